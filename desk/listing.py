@@ -1,0 +1,108 @@
+"""The returns list: pages of summary rows, filtered and sorted, never all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, func, select, tuple_
+from sqlmodel import col
+
+from desk import search
+from desk.models import Customer, Return, ReturnLine, as_utc
+from desk.workflow import OPEN_STATUSES, Status
+
+OPEN = "open"
+"""Status filter value meaning: every return not yet closed or cancelled."""
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class ReturnFilter:
+    """What the list shows: typed search text, a status (or OPEN, or None for all), order."""
+
+    text: str = ""
+    status: str | None = None
+    newest_first: bool = True
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    """One line of the returns list."""
+
+    id: int
+    number: str
+    created_at: datetime
+    customer_name: str
+    items: int
+    total_cents: int
+    status: Status
+
+
+def _conditions(flt: ReturnFilter, dialect: str) -> list:
+    conditions = []
+    if flt.status == OPEN:
+        conditions.append(col(Return.status).in_([s.value for s in OPEN_STATUSES]))
+    elif flt.status:
+        conditions.append(Return.status == flt.status)
+    if (match := search.matches(flt.text, dialect)) is not None:
+        conditions.append(match)
+    return conditions
+
+
+def fetch_page(
+    conn: Connection,
+    flt: ReturnFilter,
+    *,
+    after: ReturnRow | None = None,
+    limit: int = PAGE_SIZE,
+) -> list[ReturnRow]:
+    """Return up to `limit` rows matching `flt`, continuing after the row `after`."""
+    items = (
+        select(func.coalesce(func.sum(ReturnLine.quantity), 0))
+        .where(ReturnLine.return_id == Return.id)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Return.id,
+            Return.number,
+            Return.created_at,
+            Customer.name,
+            items,
+            Return.total_cents,
+            Return.status,
+        )
+        .join(Customer, Customer.id == Return.customer_id)
+        .where(*_conditions(flt, conn.dialect.name))
+    )
+    key = tuple_(Return.created_at, Return.id)
+    if after is not None:
+        bound = tuple_(after.created_at, after.id)
+        stmt = stmt.where(key < bound if flt.newest_first else key > bound)
+    if flt.newest_first:
+        stmt = stmt.order_by(col(Return.created_at).desc(), col(Return.id).desc())
+    else:
+        stmt = stmt.order_by(col(Return.created_at), col(Return.id))
+    return [
+        ReturnRow(
+            id=r[0],
+            number=r[1],
+            created_at=as_utc(r[2]),
+            customer_name=r[3],
+            items=int(r[4]),
+            total_cents=r[5],
+            status=Status(r[6]),
+        )
+        for r in conn.execute(stmt.limit(limit))
+    ]
+
+
+def count(conn: Connection, flt: ReturnFilter) -> int:
+    """Return how many returns match `flt`."""
+    conditions = _conditions(flt, conn.dialect.name)
+    stmt = select(func.count()).select_from(Return)
+    if flt.text.strip() and conn.dialect.name != "sqlite":
+        stmt = stmt.join(Customer, Customer.id == Return.customer_id)
+    return conn.execute(stmt.where(and_(True, *conditions))).scalar_one()

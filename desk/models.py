@@ -1,0 +1,171 @@
+"""The tables of Return Desk: customers, returns, their lines and status changes."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Column, DateTime, Index
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Return the current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """Return `value` as an aware UTC datetime (SQLite hands back naive ones)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _stamp(*, index: bool = False) -> Field:
+    return Field(
+        default_factory=utcnow,
+        sa_column=Column(DateTime(timezone=True), nullable=False, index=index),
+    )
+
+
+class Channel(enum.StrEnum):
+    """How a customer prefers to be told about their return."""
+
+    EMAIL = "email"
+    SMS = "sms"
+    PRINT = "print"
+    NONE = "none"
+
+
+class RefundMethod(enum.StrEnum):
+    """What the customer asks for in exchange for the returned goods."""
+
+    ORIGINAL = "original"
+    STORE_CREDIT = "store_credit"
+    EXCHANGE = "exchange"
+
+
+class Intake(enum.StrEnum):
+    """How a return reached the shop."""
+
+    COUNTER = "counter"
+    MAIL = "mail"
+
+
+class Reason(enum.StrEnum):
+    """Why the customer returns the goods."""
+
+    WRONG_SIZE = "wrong_size"
+    DEFECTIVE = "defective"
+    DAMAGED = "damaged"
+    NOT_AS_DESCRIBED = "not_as_described"
+    WRONG_ITEM = "wrong_item"
+    CHANGED_MIND = "changed_mind"
+    ARRIVED_LATE = "arrived_late"
+    OTHER = "other"
+
+
+class Condition(enum.StrEnum):
+    """The state of a returned item."""
+
+    UNOPENED = "unopened"
+    OPENED = "opened"
+    DAMAGED = "damaged"
+    DEFECTIVE = "defective"
+
+
+class Disposition(enum.StrEnum):
+    """What the shop does with a returned item."""
+
+    RESTOCK = "restock"
+    REFURBISH = "refurbish"
+    RECYCLE = "recycle"
+    DONATE = "donate"
+    DISCARD = "discard"
+
+
+class CustomerBase(SQLModel):
+    name: str = Field(max_length=200, index=True)
+    email: str | None = Field(default=None, max_length=254, index=True)
+    phone: str | None = Field(default=None, max_length=40, index=True)
+    preferred_channel: str = Field(default=Channel.EMAIL.value, max_length=20)
+    preferred_language: str = Field(default="en", max_length=10)
+    preferred_refund: str = Field(default=RefundMethod.ORIGINAL.value, max_length=20)
+    notes: str = Field(default="")
+
+
+class Customer(CustomerBase, table=True):
+    __tablename__ = "customer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = _stamp()
+
+
+class ReturnBase(SQLModel):
+    intake: str = Field(default=Intake.COUNTER.value, max_length=20)
+    purchase_date: date | None = None
+    purchase_ref: str = Field(default="", max_length=100)
+    reason: str = Field(max_length=40)
+    reason_text: str = Field(default="")
+    refund_method: str = Field(default=RefundMethod.ORIGINAL.value, max_length=20)
+
+
+class Return(ReturnBase, table=True):
+    __tablename__ = "return"
+    __table_args__ = (Index("ix_return_status_created", "status", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=20, unique=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    status: str = Field(max_length=20, index=True)
+    total_cents: int = Field(default=0)
+    created_at: datetime = _stamp(index=True)
+    updated_at: datetime = _stamp()
+    version: int = Field(default=1)
+
+
+class ReturnLineBase(SQLModel):
+    sku: str = Field(max_length=64, index=True)
+    description: str = Field(default="", max_length=300)
+    serial: str = Field(default="", max_length=100)
+    quantity: int = Field(default=1)
+    unit_price_cents: int = Field(default=0)
+    condition: str = Field(default=Condition.UNOPENED.value, max_length=20)
+    disposition: str = Field(default=Disposition.RESTOCK.value, max_length=20)
+
+
+class ReturnLine(ReturnLineBase, table=True):
+    __tablename__ = "return_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+
+
+class StatusChange(SQLModel, table=True):
+    __tablename__ = "status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+    from_status: str | None = Field(default=None, max_length=20)
+    to_status: str = Field(max_length=20)
+    at: datetime = _stamp()
+    staff: str = Field(default="", max_length=100)
+    note: str = Field(default="")
+
+
+class Setting(SQLModel, table=True):
+    """A shop setting, stored as text under a dotted key."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = Field(default="")
+
+
+class Counter(SQLModel, table=True):
+    """A named sequence, such as the return numbers of one year."""
+
+    __tablename__ = "counter"
+
+    name: str = Field(primary_key=True, max_length=50)
+    value: int = Field(default=0)

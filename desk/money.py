@@ -1,0 +1,21 @@
+"""Money: amounts are integer cents; formatting follows the shop's currency and locale."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+
+@lru_cache(maxsize=64)
+def _formatter(currency: str, locale: str):
+    from babel.numbers import format_currency
+
+    def fmt(cents: int) -> str:
+        return format_currency(Decimal(cents) / 100, currency, locale=locale)
+
+    return fmt
+
+
+def format_money(cents: int, currency: str = "EUR", locale: str = "en") -> str:
+    """Format an amount in cents for display, e.g. 1250 -> '€12.50'."""
+    return _formatter(currency, locale)(cents)

@@ -1,0 +1,265 @@
+"""Logging a new return, and reading one back with its lines and timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from desk import search
+from desk.errors import NotFound, ValidationError
+from desk.models import (
+    Channel,
+    Condition,
+    Counter,
+    Customer,
+    Disposition,
+    Intake,
+    Reason,
+    RefundMethod,
+    Return,
+    ReturnLine,
+    StatusChange,
+    utcnow,
+)
+from desk.validation import email_error, phone_error, price_error, quantity_error
+from desk.workflow import INITIAL, Status
+
+
+@dataclass
+class CustomerDraft:
+    """A new customer typed in at the counter."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    preferred_channel: str = Channel.EMAIL.value
+    preferred_language: str = "en"
+
+
+@dataclass
+class LineDraft:
+    """One returned item as typed in."""
+
+    sku: str
+    description: str = ""
+    quantity: int = 1
+    unit_price_cents: int = 0
+    serial: str = ""
+    condition: str = Condition.UNOPENED.value
+    disposition: str = Disposition.RESTOCK.value
+
+
+@dataclass
+class ReturnDraft:
+    """Everything needed to log a return; either customer_id or new_customer is set."""
+
+    reason: str
+    lines: list[LineDraft]
+    customer_id: int | None = None
+    new_customer: CustomerDraft | None = None
+    reason_text: str = ""
+    refund_method: str = RefundMethod.ORIGINAL.value
+    intake: str = Intake.COUNTER.value
+    purchase_date: date | None = None
+    purchase_ref: str = ""
+    status: str = Status.RECEIVED.value
+    staff: str = ""
+    note: str = ""
+
+
+@dataclass
+class ReturnDetail:
+    """A return as the detail panel shows it."""
+
+    ret: Return
+    customer: Customer
+    lines: list[ReturnLine]
+    timeline: list[StatusChange] = field(default_factory=list)
+
+    @property
+    def total_cents(self) -> int:
+        """The value of all lines, in cents."""
+        return sum(line.quantity * line.unit_price_cents for line in self.lines)
+
+
+def validate_draft(draft: ReturnDraft) -> dict[str, str]:
+    """Return the problems with `draft`, keyed by field ("customer.email", "lines.0.quantity")."""
+    errors: dict[str, str] = {}
+    if draft.customer_id is None and draft.new_customer is None:
+        errors["customer"] = "Choose a customer or enter a new one."
+    if draft.new_customer is not None:
+        errors.update(_customer_errors(draft.new_customer))
+    if draft.reason not in set(Reason):
+        errors["reason"] = "Choose the reason for the return."
+    if draft.refund_method not in set(RefundMethod):
+        errors["refund_method"] = "Choose how the customer wants to be refunded."
+    if draft.status not in {s.value for s in INITIAL}:
+        errors["status"] = "A new return starts as requested or received."
+    if draft.purchase_date and draft.purchase_date > date.today():
+        errors["purchase_date"] = "The purchase date cannot be in the future."
+    if not draft.lines:
+        errors["lines"] = "Add at least one returned item."
+    for i, line in enumerate(draft.lines):
+        errors.update({f"lines.{i}.{k}": v for k, v in _line_errors(line).items()})
+    return errors
+
+
+def _customer_errors(customer: CustomerDraft) -> dict[str, str]:
+    errors = {}
+    if not customer.name.strip():
+        errors["customer.name"] = "Enter the customer's name."
+    if message := email_error(customer.email):
+        errors["customer.email"] = message
+    if message := phone_error(customer.phone):
+        errors["customer.phone"] = message
+    return errors
+
+
+def _line_errors(line: LineDraft) -> dict[str, str]:
+    errors = {}
+    if not line.sku.strip():
+        errors["sku"] = "Enter the item's SKU."
+    if message := quantity_error(line.quantity):
+        errors["quantity"] = message
+    if message := price_error(line.unit_price_cents):
+        errors["unit_price"] = message
+    if line.condition not in set(Condition):
+        errors["condition"] = "Choose the item's condition."
+    if line.disposition not in set(Disposition):
+        errors["disposition"] = "Choose what happens to the item."
+    return errors
+
+
+def create_return(*, session: Session, draft: ReturnDraft) -> Return:
+    """Validate and save a new return with its lines and first timeline entry; commit.
+
+    Raises ValidationError (with one message per field) and changes nothing if the
+    draft is not valid.
+    """
+    if errors := validate_draft(draft):
+        raise ValidationError(errors)
+    try:
+        customer_id = _customer_for(session, draft)
+        now = utcnow()
+        ret = Return(
+            number=next_number(session, now.year),
+            customer_id=customer_id,
+            status=draft.status,
+            intake=draft.intake,
+            purchase_date=draft.purchase_date,
+            purchase_ref=draft.purchase_ref.strip(),
+            reason=draft.reason,
+            reason_text=draft.reason_text.strip(),
+            refund_method=draft.refund_method,
+            total_cents=sum(li.quantity * li.unit_price_cents for li in draft.lines),
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(ret)
+        session.flush()
+        session.add_all(_line_rows(ret.id, draft.lines))
+        session.add(
+            StatusChange(
+                return_id=ret.id,
+                to_status=draft.status,
+                at=now,
+                staff=draft.staff.strip(),
+                note=draft.note.strip(),
+            )
+        )
+        session.flush()
+        search.reindex(session.connection(), [ret.id])
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return ret
+
+
+def _customer_for(session: Session, draft: ReturnDraft) -> int:
+    if draft.customer_id is not None:
+        if session.get(Customer, draft.customer_id) is None:
+            raise ValidationError({"customer": "That customer no longer exists; choose again."})
+        return draft.customer_id
+    new = draft.new_customer
+    customer = Customer(
+        name=new.name.strip(),
+        email=new.email.strip() or None,
+        phone=new.phone.strip() or None,
+        preferred_channel=new.preferred_channel,
+        preferred_language=new.preferred_language,
+        preferred_refund=draft.refund_method,
+    )
+    session.add(customer)
+    session.flush()
+    return customer.id
+
+
+def _line_rows(return_id: int, lines: list[LineDraft]) -> list[ReturnLine]:
+    return [
+        ReturnLine(
+            return_id=return_id,
+            sku=line.sku.strip(),
+            description=line.description.strip(),
+            serial=line.serial.strip(),
+            quantity=line.quantity,
+            unit_price_cents=line.unit_price_cents,
+            condition=line.condition,
+            disposition=line.disposition,
+        )
+        for line in lines
+    ]
+
+
+def format_number(year: int, seq: int) -> str:
+    """Return the human-friendly number of the `seq`-th return of `year`: R-2026-00042."""
+    return f"R-{year}-{seq:05d}"
+
+
+def next_number(session: Session, year: int) -> str:
+    """Reserve and return the next return number of `year` (inside the caller's transaction)."""
+    name = f"return-{year}"
+    bumped = session.exec(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+    )
+    if bumped.rowcount == 0:
+        session.add(Counter(name=name, value=1))
+        session.flush()
+    value = session.exec(select(Counter.value).where(Counter.name == name)).one()
+    return format_number(year, value)
+
+
+def get_detail(
+    session: Session, *, number: str | None = None, return_id: int | None = None
+) -> ReturnDetail:
+    """Return a return with its customer, lines and timeline, by number or id."""
+    if return_id is not None:
+        ret = session.get(Return, return_id, populate_existing=True)
+    else:
+        ret = session.exec(
+            select(Return).where(Return.number == (number or "").strip().upper())
+        ).first()
+    if ret is None:
+        raise NotFound(f"There is no return {number or return_id}.")
+    lines = session.exec(
+        select(ReturnLine).where(ReturnLine.return_id == ret.id).order_by(col(ReturnLine.id))
+    ).all()
+    timeline = session.exec(
+        select(StatusChange)
+        .where(StatusChange.return_id == ret.id)
+        .order_by(col(StatusChange.at), col(StatusChange.id))
+    ).all()
+    customer = session.get(Customer, ret.customer_id)
+    return ReturnDetail(ret=ret, customer=customer, lines=list(lines), timeline=list(timeline))
+
+
+def find_customers(session: Session, query: str, limit: int = 20) -> list[Customer]:
+    """Return customers whose name, email or phone matches what was typed."""
+    ids = search.customer_ids_matching(session.connection(), query, limit)
+    if not ids:
+        return []
+    rows = session.exec(select(Customer).where(col(Customer.id).in_(ids))).all()
+    return sorted(rows, key=lambda c: c.name.lower())

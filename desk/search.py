@@ -1,0 +1,97 @@
+"""Finding returns by what staff type: number, customer name, email, phone or SKU."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, Connection, Integer, column, exists, or_, select, text
+from sqlmodel import col
+
+from desk.models import Customer, Return, ReturnLine
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(query: str) -> list[str]:
+    """Split what was typed into the words that must all match."""
+    return _WORD.findall(query)
+
+
+def fts_query(query: str) -> str:
+    """Turn typed text into an FTS5 query: every word, as a prefix, must appear."""
+    return " ".join(f'"{w}"*' for w in words(query))
+
+
+def matches(query: str, dialect: str) -> ColumnElement[bool] | None:
+    """Return a condition on Return that keeps the returns matching `query`, or None."""
+    found = words(query)
+    if not found:
+        return None
+    if dialect == "sqlite":
+        ids = text("SELECT rowid FROM return_search WHERE return_search MATCH :fts")
+        return col(Return.id).in_(
+            ids.bindparams(fts=fts_query(query)).columns(column("rowid", Integer))
+        )
+    return _ilike_matches(found)
+
+
+def _ilike_matches(found: list[str]) -> ColumnElement[bool]:
+    conditions = []
+    for word in found:
+        pattern = f"%{word}%"
+        conditions.append(
+            or_(
+                col(Return.number).ilike(pattern),
+                col(Customer.name).ilike(pattern),
+                col(Customer.email).ilike(pattern),
+                col(Customer.phone).ilike(pattern),
+                exists().where(
+                    ReturnLine.return_id == Return.id, col(ReturnLine.sku).ilike(pattern)
+                ),
+            )
+        )
+    condition = conditions[0]
+    for extra in conditions[1:]:
+        condition = condition & extra
+    return condition
+
+
+def reindex(conn: Connection, return_ids: Iterable[int] | None = None) -> None:
+    """Bring the search index up to date for these returns (all when None)."""
+    if conn.dialect.name != "sqlite":
+        return
+    if return_ids is None:
+        conn.execute(text("DELETE FROM return_search"))
+        conn.execute(
+            text("INSERT INTO return_search(rowid, body) SELECT id, body FROM return_search_source")
+        )
+        return
+    for return_id in return_ids:
+        conn.execute(text("DELETE FROM return_search WHERE rowid = :id"), {"id": return_id})
+        conn.execute(
+            text(
+                "INSERT INTO return_search(rowid, body) "
+                "SELECT id, body FROM return_search_source WHERE id = :id"
+            ),
+            {"id": return_id},
+        )
+
+
+def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list[int]:
+    """Return ids of customers whose name, email or phone starts with the typed words."""
+    found = words(query)
+    if not found:
+        return []
+    stmt = select(Customer.id)
+    for word in found:
+        prefix = f"{word}%"
+        stmt = stmt.where(
+            or_(
+                col(Customer.name).ilike(prefix),
+                col(Customer.name).ilike(f"% {prefix}"),
+                col(Customer.email).ilike(prefix),
+                col(Customer.phone).ilike(f"%{word}%"),
+            )
+        )
+    return list(conn.execute(stmt.order_by(Customer.name).limit(limit)).scalars())

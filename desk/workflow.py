@@ -1,0 +1,177 @@
+"""The status graph of a return and the service that moves a return along it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import update
+from sqlmodel import Session
+
+from desk.errors import DeskError, NotFound
+from desk.models import Return, StatusChange, utcnow
+
+
+class Status(enum.StrEnum):
+    """Where a return is in its life; the values are the command-line names."""
+
+    REQUESTED = "requested"
+    RECEIVED = "received"
+    INSPECTING = "inspecting"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REFUNDED = "refunded"
+    EXCHANGED = "exchanged"
+    CREDITED = "credited"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """The name staff read on screen."""
+        return LABELS[self]
+
+
+LABELS: dict[Status, str] = {
+    Status.REQUESTED: "Requested",
+    Status.RECEIVED: "Received",
+    Status.INSPECTING: "Inspecting",
+    Status.APPROVED: "Approved",
+    Status.REJECTED: "Rejected",
+    Status.REFUNDED: "Refunded",
+    Status.EXCHANGED: "Exchanged",
+    Status.CREDITED: "Store credit issued",
+    Status.CLOSED: "Closed",
+    Status.CANCELLED: "Cancelled",
+}
+
+_SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
+
+TRANSITIONS: dict[Status, tuple[Status, ...]] = {
+    Status.REQUESTED: (Status.RECEIVED, Status.CANCELLED),
+    Status.RECEIVED: (
+        Status.INSPECTING,
+        Status.APPROVED,
+        Status.REJECTED,
+        *_SETTLED,
+        Status.CANCELLED,
+    ),
+    Status.INSPECTING: (Status.APPROVED, Status.REJECTED),
+    Status.APPROVED: _SETTLED,
+    Status.REJECTED: (Status.CLOSED,),
+    Status.REFUNDED: (Status.CLOSED,),
+    Status.EXCHANGED: (Status.CLOSED,),
+    Status.CREDITED: (Status.CLOSED,),
+    Status.CLOSED: (),
+    Status.CANCELLED: (),
+}
+"""Every allowed move: from a status to the statuses it may go to next."""
+
+INITIAL: tuple[Status, ...] = (Status.REQUESTED, Status.RECEIVED)
+"""The statuses a new return may start in."""
+
+NOTE_REQUIRED: dict[Status, str] = {
+    Status.REJECTED: "Say why the return is rejected.",
+    Status.CANCELLED: "Say why the return is cancelled.",
+}
+"""Statuses whose arrival must be explained, with the prompt shown to staff."""
+
+OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if TRANSITIONS[s])
+
+
+class IllegalTransition(DeskError):
+    """The return cannot go from its status to the one asked for."""
+
+
+class StaleVersion(DeskError):
+    """Someone else changed the return since it was read."""
+
+
+class NoteRequired(DeskError):
+    """The move needs a note (a reason) and none was given."""
+
+
+def parse_status(name: str) -> Status:
+    """Return the status called `name` (its command-line name or its label)."""
+    key = name.strip().lower()
+    for status in Status:
+        if key in (status.value, status.label.lower()):
+            return status
+    names = " ".join(s.value for s in Status)
+    raise DeskError(f"Unknown status {name!r}; use one of: {names}.")
+
+
+def allowed_next(status: Status | str) -> tuple[Status, ...]:
+    """Return the statuses a return in `status` may move to now."""
+    return TRANSITIONS[Status(status)]
+
+
+def check_transition(current: Status | str, target: Status | str, note: str = "") -> None:
+    """Raise a domain error if moving from `current` to `target` with `note` is not allowed."""
+    current, target = Status(current), Status(target)
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(s.label for s in TRANSITIONS[current]) or "nothing (it is final)"
+        raise IllegalTransition(
+            f"A {current.label.lower()} return cannot be moved to {target.label.lower()}; "
+            f"it can go to: {allowed}."
+        )
+    if target in NOTE_REQUIRED and not note.strip():
+        raise NoteRequired(NOTE_REQUIRED[target])
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    """What a transition changed: the updated return and the recorded change."""
+
+    ret: Return
+    change: StatusChange
+
+
+def transition(
+    *,
+    session: Session,
+    return_id: int,
+    to: Status | str,
+    expected_version: int,
+    staff: str = "",
+    note: str = "",
+) -> TransitionResult:
+    """Move a return to status `to`, record the change, and commit, all or nothing.
+
+    Raises IllegalTransition, NoteRequired, StaleVersion or NotFound.
+    """
+    ret = session.get(Return, return_id)
+    if ret is None:
+        raise NotFound(f"Return {return_id} does not exist.")
+    if ret.version != expected_version:
+        raise _stale(ret)
+    target, source = Status(to), Status(ret.status)
+    check_transition(source, target, note)
+    now = utcnow()
+    result = session.exec(
+        update(Return)
+        .where(Return.id == return_id, Return.version == expected_version)
+        .values(status=target.value, version=expected_version + 1, updated_at=now)
+    )
+    if result.rowcount != 1:
+        session.rollback()
+        raise _stale(session.get(Return, return_id, populate_existing=True))
+    change = StatusChange(
+        return_id=return_id,
+        from_status=source.value,
+        to_status=target.value,
+        at=now,
+        staff=staff.strip(),
+        note=note.strip(),
+    )
+    session.add(change)
+    session.commit()
+    session.refresh(ret)
+    return TransitionResult(ret=ret, change=change)
+
+
+def _stale(ret: Return) -> StaleVersion:
+    return StaleVersion(
+        f"Return {ret.number} was changed by someone else meanwhile "
+        f"(it is now {Status(ret.status).label.lower()}). Reload it and try again."
+    )

@@ -1,0 +1,61 @@
+"""Shared fixtures: headless Qt, an in-memory keyring, a fresh database per test."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports PySide6
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from desk.db import Database, open_database  # noqa: E402
+from desk.paths import sqlite_url  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that forgets everything when the test ends."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Keep tests away from the user's data folder and settings."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("RETURNDESK_DB", raising=False)
+    monkeypatch.delenv("RETURNDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "returns.db"
+
+
+@pytest.fixture
+def db(db_path) -> Database:
+    database = open_database(sqlite_url(db_path))
+    yield database
+    database.close()
