@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, func, select, tuple_
+from sqlalchemy import Connection, Select, and_, func, select, tuple_
 from sqlmodel import col
 
 from desk import search
@@ -59,24 +59,7 @@ def fetch_page(
     limit: int = PAGE_SIZE,
 ) -> list[ReturnRow]:
     """Return up to `limit` rows matching `flt`, continuing after the row `after`."""
-    items = (
-        select(func.coalesce(func.sum(ReturnLine.quantity), 0))
-        .where(ReturnLine.return_id == Return.id)
-        .scalar_subquery()
-    )
-    stmt = (
-        select(
-            Return.id,
-            Return.number,
-            Return.created_at,
-            Customer.name,
-            items,
-            Return.total_cents,
-            Return.status,
-        )
-        .join(Customer, Customer.id == Return.customer_id)
-        .where(*_conditions(flt, conn.dialect.name))
-    )
+    stmt = _row_select().where(*_conditions(flt, conn.dialect.name))
     key = tuple_(Return.created_at, Return.id)
     if after is not None:
         bound = tuple_(after.created_at, after.id)
@@ -85,6 +68,28 @@ def fetch_page(
         stmt = stmt.order_by(col(Return.created_at).desc(), col(Return.id).desc())
     else:
         stmt = stmt.order_by(col(Return.created_at), col(Return.id))
+    return _rows(conn, stmt.limit(limit))
+
+
+def _row_select() -> Select:
+    items = (
+        select(func.coalesce(func.sum(ReturnLine.quantity), 0))
+        .where(ReturnLine.return_id == Return.id)
+        .scalar_subquery()
+    )
+    columns = (
+        Return.id,
+        Return.number,
+        Return.created_at,
+        Customer.name,
+        items,
+        Return.total_cents,
+        Return.status,
+    )
+    return select(*columns).join(Customer, Customer.id == Return.customer_id)
+
+
+def _rows(conn: Connection, stmt: Select) -> list[ReturnRow]:
     return [
         ReturnRow(
             id=r[0],
@@ -95,7 +100,7 @@ def fetch_page(
             total_cents=r[5],
             status=Status(r[6]),
         )
-        for r in conn.execute(stmt.limit(limit))
+        for r in conn.execute(stmt)
     ]
 
 
@@ -106,3 +111,11 @@ def count(conn: Connection, flt: ReturnFilter) -> int:
     if flt.text.strip() and conn.dialect.name != "sqlite":
         stmt = stmt.join(Customer, Customer.id == Return.customer_id)
     return conn.execute(stmt.where(and_(True, *conditions))).scalar_one()
+
+
+def fetch_rows(conn: Connection, ids: list[int]) -> dict[int, ReturnRow]:
+    """Return the list rows of the returns with these ids, by id (for redrawing them)."""
+    if not ids:
+        return {}
+    stmt = _row_select().where(col(Return.id).in_(ids))
+    return {row.id: row for row in _rows(conn, stmt)}
