@@ -1,8 +1,11 @@
 """Shared fixtures: headless Qt, an in-memory keyring, a fresh database per test."""
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports PySide6
+# Qt reads the settings folder once per process: keep the user's own out of reach.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="returndesk-test-config-")
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402

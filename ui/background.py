@@ -52,3 +52,13 @@ def run_in_background(
     signals.finished.connect(lambda: _running.discard(signals))
     QThreadPool.globalInstance().start(_Job(work, signals))
     return signals
+
+
+class Progress(QObject):
+    """Carries progress from background work to the UI thread (`changed(done, total)`)."""
+
+    changed = Signal(int, int)
+
+    def report(self, done: int, total: int) -> None:
+        """Called from the worker thread; the signal is delivered on the UI thread."""
+        self.changed.emit(done, total)

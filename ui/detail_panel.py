@@ -1,0 +1,248 @@
+"""The detail of one return: customer, lines with amounts, timeline, next steps."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import labels
+from desk.models import as_utc
+from desk.money import format_money
+from desk.returns import ReturnDetail
+from desk.workflow import Status, allowed_next
+from ui.returns_model import STATUS_COLORS
+
+LINE_COLUMNS = (
+    "SKU",
+    "Description",
+    "Serial / batch",
+    "Qty",
+    "Unit price",
+    "Amount",
+    "Condition",
+    "Disposition",
+)
+
+
+def _local(stamp) -> str:
+    return as_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class DetailPanel(QScrollArea):
+    """Shows the selected return; emits `move_requested` when a next-step button is pressed."""
+
+    move_requested = Signal(object)  # Status
+
+    def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._currency = currency
+        self.detail: ReturnDetail | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.setSpacing(12)
+        self._build_header()
+        self._build_facts()
+        self._build_lines()
+        self._build_timeline()
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self.show_detail(None)
+
+    def _build_header(self) -> None:
+        self.number_label = QLabel()
+        self.number_label.setObjectName("returnNumber")
+        self.number_label.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.number_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusBadge")
+        self.meta_label = QLabel()
+        self.meta_label.setStyleSheet("color: #555;")
+        header = QHBoxLayout()
+        header.addWidget(self.number_label)
+        header.addSpacing(8)
+        header.addWidget(self.status_label, 0, Qt.AlignVCenter)
+        header.addStretch(1)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self.meta_label)
+        self.actions_box = QHBoxLayout()
+        self.actions_box.setSpacing(6)
+        self.actions_hint = QLabel("Next step:")
+        self.actions_hint.setStyleSheet("font-weight: 600;")
+        actions = QHBoxLayout()
+        actions.addWidget(self.actions_hint)
+        actions.addLayout(self.actions_box)
+        actions.addStretch(1)
+        self._layout.addLayout(actions)
+        self.move_buttons: dict[Status, QPushButton] = {}
+
+    def _build_facts(self) -> None:
+        row = QHBoxLayout()
+        self.customer_label = self._fact_box(row, "Customer")
+        self.return_label = self._fact_box(row, "Return")
+        self._layout.addLayout(row)
+
+    def _fact_box(self, row: QHBoxLayout, title: str) -> QLabel:
+        box = QGroupBox(title)
+        label = QLabel()
+        label.setTextFormat(Qt.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        QVBoxLayout(box).addWidget(label)
+        row.addWidget(box, 1)
+        return label
+
+    def _build_lines(self) -> None:
+        box = QGroupBox("Items")
+        layout = QVBoxLayout(box)
+        self.lines_table = QTableWidget(0, len(LINE_COLUMNS))
+        self.lines_table.setHorizontalHeaderLabels(LINE_COLUMNS)
+        self.lines_table.verticalHeader().setVisible(False)
+        self.lines_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.lines_table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.lines_table.setFocusPolicy(Qt.NoFocus)
+        header = self.lines_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        self.total_label = QLabel()
+        self.total_label.setAlignment(Qt.AlignRight)
+        self.total_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        layout.addWidget(self.lines_table)
+        layout.addWidget(self.total_label)
+        self._layout.addWidget(box)
+
+    def _build_timeline(self) -> None:
+        box = QGroupBox("Timeline")
+        self.timeline_grid = QGridLayout(box)
+        self.timeline_grid.setHorizontalSpacing(14)
+        self.timeline_grid.setColumnStretch(3, 1)
+        self._layout.addWidget(box)
+
+    def show_detail(self, detail: ReturnDetail | None) -> None:
+        """Show `detail`, or an empty hint when nothing is selected."""
+        self.detail = detail
+        self.widget().setVisible(detail is not None)
+        if detail is None:
+            return
+        ret = detail.ret
+        status = Status(ret.status)
+        self.number_label.setText(ret.number)
+        color = STATUS_COLORS[status]
+        self.status_label.setText(status.label)
+        self.status_label.setStyleSheet(
+            f"background: {color}; color: white; border-radius: 9px; padding: 3px 10px;"
+            "font-weight: 600;"
+        )
+        self.meta_label.setText(
+            f"Logged {_local(ret.created_at)} · {labels.label(labels.INTAKES, ret.intake)}"
+            f" · last change {_local(ret.updated_at)}"
+        )
+        self._show_customer(detail)
+        self._show_return(detail)
+        self._show_lines(detail)
+        self._show_timeline(detail)
+        self._show_moves(status)
+
+    def _show_customer(self, detail: ReturnDetail) -> None:
+        c = detail.customer
+        rows = [f"<b>{escape(c.name)}</b>"]
+        rows += [escape(x) for x in (c.email, c.phone) if x]
+        rows.append(
+            "Prefers: "
+            + escape(labels.label(labels.CHANNELS, c.preferred_channel))
+            + " · "
+            + escape(labels.LANGUAGES.get(c.preferred_language, c.preferred_language))
+        )
+        self.customer_label.setText("<br>".join(rows))
+
+    def _show_return(self, detail: ReturnDetail) -> None:
+        r = detail.ret
+        reason = labels.label(labels.REASONS, r.reason)
+        rows = [f"<b>Reason:</b> {escape(reason)}"]
+        if r.reason_text:
+            rows.append(f"<i>“{escape(r.reason_text)}”</i>")
+        rows.append(f"<b>Wants:</b> {escape(labels.label(labels.REFUND_METHODS, r.refund_method))}")
+        bought = r.purchase_date.isoformat() if r.purchase_date else "date unknown"
+        ref = f" · receipt {escape(r.purchase_ref)}" if r.purchase_ref else ""
+        rows.append(f"<b>Bought:</b> {bought}{ref}")
+        self.return_label.setText("<br>".join(rows))
+
+    def _show_lines(self, detail: ReturnDetail) -> None:
+        table = self.lines_table
+        table.setRowCount(len(detail.lines))
+        for i, line in enumerate(detail.lines):
+            values = (
+                line.sku,
+                line.description,
+                line.serial,
+                str(line.quantity),
+                format_money(line.unit_price_cents, self._currency),
+                format_money(line.quantity * line.unit_price_cents, self._currency),
+                labels.label(labels.CONDITIONS, line.condition),
+                labels.label(labels.DISPOSITIONS, line.disposition),
+            )
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if j in (3, 4, 5):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                table.setItem(i, j, item)
+        height = table.horizontalHeader().height() + 4
+        height += sum(table.rowHeight(i) for i in range(table.rowCount()))
+        table.setFixedHeight(height)
+        self.total_label.setText(f"Total {format_money(detail.total_cents, self._currency)}")
+
+    def _show_timeline(self, detail: ReturnDetail) -> None:
+        grid = self.timeline_grid
+        while grid.count():
+            grid.takeAt(0).widget().deleteLater()
+        for i, change in enumerate(detail.timeline):
+            status = Status(change.to_status)
+            when = QLabel(_local(change.at))
+            what = QLabel(f"<b style='color:{STATUS_COLORS[status]}'>● {status.label}</b>")
+            who = QLabel(escape(change.staff) or "—")
+            note = QLabel(escape(change.note))
+            note.setWordWrap(True)
+            for j, widget in enumerate((when, what, who, note)):
+                widget.setObjectName(f"timeline_{i}_{j}")
+                grid.addWidget(widget, i, j, Qt.AlignTop)
+
+    def _show_moves(self, status: Status) -> None:
+        for button in self.move_buttons.values():
+            self.actions_box.removeWidget(button)
+            button.deleteLater()
+        self.move_buttons = {}
+        for target in allowed_next(status):
+            button = QPushButton(target.label)
+            button.setObjectName(f"move_{target.value}")
+            button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
+            self.actions_box.addWidget(button)
+            self.move_buttons[target] = button
+        self.actions_hint.setText("Next step:" if self.move_buttons else "Final status.")
+
+    def timeline_text(self) -> list[str]:
+        """The timeline as shown, one string per entry (status, staff, note)."""
+        grid, rows = self.timeline_grid, []
+        for i in range(grid.rowCount()):
+            cells = [grid.itemAtPosition(i, j) for j in range(4)]
+            if all(cells):
+                rows.append(" | ".join(c.widget().text() for c in cells))
+        return rows
