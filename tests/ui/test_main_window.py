@@ -1,0 +1,157 @@
+"""The main window, driven through its real widgets over a real SQLite file."""
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from desk.models import Return, StatusChange
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.workflow import Status, transition
+from ui.main_window import MainWindow
+from ui.transition_dialog import TransitionDialog
+
+
+def add_return(db, name, email, sku="SKU-1", price=1000):
+    with db.session() as session:
+        return create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku=sku, description="Thing", quantity=1, unit_price_cents=price)],
+                new_customer=CustomerDraft(name=name, email=email),
+            ),
+        )
+
+
+@pytest.fixture
+def window(qtbot, db):
+    add_return(db, "Ana Souza", "ana@example.com", "KETTLE-01")
+    add_return(db, "Bruno Lima", "bruno@example.com", "TOASTER-02")
+    add_return(db, "Carla Dias", "carla@example.com", "KETTLE-03")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def visible_numbers(win):
+    model = win.model
+    return [model.return_at(i).number for i in range(model.rowCount())]
+
+
+def search(qtbot, win, text):
+    win.search_edit.clear()
+    qtbot.keyClicks(win.search_edit, text)
+    qtbot.waitUntil(lambda: win.model.filter.text == text, timeout=2000)
+
+
+def test_lists_newest_first_and_shows_first_detail(window):
+    assert visible_numbers(window)[0].endswith("00003")
+    assert window.count_label.text() == "3 returns"
+    assert window.detail.number_label.text() == visible_numbers(window)[0]
+
+
+def test_search_filters_as_you_type(qtbot, window):
+    search(qtbot, window, "bruno")
+    assert len(visible_numbers(window)) == 1
+    assert window.detail.customer_label.text().startswith("<b>Bruno Lima</b>")
+    search(qtbot, window, "kettle")
+    assert len(visible_numbers(window)) == 2
+    search(qtbot, window, "nobody-like-this")
+    assert visible_numbers(window) == []
+    assert window.empty_label.isVisible()
+    assert "No return matches" in window.empty_label.text()
+
+
+def test_ctrl_f_focuses_search(qtbot, window):
+    window.table.setFocus()
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: window.search_edit.hasFocus(), timeout=1000)
+
+
+def test_status_filter(qtbot, window, db):
+    first = visible_numbers(window)[-1]
+    with db.session() as session:
+        ret = session.exec(select(Return).where(Return.number == first)).one()
+        transition(session=session, return_id=ret.id, to="inspecting", expected_version=1)
+    window.status_combo.setCurrentIndex(window.status_combo.findData(Status.INSPECTING.value))
+    assert visible_numbers(window) == [first]
+
+
+def move(qtbot, win, target: Status, note: str = "") -> TransitionDialog:
+    button = win.detail.move_buttons[target]
+    qtbot.mouseClick(button, Qt.LeftButton)
+    dialog = win.active_dialog
+    assert isinstance(dialog, TransitionDialog)
+    if note:
+        qtbot.keyClicks(dialog.note_edit, note)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    return dialog
+
+
+def test_move_to_refunded_then_closed_shows_timeline(qtbot, window, db):
+    number = visible_numbers(window)[0]
+    assert set(window.detail.move_buttons) >= {Status.REFUNDED, Status.INSPECTING}
+    assert Status.CLOSED not in window.detail.move_buttons
+    move(qtbot, window, Status.REFUNDED)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Refunded", timeout=2000)
+    assert window.model.return_at(0).status is Status.REFUNDED
+    move(qtbot, window, Status.CLOSED)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Closed", timeout=2000)
+    assert window.detail.move_buttons == {}
+    timeline = window.detail.timeline_text()
+    assert [t.split(" | ")[1] for t in timeline] == [
+        f"<b style='color:{c}'>● {s}</b>"
+        for c, s in (("#2563eb", "Received"), ("#16a34a", "Refunded"), ("#374151", "Closed"))
+    ]
+    with db.session() as session:
+        ret = session.exec(select(Return).where(Return.number == number)).one()
+        assert ret.status == "closed" and ret.version == 3
+        changes = session.exec(select(StatusChange).where(StatusChange.return_id == ret.id))
+        assert [c.to_status for c in changes] == ["received", "refunded", "closed"]
+
+
+def test_rejection_needs_a_note_and_keeps_what_was_typed(qtbot, window, db):
+    dialog = move(qtbot, window, Status.REJECTED)
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert "why" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.staff_edit, "Zoe")
+    qtbot.keyClicks(dialog.note_edit, "Water damage, not covered")
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Rejected", timeout=2000)
+    assert "Water damage, not covered" in window.detail.timeline_text()[-1]
+    assert "Zoe" in window.detail.timeline_text()[-1]
+
+
+def test_stale_version_is_explained(qtbot, window, db):
+    shown = window.detail.detail.ret
+    qtbot.mouseClick(window.detail.move_buttons[Status.INSPECTING], Qt.LeftButton)
+    dialog = window.active_dialog
+    with db.session() as session:  # another desk moves it meanwhile
+        transition(session=session, return_id=shown.id, to="refunded", expected_version=1)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.isVisible()
+    assert "changed by someone else" in dialog.error_label.text()
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Refunded", timeout=2000)
+
+
+def test_list_fetches_in_pages(qtbot, db, qtmodeltester):
+    for i in range(230):
+        add_return(db, f"Customer {i}", f"c{i}@example.com")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    assert win.model.rowCount() == 200
+    assert win.count_label.text() == "230 returns"
+    assert win.model.canFetchMore(win.model.index(-1, -1))
+    win.model.fetchMore(win.model.index(-1, -1))
+    assert win.model.rowCount() == 230
+    assert len(set(visible_numbers(win))) == 230
+    qtmodeltester.check(win.model)
+
+
+def test_sorting_by_date_oldest_first(qtbot, window):
+    window.table.sortByColumn(1, Qt.AscendingOrder)
+    numbers = visible_numbers(window)
+    assert numbers == sorted(numbers)
