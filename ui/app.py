@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -9,7 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 from desk.db import open_database
 from desk.errors import DeskError
+from desk.logs import log_file, setup_logging
 from desk.paths import database_url
+
+
+log = logging.getLogger(__name__)
 
 
 class _QuitAfterFirstPaint(QObject):
@@ -21,6 +26,21 @@ class _QuitAfterFirstPaint(QObject):
         return False
 
 
+def _install_error_hook() -> None:
+    """Show unexpected errors in a message box and log them, instead of quitting."""
+    from ui.prompts import show_error
+
+    def hook(kind, error, tb):
+        log.error("Unexpected error", exc_info=(kind, error, tb))
+        show_error(
+            None,
+            "Something went wrong",
+            f"{error}\n\nNothing you saved was lost. The details are in {log_file()}.",
+        )
+
+    sys.excepthook = hook
+
+
 def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     """Show the main window over the chosen database; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -28,6 +48,8 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app.setOrganizationName("ReturnDesk")
     from ui.prompts import show_error
 
+    setup_logging()
+    _install_error_hook()
     try:
         db = open_database(database_url(db_path))
     except DeskError as error:
