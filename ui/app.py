@@ -13,7 +13,6 @@ from desk.errors import DeskError
 from desk.logs import log_file, setup_logging
 from desk.paths import database_url
 
-
 log = logging.getLogger(__name__)
 
 
