@@ -240,7 +240,9 @@ def get_detail(
         ret = session.get(Return, return_id, populate_existing=True)
     else:
         ret = session.exec(
-            select(Return).where(Return.number == (number or "").strip().upper())
+            select(Return)
+            .where(Return.number == (number or "").strip().upper())
+            .execution_options(populate_existing=True)
         ).first()
     if ret is None:
         raise NotFound(f"There is no return {number or return_id}.")

@@ -1,0 +1,202 @@
+"""The headless commands, run as a user would: `python main.py --db FILE ...`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desk.db import open_database
+from desk.models import Return
+from desk.paths import sqlite_url
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+
+REPO = Path(__file__).resolve().parents[2]
+YEAR = datetime.now(UTC).year
+FIRST = f"R-{YEAR}-00001"
+SECOND = f"R-{YEAR}-00002"
+
+
+def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None):
+    """Run main.py with `args` (after `--db db` when given); return the finished process."""
+    command = [sys.executable, "main.py"]
+    if db is not None:
+        command += ["--db", str(db)]
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(
+        [*command, *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def fail_line(done) -> str:
+    """The one line a failed command writes to stderr."""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("returndesk: "), done.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def shop_db(db_path) -> Path:
+    """A database file with two received returns; closed before the commands run."""
+    db = open_database(sqlite_url(db_path))
+    try:
+        with db.session() as session:
+            create_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="wrong_size",
+                    staff="Ann",
+                    note="at the counter",
+                    new_customer=CustomerDraft(
+                        name="José Álvares", email="jose@example.com", phone="+351 912 345 678"
+                    ),
+                    lines=[
+                        LineDraft(
+                            sku="SHOE-42",
+                            description="Trail shoe",
+                            serial="SN-1",
+                            quantity=2,
+                            unit_price_cents=4999,
+                            condition="opened",
+                        ),
+                        LineDraft(sku="SOCK-1", quantity=3, unit_price_cents=250),
+                    ],
+                ),
+            )
+            create_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="defective",
+                    new_customer=CustomerDraft(name="Maria Lopes"),
+                    lines=[LineDraft(sku="HAT-7", unit_price_cents=1500)],
+                ),
+            )
+    finally:
+        db.close()
+    return db_path
+
+
+def stored(db_path: Path, number: str) -> tuple[str, int, list[tuple]]:
+    """Read a return's status, version and timeline straight from the file."""
+    db = open_database(sqlite_url(db_path))
+    try:
+        with db.session() as session:
+            detail = get_detail(session, number=number)
+            return (
+                detail.ret.status,
+                detail.ret.version,
+                [(c.from_status, c.to_status, c.staff, c.note) for c in detail.timeline],
+            )
+    finally:
+        db.close()
+
+
+def test_show_prints_the_whole_return(shop_db):
+    done = run("show", FIRST, db=shop_db)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    out = done.stdout.splitlines()
+    assert out[0] == f"{FIRST}  Received  (version 1)"
+    assert out[1] == "Customer: José Álvares <jose@example.com, +351 912 345 678>"
+    assert "  2 x SHOE-42 [SN-1] Trail shoe @ €49.99 = €99.98 (opened, restock)" in out
+    assert "  3 x SOCK-1  @ €2.50 = €7.50 (unopened, restock)" in out
+    assert "Total: €107.48" in out
+    timeline = out[out.index("Timeline:") + 1 :]
+    assert len(timeline) == 1
+    assert timeline[0].endswith("new -> Received by Ann: at the counter")
+    assert timeline[0].strip().startswith(str(YEAR))
+
+
+def test_show_takes_the_number_in_any_case(shop_db):
+    done = run("show", SECOND.lower(), db=shop_db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{SECOND}  Received")
+    assert "Customer: Maria Lopes\n" in done.stdout
+
+
+def test_show_unknown_number(shop_db):
+    done = run("show", "R-1999-99999", db=shop_db)
+    assert done.returncode != 0
+    assert done.stdout == ""
+    assert "R-1999-99999" in fail_line(done)
+
+
+def test_move_then_show(shop_db):
+    done = run("move", FIRST, "refunded", "--staff", "Ann", db=shop_db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"{FIRST} is now refunded."
+
+    shown = run("show", FIRST, db=shop_db)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"{FIRST}  Refunded  (version 2)")
+    assert shown.stdout.rstrip().endswith("Received -> Refunded by Ann")
+    assert stored(shop_db, SECOND)[:2] == ("received", 1)  # the other one is untouched
+
+
+def test_illegal_move_is_refused_in_one_line(shop_db):
+    done = run("move", FIRST, "closed", "--staff", "Ann", db=shop_db)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "cannot be moved to closed" in fail_line(done)
+    status, version, timeline = stored(shop_db, FIRST)
+    assert (status, version, len(timeline)) == ("received", 1, 1)
+
+
+def test_reject_needs_a_note(shop_db):
+    done = run("move", SECOND, "rejected", db=shop_db)
+    assert done.returncode == 1
+    assert fail_line(done) == "returndesk: Say why the return is rejected."
+    assert stored(shop_db, SECOND)[:2] == ("received", 1)
+
+    done = run("move", SECOND, "rejected", "--note", "Worn outside", "--staff", "Bo", db=shop_db)
+    assert done.returncode == 0, done.stderr
+    status, version, timeline = stored(shop_db, SECOND)
+    assert (status, version) == ("rejected", 2)
+    assert timeline[-1] == ("received", "rejected", "Bo", "Worn outside")
+
+
+@pytest.mark.parametrize("status", ["frozen", "Store credit issued"])
+def test_unknown_status_is_a_usage_error(shop_db, status):
+    done = run("move", FIRST, status, db=shop_db)
+    assert done.returncode == 2
+    assert "invalid choice" in done.stderr
+    assert stored(shop_db, FIRST)[:2] == ("received", 1)
+
+
+def test_database_from_the_environment(shop_db):
+    done = run("show", FIRST, env={"RETURNDESK_DB": str(shop_db)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{FIRST}  Received")
+
+
+def test_db_option_wins_over_the_environment(shop_db, tmp_path):
+    other = tmp_path / "other.db"
+    done = run("show", FIRST, db=shop_db, env={"RETURNDESK_DB": str(other)})
+    assert done.returncode == 0, done.stderr
+    assert not other.exists()
+
+
+def test_default_database_is_in_the_user_data_folder(tmp_path):
+    """With neither --db nor RETURNDESK_DB the file goes to the (test's) data folder."""
+    done = run("show", FIRST)
+    assert done.returncode == 1
+    assert FIRST in fail_line(done)
+    default = tmp_path / "xdg-data" / "ReturnDesk" / "returndesk.db"
+    assert default.exists()
+    db = open_database(sqlite_url(default))
+    try:
+        with db.session() as session:
+            assert session.get(Return, 1) is None
+    finally:
+        db.close()

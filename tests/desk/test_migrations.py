@@ -1,0 +1,182 @@
+"""Opening databases: new, current, old (upgraded with a backup) and too new (refused)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import inspect, text
+
+from desk import listing
+from desk.db import current_revision, make_engine, open_database
+from desk.errors import DeskError
+from desk.listing import ReturnFilter
+from desk.migrations import HEAD_REVISION, runner
+from desk.paths import sqlite_url
+from desk.returns import get_detail
+
+TABLES = {"customer", "return", "return_line", "status_change", "setting", "counter"}
+
+
+def backups(db_path):
+    return sorted(db_path.parent.glob(f"{db_path.name}.before-*.bak"))
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_revision_matches_the_scripts():
+    assert runner.head() == HEAD_REVISION
+    assert runner.is_known("0001")
+    assert runner.is_known(HEAD_REVISION)
+    assert not runner.is_known("9999")
+
+
+def test_new_database_gets_every_table_and_the_pragmas(db_path):
+    db = open_database(sqlite_url(db_path))
+    try:
+        with db.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+            assert TABLES | {"alembic_version", "return_search"} <= names
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert current_revision(db.engine) == HEAD_REVISION
+    finally:
+        db.close()
+    assert backups(db_path) == []
+
+
+def test_foreign_keys_are_enforced(db):
+    with db.engine.connect() as conn, pytest.raises(Exception, match="FOREIGN KEY"):
+        conn.execute(
+            text(
+                "INSERT INTO return_line (sku, description, serial, quantity, unit_price_cents,"
+                " condition, disposition, return_id)"
+                " VALUES ('X', '', '', 1, 0, 'unopened', 'restock', 999)"
+            )
+        )
+
+
+def test_opening_a_current_database_makes_no_backup(db_path):
+    open_database(sqlite_url(db_path)).close()
+    db = open_database(sqlite_url(db_path))
+    db.close()
+    assert backups(db_path) == []
+    assert current_revision(make_engine(sqlite_url(db_path))) == HEAD_REVISION
+
+
+def old_database(db_path) -> str:
+    """Make a database at revision 0001 holding one return, written with plain SQL."""
+    url = sqlite_url(db_path)
+    engine = make_engine(url)
+    runner.upgrade(engine, "0001")
+    stamp = "2025-05-04 10:11:12.000000"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO customer (id, name, email, phone, preferred_channel,"
+                " preferred_language, preferred_refund, notes, created_at)"
+                " VALUES (7, 'Renée Oldtimer', 'renee@old.example', '+44 20 7946 0000',"
+                " 'email', 'en', 'original', '', :at)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                'INSERT INTO "return" (id, number, customer_id, status, intake, purchase_date,'
+                " purchase_ref, reason, reason_text, refund_method, total_cents, created_at,"
+                " updated_at, version)"
+                " VALUES (3, 'R-2025-00042', 7, 'refunded', 'counter', NULL, 'INV-9',"
+                " 'defective', 'broke', 'original', 2500, :at, :at, 2)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO return_line (id, return_id, sku, description, serial, quantity,"
+                " unit_price_cents, condition, disposition)"
+                " VALUES (1, 3, 'KETTLE-9', 'Kettle', 'SN1', 1, 2500, 'defective', 'recycle')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO status_change (return_id, from_status, to_status, at, staff, note)"
+                " VALUES (3, NULL, 'received', :at, 'Ann', ''),"
+                " (3, 'received', 'refunded', :at, 'Ann', 'ok')"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(text("INSERT INTO counter (name, value) VALUES ('return-2025', 42)"))
+    assert current_revision(engine) == "0001"
+    assert "return_search" not in inspect(engine).get_table_names()
+    engine.dispose()
+    return url
+
+
+def test_old_database_is_upgraded_with_a_backup(db_path):
+    url = old_database(db_path)
+
+    db = open_database(url)
+    try:
+        assert current_revision(db.engine) == HEAD_REVISION
+        with db.session() as session:
+            detail = get_detail(session, number="r-2025-00042")
+        assert detail.customer.name == "Renée Oldtimer"
+        assert detail.ret.status == "refunded"
+        assert [(li.sku, li.serial) for li in detail.lines] == [("KETTLE-9", "SN1")]
+        assert [c.to_status for c in detail.timeline] == ["received", "refunded"]
+        with db.connect() as conn:
+            for typed in ("R-2025-00042", "42", "renee", "kettle", "7946"):
+                rows = listing.fetch_page(conn, ReturnFilter(text=typed))
+                assert [r.number for r in rows] == ["R-2025-00042"], typed
+    finally:
+        db.close()
+
+    (backup,) = backups(db_path)
+    assert backup.name.startswith(f"{db_path.name}.before-0001-")
+    assert backup.suffix == ".bak"
+    old = make_engine(sqlite_url(backup))
+    try:
+        assert current_revision(old) == "0001"
+        with old.connect() as conn:
+            assert conn.execute(text('SELECT number FROM "return"')).scalars().all() == [
+                "R-2025-00042"
+            ]
+    finally:
+        old.dispose()
+
+
+def test_database_from_a_newer_app_is_refused_and_untouched(db_path):
+    url = old_database(db_path)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    before = digest(db_path)
+
+    with pytest.raises(DeskError, match="9999"):
+        open_database(url)
+
+    assert digest(db_path) == before
+    assert backups(db_path) == []
+    engine = make_engine(url)
+    try:
+        assert current_revision(engine) == "9999"
+        assert "return_search" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+
+
+def test_tables_without_a_revision_are_backed_up_before_upgrade(db_path):
+    engine = make_engine(sqlite_url(db_path))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE notes (body TEXT)"))
+        conn.execute(text("INSERT INTO notes VALUES ('keep me')"))
+    engine.dispose()
+
+    open_database(sqlite_url(db_path)).close()
+
+    (backup,) = backups(db_path)
+    assert ".before-unversioned-" in backup.name

@@ -1,0 +1,223 @@
+"""Logging returns and reading them back, on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import func, select
+
+from desk.errors import NotFound, ValidationError
+from desk.models import Counter, Customer, Return, ReturnLine, StatusChange
+from desk.returns import (
+    CustomerDraft,
+    LineDraft,
+    ReturnDraft,
+    create_return,
+    format_number,
+    get_detail,
+    validate_draft,
+)
+from desk.workflow import Status, transition
+
+YEAR = datetime.now(UTC).year
+TABLES = (Customer, Return, ReturnLine, StatusChange, Counter)
+
+
+def draft(**changes) -> ReturnDraft:
+    values = dict(
+        reason="wrong_size",
+        new_customer=CustomerDraft(name="José Álvares", email="jose@example.com"),
+        lines=[
+            LineDraft(sku="SHOE-42", description="Trail shoe", quantity=2, unit_price_cents=4999),
+            LineDraft(sku="SOCK-1", quantity=3, unit_price_cents=250),
+        ],
+    )
+    values.update(changes)
+    return ReturnDraft(**values)
+
+
+def row_counts(session) -> dict[str, int]:
+    return {
+        table.__tablename__: session.exec(select(func.count()).select_from(table)).one()
+        for table in TABLES
+    }
+
+
+def test_create_with_new_customer(db):
+    with db.session() as session:
+        ret = create_return(
+            session=session,
+            draft=draft(staff=" Ann ", note=" at the counter ", reason_text=" too small "),
+        )
+    with db.session() as session:
+        stored = session.get(Return, ret.id)
+        customer = session.get(Customer, stored.customer_id)
+        lines = session.exec(select(ReturnLine).where(ReturnLine.return_id == ret.id)).all()
+        first = session.exec(select(StatusChange).where(StatusChange.return_id == ret.id)).one()
+    assert stored.number == f"R-{YEAR}-00001"
+    assert stored.status == "received"
+    assert stored.version == 1
+    assert stored.reason_text == "too small"
+    assert (customer.name, customer.email, customer.phone) == (
+        "José Álvares",
+        "jose@example.com",
+        None,
+    )
+    assert sorted((li.sku, li.quantity, li.unit_price_cents) for li in lines) == [
+        ("SHOE-42", 2, 4999),
+        ("SOCK-1", 3, 250),
+    ]
+    assert (first.from_status, first.to_status) == (None, "received")
+    assert (first.staff, first.note) == ("Ann", "at the counter")
+
+
+def test_create_with_existing_customer(db):
+    with db.session() as session:
+        first = create_return(session=session, draft=draft())
+        second = create_return(
+            session=session, draft=draft(new_customer=None, customer_id=first.customer_id)
+        )
+        assert second.customer_id == first.customer_id
+        assert row_counts(session)["customer"] == 1
+        assert row_counts(session)["return"] == 2
+
+
+def test_vanished_customer_is_refused_and_writes_nothing(db):
+    with db.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            create_return(session=session, draft=draft(new_customer=None, customer_id=999))
+        assert set(caught.value.errors) == {"customer"}
+        assert set(row_counts(session).values()) == {0}
+
+
+def test_numbers_are_sequential(db):
+    with db.session() as session:
+        numbers = [create_return(session=session, draft=draft()).number for _ in range(3)]
+    assert numbers == [f"R-{YEAR}-00001", f"R-{YEAR}-00002", f"R-{YEAR}-00003"]
+    assert format_number(2026, 42) == "R-2026-00042"
+
+
+def test_numbers_continue_after_a_refused_draft(db):
+    with db.session() as session:
+        create_return(session=session, draft=draft())
+        with pytest.raises(ValidationError):
+            create_return(session=session, draft=draft(lines=[]))
+        assert create_return(session=session, draft=draft()).number == f"R-{YEAR}-00002"
+
+
+def test_validation_error_has_a_key_per_field_and_writes_nothing(db):
+    bad = draft(
+        reason="bored",
+        new_customer=CustomerDraft(name="Ana", email="ana.example.com"),
+        lines=[LineDraft(sku="A-1", quantity=0, unit_price_cents=-100)],
+    )
+    with db.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            create_return(session=session, draft=bad)
+        assert set(row_counts(session).values()) == {0}
+    errors = caught.value.errors
+    assert set(errors) == {"customer.email", "lines.0.quantity", "lines.0.unit_price", "reason"}
+    assert "ana.example.com" in errors["customer.email"]
+    for message in errors.values():
+        assert message in str(caught.value)
+
+
+def test_validation_error_without_lines(db):
+    with db.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            create_return(session=session, draft=draft(lines=[]))
+        assert set(row_counts(session).values()) == {0}
+    assert set(caught.value.errors) == {"lines"}
+
+
+def test_validation_keys_for_the_rest_of_the_draft():
+    errors = validate_draft(
+        draft(
+            new_customer=None,
+            refund_method="cash",
+            status="approved",
+            purchase_date=date.today() + timedelta(days=1),
+            lines=[
+                LineDraft(sku="OK-1"),
+                LineDraft(sku="  ", condition="wet", disposition="burn"),
+            ],
+        )
+    )
+    assert set(errors) == {
+        "customer",
+        "refund_method",
+        "status",
+        "purchase_date",
+        "lines.1.sku",
+        "lines.1.condition",
+        "lines.1.disposition",
+    }
+    assert validate_draft(draft()) == {}
+
+
+def test_total_cents(db):
+    with db.session() as session:
+        ret = create_return(session=session, draft=draft())
+        detail = get_detail(session, return_id=ret.id)
+    assert ret.total_cents == 2 * 4999 + 3 * 250
+    assert detail.ret.total_cents == 2 * 4999 + 3 * 250
+    assert detail.total_cents == 2 * 4999 + 3 * 250
+
+
+@pytest.mark.parametrize(
+    "typed", [f"R-{YEAR}-00001", f"r-{YEAR}-00001", f"  r-{YEAR}-00001  ", f"R-{YEAR}-00001\n"]
+)
+def test_get_detail_by_number(db, typed):
+    with db.session() as session:
+        ret = create_return(session=session, draft=draft())
+    with db.session() as session:
+        detail = get_detail(session, number=typed)
+    assert detail.ret.id == ret.id
+    assert detail.customer.name == "José Álvares"
+    assert [li.sku for li in detail.lines] == ["SHOE-42", "SOCK-1"]
+
+
+def test_get_detail_by_id(db):
+    with db.session() as session:
+        create_return(session=session, draft=draft())
+        ret = create_return(session=session, draft=draft())
+    with db.session() as session:
+        detail = get_detail(session, return_id=ret.id)
+    assert detail.ret.number == f"R-{YEAR}-00002"
+
+
+@pytest.mark.parametrize("kwargs", [{"number": "R-1999-99999"}, {"return_id": 999}, {}])
+def test_get_detail_not_found(db, kwargs):
+    with db.session() as session, pytest.raises(NotFound):
+        get_detail(session, **kwargs)
+
+
+def test_timeline_starts_with_the_initial_status(db):
+    with db.session() as session:
+        ret = create_return(session=session, draft=draft(status="requested", staff="Bo"))
+        ret = transition(session=session, return_id=ret.id, to="received", expected_version=1).ret
+        transition(session=session, return_id=ret.id, to="refunded", expected_version=2)
+    with db.session() as session:
+        timeline = get_detail(session, return_id=ret.id).timeline
+    assert [(c.from_status, c.to_status) for c in timeline] == [
+        (None, "requested"),
+        ("requested", "received"),
+        ("received", "refunded"),
+    ]
+    assert timeline[0].staff == "Bo"
+
+
+@pytest.mark.parametrize("by", ["number", "return_id"])
+def test_get_detail_is_fresh_in_a_session_that_read_it_before(db, by):
+    """A long-lived session sees another session's move, whichever way it looks the return up."""
+    with db.session() as session:
+        ret = create_return(session=session, draft=draft())
+    key = {"number": ret.number, "return_id": ret.id}[by]
+    with db.session() as window, db.session() as other:
+        shown = get_detail(window, **{by: key})  # the detail panel keeps it
+        assert shown.ret.status == "received"
+        transition(session=other, return_id=ret.id, to=Status.REFUNDED, expected_version=1)
+        detail = get_detail(window, **{by: key})
+        assert (detail.ret.status, detail.ret.version) == ("refunded", 2)
+        assert [c.to_status for c in detail.timeline] == ["received", "refunded"]

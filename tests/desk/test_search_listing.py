@@ -1,0 +1,356 @@
+"""The returns list: search text, status filter, order and keyset paging."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from desk import listing, search
+from desk.db import Database, open_database
+from desk.listing import OPEN, ReturnFilter
+from desk.models import Customer, Return, ReturnLine
+from desk.paths import sqlite_url
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.workflow import Status, transition
+
+YEAR = datetime.now(UTC).year
+
+
+def number(seq: int) -> str:
+    return f"R-{YEAR}-{seq:05d}"
+
+
+# name, email, phone, SKUs, statuses to walk through after "received" (or "requested")
+PEOPLE = [
+    ("José Álvares", "jose.alvares@example.com", "+351 912 345 678", ["SHOE-42", "LACE-1"], []),
+    ("Maria Lopes", "maria@shop.test", "(11) 98765-4321", ["HAT-7"], ["refunded", "closed"]),
+    ("Joseph Brown", "jb@example.org", "", ["SHOE-40"], None),
+    ("Ana Silva", "", "020 7946 0958", ["BAG-3"], ["cancelled"]),
+    ("Zoë Müller", "zoe@example.de", "", ["SCARF-9"], ["approved"]),
+]
+
+
+def fresh_database(tmp_path_factory) -> Database:
+    return open_database(sqlite_url(tmp_path_factory.mktemp("listing") / "returns.db"))
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    """Five returns, numbered 1-5 in creation order, in various statuses (read only)."""
+    db = fresh_database(tmp_path_factory)
+    with db.session() as session:
+        for name, email, phone, skus, moves in PEOPLE:
+            ret = create_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="defective",
+                    status="requested" if moves is None else "received",
+                    new_customer=CustomerDraft(name=name, email=email, phone=phone),
+                    lines=[
+                        LineDraft(sku=sku, quantity=i + 1, unit_price_cents=1000)
+                        for i, sku in enumerate(skus)
+                    ],
+                ),
+            )
+            for move in moves or []:
+                ret = transition(
+                    session=session,
+                    return_id=ret.id,
+                    to=move,
+                    expected_version=ret.version,
+                    note="because",
+                ).ret
+    yield db
+    db.close()
+
+
+def found(db, text: str = "", status: str | None = None, newest_first: bool = True) -> list[str]:
+    """Return the numbers listed for this filter, checking count() agrees."""
+    flt = ReturnFilter(text=text, status=status, newest_first=newest_first)
+    with db.connect() as conn:
+        rows = listing.fetch_page(conn, flt)
+        assert listing.count(conn, flt) == len(rows)
+    return [row.number for row in rows]
+
+
+def seqs(db, text: str = "", status: str | None = None) -> set[int]:
+    return {int(n.rsplit("-", 1)[1]) for n in found(db, text, status)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"R-{YEAR}-00002", {2}),
+        (f"r-{YEAR}-00003", {3}),
+        (f"R{YEAR}00004", {4}),
+        ("00002", {2}),
+        ("0000", {1, 2, 3, 4, 5}),
+    ],
+)
+def test_search_by_number(shop, text, expected):
+    assert seqs(shop, text) == expected
+
+
+def test_search_by_short_number(shop):
+    # "2" is a prefix of the year as well, so it finds more than return 2; it must find 2
+    assert 2 in seqs(shop, "2")
+    assert 5 in seqs(shop, "5")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("José", {1, 3}),  # "jose" is also the start of "Joseph"
+        ("jose", {1, 3}),
+        ("JOSÉ ÁLVARES", {1}),
+        ("alvares", {1}),
+        ("Joseph", {3}),
+        ("zoe", {5}),
+        ("muller", {5}),
+        ("Müll", {5}),
+        ("silva", {4}),
+        ("lopes", {2}),
+        ("nobody", set()),
+    ],
+)
+def test_search_by_customer_name(shop, text, expected):
+    assert seqs(shop, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("maria@shop.test", {2}),
+        ("maria@sh", {2}),
+        ("jose.alv", {1}),
+        ("jb@example", {3}),
+        ("zoe@", {5}),
+    ],
+)
+def test_search_by_email_prefix(shop, text, expected):
+    assert seqs(shop, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("912 345", {1}),
+        ("+351 912", {1}),
+        ("351912", {1}),  # the phone's digits run together
+        ("98765", {2}),
+        ("4321", {2}),
+        ("98765-4321", {2}),
+        ("1198765", {2}),
+        ("7946 0958", {4}),
+    ],
+)
+def test_search_by_phone_fragment(shop, text, expected):
+    assert seqs(shop, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("shoe", {1, 3}),
+        ("SHOE-42", {1}),
+        ("scar", {5}),
+        ("lace", {1}),
+        ("hat-7", {2}),
+        ("scarf", {5}),
+    ],
+)
+def test_search_by_sku_prefix(shop, text, expected):
+    assert seqs(shop, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("shoe joseph", {3}),
+        ("joseph shoe", {3}),
+        ("jose lace", {1}),
+        ("shoe maria", set()),
+        (f"hat {YEAR}", {2}),
+        ("maria 00001", set()),
+    ],
+)
+def test_search_words_must_all_match(shop, text, expected):
+    assert seqs(shop, text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "--", '"', "*", "(", "'", "a OR", "NOT", "^"])
+def test_odd_text_never_breaks_the_query(shop, text):
+    with shop.connect() as conn:
+        listing.fetch_page(conn, ReturnFilter(text=text))
+        listing.count(conn, ReturnFilter(text=text))
+
+
+def test_text_without_words_lists_everything(shop):
+    assert seqs(shop, " -- ") == {1, 2, 3, 4, 5}
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (None, {1, 2, 3, 4, 5}),
+        ("received", {1}),
+        ("requested", {3}),
+        ("closed", {2}),
+        ("cancelled", {4}),
+        ("approved", {5}),
+        ("refunded", set()),
+        (OPEN, {1, 3, 5}),
+    ],
+)
+def test_status_filter(shop, status, expected):
+    assert seqs(shop, status=status) == expected
+
+
+def test_status_filter_and_text(shop):
+    assert seqs(shop, "shoe", OPEN) == {1, 3}
+    assert seqs(shop, "shoe", "requested") == {3}
+    assert seqs(shop, "maria", OPEN) == set()
+
+
+def test_open_means_not_closed_or_cancelled():
+    assert set(listing.OPEN_STATUSES) == set(Status) - {Status.CLOSED, Status.CANCELLED}
+
+
+def test_order(shop):
+    newest = found(shop, newest_first=True)
+    oldest = found(shop, newest_first=False)
+    assert newest == [number(n) for n in (5, 4, 3, 2, 1)]
+    assert oldest == [number(n) for n in (1, 2, 3, 4, 5)]
+
+
+def test_row_contents(shop):
+    with shop.connect() as conn:
+        rows = listing.fetch_page(conn, ReturnFilter(text="jose alvares"))
+    (row,) = rows
+    assert row.number == number(1)
+    assert row.customer_name == "José Álvares"
+    assert row.items == 1 + 2
+    assert row.total_cents == 1 * 1000 + 2 * 1000
+    assert row.status is Status.RECEIVED
+    assert row.created_at.tzinfo is not None
+
+
+def test_search_finds_a_return_after_a_move(shop):
+    """A transition does not lose the return from the index."""
+    assert seqs(shop, "maria") == {2}
+    assert seqs(shop, "zoe", OPEN) == {5}
+
+
+# ---- keyset paging over a few hundred returns --------------------------------------
+
+BASE = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+MANY = 450
+NAMES = ["amber", "basil", "cedar", "dahlia", "elm", "fern", "ginger", "hazel", "iris", "juniper"]
+SKUS = ["WIDGET", "BRAVO", "GADGET", "DOODAD"]
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """450 returns inserted with Core; times repeat (ties) and do not follow ids (read only)."""
+    db = fresh_database(tmp_path_factory)
+    customers = [
+        dict(
+            id=c,
+            name=f"Customer {NAMES[c % 10]}",
+            preferred_channel="email",
+            preferred_language="en",
+            preferred_refund="original",
+            notes="",
+            created_at=BASE,
+        )
+        for c in range(1, 11)
+    ]
+    returns = [
+        dict(
+            id=i,
+            number=f"R-2026-{i:05d}",
+            customer_id=1 + i % 10,
+            status="closed" if i % 3 == 0 else "received",
+            intake="counter",
+            purchase_ref="",
+            reason="other",
+            reason_text="",
+            refund_method="original",
+            total_cents=i,
+            created_at=BASE + timedelta(minutes=(i * 37) % 101),
+            updated_at=BASE,
+            version=1,
+        )
+        for i in range(1, MANY + 1)
+    ]
+    lines = [
+        dict(
+            return_id=i,
+            sku=f"{SKUS[i % 4]}-{i}",
+            description="",
+            serial="",
+            quantity=1,
+            unit_price_cents=i,
+            condition="unopened",
+            disposition="restock",
+        )
+        for i in range(1, MANY + 1)
+    ]
+    with db.engine.begin() as conn:
+        conn.execute(insert(Customer), customers)
+        conn.execute(insert(Return), returns)
+        conn.execute(insert(ReturnLine), lines)
+        search.reindex(conn, None)
+    expected = sorted(returns, key=lambda r: (r["created_at"], r["id"]))
+    yield db, expected
+    db.close()
+
+
+def all_pages(db, flt: ReturnFilter, limit: int = 200) -> list[list[int]]:
+    pages, after = [], None
+    with db.connect() as conn:
+        while True:
+            page = listing.fetch_page(conn, flt, after=after, limit=limit)
+            if not page:
+                return pages
+            pages.append([row.id for row in page])
+            after = page[-1]
+            assert len(pages) <= MANY, "paging does not end"
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_keyset_paging_lists_every_return_once_in_order(many, newest_first):
+    db, expected = many
+    ids = [r["id"] for r in expected]
+    if newest_first:
+        ids.reverse()
+    pages = all_pages(db, ReturnFilter(newest_first=newest_first))
+    assert [len(p) for p in pages] == [200, 200, 50]
+    assert [i for page in pages for i in page] == ids
+
+
+@pytest.mark.parametrize("limit", [1, 7, 149])
+def test_keyset_paging_with_other_page_sizes(many, limit):
+    db, expected = many
+    pages = all_pages(db, ReturnFilter(newest_first=False), limit=limit)
+    assert [i for page in pages for i in page] == [r["id"] for r in expected]
+
+
+def test_keyset_paging_with_filters(many):
+    db, expected = many
+    flt = ReturnFilter(text="bravo", status=OPEN)
+    ids = [r["id"] for r in reversed(expected) if r["id"] % 4 == 1 and r["id"] % 3 != 0]
+    with db.connect() as conn:
+        assert listing.count(conn, flt) == len(ids)
+    pages = all_pages(db, flt, limit=30)
+    assert [i for page in pages for i in page] == ids
+
+
+def test_counts_over_many(many):
+    db, _ = many
+    with db.connect() as conn:
+        assert listing.count(conn, ReturnFilter()) == MANY
+        assert listing.count(conn, ReturnFilter(status="closed")) == MANY // 3
+        assert listing.count(conn, ReturnFilter(text="customer ginger")) == MANY // 10
