@@ -87,10 +87,12 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     newer version of the app is refused rather than touched.
     """
     engine = make_engine(url)
-    if migrate:
-        revision = current_revision(engine)
-        if revision != HEAD_REVISION:
+    try:
+        if migrate and (revision := current_revision(engine)) != HEAD_REVISION:
             _upgrade(engine, revision)
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine)
 
 

@@ -354,3 +354,19 @@ def test_counts_over_many(many):
         assert listing.count(conn, ReturnFilter()) == MANY
         assert listing.count(conn, ReturnFilter(status="closed")) == MANY // 3
         assert listing.count(conn, ReturnFilter(text="customer ginger")) == MANY // 10
+
+
+def test_phone_found_without_country_code(db):
+    with db.session() as session:
+        create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="X-1", quantity=1, unit_price_cents=100)],
+                new_customer=CustomerDraft(name="Rui Costa", phone="+351 912 345 678"),
+            ),
+        )
+    with db.connect() as conn:
+        for typed in ("912345678", "912 345 678", "351912345678", "+351 912"):
+            found = listing.fetch_page(conn, listing.ReturnFilter(text=typed))
+            assert [r.customer_name for r in found] == ["Rui Costa"], typed

@@ -15,18 +15,23 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # What a return can be found by: its number (also without dashes and leading zeros),
-# the customer's name, email and phone (also as bare digits), and every line's SKU.
+# the customer's name, email and phone (also as bare digits, and their last 8 to 11
+# digits, so a number typed without country code is found), and every line's SKU.
 SOURCE_VIEW = """
 CREATE VIEW return_search_source AS
 SELECT r.id AS id,
        r.number || ' ' || replace(r.number, '-', '') || ' '
        || ltrim(substr(r.number, instr(substr(r.number, 3), '-') + 3), '0') || ' '
        || c.name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') || ' '
-       || replace(replace(replace(replace(replace(replace(coalesce(c.phone, ''),
-            ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '.', '') || ' '
+       || c.digits || ' ' || substr(c.digits, -8) || ' ' || substr(c.digits, -9) || ' '
+       || substr(c.digits, -10) || ' ' || substr(c.digits, -11) || ' '
        || coalesce((SELECT group_concat(l.sku, ' ') FROM return_line l
                     WHERE l.return_id = r.id), '') AS body
-FROM "return" r JOIN customer c ON c.id = r.customer_id
+FROM "return" r
+JOIN (SELECT id, name, email, phone,
+             replace(replace(replace(replace(replace(replace(coalesce(phone, ''),
+                 ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '.', '') AS digits
+      FROM customer) c ON c.id = r.customer_id
 """
 
 
