@@ -1,0 +1,208 @@
+"""Measure Return Desk over a big demo database; print one JSON object per line.
+
+    python bench/desk_bench.py --returns 100000
+
+Metrics: seed_s (seed_demo), cold_start_s (a fresh `main.py --exit-after-paint`
+process until it exits after the main window's first paint, median), search_ms and
+search_p95_ms (what the list does per keystroke: first page plus count), and
+transition_ms (desk.workflow.transition, as the transition dialog calls it).
+Targets at 100,000 returns: cold start < 1 s, search < 20 ms, transition < 10 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+from sqlmodel import col  # noqa: E402
+
+from desk import listing  # noqa: E402
+from desk.db import Database, open_database  # noqa: E402
+from desk.demo import seed_demo  # noqa: E402
+from desk.listing import ReturnFilter  # noqa: E402
+from desk.models import Customer, Return, ReturnLine  # noqa: E402
+from desk.paths import sqlite_url  # noqa: E402
+from desk.workflow import NOTE_REQUIRED, OPEN_STATUSES, allowed_next, transition  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+"""Fixed, so every run seeds the same data."""
+
+
+def emit(metric: str, value: float | None, unit: str, **extra: object) -> None:
+    """Print one measured figure as a JSON line."""
+    print(json.dumps({"metric": metric, "value": value, "unit": unit, **extra}), flush=True)
+
+
+def bench_seed(db: Database, returns: int) -> None:
+    started = time.perf_counter()
+    summary = seed_demo(db, returns=returns, seed=1, now=NOW)
+    emit(
+        "seed_s",
+        round(time.perf_counter() - started, 3),
+        "s",
+        returns=summary.returns,
+        customers=summary.customers,
+    )
+
+
+def bench_cold_start(db_path: Path, runs: int, home: Path) -> None:
+    """Start the window `runs` times after one warm-up run; report the median wall time."""
+    command = [sys.executable, "main.py", "--db", str(db_path), "--exit-after-paint"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env[name] = str(home / name.lower())  # keep the user's settings and logs untouched
+    times = []
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            emit("cold_start_s", None, "s", error="no exit within 60 s of start")
+            return
+        elapsed = time.perf_counter() - started
+        if done.returncode != 0:
+            tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
+            emit(
+                "cold_start_s", None, "s", error=f"exit code {done.returncode}: {' | '.join(tail)}"
+            )
+            return
+        if run:  # run 0 warms the OS file cache and Qt's caches
+            times.append(elapsed)
+    emit(
+        "cold_start_s",
+        round(statistics.median(times), 3),
+        "s",
+        runs=[round(t, 3) for t in times],
+        note=f"median of {runs} runs after 1 warm-up run (OS file cache warm); "
+        "process start to exit after the main window's first paint, QT_QPA_PLATFORM=offscreen",
+    )
+
+
+def realistic_queries(db: Database, rng: random.Random) -> list[str]:
+    """Return 20 different things staff type, taken from the data."""
+    with db.connect() as conn:
+        names = conn.execute(select(Customer.name).order_by(Customer.id)).scalars().all()
+        emails = conn.execute(select(Customer.email).where(col(Customer.email).is_not(None)))
+        emails = emails.scalars().all()
+        phones = conn.execute(select(Customer.phone).where(col(Customer.phone).is_not(None)))
+        phones = phones.scalars().all()
+        numbers = conn.execute(select(Return.number).order_by(Return.id)).scalars().all()
+        skus = conn.execute(select(ReturnLine.sku).distinct().order_by(ReturnLine.sku))
+        skus = skus.scalars().all()
+    queries: list[str] = []
+
+    def add(make, count: int) -> None:
+        while count:
+            query = make()
+            if query not in queries:
+                queries.append(query)
+                count -= 1
+
+    add(lambda: rng.choice(names).split()[0], 4)  # first names
+    add(lambda: rng.choice(names).split()[-1], 4)  # last names
+    add(lambda: rng.choice(numbers)[: rng.choice((9, 10, 11))], 2)  # R-2026-0, R-2026-01...
+    add(lambda: rng.choice(numbers)[-5:].lstrip("0")[:4], 1)  # "1234" of R-2026-01234
+    add(lambda: rng.choice(emails).split("@")[0][: rng.randint(4, 8)], 3)  # email prefixes
+    add(lambda: "".join(c for c in rng.choice(phones) if c.isdigit())[-6:], 3)  # phone fragments
+    add(lambda: rng.choice(skus)[: rng.choice((3, 5, 6))], 3)  # SKU prefixes
+    return queries
+
+
+def bench_search(db: Database) -> None:
+    """Time the first page plus the count, as the list does on every keystroke."""
+    queries = realistic_queries(db, random.Random(0))
+    keystroke(db, "warm up")
+    timings = {q: keystroke(db, q) for q in queries}
+    ordered = sorted(timings.values())
+    slowest = max(timings, key=timings.get)
+    emit(
+        "search_ms",
+        round(statistics.median(ordered), 2),
+        "ms",
+        queries=len(queries),
+        note="median over different queries: first names, last names, return numbers, "
+        "email prefixes, phone fragments, SKU prefixes; fetch_page + count each",
+    )
+    p95 = statistics.quantiles(ordered, n=20, method="inclusive")[-1]
+    emit(
+        "search_p95_ms",
+        round(p95, 2),
+        "ms",
+        slowest=[slowest, round(timings[slowest], 2)],
+        per_query={q: round(ms, 2) for q, ms in timings.items()},
+    )
+
+
+def keystroke(db: Database, query: str) -> float:
+    started = time.perf_counter()
+    with db.connect() as conn:
+        listing.fetch_page(conn, ReturnFilter(text=query))
+        listing.count(conn, ReturnFilter(text=query))
+    return (time.perf_counter() - started) * 1000
+
+
+def bench_transition(db: Database, moves: int) -> None:
+    """Move `moves` different open returns one step on, as the transition dialog does."""
+    with db.connect() as conn:
+        candidates = conn.execute(
+            select(Return.id, Return.status, Return.version)
+            .where(col(Return.status).in_([s.value for s in OPEN_STATUSES]))
+            .order_by(Return.id)
+        ).all()
+    picked = random.Random(0).sample(candidates, min(moves, len(candidates)))
+    timings = []
+    for return_id, status, version in picked:
+        target = allowed_next(status)[0]  # received, inspecting, approved, refunded, closed
+        note = "Benchmark move." if target in NOTE_REQUIRED else ""
+        started = time.perf_counter()
+        with db.session() as session:
+            transition(
+                session=session,
+                return_id=return_id,
+                to=target,
+                expected_version=version,
+                staff="Bench",
+                note=note,
+            )
+        timings.append((time.perf_counter() - started) * 1000)
+    emit("transition_ms", round(statistics.median(timings), 2), "ms", moves=len(timings))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--returns", type=int, default=100_000)
+    parser.add_argument("--cold-runs", type=int, default=5, metavar="N")
+    parser.add_argument("--moves", type=int, default=50, metavar="N")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="desk-bench-") as folder:
+        db_path = Path(folder) / "bench.db"
+        db = open_database(sqlite_url(db_path))
+        try:
+            bench_seed(db, args.returns)
+        finally:
+            db.close()  # the last connection closing folds the WAL into the file
+        bench_cold_start(db_path, args.cold_runs, Path(folder))
+        db = open_database(sqlite_url(db_path))
+        try:
+            bench_search(db)
+            bench_transition(db, args.moves)
+        finally:
+            db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
