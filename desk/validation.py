@@ -57,6 +57,8 @@ def parse_money(text: str) -> int:
         cleaned = cleaned.replace(",", ".")
     try:
         amount = Decimal(cleaned)
+        if not amount.is_finite():  # "inf", "NaN": not amounts, and quantize() would raise
+            raise InvalidOperation
     except InvalidOperation:
         raise ValueError(f"“{text.strip()}” is not an amount; type it like 12.50.") from None
     if amount != amount.quantize(Decimal("0.01")):
