@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from desk.db import Database, open_database
 from desk.errors import DeskError
+from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.models import as_utc
 from desk.money import format_money
 from desk.paths import database_url
@@ -84,8 +85,10 @@ def describe(detail, currency: str) -> list[str]:
     out = [
         f"{ret.number}  {Status(ret.status).label}  (version {ret.version})",
         f"Customer: {customer.name}" + (f" <{contact}>" if contact else ""),
-        f"Reason: {ret.reason}" + (f" - {ret.reason_text}" if ret.reason_text else ""),
-        f"Refund: {ret.refund_method}   Intake: {ret.intake}",
+        f"Reason: {label(REASONS, ret.reason)}"
+        + (f" - {ret.reason_text}" if ret.reason_text else ""),
+        f"Refund: {label(REFUND_METHODS, ret.refund_method)}   "
+        f"Intake: {label(INTAKES, ret.intake)}",
         "Lines:",
     ]
     for line in detail.lines:
@@ -94,7 +97,7 @@ def describe(detail, currency: str) -> list[str]:
         out.append(
             f"  {line.quantity} x {line.sku}{serial} {line.description} "
             f"@ {format_money(line.unit_price_cents, currency)} = {amount} "
-            f"({line.condition}, {line.disposition})"
+            f"({label(CONDITIONS, line.condition)}, {label(DISPOSITIONS, line.disposition)})"
         )
     out.append(f"Total: {format_money(detail.total_cents, currency)}")
     out.append("Timeline:")

@@ -31,13 +31,14 @@ from ui.returns_model import STATUS_COLORS
 LINE_COLUMNS = (
     "SKU",
     "Description",
-    "Serial / batch",
     "Qty",
     "Unit price",
     "Amount",
     "Condition",
     "Disposition",
 )
+
+BUTTONS_PER_ROW = 4
 
 
 def _local(stamp) -> str:
@@ -76,6 +77,7 @@ class DetailPanel(QScrollArea):
         self.status_label.setObjectName("statusBadge")
         self.meta_label = QLabel()
         self.meta_label.setStyleSheet("color: #555;")
+        self.meta_label.setWordWrap(True)
         header = QHBoxLayout()
         header.addWidget(self.number_label)
         header.addSpacing(8)
@@ -83,12 +85,12 @@ class DetailPanel(QScrollArea):
         header.addStretch(1)
         self._layout.addLayout(header)
         self._layout.addWidget(self.meta_label)
-        self.actions_box = QHBoxLayout()
+        self.actions_box = QGridLayout()
         self.actions_box.setSpacing(6)
         self.actions_hint = QLabel("Next step:")
         self.actions_hint.setStyleSheet("font-weight: 600;")
         actions = QHBoxLayout()
-        actions.addWidget(self.actions_hint)
+        actions.addWidget(self.actions_hint, 0, Qt.AlignTop)
         actions.addLayout(self.actions_box)
         actions.addStretch(1)
         self._layout.addLayout(actions)
@@ -120,6 +122,9 @@ class DetailPanel(QScrollArea):
         self.lines_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.lines_table.setSelectionMode(QAbstractItemView.NoSelection)
         self.lines_table.setFocusPolicy(Qt.NoFocus)
+        self.lines_table.setWordWrap(True)
+        self.lines_table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.lines_table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         header = self.lines_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
@@ -190,10 +195,10 @@ class DetailPanel(QScrollArea):
         table = self.lines_table
         table.setRowCount(len(detail.lines))
         for i, line in enumerate(detail.lines):
+            serial = f"\nSerial/batch {line.serial}" if line.serial else ""
             values = (
                 line.sku,
-                line.description,
-                line.serial,
+                line.description + serial,
                 str(line.quantity),
                 format_money(line.unit_price_cents, self._currency),
                 format_money(line.quantity * line.unit_price_cents, self._currency),
@@ -202,9 +207,10 @@ class DetailPanel(QScrollArea):
             )
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if j in (3, 4, 5):
+                if j in (2, 3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 table.setItem(i, j, item)
+        table.resizeRowsToContents()
         height = table.horizontalHeader().height() + 4
         height += sum(table.rowHeight(i) for i in range(table.rowCount()))
         table.setFixedHeight(height)
@@ -213,7 +219,9 @@ class DetailPanel(QScrollArea):
     def _show_timeline(self, detail: ReturnDetail) -> None:
         grid = self.timeline_grid
         while grid.count():
-            grid.takeAt(0).widget().deleteLater()
+            widget = grid.takeAt(0).widget()
+            widget.hide()
+            widget.deleteLater()
         for i, change in enumerate(detail.timeline):
             status = Status(change.to_status)
             when = QLabel(_local(change.at))
@@ -230,11 +238,11 @@ class DetailPanel(QScrollArea):
             self.actions_box.removeWidget(button)
             button.deleteLater()
         self.move_buttons = {}
-        for target in allowed_next(status):
+        for i, target in enumerate(allowed_next(status)):
             button = QPushButton(target.label)
             button.setObjectName(f"move_{target.value}")
             button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
-            self.actions_box.addWidget(button)
+            self.actions_box.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
             self.move_buttons[target] = button
         self.actions_hint.setText("Next step:" if self.move_buttons else "Final status.")
 

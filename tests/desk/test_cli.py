@@ -109,8 +109,8 @@ def test_show_prints_the_whole_return(shop_db):
     out = done.stdout.splitlines()
     assert out[0] == f"{FIRST}  Received  (version 1)"
     assert out[1] == "Customer: José Álvares <jose@example.com, +351 912 345 678>"
-    assert "  2 x SHOE-42 [SN-1] Trail shoe @ €49.99 = €99.98 (opened, restock)" in out
-    assert "  3 x SOCK-1  @ €2.50 = €7.50 (unopened, restock)" in out
+    assert "  2 x SHOE-42 [SN-1] Trail shoe @ €49.99 = €99.98 (Opened, Restock)" in out
+    assert "  3 x SOCK-1  @ €2.50 = €7.50 (Unopened, Restock)" in out
     assert "Total: €107.48" in out
     timeline = out[out.index("Timeline:") + 1 :]
     assert len(timeline) == 1
