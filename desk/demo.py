@@ -337,13 +337,13 @@ def seed_demo(
     """Add `returns` demo returns, with their customers, lines and timelines, to `db`.
 
     Same `seed`, `now` and `returns` on an empty database give the same rows. All of
-    it is one transaction; `progress(done, total)` is called now and then.
+    it is one transaction. `progress(done, total)` is called now and then, with
+    `total == returns`; `done` grows with the work and equals `total` at the end.
     """
     if returns < 1:
         return DemoSummary(returns=0, customers=0)
-    report = progress or _no_progress
-    total = 2 * returns  # a quarter for customers, half for returns, a quarter for the index
-    report(0, total)
+    report = _scaled(progress, returns)
+    report(0.0)
     maker = _DemoMaker(_Rng(seed), as_utc(now or utcnow()))
     plans = maker.plans(returns)
     owners = maker.owners(returns)
@@ -353,19 +353,26 @@ def seed_demo(
         first_return = ids.ret
         customers = maker.customers(ids.customer, owners, plans)
         _insert(conn, Customer.__table__, customers)
-        report(returns // 2, total)
+        report(0.25)
         for done in maker.write_returns(conn, plans, owners, ids):
-            report(returns // 2 + done, total)
+            report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
         _fix_sequences(conn)
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
-    report(total, total)
+    report(1.0)
     return DemoSummary(returns=returns, customers=len(customers))
 
 
-def _no_progress(_done: int, _total: int) -> None:
-    pass
+def _scaled(progress: Progress | None, returns: int) -> Callable[[float], None]:
+    """Return a reporter of the fraction done, as `progress(done, total=returns)`.
+
+    About a quarter of the time goes to customers, half to returns, a quarter to the
+    search index; `done` reaches `returns` only when everything is written.
+    """
+    if progress is None:
+        return lambda _fraction: None
+    return lambda fraction: progress(min(returns, int(fraction * returns)), returns)
 
 
 class _DemoMaker:
