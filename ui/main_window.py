@@ -185,11 +185,16 @@ class MainWindow(QMainWindow):
         flt = self.model.filter
         if flt.text.strip():
             return (
-                f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
+                f"No return matches “{flt.text.strip()}”. "
+                "Check the spelling or clear the search."
             )
-        if flt.status:
-            return "No returns with this status. Choose “All” to see every return."
-        return "No returns yet. Press Ctrl+N to log the first one."
+        with self.db.connect() as conn:
+            anything = listing.count(conn, ReturnFilter()) > 0
+        if not anything:
+            return "No returns yet. Press Ctrl+N to log the first one."
+        if flt.status == listing.OPEN:
+            return "No open returns. Choose “All” in Status to see closed ones."
+        return "No returns with this status. Choose “All” to see every return."
 
     def selected_return_id(self) -> int | None:
         """The id of the return selected in the list, if any."""

@@ -155,3 +155,60 @@ def test_sorting_by_date_oldest_first(qtbot, window):
     window.table.sortByColumn(1, Qt.AscendingOrder)
     numbers = visible_numbers(window)
     assert numbers == sorted(numbers)
+
+
+def test_new_return_found_moved_and_closed_end_to_end(qtbot, window, db, monkeypatch):
+    from ui import prompts
+    from ui.new_return_dialog import NewReturnDialog
+
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *a: True)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)
+    dialog = window.active_dialog
+    assert isinstance(dialog, NewReturnDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.mouseClick(dialog.customer.new_button, Qt.LeftButton)
+    qtbot.keyClicks(dialog.customer.name_edit, "Dora Quintela")
+    qtbot.keyClicks(dialog.customer.email_edit, "dora@example.com")
+    row = dialog.lines.rows[0]
+    qtbot.keyClicks(row.sku, "LAMP-77")
+    qtbot.keyClicks(row.price, "34.50")
+    dialog.reason_combo.setFocus()
+    dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("damaged"))
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: window.count_label.text() == "4 returns", timeout=3000)
+
+    search(qtbot, window, "dora")
+    assert len(visible_numbers(window)) == 1
+    qtbot.waitUntil(lambda: "Dora Quintela" in window.detail.customer_label.text())
+    assert window.detail.total_label.text() == "Total €34.50"
+    move(qtbot, window, Status.REFUNDED)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Refunded", timeout=2000)
+    move(qtbot, window, Status.CLOSED)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Closed", timeout=2000)
+    timeline = window.detail.timeline_text()
+    assert len(timeline) == 3 and "Closed" in timeline[-1] and "Refunded" in timeline[1]
+    with db.session() as session:
+        ret = session.exec(select(Return).where(Return.number == visible_numbers(window)[0])).one()
+        assert (ret.status, ret.total_cents, ret.reason) == ("closed", 3450, "damaged")
+
+
+def test_first_start_offers_demo_data(qtbot, db_path, monkeypatch):
+    from desk.db import open_database
+    from desk.paths import sqlite_url
+    from ui import prompts
+
+    asked = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, q: asked.append(title) or True)
+    empty = open_database(sqlite_url(db_path))
+    win = MainWindow(empty)
+    qtbot.addWidget(win)
+    assert win.empty_label.text().startswith("No returns yet")
+    win.offer_demo_data_if_empty()
+    assert asked == ["Demo data"]
+    qtbot.waitUntil(lambda: win.model.total > 0, timeout=20000)
+    win.status_combo.setCurrentIndex(win.status_combo.findData(""))
+    assert win.model.total == 500
+    win.close()
+    empty.close()
