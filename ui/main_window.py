@@ -185,8 +185,7 @@ class MainWindow(QMainWindow):
         flt = self.model.filter
         if flt.text.strip():
             return (
-                f"No return matches “{flt.text.strip()}”. "
-                "Check the spelling or clear the search."
+                f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
             )
         with self.db.connect() as conn:
             anything = listing.count(conn, ReturnFilter()) > 0
