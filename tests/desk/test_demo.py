@@ -182,6 +182,9 @@ def test_returns_logged_later_continue_the_numbers(db):
         numbers = conn.execute(select(Return.number)).scalars().all()
     this_year = [n for n in numbers if n.startswith(f"R-{year}-")]
     assert len(numbers) == len(set(numbers)) == 82
+    with db.connect() as conn:  # returns added to a non-empty database are searchable too
+        for number in numbers:
+            assert number in {row.number for row in fetch_page(conn, ReturnFilter(text=number))}
     assert before.number == format_number(year, 1)
     assert after.number == format_number(year, len(this_year))
 
