@@ -59,16 +59,24 @@ def fetch_page(
     limit: int = PAGE_SIZE,
 ) -> list[ReturnRow]:
     """Return up to `limit` rows matching `flt`, continuing after the row `after`."""
-    stmt = _row_select().where(*_conditions(flt, conn.dialect.name))
+    page = select(Return.id, Return.created_at).where(*_conditions(flt, conn.dialect.name))
+    if flt.text.strip() and conn.dialect.name != "sqlite":
+        page = page.join(Customer, Customer.id == Return.customer_id)
     key = tuple_(Return.created_at, Return.id)
     if after is not None:
         bound = tuple_(after.created_at, after.id)
-        stmt = stmt.where(key < bound if flt.newest_first else key > bound)
-    if flt.newest_first:
-        stmt = stmt.order_by(col(Return.created_at).desc(), col(Return.id).desc())
-    else:
-        stmt = stmt.order_by(col(Return.created_at), col(Return.id))
-    return _rows(conn, stmt.limit(limit))
+        page = page.where(key < bound if flt.newest_first else key > bound)
+    page = page.order_by(*_order(Return.created_at, Return.id, flt.newest_first)).limit(limit)
+    # pick the page's ids first, then fetch the columns for those rows only
+    chosen = page.subquery()
+    stmt = _row_select().join(chosen, chosen.c.id == Return.id)
+    return _rows(conn, stmt.order_by(*_order(chosen.c.created_at, chosen.c.id, flt.newest_first)))
+
+
+def _order(created, ident, newest_first: bool) -> tuple:
+    if newest_first:
+        return (created.desc(), ident.desc())
+    return (created, ident)
 
 
 def _row_select() -> Select:
@@ -106,6 +114,8 @@ def _rows(conn: Connection, stmt: Select) -> list[ReturnRow]:
 
 def count(conn: Connection, flt: ReturnFilter) -> int:
     """Return how many returns match `flt`."""
+    if conn.dialect.name == "sqlite" and not flt.status and search.words(flt.text):
+        return search.count_matches(conn, flt.text)  # the index alone knows
     conditions = _conditions(flt, conn.dialect.name)
     stmt = select(func.count()).select_from(Return)
     if flt.text.strip() and conn.dialect.name != "sqlite":

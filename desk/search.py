@@ -18,9 +18,27 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query)
 
 
+_NUMBER = re.compile(r"\s*([A-Za-z])[-\s]?(\d{4})[-\s]?(\d*)\s*")
+
+
 def fts_query(query: str) -> str:
-    """Turn typed text into an FTS5 query: every word, as a prefix, must appear."""
+    """Turn typed text into an FTS5 query: every word, as a prefix, must appear.
+
+    A return number ("R-2026-006") is looked up as one word, not as "R", "2026", "006",
+    which would each match nearly every return.
+    """
+    if number := _NUMBER.fullmatch(query):
+        letter, year, seq = number.groups()
+        if seq and not seq.startswith("0") and len(seq) < 5:
+            return f'"{seq}"*'  # typed without the leading zeros: R-2026-636
+        return f'"{letter}{year}{seq}"*'
     return " ".join(f'"{w}"*' for w in words(query))
+
+
+def count_matches(conn: Connection, query: str) -> int:
+    """Return how many returns match `query` (SQLite search index)."""
+    stmt = text("SELECT count(*) FROM return_search WHERE return_search MATCH :fts")
+    return conn.execute(stmt, {"fts": fts_query(query)}).scalar_one()
 
 
 def matches(query: str, dialect: str) -> ColumnElement[bool] | None:

@@ -40,7 +40,7 @@ def upgrade() -> None:
         return  # other databases search with ILIKE (see desk/search.py)
     op.execute(
         "CREATE VIRTUAL TABLE return_search USING fts5("
-        "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
     )
     op.execute(SOURCE_VIEW)
     op.execute("INSERT INTO return_search(rowid, body) SELECT id, body FROM return_search_source")
