@@ -370,3 +370,30 @@ def test_phone_found_without_country_code(db):
         for typed in ("912345678", "912 345 678", "351912345678", "+351 912"):
             found = listing.fetch_page(conn, listing.ReturnFilter(text=typed))
             assert [r.customer_name for r in found] == ["Rui Costa"], typed
+
+
+def test_typed_return_numbers_match_as_one_number(db):
+    with db.session() as session:
+        made = [
+            create_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="defective",
+                    lines=[LineDraft(sku="N-1", quantity=1, unit_price_cents=100)],
+                    new_customer=CustomerDraft(name=f"Person {i}"),
+                ),
+            ).number
+            for i in range(12)
+        ]
+    year = made[0][2:6]
+
+    def found(typed):
+        with db.connect() as conn:
+            rows = listing.fetch_page(conn, listing.ReturnFilter(text=typed))
+            assert listing.count(conn, listing.ReturnFilter(text=typed)) == len(rows)
+            return sorted(r.number for r in rows)
+
+    assert found(f"R-{year}-0001") == made[9:12]  # 00010, 00011, 00012
+    assert found(f"r{year}00003") == [made[2]]
+    assert found(f"R-{year}-12") == [made[11]]  # typed without the leading zeros
+    assert found(f"R-{year}-") == made
