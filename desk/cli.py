@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 
@@ -56,6 +57,9 @@ def run_command(args: argparse.Namespace) -> int:
     except DeskError as error:
         print(f"returndesk: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
