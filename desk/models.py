@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, DateTime, Index
+from sqlalchemy import Column, DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -169,3 +169,60 @@ class Counter(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=50)
     value: int = Field(default=0)
+
+
+class MessageTemplate(SQLModel, table=True):
+    """A shop's own wording for one part of one event's message in one language.
+
+    Only edited parts are stored; the defaults ship in resources/templates.
+    """
+
+    __tablename__ = "message_template"
+    __table_args__ = (UniqueConstraint("event", "language", "part"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event: str = Field(max_length=30)
+    language: str = Field(max_length=10)
+    part: str = Field(max_length=10)  # subject, html, text, sms
+    body: str = Field(default="")
+    updated_at: datetime = _stamp()
+
+
+class OutboxState(enum.StrEnum):
+    """Where a message is on its way to the customer."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message to a customer, rendered once when queued and sent exactly as stored."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (
+        UniqueConstraint("status_change_id", "channel"),
+        Index("ix_outbox_state_due", "state", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+    status_change_id: int | None = Field(
+        default=None, foreign_key="status_change.id", ondelete="CASCADE"
+    )
+    event: str = Field(max_length=30)
+    channel: str = Field(max_length=10)  # email, sms
+    language: str = Field(max_length=10)
+    recipient: str = Field(max_length=254)
+    subject: str = Field(default="")
+    body_text: str = Field(default="")
+    body_html: str = Field(default="")
+    message_id: str = Field(default="", max_length=200)
+    state: str = Field(default=OutboxState.QUEUED.value, max_length=10)
+    attempts: int = Field(default=0)
+    last_error: str = Field(default="")
+    created_at: datetime = _stamp()
+    next_attempt_at: datetime = _stamp()
+    sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    staff: str = Field(default="", max_length=100)

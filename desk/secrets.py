@@ -1,0 +1,70 @@
+"""Passwords and API tokens, kept in the OS keyring and nowhere else."""
+
+from __future__ import annotations
+
+import contextlib
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+from desk.errors import DeskError
+
+SERVICE = "ReturnDesk"
+SECRETS = {"smtp": "SMTP password", "sms": "SMS API token"}
+"""Every secret the app keeps, by name, with what staff call it."""
+
+
+class NoSecureStore(DeskError):
+    """This machine has no secure keyring; the secret must be typed when needed."""
+
+
+def _check_name(name: str) -> None:
+    if name not in SECRETS:
+        raise DeskError(f"Unknown secret {name!r}; use one of: {', '.join(SECRETS)}.")
+
+
+def keyring_available() -> bool:
+    """True when the OS offers a secure keyring to store secrets in."""
+    backend = keyring.get_keyring()
+    return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
+
+
+def _no_store() -> NoSecureStore:
+    return NoSecureStore(
+        "This computer has no secure password store (keyring), so the password cannot be "
+        "saved. Return Desk will ask for it each time it sends. On Linux, install and "
+        "unlock GNOME Keyring, KWallet or KeePassXC to save it."
+    )
+
+
+def set_secret(name: str, value: str) -> None:
+    """Store the secret `name` in the OS keyring. Raises NoSecureStore without one."""
+    _check_name(name)
+    if not keyring_available():
+        raise _no_store()
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except NoKeyringError:
+        raise _no_store() from None
+    except KeyringError as error:
+        raise DeskError(f"The password store refused the password: {error}") from None
+
+
+def get_secret(name: str) -> str | None:
+    """Return the stored secret `name`, or None when there is none (or no keyring)."""
+    _check_name(name)
+    if not keyring_available():
+        return None
+    try:
+        return keyring.get_password(SERVICE, name)
+    except KeyringError:
+        return None
+
+
+def delete_secret(name: str) -> None:
+    """Forget the secret `name` (nothing happens if it was not stored)."""
+    _check_name(name)
+    if not keyring_available():
+        return
+    with contextlib.suppress(PasswordDeleteError, KeyringError):
+        keyring.delete_password(SERVICE, name)
