@@ -130,3 +130,6 @@ def set_settings(session: Session, values: dict[str, object]) -> None:
     for key, value in typed.items():
         session.merge(Setting(key=key, value=str(value)))
     session.commit()
+
+
+from desk import events as _events  # noqa: E402, F401  (declares the notify.* settings)

@@ -140,6 +140,37 @@ def transition(
 
     Raises IllegalTransition, NoteRequired, StaleVersion or NotFound.
     """
+    try:
+        result = apply_transition(
+            session=session,
+            return_id=return_id,
+            to=to,
+            expected_version=expected_version,
+            staff=staff,
+            note=note,
+        )
+        session.commit()
+    except (IllegalTransition, NoteRequired, NotFound):
+        raise  # refused before anything was written
+    except Exception:
+        session.rollback()
+        raise
+    return result
+
+
+def apply_transition(
+    *,
+    session: Session,
+    return_id: int,
+    to: Status | str,
+    expected_version: int,
+    staff: str = "",
+    note: str = "",
+) -> TransitionResult:
+    """Like transition(), inside the caller's transaction: flushes, does not commit.
+
+    For services that do more in the same transaction (such as queueing a message).
+    """
     ret = session.get(Return, return_id)
     if ret is None:
         raise NotFound(f"Return {return_id} does not exist.")
@@ -154,7 +185,6 @@ def transition(
         .values(status=target.value, version=expected_version + 1, updated_at=now)
     )
     if result.rowcount != 1:
-        session.rollback()
         raise _stale(session.get(Return, return_id, populate_existing=True))
     change = StatusChange(
         return_id=return_id,
@@ -165,7 +195,7 @@ def transition(
         note=note.strip(),
     )
     session.add(change)
-    session.commit()
+    session.flush()
     session.refresh(ret)
     return TransitionResult(ret=ret, change=change)
 
