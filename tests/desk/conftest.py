@@ -1,0 +1,197 @@
+"""Fixtures for messaging tests: a real SMTP server (aiosmtpd) and a local SMS provider."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import socket
+import sys
+import threading
+import types
+import urllib.parse
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+SMTP_USER = "shop"
+SMTP_PASSWORD = "s3cr3t-Päss-7731"
+SMS_ACCOUNT = "AC0123456789"
+SMS_TOKEN = "tok-9f8e7d6c5b"
+
+logging.getLogger("mail.log").setLevel(logging.ERROR)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "filterwarnings", "ignore:Requiring AUTH while not requiring TLS:UserWarning"
+    )
+
+
+def _install_templating_stand_in() -> None:
+    """Until desk/templating.py lands, give desk.outbox a tiny render_message to call."""
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[2] / "resources" / "templates"
+    try:
+        import desk.templating  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        if (templates / "en").is_dir() and (templates / "pt_BR").is_dir():
+            return
+
+    @dataclass(frozen=True)
+    class RenderedMessage:
+        event: str
+        language: str
+        subject: str
+        text: str
+        html: str
+        sms: str
+
+    def render_message(session, detail, event, *, language=None, staff="", overrides=None):
+        name, number = detail.customer.name, detail.ret.number
+        return RenderedMessage(
+            event=str(event),
+            language=language or "en",
+            subject=f"Devolução {number}: {event} — olá {name}",
+            text=f"Olá {name},\nA sua devolução {number} está “{event}”.\n{staff}",
+            html=f"<p>Olá {name}, devolução <b>{number}</b>: {event}.</p>"
+            '<img src="cid:logo" alt="">',
+            sms=f"Olá {name}: devolução {number} {event}.",
+        )
+
+    module = types.ModuleType("desk.templating")
+    module.RenderedMessage = RenderedMessage
+    module.render_message = render_message
+    sys.modules["desk.templating"] = module
+    import desk
+
+    desk.templating = module
+
+
+_install_templating_stand_in()
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (aiosmtpd cannot take port 0)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Handler:
+    def __init__(self, received: list):
+        self.received = received
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+class SmtpServer:
+    """An SMTP server on 127.0.0.1 that requires AUTH and keeps what it receives."""
+
+    def __init__(self, user: str = SMTP_USER, password: str = SMTP_PASSWORD):
+        self.port = free_port()
+        self.user, self.password = user, password
+        self.received: list = []
+        self.logins: list[str] = []
+        self.controller: Controller | None = None
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login.decode() == self.user
+            and auth_data.password.decode() == self.password
+        )
+        if ok:
+            self.logins.append(self.user)
+        return AuthResult(success=ok, handled=False)
+
+    def start(self) -> None:
+        """Listen (again) on this server's port."""
+        self.controller = Controller(
+            _Handler(self.received),
+            hostname="127.0.0.1",
+            port=self.port,
+            authenticator=self._authenticate,
+            auth_required=True,
+            auth_require_tls=False,
+        )
+        self.controller.start()
+
+    def stop(self) -> None:
+        """Stop listening; connections are then refused."""
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server():
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@dataclass
+class SmsServer:
+    """A Twilio-style provider on 127.0.0.1: checks Basic auth, records forms, returns a sid."""
+
+    account: str = SMS_ACCOUNT
+    token: str = SMS_TOKEN
+    received: list[dict[str, str]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    httpd: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+
+@pytest.fixture
+def sms_server():
+    state = SmsServer()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _answer(self, code: int, body: dict) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length", 0))
+            raw = self.rfile.read(length).decode()
+            expected = base64.b64encode(f"{state.account}:{state.token}".encode()).decode()
+            if self.headers.get("Authorization") != f"Basic {expected}":
+                self._answer(401, {"code": 20003, "message": "Authenticate", "status": 401})
+                return
+            if self.path != f"/2010-04-01/Accounts/{state.account}/Messages.json":
+                self._answer(404, {"code": 20404, "message": "Not found", "status": 404})
+                return
+            form = dict(urllib.parse.parse_qsl(raw))
+            if not form.get("To", "").startswith("+"):
+                self._answer(400, {"code": 21211, "message": "Invalid 'To' Phone Number"})
+                return
+            state.received.append(form)
+            state.paths.append(self.path)
+            self._answer(201, {"sid": f"SM{len(state.received):032d}", "status": "queued"})
+
+    state.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=state.httpd.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    state.httpd.shutdown()
+    state.httpd.server_close()
