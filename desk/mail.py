@@ -289,8 +289,9 @@ def _explain(exc: BaseException, config: SmtpConfig | None) -> tuple[str, bool, 
             True,
         )
     if isinstance(exc, ssl.SSLError):
+        reason = getattr(exc, "reason", None) or exc
         return (
-            f"Secure connection (TLS) failed with {where}: {exc.reason or exc}. "
+            f"Secure connection (TLS) failed with {where}: {reason}. "
             "Check the port and security in Settings (587 starttls, 465 ssl).",
             False,
             True,
