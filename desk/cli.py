@@ -15,7 +15,7 @@ from desk.money import format_money
 from desk.paths import database_url
 from desk.returns import get_detail
 from desk.settings import get_setting
-from desk.workflow import Status, parse_status, transition
+from desk.workflow import Status, parse_status
 
 STATUS_NAMES = [s.value for s in Status]
 
@@ -36,20 +36,38 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("number")
     show.set_defaults(run=cmd_show)
 
+    outbox = commands.add_parser("outbox", help="send or list customer messages")
+    outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
+    send = outbox_commands.add_parser("send", help="send the messages that are due (scheduled)")
+    send.add_argument("--limit", type=int, default=200, metavar="N")
+    send.set_defaults(run=cmd_outbox_send)
+    listed = outbox_commands.add_parser("list", help="recent messages and their state")
+    listed.add_argument("--limit", type=int, default=30, metavar="N")
+    listed.set_defaults(run=cmd_outbox_list)
+
+    config = commands.add_parser("config", help="read or change shop settings")
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_commands.add_parser("list", help="every setting").set_defaults(run=cmd_config_list)
+    get = config_commands.add_parser("get", help="one setting")
+    get.add_argument("key")
+    get.set_defaults(run=cmd_config_get)
+    put = config_commands.add_parser("set", help="change one setting")
+    put.add_argument("key")
+    put.add_argument("value")
+    put.set_defaults(run=cmd_config_set)
+    secret = config_commands.add_parser(
+        "set-password", help="save a password in the keyring, read from standard input"
+    )
+    secret.add_argument("name", choices=("smtp", "sms"))
+    secret.set_defaults(run=cmd_config_set_password)
+
     move = commands.add_parser("move", help="move a return to another status")
     move.add_argument("number")
     move.add_argument("status", choices=STATUS_NAMES, metavar="STATUS", help=" ".join(STATUS_NAMES))
     move.add_argument("--note", default="")
     move.add_argument("--staff", default="")
+    move.add_argument("--notify", action="store_true", help="queue the customer's message")
     move.set_defaults(run=cmd_move)
-
-    preview = commands.add_parser("preview", help="print the message an event would send")
-    preview.add_argument("--return", dest="number", required=True, metavar="NUMBER")
-    preview.add_argument("--event", required=True, metavar="EVENT")
-    preview.add_argument("--channel", choices=("email", "sms"), default=None)
-    preview.add_argument("--language", choices=("en", "pt_BR"), default=None)
-    preview.add_argument("--staff", default="")
-    preview.set_defaults(run=cmd_preview)
     return parser
 
 
@@ -123,33 +141,110 @@ def describe(detail, currency: str) -> list[str]:
 
 
 def cmd_move(db: Database, args: argparse.Namespace) -> int:
-    """Apply one transition, as the window does."""
+    """Apply one transition, as the window does; with --notify, queue the customer's message."""
+    from desk.outbox import move_and_notify
+
     with db.session() as session:
         detail = get_detail(session, number=args.number)
-        result = transition(
+        outcome = move_and_notify(
             session=session,
             return_id=detail.ret.id,
             to=parse_status(args.status),
             expected_version=detail.ret.version,
             staff=args.staff,
             note=args.note,
+            notify=args.notify,
         )
+    result = outcome.result
     print(f"{result.ret.number} is now {Status(result.ret.status).label.lower()}.")
+    if outcome.message is not None:
+        kind = "Email" if outcome.message.channel == "email" else "Text message"
+        print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
+    elif args.notify:
+        print(f"No message queued: {outcome.reason_not_sent}")
     return 0
 
 
-def cmd_preview(db: Database, args: argparse.Namespace) -> int:
-    """Print the message an event would send about a return, exactly as it would be sent."""
-    from desk.templating import parse_event, render_message
+def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
+    """Send the due messages (for a scheduled task); exit 1 if any failed or could not be tried."""
+    from desk.outbox import send_due
 
-    event = parse_event(args.event)
+    report = send_due(db, limit=args.limit)
+    print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
+    if report.recovered:
+        print(f"{report.recovered} interrupted message(s) marked failed; check, then retry.")
+    for item in report.messages:
+        if item.error:
+            then = "will retry" if item.state == "queued" else "gave up"
+            print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    return 1 if report.failed or report.skipped else 0
+
+
+def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
+    """Print the latest messages with their state."""
+    from desk.models import Return
+    from desk.outbox import recent_messages
+
     with db.session() as session:
-        detail = get_detail(session, number=args.number)
-        message = render_message(session, detail, event, language=args.language, staff=args.staff)
-    channel = args.channel or ("sms" if detail.customer.preferred_channel == "sms" else "email")
-    if channel == "sms":
-        print(message.sms)
+        messages = recent_messages(session, limit=args.limit)
+        numbers = {m.return_id: session.get(Return, m.return_id).number for m in messages}
+    if not messages:
+        print("The outbox is empty.")
+    for m in messages:
+        stamp = as_utc(m.sent_at or m.created_at).strftime("%Y-%m-%d %H:%M")
+        error = f"  {m.last_error}" if m.last_error and m.state != "sent" else ""
+        print(
+            f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "
+            f"{m.event:<12} {m.recipient}  tries {m.attempts}{error}"
+        )
+    return 0
+
+
+def cmd_config_list(db: Database, args: argparse.Namespace) -> int:
+    """Print every setting and its value."""
+    from desk.settings import all_settings
+
+    with db.session() as session:
+        values = all_settings(session)
+    width = max(map(len, values))
+    for key, value in values.items():
+        print(f"{key:<{width}}  {value}")
+    return 0
+
+
+def cmd_config_get(db: Database, args: argparse.Namespace) -> int:
+    """Print one setting's value."""
+    with db.session() as session:
+        print(get_setting(session, args.key))
+    return 0
+
+
+def cmd_config_set(db: Database, args: argparse.Namespace) -> int:
+    """Check and store one setting."""
+    from desk.settings import set_setting
+
+    with db.session() as session:
+        value = set_setting(session, args.key, args.value)
+    print(f"{args.key} = {value}")
+    return 0
+
+
+def cmd_config_set_password(db: Database, args: argparse.Namespace) -> int:
+    """Read a password from standard input and keep it in the OS keyring (never echoed)."""
+    import getpass
+
+    from desk.secrets import SECRETS, keyring_available, set_secret
+
+    if not keyring_available():
+        set_secret(args.name, "")  # raises NoSecureStore with the plain explanation
+    if sys.stdin.isatty():
+        secret = getpass.getpass(f"{SECRETS[args.name]}: ")
     else:
-        print(f"Subject: {message.subject}\n\n{message.text.rstrip()}\n--- HTML ---")
-        print(message.html.rstrip())
+        secret = sys.stdin.read().removesuffix("\n").removesuffix("\r")
+    if not secret:
+        raise DeskError(f"No {SECRETS[args.name]} was given; nothing was saved.")
+    set_secret(args.name, secret)
+    print(f"{SECRETS[args.name]} saved in the system keyring.")
     return 0
