@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--staff", default="")
     move.add_argument("--notify", action="store_true", help="queue the customer's message")
     move.set_defaults(run=cmd_move)
+
+    preview = commands.add_parser("preview", help="print the message an event would send")
+    preview.add_argument("--return", dest="number", required=True, metavar="NUMBER")
+    preview.add_argument("--event", required=True, metavar="EVENT")
+    preview.add_argument("--channel", choices=("email", "sms"), default=None)
+    preview.add_argument("--language", choices=("en", "pt_BR"), default=None)
+    preview.add_argument("--staff", default="")
+    preview.set_defaults(run=cmd_preview)
     return parser
 
 
@@ -162,6 +170,23 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
         print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
     elif args.notify:
         print(f"No message queued: {outcome.reason_not_sent}")
+    return 0
+
+
+def cmd_preview(db: Database, args: argparse.Namespace) -> int:
+    """Print the message an event would send about a return, exactly as it would be sent."""
+    from desk.templating import parse_event, render_message
+
+    event = parse_event(args.event)
+    with db.session() as session:
+        detail = get_detail(session, number=args.number)
+        message = render_message(session, detail, event, language=args.language, staff=args.staff)
+    channel = args.channel or ("sms" if detail.customer.preferred_channel == "sms" else "email")
+    if channel == "sms":
+        print(message.sms)
+    else:
+        print(f"Subject: {message.subject}\n\n{message.text.rstrip()}\n--- HTML ---")
+        print(message.html.rstrip())
     return 0
 
 
