@@ -6,9 +6,7 @@ import base64
 import json
 import logging
 import socket
-import sys
 import threading
-import types
 import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,52 +27,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "filterwarnings", "ignore:Requiring AUTH while not requiring TLS:UserWarning"
     )
-
-
-def _install_templating_stand_in() -> None:
-    """Until desk/templating.py lands, give desk.outbox a tiny render_message to call."""
-    from pathlib import Path
-
-    templates = Path(__file__).resolve().parents[2] / "resources" / "templates"
-    try:
-        import desk.templating  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        if (templates / "en").is_dir() and (templates / "pt_BR").is_dir():
-            return
-
-    @dataclass(frozen=True)
-    class RenderedMessage:
-        event: str
-        language: str
-        subject: str
-        text: str
-        html: str
-        sms: str
-
-    def render_message(session, detail, event, *, language=None, staff="", overrides=None):
-        name, number = detail.customer.name, detail.ret.number
-        return RenderedMessage(
-            event=str(event),
-            language=language or "en",
-            subject=f"Devolução {number}: {event} — olá {name}",
-            text=f"Olá {name},\nA sua devolução {number} está “{event}”.\n{staff}",
-            html=f"<p>Olá {name}, devolução <b>{number}</b>: {event}.</p>"
-            '<img src="cid:logo" alt="">',
-            sms=f"Olá {name}: devolução {number} {event}.",
-        )
-
-    module = types.ModuleType("desk.templating")
-    module.RenderedMessage = RenderedMessage
-    module.render_message = render_message
-    sys.modules["desk.templating"] = module
-    import desk
-
-    desk.templating = module
-
-
-_install_templating_stand_in()
 
 
 def free_port() -> int:

@@ -222,6 +222,7 @@ def test_sent_email_is_what_was_stored(db, smtp_server, tmp_path):
     assert stored.state == "sent" and stored.attempts == 1 and stored.sent_at is not None
     assert parsed.get_content_type() == "multipart/alternative"
     assert parsed["Subject"] == stored.subject
+    assert "devolução" in stored.subject and "José" in stored.subject
     assert envelope.content.decode("ascii")  # every header encoded for the wire
     assert parsed["From"].addresses[0].display_name == "Loja do Zé Ñandú"
     assert parsed["From"].addresses[0].addr_spec == "loja@example.com"
@@ -233,13 +234,11 @@ def test_sent_email_is_what_was_stored(db, smtp_server, tmp_path):
     assert text_part.get_content_type() == "text/plain"
     assert text_part.get_content_charset() == "utf-8"
     assert wire_text(text_part) == stored.body_text
-    if "cid:logo" in stored.body_html:
-        assert html_part.get_content_type() == "multipart/related"
-        html, logo = html_part.iter_parts()
-        assert logo["Content-ID"] == "<logo>"
-        assert logo.get_content() == PNG
-    else:
-        html = html_part
+    assert "cid:logo" in stored.body_html
+    assert html_part.get_content_type() == "multipart/related"
+    html, logo = html_part.iter_parts()
+    assert logo["Content-ID"] == "<logo>"
+    assert logo.get_content() == PNG
     assert html.get_content_type() == "text/html"
     assert html.get_content_charset() == "utf-8"
     assert wire_text(html) == stored.body_html
