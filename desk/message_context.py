@@ -66,7 +66,7 @@ VARIABLES: dict[str, str] = {
 
 _BABEL_LOCALE = {"en": "en", "pt_BR": "pt_BR"}
 
-_SHOP_KEYS = (
+SHOP_KEYS: tuple[str, ...] = (
     "shop.name",
     "shop.address",
     "shop.phone",
@@ -217,12 +217,16 @@ def next_step(event: Event | str, refund_method: str, language: str, total: str,
 def shop_settings(session: Session) -> dict[str, object]:
     """Return the shop.* settings messages use, in one query."""
     rows = session.exec(
-        select(Setting.key, Setting.value).where(col(Setting.key).in_(_SHOP_KEYS))
+        select(Setting.key, Setting.value).where(col(Setting.key).in_(SHOP_KEYS))
     ).all()
-    stored = dict(rows)
+    return shop_values(dict(rows))
+
+
+def shop_values(stored: dict[str, str]) -> dict[str, object]:
+    """Return the shop.* settings messages use, typed, from the stored text values."""
     return {
         key: SETTINGS[key].type(stored[key]) if key in stored else SETTINGS[key].default
-        for key in _SHOP_KEYS
+        for key in SHOP_KEYS
     }
 
 
@@ -357,7 +361,7 @@ def sample_context(
     language: str = DEFAULT_LANGUAGE, *, event: Event | str = Event.REFUNDED
 ) -> dict:
     """Return a realistic context without a database (used to check templates)."""
-    shop = {key: SETTINGS[key].default for key in _SHOP_KEYS}
+    shop = {key: SETTINGS[key].default for key in SHOP_KEYS}
     shop.update(
         {
             "shop.name": "Loja Exemplo" if language == "pt_BR" else "Example Shop",

@@ -19,16 +19,19 @@ from jinja2 import BaseLoader, StrictUndefined, Template, TemplateNotFound, meta
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from sqlalchemy import bindparam, text
 from sqlmodel import Session, select
 
 from desk.errors import DeskError, ValidationError
 from desk.events import Event
 from desk.message_context import (
     LANGUAGES,
-    build_context,
+    SHOP_KEYS,
     check_language,
+    context_for,
     normalise_language,
     sample_context,
+    shop_values,
 )
 from desk.models import MessageTemplate, utcnow
 from desk.returns import ReturnDetail
@@ -164,13 +167,26 @@ def default_source(event: Event | str, language: str, part: str) -> str:
     return default_source_by_name(template_name(event, check_language(language), part))
 
 
-def _stored(session: Session, event: Event, language: str) -> dict[str, str]:
-    rows = session.exec(
-        select(MessageTemplate.part, MessageTemplate.body).where(
-            MessageTemplate.event == event.value, MessageTemplate.language == language
-        )
-    ).all()
-    return dict(rows)
+_SETTINGS_AND_TEMPLATES = text(
+    "SELECT 'setting', key, value FROM setting WHERE key IN :keys"
+    " UNION ALL "
+    "SELECT 'template', part, body FROM message_template"
+    " WHERE event = :event AND language = :language"
+).bindparams(bindparam("keys", expanding=True))
+
+
+def _settings_and_templates(
+    session: Session, event: Event, language: str
+) -> tuple[dict[str, object], dict[str, str]]:
+    """Return the shop settings and the shop's templates for one event, in one query."""
+    rows = session.connection().execute(
+        _SETTINGS_AND_TEMPLATES,
+        {"keys": list(SHOP_KEYS), "event": event.value, "language": language},
+    )
+    found: dict[str, dict[str, str]] = {"setting": {}, "template": {}}
+    for kind, name, value in rows:
+        found[kind][name] = value
+    return shop_values(found["setting"]), found["template"]
 
 
 def _stored_row(session: Session, event: Event, language: str, part: str) -> MessageTemplate | None:
@@ -359,8 +375,8 @@ def render_message(
     language = normalise_language(language or detail.customer.preferred_language)
     for part in overrides or {}:
         _check_part(part)
-    context = build_context(session, detail, event=event, language=language, staff=staff)
-    sources = _stored(session, event, language)
+    shop, sources = _settings_and_templates(session, event, language)
+    context = context_for(detail, shop, event=event, language=language, staff=staff)
     sources.update(overrides or {})
     out = {}
     for part in PARTS:
