@@ -14,6 +14,7 @@ class Act(enum.Enum):
     FIND = "find"
     REFRESH = "refresh"
     LOAD_DEMO = "load_demo"
+    TEMPLATES = "templates"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -30,6 +31,9 @@ SPECS: dict[Act, ActionSpec] = {
     Act.FIND: ActionSpec("&Find", "Ctrl+F", "Search by number, customer, email, phone or SKU"),
     Act.REFRESH: ActionSpec("&Refresh", "F5", "Reload the list from the database"),
     Act.LOAD_DEMO: ActionSpec("Load &demo data…", None, "Fill this database with demo returns"),
+    Act.TEMPLATES: ActionSpec(
+        "Message &templates…", "Ctrl+T", "Edit the wording of the messages customers get"
+    ),
     Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
     Act.ABOUT: ActionSpec("&About Return Desk"),
 }

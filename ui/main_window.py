@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([a[Act.NEW_RETURN], a[Act.LOAD_DEMO]])
+        file_menu.addAction(a[Act.TEMPLATES])
         file_menu.addSeparator()
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         a[Act.FIND].triggered.connect(self.focus_search)
         a[Act.REFRESH].triggered.connect(self.refresh)
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
+        a[Act.TEMPLATES].triggered.connect(self.edit_templates)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.ABOUT].triggered.connect(self._about)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
@@ -314,6 +316,18 @@ class MainWindow(QMainWindow):
             on_failure=lambda error: prompts.show_error(self, "Demo data failed", str(error)),
             on_finished=lambda: (dialog.close(), self.refresh()),
         )
+
+    def edit_templates(self) -> None:
+        """Open the message template editor, or raise it when it is already open."""
+        from ui.template_editor import TemplateEditor
+
+        editor = self.findChild(TemplateEditor)
+        if editor is None:
+            editor = TemplateEditor(self.db, self)
+            editor.setAttribute(Qt.WA_DeleteOnClose)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -173,3 +173,21 @@ def test_without_returns_the_editor_still_works(qtbot, db, answers):
     assert editor.preview.return_combo.count() == 0
     assert "Log a return" in editor.preview.note_label.text()
     assert problems(editor) == ["No problems found."]
+
+
+def test_main_window_opens_one_editor(qtbot, db, answers):
+    from ui.actions import Act
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    action = win.actions_[Act.TEMPLATES]
+    assert action.shortcut().toString() == "Ctrl+T"
+    action.trigger()
+    editor = win.findChild(TemplateEditor)
+    assert editor is not None and editor.isVisible()
+    action.trigger()
+    assert win.findChildren(TemplateEditor) == [editor]
+    editor.close()
+    assert not editor.isVisible()
