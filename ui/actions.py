@@ -15,6 +15,7 @@ class Act(enum.Enum):
     REFRESH = "refresh"
     LOAD_DEMO = "load_demo"
     TEMPLATES = "templates"
+    SETTINGS = "settings"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -34,6 +35,7 @@ SPECS: dict[Act, ActionSpec] = {
     Act.TEMPLATES: ActionSpec(
         "Message &templates…", "Ctrl+T", "Edit the wording of the messages customers get"
     ),
+    Act.SETTINGS: ActionSpec("&Settings…", "Ctrl+,", "Shop details, email, SMS and notifications"),
     Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
     Act.ABOUT: ActionSpec("&About Return Desk"),
 }

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([a[Act.NEW_RETURN], a[Act.LOAD_DEMO]])
         file_menu.addAction(a[Act.TEMPLATES])
+        file_menu.addAction(a[Act.SETTINGS])
         file_menu.addSeparator()
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         a[Act.REFRESH].triggered.connect(self.refresh)
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
         a[Act.TEMPLATES].triggered.connect(self.edit_templates)
+        a[Act.SETTINGS].triggered.connect(self.edit_settings)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.ABOUT].triggered.connect(self._about)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
@@ -328,6 +330,24 @@ class MainWindow(QMainWindow):
         editor.show()
         editor.raise_()
         editor.activateWindow()
+
+    def edit_settings(self) -> None:
+        """Open the settings dialog; show the new shop name when it is saved."""
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _: self._settings_closed(dialog.saved))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _settings_closed(self, saved: bool) -> None:
+        if not saved:
+            return
+        with self.db.session() as session:
+            shop = str(get_setting(session, "shop.name"))
+        self.setWindowTitle(f"Return Desk — {shop}")
+        self.statusBar().showMessage("Settings saved.", 5000)
 
     def _about(self) -> None:
         QMessageBox.about(

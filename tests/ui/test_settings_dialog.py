@@ -248,3 +248,21 @@ def test_test_email_is_sent_with_the_typed_settings(qtbot, dialog):
         controller.stop()
     assert dialog.test_result.text() == "Test email sent to owner@example.com."
     assert received and received[0].rcpt_tos == ["owner@example.com"]
+
+
+def test_file_menu_opens_settings_and_the_title_follows_the_shop_name(qtbot, db):
+    from ui.actions import Act
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    action = win.actions_[Act.SETTINGS]
+    assert action.shortcut().toString() == "Ctrl+,"
+    assert action in win.menuBar().actions()[0].menu().actions()
+    action.trigger()
+    dlg = win.active_dialog
+    assert isinstance(dlg, SettingsDialog) and dlg.isVisible()
+    type_into(qtbot, dlg, "shop.name", "Corner Shop")
+    qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.windowTitle() == "Return Desk — Corner Shop", timeout=2000)
