@@ -126,9 +126,13 @@ class SettingsDialog(QDialog):
     def _build_test_email(self) -> None:
         page = self._page("Email (SMTP)")
         page.add_heading("Send a test email")
+        hint = caption_label("Uses the settings as typed above, before they are saved.")
+        hint.setProperty("role", "hint")
+        page.add_wide(hint)
         self.test_to = QLineEdit()
         self.test_to.setPlaceholderText("name@example.com")
         self.test_button = QPushButton("Send test email")
+        self.test_button.setMinimumWidth(self.test_button.sizeHint().width())  # also "Sending…"
         self.test_button.clicked.connect(self.send_test_email)
         row = QWidget()
         row_layout = QHBoxLayout(row)
@@ -141,9 +145,6 @@ class SettingsDialog(QDialog):
         self.test_result.setTextFormat(Qt.PlainText)
         self.test_result.hide()
         page.add_row("", self.test_result)
-        hint = caption_label("Uses the settings as typed above, before they are saved.")
-        hint.setProperty("role", "hint")
-        page.add_row("", hint)
 
     # loading and state
 

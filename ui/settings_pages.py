@@ -179,7 +179,6 @@ class SecretBox(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.Password)
-        self.edit.setPlaceholderText("Type a new one to replace it")
         self.edit.textChanged.connect(lambda _: self.changed.emit())
         self.status = QLabel()
         self.status.setProperty("role", "hint")
@@ -210,6 +209,7 @@ class SecretBox(QWidget):
     def show_state(self, *, saved: bool, store: bool, noun: str) -> None:
         """Say whether a secret is saved, or that this computer cannot save one."""
         if not store:
+            self.edit.setPlaceholderText("Cannot be saved on this computer: see below")
             self.status.setText("")
             self.status.hide()
             self.forget_button.hide()
@@ -218,6 +218,9 @@ class SecretBox(QWidget):
                 f"cannot save the {noun}. It will ask for it each time it sends."
             )
             return
+        self.edit.setPlaceholderText(
+            "Type a new one to replace it" if saved else f"Type the {noun} to save it"
+        )
         self.status.show()
         self.forget_button.show()
         self.status.setText(
