@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,11 +11,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabBar,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,14 +27,12 @@ from desk.message_context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.message_context import VARIABLES
 from ui import prompts, state
 from ui.template_preview import TemplatePreview
+from ui.template_source import SourcePane, VariableList
 
 CHECK_DELAY_MS = 300
 EDITED = " • edited"
 ERROR_STYLE = "color: #b91c1c;"
 OK_STYLE = "color: #15803d;"
-MUTED_STYLE = "color: #555;"
-DESCRIPTION_ROLE = Qt.UserRole + 1
-PROBLEM_LINE = QColor("#fde2e2")
 
 
 class TemplateEditor(QDialog):
@@ -66,7 +60,6 @@ class TemplateEditor(QDialog):
     # construction
 
     def _build(self) -> None:
-        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         self.event_list = QListWidget()
         self.event_list.setObjectName("events")
         for event in Event:
@@ -79,49 +72,24 @@ class TemplateEditor(QDialog):
         self.language_combo.setObjectName("language")
         for code in TEMPLATE_LANGUAGES:
             self.language_combo.addItem(LANGUAGES.get(code, code), code)
-        self.variable_list = QListWidget()
-        self.variable_list.setObjectName("variables")
-        self.variable_list.setFont(mono)
-        for name, description in VARIABLES.items():
-            item = QListWidgetItem(name)
-            item.setData(Qt.UserRole, name)
-            item.setData(DESCRIPTION_ROLE, description)
-            item.setToolTip(f"<p>{html.escape(description)}</p>")  # rich text, shown literally
-            self.variable_list.addItem(item)
-        self.variable_help = QLabel("Double-click a variable to insert it at the cursor.")
-        self.variable_help.setWordWrap(True)
-        self.variable_help.setTextFormat(Qt.PlainText)
-        self.variable_help.setStyleSheet(MUTED_STYLE)
-        self.variable_help.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
-        self.variable_help.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.variables = VariableList(VARIABLES)
+        self.variable_list = self.variables.list
         left = _column(
             QLabel("<b>Message</b>"),
             self.event_list,
             QLabel("<b>Language</b>"),
             self.language_combo,
-            QLabel("<b>Variables</b>"),
-            self.variable_list,
-            self.variable_help,
+            self.variables,
         )
-        left.layout().setStretch(5, 1)
+        left.layout().setStretch(4, 1)
         self.part_tabs = QTabBar()
         self.part_tabs.setObjectName("parts")
         self.part_tabs.setExpanding(False)
         for part in templating.PARTS:
             self.part_tabs.addTab(_part_label(part))
             self.part_tabs.setTabData(self.part_tabs.count() - 1, part)
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("source")
-        self.editor.setFont(mono)
-        self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
-        self.editor.setTabChangesFocus(False)
-        self.problem_list = QListWidget()
-        self.problem_list.setObjectName("problems")
-        self.problem_list.setMaximumHeight(110)
-        self.problem_list.setWordWrap(True)
-        self.cursor_label = QLabel()
-        self.cursor_label.setStyleSheet(MUTED_STYLE)
-        self.cursor_label.setAlignment(Qt.AlignRight)
+        self.source = SourcePane()
+        self.editor, self.problem_list = self.source.edit, self.source.problem_list
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_button = QPushButton("&Save")
@@ -130,10 +98,9 @@ class TemplateEditor(QDialog):
         self.close_button = QPushButton("Close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
-        buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        middle = _column(self.part_tabs, self.editor, QLabel("<b>Problems</b>"), self.problem_list)
+        for button in (self.reset_button, self.save_button, self.close_button):
+            buttons.addWidget(button)
+        middle = _column(self.part_tabs, self.source)
         middle.layout().setStretch(1, 1)
         self.preview = TemplatePreview(self._db)
         self.splitter = QSplitter()
@@ -150,11 +117,7 @@ class TemplateEditor(QDialog):
         self.language_combo.currentIndexChanged.connect(lambda _: self._selection_changed())
         self.part_tabs.currentChanged.connect(lambda _: self._selection_changed())
         self.editor.textChanged.connect(self._source_changed)
-        self.variable_list.itemDoubleClicked.connect(self.insert_variable)
-        self.variable_list.currentItemChanged.connect(self._describe_variable)
-        self.editor.cursorPositionChanged.connect(self._show_cursor)
-        self.problem_list.itemActivated.connect(self._go_to_problem)
-        self.problem_list.itemClicked.connect(self._go_to_problem)
+        self.variables.chosen.connect(self.insert_text)
         self.preview.return_changed.connect(self.check_now)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
@@ -200,14 +163,8 @@ class TemplateEditor(QDialog):
         event, language, part = self._key
         with self._db.session() as session:
             self._saved_source = templating.template_source(session, event, language, part)
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(self._saved_source)
-        self.editor.blockSignals(False)
-        self.editor.setLineWrapMode(
-            QPlainTextEdit.WidgetWidth if part in ("text", "sms") else QPlainTextEdit.NoWrap
-        )
+        self.source.set_source(self._saved_source, wrap=part in ("text", "sms"))
         self._refresh_marks()
-        self._show_cursor()
         self.check_now()
 
     def _refresh_marks(self) -> None:
@@ -254,30 +211,8 @@ class TemplateEditor(QDialog):
         self._show_problems(found)
 
     def _show_problems(self, found: list[tuple[int | None, str]]) -> None:
-        self.problems = [f"Line {line}: {msg}" if line else msg for line, msg in found]
-        self.problem_list.clear()
-        for (line, _), text in zip(found, self.problems, strict=True):
-            item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, line)
-            item.setForeground(QColor("#b91c1c"))
-            self.problem_list.addItem(item)
-        if not found:
-            self.problem_list.addItem("No problems found.")
-        self._highlight({line for line, _ in found if line})
+        self.problems = self.source.show_problems(found)
         self._show_state()
-
-    def _highlight(self, lines: set[int]) -> None:
-        selections = []
-        for line in sorted(lines):
-            block = self.editor.document().findBlockByNumber(line - 1)
-            if not block.isValid():
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(PROBLEM_LINE)
-            selection.format.setProperty(QTextFormat.FullWidthSelection, True)
-            selection.cursor = QTextCursor(block)
-            selections.append(selection)
-        self.editor.setExtraSelections(selections)
 
     def _show_state(self) -> None:
         pending = self._check_timer.isActive()
@@ -293,30 +228,8 @@ class TemplateEditor(QDialog):
         self.status_label.setText(text)
         self.status_label.setStyleSheet(style)
 
-    def _go_to_problem(self, item: QListWidgetItem) -> None:
-        line = item.data(Qt.UserRole)
-        if line:
-            cursor = QTextCursor(self.editor.document().findBlockByNumber(line - 1))
-            self.editor.setTextCursor(cursor)
-            self.editor.setFocus()
-
-    def _describe_variable(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.variable_help.setText(f"{item.data(DESCRIPTION_ROLE)}. Double-click to insert it.")
-
-    def _show_cursor(self) -> None:
-        cursor = self.editor.textCursor()
-        self.cursor_label.setText(
-            f"Line {cursor.blockNumber() + 1}, column {cursor.positionInBlock() + 1}"
-        )
-
-    def insert_variable(self, item: QListWidgetItem) -> None:
-        """Put `{{ name }}` at the cursor (for `items`, a loop over them)."""
-        name = item.data(Qt.UserRole)
-        if name == "items":
-            text = "{% for item in items %}\n{{ item.description }}\n{% endfor %}\n"
-        else:
-            text = f"{{{{ {name} }}}}"
+    def insert_text(self, text: str) -> None:
+        """Insert `text` (a variable) at the cursor."""
         self.editor.insertPlainText(text)
         self.editor.setFocus()
 

@@ -155,7 +155,10 @@ def test_variable_double_click_inserts_it(qtbot, db, answers):
     editor = open_editor(qtbot, db)
     editor.editor.setPlainText("")
     item = editor.variable_list.item(0)
-    editor.insert_variable(item)
+    rect = editor.variable_list.visualItemRect(item)
+    viewport = editor.variable_list.viewport()
+    qtbot.mouseClick(viewport, Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.LeftButton, pos=rect.center())
     assert editor.editor.toPlainText() == f"{{{{ {item.data(Qt.UserRole)} }}}}"
 
 
@@ -191,3 +194,19 @@ def test_main_window_opens_one_editor(qtbot, db, answers):
     assert win.findChildren(TemplateEditor) == [editor]
     editor.close()
     assert not editor.isVisible()
+
+
+def test_syntax_error_names_its_line_and_click_goes_there(qtbot, db, answers):
+    add_return(db, "Ana Souza")
+    editor = open_editor(qtbot, db, part="subject")
+    editor.editor.setPlainText("Hi\nthere\n{% if %}")
+    editor.check_now()
+    assert problems(editor)[0].startswith("Line 3:")
+    editor.editor.moveCursor(QTextCursor.Start)
+    qtbot.mouseClick(
+        editor.problem_list.viewport(),
+        Qt.LeftButton,
+        pos=editor.problem_list.visualItemRect(editor.problem_list.item(0)).center(),
+    )
+    assert editor.editor.textCursor().blockNumber() == 2
+    assert editor.source.cursor_label.text() == "Line 3, column 1"

@@ -1,0 +1,145 @@
+"""The template editor's source pane (text, cursor line, problems) and variables list."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+MUTED_STYLE = "color: #555;"
+PROBLEM_COLOR = QColor("#b91c1c")
+PROBLEM_LINE = QColor("#fde2e2")
+DESCRIPTION_ROLE = Qt.UserRole + 1
+NO_PROBLEMS = "No problems found."
+
+
+def _mono():
+    return QFontDatabase.systemFont(QFontDatabase.FixedFont)
+
+
+class SourcePane(QWidget):
+    """A monospace editor with the cursor's line, and the problems listed by line."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setObjectName("source")
+        self.edit.setFont(_mono())
+        self.edit.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.cursor_label = QLabel()
+        self.cursor_label.setStyleSheet(MUTED_STYLE)
+        self.cursor_label.setAlignment(Qt.AlignRight)
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problems")
+        self.problem_list.setMaximumHeight(110)
+        self.problem_list.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.cursor_label)
+        layout.addWidget(QLabel("<b>Problems</b>"))
+        layout.addWidget(self.problem_list)
+        self.edit.cursorPositionChanged.connect(self.show_cursor)
+        self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
+
+    def set_source(self, source: str, *, wrap: bool) -> None:
+        """Replace the text without signalling a change; wrap long lines or not."""
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(source)
+        self.edit.blockSignals(False)
+        self.edit.setLineWrapMode(QPlainTextEdit.WidgetWidth if wrap else QPlainTextEdit.NoWrap)
+        self.show_cursor()
+
+    def show_problems(self, found: list[tuple[int | None, str]]) -> list[str]:
+        """List (line, message) problems, mark their lines; return them as shown."""
+        shown = [f"Line {line}: {message}" if line else message for line, message in found]
+        self.problem_list.clear()
+        for (line, _), text in zip(found, shown, strict=True):
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, line)
+            item.setForeground(PROBLEM_COLOR)
+            self.problem_list.addItem(item)
+        if not found:
+            self.problem_list.addItem(NO_PROBLEMS)
+        self._highlight({line for line, _ in found if line})
+        return shown
+
+    def _highlight(self, lines: set[int]) -> None:
+        selections = []
+        for line in sorted(lines):
+            block = self.edit.document().findBlockByNumber(line - 1)
+            if not block.isValid():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(PROBLEM_LINE)
+            selection.format.setProperty(QTextFormat.FullWidthSelection, True)
+            selection.cursor = QTextCursor(block)
+            selections.append(selection)
+        self.edit.setExtraSelections(selections)
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        line = item.data(Qt.UserRole)
+        if line:
+            self.edit.setTextCursor(QTextCursor(self.edit.document().findBlockByNumber(line - 1)))
+            self.edit.setFocus()
+
+    def show_cursor(self) -> None:
+        """Show where the cursor is, as problems name lines."""
+        cursor = self.edit.textCursor()
+        self.cursor_label.setText(
+            f"Line {cursor.blockNumber() + 1}, column {cursor.positionInBlock() + 1}"
+        )
+
+
+class VariableList(QWidget):
+    """The variables a template can use; `chosen(text)` gives the text to insert."""
+
+    chosen = Signal(str)
+
+    def __init__(self, variables: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName("variables")
+        self.list.setFont(_mono())
+        for name, description in variables.items():
+            item = QListWidgetItem(name)
+            item.setData(Qt.UserRole, name)
+            item.setData(DESCRIPTION_ROLE, description)
+            item.setToolTip(f"<p>{html.escape(description)}</p>")  # rich text, shown literally
+            self.list.addItem(item)
+        self.help = QLabel("Double-click a variable to insert it at the cursor.")
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.PlainText)
+        self.help.setStyleSheet(MUTED_STYLE)
+        self.help.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        self.help.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Variables</b>"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.help)
+        self.list.itemDoubleClicked.connect(lambda item: self.chosen.emit(self.snippet(item)))
+        self.list.currentItemChanged.connect(self._describe)
+
+    @staticmethod
+    def snippet(item: QListWidgetItem) -> str:
+        """The text to insert for `item`: `{{ name }}`, or a loop for `items`."""
+        name = item.data(Qt.UserRole)
+        if name == "items":
+            return "{% for item in items %}\n{{ item.description }}\n{% endfor %}\n"
+        return f"{{{{ {name} }}}}"
+
+    def _describe(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.help.setText(f"{item.data(DESCRIPTION_ROLE)}. Double-click to insert it.")
