@@ -549,3 +549,22 @@ class open_db:
 
     def __exit__(self, *exc):
         self.db.close()
+
+
+def test_queue_for_an_existing_change_once(db):
+    from desk.outbox import queue_for_change
+    from desk.returns import get_detail
+    from desk.workflow import transition
+
+    return_id, version = new_return(db)
+    with db.session() as session:
+        change = transition(
+            session=session, return_id=return_id, to="approved", expected_version=version
+        ).change
+        detail = get_detail(session, return_id=return_id)
+        message = queue_for_change(session, detail, change, staff="Ana")
+        assert message is not None and message.status_change_id == change.id
+        with pytest.raises(DeskError, match="already queued"):
+            queue_for_change(session, detail, change, staff="Ana")
+        assert pending_count(session) == 1
+        assert [m.id for m in messages_for_return(session, return_id)] == [message.id]
