@@ -14,6 +14,8 @@ from keyring.backend import KeyringBackend  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 
+pytest_plugins = ["tests.fixtures_servers"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that forgets everything when the test ends."""

@@ -62,6 +62,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
         window.installEventFilter(watcher)
     else:
         QTimer.singleShot(0, window.offer_demo_data_if_empty)
+        QTimer.singleShot(2000, window.outbox.start)
     window.show()
     code = app.exec()
     db.close()

@@ -26,6 +26,7 @@ from desk.models import as_utc
 from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.workflow import Status, allowed_next
+from ui.messages_box import MessagesBox
 from ui.returns_model import STATUS_COLORS
 
 LINE_COLUMNS = (
@@ -64,6 +65,8 @@ class DetailPanel(QScrollArea):
         self._build_facts()
         self._build_lines()
         self._build_timeline()
+        self.messages_box = MessagesBox()
+        self._layout.addWidget(self.messages_box)
         self._layout.addStretch(1)
         self.setWidget(body)
         self.show_detail(None)

@@ -16,3 +16,11 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the user something went wrong and what to do about it."""
     QMessageBox.warning(parent, title, message)
+
+
+def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Ask for a password (typed hidden); return it, or None when cancelled or empty."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None

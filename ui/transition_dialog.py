@@ -18,6 +18,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.returns import ReturnDetail
 from desk.workflow import NOTE_REQUIRED, Status, TransitionResult, transition
+from ui.notify_section import NotifySection
 
 ERROR_STYLE = "color: #b91c1c;"
 
@@ -68,8 +69,15 @@ class TransitionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        self.notify = NotifySection(db, detail, target)
+        if self.notify.applies:
+            layout.addWidget(self.notify, 1)
+            self.notify.set_staff(staff)
+            self.staff_edit.textChanged.connect(self.notify.set_staff)
+            self.resize(720, 640)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        self.outcome = None  # desk.outbox.MoveOutcome when a message was considered
         (self.note_edit if required else self.ok_button).setFocus()
 
     @property
@@ -79,16 +87,24 @@ class TransitionDialog(QDialog):
 
     def apply(self) -> None:
         """Apply the move; on a domain error show it and keep what was typed."""
+        move = {
+            "return_id": self._detail.ret.id,
+            "to": self._target,
+            "expected_version": self._detail.ret.version,
+            "staff": self.staff,
+            "note": self.note_edit.toPlainText(),
+        }
         try:
             with self._db.session() as session:
-                self.result_ = transition(
-                    session=session,
-                    return_id=self._detail.ret.id,
-                    to=self._target,
-                    expected_version=self._detail.ret.version,
-                    staff=self.staff,
-                    note=self.note_edit.toPlainText(),
-                )
+                if self.notify.applies:
+                    from desk.outbox import move_and_notify
+
+                    self.outcome = move_and_notify(
+                        session=session, notify=self.notify.wanted(), **move
+                    )
+                    self.result_ = self.outcome.result
+                else:
+                    self.result_ = transition(session=session, **move)
         except DeskError as error:
             self.error_label.setText(str(error))
             self.error_label.show()

@@ -20,8 +20,7 @@ from desk.mail import (
 )
 from desk.models import OutboxMessage
 from desk.settings import set_settings
-
-from .conftest import SMTP_PASSWORD, SMTP_USER, free_port
+from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER, free_port
 
 SHOP = {"name": "Loja Ação", "email": "loja@example.com", "reply_to": "", "logo": ""}
 

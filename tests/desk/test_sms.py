@@ -6,8 +6,7 @@ import pytest
 
 from desk.mail import DeliveryError
 from desk.sms import SmsInfo, TwilioStyleProvider, sms_segments
-
-from .conftest import SMS_ACCOUNT, SMS_TOKEN, free_port
+from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, free_port
 
 
 def test_pure_gsm_text():

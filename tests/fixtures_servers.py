@@ -1,4 +1,7 @@
-"""Fixtures for messaging tests: a real SMTP server (aiosmtpd) and a local SMS provider."""
+"""Real servers for messaging tests: SMTP (aiosmtpd) and a local Twilio-style SMS provider.
+
+Loaded as a pytest plugin by tests/conftest.py, so tests/desk and tests/ui share them.
+"""
 
 from __future__ import annotations
 

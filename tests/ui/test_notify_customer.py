@@ -1,0 +1,133 @@
+"""Telling the customer from the transition dialog: exact preview, outbox, real SMTP."""
+
+import email
+import email.policy
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from desk.models import OutboxMessage
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.secrets import set_secret
+from desk.settings import set_settings
+from desk.workflow import Status
+from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER
+from ui.main_window import MainWindow
+
+
+def add_return(db, name, email_address="", phone=""):
+    with db.session() as session:
+        return create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="KETTLE-9", description="Kettle", unit_price_cents=3490)],
+                new_customer=CustomerDraft(name=name, email=email_address, phone=phone),
+            ),
+        )
+
+
+@pytest.fixture
+def mail_ready(db, smtp_server):
+    with db.session() as session:
+        set_settings(
+            session,
+            {
+                "shop.name": "Loja Boa Vista",
+                "shop.email": "shop@example.com",
+                "smtp.host": "127.0.0.1",
+                "smtp.port": smtp_server.port,
+                "smtp.security": "none",
+                "smtp.user": SMTP_USER,
+            },
+        )
+    set_secret("smtp", SMTP_PASSWORD)
+    return smtp_server
+
+
+def open_move(qtbot, win, target):
+    qtbot.mouseClick(win.detail.move_buttons[target], Qt.LeftButton)
+    return win.active_dialog
+
+
+def test_preview_is_what_is_sent(qtbot, db, mail_ready):
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    notify = dialog.notify
+    assert notify.isVisibleTo(dialog)
+    assert notify.checkbox.isChecked()
+    assert "joana@example.com" in notify.checkbox.text()
+    qtbot.keyClicks(dialog.staff_edit, "Rita")
+    qtbot.waitUntil(lambda: "Rita" in notify.preview.text_view.toPlainText(), timeout=3000)
+    subject = notify.preview.subject_label.text().removeprefix("Subject: ")
+    shown_text = notify.preview.text_view.toPlainText()
+    assert ret.number in subject
+    assert "Joana" in notify.preview.html_view.toPlainText()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(mail_ready.received) == 1, timeout=10000)
+    with db.session() as session:
+        stored = session.exec(select(OutboxMessage)).one()
+    sent = email.message_from_bytes(mail_ready.received[0].content, policy=email.policy.default)
+    assert sent["Subject"] == subject == stored.subject
+    sent_text = sent.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert sent_text.rstrip("\n") == shown_text.rstrip("\n") == stored.body_text.rstrip("\n")
+    qtbot.waitUntil(lambda: "Sent" in messages_shown(win), timeout=5000)
+
+
+def messages_shown(win) -> str:
+    table = win.detail.messages_box.table
+    return " ".join(
+        table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+    )
+
+
+def test_unticked_sends_nothing(qtbot, db, mail_ready):
+    add_return(db, "Joana Ribeiro", "joana@example.com")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    dialog.notify.checkbox.setChecked(False)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.detail.status_label.text() == "Refunded")
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+    assert "No message sent yet" in win.detail.messages_box.empty_label.text()
+
+
+def test_no_contact_suggests_printing(qtbot, db):
+    add_return(db, "Walk-in Customer")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    assert not dialog.notify.checkbox.isEnabled()
+    assert "Print the return instructions" in dialog.notify.notice.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.detail.status_label.text() == "Refunded")
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_sms_preview_counts_segments(qtbot, db):
+    with db.session() as session:
+        create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="KETTLE-9", unit_price_cents=3490)],
+                new_customer=CustomerDraft(
+                    name="Tiago Sá", phone="+55 11 91234-5678", preferred_channel="sms"
+                ),
+            ),
+        )
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    preview = dialog.notify.preview
+    assert "SMS" in dialog.notify.checkbox.text()
+    assert "Tiago" in preview.text_view.toPlainText()
+    info = preview.info_label.text()
+    assert f"{len(preview.text_view.toPlainText())} characters" in info
+    assert "GSM-7" in info or "UCS-2" in info
