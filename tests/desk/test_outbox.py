@@ -28,8 +28,7 @@ from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
 from desk.secrets import set_secret
 from desk.settings import set_settings
 from desk.workflow import StaleVersion
-
-from .conftest import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
+from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -248,7 +247,7 @@ def test_sent_email_is_what_was_stored(db, smtp_server, tmp_path):
 
 
 def test_server_down_then_up_sends_exactly_once(db, tmp_path):
-    from .conftest import SmtpServer
+    from tests.fixtures_servers import SmtpServer
 
     server = SmtpServer()  # not started yet: its port refuses connections
     configure(db, server.port)
