@@ -264,6 +264,21 @@ def _explain(exc: BaseException, config: SmtpConfig | None) -> tuple[str, bool, 
             permanent,
             False,
         )
+    if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code == 530:
+        answer = exc.smtp_error.decode("utf-8", "replace") if exc.smtp_error else ""
+        if "STARTTLS" in answer.upper():
+            return (
+                f"Secure connection (TLS) required: {where} asks for STARTTLS first. "
+                "Choose security “starttls” in Settings.",
+                False,
+                True,
+            )
+        return (
+            f"Authentication required: {where} wants a login. "
+            "Enter the user name and password in Settings.",
+            False,
+            True,
+        )
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return (
             f"The mail server refused the sender address {exc.sender}. "

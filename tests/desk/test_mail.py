@@ -99,6 +99,7 @@ CONFIG = SmtpConfig(host="mail.example.com", port=587)
         ),
         (smtplib.SMTPServerDisconnected("Connection unexpectedly closed"), "closed the connection"),
         (smtplib.SMTPDataError(554, b"spam"), "did not accept"),
+        (smtplib.SMTPSenderRefused(530, b"5.7.0 Authentication required", "a@b.co"), "login"),
         (RuntimeError("boom"), "sending failed"),
     ],
 )
@@ -154,3 +155,49 @@ def test_config_and_shop_from_settings(db):
         shop = shop_from_settings(session)
     assert config == SmtpConfig("smtp.example.com", 465, "ssl", "me", 20.0)
     assert shop == {"name": "Loja", "email": "loja@example.com", "reply_to": "", "logo": ""}
+
+
+@pytest.fixture
+def starttls_server(tmp_path):
+    """An SMTP server that requires STARTTLS, with a self-signed certificate."""
+    import subprocess
+
+    from aiosmtpd.controller import Controller
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            return "250 OK"
+
+    port = free_port()
+    controller = Controller(
+        Handler(), hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True
+    )
+    controller.start()
+    yield port
+    controller.stop()
+
+
+def test_tls_failures_in_plain_words(starttls_server, smtp_server):
+    untrusted = SmtpConfig(host="127.0.0.1", port=starttls_server, security="starttls", timeout=5)
+    with pytest.raises(DeskError) as caught:
+        send_test_email(untrusted, None, "owner@example.com", SHOP)
+    assert "Secure connection (TLS) failed" in str(caught.value)
+    assert "CERTIFICATE_VERIFY_FAILED" in str(caught.value)
+
+    plain = SmtpConfig(host="127.0.0.1", port=starttls_server, security="none", timeout=5)
+    with pytest.raises(DeskError, match="TLS.* required"):  # 530 Must issue STARTTLS first
+        send_test_email(plain, None, "owner@example.com", SHOP)
+
+    ssl_to_plain = SmtpConfig(host="127.0.0.1", port=smtp_server.port, security="ssl", timeout=5)
+    with pytest.raises(DeskError) as caught:
+        send_test_email(ssl_to_plain, SMTP_PASSWORD, "owner@example.com", SHOP)
+    assert "TLS" in str(caught.value) or "closed the connection" in str(caught.value)
