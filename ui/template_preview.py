@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
@@ -13,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -22,47 +19,12 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter, fetch_page
 from desk.returns import ReturnDetail, get_detail
+from ui.message_preview import OfflineBrowser, sms_summary, split_preheader
 
 log = logging.getLogger(__name__)
 
 RECENT_RETURNS = 50
-HIDDEN_DIV = re.compile(r'<div style="display:\s*none[^"]*">(?P<text>[^<]*)</div>', re.I)
-"""A hidden preheader: mail apps show it only in the inbox list; Qt would show it inline."""
 MUTED_STYLE = "color: #555;"
-
-
-class OfflineBrowser(QTextBrowser):
-    """Shows message HTML without fetching anything: no files, no network, no navigation."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setOpenLinks(False)
-
-    def loadResource(self, kind: int, url) -> object:  # noqa: N802
-        if url.scheme() == "data":
-            return super().loadResource(kind, url)
-        return None
-
-
-def sms_summary(text: str) -> str:
-    """The length of `text`, and its encoding and SMS parts when desk.sms can tell."""
-    summary = f"{len(text)} characters"
-    try:
-        from desk.sms import sms_segments
-    except ImportError:
-        return summary
-    try:
-        info = sms_segments(text)
-    except Exception:  # the preview must never fail because of the counter
-        log.exception("sms_segments failed")
-        return summary
-    parts = getattr(info, "segments", None)
-    if not isinstance(parts, int):
-        return summary
-    encoding = getattr(info, "encoding", "")
-    return f"{summary} · {parts} SMS part{'s' if parts != 1 else ''}" + (
-        f" ({encoding})" if encoding else ""
-    )
 
 
 class TemplatePreview(QWidget):
@@ -165,12 +127,10 @@ class TemplatePreview(QWidget):
         self.subject_label.setText(f"Subject: {message.subject}")
         self.count_label.clear()
         if part in ("html", "subject"):
-            hidden = " ".join(m["text"].strip() for m in HIDDEN_DIV.finditer(message.html))
+            body, hidden = split_preheader(message.html)
             if hidden:
-                self.subject_label.setText(
-                    f"Subject: {message.subject}\nInbox preview: {html.unescape(hidden)}"
-                )
-            self.browser.setHtml(HIDDEN_DIV.sub("", message.html))
+                self.subject_label.setText(f"Subject: {message.subject}\nInbox preview: {hidden}")
+            self.browser.setHtml(body)
             self.stack.setCurrentWidget(self.browser)
             return
         body = message.sms if part == "sms" else message.text

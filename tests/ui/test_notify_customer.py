@@ -62,7 +62,9 @@ def test_preview_is_what_is_sent(qtbot, db, mail_ready):
     assert "joana@example.com" in notify.checkbox.text()
     qtbot.keyClicks(dialog.staff_edit, "Rita")
     qtbot.waitUntil(lambda: "Rita" in notify.preview.text_view.toPlainText(), timeout=3000)
-    subject = notify.preview.subject_label.text().removeprefix("Subject: ")
+    subject = notify.preview.subject
+    assert subject in notify.preview.subject_label.text()
+    assert "Inbox preview" in notify.preview.subject_label.text()
     shown_text = notify.preview.text_view.toPlainText()
     assert ret.number in subject
     assert "Joana" in notify.preview.html_view.toPlainText()
