@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
     send = outbox_commands.add_parser("send", help="send the messages that are due (scheduled)")
     send.add_argument("--limit", type=int, default=200, metavar="N")
+    send.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the SMTP password from standard input (machines without a keyring)",
+    )
     send.set_defaults(run=cmd_outbox_send)
     listed = outbox_commands.add_parser("list", help="recent messages and their state")
     listed.add_argument("--limit", type=int, default=30, metavar="N")
@@ -194,7 +199,8 @@ def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
     """Send the due messages (for a scheduled task); exit 1 if any failed or could not be tried."""
     from desk.outbox import send_due
 
-    report = send_due(db, limit=args.limit)
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+    report = send_due(db, limit=args.limit, smtp_password=password or None)
     print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
     if report.recovered:
         print(f"{report.recovered} interrupted message(s) marked failed; check, then retry.")

@@ -567,3 +567,33 @@ def test_queue_for_an_existing_change_once(db):
             queue_for_change(session, detail, change, staff="Ana")
         assert pending_count(session) == 1
         assert [m.id for m in messages_for_return(session, return_id)] == [message.id]
+
+
+def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
+    import os
+    import subprocess
+    import sys
+
+    from .test_cli import REPO
+
+    configure(db, smtp_server.port)
+    return_id, _ = new_return(db)
+    with db.session() as session:
+        ret = session.get(Return, return_id)
+        move_and_notify(
+            session=session, return_id=ret.id, to="approved", expected_version=1, notify=True
+        )
+    db.close()
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        input=SMTP_PASSWORD + "\n",
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Sent 1, failed 0" in done.stdout
+    assert len(smtp_server.received) == 1
+    assert SMTP_PASSWORD not in done.stdout + done.stderr
