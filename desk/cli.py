@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from desk.db import Database, open_database
 from desk.errors import DeskError
+from desk.events import event_for, notify_key
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.models import as_utc
 from desk.money import format_money
@@ -71,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("status", choices=STATUS_NAMES, metavar="STATUS", help=" ".join(STATUS_NAMES))
     move.add_argument("--note", default="")
     move.add_argument("--staff", default="")
-    move.add_argument("--notify", action="store_true", help="queue the customer's message")
+    move.add_argument(
+        "--notify",
+        action="store_true",
+        help="queue the customer's message (events set to auto always queue it)",
+    )
     move.set_defaults(run=cmd_move)
 
     preview = commands.add_parser("preview", help="print the message an event would send")
@@ -157,23 +162,26 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
     """Apply one transition, as the window does; with --notify, queue the customer's message."""
     from desk.outbox import move_and_notify
 
+    target = parse_status(args.status)
     with db.session() as session:
         detail = get_detail(session, number=args.number)
+        event = event_for(target)
+        automatic = event is not None and get_setting(session, notify_key(event)) == "auto"
         outcome = move_and_notify(
             session=session,
             return_id=detail.ret.id,
-            to=parse_status(args.status),
+            to=target,
             expected_version=detail.ret.version,
             staff=args.staff,
             note=args.note,
-            notify=args.notify,
+            notify=args.notify or automatic,
         )
     result = outcome.result
     print(f"{result.ret.number} is now {Status(result.ret.status).label.lower()}.")
     if outcome.message is not None:
         kind = "Email" if outcome.message.channel == "email" else "Text message"
         print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
-    elif args.notify:
+    elif args.notify or automatic:
         print(f"No message queued: {outcome.reason_not_sent}")
     return 0
 

@@ -597,3 +597,19 @@ def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
     assert "Sent 1, failed 0" in done.stdout
     assert len(smtp_server.received) == 1
     assert SMTP_PASSWORD not in done.stdout + done.stderr
+
+
+def test_cli_move_sends_automatic_events_without_notify(db, db_path):
+    from .test_cli import run
+
+    configure(db, free_port())
+    return_id, _ = new_return(db)
+    with db.session() as session:
+        number = session.get(Return, return_id).number
+        set_settings(session, {"notify.approved": "auto"})
+    db.close()
+    moved = run("move", number, "approved", db=db_path)
+    assert moved.returncode == 0, moved.stderr
+    assert "queued" in moved.stdout
+    plain = run("move", number, "refunded", db=db_path)  # "ask": only with --notify
+    assert "queued" not in plain.stdout
