@@ -226,3 +226,25 @@ class OutboxMessage(SQLModel, table=True):
     next_attempt_at: datetime = _stamp()
     sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     staff: str = Field(default="", max_length=100)
+
+
+class DropOffPointBase(SQLModel):
+    name: str = Field(max_length=200)
+    address: str = Field(default="")
+    hours: str = Field(default="")
+    accepts_reuse: bool = Field(default=False)
+    accepts_recycling: bool = Field(default=False)
+    accepts_donation: bool = Field(default=False)
+    categories: str = Field(default="")
+    notes: str = Field(default="")
+    active: bool = Field(default=True, index=True)
+    position: int = Field(default=0)
+
+
+class DropOffPoint(DropOffPointBase, table=True):
+    """A place near the shop that takes goods for reuse, recycling or donation."""
+
+    __tablename__ = "dropoff_point"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = _stamp()

@@ -1,0 +1,170 @@
+"""Drop-off points: places near the shop that take goods for reuse, recycling or donation."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from desk.errors import NotFound, ValidationError
+from desk.models import DropOffPoint
+
+
+class Kind(enum.StrEnum):
+    """What a drop-off point takes goods for."""
+
+    REUSE = "reuse"
+    RECYCLING = "recycling"
+    DONATION = "donation"
+
+
+KIND_COLUMNS: dict[Kind, str] = {
+    Kind.REUSE: "accepts_reuse",
+    Kind.RECYCLING: "accepts_recycling",
+    Kind.DONATION: "accepts_donation",
+}
+"""The DropOffPoint column that says whether a point takes goods of each kind."""
+
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "en": {Kind.REUSE: "Reuse", Kind.RECYCLING: "Recycling", Kind.DONATION: "Donation"},
+    "pt_BR": {Kind.REUSE: "Reúso", Kind.RECYCLING: "Reciclagem", Kind.DONATION: "Doação"},
+}
+"""Per language, the word for each kind (staff screens use "en")."""
+
+
+@dataclass
+class DropOffDraft:
+    """A drop-off point as typed in; `id` set means: update that point."""
+
+    name: str
+    address: str
+    hours: str = ""
+    accepts_reuse: bool = False
+    accepts_recycling: bool = False
+    accepts_donation: bool = False
+    categories: str = ""
+    notes: str = ""
+    active: bool = True
+    position: int | None = None
+    id: int | None = None
+
+    @classmethod
+    def from_point(cls, point: DropOffPoint) -> DropOffDraft:
+        """Return a draft holding what `point` stores (to edit it)."""
+        return cls(
+            name=point.name,
+            address=point.address,
+            hours=point.hours,
+            accepts_reuse=point.accepts_reuse,
+            accepts_recycling=point.accepts_recycling,
+            accepts_donation=point.accepts_donation,
+            categories=point.categories,
+            notes=point.notes,
+            active=point.active,
+            position=point.position,
+            id=point.id,
+        )
+
+
+def kinds_of(point: DropOffPoint) -> list[Kind]:
+    """Return the kinds of goods `point` takes, in the order reuse, recycling, donation."""
+    return [kind for kind, column in KIND_COLUMNS.items() if getattr(point, column)]
+
+
+def accepts_text(point: DropOffPoint, language: str = "en") -> str:
+    """Return what `point` takes in words: "Reuse, Recycling" (empty when nothing)."""
+    labels = KIND_LABELS.get(language, KIND_LABELS["en"])
+    return ", ".join(labels[kind] for kind in kinds_of(point))
+
+
+def validate_point(data: DropOffDraft) -> dict[str, str]:
+    """Return the problems with `data`, keyed by field ("name", "address", "position")."""
+    errors: dict[str, str] = {}
+    if not data.name.strip():
+        errors["name"] = "Enter the name of the drop-off point."
+    elif len(data.name.strip()) > 200:
+        errors["name"] = "Keep the name under 200 characters."
+    if not data.address.strip():
+        errors["address"] = "Enter the address, so customers can find it."
+    if data.position is not None and data.position < 0:
+        errors["position"] = "The position is a number from 0 up."
+    return errors
+
+
+def list_points(session: Session, *, active_only: bool = True) -> list[DropOffPoint]:
+    """Return the drop-off points in display order (position, then name)."""
+    query = select(DropOffPoint)
+    if active_only:
+        query = query.where(col(DropOffPoint.active).is_(True))
+    query = query.order_by(
+        col(DropOffPoint.position), func.lower(DropOffPoint.name), col(DropOffPoint.id)
+    )
+    return list(session.exec(query).all())
+
+
+def get_point(session: Session, point_id: int) -> DropOffPoint:
+    """Return the drop-off point `point_id`; raise NotFound when there is none."""
+    point = session.get(DropOffPoint, point_id)
+    if point is None:
+        raise NotFound(f"There is no drop-off point {point_id}; it may have been removed.")
+    return point
+
+
+def save_point(session: Session, data: DropOffDraft) -> DropOffPoint:
+    """Check and store a new point (no id) or the changes to one; commit; return it.
+
+    Raises ValidationError, with one message per field, and changes nothing when
+    `data` is not valid. A new point without a position goes last.
+    """
+    if errors := validate_point(data):
+        raise ValidationError(errors)
+    try:
+        if data.id is None:
+            point = DropOffPoint(name="")
+            if data.position is None:
+                last = session.exec(select(func.max(DropOffPoint.position))).one()
+                point.position = 0 if last is None else last + 1
+        else:
+            point = get_point(session, data.id)
+        point.name = data.name.strip()
+        point.address = data.address.strip()
+        point.hours = data.hours.strip()
+        point.accepts_reuse = bool(data.accepts_reuse)
+        point.accepts_recycling = bool(data.accepts_recycling)
+        point.accepts_donation = bool(data.accepts_donation)
+        point.categories = data.categories.strip()
+        point.notes = data.notes.strip()
+        point.active = bool(data.active)
+        if data.position is not None:
+            point.position = data.position
+        session.add(point)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    session.refresh(point)
+    return point
+
+
+def set_active(session: Session, point_id: int, active: bool) -> DropOffPoint:
+    """Deactivate (or reactivate) a point; it is kept, never deleted; commit; return it."""
+    point = get_point(session, point_id)
+    point.active = bool(active)
+    session.add(point)
+    session.commit()
+    session.refresh(point)
+    return point
+
+
+def points_for(session: Session, kinds: set[str]) -> list[DropOffPoint]:
+    """Return the active points that take goods of any of `kinds`, in display order."""
+    wanted = [KIND_COLUMNS[Kind(kind)] for kind in kinds]
+    if not wanted:
+        return []
+    return [
+        point
+        for point in list_points(session, active_only=True)
+        if any(getattr(point, column) for column in wanted)
+    ]

@@ -1,0 +1,455 @@
+"""The printable return instructions: what the sheet says, in the customer's language.
+
+Only the content lives here; the drawing (Qt painter, PDF, preview) is done elsewhere
+from the `Sheet` that `build_sheet` returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session
+
+from desk.dropoff import KIND_LABELS, Kind, kinds_of, list_points, points_for
+from desk.errors import DeskError
+from desk.message_context import (
+    LANGUAGES,
+    format_amount,
+    format_day,
+    normalise_language,
+    shop_settings,
+)
+from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, as_utc
+from desk.returns import ReturnDetail, get_detail
+from desk.settings import get_setting
+from desk.workflow import Status
+
+ICONS: tuple[str, ...] = (
+    "pack",
+    "slip",
+    "dropoff",
+    "counter",
+    "refund",
+    "credit",
+    "exchange",
+    "mail",
+    "inspect",
+)
+"""The icon names a Step may carry: file stems under resources/icons/instructions/."""
+
+KIND_FOR_DISPOSITION: dict[str, Kind] = {
+    Disposition.RESTOCK: Kind.REUSE,
+    Disposition.REFURBISH: Kind.REUSE,
+    Disposition.RECYCLE: Kind.RECYCLING,
+    Disposition.DONATE: Kind.DONATION,
+    Disposition.DISCARD: Kind.RECYCLING,  # what the shop cannot use is best recycled
+}
+"""Which kind of drop-off point suits the goods of a return line, by its disposition."""
+
+_WAITING = {Status.REQUESTED}
+_WITH_US = {Status.RECEIVED, Status.INSPECTING, Status.APPROVED}
+_SETTLED = {Status.REFUNDED, Status.CREDITED, Status.EXCHANGED, Status.CLOSED}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step of the sheet: an icon name and a short line of text."""
+
+    icon: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DropOffView:
+    """A drop-off point as the sheet shows it; `accepts` holds localized words."""
+
+    name: str
+    address: str
+    hours: str
+    accepts: list[str]
+    categories: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything the instructions sheet says, localized, ready to be drawn."""
+
+    language: str
+    shop_name: str
+    shop_address: str
+    shop_phone: str
+    shop_hours: str
+    logo_path: str
+    title: str
+    return_number: str | None
+    qr_text: str | None
+    customer_name: str | None
+    deadline: date | None
+    deadline_text: str
+    steps: list[Step]
+    dropoff_title: str
+    dropoff_points: list[DropOffView]
+    sustainability_title: str
+    sustainability_note: str
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "How to return your items",
+        "dropoff_title": "Drop-off points near you",
+        "sustainability_title": "What happens to returned goods",
+        "deadline_counter": "Bring it back by {date}",
+        "deadline_mail": "Post it by {date}",
+        "deadline_passed": "The return window ended on {date}: please ask us first",
+        "deadline_generic": "Bring your items back within {days} days of purchase",
+        "received_on": "We received your items on {date}",
+        "cancelled": "This return was cancelled",
+        "pack": "Pack the items with their accessories, manuals and tags.",
+        "pack_mail": "Pack the items securely, with their accessories and tags.",
+        "slip_counter": "Bring this sheet, or just your return number, with you.",
+        "slip_mail": "Put this sheet in the parcel: the QR code tells us it is yours.",
+        "slip_generic": "Bring your receipt or order number with the items.",
+        "counter": "Bring them to our counter by {date}.",
+        "counter_generic": "Bring them to our counter, or post them to our address.",
+        "mail": "Post the parcel to {address} by {date}; keep the receipt.",
+        "mail_no_address": "Post the parcel to us by {date}; keep the receipt.",
+        "inspect": "We check the items, usually within a few days.",
+        "inspecting": "We are checking your items now and will tell you the outcome.",
+        "rejected": "We checked your items and could not accept this return.",
+        "collect": "Collect them at our counter whenever suits you.",
+        "cancelled_step": "Nothing more is needed from you for this return.",
+        "refund": "Your refund reaches your card within {days} of approval.",
+        "refund_done": "Your refund of {total} reaches your card within {days}.",
+        "credit": "Store credit is added at the counter once approved.",
+        "credit_mail": "Store credit is added to your account once approved.",
+        "credit_done": "Your store credit of {total} is ready to use.",
+        "exchange": "Pick your replacement at the counter once approved.",
+        "exchange_mail": "Pick your replacement: we post it once approved.",
+        "exchange_done": "Your replacement is ready at the counter.",
+        "choose": "Choose a refund to your card, store credit or an exchange.",
+        "dropoff": "Packaging you don't need? Take it to a drop-off point below.",
+        "contact_phone": "Questions? Call us on {phone}.",
+        "contact": "Questions? Just ask at the counter.",
+        "reuse_note": "Items in good condition go back on sale, or are repaired and sold "
+        "as refurbished.",
+        "donation_note": "Usable items we cannot sell go to local charities.",
+        "recycling_note": "What cannot be used again is taken apart and recycled.",
+        "packaging_note": "We reuse the boxes and padding you send back, so there is no need "
+        "to buy new packaging for a return.",
+    },
+    "pt_BR": {
+        "title": "Como devolver seus itens",
+        "dropoff_title": "Pontos de coleta perto de você",
+        "sustainability_title": "O que fazemos com os itens devolvidos",
+        "deadline_counter": "Traga até {date}",
+        "deadline_mail": "Envie até {date}",
+        "deadline_passed": "O prazo de devolução terminou em {date}: fale com a gente antes",
+        "deadline_generic": "Devolva seus itens em até {days} dias após a compra",
+        "received_on": "Recebemos seus itens em {date}",
+        "cancelled": "Esta devolução foi cancelada",
+        "pack": "Embale os itens com acessórios, manuais e etiquetas.",
+        "pack_mail": "Embale bem os itens, com acessórios e etiquetas.",
+        "slip_counter": "Traga esta folha, ou só o número da devolução.",
+        "slip_mail": "Coloque esta folha no pacote: o QR code mostra que ele é seu.",
+        "slip_generic": "Traga a nota fiscal ou o número do pedido junto com os itens.",
+        "counter": "Traga tudo ao nosso balcão até {date}.",
+        "counter_generic": "Traga tudo ao nosso balcão ou envie pelo correio ao nosso endereço.",
+        "mail": "Envie o pacote para {address} até {date}; guarde o comprovante.",
+        "mail_no_address": "Envie o pacote para nós até {date}; guarde o comprovante.",
+        "inspect": "Conferimos os itens, normalmente em poucos dias.",
+        "inspecting": "Estamos conferindo seus itens e avisaremos o resultado.",
+        "rejected": "Conferimos seus itens e não pudemos aceitar esta devolução.",
+        "collect": "Retire os itens no nosso balcão quando for melhor para você.",
+        "cancelled_step": "Você não precisa fazer mais nada nesta devolução.",
+        "refund": "O reembolso chega ao seu cartão em até {days} após a aprovação.",
+        "refund_done": "Seu reembolso de {total} chega ao seu cartão em até {days}.",
+        "credit": "O crédito na loja é liberado no balcão após a aprovação.",
+        "credit_mail": "O crédito na loja entra na sua conta após a aprovação.",
+        "credit_done": "Seu crédito de {total} já está disponível.",
+        "exchange": "Escolha o item da troca no balcão após a aprovação.",
+        "exchange_mail": "Escolha o item da troca: enviamos após a aprovação.",
+        "exchange_done": "O item da troca está pronto no balcão.",
+        "choose": "Escolha entre reembolso no cartão, crédito na loja ou troca.",
+        "dropoff": "Sobrou embalagem? Leve a um dos pontos de coleta abaixo.",
+        "contact_phone": "Dúvidas? Ligue para {phone}.",
+        "contact": "Dúvidas? É só perguntar no balcão.",
+        "reuse_note": "Itens em bom estado voltam à venda ou são consertados e vendidos como "
+        "recondicionados.",
+        "donation_note": "Itens em condições de uso que não podemos vender são doados a "
+        "instituições locais.",
+        "recycling_note": "O que não pode ser reaproveitado é desmontado e reciclado.",
+        "packaging_note": "Reaproveitamos as caixas e o enchimento que você devolve: não é "
+        "preciso comprar embalagem nova para a devolução.",
+    },
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "return_number": "Return number",
+        "customer": "Customer",
+        "deadline": "Deadline",
+        "steps": "What to do",
+        "scan_me": "Show this code at the counter",
+        "continued": "continued",
+        "page": "Page {page} of {pages}",
+        "accepts": "Accepts",
+        "hours": "Hours",
+        "categories": "Takes",
+        "address": "Address",
+        "phone": "Phone",
+        "contact": "Contact",
+        "no_dropoff": "Ask at the counter where to take packaging and unwanted items.",
+        "printed": "Printed on {date}",
+    },
+    "pt_BR": {
+        "return_number": "Número da devolução",
+        "customer": "Cliente",
+        "deadline": "Prazo",
+        "steps": "O que fazer",
+        "scan_me": "Mostre este código no balcão",
+        "continued": "continuação",
+        "page": "Página {page} de {pages}",
+        "accepts": "Aceita",
+        "hours": "Horário",
+        "categories": "Recebe",
+        "address": "Endereço",
+        "phone": "Telefone",
+        "contact": "Contato",
+        "no_dropoff": "Pergunte no balcão onde deixar embalagens e itens que não quer mais.",
+        "printed": "Impresso em {date}",
+    },
+}
+"""Other captions the renderer draws, per language; "page" takes {page} and {pages}."""
+
+
+def build_sheet(
+    session: Session,
+    *,
+    return_number: str | None = None,
+    language: str | None = None,
+    today: date | None = None,
+) -> Sheet:
+    """Return the instructions sheet for one return, or the generic one when no number.
+
+    The language is `language` if given, else the customer's, else the shop's.
+    Raises NotFound for an unknown return number and DeskError for an unknown language.
+    """
+    today = today or date.today()
+    shop = shop_settings(session)
+    detail = get_detail(session, number=return_number) if return_number else None
+    language = _language(session, language, detail)
+    text = _TEXT[language]
+    window = int(get_setting(session, "policy.return_days"))
+    if detail is None:
+        points = list_points(session, active_only=True)
+        kinds = set(Kind)
+        deadline, deadline_text = None, text["deadline_generic"].format(days=window)
+        steps = _generic_steps(text)
+    else:
+        kinds = kinds_for(detail)
+        points = points_for(session, kinds)
+        deadline = return_deadline(detail, window)
+        deadline_text = _deadline_text(detail, deadline, language, today)
+        steps = return_steps(detail, shop, language, deadline)
+    labels = dict(LABELS[language])
+    labels["printed"] = labels["printed"].format(date=format_day(today, language))
+    return Sheet(
+        language=language,
+        shop_name=str(shop["shop.name"]),
+        shop_address=str(shop["shop.address"]),
+        shop_phone=str(shop["shop.phone"]),
+        shop_hours=str(shop["shop.hours"]),
+        logo_path=str(shop["shop.logo"]),
+        title=text["title"],
+        return_number=detail.ret.number if detail else None,
+        qr_text=detail.ret.number if detail else None,
+        customer_name=detail.customer.name if detail else None,
+        deadline=deadline,
+        deadline_text=deadline_text,
+        steps=steps,
+        dropoff_title=text["dropoff_title"],
+        dropoff_points=[dropoff_view(point, language) for point in points],
+        sustainability_title=text["sustainability_title"],
+        sustainability_note=sustainability_note(kinds, language),
+        labels=labels,
+    )
+
+
+def _language(session: Session, asked: str | None, detail: ReturnDetail | None) -> str:
+    if asked is not None:
+        code = asked.strip().replace("-", "_")
+        for known in LANGUAGES:
+            if code.lower() == known.lower():
+                return known
+        raise DeskError(f"There are no instructions in “{asked}”; use one of: en, pt_BR.")
+    if detail is not None:
+        preferred = (detail.customer.preferred_language or "").replace("-", "_")
+        if preferred.lower() in {code.lower() for code in LANGUAGES}:
+            return normalise_language(preferred)
+    return normalise_language(str(get_setting(session, "shop.locale")))
+
+
+def kinds_for(detail: ReturnDetail) -> set[Kind]:
+    """Return the kinds of drop-off point that suit the goods of a return's lines."""
+    return {
+        KIND_FOR_DISPOSITION[line.disposition]
+        for line in detail.lines
+        if line.disposition in KIND_FOR_DISPOSITION
+    }
+
+
+def return_deadline(detail: ReturnDetail, window_days: int) -> date:
+    """Return the last day to bring a return back: purchase (or logging) day + window."""
+    ret = detail.ret
+    start = ret.purchase_date or as_utc(ret.created_at).astimezone().date()
+    return start + timedelta(days=window_days)
+
+
+def _status(detail: ReturnDetail) -> Status:
+    try:
+        return Status(detail.ret.status)
+    except ValueError:
+        return Status.REQUESTED
+
+
+def _received_day(detail: ReturnDetail) -> date:
+    for change in detail.timeline:
+        if change.to_status == Status.RECEIVED:
+            return as_utc(change.at).astimezone().date()
+    return as_utc(detail.ret.created_at).astimezone().date()
+
+
+def _deadline_text(detail: ReturnDetail, deadline: date, language: str, today: date) -> str:
+    text, status = _TEXT[language], _status(detail)
+    if status == Status.CANCELLED:
+        return text["cancelled"]
+    if status not in _WAITING:
+        return text["received_on"].format(date=format_day(_received_day(detail), language))
+    if deadline < today:
+        return text["deadline_passed"].format(date=format_day(deadline, language))
+    key = "deadline_mail" if detail.ret.intake == Intake.MAIL else "deadline_counter"
+    return text[key].format(date=format_day(deadline, language))
+
+
+def return_steps(
+    detail: ReturnDetail, shop: dict[str, object], language: str, deadline: date
+) -> list[Step]:
+    """Return the 3 to 5 steps that fit a return's intake, refund method and status."""
+    text, status = _TEXT[language], _status(detail)
+    mail = detail.ret.intake == Intake.MAIL
+    if status in _WAITING:
+        day = format_day(deadline, language)
+        if mail:
+            address = str(shop["shop.address"]).strip().replace("\n", ", ")
+            send = (
+                text["mail"].format(address=address, date=day)
+                if address
+                else text["mail_no_address"].format(date=day)
+            )
+            first = [
+                Step("pack", text["pack_mail"]),
+                Step("slip", text["slip_mail"]),
+                Step("mail", send),
+            ]
+        else:
+            first = [
+                Step("pack", text["pack"]),
+                Step("slip", text["slip_counter"]),
+                Step("counter", text["counter"].format(date=day)),
+            ]
+        return [*first, Step("inspect", text["inspect"]), _outcome_step(detail, shop, language)]
+    if status in _WITH_US:
+        check = "inspecting" if status == Status.INSPECTING else "inspect"
+        steps = [_outcome_step(detail, shop, language)]
+        if status != Status.APPROVED:
+            steps.insert(0, Step("inspect", text[check]))
+        return [*steps, Step("dropoff", text["dropoff"]), _contact_step(text, shop)]
+    if status == Status.REJECTED:
+        return [
+            Step("inspect", text["rejected"]),
+            Step("counter", text["collect"]),
+            Step("dropoff", text["dropoff"]),
+        ]
+    if status == Status.CANCELLED:
+        return [
+            Step("slip", text["cancelled_step"]),
+            Step("dropoff", text["dropoff"]),
+            _contact_step(text, shop),
+        ]
+    return [  # settled or closed
+        _settled_step(detail, shop, language),
+        Step("dropoff", text["dropoff"]),
+        _contact_step(text, shop),
+    ]
+
+
+def _days(days: int, language: str) -> str:
+    if language == "pt_BR":
+        return "1 dia útil" if days == 1 else f"{days} dias úteis"
+    return "1 business day" if days == 1 else f"{days} business days"
+
+
+def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
+    """The last step while the return is open: how the customer gets their due."""
+    text, method = _TEXT[language], detail.ret.refund_method
+    mail = detail.ret.intake == Intake.MAIL
+    if method == RefundMethod.STORE_CREDIT:
+        return Step("credit", text["credit_mail" if mail else "credit"])
+    if method == RefundMethod.EXCHANGE:
+        return Step("exchange", text["exchange_mail" if mail else "exchange"])
+    days = _days(int(shop["shop.refund_days"]), language)
+    return Step("refund", text["refund"].format(days=days))
+
+
+def _settled_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
+    text, status = _TEXT[language], _status(detail)
+    total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
+    method = detail.ret.refund_method
+    if status == Status.CREDITED or (
+        status == Status.CLOSED and method == RefundMethod.STORE_CREDIT
+    ):
+        return Step("credit", text["credit_done"].format(total=total))
+    if status == Status.EXCHANGED or (status == Status.CLOSED and method == RefundMethod.EXCHANGE):
+        return Step("exchange", text["exchange_done"])
+    days = _days(int(shop["shop.refund_days"]), language)
+    return Step("refund", text["refund_done"].format(total=total, days=days))
+
+
+def _contact_step(text: dict[str, str], shop: dict[str, object]) -> Step:
+    phone = str(shop["shop.phone"]).strip()
+    return Step("counter", text["contact_phone"].format(phone=phone) if phone else text["contact"])
+
+
+def _generic_steps(text: dict[str, str]) -> list[Step]:
+    return [
+        Step("pack", text["pack"]),
+        Step("slip", text["slip_generic"]),
+        Step("counter", text["counter_generic"]),
+        Step("inspect", text["inspect"]),
+        Step("refund", text["choose"]),
+    ]
+
+
+def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
+    """Return a drop-off point as the sheet shows it, its kinds in `language`."""
+    words = KIND_LABELS[language]
+    return DropOffView(
+        name=point.name,
+        address=point.address,
+        hours=point.hours,
+        accepts=[words[kind] for kind in kinds_of(point)],
+        categories=point.categories,
+    )
+
+
+def sustainability_note(kinds: set[Kind], language: str) -> str:
+    """Return what the shop does with returned goods of `kinds`, and with packaging."""
+    text = _TEXT[language]
+    parts = [
+        text[f"{kind.value}_note"]
+        for kind in (Kind.REUSE, Kind.DONATION, Kind.RECYCLING)
+        if kind in kinds
+    ]
+    return " ".join([*parts, text["packaging_note"]])
