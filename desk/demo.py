@@ -358,6 +358,7 @@ def seed_demo(
             report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
         _fix_sequences(conn)
+        _seed_dropoff_points(conn, as_utc(now or utcnow()))
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
     report(1.0)
@@ -834,6 +835,60 @@ def _save_counters(conn: Connection, seqs: dict[int, int]) -> None:
         if conn.execute(update(Counter).where(Counter.name == name).values(value=value)).rowcount:
             continue
         conn.execute(insert(Counter.__table__).values(name=name, value=value))
+
+
+DEMO_DROPOFF_POINTS: tuple[dict, ...] = (
+    dict(
+        name="Ecoponto Vila Mariana",
+        address="Rua Dr. Fabrício Vampré 120, Vila Mariana, São Paulo",
+        hours="Mon–Sat 6:00–22:00, Sun 6:00–18:00",
+        accepts_recycling=True,
+        categories="electronics, batteries, cardboard, plastic packaging",
+    ),
+    dict(
+        name="Bazar Solidário Casa Esperança",
+        address="Av. Jabaquara 1800, São Paulo",
+        hours="Tue–Sat 9:00–17:00",
+        accepts_donation=True,
+        accepts_reuse=True,
+        categories="clothes, shoes, toys, small appliances",
+    ),
+    dict(
+        name="Repair Café Pinheiros",
+        address="Rua dos Pinheiros 500, São Paulo",
+        hours="First Saturday of the month, 10:00–14:00",
+        accepts_reuse=True,
+        categories="electronics, small appliances, bikes",
+        notes="Volunteers repair items for free; bring the charger if there is one.",
+    ),
+    dict(
+        name="Descarte Certo – Shopping Eldorado",
+        address="Av. Rebouças 3970, São Paulo (garage level G1)",
+        hours="Every day 10:00–22:00",
+        accepts_recycling=True,
+        categories="batteries, phones, light bulbs",
+    ),
+)
+"""Drop-off points the demo adds when the shop has none yet."""
+
+
+def _seed_dropoff_points(conn: Connection, now: datetime) -> None:
+    """Add the demo drop-off points, unless the shop already lists some."""
+    table = models.DropOffPoint.__table__
+    if conn.execute(select(func.count()).select_from(table)).scalar():
+        return
+    defaults = dict(
+        hours="",
+        accepts_reuse=False,
+        accepts_recycling=False,
+        accepts_donation=False,
+        categories="",
+        notes="",
+        active=True,
+        created_at=now,
+    )
+    rows = [{**defaults, **point, "position": i} for i, point in enumerate(DEMO_DROPOFF_POINTS)]
+    conn.execute(insert(table), rows)
 
 
 def _fix_sequences(conn: Connection) -> None:

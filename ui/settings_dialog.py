@@ -24,6 +24,7 @@ from desk.settings import SETTINGS, all_settings, parse_setting, set_settings
 from desk.validation import email_error
 from ui import prompts
 from ui.background import run_in_background
+from ui.dropoff_page import DropOffPage
 from ui.form_parts import STYLE_SHEET
 from ui.settings_pages import (
     ERROR_COLOR,
@@ -37,6 +38,7 @@ from ui.settings_pages import (
 
 PAGES = (
     ("Shop", "shop."),
+    ("Shop", "policy."),
     ("Email (SMTP)", "smtp."),
     ("SMS", "sms."),
     ("Notifications", "notify."),
@@ -71,6 +73,8 @@ class SettingsDialog(QDialog):
         self._build_setting_pages()
         self.secret_boxes = {name: self._add_secret(name) for name in SECRET_PAGES}
         self._build_test_email()
+        self.dropoff_page = DropOffPage(db)
+        self.tabs.addTab(self.dropoff_page, "Drop-off points")
         self.status_label = caption_label("")
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -184,7 +188,7 @@ class SettingsDialog(QDialog):
         """Show the page holding `widget`, scroll to it and put the cursor in it."""
         for index in range(self.tabs.count()):
             scroll = self.tabs.widget(index)
-            if scroll.widget().isAncestorOf(widget):
+            if isinstance(scroll, QScrollArea) and scroll.widget().isAncestorOf(widget):
                 self.tabs.setCurrentIndex(index)
                 scroll.ensureWidgetVisible(widget)
         widget.setFocus(Qt.OtherFocusReason)

@@ -146,3 +146,24 @@ def test_points_for_any_of_the_kinds_in_order(db):
             reuse.id,
             both.id,
         }
+
+
+def test_demo_adds_points_only_when_there_are_none(db):
+    from desk.demo import DEMO_DROPOFF_POINTS, seed_demo
+
+    seed_demo(db, returns=3)
+    seed_demo(db, returns=3)
+    with db.session() as session:
+        points = list_points(session)
+    assert [p.name for p in points] == [p["name"] for p in DEMO_DROPOFF_POINTS]
+    assert [p.position for p in points] == list(range(len(points)))
+
+
+def test_demo_leaves_the_shops_own_points_alone(db):
+    from desk.demo import seed_demo
+
+    with db.session() as session:
+        save_point(session, point(name="Our own point"))
+    seed_demo(db, returns=3)
+    with db.session() as session:
+        assert [p.name for p in list_points(session)] == ["Our own point"]
