@@ -10,6 +10,10 @@ def main(argv: list[str] | None = None) -> int:
     from desk.cli import build_parser, run_command
 
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "instructions":  # needs Qt, which desk/ never imports
+        from ui.instructions_print import run_cli
+
+        return run_cli(args)
     if args.command:
         return run_command(args)
     from ui.app import run_app

@@ -86,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--language", choices=("en", "pt_BR"), default=None)
     preview.add_argument("--staff", default="")
     preview.set_defaults(run=cmd_preview)
+
+    sheet = commands.add_parser(
+        "instructions", help="write the printable return instructions as a PDF"
+    )
+    sheet.add_argument(
+        "--return", dest="number", metavar="NUMBER", help="the return (default: a generic sheet)"
+    )
+    sheet.add_argument("--format", choices=("a4", "letter", "receipt"), default="a4")
+    sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the PDF file to write")
+    sheet.add_argument("--language", choices=("en", "pt_BR"), default=None)
+    sheet.set_defaults(run=None)  # drawn with Qt: main.py hands it to ui.instructions_print
     return parser
 
 
