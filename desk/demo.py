@@ -802,10 +802,15 @@ def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
         for i, key in enumerate(keys)
         if (processor := table.c[key].type.bind_processor(conn.dialect)) is not None
     ]
+    missing = {  # columns the rows leave out: their scalar Python-side default
+        key: table.c[key].default.arg
+        for key in keys
+        if key not in rows[0] and table.c[key].default is not None
+    }
     pick = itemgetter(*keys)
     params = []
     for row in rows:
-        values = list(pick(row))
+        values = list(pick({**missing, **row} if missing else row))
         for i, processor in convert:
             values[i] = processor(values[i])
         params.append(tuple(values))

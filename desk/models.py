@@ -99,6 +99,14 @@ class Customer(CustomerBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = _stamp()
+    # what the shop's own system knows (None: never told)
+    external_ref: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
+    customer_since: date | None = None
+    orders_count: int | None = None
+    lifetime_spend_cents: int | None = None
+    erased_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
 
 
 class ReturnBase(SQLModel):
@@ -122,6 +130,10 @@ class Return(ReturnBase, table=True):
     created_at: datetime = _stamp(index=True)
     updated_at: datetime = _stamp()
     version: int = Field(default=1)
+    fee_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    bonus_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # exchange: > 0 the customer pays the difference, < 0 the shop pays it back
+    settlement_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class ReturnLineBase(SQLModel):
@@ -248,3 +260,16 @@ class DropOffPoint(DropOffPointBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = _stamp()
+
+
+class ExchangeLine(SQLModel, table=True):
+    """A replacement item handed over in an exchange."""
+
+    __tablename__ = "exchange_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+    sku: str = Field(max_length=64)
+    description: str = Field(default="", max_length=300)
+    quantity: int = Field(default=1)
+    unit_price_cents: int = Field(default=0)

@@ -38,10 +38,12 @@ from ui.settings_pages import (
 
 PAGES = (
     ("Shop", "shop."),
-    ("Shop", "policy."),
+    ("Shop", "policy.return_days"),
     ("Email (SMTP)", "smtp."),
     ("SMS", "sms."),
     ("Notifications", "notify."),
+    ("Return policy", "segment."),
+    ("Return policy", "policy."),
 )
 """Each page's title and the prefix of the settings it shows; others go to an "Other" page."""
 SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}

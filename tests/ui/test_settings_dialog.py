@@ -53,7 +53,14 @@ def database_bytes(db_path: Path) -> bytes:
 
 def test_every_declared_setting_has_a_field_on_its_page(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["Shop", "Email (SMTP)", "SMS", "Notifications", "Drop-off points"]
+    assert titles == [
+        "Shop",
+        "Email (SMTP)",
+        "SMS",
+        "Notifications",
+        "Return policy",
+        "Drop-off points",
+    ]
     assert set(dialog.fields) == set(SETTINGS)
     assert isinstance(dialog.fields["smtp.port"].input, QSpinBox)
     assert isinstance(dialog.fields["shop.address"].input, QPlainTextEdit)
