@@ -10,7 +10,7 @@ run: $(VENV)/.installed-app
 	$(BIN)/returndesk
 
 test: $(VENV)/.installed-test
-	./tools/system-deps.sh offscreen
+	./tools/system-deps.sh test
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
@@ -19,6 +19,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/desk_bench.py --returns 100000
+	$(BIN)/python bench/instructions_bench.py
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -1,17 +1,19 @@
 #!/bin/sh
 # Make sure the Debian packages Qt needs are present.
-# Usage: tools/system-deps.sh offscreen|desktop
+# Usage: tools/system-deps.sh offscreen|test|desktop  (test: offscreen + the PDF checking tools)
 # On Debian/Ubuntu as root, installs only the missing ones; elsewhere prints what to run.
 set -eu
 
 OFFSCREEN="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
 DESKTOP="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
+PDFTOOLS="poppler-utils qpdf zbar-tools"  # the instruction sheet tests read real PDFs with them
 
 case "${1:-offscreen}" in
   offscreen) wanted="$OFFSCREEN" ;;
+  test) wanted="$OFFSCREEN $PDFTOOLS" ;;
   desktop) wanted="$OFFSCREEN $DESKTOP" ;;
-  *) echo "usage: $0 offscreen|desktop" >&2; exit 2 ;;
+  *) echo "usage: $0 offscreen|test|desktop" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -29,11 +31,11 @@ done
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian packages Qt needs:$missing"
+  echo "Installing Debian packages Return Desk needs:$missing"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 else
-  echo "Qt needs these Debian packages, which are missing. Install them with:" >&2
+  echo "Return Desk needs these Debian packages, which are missing. Install them with:" >&2
   echo "  sudo apt-get install$missing" >&2
   exit 1
 fi

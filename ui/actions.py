@@ -16,6 +16,8 @@ class Act(enum.Enum):
     LOAD_DEMO = "load_demo"
     TEMPLATES = "templates"
     SETTINGS = "settings"
+    PRINT_INSTRUCTIONS = "print_instructions"
+    EXPORT_INSTRUCTIONS = "export_instructions"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -36,6 +38,12 @@ SPECS: dict[Act, ActionSpec] = {
         "Message &templates…", "Ctrl+T", "Edit the wording of the messages customers get"
     ),
     Act.SETTINGS: ActionSpec("&Settings…", "Ctrl+,", "Shop details, email, SMS and notifications"),
+    Act.PRINT_INSTRUCTIONS: ActionSpec(
+        "&Print return instructions…", "Ctrl+P", "Print the customer's return instructions"
+    ),
+    Act.EXPORT_INSTRUCTIONS: ActionSpec(
+        "&Export instructions as PDF…", None, "Save the customer's return instructions as a PDF"
+    ),
     Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
     Act.ABOUT: ActionSpec("&About Return Desk"),
 }

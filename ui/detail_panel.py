@@ -50,6 +50,8 @@ class DetailPanel(QScrollArea):
     """Shows the selected return; emits `move_requested` when a next-step button is pressed."""
 
     move_requested = Signal(object)  # Status
+    print_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +100,27 @@ class DetailPanel(QScrollArea):
         actions.addStretch(1)
         self._layout.addLayout(actions)
         self.move_buttons: dict[Status, QPushButton] = {}
+        self._build_instructions_row()
+
+    def _build_instructions_row(self) -> None:
+        from ui.instructions_print import format_combo
+
+        row = QHBoxLayout()
+        hint = QLabel("Instructions for the customer:")
+        hint.setStyleSheet("font-weight: 600;")
+        self.format_combo = format_combo()
+        self.format_combo.setToolTip("Paper for the printed or exported instructions")
+        self.print_button = QPushButton("Print…")
+        self.print_button.setObjectName("printInstructions")
+        self.print_button.setToolTip("Preview and print the return instructions (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_requested)
+        self.export_button = QPushButton("Export PDF…")
+        self.export_button.setObjectName("exportInstructions")
+        self.export_button.clicked.connect(self.export_requested)
+        for widget in (hint, self.format_combo, self.print_button, self.export_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self._layout.addLayout(row)
 
     def _build_facts(self) -> None:
         row = QHBoxLayout()

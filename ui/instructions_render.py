@@ -164,6 +164,7 @@ class Context:
         font.setPointSizeF(size)
         font.setBold(bold)
         font.setHintingPreference(QFont.PreferNoHinting)
+        font.setFeature(QFont.Tag("liga"), 0)  # "ff" stays two letters when copied or searched
         return font
 
     def wrap(self, text: str, size: float, width: float, max_lines: int = 0, bold=False) -> Text:

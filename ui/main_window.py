@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[Act.TEMPLATES])
         file_menu.addAction(a[Act.SETTINGS])
         file_menu.addSeparator()
+        file_menu.addActions([a[Act.PRINT_INSTRUCTIONS], a[Act.EXPORT_INSTRUCTIONS]])
+        file_menu.addSeparator()
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([a[Act.FIND], a[Act.REFRESH]])
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
         a[Act.TEMPLATES].triggered.connect(self.edit_templates)
         a[Act.SETTINGS].triggered.connect(self.edit_settings)
+        a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
+        a[Act.EXPORT_INSTRUCTIONS].triggered.connect(self.export_instructions)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.ABOUT].triggered.connect(self._about)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
@@ -153,6 +157,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.model.modelReset.connect(self._after_reset)
         self.detail.move_requested.connect(self.move_current)
+        self.detail.print_requested.connect(self.print_instructions)
+        self.detail.export_requested.connect(self.export_instructions)
 
     # list
 
@@ -298,6 +304,49 @@ class MainWindow(QMainWindow):
                 self._show_outbox_count()
                 self.outbox.send_now()
             self.statusBar().showMessage(said, 6000)
+
+    # instructions sheet
+
+    def _shown_number(self) -> str | None:
+        return self.detail.detail.ret.number if self.detail.detail is not None else None
+
+    def print_instructions(self) -> None:
+        """Preview and print the shown return's instructions (the generic sheet if none)."""
+        from desk.instructions import build_sheet
+        from ui.instructions_print import InstructionsPreview
+
+        try:
+            with self.db.session() as session:
+                sheet = build_sheet(session, return_number=self._shown_number())
+        except DeskError as error:
+            prompts.show_error(self, "Cannot print the instructions", str(error))
+            return
+        dialog = InstructionsPreview(sheet, self.detail.format_combo.currentData(), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def export_instructions(self) -> None:
+        """Ask where, then write the instructions PDF in the background."""
+        from ui.instructions_print import ask_pdf_path, build_and_write, default_pdf_name
+
+        number = self._shown_number()
+        path = ask_pdf_path(self, default_pdf_name(number))
+        if path is None:
+            return
+        paper = self.detail.format_combo.currentData()
+        bar = self.statusBar()
+        bar.showMessage(f"Writing {path}…")
+        run_in_background(
+            lambda: build_and_write(self.db, number, path, paper),
+            on_success=lambda pages: bar.showMessage(
+                f"Instructions saved to {path} ({pages} page{'s' if pages != 1 else ''}).", 8000
+            ),
+            on_failure=lambda error: (
+                bar.clearMessage(),
+                prompts.show_error(self, "Cannot save the instructions", str(error)),
+            ),
+        )
 
     # outbox
 
