@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -73,8 +72,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    # PySide6 6.12.0 on Python 3.11 loses references to None (see ui/instructions_render.py);
-    # after many PDFs the interpreter's final clean-up can abort. The figures are printed.
-    sys.stdout.flush()
-    os._exit(code)
+    sys.exit(main())

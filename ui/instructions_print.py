@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QToolBar, QWidget
 from desk.db import Database
 from desk.errors import DeskError
 from ui import state
-from ui.instructions_render import FORMATS, keep_none_alive, page_format, render_sheet
+from ui.instructions_render import FORMATS, page_format, render_sheet
 
 FORMAT_KEY = "instructions/page_format"
 FOLDER_KEY = "instructions/export_folder"
@@ -42,8 +42,7 @@ def write_pdf(sheet, path: str | os.PathLike, page_format_key: str = "a4") -> in
 
     The file appears complete or not at all. Raises OSError when it cannot be written.
     """
-    with keep_none_alive():
-        return _write_pdf(sheet, Path(path), page_format(page_format_key))
+    return _write_pdf(sheet, Path(path), page_format(page_format_key))
 
 
 def _write_pdf(sheet, target: Path, fmt) -> int:
@@ -79,8 +78,7 @@ def build_and_write(db: Database, number: str | None, path: str, page_format_key
 
 def run_cli(args: argparse.Namespace) -> int:
     """`returndesk instructions`: write the PDF, print its path; one-line errors, exit 1."""
-    with keep_none_alive():
-        return _run_cli(args)
+    return _run_cli(args)
 
 
 def _run_cli(args: argparse.Namespace) -> int:

@@ -38,8 +38,6 @@ that fits is elided with "…". So a 120-character customer name takes two lines
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -772,46 +770,13 @@ def _paginate(blocks, room, spacing, width, ctx) -> list[list[tuple[Block, float
     return pages
 
 
-_pinned_none: list[None] = []
-
-
-@cache
-def _void_calls_drop_none() -> bool:
-    """True when Qt's bindings lose a reference to None on each call returning nothing.
-
-    PySide6 6.12.0 does so on Python 3.11 (6.11.3 does not; 3.12 made None immortal):
-    after some tens of thousands of such calls Python frees None and aborts.
-    """
-    point = QPointF()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        point.setX(1.0)
-    return sys.getrefcount(None) < before
-
-
-@contextmanager
-def keep_none_alive():
-    """Take back the references to None that the Qt calls inside the block lose."""
-    if not _void_calls_drop_none():
-        yield
-        return
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        lost = before - sys.getrefcount(None)
-        if lost > 0:
-            _pinned_none.extend([None] * (lost + 64))  # slack for other threads' noise
-
-
 def render_sheet(sheet, device: QPagedPaintDevice, page_format_key: str = "a4") -> int:
     """Paint `sheet` on `device` in the given format; return the number of pages.
 
     Sets the device's page size (zero margins: the layout keeps its own) before painting.
     Raises OSError when the device cannot be painted on (say, an unwritable PDF path).
     """
-    with keep_none_alive():
-        return _render(sheet, device, page_format(page_format_key))
+    return _render(sheet, device, page_format(page_format_key))
 
 
 def _render(sheet, device: QPagedPaintDevice, fmt: PageFormat) -> int:
@@ -865,5 +830,4 @@ def _footer(painter, ctx: Context, sheet, page: int, pages: int, margin: float, 
 def sheet_pages(sheet, device: QPagedPaintDevice, page_format_key: str) -> int:
     """How many pages `sheet` takes in a format (lays out without painting)."""
     fmt = page_format(page_format_key)
-    with keep_none_alive():
-        return len(plan_pages(sheet, Context(device, fmt, dict(sheet.labels or {}))))
+    return len(plan_pages(sheet, Context(device, fmt, dict(sheet.labels or {}))))
