@@ -97,6 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the PDF file to write")
     sheet.add_argument("--language", choices=("en", "pt_BR"), default=None)
     sheet.set_defaults(run=None)  # drawn with Qt: main.py hands it to ui.instructions_print
+
+    imports = commands.add_parser(
+        "import-customers", help="add or update customers from the till's CSV export"
+    )
+    imports.add_argument("file", metavar="FILE.csv")
+    imports.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="which column fills a field (header name or 1-based number); "
+        "the others are matched by header name",
+    )
+    imports.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+    imports.set_defaults(run=cmd_import_customers)
     return parser
 
 
@@ -194,6 +209,24 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
         print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
     elif args.notify or automatic:
         print(f"No message queued: {outcome.reason_not_sent}")
+    return 0
+
+
+def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
+    """Import customers from a CSV file; print the counts and every rejected row."""
+    from desk.customer_import import (
+        describe_mapping,
+        import_customers,
+        mapping_from_options,
+        read_csv,
+    )
+
+    table = read_csv(args.file)
+    mapping = mapping_from_options(table.header, args.map)
+    print(f"Columns: {describe_mapping(table.header, mapping) or 'none recognised'}")
+    with db.session() as session:
+        report = import_customers(session, table, mapping, dry_run=args.dry_run)
+    print("\n".join(report.lines()))
     return 0
 
 
