@@ -14,6 +14,7 @@ class Act(enum.Enum):
     FIND = "find"
     REFRESH = "refresh"
     LOAD_DEMO = "load_demo"
+    IMPORT_CUSTOMERS = "import_customers"
     TEMPLATES = "templates"
     SETTINGS = "settings"
     PRINT_INSTRUCTIONS = "print_instructions"
@@ -34,6 +35,9 @@ SPECS: dict[Act, ActionSpec] = {
     Act.FIND: ActionSpec("&Find", "Ctrl+F", "Search by number, customer, email, phone or SKU"),
     Act.REFRESH: ActionSpec("&Refresh", "F5", "Reload the list from the database"),
     Act.LOAD_DEMO: ActionSpec("Load &demo data…", None, "Fill this database with demo returns"),
+    Act.IMPORT_CUSTOMERS: ActionSpec(
+        "&Import customers…", None, "Add or update customers from the till's CSV export"
+    ),
     Act.TEMPLATES: ActionSpec(
         "Message &templates…", "Ctrl+T", "Edit the wording of the messages customers get"
     ),

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([a[Act.NEW_RETURN], a[Act.LOAD_DEMO]])
+        file_menu.addActions([a[Act.NEW_RETURN], a[Act.LOAD_DEMO], a[Act.IMPORT_CUSTOMERS]])
         file_menu.addAction(a[Act.TEMPLATES])
         file_menu.addAction(a[Act.SETTINGS])
         file_menu.addSeparator()
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         a[Act.FIND].triggered.connect(self.focus_search)
         a[Act.REFRESH].triggered.connect(self.refresh)
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
+        a[Act.IMPORT_CUSTOMERS].triggered.connect(self.import_customers)
         a[Act.TEMPLATES].triggered.connect(self.edit_templates)
         a[Act.SETTINGS].triggered.connect(self.edit_settings)
         a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
@@ -442,6 +443,16 @@ class MainWindow(QMainWindow):
             on_failure=lambda error: prompts.show_error(self, "Demo data failed", str(error)),
             on_finished=lambda: (dialog.close(), self.refresh()),
         )
+
+    def import_customers(self) -> None:
+        """Open the customer import dialog; refresh the list after an import."""
+        from ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.imported.connect(lambda report: self.refresh())
+        self.active_dialog = dialog
+        dialog.open()
 
     def edit_templates(self) -> None:
         """Open the message template editor, or raise it when it is already open."""

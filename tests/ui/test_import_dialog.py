@@ -101,3 +101,19 @@ def test_non_utf8_file_shows_the_plain_error(dialog, db, tmp_path):
     assert not dialog.check_button.isEnabled()
     assert not dialog.import_button.isEnabled()
     assert customer_count(db) == 0
+
+
+def test_file_menu_opens_the_dialog(qtbot, db):
+    from ui.actions import Act
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    file_menu = win.menuBar().actions()[0].menu()
+    action = win.actions_[Act.IMPORT_CUSTOMERS]
+    assert action in file_menu.actions()
+    assert action.text() == "&Import customers…"
+    action.trigger()
+    qtbot.waitUntil(lambda: isinstance(win.active_dialog, ImportDialog))
+    win.active_dialog.close()
