@@ -16,6 +16,7 @@ from desk.models import (
     Counter,
     Customer,
     Disposition,
+    ExchangeLine,
     Intake,
     Reason,
     RefundMethod,
@@ -53,8 +54,22 @@ class LineDraft:
 
 
 @dataclass
+class ExchangeDraft:
+    """One replacement item handed over in an exchange, as typed in."""
+
+    sku: str
+    description: str = ""
+    quantity: int = 1
+    unit_price_cents: int = 0
+
+
+@dataclass
 class ReturnDraft:
-    """Everything needed to log a return; either customer_id or new_customer is set."""
+    """Everything needed to log a return; either customer_id or new_customer is set.
+
+    The policy fields (policy_problems, fee, bonus, settlement) are filled by
+    desk.intake.with_policy or the dialog; left empty, the return is saved as before.
+    """
 
     reason: str
     lines: list[LineDraft]
@@ -68,6 +83,12 @@ class ReturnDraft:
     status: str = Status.RECEIVED.value
     staff: str = ""
     note: str = ""
+    policy_problems: list[str] = field(default_factory=list)  # what needs an override
+    override_reason: str = ""
+    fee_cents: int = 0
+    bonus_cents: int = 0
+    settlement_cents: int = 0  # exchange: > 0 the customer pays, < 0 the shop pays back
+    exchange_lines: list[ExchangeDraft] = field(default_factory=list)
 
 
 @dataclass
@@ -104,7 +125,17 @@ def validate_draft(draft: ReturnDraft) -> dict[str, str]:
         errors["lines"] = "Add at least one returned item."
     for i, line in enumerate(draft.lines):
         errors.update({f"lines.{i}.{k}": v for k, v in _line_errors(line).items()})
+    for i, line in enumerate(draft.exchange_lines):
+        errors.update({f"exchange.{i}.{k}": v for k, v in _exchange_errors(line).items()})
+    if draft.policy_problems and not draft.override_reason.strip():
+        errors["override"] = "The policy is not met: say why you accept this return anyway."
     return errors
+
+
+def override_note(problems: list[str], reason: str) -> str:
+    """The timeline words for a policy override: "Policy override: outside … — reason"."""
+    said = "; ".join(p.rstrip(".")[:1].lower() + p.rstrip(".")[1:] for p in problems)
+    return f"Policy override: {said} — {reason.strip()}"
 
 
 def _customer_errors(customer: CustomerDraft) -> dict[str, str]:
@@ -115,6 +146,17 @@ def _customer_errors(customer: CustomerDraft) -> dict[str, str]:
         errors["customer.email"] = message
     if message := phone_error(customer.phone):
         errors["customer.phone"] = message
+    return errors
+
+
+def _exchange_errors(line: ExchangeDraft) -> dict[str, str]:
+    errors = {}
+    if not line.sku.strip():
+        errors["sku"] = "Enter the replacement item's SKU."
+    if message := quantity_error(line.quantity):
+        errors["quantity"] = message
+    if message := price_error(line.unit_price_cents):
+        errors["unit_price"] = message
     return errors
 
 
@@ -155,19 +197,23 @@ def create_return(*, session: Session, draft: ReturnDraft) -> Return:
             reason_text=draft.reason_text.strip(),
             refund_method=draft.refund_method,
             total_cents=sum(li.quantity * li.unit_price_cents for li in draft.lines),
+            fee_cents=draft.fee_cents,
+            bonus_cents=draft.bonus_cents,
+            settlement_cents=draft.settlement_cents,
             created_at=now,
             updated_at=now,
         )
         session.add(ret)
         session.flush()
         session.add_all(_line_rows(ret.id, draft.lines))
+        session.add_all(_exchange_rows(ret.id, draft.exchange_lines))
         session.add(
             StatusChange(
                 return_id=ret.id,
                 to_status=draft.status,
                 at=now,
                 staff=draft.staff.strip(),
-                note=draft.note.strip(),
+                note=_first_note(draft),
             )
         )
         session.flush()
@@ -196,6 +242,26 @@ def _customer_for(session: Session, draft: ReturnDraft) -> int:
     session.add(customer)
     session.flush()
     return customer.id
+
+
+def _first_note(draft: ReturnDraft) -> str:
+    override = ""
+    if draft.policy_problems:
+        override = override_note(draft.policy_problems, draft.override_reason)
+    return "\n".join(part for part in (override, draft.note.strip()) if part)
+
+
+def _exchange_rows(return_id: int, lines: list[ExchangeDraft]) -> list[ExchangeLine]:
+    return [
+        ExchangeLine(
+            return_id=return_id,
+            sku=line.sku.strip(),
+            description=line.description.strip(),
+            quantity=line.quantity,
+            unit_price_cents=line.unit_price_cents,
+        )
+        for line in lines
+    ]
 
 
 def _line_rows(return_id: int, lines: list[LineDraft]) -> list[ReturnLine]:

@@ -143,4 +143,4 @@ def set_settings(session: Session, values: dict[str, object]) -> None:
     session.commit()
 
 
-from desk import events, habits, policy  # noqa: E402, F401  (declare notify.*, segment.*, policy.*)
+from desk import events, habits, intake, policy  # noqa: E402, F401  (notify.*, segment.*, policy.*)
