@@ -52,6 +52,7 @@ class DetailPanel(QScrollArea):
     move_requested = Signal(object)  # Status
     print_requested = Signal()
     export_requested = Signal()
+    profile_requested = Signal(int)  # customer id
 
     def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,8 +126,17 @@ class DetailPanel(QScrollArea):
     def _build_facts(self) -> None:
         row = QHBoxLayout()
         self.customer_label = self._fact_box(row, "Customer")
+        self.profile_button = QPushButton("Customer profile…")
+        self.profile_button.setObjectName("customerProfile")
+        self.profile_button.setToolTip("Habits, policy, every return; edit, export or erase")
+        self.profile_button.clicked.connect(self._request_profile)
+        self.customer_label.parentWidget().layout().addWidget(self.profile_button, 0, Qt.AlignLeft)
         self.return_label = self._fact_box(row, "Return")
         self._layout.addLayout(row)
+
+    def _request_profile(self) -> None:
+        if self.detail is not None:
+            self.profile_requested.emit(self.detail.customer.id)
 
     def _fact_box(self, row: QHBoxLayout, title: str) -> QLabel:
         box = QGroupBox(title)

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.detail.move_requested.connect(self.move_current)
         self.detail.print_requested.connect(self.print_instructions)
         self.detail.export_requested.connect(self.export_instructions)
+        self.detail.profile_requested.connect(self.open_customer_profile)
 
     # list
 
@@ -348,6 +349,42 @@ class MainWindow(QMainWindow):
                 prompts.show_error(self, "Cannot save the instructions", str(error)),
             ),
         )
+
+    # customer profile
+
+    def open_customer_profile(self, customer_id: int) -> None:
+        """Open a customer's profile window, or raise it when it is already open."""
+        from ui.customer_profile import CustomerProfile
+
+        found = [w for w in self.findChildren(CustomerProfile) if w.customer_id == customer_id]
+        window = found[0] if found else CustomerProfile(self.db, customer_id, self)
+        if not found:
+            window.setAttribute(Qt.WA_DeleteOnClose)
+            window.return_chosen.connect(self.reveal_return)
+            window.customer_changed.connect(lambda _: self.refresh())
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def reveal_return(self, return_id: int) -> None:
+        """Select a return in the list; when it is not there, search for its number."""
+        if not self.select_return(return_id):
+            try:
+                with self.db.session() as session:
+                    number = get_detail(session, return_id=return_id).ret.number
+            except DeskError as error:
+                self.statusBar().showMessage(str(error), 5000)
+                return
+            self.search_edit.blockSignals(True)
+            self.search_edit.setText(number)
+            self.search_edit.blockSignals(False)
+            self.status_combo.blockSignals(True)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(ALL))
+            self.status_combo.blockSignals(False)
+            self.apply_filter()
+            self.select_return(return_id)
+        self.raise_()
+        self.activateWindow()
 
     # outbox
 
