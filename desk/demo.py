@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import random
 import unicodedata
+from collections import Counter as Tally
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -464,8 +465,11 @@ class _DemoMaker:
         for owner, plan in zip(owners, plans, strict=True):
             first_seen.setdefault(owner, plan.times[0])
         rows = [self._customer(first_seen[i]) for i in range(len(first_seen))]
+        returns = Tally(owners)
+        known = random.Random(first_id * 7919 + len(rows))  # its own stream: the rest is unchanged
         for i, row in enumerate(rows):
             row["id"] = first_id + i
+            row.update(_till_knowledge(known, returns[i], row["created_at"]))
         return rows
 
     def _customer(self, first_return: int) -> dict:
@@ -907,3 +911,16 @@ def _fix_sequences(conn: Connection) -> None:
                 f'(SELECT max(id) FROM "{table}"))'
             )
         )
+
+
+def _till_knowledge(rng: random.Random, returns: int, created: datetime) -> dict:
+    """What the shop's till knows of a customer: orders, spend, since when (or nothing)."""
+    if rng.random() < 0.3:
+        return {"orders_count": None, "lifetime_spend_cents": None, "customer_since": None}
+    if rng.random() < 0.3:  # a loyal buyer: many orders, few of them returned
+        orders = max(8, returns * 5 + rng.randint(0, 12))
+    else:
+        orders = returns + rng.randint(0, 5)
+    since = created.date() - timedelta(days=rng.randint(0, 1800))
+    spend = orders * rng.randint(1800, 9500)
+    return {"orders_count": orders, "lifetime_spend_cents": spend, "customer_since": since}
