@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,12 +24,24 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.intake import (
+    CustomerProfile,
+    IntakeAdvice,
+    advise,
+    apply_advice,
+    credit_cents,
+    profile_for,
+    settle_exchange,
+)
 from desk.labels import INTAKES, REASONS, REFUND_METHODS
-from desk.models import Customer, Return
+from desk.models import Customer, RefundMethod, Return
+from desk.money import format_money
+from desk.policy import ItemForFee
 from desk.returns import ReturnDraft, create_return, validate_draft
 from desk.workflow import Status
 from ui import prompts
 from ui.customer_picker import CustomerPicker
+from ui.exchange_editor import ExchangeEditor
 from ui.form_parts import (
     STYLE_SHEET,
     ErrorLabel,
@@ -38,6 +52,7 @@ from ui.form_parts import (
     with_error,
 )
 from ui.line_editor import LineEditor
+from ui.policy_panel import PolicyPanel
 
 STATUS_CHOICES = {
     Status.RECEIVED: "Received: the goods are here",
@@ -60,27 +75,48 @@ class NewReturnDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self._db, self._staff = db, staff
+        self._db, self._staff, self._currency = db, staff, currency
         self.created: Return | None = None
         self._refund_chosen = False  # staff picked a refund method by hand
+        self._profile: tuple[int | None, CustomerProfile] | None = None  # (customer id, profile)
+        self.advice: IntakeAdvice | None = None
         self.setWindowTitle("New return")
         self.setStyleSheet(STYLE_SHEET + _BANNER_STYLE)
         self.setMinimumSize(820, 600)  # smaller, item columns and messages get cramped
-        self.resize(900, 650)
+        self.resize(900, 720)
         self.customer = CustomerPicker(db)
         self.customer.picked.connect(self._customer_picked)
+        for button in (self.customer.change_button, self.customer.new_button,
+                       self.customer.find_button):  # fmt: skip
+            button.clicked.connect(self.refresh_policy)  # the customer changed
+        self.policy = PolicyPanel(currency)
         self.lines = LineEditor(currency)
         self.lines.rows_changed.connect(self._fix_tab_order)
+        self.lines.rows_changed.connect(self._watch_lines)
+        self.exchange = ExchangeEditor()
+        self.exchange.changed.connect(self._fix_tab_order)
+        self.exchange.changed.connect(self.refresh_policy)
         self.banner = ErrorLabel()
         self.banner.setObjectName("banner")
         layout = QVBoxLayout(self)
         layout.addWidget(self.customer)
+        layout.addWidget(self.policy)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self._return_box())
+        layout.addWidget(self.exchange)
         layout.addWidget(self.banner)
         layout.addLayout(self._button_row())
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
+        for signal in (
+            self.refund_combo.currentIndexChanged,
+            self.date_check.toggled,
+            self.date_edit.dateChanged,
+            self.ref_edit.textChanged,
+        ):
+            signal.connect(self.refresh_policy)
+        self._watched_rows: set[int] = set()
+        self._watch_lines()
         self._fix_tab_order()
         self.customer.focus_start()
 
@@ -146,6 +182,7 @@ class NewReturnDialog(QDialog):
     def _fix_tab_order(self) -> None:
         chain = [
             *self.customer.focus_chain(),
+            self.policy.override_edit,
             *self.lines.focus_chain(),
             self.reason_combo,
             self.reason_text,
@@ -156,6 +193,7 @@ class NewReturnDialog(QDialog):
             self.ref_edit,
             self.status_combo,
             self.note_edit,
+            *self.exchange.focus_chain(),
             self.cancel_button,
             self.save_button,
         ]
@@ -167,13 +205,64 @@ class NewReturnDialog(QDialog):
     # reacting to input
 
     def _customer_picked(self, customer: Customer) -> None:
-        if not self._refund_chosen:
-            select_code(self.refund_combo, customer.preferred_refund)
+        self.refresh_policy()
+        if not self._refund_chosen and self.advice is not None:
+            select_code(self.refund_combo, self.advice.suggested_method)  # preferred, if allowed
         target = self.lines.rows[0].sku if self.lines.rows else self.lines.add_button
         target.setFocus(Qt.OtherFocusReason)
 
     def _refund_picked(self) -> None:
         self._refund_chosen = True
+
+    def _watch_lines(self) -> None:
+        for row in self.lines.rows:
+            if id(row) not in self._watched_rows:
+                self._watched_rows.add(id(row))
+                for edit in (row.quantity, row.price):
+                    edit.textChanged.connect(self.refresh_policy)
+                row.condition.currentIndexChanged.connect(self.refresh_policy)
+        self.refresh_policy()
+
+    def _items_for_fee(self) -> list[ItemForFee]:
+        items = []
+        for row in self.lines.rows:
+            line, problems = row.parse()
+            if not row.is_blank() and not problems:
+                items.append(ItemForFee(line.condition, line.quantity * line.unit_price_cents))
+        return items
+
+    def _customer_profile(self) -> CustomerProfile:
+        customer_id, _ = self.customer.draft_part()
+        if self._profile is None or self._profile[0] != customer_id:
+            with self._db.session() as session:  # one customer's history: well under a frame
+                self._profile = (customer_id, profile_for(session, customer_id))
+        return self._profile[1]
+
+    def refresh_policy(self) -> None:
+        """Re-apply the policy to what is on screen and redraw the panel."""
+        if not hasattr(self, "ref_edit"):
+            return  # still building
+        method = self.refund_combo.currentData()
+        self.advice = advise(
+            self._customer_profile(),
+            purchase_date=self.date_edit.date().toPython() if self.date_check.isChecked() else None,
+            today=date.today(),
+            refund_method=method,
+            items=self._items_for_fee(),
+            has_receipt=bool(self.ref_edit.text().strip()),
+        )
+        self.policy.show_advice(self.advice, method)
+        exchange = method == RefundMethod.EXCHANGE.value
+        self.exchange.setVisible(exchange)
+        if exchange:
+            lines, _ = self.exchange.drafts()
+            settlement = settle_exchange(credit_cents(self.advice), lines)
+            returned = format_money(settlement.returned_cents, self._currency)
+            taken = format_money(settlement.replacement_cents, self._currency)
+            self.exchange.set_settlement(
+                f"Credit {returned} · replacements {taken} · "
+                f"<b>{settlement.words(self._currency)}</b>"
+            )
 
     def _date_toggled(self, on: bool) -> None:
         self.date_edit.setEnabled(on)
@@ -194,10 +283,11 @@ class NewReturnDialog(QDialog):
 
     def has_input(self) -> bool:
         """True when something was typed or chosen that closing would lose."""
-        texts = (self.reason_text, self.ref_edit, self.note_edit)
+        texts = (self.reason_text, self.ref_edit, self.note_edit, self.policy.override_edit)
         return (
             self.customer.has_input()
             or self.lines.has_input()
+            or self.exchange.has_input()
             or self.reason_combo.currentIndex() > 0
             or self.date_check.isChecked()
             or any(edit.text().strip() for edit in texts)
@@ -234,8 +324,13 @@ class NewReturnDialog(QDialog):
             status=self.status_combo.currentData(),
             staff=self._staff,
             note=self.note_edit.text(),
+            override_reason=self.policy.override_reason(),
         )
-        return draft, problems
+        if draft.refund_method == RefundMethod.EXCHANGE.value:
+            draft.exchange_lines, exchange_problems = self.exchange.drafts()
+            problems.update(exchange_problems)
+        self.refresh_policy()
+        return apply_advice(draft, self.advice), problems
 
     def save(self) -> None:
         """Check what was typed; save the return and close, or show what to fix."""
@@ -271,14 +366,19 @@ class NewReturnDialog(QDialog):
                 (k, picker.errors[k].widget)
                 for k in ("customer.name", "customer.email", "customer.phone")
             ),
+            ("override", self.policy.override_edit),
             *self.lines.error_widgets(),
             *((key, error.widget) for key, error in self.errors.items()),
+            *self.exchange.error_widgets(),
         ]
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message next to its field and put the cursor in the first one."""
         self.customer.show_errors(errors)
         self.lines.show_errors(errors)
+        self.exchange.show_errors(errors)
+        if "override" in errors:
+            self.policy.override_field().show(errors["override"])
         for key, error in self.errors.items():
             if key in errors:
                 error.show(errors[key])
@@ -296,6 +396,7 @@ class NewReturnDialog(QDialog):
         """Hide every message."""
         self.customer.clear_errors()
         self.lines.clear_errors()
+        self.policy.override_field().clear()
         for error in self.errors.values():
             error.clear()
         self.banner.set_message(None)
