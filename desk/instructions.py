@@ -241,7 +241,7 @@ def build_sheet(
     detail = get_detail(session, number=return_number) if return_number else None
     language = _language(session, language, detail)
     text = _TEXT[language]
-    window = int(get_setting(session, "policy.return_days"))
+    window = int(get_setting(session, STANDARD_WINDOW))
     if detail is None:
         points = list_points(session, active_only=True)
         kinds = set(Kind)
@@ -250,6 +250,7 @@ def build_sheet(
     else:
         kinds = kinds_for(detail)
         points = points_for(session, kinds)
+        window = customer_window(session, detail.customer.id)
         deadline = return_deadline(detail, window)
         deadline_text = _deadline_text(detail, deadline, language, today)
         steps = return_steps(detail, shop, language, deadline)
@@ -298,6 +299,18 @@ def kinds_for(detail: ReturnDetail) -> set[Kind]:
         for line in detail.lines
         if line.disposition in KIND_FOR_DISPOSITION
     }
+
+
+STANDARD_WINDOW = "policy.new.window_days"
+"""The generic sheet promises the window anyone gets: a new customer's."""
+
+
+def customer_window(session: Session, customer_id: int) -> int:
+    """The return window, in days, that the shop's policy gives this customer's segment."""
+    from desk.habits import habits_for
+    from desk.policy import rules_for
+
+    return rules_for(session, habits_for(session, customer_id).segment).window_days
 
 
 def return_deadline(detail: ReturnDetail, window_days: int) -> date:

@@ -62,13 +62,6 @@ _SPECS = (
     SettingSpec("shop.currency", str, "EUR", "Currency (ISO code)", check=_currency),
     SettingSpec("shop.locale", str, "en", "Shop language", choices=LANGUAGE_CHOICES),
     SettingSpec("shop.refund_days", int, 3, "Business days for a refund to reach the card"),
-    SettingSpec(
-        "policy.return_days",
-        int,
-        30,
-        "Days after purchase to return an item",
-        check=_positive_days,
-    ),
     SettingSpec("smtp.host", str, "", "SMTP server"),
     SettingSpec("smtp.port", int, 587, "SMTP port", check=_port),
     SettingSpec("smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")),

@@ -38,7 +38,6 @@ from ui.settings_pages import (
 
 PAGES = (
     ("Shop", "shop."),
-    ("Shop", "policy.return_days"),
     ("Email (SMTP)", "smtp."),
     ("SMS", "sms."),
     ("Notifications", "notify."),

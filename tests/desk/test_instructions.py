@@ -153,9 +153,9 @@ def test_customer_language_unknown_falls_back_to_the_shop(db):
     assert sheet(db, number).language == "pt_BR"
 
 
-def test_deadline_follows_the_return_window_setting(db):
+def test_deadline_follows_the_customers_policy_window(db):
     with db.session() as session:
-        set_setting(session, "policy.return_days", 14)
+        set_setting(session, "policy.new.window_days", 14)
     number = log_return(db)
     result = sheet(db, number)
     assert result.deadline == PURCHASE + timedelta(days=14)

@@ -150,4 +150,4 @@ def test_settings_dialog_has_the_tab(qtbot, db, monkeypatch):
     assert "Drop-off points" in titles
     assert dialog.tabs.widget(titles.index("Drop-off points")) is dialog.dropoff_page
     assert dialog.dropoff_page.table.rowCount() == 1
-    assert "policy.return_days" in dialog.pages["Shop"].fields
+    assert "policy.new.window_days" in dialog.pages["Return policy"].fields
