@@ -99,6 +99,7 @@ class ReturnDetail:
     customer: Customer
     lines: list[ReturnLine]
     timeline: list[StatusChange] = field(default_factory=list)
+    exchange_lines: list[ExchangeLine] = field(default_factory=list)
 
     @property
     def total_cents(self) -> int:
@@ -321,7 +322,16 @@ def get_detail(
         .order_by(col(StatusChange.at), col(StatusChange.id))
     ).all()
     customer = session.get(Customer, ret.customer_id)
-    return ReturnDetail(ret=ret, customer=customer, lines=list(lines), timeline=list(timeline))
+    swaps = session.exec(
+        select(ExchangeLine).where(ExchangeLine.return_id == ret.id).order_by(col(ExchangeLine.id))
+    ).all()
+    return ReturnDetail(
+        ret=ret,
+        customer=customer,
+        lines=list(lines),
+        timeline=list(timeline),
+        exchange_lines=list(swaps),
+    )
 
 
 def find_customers(session: Session, query: str, limit: int = 20) -> list[Customer]:

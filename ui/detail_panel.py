@@ -225,7 +225,27 @@ class DetailPanel(QScrollArea):
         bought = r.purchase_date.isoformat() if r.purchase_date else "date unknown"
         ref = f" · receipt {escape(r.purchase_ref)}" if r.purchase_ref else ""
         rows.append(f"<b>Bought:</b> {bought}{ref}")
+        rows += self._money_rows(detail)
         self.return_label.setText("<br>".join(rows))
+
+    def _money_rows(self, detail: ReturnDetail) -> list[str]:
+        r, money = detail.ret, (lambda cents: format_money(cents, self._currency))
+        rows = []
+        if r.fee_cents:
+            rows.append(f"<b>Restocking fee:</b> {money(r.fee_cents)}")
+        if r.bonus_cents:
+            rows.append(f"<b>Bonus for keeping the sale:</b> +{money(r.bonus_cents)}")
+        if detail.exchange_lines:
+            items = ", ".join(
+                f"{x.quantity} × {escape(x.sku)} {escape(x.description)}".strip()
+                for x in detail.exchange_lines
+            )
+            rows.append(f"<b>Replacement:</b> {items}")
+        if r.settlement_cents > 0:
+            rows.append(f"<b>Customer pays:</b> {money(r.settlement_cents)}")
+        elif r.settlement_cents < 0:
+            rows.append(f"<b>Give back:</b> {money(-r.settlement_cents)}")
+        return rows
 
     def _show_lines(self, detail: ReturnDetail) -> None:
         table = self.lines_table

@@ -212,3 +212,28 @@ def test_first_start_offers_demo_data(qtbot, db_path, monkeypatch):
     assert win.model.total == 500
     win.close()
     empty.close()
+
+
+def test_detail_shows_exchange_fee_and_settlement(qtbot, db):
+    from desk.returns import ExchangeDraft
+
+    with db.session() as session:
+        create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="wrong_size",
+                refund_method="exchange",
+                lines=[LineDraft(sku="SHOE-41", quantity=1, unit_price_cents=4500)],
+                new_customer=CustomerDraft(name="Eva Troca"),
+                exchange_lines=[
+                    ExchangeDraft(sku="SHOE-42", description="Size 42", unit_price_cents=5200)
+                ],
+                fee_cents=0,
+                settlement_cents=700,
+            ),
+        )
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    shown = win.detail.return_label.text()
+    assert "Replacement:</b> 1 × SHOE-42 Size 42" in shown
+    assert "Customer pays:</b> €7.00" in shown
