@@ -101,11 +101,52 @@ def bench_import(db: Database, folder: Path, rows: int) -> None:
     )
 
 
+def bench_profile(folder: Path, returns: int, own: int = 200, runs: int = 15) -> None:
+    """Open the profile (habits, policy, returns, messages) of a customer with `own` returns."""
+    import statistics
+
+    from sqlalchemy import select, update
+
+    from desk.customers import profile
+    from desk.models import Return
+
+    db = make_db(folder / "profile", returns)
+    try:
+        with db.session() as session:
+            ids = session.exec(select(Return.id).order_by(Return.id).limit(own)).scalars().all()
+            session.exec(update(Return).where(Return.id.in_(ids)).values(customer_id=1))
+            session.commit()
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            with db.session() as session:
+                shown = profile(session, 1)
+            times.append((time.perf_counter() - started) * 1000)
+        emit(
+            "profile_ms",
+            round(statistics.median(times[1:]), 2),
+            "ms",
+            returns_in_db=returns,
+            customer_returns=len(shown.returns),
+            segment=shown.habits.segment.value,
+            note="median of desk.customers.profile after one warm-up (what the window loads)",
+        )
+    finally:
+        db.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the database once, then run each measurement."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--returns", type=int, default=5000, help="demo returns first")
     parser.add_argument("--rows", type=int, default=50_000, help="rows in the CSV file")
+    parser.add_argument(
+        "--profile-returns",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="returns in the database for profile_ms",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="returndesk-bench-") as tmp:
         folder = Path(tmp)
@@ -114,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_import(db, folder, args.rows)
         finally:
             db.close()
+        bench_profile(folder, args.profile_returns)
     return 0
 
 
