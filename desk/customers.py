@@ -16,7 +16,7 @@ from desk import search
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.habits import Habits, habits_for
-from desk.labels import LANGUAGES
+from desk.labels import LANGUAGES, TIMELINES
 from desk.models import (
     Channel,
     Customer,
@@ -44,6 +44,7 @@ EDITABLE = (
     "preferred_channel",
     "preferred_language",
     "preferred_refund",
+    "preferred_timeline",
     "notes",
 )
 """The customer fields staff may change; the rest comes from the shop's own system."""
@@ -134,6 +135,7 @@ def validate_changes(changes: dict[str, object]) -> dict[str, str]:
         "preferred_channel": ({c.value for c in Channel}, "Choose how to reach the customer."),
         "preferred_language": (set(LANGUAGES), "Choose the customer's language."),
         "preferred_refund": ({m.value for m in RefundMethod}, "Choose a refund method."),
+        "preferred_timeline": (set(TIMELINES), "Choose when the customer wants the refund."),
     }
     for key, (allowed, message) in choices.items():
         if key in values and values[key] not in allowed:

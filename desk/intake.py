@@ -52,6 +52,7 @@ class CustomerProfile:
     rules: Rules
     preferred_method: str | None
     bonus_percent: dict[str, int]  # refund method -> bonus %
+    preferred_timeline: str = ""  # "counter", "inspection" or "" (no preference)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def profile_for(
 ) -> CustomerProfile:
     """Read a customer's segment, rules, preferred refund and the bonuses (None: new customer)."""
     customer = session.get(Customer, customer_id) if customer_id is not None else None
+    timeline = customer.preferred_timeline if customer is not None else ""
     if customer is None:
         segment, why, flagged, preferred = Segment.NEW, "new customer", False, None
     else:
@@ -137,7 +139,7 @@ def profile_for(
         RefundMethod.EXCHANGE.value: int(get_setting(session, EXCHANGE_BONUS_KEY)),
     }
     rules = _policy.rules_for(session, segment)
-    return CustomerProfile(segment, why, flagged, rules, preferred, bonus)
+    return CustomerProfile(segment, why, flagged, rules, preferred, bonus, timeline)
 
 
 def advise(
@@ -169,6 +171,13 @@ def advise(
     notices = []
     if decision.receipt_missing and not RECEIPT_NEEDS_OVERRIDE:
         notices.append("Ask for the receipt or order number: this customer's policy needs one.")
+    if profile.preferred_timeline == "counter":
+        notices.append(
+            "Prefers the refund at the counter: allowed for this customer."
+            if profile.rules.counter_refund
+            else "Prefers the refund at the counter, but this customer's policy refunds "
+            "after inspection: explain the timing."
+        )
     return IntakeAdvice(profile, decision, returned, bonus, offers, notices)
 
 

@@ -48,6 +48,12 @@ CHANNELS: dict[str, str] = {
     Channel.NONE: "Do not contact",
 }
 
+TIMELINES: dict[str, str] = {
+    "": "No preference",
+    "counter": "Refund at the counter",
+    "inspection": "After inspection is fine",
+}
+
 LANGUAGES: dict[str, str] = {"en": "English", "pt_BR": "Português (Brasil)"}
 
 

@@ -91,6 +91,10 @@ class CustomerBase(SQLModel):
     preferred_channel: str = Field(default=Channel.EMAIL.value, max_length=20)
     preferred_language: str = Field(default="en", max_length=10)
     preferred_refund: str = Field(default=RefundMethod.ORIGINAL.value, max_length=20)
+    # "counter": refund right away at the counter; "inspection": happy to wait; "": unknown
+    preferred_timeline: str = Field(
+        default="", max_length=20, sa_column_kwargs={"server_default": ""}
+    )
     notes: str = Field(default="")
 
 

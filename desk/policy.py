@@ -10,7 +10,7 @@ from sqlmodel import Session
 from desk.labels import CONDITIONS, REFUND_METHODS
 from desk.models import RefundMethod
 from desk.segments import Segment
-from desk.settings import SettingSpec, get_setting, register
+from desk.settings import SettingSpec, get_setting, positive_days, register
 
 YES_NO = ("yes", "no")
 
@@ -38,7 +38,15 @@ _DEFAULTS = {
 def _register_defaults() -> None:
     for segment, (days, methods, fee, fee_on, counter, receipt) in _DEFAULTS.items():
         name, key = segment.label, f"policy.{segment.value}"
-        register(SettingSpec(f"{key}.window_days", int, days, f"{name}: return window (days)"))
+        register(
+            SettingSpec(
+                f"{key}.window_days",
+                int,
+                days,
+                f"{name}: return window (days)",
+                check=positive_days,
+            )
+        )
         register(
             SettingSpec(
                 f"{key}.refund_methods",

@@ -42,7 +42,8 @@ def _currency(value: object) -> str | None:
     return f"“{code}” is not a currency code; use one like EUR, USD or BRL."
 
 
-def _positive_days(value: object) -> str | None:
+def positive_days(value: object) -> str | None:
+    """Why `value` is not a usable number of days, or None."""
     return None if 0 < int(value) <= 3650 else "Enter a number of days from 1 to 3650."
 
 
@@ -61,7 +62,13 @@ _SPECS = (
     SettingSpec("shop.logo", str, "", "Logo (path to a PNG or JPEG file)"),
     SettingSpec("shop.currency", str, "EUR", "Currency (ISO code)", check=_currency),
     SettingSpec("shop.locale", str, "en", "Shop language", choices=LANGUAGE_CHOICES),
-    SettingSpec("shop.refund_days", int, 3, "Business days for a refund to reach the card"),
+    SettingSpec(
+        "shop.refund_days",
+        int,
+        3,
+        "Business days for a refund to reach the card",
+        check=positive_days,
+    ),
     SettingSpec("smtp.host", str, "", "SMTP server"),
     SettingSpec("smtp.port", int, 587, "SMTP port", check=_port),
     SettingSpec("smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")),

@@ -110,6 +110,7 @@ class CustomerProfile(QWidget):
         self.channel_combo = combo(labels.CHANNELS)
         self.language_combo = combo(labels.LANGUAGES)
         self.refund_combo = combo(labels.REFUND_METHODS)
+        self.timeline_combo = combo(labels.TIMELINES)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText("What colleagues should know (no card numbers)")
         self.notes_edit.setFixedHeight(70)
@@ -120,9 +121,19 @@ class CustomerProfile(QWidget):
             "preferred_channel": self.channel_combo,
             "preferred_language": self.language_combo,
             "preferred_refund": self.refund_combo,
+            "preferred_timeline": self.timeline_combo,
             "notes": self.notes_edit,
         }
-        captions = ("Name", "Email", "Phone", "Contact by", "Language", "Refund as", "Notes")
+        captions = (
+            "Name",
+            "Email",
+            "Phone",
+            "Contact by",
+            "Language",
+            "Refund as",
+            "Refund when",
+            "Notes",
+        )
         self.errors, rows = {}, []
         for (key, widget), caption in zip(self.fields.items(), captions, strict=True):
             cell, self.errors[key] = with_error(widget)
@@ -206,6 +217,7 @@ class CustomerProfile(QWidget):
         select_code(self.channel_combo, c.preferred_channel)
         select_code(self.language_combo, c.preferred_language)
         select_code(self.refund_combo, c.preferred_refund)
+        select_code(self.timeline_combo, c.preferred_timeline)
         self.notes_edit.setPlainText(c.notes)
         for error in self.errors.values():
             error.clear()

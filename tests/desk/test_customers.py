@@ -265,3 +265,13 @@ def test_profile_after_erase(db, history):
     assert p.habits.returns == 3  # the statistics stay
     assert all(m.subject == ERASED for m in p.messages)
     assert datetime.now(UTC) - as_utc(p.customer.erased_at) < timedelta(minutes=1)
+
+
+def test_preferred_refund_timeline_is_a_choice(db, history):
+    with db.session() as session:
+        customer_id = history["customer_id"]
+        with pytest.raises(ValidationError) as caught:
+            update_customer(session, customer_id, {"preferred_timeline": "tomorrow"})
+        assert "preferred_timeline" in caught.value.errors
+        saved = update_customer(session, customer_id, {"preferred_timeline": "counter"})
+        assert saved.preferred_timeline == "counter"

@@ -269,3 +269,24 @@ def test_replacement_lines_are_checked(db):
     errors = validate_draft(draft)
     assert errors["exchange.0.sku"] == "Enter the replacement item's SKU."
     assert errors["exchange.0.quantity"] == "Quantity must be at least 1."
+
+
+def test_preferred_timeline_is_weighed_against_the_policy(db):
+    from desk.intake import advise, profile_for
+    from desk.models import Customer
+
+    with db.session() as session:
+        customer = Customer(name="Rui Pressa", preferred_timeline="counter")
+        session.add(customer)
+        session.commit()
+        profile = profile_for(session, customer.id)
+    advice = advise(
+        profile,
+        purchase_date=None,
+        today=date(2026, 11, 23),
+        refund_method="original",
+        items=[],
+        has_receipt=True,
+    )
+    # a new customer is refunded after inspection by default
+    assert any("after inspection" in n for n in advice.notices)
