@@ -215,6 +215,16 @@ class DetailPanel(QScrollArea):
         )
         self.customer_label.setText("<br>".join(rows))
 
+    def show_habits(self, habits) -> None:
+        """Add the customer's segment (and a flag for a frequent returner) to their box."""
+        color = "#b45309" if habits.flagged else "#15803d"
+        flag = " ⚑ take a look" if habits.flagged else ""
+        segment = (
+            f"<span style='color:{color}; font-weight:600'>{escape(habits.segment.label)}"
+            f"{flag}</span> <span style='color:#555'>({escape(habits.why)})</span>"
+        )
+        self.customer_label.setText(self.customer_label.text() + "<br>" + segment)
+
     def _show_return(self, detail: ReturnDetail) -> None:
         r = detail.ret
         reason = labels.label(labels.REASONS, r.reason)

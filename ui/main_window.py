@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desk import listing
 from desk.db import Database
 from desk.errors import DeskError
+from desk.habits import habits_for
 from desk.listing import ReturnFilter
 from desk.outbox import messages_for_return, pending_count, retry
 from desk.returns import get_detail
@@ -241,7 +242,9 @@ class MainWindow(QMainWindow):
             return
         try:
             with self.db.session() as session:
-                self.detail.show_detail(get_detail(session, return_id=return_id))
+                detail = get_detail(session, return_id=return_id)
+                self.detail.show_detail(detail)
+                self.detail.show_habits(habits_for(session, detail.customer.id))
                 self.detail.messages_box.show_messages(messages_for_return(session, return_id))
         except DeskError as error:
             self.statusBar().showMessage(str(error), 5000)
@@ -402,7 +405,7 @@ class MainWindow(QMainWindow):
     def _show_outbox_count(self, extra: str = "") -> None:
         with self.db.session() as session:
             waiting = pending_count(session)
-        text = f"Outbox: {waiting} waiting" if waiting else "Outbox: all sent"
+        text = f"   Outbox: {waiting} waiting" if waiting else "   Outbox: all sent"
         self.outbox_label.setText(text + (f" · {extra}" if extra else ""))
 
     def _outbox_done(self, report) -> None:

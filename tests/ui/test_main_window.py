@@ -237,3 +237,18 @@ def test_detail_shows_exchange_fee_and_settlement(qtbot, db):
     shown = win.detail.return_label.text()
     assert "Replacement:</b> 1 × SHOE-42 Size 42" in shown
     assert "Customer pays:</b> €7.00" in shown
+
+
+def test_detail_shows_the_customers_segment(qtbot, db):
+    from sqlalchemy import update
+
+    from desk.models import Customer
+
+    ret = add_return(db, "Lia Fiel", "lia@example.com")
+    with db.session() as session:
+        session.exec(update(Customer).where(Customer.id == ret.customer_id).values(orders_count=30))
+        session.commit()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    assert "Loyal customer" in win.detail.customer_label.text()
+    assert "30 orders" in win.detail.customer_label.text()
