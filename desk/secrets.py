@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-
-import keyring
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+import importlib
 
 from desk.errors import DeskError
+
+
+def _keyring():
+    """The keyring package, loaded when first needed (it is slow to import)."""
+    return importlib.import_module("keyring")
+
+
+def _errors():
+    return importlib.import_module("keyring.errors")
 
 SERVICE = "ReturnDesk"
 SECRETS = {"smtp": "SMTP password", "sms": "SMS API token"}
@@ -25,7 +32,7 @@ def _check_name(name: str) -> None:
 
 def keyring_available() -> bool:
     """True when the OS offers a secure keyring to store secrets in."""
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
 
 
@@ -42,11 +49,12 @@ def set_secret(name: str, value: str) -> None:
     _check_name(name)
     if not keyring_available():
         raise _no_store()
+    errors = _errors()
     try:
-        keyring.set_password(SERVICE, name, value)
-    except NoKeyringError:
+        _keyring().set_password(SERVICE, name, value)
+    except errors.NoKeyringError:
         raise _no_store() from None
-    except KeyringError as error:
+    except errors.KeyringError as error:
         raise DeskError(f"The password store refused the password: {error}") from None
 
 
@@ -56,8 +64,8 @@ def get_secret(name: str) -> str | None:
     if not keyring_available():
         return None
     try:
-        return keyring.get_password(SERVICE, name)
-    except KeyringError:
+        return _keyring().get_password(SERVICE, name)
+    except _errors().KeyringError:
         return None
 
 
@@ -66,5 +74,6 @@ def delete_secret(name: str) -> None:
     _check_name(name)
     if not keyring_available():
         return
-    with contextlib.suppress(PasswordDeleteError, KeyringError):
-        keyring.delete_password(SERVICE, name)
+    errors = _errors()
+    with contextlib.suppress(errors.PasswordDeleteError, errors.KeyringError):
+        _keyring().delete_password(SERVICE, name)

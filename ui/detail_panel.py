@@ -104,7 +104,7 @@ class DetailPanel(QScrollArea):
         self._build_instructions_row()
 
     def _build_instructions_row(self) -> None:
-        from ui.instructions_print import format_combo
+        from ui.paper_formats import format_combo
 
         row = QHBoxLayout()
         hint = QLabel("Instructions for the customer:")

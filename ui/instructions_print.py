@@ -10,14 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
 
 from desk.db import Database
 from desk.errors import DeskError
 from ui import state
-from ui.instructions_render import FORMATS, page_format, render_sheet
+from ui.instructions_render import page_format, render_sheet
+from ui.paper_formats import FORMAT_KEY, FORMATS, format_combo, saved_format  # noqa: F401
 
-FORMAT_KEY = "instructions/page_format"
 FOLDER_KEY = "instructions/export_folder"
 PDF_RESOLUTION = 1200
 
@@ -101,23 +101,6 @@ def _run_cli(args: argparse.Namespace) -> int:
         return 1
     print(Path(args.pdf))
     return 0
-
-
-def saved_format() -> str:
-    """The paper format last chosen on this desk (A4 at first)."""
-    key = state.load_text(FORMAT_KEY, "a4")
-    return key if key in FORMATS else "a4"
-
-
-def format_combo(parent: QWidget | None = None) -> QComboBox:
-    """A combo of the paper formats, on the saved one; a choice is remembered."""
-    combo = QComboBox(parent)
-    combo.setObjectName("instructionsFormat")
-    for key, fmt in FORMATS.items():
-        combo.addItem(fmt.label, key)
-    combo.setCurrentIndex(combo.findData(saved_format()))
-    combo.currentIndexChanged.connect(lambda _: state.save(FORMAT_KEY, combo.currentData()))
-    return combo
 
 
 class InstructionsPreview(QPrintPreviewDialog):

@@ -60,6 +60,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from ui.paper_formats import FORMATS, PageFormat, page_format  # noqa: F401  (re-exported)
+
 BRAND = QColor("#17698C")
 ACCENT = QColor("#FFC94D")
 INK = QColor("#1F2933")
@@ -86,35 +88,6 @@ DEFAULT_LABELS = {
     "no_dropoff": "",
     "printed": "",
 }
-
-
-@dataclass(frozen=True)
-class PageFormat:
-    """One paper format: size in millimetres (no height: a roll), margins, layout density."""
-
-    key: str
-    label: str
-    width_mm: float
-    height_mm: float | None
-    margin_mm: float
-    columns: int
-    compact: bool
-    page_size_id: QPageSize.PageSizeId | None = None
-
-
-FORMATS: dict[str, PageFormat] = {
-    "a4": PageFormat("a4", "A4", 210, 297, 14, 2, False, QPageSize.A4),
-    "letter": PageFormat("letter", "US Letter", 215.9, 279.4, 14, 2, False, QPageSize.Letter),
-    "receipt": PageFormat("receipt", "Receipt roll 80 mm", 80, None, 4, 1, True),
-}
-
-
-def page_format(key: str) -> PageFormat:
-    """The format called `key` ("a4", "letter", "receipt"); ValueError names the choices."""
-    try:
-        return FORMATS[key.lower()]
-    except KeyError:
-        raise ValueError(f"Unknown page format {key!r}; choose {', '.join(FORMATS)}.") from None
 
 
 def page_size(fmt: PageFormat, height_mm: float | None = None) -> QPageSize:
