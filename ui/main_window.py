@@ -23,16 +23,15 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.habits import habits_for
 from desk.listing import ReturnFilter
-from desk.outbox import messages_for_return, pending_count, retry
+from desk.outbox import messages_for_return
 from desk.returns import get_detail
-from desk.secrets import SECRETS, keyring_available
 from desk.settings import get_setting
 from desk.workflow import Status
 from ui import prompts, state
 from ui.actions import Act, build_actions
 from ui.background import Progress, run_in_background
 from ui.detail_panel import DetailPanel
-from ui.outbox_runner import OutboxRunner
+from ui.outbox_runner import OutboxStatus
 from ui.returns_model import CUSTOMER, ITEMS, LOGGED, NUMBER, STATUS, TOTAL, ReturnsModel
 
 SEARCH_DELAY_MS = 120
@@ -306,8 +305,7 @@ class MainWindow(QMainWindow):
             outcome = dialog.outcome
             if outcome is not None and outcome.message is not None:
                 said += f" Message to {outcome.message.recipient} queued."
-                self._show_outbox_count()
-                self.outbox.send_now()
+                self.outbox_status.queued()
             self.statusBar().showMessage(said, 6000)
 
     # instructions sheet
@@ -392,64 +390,13 @@ class MainWindow(QMainWindow):
     # outbox
 
     def _setup_outbox(self) -> None:
-        self.outbox = OutboxRunner(self.db, self)
-        self.outbox.finished.connect(self._outbox_done)
-        self.outbox.failed.connect(lambda error: self.outbox_label.setText(f"Outbox: {error}"))
-        self.outbox_label = QLabel()
-        self.outbox_label.setObjectName("outboxLabel")
-        self.statusBar().addPermanentWidget(self.outbox_label)
-        self.detail.messages_box.retry_requested.connect(self.retry_message)
-        self._asked_for = set()
-        self._show_outbox_count()
+        self.outbox_status = OutboxStatus(self.db, self)
+        self.outbox = self.outbox_status.runner
+        self.statusBar().addPermanentWidget(self.outbox_status)
+        self.outbox_status.changed.connect(self._redraw_shown)
+        self.detail.messages_box.retry_requested.connect(self.outbox_status.retry)
 
-    def _show_outbox_count(self, extra: str = "") -> None:
-        with self.db.session() as session:
-            waiting = pending_count(session)
-        text = f"   Outbox: {waiting} waiting" if waiting else "   Outbox: all sent"
-        self.outbox_label.setText(text + (f" · {extra}" if extra else ""))
-
-    def _outbox_done(self, report) -> None:
-        extra = ""
-        if report.sent:
-            extra = f"{report.sent} sent"
-        if report.problems:
-            extra = report.problems[0]
-        self._show_outbox_count(extra)
-        if self.detail.detail is not None:
-            self.show_return(self.detail.detail.ret.id)
-        for name in report.missing_secrets:
-            self._ask_for_secret(name)
-
-    def _ask_for_secret(self, name: str) -> None:
-        """Without a keyring, ask once per session for the password, keep it in memory."""
-        if keyring_available() or name in self._asked_for:
-            return
-        self._asked_for.add(name)
-        what = SECRETS[name]
-        secret = prompts.ask_secret(
-            self,
-            what,
-            f"This computer has no secure password store, so Return Desk cannot keep the "
-            f"{what}.\nType it to send the waiting messages (kept until you quit):",
-        )
-        if secret is None:
-            return
-        if name == "smtp":
-            self.outbox.smtp_password = secret
-        else:
-            self.outbox.sms_token = secret
-        self.outbox.send_now()
-
-    def retry_message(self, message_id: int) -> None:
-        """Queue a failed message again and send it now."""
-        try:
-            with self.db.session() as session:
-                retry(session, message_id)
-        except DeskError as error:
-            prompts.show_error(self, "Cannot send again", str(error))
-            return
-        self._show_outbox_count()
-        self.outbox.send_now()
+    def _redraw_shown(self) -> None:
         if self.detail.detail is not None:
             self.show_return(self.detail.detail.ret.id)
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desk.db import Database
+from desk.errors import DeskError
+from ui import prompts
 from ui.background import run_in_background
 
 INTERVAL_MS = 15_000
@@ -61,3 +64,80 @@ class OutboxRunner(QObject):
         if self._again:
             self._again = False
             self.send_now()
+
+
+class OutboxStatus(QLabel):
+    """The status-bar word on the outbox; it owns the runner, asks for a missing password
+    (machines without a keyring) and queues failed messages again."""
+
+    changed = Signal()  # messages changed state: redraw what shows them
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("outboxLabel")
+        self._db = db
+        self._asked_for: set[str] = set()
+        self.runner = OutboxRunner(db, self)
+        self.runner.finished.connect(self._sent)
+        self.runner.failed.connect(lambda error: self.setText(f"   Outbox: {error}"))
+        self.show_count()
+
+    def show_count(self, extra: str = "") -> None:
+        """Show how many messages wait, with an optional word on the last run."""
+        from desk.outbox import pending_count
+
+        with self._db.session() as session:
+            waiting = pending_count(session)
+        text = f"   Outbox: {waiting} waiting" if waiting else "   Outbox: all sent"
+        self.setText(text + (f" · {extra}" if extra else ""))
+
+    def queued(self) -> None:
+        """A message was queued: count it and send it now."""
+        self.show_count()
+        self.runner.send_now()
+
+    def retry(self, message_id: int) -> None:
+        """Queue a failed message again and send it now."""
+        from desk.outbox import retry
+
+        try:
+            with self._db.session() as session:
+                retry(session, message_id)
+        except DeskError as error:
+            prompts.show_error(self.window(), "Cannot send again", str(error))
+            return
+        self.queued()
+        self.changed.emit()
+
+    def _sent(self, report) -> None:
+        extra = (
+            report.problems[0]
+            if report.problems
+            else (f"{report.sent} sent" if report.sent else "")
+        )
+        self.show_count(extra)
+        self.changed.emit()
+        for name in report.missing_secrets:
+            self._ask_for_secret(name)
+
+    def _ask_for_secret(self, name: str) -> None:
+        """Without a keyring, ask once per session for the secret and keep it in memory."""
+        from desk.secrets import SECRETS, keyring_available
+
+        if keyring_available() or name in self._asked_for:
+            return
+        self._asked_for.add(name)
+        what = SECRETS[name]
+        secret = prompts.ask_secret(
+            self.window(),
+            what,
+            f"This computer has no secure password store, so Return Desk cannot keep the "
+            f"{what}.\nType it to send the waiting messages (kept until you quit):",
+        )
+        if secret is None:
+            return
+        if name == "smtp":
+            self.runner.smtp_password = secret
+        else:
+            self.runner.sms_token = secret
+        self.runner.send_now()

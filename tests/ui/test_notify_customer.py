@@ -133,3 +133,48 @@ def test_sms_preview_counts_segments(qtbot, db):
     info = preview.info_label.text()
     assert f"{len(preview.text_view.toPlainText())} characters" in info
     assert "GSM-7" in info or "UCS-2" in info
+
+
+def test_without_keyring_the_password_is_asked_once_and_the_mail_goes(
+    qtbot, db, mail_ready, monkeypatch, memory_keyring
+):
+    from desk import secrets
+    from ui import prompts
+
+    memory_keyring.secrets.clear()  # nothing stored...
+    monkeypatch.setattr(secrets, "keyring_available", lambda: False)  # ...and no keyring
+    asked = []
+    monkeypatch.setattr(
+        prompts, "ask_secret", lambda parent, title, label: asked.append(title) or SMTP_PASSWORD
+    )
+    add_return(db, "Joana Ribeiro", "joana@example.com")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(mail_ready.received) == 1, timeout=10000)
+    assert asked == ["SMTP password"]
+    qtbot.waitUntil(lambda: "all sent" in win.outbox_status.text(), timeout=5000)
+
+
+def test_failed_message_can_be_sent_again_from_the_detail(qtbot, db, mail_ready):
+    from sqlalchemy import update as sql_update
+
+    from desk.models import OutboxMessage as Row
+
+    add_return(db, "Joana Ribeiro", "joana@example.com")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    mail_ready.stop()  # the server is down: the first try fails
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "waiting" in win.outbox_status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not win.outbox.busy, timeout=10000)
+    with db.session() as session:  # give up on it, as after the last attempt
+        session.exec(sql_update(Row).values(state="failed", last_error="refused"))
+        session.commit()
+        message_id = session.exec(select(Row.id)).one()
+    mail_ready.start()
+    win.detail.messages_box.retry_requested.emit(message_id)
+    qtbot.waitUntil(lambda: len(mail_ready.received) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: "Sent" in messages_shown(win), timeout=5000)
