@@ -30,6 +30,7 @@ from ui.settings_pages import (
     ERROR_COLOR,
     NOTICE_STYLE,
     OK_COLOR,
+    PolicyPage,
     SecretBox,
     SettingField,
     SettingsPage,
@@ -68,6 +69,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setStyleSheet(STYLE_SHEET + NOTICE_STYLE + EXTRA_STYLE)
         self.setMinimumSize(660, 560)
+        self.resize(940, 640)  # the return policy grid has a column per kind of customer
         self.tabs = QTabWidget()
         self.pages: dict[str, SettingsPage] = {}
         self.fields: dict[str, SettingField] = {}
@@ -112,7 +114,7 @@ class SettingsDialog(QDialog):
 
     def _page(self, title: str) -> SettingsPage:
         if title not in self.pages:
-            page = self.pages[title] = SettingsPage()
+            page = self.pages[title] = PolicyPage() if title == "Return policy" else SettingsPage()
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.NoFrame)

@@ -160,6 +160,7 @@ class SettingField(QWidget):
             widget.setPlainText(str(value))
         else:
             widget.setText(str(value))
+            widget.setCursorPosition(0)  # a long value shows its beginning
 
     def show_error(self, message: str | None) -> None:
         """Show `message` in red under the field, or clear it."""
@@ -286,3 +287,46 @@ class SettingsPage(QWidget):
     def add_wide(self, widget: QWidget) -> None:
         """Add `widget` across both columns."""
         self.grid.addWidget(widget, self.grid.rowCount(), 0, 1, 2)
+
+
+class PolicyPage(SettingsPage):
+    """The return policy: segment thresholds and incentives as rows, then one column per
+    segment for each rule (window, methods, fee, counter refund, receipt)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        from desk.segments import Segment
+
+        super().__init__(parent)
+        self.segments = [s.value for s in Segment]
+        self.rule_rows: dict[str, int] = {}
+        self.matrix = QGridLayout()
+        self.matrix.setHorizontalSpacing(10)
+        self.matrix.setVerticalSpacing(6)
+        self.matrix.setColumnMinimumWidth(0, self.CAPTION_WIDTH)
+        heading = QLabel("<b>Policy for each kind of customer</b>")
+        heading.setContentsMargins(0, 12, 0, 0)
+        self.matrix.addWidget(heading, 0, 0, 1, len(self.segments) + 1)
+        for column, segment in enumerate(Segment, start=1):
+            title = segment.label.removesuffix(" customer")
+            self.matrix.addWidget(QLabel(f"<b>{title}</b>"), 1, column, Qt.AlignLeft)
+            self.matrix.setColumnStretch(column, 1)
+        self.outer.insertLayout(1, self.matrix)
+
+    def add_setting(self, key: str, caption: str | None = None) -> SettingField:
+        """Put a per-segment rule in its row and column; anything else as a plain row."""
+        parts = key.split(".")
+        if len(parts) != 3 or parts[0] != "policy" or parts[1] not in self.segments:
+            return super().add_setting(key, caption)
+        spec = SETTINGS[key]
+        field = SettingField(spec)
+        self.fields[key] = field
+        rule = parts[2]
+        if rule not in self.rule_rows:
+            row = self.rule_rows[rule] = self.matrix.rowCount()
+            label = caption_label(spec.label.split(": ", 1)[-1].capitalize())
+            label.setFixedWidth(self.CAPTION_WIDTH)
+            self.matrix.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
+        column = self.segments.index(parts[1]) + 1
+        field.setToolTip(spec.label)
+        self.matrix.addWidget(field, self.rule_rows[rule], column)
+        return field

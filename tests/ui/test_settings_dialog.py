@@ -273,3 +273,24 @@ def test_file_menu_opens_settings_and_the_title_follows_the_shop_name(qtbot, db)
     type_into(qtbot, dlg, "shop.name", "Corner Shop")
     qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: win.windowTitle() == "Return Desk — Corner Shop", timeout=2000)
+
+
+def test_policy_rules_sit_in_a_column_per_segment(qtbot, dialog, db):
+    from desk.settings import get_setting
+
+    page = dialog.pages["Return policy"]
+    loyal_window = dialog.fields["policy.loyal.window_days"]
+    row, column = _grid_position(page.matrix, loyal_window)
+    assert column == 3  # New, Occasional, Loyal, Frequent returner
+    assert _grid_position(page.matrix, dialog.fields["policy.loyal.receipt_required"])[1] == 3
+    assert _grid_position(page.matrix, dialog.fields["policy.new.window_days"]) == (row, 1)
+    loyal_window.input.setValue(90)
+    dialog.save()
+    with db.session() as session:
+        assert get_setting(session, "policy.loyal.window_days") == 90
+
+
+def _grid_position(grid, widget):
+    index = grid.indexOf(widget)
+    row, column, _, _ = grid.getItemPosition(index)
+    return row, column
