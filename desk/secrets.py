@@ -16,6 +16,7 @@ def _keyring():
 def _errors():
     return importlib.import_module("keyring.errors")
 
+
 SERVICE = "ReturnDesk"
 SECRETS = {"smtp": "SMTP password", "sms": "SMS API token"}
 """Every secret the app keeps, by name, with what staff call it."""
