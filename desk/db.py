@@ -130,3 +130,11 @@ def backup_sqlite(engine: Engine, *, label: str) -> Path | None:
         src.close()
         dst.close()
     return target
+
+
+def backup_files(engine: Engine) -> list[Path]:
+    """The copies `backup_sqlite` made of this SQLite database (they hold its old data)."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return []
+    source = Path(engine.url.database)
+    return sorted(source.parent.glob(f"{source.name}.before-*.bak"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk import labels
 from desk.customers import Profile, erase_customer, profile, save_export, update_customer
-from desk.db import Database
+from desk.db import Database, backup_files
 from desk.errors import DeskError, ValidationError
 from desk.settings import get_setting
 from ui import prompts, state
@@ -291,6 +291,13 @@ class CustomerProfile(QWidget):
             "to them and the notes on their returns. Their returns stay, without a name, "
             "for the shop's figures.\n\nThis cannot be undone."
         )
+        if copies := backup_files(self.db.engine):
+            question += (
+                f"\n\n{len(copies)} backup cop{'y' if len(copies) == 1 else 'ies'} made before "
+                f"upgrades still hold{'s' if len(copies) == 1 else ''} the old data, in "
+                f"{copies[0].parent}: delete {'it' if len(copies) == 1 else 'them'} if you no "
+                "longer need it."
+            )
         if not prompts.ask_yes_no(self, "Erase customer", question):
             return
         staff = state.load_text(state.STAFF)

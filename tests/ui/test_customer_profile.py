@@ -134,3 +134,12 @@ def test_export_writes_json_in_the_background(qtbot, window, tmp_path, monkeypat
     qtbot.waitUntil(lambda: profile.saved_label.text().startswith("Exported"), timeout=5000)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["customer"]["name"] == NAME and len(data["returns"]) == 6
+
+
+def test_erase_question_mentions_backup_copies(qtbot, window, db, db_path, monkeypatch):
+    (db_path.parent / f"{db_path.name}.before-0005-20260101-000000.bak").write_bytes(b"old")
+    asked = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, q: asked.append(q) or False)
+    profile = open_profile(qtbot, window)
+    qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
+    assert "1 backup copy made before upgrades still holds the old data" in asked[0]
