@@ -15,9 +15,11 @@ from desk.settings import SettingSpec, get_setting, positive_days, register
 YES_NO = ("yes", "no")
 
 
-def _codes(allowed: dict[str, str]):
+def _codes(allowed: dict[str, str], *, at_least_one: bool = False):
     def check(value: object) -> str | None:
         codes = [c.strip() for c in str(value).split(",") if c.strip()]
+        if at_least_one and not codes:
+            return "choose at least one."
         unknown = [c for c in codes if c not in allowed]
         if unknown:
             return f"unknown {', '.join(unknown)}; use {', '.join(allowed)} (comma-separated)."
@@ -53,7 +55,8 @@ def _register_defaults() -> None:
                 str,
                 methods,
                 f"{name}: refund methods allowed",
-                check=_codes(REFUND_METHODS),
+                check=_codes(REFUND_METHODS, at_least_one=True),
+                options=dict(REFUND_METHODS),
             )
         )
         register(SettingSpec(f"{key}.fee_percent", int, fee, f"{name}: restocking fee (%)"))
@@ -64,6 +67,7 @@ def _register_defaults() -> None:
                 fee_on,
                 f"{name}: fee applies to items that are",
                 check=_codes(CONDITIONS),
+                options=dict(CONDITIONS),
             )
         )
         register(

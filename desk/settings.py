@@ -23,6 +23,7 @@ class SettingSpec:
     choices: tuple[str, ...] = ()
     check: Callable[[object], str | None] | None = None
     help: str = ""
+    options: dict[str, str] | None = None  # a comma-separated set of these codes (with labels)
 
 
 def _email_or_empty(value: object) -> str | None:

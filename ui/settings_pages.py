@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -73,6 +74,8 @@ class SettingField(QWidget):
 
     def _make_input(self) -> QWidget:
         spec = self.spec
+        if spec.options:
+            return self._option_boxes(spec.options)
         if spec.choices:
             widget = QComboBox()
             for code in spec.choices:
@@ -94,6 +97,21 @@ class SettingField(QWidget):
             widget = QLineEdit()
             widget.setPlaceholderText(PLACEHOLDERS.get(spec.key, ""))
             widget.textChanged.connect(lambda _: self.changed.emit())
+        return widget
+
+    def _option_boxes(self, options: dict[str, str]) -> QWidget:
+        """One checkbox per code, for a setting that holds a set of codes."""
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for code, words in options.items():
+            box = self.boxes[code] = QCheckBox(words)
+            box.setObjectName(f"option:{code}")
+            box.toggled.connect(lambda _: self.changed.emit())
+            layout.addWidget(box)
+        widget.setFocusProxy(next(iter(self.boxes.values())))
         return widget
 
     def _image_row(self) -> QWidget:
@@ -141,6 +159,8 @@ class SettingField(QWidget):
     def text(self) -> str:
         """What is typed or chosen now, as text for desk.settings.parse_setting."""
         widget = self.input
+        if self.spec.options:
+            return ",".join(code for code, box in self.boxes.items() if box.isChecked())
         if isinstance(widget, QComboBox):
             return str(widget.currentData())
         if isinstance(widget, QSpinBox):
@@ -152,7 +172,11 @@ class SettingField(QWidget):
     def set_value(self, value: object) -> None:
         """Show `value` (a stored setting) in the input."""
         widget = self.input
-        if isinstance(widget, QComboBox):
+        if self.spec.options:
+            chosen = {c.strip() for c in str(value).split(",")}
+            for code, box in self.boxes.items():
+                box.setChecked(code in chosen)
+        elif isinstance(widget, QComboBox):
             select_code(widget, str(value))
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(value))

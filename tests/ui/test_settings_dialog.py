@@ -285,9 +285,18 @@ def test_policy_rules_sit_in_a_column_per_segment(qtbot, dialog, db):
     assert _grid_position(page.matrix, dialog.fields["policy.loyal.receipt_required"])[1] == 3
     assert _grid_position(page.matrix, dialog.fields["policy.new.window_days"]) == (row, 1)
     loyal_window.input.setValue(90)
-    dialog.save()
+    frequent = dialog.fields["policy.frequent.refund_methods"]
+    for box in frequent.boxes.values():
+        box.setChecked(False)
+    assert not dialog.save()
+    assert "choose at least one" in frequent.error.label.text()
+    frequent.boxes["exchange"].setChecked(True)
+    dialog.fields["policy.frequent.fee_conditions"].boxes["defective"].setChecked(True)
+    assert dialog.save()
     with db.session() as session:
         assert get_setting(session, "policy.loyal.window_days") == 90
+        assert get_setting(session, "policy.frequent.refund_methods") == "exchange"
+        assert get_setting(session, "policy.frequent.fee_conditions") == "opened,damaged,defective"
 
 
 def _grid_position(grid, widget):
