@@ -20,16 +20,15 @@ from desk.labels import LANGUAGES, TIMELINES
 from desk.models import (
     Channel,
     Customer,
-    ExchangeLine,
     OutboxMessage,
     OutboxState,
     RefundMethod,
     Return,
-    ReturnLine,
     StatusChange,
     utcnow,
 )
 from desk.policy import Rules, rules_for
+from desk.returns import get_detail
 from desk.validation import email_error, phone_error
 
 log = logging.getLogger(__name__)
@@ -198,17 +197,8 @@ def export_customer(session: Session, customer_id: int) -> dict:
 
 
 def _export_return(session: Session, ret: Return) -> dict:
-    lines = session.exec(
-        select(ReturnLine).where(ReturnLine.return_id == ret.id).order_by(col(ReturnLine.id))
-    ).all()
-    exchanged = session.exec(
-        select(ExchangeLine).where(ExchangeLine.return_id == ret.id).order_by(col(ExchangeLine.id))
-    ).all()
-    changes = session.exec(
-        select(StatusChange)
-        .where(StatusChange.return_id == ret.id)
-        .order_by(col(StatusChange.at), col(StatusChange.id))
-    ).all()
+    detail = get_detail(session, return_id=ret.id)
+    lines, exchanged, changes = detail.lines, detail.exchange_lines, detail.timeline
     fields = ("number", "status", "intake", "purchase_ref", "reason", "reason_text")
     money = ("refund_method", "total_cents", "fee_cents", "bonus_cents", "settlement_cents")
     return {
