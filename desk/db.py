@@ -29,11 +29,6 @@ class Database:
         """The URL the database was opened with, without any password."""
         return self.engine.url.render_as_string(hide_password=True)
 
-    @property
-    def is_sqlite(self) -> bool:
-        """True when the database is a SQLite file."""
-        return self.engine.dialect.name == "sqlite"
-
     def session(self) -> Session:
         """Return a new session; the caller closes it (use it in a `with`)."""
         return Session(self.engine, expire_on_commit=False)
