@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from functools import lru_cache
 
 from sqlmodel import Session, col, select
@@ -22,6 +21,7 @@ from desk.models import (
     StatusChange,
     as_utc,
 )
+from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.settings import SETTINGS
 
@@ -185,9 +185,7 @@ def check_language(code: str) -> str:
 @lru_cache(maxsize=8192)
 def format_amount(cents: int, currency: str, language: str) -> str:
     """Format `cents` in `currency` for `language`: 1250 -> '€12.50' (en), 'R$ 12,50' (pt_BR)."""
-    from babel.numbers import format_currency
-
-    return format_currency(Decimal(cents) / 100, currency, locale=_BABEL_LOCALE[language])
+    return format_money(cents, currency, _BABEL_LOCALE[language])
 
 
 @lru_cache(maxsize=4096)
