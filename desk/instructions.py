@@ -1,7 +1,8 @@
 """The printable return instructions: what the sheet says, in the customer's language.
 
 Only the content lives here; the drawing (Qt painter, PDF, preview) is done elsewhere
-from the `Sheet` that `build_sheet` returns.
+from the `Sheet` that `build_sheet` returns. The localized words themselves (TEXT and
+LABELS, per language) are in desk.instructions_text; this module picks the steps.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlmodel import Session
 
 from desk.dropoff import KIND_LABELS, Kind, kinds_of, list_points, points_for
 from desk.errors import DeskError
+from desk.instructions_text import LABELS, TEXT
 from desk.message_context import (
     LANGUAGES,
     format_amount,
@@ -95,135 +97,6 @@ class Sheet:
     labels: dict[str, str] = field(default_factory=dict)
 
 
-_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "How to return your items",
-        "dropoff_title": "Drop-off points near you",
-        "sustainability_title": "What happens to returned goods",
-        "deadline_counter": "Bring it back by {date}",
-        "deadline_mail": "Post it by {date}",
-        "deadline_passed": "The return window ended on {date}: please ask us first",
-        "deadline_generic": "Bring your items back within {days} days of purchase",
-        "received_on": "We received your items on {date}",
-        "cancelled": "This return was cancelled",
-        "pack": "Pack the items with their accessories, manuals and tags.",
-        "pack_mail": "Pack the items securely, with their accessories and tags.",
-        "slip_counter": "Bring this sheet, or just your return number, with you.",
-        "slip_mail": "Put this sheet in the parcel: the QR code tells us it is yours.",
-        "slip_generic": "Bring your receipt or order number with the items.",
-        "counter": "Bring them to our counter by {date}.",
-        "counter_generic": "Bring them to our counter, or post them to our address.",
-        "mail": "Post the parcel to {address} by {date}; keep the receipt.",
-        "mail_no_address": "Post the parcel to us by {date}; keep the receipt.",
-        "inspect": "We check the items, usually within a few days.",
-        "inspecting": "We are checking your items now and will tell you the outcome.",
-        "rejected": "We checked your items and could not accept this return.",
-        "collect": "Collect them at our counter whenever suits you.",
-        "cancelled_step": "Nothing more is needed from you for this return.",
-        "refund": "Your refund reaches your card within {days} of approval.",
-        "refund_done": "Your refund of {total} reaches your card within {days}.",
-        "credit": "Store credit is added at the counter once approved.",
-        "credit_mail": "Store credit is added to your account once approved.",
-        "credit_done": "Your store credit of {total} is ready to use.",
-        "exchange": "Pick your replacement at the counter once approved.",
-        "exchange_mail": "Pick your replacement: we post it once approved.",
-        "exchange_done": "Your replacement is ready at the counter.",
-        "choose": "Choose a refund to your card, store credit or an exchange.",
-        "dropoff": "Packaging you don't need? Take it to a drop-off point below.",
-        "contact_phone": "Questions? Call us on {phone}.",
-        "contact": "Questions? Just ask at the counter.",
-        "reuse_note": "Items in good condition go back on sale, or are repaired and sold "
-        "as refurbished.",
-        "donation_note": "Usable items we cannot sell go to local charities.",
-        "recycling_note": "What cannot be used again is taken apart and recycled.",
-        "packaging_note": "We reuse the boxes and padding you send back, so there is no need "
-        "to buy new packaging for a return.",
-    },
-    "pt_BR": {
-        "title": "Como devolver seus itens",
-        "dropoff_title": "Pontos de coleta perto de você",
-        "sustainability_title": "O que fazemos com os itens devolvidos",
-        "deadline_counter": "Traga até {date}",
-        "deadline_mail": "Envie até {date}",
-        "deadline_passed": "O prazo de devolução terminou em {date}: fale com a gente antes",
-        "deadline_generic": "Devolva seus itens em até {days} dias após a compra",
-        "received_on": "Recebemos seus itens em {date}",
-        "cancelled": "Esta devolução foi cancelada",
-        "pack": "Embale os itens com acessórios, manuais e etiquetas.",
-        "pack_mail": "Embale bem os itens, com acessórios e etiquetas.",
-        "slip_counter": "Traga esta folha, ou só o número da devolução.",
-        "slip_mail": "Coloque esta folha no pacote: o QR code mostra que ele é seu.",
-        "slip_generic": "Traga a nota fiscal ou o número do pedido junto com os itens.",
-        "counter": "Traga tudo ao nosso balcão até {date}.",
-        "counter_generic": "Traga tudo ao nosso balcão ou envie pelo correio ao nosso endereço.",
-        "mail": "Envie o pacote para {address} até {date}; guarde o comprovante.",
-        "mail_no_address": "Envie o pacote para nós até {date}; guarde o comprovante.",
-        "inspect": "Conferimos os itens, normalmente em poucos dias.",
-        "inspecting": "Estamos conferindo seus itens e avisaremos o resultado.",
-        "rejected": "Conferimos seus itens e não pudemos aceitar esta devolução.",
-        "collect": "Retire os itens no nosso balcão quando for melhor para você.",
-        "cancelled_step": "Você não precisa fazer mais nada nesta devolução.",
-        "refund": "O reembolso chega ao seu cartão em até {days} após a aprovação.",
-        "refund_done": "Seu reembolso de {total} chega ao seu cartão em até {days}.",
-        "credit": "O crédito na loja é liberado no balcão após a aprovação.",
-        "credit_mail": "O crédito na loja entra na sua conta após a aprovação.",
-        "credit_done": "Seu crédito de {total} já está disponível.",
-        "exchange": "Escolha o item da troca no balcão após a aprovação.",
-        "exchange_mail": "Escolha o item da troca: enviamos após a aprovação.",
-        "exchange_done": "O item da troca está pronto no balcão.",
-        "choose": "Escolha entre reembolso no cartão, crédito na loja ou troca.",
-        "dropoff": "Sobrou embalagem? Leve a um dos pontos de coleta abaixo.",
-        "contact_phone": "Dúvidas? Ligue para {phone}.",
-        "contact": "Dúvidas? É só perguntar no balcão.",
-        "reuse_note": "Itens em bom estado voltam à venda ou são consertados e vendidos como "
-        "recondicionados.",
-        "donation_note": "Itens em condições de uso que não podemos vender são doados a "
-        "instituições locais.",
-        "recycling_note": "O que não pode ser reaproveitado é desmontado e reciclado.",
-        "packaging_note": "Reaproveitamos as caixas e o enchimento que você devolve: não é "
-        "preciso comprar embalagem nova para a devolução.",
-    },
-}
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "return_number": "Return number",
-        "customer": "Customer",
-        "deadline": "Deadline",
-        "steps": "What to do",
-        "scan_me": "Show this code at the counter",
-        "continued": "continued",
-        "page": "Page {page} of {pages}",
-        "accepts": "Accepts",
-        "hours": "Hours",
-        "categories": "Takes",
-        "address": "Address",
-        "phone": "Phone",
-        "contact": "Contact",
-        "no_dropoff": "Ask at the counter where to take packaging and unwanted items.",
-        "printed": "Printed on {date}",
-    },
-    "pt_BR": {
-        "return_number": "Número da devolução",
-        "customer": "Cliente",
-        "deadline": "Prazo",
-        "steps": "O que fazer",
-        "scan_me": "Mostre este código no balcão",
-        "continued": "continuação",
-        "page": "Página {page} de {pages}",
-        "accepts": "Aceita",
-        "hours": "Horário",
-        "categories": "Recebe",
-        "address": "Endereço",
-        "phone": "Telefone",
-        "contact": "Contato",
-        "no_dropoff": "Pergunte no balcão onde deixar embalagens e itens que não quer mais.",
-        "printed": "Impresso em {date}",
-    },
-}
-"""Other captions the renderer draws, per language; "page" takes {page} and {pages}."""
-
-
 def build_sheet(
     session: Session,
     *,
@@ -240,7 +113,7 @@ def build_sheet(
     shop = shop_settings(session)
     detail = get_detail(session, number=return_number) if return_number else None
     language = _language(session, language, detail)
-    text = _TEXT[language]
+    text = TEXT[language]
     window = int(get_setting(session, STANDARD_WINDOW))
     if detail is None:
         points = list_points(session, active_only=True)
@@ -335,7 +208,7 @@ def _received_day(detail: ReturnDetail) -> date:
 
 
 def _deadline_text(detail: ReturnDetail, deadline: date, language: str, today: date) -> str:
-    text, status = _TEXT[language], _status(detail)
+    text, status = TEXT[language], _status(detail)
     if status == Status.CANCELLED:
         return text["cancelled"]
     if status not in _WAITING:
@@ -350,7 +223,7 @@ def return_steps(
     detail: ReturnDetail, shop: dict[str, object], language: str, deadline: date
 ) -> list[Step]:
     """Return the 3 to 5 steps that fit a return's intake, refund method and status."""
-    text, status = _TEXT[language], _status(detail)
+    text, status = TEXT[language], _status(detail)
     mail = detail.ret.intake == Intake.MAIL
     if status in _WAITING:
         day = format_day(deadline, language)
@@ -406,7 +279,7 @@ def _days(days: int, language: str) -> str:
 
 def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
     """The last step while the return is open: how the customer gets their due."""
-    text, method = _TEXT[language], detail.ret.refund_method
+    text, method = TEXT[language], detail.ret.refund_method
     mail = detail.ret.intake == Intake.MAIL
     if method == RefundMethod.STORE_CREDIT:
         return Step("credit", text["credit_mail" if mail else "credit"])
@@ -417,7 +290,7 @@ def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) 
 
 
 def _settled_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
-    text, status = _TEXT[language], _status(detail)
+    text, status = TEXT[language], _status(detail)
     total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
     method = detail.ret.refund_method
     if status == Status.CREDITED or (
@@ -459,7 +332,7 @@ def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
 
 def sustainability_note(kinds: set[Kind], language: str) -> str:
     """Return what the shop does with returned goods of `kinds`, and with packaging."""
-    text = _TEXT[language]
+    text = TEXT[language]
     parts = [
         text[f"{kind.value}_note"]
         for kind in (Kind.REUSE, Kind.DONATION, Kind.RECYCLING)
