@@ -5,15 +5,16 @@ The steps are separate so a window can show each one: `read_csv` gives the table
 row by row (create, merge into a known customer, or reject with a reason), and
 `apply_import` writes that plan in one transaction: all of it or nothing.
 Row numbers are the ones a spreadsheet shows: the header is row 1.
+
+This module parses and checks rows, matches them with known customers, and writes;
+reading the file lives in `desk.csv_table` and the column mapping in
+`desk.import_mapping`, whose public names are re-exported here for the import window
+and the command line.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,91 +23,21 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlmodel import Session, col
 
 from desk import search
+from desk.csv_table import CsvTable, read_csv
 from desk.errors import DeskError
+from desk.import_mapping import (
+    FIELDS,
+    describe_mapping,
+    guess_mapping,
+    mapping_from_options,
+    plain_text,
+)
 from desk.message_context import LANGUAGES
 from desk.models import Channel, Customer, RefundMethod, Return, utcnow
 from desk.validation import email_error, parse_money, phone_error
 
 BATCH = 5_000
 """New customers written per Core insert."""
-
-NOT_UTF8_HELP = (
-    "Save it again as “CSV UTF-8” from your spreadsheet (Excel: File › Save As › "
-    "CSV UTF-8; LibreOffice: Save As › Text CSV, character set Unicode (UTF-8)) "
-    "and import that file. Nothing was imported."
-)
-
-
-@dataclass(frozen=True)
-class ImportField:
-    """A customer field a CSV column can fill."""
-
-    key: str
-    label: str
-    required: bool = False
-
-
-FIELDS: tuple[ImportField, ...] = (
-    ImportField("name", "Name", required=True),
-    ImportField("email", "Email"),
-    ImportField("phone", "Phone"),
-    ImportField("preferred_language", "Language"),
-    ImportField("preferred_channel", "Preferred channel"),
-    ImportField("external_ref", "Till customer number"),
-    ImportField("customer_since", "Customer since (date)"),
-    ImportField("orders_count", "Orders"),
-    ImportField("lifetime_spend", "Total spent"),
-    ImportField("notes", "Notes"),
-)
-FIELD_KEYS = tuple(f.key for f in FIELDS)
-
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "name", "full name", "customer", "customer name", "client", "client name",
-        "nome", "nome completo", "cliente", "nome do cliente", "razao social",
-    ),
-    "email": (
-        "email", "e mail", "email address", "e mail address", "mail",
-        "endereco de email", "endereco de e mail", "correio eletronico",
-    ),
-    "phone": (
-        "phone", "phone number", "telephone", "tel", "mobile", "mobile phone", "cell",
-        "cell phone", "cellphone", "telefone", "celular", "fone", "whatsapp", "telemovel",
-    ),
-    "preferred_language": (
-        "language", "preferred language", "lang", "locale", "idioma", "lingua",
-        "idioma preferido",
-    ),
-    "preferred_channel": (
-        "channel", "preferred channel", "contact by", "contact preference", "canal",
-        "canal preferido", "contato preferido", "preferencia de contato",
-    ),
-    "external_ref": (
-        "id", "customer id", "customer number", "customer no", "customer code", "code",
-        "ref", "reference", "external ref", "account", "account number", "codigo",
-        "codigo do cliente", "cod cliente", "id cliente", "id do cliente", "referencia",
-        "numero do cliente", "n cliente", "no cliente",
-    ),
-    "customer_since": (
-        "customer since", "since", "member since", "joined", "first purchase", "created",
-        "signup date", "cliente desde", "desde", "data de cadastro", "data cadastro",
-        "cadastro", "primeira compra", "cliente ha",
-    ),
-    "orders_count": (
-        "orders", "order count", "orders count", "number of orders", "purchases",
-        "pedidos", "compras", "numero de pedidos", "n pedidos", "qtd pedidos",
-        "quantidade de pedidos", "total de pedidos", "num pedidos",
-    ),
-    "lifetime_spend": (
-        "lifetime spend", "total spent", "total spend", "spend", "spent", "lifetime value",
-        "ltv", "revenue", "total", "total gasto", "gasto total", "valor gasto",
-        "valor total", "total de compras", "total compras",
-    ),
-    "notes": (
-        "notes", "note", "comments", "comment", "remarks", "observacoes", "observacao",
-        "obs", "notas", "nota", "comentarios",
-    ),
-}  # fmt: skip
 
 _CHANNELS = {
     "email": Channel.EMAIL, "e mail": Channel.EMAIL, "mail": Channel.EMAIL,
@@ -115,137 +46,6 @@ _CHANNELS = {
     "impresso": Channel.PRINT, "none": Channel.NONE, "no contact": Channel.NONE,
     "nenhum": Channel.NONE, "nao contatar": Channel.NONE,
 }  # fmt: skip
-
-
-# -- reading ------------------------------------------------------------------------------
-
-
-@dataclass
-class CsvTable:
-    """A CSV file as read: its header, its data rows and their spreadsheet row numbers."""
-
-    header: list[str]
-    rows: list[list[str]]
-    numbers: list[int]
-    delimiter: str = ","
-    name: str = ""
-
-
-def read_csv(source: str | Path | bytes, *, name: str = "") -> CsvTable:
-    """Read a CSV file (or its bytes): UTF-8 with or without BOM, delimiter , ; or tab.
-
-    Raises DeskError, saying how to fix it, when the file is missing, empty or not UTF-8.
-    """
-    if isinstance(source, bytes):
-        data = source
-    else:
-        path = Path(source)
-        name = name or path.name
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DeskError(f"Cannot read “{path}”: {error.strerror or error}.") from None
-    text = _decode(data, name or "The file")
-    dialect = _sniff(text)
-    lines = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    numbered = [(i + 1, row) for i, row in enumerate(lines) if any(c.strip() for c in row)]
-    if not numbered:
-        raise DeskError(f"“{name or 'The file'}” is empty: there is no header row to read.")
-    header = [cell.strip() for cell in numbered[0][1]]
-    return CsvTable(
-        header=header,
-        rows=[row for _, row in numbered[1:]],
-        numbers=[n for n, _ in numbered[1:]],
-        delimiter=dialect.delimiter,
-        name=name,
-    )
-
-
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        bad = data[error.start : error.start + 1].hex().upper()
-        raise DeskError(
-            f"“{name}” is not a UTF-8 text file (byte 0x{bad} on line {line} is not UTF-8; "
-            f"it was probably saved as Latin-1 or Windows-1252). {NOT_UTF8_HELP}"
-        ) from None
-
-
-def _sniff(text: str) -> type[csv.Dialect]:
-    sample = text[:65536]
-    first = sample.split("\n", 1)[0]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        if dialect.delimiter in first:
-            return dialect
-    except csv.Error:
-        pass
-    counts = {d: first.count(d) for d in ",;\t"}
-    delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
-
-    class Fallback(csv.excel):
-        pass
-
-    Fallback.delimiter = delimiter
-    return Fallback
-
-
-# -- mapping ------------------------------------------------------------------------------
-
-
-def _plain(text: str) -> str:
-    """Lower case, no accents, words separated by one space: "E-mail " -> "e mail"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[a-z0-9]+", stripped))
-
-
-def guess_mapping(header: Sequence[str]) -> dict[str, int]:
-    """Pair our fields with the header's columns by name (English or Portuguese)."""
-    plain = [_plain(h) for h in header]
-    mapping: dict[str, int] = {}
-    for key in FIELD_KEYS:
-        synonyms = {_plain(s) for s in _SYNONYMS[key]} | {_plain(key)}
-        for index, cell in enumerate(plain):
-            squeezed = cell.replace(" ", "")
-            hit = cell in synonyms or squeezed in {s.replace(" ", "") for s in synonyms}
-            if hit and index not in mapping.values():
-                mapping[key] = index
-                break
-    return mapping
-
-
-def mapping_from_options(header: Sequence[str], options: Iterable[str]) -> dict[str, int]:
-    """Guess the mapping, then apply `field=COLUMN` options (a header name or 1-based number).
-
-    `field=` (nothing after =) leaves that field out. Raises DeskError on a bad option.
-    """
-    mapping = guess_mapping(header)
-    plain = [_plain(h) for h in header]
-    for option in options:
-        key, sep, column = option.partition("=")
-        key = key.strip()
-        if not sep or key not in FIELD_KEYS:
-            raise DeskError(
-                f"--map “{option}” is not field=COLUMN; the fields are: {', '.join(FIELD_KEYS)}."
-            )
-        column = column.strip()
-        if not column:
-            mapping.pop(key, None)
-        elif column.isdigit() and 1 <= int(column) <= len(header):
-            mapping[key] = int(column) - 1
-        elif _plain(column) in plain:
-            mapping[key] = plain.index(_plain(column))
-        else:
-            raise DeskError(
-                f"--map {key}=“{column}”: the file has no such column; use a header name "
-                f"or a number from 1 to {len(header)}."
-            )
-    return mapping
 
 
 # -- one row ------------------------------------------------------------------------------
@@ -288,7 +88,7 @@ def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | st
         values["phone"] = phone
     if language := raw.get("preferred_language", ""):
         values["preferred_language"] = _language(language)
-    if (chosen := _CHANNELS.get(_plain(raw.get("preferred_channel", "")))) is not None:
+    if (chosen := _CHANNELS.get(plain_text(raw.get("preferred_channel", "")))) is not None:
         values["preferred_channel"] = chosen.value
     if ref := raw.get("external_ref", ""):
         values["external_ref"] = ref[:100]
@@ -315,9 +115,9 @@ def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | st
 
 
 def _language(text: str) -> str:
-    plain = _plain(text)
+    plain = plain_text(text)
     for code in LANGUAGES:
-        if plain == _plain(code):
+        if plain == plain_text(code):
             return code
     if plain.startswith(("pt", "portug", "br")):
         return "pt_BR"
@@ -576,11 +376,6 @@ def import_customers(
     return apply_import(session, plan)
 
 
-def describe_mapping(header: Sequence[str], mapping: dict[str, int]) -> str:
-    """Say which column fills which field: 'name ← “Nome”, email ← “E-mail”'."""
-    return ", ".join(f"{key} ← “{header[mapping[key]]}”" for key in FIELD_KEYS if key in mapping)
-
-
 __all__ = [
     "FIELDS",
     "CsvTable",
@@ -588,9 +383,12 @@ __all__ = [
     "ImportReport",
     "Rejected",
     "apply_import",
+    "cell_values",
+    "describe_mapping",
     "guess_mapping",
     "import_customers",
     "mapping_from_options",
+    "parse_row",
     "plan_import",
     "read_csv",
 ]
