@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from functools import partial
 
-from desk import listing
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
 from desk.db import Database
 from desk.errors import DeskError
 from desk.habits import habits_for
@@ -27,16 +15,14 @@ from desk.outbox import messages_for_return
 from desk.returns import get_detail
 from desk.settings import get_setting
 from desk.workflow import Status
-from ui import prompts, state
+from ui import demo_offer, instructions_actions, returns_list, state
+from ui import window_openers as openers
 from ui.actions import Act, build_actions
-from ui.background import Progress, run_in_background
 from ui.detail_panel import DetailPanel
 from ui.outbox_runner import OutboxStatus
-from ui.returns_model import CUSTOMER, ITEMS, LOGGED, NUMBER, STATUS, TOTAL, ReturnsModel
+from ui.returns_model import ReturnsModel
 
 SEARCH_DELAY_MS = 120
-DEMO_RETURNS = 500
-ALL = ""
 
 
 class MainWindow(QMainWindow):
@@ -70,46 +56,15 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.addAction(self.actions_[Act.NEW_RETURN])
         bar.addSeparator()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("search")
-        self.search_edit.setPlaceholderText(
-            "Search number, customer, email, phone or SKU  (Ctrl+F)"
-        )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(360)
+        self.search_edit = returns_list.search_box()
         bar.addWidget(self.search_edit)
         bar.addWidget(QLabel("  Status "))
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("statusFilter")
-        self.status_combo.addItem("Open (not closed)", listing.OPEN)
-        self.status_combo.addItem("All", ALL)
-        for status in Status:
-            self.status_combo.addItem(status.label, status.value)
+        self.status_combo = returns_list.status_filter()
         bar.addWidget(self.status_combo)
 
     def _build_body(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("returnsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(LOGGED, Qt.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(CUSTOMER, QHeaderView.Stretch)
-        widths = {NUMBER: 112, LOGGED: 92, ITEMS: 48, TOTAL: 90, STATUS: 130}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignCenter)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
-        self.empty_label.setWordWrap(True)
+        self.table = returns_list.returns_table(self.model)
+        self.empty_label = returns_list.empty_label()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +106,7 @@ class MainWindow(QMainWindow):
         a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
         a[Act.EXPORT_INSTRUCTIONS].triggered.connect(self.export_instructions)
         a[Act.QUIT].triggered.connect(self.close)
-        a[Act.ABOUT].triggered.connect(self._about)
+        a[Act.ABOUT].triggered.connect(lambda: openers.show_about(self, self.db.url))
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.apply_filter)
         self.status_combo.currentIndexChanged.connect(lambda _: self.apply_filter())
@@ -192,24 +147,10 @@ class MainWindow(QMainWindow):
         self.table.setVisible(not empty)
         self.empty_label.setVisible(empty)
         if empty:
-            self.empty_label.setText(self._empty_text())
+            self.empty_label.setText(returns_list.empty_text(self.db, self.model.filter))
             self.detail.show_detail(None)
         elif self.selected_return_id() is None:
             self.table.selectRow(0)
-
-    def _empty_text(self) -> str:
-        flt = self.model.filter
-        if flt.text.strip():
-            return (
-                f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
-            )
-        with self.db.connect() as conn:
-            anything = listing.count(conn, ReturnFilter()) > 0
-        if not anything:
-            return "No returns yet. Press Ctrl+N to log the first one."
-        if flt.status == listing.OPEN:
-            return "No open returns. Choose “All” in Status to see closed ones."
-        return "No returns with this status. Choose “All” to see every return."
 
     def selected_return_id(self) -> int | None:
         """The id of the return selected in the list, if any."""
@@ -256,17 +197,15 @@ class MainWindow(QMainWindow):
 
     # actions
 
+    def _open(self, dialog: QWidget | None) -> None:
+        """Open a modal dialog (if there is one) and remember it as the active one."""
+        if dialog is not None:
+            self.active_dialog = dialog
+            dialog.open()
+
     def new_return(self) -> None:
         """Open the new-return dialog; show the new return when it is saved."""
-        from ui.new_return_dialog import NewReturnDialog
-
-        dialog = NewReturnDialog(
-            self.db, currency=self.currency, staff=state.load_text(state.STAFF), parent=self
-        )
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._return_created(dialog.created))
-        self.active_dialog = dialog
-        dialog.open()
+        self._open(openers.new_return_dialog(self, self.db, self.currency, self._return_created))
 
     def _return_created(self, created) -> None:
         if created is None:
@@ -281,18 +220,11 @@ class MainWindow(QMainWindow):
 
     def move_current(self, target: Status) -> None:
         """Ask for the note, then move the shown return to `target`."""
-        from ui.transition_dialog import TransitionDialog
-
         detail = self.detail.detail
         if detail is None:
             return
-        dialog = TransitionDialog(
-            self.db, detail, target, staff=state.load_text(state.STAFF), parent=self
-        )
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _: self._moved(dialog, detail.ret.id))
-        self.active_dialog = dialog
-        dialog.open()
+        moved = partial(self._moved, return_id=detail.ret.id)
+        self._open(openers.transition_dialog(self, self.db, detail, target, moved))
 
     def _moved(self, dialog, return_id: int) -> None:
         if dialog.staff:
@@ -308,64 +240,24 @@ class MainWindow(QMainWindow):
                 self.outbox_status.queued()
             self.statusBar().showMessage(said, 6000)
 
-    # instructions sheet
-
     def _shown_number(self) -> str | None:
         return self.detail.detail.ret.number if self.detail.detail is not None else None
 
     def print_instructions(self) -> None:
         """Preview and print the shown return's instructions (the generic sheet if none)."""
-        from desk.instructions import build_sheet
-        from ui.instructions_print import InstructionsPreview
-
-        try:
-            with self.db.session() as session:
-                sheet = build_sheet(session, return_number=self._shown_number())
-        except DeskError as error:
-            prompts.show_error(self, "Cannot print the instructions", str(error))
-            return
-        dialog = InstructionsPreview(sheet, self.detail.format_combo.currentData(), self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.active_dialog = dialog
-        dialog.open()
+        paper = self.detail.format_combo.currentData()
+        self._open(instructions_actions.preview(self, self.db, self._shown_number(), paper))
 
     def export_instructions(self) -> None:
         """Ask where, then write the instructions PDF in the background."""
-        from ui.instructions_print import ask_pdf_path, build_and_write, default_pdf_name
-
-        number = self._shown_number()
-        path = ask_pdf_path(self, default_pdf_name(number))
-        if path is None:
-            return
         paper = self.detail.format_combo.currentData()
-        bar = self.statusBar()
-        bar.showMessage(f"Writing {path}…")
-        run_in_background(
-            lambda: build_and_write(self.db, number, path, paper),
-            on_success=lambda pages: bar.showMessage(
-                f"Instructions saved to {path} ({pages} page{'s' if pages != 1 else ''}).", 8000
-            ),
-            on_failure=lambda error: (
-                bar.clearMessage(),
-                prompts.show_error(self, "Cannot save the instructions", str(error)),
-            ),
-        )
-
-    # customer profile
+        instructions_actions.export_pdf(self, self.db, self._shown_number(), paper)
 
     def open_customer_profile(self, customer_id: int) -> None:
         """Open a customer's profile window, or raise it when it is already open."""
-        from ui.customer_profile import CustomerProfile
-
-        found = [w for w in self.findChildren(CustomerProfile) if w.customer_id == customer_id]
-        window = found[0] if found else CustomerProfile(self.db, customer_id, self)
-        if not found:
-            window.setAttribute(Qt.WA_DeleteOnClose)
-            window.return_chosen.connect(self.reveal_return)
-            window.customer_changed.connect(lambda _: self.refresh())
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        openers.open_customer_profile(
+            self, self.db, customer_id, on_return_chosen=self.reveal_return, on_changed=self.refresh
+        )
 
     def reveal_return(self, return_id: int) -> None:
         """Select a return in the list; when it is not there, search for its number."""
@@ -380,12 +272,41 @@ class MainWindow(QMainWindow):
             self.search_edit.setText(number)
             self.search_edit.blockSignals(False)
             self.status_combo.blockSignals(True)
-            self.status_combo.setCurrentIndex(self.status_combo.findData(ALL))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(returns_list.ALL))
             self.status_combo.blockSignals(False)
             self.apply_filter()
             self.select_return(return_id)
         self.raise_()
         self.activateWindow()
+
+    def offer_demo_data_if_empty(self) -> None:
+        """On a first start with an empty database, offer to load demo data."""
+        if not returns_list.has_returns(self.db):
+            self.offer_demo_data()
+
+    def offer_demo_data(self) -> None:
+        """Ask, then fill the database with demo returns in the background."""
+        demo_offer.offer_demo_data(self, self.db, on_finished=self.refresh)
+
+    def import_customers(self) -> None:
+        """Open the customer import dialog; refresh the list after an import."""
+        self._open(openers.import_dialog(self, self.db, on_imported=self.refresh))
+
+    def edit_templates(self) -> None:
+        """Open the message template editor, or raise it when it is already open."""
+        openers.open_template_editor(self, self.db)
+
+    def edit_settings(self) -> None:
+        """Open the settings dialog; show the new shop name when it is saved."""
+        self._open(openers.settings_dialog(self, self.db, on_closed=self._settings_closed))
+
+    def _settings_closed(self, saved: bool) -> None:
+        if not saved:
+            return
+        with self.db.session() as session:
+            shop = str(get_setting(session, "shop.name"))
+        self.setWindowTitle(f"Return Desk — {shop}")
+        self.statusBar().showMessage("Settings saved.", 5000)
 
     # outbox
 
@@ -399,85 +320,6 @@ class MainWindow(QMainWindow):
     def _redraw_shown(self) -> None:
         if self.detail.detail is not None:
             self.show_return(self.detail.detail.ret.id)
-
-    def offer_demo_data_if_empty(self) -> None:
-        """On a first start with an empty database, offer to load demo data."""
-        with self.db.connect() as conn:
-            if listing.count(conn, ReturnFilter()) == 0:
-                self.offer_demo_data()
-
-    def offer_demo_data(self) -> None:
-        """Ask, then fill the database with demo returns in the background."""
-        question = (
-            f"Load {DEMO_RETURNS} demo returns with their customers into this database?\n\n"
-            "They are made-up data to try Return Desk; they are added to what is there."
-        )
-        if not prompts.ask_yes_no(self, "Demo data", question):
-            return
-        from desk.demo import seed_demo
-
-        dialog = QProgressDialog("Creating demo returns…", None, 0, DEMO_RETURNS, self)
-        dialog.setWindowTitle("Demo data")
-        dialog.setMinimumDuration(0)
-        dialog.setWindowModality(Qt.WindowModal)
-        progress = Progress(self)
-        progress.changed.connect(lambda done, total: dialog.setValue(done))
-        run_in_background(
-            lambda: seed_demo(self.db, returns=DEMO_RETURNS, progress=progress.report),
-            on_success=lambda summary: self.statusBar().showMessage(
-                f"Added {summary.returns} demo returns.", 5000
-            ),
-            on_failure=lambda error: prompts.show_error(self, "Demo data failed", str(error)),
-            on_finished=lambda: (dialog.close(), self.refresh()),
-        )
-
-    def import_customers(self) -> None:
-        """Open the customer import dialog; refresh the list after an import."""
-        from ui.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.db, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.imported.connect(lambda report: self.refresh())
-        self.active_dialog = dialog
-        dialog.open()
-
-    def edit_templates(self) -> None:
-        """Open the message template editor, or raise it when it is already open."""
-        from ui.template_editor import TemplateEditor
-
-        editor = self.findChild(TemplateEditor)
-        if editor is None:
-            editor = TemplateEditor(self.db, self)
-            editor.setAttribute(Qt.WA_DeleteOnClose)
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-
-    def edit_settings(self) -> None:
-        """Open the settings dialog; show the new shop name when it is saved."""
-        from ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.db, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _: self._settings_closed(dialog.saved))
-        self.active_dialog = dialog
-        dialog.open()
-
-    def _settings_closed(self, saved: bool) -> None:
-        if not saved:
-            return
-        with self.db.session() as session:
-            shop = str(get_setting(session, "shop.name"))
-        self.setWindowTitle(f"Return Desk — {shop}")
-        self.statusBar().showMessage("Settings saved.", 5000)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Return Desk",
-            f"<b>Return Desk</b><br>Returns at the counter, from arrival to closing."
-            f"<br><br>Database: {self.db.url}",
-        )
 
     # layout memory
 

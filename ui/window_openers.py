@@ -1,0 +1,111 @@
+"""The dialogs and windows the main window opens, each wired to what should follow it.
+
+The `*_dialog` functions build a modal dialog, not yet open, that deletes itself on close;
+the main window opens it. The `open_*` functions show a non-modal window, or raise the one
+already open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desk.db import Database
+from desk.workflow import Status
+from ui import state
+
+
+def raise_window(window: QWidget) -> None:
+    """Show `window` and bring it to the front."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def new_return_dialog(
+    parent: QWidget, db: Database, currency: str, on_created: Callable[[object], None]
+) -> QDialog:
+    """The new-return dialog; `on_created(ret)` runs when it is saved."""
+    from ui.new_return_dialog import NewReturnDialog
+
+    dialog = NewReturnDialog(
+        db, currency=currency, staff=state.load_text(state.STAFF), parent=parent
+    )
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: on_created(dialog.created))
+    return dialog
+
+
+def transition_dialog(
+    parent: QWidget, db: Database, detail, target: Status, on_finished: Callable[[QDialog], None]
+) -> QDialog:
+    """The dialog that moves a return to `target`; `on_finished(dialog)` runs when it closes."""
+    from ui.transition_dialog import TransitionDialog
+
+    dialog = TransitionDialog(db, detail, target, staff=state.load_text(state.STAFF), parent=parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _: on_finished(dialog))
+    return dialog
+
+
+def import_dialog(parent: QWidget, db: Database, on_imported: Callable[[], None]) -> QDialog:
+    """The customer import dialog; `on_imported()` runs after each import."""
+    from ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(db, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.imported.connect(lambda report: on_imported())
+    return dialog
+
+
+def settings_dialog(parent: QWidget, db: Database, on_closed: Callable[[bool], None]) -> QDialog:
+    """The settings dialog; `on_closed(saved)` runs when it closes."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(db, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _: on_closed(dialog.saved))
+    return dialog
+
+
+def open_customer_profile(
+    parent: QWidget,
+    db: Database,
+    customer_id: int,
+    *,
+    on_return_chosen: Callable[[int], None],
+    on_changed: Callable[[], None],
+) -> None:
+    """Open a customer's profile window, or raise it when it is already open."""
+    from ui.customer_profile import CustomerProfile
+
+    found = [w for w in parent.findChildren(CustomerProfile) if w.customer_id == customer_id]
+    window = found[0] if found else CustomerProfile(db, customer_id, parent)
+    if not found:
+        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.return_chosen.connect(on_return_chosen)
+        window.customer_changed.connect(lambda _: on_changed())
+    raise_window(window)
+
+
+def open_template_editor(parent: QWidget, db: Database) -> None:
+    """Open the message template editor, or raise it when it is already open."""
+    from ui.template_editor import TemplateEditor
+
+    editor = parent.findChild(TemplateEditor)
+    if editor is None:
+        editor = TemplateEditor(db, parent)
+        editor.setAttribute(Qt.WA_DeleteOnClose)
+    raise_window(editor)
+
+
+def show_about(parent: QWidget, db_url: object) -> None:
+    """The About box, naming the open database."""
+    QMessageBox.about(
+        parent,
+        "About Return Desk",
+        f"<b>Return Desk</b><br>Returns at the counter, from arrival to closing."
+        f"<br><br>Database: {db_url}",
+    )
