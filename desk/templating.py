@@ -2,6 +2,9 @@
 
 `render_message` is the one function that turns a return into a message: the editor's
 preview and the outbox both call it, so what staff preview is what the customer gets.
+`check_template` and `save_template` compile with the same environment, so a template
+that saves is one that renders. Where the sources come from (the shipped defaults, the
+shop's stored versions) is `desk.template_store`; its names are re-exported here.
 """
 
 from __future__ import annotations
@@ -11,40 +14,37 @@ import operator
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 from types import TracebackType
 
-from jinja2 import BaseLoader, StrictUndefined, Template, TemplateNotFound, meta, nodes
+from jinja2 import BaseLoader, StrictUndefined, Template, meta, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
-from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from sqlalchemy import bindparam, text
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from desk.errors import DeskError, ValidationError
+from desk.errors import ValidationError
 from desk.events import Event
 from desk.message_context import (
     LANGUAGES,
-    SHOP_KEYS,
     check_language,
     context_for,
     normalise_language,
     sample_context,
-    shop_values,
 )
 from desk.models import MessageTemplate, utcnow
 from desk.returns import ReturnDetail
-
-PARTS: tuple[str, ...] = ("subject", "html", "text", "sms")
-"""The parts of a message: a one-line subject, HTML and plain-text bodies, and an SMS."""
-
-PART_LABELS: dict[str, str] = {
-    "subject": "Subject",
-    "html": "Email (HTML)",
-    "text": "Email (plain text)",
-    "sms": "SMS",
-}
+from desk.template_store import (
+    PART_LABELS,
+    PARTS,
+    check_part,
+    default_source,
+    default_source_by_name,
+    is_customised,
+    parse_event,
+    settings_and_templates,
+    stored_template,
+    template_name,
+    template_source,
+)
 
 _MAX_OUTPUT = 100_000  # characters a single * or ** may produce inside a template
 _CACHE_MAX = 512
@@ -130,86 +130,6 @@ ENV = _MessageEnvironment(
 
 _compiled: dict[tuple[str, str], Template] = {}
 _compiled_lock = threading.Lock()
-
-
-def template_name(event: Event | str, language: str, part: str) -> str:
-    """Return the name of a template, which is also its path under resources/templates."""
-    return f"{language}/{parse_event(event).value}.{_check_part(part)}"
-
-
-@lru_cache(maxsize=256)
-def default_source_by_name(name: str) -> str:
-    """Return the shipped source of template `name` ('en/refunded.html', 'base.html')."""
-    resource = files("resources").joinpath("templates", *split_template_path(name))
-    try:
-        return resource.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        raise TemplateNotFound(name) from None
-
-
-def parse_event(value: Event | str) -> Event:
-    """Return the event named `value`; raise DeskError when there is none."""
-    try:
-        return Event(str(value).strip().lower())
-    except ValueError:
-        names = ", ".join(e.value for e in Event)
-        raise DeskError(f"There is no event “{value}”; use one of: {names}.") from None
-
-
-def _check_part(part: str) -> str:
-    if part not in PARTS:
-        raise DeskError(f"There is no message part “{part}”; use one of: {', '.join(PARTS)}.")
-    return part
-
-
-def default_source(event: Event | str, language: str, part: str) -> str:
-    """Return the shipped template of one event, language and part."""
-    return default_source_by_name(template_name(event, check_language(language), part))
-
-
-_SETTINGS_AND_TEMPLATES = text(
-    "SELECT 'setting', key, value FROM setting WHERE key IN :keys"
-    " UNION ALL "
-    "SELECT 'template', part, body FROM message_template"
-    " WHERE event = :event AND language = :language"
-).bindparams(bindparam("keys", expanding=True))
-
-
-def _settings_and_templates(
-    session: Session, event: Event, language: str
-) -> tuple[dict[str, object], dict[str, str]]:
-    """Return the shop settings and the shop's templates for one event, in one query."""
-    rows = session.connection().execute(
-        _SETTINGS_AND_TEMPLATES,
-        {"keys": list(SHOP_KEYS), "event": event.value, "language": language},
-    )
-    found: dict[str, dict[str, str]] = {"setting": {}, "template": {}}
-    for kind, name, value in rows:
-        found[kind][name] = value
-    return shop_values(found["setting"]), found["template"]
-
-
-def _stored_row(session: Session, event: Event, language: str, part: str) -> MessageTemplate | None:
-    return session.exec(
-        select(MessageTemplate).where(
-            MessageTemplate.event == event.value,
-            MessageTemplate.language == language,
-            MessageTemplate.part == part,
-        )
-    ).first()
-
-
-def template_source(session: Session, event: Event | str, language: str, part: str) -> str:
-    """Return the shop's version of a template, or the default when it was never edited."""
-    event, language = parse_event(event), check_language(language)
-    row = _stored_row(session, event, language, _check_part(part))
-    return row.body if row is not None else default_source(event, language, part)
-
-
-def is_customised(session: Session, event: Event | str, language: str, part: str) -> bool:
-    """Return whether the shop has its own version of this template."""
-    event, language = parse_event(event), check_language(language)
-    return _stored_row(session, event, language, _check_part(part)) is not None
 
 
 def _compile(name: str, source: str) -> Template:
@@ -326,7 +246,7 @@ def save_template(
         return None
     if problems := check_template(source, part, language, event=event):
         raise TemplateError(problems, part=part)
-    row = _stored_row(session, event, language, part)
+    row = stored_template(session, event, language, part)
     if row is None:
         row = MessageTemplate(event=event.value, language=language, part=part)
     row.body = source
@@ -341,7 +261,7 @@ def save_template(
 def reset_template(session: Session, event: Event | str, language: str, part: str) -> None:
     """Delete the shop's version of a template, going back to the default; commit."""
     event, language = parse_event(event), check_language(language)
-    row = _stored_row(session, event, language, _check_part(part))
+    row = stored_template(session, event, language, check_part(part))
     if row is not None:
         session.delete(row)
         session.commit()
@@ -374,8 +294,8 @@ def render_message(
     event = parse_event(event)
     language = normalise_language(language or detail.customer.preferred_language)
     for part in overrides or {}:
-        _check_part(part)
-    shop, sources = _settings_and_templates(session, event, language)
+        check_part(part)
+    shop, sources = settings_and_templates(session, event, language)
     context = context_for(detail, shop, event=event, language=language, staff=staff)
     sources.update(overrides or {})
     out = {}
@@ -399,6 +319,7 @@ __all__ = [
     "ENV",
     "LANGUAGES",
     "PARTS",
+    "PART_LABELS",
     "RenderedMessage",
     "TemplateError",
     "TemplateProblem",
@@ -409,5 +330,6 @@ __all__ = [
     "render_message",
     "reset_template",
     "save_template",
+    "template_name",
     "template_source",
 ]
