@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,32 +28,17 @@ from desk.intake import (
     profile_for,
     settle_exchange,
 )
-from desk.labels import INTAKES, REASONS, REFUND_METHODS
 from desk.models import Customer, RefundMethod, Return
 from desk.money import format_money
 from desk.policy import ItemForFee
 from desk.returns import ReturnDraft, create_return, validate_draft
-from desk.workflow import Status
 from ui import prompts
 from ui.customer_picker import CustomerPicker
 from ui.exchange_editor import ExchangeEditor
-from ui.form_parts import (
-    STYLE_SHEET,
-    ErrorLabel,
-    FieldError,
-    combo,
-    form_grid,
-    select_code,
-    with_error,
-)
+from ui.form_parts import STYLE_SHEET, ErrorLabel
 from ui.line_editor import LineEditor
 from ui.policy_panel import PolicyPanel
-
-STATUS_CHOICES = {
-    Status.RECEIVED: "Received: the goods are here",
-    Status.REQUESTED: "Requested: announced, not here yet",
-}
-"""The statuses a new return may start in (desk.workflow.INITIAL), the default first."""
+from ui.return_fields import ReturnFields
 
 _BANNER_STYLE = "QLabel#banner { background: #fef2f2; border: 1px solid #fca5a5; padding: 6px; }"
 
@@ -77,7 +57,6 @@ class NewReturnDialog(QDialog):
         super().__init__(parent)
         self._db, self._staff, self._currency = db, staff, currency
         self.created: Return | None = None
-        self._refund_chosen = False  # staff picked a refund method by hand
         self._profile: tuple[int | None, CustomerProfile] | None = None  # (customer id, profile)
         self.advice: IntakeAdvice | None = None
         self.setWindowTitle("New return")
@@ -102,66 +81,32 @@ class NewReturnDialog(QDialog):
         layout.addWidget(self.customer)
         layout.addWidget(self.policy)
         layout.addWidget(self.lines, 1)
-        layout.addWidget(self._return_box())
+        self.return_fields = ReturnFields()
+        self._alias_return_fields()
+        layout.addWidget(self.return_fields)
         layout.addWidget(self.exchange)
         layout.addWidget(self.banner)
         layout.addLayout(self._button_row())
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
-        for signal in (
-            self.refund_combo.currentIndexChanged,
-            self.date_check.toggled,
-            self.date_edit.dateChanged,
-            self.ref_edit.textChanged,
-        ):
+        for signal in self.return_fields.policy_signals():
             signal.connect(self.refresh_policy)
         self._watched_rows: set[int] = set()
         self._watch_lines()
         self._fix_tab_order()
         self.customer.focus_start()
 
-    def _return_box(self) -> QGroupBox:
-        self.reason_combo = QComboBox()
-        self.reason_combo.addItem("Choose a reason…", "")
-        for code, text in REASONS.items():
-            self.reason_combo.addItem(text, str(code))
-        self.reason_text = QLineEdit(placeholderText="In the customer's words (optional)")
-        self.refund_combo = combo(REFUND_METHODS)
-        self.refund_combo.activated.connect(self._refund_picked)
-        self.intake_combo = combo(INTAKES)
-        self.status_combo = combo(STATUS_CHOICES)
-        self.date_check = QCheckBox("Purchase date")
-        self.date_edit = QDateEdit(QDate.currentDate(), calendarPopup=True, enabled=False)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_check.toggled.connect(self._date_toggled)
-        self.ref_edit = QLineEdit(placeholderText="Receipt or order number (optional)")
-        self.note_edit = QLineEdit(placeholderText="Shown in the return's timeline (optional)")
-        self.errors: dict[str, FieldError] = {}
-        boxes = {}
-        for key, widget in (
-            ("reason", self.reason_combo),
-            ("refund_method", self.refund_combo),
-            ("status", self.status_combo),
-            ("purchase_date", self.date_edit),
-        ):
-            boxes[key], self.errors[key] = with_error(widget)
-            edited = widget.dateChanged if widget is self.date_edit else widget.currentIndexChanged
-            edited.connect(self.errors[key].clear)
-        self.date_check.toggled.connect(self.errors["purchase_date"].clear)
-        reason_label = QLabel("&Reason *")
-        reason_label.setBuddy(self.reason_combo)
-        grid = form_grid(
-            [
-                (reason_label, boxes["reason"], "Details", self.reason_text),
-                ("Refund", boxes["refund_method"], "Intake", self.intake_combo),
-                (self.date_check, boxes["purchase_date"], "Receipt / order", self.ref_edit),
-                ("Start as", boxes["status"], "Note", self.note_edit),
-            ]
+    def _alias_return_fields(self) -> None:
+        """Name the Return section's fields on the dialog too, as callers and tests know them."""
+        f = self.return_fields
+        self.reason_combo, self.reason_text, self.errors = f.reason_combo, f.reason_text, f.errors
+        self.refund_combo, self.intake_combo, self.status_combo = (
+            f.refund_combo,
+            f.intake_combo,
+            f.status_combo,
         )
-        box = QGroupBox("Return")
-        box.setLayout(grid)
-        return box
+        self.date_check, self.date_edit = f.date_check, f.date_edit
+        self.ref_edit, self.note_edit = f.ref_edit, f.note_edit
 
     def _button_row(self) -> QHBoxLayout:
         hint = QLabel("Ctrl+Enter saves · Esc cancels · Enter goes to the next field")
@@ -184,15 +129,7 @@ class NewReturnDialog(QDialog):
             *self.customer.focus_chain(),
             self.policy.override_edit,
             *self.lines.focus_chain(),
-            self.reason_combo,
-            self.reason_text,
-            self.refund_combo,
-            self.intake_combo,
-            self.date_check,
-            self.date_edit,
-            self.ref_edit,
-            self.status_combo,
-            self.note_edit,
+            *self.return_fields.focus_chain(),
             *self.exchange.focus_chain(),
             self.cancel_button,
             self.save_button,
@@ -206,13 +143,10 @@ class NewReturnDialog(QDialog):
 
     def _customer_picked(self, customer: Customer) -> None:
         self.refresh_policy()
-        if not self._refund_chosen and self.advice is not None:
-            select_code(self.refund_combo, self.advice.suggested_method)  # preferred, if allowed
+        if self.advice is not None:
+            self.return_fields.suggest_refund(self.advice.suggested_method)  # preferred, if allowed
         target = self.lines.rows[0].sku if self.lines.rows else self.lines.add_button
         target.setFocus(Qt.OtherFocusReason)
-
-    def _refund_picked(self) -> None:
-        self._refund_chosen = True
 
     def _watch_lines(self) -> None:
         for row in self.lines.rows:
@@ -240,16 +174,16 @@ class NewReturnDialog(QDialog):
 
     def refresh_policy(self) -> None:
         """Re-apply the policy to what is on screen and redraw the panel."""
-        if not hasattr(self, "ref_edit"):
+        if not hasattr(self, "return_fields"):
             return  # still building
-        method = self.refund_combo.currentData()
+        method = self.return_fields.refund_method()
         self.advice = advise(
             self._customer_profile(),
-            purchase_date=self.date_edit.date().toPython() if self.date_check.isChecked() else None,
+            purchase_date=self.return_fields.purchase_date(),
             today=date.today(),
             refund_method=method,
             items=self._items_for_fee(),
-            has_receipt=bool(self.ref_edit.text().strip()),
+            has_receipt=self.return_fields.has_receipt(),
         )
         self.policy.show_advice(self.advice, method)
         exchange = method == RefundMethod.EXCHANGE.value
@@ -263,11 +197,6 @@ class NewReturnDialog(QDialog):
                 f"Credit {returned} · replacements {taken} · "
                 f"<b>{settlement.words(self._currency)}</b>"
             )
-
-    def _date_toggled(self, on: bool) -> None:
-        self.date_edit.setEnabled(on)
-        if on:
-            self.date_edit.setFocus(Qt.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Enter goes to the next field (or presses the focused button); it never saves."""
@@ -283,14 +212,12 @@ class NewReturnDialog(QDialog):
 
     def has_input(self) -> bool:
         """True when something was typed or chosen that closing would lose."""
-        texts = (self.reason_text, self.ref_edit, self.note_edit, self.policy.override_edit)
         return (
             self.customer.has_input()
             or self.lines.has_input()
             or self.exchange.has_input()
-            or self.reason_combo.currentIndex() > 0
-            or self.date_check.isChecked()
-            or any(edit.text().strip() for edit in texts)
+            or self.return_fields.has_input()
+            or bool(self.policy.override_edit.text().strip())
         )
 
     def reject(self) -> None:
@@ -312,18 +239,11 @@ class NewReturnDialog(QDialog):
         customer_id, new_customer = self.customer.draft_part()
         lines, problems = self.lines.drafts()
         draft = ReturnDraft(
-            reason=self.reason_combo.currentData(),
+            **self.return_fields.draft_part(),
             lines=lines,
             customer_id=customer_id,
             new_customer=new_customer,
-            reason_text=self.reason_text.text(),
-            refund_method=self.refund_combo.currentData(),
-            intake=self.intake_combo.currentData(),
-            purchase_date=self.date_edit.date().toPython() if self.date_check.isChecked() else None,
-            purchase_ref=self.ref_edit.text(),
-            status=self.status_combo.currentData(),
             staff=self._staff,
-            note=self.note_edit.text(),
             override_reason=self.policy.override_reason(),
         )
         if draft.refund_method == RefundMethod.EXCHANGE.value:
@@ -368,7 +288,7 @@ class NewReturnDialog(QDialog):
             ),
             ("override", self.policy.override_edit),
             *self.lines.error_widgets(),
-            *((key, error.widget) for key, error in self.errors.items()),
+            *self.return_fields.error_widgets(),
             *self.exchange.error_widgets(),
         ]
 
@@ -379,9 +299,7 @@ class NewReturnDialog(QDialog):
         self.exchange.show_errors(errors)
         if "override" in errors:
             self.policy.override_field().show(errors["override"])
-        for key, error in self.errors.items():
-            if key in errors:
-                error.show(errors[key])
+        self.return_fields.show_errors(errors)
         order = self._error_widgets()
         known = {key for key, _ in order}
         others = [message for key, message in errors.items() if key not in known]
@@ -397,6 +315,5 @@ class NewReturnDialog(QDialog):
         self.customer.clear_errors()
         self.lines.clear_errors()
         self.policy.override_field().clear()
-        for error in self.errors.values():
-            error.clear()
+        self.return_fields.clear_errors()
         self.banner.set_message(None)
