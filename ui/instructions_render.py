@@ -214,8 +214,3 @@ def _footer(painter, ctx: Context, sheet, page: int, pages: int, margin: float, 
     ctx.draw(painter, left, margin, top + ctx.pt(4), width, MUTED)
     ctx.draw(painter, right, margin, top + ctx.pt(4), width, MUTED, Qt.AlignRight)
 
-
-def sheet_pages(sheet, device: QPagedPaintDevice, page_format_key: str) -> int:
-    """How many pages `sheet` takes in a format (lays out without painting)."""
-    fmt = page_format(page_format_key)
-    return len(plan_pages(sheet, Context(device, fmt, dict(sheet.labels or {}))))
