@@ -213,4 +213,3 @@ def _footer(painter, ctx: Context, sheet, page: int, pages: int, margin: float, 
     left = ctx.wrap(left_text, 8, width - right.advances[0] - ctx.pt(12), 1)
     ctx.draw(painter, left, margin, top + ctx.pt(4), width, MUTED)
     ctx.draw(painter, right, margin, top + ctx.pt(4), width, MUTED, Qt.AlignRight)
-
