@@ -98,7 +98,7 @@ def _segment(
     returns: int, last_year: int, orders: int | None, rate: float | None, limits: dict[str, int]
 ) -> tuple[Segment, str]:
     if last_year >= limits["frequent_returns"]:
-        return Segment.FREQUENT, f"{last_year} returns in the last 12 months"
+        return Segment.FREQUENT, f"{_count(last_year, 'return')} in the last 12 months"
     if rate is not None and returns >= 3 and rate * 100 >= limits["frequent_rate"]:
         return Segment.FREQUENT, f"returns {rate:.0%} of {orders} orders"
     if (
@@ -108,6 +108,10 @@ def _segment(
     ):
         return Segment.LOYAL, f"{orders} orders, {returns} returned"
     if returns <= limits["new_max_returns"] and (orders is None or orders <= 1):
-        return Segment.NEW, "first return" if returns <= 1 else f"{returns} returns"
+        return Segment.NEW, "first return" if returns <= 1 else _count(returns, "return")
     known = f" of {orders} orders" if orders is not None else ""
-    return Segment.OCCASIONAL, f"{returns} returns{known}"
+    return Segment.OCCASIONAL, f"{_count(returns, 'return')}{known}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

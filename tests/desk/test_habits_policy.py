@@ -167,3 +167,9 @@ def test_policy_settings_are_checked(db):
 
     with db.session() as session, pytest.raises(DeskError, match="unknown cash"):
         set_settings(session, {"policy.loyal.refund_methods": "original,cash"})
+
+
+def test_segment_reason_reads_well_for_one_return():
+    habits = summarise([row(400)], orders=3, limits=LIMITS, now=NOW)
+    assert habits.segment is Segment.OCCASIONAL
+    assert habits.why == "1 return of 3 orders"
