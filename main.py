@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "instructions":  # needs Qt, which desk/ never imports
-        from ui.instructions_print import run_cli
+        from ui.instructions.printing import run_cli
 
         return run_cli(args)
     if args.command:

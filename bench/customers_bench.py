@@ -2,7 +2,7 @@
 
     python bench/customers_bench.py --returns 5000 --rows 50000
 
-Metrics: import_rows_per_s (desk.customer_import.import_customers: read, guess the
+Metrics: import_rows_per_s (desk.customers.imports.import_customers: read, guess the
 mapping, plan and apply in one transaction) for a generated till CSV with some
 duplicates, some rows matching demo customers, and some bad rows.
 One function per metric; main() calls them.
@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from desk.customer_import import import_customers  # noqa: E402
+from desk.customers.imports import import_customers  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
-from desk.demo import seed_demo  # noqa: E402
+from desk.demo.seed import seed_demo  # noqa: E402
 from desk.models import Customer  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 
@@ -107,7 +107,7 @@ def bench_profile(folder: Path, returns: int, own: int = 200, runs: int = 15) ->
 
     from sqlalchemy import select, update
 
-    from desk.customers import profile
+    from desk.customers.profile import profile
     from desk.models import Return
 
     db = make_db(folder / "profile", returns)

@@ -31,7 +31,7 @@ from sqlmodel import col  # noqa: E402
 
 from desk import listing  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
-from desk.demo import seed_demo  # noqa: E402
+from desk.demo.seed import seed_demo  # noqa: E402
 from desk.listing import ReturnFilter  # noqa: E402
 from desk.models import Customer, Return, ReturnLine  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402

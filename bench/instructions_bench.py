@@ -13,11 +13,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desk.db import open_database  # noqa: E402
-from desk.dropoff import DropOffDraft, save_point  # noqa: E402
-from desk.instructions import build_sheet  # noqa: E402
+from desk.instructions.dropoff import DropOffDraft, save_point  # noqa: E402
+from desk.instructions.sheet import build_sheet  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return  # noqa: E402
-from ui.instructions_print import ensure_gui_app, write_pdf  # noqa: E402
+from ui.instructions.printing import ensure_gui_app, write_pdf  # noqa: E402
 
 
 def make_sheet(folder: Path, points: int):

@@ -2,7 +2,7 @@
 
     python bench/messages_bench.py --returns 5000 --send 200
 
-Metrics: render_per_s (desk.templating.render_message, every part, over varied demo
+Metrics: render_per_s (desk.messages.templating.render_message, every part, over varied demo
 returns and events, details loaded beforehand), enqueue_ms (median extra time
 move_and_notify(notify=True) takes over a plain desk.workflow.transition, the same kind
 of move on similar returns), send_per_s (send_due to a local aiosmtpd server that
@@ -31,14 +31,15 @@ from sqlalchemy import insert, select  # noqa: E402
 from sqlmodel import col  # noqa: E402
 
 from desk.db import Database, open_database  # noqa: E402
-from desk.demo import seed_demo  # noqa: E402
-from desk.events import event_for  # noqa: E402
+from desk.demo.seed import seed_demo  # noqa: E402
+from desk.messages.events import event_for  # noqa: E402
+from desk.messages.outbox import channel_for, move_and_notify  # noqa: E402
+from desk.messages.sender import send_due  # noqa: E402
+from desk.messages.templating import render_message  # noqa: E402
 from desk.models import Customer, OutboxMessage, Return, utcnow  # noqa: E402
-from desk.outbox import channel_for, move_and_notify, send_due  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.returns import get_detail  # noqa: E402
 from desk.settings import set_settings  # noqa: E402
-from desk.templating import render_message  # noqa: E402
 from desk.workflow import Status, transition  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

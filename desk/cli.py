@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from desk.db import Database, open_database
 from desk.errors import DeskError
-from desk.events import event_for, notify_key
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
+from desk.messages.events import event_for, notify_key
 from desk.models import as_utc
 from desk.money import format_money
 from desk.paths import database_url
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--format", choices=("a4", "letter", "receipt"), default="a4")
     sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the PDF file to write")
     sheet.add_argument("--language", choices=("en", "pt_BR"), default=None)
-    sheet.set_defaults(run=None)  # drawn with Qt: main.py hands it to ui.instructions_print
+    sheet.set_defaults(run=None)  # drawn with Qt: main.py hands it to ui.instructions.printing
 
     imports = commands.add_parser(
         "import-customers", help="add or update customers from the till's CSV export"
@@ -134,7 +134,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     """Fill the database with demo data."""
-    from desk.demo import seed_demo
+    from desk.demo.seed import seed_demo
 
     if args.returns < 1:
         raise DeskError("--returns must be at least 1.")
@@ -186,7 +186,7 @@ def describe(detail, currency: str) -> list[str]:
 
 def cmd_move(db: Database, args: argparse.Namespace) -> int:
     """Apply one transition, as the window does; with --notify, queue the customer's message."""
-    from desk.outbox import move_and_notify
+    from desk.messages.outbox import move_and_notify
 
     target = parse_status(args.status)
     with db.session() as session:
@@ -214,12 +214,9 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
     """Import customers from a CSV file; print the counts and every rejected row."""
-    from desk.customer_import import (
-        describe_mapping,
-        import_customers,
-        mapping_from_options,
-        read_csv,
-    )
+    from desk.customers.csv_table import read_csv
+    from desk.customers.imports import import_customers
+    from desk.customers.mapping import describe_mapping, mapping_from_options
 
     table = read_csv(args.file)
     mapping = mapping_from_options(table.header, args.map)
@@ -232,7 +229,8 @@ def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     """Print the message an event would send about a return, exactly as it would be sent."""
-    from desk.templating import parse_event, render_message
+    from desk.messages.template_store import parse_event
+    from desk.messages.templating import render_message
 
     event = parse_event(args.event)
     with db.session() as session:
@@ -249,7 +247,7 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
     """Send the due messages (for a scheduled task); exit 1 if any failed or could not be tried."""
-    from desk.outbox import send_due
+    from desk.messages.sender import send_due
 
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
     report = send_due(db, limit=args.limit, smtp_password=password or None)
@@ -267,8 +265,8 @@ def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
     """Print the latest messages with their state."""
+    from desk.messages.outbox import recent_messages
     from desk.models import Return
-    from desk.outbox import recent_messages
 
     with db.session() as session:
         messages = recent_messages(session, limit=args.limit)

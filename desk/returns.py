@@ -68,7 +68,7 @@ class ReturnDraft:
     """Everything needed to log a return; either customer_id or new_customer is set.
 
     The policy fields (policy_problems, fee, bonus, settlement) are filled by
-    desk.intake.with_policy or the dialog; left empty, the return is saved as before.
+    desk.policy.intake.with_policy or the dialog; left empty, the return is saved as before.
     """
 
     reason: str

@@ -144,4 +144,7 @@ def set_settings(session: Session, values: dict[str, object]) -> None:
     session.commit()
 
 
-from desk import events, habits, intake, policy  # noqa: E402, F401  (notify.*, segment.*, policy.*)
+# The modules that register more settings (notify.*, segment.*, policy.*):
+from desk.customers import habits  # noqa: E402, F401
+from desk.messages import events  # noqa: E402, F401
+from desk.policy import intake, rules  # noqa: E402, F401

@@ -25,7 +25,7 @@ def offer_demo_data(window: QMainWindow, db: Database, on_finished: Callable[[],
     )
     if not prompts.ask_yes_no(window, "Demo data", question):
         return
-    from desk.demo import seed_demo
+    from desk.demo.seed import seed_demo
 
     dialog = QProgressDialog("Creating demo returns…", None, 0, DEMO_RETURNS, window)
     dialog.setWindowTitle("Demo data")

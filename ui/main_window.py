@@ -7,20 +7,22 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desk.customers.habits import habits_for
 from desk.db import Database
 from desk.errors import DeskError
-from desk.habits import habits_for
 from desk.listing import ReturnFilter
-from desk.outbox import messages_for_return
+from desk.messages.outbox import messages_for_return
 from desk.returns import get_detail
 from desk.settings import get_setting
 from desk.workflow import Status
-from ui import demo_offer, instructions_actions, returns_list, state
+from ui import demo_offer, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
-from ui.detail_panel import DetailPanel
+from ui.instructions import actions as instructions_actions
 from ui.outbox_runner import OutboxStatus
-from ui.returns_model import ReturnsModel
+from ui.returns import list_parts as returns_list
+from ui.returns.detail_panel import DetailPanel
+from ui.returns.model import ReturnsModel
 
 SEARCH_DELAY_MS = 120
 

@@ -16,7 +16,7 @@ INTERVAL_MS = 15_000
 class OutboxRunner(QObject):
     """Every few seconds (and on demand) sends due messages off the UI thread."""
 
-    finished = Signal(object)  # desk.outbox.SendReport
+    finished = Signal(object)  # desk.messages.outbox.SendReport
     failed = Signal(str)
 
     def __init__(self, db: Database, parent: QObject | None = None):
@@ -48,7 +48,7 @@ class OutboxRunner(QObject):
         if self._busy:
             self._again = True
             return
-        from desk.outbox import send_due
+        from desk.messages.sender import send_due
 
         self._busy = True
         db, password, token = self._db, self.smtp_password, self.sms_token
@@ -84,7 +84,7 @@ class OutboxStatus(QLabel):
 
     def show_count(self, extra: str = "") -> None:
         """Show how many messages wait, with an optional word on the last run."""
-        from desk.outbox import pending_count
+        from desk.messages.outbox import pending_count
 
         with self._db.session() as session:
             waiting = pending_count(session)
@@ -98,7 +98,7 @@ class OutboxStatus(QLabel):
 
     def retry(self, message_id: int) -> None:
         """Queue a failed message again and send it now."""
-        from desk.outbox import retry
+        from desk.messages.outbox import retry
 
         try:
             with self._db.session() as session:

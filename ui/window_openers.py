@@ -28,7 +28,7 @@ def new_return_dialog(
     parent: QWidget, db: Database, currency: str, on_created: Callable[[object], None]
 ) -> QDialog:
     """The new-return dialog; `on_created(ret)` runs when it is saved."""
-    from ui.new_return_dialog import NewReturnDialog
+    from ui.new_return.dialog import NewReturnDialog
 
     dialog = NewReturnDialog(
         db, currency=currency, staff=state.load_text(state.STAFF), parent=parent
@@ -42,7 +42,7 @@ def transition_dialog(
     parent: QWidget, db: Database, detail, target: Status, on_finished: Callable[[QDialog], None]
 ) -> QDialog:
     """The dialog that moves a return to `target`; `on_finished(dialog)` runs when it closes."""
-    from ui.transition_dialog import TransitionDialog
+    from ui.returns.transition_dialog import TransitionDialog
 
     dialog = TransitionDialog(db, detail, target, staff=state.load_text(state.STAFF), parent=parent)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -52,7 +52,7 @@ def transition_dialog(
 
 def import_dialog(parent: QWidget, db: Database, on_imported: Callable[[], None]) -> QDialog:
     """The customer import dialog; `on_imported()` runs after each import."""
-    from ui.import_dialog import ImportDialog
+    from ui.customers.import_dialog import ImportDialog
 
     dialog = ImportDialog(db, parent)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -62,7 +62,7 @@ def import_dialog(parent: QWidget, db: Database, on_imported: Callable[[], None]
 
 def settings_dialog(parent: QWidget, db: Database, on_closed: Callable[[bool], None]) -> QDialog:
     """The settings dialog; `on_closed(saved)` runs when it closes."""
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(db, parent)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -79,7 +79,7 @@ def open_customer_profile(
     on_changed: Callable[[], None],
 ) -> None:
     """Open a customer's profile window, or raise it when it is already open."""
-    from ui.customer_profile import CustomerProfile
+    from ui.customers.profile import CustomerProfile
 
     found = [w for w in parent.findChildren(CustomerProfile) if w.customer_id == customer_id]
     window = found[0] if found else CustomerProfile(db, customer_id, parent)
@@ -92,7 +92,7 @@ def open_customer_profile(
 
 def open_template_editor(parent: QWidget, db: Database) -> None:
     """Open the message template editor, or raise it when it is already open."""
-    from ui.template_editor import TemplateEditor
+    from ui.templates.editor import TemplateEditor
 
     editor = parent.findChild(TemplateEditor)
     if editor is None:

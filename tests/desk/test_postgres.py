@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from desk import listing
 from desk.db import open_database
-from desk.demo import seed_demo
+from desk.demo.seed import seed_demo
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
 from desk.workflow import StaleVersion, transition
 

@@ -8,7 +8,7 @@ from desk.models import Return, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
 from desk.workflow import Status, transition
 from ui.main_window import MainWindow
-from ui.transition_dialog import TransitionDialog
+from ui.returns.transition_dialog import TransitionDialog
 
 
 def add_return(db, name, email, sku="SKU-1", price=1000):
@@ -159,7 +159,7 @@ def test_sorting_by_date_oldest_first(qtbot, window):
 
 def test_new_return_found_moved_and_closed_end_to_end(qtbot, window, db, monkeypatch):
     from ui import prompts
-    from ui.new_return_dialog import NewReturnDialog
+    from ui.new_return.dialog import NewReturnDialog
 
     monkeypatch.setattr(prompts, "ask_yes_no", lambda *a: True)
     window.activateWindow()

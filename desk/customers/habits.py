@@ -1,0 +1,117 @@
+"""A customer's return habits, computed from their history, and the segment they fall in."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from desk.customers.segments import Segment
+from desk.models import Customer, Return, as_utc, utcnow
+from desk.settings import SettingSpec, get_setting, register
+from desk.workflow import Status
+
+THRESHOLDS = (
+    SettingSpec("segment.loyal_orders", int, 8, "Loyal: at least this many orders"),
+    SettingSpec("segment.loyal_max_rate", int, 25, "Loyal: at most this % of orders returned"),
+    SettingSpec("segment.frequent_returns", int, 6, "Frequent returner: returns in a year"),
+    SettingSpec("segment.frequent_rate", int, 50, "Frequent returner: % of orders returned"),
+    SettingSpec("segment.new_max_returns", int, 1, "New: at most this many returns"),
+)
+for _spec in THRESHOLDS:
+    register(_spec)
+
+
+@dataclass(frozen=True)
+class Habits:
+    """What a customer's history says about them."""
+
+    returns: int  # every return not cancelled
+    cancelled: int
+    returns_last_year: int
+    orders: int | None  # None when the shop's system never told us
+    return_rate: float | None  # returns / orders, when orders are known
+    top_reasons: list[tuple[str, int]]
+    usual_refund: str | None
+    median_days_to_return: float | None
+    last_return: datetime | None
+    segment: Segment
+    why: str  # the reason for the segment, in words
+
+    @property
+    def flagged(self) -> bool:
+        """True for a frequent returner: staff should take a look (never a block)."""
+        return self.segment is Segment.FREQUENT
+
+
+def thresholds(session: Session) -> dict[str, int]:
+    """The owner's segment thresholds, by key without the `segment.` prefix."""
+    return {spec.key.split(".", 1)[1]: int(get_setting(session, spec.key)) for spec in THRESHOLDS}
+
+
+def habits_for(session: Session, customer_id: int, *, now: datetime | None = None) -> Habits:
+    """Compute a customer's habits and segment from their returns and known orders."""
+    customer = session.get(Customer, customer_id)
+    rows = session.exec(
+        select(
+            Return.status,
+            Return.reason,
+            Return.refund_method,
+            Return.created_at,
+            Return.purchase_date,
+        )
+        .where(Return.customer_id == customer_id)
+        .order_by(col(Return.created_at))
+    ).all()
+    orders = getattr(customer, "orders_count", None) if customer else None
+    return summarise(rows, orders=orders, limits=thresholds(session), now=now or utcnow())
+
+
+def summarise(rows, *, orders: int | None, limits: dict[str, int], now: datetime) -> Habits:
+    """Habits from (status, reason, refund_method, created_at, purchase_date) rows."""
+    kept = [r for r in rows if r[0] != Status.CANCELLED]
+    year_ago = now - timedelta(days=365)
+    last_year = sum(1 for r in kept if as_utc(r[3]) >= year_ago)
+    rate = len(kept) / orders if orders else None
+    days = [(as_utc(r[3]).date() - r[4]).days for r in kept if r[4] is not None]
+    refunds = Counter(r[2] for r in kept).most_common(1)
+    segment, why = _segment(len(kept), last_year, orders, rate, limits)
+    return Habits(
+        returns=len(kept),
+        cancelled=len(rows) - len(kept),
+        returns_last_year=last_year,
+        orders=orders,
+        return_rate=rate,
+        top_reasons=Counter(r[1] for r in kept).most_common(3),
+        usual_refund=refunds[0][0] if refunds else None,
+        median_days_to_return=statistics.median(days) if days else None,
+        last_return=max(as_utc(r[3]) for r in kept) if kept else None,
+        segment=segment,
+        why=why,
+    )
+
+
+def _segment(
+    returns: int, last_year: int, orders: int | None, rate: float | None, limits: dict[str, int]
+) -> tuple[Segment, str]:
+    if last_year >= limits["frequent_returns"]:
+        return Segment.FREQUENT, f"{_count(last_year, 'return')} in the last 12 months"
+    if rate is not None and returns >= 3 and rate * 100 >= limits["frequent_rate"]:
+        return Segment.FREQUENT, f"returns {rate:.0%} of {orders} orders"
+    if (
+        orders is not None
+        and orders >= limits["loyal_orders"]
+        and (rate is None or rate * 100 <= limits["loyal_max_rate"])
+    ):
+        return Segment.LOYAL, f"{orders} orders, {returns} returned"
+    if returns <= limits["new_max_returns"] and (orders is None or orders <= 1):
+        return Segment.NEW, "first return" if returns <= 1 else _count(returns, "return")
+    known = f" of {orders} orders" if orders is not None else ""
+    return Segment.OCCASIONAL, f"{_count(returns, 'return')}{known}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,0 +1,341 @@
+"""One customer as the shop knows them: profile, changes, export of their data, erasure."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from sqlalchemy import Engine, case, text, update
+from sqlmodel import Session, col, select
+
+from desk import search
+from desk.customers.habits import Habits, habits_for
+from desk.db import Database
+from desk.errors import DeskError, NotFound, ValidationError
+from desk.labels import LANGUAGES, TIMELINES
+from desk.models import (
+    Channel,
+    Customer,
+    OutboxMessage,
+    OutboxState,
+    RefundMethod,
+    Return,
+    StatusChange,
+    utcnow,
+)
+from desk.policy.rules import Rules, rules_for
+from desk.returns import get_detail
+from desk.validation import email_error, phone_error
+
+log = logging.getLogger(__name__)
+
+ERASED = "[erased]"
+"""What replaces a personal text (a message, a note) once its customer is erased."""
+
+EDITABLE = (
+    "name",
+    "email",
+    "phone",
+    "preferred_channel",
+    "preferred_language",
+    "preferred_refund",
+    "preferred_timeline",
+    "notes",
+)
+"""The customer fields staff may change; the rest comes from the shop's own system."""
+
+_LIMITS = {"name": 200, "email": 254, "phone": 40}
+
+
+class ReturnRow(NamedTuple):
+    """One of a customer's returns, as the profile lists it."""
+
+    number: str
+    created_at: datetime
+    status: str
+    total_cents: int
+    return_id: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the profile window shows about one customer."""
+
+    customer: Customer
+    habits: Habits
+    rules: Rules  # the policy for the customer's segment, now
+    returns: list[ReturnRow]  # newest first
+    messages: list[OutboxMessage]  # across their returns, newest first
+
+    @property
+    def erased(self) -> bool:
+        """True once the customer's personal data has been erased."""
+        return self.customer.erased_at is not None
+
+
+def _customer(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id, populate_existing=True)
+    if customer is None:
+        raise NotFound(f"There is no customer #{customer_id}.")
+    return customer
+
+
+def _return_ids(session: Session, customer_id: int) -> list[int]:
+    query = select(Return.id).where(Return.customer_id == customer_id)
+    return list(session.exec(query))
+
+
+def profile(session: Session, customer_id: int) -> Profile:
+    """Load a customer with their habits, current policy, returns and messages."""
+    customer = _customer(session, customer_id)
+    habits = habits_for(session, customer_id)
+    rows = session.exec(
+        select(Return.number, Return.created_at, Return.status, Return.total_cents, Return.id)
+        .where(Return.customer_id == customer_id)
+        .order_by(col(Return.created_at).desc(), col(Return.id).desc())
+    ).all()
+    messages = session.exec(
+        select(OutboxMessage)
+        .join(Return, col(Return.id) == col(OutboxMessage.return_id))
+        .where(Return.customer_id == customer_id)
+        .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
+        .execution_options(populate_existing=True)
+    ).all()
+    return Profile(
+        customer=customer,
+        habits=habits,
+        rules=rules_for(session, habits.segment),
+        returns=[ReturnRow(*row) for row in rows],
+        messages=list(messages),
+    )
+
+
+def validate_changes(changes: dict[str, object]) -> dict[str, str]:
+    """Return the problems with `changes` to a customer, keyed by field."""
+    errors: dict[str, str] = {}
+    for key in changes:
+        if key not in EDITABLE:
+            errors[key] = f"{key} cannot be changed here."
+    values = {k: str(v if v is not None else "").strip() for k, v in changes.items()}
+    if "name" in values and not values["name"]:
+        errors["name"] = "Enter the customer's name."
+    if message := email_error(values.get("email", "")):
+        errors["email"] = message
+    if message := phone_error(values.get("phone", "")):
+        errors["phone"] = message
+    for key, limit in _LIMITS.items():
+        if len(values.get(key, "")) > limit and key not in errors:
+            errors[key] = f"Too long: at most {limit} characters."
+    choices = {
+        "preferred_channel": ({c.value for c in Channel}, "Choose how to reach the customer."),
+        "preferred_language": (set(LANGUAGES), "Choose the customer's language."),
+        "preferred_refund": ({m.value for m in RefundMethod}, "Choose a refund method."),
+        "preferred_timeline": (set(TIMELINES), "Choose when the customer wants the refund."),
+    }
+    for key, (allowed, message) in choices.items():
+        if key in values and values[key] not in allowed:
+            errors[key] = message
+    return errors
+
+
+def update_customer(session: Session, customer_id: int, changes: dict[str, object]) -> Customer:
+    """Validate and save changes to a customer's details; update search; commit.
+
+    Raises ValidationError (one message per field) and changes nothing when a value is
+    not acceptable; DeskError for an erased customer.
+    """
+    customer = _customer(session, customer_id)
+    if customer.erased_at is not None:
+        raise DeskError("This customer's data was erased; their details cannot be edited.")
+    if errors := validate_changes(changes):
+        raise ValidationError(errors)
+    try:
+        for key, value in changes.items():
+            value = str(value if value is not None else "").strip()
+            if key in ("email", "phone"):
+                value = value or None
+            setattr(customer, key, value)
+        session.add(customer)
+        session.flush()
+        search.reindex(session.connection(), _return_ids(session, customer_id))
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return customer
+
+
+def _stamp(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def export_customer(session: Session, customer_id: int) -> dict:
+    """Everything stored about one customer, as JSON-ready data (their copy of it)."""
+    customer = _customer(session, customer_id)
+    returns = session.exec(
+        select(Return).where(Return.customer_id == customer_id).order_by(col(Return.created_at))
+    ).all()
+    return {
+        "exported_at": _stamp(utcnow()),
+        "customer": {
+            "id": customer.id,
+            **{key: getattr(customer, key) for key in EDITABLE},
+            "external_ref": customer.external_ref,
+            "customer_since": _stamp(customer.customer_since),
+            "orders_count": customer.orders_count,
+            "lifetime_spend_cents": customer.lifetime_spend_cents,
+            "created_at": _stamp(customer.created_at),
+            "erased_at": _stamp(customer.erased_at),
+        },
+        "returns": [_export_return(session, ret) for ret in returns],
+        "messages": [_export_message(m, returns) for m in profile(session, customer_id).messages],
+    }
+
+
+def _export_return(session: Session, ret: Return) -> dict:
+    detail = get_detail(session, return_id=ret.id)
+    lines, exchanged, changes = detail.lines, detail.exchange_lines, detail.timeline
+    fields = ("number", "status", "intake", "purchase_ref", "reason", "reason_text")
+    money = ("refund_method", "total_cents", "fee_cents", "bonus_cents", "settlement_cents")
+    return {
+        **{key: getattr(ret, key) for key in fields + money},
+        "purchase_date": _stamp(ret.purchase_date),
+        "created_at": _stamp(ret.created_at),
+        "updated_at": _stamp(ret.updated_at),
+        "lines": [line.model_dump(exclude={"id", "return_id"}) for line in lines],
+        "exchange_lines": [line.model_dump(exclude={"id", "return_id"}) for line in exchanged],
+        "timeline": [
+            {"at": _stamp(c.at), "from": c.from_status, "to": c.to_status, "note": c.note}
+            for c in changes
+        ],
+    }
+
+
+def _export_message(message: OutboxMessage, returns: list[Return]) -> dict:
+    numbers = {ret.id: ret.number for ret in returns}
+    return {
+        "return": numbers.get(message.return_id),
+        "event": message.event,
+        "channel": message.channel,
+        "language": message.language,
+        "recipient": message.recipient,
+        "subject": message.subject,
+        "body_text": message.body_text,
+        "body_html": message.body_html,
+        "state": message.state,
+        "created_at": _stamp(message.created_at),
+        "sent_at": _stamp(message.sent_at),
+    }
+
+
+def save_export(db: Database, customer_id: int, path: Path | str) -> Path:
+    """Write a customer's data export to `path` as JSON (UTF-8); return the path."""
+    with db.session() as session:
+        data = export_customer(session, customer_id)
+    target = Path(path)
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return target
+
+
+def erase_customer(session: Session, customer_id: int, *, staff: str) -> None:
+    """Erase a customer's personal data on their request; keep returns for statistics.
+
+    Name, contacts and notes are replaced, their messages and the notes on their returns
+    are blanked, messages not yet sent are stopped, and each return records who erased
+    it: one transaction. On SQLite the file is then compacted, so the old values are gone
+    from the disk, search index included. Erasing again only compacts again.
+    """
+    customer = _customer(session, customer_id)
+    if customer.erased_at is None:
+        try:
+            _anonymise(session, customer, staff.strip())
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+    purge_deleted_data(session.get_bind())
+
+
+def _anonymise(session: Session, customer: Customer, staff: str) -> None:
+    now = utcnow()
+    customer.name = f"Erased customer #{customer.id}"
+    customer.email = customer.phone = None
+    customer.notes = customer.external_ref = ""
+    customer.preferred_channel = Channel.NONE.value
+    customer.erased_at = now
+    session.add(customer)
+    ids = _return_ids(session, customer.id)
+    if ids:
+        _blank_texts(session, ids)
+    who = f" by {staff}" if staff else ""
+    for ret in session.exec(select(Return).where(col(Return.id).in_(ids))):
+        ret.updated_at = now
+        session.add(
+            StatusChange(
+                return_id=ret.id,
+                from_status=ret.status,
+                to_status=ret.status,
+                at=now,
+                staff=staff,
+                note=f"Customer data erased on request{who}.",
+            )
+        )
+    session.flush()
+    search.reindex(session.connection(), ids)
+
+
+def _blank_texts(session: Session, ids: list[int]) -> None:
+    def blank(column):
+        return case((column == "", ""), else_=ERASED)
+
+    m = OutboxMessage
+    in_returns = col(m.return_id).in_(ids)
+    session.exec(
+        update(m)
+        .where(in_returns)
+        .values(
+            recipient=ERASED,
+            subject=blank(col(m.subject)),
+            body_text=blank(col(m.body_text)),
+            body_html=blank(col(m.body_html)),
+            last_error=blank(col(m.last_error)),  # a refusal quotes the address
+        )
+    )
+    unsent = (OutboxState.QUEUED.value, OutboxState.SENDING.value)
+    session.exec(
+        update(m)
+        .where(in_returns, col(m.state).in_(unsent))
+        .values(state=OutboxState.FAILED.value, last_error="Not sent: the customer was erased.")
+    )
+    session.exec(
+        update(StatusChange)
+        .where(col(StatusChange.return_id).in_(ids))
+        .values(note=blank(col(StatusChange.note)))
+    )
+    session.exec(
+        update(Return)
+        .where(col(Return.id).in_(ids))
+        .values(reason_text=blank(col(Return.reason_text)), purchase_ref="")
+    )
+
+
+def purge_deleted_data(engine: Engine) -> bool:
+    """Make SQLite forget deleted values: merge the search index, VACUUM, empty the WAL.
+
+    Returns True when done (always for other databases, which are left alone); False
+    when another connection kept the write-ahead log from being emptied.
+    """
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO return_search(return_search) VALUES('optimize')"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM")
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0]
+    if busy:
+        log.warning("Erased data: the write-ahead log is still in use; it empties later.")
+    return not busy

@@ -1,0 +1,341 @@
+"""The printable return instructions: what the sheet says, in the customer's language.
+
+Only the content lives here; the drawing (Qt painter, PDF, preview) is done elsewhere
+from the `Sheet` that `build_sheet` returns. The localized words themselves (TEXT and
+LABELS, per language) are in desk.instructions.texts; this module picks the steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session
+
+from desk.errors import DeskError
+from desk.instructions.dropoff import KIND_LABELS, Kind, kinds_of, list_points, points_for
+from desk.instructions.texts import LABELS, TEXT
+from desk.messages.context import (
+    LANGUAGES,
+    format_amount,
+    format_day,
+    normalise_language,
+    shop_settings,
+)
+from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, as_utc
+from desk.returns import ReturnDetail, get_detail
+from desk.settings import get_setting
+from desk.workflow import Status
+
+ICONS: tuple[str, ...] = (
+    "pack",
+    "slip",
+    "dropoff",
+    "counter",
+    "refund",
+    "credit",
+    "exchange",
+    "mail",
+    "inspect",
+)
+"""The icon names a Step may carry: file stems under resources/icons/instructions/."""
+
+KIND_FOR_DISPOSITION: dict[str, Kind] = {
+    Disposition.RESTOCK: Kind.REUSE,
+    Disposition.REFURBISH: Kind.REUSE,
+    Disposition.RECYCLE: Kind.RECYCLING,
+    Disposition.DONATE: Kind.DONATION,
+    Disposition.DISCARD: Kind.RECYCLING,  # what the shop cannot use is best recycled
+}
+"""Which kind of drop-off point suits the goods of a return line, by its disposition."""
+
+_WAITING = {Status.REQUESTED}
+_WITH_US = {Status.RECEIVED, Status.INSPECTING, Status.APPROVED}
+_SETTLED = {Status.REFUNDED, Status.CREDITED, Status.EXCHANGED, Status.CLOSED}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step of the sheet: an icon name and a short line of text."""
+
+    icon: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DropOffView:
+    """A drop-off point as the sheet shows it; `accepts` holds localized words."""
+
+    name: str
+    address: str
+    hours: str
+    accepts: list[str]
+    categories: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything the instructions sheet says, localized, ready to be drawn."""
+
+    language: str
+    shop_name: str
+    shop_address: str
+    shop_phone: str
+    shop_hours: str
+    logo_path: str
+    title: str
+    return_number: str | None
+    qr_text: str | None
+    customer_name: str | None
+    deadline: date | None
+    deadline_text: str
+    steps: list[Step]
+    dropoff_title: str
+    dropoff_points: list[DropOffView]
+    sustainability_title: str
+    sustainability_note: str
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def build_sheet(
+    session: Session,
+    *,
+    return_number: str | None = None,
+    language: str | None = None,
+    today: date | None = None,
+) -> Sheet:
+    """Return the instructions sheet for one return, or the generic one when no number.
+
+    The language is `language` if given, else the customer's, else the shop's.
+    Raises NotFound for an unknown return number and DeskError for an unknown language.
+    """
+    today = today or date.today()
+    shop = shop_settings(session)
+    detail = get_detail(session, number=return_number) if return_number else None
+    language = _language(session, language, detail)
+    text = TEXT[language]
+    window = int(get_setting(session, STANDARD_WINDOW))
+    if detail is None:
+        points = list_points(session, active_only=True)
+        kinds = set(Kind)
+        deadline, deadline_text = None, text["deadline_generic"].format(days=window)
+        steps = _generic_steps(text)
+    else:
+        kinds = kinds_for(detail)
+        points = points_for(session, kinds)
+        window = customer_window(session, detail.customer.id)
+        deadline = return_deadline(detail, window)
+        deadline_text = _deadline_text(detail, deadline, language, today)
+        steps = return_steps(detail, shop, language, deadline)
+    labels = dict(LABELS[language])
+    labels["printed"] = labels["printed"].format(date=format_day(today, language))
+    return Sheet(
+        language=language,
+        shop_name=str(shop["shop.name"]),
+        shop_address=str(shop["shop.address"]),
+        shop_phone=str(shop["shop.phone"]),
+        shop_hours=str(shop["shop.hours"]),
+        logo_path=str(shop["shop.logo"]),
+        title=text["title"],
+        return_number=detail.ret.number if detail else None,
+        qr_text=detail.ret.number if detail else None,
+        customer_name=detail.customer.name if detail else None,
+        deadline=deadline,
+        deadline_text=deadline_text,
+        steps=steps,
+        dropoff_title=text["dropoff_title"],
+        dropoff_points=[dropoff_view(point, language) for point in points],
+        sustainability_title=text["sustainability_title"],
+        sustainability_note=sustainability_note(kinds, language),
+        labels=labels,
+    )
+
+
+def _language(session: Session, asked: str | None, detail: ReturnDetail | None) -> str:
+    if asked is not None:
+        code = asked.strip().replace("-", "_")
+        for known in LANGUAGES:
+            if code.lower() == known.lower():
+                return known
+        raise DeskError(f"There are no instructions in “{asked}”; use one of: en, pt_BR.")
+    if detail is not None:
+        preferred = (detail.customer.preferred_language or "").replace("-", "_")
+        if preferred.lower() in {code.lower() for code in LANGUAGES}:
+            return normalise_language(preferred)
+    return normalise_language(str(get_setting(session, "shop.locale")))
+
+
+def kinds_for(detail: ReturnDetail) -> set[Kind]:
+    """Return the kinds of drop-off point that suit the goods of a return's lines."""
+    return {
+        KIND_FOR_DISPOSITION[line.disposition]
+        for line in detail.lines
+        if line.disposition in KIND_FOR_DISPOSITION
+    }
+
+
+STANDARD_WINDOW = "policy.new.window_days"
+"""The generic sheet promises the window anyone gets: a new customer's."""
+
+
+def customer_window(session: Session, customer_id: int) -> int:
+    """The return window, in days, that the shop's policy gives this customer's segment."""
+    from desk.customers.habits import habits_for
+    from desk.policy.rules import rules_for
+
+    return rules_for(session, habits_for(session, customer_id).segment).window_days
+
+
+def return_deadline(detail: ReturnDetail, window_days: int) -> date:
+    """Return the last day to bring a return back: purchase (or logging) day + window."""
+    ret = detail.ret
+    start = ret.purchase_date or as_utc(ret.created_at).astimezone().date()
+    return start + timedelta(days=window_days)
+
+
+def _status(detail: ReturnDetail) -> Status:
+    try:
+        return Status(detail.ret.status)
+    except ValueError:
+        return Status.REQUESTED
+
+
+def _received_day(detail: ReturnDetail) -> date:
+    for change in detail.timeline:
+        if change.to_status == Status.RECEIVED:
+            return as_utc(change.at).astimezone().date()
+    return as_utc(detail.ret.created_at).astimezone().date()
+
+
+def _deadline_text(detail: ReturnDetail, deadline: date, language: str, today: date) -> str:
+    text, status = TEXT[language], _status(detail)
+    if status == Status.CANCELLED:
+        return text["cancelled"]
+    if status not in _WAITING:
+        return text["received_on"].format(date=format_day(_received_day(detail), language))
+    if deadline < today:
+        return text["deadline_passed"].format(date=format_day(deadline, language))
+    key = "deadline_mail" if detail.ret.intake == Intake.MAIL else "deadline_counter"
+    return text[key].format(date=format_day(deadline, language))
+
+
+def return_steps(
+    detail: ReturnDetail, shop: dict[str, object], language: str, deadline: date
+) -> list[Step]:
+    """Return the 3 to 5 steps that fit a return's intake, refund method and status."""
+    text, status = TEXT[language], _status(detail)
+    mail = detail.ret.intake == Intake.MAIL
+    if status in _WAITING:
+        day = format_day(deadline, language)
+        if mail:
+            address = str(shop["shop.address"]).strip().replace("\n", ", ")
+            send = (
+                text["mail"].format(address=address, date=day)
+                if address
+                else text["mail_no_address"].format(date=day)
+            )
+            first = [
+                Step("pack", text["pack_mail"]),
+                Step("slip", text["slip_mail"]),
+                Step("mail", send),
+            ]
+        else:
+            first = [
+                Step("pack", text["pack"]),
+                Step("slip", text["slip_counter"]),
+                Step("counter", text["counter"].format(date=day)),
+            ]
+        return [*first, Step("inspect", text["inspect"]), _outcome_step(detail, shop, language)]
+    if status in _WITH_US:
+        check = "inspecting" if status == Status.INSPECTING else "inspect"
+        steps = [_outcome_step(detail, shop, language)]
+        if status != Status.APPROVED:
+            steps.insert(0, Step("inspect", text[check]))
+        return [*steps, Step("dropoff", text["dropoff"]), _contact_step(text, shop)]
+    if status == Status.REJECTED:
+        return [
+            Step("inspect", text["rejected"]),
+            Step("counter", text["collect"]),
+            Step("dropoff", text["dropoff"]),
+        ]
+    if status == Status.CANCELLED:
+        return [
+            Step("slip", text["cancelled_step"]),
+            Step("dropoff", text["dropoff"]),
+            _contact_step(text, shop),
+        ]
+    return [  # settled or closed
+        _settled_step(detail, shop, language),
+        Step("dropoff", text["dropoff"]),
+        _contact_step(text, shop),
+    ]
+
+
+def _days(days: int, language: str) -> str:
+    if language == "pt_BR":
+        return "1 dia útil" if days == 1 else f"{days} dias úteis"
+    return "1 business day" if days == 1 else f"{days} business days"
+
+
+def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
+    """The last step while the return is open: how the customer gets their due."""
+    text, method = TEXT[language], detail.ret.refund_method
+    mail = detail.ret.intake == Intake.MAIL
+    if method == RefundMethod.STORE_CREDIT:
+        return Step("credit", text["credit_mail" if mail else "credit"])
+    if method == RefundMethod.EXCHANGE:
+        return Step("exchange", text["exchange_mail" if mail else "exchange"])
+    days = _days(int(shop["shop.refund_days"]), language)
+    return Step("refund", text["refund"].format(days=days))
+
+
+def _settled_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
+    text, status = TEXT[language], _status(detail)
+    total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
+    method = detail.ret.refund_method
+    if status == Status.CREDITED or (
+        status == Status.CLOSED and method == RefundMethod.STORE_CREDIT
+    ):
+        return Step("credit", text["credit_done"].format(total=total))
+    if status == Status.EXCHANGED or (status == Status.CLOSED and method == RefundMethod.EXCHANGE):
+        return Step("exchange", text["exchange_done"])
+    days = _days(int(shop["shop.refund_days"]), language)
+    return Step("refund", text["refund_done"].format(total=total, days=days))
+
+
+def _contact_step(text: dict[str, str], shop: dict[str, object]) -> Step:
+    phone = str(shop["shop.phone"]).strip()
+    return Step("counter", text["contact_phone"].format(phone=phone) if phone else text["contact"])
+
+
+def _generic_steps(text: dict[str, str]) -> list[Step]:
+    return [
+        Step("pack", text["pack"]),
+        Step("slip", text["slip_generic"]),
+        Step("counter", text["counter_generic"]),
+        Step("inspect", text["inspect"]),
+        Step("refund", text["choose"]),
+    ]
+
+
+def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
+    """Return a drop-off point as the sheet shows it, its kinds in `language`."""
+    words = KIND_LABELS[language]
+    return DropOffView(
+        name=point.name,
+        address=point.address,
+        hours=point.hours,
+        accepts=[words[kind] for kind in kinds_of(point)],
+        categories=point.categories,
+    )
+
+
+def sustainability_note(kinds: set[Kind], language: str) -> str:
+    """Return what the shop does with returned goods of `kinds`, and with packaging."""
+    text = TEXT[language]
+    parts = [
+        text[f"{kind.value}_note"]
+        for kind in (Kind.REUSE, Kind.DONATION, Kind.RECYCLING)
+        if kind in kinds
+    ]
+    return " ".join([*parts, text["packaging_note"]])

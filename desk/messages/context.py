@@ -1,0 +1,381 @@
+"""The variables a message template can use for one return, in the customer's language."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from functools import lru_cache
+
+from sqlmodel import Session, col, select
+
+from desk.errors import DeskError
+from desk.labels import CONDITIONS, REASONS, label
+from desk.messages.events import EVENT_FOR_STATUS, Event
+from desk.models import (
+    Condition,
+    Customer,
+    Reason,
+    RefundMethod,
+    Return,
+    ReturnLine,
+    Setting,
+    StatusChange,
+    as_utc,
+)
+from desk.money import format_money
+from desk.returns import ReturnDetail
+from desk.settings import SETTINGS
+
+LANGUAGES: tuple[str, ...] = ("en", "pt_BR")
+"""The languages default templates ship in."""
+
+DEFAULT_LANGUAGE = "en"
+
+VARIABLES: dict[str, str] = {
+    "customer.first_name": "The customer's first name",
+    "customer.name": "The customer's full name",
+    "customer.email": "The customer's email address (may be empty)",
+    "customer.phone": "The customer's phone number (may be empty)",
+    "return.number": "The return number, e.g. R-2026-00042",
+    "return.date": "The day the return was logged, in the customer's language",
+    "return.purchase_date": "The day of purchase, if known (else empty)",
+    "return.purchase_ref": "The receipt or order reference (may be empty)",
+    "return.reason": "Why the customer returns the goods, in their language",
+    "items": "The returned items; loop with {% for item in items %}",
+    "item.sku": "An item's SKU (inside the loop)",
+    "item.description": "An item's description (inside the loop)",
+    "item.quantity": "How many of the item (inside the loop)",
+    "item.unit_price": "An item's unit price, formatted (inside the loop)",
+    "item.amount": "Quantity times unit price, formatted (inside the loop)",
+    "item.condition": "An item's condition, in the customer's language (inside the loop)",
+    "total": "The value of all items, formatted",
+    "refund_method": "How the customer is refunded, in their language",
+    "next_step": "One sentence saying what happens next and when",
+    "note": "The staff note of this step, e.g. why a return was rejected (may be empty)",
+    "shop.name": "The shop's name",
+    "shop.address": "The shop's address",
+    "shop.phone": "The shop's phone number",
+    "shop.hours": "The shop's opening hours",
+    "shop.email": "The shop's email address",
+    "shop.logo": 'Whether a logo is set; use {% if shop.logo %}<img src="cid:logo">{% endif %}',
+    "staff": "The name of the staff member sending the message (may be empty)",
+    "today": "Today's date, in the customer's language",
+    "event": "The event code, e.g. refunded",
+    "language": "The message language: en or pt_BR",
+}
+"""Every template variable with a one-line description, for the template editor."""
+
+_BABEL_LOCALE = {"en": "en", "pt_BR": "pt_BR"}
+
+SHOP_KEYS: tuple[str, ...] = (
+    "shop.name",
+    "shop.address",
+    "shop.phone",
+    "shop.hours",
+    "shop.email",
+    "shop.logo",
+    "shop.currency",
+    "shop.refund_days",
+)
+
+_CONDITIONS_PT: dict[str, str] = {
+    Condition.UNOPENED: "Lacrado",
+    Condition.OPENED: "Aberto",
+    Condition.DAMAGED: "Danificado",
+    Condition.DEFECTIVE: "Com defeito",
+}
+
+_REASONS_PT: dict[str, str] = {
+    Reason.WRONG_SIZE: "Tamanho ou caimento errado",
+    Reason.DEFECTIVE: "Com defeito / não funciona",
+    Reason.DAMAGED: "Chegou danificado",
+    Reason.NOT_AS_DESCRIBED: "Diferente do anunciado",
+    Reason.WRONG_ITEM: "Item errado",
+    Reason.CHANGED_MIND: "Desistência da compra",
+    Reason.ARRIVED_LATE: "Chegou atrasado",
+    Reason.OTHER: "Outro motivo",
+}
+
+_REFUND_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        RefundMethod.ORIGINAL: "Original payment method",
+        RefundMethod.STORE_CREDIT: "Store credit",
+        RefundMethod.EXCHANGE: "Exchange",
+    },
+    "pt_BR": {
+        RefundMethod.ORIGINAL: "Meio de pagamento original",
+        RefundMethod.STORE_CREDIT: "Crédito na loja",
+        RefundMethod.EXCHANGE: "Troca",
+    },
+}
+
+# Per language: event -> sentence, or event -> {refund method -> sentence} ("*" is the fallback).
+# Placeholders: {total}, {days} ("3 business days" / "3 dias úteis").
+_NEXT_STEPS: dict[str, dict[Event, str | dict[str, str]]] = {
+    "en": {
+        Event.ACKNOWLEDGED: "Please bring or send the items to us; we will let you know "
+        "as soon as they arrive.",
+        Event.RECEIVED: "We will check the items and let you know the outcome within a few days.",
+        Event.INSPECTING: "We will write to you again as soon as the check is done.",
+        Event.APPROVED: {
+            RefundMethod.ORIGINAL: "We will refund {total} to your original payment method; "
+            "it usually reaches you within {days}.",
+            RefundMethod.STORE_CREDIT: "We will add {total} of store credit to your account, "
+            "ready for your next visit.",
+            RefundMethod.EXCHANGE: "We will get your replacement ready and tell you when "
+            "you can pick it up.",
+        },
+        Event.REFUNDED: {
+            "*": "Your refund of {total} will reach your card within {days}.",
+            RefundMethod.STORE_CREDIT: "Your store credit of {total} is ready to use right away.",
+        },
+        Event.EXCHANGED: "Your replacement is ready: pick it up at the counter whenever suits you.",
+        Event.CREDITED: "Your store credit of {total} is ready to use on your next purchase.",
+        Event.REJECTED: "We will keep the items for you to collect at the counter; reply to "
+        "this message if you have any questions.",
+        Event.CLOSED: "Nothing more is needed from you.",
+        Event.FEEDBACK: "It takes less than a minute: just reply to this message.",
+    },
+    "pt_BR": {
+        Event.ACKNOWLEDGED: "Traga ou envie os itens para nós; avisaremos assim que eles chegarem.",
+        Event.RECEIVED: "Vamos conferir os itens e avisar você do resultado em poucos dias.",
+        Event.INSPECTING: "Escreveremos de novo assim que a análise terminar.",
+        Event.APPROVED: {
+            RefundMethod.ORIGINAL: "Vamos reembolsar {total} no seu meio de pagamento "
+            "original; o valor costuma chegar em até {days}.",
+            RefundMethod.STORE_CREDIT: "Vamos liberar {total} de crédito na loja, pronto "
+            "para a sua próxima visita.",
+            RefundMethod.EXCHANGE: "Vamos separar o item da troca e avisaremos quando você "
+            "puder retirá-lo.",
+        },
+        Event.REFUNDED: {
+            "*": "Seu reembolso de {total} chegará ao seu cartão em até {days}.",
+            RefundMethod.STORE_CREDIT: "Seu crédito de {total} já está disponível para uso.",
+        },
+        Event.EXCHANGED: "O item da troca está pronto: é só retirá-lo no balcão quando "
+        "for melhor para você.",
+        Event.CREDITED: "Seu crédito de {total} já está disponível para a sua próxima compra.",
+        Event.REJECTED: "Os itens ficam guardados para você retirar no balcão; se tiver "
+        "dúvidas, é só responder esta mensagem.",
+        Event.CLOSED: "Você não precisa fazer mais nada.",
+        Event.FEEDBACK: "Leva menos de um minuto: é só responder esta mensagem.",
+    },
+}
+
+_STATUS_FOR_EVENT = {event.value: status.value for status, event in EVENT_FOR_STATUS.items()}
+
+
+def normalise_language(code: str | None) -> str:
+    """Return the supported language closest to `code` ("pt-br" -> "pt_BR"); "en" if none."""
+    text = (code or "").strip().replace("-", "_")
+    for language in LANGUAGES:
+        if text.lower() == language.lower():
+            return language
+    if text.lower().startswith("pt"):
+        return "pt_BR"
+    return DEFAULT_LANGUAGE
+
+
+def check_language(code: str) -> str:
+    """Return `code` if templates exist in that language; raise DeskError if not."""
+    if code not in LANGUAGES:
+        raise DeskError(f"There are no templates in “{code}”; use one of: {', '.join(LANGUAGES)}.")
+    return code
+
+
+@lru_cache(maxsize=8192)
+def format_amount(cents: int, currency: str, language: str) -> str:
+    """Format `cents` in `currency` for `language`: 1250 -> '€12.50' (en), 'R$ 12,50' (pt_BR)."""
+    return format_money(cents, currency, _BABEL_LOCALE[language])
+
+
+@lru_cache(maxsize=4096)
+def format_day(day: date | None, language: str) -> str:
+    """Format a day in words for `language` ('March 12, 2026' / '12 de março de 2026')."""
+    if day is None:
+        return ""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=_BABEL_LOCALE[language])
+
+
+def _days(days: int, language: str) -> str:
+    if language == "pt_BR":
+        return "1 dia útil" if days == 1 else f"{days} dias úteis"
+    return "1 business day" if days == 1 else f"{days} business days"
+
+
+def next_step(event: Event | str, refund_method: str, language: str, total: str, days: int) -> str:
+    """Return the sentence saying what happens next after `event`, with its timing."""
+    step = _NEXT_STEPS[language][Event(event)]
+    if isinstance(step, dict):
+        step = step.get(refund_method) or step.get("*") or step[RefundMethod.ORIGINAL]
+    return step.format(total=total, days=_days(days, language))
+
+
+def shop_settings(session: Session) -> dict[str, object]:
+    """Return the shop.* settings messages use, in one query."""
+    rows = session.exec(
+        select(Setting.key, Setting.value).where(col(Setting.key).in_(SHOP_KEYS))
+    ).all()
+    return shop_values(dict(rows))
+
+
+def shop_values(stored: dict[str, str]) -> dict[str, object]:
+    """Return the shop.* settings messages use, typed, from the stored text values."""
+    return {
+        key: SETTINGS[key].type(stored[key]) if key in stored else SETTINGS[key].default
+        for key in SHOP_KEYS
+    }
+
+
+def _first_name(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts else name
+
+
+def _note(detail: ReturnDetail, event: Event) -> str:
+    status = _STATUS_FOR_EVENT.get(event.value)
+    for change in reversed(detail.timeline):
+        if change.to_status == status:
+            return change.note
+    return ""
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    return None if moment is None else as_utc(moment).astimezone().date()
+
+
+def context_for(
+    detail: ReturnDetail,
+    shop: dict[str, object],
+    *,
+    event: Event | str,
+    language: str,
+    staff: str = "",
+    today: date | None = None,
+) -> dict:
+    """Return the template variables for `detail`, given the shop settings (no database)."""
+    event = Event(event)
+    language = check_language(language)
+    currency = str(shop["shop.currency"])
+    ret, customer = detail.ret, detail.customer
+    conditions = _CONDITIONS_PT if language == "pt_BR" else CONDITIONS
+    reasons = _REASONS_PT if language == "pt_BR" else REASONS
+    items = [
+        {
+            "sku": line.sku,
+            "description": line.description,
+            "quantity": line.quantity,
+            "unit_price": format_amount(line.unit_price_cents, currency, language),
+            "amount": format_amount(line.quantity * line.unit_price_cents, currency, language),
+            "condition": label(conditions, line.condition),
+        }
+        for line in detail.lines
+    ]
+    total = format_amount(detail.total_cents, currency, language)
+    return {
+        "customer": {
+            "first_name": _first_name(customer.name),
+            "name": customer.name,
+            "email": customer.email or "",
+            "phone": customer.phone or "",
+        },
+        "return": {
+            "number": ret.number,
+            "date": format_day(_local_day(ret.created_at), language),
+            "purchase_date": format_day(ret.purchase_date, language),
+            "purchase_ref": ret.purchase_ref,
+            "reason": label(reasons, ret.reason),
+        },
+        "items": items,
+        "total": total,
+        "refund_method": label(_REFUND_LABELS[language], ret.refund_method),
+        "next_step": next_step(
+            event, ret.refund_method, language, total, int(shop["shop.refund_days"])
+        ),
+        "note": _note(detail, event),
+        "shop": {
+            "name": str(shop["shop.name"]),
+            "address": str(shop["shop.address"]),
+            "phone": str(shop["shop.phone"]),
+            "hours": str(shop["shop.hours"]),
+            "email": str(shop["shop.email"]),
+            "logo": bool(shop["shop.logo"]),
+        },
+        "staff": staff,
+        "today": format_day(today or date.today(), language),
+        "event": event.value,
+        "language": language,
+    }
+
+
+def build_context(
+    session: Session, detail: ReturnDetail, *, event: Event | str, language: str, staff: str = ""
+) -> dict:
+    """Return the template variables for one return, event and language."""
+    return context_for(detail, shop_settings(session), event=event, language=language, staff=staff)
+
+
+def sample_detail(language: str = DEFAULT_LANGUAGE) -> ReturnDetail:
+    """Return a realistic return, not stored anywhere, to try templates on."""
+    portuguese = language == "pt_BR"
+    now = datetime(2026, 3, 12, 10, 30, tzinfo=UTC)
+    ret = Return(
+        id=0,
+        number="R-2026-00042",
+        customer_id=0,
+        status="refunded",
+        reason=Reason.WRONG_SIZE.value,
+        refund_method=RefundMethod.ORIGINAL.value,
+        purchase_date=date(2026, 3, 2),
+        purchase_ref="INV-10442",
+        total_cents=10748,
+        created_at=now,
+        updated_at=now,
+    )
+    customer = Customer(
+        id=0,
+        name="João Silva" if portuguese else "Ana Moreira",
+        email="cliente@example.com",
+        phone="+55 11 91234-5678" if portuguese else "+351 912 345 678",
+        preferred_language=language,
+    )
+    lines = [
+        ReturnLine(
+            return_id=0,
+            sku="SHOE-42",
+            description="Tênis de trilha" if portuguese else "Trail shoe",
+            quantity=2,
+            unit_price_cents=4999,
+            condition=Condition.OPENED.value,
+        ),
+        ReturnLine(return_id=0, sku="SOCK-1", description="", quantity=3, unit_price_cents=250),
+    ]
+    timeline = [StatusChange(return_id=0, to_status="received", at=now, note="")]
+    return ReturnDetail(ret=ret, customer=customer, lines=lines, timeline=timeline)
+
+
+def sample_context(
+    language: str = DEFAULT_LANGUAGE, *, event: Event | str = Event.REFUNDED
+) -> dict:
+    """Return a realistic context without a database (used to check templates)."""
+    shop = {key: SETTINGS[key].default for key in SHOP_KEYS}
+    shop.update(
+        {
+            "shop.name": "Loja Exemplo" if language == "pt_BR" else "Example Shop",
+            "shop.address": "Rua das Flores 12, Lisboa",
+            "shop.phone": "+351 210 000 000",
+            "shop.hours": "Seg-Sáb 9h-19h" if language == "pt_BR" else "Mon-Sat 9:00-19:00",
+            "shop.email": "shop@example.com",
+            "shop.logo": "logo.png",
+            "shop.currency": "BRL" if language == "pt_BR" else "EUR",
+        }
+    )
+    return context_for(
+        sample_detail(language),
+        shop,
+        event=event,
+        language=language,
+        staff="Sam",
+        today=date(2026, 3, 14),
+    )

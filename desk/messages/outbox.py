@@ -1,0 +1,216 @@
+"""The outbox: queueing messages with the status change that causes them.
+
+A message is rendered once, when it is queued, and sent exactly as stored, so what staff
+previewed is what the customer gets; a retry carries the same Message-ID.
+
+The sending run (send_due, claims, backoff, recovery of interrupted sends) lives in
+desk.messages.sender.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from desk.errors import DeskError, NotFound
+from desk.messages.events import Event, event_for
+from desk.messages.mail import new_message_id
+from desk.messages.sender import (
+    FAILED,
+    QUEUED,
+    SENDING,
+    SENT,
+)
+from desk.models import Channel, Customer, OutboxMessage, StatusChange, utcnow
+from desk.returns import ReturnDetail, get_detail
+from desk.settings import get_setting
+from desk.workflow import Status, TransitionResult, apply_transition
+
+
+@dataclass
+class MoveOutcome:
+    """What move_and_notify did: the transition, and the queued message or why there is none."""
+
+    result: TransitionResult
+    message: OutboxMessage | None
+    reason_not_sent: str = ""
+
+
+def channel_for(customer: Customer) -> str | None:
+    """The channel to reach `customer` by, or None (print a letter instead)."""
+    contacts = {Channel.EMAIL.value: bool(customer.email), Channel.SMS.value: bool(customer.phone)}
+    preferred = customer.preferred_channel
+    if preferred in (Channel.PRINT.value, Channel.NONE.value):
+        return None
+    if contacts.get(preferred):
+        return preferred
+    other = Channel.SMS.value if preferred == Channel.EMAIL.value else Channel.EMAIL.value
+    return other if contacts[other] else None
+
+
+def _why_no_channel(customer: Customer) -> str:
+    if customer.preferred_channel == Channel.PRINT.value:
+        return f"{customer.name} prefers a printed letter; print it instead."
+    if customer.preferred_channel == Channel.NONE.value:
+        return f"{customer.name} asked not to be sent messages."
+    return f"{customer.name} has no email address or phone number; print the letter instead."
+
+
+def move_and_notify(
+    *,
+    session: Session,
+    return_id: int,
+    to: Status | str,
+    expected_version: int,
+    staff: str = "",
+    note: str = "",
+    notify: bool,
+) -> MoveOutcome:
+    """Move a return and, if asked and possible, queue its message: one transaction.
+
+    Raises what desk.workflow.transition raises, and DeskError when the message cannot be
+    rendered; then nothing is saved.
+    """
+    try:
+        result = apply_transition(
+            session=session,
+            return_id=return_id,
+            to=to,
+            expected_version=expected_version,
+            staff=staff,
+            note=note,
+        )
+        message, reason = None, ""
+        event = event_for(result.change.to_status)
+        if not notify:
+            reason = "The customer was not notified (not asked)."
+        elif event is None:
+            reason = f"A move to {Status(result.change.to_status).label.lower()} sends no message."
+        else:
+            detail = get_detail(session, return_id=return_id)
+            message = _new_message(session, detail, result.change, event, staff)
+            if message is None:
+                reason = _why_no_channel(detail.customer)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return MoveOutcome(result=result, message=message, reason_not_sent=reason)
+
+
+def _new_message(
+    session: Session, detail: ReturnDetail, change: StatusChange, event: Event, staff: str
+) -> OutboxMessage | None:
+    """Render and add (flush) the message for `change`; None when the customer has no channel."""
+    from desk.messages.templating import render_message
+
+    customer = detail.customer
+    channel = channel_for(customer)
+    if channel is None:
+        return None
+    rendered = render_message(
+        session, detail, event, language=customer.preferred_language or None, staff=staff
+    )
+    email = channel == Channel.EMAIL.value
+    message = OutboxMessage(
+        return_id=detail.ret.id,
+        status_change_id=change.id,
+        event=str(rendered.event),
+        channel=channel,
+        language=rendered.language,
+        recipient=(customer.email if email else customer.phone).strip(),
+        subject=rendered.subject,
+        body_text=_mime_text(rendered.text) if email else rendered.sms,
+        body_html=_mime_text(rendered.html) if email and rendered.html else "",
+        message_id=new_message_id(str(get_setting(session, "shop.email"))),
+        state=QUEUED,
+        next_attempt_at=utcnow(),
+        staff=staff.strip(),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def _mime_text(text: str) -> str:
+    """`text` with \\n line ends and one final newline: exactly what a MIME part carries."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+
+
+def queue_for_change(
+    session: Session, detail: ReturnDetail, change: StatusChange, staff: str = ""
+) -> OutboxMessage | None:
+    """Queue the message for an already recorded status change; commit.
+
+    Returns None when the status has no message or the customer no channel. Raises
+    DeskError when that change already has its message.
+    """
+    event = event_for(change.to_status)
+    if event is None:
+        return None
+    try:
+        message = _new_message(session, detail, change, event, staff)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise DeskError("A message for this status change was already queued.") from None
+    except Exception:
+        session.rollback()
+        raise
+    return message
+
+
+def messages_for_return(session: Session, return_id: int) -> list[OutboxMessage]:
+    """Every message of a return, oldest first."""
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.return_id == return_id)
+        .order_by(col(OutboxMessage.created_at), col(OutboxMessage.id))
+        .execution_options(populate_existing=True)
+    )
+    return list(session.exec(query))
+
+
+def recent_messages(session: Session, limit: int = 50) -> list[OutboxMessage]:
+    """The latest messages of every return, newest first."""
+    query = (
+        select(OutboxMessage)
+        .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
+        .limit(limit)
+        .execution_options(populate_existing=True)
+    )
+    return list(session.exec(query))
+
+
+def pending_count(session: Session) -> int:
+    """How many messages wait to be sent (queued, or being sent right now)."""
+    query = select(func.count()).where(col(OutboxMessage.state).in_((QUEUED, SENDING)))
+    return int(session.exec(query).one())
+
+
+def retry(session: Session, message_id: int) -> OutboxMessage:
+    """Queue a failed message again, to be sent at the next run; commit."""
+    message = session.get(OutboxMessage, message_id, populate_existing=True)
+    if message is None:
+        raise NotFound(f"Message {message_id} does not exist.")
+    if message.state != FAILED:
+        raise DeskError(
+            {
+                QUEUED: "This message is already waiting to be sent.",
+                SENDING: "This message is being sent right now.",
+                SENT: "This message was already sent.",
+            }.get(message.state, "Only a failed message can be sent again.")
+        )
+    changed = session.exec(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == FAILED)
+        .values(state=QUEUED, next_attempt_at=utcnow(), last_error="")
+    )
+    session.commit()
+    if changed.rowcount != 1:
+        raise DeskError("Someone else changed this message meanwhile; reload and try again.")
+    session.refresh(message)
+    return message

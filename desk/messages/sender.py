@@ -1,0 +1,273 @@
+"""The sending run of the outbox: send the queued messages that are due, as stored.
+
+Queueing lives in desk.messages.outbox.
+
+Sending, per message, in separate committed steps: claim (queued -> sending, one more
+attempt, claim time in next_attempt_at), send, then record the outcome:
+- sent: state sent, sent_at.
+- a passing problem (server down, timeout, 4xx): back to queued, next try after
+  BACKOFF_MINUTES[attempt], until MAX_ATTEMPTS tries; then failed for good.
+- the recipient was refused (5xx for that address, SMS number rejected): failed at
+  once; staff fix the contact and retry.
+- wrong settings or password (authentication failed, TLS, unknown host): this message
+  is retried later like a passing problem, and the run stops trying the others of that
+  channel, which would fail the same way.
+A message found still "sending" after LEASE was claimed by a process that died mid-send.
+Whether the server got it is unknown, so it is never resent automatically: it is marked
+failed with INTERRUPTED and only a person's retry() sends it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from desk.db import Database
+from desk.messages.mail import (
+    DeliveryError,
+    SmtpConfig,
+    SmtpSender,
+    build_email,
+    explain_smtp_error,
+    shop_from_settings,
+)
+from desk.messages.sms import SmsProvider, provider_from_settings
+from desk.models import Channel, OutboxMessage, OutboxState, as_utc, utcnow
+from desk.secrets import get_secret
+from desk.settings import get_setting
+
+MAX_ATTEMPTS = 8
+"""Tries before a message that keeps failing is given up (failed for good)."""
+
+BACKOFF_MINUTES = (1, 5, 15, 60, 120, 240, 480)
+"""Wait after the n-th failed try; the last value repeats."""
+
+LEASE = timedelta(minutes=10)
+"""A message "sending" for longer than this was left behind by a process that died."""
+
+INTERRUPTED = (
+    "Sending was interrupted; it may have been delivered. "
+    "Check with the customer, then retry to send it again."
+)
+
+QUEUED, SENDING, SENT, FAILED = (s.value for s in OutboxState)
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """The outcome of one try at sending one message."""
+
+    id: int
+    channel: str
+    recipient: str
+    state: str  # sent; queued (will be retried); failed
+    error: str = ""
+
+
+@dataclass
+class SendReport:
+    """What a sending run did."""
+
+    sent: int = 0
+    failed: int = 0  # tries that failed in this run (some will be retried later)
+    skipped: int = 0  # due, but not tried: no password, not set up, or stopped
+    recovered: int = 0  # left "sending" by a dead process, now marked failed
+    messages: list[DeliveryResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    missing_secrets: list[str] = field(default_factory=list)  # "smtp", "sms"
+
+
+def recover_interrupted(
+    session: Session, *, now: datetime | None = None, lease: timedelta = LEASE
+) -> int:
+    """Mark failed every message claimed longer than `lease` ago and never finished; commit.
+
+    Such a message was being sent by a process that died: it may have been delivered, so
+    it is not sent again without a person deciding to. Returns how many there were.
+    """
+    cutoff = as_utc(now or utcnow()) - lease
+    changed = session.exec(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.state) == SENDING, col(OutboxMessage.next_attempt_at) <= cutoff)
+        .values(state=FAILED, last_error=INTERRUPTED)
+    )
+    session.commit()
+    return changed.rowcount
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long to wait after the `attempts`-th failed try."""
+    index = min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1
+    return timedelta(minutes=BACKOFF_MINUTES[index])
+
+
+def send_due(
+    db: Database,
+    *,
+    now: datetime | None = None,
+    smtp_password: str | None = None,
+    sms_token: str | None = None,
+    limit: int = 50,
+) -> SendReport:
+    """Send up to `limit` queued messages that are due; each step commits on its own.
+
+    Passwords come from the keyring unless given. A channel with no password, or not
+    set up, leaves its messages queued, untried (skipped), and says so in the report.
+    """
+    clock = (lambda: as_utc(now)) if now is not None else utcnow
+    report = SendReport()
+    with db.session() as session:
+        report.recovered = recover_interrupted(session, now=clock())
+        due = session.exec(
+            select(OutboxMessage.id, OutboxMessage.channel)
+            .where(
+                col(OutboxMessage.state) == QUEUED, col(OutboxMessage.next_attempt_at) <= clock()
+            )
+            .order_by(col(OutboxMessage.next_attempt_at), col(OutboxMessage.id))
+            .limit(limit)
+        ).all()
+        channels = {channel for _, channel in due}
+        senders = _Senders(session, channels, smtp_password, sms_token, report)
+        try:
+            for message_id, channel in due:
+                if channel in senders.blocked:
+                    report.skipped += 1
+                    continue
+                _send_one(session, message_id, senders, clock, report)
+        finally:
+            senders.close()
+    return report
+
+
+class _Senders:
+    """The open SMTP connection and SMS provider of one run, and the channels it cannot use."""
+
+    def __init__(
+        self,
+        session: Session,
+        channels: set[str],
+        smtp_password: str | None,
+        sms_token: str | None,
+        report: SendReport,
+    ):
+        self.blocked: set[str] = set()
+        self.report = report
+        self.smtp: SmtpSender | None = None
+        self.sms: SmsProvider | None = None
+        self.shop = shop_from_settings(session)
+        if Channel.EMAIL.value in channels:
+            self._open_smtp(session, smtp_password)
+        if Channel.SMS.value in channels:
+            self._open_sms(session, sms_token)
+
+    def _open_smtp(self, session: Session, password: str | None) -> None:
+        config = SmtpConfig.from_settings(session)
+        if not config.host or not self.shop["email"]:
+            self.block(
+                "email",
+                "Email is not set up: enter the SMTP server and the shop's "
+                "email address in Settings. Messages stay queued.",
+            )
+            return
+        if config.user and password is None:
+            password = get_secret("smtp")
+            if password is None:
+                self.report.missing_secrets.append("smtp")
+                self.block(
+                    "email",
+                    "No SMTP password: emails stay queued. Save it with "
+                    "`returndesk config set-password smtp`, or type it when sending.",
+                )
+                return
+        self.smtp = SmtpSender(config, password)
+
+    def _open_sms(self, session: Session, token: str | None) -> None:
+        if not get_setting(session, "sms.url") or not get_setting(session, "sms.account"):
+            self.block(
+                "sms",
+                "Text messages are not set up: enter the SMS provider in "
+                "Settings. Messages stay queued.",
+            )
+            return
+        token = token if token is not None else get_secret("sms")
+        if token is None:
+            self.report.missing_secrets.append("sms")
+            self.block(
+                "sms",
+                "No SMS API token: text messages stay queued. Save it with "
+                "`returndesk config set-password sms`, or type it when sending.",
+            )
+            return
+        self.sms = provider_from_settings(session, token)
+
+    def block(self, channel: str, problem: str) -> None:
+        """Stop using `channel` in this run, saying why."""
+        self.blocked.add(channel)
+        self.report.problems.append(problem)
+
+    def send(self, message: OutboxMessage) -> str | None:
+        """Send `message`; return the provider's id for a text message."""
+        if message.channel == Channel.EMAIL.value:
+            self.smtp.send(build_email(message, self.shop))
+            return None
+        if message.channel == Channel.SMS.value:
+            return self.sms.send(message.recipient, message.body_text)
+        raise DeliveryError(f"Unknown channel {message.channel!r}.", permanent=True)
+
+    def close(self) -> None:
+        """Close the SMTP connection."""
+        if self.smtp is not None:
+            self.smtp.close()
+
+
+def _send_one(
+    session: Session,
+    message_id: int,
+    senders: _Senders,
+    clock: Callable[[], datetime],
+    report: SendReport,
+) -> None:
+    claimed = session.exec(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == QUEUED)
+        .values(state=SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=clock())
+    )
+    session.commit()
+    if claimed.rowcount != 1:
+        return  # another worker took it, or staff changed it
+    message = session.get(OutboxMessage, message_id, populate_existing=True)
+    values: dict[str, object]
+    try:
+        provider_id = senders.send(message)
+    except Exception as error:  # noqa: BLE001  (recorded in plain words, never left "sending")
+        if not isinstance(error, DeliveryError):
+            error = DeliveryError(explain_smtp_error(error))
+        give_up = error.permanent or message.attempts >= MAX_ATTEMPTS
+        state = FAILED if give_up else QUEUED
+        values = {"state": state, "last_error": str(error)}
+        if not give_up:
+            values["next_attempt_at"] = clock() + backoff(message.attempts)
+        report.failed += 1
+        if error.stop:
+            senders.block(message.channel, str(error))
+    else:
+        state = SENT
+        values = {"state": SENT, "sent_at": clock(), "last_error": ""}
+        if provider_id:
+            values["message_id"] = provider_id[:200]
+        report.sent += 1
+    session.exec(update(OutboxMessage).where(col(OutboxMessage.id) == message_id).values(**values))
+    session.commit()
+    report.messages.append(
+        DeliveryResult(
+            id=message_id,
+            channel=message.channel,
+            recipient=message.recipient,
+            state=state,
+            error=str(values.get("last_error", "")),
+        )
+    )

@@ -1,0 +1,312 @@
+"""Customer messages: one sandboxed Jinja environment, shop-edited or default templates.
+
+`render_message` is the one function that turns a return into a message: the editor's
+preview and the outbox both call it, so what staff preview is what the customer gets.
+`check_template` and `save_template` compile with the same environment, so a template
+that saves is one that renders. Where the sources come from (the shipped defaults, the
+shop's stored versions) is `desk.messages.template_store`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import operator
+import re
+import threading
+from dataclasses import dataclass
+from types import TracebackType
+
+from jinja2 import BaseLoader, StrictUndefined, Template, meta, nodes
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from sqlmodel import Session
+
+from desk.errors import ValidationError
+from desk.messages.context import (
+    check_language,
+    context_for,
+    normalise_language,
+    sample_context,
+)
+from desk.messages.events import Event
+from desk.messages.template_store import (
+    PART_LABELS,
+    PARTS,
+    check_part,
+    default_source,
+    default_source_by_name,
+    parse_event,
+    settings_and_templates,
+    stored_template,
+    template_name,
+)
+from desk.models import MessageTemplate, utcnow
+from desk.returns import ReturnDetail
+
+_MAX_OUTPUT = 100_000  # characters a single * or ** may produce inside a template
+_CACHE_MAX = 512
+_SPECIAL_NAMES = frozenset({"loop", "self", "super", "varargs", "kwargs", "caller"})
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """Something wrong with a template, with the line it is on when known."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        """Return 'line N: message', or the message alone when the line is unknown."""
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+class TemplateError(ValidationError):
+    """A template that cannot be saved or rendered; `problems` says why."""
+
+    def __init__(self, problems: list[TemplateProblem], *, part: str = ""):
+        self.problems = tuple(problems)
+        self.part = part
+        where = f"{PART_LABELS.get(part, part)} template: " if part else ""
+        super().__init__({"template": where + "; ".join(str(p) for p in self.problems)})
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    """One message for one return and event, every part rendered, in one language."""
+
+    event: str
+    language: str
+    subject: str
+    text: str
+    html: str
+    sms: str
+
+
+class _ResourceLoader(BaseLoader):
+    """Loads the default templates (and base.html) from resources/templates."""
+
+    def get_source(self, environment, template):
+        """Return the shipped source of `template`; it never changes while running."""
+        return default_source_by_name(template), template, lambda: True
+
+
+class _MessageEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing `*` and `**` results too big to be a message."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator_name, left, right):
+        """Compute `left * right` or `left ** right`, refusing huge results."""
+        if operator_name == "**":
+            if isinstance(right, int | float) and abs(right) > 100:
+                raise SecurityError("the exponent is too large")
+            return operator.pow(left, right)
+        if operator_name == "*":
+            for seq, count in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
+                if sized and len(seq) * count > _MAX_OUTPUT:
+                    raise SecurityError("the repeated text is too long")
+            return operator.mul(left, right)
+        return super().call_binop(context, operator_name, left, right)
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and name.endswith(".html")
+
+
+ENV = _MessageEnvironment(
+    loader=_ResourceLoader(),
+    autoescape=_autoescape,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    auto_reload=False,
+    cache_size=_CACHE_MAX,
+)
+"""The one Jinja environment of Return Desk: sandboxed, strict, HTML autoescaped."""
+
+_compiled: dict[tuple[str, str], Template] = {}
+_compiled_lock = threading.Lock()
+
+
+def _compile(name: str, source: str) -> Template:
+    """Return the compiled template for `source`, from the cache when it was seen before."""
+    key = (name, source)
+    template = _compiled.get(key)
+    if template is None:
+        code = ENV.compile(source, name=name, filename=name)
+        template = ENV.template_class.from_code(ENV, code, ENV.make_globals(None), None)
+        with _compiled_lock:
+            if len(_compiled) >= _CACHE_MAX:
+                _compiled.pop(next(iter(_compiled)), None)
+            _compiled[key] = template
+    return template
+
+
+def _forget(name: str) -> None:
+    """Drop the compiled versions of template `name` (after it was saved or reset)."""
+    with _compiled_lock:
+        for key in [key for key in _compiled if key[0] == name]:
+            del _compiled[key]
+
+
+def _line_in(traceback: TracebackType | None, filename: str) -> int | None:
+    line = None
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == filename:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def _suggest(name: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f" Did you mean “{close[0]}”?" if close else ""
+
+
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'")
+
+
+def _problem(error: Exception, name: str) -> TemplateProblem:
+    """Describe an error raised while compiling or rendering template `name`."""
+    if isinstance(error, TemplateSyntaxError):
+        return TemplateProblem(error.lineno, error.message or "Syntax error.")
+    line = _line_in(error.__traceback__, name)
+    text = str(error)
+    if isinstance(error, SecurityError):
+        return TemplateProblem(line, f"Not allowed in a template: {text}")
+    if isinstance(error, UndefinedError):
+        if match := _UNDEFINED.match(text):
+            return TemplateProblem(line, f"Unknown variable “{match['name']}”.")
+        if match := _NO_ATTRIBUTE.search(text):
+            return TemplateProblem(line, f"Unknown variable part “{match['name']}”.")
+        return TemplateProblem(line, text)
+    return TemplateProblem(line, f"{type(error).__name__}: {text}")
+
+
+def _render(name: str, source: str, context: dict, part: str) -> str:
+    try:
+        return _compile(name, source).render(context)
+    except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
+        raise TemplateError([_problem(error, name)], part=part) from error
+
+
+def _undeclared(tree: nodes.Template, known: set[str]) -> list[TemplateProblem]:
+    problems = []
+    for variable in sorted(meta.find_undeclared_variables(tree) - known - _SPECIAL_NAMES):
+        lines = [
+            node.lineno
+            for node in tree.find_all(nodes.Name)
+            if node.name == variable and node.ctx == "load"
+        ]
+        problems.append(
+            TemplateProblem(
+                min(lines) if lines else None,
+                f"Unknown variable “{variable}”.{_suggest(variable, known)}",
+            )
+        )
+    return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def check_template(
+    source: str, part: str, language: str = "en", *, event: Event | str = Event.REFUNDED
+) -> list[TemplateProblem]:
+    """Return the problems of a template source: syntax, unknown variables, unsafe code."""
+    name = template_name(event, check_language(language), part)
+    try:
+        tree = ENV.parse(source, name=name, filename=name)
+    except TemplateSyntaxError as error:
+        return [_problem(error, name)]
+    context = sample_context(language, event=event)
+    if problems := _undeclared(tree, set(context) | set(ENV.globals)):
+        return problems
+    try:
+        _compile(name, source).render(context)
+    except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
+        return [_problem(error, name)]
+    return []
+
+
+def save_template(
+    session: Session, event: Event | str, language: str, part: str, source: str
+) -> MessageTemplate | None:
+    """Store the shop's version of a template and commit; refuse one with problems.
+
+    Saving the default text itself removes the shop's version (returns None).
+    Raises TemplateError (a ValidationError keyed "template") listing the problems.
+    """
+    event, language = parse_event(event), check_language(language)
+    source = source.replace("\r\n", "\n")
+    if source == default_source(event, language, part):
+        reset_template(session, event, language, part)
+        return None
+    if problems := check_template(source, part, language, event=event):
+        raise TemplateError(problems, part=part)
+    row = stored_template(session, event, language, part)
+    if row is None:
+        row = MessageTemplate(event=event.value, language=language, part=part)
+    row.body = source
+    row.updated_at = utcnow()
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    _forget(template_name(event, language, part))
+    return row
+
+
+def reset_template(session: Session, event: Event | str, language: str, part: str) -> None:
+    """Delete the shop's version of a template, going back to the default; commit."""
+    event, language = parse_event(event), check_language(language)
+    row = stored_template(session, event, language, check_part(part))
+    if row is not None:
+        session.delete(row)
+        session.commit()
+    _forget(template_name(event, language, part))
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
+
+
+def _plain_spaces(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ").strip()
+
+
+def render_message(
+    session: Session,
+    detail: ReturnDetail,
+    event: Event | str,
+    *,
+    language: str | None = None,
+    staff: str = "",
+    overrides: dict[str, str] | None = None,
+) -> RenderedMessage:
+    """Render every part of the message `event` sends about `detail`, as it will be sent.
+
+    The language defaults to the customer's; an unknown one falls back to English.
+    `overrides` maps a part to unsaved template source (the editor's live preview).
+    Raises TemplateError if a template fails.
+    """
+    event = parse_event(event)
+    language = normalise_language(language or detail.customer.preferred_language)
+    for part in overrides or {}:
+        check_part(part)
+    shop, sources = settings_and_templates(session, event, language)
+    context = context_for(detail, shop, event=event, language=language, staff=staff)
+    sources.update(overrides or {})
+    out = {}
+    for part in PARTS:
+        name = f"{language}/{event.value}.{part}"
+        source = sources.get(part)
+        if source is None:
+            source = default_source_by_name(name)
+        out[part] = _render(name, source, context, part)
+    return RenderedMessage(
+        event=event.value,
+        language=language,
+        subject=_one_line(out["subject"]),
+        text=out["text"].strip() + "\n",
+        html=out["html"].strip() + "\n",
+        sms=_plain_spaces(out["sms"]),
+    )

@@ -1,0 +1,267 @@
+"""The return policy at intake: what applies to this customer now, incentives and exchanges."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session
+
+# Modules, not names: desk.settings imports this module while habits/policy may be half-loaded.
+from desk.customers import habits as _habits
+from desk.customers.segments import Segment
+from desk.labels import REFUND_METHODS
+from desk.models import Customer, RefundMethod
+from desk.money import format_money
+from desk.policy import rules as _policy
+from desk.returns import ExchangeDraft, ReturnDraft
+from desk.settings import SettingSpec, get_setting, register
+
+if TYPE_CHECKING:
+    from desk.policy.rules import Decision, ItemForFee, Rules
+
+# Keys under "policy." so the settings dialog lists them on its Return policy page.
+CREDIT_BONUS_KEY = "policy.incentive.credit_bonus_percent"
+EXCHANGE_BONUS_KEY = "policy.incentive.exchange_bonus_percent"
+
+
+def _percent(value: object) -> str | None:
+    return None if 0 <= int(value) <= 100 else "Enter a percentage from 0 to 100."
+
+
+register(
+    SettingSpec(CREDIT_BONUS_KEY, int, 10, "Bonus for choosing store credit (%)", check=_percent)
+)
+register(
+    SettingSpec(EXCHANGE_BONUS_KEY, int, 0, "Bonus for choosing an exchange (%)", check=_percent)
+)
+
+RECEIPT_NEEDS_OVERRIDE = False
+"""A missing receipt is shown as a notice; True makes it a problem that needs an override."""
+
+
+@dataclass(frozen=True)
+class CustomerProfile:
+    """What the policy needs to know about one customer, read once per customer picked."""
+
+    segment: Segment
+    why: str
+    flagged: bool
+    rules: Rules
+    preferred_method: str | None
+    bonus_percent: dict[str, int]  # refund method -> bonus %
+    preferred_timeline: str = ""  # "counter", "inspection" or "" (no preference)
+
+
+@dataclass(frozen=True)
+class BonusOffer:
+    """An incentive for choosing `method`: `percent` of the returned value."""
+
+    method: str
+    percent: int
+    cents: int
+
+    def words(self, currency: str = "EUR", locale: str = "en") -> str:
+        """Say the offer: "Choose store credit: +€4.50 (10%)"."""
+        name = REFUND_METHODS.get(self.method, self.method).lower()
+        money = format_money(self.cents, currency, locale)
+        return f"Choose {name}: +{money} ({self.percent}%)"
+
+
+@dataclass(frozen=True)
+class IntakeAdvice:
+    """The policy for one return being logged, with its fee, bonus and reasons."""
+
+    profile: CustomerProfile
+    decision: Decision
+    returned_cents: int
+    bonus_cents: int  # for the refund method chosen (0 when it has no bonus or is not allowed)
+    offers: list[BonusOffer] = field(default_factory=list)  # allowed methods with a bonus
+    notices: list[str] = field(default_factory=list)  # shown, but need no override
+
+    @property
+    def segment(self) -> Segment:
+        """The customer's segment."""
+        return self.profile.segment
+
+    @property
+    def why(self) -> str:
+        """Why the customer is in their segment."""
+        return self.profile.why
+
+    @property
+    def flagged(self) -> bool:
+        """True for a frequent returner: worth a look, never a block."""
+        return self.profile.flagged
+
+    @property
+    def summary(self) -> str:
+        """The policy in one line: "Loyal customer: 60-day window, 12 days left; …"."""
+        return self.decision.summary
+
+    @property
+    def problems(self) -> list[str]:
+        """What is outside the policy; saving then needs an override reason."""
+        if RECEIPT_NEEDS_OVERRIDE:
+            return list(self.decision.problems)
+        return [p for p in self.decision.problems if p != _RECEIPT_PROBLEM]
+
+    @property
+    def fee_cents(self) -> int:
+        """The restocking fee, in cents."""
+        return self.decision.fee_cents
+
+    @property
+    def suggested_method(self) -> str:
+        """The customer's preferred refund method when allowed, else an allowed one."""
+        return self.decision.suggested_method
+
+
+_RECEIPT_PROBLEM = "A receipt or order reference is required."
+
+
+def profile_for(
+    session: Session, customer_id: int | None, *, now: datetime | None = None
+) -> CustomerProfile:
+    """Read a customer's segment, rules, preferred refund and the bonuses (None: new customer)."""
+    customer = session.get(Customer, customer_id) if customer_id is not None else None
+    timeline = customer.preferred_timeline if customer is not None else ""
+    if customer is None:
+        segment, why, flagged, preferred = Segment.NEW, "new customer", False, None
+    else:
+        habits = _habits.habits_for(session, customer.id, now=now)
+        segment, why, flagged = habits.segment, habits.why, habits.flagged
+        preferred = customer.preferred_refund or habits.usual_refund
+    bonus = {
+        RefundMethod.STORE_CREDIT.value: int(get_setting(session, CREDIT_BONUS_KEY)),
+        RefundMethod.EXCHANGE.value: int(get_setting(session, EXCHANGE_BONUS_KEY)),
+    }
+    rules = _policy.rules_for(session, segment)
+    return CustomerProfile(segment, why, flagged, rules, preferred, bonus, timeline)
+
+
+def advise(
+    profile: CustomerProfile,
+    *,
+    purchase_date: date | None,
+    today: date,
+    refund_method: str,
+    items: list[ItemForFee],
+    has_receipt: bool,
+) -> IntakeAdvice:
+    """Apply a customer's profile to the return being logged (no database needed)."""
+    decision = _policy.evaluate(
+        profile.rules,
+        purchase_date=purchase_date,
+        today=today,
+        refund_method=refund_method,
+        preferred_method=profile.preferred_method,
+        items=items,
+        has_receipt=has_receipt,
+    )
+    returned = sum(item.amount_cents for item in items)
+    offers = [
+        BonusOffer(method, percent, returned * percent // 100)
+        for method, percent in profile.bonus_percent.items()
+        if percent > 0 and method in profile.rules.refund_methods
+    ]
+    bonus = next((o.cents for o in offers if o.method == refund_method), 0)
+    notices = []
+    if decision.receipt_missing and not RECEIPT_NEEDS_OVERRIDE:
+        notices.append("Ask for the receipt or order number: this customer's policy needs one.")
+    if profile.preferred_timeline == "counter":
+        notices.append(
+            "Prefers the refund at the counter: allowed for this customer."
+            if profile.rules.counter_refund
+            else "Prefers the refund at the counter, but this customer's policy refunds "
+            "after inspection: explain the timing."
+        )
+    return IntakeAdvice(profile, decision, returned, bonus, offers, notices)
+
+
+def policy_for(
+    session: Session,
+    *,
+    customer_id: int | None,
+    purchase_date: date | None,
+    today: date,
+    refund_method: str,
+    items: list[ItemForFee],
+    has_receipt: bool,
+) -> IntakeAdvice:
+    """What the shop's policy says for this customer and return, with fee and bonus."""
+    return advise(
+        profile_for(session, customer_id),
+        purchase_date=purchase_date,
+        today=today,
+        refund_method=refund_method,
+        items=items,
+        has_receipt=has_receipt,
+    )
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How an exchange evens out: > 0 the customer pays, < 0 the shop gives money back."""
+
+    returned_cents: int
+    replacement_cents: int
+    difference_cents: int
+
+    def words(self, currency: str = "EUR", locale: str = "en") -> str:
+        """Say who pays what: "Customer pays €12.00" / "Give back €8.50 by original payment"."""
+        money = format_money(abs(self.difference_cents), currency, locale)
+        if self.difference_cents > 0:
+            return f"Customer pays {money}"
+        if self.difference_cents < 0:
+            return f"Give back {money} by original payment"
+        return "Even exchange: nothing to pay"
+
+
+def settle_exchange(returned_cents: int, replacement_lines: list[ExchangeDraft]) -> Settlement:
+    """Compare what comes back with what the customer takes home instead."""
+    replacement = sum(line.quantity * line.unit_price_cents for line in replacement_lines)
+    return Settlement(returned_cents, replacement, replacement - returned_cents)
+
+
+def credit_cents(advice: IntakeAdvice) -> int:
+    """What the returned goods are worth to the customer: value, less fee, plus bonus."""
+    return advice.returned_cents - advice.fee_cents + advice.bonus_cents
+
+
+def apply_advice(draft: ReturnDraft, advice: IntakeAdvice) -> ReturnDraft:
+    """Return `draft` with the policy's problems, fee, bonus and exchange settlement filled in."""
+    exchange = draft.refund_method == RefundMethod.EXCHANGE.value
+    lines = list(draft.exchange_lines) if exchange else []
+    settlement = settle_exchange(credit_cents(advice), lines).difference_cents if lines else 0
+    return dataclasses.replace(
+        draft,
+        policy_problems=advice.problems,
+        fee_cents=advice.fee_cents,
+        bonus_cents=advice.bonus_cents,
+        settlement_cents=settlement,
+        exchange_lines=lines,
+    )
+
+
+def items_for_fee(draft: ReturnDraft) -> list[ItemForFee]:
+    """The draft's lines as the fee sees them."""
+    return [
+        _policy.ItemForFee(li.condition, li.quantity * li.unit_price_cents) for li in draft.lines
+    ]
+
+
+def with_policy(session: Session, draft: ReturnDraft, *, today: date) -> ReturnDraft:
+    """Evaluate the policy for `draft` (receipt: its purchase_ref) and fill in what it says."""
+    advice = policy_for(
+        session,
+        customer_id=draft.customer_id,
+        purchase_date=draft.purchase_date,
+        today=today,
+        refund_method=draft.refund_method,
+        items=items_for_fee(draft),
+        has_receipt=bool(draft.purchase_ref.strip()),
+    )
+    return apply_advice(draft, advice)

@@ -1,0 +1,214 @@
+"""The shop's return policy per customer segment, and what it means for one return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session
+
+from desk.customers.segments import Segment
+from desk.labels import CONDITIONS, REFUND_METHODS
+from desk.models import RefundMethod
+from desk.settings import SettingSpec, get_setting, positive_days, register
+
+YES_NO = ("yes", "no")
+
+
+def _codes(allowed: dict[str, str], *, at_least_one: bool = False):
+    def check(value: object) -> str | None:
+        codes = [c.strip() for c in str(value).split(",") if c.strip()]
+        if at_least_one and not codes:
+            return "choose at least one."
+        unknown = [c for c in codes if c not in allowed]
+        if unknown:
+            return f"unknown {', '.join(unknown)}; use {', '.join(allowed)} (comma-separated)."
+        return None
+
+    return check
+
+
+# window, methods, fee %, fee applies to, refund at the counter, receipt required
+_DEFAULTS = {
+    Segment.NEW: (30, "original,store_credit,exchange", 0, "damaged", "no", "yes"),
+    Segment.OCCASIONAL: (30, "original,store_credit,exchange", 0, "damaged", "yes", "yes"),
+    Segment.LOYAL: (60, "original,store_credit,exchange", 0, "", "yes", "no"),
+    Segment.FREQUENT: (30, "store_credit,exchange", 10, "opened,damaged", "no", "yes"),
+}
+
+
+def _register_defaults() -> None:
+    for segment, (days, methods, fee, fee_on, counter, receipt) in _DEFAULTS.items():
+        name, key = segment.label, f"policy.{segment.value}"
+        register(
+            SettingSpec(
+                f"{key}.window_days",
+                int,
+                days,
+                f"{name}: return window (days)",
+                check=positive_days,
+            )
+        )
+        register(
+            SettingSpec(
+                f"{key}.refund_methods",
+                str,
+                methods,
+                f"{name}: refund methods allowed",
+                check=_codes(REFUND_METHODS, at_least_one=True),
+                options=dict(REFUND_METHODS),
+            )
+        )
+        register(SettingSpec(f"{key}.fee_percent", int, fee, f"{name}: restocking fee (%)"))
+        register(
+            SettingSpec(
+                f"{key}.fee_conditions",
+                str,
+                fee_on,
+                f"{name}: fee applies to items that are",
+                check=_codes(CONDITIONS),
+                options=dict(CONDITIONS),
+            )
+        )
+        register(
+            SettingSpec(
+                f"{key}.counter_refund",
+                str,
+                counter,
+                f"{name}: refund at the counter allowed",
+                choices=YES_NO,
+            )
+        )
+        register(
+            SettingSpec(
+                f"{key}.receipt_required", str, receipt, f"{name}: receipt required", choices=YES_NO
+            )
+        )
+
+
+_register_defaults()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The policy for one segment, as the owner set it."""
+
+    segment: Segment
+    window_days: int
+    refund_methods: tuple[str, ...]
+    fee_percent: int
+    fee_conditions: tuple[str, ...]
+    counter_refund: bool
+    receipt_required: bool
+
+
+def rules_for(session: Session, segment: Segment) -> Rules:
+    """Read the owner's rules for `segment`."""
+    key = f"policy.{segment.value}"
+
+    def get(name: str):
+        return get_setting(session, f"{key}.{name}")
+
+    def codes(name: str) -> tuple[str, ...]:
+        return tuple(c.strip() for c in str(get(name)).split(",") if c.strip())
+
+    return Rules(
+        segment=segment,
+        window_days=int(get("window_days")),
+        refund_methods=codes("refund_methods"),
+        fee_percent=int(get("fee_percent")),
+        fee_conditions=codes("fee_conditions"),
+        counter_refund=get("counter_refund") == "yes",
+        receipt_required=get("receipt_required") == "yes",
+    )
+
+
+@dataclass(frozen=True)
+class ItemForFee:
+    """One returned line as the fee sees it."""
+
+    condition: str
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the policy says for one return, with the reasons in words."""
+
+    rules: Rules
+    deadline: date | None
+    days_left: int | None  # negative when the window has passed
+    within_window: bool
+    method_allowed: bool
+    suggested_method: str
+    fee_cents: int
+    counter_refund: bool
+    receipt_missing: bool
+    problems: list[str] = field(default_factory=list)  # what needs an override
+    summary: str = ""
+
+
+def evaluate(
+    rules: Rules,
+    *,
+    purchase_date: date | None,
+    today: date,
+    refund_method: str,
+    preferred_method: str | None,
+    items: list[ItemForFee],
+    has_receipt: bool,
+) -> Decision:
+    """Apply `rules` to a return being logged; say what applies and why."""
+    deadline = purchase_date + timedelta(days=rules.window_days) if purchase_date else None
+    days_left = (deadline - today).days if deadline else None
+    within = days_left is None or days_left >= 0
+    suggested = _suggested(rules, preferred_method, refund_method)
+    fee_base = sum(i.amount_cents for i in items if i.condition in rules.fee_conditions)
+    fee = fee_base * rules.fee_percent // 100
+    problems = []
+    if not within:
+        problems.append(f"Outside the {rules.window_days}-day window (ended {deadline}).")
+    if refund_method not in rules.refund_methods:
+        problems.append(
+            f"{REFUND_METHODS.get(refund_method, refund_method)} is not offered to this customer."
+        )
+    missing = rules.receipt_required and not has_receipt
+    if missing:
+        problems.append("A receipt or order reference is required.")
+    decision = Decision(
+        rules,
+        deadline,
+        days_left,
+        within,
+        refund_method in rules.refund_methods,
+        suggested,
+        fee,
+        rules.counter_refund,
+        missing,
+        problems,
+    )
+    return _with_summary(decision)
+
+
+def _suggested(rules: Rules, preferred: str | None, current: str) -> str:
+    for method in (preferred, current, *rules.refund_methods):
+        if method in rules.refund_methods:
+            return method
+    return RefundMethod.STORE_CREDIT.value
+
+
+def _with_summary(d: Decision) -> Decision:
+    r = d.rules
+    parts = [f"{r.segment.label}: {r.window_days}-day window"]
+    if d.days_left is not None:
+        parts[0] += f", {d.days_left} days left" if d.days_left >= 0 else ", window passed"
+    parts.append("refund at the counter allowed" if r.counter_refund else "refund after inspection")
+    if d.fee_cents:
+        parts.append(
+            f"{r.fee_percent}% restocking fee on "
+            + ", ".join(CONDITIONS.get(c, c).lower() for c in r.fee_conditions)
+            + " items"
+        )
+    if r.receipt_required:
+        parts.append("receipt required")
+    return Decision(**{**d.__dict__, "summary": "; ".join(parts)})

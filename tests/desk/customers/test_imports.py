@@ -1,0 +1,265 @@
+"""Importing customers from the till's CSV: reading, mapping, merging, rejecting, atomicity."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from desk.customers import imports as customer_import
+from desk.customers.csv_table import read_csv
+from desk.customers.imports import apply_import, import_customers, plan_import
+from desk.customers.mapping import guess_mapping, mapping_from_options
+from desk.errors import DeskError
+from desk.models import Customer
+from desk.paths import sqlite_url
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.search import count_matches
+
+REPO = Path(__file__).resolve().parents[3]
+
+TILL = (
+    "Customer ID,Name,Email,Phone,Customer since,Orders,Total spent,Notes\n"
+    "C1,Ana Souza,ana@example.com,,2021-05-02,3,120.50,\n"  # row 2
+    "C2,Bruno Lima,bruno@,+55 11 91234-5678,,,,\n"  # row 3: bad email
+    "C3,Carla Dias,CARLA@example.com,,,,,likes calls\n"  # row 4
+    "C4,Dora,dora@example.com\n"  # row 5: wrong column count
+    "C5,Ana S.,ANA@EXAMPLE.COM,+351 912 345 678,01/02/2020,5,200,\n"  # row 6: dup of row 2
+    "C6,Eva Melo,eva@example.com,55 (11) 5555.0101,,,,\n"  # row 7: phone of a known customer
+    ",,nobody@example.com,,,,,\n"  # row 8: missing name
+    "C8,Fábio,fabio@example.com,,yesterday,,,\n"  # row 9: bad date
+    "C9,Gil,gil@example.com,,,many,,\n"  # row 10: bad number
+)
+
+
+def count_customers(db) -> int:
+    with db.session() as session:
+        return session.exec(select(func.count()).select_from(Customer)).one()
+
+
+def customer_by_email(db, email: str) -> Customer:
+    with db.session() as session:
+        query = select(Customer).where(func.lower(col(Customer.email)) == email.lower())
+        return session.exec(query).one()
+
+
+@pytest.fixture
+def known(db) -> int:
+    """A customer already in the database, with a return; found by phone only."""
+    draft = ReturnDraft(
+        new_customer=CustomerDraft(name="Eva M.", phone="+55 11 5555-0101"),
+        reason="defective",
+        lines=[LineDraft(sku="KETTLE-1", unit_price_cents=3000)],
+    )
+    with db.session() as session:
+        ret = create_return(session=session, draft=draft)
+    return ret.customer_id
+
+
+def test_guess_mapping_english_header():
+    header = TILL.splitlines()[0].split(",")
+    assert guess_mapping(header) == {
+        "name": 1,
+        "email": 2,
+        "phone": 3,
+        "external_ref": 0,
+        "customer_since": 4,
+        "orders_count": 5,
+        "lifetime_spend": 6,
+        "notes": 7,
+    }
+
+
+def test_guess_mapping_portuguese_header_with_accents_and_case():
+    header = ["Código do cliente", "NOME", "E-mail", "Celular", "Cliente desde", "Pedidos"]
+    header += ["Total gasto", "Observações", "Idioma", "Canal preferido"]
+    assert guess_mapping(header) == {
+        "external_ref": 0,
+        "name": 1,
+        "email": 2,
+        "phone": 3,
+        "customer_since": 4,
+        "orders_count": 5,
+        "lifetime_spend": 6,
+        "notes": 7,
+        "preferred_language": 8,
+        "preferred_channel": 9,
+    }
+    assert guess_mapping(["Telefone", "nome completo"]) == {"name": 1, "phone": 0}
+
+
+def test_semicolon_delimiter_and_bom(db):
+    data = "\ufeffNome;E-mail;Telefone;Total gasto\nJosé Água;jose@example.com;;1.234,50\n"
+    table = read_csv(data.encode("utf-8"))
+    assert table.delimiter == ";"
+    assert table.header == ["Nome", "E-mail", "Telefone", "Total gasto"]  # no BOM in "Nome"
+    with db.session() as session:
+        report = import_customers(session, table)
+    assert (report.created, report.merged, report.rejected) == (1, 0, 0)
+    jose = customer_by_email(db, "jose@example.com")
+    assert jose.name == "José Água"
+    assert jose.lifetime_spend_cents == 123450
+
+
+def test_tab_delimiter(tmp_path):
+    path = tmp_path / "till.tsv"
+    path.write_text("Name\tEmail\nAna, the first\tana@example.com\n", encoding="utf-8")
+    table = read_csv(path)
+    assert table.delimiter == "\t"
+    assert table.rows == [["Ana, the first", "ana@example.com"]]
+
+
+def test_duplicates_merge_and_bad_rows_are_rejected_with_row_numbers(db, known):
+    before = count_customers(db)
+    table = read_csv(TILL.encode())
+    with db.session() as session:
+        plan = plan_import(session, table, guess_mapping(table.header))
+        report = apply_import(session, plan)
+    rejected = {r.row: r.reason for r in report.rejected_rows}
+    assert rejected == {
+        3: "bad email “bruno@”",
+        5: "wrong column count (3 columns, the header has 8)",
+        8: "missing name",
+        9: "bad date “yesterday” (use 2024-03-31 or 31/03/2024)",
+        10: "bad number of orders “many”",
+    }
+    # Ana (rows 2 and 6, same email in another case) and Carla are new; Eva merges by phone
+    assert (report.created, report.merged, report.rejected) == (2, 2, 5)
+    assert count_customers(db) == before + 2
+    ana = customer_by_email(db, "ana@example.com")
+    assert ana.name == "Ana Souza"  # the first row's name stays
+    assert ana.phone == "+351 912 345 678"  # filled from the duplicate row
+    assert (ana.orders_count, ana.lifetime_spend_cents) == (5, 20000)  # the later row's
+    assert ana.customer_since == date(2020, 2, 1)  # DD/MM/YYYY
+    assert ana.external_ref == "C1"
+    eva = customer_by_email(db, "eva@example.com")
+    assert eva.id == known and eva.name == "Eva M."  # merged, name kept
+    assert eva.external_ref == "C6"
+    assert customer_by_email(db, "carla@example.com").notes == "likes calls"
+
+
+def test_merged_email_reaches_the_search_index(db, known):
+    with db.connect() as conn:
+        assert count_matches(conn, "eva@example.com") == 0
+    with db.session() as session:
+        report = import_customers(session, TILL.encode())
+    assert report.returns_reindexed == 1
+    with db.connect() as conn:
+        assert count_matches(conn, "eva@example.com") == 1
+
+
+def test_non_utf8_file_is_refused_plainly_and_nothing_is_imported(db, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes("Name,Email\nJos\xe9,jose@example.com\n".encode("latin-1"))
+    before = count_customers(db)
+    with db.session() as session, pytest.raises(DeskError) as caught:
+        import_customers(session, path)
+    message = str(caught.value)
+    assert "not a UTF-8" in message
+    assert "CSV UTF-8" in message  # says how to fix it
+    assert "Nothing was imported" in message
+    assert count_customers(db) == before
+
+
+def test_import_is_all_or_nothing(db, known, monkeypatch):
+    before = count_customers(db)
+
+    def broken(conn, merges):
+        raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(customer_import, "_apply_merges", broken)  # after the inserts
+    with db.session() as session, pytest.raises(RuntimeError):
+        import_customers(session, TILL.encode())
+    assert count_customers(db) == before
+    with db.session() as session:
+        assert session.get(Customer, known).external_ref == ""
+
+
+def test_dry_run_writes_nothing(db):
+    with db.session() as session:
+        report = import_customers(session, TILL.encode(), dry_run=True)
+    assert report.dry_run and report.created == 3
+    assert count_customers(db) == 0
+
+
+def test_mapping_options_by_name_or_number():
+    header = ["Cliente", "Contato", "Fone"]
+    assert mapping_from_options(header, ["email=2", "phone=fone"]) == {
+        "name": 0,
+        "email": 1,
+        "phone": 2,
+    }
+    assert mapping_from_options(header, ["phone="]) == {"name": 0}
+    with pytest.raises(DeskError, match="no such column"):
+        mapping_from_options(header, ["email=Mail"])
+    with pytest.raises(DeskError, match="field=COLUMN"):
+        mapping_from_options(header, ["mail=2"])
+
+
+def test_name_column_is_required(db):
+    table = read_csv(b"Email\nana@example.com\n")
+    with db.session() as session, pytest.raises(DeskError, match="name"):
+        plan_import(session, table, guess_mapping(table.header))
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def run(*args: str):
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_cli_imports_and_lists_rejected_rows(db_path, tmp_path):
+    csv_path = tmp_path / "till.csv"
+    csv_path.write_text(TILL, encoding="utf-8")
+    dry = run("--db", str(db_path), "import-customers", str(csv_path), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Dry run, nothing saved. Would create 3, merged 1, rejected 5." in dry.stdout
+    done = run("--db", str(db_path), "import-customers", str(csv_path))
+    assert done.returncode == 0, done.stderr
+    assert "Created 3, merged 1, rejected 5." in done.stdout
+    assert "row 3: bad email “bruno@”" in done.stdout
+    assert "row 5: wrong column count (3 columns, the header has 8)" in done.stdout
+    from desk.db import open_database
+
+    database = open_database(sqlite_url(db_path))
+    try:
+        assert count_customers(database) == 3
+    finally:
+        database.close()
+
+
+def test_cli_map_option(db_path, tmp_path):
+    csv_path = tmp_path / "till.csv"
+    csv_path.write_text("Who,Contact\nAna,ana@example.com\n", encoding="utf-8")
+    done = run(
+        "--db", str(db_path), "import-customers", str(csv_path), "--map", "name=Who",
+        "--map", "email=2",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Created 1, merged 0, rejected 0." in done.stdout
+
+
+def test_cli_unreadable_file_exits_1_with_one_line(db_path, tmp_path):
+    csv_path = tmp_path / "till.csv"
+    csv_path.write_bytes("Name\nJos\xe9\n".encode("latin-1"))
+    done = run("--db", str(db_path), "import-customers", str(csv_path))
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("returndesk: ")
+    assert "not a UTF-8" in lines[0]
+    missing = run("--db", str(db_path), "import-customers", str(tmp_path / "nope.csv"))
+    assert missing.returncode == 1 and "Cannot read" in missing.stderr

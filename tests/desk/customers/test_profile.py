@@ -1,0 +1,277 @@
+"""A customer's profile, edits, data export and erasure, over a real SQLite file."""
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, update
+from sqlmodel import col, select
+
+from desk.customers.profile import ERASED, erase_customer, export_customer, profile, update_customer
+from desk.customers.segments import Segment
+from desk.errors import DeskError, NotFound, ValidationError
+from desk.models import (
+    Customer,
+    OutboxMessage,
+    Return,
+    ReturnLine,
+    StatusChange,
+    as_utc,
+    utcnow,
+)
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.search import count_matches
+from desk.workflow import transition
+
+NAME, EMAIL, PHONE = "Ana Souza", "ana.souza@example.com", "+55 11 98765-4321"
+
+
+def log_return(db, *, customer_id=None, reason="wrong_size", refund="original", days_ago=0):
+    """Log a return for Ana (new the first time), dated `days_ago`, bought 8 days before."""
+    created = utcnow() - timedelta(days=days_ago)
+    with db.session() as session:
+        ret = create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason=reason,
+                refund_method=refund,
+                purchase_date=(created - timedelta(days=8)).date(),
+                purchase_ref="ORD-77812",
+                reason_text="Ana says the sleeves are short",
+                lines=[LineDraft(sku="SHIRT-1", quantity=2, unit_price_cents=2500)],
+                customer_id=customer_id,
+                new_customer=None
+                if customer_id
+                else CustomerDraft(name=NAME, email=EMAIL, phone=PHONE),
+                note="Brought in by Ana Souza herself",
+            ),
+        )
+        session.exec(update(Return).where(Return.id == ret.id).values(created_at=created))
+        session.commit()
+        return ret
+
+
+def add_message(db, ret, *, state="sent", minutes_ago=0):
+    with db.session() as session:
+        message = OutboxMessage(
+            return_id=ret.id,
+            event="received",
+            channel="email",
+            language="en",
+            recipient=EMAIL,
+            subject=f"Your return {ret.number}",
+            body_text=f"Dear {NAME}, we got your parcel.",
+            body_html=f"<p>Dear {NAME}, we got your parcel.</p>",
+            state=state,
+            created_at=utcnow() - timedelta(minutes=minutes_ago),
+        )
+        session.add(message)
+        session.commit()
+        return message
+
+
+@pytest.fixture
+def history(db):
+    """Ana: four returns over the last months (one cancelled), two messages; Bruno: one."""
+    first = log_return(db, days_ago=200, refund="store_credit")
+    cid = first.customer_id
+    second = log_return(db, customer_id=cid, reason="defective", days_ago=90)
+    third = log_return(db, customer_id=cid, days_ago=10, refund="store_credit")
+    cancelled = log_return(db, customer_id=cid, reason="changed_mind", days_ago=5)
+    with db.session() as session:
+        transition(
+            session=session,
+            return_id=cancelled.id,
+            to="cancelled",
+            expected_version=1,
+            note="Ana changed her mind",
+        )
+        customer = session.get(Customer, cid)
+        customer.orders_count = 12
+        customer.lifetime_spend_cents = 84000
+        customer.customer_since = date(2021, 3, 14)
+        session.add(customer)
+        session.commit()
+    add_message(db, first, minutes_ago=60)
+    add_message(db, third, state="queued")
+    with db.session() as session:
+        other = create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="KETTLE-9", unit_price_cents=4000)],
+                new_customer=CustomerDraft(name="Bruno Lima", email="bruno@example.com"),
+            ),
+        )
+    return {"customer_id": cid, "returns": [first, second, third, cancelled], "other": other}
+
+
+def test_profile_numbers_on_a_crafted_history(db, history):
+    with db.session() as session:
+        p = profile(session, history["customer_id"])
+    assert p.customer.name == NAME and not p.erased
+    assert (p.habits.returns, p.habits.cancelled, p.habits.orders) == (3, 1, 12)
+    assert p.habits.return_rate == pytest.approx(0.25)
+    assert p.habits.median_days_to_return == 8
+    assert p.habits.usual_refund == "store_credit"
+    assert p.habits.top_reasons[0] == ("wrong_size", 2)
+    assert p.habits.segment is Segment.LOYAL and p.rules.segment is Segment.LOYAL
+    assert p.rules.window_days == 60
+    numbers = [r.number for r in p.returns]
+    assert numbers == [r.number for r in reversed(history["returns"])]  # newest first
+    assert all(r.total_cents == 5000 for r in p.returns)
+    assert [m.state for m in p.messages] == ["queued", "sent"]  # newest first
+    assert history["other"].number not in numbers
+
+
+def test_profile_of_unknown_customer(db):
+    with db.session() as session, pytest.raises(NotFound):
+        profile(session, 999)
+
+
+def test_update_validates_and_changes_nothing_when_wrong(db, history):
+    cid = history["customer_id"]
+    with db.session() as session, pytest.raises(ValidationError) as raised:
+        update_customer(
+            session,
+            cid,
+            {
+                "name": "  ",
+                "email": "ana(at)example",
+                "phone": "call me",
+                "preferred_channel": "pigeon",
+                "preferred_language": "fr",
+                "orders_count": 3,
+            },
+        )
+    assert set(raised.value.errors) == {
+        "name",
+        "email",
+        "phone",
+        "preferred_channel",
+        "preferred_language",
+        "orders_count",
+    }
+    with db.session() as session:
+        assert session.get(Customer, cid).email == EMAIL
+
+
+def test_update_saves_and_search_finds_the_new_name(db, history):
+    cid = history["customer_id"]
+    with db.session() as session:
+        customer = update_customer(
+            session,
+            cid,
+            {
+                "name": " Ana Nogueira ",
+                "email": "ana.n@example.org",
+                "phone": "",
+                "preferred_channel": "sms",
+                "preferred_language": "pt_BR",
+                "notes": "Prefers calls after 6 pm",
+            },
+        )
+    assert (customer.name, customer.email, customer.phone) == (
+        "Ana Nogueira",
+        "ana.n@example.org",
+        None,
+    )
+    with db.connect() as conn:
+        assert count_matches(conn, "Nogueira") == 4
+        assert count_matches(conn, "ana.n@example") == 4
+        assert count_matches(conn, "Souza") == 0
+        assert count_matches(conn, "98765") == 0
+
+
+def test_export_holds_returns_lines_timeline_and_messages(db, history):
+    with db.session() as session:
+        data = export_customer(session, history["customer_id"])
+    text = json.dumps(data)  # it must serialise as it is
+    assert data["customer"]["email"] == EMAIL and data["customer"]["orders_count"] == 12
+    assert data["customer"]["customer_since"] == "2021-03-14"
+    assert len(data["returns"]) == 4
+    first = data["returns"][0]
+    assert first["lines"][0]["sku"] == "SHIRT-1" and first["lines"][0]["quantity"] == 2
+    assert first["timeline"][0]["note"] == "Brought in by Ana Souza herself"
+    assert data["returns"][-1]["timeline"][-1]["to"] == "cancelled"
+    assert len(data["messages"]) == 2
+    assert data["messages"][0]["body_text"].startswith("Dear Ana Souza")
+    assert "Bruno" not in text and "KETTLE" not in text  # nobody else's data
+
+
+def _file_bytes(db_path) -> bytes:
+    data = db_path.read_bytes()
+    wal = db_path.with_name(db_path.name + "-wal")
+    return data + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_erase_leaves_no_trace_of_the_personal_data(db, db_path, history):
+    cid = history["customer_id"]
+    secrets = [b"Souza", b"souza", EMAIL.encode(), PHONE.encode(), b"5511987654321"]
+    secrets += [b"sleeves are short", b"ORD-77812"]  # their words on the return
+    before = _file_bytes(db_path)
+    assert all(s in before for s in secrets)  # the check below means something
+
+    with db.session() as session:
+        erase_customer(session, cid, staff="Marta")
+
+    after = _file_bytes(db_path)
+    assert [s for s in secrets if s in after] == []
+    with db.session() as session:
+        customer = session.get(Customer, cid)
+        assert customer.name == f"Erased customer #{cid}"
+        assert (customer.email, customer.phone, customer.notes) == (None, None, "")
+        assert customer.erased_at is not None
+        ids = [r.id for r in history["returns"]]
+        assert session.exec(select(func.count()).where(col(Return.id).in_(ids))).one() == 4
+        lines = select(func.count()).where(col(ReturnLine.return_id).in_(ids))
+        assert session.exec(lines).one() == 4
+        entries = session.exec(
+            select(StatusChange).where(
+                StatusChange.note == "Customer data erased on request by Marta."
+            )
+        ).all()
+        assert sorted(e.return_id for e in entries) == sorted(ids)
+        assert all(e.from_status == e.to_status for e in entries)
+        messages = session.exec(select(OutboxMessage)).all()
+        assert {m.recipient for m in messages} == {ERASED}
+        assert {m.state for m in messages} == {"sent", "failed"}  # the queued one never goes
+        bruno = session.get(Customer, history["other"].customer_id)
+        assert bruno.email == "bruno@example.com"
+    with db.connect() as conn:
+        assert count_matches(conn, "Souza") == 0
+        assert count_matches(conn, "Bruno") == 1
+        assert count_matches(conn, history["returns"][0].number) == 1
+
+
+def test_erased_customer_cannot_be_edited_and_erasing_again_adds_nothing(db, history):
+    cid = history["customer_id"]
+    with db.session() as session:
+        erase_customer(session, cid, staff="")
+        erase_customer(session, cid, staff="Marta")
+        notes = session.exec(
+            select(StatusChange.note).where(col(StatusChange.note).like("Customer data erased%"))
+        ).all()
+        assert set(notes) == {"Customer data erased on request."} and len(notes) == 4
+        with pytest.raises(DeskError):
+            update_customer(session, cid, {"name": "Ana again"})
+
+
+def test_profile_after_erase(db, history):
+    with db.session() as session:
+        erase_customer(session, history["customer_id"], staff="Marta")
+        p = profile(session, history["customer_id"])
+    assert p.erased and len(p.returns) == 4
+    assert p.habits.returns == 3  # the statistics stay
+    assert all(m.subject == ERASED for m in p.messages)
+    assert datetime.now(UTC) - as_utc(p.customer.erased_at) < timedelta(minutes=1)
+
+
+def test_preferred_refund_timeline_is_a_choice(db, history):
+    with db.session() as session:
+        customer_id = history["customer_id"]
+        with pytest.raises(ValidationError) as caught:
+            update_customer(session, customer_id, {"preferred_timeline": "tomorrow"})
+        assert "preferred_timeline" in caught.value.errors
+        saved = update_customer(session, customer_id, {"preferred_timeline": "counter"})
+        assert saved.preferred_timeline == "counter"

@@ -1,0 +1,236 @@
+"""Demo data: reproducible, legal timelines, consistent sums, numbers that continue."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter as Tally
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select, text
+
+from desk.db import open_database
+from desk.demo.seed import seed_demo
+from desk.listing import ReturnFilter, count, fetch_page
+from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, as_utc
+from desk.paths import sqlite_url
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, format_number
+from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS, Status
+
+NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """One database with 300 demo returns, shared by the read-only tests."""
+    database = open_database(sqlite_url(tmp_path_factory.mktemp("demo") / "demo.db"))
+    summary = seed_demo(database, returns=300, seed=7, now=NOW)
+    yield database, summary
+    database.close()
+
+
+def all_rows(database) -> dict[str, list[tuple]]:
+    """Every row of every table (search index included), in a stable order."""
+    with database.connect() as conn:
+        names = inspect(conn).get_table_names()
+        return {
+            name: sorted(
+                (tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))), key=repr
+            )
+            for name in names
+        }
+
+
+def timelines(conn) -> dict[int, list]:
+    changes = conn.execute(
+        select(StatusChange).order_by(StatusChange.return_id, StatusChange.at, StatusChange.id)
+    )
+    by_return = defaultdict(list)
+    for change in changes:
+        by_return[change.return_id].append(change)
+    return by_return
+
+
+def test_same_seed_and_now_give_the_same_rows(tmp_path):
+    first, second, other = (
+        open_database(sqlite_url(tmp_path / f"{name}.db")) for name in ("a", "b", "c")
+    )
+    try:
+        for database, seed in ((first, 3), (second, 3), (other, 4)):
+            seed_demo(database, returns=120, seed=seed, now=NOW)
+        rows = all_rows(first)
+        assert rows == all_rows(second)
+        assert rows["return"] and rows["return_search"]
+        assert rows["customer"] != all_rows(other)["customer"]
+    finally:
+        for database in (first, second, other):
+            database.close()
+
+
+def test_summary_counts_what_was_written(seeded):
+    database, summary = seeded
+    with database.connect() as conn:
+        returns = conn.execute(select(Return.id)).all()
+        customers = conn.execute(select(Customer.id)).all()
+    assert summary.returns == len(returns) == 300
+    assert summary.customers == len(customers)
+
+
+def test_every_status_has_returns(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        tally = Tally(conn.execute(select(Return.status)).scalars())
+    assert set(tally) == {s.value for s in Status}
+    assert min(tally.values()) >= 5, tally
+
+
+def test_timelines_follow_the_workflow(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        returns = {r.id: r for r in conn.execute(select(Return))}
+        by_return = timelines(conn)
+    assert set(by_return) == set(returns)
+    for return_id, changes in by_return.items():
+        ret = returns[return_id]
+        assert changes[0].from_status is None
+        assert Status(changes[0].to_status) in INITIAL
+        for before, after in zip(changes, changes[1:], strict=False):
+            assert after.from_status == before.to_status
+            assert Status(after.to_status) in TRANSITIONS[Status(before.to_status)]
+            assert as_utc(after.at) > as_utc(before.at)
+        assert changes[-1].to_status == ret.status
+        assert ret.version == len(changes)
+        assert as_utc(ret.created_at) == as_utc(changes[0].at)
+        assert as_utc(ret.updated_at) == as_utc(changes[-1].at)
+        assert NOW - timedelta(days=270) < as_utc(ret.created_at) <= as_utc(ret.updated_at) <= NOW
+
+
+def test_notes_where_the_workflow_requires_them(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        changes = conn.execute(select(StatusChange)).all()
+    needing = [c for c in changes if Status(c.to_status) in NOTE_REQUIRED]
+    assert needing
+    assert all(c.note.strip() for c in needing)
+    assert all(c.staff for c in changes if c.from_status is not None)
+
+
+def test_totals_are_the_sum_of_the_lines(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        sums, items = defaultdict(int), Tally()
+        for line in conn.execute(select(ReturnLine)):
+            sums[line.return_id] += line.quantity * line.unit_price_cents
+            items[line.return_id] += 1
+            assert line.unit_price_cents > 0 and line.quantity >= 1
+            if line.condition == "unopened":
+                assert line.disposition == "restock"
+            if line.condition == "defective":
+                assert line.disposition in ("refurbish", "recycle", "discard")
+        totals = {i: total for i, total in conn.execute(select(Return.id, Return.total_cents))}
+    assert totals == dict(sums)
+    assert set(items.values()) <= {1, 2, 3, 4}
+
+
+def test_customers_look_real_and_some_come_back(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        customers = conn.execute(select(Customer)).all()
+        per_customer = Tally(conn.execute(select(Return.customer_id)).scalars())
+    assert {c.preferred_language for c in customers} == {"en", "pt_BR"}
+    assert {c.preferred_channel for c in customers} == {"email", "sms", "print", "none"}
+    assert any(not c.name.isascii() for c in customers)
+    assert all(c.email is None or "@" in c.email for c in customers)
+    assert all(c.preferred_channel != "email" or c.email for c in customers)
+    assert all(c.preferred_channel != "sms" or c.phone for c in customers)
+    assert set(per_customer) == {c.id for c in customers}
+    assert max(per_customer.values()) >= 5
+    assert sum(1 for n in per_customer.values() if n > 1) >= 10
+
+
+def test_numbers_follow_the_counters(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        numbers = conn.execute(select(Return.number, Return.created_at).order_by(Return.id)).all()
+        counters = {name: n for name, n in conn.execute(select(Counter.name, Counter.value))}
+    per_year = Tally()
+    for number, created in numbers:
+        year = as_utc(created).year
+        per_year[year] += 1
+        assert number == format_number(year, per_year[year])
+    assert counters == {f"return-{year}": n for year, n in per_year.items()}
+
+
+def test_returns_logged_later_continue_the_numbers(db):
+    new_return = ReturnDraft(
+        reason="defective",
+        new_customer=CustomerDraft(name="Walk-in customer"),
+        lines=[LineDraft(sku="KTL-9510", unit_price_cents=3999)],
+    )
+    with db.session() as session:
+        before = create_return(session=session, draft=new_return)
+    seed_demo(db, returns=40, seed=1)
+    seed_demo(db, returns=40, seed=1)  # a second run adds to the first
+    with db.session() as session:
+        after = create_return(session=session, draft=new_return)
+    year = as_utc(after.created_at).year
+    with db.connect() as conn:
+        numbers = conn.execute(select(Return.number)).scalars().all()
+    this_year = [n for n in numbers if n.startswith(f"R-{year}-")]
+    assert len(numbers) == len(set(numbers)) == 82
+    with db.connect() as conn:  # returns added to a non-empty database are searchable too
+        for number in numbers:
+            assert number in {row.number for row in fetch_page(conn, ReturnFilter(text=number))}
+    assert before.number == format_number(year, 1)
+    assert after.number == format_number(year, len(this_year))
+
+
+def test_search_finds_a_demo_customer(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        customer = conn.execute(
+            select(Customer).where(Customer.name.like("% %")).order_by(Customer.id).limit(1)
+        ).one()
+        theirs = set(
+            conn.execute(select(Return.id).where(Return.customer_id == customer.id)).scalars()
+        )
+        found = fetch_page(conn, ReturnFilter(text=customer.name))
+        assert theirs <= {row.id for row in found}
+        assert count(conn, ReturnFilter(text=customer.name)) == len(found)
+        accented = conn.execute(select(Customer.name).where(Customer.name.like("%ã%"))).first()
+        # typed without the accent, "Joao" still finds "João"
+        assert fetch_page(conn, ReturnFilter(text=accented.name.replace("ã", "a")))
+
+
+def test_progress_is_reported_up_to_the_total(db):
+    calls = []
+    seed_demo(
+        db, returns=30, seed=2, now=NOW, progress=lambda done, total: calls.append((done, total))
+    )
+    assert len(calls) >= 3
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert calls[-1] == (30, 30)
+    assert all(total == 30 for _, total in calls)
+
+
+def test_demo_command(tmp_path):
+    path = tmp_path / "cli.db"
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(path), "demo", "--returns", "50"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Added 50 returns for ")
+    database = open_database(sqlite_url(path))
+    try:
+        with database.connect() as conn:
+            assert len(conn.execute(select(Return.id)).all()) == 50
+    finally:
+        database.close()

@@ -1,0 +1,612 @@
+"""The outbox against a real SMTP server: queue with the move, send once, retry, recover."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+from sqlmodel import select
+
+from desk.errors import DeskError
+from desk.messages.outbox import (
+    channel_for,
+    messages_for_return,
+    move_and_notify,
+    pending_count,
+    retry,
+)
+from desk.messages.sender import INTERRUPTED, MAX_ATTEMPTS, recover_interrupted, send_due
+from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.secrets import set_secret
+from desk.settings import set_settings
+from desk.workflow import StaleVersion
+from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def configure(db, port: int, tmp_path: Path | None = None, **extra: object) -> None:
+    """Shop and SMTP settings pointing at the local server."""
+    values = {
+        "shop.name": "Loja do Zé Ñandú",
+        "shop.email": "loja@example.com",
+        "shop.reply_to": "ajuda@example.com",
+        "smtp.host": "127.0.0.1",
+        "smtp.port": port,
+        "smtp.security": "none",
+        "smtp.user": SMTP_USER,
+        "smtp.timeout": 5,
+    }
+    if tmp_path is not None:
+        logo = tmp_path / "logo.png"
+        logo.write_bytes(PNG)
+        values["shop.logo"] = str(logo)
+    values.update(extra)
+    with db.session() as session:
+        set_settings(session, values)
+
+
+def new_return(db, *, email_addr="jose@example.com", phone="", channel="email", language="pt_BR"):
+    """A received return of José Ñandú; returns (id, version)."""
+    with db.session() as session:
+        ret = create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="CAF-01", description="Cafeteira", unit_price_cents=8990)],
+                new_customer=CustomerDraft(
+                    name="José Ñandú",
+                    email=email_addr,
+                    phone=phone,
+                    preferred_channel=channel,
+                    preferred_language=language,
+                ),
+            ),
+        )
+        return ret.id, ret.version
+
+
+def queue_one(db, **customer) -> OutboxMessage:
+    """A received return moved to approved, with its message queued."""
+    return_id, version = new_return(db, **customer)
+    with db.session() as session:
+        outcome = move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="approved",
+            expected_version=version,
+            staff="Ana",
+            notify=True,
+        )
+    assert outcome.message is not None, outcome.reason_not_sent
+    return outcome.message
+
+
+def wire_text(part) -> str:
+    """A text part's content with the wire's CRLF line ends back to the stored LF."""
+    return part.get_content().replace("\r\n", "\n")
+
+
+def row(db, message_id: int) -> OutboxMessage:
+    with db.session() as session:
+        return session.get(OutboxMessage, message_id)
+
+
+def test_channel_for_prefers_then_falls_back():
+    def c(channel, email=None, phone=None):
+        return Customer(name="x", email=email, phone=phone, preferred_channel=channel)
+
+    assert channel_for(c("email", "a@b.co", "+351 912")) == "email"
+    assert channel_for(c("sms", "a@b.co", "+351 912")) == "sms"
+    assert channel_for(c("sms", "a@b.co")) == "email"
+    assert channel_for(c("email", phone="+351 912")) == "sms"
+    assert channel_for(c("email")) is None
+    assert channel_for(c("print", "a@b.co")) is None
+    assert channel_for(c("none", "a@b.co", "+351 912")) is None
+
+
+def test_move_and_notify_queues_one_message_in_the_same_transaction(db, smtp_server):
+    configure(db, smtp_server.port)
+    message = queue_one(db)
+    with db.session() as session:
+        change = session.exec(
+            select(StatusChange).where(StatusChange.to_status == "approved")
+        ).one()
+        stored = messages_for_return(session, message.return_id)
+        assert pending_count(session) == 1
+    assert [m.id for m in stored] == [message.id]
+    assert message.status_change_id == change.id
+    assert message.state == "queued" and message.attempts == 0
+    assert message.channel == "email" and message.recipient == "jose@example.com"
+    assert message.message_id.startswith("<") and message.message_id.endswith("@example.com>")
+    assert message.staff == "Ana"
+    assert message.body_text and message.body_html and message.subject
+
+
+def test_move_without_notify_or_contact_queues_nothing(db):
+    return_id, version = new_return(db)
+    with db.session() as session:
+        outcome = move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="approved",
+            expected_version=version,
+            notify=False,
+        )
+        assert outcome.message is None and "not notified" in outcome.reason_not_sent
+        outcome = move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="refunded",
+            expected_version=version + 1,
+            notify=True,
+            staff="Ana",
+        )
+        assert outcome.message is not None
+    return_id, version = new_return(db, email_addr="", phone="")
+    with db.session() as session:
+        outcome = move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="approved",
+            expected_version=version,
+            notify=True,
+        )
+    assert outcome.message is None
+    assert "print the letter" in outcome.reason_not_sent
+    assert outcome.result.ret.status == "approved"
+
+
+def test_a_refused_move_queues_nothing(db):
+    return_id, version = new_return(db)
+    with db.session() as session, pytest.raises(StaleVersion):
+        move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="approved",
+            expected_version=version + 5,
+            notify=True,
+        )
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_render_failure_rolls_back_the_move(db, monkeypatch):
+    import desk.messages.templating as templating
+
+    def broken(*args, **kwargs):
+        raise DeskError("The template has an error.")
+
+    monkeypatch.setattr(templating, "render_message", broken)
+    return_id, version = new_return(db)
+    with db.session() as session, pytest.raises(DeskError):
+        move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="approved",
+            expected_version=version,
+            notify=True,
+        )
+    with db.session() as session:
+        assert session.get(Return, return_id).status == "received"
+        assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_sent_email_is_what_was_stored(db, smtp_server, tmp_path):
+    configure(db, smtp_server.port, tmp_path)
+    set_secret("smtp", SMTP_PASSWORD)
+    message = queue_one(db)
+
+    report = send_due(db)
+
+    assert (report.sent, report.failed, report.skipped) == (1, 0, 0), report
+    assert len(smtp_server.received) == 1
+    envelope = smtp_server.received[0]
+    assert envelope.rcpt_tos == ["jose@example.com"]
+    assert envelope.mail_from == "loja@example.com"
+    parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    stored = row(db, message.id)
+    assert stored.state == "sent" and stored.attempts == 1 and stored.sent_at is not None
+    assert parsed.get_content_type() == "multipart/alternative"
+    assert parsed["Subject"] == stored.subject
+    assert "devolução" in stored.subject and "José" in stored.subject
+    assert envelope.content.decode("ascii")  # every header encoded for the wire
+    assert parsed["From"].addresses[0].display_name == "Loja do Zé Ñandú"
+    assert parsed["From"].addresses[0].addr_spec == "loja@example.com"
+    assert parsed["Reply-To"] == "ajuda@example.com"
+    assert parsed["To"] == "jose@example.com"
+    assert parsed["Date"].datetime is not None
+    assert parsed["Message-ID"] == stored.message_id
+    text_part, html_part = parsed.iter_parts()
+    assert text_part.get_content_type() == "text/plain"
+    assert text_part.get_content_charset() == "utf-8"
+    assert wire_text(text_part) == stored.body_text
+    assert "cid:logo" in stored.body_html
+    assert html_part.get_content_type() == "multipart/related"
+    html, logo = html_part.iter_parts()
+    assert logo["Content-ID"] == "<logo>"
+    assert logo.get_content() == PNG
+    assert html.get_content_type() == "text/html"
+    assert html.get_content_charset() == "utf-8"
+    assert wire_text(html) == stored.body_html
+
+    again = send_due(db, now=utcnow() + timedelta(days=1))
+    assert again.sent == 0 and len(smtp_server.received) == 1
+
+
+def test_server_down_then_up_sends_exactly_once(db, tmp_path):
+    from tests.fixtures_servers import SmtpServer
+
+    server = SmtpServer()  # not started yet: its port refuses connections
+    configure(db, server.port)
+    set_secret("smtp", SMTP_PASSWORD)
+    message = queue_one(db)
+
+    started = utcnow()
+    report = send_due(db, now=started)
+    stored = row(db, message.id)
+    assert (report.sent, report.failed) == (0, 1)
+    assert stored.state == "queued" and stored.attempts == 1
+    assert "connection refused" in stored.last_error.lower()
+    assert SMTP_PASSWORD not in stored.last_error
+    assert stored.next_attempt_at.replace(tzinfo=None) > started.replace(tzinfo=None)
+
+    server.start()
+    try:
+        assert send_due(db, now=started + timedelta(seconds=30)).sent == 0  # not due yet
+        later = started + timedelta(minutes=2)
+        assert send_due(db, now=later).sent == 1
+        assert send_due(db, now=later + timedelta(hours=5)).sent == 0
+        assert len(server.received) == 1
+    finally:
+        server.stop()
+    stored = row(db, message.id)
+    assert stored.state == "sent" and stored.attempts == 2 and stored.last_error == ""
+
+
+def test_bad_credentials_say_authentication_failed(db, smtp_server):
+    configure(db, smtp_server.port)
+    set_secret("smtp", "wrong-password")
+    first = queue_one(db)
+    second = queue_one(db, email_addr="maria@example.com")
+
+    report = send_due(db)
+
+    assert (report.sent, report.failed, report.skipped) == (0, 1, 1)
+    stored = row(db, first.id)
+    assert stored.state == "queued" and stored.attempts == 1
+    assert "authentication failed" in stored.last_error.lower()
+    assert "wrong-password" not in stored.last_error
+    untouched = row(db, second.id)
+    assert untouched.attempts == 0 and untouched.last_error == ""
+    assert smtp_server.received == []
+
+
+def test_no_password_leaves_messages_queued_untried(db, smtp_server):
+    configure(db, smtp_server.port)
+    message = queue_one(db)
+
+    report = send_due(db)
+
+    assert (report.sent, report.failed, report.skipped) == (0, 0, 1)
+    assert report.missing_secrets == ["smtp"]
+    assert any("No SMTP password" in p for p in report.problems)
+    stored = row(db, message.id)
+    assert stored.state == "queued" and stored.attempts == 0
+
+    assert send_due(db, smtp_password=SMTP_PASSWORD).sent == 1
+    assert len(smtp_server.received) == 1
+
+
+def test_interrupted_send_is_never_resent(db, smtp_server):
+    configure(db, smtp_server.port)
+    set_secret("smtp", SMTP_PASSWORD)
+    message = queue_one(db)
+    claimed_at = utcnow() - timedelta(minutes=30)
+    with db.session() as session:  # a process claimed it, then was killed
+        session.exec(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message.id)
+            .values(state="sending", attempts=1, next_attempt_at=claimed_at)
+        )
+        session.commit()
+
+    report = send_due(db)
+
+    assert report.recovered == 1 and report.sent == 0
+    assert smtp_server.received == []
+    stored = row(db, message.id)
+    assert stored.state == "failed" and stored.last_error == INTERRUPTED
+    assert send_due(db, now=utcnow() + timedelta(days=2)).sent == 0
+
+    with db.session() as session:  # a person decides to send it again
+        assert retry(session, message.id).state == "queued"
+        with pytest.raises(DeskError):
+            retry(session, message.id)
+    assert send_due(db).sent == 1
+    assert len(smtp_server.received) == 1
+
+
+def test_a_recent_claim_is_left_to_its_worker(db):
+    return_id, version = new_return(db)
+    with db.session() as session:
+        message = move_and_notify(
+            session=session,
+            return_id=return_id,
+            to="approved",
+            expected_version=version,
+            notify=True,
+        ).message
+        session.exec(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message.id)
+            .values(state="sending", next_attempt_at=utcnow() - timedelta(minutes=1))
+        )
+        session.commit()
+        assert recover_interrupted(session) == 0
+        assert recover_interrupted(session, now=utcnow() + timedelta(minutes=15)) == 1
+
+
+def test_runs_in_a_row_and_claims_never_send_twice(db, smtp_server):
+    configure(db, smtp_server.port)
+    set_secret("smtp", SMTP_PASSWORD)
+    ids = [queue_one(db, email_addr=f"c{i}@example.com").id for i in range(5)]
+
+    first = send_due(db, limit=3)
+    second = send_due(db)
+    third = send_due(db)
+
+    assert (first.sent, second.sent, third.sent) == (3, 2, 0)
+    assert len(smtp_server.received) == 5
+    assert sorted(e.rcpt_tos[0] for e in smtp_server.received) == [
+        f"c{i}@example.com" for i in range(5)
+    ]
+    assert {row(db, i).state for i in ids} == {"sent"}
+
+
+def test_concurrent_runs_never_send_the_same_message(db, smtp_server):
+    import threading
+
+    configure(db, smtp_server.port)
+    set_secret("smtp", SMTP_PASSWORD)
+    for i in range(12):
+        queue_one(db, email_addr=f"p{i}@example.com")
+    reports = []
+    workers = [threading.Thread(target=lambda: reports.append(send_due(db))) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert sum(r.sent for r in reports) == 12
+    assert len(smtp_server.received) == 12
+    assert len({e.rcpt_tos[0] for e in smtp_server.received}) == 12
+
+
+def test_gives_up_after_max_attempts(db, monkeypatch):
+    configure(db, free_port())
+    set_secret("smtp", SMTP_PASSWORD)
+    message = queue_one(db)
+    now = utcnow()
+    for _ in range(MAX_ATTEMPTS):
+        now += timedelta(days=1)
+        assert send_due(db, now=now).failed == 1
+    stored = row(db, message.id)
+    assert stored.state == "failed" and stored.attempts == MAX_ATTEMPTS
+    assert send_due(db, now=now + timedelta(days=1)).failed == 0
+
+
+def test_sms_message_reaches_the_provider(db, sms_server):
+    with db.session() as session:
+        set_settings(
+            session,
+            {"sms.url": sms_server.url, "sms.account": SMS_ACCOUNT, "sms.sender": "+15550001"},
+        )
+    set_secret("sms", SMS_TOKEN)
+    message = queue_one(db, email_addr="", phone="+351 912 345 678", channel="sms")
+    assert message.channel == "sms" and message.body_html == ""
+
+    report = send_due(db)
+
+    assert report.sent == 1, report
+    assert sms_server.received == [
+        {"To": "+351 912 345 678", "From": "+15550001", "Body": message.body_text}
+    ]
+    stored = row(db, message.id)
+    assert stored.state == "sent" and stored.message_id.startswith("SM")
+
+
+def test_sms_bad_token_and_bad_number(db, sms_server):
+    with db.session() as session:
+        set_settings(session, {"sms.url": sms_server.url, "sms.account": SMS_ACCOUNT})
+    bad_number = queue_one(db, email_addr="", phone="912 345 678", channel="sms")
+
+    report = send_due(db, sms_token="nope")
+    stored = row(db, bad_number.id)
+    assert report.failed == 1 and stored.state == "queued"
+    assert "authentication failed" in stored.last_error.lower()
+
+    report = send_due(db, sms_token=SMS_TOKEN, now=utcnow() + timedelta(hours=1))
+    stored = row(db, bad_number.id)
+    assert report.failed == 1 and stored.state == "failed"  # refused number: no retry
+    assert "Invalid 'To' Phone Number" in stored.last_error
+
+
+def test_password_never_reaches_the_database_file(db, db_path, smtp_server):
+    configure(db, smtp_server.port)
+    set_secret("smtp", SMTP_PASSWORD)
+    queue_one(db)
+    assert send_due(db).sent == 1
+    configure(db, smtp_server.port, **{"smtp.port": free_port()})
+    queue_one(db, email_addr="x@example.com")
+    send_due(db, smtp_password=SMTP_PASSWORD)
+    with db.session() as session:
+        set_settings(session, {"smtp.host": "127.0.0.1"})
+    secret = SMTP_PASSWORD.encode()
+    files = [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]
+    assert any(p.name.endswith("-wal") for p in files) or files
+    for path in files:
+        data = path.read_bytes()
+        assert secret not in data, path
+        assert SMTP_PASSWORD.encode("utf-16-le") not in data, path
+
+
+# The commands, run as a user would (a subprocess sees no in-memory keyring).
+
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def test_cli_config_set_get_list(db, db_path):
+    from tests.desk.test_cli import fail_line, run
+
+    db.close()
+    done = run("config", "set", "shop.name", "Loja Ação", db=db_path)
+    assert done.returncode == 0 and done.stdout.strip() == "shop.name = Loja Ação"
+    assert run("config", "get", "shop.name", db=db_path).stdout.strip() == "Loja Ação"
+    listed = run("config", "list", db=db_path).stdout
+    assert "shop.name" in listed and "Loja Ação" in listed and "smtp.port" in listed
+    bad = run("config", "set", "smtp.port", "99999", db=db_path)
+    assert bad.returncode == 1 and "65535" in fail_line(bad)
+    unknown = run("config", "get", "shop.nope", db=db_path)
+    assert unknown.returncode == 1 and "Unknown setting" in fail_line(unknown)
+
+
+def test_cli_set_password_without_keyring(db, db_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.desk.test_cli import REPO, fail_line
+
+    db.close()
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "config", "set-password", "smtp"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        input=SMTP_PASSWORD + "\n",
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "no secure password store" in fail_line(done)
+    assert SMTP_PASSWORD not in done.stdout + done.stderr
+
+
+def test_cli_move_notify_list_and_send(db, db_path):
+    from tests.desk.test_cli import run
+
+    configure(db, free_port())  # nobody listens there
+    return_id, _ = new_return(db)
+    with db.session() as session:
+        number = session.get(Return, return_id).number
+    db.close()
+
+    moved = run("move", number, "approved", "--notify", "--staff", "Ana", db=db_path)
+    assert moved.returncode == 0, moved.stderr
+    assert "queued" in moved.stdout and "jose@example.com" in moved.stdout
+    listed = run("outbox", "list", db=db_path)
+    assert "queued" in listed.stdout and number in listed.stdout
+
+    no_password = run("outbox", "send", db=db_path, env=NO_KEYRING)
+    assert no_password.returncode == 1
+    assert "No SMTP password" in no_password.stderr
+    assert "Sent 0, failed 0, not tried 1." in no_password.stdout
+
+    with open_db(db_path) as again, again.session() as session:
+        set_settings(session, {"smtp.user": ""})
+    refused = run("outbox", "send", db=db_path, env=NO_KEYRING)
+    assert refused.returncode == 1
+    assert "failed 1" in refused.stdout and "connection refused" in refused.stdout.lower()
+
+    plain = run("move", number, "refunded", db=db_path)
+    assert plain.returncode == 0 and "queued" not in plain.stdout
+
+
+class open_db:
+    """A database opened for the length of a `with`."""
+
+    def __init__(self, path):
+        from desk.db import open_database
+        from desk.paths import sqlite_url
+
+        self.db = open_database(sqlite_url(path))
+
+    def __enter__(self):
+        return self.db
+
+    def __exit__(self, *exc):
+        self.db.close()
+
+
+def test_queue_for_an_existing_change_once(db):
+    from desk.messages.outbox import queue_for_change
+    from desk.returns import get_detail
+    from desk.workflow import transition
+
+    return_id, version = new_return(db)
+    with db.session() as session:
+        change = transition(
+            session=session, return_id=return_id, to="approved", expected_version=version
+        ).change
+        detail = get_detail(session, return_id=return_id)
+        message = queue_for_change(session, detail, change, staff="Ana")
+        assert message is not None and message.status_change_id == change.id
+        with pytest.raises(DeskError, match="already queued"):
+            queue_for_change(session, detail, change, staff="Ana")
+        assert pending_count(session) == 1
+        assert [m.id for m in messages_for_return(session, return_id)] == [message.id]
+
+
+def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
+    import os
+    import subprocess
+    import sys
+
+    from tests.desk.test_cli import REPO
+
+    configure(db, smtp_server.port)
+    return_id, _ = new_return(db)
+    with db.session() as session:
+        ret = session.get(Return, return_id)
+        move_and_notify(
+            session=session, return_id=ret.id, to="approved", expected_version=1, notify=True
+        )
+    db.close()
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        input=SMTP_PASSWORD + "\n",
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Sent 1, failed 0" in done.stdout
+    assert len(smtp_server.received) == 1
+    assert SMTP_PASSWORD not in done.stdout + done.stderr
+
+
+def test_cli_move_sends_automatic_events_without_notify(db, db_path):
+    from tests.desk.test_cli import run
+
+    configure(db, free_port())
+    return_id, _ = new_return(db)
+    with db.session() as session:
+        number = session.get(Return, return_id).number
+        set_settings(session, {"notify.approved": "auto"})
+    db.close()
+    moved = run("move", number, "approved", db=db_path)
+    assert moved.returncode == 0, moved.stderr
+    assert "queued" in moved.stdout
+    plain = run("move", number, "refunded", db=db_path)  # "ask": only with --notify
+    assert "queued" not in plain.stdout

@@ -1,0 +1,343 @@
+"""Message templates: defaults in two languages, safe rendering, checks, saving, the preview CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from desk.errors import DeskError, ValidationError
+from desk.messages import template_store, templating
+from desk.messages.context import VARIABLES, build_context, sample_context
+from desk.messages.events import Event
+from desk.messages.template_store import PARTS, is_customised, template_source
+from desk.messages.templating import (
+    TemplateError,
+    check_template,
+    render_message,
+    reset_template,
+    save_template,
+)
+from desk.models import MessageTemplate
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+from desk.settings import set_setting
+
+REPO = Path(__file__).resolve().parents[3]
+LANGUAGES = ("en", "pt_BR")
+
+
+def new_return(session, name="Ana Moreira", language="en", refund="original", **customer):
+    """Log a return of one item at 12.50 for a new customer; return its detail."""
+    ret = create_return(
+        session=session,
+        draft=ReturnDraft(
+            reason="wrong_size",
+            refund_method=refund,
+            new_customer=CustomerDraft(name=name, preferred_language=language, **customer),
+            lines=[LineDraft(sku="SHOE-42", description="Trail shoe", unit_price_cents=1250)],
+        ),
+    )
+    return get_detail(session, return_id=ret.id)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("event", list(Event))
+def test_every_default_renders_for_a_real_return(db, event, language):
+    with db.session() as session:
+        detail = new_return(session, name="Beatriz Souza", language=language)
+        message = render_message(session, detail, event, staff="Sam")
+    number = detail.ret.number
+    assert (message.event, message.language) == (event.value, language)
+    for part in ("subject", "text", "html"):
+        assert "Beatriz" in getattr(message, part), part
+        assert number in getattr(message, part), part
+    assert number in message.sms
+    assert "\n" not in message.subject
+    assert "{{" not in message.html + message.text + message.sms
+    assert "<script" not in message.html.lower()
+    assert "http" not in message.html  # no external images, fonts or styles
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_default_passes_its_own_check(language):
+    for event in Event:
+        for part in PARTS:
+            source = template_store.default_source(event, language, part)
+            assert check_template(source, part, language, event=event) == [], (event, part)
+
+
+def test_english_sms_fit_in_one_message():
+    gsm7 = set(
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+        "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    )
+    extension = set("^{}\\[~]|€")
+    for event in Event:
+        context = sample_context("en", event=event)
+        sms = templating._render(
+            f"en/{event.value}.sms",
+            template_store.default_source(event, "en", "sms"),
+            context,
+            "sms",
+        ).strip()
+        assert set(sms) <= gsm7 | extension, (event, set(sms) - gsm7 - extension)
+        assert len(sms) + sum(c in extension for c in sms) <= 160, (event, len(sms), sms)
+
+
+def test_html_escapes_the_customer_name_and_text_keeps_it(db):
+    with db.session() as session:
+        detail = new_return(session, name="<b>Ana</b> Lima")
+        message = render_message(session, detail, Event.RECEIVED)
+    assert "&lt;b&gt;Ana&lt;/b&gt;" in message.html
+    assert "<b>Ana</b>" not in message.html
+    assert "<b>Ana</b>" in message.text
+    assert "<b>Ana</b>" in message.subject
+
+
+def test_logo_only_when_the_shop_has_one(db):
+    with db.session() as session:
+        detail = new_return(session)
+        assert "cid:logo" not in render_message(session, detail, "received").html
+        set_setting(session, "shop.logo", "/srv/logo.png")
+        html = render_message(session, detail, "received").html
+    assert '<img src="cid:logo"' in html
+    assert "/srv/logo.png" not in html
+
+
+def test_language_follows_the_customer_and_unknown_falls_back_to_english(db):
+    with db.session() as session:
+        pt = new_return(session, name="João", language="pt_BR")
+        fr = new_return(session, name="Jean", language="fr")
+        assert render_message(session, pt, "refunded").language == "pt_BR"
+        assert render_message(session, fr, "refunded").language == "en"
+        assert render_message(session, pt, "refunded", language="en").language == "en"
+
+
+def test_portuguese_accents_and_brazilian_money(db):
+    with db.session() as session:
+        set_setting(session, "shop.currency", "BRL")
+        detail = new_return(session, name="João Silva", language="pt_BR")
+        message = render_message(session, detail, Event.REFUNDED)
+    plain = message.text.replace("\xa0", " ")
+    assert "R$ 12,50" in plain
+    assert "R$ 12,50" in message.html.replace("\xa0", " ")
+    assert "devolução" in message.subject
+    assert "até 3 dias úteis" in plain
+    assert "Olá, João!" in plain
+    assert "R$ 12,50" in message.sms  # SMS: plain spaces only
+
+
+def test_english_euro_money_and_refund_days(db):
+    with db.session() as session:
+        set_setting(session, "shop.refund_days", 5)
+        detail = new_return(session)
+        context = build_context(session, detail, event="refunded", language="en")
+        message = render_message(session, detail, Event.REFUNDED)
+    assert context["total"] == "€12.50"
+    assert context["items"][0]["amount"] == "€12.50"
+    assert (
+        context["next_step"] == "Your refund of €12.50 will reach your card within 5 business days."
+    )
+    assert "€12.50" in message.text
+    assert "within 5 business days" in message.html
+
+
+def test_next_step_depends_on_the_refund_method(db):
+    with db.session() as session:
+        credit = new_return(session, refund="store_credit")
+        exchange = new_return(session, refund="exchange")
+        pt = new_return(session, language="pt_BR", refund="store_credit")
+        step = {
+            d.ret.number: build_context(
+                session, d, event="approved", language=d.customer.preferred_language
+            )["next_step"]
+            for d in (credit, exchange, pt)
+        }
+    assert "store credit" in step[credit.ret.number]
+    assert "replacement" in step[exchange.ret.number]
+    assert "crédito na loja" in step[pt.ret.number]
+
+
+def test_variables_describe_every_context_name():
+    context = sample_context("en")
+    tops = {name.split(".")[0] for name in VARIABLES if not name.startswith("item.")}
+    assert tops == set(context)
+    for name in VARIABLES:
+        head, _, tail = name.partition(".")
+        if tail and head != "item":
+            assert tail in context[head], name
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ customer.__class__ }}",
+        "{{ 'x' * 1000000000 }}",
+    ],
+)
+def test_the_sandbox_refuses_escapes(db, source):
+    problems = check_template(source, "text")
+    assert len(problems) == 1
+    assert problems[0].line == 1
+    assert "not allowed" in problems[0].message.lower()
+    with db.session() as session:
+        detail = new_return(session)
+        with pytest.raises(TemplateError):
+            save_template(session, "received", "en", "text", source)
+        with pytest.raises(DeskError) as caught:
+            render_message(session, detail, "received", overrides={"text": source})
+    assert "not allowed" in str(caught.value).lower()
+
+
+def test_unknown_variable_is_reported_with_its_line_and_save_refuses(db):
+    source = "Hello\n\n{{ custmer.name }}\n"
+    problems = check_template(source, "text")
+    assert [p.line for p in problems] == [3]
+    assert "custmer" in problems[0].message
+    assert "customer" in problems[0].message.replace("custmer", "")  # a suggestion
+    with db.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            save_template(session, "received", "en", "text", source)
+        assert "line 3" in caught.value.errors["template"]
+        assert not is_customised(session, "received", "en", "text")
+
+
+def test_unknown_attribute_is_reported_with_its_line():
+    problems = check_template("Hi\n{{ customer.nickname }}", "text")
+    assert [p.line for p in problems] == [2]
+    assert "nickname" in problems[0].message
+
+
+def test_syntax_error_is_reported_with_its_line():
+    problems = check_template("Hello\nthere\n{% if %}\n", "html")
+    assert len(problems) == 1
+    assert problems[0].line == 3
+    assert str(problems[0]).startswith("line 3: ")
+
+
+def test_loop_and_set_variables_are_not_unknown():
+    source = (
+        "{% set n = items|length %}"
+        "{% for item in items %}{{ loop.index }} {{ item.sku }}{% endfor %}{{ n }}"
+    )
+    assert check_template(source, "text") == []
+
+
+def test_save_then_render_uses_the_shop_version_and_reset_goes_back(db):
+    with db.session() as session:
+        detail = new_return(session, name="Ana <Lima>")
+        default_html = render_message(session, detail, "refunded").html
+        source = (
+            '{% extends "base.html" %}{% block content %}'
+            "<p>Refund for {{ customer.name }}, {{ return.number }}</p>{% endblock %}"
+        )
+        save_template(session, "refunded", "en", "html", source)
+        save_template(session, "refunded", "en", "subject", "Money back: {{ return.number }}\n\n")
+        assert is_customised(session, "refunded", "en", "html")
+        assert template_source(session, "refunded", "en", "html") == source
+        message = render_message(session, detail, "refunded")
+        assert f"<p>Refund for Ana &lt;Lima&gt;, {detail.ret.number}</p>" in message.html
+        assert "<!DOCTYPE html>" in message.html  # the base frame still wraps it
+        assert message.subject == f"Money back: {detail.ret.number}"
+
+        save_template(session, "refunded", "en", "html", source.replace("Refund", "Paid"))
+        assert "<p>Paid for" in render_message(session, detail, "refunded").html
+        assert len(session.exec(select(MessageTemplate)).all()) == 2  # updated, not added
+
+        reset_template(session, "refunded", "en", "html")
+        assert not is_customised(session, "refunded", "en", "html")
+        assert template_source(session, "refunded", "en", "html") == template_store.default_source(
+            "refunded", "en", "html"
+        )
+        assert render_message(session, detail, "refunded").html == default_html
+        # Other languages and parts are untouched by an English edit.
+        assert not is_customised(session, "refunded", "pt_BR", "subject")
+
+
+def test_saving_the_default_text_is_the_same_as_reset(db):
+    with db.session() as session:
+        save_template(session, "closed", "en", "sms", "Done: {{ return.number }}")
+        assert is_customised(session, "closed", "en", "sms")
+        default = template_store.default_source("closed", "en", "sms")
+        assert save_template(session, "closed", "en", "sms", default) is None
+        assert not is_customised(session, "closed", "en", "sms")
+
+
+def test_overrides_preview_unsaved_source_without_storing_it(db):
+    with db.session() as session:
+        detail = new_return(session)
+        message = render_message(
+            session, detail, "received", overrides={"sms": "Draft {{ return.number }}"}
+        )
+        assert message.sms == f"Draft {detail.ret.number}"
+        assert not is_customised(session, "received", "en", "sms")
+        with pytest.raises(DeskError):
+            render_message(session, detail, "received", overrides={"body": "x"})
+
+
+def test_preview_is_what_the_outbox_would_store(db):
+    with db.session() as session:
+        detail = new_return(session)
+        first = render_message(session, detail, "approved", staff="Sam")
+        second = render_message(session, detail, "approved", staff="Sam")
+    assert first == second
+
+
+def test_unknown_event_and_bad_part_are_desk_errors(db):
+    with db.session() as session:
+        detail = new_return(session)
+        with pytest.raises(DeskError, match="no event"):
+            render_message(session, detail, "shipped")
+        with pytest.raises(DeskError, match="no message part"):
+            template_source(session, "received", "en", "fax")
+
+
+def preview(db_path, *args):
+    return subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "preview", *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_preview_command(db, db_path):
+    with db.session() as session:
+        set_setting(session, "shop.name", "Sole Mates")
+        number = new_return(session, name="Ana Moreira", email="ana@example.com").ret.number
+        pt_number = new_return(session, name="João Silva", language="pt_BR").ret.number
+    db.close()
+
+    done = preview(db_path, "--return", number, "--event", "refunded")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.startswith(f"Subject: Ana, your refund for {number} is on its way\n\nHi Ana,\n")
+    text, html = out.split("\n--- HTML ---\n")
+    assert "€12.50" in text
+    assert html.lstrip().startswith("<!DOCTYPE html>")
+    assert "Sole Mates" in html
+
+    done = preview(db_path, "--return", pt_number, "--event", "closed", "--channel", "sms")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Sole Mates: Olá, João!")
+    assert pt_number in done.stdout
+
+    done = preview(db_path, "--return", pt_number, "--event", "closed", "--language", "en")
+    assert "your return" in done.stdout
+
+    for args in (
+        ("--return", number, "--event", "shipped"),
+        ("--return", "R-1", "--event", "closed"),
+    ):
+        done = preview(db_path, *args)
+        assert done.returncode == 1
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("returndesk: "), done.stderr

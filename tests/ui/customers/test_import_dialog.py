@@ -1,0 +1,119 @@
+"""The import dialog: load a CSV, see mapping and preview, check, import in the background."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func
+from sqlmodel import select
+
+from desk.models import Customer
+from ui.customers.import_dialog import NOT_IMPORTED, PREVIEW_ROWS, ImportDialog
+
+TILL = (
+    "\ufeffCódigo;Nome;E-mail;Celular;Cliente desde;Pedidos;Total gasto\n"
+    "C1;Ana Souza;ana@example.com;;2021-05-02;3;120,50\n"
+    "C2;Bruno Lima;bruno@;+55 11 91234-5678;;;\n"
+    "C3;Ana S.;ANA@EXAMPLE.COM;+351 912 345 678;01/02/2020;5;200\n"
+    + "".join(f"C{n};Cliente {n};c{n}@example.com;;;;\n" for n in range(4, 16))
+)
+
+
+@pytest.fixture
+def dialog(qtbot, db):
+    dlg = ImportDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def customer_count(db) -> int:
+    with db.session() as session:
+        return session.exec(select(func.count()).select_from(Customer)).one()
+
+
+def cell(table, row: int, column: int) -> str:
+    return table.item(row, column).text()
+
+
+def test_load_check_and_import(qtbot, dialog, db, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes(TILL.encode("utf-8"))
+    assert dialog.load_file(path)
+    # mapping guessed from the Portuguese header
+    assert dialog.combos["name"].currentText() == "2 · Nome"
+    assert dialog.combos["phone"].currentText() == "4 · Celular"
+    assert dialog.combos["preferred_language"].currentData() == NOT_IMPORTED
+    assert dialog.mapping()["lifetime_spend"] == 6
+    # preview: the first rows, columns as mapped, the bad row says why
+    preview = dialog.preview
+    assert preview.rowCount() == PREVIEW_ROWS
+    headers = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    assert headers[:4] == ["Row", "Problem", "Name", "Email"]
+    assert [cell(preview, 0, c) for c in range(4)] == ["2", "", "Ana Souza", "ana@example.com"]
+    assert cell(preview, 1, 1) == "bad email “bruno@”"
+    assert not dialog.import_button.isEnabled()
+
+    qtbot.mouseClick(dialog.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    summary = dialog.summary_label.text()
+    assert "<b>13</b> new customers" in summary
+    assert "<b>1</b> row merged" in summary
+    assert "<b>1</b> row rejected" in summary
+    assert dialog.rejected_list.item(0).text() == "row 3: bad email “bruno@”"
+    assert customer_count(db) == 0  # checking writes nothing
+
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    report = done.args[0]
+    assert (report.created, report.merged, report.rejected) == (13, 1, 1)
+    assert "Done: <b>13</b> created, <b>1</b> merged, <b>1</b> rejected." in (
+        dialog.summary_label.text()
+    )
+    assert customer_count(db) == 13
+    with db.session() as session:
+        ana = session.exec(select(Customer).where(Customer.external_ref == "C1")).one()
+    assert (ana.name, ana.phone, ana.orders_count) == ("Ana Souza", "+351 912 345 678", 5)
+    assert ana.lifetime_spend_cents == 20000
+
+
+def test_changing_the_mapping_needs_a_new_check(qtbot, dialog, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes(TILL.encode("utf-8"))
+    dialog.load_file(path)
+    qtbot.mouseClick(dialog.check_button, Qt.LeftButton)
+    qtbot.waitUntil(dialog.import_button.isEnabled)
+    email = dialog.combos["email"]
+    email.setCurrentIndex(email.findData(NOT_IMPORTED))
+    assert not dialog.import_button.isEnabled()
+    headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(4)]
+    assert headers == ["Row", "Problem", "Name", "Phone"]
+
+
+def test_non_utf8_file_shows_the_plain_error(dialog, db, tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("Nome;E-mail\nJos\xe9;jose@example.com\n".encode("latin-1"))
+    assert not dialog.load_file(path)
+    assert dialog.error_label.isVisible()
+    assert "not a UTF-8" in dialog.error_label.text()
+    assert "CSV UTF-8" in dialog.error_label.text()
+    assert not dialog.check_button.isEnabled()
+    assert not dialog.import_button.isEnabled()
+    assert customer_count(db) == 0
+
+
+def test_file_menu_opens_the_dialog(qtbot, db):
+    from ui.actions import Act
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    file_menu = win.menuBar().actions()[0].menu()
+    action = win.actions_[Act.IMPORT_CUSTOMERS]
+    assert action in file_menu.actions()
+    assert action.text() == "&Import customers…"
+    action.trigger()
+    qtbot.waitUntil(lambda: isinstance(win.active_dialog, ImportDialog))
+    win.active_dialog.close()

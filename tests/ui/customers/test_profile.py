@@ -1,0 +1,146 @@
+"""The customer profile window, opened from the detail panel and driven through its widgets."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import update
+
+from desk.models import Customer, Return, utcnow
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from ui import prompts
+from ui.customers import profile as customer_profile
+from ui.customers.profile import CustomerProfile
+from ui.customers.profile_parts import FREQUENT_WARNING
+from ui.main_window import MainWindow
+
+NAME, EMAIL = "Ana Souza", "ana.souza@example.com"
+
+
+def ana_with_returns(db, count):
+    """Ana with `count` returns over the last months; return her id."""
+    customer_id = None
+    for i in range(count):
+        with db.session() as session:
+            ret = create_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="wrong_size" if i % 2 else "changed_mind",
+                    purchase_date=(utcnow() - timedelta(days=30 * i + 6)).date(),
+                    lines=[LineDraft(sku=f"DRESS-{i}", unit_price_cents=4990)],
+                    customer_id=customer_id,
+                    new_customer=None
+                    if customer_id
+                    else CustomerDraft(name=NAME, email=EMAIL, phone="+55 11 98765-4321"),
+                ),
+            )
+            customer_id = ret.customer_id
+            older = utcnow() - timedelta(days=30 * i)
+            session.exec(update(Return).where(Return.id == ret.id).values(created_at=older))
+            session.commit()
+    return customer_id
+
+
+@pytest.fixture
+def window(qtbot, db):
+    ana_with_returns(db, 6)
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def open_profile(qtbot, win) -> CustomerProfile:
+    qtbot.mouseClick(win.detail.profile_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(win.findChildren(CustomerProfile)), timeout=2000)
+    profile = win.findChildren(CustomerProfile)[0]
+    qtbot.waitExposed(profile)
+    return profile
+
+
+def test_profile_opens_from_the_detail_panel_with_segment_and_habits(qtbot, window):
+    profile = open_profile(qtbot, window)
+    assert profile.name_label.text() == NAME
+    assert profile.segment_badge.text() == "Frequent returner"
+    assert profile.warning_badge.isVisible() and profile.warning_badge.text() == FREQUENT_WARNING
+    assert "6 returns in the last 12 months" in profile.facts.segment_why.text()
+    assert profile.facts.values["returns"].text() == "6"
+    assert profile.facts.values["orders"].text() == "unknown"
+    assert profile.facts.values["days"].text() == "6 days (median)"
+    assert "Changed mind (3)" in profile.facts.values["reasons"].text()
+    assert "30-day" in profile.policy_label.text()
+    assert "Store credit, Exchange" in profile.policy_label.text()
+    assert profile.history.returns_table.rowCount() == 6
+    open_profile(qtbot, window)  # a second click raises the same window
+    assert len(window.findChildren(CustomerProfile)) == 1
+
+
+def test_double_click_on_a_return_selects_it_in_the_main_window(qtbot, window):
+    profile = open_profile(qtbot, window)
+    oldest = profile.profile.returns[-1]
+    window.status_combo.setCurrentIndex(window.status_combo.findData("closed"))  # hides it
+    profile.history.returns_table.cellDoubleClicked.emit(5, 0)
+    assert window.detail.number_label.text() == oldest.number
+
+
+def test_email_invalid_is_shown_inline_and_kept_then_saved(qtbot, window, db):
+    profile = open_profile(qtbot, window)
+    profile.email_edit.clear()
+    qtbot.keyClicks(profile.email_edit, "ana(at)example")
+    qtbot.mouseClick(profile.save_button, Qt.LeftButton)
+    assert profile.errors["email"].shown
+    assert "not an email address" in profile.errors["email"].label.text()
+    assert profile.email_edit.text() == "ana(at)example"  # what was typed stays
+    profile.email_edit.clear()
+    qtbot.keyClicks(profile.email_edit, "ana.s@example.org")
+    qtbot.mouseClick(profile.save_button, Qt.LeftButton)
+    assert not profile.errors["email"].shown
+    assert profile.saved_label.text() == "Saved."
+    with db.session() as session:
+        assert session.get(Customer, profile.customer_id).email == "ana.s@example.org"
+    assert "ana.s@example.org" in window.detail.customer_label.text()  # the list refreshed
+
+
+def test_erase_after_yes_shows_the_anonymised_customer(qtbot, window, db, monkeypatch):
+    asked = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, q: asked.append(q) or True)
+    profile = open_profile(qtbot, window)
+    qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
+    assert asked and asked[0].startswith(f"Erase all personal data of {NAME}?")
+    assert "cannot be undone" in asked[0]
+    qtbot.waitUntil(lambda: profile.profile.erased, timeout=5000)
+    cid = profile.customer_id
+    assert profile.name_label.text() == f"Erased customer #{cid}"
+    assert profile.email_edit.text() == "" and not profile.email_edit.isEnabled()
+    assert profile.erased_banner.isVisible() and not profile.warning_badge.isVisible()
+    assert not profile.erase_button.isEnabled()
+    with db.session() as session:
+        assert session.get(Customer, cid).name == f"Erased customer #{cid}"
+    assert f"Erased customer #{cid}" in window.detail.customer_label.text()
+
+
+def test_erase_answered_no_changes_nothing(qtbot, window, db, monkeypatch):
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: False)
+    profile = open_profile(qtbot, window)
+    qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
+    assert profile.name_label.text() == NAME and profile.erase_button.isEnabled()
+
+
+def test_export_writes_json_in_the_background(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "ana.json"
+    monkeypatch.setattr(customer_profile, "ask_json_path", lambda parent, suggested: target)
+    profile = open_profile(qtbot, window)
+    qtbot.mouseClick(profile.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: profile.saved_label.text().startswith("Exported"), timeout=5000)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["customer"]["name"] == NAME and len(data["returns"]) == 6
+
+
+def test_erase_question_mentions_backup_copies(qtbot, window, db, db_path, monkeypatch):
+    (db_path.parent / f"{db_path.name}.before-0005-20260101-000000.bak").write_bytes(b"old")
+    asked = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, q: asked.append(q) or False)
+    profile = open_profile(qtbot, window)
+    qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
+    assert "1 backup copy made before upgrades still holds the old data" in asked[0]

@@ -1,0 +1,305 @@
+"""The Settings dialog, driven through its real widgets over a real SQLite file."""
+
+import socket
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+
+import desk.secrets
+from desk.messages.events import Event, notify_key
+from desk.settings import SETTINGS, get_setting
+from ui import prompts
+from ui.settings.dialog import SettingsDialog
+
+PASSWORD = "s3cret-Pass-word-42"
+
+
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch):
+    """Closing a changed dialog at teardown would ask; answer yes instead of blocking."""
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)
+
+
+@pytest.fixture
+def dialog(qtbot, db):
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def type_into(qtbot, dlg, key, text):
+    """Replace what setting `key`'s field holds by typing `text` into it."""
+    widget = dlg.fields[key].input
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(widget.findData(text))
+        return
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def setting(db, key):
+    with db.session() as session:
+        return get_setting(session, key)
+
+
+def database_bytes(db_path: Path) -> bytes:
+    """The database file and its journal files, as they are on disk."""
+    return b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*"))
+
+
+def test_every_declared_setting_has_a_field_on_its_page(dialog):
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert titles == [
+        "Shop",
+        "Email (SMTP)",
+        "SMS",
+        "Notifications",
+        "Return policy",
+        "Drop-off points",
+    ]
+    assert set(dialog.fields) == set(SETTINGS)
+    assert isinstance(dialog.fields["smtp.port"].input, QSpinBox)
+    assert isinstance(dialog.fields["shop.address"].input, QPlainTextEdit)
+    assert isinstance(dialog.fields["shop.name"].input, QLineEdit)
+    security = dialog.fields["smtp.security"].input
+    words = [security.itemText(i) for i in range(security.count())]
+    assert words == ["STARTTLS (port 587)", "SSL/TLS (port 465)", "None (not encrypted)"]
+    assert dialog.pages["Notifications"].fields.keys() == {notify_key(e) for e in Event}
+
+
+def test_typed_values_are_saved(qtbot, dialog, db):
+    type_into(qtbot, dialog, "shop.name", "Loja Central")
+    type_into(qtbot, dialog, "shop.email", "loja@example.com")
+    qtbot.keyClicks(dialog.fields["shop.address"].input, "Rua A, 1")
+    type_into(qtbot, dialog, "shop.currency", "brl")
+    type_into(qtbot, dialog, "smtp.host", "mail.example.com")
+    type_into(qtbot, dialog, "smtp.port", "2525")
+    type_into(qtbot, dialog, "smtp.security", "ssl")
+    type_into(qtbot, dialog, "notify.closed", "auto")
+    type_into(qtbot, dialog, "notify.received", "off")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert dialog.result() == SettingsDialog.Accepted
+    assert setting(db, "shop.name") == "Loja Central"
+    assert setting(db, "shop.email") == "loja@example.com"
+    assert setting(db, "shop.address") == "Rua A, 1"
+    assert setting(db, "shop.currency") == "BRL"
+    assert setting(db, "smtp.host") == "mail.example.com"
+    assert setting(db, "smtp.port") == 2525
+    assert setting(db, "smtp.security") == "ssl"
+    assert setting(db, "notify.closed") == "auto"
+    assert setting(db, "notify.received") == "off"
+
+
+def test_ctrl_s_saves(qtbot, dialog, db):
+    dialog.activateWindow()
+    type_into(qtbot, dialog, "shop.phone", "+55 11 5555 0000")
+    qtbot.keyClick(dialog.fields["shop.phone"].input, Qt.Key_S, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: setting(db, "shop.phone") == "+55 11 5555 0000", timeout=2000)
+
+
+def test_invalid_port_and_email_show_inline_and_save_nothing(qtbot, dialog, db):
+    type_into(qtbot, dialog, "shop.name", "Changed")
+    type_into(qtbot, dialog, "shop.email", "not-an-email")
+    type_into(qtbot, dialog, "smtp.port", "99999")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert dialog.isVisible()
+    email, port = dialog.fields["shop.email"], dialog.fields["smtp.port"]
+    assert email.error.shown and "name@example.com" in email.error.label.text()
+    assert port.error.shown and "65535" in port.error.label.text()
+    assert email.text() == "not-an-email" and port.text() == "99999"
+    assert dialog.tabs.currentIndex() == 0  # the first error's page
+    qtbot.waitUntil(email.input.hasFocus, timeout=1000)
+    assert setting(db, "shop.name") == "My Shop"
+    assert setting(db, "smtp.port") == 587
+    type_into(qtbot, dialog, "shop.email", "ok@example.com")
+    type_into(qtbot, dialog, "smtp.port", "465")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert not email.error.shown and not port.error.shown
+    assert setting(db, "shop.name") == "Changed" and setting(db, "smtp.port") == 465
+
+
+def test_password_goes_to_the_keyring_only(qtbot, dialog, db, db_path, memory_keyring):
+    box = dialog.secret_boxes["smtp"]
+    assert box.edit.echoMode() == QLineEdit.Password
+    assert "No password saved" in box.status.text()
+    type_into(qtbot, dialog, "smtp.user", "shop")
+    qtbot.keyClicks(box.edit, PASSWORD)
+    qtbot.keyClicks(dialog.secret_boxes["sms"].edit, "tok-123456")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert dialog.result() == SettingsDialog.Accepted
+    assert memory_keyring.secrets[("ReturnDesk", "smtp")] == PASSWORD
+    assert memory_keyring.secrets[("ReturnDesk", "sms")] == "tok-123456"
+    db.close()
+    stored = database_bytes(db_path)
+    assert b"shop" in stored  # the user name is there, the secrets are not
+    assert PASSWORD.encode() not in stored and b"tok-123456" not in stored
+
+
+def test_saved_password_is_not_shown_and_can_be_forgotten(qtbot, db, memory_keyring):
+    desk.secrets.set_secret("smtp", PASSWORD)
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    box = dlg.secret_boxes["smtp"]
+    assert box.edit.text() == ""
+    assert "saved in the system keyring" in box.status.text()
+    assert box.forget_button.isEnabled()
+    qtbot.mouseClick(box.forget_button, Qt.LeftButton)
+    assert ("ReturnDesk", "smtp") not in memory_keyring.secrets
+    assert "No password saved" in box.status.text()
+    assert not box.forget_button.isEnabled()
+
+
+def test_without_a_keyring_says_so_and_saves_the_rest(qtbot, db, db_path, monkeypatch):
+    monkeypatch.setattr(desk.secrets, "keyring_available", lambda: False)
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.tabs.setCurrentIndex(1)
+    box = dlg.secret_boxes["smtp"]
+    assert box.notice.isVisible()
+    assert "no secure password store" in box.notice.text()
+    assert "ask for it" in box.notice.text()
+    type_into(qtbot, dlg, "shop.name", "No Keyring Shop")
+    qtbot.keyClicks(box.edit, PASSWORD)
+    qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
+    assert dlg.isVisible()  # stays open so the notice is read
+    assert "no secure password store" in box.notice.text()
+    assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Email (SMTP)"
+    assert "not the password" in dlg.status_label.text()
+    assert setting(db, "shop.name") == "No Keyring Shop"
+    assert not dlg.is_dirty()  # closing now does not ask
+    db.close()
+    assert PASSWORD.encode() not in database_bytes(db_path)
+
+
+def test_choosing_security_suggests_the_usual_port(qtbot, dialog):
+    port = dialog.fields["smtp.port"]
+    type_into(qtbot, dialog, "smtp.security", "ssl")
+    assert port.text() == "465"
+    type_into(qtbot, dialog, "smtp.security", "starttls")
+    assert port.text() == "587"
+    type_into(qtbot, dialog, "smtp.port", "2525")
+    type_into(qtbot, dialog, "smtp.security", "ssl")
+    assert port.text() == "2525"  # a port the user chose is kept
+
+
+def test_cancel_with_changes_asks_first(qtbot, dialog, db, monkeypatch):
+    questions = []
+    answer = False
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *a: questions.append(a) or answer)
+    dialog.reject()
+    assert questions == [] and not dialog.isVisible()  # nothing changed: no question
+    dialog.show()
+    type_into(qtbot, dialog, "shop.name", "Unsaved")
+    qtbot.keyClick(dialog.fields["shop.name"].input, Qt.Key_Escape)
+    assert len(questions) == 1 and dialog.isVisible()
+    answer = True
+    qtbot.keyClick(dialog.fields["shop.name"].input, Qt.Key_Escape)
+    assert len(questions) == 2
+    assert not dialog.isVisible()
+    assert setting(db, "shop.name") == "My Shop"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_test_email_to_a_closed_port_says_refused(qtbot, dialog, db):
+    pytest.importorskip("desk.messages.mail")
+    type_into(qtbot, dialog, "smtp.host", "127.0.0.1")
+    type_into(qtbot, dialog, "smtp.security", "none")
+    type_into(qtbot, dialog, "smtp.port", str(free_port()))
+    type_into(qtbot, dialog, "smtp.timeout", "5")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.test_to.setText("owner@example.com")
+    qtbot.mouseClick(dialog.test_button, Qt.LeftButton)
+    assert not dialog.test_button.isEnabled()
+    assert dialog.test_button.text() == "Sending…"
+    qtbot.waitUntil(dialog.test_result.isVisible, timeout=10000)
+    assert "refused" in dialog.test_result.text().lower()
+    qtbot.waitUntil(dialog.test_button.isEnabled, timeout=2000)
+    assert dialog.test_button.text() == "Send test email"
+    assert setting(db, "smtp.host") == ""  # a test does not save
+
+
+def test_test_email_is_sent_with_the_typed_settings(qtbot, dialog):
+    pytest.importorskip("desk.messages.mail")
+    controller_mod = pytest.importorskip("aiosmtpd.controller")
+    received = []
+
+    class Collect:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+            received.append(envelope)
+            return "250 OK"
+
+    port = free_port()
+    controller = controller_mod.Controller(Collect(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        type_into(qtbot, dialog, "shop.name", "Test Shop")
+        type_into(qtbot, dialog, "shop.email", "shop@example.com")
+        type_into(qtbot, dialog, "smtp.host", "127.0.0.1")
+        type_into(qtbot, dialog, "smtp.security", "none")
+        type_into(qtbot, dialog, "smtp.port", str(port))
+        dialog.tabs.setCurrentIndex(1)
+        dialog.test_to.setText("owner@example.com")
+        qtbot.mouseClick(dialog.test_button, Qt.LeftButton)
+        qtbot.waitUntil(dialog.test_result.isVisible, timeout=10000)
+    finally:
+        controller.stop()
+    assert dialog.test_result.text() == "Test email sent to owner@example.com."
+    assert received and received[0].rcpt_tos == ["owner@example.com"]
+
+
+def test_file_menu_opens_settings_and_the_title_follows_the_shop_name(qtbot, db):
+    from ui.actions import Act
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    action = win.actions_[Act.SETTINGS]
+    assert action.shortcut().toString() == "Ctrl+,"
+    assert action in win.menuBar().actions()[0].menu().actions()
+    action.trigger()
+    dlg = win.active_dialog
+    assert isinstance(dlg, SettingsDialog) and dlg.isVisible()
+    type_into(qtbot, dlg, "shop.name", "Corner Shop")
+    qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.windowTitle() == "Return Desk — Corner Shop", timeout=2000)
+
+
+def test_policy_rules_sit_in_a_column_per_segment(qtbot, dialog, db):
+    from desk.settings import get_setting
+
+    page = dialog.pages["Return policy"]
+    loyal_window = dialog.fields["policy.loyal.window_days"]
+    row, column = _grid_position(page.matrix, loyal_window)
+    assert column == 3  # New, Occasional, Loyal, Frequent returner
+    assert _grid_position(page.matrix, dialog.fields["policy.loyal.receipt_required"])[1] == 3
+    assert _grid_position(page.matrix, dialog.fields["policy.new.window_days"]) == (row, 1)
+    loyal_window.input.setValue(90)
+    frequent = dialog.fields["policy.frequent.refund_methods"]
+    for box in frequent.boxes.values():
+        box.setChecked(False)
+    assert not dialog.save()
+    assert "choose at least one" in frequent.error.label.text()
+    frequent.boxes["exchange"].setChecked(True)
+    dialog.fields["policy.frequent.fee_conditions"].boxes["defective"].setChecked(True)
+    assert dialog.save()
+    with db.session() as session:
+        assert get_setting(session, "policy.loyal.window_days") == 90
+        assert get_setting(session, "policy.frequent.refund_methods") == "exchange"
+        assert get_setting(session, "policy.frequent.fee_conditions") == "opened,damaged,defective"
+
+
+def _grid_position(grid, widget):
+    index = grid.indexOf(widget)
+    row, column, _, _ = grid.getItemPosition(index)
+    return row, column

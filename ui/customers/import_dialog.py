@@ -1,0 +1,301 @@
+"""File › Import customers…: pick the till's CSV, map its columns, check, then import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desk.customers.csv_table import CsvTable, read_csv
+from desk.customers.imports import (
+    ImportPlan,
+    ImportReport,
+    apply_import,
+    cell_values,
+    parse_row,
+    plan_import,
+)
+from desk.customers.mapping import FIELDS, guess_mapping
+from desk.db import Database
+from desk.errors import DeskError
+from ui.background import run_in_background
+
+PREVIEW_ROWS = 10
+NOT_IMPORTED = -1
+BAD_ROW = QColor("#fde2e1")
+
+
+class ImportDialog(QDialog):
+    """Import customers from a CSV file in three steps: map, check, import."""
+
+    imported = Signal(object)  # the ImportReport
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.table: CsvTable | None = None
+        self.plan: ImportPlan | None = None
+        self.report: ImportReport | None = None
+        self.setWindowTitle("Import customers")
+        self.resize(980, 660)
+        self._build()
+        self._set_busy(False)
+
+    def _build(self) -> None:
+        self.path_edit = QLineEdit(readOnly=True, placeholderText="No file chosen")
+        choose = QPushButton("Choose file…", objectName="chooseFile")
+        choose.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("CSV file from the till:"))
+        top.addWidget(self.path_edit, 1)
+        top.addWidget(choose)
+        self.error_label = QLabel(objectName="importError", wordWrap=True)
+        self.error_label.setStyleSheet("color: #a30000; font-weight: bold;")
+        self.error_label.hide()
+
+        self.mapping_table = QTableWidget(len(FIELDS), 2, objectName="mapping")
+        self.mapping_table.setHorizontalHeaderLabels(["Field", "Column in the file"])
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.mapping_table.setMinimumWidth(390)
+        self.combos: dict[str, QComboBox] = {}
+        for row, spec in enumerate(FIELDS):
+            item = QTableWidgetItem(spec.label + (" *" if spec.required else ""))
+            self.mapping_table.setItem(row, 0, item)
+            combo = QComboBox(objectName=f"map_{spec.key}")
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping_table.setCellWidget(row, 1, combo)
+            self.combos[spec.key] = combo
+        mapping_box = QGroupBox("Columns  (* required)")
+        QVBoxLayout(mapping_box).addWidget(self.mapping_table)
+
+        self.preview = QTableWidget(objectName="preview")
+        self.preview.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.preview.verticalHeader().hide()
+        self.preview.setWordWrap(False)
+        preview_box = QGroupBox(f"Preview: the first {PREVIEW_ROWS} rows as they will be imported")
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        middle = QHBoxLayout()
+        middle.addWidget(mapping_box, 0)
+        middle.addWidget(preview_box, 1)
+
+        self.summary_label = QLabel(objectName="summary", wordWrap=True)
+        self.rejected_list = QListWidget(objectName="rejected")
+        self.rejected_list.setMaximumHeight(120)
+        check_box = QGroupBox("What will happen")
+        check_layout = QVBoxLayout(check_box)
+        check_layout.addWidget(self.summary_label)
+        check_layout.addWidget(self.rejected_list)
+
+        buttons = QDialogButtonBox()
+        self.check_button = buttons.addButton("&Check", QDialogButtonBox.ActionRole)
+        self.import_button = buttons.addButton("&Import", QDialogButtonBox.AcceptRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addLayout(middle, 1)
+        layout.addWidget(check_box)
+        layout.addWidget(buttons)
+        self._say("Choose the CSV file your till exports, then check what will happen.")
+
+    # step 1: the file and its mapping
+
+    def choose_file(self) -> None:
+        """Ask for a CSV file and load it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import customers", "", "CSV files (*.csv *.txt *.tsv);;All files (*)"
+        )
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str | Path) -> bool:
+        """Read `path`, guess its mapping and show the preview; False (and why) if unreadable."""
+        self.path_edit.setText(str(path))
+        try:
+            table = read_csv(path)
+        except DeskError as error:
+            self.table = None
+            self._show_error(str(error))
+            self._fill_combos([], {})
+            self.preview.clear()
+            self.preview.setRowCount(0)
+            self.preview.setColumnCount(0)
+            self._set_busy(False)
+            return False
+        self.table = table
+        self.error_label.hide()
+        self._fill_combos(table.header, guess_mapping(table.header))
+        self._mapping_changed()
+        return True
+
+    def _fill_combos(self, header: list[str], mapping: dict[str, int]) -> None:
+        for key, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("— not imported —", NOT_IMPORTED)
+            for index, name in enumerate(header):
+                combo.addItem(f"{index + 1} · {name or '(no name)'}", index)
+            combo.setCurrentIndex(combo.findData(mapping.get(key, NOT_IMPORTED)))
+            combo.blockSignals(False)
+
+    def mapping(self) -> dict[str, int]:
+        """The chosen column of each mapped field."""
+        chosen = {key: combo.currentData() for key, combo in self.combos.items()}
+        return {key: index for key, index in chosen.items() if index not in (None, NOT_IMPORTED)}
+
+    def _mapping_changed(self) -> None:
+        self.plan = None
+        self.report = None
+        self.rejected_list.clear()
+        self._fill_preview()
+        if self.table is not None:
+            rows = len(self.table.rows)
+            self._say(f"{rows} row{'s' if rows != 1 else ''} in the file. Press Check.")
+        self._set_busy(False)
+
+    def _fill_preview(self) -> None:
+        if self.table is None:
+            return
+        mapping = self.mapping()
+        fields = [f for f in FIELDS if f.key in mapping]
+        self.preview.clear()
+        self.preview.setColumnCount(len(fields) + 2)
+        self.preview.setHorizontalHeaderLabels(["Row", "Problem", *(f.label for f in fields)])
+        shown = min(PREVIEW_ROWS, len(self.table.rows))
+        self.preview.setRowCount(shown)
+        for i in range(shown):
+            values = cell_values(self.table, i, mapping)
+            problem = parse_row(self.table, i, mapping) if "name" in mapping else "no name column"
+            problem = problem if isinstance(problem, str) else ""
+            cells = [str(self.table.numbers[i]), problem, *(values[f.key] for f in fields)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if problem:
+                    item.setBackground(BAD_ROW)
+                    item.setToolTip(problem)
+                self.preview.setItem(i, column, item)
+        self.preview.resizeColumnsToContents()
+
+    # step 2: check; step 3: import
+
+    def check(self) -> None:
+        """Work out, in the background, what importing would do."""
+        if self.table is None:
+            return
+        mapping = self.mapping()
+        if "name" not in mapping:
+            self._show_error("Choose the column that holds the customer's name; it is required.")
+            return
+        self.error_label.hide()
+        table, db = self.table, self.db
+        self._set_busy(True, "Checking…")
+        run_in_background(
+            lambda: _plan(db, table, mapping),
+            on_success=self._checked,
+            on_failure=self._failed,
+        )
+
+    def _checked(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        updated = sum(1 for m in plan.merge if m.changes)
+        known = f"; {_n(updated, 'known customer')} updated" if updated else ""
+        parts = [
+            f"{_n(plan.created, 'new customer', bold=True)}",
+            f"{_n(plan.merged_rows, 'row', bold=True)} merged (same email or phone as a known "
+            f"customer or an earlier row{known})",
+            f"{_n(len(plan.rejected), 'row', bold=True)} rejected"
+            + (", listed below: they will be left out" if plan.rejected else ""),
+        ]
+        self._say(" · ".join(parts) + ". Press Import to save.")
+        self.rejected_list.clear()
+        self.rejected_list.addItems([str(r) for r in plan.rejected])
+        self._set_busy(False)
+
+    def run_import(self) -> None:
+        """Apply the checked plan in the background, in one transaction."""
+        if self.plan is None:
+            return
+        plan, db = self.plan, self.db
+        self._set_busy(True, "Importing…")
+        run_in_background(
+            lambda: _apply(db, plan), on_success=self._imported, on_failure=self._failed
+        )
+
+    def _imported(self, report: ImportReport) -> None:
+        self.report = report
+        self.plan = None
+        self._say(
+            f"Done: <b>{report.created}</b> created, <b>{report.merged}</b> merged, "
+            f"<b>{report.rejected}</b> rejected."
+        )
+        self._set_busy(False)
+        self.close_button.setFocus()
+        self.imported.emit(report)
+
+    def _failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, DeskError) else f"Nothing was imported: {error}"
+        self._show_error(message)
+        self._set_busy(False)
+
+    # state
+
+    def _say(self, html: str) -> None:
+        self.summary_label.setText(html)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def reject(self) -> None:
+        """Close, unless a check or an import is still running."""
+        if not self._busy:
+            super().reject()
+
+    def _set_busy(self, busy: bool, what: str = "") -> None:
+        self._busy = busy
+        if busy:
+            self._say(what)
+        self.check_button.setEnabled(not busy and self.table is not None)
+        self.import_button.setEnabled(not busy and self.plan is not None)
+        self.mapping_table.setEnabled(not busy)
+        self.close_button.setEnabled(not busy)
+
+
+def _n(count: int, noun: str, *, bold: bool = False) -> str:
+    number = f"<b>{count}</b>" if bold else str(count)
+    return f"{number} {noun}{'' if count == 1 else 's'}"
+
+
+def _plan(db: Database, table: CsvTable, mapping: dict[str, int]) -> ImportPlan:
+    with db.session() as session:
+        return plan_import(session, table, mapping)
+
+
+def _apply(db: Database, plan: ImportPlan) -> ImportReport:
+    with db.session() as session:
+        return apply_import(session, plan)

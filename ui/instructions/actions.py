@@ -1,0 +1,54 @@
+"""The instructions sheet from the main window: preview and print it, or export it as a PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from desk.db import Database
+from desk.errors import DeskError
+from ui import prompts
+from ui.background import run_in_background
+
+
+def preview(parent: QMainWindow, db: Database, number: str | None, paper: str) -> QDialog | None:
+    """The print preview of return `number`'s sheet (None: the generic sheet), not yet open.
+
+    Returns None, after saying why, when the sheet cannot be built.
+    """
+    from desk.instructions.sheet import build_sheet
+    from ui.instructions.printing import InstructionsPreview
+
+    try:
+        with db.session() as session:
+            sheet = build_sheet(session, return_number=number)
+    except DeskError as error:
+        prompts.show_error(parent, "Cannot print the instructions", str(error))
+        return None
+    dialog = InstructionsPreview(sheet, paper, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    return dialog
+
+
+def export_pdf(window: QMainWindow, db: Database, number: str | None, paper: str) -> None:
+    """Ask where, then write the sheet of `number` as a PDF in the background.
+
+    Progress and the outcome are said in `window`'s status bar; failures in an error box.
+    """
+    from ui.instructions.printing import ask_pdf_path, build_and_write, default_pdf_name
+
+    path = ask_pdf_path(window, default_pdf_name(number))
+    if path is None:
+        return
+    bar = window.statusBar()
+    bar.showMessage(f"Writing {path}…")
+    run_in_background(
+        lambda: build_and_write(db, number, path, paper),
+        on_success=lambda pages: bar.showMessage(
+            f"Instructions saved to {path} ({pages} page{'s' if pages != 1 else ''}).", 8000
+        ),
+        on_failure=lambda error: (
+            bar.clearMessage(),
+            prompts.show_error(window, "Cannot save the instructions", str(error)),
+        ),
+    )

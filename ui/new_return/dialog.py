@@ -1,0 +1,319 @@
+"""The "New return" dialog: customer, returned items and the return's details, then save."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from desk.db import Database
+from desk.errors import DeskError, ValidationError
+from desk.models import Customer, RefundMethod, Return
+from desk.money import format_money
+from desk.policy.intake import (
+    CustomerProfile,
+    IntakeAdvice,
+    advise,
+    apply_advice,
+    credit_cents,
+    profile_for,
+    settle_exchange,
+)
+from desk.policy.rules import ItemForFee
+from desk.returns import ReturnDraft, create_return, validate_draft
+from ui import prompts
+from ui.new_return.customer_picker import CustomerPicker
+from ui.new_return.exchange_editor import ExchangeEditor
+from ui.new_return.line_editor import LineEditor
+from ui.new_return.policy_panel import PolicyPanel
+from ui.new_return.return_fields import ReturnFields
+from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
+
+_BANNER_STYLE = "QLabel#banner { background: #fef2f2; border: 1px solid #fca5a5; padding: 6px; }"
+
+
+class NewReturnDialog(QDialog):
+    """Log a return at the counter; after saving, `created` holds the new Return."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        currency: str = "EUR",
+        staff: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db, self._staff, self._currency = db, staff, currency
+        self.created: Return | None = None
+        self._profile: tuple[int | None, CustomerProfile] | None = None  # (customer id, profile)
+        self.advice: IntakeAdvice | None = None
+        self.setWindowTitle("New return")
+        self.setStyleSheet(STYLE_SHEET + _BANNER_STYLE)
+        self.setMinimumSize(820, 600)  # smaller, item columns and messages get cramped
+        self.resize(900, 720)
+        self.customer = CustomerPicker(db)
+        self.customer.picked.connect(self._customer_picked)
+        for button in (self.customer.change_button, self.customer.new_button,
+                       self.customer.find_button):  # fmt: skip
+            button.clicked.connect(self.refresh_policy)  # the customer changed
+        self.policy = PolicyPanel(currency)
+        self.lines = LineEditor(currency)
+        self.lines.rows_changed.connect(self._fix_tab_order)
+        self.lines.rows_changed.connect(self._watch_lines)
+        self.exchange = ExchangeEditor()
+        self.exchange.changed.connect(self._fix_tab_order)
+        self.exchange.changed.connect(self.refresh_policy)
+        self.banner = ErrorLabel()
+        self.banner.setObjectName("banner")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.customer)
+        layout.addWidget(self.policy)
+        layout.addWidget(self.lines, 1)
+        self.return_fields = ReturnFields()
+        self._alias_return_fields()
+        layout.addWidget(self.return_fields)
+        layout.addWidget(self.exchange)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._button_row())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        for signal in self.return_fields.policy_signals():
+            signal.connect(self.refresh_policy)
+        self._watched_rows: set[int] = set()
+        self._watch_lines()
+        self._fix_tab_order()
+        self.customer.focus_start()
+
+    def _alias_return_fields(self) -> None:
+        """Name the Return section's fields on the dialog too, as callers and tests know them."""
+        f = self.return_fields
+        self.reason_combo, self.reason_text, self.errors = f.reason_combo, f.reason_text, f.errors
+        self.refund_combo, self.intake_combo, self.status_combo = (
+            f.refund_combo,
+            f.intake_combo,
+            f.status_combo,
+        )
+        self.date_check, self.date_edit = f.date_check, f.date_edit
+        self.ref_edit, self.note_edit = f.ref_edit, f.note_edit
+
+    def _button_row(self) -> QHBoxLayout:
+        hint = QLabel("Ctrl+Enter saves · Esc cancels · Enter goes to the next field")
+        hint.setProperty("role", "hint")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("&Save return")
+        self.save_button.setToolTip("Save the return (Ctrl+Enter)")
+        self.save_button.clicked.connect(self.save)
+        for button in (self.cancel_button, self.save_button):
+            button.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(hint, 1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        return row
+
+    def _fix_tab_order(self) -> None:
+        chain = [
+            *self.customer.focus_chain(),
+            self.policy.override_edit,
+            *self.lines.focus_chain(),
+            *self.return_fields.focus_chain(),
+            *self.exchange.focus_chain(),
+            self.cancel_button,
+            self.save_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter must never save or cancel by accident
+
+    # reacting to input
+
+    def _customer_picked(self, customer: Customer) -> None:
+        self.refresh_policy()
+        if self.advice is not None:
+            self.return_fields.suggest_refund(self.advice.suggested_method)  # preferred, if allowed
+        target = self.lines.rows[0].sku if self.lines.rows else self.lines.add_button
+        target.setFocus(Qt.OtherFocusReason)
+
+    def _watch_lines(self) -> None:
+        for row in self.lines.rows:
+            if id(row) not in self._watched_rows:
+                self._watched_rows.add(id(row))
+                for edit in (row.quantity, row.price):
+                    edit.textChanged.connect(self.refresh_policy)
+                row.condition.currentIndexChanged.connect(self.refresh_policy)
+        self.refresh_policy()
+
+    def _items_for_fee(self) -> list[ItemForFee]:
+        items = []
+        for row in self.lines.rows:
+            line, problems = row.parse()
+            if not row.is_blank() and not problems:
+                items.append(ItemForFee(line.condition, line.quantity * line.unit_price_cents))
+        return items
+
+    def _customer_profile(self) -> CustomerProfile:
+        customer_id, _ = self.customer.draft_part()
+        if self._profile is None or self._profile[0] != customer_id:
+            with self._db.session() as session:  # one customer's history: well under a frame
+                self._profile = (customer_id, profile_for(session, customer_id))
+        return self._profile[1]
+
+    def refresh_policy(self) -> None:
+        """Re-apply the policy to what is on screen and redraw the panel."""
+        if not hasattr(self, "return_fields"):
+            return  # still building
+        method = self.return_fields.refund_method()
+        self.advice = advise(
+            self._customer_profile(),
+            purchase_date=self.return_fields.purchase_date(),
+            today=date.today(),
+            refund_method=method,
+            items=self._items_for_fee(),
+            has_receipt=self.return_fields.has_receipt(),
+        )
+        self.policy.show_advice(self.advice, method)
+        exchange = method == RefundMethod.EXCHANGE.value
+        self.exchange.setVisible(exchange)
+        if exchange:
+            lines, _ = self.exchange.drafts()
+            settlement = settle_exchange(credit_cents(self.advice), lines)
+            returned = format_money(settlement.returned_cents, self._currency)
+            taken = format_money(settlement.replacement_cents, self._currency)
+            self.exchange.set_settlement(
+                f"Credit {returned} · replacements {taken} · "
+                f"<b>{settlement.words(self._currency)}</b>"
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter goes to the next field (or presses the focused button); it never saves."""
+        plain = event.modifiers() & ~Qt.KeypadModifier == Qt.NoModifier
+        if plain and event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton):
+                focused.click()
+            else:
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def has_input(self) -> bool:
+        """True when something was typed or chosen that closing would lose."""
+        return (
+            self.customer.has_input()
+            or self.lines.has_input()
+            or self.exchange.has_input()
+            or self.return_fields.has_input()
+            or bool(self.policy.override_edit.text().strip())
+        )
+
+    def reject(self) -> None:
+        """Close without saving, after asking when something was typed."""
+        if (
+            self.created is None
+            and self.has_input()
+            and not prompts.ask_yes_no(
+                self, "Discard this return?", "Close without saving? What you typed will be lost."
+            )
+        ):
+            return
+        super().reject()
+
+    # saving
+
+    def draft(self) -> tuple[ReturnDraft, dict[str, str]]:
+        """Return what was typed as a ReturnDraft, and messages about unreadable text."""
+        customer_id, new_customer = self.customer.draft_part()
+        lines, problems = self.lines.drafts()
+        draft = ReturnDraft(
+            **self.return_fields.draft_part(),
+            lines=lines,
+            customer_id=customer_id,
+            new_customer=new_customer,
+            staff=self._staff,
+            override_reason=self.policy.override_reason(),
+        )
+        if draft.refund_method == RefundMethod.EXCHANGE.value:
+            draft.exchange_lines, exchange_problems = self.exchange.drafts()
+            problems.update(exchange_problems)
+        self.refresh_policy()
+        return apply_advice(draft, self.advice), problems
+
+    def save(self) -> None:
+        """Check what was typed; save the return and close, or show what to fix."""
+        self.clear_errors()
+        draft, problems = self.draft()
+        if errors := {**validate_draft(draft), **problems}:
+            self.show_errors(errors)
+            return
+        try:
+            with self._db.session() as session:
+                created = create_return(session=session, draft=draft)
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except DeskError as error:
+            self._show_banner(str(error))
+            return
+        except SQLAlchemyError as error:
+            cause = getattr(error, "orig", None) or error
+            self._show_banner(f"The database did not take the return ({cause}). Nothing was saved.")
+            return
+        self.created = created
+        self.accept()
+
+    def _show_banner(self, message: str) -> None:
+        self.banner.set_message(message)
+
+    def _error_widgets(self) -> list[tuple[str, QWidget]]:
+        picker = self.customer
+        return [
+            ("customer", picker.errors["customer"].widget),
+            *(
+                (k, picker.errors[k].widget)
+                for k in ("customer.name", "customer.email", "customer.phone")
+            ),
+            ("override", self.policy.override_edit),
+            *self.lines.error_widgets(),
+            *self.return_fields.error_widgets(),
+            *self.exchange.error_widgets(),
+        ]
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message next to its field and put the cursor in the first one."""
+        self.customer.show_errors(errors)
+        self.lines.show_errors(errors)
+        self.exchange.show_errors(errors)
+        if "override" in errors:
+            self.policy.override_field().show(errors["override"])
+        self.return_fields.show_errors(errors)
+        order = self._error_widgets()
+        known = {key for key, _ in order}
+        others = [message for key, message in errors.items() if key not in known]
+        self._show_banner(" ".join(["Nothing was saved: fix the fields marked in red.", *others]))
+        first = next((widget for key, widget in order if key in errors), None)
+        if first is not None:
+            first.setFocus(Qt.OtherFocusReason)
+            if self.lines.scroll.widget().isAncestorOf(first):
+                self.lines.scroll.ensureWidgetVisible(first)
+
+    def clear_errors(self) -> None:
+        """Hide every message."""
+        self.customer.clear_errors()
+        self.lines.clear_errors()
+        self.policy.override_field().clear()
+        self.return_fields.clear_errors()
+        self.banner.set_message(None)

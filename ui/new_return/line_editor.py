@@ -1,0 +1,302 @@
+"""The items part of the new-return dialog: one row of fields per returned item, and a total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.labels import CONDITIONS, DISPOSITIONS
+from desk.money import format_money
+from desk.returns import LineDraft
+from desk.validation import parse_money
+from ui.widgets.form_parts import ErrorLabel, combo, mark_error
+
+HEADERS = ("#", "SKU *", "Description", "Serial / batch", "Qty", "Unit price", "Condition",
+           "Disposition", "")  # fmt: skip
+STRETCH = {1: 2, 2: 4, 3: 2}  # SKU, description and serial share the spare width
+MAX_CENTS = 10**11  # a billion: anything above is a typing slip, not a price
+ADD_KEY, REMOVE_KEY = "Ctrl+L", "Ctrl+Shift+L"
+
+
+def parse_quantity(text: str) -> tuple[int, str | None]:
+    """Return (quantity, why it cannot be read or None)."""
+    text = text.strip()
+    if not text:
+        return 1, "Enter the quantity."
+    try:
+        return int(text), None
+    except ValueError:
+        return 1, f"“{text}” is not a whole number."
+
+
+def parse_price(text: str) -> tuple[int, str | None]:
+    """Return (unit price in cents, why it cannot be read or None)."""
+    try:
+        cents = parse_money(text)
+    except ValueError as error:
+        return 0, str(error)
+    if abs(cents) >= MAX_CENTS:
+        return 0, f"“{text.strip()}” is too large for a price."
+    return cents, None
+
+
+class LineRow:
+    """The widgets of one returned item, and the messages about it."""
+
+    def __init__(self):
+        self.number = QLabel()
+        self.number.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.number.setProperty("role", "hint")
+        self.sku, self.description, self.serial = QLineEdit(), QLineEdit(), QLineEdit()
+        self.serial.setPlaceholderText("optional")
+        for edit, width in ((self.sku, 100), (self.description, 120), (self.serial, 90)):
+            edit.setMinimumWidth(width)
+        self.quantity, self.price = QLineEdit("1"), QLineEdit()
+        self.quantity.setMaxLength(6)
+        self.price.setMaxLength(16)
+        self.price.setPlaceholderText("0.00")
+        for edit, width in ((self.quantity, 52), (self.price, 92)):
+            edit.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            edit.setFixedWidth(width)
+        self.condition, self.disposition = combo(CONDITIONS), combo(DISPOSITIONS)
+        self.remove_button = QToolButton(text="✕")
+        self.remove_button.setFocusPolicy(Qt.NoFocus)
+        self.remove_button.setAutoRaise(True)
+        self.error_label = ErrorLabel()
+        self.fields: dict[str, QWidget] = {
+            "sku": self.sku,
+            "description": self.description,
+            "serial": self.serial,
+            "quantity": self.quantity,
+            "unit_price": self.price,
+            "condition": self.condition,
+            "disposition": self.disposition,
+        }
+        self.messages: dict[str, str] = {}
+
+    def cells(self) -> list[QWidget]:
+        """The widgets of the row, in column order."""
+        return [self.number, *self.fields.values(), self.remove_button]
+
+    def is_blank(self) -> bool:
+        """True when nothing was typed in the row (it is then left out)."""
+        texts = (self.sku, self.description, self.serial, self.price)
+        untouched_quantity = self.quantity.text().strip() in {"", "1"}
+        return untouched_quantity and not any(e.text().strip() for e in texts)
+
+    def parse(self) -> tuple[LineDraft, dict[str, str]]:
+        """Return the row as a LineDraft, and the fields whose text cannot be read."""
+        quantity, quantity_problem = parse_quantity(self.quantity.text())
+        cents, price_problem = parse_price(self.price.text())
+        draft = LineDraft(
+            sku=self.sku.text(),
+            description=self.description.text(),
+            quantity=quantity,
+            unit_price_cents=cents,
+            serial=self.serial.text(),
+            condition=self.condition.currentData(),
+            disposition=self.disposition.currentData(),
+        )
+        problems = {"quantity": quantity_problem, "unit_price": price_problem}
+        return draft, {k: v for k, v in problems.items() if v}
+
+    def show_error(self, field: str, message: str | None) -> None:
+        """Show (or with None, clear) the message about `field`."""
+        if message:
+            self.messages[field] = message
+        else:
+            self.messages.pop(field, None)
+        mark_error(self.fields[field], bool(message))
+        self.error_label.set_message(
+            " ".join(self.messages[f] for f in self.fields if f in self.messages)
+        )
+
+
+class LineEditor(QGroupBox):
+    """Rows of returned items with Add line / remove, and the running total."""
+
+    rows_changed = Signal()
+    """Emitted when a row was added or removed."""
+
+    def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
+        super().__init__("Items", parent)
+        self.currency = currency
+        self.rows: list[LineRow] = []
+        self._draft_rows: list[LineRow] = []
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(3)
+        for column, text in enumerate(HEADERS):
+            header = QLabel(f"<b>{text}</b>" if text else "")
+            self.grid.addWidget(header, 0, column)
+            self.grid.setColumnStretch(column, STRETCH.get(column, 0))
+        self.grid.setColumnMinimumWidth(0, 18)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 4, 0)
+        content_layout.addLayout(self.grid)
+        content_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.setWidget(content)
+        self.scroll.setMinimumHeight(110)
+        self.add_button = QPushButton("&Add line")
+        self.add_button.setToolTip(f"Add another returned item ({ADD_KEY} or Alt+A)")
+        self.add_button.clicked.connect(lambda: self.add_line())
+        self.lines_error = ErrorLabel()
+        self.total_label = QLabel()
+        self.total_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        keys = QLabel(f"{ADD_KEY} adds a line, {REMOVE_KEY} removes the current one")
+        keys.setProperty("role", "hint")
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addWidget(keys)
+        bar.addStretch(1)
+        bar.addWidget(self.total_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.lines_error)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence(ADD_KEY), self, activated=self.add_line)
+        QShortcut(QKeySequence(REMOVE_KEY), self, activated=self.remove_current)
+        self.add_line(focus=False)
+
+    # rows
+
+    def add_line(self, focus: bool = True) -> LineRow:
+        """Add an empty row at the end; put the cursor in its SKU when `focus`."""
+        row = LineRow()
+        row.remove_button.clicked.connect(lambda: self.remove_line(row))
+        for field, widget in row.fields.items():
+            signal = (
+                widget.currentIndexChanged
+                if field in ("condition", "disposition")
+                else (widget.textChanged)
+            )
+            signal.connect(lambda *_, f=field: row.show_error(f, None))
+        for edit in (row.quantity, row.price):
+            edit.textChanged.connect(self._update_total)
+        row.sku.textChanged.connect(lambda: self.lines_error.set_message(None))
+        self.rows.append(row)
+        self._relayout()
+        for widget in row.cells():
+            widget.show()  # now, not later: a later show would take the focus back
+        if focus:
+            row.sku.setFocus(Qt.OtherFocusReason)
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row.sku))
+        return row
+
+    def remove_line(self, row: LineRow) -> None:
+        """Remove `row`; the cursor goes to the row that takes its place."""
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        for widget in (*row.cells(), row.error_label):
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        self._relayout()
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].sku.setFocus(Qt.OtherFocusReason)
+        else:
+            self.add_button.setFocus(Qt.OtherFocusReason)
+
+    def remove_current(self) -> None:
+        """Remove the row holding the cursor, if any."""
+        focused = self.focusWidget() if self.isAncestorOf(self.focusWidget() or self) else None
+        for row in self.rows:
+            if focused in row.fields.values():
+                self.remove_line(row)
+                return
+
+    def _relayout(self) -> None:
+        for row in self.rows:
+            for widget in (*row.cells(), row.error_label):
+                self.grid.removeWidget(widget)
+        for i, row in enumerate(self.rows):
+            row.number.setText(str(i + 1))
+            row.remove_button.setToolTip(f"Remove line {i + 1} ({REMOVE_KEY})")
+            for column, widget in enumerate(row.cells()):
+                self.grid.addWidget(widget, 1 + 2 * i, column)
+            self.grid.addWidget(row.error_label, 2 + 2 * i, 1, 1, len(HEADERS) - 1)
+        self._update_total()
+        self.rows_changed.emit()
+
+    def _update_total(self) -> None:
+        total, unread = 0, 0
+        for row in self.rows:
+            quantity, quantity_problem = parse_quantity(row.quantity.text())
+            cents, price_problem = parse_price(row.price.text())
+            if quantity_problem or price_problem:
+                unread += not row.is_blank()
+            else:
+                total += quantity * cents
+        text = f"Total <b>{format_money(total, self.currency)}</b>"
+        if unread:
+            text += f" <span style='color:#555555'>({unread} line(s) not counted)</span>"
+        self.total_label.setText(text)
+
+    # for the dialog
+
+    def total_cents(self) -> int:
+        """The value of every row that can be read, in cents."""
+        total = 0
+        for row in self.rows:
+            draft, problems = row.parse()
+            if not problems:
+                total += draft.quantity * draft.unit_price_cents
+        return total
+
+    def drafts(self) -> tuple[list[LineDraft], dict[str, str]]:
+        """Return the non-blank rows as LineDrafts, and messages about unreadable text."""
+        self._draft_rows = [row for row in self.rows if not row.is_blank()]
+        lines, problems = [], {}
+        for i, row in enumerate(self._draft_rows):
+            draft, row_problems = row.parse()
+            lines.append(draft)
+            problems.update({f"lines.{i}.{k}": v for k, v in row_problems.items()})
+        return lines, problems
+
+    def error_widgets(self) -> list[tuple[str, QWidget]]:
+        """(error key, field) for every field of the last drafts(), in tab order."""
+        pairs = [
+            (f"lines.{i}.{field}", widget)
+            for i, row in enumerate(self._draft_rows)
+            for field, widget in row.fields.items()
+        ]
+        first = self.rows[0].sku if self.rows else self.add_button
+        return [*pairs, ("lines", first)]
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show the messages about lines next to their fields."""
+        self.lines_error.set_message(errors.get("lines"))
+        for i, row in enumerate(self._draft_rows):
+            for field in row.fields:
+                if message := errors.get(f"lines.{i}.{field}"):
+                    row.show_error(field, message)
+
+    def clear_errors(self) -> None:
+        """Hide every message about lines."""
+        self.lines_error.set_message(None)
+        for row in self.rows:
+            for field in list(row.messages):
+                row.show_error(field, None)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The item widgets in tab order."""
+        return [w for row in self.rows for w in row.fields.values()] + [self.add_button]
+
+    def has_input(self) -> bool:
+        """True when some row has something typed in it."""
+        return any(not row.is_blank() for row in self.rows)

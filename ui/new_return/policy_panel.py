@@ -1,0 +1,118 @@
+"""The policy panel of the new-return dialog: what applies to this customer, live."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desk.labels import REFUND_METHODS
+from desk.money import format_money
+from desk.policy.intake import IntakeAdvice
+from ui.widgets.form_parts import FieldError, with_error
+
+_STYLE = """
+QLabel#policyBadge {
+    background: #fef3c7; color: #92400e; border: 1px solid #f59e0b;
+    border-radius: 9px; padding: 1px 8px; font-weight: bold;
+}
+QLabel#policyProblems {
+    background: #fffbeb; color: #92400e; border: 1px solid #fcd34d;
+    border-left: 4px solid #f59e0b; padding: 4px 6px;
+}
+QLabel#policyOffer { color: #047857; }
+"""
+
+
+def _label(name: str = "", *, rich: bool = False) -> QLabel:
+    label = QLabel(objectName=name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    return label
+
+
+class PolicyPanel(QGroupBox):
+    """Shows the policy summary, a frequent-returner badge, fee, bonus offer and problems."""
+
+    def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
+        super().__init__("Return policy", parent)
+        self.currency = currency
+        self.setStyleSheet(_STYLE)
+        self.summary = _label(rich=True)
+        self.badge = _label("policyBadge")
+        self.badge.setWordWrap(False)
+        self.why = _label()
+        self.why.setProperty("role", "hint")
+        self.money = _label(rich=True)
+        self.offer = _label("policyOffer", rich=True)
+        self.problems = _label("policyProblems")
+        self.override_edit = QLineEdit(
+            placeholderText="Why you accept it anyway (goes in the timeline)"
+        )
+        box, self.override_error = with_error(self.override_edit)
+        self.override_edit.textChanged.connect(self.override_error.clear)
+        self.override_caption = QLabel("Override with &reason *")
+        self.override_caption.setBuddy(self.override_edit)
+        self.override_row = QWidget()
+        row = QHBoxLayout(self.override_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.override_caption, 0, Qt.AlignTop)
+        row.addWidget(box, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.badge, 0, Qt.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        layout.addWidget(self.why)
+        layout.addWidget(self.money)
+        layout.addWidget(self.offer)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.override_row)
+        for widget in (self.badge, self.money, self.offer, self.problems, self.override_row):
+            widget.hide()
+
+    def _money(self, cents: int) -> str:
+        return format_money(cents, self.currency)
+
+    def show_advice(self, advice: IntakeAdvice, refund_method: str) -> None:
+        """Redraw the panel for `advice` and the refund method currently chosen."""
+        self.summary.setText(f"<b>{escape(advice.summary)}</b>")
+        self.why.setText(f"Why: {advice.why}")
+        self.badge.setText(f"⚑ {advice.segment.label}")
+        self.badge.setToolTip("Worth a look; the return is not blocked.")
+        self.badge.setVisible(advice.flagged)
+        money = []
+        if advice.fee_cents:
+            money.append(f"Restocking fee: <b>{self._money(advice.fee_cents)}</b>")
+        if advice.bonus_cents:
+            name = escape(REFUND_METHODS.get(refund_method, refund_method).lower())
+            percent = advice.profile.bonus_percent.get(refund_method, 0)
+            money.append(
+                f"Bonus for {name}: <b>+{self._money(advice.bonus_cents)}</b> ({percent}%)"
+            )
+        self.money.setText(" · ".join(money))
+        self.money.setVisible(bool(money))
+        offers = [o for o in advice.offers if o.method != refund_method and o.cents]
+        self.offer.setText(" · ".join(escape(o.words(self.currency)) for o in offers))
+        self.offer.setVisible(bool(offers))
+        said = [*advice.problems, *advice.notices]
+        self.problems.setText("\n".join(f"⚠ {line}" for line in said))
+        self.problems.setVisible(bool(said))
+        self.override_row.setVisible(bool(advice.problems))
+        if not advice.problems:
+            self.override_error.clear()
+
+    @property
+    def override_required(self) -> bool:
+        """True while the policy is not met and a reason must be given."""
+        return not self.override_row.isHidden()
+
+    def override_reason(self) -> str:
+        """The reason typed, or "" when no override is needed."""
+        return self.override_edit.text() if self.override_required else ""
+
+    def override_field(self) -> FieldError:
+        """The override field and its message, for the dialog's error handling."""
+        return self.override_error

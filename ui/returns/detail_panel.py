@@ -1,0 +1,322 @@
+"""The detail of one return: customer, lines with amounts, timeline, next steps."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import labels
+from desk.models import as_utc
+from desk.money import format_money
+from desk.returns import ReturnDetail
+from desk.workflow import Status, allowed_next
+from ui.returns.messages_box import MessagesBox
+from ui.returns.model import STATUS_COLORS
+
+LINE_COLUMNS = (
+    "SKU",
+    "Description",
+    "Qty",
+    "Unit price",
+    "Amount",
+    "Condition",
+    "Disposition",
+)
+
+BUTTONS_PER_ROW = 4
+
+
+def _local(stamp) -> str:
+    return as_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class DetailPanel(QScrollArea):
+    """Shows the selected return; emits `move_requested` when a next-step button is pressed."""
+
+    move_requested = Signal(object)  # Status
+    print_requested = Signal()
+    export_requested = Signal()
+    profile_requested = Signal(int)  # customer id
+
+    def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._currency = currency
+        self.detail: ReturnDetail | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.setSpacing(12)
+        self._build_header()
+        self._build_facts()
+        self._build_lines()
+        self._build_timeline()
+        self.messages_box = MessagesBox()
+        self._layout.addWidget(self.messages_box)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self.show_detail(None)
+
+    def _build_header(self) -> None:
+        self.number_label = QLabel()
+        self.number_label.setObjectName("returnNumber")
+        self.number_label.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.number_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusBadge")
+        self.meta_label = QLabel()
+        self.meta_label.setStyleSheet("color: #555;")
+        self.meta_label.setWordWrap(True)
+        header = QHBoxLayout()
+        header.addWidget(self.number_label)
+        header.addSpacing(8)
+        header.addWidget(self.status_label, 0, Qt.AlignVCenter)
+        header.addStretch(1)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self.meta_label)
+        self.actions_box = QGridLayout()
+        self.actions_box.setSpacing(6)
+        self.actions_hint = QLabel("Next step:")
+        self.actions_hint.setStyleSheet("font-weight: 600;")
+        actions = QHBoxLayout()
+        actions.addWidget(self.actions_hint, 0, Qt.AlignTop)
+        actions.addLayout(self.actions_box)
+        actions.addStretch(1)
+        self._layout.addLayout(actions)
+        self.move_buttons: dict[Status, QPushButton] = {}
+        self._build_instructions_row()
+
+    def _build_instructions_row(self) -> None:
+        from ui.instructions.paper_formats import format_combo
+
+        row = QHBoxLayout()
+        hint = QLabel("Instructions for the customer:")
+        hint.setStyleSheet("font-weight: 600;")
+        self.format_combo = format_combo()
+        self.format_combo.setToolTip("Paper for the printed or exported instructions")
+        self.print_button = QPushButton("Print…")
+        self.print_button.setObjectName("printInstructions")
+        self.print_button.setToolTip("Preview and print the return instructions (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_requested)
+        self.export_button = QPushButton("Export PDF…")
+        self.export_button.setObjectName("exportInstructions")
+        self.export_button.clicked.connect(self.export_requested)
+        for widget in (hint, self.format_combo, self.print_button, self.export_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self._layout.addLayout(row)
+
+    def _build_facts(self) -> None:
+        row = QHBoxLayout()
+        self.customer_label = self._fact_box(row, "Customer")
+        self.profile_button = QPushButton("Customer profile…")
+        self.profile_button.setObjectName("customerProfile")
+        self.profile_button.setToolTip("Habits, policy, every return; edit, export or erase")
+        self.profile_button.clicked.connect(self._request_profile)
+        self.customer_label.parentWidget().layout().addWidget(self.profile_button, 0, Qt.AlignLeft)
+        self.return_label = self._fact_box(row, "Return")
+        self._layout.addLayout(row)
+
+    def _request_profile(self) -> None:
+        if self.detail is not None:
+            self.profile_requested.emit(self.detail.customer.id)
+
+    def _fact_box(self, row: QHBoxLayout, title: str) -> QLabel:
+        box = QGroupBox(title)
+        label = QLabel()
+        label.setTextFormat(Qt.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        QVBoxLayout(box).addWidget(label)
+        row.addWidget(box, 1)
+        return label
+
+    def _build_lines(self) -> None:
+        box = QGroupBox("Items")
+        layout = QVBoxLayout(box)
+        self.lines_table = QTableWidget(0, len(LINE_COLUMNS))
+        self.lines_table.setHorizontalHeaderLabels(LINE_COLUMNS)
+        self.lines_table.verticalHeader().setVisible(False)
+        self.lines_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.lines_table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.lines_table.setFocusPolicy(Qt.NoFocus)
+        self.lines_table.setWordWrap(True)
+        self.lines_table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.lines_table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        header = self.lines_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        self.total_label = QLabel()
+        self.total_label.setAlignment(Qt.AlignRight)
+        self.total_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        layout.addWidget(self.lines_table)
+        layout.addWidget(self.total_label)
+        self._layout.addWidget(box)
+
+    def _build_timeline(self) -> None:
+        box = QGroupBox("Timeline")
+        self.timeline_grid = QGridLayout(box)
+        self.timeline_grid.setHorizontalSpacing(14)
+        self.timeline_grid.setColumnStretch(3, 1)
+        self._layout.addWidget(box)
+
+    def show_detail(self, detail: ReturnDetail | None) -> None:
+        """Show `detail`, or an empty hint when nothing is selected."""
+        self.detail = detail
+        self.widget().setVisible(detail is not None)
+        if detail is None:
+            return
+        ret = detail.ret
+        status = Status(ret.status)
+        self.number_label.setText(ret.number)
+        color = STATUS_COLORS[status]
+        self.status_label.setText(status.label)
+        self.status_label.setStyleSheet(
+            f"background: {color}; color: white; border-radius: 9px; padding: 3px 10px;"
+            "font-weight: 600;"
+        )
+        self.meta_label.setText(
+            f"Logged {_local(ret.created_at)} · {labels.label(labels.INTAKES, ret.intake)}"
+            f" · last change {_local(ret.updated_at)}"
+        )
+        self._show_customer(detail)
+        self._show_return(detail)
+        self._show_lines(detail)
+        self._show_timeline(detail)
+        self._show_moves(status)
+
+    def _show_customer(self, detail: ReturnDetail) -> None:
+        c = detail.customer
+        rows = [f"<b>{escape(c.name)}</b>"]
+        rows += [escape(x) for x in (c.email, c.phone) if x]
+        rows.append(
+            "Prefers: "
+            + escape(labels.label(labels.CHANNELS, c.preferred_channel))
+            + " · "
+            + escape(labels.LANGUAGES.get(c.preferred_language, c.preferred_language))
+        )
+        self.customer_label.setText("<br>".join(rows))
+
+    def show_habits(self, habits) -> None:
+        """Add the customer's segment (and a flag for a frequent returner) to their box."""
+        color = "#b45309" if habits.flagged else "#15803d"
+        flag = " ⚑ take a look" if habits.flagged else ""
+        segment = (
+            f"<span style='color:{color}; font-weight:600'>{escape(habits.segment.label)}"
+            f"{flag}</span> <span style='color:#555'>({escape(habits.why)})</span>"
+        )
+        self.customer_label.setText(self.customer_label.text() + "<br>" + segment)
+
+    def _show_return(self, detail: ReturnDetail) -> None:
+        r = detail.ret
+        reason = labels.label(labels.REASONS, r.reason)
+        rows = [f"<b>Reason:</b> {escape(reason)}"]
+        if r.reason_text:
+            rows.append(f"<i>“{escape(r.reason_text)}”</i>")
+        rows.append(f"<b>Wants:</b> {escape(labels.label(labels.REFUND_METHODS, r.refund_method))}")
+        bought = r.purchase_date.isoformat() if r.purchase_date else "date unknown"
+        ref = f" · receipt {escape(r.purchase_ref)}" if r.purchase_ref else ""
+        rows.append(f"<b>Bought:</b> {bought}{ref}")
+        rows += self._money_rows(detail)
+        self.return_label.setText("<br>".join(rows))
+
+    def _money_rows(self, detail: ReturnDetail) -> list[str]:
+        r, money = detail.ret, (lambda cents: format_money(cents, self._currency))
+        rows = []
+        if r.fee_cents:
+            rows.append(f"<b>Restocking fee:</b> {money(r.fee_cents)}")
+        if r.bonus_cents:
+            rows.append(f"<b>Bonus for keeping the sale:</b> +{money(r.bonus_cents)}")
+        if detail.exchange_lines:
+            items = ", ".join(
+                f"{x.quantity} × {escape(x.sku)} {escape(x.description)}".strip()
+                for x in detail.exchange_lines
+            )
+            rows.append(f"<b>Replacement:</b> {items}")
+        if r.settlement_cents > 0:
+            rows.append(f"<b>Customer pays:</b> {money(r.settlement_cents)}")
+        elif r.settlement_cents < 0:
+            rows.append(f"<b>Give back:</b> {money(-r.settlement_cents)}")
+        return rows
+
+    def _show_lines(self, detail: ReturnDetail) -> None:
+        table = self.lines_table
+        table.setRowCount(len(detail.lines))
+        for i, line in enumerate(detail.lines):
+            serial = f"\nSerial/batch {line.serial}" if line.serial else ""
+            values = (
+                line.sku,
+                line.description + serial,
+                str(line.quantity),
+                format_money(line.unit_price_cents, self._currency),
+                format_money(line.quantity * line.unit_price_cents, self._currency),
+                labels.label(labels.CONDITIONS, line.condition),
+                labels.label(labels.DISPOSITIONS, line.disposition),
+            )
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if j in (2, 3, 4):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                table.setItem(i, j, item)
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + 4
+        height += sum(table.rowHeight(i) for i in range(table.rowCount()))
+        table.setFixedHeight(height)
+        self.total_label.setText(f"Total {format_money(detail.total_cents, self._currency)}")
+
+    def _show_timeline(self, detail: ReturnDetail) -> None:
+        grid = self.timeline_grid
+        while grid.count():
+            widget = grid.takeAt(0).widget()
+            widget.hide()
+            widget.deleteLater()
+        for i, change in enumerate(detail.timeline):
+            status = Status(change.to_status)
+            when = QLabel(_local(change.at))
+            what = QLabel(f"<b style='color:{STATUS_COLORS[status]}'>● {status.label}</b>")
+            who = QLabel(escape(change.staff) or "—")
+            note = QLabel(escape(change.note))
+            note.setWordWrap(True)
+            for j, widget in enumerate((when, what, who, note)):
+                widget.setObjectName(f"timeline_{i}_{j}")
+                grid.addWidget(widget, i, j, Qt.AlignTop)
+
+    def _show_moves(self, status: Status) -> None:
+        for button in self.move_buttons.values():
+            self.actions_box.removeWidget(button)
+            button.deleteLater()
+        self.move_buttons = {}
+        for i, target in enumerate(allowed_next(status)):
+            button = QPushButton(target.label)
+            button.setObjectName(f"move_{target.value}")
+            button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
+            self.actions_box.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
+            self.move_buttons[target] = button
+        self.actions_hint.setText("Next step:" if self.move_buttons else "Final status.")
+
+    def timeline_text(self) -> list[str]:
+        """The timeline as shown, one string per entry (status, staff, note)."""
+        grid, rows = self.timeline_grid, []
+        for i in range(grid.rowCount()):
+            cells = [grid.itemAtPosition(i, j) for j in range(4)]
+            if all(cells):
+                rows.append(" | ".join(c.widget().text() for c in cells))
+        return rows

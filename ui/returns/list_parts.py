@@ -1,0 +1,93 @@
+"""The returns list's parts: search box, status filter, table view and its empty-list text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+)
+
+from desk import listing
+from desk.db import Database
+from desk.listing import ReturnFilter
+from desk.workflow import Status
+from ui.returns.model import CUSTOMER, ITEMS, LOGGED, NUMBER, STATUS, TOTAL, ReturnsModel
+
+ALL = ""
+"""The status filter's data for "All"."""
+
+COLUMN_WIDTHS = {NUMBER: 112, LOGGED: 92, ITEMS: 48, TOTAL: 90, STATUS: 130}
+
+
+def search_box() -> QLineEdit:
+    """The search box over number, customer, email, phone and SKU."""
+    edit = QLineEdit()
+    edit.setObjectName("search")
+    edit.setPlaceholderText("Search number, customer, email, phone or SKU  (Ctrl+F)")
+    edit.setClearButtonEnabled(True)
+    edit.setMinimumWidth(360)
+    return edit
+
+
+def status_filter() -> QComboBox:
+    """The status filter: open returns (the default), all, or one status."""
+    combo = QComboBox()
+    combo.setObjectName("statusFilter")
+    combo.addItem("Open (not closed)", listing.OPEN)
+    combo.addItem("All", ALL)
+    for status in Status:
+        combo.addItem(status.label, status.value)
+    return combo
+
+
+def returns_table(model: ReturnsModel) -> QTableView:
+    """The table over `model`: whole rows selected one at a time, newest first."""
+    table = QTableView()
+    table.setObjectName("returnsTable")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicator(LOGGED, Qt.DescendingOrder)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionResizeMode(CUSTOMER, QHeaderView.Stretch)
+    for column, width in COLUMN_WIDTHS.items():
+        table.setColumnWidth(column, width)
+    return table
+
+
+def empty_label() -> QLabel:
+    """The label shown instead of the table when no return matches."""
+    label = QLabel()
+    label.setAlignment(Qt.AlignCenter)
+    label.setStyleSheet("color: #666; padding: 24px;")
+    label.setWordWrap(True)
+    return label
+
+
+def has_returns(db: Database) -> bool:
+    """True when the database holds any return at all."""
+    with db.connect() as conn:
+        return listing.count(conn, ReturnFilter()) > 0
+
+
+def empty_text(db: Database, flt: ReturnFilter) -> str:
+    """What to say when no return matches `flt`, and how to find some."""
+    if flt.text.strip():
+        return f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
+    if not has_returns(db):
+        return "No returns yet. Press Ctrl+N to log the first one."
+    if flt.status == listing.OPEN:
+        return "No open returns. Choose “All” in Status to see closed ones."
+    return "No returns with this status. Choose “All” to see every return."

@@ -1,0 +1,130 @@
+"""A return's messages to the customer: state, time, and the exact content sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.messages.events import Event
+from desk.models import OutboxMessage, OutboxState, as_utc
+from ui.widgets.message_preview import MessagePreview
+
+STATE_WORDS = {
+    OutboxState.QUEUED: ("Queued", "#2563eb"),
+    OutboxState.SENDING: ("Sending…", "#d97706"),
+    OutboxState.SENT: ("Sent", "#16a34a"),
+    OutboxState.FAILED: ("Failed", "#dc2626"),
+}
+COLUMNS = ("When", "Message", "To", "State")
+
+
+def _when(message: OutboxMessage) -> str:
+    stamp = message.sent_at or message.created_at
+    return as_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _state_text(message: OutboxMessage) -> str:
+    words, _ = STATE_WORDS[OutboxState(message.state)]
+    if message.state == OutboxState.QUEUED and message.attempts:
+        words = f"Queued (try {message.attempts + 1})"
+    return words
+
+
+class MessagesBox(QGroupBox):
+    """Lists the messages of one return; double-click shows one exactly as sent."""
+
+    retry_requested = Signal(int)  # outbox message id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Messages to the customer", parent)
+        self.messages: list[OutboxMessage] = []
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("messagesTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.cellDoubleClicked.connect(lambda row, _: self.open_message(row))
+        self.empty_label = QLabel("No message sent yet.")
+        self.empty_label.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty_label)
+
+    def show_messages(self, messages: list[OutboxMessage]) -> None:
+        """Show these messages, newest last."""
+        self.messages = list(messages)
+        self.table.setRowCount(len(self.messages))
+        for i, message in enumerate(self.messages):
+            words, color = STATE_WORDS[OutboxState(message.state)]
+            kind = "Email" if message.channel == "email" else "SMS"
+            title = message.subject if message.channel == "email" else Event(message.event).label
+            cells = (_when(message), f"{kind}: {title}", message.recipient, _state_text(message))
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 3:
+                    item.setForeground(QColor(color))
+                    if message.last_error:
+                        item.setToolTip(message.last_error)
+                self.table.setItem(i, j, item)
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 4
+        height += sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        self.table.setFixedHeight(height)
+        self.table.setVisible(bool(self.messages))
+        self.empty_label.setVisible(not self.messages)
+
+    def open_message(self, row: int) -> None:
+        """Show one message exactly as it was (or will be) sent."""
+        message = self.messages[row]
+        dialog = SentMessageDialog(message, self)
+        dialog.retry.connect(lambda: self.retry_requested.emit(message.id))
+        dialog.open()
+
+
+class SentMessageDialog(QDialog):
+    """The stored content of one outbox message, read-only, with Retry when it failed."""
+
+    retry = Signal()
+
+    def __init__(self, message: OutboxMessage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Message to {message.recipient}")
+        self.resize(700, 600)
+        words, color = STATE_WORDS[OutboxState(message.state)]
+        state = QLabel(f"<b style='color:{color}'>{words}</b> · {_when(message)}")
+        error = QLabel(message.last_error)
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b91c1c;")
+        error.setVisible(bool(message.last_error))
+        self.preview = MessagePreview()
+        if message.channel == "sms":
+            self.preview.show_sms(message.body_text)
+        else:
+            self.preview.show_email(message.subject, message.body_html, message.body_text)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        if message.state == OutboxState.FAILED:
+            retry = buttons.addButton("Send again", QDialogButtonBox.ActionRole)
+            retry.clicked.connect(lambda: (self.retry.emit(), self.accept()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(state)
+        layout.addWidget(error)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)

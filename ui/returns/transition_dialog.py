@@ -1,0 +1,113 @@
+"""Confirm moving a return to another status, with staff name and note."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.db import Database
+from desk.errors import DeskError
+from desk.returns import ReturnDetail
+from desk.workflow import NOTE_REQUIRED, Status, TransitionResult, transition
+from ui.returns.notify_section import NotifySection
+
+ERROR_STYLE = "color: #b91c1c;"
+
+
+class TransitionDialog(QDialog):
+    """Asks for the note (and who does it), then applies the move through desk.workflow."""
+
+    def __init__(
+        self,
+        db: Database,
+        detail: ReturnDetail,
+        target: Status,
+        *,
+        staff: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db, self._detail, self._target = db, detail, target
+        self.result_: TransitionResult | None = None
+        source = Status(detail.ret.status)
+        self.setWindowTitle(f"{detail.ret.number}: {target.label}")
+        self.setMinimumWidth(460)
+        intro = QLabel(
+            f"Move <b>{detail.ret.number}</b> ({detail.customer.name}) from "
+            f"<b>{source.label}</b> to <b>{target.label}</b>."
+        )
+        intro.setWordWrap(True)
+        self.staff_edit = QLineEdit(staff)
+        self.staff_edit.setPlaceholderText("Your name")
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(90)
+        required = NOTE_REQUIRED.get(target)
+        self.note_edit.setPlaceholderText(required or "Optional note for the timeline")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        form = QFormLayout()
+        form.addRow("Staff", self.staff_edit)
+        form.addRow("Note" + (" (required)" if required else ""), self.note_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(f"Move to {target.label}")
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.apply)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        self.notify = NotifySection(db, detail, target)
+        if self.notify.applies:
+            layout.addWidget(self.notify, 1)
+            self.notify.set_staff(staff)
+            self.staff_edit.textChanged.connect(self.notify.set_staff)
+            self.resize(720, 640)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.outcome = None  # desk.messages.outbox.MoveOutcome when a message was considered
+        (self.note_edit if required else self.ok_button).setFocus()
+
+    @property
+    def staff(self) -> str:
+        """The staff name as typed."""
+        return self.staff_edit.text().strip()
+
+    def apply(self) -> None:
+        """Apply the move; on a domain error show it and keep what was typed."""
+        move = {
+            "return_id": self._detail.ret.id,
+            "to": self._target,
+            "expected_version": self._detail.ret.version,
+            "staff": self.staff,
+            "note": self.note_edit.toPlainText(),
+        }
+        try:
+            with self._db.session() as session:
+                if self.notify.applies:
+                    from desk.messages.outbox import move_and_notify
+
+                    self.outcome = move_and_notify(
+                        session=session, notify=self.notify.wanted(), **move
+                    )
+                    self.result_ = self.outcome.result
+                else:
+                    self.result_ = transition(session=session, **move)
+        except DeskError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            self.note_edit.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,328 @@
+"""The Settings dialog: shop, email, SMS and notification settings, passwords in the keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import secrets
+from desk.db import Database
+from desk.errors import DeskError
+from desk.settings import SETTINGS, all_settings, parse_setting, set_settings
+from desk.validation import email_error
+from ui import prompts
+from ui.background import run_in_background
+from ui.settings.dropoff_page import DropOffPage
+from ui.settings.pages import (
+    ERROR_COLOR,
+    NOTICE_STYLE,
+    OK_COLOR,
+    PolicyPage,
+    SecretBox,
+    SettingField,
+    SettingsPage,
+    caption_label,
+)
+from ui.widgets.form_parts import STYLE_SHEET
+
+PAGES = (
+    ("Shop", "shop."),
+    ("Email (SMTP)", "smtp."),
+    ("SMS", "sms."),
+    ("Notifications", "notify."),
+    ("Return policy", "segment."),
+    ("Return policy", "policy."),
+)
+"""Each page's title and the prefix of the settings it shows; others go to an "Other" page."""
+SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}
+USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+MAIL_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.timeout")
+SHOP_KEYS = ("shop.name", "shop.email", "shop.reply_to", "shop.logo")
+"""What desk.messages.mail.send_test_email needs, read from the form as typed."""
+EXTRA_STYLE = """
+QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }
+QSpinBox[error="true"] { border: 2px solid #b91c1c; border-radius: 3px; padding: 1px 16px 1px 3px; }
+QSpinBox[error="true"]::up-button { subcontrol-position: top right; width: 16px; }
+QSpinBox[error="true"]::down-button { subcontrol-position: bottom right; width: 16px; }
+"""
+
+
+class SettingsDialog(QDialog):
+    """Edit every declared setting; Save checks them all and stores them in one go."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.saved = False
+        self.setWindowTitle("Settings")
+        self.setStyleSheet(STYLE_SHEET + NOTICE_STYLE + EXTRA_STYLE)
+        self.setMinimumSize(660, 560)
+        self.resize(940, 640)  # the return policy grid has a column per kind of customer
+        self.tabs = QTabWidget()
+        self.pages: dict[str, SettingsPage] = {}
+        self.fields: dict[str, SettingField] = {}
+        self._build_setting_pages()
+        self.secret_boxes = {name: self._add_secret(name) for name in SECRET_PAGES}
+        self._build_test_email()
+        self.dropoff_page = DropOffPage(db)
+        self.tabs.addTab(self.dropoff_page, "Drop-off points")
+        self.status_label = caption_label("")
+        self.status_label.setContentsMargins(0, 0, 0, 0)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
+        self.save_button.setToolTip("Save all settings (Ctrl+S)")
+        buttons.accepted.connect(self.save_and_close)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_and_close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self._load()
+
+    # construction
+
+    def _build_setting_pages(self) -> None:
+        for title, _ in PAGES:  # tabs in this order, whatever the declarations' order
+            self._page(title)
+        for key, spec in SETTINGS.items():
+            title = next((t for t, prefix in PAGES if key.startswith(prefix)), "Other")
+            caption = spec.label.removeprefix("Notify: ")
+            self.fields[key] = self._page(title).add_setting(key, caption)
+        if notify := self.pages.get("Notifications"):
+            hint = caption_label(
+                "For each message to the customer: <b>Off</b> never offers it, <b>Ask</b> "
+                "offers it ticked when staff change the status, <b>Auto</b> always sends it."
+            )
+            notify.outer.insertWidget(0, hint)
+        if "smtp.security" in self.fields:
+            self.fields["smtp.security"].changed.connect(self._suggest_port)
+
+    def _page(self, title: str) -> SettingsPage:
+        if title not in self.pages:
+            page = self.pages[title] = PolicyPage() if title == "Return policy" else SettingsPage()
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        return self.pages[title]
+
+    def _add_secret(self, name: str) -> SecretBox:
+        title, noun = SECRET_PAGES[name]
+        box = SecretBox(noun)
+        box.setObjectName(f"secret:{name}")
+        box.forget_requested.connect(lambda: self._forget(name))
+        self._page(title).add_row(secrets.SECRETS[name], box)
+        return box
+
+    def _build_test_email(self) -> None:
+        page = self._page("Email (SMTP)")
+        page.add_heading("Send a test email")
+        hint = caption_label("Uses the settings as typed above, before they are saved.")
+        hint.setProperty("role", "hint")
+        page.add_wide(hint)
+        self.test_to = QLineEdit()
+        self.test_to.setPlaceholderText("name@example.com")
+        self.test_button = QPushButton("Send test email")
+        self.test_button.setMinimumWidth(self.test_button.sizeHint().width())  # also "Sending…"
+        self.test_button.clicked.connect(self.send_test_email)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.test_to, 1)
+        row_layout.addWidget(self.test_button)
+        page.add_row("Send to", row)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextFormat(Qt.PlainText)
+        self.test_result.hide()
+        page.add_row("", self.test_result)
+
+    # loading and state
+
+    def _load(self) -> None:
+        with self.db.session() as session:
+            self.stored = all_settings(session)
+        for key, field in self.fields.items():
+            field.set_value(self.stored[key])
+            field.show_error(None)
+        self.test_to.setText(str(self.stored.get("shop.email", "")))
+        self._refresh_secret_state()
+        self.initial = self._snapshot()
+
+    def _refresh_secret_state(self) -> None:
+        store = secrets.keyring_available()
+        for name, box in self.secret_boxes.items():
+            noun = SECRET_PAGES[name][1]
+            box.show_state(saved=store and bool(secrets.get_secret(name)), store=store, noun=noun)
+
+    def _snapshot(self) -> dict[str, str]:
+        snap = {key: field.text() for key, field in self.fields.items()}
+        snap.update({f"secret:{n}": box.typed() for n, box in self.secret_boxes.items()})
+        return snap
+
+    def is_dirty(self) -> bool:
+        """True when something was typed or chosen since the last load or save."""
+        return self._snapshot() != self.initial
+
+    def _suggest_port(self) -> None:
+        port = self.fields.get("smtp.port")
+        code = self.fields["smtp.security"].text()
+        usual = {"", *(str(p) for p in USUAL_PORTS.values())}
+        if port and code in USUAL_PORTS and port.text() in usual:
+            port.set_value(USUAL_PORTS[code])
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Show the page holding `widget`, scroll to it and put the cursor in it."""
+        for index in range(self.tabs.count()):
+            scroll = self.tabs.widget(index)
+            if isinstance(scroll, QScrollArea) and scroll.widget().isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.OtherFocusReason)
+
+    # checking and saving
+
+    def _parse(self, keys) -> dict[str, object] | None:
+        """Parse the fields for `keys`, showing each error inline; None if any is bad."""
+        values, first_bad = {}, None
+        for key in keys:
+            field = self.fields[key]
+            try:
+                values[key] = parse_setting(key, field.text())
+            except DeskError as error:
+                field.show_error(str(error).removeprefix(f"{field.spec.label}: "))
+                first_bad = first_bad or field
+            else:
+                field.show_error(None)
+        if first_bad is not None:
+            self._reveal(first_bad)
+            return None
+        return values
+
+    def save(self) -> bool:
+        """Check and store every setting, then the secrets; True when all of it was kept."""
+        values = self._parse(self.fields)
+        if values is None:
+            self._say("Nothing was saved: correct the fields marked in red.", ERROR_COLOR)
+            return False
+        changed = {k: v for k, v in values.items() if v != self.stored.get(k)}
+        if changed:
+            with self.db.session() as session:
+                set_settings(session, changed)
+            self.stored.update(changed)
+        self.saved = True
+        kept = self._save_secrets()
+        self.initial = self._snapshot()
+        if kept:
+            self._say("Settings saved.", OK_COLOR)
+        else:
+            self._say("Settings saved, but not the password: see the yellow notice.", ERROR_COLOR)
+        return kept
+
+    def _save_secrets(self) -> bool:
+        kept = True
+        for name, box in self.secret_boxes.items():
+            if not box.typed():
+                continue
+            try:
+                secrets.set_secret(name, box.typed())
+            except DeskError as error:  # NoSecureStore included: say so, keep what was typed
+                box.show_notice(str(error))
+                self._reveal(box)
+                kept = False
+            else:
+                box.edit.clear()
+                box.show_notice(None)
+        if kept:
+            self._refresh_secret_state()
+        return kept
+
+    def save_and_close(self) -> None:
+        """Save; close when everything was kept."""
+        if self.save():
+            self.accept()
+
+    def _forget(self, name: str) -> None:
+        secrets.delete_secret(name)
+        self._refresh_secret_state()
+        self._say(f"{secrets.SECRETS[name]} forgotten.", OK_COLOR)
+
+    def _say(self, message: str, color: str) -> None:
+        self.status_label.setStyleSheet(f"color: {color};")
+        self.status_label.setText(message)
+
+    def reject(self) -> None:
+        """Close without saving, asking first when something was changed."""
+        if self.is_dirty() and not prompts.ask_yes_no(
+            self, "Unsaved settings", "Close the settings without saving your changes?"
+        ):
+            return
+        super().reject()
+
+    # test email
+
+    def send_test_email(self) -> None:
+        """Send a test email in the background with the settings as typed now."""
+        values = self._parse((*MAIL_KEYS, *SHOP_KEYS))
+        if values is None:
+            return
+        recipient = self.test_to.text().strip() or str(values["shop.email"])
+        problem = email_error(recipient) or ("" if recipient else "Type the address to send to.")
+        if not values["smtp.host"]:
+            problem = "Type the SMTP server's name first."
+        if problem:
+            self._show_test_result(problem, ok=False)
+            return
+        from desk.messages import mail
+
+        config = mail.SmtpConfig(
+            host=str(values["smtp.host"]).strip(),
+            port=int(values["smtp.port"]),
+            security=str(values["smtp.security"]),
+            user=str(values["smtp.user"]).strip(),
+            timeout=float(values["smtp.timeout"]),
+        )
+        password = self.secret_boxes["smtp"].typed() or secrets.get_secret("smtp")
+        shop = {key.split(".")[1]: str(values[key]).strip() for key in SHOP_KEYS}
+        self._test_recipient = recipient
+        self.test_button.setEnabled(False)
+        self.test_button.setText("Sending…")
+        self.test_result.hide()
+        run_in_background(
+            lambda: mail.send_test_email(config, password, recipient, shop),
+            on_success=self._test_sent,
+            on_failure=self._test_failed,
+            on_finished=self._test_finished,
+        )
+
+    def _test_sent(self, _result: object) -> None:
+        self._show_test_result(f"Test email sent to {self._test_recipient}.", ok=True)
+
+    def _test_failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, DeskError) else f"Sending failed: {error}"
+        self._show_test_result(message, ok=False)
+
+    def _test_finished(self) -> None:
+        self.test_button.setEnabled(True)
+        self.test_button.setText("Send test email")
+
+    def _show_test_result(self, message: str, *, ok: bool) -> None:
+        self.test_result.setStyleSheet(f"color: {OK_COLOR if ok else ERROR_COLOR};")
+        self.test_result.setText(message)
+        self.test_result.show()

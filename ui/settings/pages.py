@@ -1,0 +1,356 @@
+"""The settings dialog's parts: one field per declared setting, secret boxes, page grids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.settings import SETTINGS, SettingSpec
+from ui.widgets.form_parts import select_code, with_error
+
+CHOICE_WORDS = {
+    "starttls": "STARTTLS (port 587)",
+    "ssl": "SSL/TLS (port 465)",
+    "none": "None (not encrypted)",
+    "off": "Off (never sent)",
+    "ask": "Ask (offered, ticked)",
+    "auto": "Auto (always sent)",
+    "en": "English",
+    "pt_BR": "Português (Brasil)",
+}
+"""What staff read for a choice code; a code not listed here is shown as it is."""
+
+MULTILINE = {"shop.address", "shop.hours"}
+IMAGE_FILE = {"shop.logo"}
+PLACEHOLDERS = {
+    "shop.email": "shop@example.com",
+    "shop.reply_to": "Optional: where customers' replies go",
+    "smtp.host": "smtp.example.com",
+    "sms.url": "https://api.example.com/2010-04-01",
+}
+INT_MAX = 9_999_999  # wide enough that a wrong number can be typed and shown as wrong
+PREVIEW_SIZE = 72
+COMBO_WIDTH = 280
+NOTICE_STYLE = (
+    "QLabel[role='notice'] { background: #fef9c3; border: 1px solid #facc15; padding: 6px; }"
+)
+OK_COLOR, ERROR_COLOR = "#15803d", "#b91c1c"
+
+
+class SettingField(QWidget):
+    """One setting's input, built from its SettingSpec, with its error label under it."""
+
+    changed = Signal()
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.input = self._make_input()
+        self.input.setObjectName(f"setting:{spec.key}")
+        if spec.help:
+            self.input.setToolTip(spec.help)
+        extra = self._image_row() if spec.key in IMAGE_FILE else None
+        box, self.error = with_error(self.input, extra=extra)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        self.setFocusProxy(self.input)
+
+    def _make_input(self) -> QWidget:
+        spec = self.spec
+        if spec.options:
+            return self._option_boxes(spec.options)
+        if spec.choices:
+            widget = QComboBox()
+            for code in spec.choices:
+                widget.addItem(CHOICE_WORDS.get(code, code), code)
+            widget.currentIndexChanged.connect(lambda _: self.changed.emit())
+            widget.setMaximumWidth(COMBO_WIDTH)
+        elif spec.type is int:
+            widget = QSpinBox()
+            widget.setRange(0, INT_MAX)
+            widget.setMaximumWidth(120)
+            widget.setKeyboardTracking(True)
+            widget.textChanged.connect(lambda _: self.changed.emit())
+        elif spec.key in MULTILINE:
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setFixedHeight(54)
+            widget.textChanged.connect(self.changed.emit)
+        else:
+            widget = QLineEdit()
+            widget.setPlaceholderText(PLACEHOLDERS.get(spec.key, ""))
+            widget.textChanged.connect(lambda _: self.changed.emit())
+        return widget
+
+    def _option_boxes(self, options: dict[str, str]) -> QWidget:
+        """One checkbox per code, for a setting that holds a set of codes."""
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for code, words in options.items():
+            box = self.boxes[code] = QCheckBox(words)
+            box.setObjectName(f"option:{code}")
+            box.toggled.connect(lambda _: self.changed.emit())
+            layout.addWidget(box)
+        widget.setFocusProxy(next(iter(self.boxes.values())))
+        return widget
+
+    def _image_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet("border: 1px solid #d4d4d4; color: #666; font-size: 10px;")
+        browse = QPushButton("Choose…")
+        browse.setObjectName(f"browse:{self.spec.key}")
+        browse.clicked.connect(self._choose_image)
+        column = QVBoxLayout()
+        column.addWidget(self.input)
+        column.addWidget(browse, 0, Qt.AlignLeft)
+        column.addStretch(1)
+        layout.addLayout(column, 1)
+        layout.addWidget(self.preview, 0, Qt.AlignTop)
+        self.changed.connect(self._show_preview)
+        self._show_preview()
+        return row
+
+    def _choose_image(self) -> None:
+        start = str(Path(self.text()).parent) if self.text() else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.spec.label, start, "Images (*.png *.jpg *.jpeg)"
+        )
+        if path:
+            self.set_value(path)
+
+    def _show_preview(self) -> None:
+        path = self.text()
+        pixmap = QPixmap(path) if path else QPixmap()
+        if pixmap.isNull():
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("Cannot read this image" if path else "No logo")
+            return
+        size = PREVIEW_SIZE - 4
+        self.preview.setPixmap(
+            pixmap.scaled(size, size, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        )
+
+    def text(self) -> str:
+        """What is typed or chosen now, as text for desk.settings.parse_setting."""
+        widget = self.input
+        if self.spec.options:
+            return ",".join(code for code, box in self.boxes.items() if box.isChecked())
+        if isinstance(widget, QComboBox):
+            return str(widget.currentData())
+        if isinstance(widget, QSpinBox):
+            return widget.cleanText()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        return widget.text()
+
+    def set_value(self, value: object) -> None:
+        """Show `value` (a stored setting) in the input."""
+        widget = self.input
+        if self.spec.options:
+            chosen = {c.strip() for c in str(value).split(",")}
+            for code, box in self.boxes.items():
+                box.setChecked(code in chosen)
+        elif isinstance(widget, QComboBox):
+            select_code(widget, str(value))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(str(value))
+        else:
+            widget.setText(str(value))
+            widget.setCursorPosition(0)  # a long value shows its beginning
+
+    def show_error(self, message: str | None) -> None:
+        """Show `message` in red under the field, or clear it."""
+        if message:
+            self.error.show(message)
+        else:
+            self.error.clear()
+
+
+class SecretBox(QWidget):
+    """A password or token: typed here, kept only in the keyring; says whether one is saved."""
+
+    changed = Signal()
+    forget_requested = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.Password)
+        self.edit.textChanged.connect(lambda _: self.changed.emit())
+        self.status = QLabel()
+        self.status.setProperty("role", "hint")
+        self.status.setWordWrap(True)
+        self.forget_button = QPushButton("Forget " + caption.lower())
+        self.forget_button.clicked.connect(self.forget_requested.emit)
+        self.notice = QLabel()
+        self.notice.setProperty("role", "notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.PlainText)
+        self.notice.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.forget_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit)
+        layout.addLayout(row)
+        layout.addWidget(self.notice)
+        self.setFocusProxy(self.edit)
+
+    def typed(self) -> str:
+        """The new secret typed, or "" when none was."""
+        return self.edit.text()
+
+    def show_state(self, *, saved: bool, store: bool, noun: str) -> None:
+        """Say whether a secret is saved, or that this computer cannot save one."""
+        if not store:
+            self.edit.setPlaceholderText("Cannot be saved on this computer: see below")
+            self.status.setText("")
+            self.status.hide()
+            self.forget_button.hide()
+            self.show_notice(
+                "This computer has no secure password store (keyring), so Return Desk "
+                f"cannot save the {noun}. It will ask for it each time it sends."
+            )
+            return
+        self.edit.setPlaceholderText(
+            "Type a new one to replace it" if saved else f"Type the {noun} to save it"
+        )
+        self.status.show()
+        self.forget_button.show()
+        self.status.setText(
+            f"A {noun} is saved in the system keyring." if saved else f"No {noun} saved."
+        )
+        self.forget_button.setEnabled(saved)
+
+    def show_notice(self, message: str | None) -> None:
+        """Show a yellow notice under the field (or hide it)."""
+        self.notice.setText(message or "")
+        self.notice.setVisible(bool(message))
+
+
+def caption_label(text: str) -> QLabel:
+    """A caption for the left column: wraps, sits level with the field's text."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setContentsMargins(0, 4, 0, 0)
+    return label
+
+
+class SettingsPage(QWidget):
+    """A page of captioned rows; settings rows come from their declarations."""
+
+    CAPTION_WIDTH = 190
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fields: dict[str, SettingField] = {}
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(6)
+        self.grid.setColumnMinimumWidth(0, self.CAPTION_WIDTH)
+        self.grid.setColumnStretch(1, 1)
+        self.outer = QVBoxLayout(self)
+        self.outer.addLayout(self.grid)
+        self.outer.addStretch(1)
+
+    def add_row(self, caption: str | QWidget, widget: QWidget) -> None:
+        """Add `widget` with its caption on the left."""
+        row = self.grid.rowCount()
+        label = caption_label(caption) if isinstance(caption, str) else caption
+        label.setFixedWidth(self.CAPTION_WIDTH)
+        if isinstance(label, QLabel) and label.buddy() is None:
+            label.setBuddy(widget)
+        self.grid.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
+        self.grid.addWidget(widget, row, 1)
+
+    def add_setting(self, key: str, caption: str | None = None) -> SettingField:
+        """Add the field for setting `key`, captioned with its label unless told otherwise."""
+        spec = SETTINGS[key]
+        field = SettingField(spec)
+        self.fields[key] = field
+        self.add_row(caption or spec.label, field)
+        return field
+
+    def add_heading(self, text: str) -> None:
+        """Start a titled section spanning both columns."""
+        label = QLabel(f"<b>{text}</b>")
+        label.setContentsMargins(0, 10, 0, 0)
+        self.grid.addWidget(label, self.grid.rowCount(), 0, 1, 2)
+
+    def add_wide(self, widget: QWidget) -> None:
+        """Add `widget` across both columns."""
+        self.grid.addWidget(widget, self.grid.rowCount(), 0, 1, 2)
+
+
+class PolicyPage(SettingsPage):
+    """The return policy: segment thresholds and incentives as rows, then one column per
+    segment for each rule (window, methods, fee, counter refund, receipt)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        from desk.customers.segments import Segment
+
+        super().__init__(parent)
+        self.segments = [s.value for s in Segment]
+        self.rule_rows: dict[str, int] = {}
+        self.matrix = QGridLayout()
+        self.matrix.setHorizontalSpacing(10)
+        self.matrix.setVerticalSpacing(6)
+        self.matrix.setColumnMinimumWidth(0, self.CAPTION_WIDTH)
+        heading = QLabel("<b>Policy for each kind of customer</b>")
+        heading.setContentsMargins(0, 12, 0, 0)
+        self.matrix.addWidget(heading, 0, 0, 1, len(self.segments) + 1)
+        for column, segment in enumerate(Segment, start=1):
+            title = segment.label.removesuffix(" customer")
+            self.matrix.addWidget(QLabel(f"<b>{title}</b>"), 1, column, Qt.AlignLeft)
+            self.matrix.setColumnStretch(column, 1)
+        self.outer.insertLayout(1, self.matrix)
+
+    def add_setting(self, key: str, caption: str | None = None) -> SettingField:
+        """Put a per-segment rule in its row and column; anything else as a plain row."""
+        parts = key.split(".")
+        if len(parts) != 3 or parts[0] != "policy" or parts[1] not in self.segments:
+            return super().add_setting(key, caption)
+        spec = SETTINGS[key]
+        field = SettingField(spec)
+        self.fields[key] = field
+        rule = parts[2]
+        if rule not in self.rule_rows:
+            row = self.rule_rows[rule] = self.matrix.rowCount()
+            label = caption_label(spec.label.split(": ", 1)[-1].capitalize())
+            label.setFixedWidth(self.CAPTION_WIDTH)
+            self.matrix.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
+        column = self.segments.index(parts[1]) + 1
+        field.setToolTip(spec.label)
+        self.matrix.addWidget(field, self.rule_rows[rule], column)
+        return field

@@ -1,0 +1,144 @@
+"""The template editor's live preview: one message rendered against a real return."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.db import Database
+from desk.errors import DeskError
+from desk.listing import ReturnFilter, fetch_page
+from desk.returns import ReturnDetail, get_detail
+from ui.widgets.message_preview import OfflineBrowser, sms_summary, split_preheader
+
+log = logging.getLogger(__name__)
+
+RECENT_RETURNS = 50
+MUTED_STYLE = "color: #555;"
+
+
+class TemplatePreview(QWidget):
+    """Picks a recent return and shows a rendered message part for it.
+
+    `return_changed` is emitted when another return is chosen, so the owner re-renders.
+    """
+
+    return_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._details: dict[int, ReturnDetail] = {}
+        self.return_combo = QComboBox()
+        self.return_combo.setObjectName("previewReturn")
+        self.return_combo.setToolTip("The return whose data fills the preview")
+        self.subject_label = QLabel()
+        self.subject_label.setObjectName("previewSubject")
+        self.subject_label.setWordWrap(True)
+        self.subject_label.setTextFormat(Qt.PlainText)
+        self.browser = OfflineBrowser()
+        self.browser.setObjectName("previewHtml")
+        self.plain_view = QPlainTextEdit()
+        self.plain_view.setObjectName("previewText")
+        self.plain_view.setReadOnly(True)
+        self.plain_view.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.browser)
+        self.stack.addWidget(self.plain_view)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("previewCount")
+        self.count_label.setStyleSheet(MUTED_STYLE)
+        self.note_label = QLabel()
+        self.note_label.setStyleSheet(MUTED_STYLE)
+        self.note_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>Preview</b> for return")
+        layout.addWidget(title)
+        layout.addWidget(self.return_combo)
+        layout.addWidget(self.subject_label)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.note_label)
+        self.return_combo.currentIndexChanged.connect(lambda _: self.return_changed.emit())
+        self.load_returns()
+
+    def load_returns(self) -> None:
+        """Fill the combo with the most recent returns, newest first."""
+        with self._db.connect() as conn:
+            rows = fetch_page(conn, ReturnFilter(), limit=RECENT_RETURNS)
+        self.return_combo.blockSignals(True)
+        self.return_combo.clear()
+        for row in rows:
+            self.return_combo.addItem(f"{row.number} — {row.customer_name}", row.id)
+        self.return_combo.blockSignals(False)
+        self._details.clear()
+
+    def current_detail(self) -> ReturnDetail | None:
+        """The chosen return with its customer and lines (read once, then kept)."""
+        return_id = self.return_combo.currentData()
+        if return_id is None:
+            return None
+        if return_id not in self._details:
+            with self._db.session() as session:
+                self._details[return_id] = get_detail(session, return_id=return_id)
+        return self._details[return_id]
+
+    def render(self, event: str, language: str, part: str, source: str, staff: str) -> object:
+        """Render the message with `source` in place of the saved `part`; show it.
+
+        Returns the error raised while rendering (to be listed as a problem), or None.
+        """
+        from desk.messages.templating import render_message
+
+        try:
+            detail = self.current_detail()
+        except DeskError as error:
+            self.show_note(str(error))
+            return None
+        if detail is None:
+            self.show_note("Log a return to see a preview: it is filled with a real return.")
+            return None
+        try:
+            with self._db.session() as session:
+                message = render_message(
+                    session, detail, event, language=language, staff=staff, overrides={part: source}
+                )
+        except Exception as error:  # the shop's own template: any failure is shown, not raised
+            self.show_note("The preview cannot be shown until the problem is fixed.")
+            return error
+        self.show_message(message, part)
+        return None
+
+    def show_message(self, message, part: str) -> None:
+        """Show the subject, then the body in the form `part` takes."""
+        self.note_label.clear()
+        self.subject_label.setVisible(part != "sms")
+        self.subject_label.setText(f"Subject: {message.subject}")
+        self.count_label.clear()
+        if part in ("html", "subject"):
+            body, hidden = split_preheader(message.html)
+            if hidden:
+                self.subject_label.setText(f"Subject: {message.subject}\nInbox preview: {hidden}")
+            self.browser.setHtml(body)
+            self.stack.setCurrentWidget(self.browser)
+            return
+        body = message.sms if part == "sms" else message.text
+        self.plain_view.setPlainText(body)
+        self.stack.setCurrentWidget(self.plain_view)
+        if part == "sms":
+            self.count_label.setText(sms_summary(body))
+
+    def show_note(self, text: str) -> None:
+        """Say why there is no (fresh) preview; keep the last one shown."""
+        self.note_label.setText(text)
