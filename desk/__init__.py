@@ -1,0 +1,7 @@
+"""The domain core of Return Desk: no Qt, usable from a script, the CLI, a web page or a test.
+
+The ground floor holds what every capability stands on: the database (db, models,
+migrations/), errors, paths, logs, money, validation, labels, secrets, settings, and the
+returns themselves (returns, workflow, listing, search) with the command line (cli).
+Each capability has its own package: customers, policy, messages, instructions, demo.
+"""

@@ -1,0 +1,10 @@
+"""Demo data: realistic customers and returns, written fast and reproducibly.
+
+Modules:
+    seed     seed_demo: writes the planned rows in batches, in one transaction
+    plan     what happens to each demo return, before any row is drawn
+    rows     what the demo customers, returns, lines and timelines say
+    content  the fixed tables (names, products, notes) the generator draws from
+"""
+
+__all__ = ["seed", "plan", "rows", "content"]

@@ -28,7 +28,7 @@ from desk.demo.rows import RowMaker
 from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, as_utc, utcnow
 from desk.returns import format_number
 
-__all__ = ["DEMO_DROPOFF_POINTS", "DemoSummary", "Progress", "seed_demo"]
+__all__ = ["DemoSummary", "Progress", "seed_demo"]
 
 Progress = Callable[[int, int], None]
 

@@ -1,0 +1,14 @@
+"""Telling customers what happened: events, templates, rendering, the outbox, email and SMS.
+
+Modules:
+    events          what happened to a return that the customer may be told about
+    context         the variables a template can use for one return, in the customer's language
+    template_store  where templates come from: shipped defaults and the shop's own versions
+    templating      the one sandboxed Jinja environment; checking, saving and rendering messages
+    outbox          queueing messages with the status change that causes them
+    sender          the sending run: claim, send, back off, recover interrupted sends
+    mail            building an email from an outbox row and sending it over SMTP
+    sms             text messages: provider interface, Twilio-style provider, segment counting
+"""
+
+__all__ = ["events", "context", "template_store", "templating", "outbox", "sender", "mail", "sms"]

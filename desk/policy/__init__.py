@@ -1,0 +1,8 @@
+"""The shop's return policy: the rules per segment, and what applies to one return at intake.
+
+Modules:
+    rules   the policy per customer segment and its decision for one return
+    intake  what applies to this customer now: fee, incentives, exchange settlement
+"""
+
+__all__ = ["rules", "intake"]

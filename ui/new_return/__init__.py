@@ -1,0 +1,19 @@
+"""The New return dialog and its parts.
+
+Modules:
+    dialog           the dialog: customer, items, return details, save
+    customer_picker  find a customer as you type, or enter a new one
+    line_editor      one row of fields per returned item, and a total
+    exchange_editor  the replacement items of an exchange and who pays
+    return_fields    reason, refund, intake, purchase, start status
+    policy_panel     what the return policy says for this customer, live
+"""
+
+__all__ = [
+    "dialog",
+    "customer_picker",
+    "line_editor",
+    "exchange_editor",
+    "return_fields",
+    "policy_panel",
+]

@@ -1,0 +1,19 @@
+"""The returns list and one return's detail: list model and view, detail panel, moves.
+
+Modules:
+    model              the lazy list model: rows come from the database a page at a time
+    list_parts         search box, status filter, table view and its empty-list text
+    detail_panel       one return: customer, lines, timeline, next steps
+    messages_box       a return's messages to the customer and their state
+    transition_dialog  confirm a move with staff name and note
+    notify_section     the transition dialog's 'tell the customer' part with its exact preview
+"""
+
+__all__ = [
+    "model",
+    "list_parts",
+    "detail_panel",
+    "messages_box",
+    "transition_dialog",
+    "notify_section",
+]

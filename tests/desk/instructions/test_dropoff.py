@@ -149,7 +149,8 @@ def test_points_for_any_of_the_kinds_in_order(db):
 
 
 def test_demo_adds_points_only_when_there_are_none(db):
-    from desk.demo.seed import DEMO_DROPOFF_POINTS, seed_demo
+    from desk.demo.content import DEMO_DROPOFF_POINTS
+    from desk.demo.seed import seed_demo
 
     seed_demo(db, returns=3)
     seed_demo(db, returns=3)
