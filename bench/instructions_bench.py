@@ -16,7 +16,7 @@ from desk.db import open_database  # noqa: E402
 from desk.instructions.dropoff import DropOffDraft, save_point  # noqa: E402
 from desk.instructions.sheet import build_sheet  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return  # noqa: E402
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return  # noqa: E402
 from ui.instructions.printing import ensure_gui_app, write_pdf  # noqa: E402
 
 
@@ -35,7 +35,7 @@ def make_sheet(folder: Path, points: int):
                     accepts_recycling=True,
                 ),
             )
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",

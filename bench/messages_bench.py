@@ -4,7 +4,7 @@
 
 Metrics: render_per_s (desk.messages.templating.render_message, every part, over varied demo
 returns and events, details loaded beforehand), enqueue_ms (median extra time
-move_and_notify(notify=True) takes over a plain desk.workflow.transition, the same kind
+desk.services.move_return(notify=True) takes over a plain desk.workflow.transition, the same kind
 of move on similar returns), send_per_s (send_due to a local aiosmtpd server that
 requires AUTH, one connection per run). Targets: render >= 2000/s, enqueue < 5 ms.
 """
@@ -33,12 +33,13 @@ from sqlmodel import col  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
 from desk.demo.seed import seed_demo  # noqa: E402
 from desk.messages.events import event_for  # noqa: E402
-from desk.messages.outbox import channel_for, move_and_notify  # noqa: E402
+from desk.messages.outbox import channel_for  # noqa: E402
 from desk.messages.sender import send_due  # noqa: E402
 from desk.messages.templating import render_message  # noqa: E402
 from desk.models import Customer, OutboxMessage, Return, utcnow  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.returns import get_detail  # noqa: E402
+from desk.services import move_return  # noqa: E402
 from desk.settings import set_settings  # noqa: E402
 from desk.workflow import Status, transition  # noqa: E402
 
@@ -106,18 +107,18 @@ def bench_enqueue(db: Database, moves: int) -> None:
     plain, notified = [], []
     for i, (return_id, version) in enumerate(picked):
         started = time.perf_counter()
-        with db.session() as session:
-            if i % 2:
-                outcome = move_and_notify(
-                    session=session,
-                    return_id=return_id,
-                    to=Status.APPROVED,
-                    expected_version=version,
-                    staff="Bench",
-                    notify=True,
-                )
-                assert outcome.message is not None, outcome.reason_not_sent
-            else:
+        if i % 2:
+            outcome = move_return(
+                db,
+                return_id=return_id,
+                to=Status.APPROVED,
+                expected_version=version,
+                staff="Bench",
+                notify=True,
+            )
+            assert outcome.message is not None, outcome.reason_not_sent
+        else:
+            with db.session() as session:
                 transition(
                     session=session,
                     return_id=return_id,
@@ -132,9 +133,9 @@ def bench_enqueue(db: Database, moves: int) -> None:
         round(extra, 2),
         "ms",
         plain_move_ms=round(statistics.median(plain), 2),
-        move_and_notify_ms=round(statistics.median(notified), 2),
+        move_return_ms=round(statistics.median(notified), 2),
         moves=len(notified),
-        note="median move_and_notify(notify=True) minus median transition, received -> approved",
+        note="median move_return(notify=True) minus median transition, received -> approved",
     )
 
 

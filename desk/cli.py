@@ -10,7 +10,6 @@ from collections.abc import Callable
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
-from desk.messages.events import event_for, notify_key
 from desk.models import as_utc
 from desk.money import format_money
 from desk.paths import database_url
@@ -186,28 +185,25 @@ def describe(detail, currency: str) -> list[str]:
 
 def cmd_move(db: Database, args: argparse.Namespace) -> int:
     """Apply one transition, as the window does; with --notify, queue the customer's message."""
-    from desk.messages.outbox import move_and_notify
+    from desk.services import get_return, move_return
 
     target = parse_status(args.status)
-    with db.session() as session:
-        detail = get_detail(session, number=args.number)
-        event = event_for(target)
-        automatic = event is not None and get_setting(session, notify_key(event)) == "auto"
-        outcome = move_and_notify(
-            session=session,
-            return_id=detail.ret.id,
-            to=target,
-            expected_version=detail.ret.version,
-            staff=args.staff,
-            note=args.note,
-            notify=args.notify or automatic,
-        )
+    detail = get_return(db, number=args.number)
+    outcome = move_return(
+        db,
+        return_id=detail.ret.id,
+        to=target,
+        expected_version=detail.ret.version,
+        staff=args.staff,
+        note=args.note,
+        notify=args.notify,
+    )
     result = outcome.result
     print(f"{result.ret.number} is now {Status(result.ret.status).label.lower()}.")
     if outcome.message is not None:
         kind = "Email" if outcome.message.channel == "email" else "Text message"
         print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
-    elif args.notify or automatic:
+    elif outcome.notify:
         print(f"No message queued: {outcome.reason_not_sent}")
     return 0
 

@@ -68,7 +68,7 @@ class ReturnDraft:
     """Everything needed to log a return; either customer_id or new_customer is set.
 
     The policy fields (policy_problems, fee, bonus, settlement) are filled by
-    desk.policy.intake.with_policy or the dialog; left empty, the return is saved as before.
+    desk.policy.intake.with_policy, which desk.services.create_return applies.
     """
 
     reason: str
@@ -176,49 +176,60 @@ def _line_errors(line: LineDraft) -> dict[str, str]:
     return errors
 
 
-def create_return(*, session: Session, draft: ReturnDraft) -> Return:
-    """Validate and save a new return with its lines and first timeline entry; commit.
+def add_return(session: Session, draft: ReturnDraft) -> Return:
+    """Validate and add a new return exactly as drafted, inside the caller's transaction.
 
-    Raises ValidationError (with one message per field) and changes nothing if the
-    draft is not valid.
+    Adds its lines and first timeline entry and flushes; does not commit and does not
+    apply the return policy (desk.services.create_return does both). Raises
+    ValidationError (with one message per field) before writing anything.
     """
     if errors := validate_draft(draft):
         raise ValidationError(errors)
+    customer_id = _customer_for(session, draft)
+    now = utcnow()
+    ret = Return(
+        number=next_number(session, now.year),
+        customer_id=customer_id,
+        status=draft.status,
+        intake=draft.intake,
+        purchase_date=draft.purchase_date,
+        purchase_ref=draft.purchase_ref.strip(),
+        reason=draft.reason,
+        reason_text=draft.reason_text.strip(),
+        refund_method=draft.refund_method,
+        total_cents=sum(li.quantity * li.unit_price_cents for li in draft.lines),
+        fee_cents=draft.fee_cents,
+        bonus_cents=draft.bonus_cents,
+        settlement_cents=draft.settlement_cents,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(ret)
+    session.flush()
+    session.add_all(_line_rows(ret.id, draft.lines))
+    session.add_all(_exchange_rows(ret.id, draft.exchange_lines))
+    session.add(
+        StatusChange(
+            return_id=ret.id,
+            to_status=draft.status,
+            at=now,
+            staff=draft.staff.strip(),
+            note=_first_note(draft),
+        )
+    )
+    session.flush()
+    search.reindex(session.connection(), [ret.id])
+    return ret
+
+
+def save_return(*, session: Session, draft: ReturnDraft) -> Return:
+    """Save a return exactly as drafted (no policy applied) and commit, all or nothing.
+
+    For demo data, benchmarks and tests that need a return as given; the window and the
+    command line log returns through desk.services.create_return, which applies the policy.
+    """
     try:
-        customer_id = _customer_for(session, draft)
-        now = utcnow()
-        ret = Return(
-            number=next_number(session, now.year),
-            customer_id=customer_id,
-            status=draft.status,
-            intake=draft.intake,
-            purchase_date=draft.purchase_date,
-            purchase_ref=draft.purchase_ref.strip(),
-            reason=draft.reason,
-            reason_text=draft.reason_text.strip(),
-            refund_method=draft.refund_method,
-            total_cents=sum(li.quantity * li.unit_price_cents for li in draft.lines),
-            fee_cents=draft.fee_cents,
-            bonus_cents=draft.bonus_cents,
-            settlement_cents=draft.settlement_cents,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(ret)
-        session.flush()
-        session.add_all(_line_rows(ret.id, draft.lines))
-        session.add_all(_exchange_rows(ret.id, draft.exchange_lines))
-        session.add(
-            StatusChange(
-                return_id=ret.id,
-                to_status=draft.status,
-                at=now,
-                staff=draft.staff.strip(),
-                note=_first_note(draft),
-            )
-        )
-        session.flush()
-        search.reindex(session.connection(), [ret.id])
+        ret = add_return(session, draft)
         session.commit()
     except Exception:
         session.rollback()

@@ -7,15 +7,12 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from desk.customers.habits import habits_for
 from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
-from desk.messages.outbox import messages_for_return
-from desk.returns import get_detail
-from desk.settings import get_setting
+from desk.services import get_return, return_view, send_again, shop_basics
 from desk.workflow import Status
-from ui import demo_offer, state
+from ui import demo_offer, prompts, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
 from ui.instructions import actions as instructions_actions
@@ -33,10 +30,9 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database):
         super().__init__()
         self.db = db
-        with db.session() as session:
-            self.currency = str(get_setting(session, "shop.currency"))
-            shop = str(get_setting(session, "shop.name"))
-        self.setWindowTitle(f"Return Desk — {shop}")
+        shop = shop_basics(db)
+        self.currency = shop.currency
+        self.setWindowTitle(f"Return Desk — {shop.name}")
         self.actions_ = build_actions(self)
         self.active_dialog: QWidget | None = None
         self.model = ReturnsModel(db, self.currency, self)
@@ -183,14 +179,14 @@ class MainWindow(QMainWindow):
             self.detail.show_detail(None)
             return
         try:
-            with self.db.session() as session:
-                detail = get_detail(session, return_id=return_id)
-                self.detail.show_detail(detail)
-                self.detail.show_habits(habits_for(session, detail.customer.id))
-                self.detail.messages_box.show_messages(messages_for_return(session, return_id))
+            view = return_view(self.db, return_id=return_id)
         except DeskError as error:
             self.statusBar().showMessage(str(error), 5000)
             self.detail.show_detail(None)
+            return
+        self.detail.show_detail(view.detail)
+        self.detail.show_habits(view.habits)
+        self.detail.messages_box.show_messages(view.messages)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, selecting what is there."""
@@ -265,8 +261,7 @@ class MainWindow(QMainWindow):
         """Select a return in the list; when it is not there, search for its number."""
         if not self.select_return(return_id):
             try:
-                with self.db.session() as session:
-                    number = get_detail(session, return_id=return_id).ret.number
+                number = get_return(self.db, return_id=return_id).ret.number
             except DeskError as error:
                 self.statusBar().showMessage(str(error), 5000)
                 return
@@ -305,9 +300,7 @@ class MainWindow(QMainWindow):
     def _settings_closed(self, saved: bool) -> None:
         if not saved:
             return
-        with self.db.session() as session:
-            shop = str(get_setting(session, "shop.name"))
-        self.setWindowTitle(f"Return Desk — {shop}")
+        self.setWindowTitle(f"Return Desk — {shop_basics(self.db).name}")
         self.statusBar().showMessage("Settings saved.", 5000)
 
     # outbox
@@ -317,7 +310,17 @@ class MainWindow(QMainWindow):
         self.outbox = self.outbox_status.runner
         self.statusBar().addPermanentWidget(self.outbox_status)
         self.outbox_status.changed.connect(self._redraw_shown)
-        self.detail.messages_box.retry_requested.connect(self.outbox_status.retry)
+        self.detail.messages_box.retry_requested.connect(self.send_again)
+
+    def send_again(self, message_id: int) -> None:
+        """Queue a failed message again and send it now."""
+        try:
+            send_again(self.db, message_id=message_id)
+        except DeskError as error:
+            prompts.show_error(self, "Cannot send again", str(error))
+            return
+        self.outbox_status.queued()
+        self._redraw_shown()
 
     def _redraw_shown(self) -> None:
         if self.detail.detail is not None:

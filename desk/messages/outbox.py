@@ -32,11 +32,12 @@ from desk.workflow import Status, TransitionResult, apply_transition
 
 @dataclass
 class MoveOutcome:
-    """What move_and_notify did: the transition, and the queued message or why there is none."""
+    """What a move did: the transition, and the queued message or why there is none."""
 
     result: TransitionResult
     message: OutboxMessage | None
     reason_not_sent: str = ""
+    notify: bool = False  # a message was asked for (or is automatic for this step)
 
 
 def channel_for(customer: Customer) -> str | None:
@@ -59,7 +60,7 @@ def _why_no_channel(customer: Customer) -> str:
     return f"{customer.name} has no email address or phone number; print the letter instead."
 
 
-def move_and_notify(
+def move_and_queue(
     *,
     session: Session,
     return_id: int,
@@ -69,36 +70,31 @@ def move_and_notify(
     note: str = "",
     notify: bool,
 ) -> MoveOutcome:
-    """Move a return and, if asked and possible, queue its message: one transaction.
+    """Move a return and, if `notify` and possible, queue its message; flushes, no commit.
 
-    Raises what desk.workflow.transition raises, and DeskError when the message cannot be
-    rendered; then nothing is saved.
+    For desk.services.move_return, which commits both or neither. Raises what
+    desk.workflow.apply_transition raises, and DeskError when the message cannot be rendered.
     """
-    try:
-        result = apply_transition(
-            session=session,
-            return_id=return_id,
-            to=to,
-            expected_version=expected_version,
-            staff=staff,
-            note=note,
-        )
-        message, reason = None, ""
-        event = event_for(result.change.to_status)
-        if not notify:
-            reason = "The customer was not notified (not asked)."
-        elif event is None:
-            reason = f"A move to {Status(result.change.to_status).label.lower()} sends no message."
-        else:
-            detail = get_detail(session, return_id=return_id)
-            message = _new_message(session, detail, result.change, event, staff)
-            if message is None:
-                reason = _why_no_channel(detail.customer)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
-    return MoveOutcome(result=result, message=message, reason_not_sent=reason)
+    result = apply_transition(
+        session=session,
+        return_id=return_id,
+        to=to,
+        expected_version=expected_version,
+        staff=staff,
+        note=note,
+    )
+    message, reason = None, ""
+    event = event_for(result.change.to_status)
+    if not notify:
+        reason = "The customer was not notified (not asked)."
+    elif event is None:
+        reason = f"A move to {Status(result.change.to_status).label.lower()} sends no message."
+    else:
+        detail = get_detail(session, return_id=return_id)
+        message = _new_message(session, detail, result.change, event, staff)
+        if message is None:
+            reason = _why_no_channel(detail.customer)
+    return MoveOutcome(result=result, message=message, reason_not_sent=reason, notify=notify)
 
 
 def _new_message(
@@ -140,10 +136,13 @@ def _mime_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
 
 
+_ALREADY_QUEUED = "A message for this status change was already queued."
+
+
 def queue_for_change(
     session: Session, detail: ReturnDetail, change: StatusChange, staff: str = ""
 ) -> OutboxMessage | None:
-    """Queue the message for an already recorded status change; commit.
+    """Queue the message for an already recorded status change; flushes, does not commit.
 
     Returns None when the status has no message or the customer no channel. Raises
     DeskError when that change already has its message.
@@ -151,16 +150,13 @@ def queue_for_change(
     event = event_for(change.to_status)
     if event is None:
         return None
+    queued = select(OutboxMessage.id).where(OutboxMessage.status_change_id == change.id)
+    if session.exec(queued).first() is not None:
+        raise DeskError(_ALREADY_QUEUED)
     try:
-        message = _new_message(session, detail, change, event, staff)
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        raise DeskError("A message for this status change was already queued.") from None
-    except Exception:
-        session.rollback()
-        raise
-    return message
+        return _new_message(session, detail, change, event, staff)
+    except IntegrityError:  # queued by someone else meanwhile: the caller rolls back
+        raise DeskError(_ALREADY_QUEUED) from None
 
 
 def messages_for_return(session: Session, return_id: int) -> list[OutboxMessage]:
@@ -192,7 +188,10 @@ def pending_count(session: Session) -> int:
 
 
 def retry(session: Session, message_id: int) -> OutboxMessage:
-    """Queue a failed message again, to be sent at the next run; commit."""
+    """Queue a failed message again, to be sent at the next run; flushes, does not commit.
+
+    desk.services.send_again is the call that commits.
+    """
     message = session.get(OutboxMessage, message_id, populate_existing=True)
     if message is None:
         raise NotFound(f"Message {message_id} does not exist.")
@@ -209,7 +208,6 @@ def retry(session: Session, message_id: int) -> OutboxMessage:
         .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == FAILED)
         .values(state=QUEUED, next_attempt_at=utcnow(), last_error="")
     )
-    session.commit()
     if changed.rowcount != 1:
         raise DeskError("Someone else changed this message meanwhile; reload and try again.")
     session.refresh(message)

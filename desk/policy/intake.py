@@ -253,15 +253,34 @@ def items_for_fee(draft: ReturnDraft) -> list[ItemForFee]:
     ]
 
 
-def with_policy(session: Session, draft: ReturnDraft, *, today: date) -> ReturnDraft:
-    """Evaluate the policy for `draft` (receipt: its purchase_ref) and fill in what it says."""
-    advice = policy_for(
-        session,
-        customer_id=draft.customer_id,
+@dataclass(frozen=True)
+class DraftPolicy:
+    """What the policy says about a draft: the advice, and for an exchange its settlement."""
+
+    advice: IntakeAdvice
+    settlement: Settlement | None  # None unless the refund method is an exchange
+
+
+def advise_draft(profile: CustomerProfile, draft: ReturnDraft, *, today: date) -> DraftPolicy:
+    """Apply a customer's profile to a draft (receipt: its purchase_ref); no database needed.
+
+    The same rule create_return applies when it saves, so a live panel shows what is saved.
+    """
+    advice = advise(
+        profile,
         purchase_date=draft.purchase_date,
         today=today,
         refund_method=draft.refund_method,
         items=items_for_fee(draft),
         has_receipt=bool(draft.purchase_ref.strip()),
     )
-    return apply_advice(draft, advice)
+    settlement = None
+    if draft.refund_method == RefundMethod.EXCHANGE.value:
+        settlement = settle_exchange(credit_cents(advice), draft.exchange_lines)
+    return DraftPolicy(advice, settlement)
+
+
+def with_policy(session: Session, draft: ReturnDraft, *, today: date) -> ReturnDraft:
+    """Evaluate the policy for `draft` (receipt: its purchase_ref) and fill in what it says."""
+    policy = advise_draft(profile_for(session, draft.customer_id), draft, today=today)
+    return apply_advice(draft, policy.advice)

@@ -13,7 +13,7 @@ import pytest
 from desk.db import open_database
 from desk.models import Return
 from desk.paths import sqlite_url
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 
 REPO = Path(__file__).resolve().parents[2]
 YEAR = datetime.now(UTC).year
@@ -51,7 +51,7 @@ def shop_db(db_path) -> Path:
     db = open_database(sqlite_url(db_path))
     try:
         with db.session() as session:
-            create_return(
+            save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="wrong_size",
@@ -73,7 +73,7 @@ def shop_db(db_path) -> Path:
                     ],
                 ),
             )
-            create_return(
+            save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="defective",

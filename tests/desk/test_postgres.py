@@ -12,7 +12,7 @@ from sqlalchemy import text
 from desk import listing
 from desk.db import open_database
 from desk.demo.seed import seed_demo
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.workflow import StaleVersion, transition
 
 URL = os.environ.get("RETURNDESK_TEST_PG_URL")
@@ -31,7 +31,7 @@ def pg():
 def test_returns_live_on_postgres(pg):
     seed_demo(pg, returns=50, seed=2)
     with pg.session() as session:
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",

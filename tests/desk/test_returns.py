@@ -13,9 +13,9 @@ from desk.returns import (
     CustomerDraft,
     LineDraft,
     ReturnDraft,
-    create_return,
     format_number,
     get_detail,
+    save_return,
     validate_draft,
 )
 from desk.workflow import Status, transition
@@ -46,7 +46,7 @@ def row_counts(session) -> dict[str, int]:
 
 def test_create_with_new_customer(db):
     with db.session() as session:
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=draft(staff=" Ann ", note=" at the counter ", reason_text=" too small "),
         )
@@ -74,8 +74,8 @@ def test_create_with_new_customer(db):
 
 def test_create_with_existing_customer(db):
     with db.session() as session:
-        first = create_return(session=session, draft=draft())
-        second = create_return(
+        first = save_return(session=session, draft=draft())
+        second = save_return(
             session=session, draft=draft(new_customer=None, customer_id=first.customer_id)
         )
         assert second.customer_id == first.customer_id
@@ -86,24 +86,24 @@ def test_create_with_existing_customer(db):
 def test_vanished_customer_is_refused_and_writes_nothing(db):
     with db.session() as session:
         with pytest.raises(ValidationError) as caught:
-            create_return(session=session, draft=draft(new_customer=None, customer_id=999))
+            save_return(session=session, draft=draft(new_customer=None, customer_id=999))
         assert set(caught.value.errors) == {"customer"}
         assert set(row_counts(session).values()) == {0}
 
 
 def test_numbers_are_sequential(db):
     with db.session() as session:
-        numbers = [create_return(session=session, draft=draft()).number for _ in range(3)]
+        numbers = [save_return(session=session, draft=draft()).number for _ in range(3)]
     assert numbers == [f"R-{YEAR}-00001", f"R-{YEAR}-00002", f"R-{YEAR}-00003"]
     assert format_number(2026, 42) == "R-2026-00042"
 
 
 def test_numbers_continue_after_a_refused_draft(db):
     with db.session() as session:
-        create_return(session=session, draft=draft())
+        save_return(session=session, draft=draft())
         with pytest.raises(ValidationError):
-            create_return(session=session, draft=draft(lines=[]))
-        assert create_return(session=session, draft=draft()).number == f"R-{YEAR}-00002"
+            save_return(session=session, draft=draft(lines=[]))
+        assert save_return(session=session, draft=draft()).number == f"R-{YEAR}-00002"
 
 
 def test_validation_error_has_a_key_per_field_and_writes_nothing(db):
@@ -114,7 +114,7 @@ def test_validation_error_has_a_key_per_field_and_writes_nothing(db):
     )
     with db.session() as session:
         with pytest.raises(ValidationError) as caught:
-            create_return(session=session, draft=bad)
+            save_return(session=session, draft=bad)
         assert set(row_counts(session).values()) == {0}
     errors = caught.value.errors
     assert set(errors) == {"customer.email", "lines.0.quantity", "lines.0.unit_price", "reason"}
@@ -126,7 +126,7 @@ def test_validation_error_has_a_key_per_field_and_writes_nothing(db):
 def test_validation_error_without_lines(db):
     with db.session() as session:
         with pytest.raises(ValidationError) as caught:
-            create_return(session=session, draft=draft(lines=[]))
+            save_return(session=session, draft=draft(lines=[]))
         assert set(row_counts(session).values()) == {0}
     assert set(caught.value.errors) == {"lines"}
 
@@ -158,7 +158,7 @@ def test_validation_keys_for_the_rest_of_the_draft():
 
 def test_total_cents(db):
     with db.session() as session:
-        ret = create_return(session=session, draft=draft())
+        ret = save_return(session=session, draft=draft())
         detail = get_detail(session, return_id=ret.id)
     assert ret.total_cents == 2 * 4999 + 3 * 250
     assert detail.ret.total_cents == 2 * 4999 + 3 * 250
@@ -170,7 +170,7 @@ def test_total_cents(db):
 )
 def test_get_detail_by_number(db, typed):
     with db.session() as session:
-        ret = create_return(session=session, draft=draft())
+        ret = save_return(session=session, draft=draft())
     with db.session() as session:
         detail = get_detail(session, number=typed)
     assert detail.ret.id == ret.id
@@ -180,8 +180,8 @@ def test_get_detail_by_number(db, typed):
 
 def test_get_detail_by_id(db):
     with db.session() as session:
-        create_return(session=session, draft=draft())
-        ret = create_return(session=session, draft=draft())
+        save_return(session=session, draft=draft())
+        ret = save_return(session=session, draft=draft())
     with db.session() as session:
         detail = get_detail(session, return_id=ret.id)
     assert detail.ret.number == f"R-{YEAR}-00002"
@@ -195,7 +195,7 @@ def test_get_detail_not_found(db, kwargs):
 
 def test_timeline_starts_with_the_initial_status(db):
     with db.session() as session:
-        ret = create_return(session=session, draft=draft(status="requested", staff="Bo"))
+        ret = save_return(session=session, draft=draft(status="requested", staff="Bo"))
         ret = transition(session=session, return_id=ret.id, to="received", expected_version=1).ret
         transition(session=session, return_id=ret.id, to="refunded", expected_version=2)
     with db.session() as session:
@@ -212,7 +212,7 @@ def test_timeline_starts_with_the_initial_status(db):
 def test_get_detail_is_fresh_in_a_session_that_read_it_before(db, by):
     """A long-lived session sees another session's move, whichever way it looks the return up."""
     with db.session() as session:
-        ret = create_return(session=session, draft=draft())
+        ret = save_return(session=session, draft=draft())
     key = {"number": ret.number, "return_id": ret.id}[by]
     with db.session() as window, db.session() as other:
         shown = get_detail(window, **{by: key})  # the detail panel keeps it

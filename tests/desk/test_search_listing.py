@@ -12,7 +12,7 @@ from desk.db import Database, open_database
 from desk.listing import OPEN, ReturnFilter
 from desk.models import Customer, Return, ReturnLine
 from desk.paths import sqlite_url
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import Status, transition
 
 YEAR = datetime.now(UTC).year
@@ -42,7 +42,7 @@ def shop(tmp_path_factory):
     db = fresh_database(tmp_path_factory)
     with db.session() as session:
         for name, email, phone, skus, moves in PEOPLE:
-            ret = create_return(
+            ret = save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="defective",
@@ -358,7 +358,7 @@ def test_counts_over_many(many):
 
 def test_phone_found_without_country_code(db):
     with db.session() as session:
-        create_return(
+        save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
@@ -375,7 +375,7 @@ def test_phone_found_without_country_code(db):
 def test_typed_return_numbers_match_as_one_number(db):
     with db.session() as session:
         made = [
-            create_return(
+            save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="defective",

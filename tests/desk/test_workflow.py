@@ -9,7 +9,7 @@ from sqlmodel import func, select
 
 from desk.errors import DeskError, NotFound
 from desk.models import Return, StatusChange
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import (
     INITIAL,
     NOTE_REQUIRED,
@@ -63,7 +63,7 @@ def new_return(session, status: Status = Status.RECEIVED) -> Return:
         new_customer=CustomerDraft(name="Ana Silva", email="ana@example.com"),
         lines=[LineDraft(sku="SHOE-42", quantity=1, unit_price_cents=4999)],
     )
-    return create_return(session=session, draft=draft)
+    return save_return(session=session, draft=draft)
 
 
 def return_in(session, status: Status) -> Return:

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from desk.models import Return, StatusChange
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import Status, transition
 from ui.main_window import MainWindow
 from ui.returns.transition_dialog import TransitionDialog
@@ -13,7 +13,7 @@ from ui.returns.transition_dialog import TransitionDialog
 
 def add_return(db, name, email, sku="SKU-1", price=1000):
     with db.session() as session:
-        return create_return(
+        return save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
@@ -218,7 +218,7 @@ def test_detail_shows_exchange_fee_and_settlement(qtbot, db):
     from desk.returns import ExchangeDraft
 
     with db.session() as session:
-        create_return(
+        save_return(
             session=session,
             draft=ReturnDraft(
                 reason="wrong_size",

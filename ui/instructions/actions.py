@@ -16,12 +16,11 @@ def preview(parent: QMainWindow, db: Database, number: str | None, paper: str) -
 
     Returns None, after saying why, when the sheet cannot be built.
     """
-    from desk.instructions.sheet import build_sheet
+    from desk.services import instructions_sheet
     from ui.instructions.printing import InstructionsPreview
 
     try:
-        with db.session() as session:
-            sheet = build_sheet(session, return_number=number)
+        sheet = instructions_sheet(db, return_number=number)
     except DeskError as error:
         prompts.show_error(parent, "Cannot print the instructions", str(error))
         return None

@@ -72,11 +72,9 @@ def _write_pdf(sheet, target: Path, fmt) -> int:
 
 def build_and_write(db: Database, number: str | None, path: str, page_format_key: str) -> int:
     """Build the sheet of return `number` (None: the generic sheet) and write it as a PDF."""
-    from desk.instructions.sheet import build_sheet
+    from desk.services import instructions_sheet
 
-    with db.session() as session:
-        sheet = build_sheet(session, return_number=number)
-    return write_pdf(sheet, path, page_format_key)
+    return write_pdf(instructions_sheet(db, return_number=number), path, page_format_key)
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -86,15 +84,14 @@ def run_cli(args: argparse.Namespace) -> int:
 
 def _run_cli(args: argparse.Namespace) -> int:
     from desk.db import open_database
-    from desk.instructions.sheet import build_sheet
     from desk.paths import database_url
+    from desk.services import instructions_sheet
 
     try:
         fmt = page_format(args.format)
         db = open_database(database_url(args.db))
         try:
-            with db.session() as session:
-                sheet = build_sheet(session, return_number=args.number, language=args.language)
+            sheet = instructions_sheet(db, return_number=args.number, language=args.language)
         finally:
             db.close()
         ensure_gui_app()

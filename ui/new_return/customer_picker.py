@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from desk.db import Database
 from desk.labels import CHANNELS, LANGUAGES, REFUND_METHODS, label
 from desk.models import Customer
-from desk.returns import CustomerDraft, find_customers
+from desk.returns import CustomerDraft
+from desk.services import search_customers
 from desk.validation import email_error, phone_error
 from ui.background import run_in_background
 from ui.widgets.form_parts import ErrorLabel, FieldError, combo, form_grid, with_error
@@ -178,8 +179,7 @@ class CustomerPicker(QGroupBox):
         generation, db = self._generation, self._db
 
         def work():
-            with db.session() as session:
-                return generation, query, find_customers(session, query, limit=20)
+            return generation, query, search_customers(db, query=query, limit=20)
 
         run_in_background(work, on_success=self._show_results, on_failure=self._search_failed)
 

@@ -21,17 +21,9 @@ from desk.db import Database
 from desk.errors import DeskError, ValidationError
 from desk.models import Customer, RefundMethod, Return
 from desk.money import format_money
-from desk.policy.intake import (
-    CustomerProfile,
-    IntakeAdvice,
-    advise,
-    apply_advice,
-    credit_cents,
-    profile_for,
-    settle_exchange,
-)
-from desk.policy.rules import ItemForFee
-from desk.returns import ReturnDraft, create_return, validate_draft
+from desk.policy.intake import CustomerProfile, IntakeAdvice, advise_draft
+from desk.returns import LineDraft, ReturnDraft
+from desk.services import check_return, create_return, customer_policy
 from ui import prompts
 from ui.new_return.customer_picker import CustomerPicker
 from ui.new_return.exchange_editor import ExchangeEditor
@@ -157,40 +149,45 @@ class NewReturnDialog(QDialog):
                 row.condition.currentIndexChanged.connect(self.refresh_policy)
         self.refresh_policy()
 
-    def _items_for_fee(self) -> list[ItemForFee]:
-        items = []
+    def _readable_lines(self) -> list[LineDraft]:
+        """The items typed so far that can be read (the policy weighs only these)."""
+        lines = []
         for row in self.lines.rows:
             line, problems = row.parse()
             if not row.is_blank() and not problems:
-                items.append(ItemForFee(line.condition, line.quantity * line.unit_price_cents))
-        return items
+                lines.append(line)
+        return lines
 
     def _customer_profile(self) -> CustomerProfile:
         customer_id, _ = self.customer.draft_part()
         if self._profile is None or self._profile[0] != customer_id:
-            with self._db.session() as session:  # one customer's history: well under a frame
-                self._profile = (customer_id, profile_for(session, customer_id))
+            # one customer's history: well under a frame
+            self._profile = (customer_id, customer_policy(self._db, customer_id=customer_id))
         return self._profile[1]
+
+    def _policy_draft(self) -> ReturnDraft:
+        """What is on screen now, as the policy preview sees it."""
+        customer_id, _ = self.customer.draft_part()
+        exchange_lines, _ = self.exchange.drafts()
+        return ReturnDraft(
+            **self.return_fields.draft_part(),
+            lines=self._readable_lines(),
+            customer_id=customer_id,
+            exchange_lines=exchange_lines,
+        )
 
     def refresh_policy(self) -> None:
         """Re-apply the policy to what is on screen and redraw the panel."""
         if not hasattr(self, "return_fields"):
             return  # still building
         method = self.return_fields.refund_method()
-        self.advice = advise(
-            self._customer_profile(),
-            purchase_date=self.return_fields.purchase_date(),
-            today=date.today(),
-            refund_method=method,
-            items=self._items_for_fee(),
-            has_receipt=self.return_fields.has_receipt(),
-        )
+        policy = advise_draft(self._customer_profile(), self._policy_draft(), today=date.today())
+        self.advice = policy.advice
         self.policy.show_advice(self.advice, method)
         exchange = method == RefundMethod.EXCHANGE.value
         self.exchange.setVisible(exchange)
-        if exchange:
-            lines, _ = self.exchange.drafts()
-            settlement = settle_exchange(credit_cents(self.advice), lines)
+        if exchange and policy.settlement is not None:
+            settlement = policy.settlement
             returned = format_money(settlement.returned_cents, self._currency)
             taken = format_money(settlement.replacement_cents, self._currency)
             self.exchange.set_settlement(
@@ -235,7 +232,10 @@ class NewReturnDialog(QDialog):
     # saving
 
     def draft(self) -> tuple[ReturnDraft, dict[str, str]]:
-        """Return what was typed as a ReturnDraft, and messages about unreadable text."""
+        """Return what was typed as a ReturnDraft, and messages about unreadable text.
+
+        The policy's fee, bonus and settlement are left to desk.services.create_return.
+        """
         customer_id, new_customer = self.customer.draft_part()
         lines, problems = self.lines.drafts()
         draft = ReturnDraft(
@@ -249,19 +249,18 @@ class NewReturnDialog(QDialog):
         if draft.refund_method == RefundMethod.EXCHANGE.value:
             draft.exchange_lines, exchange_problems = self.exchange.drafts()
             problems.update(exchange_problems)
-        self.refresh_policy()
-        return apply_advice(draft, self.advice), problems
+        return draft, problems
 
     def save(self) -> None:
-        """Check what was typed; save the return and close, or show what to fix."""
+        """Save the return (the policy applied by desk) and close, or show what to fix."""
         self.clear_errors()
+        self.refresh_policy()  # shows the override field when the policy needs a reason
         draft, problems = self.draft()
-        if errors := {**validate_draft(draft), **problems}:
-            self.show_errors(errors)
-            return
         try:
-            with self._db.session() as session:
-                created = create_return(session=session, draft=draft)
+            if problems:  # unreadable text: say all that is wrong at once, save nothing
+                self.show_errors({**check_return(self._db, draft=draft), **problems})
+                return
+            created = create_return(self._db, draft=draft)
         except ValidationError as error:
             self.show_errors(error.errors)
             return

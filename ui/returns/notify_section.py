@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
 from desk import labels
 from desk.db import Database
 from desk.errors import DeskError
-from desk.messages.events import event_for, notify_key
+from desk.messages.events import event_for
 from desk.returns import ReturnDetail
-from desk.settings import get_setting
+from desk.services import notify_mode, preview_message
 from desk.workflow import Status
 from ui.widgets.message_preview import MessagePreview
 
@@ -29,12 +29,7 @@ class NotifySection(QGroupBox):
         self._db, self._detail = db, detail
         self.message_event = event_for(target)
         self.channel = channel_for(detail.customer)
-        with db.session() as session:
-            self.mode = (
-                str(get_setting(session, notify_key(self.message_event)))
-                if self.message_event
-                else "off"
-            )
+        self.mode = notify_mode(db, to=target)
         self.checkbox = QCheckBox()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -103,13 +98,10 @@ class NotifySection(QGroupBox):
             self._timer.start()
 
     def _render(self) -> None:
-        from desk.messages.templating import render_message
-
         try:
-            with self._db.session() as session:
-                message = render_message(
-                    session, self._detail, self.message_event, staff=self._staff
-                )
+            message = preview_message(
+                self._db, detail=self._detail, event=self.message_event, staff=self._staff
+            )
         except DeskError as error:
             self.preview.show_problem(f"The message cannot be shown: {error}")
             return

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
 from desk.db import Database
 from desk.errors import DeskError
 from desk.returns import ReturnDetail
-from desk.workflow import NOTE_REQUIRED, Status, TransitionResult, transition
+from desk.services import move_return
+from desk.workflow import NOTE_REQUIRED, Status, TransitionResult
 from ui.returns.notify_section import NotifySection
 
 ERROR_STYLE = "color: #b91c1c;"
 
 
 class TransitionDialog(QDialog):
-    """Asks for the note (and who does it), then applies the move through desk.workflow."""
+    """Asks for the note (and who does it), then moves the return with desk.services."""
 
     def __init__(
         self,
@@ -77,7 +78,7 @@ class TransitionDialog(QDialog):
             self.resize(720, 640)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.outcome = None  # desk.messages.outbox.MoveOutcome when a message was considered
+        self.outcome = None  # desk.messages.outbox.MoveOutcome once moved
         (self.note_edit if required else self.ok_button).setFocus()
 
     @property
@@ -87,27 +88,20 @@ class TransitionDialog(QDialog):
 
     def apply(self) -> None:
         """Apply the move; on a domain error show it and keep what was typed."""
-        move = {
-            "return_id": self._detail.ret.id,
-            "to": self._target,
-            "expected_version": self._detail.ret.version,
-            "staff": self.staff,
-            "note": self.note_edit.toPlainText(),
-        }
         try:
-            with self._db.session() as session:
-                if self.notify.applies:
-                    from desk.messages.outbox import move_and_notify
-
-                    self.outcome = move_and_notify(
-                        session=session, notify=self.notify.wanted(), **move
-                    )
-                    self.result_ = self.outcome.result
-                else:
-                    self.result_ = transition(session=session, **move)
+            self.outcome = move_return(
+                self._db,
+                return_id=self._detail.ret.id,
+                to=self._target,
+                expected_version=self._detail.ret.version,
+                staff=self.staff,
+                note=self.note_edit.toPlainText(),
+                notify=self.notify.wanted(),
+            )
         except DeskError as error:
             self.error_label.setText(str(error))
             self.error_label.show()
             self.note_edit.setFocus()
             return
+        self.result_ = self.outcome.result
         self.accept()

@@ -19,7 +19,7 @@ from desk.customers.mapping import guess_mapping, mapping_from_options
 from desk.errors import DeskError
 from desk.models import Customer
 from desk.paths import sqlite_url
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.search import count_matches
 
 REPO = Path(__file__).resolve().parents[3]
@@ -58,7 +58,7 @@ def known(db) -> int:
         lines=[LineDraft(sku="KETTLE-1", unit_price_cents=3000)],
     )
     with db.session() as session:
-        ret = create_return(session=session, draft=draft)
+        ret = save_return(session=session, draft=draft)
     return ret.customer_id
 
 

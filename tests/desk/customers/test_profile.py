@@ -19,7 +19,7 @@ from desk.models import (
     as_utc,
     utcnow,
 )
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.search import count_matches
 from desk.workflow import transition
 
@@ -30,7 +30,7 @@ def log_return(db, *, customer_id=None, reason="wrong_size", refund="original", 
     """Log a return for Ana (new the first time), dated `days_ago`, bought 8 days before."""
     created = utcnow() - timedelta(days=days_ago)
     with db.session() as session:
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason=reason,
@@ -95,7 +95,7 @@ def history(db):
     add_message(db, first, minutes_ago=60)
     add_message(db, third, state="queued")
     with db.session() as session:
-        other = create_return(
+        other = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",

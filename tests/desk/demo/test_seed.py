@@ -17,7 +17,7 @@ from desk.demo.seed import seed_demo
 from desk.listing import ReturnFilter, count, fetch_page
 from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, as_utc
 from desk.paths import sqlite_url
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, format_number
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, format_number, save_return
 from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS, Status
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
@@ -172,11 +172,11 @@ def test_returns_logged_later_continue_the_numbers(db):
         lines=[LineDraft(sku="KTL-9510", unit_price_cents=3999)],
     )
     with db.session() as session:
-        before = create_return(session=session, draft=new_return)
+        before = save_return(session=session, draft=new_return)
     seed_demo(db, returns=40, seed=1)
     seed_demo(db, returns=40, seed=1)  # a second run adds to the first
     with db.session() as session:
-        after = create_return(session=session, draft=new_return)
+        after = save_return(session=session, draft=new_return)
     year = as_utc(after.created_at).year
     with db.connect() as conn:
         numbers = conn.execute(select(Return.number)).scalars().all()

@@ -10,7 +10,7 @@ from desk.errors import DeskError, NotFound
 from desk.instructions.dropoff import DropOffDraft, save_point, set_active
 from desk.instructions.sheet import ICONS, build_sheet
 from desk.messages.context import format_day
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import set_setting
 from desk.workflow import Status, transition
 
@@ -33,7 +33,7 @@ def log_return(db, *, language="en", dispositions=("restock",), **changes) -> st
     )
     values.update(changes)
     with db.session() as session:
-        return create_return(session=session, draft=ReturnDraft(**values)).number
+        return save_return(session=session, draft=ReturnDraft(**values)).number
 
 
 def move(db, number, *statuses):

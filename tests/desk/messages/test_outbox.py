@@ -15,14 +15,14 @@ from desk.errors import DeskError
 from desk.messages.outbox import (
     channel_for,
     messages_for_return,
-    move_and_notify,
     pending_count,
     retry,
 )
 from desk.messages.sender import INTERRUPTED, MAX_ATTEMPTS, recover_interrupted, send_due
 from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
+from desk.services import move_return, send_again
 from desk.settings import set_settings
 from desk.workflow import StaleVersion
 from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
@@ -58,7 +58,7 @@ def configure(db, port: int, tmp_path: Path | None = None, **extra: object) -> N
 def new_return(db, *, email_addr="jose@example.com", phone="", channel="email", language="pt_BR"):
     """A received return of José Ñandú; returns (id, version)."""
     with db.session() as session:
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
@@ -78,15 +78,14 @@ def new_return(db, *, email_addr="jose@example.com", phone="", channel="email", 
 def queue_one(db, **customer) -> OutboxMessage:
     """A received return moved to approved, with its message queued."""
     return_id, version = new_return(db, **customer)
-    with db.session() as session:
-        outcome = move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="approved",
-            expected_version=version,
-            staff="Ana",
-            notify=True,
-        )
+    outcome = move_return(
+        db,
+        return_id=return_id,
+        to="approved",
+        expected_version=version,
+        staff="Ana",
+        notify=True,
+    )
     assert outcome.message is not None, outcome.reason_not_sent
     return outcome.message
 
@@ -114,7 +113,7 @@ def test_channel_for_prefers_then_falls_back():
     assert channel_for(c("none", "a@b.co", "+351 912")) is None
 
 
-def test_move_and_notify_queues_one_message_in_the_same_transaction(db, smtp_server):
+def test_move_return_queues_one_message_in_the_same_transaction(db, smtp_server):
     configure(db, smtp_server.port)
     message = queue_one(db)
     with db.session() as session:
@@ -134,33 +133,23 @@ def test_move_and_notify_queues_one_message_in_the_same_transaction(db, smtp_ser
 
 def test_move_without_notify_or_contact_queues_nothing(db):
     return_id, version = new_return(db)
-    with db.session() as session:
-        outcome = move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="approved",
-            expected_version=version,
-            notify=False,
-        )
-        assert outcome.message is None and "not notified" in outcome.reason_not_sent
-        outcome = move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="refunded",
-            expected_version=version + 1,
-            notify=True,
-            staff="Ana",
-        )
-        assert outcome.message is not None
+    outcome = move_return(
+        db, return_id=return_id, to="approved", expected_version=version, notify=False
+    )
+    assert outcome.message is None and "not notified" in outcome.reason_not_sent
+    outcome = move_return(
+        db,
+        return_id=return_id,
+        to="refunded",
+        expected_version=version + 1,
+        notify=True,
+        staff="Ana",
+    )
+    assert outcome.message is not None
     return_id, version = new_return(db, email_addr="", phone="")
-    with db.session() as session:
-        outcome = move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="approved",
-            expected_version=version,
-            notify=True,
-        )
+    outcome = move_return(
+        db, return_id=return_id, to="approved", expected_version=version, notify=True
+    )
     assert outcome.message is None
     assert "print the letter" in outcome.reason_not_sent
     assert outcome.result.ret.status == "approved"
@@ -168,13 +157,9 @@ def test_move_without_notify_or_contact_queues_nothing(db):
 
 def test_a_refused_move_queues_nothing(db):
     return_id, version = new_return(db)
-    with db.session() as session, pytest.raises(StaleVersion):
-        move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="approved",
-            expected_version=version + 5,
-            notify=True,
+    with pytest.raises(StaleVersion):
+        move_return(
+            db, return_id=return_id, to="approved", expected_version=version + 5, notify=True
         )
     with db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []
@@ -188,14 +173,8 @@ def test_render_failure_rolls_back_the_move(db, monkeypatch):
 
     monkeypatch.setattr(templating, "render_message", broken)
     return_id, version = new_return(db)
-    with db.session() as session, pytest.raises(DeskError):
-        move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="approved",
-            expected_version=version,
-            notify=True,
-        )
+    with pytest.raises(DeskError):
+        move_return(db, return_id=return_id, to="approved", expected_version=version, notify=True)
     with db.session() as session:
         assert session.get(Return, return_id).status == "received"
         assert session.exec(select(OutboxMessage)).all() == []
@@ -328,24 +307,19 @@ def test_interrupted_send_is_never_resent(db, smtp_server):
     assert stored.state == "failed" and stored.last_error == INTERRUPTED
     assert send_due(db, now=utcnow() + timedelta(days=2)).sent == 0
 
-    with db.session() as session:  # a person decides to send it again
-        assert retry(session, message.id).state == "queued"
-        with pytest.raises(DeskError):
-            retry(session, message.id)
+    assert send_again(db, message_id=message.id).state == "queued"  # a person decides
+    with db.session() as session, pytest.raises(DeskError):
+        retry(session, message.id)  # only a failed message is queued again
     assert send_due(db).sent == 1
     assert len(smtp_server.received) == 1
 
 
 def test_a_recent_claim_is_left_to_its_worker(db):
     return_id, version = new_return(db)
+    message = move_return(
+        db, return_id=return_id, to="approved", expected_version=version, notify=True
+    ).message
     with db.session() as session:
-        message = move_and_notify(
-            session=session,
-            return_id=return_id,
-            to="approved",
-            expected_version=version,
-            notify=True,
-        ).message
         session.exec(
             update(OutboxMessage)
             .where(OutboxMessage.id == message.id)
@@ -575,11 +549,7 @@ def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
 
     configure(db, smtp_server.port)
     return_id, _ = new_return(db)
-    with db.session() as session:
-        ret = session.get(Return, return_id)
-        move_and_notify(
-            session=session, return_id=ret.id, to="approved", expected_version=1, notify=True
-        )
+    move_return(db, return_id=return_id, to="approved", expected_version=1, notify=True)
     db.close()
     done = subprocess.run(
         [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],

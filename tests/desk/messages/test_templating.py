@@ -23,7 +23,7 @@ from desk.messages.templating import (
     save_template,
 )
 from desk.models import MessageTemplate
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import set_setting
 
 REPO = Path(__file__).resolve().parents[3]
@@ -32,7 +32,7 @@ LANGUAGES = ("en", "pt_BR")
 
 def new_return(session, name="Ana Moreira", language="en", refund="original", **customer):
     """Log a return of one item at 12.50 for a new customer; return its detail."""
-    ret = create_return(
+    ret = save_return(
         session=session,
         draft=ReturnDraft(
             reason="wrong_size",

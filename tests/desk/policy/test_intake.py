@@ -18,7 +18,7 @@ from desk.policy.intake import (
     with_policy,
 )
 from desk.policy.rules import ItemForFee
-from desk.returns import ExchangeDraft, LineDraft, ReturnDraft, create_return, validate_draft
+from desk.returns import ExchangeDraft, LineDraft, ReturnDraft, save_return, validate_draft
 from desk.settings import set_settings
 
 TODAY = date.today()
@@ -30,7 +30,7 @@ def customer_with(session, *, returns: int, orders: int | None = None, refund="o
     session.add(customer)
     session.commit()
     for _ in range(returns):
-        create_return(
+        save_return(
             session=session,
             draft=ReturnDraft(
                 reason="wrong_size",
@@ -200,7 +200,7 @@ def test_exchange_is_saved_with_its_lines_fee_and_settlement(db):
         customer_id = customer_with(session, returns=6)  # frequent: 10% fee on opened items
         draft = with_policy(session, exchange_draft(customer_id), today=TODAY)
         assert draft.policy_problems == []
-        ret = create_return(session=session, draft=draft)
+        ret = save_return(session=session, draft=draft)
     with db.session() as session:
         stored = session.get(Return, ret.id)
         lines = session.exec(select(ExchangeLine).where(ExchangeLine.return_id == ret.id)).all()
@@ -215,7 +215,7 @@ def test_store_credit_bonus_is_stored_and_exchange_lines_are_dropped(db):
     with db.session() as session:
         customer_id = customer_with(session, returns=0)
         credit = exchange_draft(customer_id, refund_method="store_credit")
-        ret = create_return(session=session, draft=with_policy(session, credit, today=TODAY))
+        ret = save_return(session=session, draft=with_policy(session, credit, today=TODAY))
         assert (ret.bonus_cents, ret.settlement_cents, ret.fee_cents) == (500, 0, 0)
         assert session.exec(select(ExchangeLine)).all() == []
 
@@ -231,13 +231,13 @@ def test_outside_the_window_needs_an_override_reason_recorded_in_the_timeline(db
             "override": "The policy is not met: say why you accept this return anyway."
         }
         with pytest.raises(ValidationError) as refused:
-            create_return(session=session, draft=draft)
+            save_return(session=session, draft=draft)
         assert "override" in refused.value.errors
         assert session.exec(select(Return).where(Return.customer_id == customer_id)).all()[2:] == []
 
         draft.override_reason = " Customer was abroad; manager agreed "
         draft.note = "Box opened"
-        ret = create_return(session=session, draft=draft)
+        ret = save_return(session=session, draft=draft)
         first = session.exec(select(StatusChange).where(StatusChange.return_id == ret.id)).one()
     ended = TODAY - timedelta(days=1)
     assert first.note == (

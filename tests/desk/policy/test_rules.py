@@ -7,7 +7,7 @@ import pytest
 from desk.customers.habits import habits_for, summarise
 from desk.customers.segments import Segment
 from desk.policy.rules import ItemForFee, evaluate, rules_for
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.settings import set_settings
 from desk.workflow import transition
 
@@ -73,7 +73,7 @@ def test_occasional_without_orders_known():
 def test_thresholds_are_the_owners(db):
     with db.session() as session:
         set_settings(session, {"segment.frequent_returns": "2"})
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
@@ -82,7 +82,7 @@ def test_thresholds_are_the_owners(db):
             ),
         )
         for _ in range(1):
-            create_return(
+            save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="changed_mind",

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import update
 
 from desk.models import Customer, Return, utcnow
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from ui import prompts
 from ui.customers import profile as customer_profile
 from ui.customers.profile import CustomerProfile
@@ -23,7 +23,7 @@ def ana_with_returns(db, count):
     customer_id = None
     for i in range(count):
         with db.session() as session:
-            ret = create_return(
+            ret = save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="wrong_size" if i % 2 else "changed_mind",

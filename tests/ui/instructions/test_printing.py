@@ -13,7 +13,7 @@ import pytest
 
 from desk.instructions.dropoff import DropOffDraft, save_point
 from desk.instructions.sheet import build_sheet
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.settings import set_setting
 from ui.instructions.paper_formats import FORMATS
 from ui.instructions.printing import write_pdf
@@ -75,7 +75,7 @@ def add_return(db, name: str = "Ana Souza") -> str:
             ("shop.phone", "+351 21 555 0199"),
         ):
             set_setting(session, key, value)
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",

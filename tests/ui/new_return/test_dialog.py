@@ -7,7 +7,7 @@ from sqlmodel import col, select
 
 from desk.errors import DeskError
 from desk.models import Customer, Return, ReturnLine, StatusChange
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from ui import prompts
 from ui.new_return.dialog import NewReturnDialog
 
@@ -93,7 +93,7 @@ def a_valid_return(qtbot, dlg):
 
 def add_customer(db, name, email, refund="store_credit") -> Customer:
     with db.session() as session:
-        ret = create_return(
+        ret = save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
@@ -313,7 +313,7 @@ def test_fixing_the_errors_clears_them_and_saves(qtbot, db, dialog):
 
 
 def test_a_domain_error_is_shown_in_the_dialog(qtbot, db, dialog, monkeypatch):
-    def refuse(*, session, draft):
+    def refuse(db, *, draft):
         raise DeskError("The shop is closed for inventory; try again tomorrow.")
 
     monkeypatch.setattr("ui.new_return.dialog.create_return", refuse)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
 from desk.models import Customer, ExchangeLine, Return, StatusChange
-from desk.returns import LineDraft, ReturnDraft, create_return
+from desk.returns import LineDraft, ReturnDraft, save_return
 from ui import prompts
 from ui.new_return.dialog import NewReturnDialog
 
@@ -37,7 +37,7 @@ def customer_on_file(db, name, *, returns, orders=None, refund="original") -> in
         session.add(customer)
         session.commit()
         for _ in range(returns):
-            create_return(
+            save_return(
                 session=session,
                 draft=ReturnDraft(
                     reason="wrong_size",

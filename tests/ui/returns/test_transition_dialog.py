@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from desk.models import OutboxMessage
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.settings import set_settings
 from desk.workflow import Status
@@ -18,7 +18,7 @@ from ui.main_window import MainWindow
 
 def add_return(db, name, email_address="", phone=""):
     with db.session() as session:
-        return create_return(
+        return save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
@@ -114,7 +114,7 @@ def test_no_contact_suggests_printing(qtbot, db):
 
 def test_sms_preview_counts_segments(qtbot, db):
     with db.session() as session:
-        create_return(
+        save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",

@@ -7,14 +7,14 @@ from sqlmodel import select
 
 from desk.messages import template_store, templating
 from desk.models import MessageTemplate
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return, get_detail
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from ui import prompts
 from ui.templates.editor import TemplateEditor
 
 
 def add_return(db, name, email="ana@example.com"):
     with db.session() as session:
-        return create_return(
+        return save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",

@@ -1,0 +1,211 @@
+"""The returns' services: one call per user action, each in its own transaction.
+
+The faces (the window, the command line, a future web page) call these with the open
+`Database`; each function opens a session, commits what it changed (or nothing, when it
+raises) and returns plain data: dataclasses, or rows already loaded, that can be read
+after their session is closed. The session-level helpers they share live with their
+capability and flush without committing: desk.returns.add_return,
+desk.policy.intake.with_policy, desk.workflow.apply_transition,
+desk.messages.outbox.move_and_queue, queue_for_change and retry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desk.customers.habits import Habits, habits_for
+from desk.db import Database
+from desk.messages.events import Event, event_for, notify_key
+from desk.messages.outbox import MoveOutcome, messages_for_return, move_and_queue, retry
+from desk.models import Customer, OutboxMessage, Return
+from desk.policy.intake import CustomerProfile, profile_for, with_policy
+from desk.returns import (
+    ReturnDetail,
+    ReturnDraft,
+    add_return,
+    find_customers,
+    get_detail,
+    validate_draft,
+)
+from desk.settings import get_setting
+from desk.workflow import Status
+
+if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
+    from desk.instructions.sheet import Sheet
+    from desk.messages.templating import RenderedMessage
+
+
+@dataclass(frozen=True)
+class ShopBasics:
+    """What the window's frame shows of the shop: its name and currency."""
+
+    name: str
+    currency: str
+
+
+@dataclass(frozen=True)
+class ReturnView:
+    """One return as the detail panel shows it: detail, the customer's habits, messages."""
+
+    detail: ReturnDetail
+    habits: Habits
+    messages: list[OutboxMessage]
+
+
+# reading
+
+
+def shop_basics(db: Database) -> ShopBasics:
+    """The shop's name and currency."""
+    with db.session() as session:
+        name = str(get_setting(session, "shop.name"))
+        currency = str(get_setting(session, "shop.currency"))
+    return ShopBasics(name=name, currency=currency)
+
+
+def get_return(
+    db: Database, *, return_id: int | None = None, number: str | None = None
+) -> ReturnDetail:
+    """A return with its customer, lines and timeline, by id or number; raises NotFound."""
+    with db.session() as session:
+        return get_detail(session, return_id=return_id, number=number)
+
+
+def return_view(db: Database, *, return_id: int) -> ReturnView:
+    """A return with its customer's habits and its messages, read together; raises NotFound."""
+    with db.session() as session:
+        detail = get_detail(session, return_id=return_id)
+        habits = habits_for(session, detail.customer.id)
+        messages = messages_for_return(session, return_id)
+    return ReturnView(detail=detail, habits=habits, messages=messages)
+
+
+def search_customers(db: Database, *, query: str, limit: int = 20) -> list[Customer]:
+    """Customers whose name, email or phone matches what was typed, by name."""
+    with db.session() as session:
+        return find_customers(session, query, limit=limit)
+
+
+def customer_policy(db: Database, *, customer_id: int | None) -> CustomerProfile:
+    """What the return policy knows of a customer (None: a new one), for a live preview.
+
+    Pair it with desk.policy.intake.advise_draft, which needs no database.
+    """
+    with db.session() as session:
+        return profile_for(session, customer_id)
+
+
+def instructions_sheet(
+    db: Database, *, return_number: str | None = None, language: str | None = None
+) -> Sheet:
+    """The instructions sheet of a return (None: the generic sheet), ready to be drawn.
+
+    Raises NotFound for an unknown return and DeskError for an unknown language.
+    """
+    from desk.instructions.sheet import build_sheet
+
+    with db.session() as session:
+        return build_sheet(session, return_number=return_number, language=language)
+
+
+# logging a return
+
+
+def check_return(db: Database, *, draft: ReturnDraft, today: date | None = None) -> dict[str, str]:
+    """The problems create_return would refuse `draft` for, keyed by field; saves nothing."""
+    with db.session() as session:
+        return validate_draft(with_policy(session, draft, today=today or date.today()))
+
+
+def create_return(db: Database, *, draft: ReturnDraft, today: date | None = None) -> Return:
+    """Log a new return with the shop's policy applied, in one transaction.
+
+    The policy fills in the restocking fee, the store-credit or exchange bonus and an
+    exchange's settlement, and lists what is outside it; then `draft.override_reason`
+    is required and goes in the timeline. Raises ValidationError (one message per field)
+    and saves nothing when the draft is not valid.
+    """
+    with db.session() as session:
+        try:
+            ret = add_return(session, with_policy(session, draft, today=today or date.today()))
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+    return ret
+
+
+# moving a return
+
+
+def notify_mode(db: Database, *, to: Status | str) -> str:
+    """Whether a move to `to` tells the customer: "off", "ask" or "auto" (always)."""
+    event = event_for(to)
+    if event is None:
+        return "off"
+    with db.session() as session:
+        return str(get_setting(session, notify_key(event)))
+
+
+def preview_message(
+    db: Database, *, detail: ReturnDetail, event: Event | str, staff: str = ""
+) -> RenderedMessage:
+    """The message `event` sends about `detail`, rendered exactly as it would be queued.
+
+    Raises TemplateError when a template fails.
+    """
+    from desk.messages.templating import render_message
+
+    with db.session() as session:
+        return render_message(session, detail, event, staff=staff)
+
+
+def move_return(
+    db: Database,
+    *,
+    return_id: int,
+    to: Status | str,
+    expected_version: int,
+    staff: str = "",
+    note: str = "",
+    notify: bool,
+) -> MoveOutcome:
+    """Move a return to `to` and queue the customer's message, all in one transaction.
+
+    The message is queued when `notify` is true or the shop sends it automatically for
+    this step (and the customer can be reached). Raises IllegalTransition, NoteRequired,
+    StaleVersion, NotFound, or DeskError when the message cannot be rendered; then
+    nothing is saved.
+    """
+    with db.session() as session:
+        try:
+            event = event_for(to)
+            automatic = event is not None and get_setting(session, notify_key(event)) == "auto"
+            outcome = move_and_queue(
+                session=session,
+                return_id=return_id,
+                to=to,
+                expected_version=expected_version,
+                staff=staff,
+                note=note,
+                notify=notify or automatic,
+            )
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+    return outcome
+
+
+def send_again(db: Database, *, message_id: int) -> OutboxMessage:
+    """Queue a failed message again, to be sent at the next run; raises DeskError."""
+    with db.session() as session:
+        try:
+            message = retry(session, message_id)
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+    return message

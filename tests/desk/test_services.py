@@ -1,0 +1,257 @@
+"""The returns' services: each user action one call and one transaction, on a real database."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import update
+from sqlmodel import select
+
+from desk.errors import DeskError, NotFound, ValidationError
+from desk.messages.templating import TemplateError
+from desk.models import (
+    Customer,
+    ExchangeLine,
+    MessageTemplate,
+    OutboxMessage,
+    Return,
+    StatusChange,
+)
+from desk.policy.intake import advise_draft
+from desk.returns import CustomerDraft, ExchangeDraft, LineDraft, ReturnDraft, save_return
+from desk.services import (
+    check_return,
+    create_return,
+    customer_policy,
+    get_return,
+    instructions_sheet,
+    move_return,
+    notify_mode,
+    preview_message,
+    return_view,
+    search_customers,
+    send_again,
+    shop_basics,
+)
+from desk.settings import set_settings
+from desk.workflow import NoteRequired, Status
+
+TODAY = date.today()
+
+
+def customer_on_file(db, *, returns: int, email: str = "", language: str = "en") -> int:
+    """A customer with `returns` past returns logged today (6 make a frequent returner)."""
+    with db.session() as session:
+        customer = Customer(name="Rui Costa", email=email or None, preferred_language=language)
+        session.add(customer)
+        session.commit()
+        for _ in range(returns):
+            save_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="wrong_size",
+                    customer_id=customer.id,
+                    lines=[LineDraft(sku="OLD-1", unit_price_cents=1000)],
+                ),
+            )
+        return customer.id
+
+
+def a_draft(customer_id: int, **changes) -> ReturnDraft:
+    values = dict(
+        reason="wrong_size",
+        customer_id=customer_id,
+        refund_method="exchange",
+        purchase_ref="INV-7",
+        purchase_date=TODAY - timedelta(days=3),
+        lines=[LineDraft(sku="SHOE-42", unit_price_cents=5000, condition="opened")],
+        exchange_lines=[ExchangeDraft(sku="SHOE-43", unit_price_cents=6200)],
+        staff="Ana",
+    )
+    values.update(changes)
+    return ReturnDraft(**values)
+
+
+def stored_returns(db, customer_id: int) -> list[Return]:
+    with db.session() as session:
+        query = select(Return).where(Return.customer_id == customer_id).order_by(Return.id)
+        return list(session.exec(query).all())
+
+
+# create_return
+
+
+def test_create_return_applies_the_fee_and_the_exchange_settlement(db):
+    customer_id = customer_on_file(db, returns=6)  # frequent returner: 10% fee on opened items
+    ret = create_return(db, draft=a_draft(customer_id), today=TODAY)
+    assert (ret.fee_cents, ret.bonus_cents) == (500, 0)
+    assert ret.settlement_cents == 6200 - (5000 - 500)  # the customer pays €17.00
+    with db.session() as session:
+        stored = session.get(Return, ret.id)
+        swaps = session.exec(select(ExchangeLine).where(ExchangeLine.return_id == ret.id)).all()
+    assert (stored.fee_cents, stored.settlement_cents) == (500, 1700)
+    assert [(x.sku, x.unit_price_cents) for x in swaps] == [("SHOE-43", 6200)]
+
+
+def test_create_return_adds_the_store_credit_bonus_and_drops_replacements(db):
+    customer_id = customer_on_file(db, returns=0)
+    ret = create_return(db, draft=a_draft(customer_id, refund_method="store_credit"))
+    assert (ret.bonus_cents, ret.fee_cents, ret.settlement_cents) == (500, 0, 0)  # 10% of €50
+    with db.session() as session:
+        assert session.exec(select(ExchangeLine)).all() == []
+
+
+def test_create_return_ignores_policy_figures_typed_by_the_caller(db):
+    customer_id = customer_on_file(db, returns=0)
+    typed = a_draft(customer_id, refund_method="original", fee_cents=999, bonus_cents=999)
+    ret = create_return(db, draft=typed)
+    assert (ret.fee_cents, ret.bonus_cents) == (0, 0)
+
+
+def test_create_return_refuses_a_missing_override_reason_and_saves_nothing(db):
+    customer_id = customer_on_file(db, returns=2)  # occasional: a 30-day window
+    late = a_draft(customer_id, refund_method="original", purchase_date=TODAY - timedelta(days=31))
+    with pytest.raises(ValidationError) as refused:
+        create_return(db, draft=late)
+    assert set(refused.value.errors) == {"override"}
+    assert check_return(db, draft=late) == refused.value.errors
+    assert len(stored_returns(db, customer_id)) == 2  # only the two on file
+
+    late.override_reason = "Customer was abroad"
+    ret = create_return(db, draft=late)
+    with db.session() as session:
+        first = session.exec(select(StatusChange).where(StatusChange.return_id == ret.id)).one()
+    assert first.note.startswith("Policy override: outside the 30-day window")
+    assert first.note.endswith("— Customer was abroad")
+
+
+def test_create_return_with_a_new_customer_and_field_errors(db):
+    bad = ReturnDraft(reason="", lines=[], new_customer=CustomerDraft(name="Eva", email="eva@"))
+    with pytest.raises(ValidationError) as refused:
+        create_return(db, draft=bad)
+    assert {"reason", "lines", "customer.email"} <= set(refused.value.errors)
+    with db.session() as session:
+        assert session.exec(select(Customer)).all() == []
+    bad.reason, bad.new_customer.email = "defective", "eva@example.com"
+    bad.lines = [LineDraft(sku="LAMP-1", unit_price_cents=2500)]
+    ret = create_return(db, draft=bad)
+    assert get_return(db, return_id=ret.id).customer.name == "Eva"
+
+
+def test_the_live_advice_matches_what_create_return_saves(db):
+    customer_id = customer_on_file(db, returns=6)
+    draft = a_draft(customer_id)
+    live = advise_draft(customer_policy(db, customer_id=customer_id), draft, today=TODAY)
+    ret = create_return(db, draft=draft, today=TODAY)
+    assert live.advice.fee_cents == ret.fee_cents
+    assert live.settlement.difference_cents == ret.settlement_cents
+
+
+# reading
+
+
+def test_reads_return_loaded_data_usable_after_the_session(db):
+    customer_id = customer_on_file(db, returns=1, email="rui@example.com")
+    [ret] = stored_returns(db, customer_id)
+    detail = get_return(db, number=ret.number.lower())
+    assert detail.customer.email == "rui@example.com"
+    assert [line.sku for line in detail.lines] == ["OLD-1"]
+    assert [c.to_status for c in detail.timeline] == ["received"]
+    view = return_view(db, return_id=ret.id)
+    assert view.detail.ret.number == ret.number and view.messages == []
+    assert view.habits.returns == 1
+    assert [c.name for c in search_customers(db, query="Rui")] == ["Rui Costa"]
+    with pytest.raises(NotFound):
+        get_return(db, return_id=9999)
+    set_settings_now(db, {"shop.name": "Loja Boa Vista", "shop.currency": "BRL"})
+    assert shop_basics(db) == type(shop_basics(db))(name="Loja Boa Vista", currency="BRL")
+    assert instructions_sheet(db, return_number=ret.number).customer_name == "Rui Costa"
+
+
+def set_settings_now(db, values: dict) -> None:
+    with db.session() as session:
+        set_settings(session, values)
+
+
+# move_return
+
+
+def received_return(db, **customer) -> Return:
+    customer_id = customer_on_file(db, returns=0, **customer)
+    return create_return(
+        db,
+        draft=a_draft(customer_id, refund_method="original", exchange_lines=[], staff=""),
+    )
+
+
+def test_move_return_moves_and_queues_in_one_transaction(db):
+    ret = received_return(db, email="rui@example.com")
+    outcome = move_return(
+        db, return_id=ret.id, to=Status.APPROVED, expected_version=ret.version,
+        staff="Ana", notify=True,
+    )  # fmt: skip
+    assert outcome.result.ret.status == "approved" and outcome.notify
+    assert outcome.message is not None and outcome.message.recipient == "rui@example.com"
+    view = return_view(db, return_id=ret.id)
+    assert view.detail.ret.status == "approved"
+    assert [m.id for m in view.messages] == [outcome.message.id]
+    assert view.messages[0].status_change_id == outcome.result.change.id
+
+
+def test_a_message_that_cannot_be_rendered_leaves_the_return_unmoved(db):
+    ret = received_return(db, email="rui@example.com")
+    with db.session() as session:  # a stored wording that no longer renders (older version)
+        session.add(
+            MessageTemplate(event="approved", language="en", part="subject", body="{{ gone }}")
+        )
+        session.commit()
+    with pytest.raises(TemplateError):
+        move_return(db, return_id=ret.id, to="approved", expected_version=ret.version, notify=True)
+    detail = get_return(db, return_id=ret.id)
+    assert (detail.ret.status, detail.ret.version) == ("received", ret.version)
+    assert [c.to_status for c in detail.timeline] == ["received"]
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+    with pytest.raises(TemplateError):  # the preview says so before the move is tried
+        preview_message(db, detail=detail, event="approved")
+    # without the message the same move goes through
+    moved = move_return(
+        db, return_id=ret.id, to="approved", expected_version=ret.version, notify=False
+    )
+    assert moved.message is None and moved.result.ret.status == "approved"
+
+
+def test_an_automatic_step_queues_without_being_asked(db):
+    ret = received_return(db, email="rui@example.com")
+    assert notify_mode(db, to="approved") == "ask"
+    assert notify_mode(db, to="inspecting") == "off"  # a step without a message
+    set_settings_now(db, {"notify.approved": "auto"})
+    assert notify_mode(db, to="approved") == "auto"
+    outcome = move_return(
+        db, return_id=ret.id, to="approved", expected_version=ret.version, notify=False
+    )
+    assert outcome.notify and outcome.message is not None
+
+
+def test_a_refused_move_changes_nothing(db):
+    ret = received_return(db, email="rui@example.com")
+    with pytest.raises(NoteRequired):
+        move_return(db, return_id=ret.id, to="rejected", expected_version=ret.version, notify=True)
+    assert get_return(db, return_id=ret.id).ret.version == ret.version
+
+
+def test_send_again_queues_a_failed_message_and_commits(db):
+    ret = received_return(db, email="rui@example.com")
+    message = move_return(
+        db, return_id=ret.id, to="approved", expected_version=ret.version, notify=True
+    ).message
+    with pytest.raises(DeskError, match="already waiting"):
+        send_again(db, message_id=message.id)
+    with db.session() as session:
+        session.exec(update(OutboxMessage).values(state="failed", last_error="refused", attempts=5))
+        session.commit()
+    again = send_again(db, message_id=message.id)
+    assert (again.state, again.last_error) == ("queued", "")
+    with db.session() as session:  # committed: another session sees it
+        assert session.get(OutboxMessage, message.id).state == "queued"
