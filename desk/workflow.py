@@ -138,6 +138,8 @@ def transition(
 ) -> TransitionResult:
     """Move a return to status `to`, record the change, and commit, all or nothing.
 
+    For scripts and tests that hold a session; the window and the command line call
+    desk.services.move_return, which also queues the customer's message.
     Raises IllegalTransition, NoteRequired, StaleVersion or NotFound.
     """
     try:

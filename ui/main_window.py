@@ -310,9 +310,9 @@ class MainWindow(QMainWindow):
         self.outbox = self.outbox_status.runner
         self.statusBar().addPermanentWidget(self.outbox_status)
         self.outbox_status.changed.connect(self._redraw_shown)
-        self.detail.messages_box.retry_requested.connect(self.send_again)
+        self.detail.messages_box.retry_requested.connect(self.send_message_again)
 
-    def send_again(self, message_id: int) -> None:
+    def send_message_again(self, message_id: int) -> None:
         """Queue a failed message again and send it now."""
         try:
             send_again(self.db, message_id=message_id)

@@ -178,3 +178,25 @@ def test_failed_message_can_be_sent_again_from_the_detail(qtbot, db, mail_ready)
     win.detail.messages_box.retry_requested.emit(message_id)
     qtbot.waitUntil(lambda: len(mail_ready.received) == 1, timeout=10000)
     qtbot.waitUntil(lambda: "Sent" in messages_shown(win), timeout=5000)
+
+
+def test_a_message_that_cannot_be_rendered_keeps_the_dialog_and_the_return(qtbot, db):
+    from desk.models import MessageTemplate
+
+    add_return(db, "Joana Ribeiro", "joana@example.com")
+    with db.session() as session:  # a stored wording that no longer renders
+        session.add(
+            MessageTemplate(event="refunded", language="en", part="subject", body="{{ gone }}")
+        )
+        session.commit()
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    assert "cannot be shown" in dialog.notify.preview.subject_label.text()
+    qtbot.keyClicks(dialog.note_edit, "Paid back in cash")
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert dialog.note_edit.toPlainText() == "Paid back in cash"
+    assert win.detail.status_label.text() == "Received"
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
