@@ -2,6 +2,8 @@
 
 The ground floor holds what every capability stands on: the database (db, models,
 migrations/), errors, paths, logs, money, validation, labels, secrets, settings, and the
-returns themselves (returns, workflow, listing, search) with the command line (cli).
+returns themselves (returns, workflow, listing, search), the services the faces call
+for them (services: one call per user action, owning its transaction) and the command
+line (cli).
 Each capability has its own package: customers, policy, messages, instructions, demo.
 """
