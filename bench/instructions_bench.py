@@ -35,6 +35,7 @@ def make_sheet(folder: Path, points: int):
                     accepts_recycling=True,
                 ),
             )
+        session.commit()
         ret = save_return(
             session=session,
             draft=ReturnDraft(

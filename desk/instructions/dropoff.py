@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desk.errors import NotFound, ValidationError
 from desk.models import DropOffPoint
+
+if TYPE_CHECKING:
+    from desk.db import Database
 
 
 class Kind(enum.StrEnum):
@@ -113,49 +117,82 @@ def get_point(session: Session, point_id: int) -> DropOffPoint:
 
 
 def save_point(session: Session, data: DropOffDraft) -> DropOffPoint:
-    """Check and store a new point (no id) or the changes to one; commit; return it.
+    """Check and store a new point (no id) or the changes to one; flush; return it.
 
-    Raises ValidationError, with one message per field, and changes nothing when
-    `data` is not valid. A new point without a position goes last.
+    The caller commits. Raises ValidationError, with one message per field, and changes
+    nothing when `data` is not valid. A new point without a position goes last.
     """
     if errors := validate_point(data):
         raise ValidationError(errors)
-    try:
-        if data.id is None:
-            point = DropOffPoint(name="")
-            if data.position is None:
-                last = session.exec(select(func.max(DropOffPoint.position))).one()
-                point.position = 0 if last is None else last + 1
-        else:
-            point = get_point(session, data.id)
-        point.name = data.name.strip()
-        point.address = data.address.strip()
-        point.hours = data.hours.strip()
-        point.accepts_reuse = bool(data.accepts_reuse)
-        point.accepts_recycling = bool(data.accepts_recycling)
-        point.accepts_donation = bool(data.accepts_donation)
-        point.categories = data.categories.strip()
-        point.notes = data.notes.strip()
-        point.active = bool(data.active)
-        if data.position is not None:
-            point.position = data.position
-        session.add(point)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
+    if data.id is None:
+        point = DropOffPoint(name="")
+        if data.position is None:
+            last = session.exec(select(func.max(DropOffPoint.position))).one()
+            point.position = 0 if last is None else last + 1
+    else:
+        point = get_point(session, data.id)
+    point.name = data.name.strip()
+    point.address = data.address.strip()
+    point.hours = data.hours.strip()
+    point.accepts_reuse = bool(data.accepts_reuse)
+    point.accepts_recycling = bool(data.accepts_recycling)
+    point.accepts_donation = bool(data.accepts_donation)
+    point.categories = data.categories.strip()
+    point.notes = data.notes.strip()
+    point.active = bool(data.active)
+    if data.position is not None:
+        point.position = data.position
+    session.add(point)
+    session.flush()
     session.refresh(point)
     return point
 
 
 def set_active(session: Session, point_id: int, active: bool) -> DropOffPoint:
-    """Deactivate (or reactivate) a point; it is kept, never deleted; commit; return it."""
+    """Deactivate (or reactivate) a point; it is kept, never deleted; flush; return it.
+
+    The caller commits.
+    """
     point = get_point(session, point_id)
     point.active = bool(active)
     session.add(point)
-    session.commit()
+    session.flush()
     session.refresh(point)
     return point
+
+
+# one call per user action, each in its own transaction (the Settings dialog's tab uses these)
+
+
+def load_points(db: Database, *, active_only: bool = False) -> list[DropOffPoint]:
+    """Return the drop-off points in display order, every one unless `active_only`."""
+    with db.session() as session:
+        return list_points(session, active_only=active_only)
+
+
+def load_point(db: Database, point_id: int) -> DropOffPoint:
+    """Return the drop-off point `point_id`; raise NotFound when there is none."""
+    with db.session() as session:
+        return get_point(session, point_id)
+
+
+def save_dropoff_point(db: Database, data: DropOffDraft) -> DropOffPoint:
+    """Check and store a new point or the changes to one, and commit; return it.
+
+    Raises ValidationError (one message per field) and stores nothing when `data` is bad.
+    """
+    with db.session() as session:
+        point = save_point(session, data)
+        session.commit()
+        return point
+
+
+def set_dropoff_active(db: Database, point_id: int, active: bool) -> DropOffPoint:
+    """Deactivate (or reactivate) the point `point_id`, and commit; return it."""
+    with db.session() as session:
+        point = set_active(session, point_id, active)
+        session.commit()
+        return point
 
 
 def points_for(session: Session, kinds: set[str]) -> list[DropOffPoint]:

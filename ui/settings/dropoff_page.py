@@ -27,10 +27,10 @@ from desk.errors import DeskError, ValidationError
 from desk.instructions.dropoff import (
     DropOffDraft,
     accepts_text,
-    get_point,
-    list_points,
-    save_point,
-    set_active,
+    load_point,
+    load_points,
+    save_dropoff_point,
+    set_dropoff_active,
 )
 from desk.models import DropOffPoint
 from ui import prompts
@@ -131,7 +131,7 @@ class DropOffForm(QDialog):
         self.notes.setPlainText(point.notes)
 
     def draft(self) -> DropOffDraft:
-        """What is typed now, as a draft for desk.instructions.dropoff.save_point."""
+        """What is typed now, as a draft for desk.instructions.dropoff.save_dropoff_point."""
         return DropOffDraft(
             id=self.point_id,
             name=self.name.text(),
@@ -151,8 +151,7 @@ class DropOffForm(QDialog):
             error.clear()
         self.status.hide()
         try:
-            with self.db.session() as session:
-                point = save_point(session, self.draft())
+            point = save_dropoff_point(self.db, self.draft())
         except ValidationError as problem:
             first = None
             for key, message in problem.errors.items():
@@ -231,8 +230,7 @@ class DropOffPage(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         """Read the points again and show them, keeping (or moving) the selection."""
         keep = select_id if select_id is not None else self.selected_id()
-        with self.db.session() as session:
-            self.points = list_points(session, active_only=False)
+        self.points = load_points(self.db)
         self.table.setRowCount(len(self.points))
         for row, point in enumerate(self.points):
             cells = (
@@ -294,8 +292,7 @@ class DropOffPage(QWidget):
         if point_id is None:
             return
         try:
-            with self.db.session() as session:
-                point = get_point(session, point_id)
+            point = load_point(self.db, point_id)
         except DeskError as problem:
             prompts.show_error(self, "Drop-off point", str(problem))
             self.reload()
@@ -324,8 +321,7 @@ class DropOffPage(QWidget):
             if not prompts.ask_yes_no(self, "Deactivate drop-off point", question):
                 return
         try:
-            with self.db.session() as session:
-                set_active(session, point.id, not point.active)
+            set_dropoff_active(self.db, point.id, not point.active)
         except DeskError as problem:
             prompts.show_error(self, "Drop-off point", str(problem))
         self.reload(select_id=point.id)

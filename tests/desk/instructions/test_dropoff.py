@@ -11,9 +11,13 @@ from desk.instructions.dropoff import (
     Kind,
     accepts_text,
     list_points,
+    load_point,
+    load_points,
     points_for,
+    save_dropoff_point,
     save_point,
     set_active,
+    set_dropoff_active,
 )
 from desk.models import DropOffPoint
 
@@ -35,8 +39,7 @@ def count(session) -> int:
 
 
 def test_create_strips_and_stores_everything(db):
-    with db.session() as session:
-        saved = save_point(session, point(name="  Ecoponto  ", notes=" Ring the bell "))
+    saved = save_dropoff_point(db, point(name="  Ecoponto  ", notes=" Ring the bell "))
     with db.session() as session:
         stored = session.get(DropOffPoint, saved.id)
     assert stored.name == "Ecoponto"
@@ -94,10 +97,9 @@ def test_invalid_points_are_refused_with_field_keys(db, changes, keys):
 
 
 def test_invalid_edit_changes_nothing(db):
-    with db.session() as session:
-        saved = save_point(session, point())
-        with pytest.raises(ValidationError):
-            save_point(session, point(id=saved.id, name=""))
+    saved = save_dropoff_point(db, point())
+    with pytest.raises(ValidationError):
+        save_dropoff_point(db, point(id=saved.id, name=""))
     with db.session() as session:
         assert session.get(DropOffPoint, saved.id).name == "Ecoponto Vila Mariana"
 
@@ -163,8 +165,34 @@ def test_demo_adds_points_only_when_there_are_none(db):
 def test_demo_leaves_the_shops_own_points_alone(db):
     from desk.demo.seed import seed_demo
 
-    with db.session() as session:
-        save_point(session, point(name="Our own point"))
+    save_dropoff_point(db, point(name="Our own point"))
     seed_demo(db, returns=3)
     with db.session() as session:
         assert [p.name for p in list_points(session)] == ["Our own point"]
+
+
+def test_the_helpers_flush_and_leave_the_commit_to_their_caller(db):
+    with db.session() as session:
+        kept = save_point(session, point(name="Kept"))
+        session.commit()
+        save_point(session, point(name="Dropped"))
+        set_active(session, kept.id, False)
+        assert count(session) == 2  # flushed: the session sees both
+        session.rollback()
+    with db.session() as session:
+        assert [(p.name, p.active) for p in list_points(session, active_only=False)] == [
+            ("Kept", True)
+        ]
+
+
+def test_the_services_commit_one_user_action_each(db):
+    first = save_dropoff_point(db, point(name="First"))
+    second = save_dropoff_point(db, point(name="Second"))
+    assert set_dropoff_active(db, first.id, False).active is False
+    assert [p.name for p in load_points(db)] == ["First", "Second"]
+    assert [p.name for p in load_points(db, active_only=True)] == ["Second"]
+    assert load_point(db, second.id).name == "Second"
+    with pytest.raises(NotFound):
+        load_point(db, 999)
+    with pytest.raises(NotFound):
+        set_dropoff_active(db, 999, True)

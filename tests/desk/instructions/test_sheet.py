@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from desk.errors import DeskError, NotFound
-from desk.instructions.dropoff import DropOffDraft, save_point, set_active
+from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, build_sheet
 from desk.messages.context import format_day
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
@@ -55,8 +55,7 @@ def icons(result) -> list[str]:
 
 
 def add_point(db, name, **kinds):
-    with db.session() as session:
-        return save_point(session, DropOffDraft(name=name, address=f"{name} street 1", **kinds))
+    return save_dropoff_point(db, DropOffDraft(name=name, address=f"{name} street 1", **kinds))
 
 
 def test_counter_return_with_refund_to_card(db):
@@ -241,8 +240,7 @@ def test_generic_sheet_lists_every_active_point_and_no_date(db):
     add_point(db, "Ecoponto", accepts_recycling=True)
     gone = add_point(db, "Closed bazar", accepts_donation=True)
     add_point(db, "Repair café", accepts_reuse=True, accepts_donation=True)
-    with db.session() as session:
-        set_active(session, gone.id, False)
+    set_dropoff_active(db, gone.id, False)
     result = sheet(db)
     assert result.return_number is None and result.qr_text is None
     assert result.customer_name is None
@@ -269,8 +267,7 @@ def test_generic_sheet_uses_the_shop_language_and_settings(db):
 def test_inactive_points_are_never_listed(db):
     point = add_point(db, "Ecoponto", accepts_recycling=True)
     number = log_return(db, dispositions=("recycle",))
-    with db.session() as session:
-        set_active(session, point.id, False)
+    set_dropoff_active(db, point.id, False)
     assert sheet(db, number).dropoff_points == []
     assert sheet(db).dropoff_points == []
 
@@ -278,16 +275,15 @@ def test_inactive_points_are_never_listed(db):
 def test_twelve_points_all_listed_in_order(db):
     names = [f"Point {i:02d}" for i in range(12)]
     for name in reversed(names):  # stored out of order; positions put them right
-        with db.session() as session:
-            save_point(
-                session,
-                DropOffDraft(
-                    name=name,
-                    address="Somewhere 1",
-                    accepts_recycling=True,
-                    position=names.index(name),
-                ),
-            )
+        save_dropoff_point(
+            db,
+            DropOffDraft(
+                name=name,
+                address="Somewhere 1",
+                accepts_recycling=True,
+                position=names.index(name),
+            ),
+        )
     assert [p.name for p in sheet(db).dropoff_points] == names
     number = log_return(db, dispositions=("recycle",))
     assert [p.name for p in sheet(db, number).dropoff_points] == names

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from desk.instructions.dropoff import DropOffDraft, list_points, save_point
+from desk.instructions.dropoff import DropOffDraft, load_points, save_dropoff_point
 from ui import prompts
 from ui.settings.dialog import SettingsDialog
 from ui.settings.dropoff_page import DropOffPage
@@ -19,8 +19,7 @@ def page(qtbot, db):
 
 
 def stored(db, active_only=False):
-    with db.session() as session:
-        return list_points(session, active_only=active_only)
+    return load_points(db, active_only=active_only)
 
 
 def cells(page, row):
@@ -28,8 +27,7 @@ def cells(page, row):
 
 
 def add_stored(db, name, **kinds):
-    with db.session() as session:
-        return save_point(session, DropOffDraft(name=name, address=f"{name} street", **kinds))
+    return save_dropoff_point(db, DropOffDraft(name=name, address=f"{name} street", **kinds))
 
 
 def test_empty_page_says_so_and_only_add_works(page):
