@@ -40,7 +40,15 @@ from desk.models import Customer, OutboxMessage, Return, utcnow  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.returns import get_detail  # noqa: E402
 from desk.services import move_return  # noqa: E402
-from desk.settings import set_settings  # noqa: E402
+from desk.settings import (  # noqa: E402
+    SHOP_EMAIL,
+    SHOP_NAME,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    SMTP_USER,
+    set_settings,
+)
 from desk.workflow import Status, transition  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -178,12 +186,13 @@ def bench_send(db: Database, count: int) -> None:
             set_settings(
                 session,
                 {
-                    "smtp.host": "127.0.0.1",
-                    "smtp.port": port,
-                    "smtp.security": "none",
-                    "smtp.user": "bench",
+                    SMTP_HOST: "127.0.0.1",
+                    SMTP_PORT: port,
+                    SMTP_SECURITY: "none",
+                    SMTP_USER: "bench",
                 },
             )
+            session.commit()
             template = (
                 session.exec(select(OutboxMessage).where(OutboxMessage.channel == "email").limit(1))
                 .scalars()
@@ -231,7 +240,8 @@ def main() -> int:
         try:
             seed_demo(db, returns=args.returns, seed=1, now=NOW)
             with db.session() as session:
-                set_settings(session, {"shop.name": "Loja Ação", "shop.email": "loja@example.com"})
+                set_settings(session, {SHOP_NAME: "Loja Ação", SHOP_EMAIL: "loja@example.com"})
+                session.commit()
             bench_render(db, args.renders)
             bench_enqueue(db, args.moves)
             bench_send(db, args.send)

@@ -14,7 +14,7 @@ from desk.models import as_utc
 from desk.money import format_money
 from desk.paths import database_url
 from desk.returns import get_detail
-from desk.settings import get_setting
+from desk.settings import SHOP_CURRENCY, get_setting, setting
 from desk.workflow import Status, parse_status
 
 STATUS_NAMES = [s.value for s in Status]
@@ -146,7 +146,7 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
     """Print one return."""
     with db.session() as session:
         detail = get_detail(session, number=args.number)
-        currency = str(get_setting(session, "shop.currency"))
+        currency = get_setting(session, SHOP_CURRENCY)
     print("\n".join(describe(detail, currency)))
     return 0
 
@@ -285,16 +285,17 @@ def cmd_config_list(db: Database, args: argparse.Namespace) -> int:
 
     with db.session() as session:
         values = all_settings(session)
-    width = max(map(len, values))
-    for key, value in values.items():
-        print(f"{key:<{width}}  {value}")
+    width = max(len(spec.key) for spec in values)
+    for spec, value in values.items():
+        print(f"{spec.key:<{width}}  {spec.show(value)}")
     return 0
 
 
 def cmd_config_get(db: Database, args: argparse.Namespace) -> int:
     """Print one setting's value."""
     with db.session() as session:
-        print(get_setting(session, args.key))
+        spec = setting(args.key)
+        print(spec.show(get_setting(session, spec)))
     return 0
 
 
@@ -303,8 +304,10 @@ def cmd_config_set(db: Database, args: argparse.Namespace) -> int:
     from desk.settings import set_setting
 
     with db.session() as session:
-        value = set_setting(session, args.key, args.value)
-    print(f"{args.key} = {value}")
+        spec = setting(args.key)
+        value = set_setting(session, spec, args.value)
+        session.commit()
+    print(f"{spec.key} = {spec.show(value)}")
     return 0
 
 

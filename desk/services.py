@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
-from desk.messages.events import Event, event_for, notify_key
+from desk.messages.events import Event, event_for
 from desk.messages.outbox import MoveOutcome, messages_for_return, move_and_queue, retry
 from desk.models import Customer, OutboxMessage, Return
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
@@ -29,7 +29,7 @@ from desk.returns import (
     get_detail,
     validate_draft,
 )
-from desk.settings import get_setting
+from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, get_setting
 from desk.workflow import Status
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
@@ -60,8 +60,8 @@ class ReturnView:
 def shop_basics(db: Database) -> ShopBasics:
     """The shop's name and currency."""
     with db.session() as session:
-        name = str(get_setting(session, "shop.name"))
-        currency = str(get_setting(session, "shop.currency"))
+        name = get_setting(session, SHOP_NAME)
+        currency = get_setting(session, SHOP_CURRENCY)
     return ShopBasics(name=name, currency=currency)
 
 
@@ -146,7 +146,7 @@ def notify_mode(db: Database, *, to: Status | str) -> str:
     if event is None:
         return "off"
     with db.session() as session:
-        return str(get_setting(session, notify_key(event)))
+        return get_setting(session, NOTIFY[event])
 
 
 def preview_message(
@@ -182,7 +182,7 @@ def move_return(
     with db.session() as session:
         try:
             event = event_for(to)
-            automatic = event is not None and get_setting(session, notify_key(event)) == "auto"
+            automatic = event is not None and get_setting(session, NOTIFY[event]) == "auto"
             outcome = move_and_queue(
                 session=session,
                 return_id=return_id,

@@ -1,29 +1,99 @@
-"""Shop settings: each declared once with its key, type, default, label and choices."""
+"""Shop settings: every one declared here, once, with its key, type, default, label and checks.
+
+Each setting is a module-level constant (`SHOP_NAME`, `POLICY[Segment.LOYAL].window_days`,
+`NOTIFY[Event.APPROVED]`); code reads and writes them through `get_setting(session, SHOP_NAME)`
+and `set_setting(session, SHOP_NAME, value)`, so a mistyped name fails at import. Only the
+command line turns a dotted key the user typed into a setting, with `setting(key)`.
+
+This module imports only leaf modules (models, labels, and the Segment and Event enums), never
+a capability that reads settings, so there is no import cycle.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlmodel import Session, select
 
+from desk.customers.segments import Segment
 from desk.errors import DeskError
+from desk.labels import CONDITIONS, REFUND_METHODS
+from desk.messages.events import Event
 from desk.models import Setting
 from desk.validation import email_error
 
+if TYPE_CHECKING:
+    from desk.db import Database
 
-@dataclass(frozen=True)
-class SettingSpec:
-    """One setting: its stable dotted key, type, default, the label staff see, and checks."""
+T = TypeVar("T")
+
+TRUE_WORDS = frozenset({"true", "yes", "y", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "n", "off", "0", ""})
+"""How a yes/no setting may be typed or stored ("yes"/"no" is what older versions stored)."""
+
+
+@dataclass(frozen=True, eq=False)
+class SettingSpec(Generic[T]):
+    """One setting: its stable dotted key, type, default, the label staff see, and checks.
+
+    `type` is str, int or bool. A bool is stored as "true"/"false" and shown as "yes"/"no".
+    """
 
     key: str
-    type: type
-    default: object
+    type: type[T]
+    default: T
     label: str
     choices: tuple[str, ...] = ()
     check: Callable[[object], str | None] | None = None
     help: str = ""
     options: dict[str, str] | None = None  # a comma-separated set of these codes (with labels)
+    uppercase: bool = False  # typed text is upper-cased first (currency codes)
+
+    def from_stored(self, text: str) -> T:
+        """The typed value of `text` as kept in the database."""
+        if self.type is bool:
+            word = text.strip().lower()
+            return word in TRUE_WORDS if word in TRUE_WORDS | FALSE_WORDS else self.default
+        return self.type(text)
+
+    def to_stored(self, value: T) -> str:
+        """`value` as kept in the database."""
+        if self.type is bool:
+            return "true" if value else "false"
+        return str(value)
+
+    def show(self, value: T) -> str:
+        """`value` as staff read and type it ("yes"/"no" for a yes/no setting)."""
+        if self.type is bool:
+            return "yes" if value else "no"
+        return str(value)
+
+    def parse(self, value: object) -> T:
+        """Return `value` converted and checked; raise DeskError if it is bad."""
+        if self.type is bool and isinstance(value, bool):
+            return value  # type: ignore[return-value]
+        text = str(value).strip()
+        if self.uppercase:
+            text = text.upper()
+        if self.type is bool:
+            if text.lower() not in TRUE_WORDS | FALSE_WORDS or not text:
+                raise DeskError(f"{self.label} must be yes or no, not “{text}”.")
+            typed = text.lower() in TRUE_WORDS
+        else:
+            try:
+                typed = self.type(text)
+            except (TypeError, ValueError):
+                raise DeskError(f"{self.label} must be a whole number, not “{text}”.") from None
+        if self.choices and typed not in self.choices:
+            raise DeskError(f"{self.label} must be one of: {', '.join(self.choices)}.")
+        if self.check and (problem := self.check(typed)):
+            raise DeskError(f"{self.label}: {problem}")
+        return typed  # type: ignore[return-value]
+
+
+# checks
 
 
 def _email_or_empty(value: object) -> str | None:
@@ -35,7 +105,7 @@ def _port(value: object) -> str | None:
 
 
 def _currency(value: object) -> str | None:
-    from babel.numbers import get_currency_name
+    from babel.numbers import get_currency_name  # babel is slow to import
 
     code = str(value)
     if len(code) == 3 and get_currency_name(code) != code:
@@ -48,103 +118,304 @@ def positive_days(value: object) -> str | None:
     return None if 0 < int(value) <= 3650 else "Enter a number of days from 1 to 3650."
 
 
+def percent(value: object) -> str | None:
+    """Why `value` is not a percentage from 0 to 100, or None."""
+    return None if 0 <= int(value) <= 100 else "Enter a percentage from 0 to 100."
+
+
+def _codes(allowed: dict[str, str], *, at_least_one: bool = False):
+    def check(value: object) -> str | None:
+        codes = [c.strip() for c in str(value).split(",") if c.strip()]
+        if at_least_one and not codes:
+            return "choose at least one."
+        unknown = [c for c in codes if c not in allowed]
+        if unknown:
+            return f"unknown {', '.join(unknown)}; use {', '.join(allowed)} (comma-separated)."
+        return None
+
+    return check
+
+
 NOTIFY_CHOICES = ("off", "ask", "auto")
 """Per event: never offered, offered in the transition dialog (ticked), or always sent."""
 
 LANGUAGE_CHOICES = ("en", "pt_BR")
 
-_SPECS = (
-    SettingSpec("shop.name", str, "My Shop", "Shop name"),
-    SettingSpec("shop.email", str, "", "Sender address", check=_email_or_empty),
-    SettingSpec("shop.reply_to", str, "", "Reply-to address", check=_email_or_empty),
-    SettingSpec("shop.phone", str, "", "Phone"),
-    SettingSpec("shop.address", str, "", "Address"),
-    SettingSpec("shop.hours", str, "", "Opening hours"),
-    SettingSpec("shop.logo", str, "", "Logo (path to a PNG or JPEG file)"),
-    SettingSpec("shop.currency", str, "EUR", "Currency (ISO code)", check=_currency),
-    SettingSpec("shop.locale", str, "en", "Shop language", choices=LANGUAGE_CHOICES),
-    SettingSpec(
-        "shop.refund_days",
-        int,
-        3,
-        "Business days for a refund to reach the card",
-        check=positive_days,
-    ),
-    SettingSpec("smtp.host", str, "", "SMTP server"),
-    SettingSpec("smtp.port", int, 587, "SMTP port", check=_port),
-    SettingSpec("smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")),
-    SettingSpec("smtp.user", str, "", "SMTP user name"),
-    SettingSpec("smtp.timeout", int, 20, "SMTP timeout (seconds)"),
-    SettingSpec("sms.url", str, "", "SMS provider API base URL (Twilio-style)"),
-    SettingSpec("sms.account", str, "", "SMS account id"),
-    SettingSpec("sms.sender", str, "", "SMS sender number or name"),
+# the shop
+
+SHOP_NAME = SettingSpec("shop.name", str, "My Shop", "Shop name")
+SHOP_EMAIL = SettingSpec("shop.email", str, "", "Sender address", check=_email_or_empty)
+SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", "Reply-to address", check=_email_or_empty)
+SHOP_PHONE = SettingSpec("shop.phone", str, "", "Phone")
+SHOP_ADDRESS = SettingSpec("shop.address", str, "", "Address")
+SHOP_HOURS = SettingSpec("shop.hours", str, "", "Opening hours")
+SHOP_LOGO = SettingSpec("shop.logo", str, "", "Logo (path to a PNG or JPEG file)")
+SHOP_CURRENCY = SettingSpec(
+    "shop.currency", str, "EUR", "Currency (ISO code)", check=_currency, uppercase=True
+)
+SHOP_LOCALE = SettingSpec("shop.locale", str, "en", "Shop language", choices=LANGUAGE_CHOICES)
+SHOP_REFUND_DAYS = SettingSpec(
+    "shop.refund_days", int, 3, "Business days for a refund to reach the card", check=positive_days
 )
 
-SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in _SPECS}
+# sending email and SMS (the password and token are in the keyring: desk.secrets)
+
+SMTP_HOST = SettingSpec("smtp.host", str, "", "SMTP server")
+SMTP_PORT = SettingSpec("smtp.port", int, 587, "SMTP port", check=_port)
+SMTP_SECURITY = SettingSpec(
+    "smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")
+)
+SMTP_USER = SettingSpec("smtp.user", str, "", "SMTP user name")
+SMTP_TIMEOUT = SettingSpec("smtp.timeout", int, 20, "SMTP timeout (seconds)")
+SMS_URL = SettingSpec("sms.url", str, "", "SMS provider API base URL (Twilio-style)")
+SMS_ACCOUNT = SettingSpec("sms.account", str, "", "SMS account id")
+SMS_SENDER = SettingSpec("sms.sender", str, "", "SMS sender number or name")
+
+# customer segments (desk.customers.habits)
+
+SEGMENT_LOYAL_ORDERS = SettingSpec(
+    "segment.loyal_orders", int, 8, "Loyal: at least this many orders"
+)
+SEGMENT_LOYAL_MAX_RATE = SettingSpec(
+    "segment.loyal_max_rate", int, 25, "Loyal: at most this % of orders returned", check=percent
+)
+SEGMENT_FREQUENT_RETURNS = SettingSpec(
+    "segment.frequent_returns", int, 6, "Frequent returner: returns in a year"
+)
+SEGMENT_FREQUENT_RATE = SettingSpec(
+    "segment.frequent_rate", int, 50, "Frequent returner: % of orders returned", check=percent
+)
+SEGMENT_NEW_MAX_RETURNS = SettingSpec(
+    "segment.new_max_returns", int, 1, "New: at most this many returns"
+)
+SEGMENT_THRESHOLDS = (
+    SEGMENT_LOYAL_ORDERS,
+    SEGMENT_LOYAL_MAX_RATE,
+    SEGMENT_FREQUENT_RETURNS,
+    SEGMENT_FREQUENT_RATE,
+    SEGMENT_NEW_MAX_RETURNS,
+)
+
+# the return policy per segment (desk.policy.rules)
 
 
-def register(spec: SettingSpec) -> None:
-    """Declare one more setting (used for the per-event notification settings)."""
-    SETTINGS[spec.key] = spec
+@dataclass(frozen=True)
+class PolicySettings:
+    """The settings of one segment's return policy."""
+
+    window_days: SettingSpec[int]
+    refund_methods: SettingSpec[str]
+    fee_percent: SettingSpec[int]
+    fee_conditions: SettingSpec[str]
+    counter_refund: SettingSpec[bool]
+    receipt_required: SettingSpec[bool]
+
+    def all(self) -> tuple[SettingSpec, ...]:
+        """The settings in the order the policy grid shows them."""
+        return (
+            self.window_days,
+            self.refund_methods,
+            self.fee_percent,
+            self.fee_conditions,
+            self.counter_refund,
+            self.receipt_required,
+        )
 
 
-def _spec(key: str) -> SettingSpec:
+# window, methods, fee %, fee applies to, refund at the counter, receipt required
+_POLICY_DEFAULTS = {
+    Segment.NEW: (30, "original,store_credit,exchange", 0, "damaged", False, True),
+    Segment.OCCASIONAL: (30, "original,store_credit,exchange", 0, "damaged", True, True),
+    Segment.LOYAL: (60, "original,store_credit,exchange", 0, "", True, False),
+    Segment.FREQUENT: (30, "store_credit,exchange", 10, "opened,damaged", False, True),
+}
+
+
+def _policy(segment: Segment) -> PolicySettings:
+    days, methods, fee, fee_on, counter, receipt = _POLICY_DEFAULTS[segment]
+    name, key = segment.label, f"policy.{segment.value}"
+    return PolicySettings(
+        window_days=SettingSpec(
+            f"{key}.window_days", int, days, f"{name}: return window (days)", check=positive_days
+        ),
+        refund_methods=SettingSpec(
+            f"{key}.refund_methods",
+            str,
+            methods,
+            f"{name}: refund methods allowed",
+            check=_codes(REFUND_METHODS, at_least_one=True),
+            options=dict(REFUND_METHODS),
+        ),
+        fee_percent=SettingSpec(
+            f"{key}.fee_percent", int, fee, f"{name}: restocking fee (%)", check=percent
+        ),
+        fee_conditions=SettingSpec(
+            f"{key}.fee_conditions",
+            str,
+            fee_on,
+            f"{name}: fee applies to items that are",
+            check=_codes(CONDITIONS),
+            options=dict(CONDITIONS),
+        ),
+        counter_refund=SettingSpec(
+            f"{key}.counter_refund", bool, counter, f"{name}: refund at the counter allowed"
+        ),
+        receipt_required=SettingSpec(
+            f"{key}.receipt_required", bool, receipt, f"{name}: receipt required"
+        ),
+    )
+
+
+POLICY: dict[Segment, PolicySettings] = {segment: _policy(segment) for segment in Segment}
+
+CREDIT_BONUS = SettingSpec(
+    "policy.incentive.credit_bonus_percent",
+    int,
+    10,
+    "Bonus for choosing store credit (%)",
+    check=percent,
+)
+EXCHANGE_BONUS = SettingSpec(
+    "policy.incentive.exchange_bonus_percent",
+    int,
+    0,
+    "Bonus for choosing an exchange (%)",
+    check=percent,
+)
+
+# messages to the customer, per event (desk.messages.events)
+
+_NOTIFY_DEFAULTS = {
+    Event.ACKNOWLEDGED: "ask",
+    Event.RECEIVED: "ask",
+    Event.INSPECTING: "off",
+    Event.APPROVED: "ask",
+    Event.REFUNDED: "ask",
+    Event.EXCHANGED: "ask",
+    Event.CREDITED: "ask",
+    Event.REJECTED: "ask",
+    Event.CLOSED: "off",
+    Event.FEEDBACK: "ask",
+}
+
+NOTIFY: dict[Event, SettingSpec[str]] = {
+    event: SettingSpec(
+        f"notify.{event.value}",
+        str,
+        default,
+        f"Notify: {event.label}",
+        choices=NOTIFY_CHOICES,
+        help="off: never offered; ask: offered, ticked; auto: always sent",
+    )
+    for event, default in _NOTIFY_DEFAULTS.items()
+}
+"""Whether each event's message is off, offered (ask) or sent automatically (auto)."""
+
+# the catalogue, in the order `returndesk config list` prints it
+
+SETTINGS: dict[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        SHOP_NAME,
+        SHOP_EMAIL,
+        SHOP_REPLY_TO,
+        SHOP_PHONE,
+        SHOP_ADDRESS,
+        SHOP_HOURS,
+        SHOP_LOGO,
+        SHOP_CURRENCY,
+        SHOP_LOCALE,
+        SHOP_REFUND_DAYS,
+        SMTP_HOST,
+        SMTP_PORT,
+        SMTP_SECURITY,
+        SMTP_USER,
+        SMTP_TIMEOUT,
+        SMS_URL,
+        SMS_ACCOUNT,
+        SMS_SENDER,
+        *SEGMENT_THRESHOLDS,
+        *(spec for policy in POLICY.values() for spec in policy.all()),
+        CREDIT_BONUS,
+        EXCHANGE_BONUS,
+        *NOTIFY.values(),
+    )
+}
+"""Every setting by its dotted key."""
+
+
+def setting(key: str) -> SettingSpec:
+    """The setting whose dotted key is `key` (as typed on the command line).
+
+    Raises DeskError for an unknown key.
+    """
     try:
-        return SETTINGS[key]
+        return SETTINGS[key.strip()]
     except KeyError:
         raise DeskError(f"Unknown setting {key!r}; see `returndesk config list`.") from None
 
 
-def get_setting(session: Session, key: str) -> object:
-    """Return the value of setting `key`, or its default when it was never set."""
-    spec = _spec(key)
-    row = session.get(Setting, key)
-    return spec.default if row is None else spec.type(row.value)
+def _declared(spec: object) -> SettingSpec:
+    if not isinstance(spec, SettingSpec) or SETTINGS.get(spec.key) is not spec:
+        raise TypeError(f"{spec!r} is not a declared setting; use a constant of desk.settings.")
+    return spec
 
 
-def all_settings(session: Session) -> dict[str, object]:
-    """Return every declared setting with its current value."""
+# reading and writing
+
+
+def get_setting(session: Session, spec: SettingSpec[T]) -> T:
+    """Return the value of `spec`, or its default when it was never set."""
+    row = session.get(Setting, _declared(spec).key)
+    return spec.default if row is None else spec.from_stored(row.value)
+
+
+def all_settings(session: Session) -> dict[SettingSpec, object]:
+    """Return every declared setting with its current value, in declaration order."""
     stored = {row.key: row.value for row in session.exec(select(Setting))}
     return {
-        key: spec.type(stored[key]) if key in stored else spec.default
+        spec: spec.from_stored(stored[key]) if key in stored else spec.default
         for key, spec in SETTINGS.items()
     }
 
 
-def parse_setting(key: str, value: object) -> object:
-    """Return `value` converted and checked for setting `key`; raise DeskError if it is bad."""
-    spec = _spec(key)
-    text = str(value).strip()
-    if key == "shop.currency":
-        text = text.upper()
-    try:
-        typed = spec.type(text)
-    except (TypeError, ValueError):
-        raise DeskError(f"{spec.label} must be a whole number, not “{text}”.") from None
-    if spec.choices and typed not in spec.choices:
-        raise DeskError(f"{spec.label} must be one of: {', '.join(spec.choices)}.")
-    if spec.check and (problem := spec.check(typed)):
-        raise DeskError(f"{spec.label}: {problem}")
+def set_setting(session: Session, spec: SettingSpec[T], value: object) -> T:
+    """Check and store `value` for `spec` (flushed; the caller commits); return it typed."""
+    typed = _declared(spec).parse(value)
+    session.merge(Setting(key=spec.key, value=spec.to_stored(typed)))
+    session.flush()
     return typed
 
 
-def set_setting(session: Session, key: str, value: object) -> object:
-    """Check and store setting `key`; commit; return the stored value."""
-    typed = parse_setting(key, value)
-    session.merge(Setting(key=key, value=str(typed)))
-    session.commit()
+def set_settings(session: Session, values: dict[SettingSpec, object]) -> dict[SettingSpec, object]:
+    """Check every value first, then store them all (flushed; the caller commits).
+
+    Returns the typed values. Raises DeskError, storing nothing, when any value is bad.
+    """
+    typed = {_declared(spec): spec.parse(value) for spec, value in values.items()}
+    for spec, value in typed.items():
+        session.merge(Setting(key=spec.key, value=spec.to_stored(value)))
+    session.flush()
     return typed
 
 
-def set_settings(session: Session, values: dict[str, object]) -> None:
-    """Check every value first, then store them all in one transaction."""
-    typed = {key: parse_setting(key, value) for key, value in values.items()}
-    for key, value in typed.items():
-        session.merge(Setting(key=key, value=str(value)))
-    session.commit()
+def load_settings(db: Database) -> dict[SettingSpec, object]:
+    """Every setting with its current value, read in a session of its own."""
+    with db.session() as session:
+        return all_settings(session)
 
 
-# The modules that register more settings (notify.*, segment.*, policy.*):
-from desk.customers import habits  # noqa: E402, F401
-from desk.messages import events  # noqa: E402, F401
-from desk.policy import intake, rules  # noqa: E402, F401
+def save_settings(db: Database, values: dict[SettingSpec, object]) -> dict[SettingSpec, object]:
+    """Check and store `values` in one transaction; return them typed.
+
+    Raises DeskError, storing nothing, when any value is bad.
+    """
+    with db.session() as session:
+        typed = set_settings(session, values)
+        session.commit()
+    return typed
+
+
+def keys_of(specs: Iterable[SettingSpec]) -> tuple[str, ...]:
+    """The dotted keys of `specs`, in order."""
+    return tuple(spec.key for spec in specs)

@@ -11,18 +11,8 @@ from sqlmodel import Session, col, select
 
 from desk.customers.segments import Segment
 from desk.models import Customer, Return, as_utc, utcnow
-from desk.settings import SettingSpec, get_setting, register
+from desk.settings import SEGMENT_THRESHOLDS, get_setting
 from desk.workflow import Status
-
-THRESHOLDS = (
-    SettingSpec("segment.loyal_orders", int, 8, "Loyal: at least this many orders"),
-    SettingSpec("segment.loyal_max_rate", int, 25, "Loyal: at most this % of orders returned"),
-    SettingSpec("segment.frequent_returns", int, 6, "Frequent returner: returns in a year"),
-    SettingSpec("segment.frequent_rate", int, 50, "Frequent returner: % of orders returned"),
-    SettingSpec("segment.new_max_returns", int, 1, "New: at most this many returns"),
-)
-for _spec in THRESHOLDS:
-    register(_spec)
 
 
 @dataclass(frozen=True)
@@ -49,7 +39,7 @@ class Habits:
 
 def thresholds(session: Session) -> dict[str, int]:
     """The owner's segment thresholds, by key without the `segment.` prefix."""
-    return {spec.key.split(".", 1)[1]: int(get_setting(session, spec.key)) for spec in THRESHOLDS}
+    return {spec.key.split(".", 1)[1]: get_setting(session, spec) for spec in SEGMENT_THRESHOLDS}
 
 
 def habits_for(session: Session, customer_id: int, *, now: datetime | None = None) -> Habits:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.instructions.dropoff import KIND_LABELS, Kind, kinds_of, list_points, points_for
 from desk.instructions.texts import LABELS, TEXT
@@ -24,7 +25,7 @@ from desk.messages.context import (
 )
 from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, as_utc
 from desk.returns import ReturnDetail, get_detail
-from desk.settings import get_setting
+from desk.settings import POLICY, SHOP_LOCALE, get_setting
 from desk.workflow import Status
 
 ICONS: tuple[str, ...] = (
@@ -114,7 +115,7 @@ def build_sheet(
     detail = get_detail(session, number=return_number) if return_number else None
     language = _language(session, language, detail)
     text = TEXT[language]
-    window = int(get_setting(session, STANDARD_WINDOW))
+    window = get_setting(session, STANDARD_WINDOW)
     if detail is None:
         points = list_points(session, active_only=True)
         kinds = set(Kind)
@@ -162,7 +163,7 @@ def _language(session: Session, asked: str | None, detail: ReturnDetail | None) 
         preferred = (detail.customer.preferred_language or "").replace("-", "_")
         if preferred.lower() in {code.lower() for code in LANGUAGES}:
             return normalise_language(preferred)
-    return normalise_language(str(get_setting(session, "shop.locale")))
+    return normalise_language(get_setting(session, SHOP_LOCALE))
 
 
 def kinds_for(detail: ReturnDetail) -> set[Kind]:
@@ -174,7 +175,7 @@ def kinds_for(detail: ReturnDetail) -> set[Kind]:
     }
 
 
-STANDARD_WINDOW = "policy.new.window_days"
+STANDARD_WINDOW = POLICY[Segment.NEW].window_days
 """The generic sheet promises the window anyone gets: a new customer's."""
 
 

@@ -23,7 +23,18 @@ from desk.models import (
 )
 from desk.money import format_money
 from desk.returns import ReturnDetail
-from desk.settings import SETTINGS
+from desk.settings import (
+    SETTINGS,
+    SHOP_ADDRESS,
+    SHOP_CURRENCY,
+    SHOP_EMAIL,
+    SHOP_HOURS,
+    SHOP_LOGO,
+    SHOP_NAME,
+    SHOP_PHONE,
+    SHOP_REFUND_DAYS,
+    keys_of,
+)
 
 LANGUAGES: tuple[str, ...] = ("en", "pt_BR")
 """The languages default templates ship in."""
@@ -66,15 +77,17 @@ VARIABLES: dict[str, str] = {
 
 _BABEL_LOCALE = {"en": "en", "pt_BR": "pt_BR"}
 
-SHOP_KEYS: tuple[str, ...] = (
-    "shop.name",
-    "shop.address",
-    "shop.phone",
-    "shop.hours",
-    "shop.email",
-    "shop.logo",
-    "shop.currency",
-    "shop.refund_days",
+SHOP_KEYS: tuple[str, ...] = keys_of(
+    (
+        SHOP_NAME,
+        SHOP_ADDRESS,
+        SHOP_PHONE,
+        SHOP_HOURS,
+        SHOP_EMAIL,
+        SHOP_LOGO,
+        SHOP_CURRENCY,
+        SHOP_REFUND_DAYS,
+    )
 )
 
 _CONDITIONS_PT: dict[str, str] = {
@@ -223,7 +236,7 @@ def shop_settings(session: Session) -> dict[str, object]:
 def shop_values(stored: dict[str, str]) -> dict[str, object]:
     """Return the shop.* settings messages use, typed, from the stored text values."""
     return {
-        key: SETTINGS[key].type(stored[key]) if key in stored else SETTINGS[key].default
+        key: SETTINGS[key].from_stored(stored[key]) if key in stored else SETTINGS[key].default
         for key in SHOP_KEYS
     }
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 
-from desk.settings import NOTIFY_CHOICES, SettingSpec, register
 from desk.workflow import Status
 
 
@@ -54,38 +53,7 @@ EVENT_FOR_STATUS: dict[Status, Event] = {
 }
 """The message a status change can send (a cancelled return sends none)."""
 
-_DEFAULT_NOTIFY = {
-    Event.ACKNOWLEDGED: "ask",
-    Event.RECEIVED: "ask",
-    Event.INSPECTING: "off",
-    Event.APPROVED: "ask",
-    Event.REFUNDED: "ask",
-    Event.EXCHANGED: "ask",
-    Event.CREDITED: "ask",
-    Event.REJECTED: "ask",
-    Event.CLOSED: "off",
-    Event.FEEDBACK: "ask",
-}
-
-
-def notify_key(event: Event | str) -> str:
-    """The setting that says whether `event` is off, offered, or sent automatically."""
-    return f"notify.{Event(event).value}"
-
 
 def event_for(status: Status | str) -> Event | None:
     """Return the event a move to `status` can tell the customer about, if any."""
     return EVENT_FOR_STATUS.get(Status(status))
-
-
-for _event, _default in _DEFAULT_NOTIFY.items():
-    register(
-        SettingSpec(
-            notify_key(_event),
-            str,
-            _default,
-            f"Notify: {_event.label}",
-            choices=NOTIFY_CHOICES,
-            help="off: never offered; ask: offered, ticked; auto: always sent",
-        )
-    )

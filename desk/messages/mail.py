@@ -17,7 +17,18 @@ from sqlmodel import Session
 
 from desk.errors import DeskError
 from desk.models import OutboxMessage, utcnow
-from desk.settings import get_setting
+from desk.settings import (
+    SHOP_EMAIL,
+    SHOP_LOGO,
+    SHOP_NAME,
+    SHOP_REPLY_TO,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    SMTP_TIMEOUT,
+    SMTP_USER,
+    get_setting,
+)
 
 SECURITY_CHOICES = ("starttls", "ssl", "none")
 
@@ -50,19 +61,24 @@ class SmtpConfig:
     def from_settings(cls, session: Session) -> SmtpConfig:
         """Read the smtp.* settings."""
         return cls(
-            host=str(get_setting(session, "smtp.host")).strip(),
-            port=int(get_setting(session, "smtp.port")),
-            security=str(get_setting(session, "smtp.security")),
-            user=str(get_setting(session, "smtp.user")).strip(),
-            timeout=float(get_setting(session, "smtp.timeout")),
+            host=get_setting(session, SMTP_HOST).strip(),
+            port=get_setting(session, SMTP_PORT),
+            security=get_setting(session, SMTP_SECURITY),
+            user=get_setting(session, SMTP_USER).strip(),
+            timeout=float(get_setting(session, SMTP_TIMEOUT)),
         )
 
 
 def shop_from_settings(session: Session) -> dict[str, str]:
     """Return the shop details build_email uses: name, email, reply_to, logo."""
     return {
-        key: str(get_setting(session, f"shop.{key}")).strip()
-        for key in ("name", "email", "reply_to", "logo")
+        key: get_setting(session, spec).strip()
+        for key, spec in (
+            ("name", SHOP_NAME),
+            ("email", SHOP_EMAIL),
+            ("reply_to", SHOP_REPLY_TO),
+            ("logo", SHOP_LOGO),
+        )
     }
 
 

@@ -26,7 +26,7 @@ from desk.messages.sender import (
 )
 from desk.models import Channel, Customer, OutboxMessage, StatusChange, utcnow
 from desk.returns import ReturnDetail, get_detail
-from desk.settings import get_setting
+from desk.settings import SHOP_EMAIL, get_setting
 from desk.workflow import Status, TransitionResult, apply_transition
 
 
@@ -121,7 +121,7 @@ def _new_message(
         subject=rendered.subject,
         body_text=_mime_text(rendered.text) if email else rendered.sms,
         body_html=_mime_text(rendered.html) if email and rendered.html else "",
-        message_id=new_message_id(str(get_setting(session, "shop.email"))),
+        message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
         state=QUEUED,
         next_attempt_at=utcnow(),
         staff=staff.strip(),

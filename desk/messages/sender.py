@@ -38,7 +38,7 @@ from desk.messages.mail import (
 from desk.messages.sms import SmsProvider, provider_from_settings
 from desk.models import Channel, OutboxMessage, OutboxState, as_utc, utcnow
 from desk.secrets import get_secret
-from desk.settings import get_setting
+from desk.settings import SMS_ACCOUNT, SMS_URL, get_setting
 
 MAX_ATTEMPTS = 8
 """Tries before a message that keeps failing is given up (failed for good)."""
@@ -186,7 +186,7 @@ class _Senders:
         self.smtp = SmtpSender(config, password)
 
     def _open_sms(self, session: Session, token: str | None) -> None:
-        if not get_setting(session, "sms.url") or not get_setting(session, "sms.account"):
+        if not get_setting(session, SMS_URL) or not get_setting(session, SMS_ACCOUNT):
             self.block(
                 "sms",
                 "Text messages are not set up: enter the SMS provider in "

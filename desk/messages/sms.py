@@ -14,7 +14,7 @@ from typing import Protocol
 from sqlmodel import Session
 
 from desk.messages.mail import DeliveryError
-from desk.settings import get_setting
+from desk.settings import SMS_ACCOUNT, SMS_SENDER, SMS_URL, get_setting
 
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -170,8 +170,8 @@ def _json(data: bytes) -> dict:
 def provider_from_settings(session: Session, token: str) -> TwilioStyleProvider:
     """Build the provider from the sms.* settings and the token (from the keyring or typed)."""
     return TwilioStyleProvider(
-        base_url=str(get_setting(session, "sms.url")).strip(),
-        account_id=str(get_setting(session, "sms.account")).strip(),
+        base_url=get_setting(session, SMS_URL).strip(),
+        account_id=get_setting(session, SMS_ACCOUNT).strip(),
         token=token,
-        sender=str(get_setting(session, "sms.sender")).strip(),
+        sender=get_setting(session, SMS_SENDER).strip(),
     )

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
-# Modules, not names: desk.settings imports this module while habits/policy may be half-loaded.
 from desk.customers import habits as _habits
 from desk.customers.segments import Segment
 from desk.labels import REFUND_METHODS
@@ -17,26 +16,10 @@ from desk.models import Customer, RefundMethod
 from desk.money import format_money
 from desk.policy import rules as _policy
 from desk.returns import ExchangeDraft, ReturnDraft
-from desk.settings import SettingSpec, get_setting, register
+from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, get_setting
 
 if TYPE_CHECKING:
     from desk.policy.rules import Decision, ItemForFee, Rules
-
-# Keys under "policy." so the settings dialog lists them on its Return policy page.
-CREDIT_BONUS_KEY = "policy.incentive.credit_bonus_percent"
-EXCHANGE_BONUS_KEY = "policy.incentive.exchange_bonus_percent"
-
-
-def _percent(value: object) -> str | None:
-    return None if 0 <= int(value) <= 100 else "Enter a percentage from 0 to 100."
-
-
-register(
-    SettingSpec(CREDIT_BONUS_KEY, int, 10, "Bonus for choosing store credit (%)", check=_percent)
-)
-register(
-    SettingSpec(EXCHANGE_BONUS_KEY, int, 0, "Bonus for choosing an exchange (%)", check=_percent)
-)
 
 RECEIPT_NEEDS_OVERRIDE = False
 """A missing receipt is shown as a notice; True makes it a problem that needs an override."""
@@ -135,8 +118,8 @@ def profile_for(
         segment, why, flagged = habits.segment, habits.why, habits.flagged
         preferred = customer.preferred_refund or habits.usual_refund
     bonus = {
-        RefundMethod.STORE_CREDIT.value: int(get_setting(session, CREDIT_BONUS_KEY)),
-        RefundMethod.EXCHANGE.value: int(get_setting(session, EXCHANGE_BONUS_KEY)),
+        RefundMethod.STORE_CREDIT.value: get_setting(session, CREDIT_BONUS),
+        RefundMethod.EXCHANGE.value: get_setting(session, EXCHANGE_BONUS),
     }
     rules = _policy.rules_for(session, segment)
     return CustomerProfile(segment, why, flagged, rules, preferred, bonus, timeline)

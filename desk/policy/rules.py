@@ -10,83 +10,7 @@ from sqlmodel import Session
 from desk.customers.segments import Segment
 from desk.labels import CONDITIONS, REFUND_METHODS
 from desk.models import RefundMethod
-from desk.settings import SettingSpec, get_setting, positive_days, register
-
-YES_NO = ("yes", "no")
-
-
-def _codes(allowed: dict[str, str], *, at_least_one: bool = False):
-    def check(value: object) -> str | None:
-        codes = [c.strip() for c in str(value).split(",") if c.strip()]
-        if at_least_one and not codes:
-            return "choose at least one."
-        unknown = [c for c in codes if c not in allowed]
-        if unknown:
-            return f"unknown {', '.join(unknown)}; use {', '.join(allowed)} (comma-separated)."
-        return None
-
-    return check
-
-
-# window, methods, fee %, fee applies to, refund at the counter, receipt required
-_DEFAULTS = {
-    Segment.NEW: (30, "original,store_credit,exchange", 0, "damaged", "no", "yes"),
-    Segment.OCCASIONAL: (30, "original,store_credit,exchange", 0, "damaged", "yes", "yes"),
-    Segment.LOYAL: (60, "original,store_credit,exchange", 0, "", "yes", "no"),
-    Segment.FREQUENT: (30, "store_credit,exchange", 10, "opened,damaged", "no", "yes"),
-}
-
-
-def _register_defaults() -> None:
-    for segment, (days, methods, fee, fee_on, counter, receipt) in _DEFAULTS.items():
-        name, key = segment.label, f"policy.{segment.value}"
-        register(
-            SettingSpec(
-                f"{key}.window_days",
-                int,
-                days,
-                f"{name}: return window (days)",
-                check=positive_days,
-            )
-        )
-        register(
-            SettingSpec(
-                f"{key}.refund_methods",
-                str,
-                methods,
-                f"{name}: refund methods allowed",
-                check=_codes(REFUND_METHODS, at_least_one=True),
-                options=dict(REFUND_METHODS),
-            )
-        )
-        register(SettingSpec(f"{key}.fee_percent", int, fee, f"{name}: restocking fee (%)"))
-        register(
-            SettingSpec(
-                f"{key}.fee_conditions",
-                str,
-                fee_on,
-                f"{name}: fee applies to items that are",
-                check=_codes(CONDITIONS),
-                options=dict(CONDITIONS),
-            )
-        )
-        register(
-            SettingSpec(
-                f"{key}.counter_refund",
-                str,
-                counter,
-                f"{name}: refund at the counter allowed",
-                choices=YES_NO,
-            )
-        )
-        register(
-            SettingSpec(
-                f"{key}.receipt_required", str, receipt, f"{name}: receipt required", choices=YES_NO
-            )
-        )
-
-
-_register_defaults()
+from desk.settings import POLICY, get_setting
 
 
 @dataclass(frozen=True)
@@ -104,22 +28,19 @@ class Rules:
 
 def rules_for(session: Session, segment: Segment) -> Rules:
     """Read the owner's rules for `segment`."""
-    key = f"policy.{segment.value}"
+    specs = POLICY[segment]
 
-    def get(name: str):
-        return get_setting(session, f"{key}.{name}")
-
-    def codes(name: str) -> tuple[str, ...]:
-        return tuple(c.strip() for c in str(get(name)).split(",") if c.strip())
+    def codes(spec) -> tuple[str, ...]:
+        return tuple(c.strip() for c in get_setting(session, spec).split(",") if c.strip())
 
     return Rules(
         segment=segment,
-        window_days=int(get("window_days")),
-        refund_methods=codes("refund_methods"),
-        fee_percent=int(get("fee_percent")),
-        fee_conditions=codes("fee_conditions"),
-        counter_refund=get("counter_refund") == "yes",
-        receipt_required=get("receipt_required") == "yes",
+        window_days=get_setting(session, specs.window_days),
+        refund_methods=codes(specs.refund_methods),
+        fee_percent=get_setting(session, specs.fee_percent),
+        fee_conditions=codes(specs.fee_conditions),
+        counter_refund=get_setting(session, specs.counter_refund),
+        receipt_required=get_setting(session, specs.receipt_required),
     )
 
 

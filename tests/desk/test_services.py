@@ -9,6 +9,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.messages.events import Event
 from desk.messages.templating import TemplateError
 from desk.models import (
     Customer,
@@ -34,7 +35,7 @@ from desk.services import (
     send_again,
     shop_basics,
 )
-from desk.settings import set_settings
+from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, save_settings
 from desk.workflow import NoteRequired, Status
 
 TODAY = date.today()
@@ -164,14 +165,9 @@ def test_reads_return_loaded_data_usable_after_the_session(db):
     assert [c.name for c in search_customers(db, query="Rui")] == ["Rui Costa"]
     with pytest.raises(NotFound):
         get_return(db, return_id=9999)
-    set_settings_now(db, {"shop.name": "Loja Boa Vista", "shop.currency": "BRL"})
+    save_settings(db, {SHOP_NAME: "Loja Boa Vista", SHOP_CURRENCY: "BRL"})
     assert shop_basics(db) == type(shop_basics(db))(name="Loja Boa Vista", currency="BRL")
     assert instructions_sheet(db, return_number=ret.number).customer_name == "Rui Costa"
-
-
-def set_settings_now(db, values: dict) -> None:
-    with db.session() as session:
-        set_settings(session, values)
 
 
 # move_return
@@ -226,7 +222,7 @@ def test_an_automatic_step_queues_without_being_asked(db):
     ret = received_return(db, email="rui@example.com")
     assert notify_mode(db, to="approved") == "ask"
     assert notify_mode(db, to="inspecting") == "off"  # a step without a message
-    set_settings_now(db, {"notify.approved": "auto"})
+    save_settings(db, {NOTIFY[Event.APPROVED]: "auto"})
     assert notify_mode(db, to="approved") == "auto"
     outcome = move_return(
         db, return_id=ret.id, to="approved", expected_version=ret.version, notify=False

@@ -22,7 +22,7 @@ from desk import labels
 from desk.customers.profile import Profile, erase_customer, profile, save_export, update_customer
 from desk.db import Database, backup_files
 from desk.errors import DeskError, ValidationError
-from desk.settings import get_setting
+from desk.settings import SHOP_CURRENCY, get_setting
 from ui import prompts, state
 from ui.background import run_in_background
 from ui.customers.profile_parts import (
@@ -56,7 +56,7 @@ class CustomerProfile(QWidget):
         self.db, self.customer_id = db, customer_id
         self.profile: Profile | None = None
         with db.session() as session:
-            self.currency = str(get_setting(session, "shop.currency"))
+            self.currency = get_setting(session, SHOP_CURRENCY)
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1100, 760)
         layout = QVBoxLayout(self)

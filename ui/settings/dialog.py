@@ -20,7 +20,34 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
-from desk.settings import SETTINGS, all_settings, parse_setting, set_settings
+from desk.settings import (
+    CREDIT_BONUS,
+    EXCHANGE_BONUS,
+    NOTIFY,
+    POLICY,
+    SEGMENT_THRESHOLDS,
+    SHOP_ADDRESS,
+    SHOP_CURRENCY,
+    SHOP_EMAIL,
+    SHOP_HOURS,
+    SHOP_LOCALE,
+    SHOP_LOGO,
+    SHOP_NAME,
+    SHOP_PHONE,
+    SHOP_REFUND_DAYS,
+    SHOP_REPLY_TO,
+    SMS_ACCOUNT,
+    SMS_SENDER,
+    SMS_URL,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    SMTP_TIMEOUT,
+    SMTP_USER,
+    SettingSpec,
+    load_settings,
+    save_settings,
+)
 from desk.validation import email_error
 from ui import prompts
 from ui.background import run_in_background
@@ -37,20 +64,41 @@ from ui.settings.pages import (
 )
 from ui.widgets.form_parts import STYLE_SHEET
 
-PAGES = (
-    ("Shop", "shop."),
-    ("Email (SMTP)", "smtp."),
-    ("SMS", "sms."),
-    ("Notifications", "notify."),
-    ("Return policy", "segment."),
-    ("Return policy", "policy."),
+MAIL_SETTINGS = (SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USER, SMTP_TIMEOUT)
+PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
+    (
+        "Shop",
+        (
+            SHOP_NAME,
+            SHOP_EMAIL,
+            SHOP_REPLY_TO,
+            SHOP_PHONE,
+            SHOP_ADDRESS,
+            SHOP_HOURS,
+            SHOP_LOGO,
+            SHOP_CURRENCY,
+            SHOP_LOCALE,
+            SHOP_REFUND_DAYS,
+        ),
+    ),
+    ("Email (SMTP)", MAIL_SETTINGS),
+    ("SMS", (SMS_URL, SMS_ACCOUNT, SMS_SENDER)),
+    ("Notifications", tuple(NOTIFY.values())),
+    (
+        "Return policy",
+        (
+            *SEGMENT_THRESHOLDS,
+            *(spec for policy in POLICY.values() for spec in policy.all()),
+            CREDIT_BONUS,
+            EXCHANGE_BONUS,
+        ),
+    ),
 )
-"""Each page's title and the prefix of the settings it shows; others go to an "Other" page."""
+"""Each page's title and the settings it edits, in the order they are shown."""
 SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}
 USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-MAIL_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.timeout")
-SHOP_KEYS = ("shop.name", "shop.email", "shop.reply_to", "shop.logo")
-"""What desk.messages.mail.send_test_email needs, read from the form as typed."""
+TEST_SHOP = {"name": SHOP_NAME, "email": SHOP_EMAIL, "reply_to": SHOP_REPLY_TO, "logo": SHOP_LOGO}
+"""The shop details desk.messages.mail.send_test_email needs, read from the form as typed."""
 EXTRA_STYLE = """
 QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }
 QSpinBox[error="true"] { border: 2px solid #b91c1c; border-radius: 3px; padding: 1px 16px 1px 3px; }
@@ -72,7 +120,7 @@ class SettingsDialog(QDialog):
         self.resize(940, 640)  # the return policy grid has a column per kind of customer
         self.tabs = QTabWidget()
         self.pages: dict[str, SettingsPage] = {}
-        self.fields: dict[str, SettingField] = {}
+        self.fields: dict[str, SettingField] = {}  # by dotted key
         self._build_setting_pages()
         self.secret_boxes = {name: self._add_secret(name) for name in SECRET_PAGES}
         self._build_test_email()
@@ -97,20 +145,17 @@ class SettingsDialog(QDialog):
     # construction
 
     def _build_setting_pages(self) -> None:
-        for title, _ in PAGES:  # tabs in this order, whatever the declarations' order
-            self._page(title)
-        for key, spec in SETTINGS.items():
-            title = next((t for t, prefix in PAGES if key.startswith(prefix)), "Other")
-            caption = spec.label.removeprefix("Notify: ")
-            self.fields[key] = self._page(title).add_setting(key, caption)
+        for title, specs in PAGES:
+            page = self._page(title)
+            for spec in specs:
+                self.fields[spec.key] = page.add_setting(spec, spec.label.removeprefix("Notify: "))
         if notify := self.pages.get("Notifications"):
             hint = caption_label(
                 "For each message to the customer: <b>Off</b> never offers it, <b>Ask</b> "
                 "offers it ticked when staff change the status, <b>Auto</b> always sends it."
             )
             notify.outer.insertWidget(0, hint)
-        if "smtp.security" in self.fields:
-            self.fields["smtp.security"].changed.connect(self._suggest_port)
+        self.fields[SMTP_SECURITY.key].changed.connect(self._suggest_port)
 
     def _page(self, title: str) -> SettingsPage:
         if title not in self.pages:
@@ -156,12 +201,11 @@ class SettingsDialog(QDialog):
     # loading and state
 
     def _load(self) -> None:
-        with self.db.session() as session:
-            self.stored = all_settings(session)
-        for key, field in self.fields.items():
-            field.set_value(self.stored[key])
+        self.stored = load_settings(self.db)
+        for field in self.fields.values():
+            field.set_value(self.stored[field.spec])
             field.show_error(None)
-        self.test_to.setText(str(self.stored.get("shop.email", "")))
+        self.test_to.setText(self.stored[SHOP_EMAIL])
         self._refresh_secret_state()
         self.initial = self._snapshot()
 
@@ -181,10 +225,10 @@ class SettingsDialog(QDialog):
         return self._snapshot() != self.initial
 
     def _suggest_port(self) -> None:
-        port = self.fields.get("smtp.port")
-        code = self.fields["smtp.security"].text()
+        port = self.fields[SMTP_PORT.key]
+        code = self.fields[SMTP_SECURITY.key].text()
         usual = {"", *(str(p) for p in USUAL_PORTS.values())}
-        if port and code in USUAL_PORTS and port.text() in usual:
+        if code in USUAL_PORTS and port.text() in usual:
             port.set_value(USUAL_PORTS[code])
 
     def _reveal(self, widget: QWidget) -> None:
@@ -198,13 +242,13 @@ class SettingsDialog(QDialog):
 
     # checking and saving
 
-    def _parse(self, keys) -> dict[str, object] | None:
-        """Parse the fields for `keys`, showing each error inline; None if any is bad."""
+    def _parse(self, specs) -> dict[SettingSpec, object] | None:
+        """Parse the fields for `specs`, showing each error inline; None if any is bad."""
         values, first_bad = {}, None
-        for key in keys:
-            field = self.fields[key]
+        for spec in specs:
+            field = self.fields[spec.key]
             try:
-                values[key] = parse_setting(key, field.text())
+                values[spec] = spec.parse(field.text())
             except DeskError as error:
                 field.show_error(str(error).removeprefix(f"{field.spec.label}: "))
                 first_bad = first_bad or field
@@ -217,15 +261,13 @@ class SettingsDialog(QDialog):
 
     def save(self) -> bool:
         """Check and store every setting, then the secrets; True when all of it was kept."""
-        values = self._parse(self.fields)
+        values = self._parse(field.spec for field in self.fields.values())
         if values is None:
             self._say("Nothing was saved: correct the fields marked in red.", ERROR_COLOR)
             return False
         changed = {k: v for k, v in values.items() if v != self.stored.get(k)}
         if changed:
-            with self.db.session() as session:
-                set_settings(session, changed)
-            self.stored.update(changed)
+            self.stored.update(save_settings(self.db, changed))
         self.saved = True
         kept = self._save_secrets()
         self.initial = self._snapshot()
@@ -279,12 +321,12 @@ class SettingsDialog(QDialog):
 
     def send_test_email(self) -> None:
         """Send a test email in the background with the settings as typed now."""
-        values = self._parse((*MAIL_KEYS, *SHOP_KEYS))
+        values = self._parse((*MAIL_SETTINGS, *TEST_SHOP.values()))
         if values is None:
             return
-        recipient = self.test_to.text().strip() or str(values["shop.email"])
+        recipient = self.test_to.text().strip() or values[SHOP_EMAIL]
         problem = email_error(recipient) or ("" if recipient else "Type the address to send to.")
-        if not values["smtp.host"]:
+        if not values[SMTP_HOST]:
             problem = "Type the SMTP server's name first."
         if problem:
             self._show_test_result(problem, ok=False)
@@ -292,14 +334,14 @@ class SettingsDialog(QDialog):
         from desk.messages import mail
 
         config = mail.SmtpConfig(
-            host=str(values["smtp.host"]).strip(),
-            port=int(values["smtp.port"]),
-            security=str(values["smtp.security"]),
-            user=str(values["smtp.user"]).strip(),
-            timeout=float(values["smtp.timeout"]),
+            host=values[SMTP_HOST].strip(),
+            port=values[SMTP_PORT],
+            security=values[SMTP_SECURITY],
+            user=values[SMTP_USER].strip(),
+            timeout=float(values[SMTP_TIMEOUT]),
         )
         password = self.secret_boxes["smtp"].typed() or secrets.get_secret("smtp")
-        shop = {key.split(".")[1]: str(values[key]).strip() for key in SHOP_KEYS}
+        shop = {name: values[spec].strip() for name, spec in TEST_SHOP.items()}
         self._test_recipient = recipient
         self.test_button.setEnabled(False)
         self.test_button.setText("Sending…")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.settings import SETTINGS, SettingSpec
+from desk.settings import (
+    POLICY,
+    SHOP_ADDRESS,
+    SHOP_EMAIL,
+    SHOP_HOURS,
+    SHOP_LOGO,
+    SHOP_REPLY_TO,
+    SMS_URL,
+    SMTP_HOST,
+    SettingSpec,
+)
 from ui.widgets.form_parts import select_code, with_error
 
 CHOICE_WORDS = {
@@ -36,13 +47,15 @@ CHOICE_WORDS = {
 }
 """What staff read for a choice code; a code not listed here is shown as it is."""
 
-MULTILINE = {"shop.address", "shop.hours"}
-IMAGE_FILE = {"shop.logo"}
+YES_NO = ("yes", "no")
+"""The choices a yes/no setting shows (desk.settings.SettingSpec.show)."""
+MULTILINE = {SHOP_ADDRESS, SHOP_HOURS}
+IMAGE_FILE = {SHOP_LOGO}
 PLACEHOLDERS = {
-    "shop.email": "shop@example.com",
-    "shop.reply_to": "Optional: where customers' replies go",
-    "smtp.host": "smtp.example.com",
-    "sms.url": "https://api.example.com/2010-04-01",
+    SHOP_EMAIL: "shop@example.com",
+    SHOP_REPLY_TO: "Optional: where customers' replies go",
+    SMTP_HOST: "smtp.example.com",
+    SMS_URL: "https://api.example.com/2010-04-01",
 }
 INT_MAX = 9_999_999  # wide enough that a wrong number can be typed and shown as wrong
 PREVIEW_SIZE = 72
@@ -65,7 +78,7 @@ class SettingField(QWidget):
         self.input.setObjectName(f"setting:{spec.key}")
         if spec.help:
             self.input.setToolTip(spec.help)
-        extra = self._image_row() if spec.key in IMAGE_FILE else None
+        extra = self._image_row() if spec in IMAGE_FILE else None
         box, self.error = with_error(self.input, extra=extra)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,9 +89,9 @@ class SettingField(QWidget):
         spec = self.spec
         if spec.options:
             return self._option_boxes(spec.options)
-        if spec.choices:
+        if spec.choices or spec.type is bool:
             widget = QComboBox()
-            for code in spec.choices:
+            for code in spec.choices or YES_NO:
                 widget.addItem(CHOICE_WORDS.get(code, code), code)
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
             widget.setMaximumWidth(COMBO_WIDTH)
@@ -88,14 +101,14 @@ class SettingField(QWidget):
             widget.setMaximumWidth(120)
             widget.setKeyboardTracking(True)
             widget.textChanged.connect(lambda _: self.changed.emit())
-        elif spec.key in MULTILINE:
+        elif spec in MULTILINE:
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
             widget.setFixedHeight(54)
             widget.textChanged.connect(self.changed.emit)
         else:
             widget = QLineEdit()
-            widget.setPlaceholderText(PLACEHOLDERS.get(spec.key, ""))
+            widget.setPlaceholderText(PLACEHOLDERS.get(spec, ""))
             widget.textChanged.connect(lambda _: self.changed.emit())
         return widget
 
@@ -157,7 +170,7 @@ class SettingField(QWidget):
         )
 
     def text(self) -> str:
-        """What is typed or chosen now, as text for desk.settings.parse_setting."""
+        """What is typed or chosen now, as text for desk.settings.SettingSpec.parse."""
         widget = self.input
         if self.spec.options:
             return ",".join(code for code, box in self.boxes.items() if box.isChecked())
@@ -177,7 +190,7 @@ class SettingField(QWidget):
             for code, box in self.boxes.items():
                 box.setChecked(code in chosen)
         elif isinstance(widget, QComboBox):
-            select_code(widget, str(value))
+            select_code(widget, self.spec.show(value))
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(value))
         elif isinstance(widget, QPlainTextEdit):
@@ -294,11 +307,10 @@ class SettingsPage(QWidget):
         self.grid.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
         self.grid.addWidget(widget, row, 1)
 
-    def add_setting(self, key: str, caption: str | None = None) -> SettingField:
-        """Add the field for setting `key`, captioned with its label unless told otherwise."""
-        spec = SETTINGS[key]
+    def add_setting(self, spec: SettingSpec, caption: str | None = None) -> SettingField:
+        """Add the field for `spec`, captioned with its label unless told otherwise."""
         field = SettingField(spec)
-        self.fields[key] = field
+        self.fields[spec.key] = field
         self.add_row(caption or spec.label, field)
         return field
 
@@ -321,7 +333,12 @@ class PolicyPage(SettingsPage):
         from desk.customers.segments import Segment
 
         super().__init__(parent)
-        self.segments = [s.value for s in Segment]
+        self.segments = list(Segment)
+        self.cells = {  # each per-segment rule's column (its segment) and row (the rule)
+            getattr(POLICY[segment], rule.name): (segment, rule.name)
+            for segment in Segment
+            for rule in dataclasses.fields(POLICY[segment])
+        }
         self.rule_rows: dict[str, int] = {}
         self.matrix = QGridLayout()
         self.matrix.setHorizontalSpacing(10)
@@ -336,21 +353,19 @@ class PolicyPage(SettingsPage):
             self.matrix.setColumnStretch(column, 1)
         self.outer.insertLayout(1, self.matrix)
 
-    def add_setting(self, key: str, caption: str | None = None) -> SettingField:
+    def add_setting(self, spec: SettingSpec, caption: str | None = None) -> SettingField:
         """Put a per-segment rule in its row and column; anything else as a plain row."""
-        parts = key.split(".")
-        if len(parts) != 3 or parts[0] != "policy" or parts[1] not in self.segments:
-            return super().add_setting(key, caption)
-        spec = SETTINGS[key]
+        if spec not in self.cells:
+            return super().add_setting(spec, caption)
+        segment, rule = self.cells[spec]
         field = SettingField(spec)
-        self.fields[key] = field
-        rule = parts[2]
+        self.fields[spec.key] = field
         if rule not in self.rule_rows:
             row = self.rule_rows[rule] = self.matrix.rowCount()
             label = caption_label(spec.label.split(": ", 1)[-1].capitalize())
             label.setFixedWidth(self.CAPTION_WIDTH)
             self.matrix.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
-        column = self.segments.index(parts[1]) + 1
+        column = self.segments.index(segment) + 1
         field.setToolTip(spec.label)
         self.matrix.addWidget(field, self.rule_rows[rule], column)
         return field

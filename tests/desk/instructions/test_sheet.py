@@ -6,12 +6,21 @@ from datetime import date, timedelta
 
 import pytest
 
+from desk.customers.segments import Segment
 from desk.errors import DeskError, NotFound
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, build_sheet
 from desk.messages.context import format_day
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
-from desk.settings import set_setting
+from desk.settings import (
+    POLICY,
+    SHOP_ADDRESS,
+    SHOP_LOCALE,
+    SHOP_NAME,
+    SHOP_PHONE,
+    SHOP_REFUND_DAYS,
+    set_setting,
+)
 from desk.workflow import Status, transition
 
 PURCHASE = date.today() - timedelta(days=5)
@@ -81,13 +90,15 @@ def test_counter_return_with_refund_to_card(db):
 def test_refund_days_come_from_the_settings(db):
     number = log_return(db)
     with db.session() as session:
-        set_setting(session, "shop.refund_days", 7)
+        set_setting(session, SHOP_REFUND_DAYS, 7)
+        session.commit()
     assert "within 7 business days" in sheet(db, number).steps[-1].text
 
 
 def test_mail_return_says_where_to_post_it(db):
     with db.session() as session:
-        set_setting(session, "shop.address", "Rua das Flores 12\nSão Paulo")
+        set_setting(session, SHOP_ADDRESS, "Rua das Flores 12\nSão Paulo")
+        session.commit()
     number = log_return(db, intake="mail")
     result = sheet(db, number)
     assert icons(result) == ["pack", "slip", "mail", "inspect", "refund"]
@@ -147,14 +158,16 @@ def test_language_asked_for_wins_and_unknown_ones_are_refused(db):
 
 def test_customer_language_unknown_falls_back_to_the_shop(db):
     with db.session() as session:
-        set_setting(session, "shop.locale", "pt_BR")
+        set_setting(session, SHOP_LOCALE, "pt_BR")
+        session.commit()
     number = log_return(db, language="de")
     assert sheet(db, number).language == "pt_BR"
 
 
 def test_deadline_follows_the_customers_policy_window(db):
     with db.session() as session:
-        set_setting(session, "policy.new.window_days", 14)
+        set_setting(session, POLICY[Segment.NEW].window_days, 14)
+        session.commit()
     number = log_return(db)
     result = sheet(db, number)
     assert result.deadline == PURCHASE + timedelta(days=14)
@@ -254,9 +267,12 @@ def test_generic_sheet_lists_every_active_point_and_no_date(db):
 
 def test_generic_sheet_uses_the_shop_language_and_settings(db):
     with db.session() as session:
-        set_setting(session, "shop.locale", "pt_BR")
-        set_setting(session, "shop.name", "Loja Central")
-        set_setting(session, "shop.phone", "+55 11 3000-0000")
+        set_setting(session, SHOP_LOCALE, "pt_BR")
+        session.commit()
+        set_setting(session, SHOP_NAME, "Loja Central")
+        session.commit()
+        set_setting(session, SHOP_PHONE, "+55 11 3000-0000")
+        session.commit()
     result = sheet(db)
     assert result.language == "pt_BR"
     assert result.shop_name == "Loja Central"

@@ -19,7 +19,15 @@ from desk.messages.mail import (
     shop_from_settings,
 )
 from desk.models import OutboxMessage
-from desk.settings import set_settings
+from desk.settings import (
+    SHOP_EMAIL,
+    SHOP_NAME,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    set_settings,
+)
+from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER, free_port
 
 SHOP = {"name": "Loja Ação", "email": "loja@example.com", "reply_to": "", "logo": ""}
@@ -143,14 +151,15 @@ def test_config_and_shop_from_settings(db):
         set_settings(
             session,
             {
-                "smtp.host": " smtp.example.com ",
-                "smtp.port": 465,
-                "smtp.security": "ssl",
-                "smtp.user": "me",
-                "shop.name": "Loja",
-                "shop.email": "loja@example.com",
+                SMTP_HOST: " smtp.example.com ",
+                SMTP_PORT: 465,
+                SMTP_SECURITY: "ssl",
+                SMTP_USER_SETTING: "me",
+                SHOP_NAME: "Loja",
+                SHOP_EMAIL: "loja@example.com",
             },
         )
+        session.commit()
         config = SmtpConfig.from_settings(session)
         shop = shop_from_settings(session)
     assert config == SmtpConfig("smtp.example.com", 465, "ssl", "me", 20.0)

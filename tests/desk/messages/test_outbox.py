@@ -12,6 +12,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from desk.errors import DeskError
+from desk.messages.events import Event
 from desk.messages.outbox import (
     channel_for,
     messages_for_return,
@@ -23,7 +24,22 @@ from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.services import move_return, send_again
-from desk.settings import set_settings
+from desk.settings import (
+    NOTIFY,
+    SHOP_EMAIL,
+    SHOP_LOGO,
+    SHOP_NAME,
+    SHOP_REPLY_TO,
+    SMS_SENDER,
+    SMS_URL,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    SMTP_TIMEOUT,
+    set_settings,
+)
+from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
+from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from desk.workflow import StaleVersion
 from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
 
@@ -34,25 +50,25 @@ PNG = (
 )
 
 
-def configure(db, port: int, tmp_path: Path | None = None, **extra: object) -> None:
+def configure(db, port: int, tmp_path: Path | None = None) -> None:
     """Shop and SMTP settings pointing at the local server."""
     values = {
-        "shop.name": "Loja do Zé Ñandú",
-        "shop.email": "loja@example.com",
-        "shop.reply_to": "ajuda@example.com",
-        "smtp.host": "127.0.0.1",
-        "smtp.port": port,
-        "smtp.security": "none",
-        "smtp.user": SMTP_USER,
-        "smtp.timeout": 5,
+        SHOP_NAME: "Loja do Zé Ñandú",
+        SHOP_EMAIL: "loja@example.com",
+        SHOP_REPLY_TO: "ajuda@example.com",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: port,
+        SMTP_SECURITY: "none",
+        SMTP_USER_SETTING: SMTP_USER,
+        SMTP_TIMEOUT: 5,
     }
     if tmp_path is not None:
         logo = tmp_path / "logo.png"
         logo.write_bytes(PNG)
-        values["shop.logo"] = str(logo)
-    values.update(extra)
+        values[SHOP_LOGO] = str(logo)
     with db.session() as session:
         set_settings(session, values)
+        session.commit()
 
 
 def new_return(db, *, email_addr="jose@example.com", phone="", channel="email", language="pt_BR"):
@@ -382,8 +398,9 @@ def test_sms_message_reaches_the_provider(db, sms_server):
     with db.session() as session:
         set_settings(
             session,
-            {"sms.url": sms_server.url, "sms.account": SMS_ACCOUNT, "sms.sender": "+15550001"},
+            {SMS_URL: sms_server.url, SMS_ACCOUNT_SETTING: SMS_ACCOUNT, SMS_SENDER: "+15550001"},
         )
+        session.commit()
     set_secret("sms", SMS_TOKEN)
     message = queue_one(db, email_addr="", phone="+351 912 345 678", channel="sms")
     assert message.channel == "sms" and message.body_html == ""
@@ -400,7 +417,8 @@ def test_sms_message_reaches_the_provider(db, sms_server):
 
 def test_sms_bad_token_and_bad_number(db, sms_server):
     with db.session() as session:
-        set_settings(session, {"sms.url": sms_server.url, "sms.account": SMS_ACCOUNT})
+        set_settings(session, {SMS_URL: sms_server.url, SMS_ACCOUNT_SETTING: SMS_ACCOUNT})
+        session.commit()
     bad_number = queue_one(db, email_addr="", phone="912 345 678", channel="sms")
 
     report = send_due(db, sms_token="nope")
@@ -419,11 +437,12 @@ def test_password_never_reaches_the_database_file(db, db_path, smtp_server):
     set_secret("smtp", SMTP_PASSWORD)
     queue_one(db)
     assert send_due(db).sent == 1
-    configure(db, smtp_server.port, **{"smtp.port": free_port()})
+    configure(db, free_port())
     queue_one(db, email_addr="x@example.com")
     send_due(db, smtp_password=SMTP_PASSWORD)
     with db.session() as session:
-        set_settings(session, {"smtp.host": "127.0.0.1"})
+        set_settings(session, {SMTP_HOST: "127.0.0.1"})
+        session.commit()
     secret = SMTP_PASSWORD.encode()
     files = [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]
     assert any(p.name.endswith("-wal") for p in files) or files
@@ -496,7 +515,8 @@ def test_cli_move_notify_list_and_send(db, db_path):
     assert "Sent 0, failed 0, not tried 1." in no_password.stdout
 
     with open_db(db_path) as again, again.session() as session:
-        set_settings(session, {"smtp.user": ""})
+        set_settings(session, {SMTP_USER_SETTING: ""})
+        session.commit()
     refused = run("outbox", "send", db=db_path, env=NO_KEYRING)
     assert refused.returncode == 1
     assert "failed 1" in refused.stdout and "connection refused" in refused.stdout.lower()
@@ -573,7 +593,8 @@ def test_cli_move_sends_automatic_events_without_notify(db, db_path):
     return_id, _ = new_return(db)
     with db.session() as session:
         number = session.get(Return, return_id).number
-        set_settings(session, {"notify.approved": "auto"})
+        set_settings(session, {NOTIFY[Event.APPROVED]: "auto"})
+        session.commit()
     db.close()
     moved = run("move", number, "approved", db=db_path)
     assert moved.returncode == 0, moved.stderr

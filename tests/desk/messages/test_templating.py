@@ -24,7 +24,7 @@ from desk.messages.templating import (
 )
 from desk.models import MessageTemplate
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
-from desk.settings import set_setting
+from desk.settings import SHOP_CURRENCY, SHOP_LOGO, SHOP_NAME, SHOP_REFUND_DAYS, set_setting
 
 REPO = Path(__file__).resolve().parents[3]
 LANGUAGES = ("en", "pt_BR")
@@ -102,7 +102,8 @@ def test_logo_only_when_the_shop_has_one(db):
     with db.session() as session:
         detail = new_return(session)
         assert "cid:logo" not in render_message(session, detail, "received").html
-        set_setting(session, "shop.logo", "/srv/logo.png")
+        set_setting(session, SHOP_LOGO, "/srv/logo.png")
+        session.commit()
         html = render_message(session, detail, "received").html
     assert '<img src="cid:logo"' in html
     assert "/srv/logo.png" not in html
@@ -119,7 +120,8 @@ def test_language_follows_the_customer_and_unknown_falls_back_to_english(db):
 
 def test_portuguese_accents_and_brazilian_money(db):
     with db.session() as session:
-        set_setting(session, "shop.currency", "BRL")
+        set_setting(session, SHOP_CURRENCY, "BRL")
+        session.commit()
         detail = new_return(session, name="João Silva", language="pt_BR")
         message = render_message(session, detail, Event.REFUNDED)
     plain = message.text.replace("\xa0", " ")
@@ -133,7 +135,8 @@ def test_portuguese_accents_and_brazilian_money(db):
 
 def test_english_euro_money_and_refund_days(db):
     with db.session() as session:
-        set_setting(session, "shop.refund_days", 5)
+        set_setting(session, SHOP_REFUND_DAYS, 5)
+        session.commit()
         detail = new_return(session)
         context = build_context(session, detail, event="refunded", language="en")
         message = render_message(session, detail, Event.REFUNDED)
@@ -311,7 +314,8 @@ def preview(db_path, *args):
 
 def test_preview_command(db, db_path):
     with db.session() as session:
-        set_setting(session, "shop.name", "Sole Mates")
+        set_setting(session, SHOP_NAME, "Sole Mates")
+        session.commit()
         number = new_return(session, name="Ana Moreira", email="ana@example.com").ret.number
         pt_number = new_return(session, name="João Silva", language="pt_BR").ret.number
     db.close()

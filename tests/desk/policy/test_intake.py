@@ -11,15 +11,13 @@ from desk.customers.segments import Segment
 from desk.errors import ValidationError
 from desk.models import Customer, ExchangeLine, Return, StatusChange
 from desk.policy.intake import (
-    CREDIT_BONUS_KEY,
-    EXCHANGE_BONUS_KEY,
     policy_for,
     settle_exchange,
     with_policy,
 )
 from desk.policy.rules import ItemForFee
 from desk.returns import ExchangeDraft, LineDraft, ReturnDraft, save_return, validate_draft
-from desk.settings import set_settings
+from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, POLICY, set_settings
 
 TODAY = date.today()
 
@@ -152,11 +150,12 @@ def test_bonus_only_for_store_credit_and_only_when_allowed(db):
         set_settings(
             session,
             {
-                CREDIT_BONUS_KEY: "20",
-                EXCHANGE_BONUS_KEY: "5",
-                "policy.new.refund_methods": "original,exchange",
+                CREDIT_BONUS: "20",
+                EXCHANGE_BONUS: "5",
+                POLICY[Segment.NEW].refund_methods: "original,exchange",
             },
         )
+        session.commit()
         no_credit = advice("store_credit")
         assert no_credit.bonus_cents == 0  # store credit is not allowed for new customers now
         assert [o.method for o in no_credit.offers] == ["exchange"]

@@ -8,7 +8,7 @@ from desk.customers.habits import habits_for, summarise
 from desk.customers.segments import Segment
 from desk.policy.rules import ItemForFee, evaluate, rules_for
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.settings import set_settings
+from desk.settings import POLICY, SEGMENT_FREQUENT_RETURNS, set_settings
 from desk.workflow import transition
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -72,7 +72,8 @@ def test_occasional_without_orders_known():
 
 def test_thresholds_are_the_owners(db):
     with db.session() as session:
-        set_settings(session, {"segment.frequent_returns": "2"})
+        set_settings(session, {SEGMENT_FREQUENT_RETURNS: "2"})
+        session.commit()
         ret = save_return(
             session=session,
             draft=ReturnDraft(
@@ -166,7 +167,8 @@ def test_policy_settings_are_checked(db):
     from desk.errors import DeskError
 
     with db.session() as session, pytest.raises(DeskError, match="unknown cash"):
-        set_settings(session, {"policy.loyal.refund_methods": "original,cash"})
+        set_settings(session, {POLICY[Segment.LOYAL].refund_methods: "original,cash"})
+        session.commit()
 
 
 def test_segment_reason_reads_well_for_one_return():

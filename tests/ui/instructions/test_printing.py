@@ -14,7 +14,7 @@ import pytest
 from desk.instructions.dropoff import DropOffDraft, save_point
 from desk.instructions.sheet import build_sheet
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.settings import set_setting
+from desk.settings import SHOP_ADDRESS, SHOP_NAME, SHOP_PHONE, set_setting
 from ui.instructions.paper_formats import FORMATS
 from ui.instructions.printing import write_pdf
 from ui.instructions.render import MM
@@ -70,11 +70,12 @@ def add_points(db, count: int) -> None:
 def add_return(db, name: str = "Ana Souza") -> str:
     with db.session() as session:
         for key, value in (
-            ("shop.name", "Corner Hardware"),
-            ("shop.address", "Rua das Flores 12, Lisboa"),
-            ("shop.phone", "+351 21 555 0199"),
+            (SHOP_NAME, "Corner Hardware"),
+            (SHOP_ADDRESS, "Rua das Flores 12, Lisboa"),
+            (SHOP_PHONE, "+351 21 555 0199"),
         ):
             set_setting(session, key, value)
+        session.commit()
         ret = save_return(
             session=session,
             draft=ReturnDraft(

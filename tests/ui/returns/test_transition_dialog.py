@@ -10,7 +10,15 @@ from sqlmodel import select
 from desk.models import OutboxMessage
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
-from desk.settings import set_settings
+from desk.settings import (
+    SHOP_EMAIL,
+    SHOP_NAME,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    set_settings,
+)
+from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from desk.workflow import Status
 from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER
 from ui.main_window import MainWindow
@@ -34,14 +42,15 @@ def mail_ready(db, smtp_server):
         set_settings(
             session,
             {
-                "shop.name": "Loja Boa Vista",
-                "shop.email": "shop@example.com",
-                "smtp.host": "127.0.0.1",
-                "smtp.port": smtp_server.port,
-                "smtp.security": "none",
-                "smtp.user": SMTP_USER,
+                SHOP_NAME: "Loja Boa Vista",
+                SHOP_EMAIL: "shop@example.com",
+                SMTP_HOST: "127.0.0.1",
+                SMTP_PORT: smtp_server.port,
+                SMTP_SECURITY: "none",
+                SMTP_USER_SETTING: SMTP_USER,
             },
         )
+        session.commit()
     set_secret("smtp", SMTP_PASSWORD)
     return smtp_server
 

@@ -8,8 +8,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 import desk.secrets
-from desk.messages.events import Event, notify_key
-from desk.settings import SETTINGS, get_setting
+from desk.customers.segments import Segment
+from desk.messages.events import Event
+from desk.settings import (
+    NOTIFY,
+    POLICY,
+    SETTINGS,
+    SHOP_ADDRESS,
+    SHOP_CURRENCY,
+    SHOP_EMAIL,
+    SHOP_NAME,
+    SHOP_PHONE,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    get_setting,
+    save_settings,
+)
 from ui import prompts
 from ui.settings.dialog import SettingsDialog
 
@@ -41,9 +56,9 @@ def type_into(qtbot, dlg, key, text):
     qtbot.keyClicks(widget, text)
 
 
-def setting(db, key):
+def setting(db, spec):
     with db.session() as session:
-        return get_setting(session, key)
+        return get_setting(session, spec)
 
 
 def database_bytes(db_path: Path) -> bytes:
@@ -68,7 +83,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
     security = dialog.fields["smtp.security"].input
     words = [security.itemText(i) for i in range(security.count())]
     assert words == ["STARTTLS (port 587)", "SSL/TLS (port 465)", "None (not encrypted)"]
-    assert dialog.pages["Notifications"].fields.keys() == {notify_key(e) for e in Event}
+    assert dialog.pages["Notifications"].fields.keys() == {NOTIFY[e].key for e in Event}
 
 
 def test_typed_values_are_saved(qtbot, dialog, db):
@@ -83,22 +98,22 @@ def test_typed_values_are_saved(qtbot, dialog, db):
     type_into(qtbot, dialog, "notify.received", "off")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert dialog.result() == SettingsDialog.Accepted
-    assert setting(db, "shop.name") == "Loja Central"
-    assert setting(db, "shop.email") == "loja@example.com"
-    assert setting(db, "shop.address") == "Rua A, 1"
-    assert setting(db, "shop.currency") == "BRL"
-    assert setting(db, "smtp.host") == "mail.example.com"
-    assert setting(db, "smtp.port") == 2525
-    assert setting(db, "smtp.security") == "ssl"
-    assert setting(db, "notify.closed") == "auto"
-    assert setting(db, "notify.received") == "off"
+    assert setting(db, SHOP_NAME) == "Loja Central"
+    assert setting(db, SHOP_EMAIL) == "loja@example.com"
+    assert setting(db, SHOP_ADDRESS) == "Rua A, 1"
+    assert setting(db, SHOP_CURRENCY) == "BRL"
+    assert setting(db, SMTP_HOST) == "mail.example.com"
+    assert setting(db, SMTP_PORT) == 2525
+    assert setting(db, SMTP_SECURITY) == "ssl"
+    assert setting(db, NOTIFY[Event.CLOSED]) == "auto"
+    assert setting(db, NOTIFY[Event.RECEIVED]) == "off"
 
 
 def test_ctrl_s_saves(qtbot, dialog, db):
     dialog.activateWindow()
     type_into(qtbot, dialog, "shop.phone", "+55 11 5555 0000")
     qtbot.keyClick(dialog.fields["shop.phone"].input, Qt.Key_S, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: setting(db, "shop.phone") == "+55 11 5555 0000", timeout=2000)
+    qtbot.waitUntil(lambda: setting(db, SHOP_PHONE) == "+55 11 5555 0000", timeout=2000)
 
 
 def test_invalid_port_and_email_show_inline_and_save_nothing(qtbot, dialog, db):
@@ -113,13 +128,13 @@ def test_invalid_port_and_email_show_inline_and_save_nothing(qtbot, dialog, db):
     assert email.text() == "not-an-email" and port.text() == "99999"
     assert dialog.tabs.currentIndex() == 0  # the first error's page
     qtbot.waitUntil(email.input.hasFocus, timeout=1000)
-    assert setting(db, "shop.name") == "My Shop"
-    assert setting(db, "smtp.port") == 587
+    assert setting(db, SHOP_NAME) == "My Shop"
+    assert setting(db, SMTP_PORT) == 587
     type_into(qtbot, dialog, "shop.email", "ok@example.com")
     type_into(qtbot, dialog, "smtp.port", "465")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert not email.error.shown and not port.error.shown
-    assert setting(db, "shop.name") == "Changed" and setting(db, "smtp.port") == 465
+    assert setting(db, SHOP_NAME) == "Changed" and setting(db, SMTP_PORT) == 465
 
 
 def test_password_goes_to_the_keyring_only(qtbot, dialog, db, db_path, memory_keyring):
@@ -170,7 +185,7 @@ def test_without_a_keyring_says_so_and_saves_the_rest(qtbot, db, db_path, monkey
     assert "no secure password store" in box.notice.text()
     assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Email (SMTP)"
     assert "not the password" in dlg.status_label.text()
-    assert setting(db, "shop.name") == "No Keyring Shop"
+    assert setting(db, SHOP_NAME) == "No Keyring Shop"
     assert not dlg.is_dirty()  # closing now does not ask
     db.close()
     assert PASSWORD.encode() not in database_bytes(db_path)
@@ -201,7 +216,7 @@ def test_cancel_with_changes_asks_first(qtbot, dialog, db, monkeypatch):
     qtbot.keyClick(dialog.fields["shop.name"].input, Qt.Key_Escape)
     assert len(questions) == 2
     assert not dialog.isVisible()
-    assert setting(db, "shop.name") == "My Shop"
+    assert setting(db, SHOP_NAME) == "My Shop"
 
 
 def free_port() -> int:
@@ -225,7 +240,7 @@ def test_test_email_to_a_closed_port_says_refused(qtbot, dialog, db):
     assert "refused" in dialog.test_result.text().lower()
     qtbot.waitUntil(dialog.test_button.isEnabled, timeout=2000)
     assert dialog.test_button.text() == "Send test email"
-    assert setting(db, "smtp.host") == ""  # a test does not save
+    assert setting(db, SMTP_HOST) == ""  # a test does not save
 
 
 def test_test_email_is_sent_with_the_typed_settings(qtbot, dialog):
@@ -276,8 +291,6 @@ def test_file_menu_opens_settings_and_the_title_follows_the_shop_name(qtbot, db)
 
 
 def test_policy_rules_sit_in_a_column_per_segment(qtbot, dialog, db):
-    from desk.settings import get_setting
-
     page = dialog.pages["Return policy"]
     loyal_window = dialog.fields["policy.loyal.window_days"]
     row, column = _grid_position(page.matrix, loyal_window)
@@ -294,12 +307,59 @@ def test_policy_rules_sit_in_a_column_per_segment(qtbot, dialog, db):
     dialog.fields["policy.frequent.fee_conditions"].boxes["defective"].setChecked(True)
     assert dialog.save()
     with db.session() as session:
-        assert get_setting(session, "policy.loyal.window_days") == 90
-        assert get_setting(session, "policy.frequent.refund_methods") == "exchange"
-        assert get_setting(session, "policy.frequent.fee_conditions") == "opened,damaged,defective"
+        assert get_setting(session, POLICY[Segment.LOYAL].window_days) == 90
+        assert get_setting(session, POLICY[Segment.FREQUENT].refund_methods) == "exchange"
+        assert (
+            get_setting(session, POLICY[Segment.FREQUENT].fee_conditions)
+            == "opened,damaged,defective"
+        )
 
 
 def _grid_position(grid, widget):
     index = grid.indexOf(widget)
     row, column, _, _ = grid.getItemPosition(index)
     return row, column
+
+
+def test_each_setting_is_on_exactly_one_page_in_the_declared_order(dialog):
+    from ui.settings.dialog import PAGES
+
+    listed = [spec.key for _, specs in PAGES for spec in specs]
+    assert sorted(listed) == sorted(SETTINGS)  # every one, none twice
+    for title, specs in PAGES:
+        assert list(dialog.pages[title].fields) == [spec.key for spec in specs]
+
+
+def test_yes_no_rules_show_old_and_new_stored_values(qtbot, db):
+    from desk.models import Setting
+
+    counter = POLICY[Segment.FREQUENT].counter_refund
+    receipt = POLICY[Segment.LOYAL].receipt_required
+    with db.session() as session:  # as an older version stored them
+        session.merge(Setting(key=counter.key, value="yes"))
+        session.merge(Setting(key=receipt.key, value="yes"))
+        session.commit()
+    save_settings(db, {POLICY[Segment.NEW].counter_refund: True})
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    combo = dlg.fields[counter.key].input
+    assert [combo.itemText(i) for i in range(combo.count())] == ["yes", "no"]
+    assert combo.currentText() == "yes"
+    assert dlg.fields[receipt.key].text() == "yes"
+    assert dlg.fields[POLICY[Segment.NEW].counter_refund.key].text() == "yes"
+    assert dlg.fields[POLICY[Segment.OCCASIONAL].receipt_required.key].text() == "yes"
+    assert not dlg.is_dirty()
+    type_into(qtbot, dlg, receipt.key, "no")
+    assert dlg.save()
+    assert setting(db, receipt) is False and setting(db, counter) is True
+    with db.session() as session:
+        assert session.get(Setting, receipt.key).value == "false"
+        assert session.get(Setting, counter.key).value == "yes"  # untouched, still read right
+
+
+def test_a_percentage_over_100_is_refused_inline(qtbot, dialog, db):
+    fee = POLICY[Segment.FREQUENT].fee_percent
+    dialog.fields[fee.key].input.setValue(150)
+    assert not dialog.save()
+    assert "from 0 to 100" in dialog.fields[fee.key].error.label.text()
+    assert setting(db, fee) == 10
