@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+from dataclasses import dataclass
 
 from desk.errors import DeskError
 
@@ -78,3 +79,20 @@ def delete_secret(name: str) -> None:
     errors = _errors()
     with contextlib.suppress(errors.PasswordDeleteError, errors.KeyringError):
         _keyring().delete_password(SERVICE, name)
+
+
+@dataclass(frozen=True)
+class SecretsState:
+    """Whether this computer has a keyring, and which secrets it holds."""
+
+    store: bool
+    saved: dict[str, bool]
+
+
+def secrets_state() -> SecretsState:
+    """Read whether a keyring is there and which secrets are saved in it.
+
+    The keyring may be slow to answer (or ask to be unlocked): call this off the UI thread.
+    """
+    store = keyring_available()
+    return SecretsState(store, {name: store and bool(get_secret(name)) for name in SECRETS})

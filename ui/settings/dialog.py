@@ -121,6 +121,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.pages: dict[str, SettingsPage] = {}
         self.fields: dict[str, SettingField] = {}  # by dotted key
+        self._secrets_asked = self._secrets_shown = 0  # keyring reads asked for, and shown
         self._build_setting_pages()
         self.secret_boxes = {name: self._add_secret(name) for name in SECRET_PAGES}
         self._build_test_email()
@@ -210,10 +211,34 @@ class SettingsDialog(QDialog):
         self.initial = self._snapshot()
 
     def _refresh_secret_state(self) -> None:
-        store = secrets.keyring_available()
+        """Ask the keyring, off the UI thread, whether a password and a token are saved."""
+        self._secrets_asked += 1
+        asked = self._secrets_asked
+        for box in self.secret_boxes.values():
+            box.show_checking()
+        run_in_background(
+            lambda: (asked, secrets.secrets_state()),
+            on_success=self._show_secrets,
+            on_failure=self._keyring_failed,
+        )
+
+    def _show_secrets(self, answer: tuple[int, secrets.SecretsState]) -> None:
+        asked, state = answer
+        if asked != self._secrets_asked:
+            return  # a newer read is on its way
+        self._secrets_shown = asked
         for name, box in self.secret_boxes.items():
             noun = SECRET_PAGES[name][1]
-            box.show_state(saved=store and bool(secrets.get_secret(name)), store=store, noun=noun)
+            box.show_state(saved=state.saved[name], store=state.store, noun=noun)
+
+    def _keyring_failed(self, _error: Exception) -> None:
+        """The keyring could not be read: say a secret cannot be saved here."""
+        unavailable = secrets.SecretsState(False, {name: False for name in secrets.SECRETS})
+        self._show_secrets((self._secrets_asked, unavailable))
+
+    def keyring_pending(self) -> bool:
+        """True while the boxes wait for the keyring to say what it holds."""
+        return self._secrets_shown != self._secrets_asked
 
     def _snapshot(self) -> dict[str, str]:
         snap = {key: field.text() for key, field in self.fields.items()}
@@ -340,14 +365,17 @@ class SettingsDialog(QDialog):
             user=values[SMTP_USER].strip(),
             timeout=float(values[SMTP_TIMEOUT]),
         )
-        password = self.secret_boxes["smtp"].typed() or secrets.get_secret("smtp")
+        typed = self.secret_boxes["smtp"].typed()
         shop = {name: values[spec].strip() for name, spec in TEST_SHOP.items()}
         self._test_recipient = recipient
         self.test_button.setEnabled(False)
         self.test_button.setText("Sending…")
         self.test_result.hide()
         run_in_background(
-            lambda: mail.send_test_email(config, password, recipient, shop),
+            # the saved password is read from the keyring there too, off the UI thread
+            lambda: mail.send_test_email(
+                config, typed or secrets.get_secret("smtp"), recipient, shop
+            ),
             on_success=self._test_sent,
             on_failure=self._test_failed,
             on_finished=self._test_finished,

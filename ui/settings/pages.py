@@ -244,6 +244,10 @@ class SecretBox(QWidget):
         """The new secret typed, or "" when none was."""
         return self.edit.text()
 
+    def show_checking(self) -> None:
+        """Wait for the keyring's answer: nothing to forget until it is known."""
+        self.forget_button.setEnabled(False)
+
     def show_state(self, *, saved: bool, store: bool, noun: str) -> None:
         """Say whether a secret is saved, or that this computer cannot save one."""
         if not store:

@@ -61,6 +61,11 @@ def setting(db, spec):
         return get_setting(session, spec)
 
 
+def wait_for_keyring(qtbot, dlg):
+    """The keyring is read in the background: wait until the boxes show its answer."""
+    qtbot.waitUntil(lambda: not dlg.keyring_pending(), timeout=3000)
+
+
 def database_bytes(db_path: Path) -> bytes:
     """The database file and its journal files, as they are on disk."""
     return b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*"))
@@ -140,6 +145,7 @@ def test_invalid_port_and_email_show_inline_and_save_nothing(qtbot, dialog, db):
 def test_password_goes_to_the_keyring_only(qtbot, dialog, db, db_path, memory_keyring):
     box = dialog.secret_boxes["smtp"]
     assert box.edit.echoMode() == QLineEdit.Password
+    wait_for_keyring(qtbot, dialog)
     assert "No password saved" in box.status.text()
     type_into(qtbot, dialog, "smtp.user", "shop")
     qtbot.keyClicks(box.edit, PASSWORD)
@@ -160,10 +166,13 @@ def test_saved_password_is_not_shown_and_can_be_forgotten(qtbot, db, memory_keyr
     qtbot.addWidget(dlg)
     box = dlg.secret_boxes["smtp"]
     assert box.edit.text() == ""
+    assert not box.forget_button.isEnabled()  # until the keyring has answered
+    wait_for_keyring(qtbot, dlg)
     assert "saved in the system keyring" in box.status.text()
     assert box.forget_button.isEnabled()
     qtbot.mouseClick(box.forget_button, Qt.LeftButton)
     assert ("ReturnDesk", "smtp") not in memory_keyring.secrets
+    wait_for_keyring(qtbot, dlg)
     assert "No password saved" in box.status.text()
     assert not box.forget_button.isEnabled()
 
@@ -175,6 +184,7 @@ def test_without_a_keyring_says_so_and_saves_the_rest(qtbot, db, db_path, monkey
     dlg.show()
     dlg.tabs.setCurrentIndex(1)
     box = dlg.secret_boxes["smtp"]
+    wait_for_keyring(qtbot, dlg)
     assert box.notice.isVisible()
     assert "no secure password store" in box.notice.text()
     assert "ask for it" in box.notice.text()
@@ -363,3 +373,40 @@ def test_a_percentage_over_100_is_refused_inline(qtbot, dialog, db):
     assert not dialog.save()
     assert "from 0 to 100" in dialog.fields[fee.key].error.label.text()
     assert setting(db, fee) == 10
+
+
+def test_a_late_keyring_answer_never_overwrites_a_newer_one(qtbot, db, memory_keyring):
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    wait_for_keyring(qtbot, dlg)
+    box = dlg.secret_boxes["smtp"]
+    assert "No password saved" in box.status.text()
+    old_answer = desk.secrets.secrets_state()  # what a slow first read would bring back
+    desk.secrets.set_secret("smtp", PASSWORD)
+    dlg._refresh_secret_state()
+    dlg._show_secrets((dlg._secrets_asked - 1, old_answer))  # the stale one arrives first
+    assert dlg.keyring_pending()
+    wait_for_keyring(qtbot, dlg)
+    assert "saved in the system keyring" in box.status.text()
+
+
+def test_closing_before_the_keyring_answers_raises_nothing(qtbot, db, memory_keyring):
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    answered = []
+    slow_get = memory_keyring.get_password
+
+    def get_password(service, username):
+        time.sleep(0.2)
+        answered.append(username)
+        return slow_get(service, username)
+
+    memory_keyring.get_password = get_password
+    dlg = SettingsDialog(db)
+    dlg.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QThreadPool.globalInstance().waitForDone(3000)
+    qtbot.wait(50)  # deliver the answer: it must find no dialog and do nothing
+    assert answered == ["smtp", "sms"]
