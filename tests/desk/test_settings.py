@@ -245,9 +245,7 @@ def test_config_takes_the_dotted_key_and_shows_yes_no(db, db_path, capsys):
     lines = out.splitlines()
     assert code == 0 and len(lines) == len(SETTINGS)
     assert [line.split()[0] for line in lines] == list(SETTINGS)
-    assert f"{counter.key}  no".split() == [
-        w for w in lines[list(SETTINGS).index(counter.key)].split()
-    ]
+    assert lines[list(SETTINGS).index(counter.key)].split() == [counter.key, "no"]
 
 
 def test_config_refuses_an_unknown_key_or_a_bad_value(db, db_path, capsys):
