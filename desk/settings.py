@@ -123,7 +123,9 @@ def percent(value: object) -> str | None:
     return None if 0 <= int(value) <= 100 else "Enter a percentage from 0 to 100."
 
 
-def _codes(allowed: dict[str, str], *, at_least_one: bool = False):
+def _codes(
+    allowed: dict[str, str], *, at_least_one: bool = False
+) -> Callable[[object], str | None]:
     def check(value: object) -> str | None:
         codes = [c.strip() for c in str(value).split(",") if c.strip()]
         if at_least_one and not codes:
