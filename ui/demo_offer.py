@@ -35,6 +35,7 @@ def offer_demo_data(window: QMainWindow, db: Database, on_finished: Callable[[],
     progress.changed.connect(lambda done, total: dialog.setValue(done))
     run_in_background(
         lambda: seed_demo(db, returns=DEMO_RETURNS, progress=progress.report),
+        owner=window,
         on_success=lambda summary: window.statusBar().showMessage(
             f"Added {summary.returns} demo returns.", 5000
         ),

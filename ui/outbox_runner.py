@@ -54,6 +54,7 @@ class OutboxRunner(QObject):
         db, password, token = self._db, self.smtp_password, self.sms_token
         run_in_background(
             lambda: send_due(db, smtp_password=password, sms_token=token),
+            owner=self,
             on_success=self.finished.emit,
             on_failure=lambda error: self.failed.emit(str(error)),
             on_finished=self._done,

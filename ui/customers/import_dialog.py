@@ -216,6 +216,7 @@ class ImportDialog(QDialog):
         self._set_busy(True, "Checking…")
         run_in_background(
             lambda: _plan(db, table, mapping),
+            owner=self,
             on_success=self._checked,
             on_failure=self._failed,
         )
@@ -243,7 +244,10 @@ class ImportDialog(QDialog):
         plan, db = self.plan, self.db
         self._set_busy(True, "Importing…")
         run_in_background(
-            lambda: _apply(db, plan), on_success=self._imported, on_failure=self._failed
+            lambda: _apply(db, plan),
+            owner=self,
+            on_success=self._imported,
+            on_failure=self._failed,
         )
 
     def _imported(self, report: ImportReport) -> None:

@@ -274,6 +274,7 @@ class CustomerProfile(QWidget):
         self.saved_label.setText("Exporting…")
         run_in_background(
             lambda: save_export(self.db, self.customer_id, path),
+            owner=self,
             on_success=lambda written: self.saved_label.setText(f"Exported to {written}."),
             on_failure=lambda error: (
                 self.saved_label.clear(),
@@ -305,6 +306,7 @@ class CustomerProfile(QWidget):
         self.saved_label.setText("Erasing…")
         run_in_background(
             lambda: self._erase(staff),
+            owner=self,
             on_success=lambda _: (
                 self.reload(),
                 self.saved_label.setText("Personal data erased."),

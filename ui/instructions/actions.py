@@ -43,6 +43,7 @@ def export_pdf(window: QMainWindow, db: Database, number: str | None, paper: str
     bar.showMessage(f"Writing {path}…")
     run_in_background(
         lambda: build_and_write(db, number, path, paper),
+        owner=window,
         on_success=lambda pages: bar.showMessage(
             f"Instructions saved to {path} ({pages} page{'s' if pages != 1 else ''}).", 8000
         ),

@@ -181,7 +181,9 @@ class CustomerPicker(QGroupBox):
         def work():
             return generation, query, search_customers(db, query=query, limit=20)
 
-        run_in_background(work, on_success=self._show_results, on_failure=self._search_failed)
+        run_in_background(
+            work, owner=self, on_success=self._show_results, on_failure=self._search_failed
+        )
 
     def _show_results(self, answer: tuple[int, str, list[Customer]]) -> None:
         generation, query, customers = answer

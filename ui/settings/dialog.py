@@ -218,6 +218,7 @@ class SettingsDialog(QDialog):
             box.show_checking()
         run_in_background(
             lambda: (asked, secrets.secrets_state()),
+            owner=self,
             on_success=self._show_secrets,
             on_failure=self._keyring_failed,
         )
@@ -376,6 +377,7 @@ class SettingsDialog(QDialog):
             lambda: mail.send_test_email(
                 config, typed or secrets.get_secret("smtp"), recipient, shop
             ),
+            owner=self,
             on_success=self._test_sent,
             on_failure=self._test_failed,
             on_finished=self._test_finished,
