@@ -29,6 +29,7 @@ from desk.models import (
 )
 from desk.policy.rules import Rules, rules_for
 from desk.returns import get_detail
+from desk.settings import SHOP_CURRENCY, get_setting
 from desk.validation import email_error, phone_error
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class Profile:
     rules: Rules  # the policy for the customer's segment, now
     returns: list[ReturnRow]  # newest first
     messages: list[OutboxMessage]  # across their returns, newest first
+    currency: str = "EUR"  # the shop's, to show amounts in
 
     @property
     def erased(self) -> bool:
@@ -111,7 +113,14 @@ def profile(session: Session, customer_id: int) -> Profile:
         rules=rules_for(session, habits.segment),
         returns=[ReturnRow(*row) for row in rows],
         messages=list(messages),
+        currency=get_setting(session, SHOP_CURRENCY),
     )
+
+
+def load_profile(db: Database, customer_id: int) -> Profile:
+    """Read one customer's profile (see `profile`) in a session of its own."""
+    with db.session() as session:
+        return profile(session, customer_id)
 
 
 def validate_changes(changes: dict[str, object]) -> dict[str, str]:
@@ -142,18 +151,19 @@ def validate_changes(changes: dict[str, object]) -> dict[str, str]:
     return errors
 
 
-def update_customer(session: Session, customer_id: int, changes: dict[str, object]) -> Customer:
-    """Validate and save changes to a customer's details; update search; commit.
+def update_customer(db: Database, customer_id: int, changes: dict[str, object]) -> Customer:
+    """Validate and save changes to a customer's details and their search entries: one
+    transaction.
 
     Raises ValidationError (one message per field) and changes nothing when a value is
     not acceptable; DeskError for an erased customer.
     """
-    customer = _customer(session, customer_id)
-    if customer.erased_at is not None:
-        raise DeskError("This customer's data was erased; their details cannot be edited.")
-    if errors := validate_changes(changes):
-        raise ValidationError(errors)
-    try:
+    with db.session() as session, session.begin():
+        customer = _customer(session, customer_id)
+        if customer.erased_at is not None:
+            raise DeskError("This customer's data was erased; their details cannot be edited.")
+        if errors := validate_changes(changes):
+            raise ValidationError(errors)
         for key, value in changes.items():
             value = str(value if value is not None else "").strip()
             if key in ("email", "phone"):
@@ -162,10 +172,6 @@ def update_customer(session: Session, customer_id: int, changes: dict[str, objec
         session.add(customer)
         session.flush()
         search.reindex(session.connection(), _return_ids(session, customer_id))
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
     return customer
 
 
@@ -241,7 +247,7 @@ def save_export(db: Database, customer_id: int, path: Path | str) -> Path:
     return target
 
 
-def erase_customer(session: Session, customer_id: int, *, staff: str) -> None:
+def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
     """Erase a customer's personal data on their request; keep returns for statistics.
 
     Name, contacts and notes are replaced, their messages and the notes on their returns
@@ -249,15 +255,11 @@ def erase_customer(session: Session, customer_id: int, *, staff: str) -> None:
     it: one transaction. On SQLite the file is then compacted, so the old values are gone
     from the disk, search index included. Erasing again only compacts again.
     """
-    customer = _customer(session, customer_id)
-    if customer.erased_at is None:
-        try:
+    with db.session() as session, session.begin():
+        customer = _customer(session, customer_id)
+        if customer.erased_at is None:
             _anonymise(session, customer, staff.strip())
-            session.commit()
-        except Exception:
-            session.rollback()
-            raise
-    purge_deleted_data(session.get_bind())
+    purge_deleted_data(db.engine)
 
 
 def _anonymise(session: Session, customer: Customer, staff: str) -> None:

@@ -19,10 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk import labels
-from desk.customers.profile import Profile, erase_customer, profile, save_export, update_customer
+from desk.customers.profile import (
+    Profile,
+    erase_customer,
+    load_profile,
+    save_export,
+    update_customer,
+)
 from desk.db import Database, backup_files
 from desk.errors import DeskError, ValidationError
-from desk.settings import SHOP_CURRENCY, get_setting
 from ui import prompts, state
 from ui.background import run_in_background
 from ui.customers.profile_parts import (
@@ -55,8 +60,6 @@ class CustomerProfile(QWidget):
         super().__init__(parent, Qt.Window)
         self.db, self.customer_id = db, customer_id
         self.profile: Profile | None = None
-        with db.session() as session:
-            self.currency = get_setting(session, SHOP_CURRENCY)
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1100, 760)
         layout = QVBoxLayout(self)
@@ -188,8 +191,7 @@ class CustomerProfile(QWidget):
     def reload(self) -> None:
         """Load the customer again and show everything (the form too)."""
         try:
-            with self.db.session() as session:
-                self.profile = profile(session, self.customer_id)
+            self.profile = load_profile(self.db, self.customer_id)
         except DeskError as error:
             prompts.show_error(self, "Cannot show the customer", str(error))
             return
@@ -204,10 +206,10 @@ class CustomerProfile(QWidget):
         self.erased_banner.setText(erased)
         self.erased_banner.setVisible(p.erased)
         self._fill_form()
-        self.facts.show_profile(p, self.currency)
+        self.facts.show_profile(p, p.currency)
         self.policy_box.setTitle(f"Return policy now ({segment.label.lower()})")
         self.policy_label.setText(policy_text(p.rules))
-        self.history.show_profile(p, self.currency)
+        self.history.show_profile(p, p.currency)
 
     def _fill_form(self) -> None:
         c = self.profile.customer
@@ -248,8 +250,7 @@ class CustomerProfile(QWidget):
         """Save the form; show what is wrong next to each field, keeping what was typed."""
         self.saved_label.clear()
         try:
-            with self.db.session() as session:
-                update_customer(session, self.customer_id, self.changes())
+            update_customer(self.db, self.customer_id, self.changes())
         except ValidationError as error:
             for key, field_error in self.errors.items():
                 if key in error.errors:
@@ -272,16 +273,21 @@ class CustomerProfile(QWidget):
             return
         self.export_button.setEnabled(False)
         self.saved_label.setText("Exporting…")
+        db, customer_id = self.db, self.customer_id
         run_in_background(
-            lambda: save_export(self.db, self.customer_id, path),
+            lambda: save_export(db, customer_id, path),
             owner=self,
-            on_success=lambda written: self.saved_label.setText(f"Exported to {written}."),
-            on_failure=lambda error: (
-                self.saved_label.clear(),
-                prompts.show_error(self, "Cannot export the customer's data", str(error)),
-            ),
+            on_success=self._exported,
+            on_failure=self._export_failed,
             on_finished=lambda: self.export_button.setEnabled(True),
         )
+
+    def _exported(self, written: Path) -> None:
+        self.saved_label.setText(f"Exported to {written}.")
+
+    def _export_failed(self, error: Exception) -> None:
+        self.saved_label.clear()
+        prompts.show_error(self, "Cannot export the customer's data", str(error))
 
     def erase(self) -> None:
         """Ask, naming the customer, then erase their personal data in the background."""
@@ -304,21 +310,20 @@ class CustomerProfile(QWidget):
         staff = state.load_text(state.STAFF)
         self.erase_button.setEnabled(False)
         self.saved_label.setText("Erasing…")
+        db, customer_id = self.db, self.customer_id
         run_in_background(
-            lambda: self._erase(staff),
+            lambda: erase_customer(db, customer_id, staff=staff),
             owner=self,
-            on_success=lambda _: (
-                self.reload(),
-                self.saved_label.setText("Personal data erased."),
-                self.customer_changed.emit(self.customer_id),
-            ),
-            on_failure=lambda error: (
-                self.saved_label.clear(),
-                self.erase_button.setEnabled(True),
-                prompts.show_error(self, "Cannot erase the customer", str(error)),
-            ),
+            on_success=self._erased,
+            on_failure=self._erase_failed,
         )
 
-    def _erase(self, staff: str) -> None:
-        with self.db.session() as session:
-            erase_customer(session, self.customer_id, staff=staff)
+    def _erased(self, _result: None) -> None:
+        self.reload()
+        self.saved_label.setText("Personal data erased.")
+        self.customer_changed.emit(self.customer_id)
+
+    def _erase_failed(self, error: Exception) -> None:
+        self.saved_label.clear()
+        self.erase_button.setEnabled(True)
+        prompts.show_error(self, "Cannot erase the customer", str(error))

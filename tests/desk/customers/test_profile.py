@@ -7,7 +7,14 @@ import pytest
 from sqlalchemy import func, update
 from sqlmodel import col, select
 
-from desk.customers.profile import ERASED, erase_customer, export_customer, profile, update_customer
+from desk.customers.profile import (
+    ERASED,
+    erase_customer,
+    export_customer,
+    load_profile,
+    profile,
+    update_customer,
+)
 from desk.customers.segments import Segment
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.models import (
@@ -131,9 +138,9 @@ def test_profile_of_unknown_customer(db):
 
 def test_update_validates_and_changes_nothing_when_wrong(db, history):
     cid = history["customer_id"]
-    with db.session() as session, pytest.raises(ValidationError) as raised:
+    with pytest.raises(ValidationError) as raised:
         update_customer(
-            session,
+            db,
             cid,
             {
                 "name": "  ",
@@ -158,19 +165,18 @@ def test_update_validates_and_changes_nothing_when_wrong(db, history):
 
 def test_update_saves_and_search_finds_the_new_name(db, history):
     cid = history["customer_id"]
-    with db.session() as session:
-        customer = update_customer(
-            session,
-            cid,
-            {
-                "name": " Ana Nogueira ",
-                "email": "ana.n@example.org",
-                "phone": "",
-                "preferred_channel": "sms",
-                "preferred_language": "pt_BR",
-                "notes": "Prefers calls after 6 pm",
-            },
-        )
+    customer = update_customer(
+        db,
+        cid,
+        {
+            "name": " Ana Nogueira ",
+            "email": "ana.n@example.org",
+            "phone": "",
+            "preferred_channel": "sms",
+            "preferred_language": "pt_BR",
+            "notes": "Prefers calls after 6 pm",
+        },
+    )
     assert (customer.name, customer.email, customer.phone) == (
         "Ana Nogueira",
         "ana.n@example.org",
@@ -212,8 +218,7 @@ def test_erase_leaves_no_trace_of_the_personal_data(db, db_path, history):
     before = _file_bytes(db_path)
     assert all(s in before for s in secrets)  # the check below means something
 
-    with db.session() as session:
-        erase_customer(session, cid, staff="Marta")
+    erase_customer(db, cid, staff="Marta")
 
     after = _file_bytes(db_path)
     assert [s for s in secrets if s in after] == []
@@ -246,21 +251,20 @@ def test_erase_leaves_no_trace_of_the_personal_data(db, db_path, history):
 
 def test_erased_customer_cannot_be_edited_and_erasing_again_adds_nothing(db, history):
     cid = history["customer_id"]
+    erase_customer(db, cid, staff="")
+    erase_customer(db, cid, staff="Marta")
     with db.session() as session:
-        erase_customer(session, cid, staff="")
-        erase_customer(session, cid, staff="Marta")
         notes = session.exec(
             select(StatusChange.note).where(col(StatusChange.note).like("Customer data erased%"))
         ).all()
         assert set(notes) == {"Customer data erased on request."} and len(notes) == 4
-        with pytest.raises(DeskError):
-            update_customer(session, cid, {"name": "Ana again"})
+    with pytest.raises(DeskError):
+        update_customer(db, cid, {"name": "Ana again"})
 
 
 def test_profile_after_erase(db, history):
-    with db.session() as session:
-        erase_customer(session, history["customer_id"], staff="Marta")
-        p = profile(session, history["customer_id"])
+    erase_customer(db, history["customer_id"], staff="Marta")
+    p = load_profile(db, history["customer_id"])
     assert p.erased and len(p.returns) == 4
     assert p.habits.returns == 3  # the statistics stay
     assert all(m.subject == ERASED for m in p.messages)
@@ -268,10 +272,18 @@ def test_profile_after_erase(db, history):
 
 
 def test_preferred_refund_timeline_is_a_choice(db, history):
+    customer_id = history["customer_id"]
+    with pytest.raises(ValidationError) as caught:
+        update_customer(db, customer_id, {"preferred_timeline": "tomorrow"})
+    assert "preferred_timeline" in caught.value.errors
+    saved = update_customer(db, customer_id, {"preferred_timeline": "counter"})
+    assert saved.preferred_timeline == "counter"
+
+
+def test_load_profile_carries_the_shops_currency(db, history):
+    from desk.settings import SHOP_CURRENCY, set_setting
+
     with db.session() as session:
-        customer_id = history["customer_id"]
-        with pytest.raises(ValidationError) as caught:
-            update_customer(session, customer_id, {"preferred_timeline": "tomorrow"})
-        assert "preferred_timeline" in caught.value.errors
-        saved = update_customer(session, customer_id, {"preferred_timeline": "counter"})
-        assert saved.preferred_timeline == "counter"
+        set_setting(session, SHOP_CURRENCY, "BRL")
+        session.commit()
+    assert load_profile(db, history["customer_id"]).currency == "BRL"

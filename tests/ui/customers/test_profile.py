@@ -1,15 +1,18 @@
 """The customer profile window, opened from the detail panel and driven through its widgets."""
 
 import json
+import os
+import sqlite3
 from datetime import timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
 from desk.models import Customer, Return, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from ui import prompts
+from ui import background, prompts
 from ui.customers import profile as customer_profile
 from ui.customers.profile import CustomerProfile
 from ui.customers.profile_parts import FREQUENT_WARNING
@@ -144,3 +147,71 @@ def test_erase_question_mentions_backup_copies(qtbot, window, db, db_path, monke
     profile = open_profile(qtbot, window)
     qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
     assert "1 backup copy made before upgrades still holds the old data" in asked[0]
+
+
+def wait_for_background(qtbot):
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=10_000)
+
+
+def close_and_wait_until_deleted(qtbot, profile):
+    profile.close()  # the window deletes itself on close
+    qtbot.waitUntil(lambda: not shiboken6.isValid(profile), timeout=2000)
+
+
+def test_closing_the_profile_while_erasing_raises_nothing(qtbot, window, db, db_path, monkeypatch):
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)
+    profile = open_profile(qtbot, window)
+    cid = profile.customer_id
+    other_desk = sqlite3.connect(db_path, isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")  # holds the write lock: the erase has to wait
+    with qtbot.captureExceptions() as exceptions:
+        try:
+            qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
+            assert profile.saved_label.text() == "Erasing…"
+            close_and_wait_until_deleted(qtbot, profile)
+            name = other_desk.execute("SELECT name FROM customer WHERE id = ?", (cid,)).fetchone()
+            assert name == (NAME,)  # still running when its window went
+        finally:
+            other_desk.rollback()
+            other_desk.close()
+        wait_for_background(qtbot)
+        qtbot.wait(50)  # whatever is still queued for the window arrives now
+    assert exceptions == []
+    with db.session() as session:
+        customer = session.get(Customer, cid)
+        assert customer.name == f"Erased customer #{cid}" and customer.erased_at is not None
+
+
+def test_closing_the_profile_while_exporting_raises_nothing(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "ana.json"
+    os.mkfifo(target)  # writing blocks until this test reads: the export cannot finish before
+    monkeypatch.setattr(customer_profile, "ask_json_path", lambda parent, suggested: target)
+    profile = open_profile(qtbot, window)
+    chunks = []
+
+    def read_pipe(pipe: int) -> bool:
+        while True:
+            try:
+                chunk = os.read(pipe, 65536)
+            except BlockingIOError:
+                return False
+            if not chunk:
+                return True
+            chunks.append(chunk)
+
+    with qtbot.captureExceptions() as exceptions:
+        qtbot.mouseClick(profile.export_button, Qt.LeftButton)
+        assert profile.saved_label.text() == "Exporting…"
+        close_and_wait_until_deleted(qtbot, profile)
+        assert background.running_jobs() == 1
+        pipe = os.open(target, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            qtbot.waitUntil(
+                lambda: read_pipe(pipe) and background.running_jobs() == 0, timeout=10_000
+            )
+        finally:
+            os.close(pipe)
+        qtbot.wait(50)
+    assert exceptions == []
+    data = json.loads(b"".join(chunks).decode("utf-8"))
+    assert data["customer"]["name"] == NAME and len(data["returns"]) == 6
