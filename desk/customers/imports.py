@@ -1,10 +1,11 @@
 """Importing customers from the till's CSV export: read, map columns, check, then apply.
 
 The steps are separate so a window can show each one: `read_csv` gives the table,
-`guess_mapping` pairs its columns with our fields, `plan_import` says what would happen
+`guess_mapping` pairs its columns with our fields, `check_import` says what would happen
 row by row (create, merge into a known customer, or reject with a reason), and
-`apply_import` writes that plan in one transaction: all of it or nothing.
-Row numbers are the ones a spreadsheet shows: the header is row 1.
+`run_import` plans again and writes that plan in one transaction: all of it or nothing,
+checked against the customers as they are when it writes (someone may have added one
+since the check). Row numbers are the ones a spreadsheet shows: the header is row 1.
 
 This module parses and checks rows, matches them with known customers, and writes;
 reading the file lives in `desk.customers.csv_table` and the column mapping in
@@ -27,6 +28,7 @@ from desk.customers.mapping import (
     guess_mapping,
     plain_text,
 )
+from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.context import LANGUAGES
 from desk.models import Channel, Customer, RefundMethod, Return, utcnow
@@ -283,17 +285,13 @@ class ImportReport:
 
 
 def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
-    """Write `plan` in one transaction: new customers, merged changes, search index."""
-    try:
-        conn = session.connection()
-        _insert_new(conn, plan.create)
-        changed = _apply_merges(conn, plan.merge)
-        return_ids = _returns_of(conn, changed)
-        search.reindex(conn, return_ids)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
+    """Write `plan` in the session's transaction (the caller commits): new customers,
+    merged changes, search index."""
+    conn = session.connection()
+    _insert_new(conn, plan.create)
+    changed = _apply_merges(conn, plan.merge)
+    return_ids = _returns_of(conn, changed)
+    search.reindex(conn, return_ids)
     return ImportReport(
         created=plan.created,
         merged=plan.merged_rows,
@@ -356,8 +354,15 @@ def import_customers(
     *,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Read, map (guessed from the header when None), check and apply a customer CSV."""
+    """Read, map (guessed from the header when None), check and apply a customer CSV.
+
+    Planning and writing are one transaction; on SQLite it holds the write lock from the
+    start, so no customer can be added between the duplicate check and the writing.
+    Commits (a dry run writes nothing).
+    """
     table = source if isinstance(source, CsvTable) else read_csv(source)
+    if not dry_run:
+        _lock_for_writing(session)
     plan = plan_import(session, table, guess_mapping(table.header) if mapping is None else mapping)
     if dry_run:
         session.rollback()
@@ -369,4 +374,33 @@ def import_customers(
             customers_updated=sum(1 for m in plan.merge if m.changes),
             dry_run=True,
         )
-    return apply_import(session, plan)
+    try:
+        report = apply_import(session, plan)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return report
+
+
+def _lock_for_writing(session: Session) -> None:
+    """On SQLite, start the transaction by taking the write lock (other desks wait)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def check_import(db: Database, table: CsvTable, mapping: dict[str, int]) -> ImportPlan:
+    """What importing `table` with `mapping` would do now (see `plan_import`); writes nothing."""
+    with db.session() as session:
+        return plan_import(session, table, mapping)
+
+
+def run_import(db: Database, table: CsvTable, mapping: dict[str, int]) -> ImportReport:
+    """Import `table` with `mapping`: plan again and apply, in one transaction.
+
+    The report says what was done, which differs from an earlier `check_import` when
+    customers changed meanwhile: a customer added since then is merged into, not doubled.
+    """
+    with db.session() as session:
+        return import_customers(session, table, mapping)

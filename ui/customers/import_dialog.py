@@ -28,10 +28,10 @@ from desk.customers.csv_table import CsvTable, read_csv
 from desk.customers.imports import (
     ImportPlan,
     ImportReport,
-    apply_import,
     cell_values,
+    check_import,
     parse_row,
-    plan_import,
+    run_import,
 )
 from desk.customers.mapping import FIELDS, guess_mapping
 from desk.db import Database
@@ -47,6 +47,7 @@ class ImportDialog(QDialog):
     """Import customers from a CSV file in three steps: map, check, import."""
 
     imported = Signal(object)  # the ImportReport
+    file_loaded = Signal(bool)  # after `load_file`: whether the file could be read
 
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
@@ -54,6 +55,7 @@ class ImportDialog(QDialog):
         self.table: CsvTable | None = None
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
+        self._reading = 0  # which `load_file` call the shown file comes from
         self.setWindowTitle("Import customers")
         self.resize(980, 660)
         self._build()
@@ -133,25 +135,43 @@ class ImportDialog(QDialog):
         if path:
             self.load_file(path)
 
-    def load_file(self, path: str | Path) -> bool:
-        """Read `path`, guess its mapping and show the preview; False (and why) if unreadable."""
+    def load_file(self, path: str | Path) -> None:
+        """Read `path` in the background, then guess its mapping and show the preview.
+
+        `file_loaded(ok)` says when it is done; an unreadable file is explained.
+        """
         self.path_edit.setText(str(path))
-        try:
-            table = read_csv(path)
-        except DeskError as error:
-            self.table = None
-            self._show_error(str(error))
-            self._fill_combos([], {})
-            self.preview.clear()
-            self.preview.setRowCount(0)
-            self.preview.setColumnCount(0)
-            self._set_busy(False)
-            return False
+        self._reading += 1
+        reading = self._reading
+        self.table = self.plan = None
+        self._set_busy(True, "Reading the file…")
+        run_in_background(
+            lambda: read_csv(path),
+            owner=self,
+            on_success=lambda table: self._file_read(reading, table),
+            on_failure=lambda error: self._file_unreadable(reading, error),
+        )
+
+    def _file_read(self, reading: int, table: CsvTable) -> None:
+        if reading != self._reading:
+            return  # another file was chosen meanwhile
         self.table = table
         self.error_label.hide()
         self._fill_combos(table.header, guess_mapping(table.header))
         self._mapping_changed()
-        return True
+        self.file_loaded.emit(True)
+
+    def _file_unreadable(self, reading: int, error: Exception) -> None:
+        if reading != self._reading:
+            return
+        self._show_error(str(error) if isinstance(error, DeskError) else f"Cannot read: {error}")
+        self._fill_combos([], {})
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
+        self._say("Choose the CSV file your till exports, then check what will happen.")
+        self._set_busy(False)
+        self.file_loaded.emit(False)
 
     def _fill_combos(self, header: list[str], mapping: dict[str, int]) -> None:
         for key, combo in self.combos.items():
@@ -215,7 +235,7 @@ class ImportDialog(QDialog):
         table, db = self.table, self.db
         self._set_busy(True, "Checking…")
         run_in_background(
-            lambda: _plan(db, table, mapping),
+            lambda: check_import(db, table, mapping),
             owner=self,
             on_success=self._checked,
             on_failure=self._failed,
@@ -238,13 +258,13 @@ class ImportDialog(QDialog):
         self._set_busy(False)
 
     def run_import(self) -> None:
-        """Apply the checked plan in the background, in one transaction."""
-        if self.plan is None:
+        """Import in the background, in one transaction that checks the rows again."""
+        if self.plan is None or self.table is None:
             return
-        plan, db = self.plan, self.db
+        table, mapping, db = self.table, self.mapping(), self.db
         self._set_busy(True, "Importing…")
         run_in_background(
-            lambda: _apply(db, plan),
+            lambda: run_import(db, table, mapping),
             owner=self,
             on_success=self._imported,
             on_failure=self._failed,
@@ -293,13 +313,3 @@ class ImportDialog(QDialog):
 def _n(count: int, noun: str, *, bold: bool = False) -> str:
     number = f"<b>{count}</b>" if bold else str(count)
     return f"{number} {noun}{'' if count == 1 else 's'}"
-
-
-def _plan(db: Database, table: CsvTable, mapping: dict[str, int]) -> ImportPlan:
-    with db.session() as session:
-        return plan_import(session, table, mapping)
-
-
-def _apply(db: Database, plan: ImportPlan) -> ImportReport:
-    with db.session() as session:
-        return apply_import(session, plan)

@@ -14,7 +14,13 @@ from sqlmodel import col, select
 
 from desk.customers import imports as customer_import
 from desk.customers.csv_table import read_csv
-from desk.customers.imports import apply_import, import_customers, plan_import
+from desk.customers.imports import (
+    apply_import,
+    check_import,
+    import_customers,
+    plan_import,
+    run_import,
+)
 from desk.customers.mapping import guess_mapping, mapping_from_options
 from desk.errors import DeskError
 from desk.models import Customer
@@ -121,6 +127,7 @@ def test_duplicates_merge_and_bad_rows_are_rejected_with_row_numbers(db, known):
     with db.session() as session:
         plan = plan_import(session, table, guess_mapping(table.header))
         report = apply_import(session, plan)
+        session.commit()  # apply_import writes in the caller's transaction
     rejected = {r.row: r.reason for r in report.rejected_rows}
     assert rejected == {
         3: "bad email “bruno@”",
@@ -263,3 +270,47 @@ def test_cli_unreadable_file_exits_1_with_one_line(db_path, tmp_path):
     assert "not a UTF-8" in lines[0]
     missing = run("--db", str(db_path), "import-customers", str(tmp_path / "nope.csv"))
     assert missing.returncode == 1 and "Cannot read" in missing.stderr
+
+
+def test_a_customer_added_between_check_and_import_is_merged_not_doubled(db):
+    table = read_csv(TILL.encode())
+    mapping = guess_mapping(table.header)
+    checked = check_import(db, table, mapping)
+    assert checked.created == 3  # Ana, Carla, Eva are new at the check
+    with db.session() as session:  # meanwhile another desk logs Carla
+        session.add(Customer(name="Carla D.", email="carla@example.com"))
+        session.commit()
+
+    report = run_import(db, table, mapping)
+
+    assert (report.created, report.merged) == (2, 2)  # Carla merged into, not created
+    assert count_customers(db) == 3
+    carla = customer_by_email(db, "carla@example.com")
+    assert (carla.name, carla.notes) == ("Carla D.", "likes calls")
+
+
+def test_run_import_waits_for_another_desk_writing(db, db_path):
+    import sqlite3
+    import threading
+
+    table = read_csv(TILL.encode())
+    other_desk = sqlite3.connect(db_path, isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")
+    result = []
+    worker = threading.Thread(
+        target=lambda: result.append(run_import(db, table, guess_mapping(table.header)))
+    )
+    worker.start()
+    worker.join(0.3)
+    assert worker.is_alive() and count_customers(db) == 0  # the import waits for the lock
+    other_desk.execute(
+        "INSERT INTO customer (name, email, preferred_channel, preferred_language,"
+        " preferred_refund, preferred_timeline, notes, external_ref, created_at)"
+        " VALUES ('Ana', 'ana@example.com', 'email', 'en', 'original', 'immediate', '', '',"
+        " '2026-01-01 00:00:00.000000')"
+    )
+    other_desk.execute("COMMIT")
+    other_desk.close()
+    worker.join(10)
+    assert result[0].created == 2  # Ana, added while the import waited, is merged into
+    assert count_customers(db) == 3

@@ -33,6 +33,13 @@ def customer_count(db) -> int:
         return session.exec(select(func.count()).select_from(Customer)).one()
 
 
+def load(qtbot, dialog, path) -> bool:
+    """Load `path` in the dialog (it reads in the background); whether it was readable."""
+    with qtbot.waitSignal(dialog.file_loaded, timeout=5000) as loaded:
+        dialog.load_file(path)
+    return loaded.args[0]
+
+
 def cell(table, row: int, column: int) -> str:
     return table.item(row, column).text()
 
@@ -40,7 +47,7 @@ def cell(table, row: int, column: int) -> str:
 def test_load_check_and_import(qtbot, dialog, db, tmp_path):
     path = tmp_path / "till.csv"
     path.write_bytes(TILL.encode("utf-8"))
-    assert dialog.load_file(path)
+    assert load(qtbot, dialog, path)
     # mapping guessed from the Portuguese header
     assert dialog.combos["name"].currentText() == "2 · Nome"
     assert dialog.combos["phone"].currentText() == "4 · Celular"
@@ -81,7 +88,7 @@ def test_load_check_and_import(qtbot, dialog, db, tmp_path):
 def test_changing_the_mapping_needs_a_new_check(qtbot, dialog, tmp_path):
     path = tmp_path / "till.csv"
     path.write_bytes(TILL.encode("utf-8"))
-    dialog.load_file(path)
+    load(qtbot, dialog, path)
     qtbot.mouseClick(dialog.check_button, Qt.LeftButton)
     qtbot.waitUntil(dialog.import_button.isEnabled)
     email = dialog.combos["email"]
@@ -91,16 +98,58 @@ def test_changing_the_mapping_needs_a_new_check(qtbot, dialog, tmp_path):
     assert headers == ["Row", "Problem", "Name", "Phone"]
 
 
-def test_non_utf8_file_shows_the_plain_error(dialog, db, tmp_path):
+def test_non_utf8_file_shows_the_plain_error(qtbot, dialog, db, tmp_path):
     path = tmp_path / "latin.csv"
     path.write_bytes("Nome;E-mail\nJos\xe9;jose@example.com\n".encode("latin-1"))
-    assert not dialog.load_file(path)
+    assert not load(qtbot, dialog, path)
     assert dialog.error_label.isVisible()
     assert "not a UTF-8" in dialog.error_label.text()
     assert "CSV UTF-8" in dialog.error_label.text()
     assert not dialog.check_button.isEnabled()
     assert not dialog.import_button.isEnabled()
     assert customer_count(db) == 0
+
+
+def test_a_customer_added_after_the_check_is_merged_into(qtbot, dialog, db, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes(TILL.encode("utf-8"))
+    load(qtbot, dialog, path)
+    qtbot.mouseClick(dialog.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "<b>13</b> new customers" in dialog.summary_label.text()
+    with db.session() as session:  # another desk adds customer 4 meanwhile
+        session.add(Customer(name="Cliente Quatro", email="c4@example.com"))
+        session.commit()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert (done.args[0].created, done.args[0].merged) == (12, 2)
+    assert "Done: <b>12</b> created, <b>2</b> merged" in dialog.summary_label.text()
+    assert customer_count(db) == 13  # not 14: customer 4 is there once
+    with db.session() as session:
+        four = session.exec(select(Customer).where(Customer.email == "c4@example.com")).one()
+    assert (four.name, four.external_ref) == ("Cliente Quatro", "C4")
+
+
+def test_closing_while_reading_a_big_file_raises_nothing(qtbot, db, tmp_path):
+    import shiboken6
+
+    from ui import background
+
+    path = tmp_path / "big.csv"
+    path.write_bytes(
+        TILL.encode("utf-8")
+        + b"".join(f"X{n};Cliente {n};x{n}@example.com;;;;\n".encode() for n in range(50_000))
+    )
+    dlg = ImportDialog(db)
+    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.show()
+    with qtbot.captureExceptions() as exceptions:
+        dlg.load_file(path)
+        assert background.running_jobs() == 1  # still reading
+        dlg.done(0)  # closes and deletes, even while busy
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=2000)
+        qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=10_000)
+    assert exceptions == []
 
 
 def test_file_menu_opens_the_dialog(qtbot, db):
