@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Select, and_, func, select, tuple_
 from sqlmodel import col
 
 from desk import search
+from desk.db import Database
 from desk.models import Customer, Return, ReturnLine, as_utc
 from desk.workflow import OPEN_STATUSES, Status
 
@@ -129,3 +130,48 @@ def fetch_rows(conn: Connection, ids: list[int]) -> dict[int, ReturnRow]:
         return {}
     stmt = _row_select().where(col(Return.id).in_(ids))
     return {row.id: row for row in _rows(conn, stmt)}
+
+
+# -- what the list window asks for: each call opens (and closes) its own connection -------
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """The first page of the list for a filter, with what the window says around it."""
+
+    rows: list[ReturnRow]
+    total: int  # how many returns match the filter
+    any_returns: bool  # whether the database holds any return at all
+
+
+def first_page(db: Database, flt: ReturnFilter, *, limit: int = PAGE_SIZE) -> ListPage:
+    """Read the first page of returns matching `flt`, and how many match."""
+    with db.engine.connect() as conn:
+        rows = fetch_page(conn, flt, limit=limit)
+        total = count(conn, flt)
+        any_returns = total > 0 or _any_return(conn)
+    return ListPage(rows=rows, total=total, any_returns=any_returns)
+
+
+def next_page(
+    db: Database, flt: ReturnFilter, after: ReturnRow, *, limit: int = PAGE_SIZE
+) -> list[ReturnRow]:
+    """Read the page of returns matching `flt` that follows the row `after` (one keyset page)."""
+    with db.engine.connect() as conn:
+        return fetch_page(conn, flt, after=after, limit=limit)
+
+
+def rows_by_id(db: Database, ids: list[int]) -> dict[int, ReturnRow]:
+    """Read the list rows of the returns with these ids, by id (to redraw them)."""
+    with db.engine.connect() as conn:
+        return fetch_rows(conn, ids)
+
+
+def has_returns(db: Database) -> bool:
+    """True when the database holds any return at all."""
+    with db.engine.connect() as conn:
+        return _any_return(conn)
+
+
+def _any_return(conn: Connection) -> bool:
+    return conn.execute(select(Return.id).limit(1)).first() is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 MIN_THREADS = 4
@@ -46,12 +47,13 @@ class _Relay(QObject):
 
     @Slot()
     def finished(self) -> None:
-        try:
-            if self.on_finished is not None:
-                self.on_finished()
-        finally:
-            self.on_success = self.on_failure = self.on_finished = None
-            self.deleteLater()
+        if self.on_finished is not None:
+            self.on_finished()
+
+    def drop(self) -> None:
+        """Forget the callbacks (they may hold the last reference to the owner)."""
+        self.deleteLater()
+        self.on_success = self.on_failure = self.on_finished = None
 
 
 class _Job(QRunnable):
@@ -83,7 +85,11 @@ def _thread_pool() -> QThreadPool:
 
 
 def _forget(signals: _Signals) -> None:
-    _running.pop(signals, None)
+    """The job is over: let go of its objects (not from inside the relay: dropping the
+    callbacks may delete the owner, and the relay with it)."""
+    relay = _running.pop(signals, None)
+    if relay is not None and shiboken6.isValid(relay):
+        relay.drop()
     signals.deleteLater()
 
 

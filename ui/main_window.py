@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         self.active_dialog: QWidget | None = None
         self.model = ReturnsModel(db, self.currency, self)
+        self._select_after_load: int | None = None  # a return to select when the rows arrive
         self._build_toolbar()
         self._build_body()
         self._build_menus()
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.status_combo.currentIndexChanged.connect(lambda _: self.apply_filter())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.model.modelReset.connect(self._after_reset)
+        self.model.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.detail.move_requested.connect(self.move_current)
         self.detail.print_requested.connect(self.print_instructions)
         self.detail.export_requested.connect(self.export_instructions)
@@ -123,20 +125,20 @@ class MainWindow(QMainWindow):
         return ReturnFilter(
             text=self.search_edit.text(),
             status=status,
-            newest_first=self.model.filter.newest_first,
+            newest_first=self.model.requested.newest_first,
         )
 
-    def apply_filter(self) -> None:
-        """Show the returns matching the search text and status now."""
+    def apply_filter(self, select: int | None = None) -> None:
+        """Show the returns matching the search text and status (read in the background);
+        then select return `select` when it is among them, else the first row."""
         self._search_timer.stop()
+        self._select_after_load = select
         self.model.set_filter(self.current_filter())
 
     def refresh(self) -> None:
         """Reload the list and the detail, keeping the selected return."""
-        selected = self.selected_return_id()
+        self._select_after_load = self.selected_return_id()
         self.model.reload()
-        if selected is not None:
-            self.select_return(selected)
 
     def _after_reset(self) -> None:
         total = self.model.total
@@ -144,11 +146,15 @@ class MainWindow(QMainWindow):
         empty = total == 0
         self.table.setVisible(not empty)
         self.empty_label.setVisible(empty)
+        wanted, self._select_after_load = self._select_after_load, None
         if empty:
-            self.empty_label.setText(returns_list.empty_text(self.db, self.model.filter))
+            any_returns = self.model.any_returns
+            self.empty_label.setText(
+                returns_list.empty_text(self.model.filter, any_returns=any_returns)
+            )
             self.detail.show_detail(None)
-        elif self.selected_return_id() is None:
-            self.table.selectRow(0)
+        elif wanted is None or not self.select_return(wanted):
+            self.table.selectRow(0)  # a reset clears the selection
 
     def selected_return_id(self) -> int | None:
         """The id of the return selected in the list, if any."""
@@ -211,9 +217,10 @@ class MainWindow(QMainWindow):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
+        self.status_combo.blockSignals(True)
         self.status_combo.setCurrentIndex(0)  # Open: a new return always shows there
-        self.apply_filter()
-        self.select_return(created.id)
+        self.status_combo.blockSignals(False)
+        self.apply_filter(select=created.id)
         self.statusBar().showMessage(f"{created.number} logged.", 5000)
 
     def move_current(self, target: Status) -> None:
@@ -271,8 +278,7 @@ class MainWindow(QMainWindow):
             self.status_combo.blockSignals(True)
             self.status_combo.setCurrentIndex(self.status_combo.findData(returns_list.ALL))
             self.status_combo.blockSignals(False)
-            self.apply_filter()
-            self.select_return(return_id)
+            self.apply_filter(select=return_id)
         self.raise_()
         self.activateWindow()
 

@@ -7,6 +7,7 @@ from sqlmodel import select
 from desk.models import Return, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import Status, transition
+from tests.slow_queries import SlowQuery
 from ui.main_window import MainWindow
 from ui.returns.transition_dialog import TransitionDialog
 
@@ -31,7 +32,13 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
+    wait_for_list(qtbot, win)
     return win
+
+
+def wait_for_list(qtbot, win):
+    """The list reads its rows in the background: wait until the last ones asked for came."""
+    qtbot.waitUntil(lambda: not win.model.loading, timeout=5000)
 
 
 def visible_numbers(win):
@@ -63,6 +70,29 @@ def test_search_filters_as_you_type(qtbot, window):
     assert "No return matches" in window.empty_label.text()
 
 
+def test_a_slow_first_search_does_not_overwrite_the_next(qtbot, window, db):
+    from ui import background
+
+    slow = SlowQuery(db.engine, "kettle")
+    try:
+        window.search_edit.setText("kettle")
+        window.apply_filter()  # Enter: search now
+        assert slow.entered.wait(5)  # held in the database
+        search(qtbot, window, "bruno")  # typed meanwhile: its answer comes first
+        assert visible_numbers(window) == [window.detail.number_label.text()]
+    finally:
+        slow.release()
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=5000)
+    slow.remove()
+    qtbot.wait(20)  # anything still queued arrives now
+    assert window.model.filter.text == "bruno"
+    assert [window.model.return_at(i).customer_name for i in range(window.model.rowCount())] == [
+        "Bruno Lima"
+    ]
+    assert window.count_label.text() == "1 return"
+    assert window.detail.customer_label.text().startswith("<b>Bruno Lima</b>")
+
+
 def test_ctrl_f_focuses_search(qtbot, window):
     window.table.setFocus()
     qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
@@ -75,6 +105,7 @@ def test_status_filter(qtbot, window, db):
         ret = session.exec(select(Return).where(Return.number == first)).one()
         transition(session=session, return_id=ret.id, to="inspecting", expected_version=1)
     window.status_combo.setCurrentIndex(window.status_combo.findData(Status.INSPECTING.value))
+    wait_for_list(qtbot, window)
     assert visible_numbers(window) == [first]
 
 
@@ -142,6 +173,7 @@ def test_list_fetches_in_pages(qtbot, db, qtmodeltester):
         add_return(db, f"Customer {i}", f"c{i}@example.com")
     win = MainWindow(db)
     qtbot.addWidget(win)
+    wait_for_list(qtbot, win)
     assert win.model.rowCount() == 200
     assert win.count_label.text() == "230 returns"
     assert win.model.canFetchMore(win.model.index(-1, -1))
@@ -153,6 +185,8 @@ def test_list_fetches_in_pages(qtbot, db, qtmodeltester):
 
 def test_sorting_by_date_oldest_first(qtbot, window):
     window.table.sortByColumn(1, Qt.AscendingOrder)
+    wait_for_list(qtbot, window)
+    assert not window.model.filter.newest_first
     numbers = visible_numbers(window)
     assert numbers == sorted(numbers)
 
@@ -204,11 +238,13 @@ def test_first_start_offers_demo_data(qtbot, db_path, monkeypatch):
     empty = open_database(sqlite_url(db_path))
     win = MainWindow(empty)
     qtbot.addWidget(win)
+    wait_for_list(qtbot, win)
     assert win.empty_label.text().startswith("No returns yet")
     win.offer_demo_data_if_empty()
     assert asked == ["Demo data"]
     qtbot.waitUntil(lambda: win.model.total > 0, timeout=20000)
     win.status_combo.setCurrentIndex(win.status_combo.findData(""))
+    wait_for_list(qtbot, win)
     assert win.model.total == 500
     win.close()
     empty.close()
@@ -234,6 +270,7 @@ def test_detail_shows_exchange_fee_and_settlement(qtbot, db):
         )
     win = MainWindow(db)
     qtbot.addWidget(win)
+    wait_for_list(qtbot, win)
     shown = win.detail.return_label.text()
     assert "Replacement:</b> 1 × SHOE-42 Size 42" in shown
     assert "Customer pays:</b> €7.00" in shown
@@ -250,5 +287,6 @@ def test_detail_shows_the_customers_segment(qtbot, db):
         session.commit()
     win = MainWindow(db)
     qtbot.addWidget(win)
+    wait_for_list(qtbot, win)
     assert "Loyal customer" in win.detail.customer_label.text()
     assert "30 orders" in win.detail.customer_label.text()

@@ -78,15 +78,17 @@ def empty_label() -> QLabel:
 
 def has_returns(db: Database) -> bool:
     """True when the database holds any return at all."""
-    with db.connect() as conn:
-        return listing.count(conn, ReturnFilter()) > 0
+    return listing.has_returns(db)
 
 
-def empty_text(db: Database, flt: ReturnFilter) -> str:
-    """What to say when no return matches `flt`, and how to find some."""
+def empty_text(flt: ReturnFilter, *, any_returns: bool) -> str:
+    """What to say when no return matches `flt`, and how to find some.
+
+    `any_returns` says whether the database holds any return at all.
+    """
     if flt.text.strip():
         return f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
-    if not has_returns(db):
+    if not any_returns:
         return "No returns yet. Press Ctrl+N to log the first one."
     if flt.status == listing.OPEN:
         return "No open returns. Choose “All” in Status to see closed ones."

@@ -1,15 +1,23 @@
-"""The returns list model: rows come from the database a page at a time."""
+"""The returns list model: rows come from the database a page at a time.
+
+A new filter's first page and count are read in the background; the rows shown stay
+until the answer arrives, and an answer to an older filter is dropped (a generation
+counter), so a slow search never overwrites a newer one. The later pages (`fetchMore`,
+one keyset page of `listing.PAGE_SIZE` rows) and the redraw of one return are read on
+the UI thread: they cost about as much as drawing them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desk import listing
 from desk.db import Database
-from desk.listing import ReturnFilter, ReturnRow
+from desk.listing import ListPage, ReturnFilter, ReturnRow
 from desk.money import format_money
 from desk.workflow import Status
+from ui.background import run_in_background
 
 COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")
 NUMBER, LOGGED, CUSTOMER, ITEMS, TOTAL, STATUS = range(len(COLUMNS))
@@ -32,35 +40,69 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ReturnsModel(QAbstractTableModel):
-    """Returns matching a filter, newest first by default, fetched in pages on demand."""
+    """Returns matching a filter, newest first by default, fetched in pages on demand.
+
+    `set_filter` answers later: the model resets (`modelReset`) when the rows are there,
+    or emits `load_failed(message)`.
+    """
+
+    load_failed = Signal(str)
 
     def __init__(self, db: Database, currency: str = "EUR", parent=None):
         super().__init__(parent)
         self._db = db
         self._currency = currency
-        self._filter = ReturnFilter(status=listing.OPEN)
+        self._filter = self._requested = ReturnFilter(status=listing.OPEN)
+        self._generation = self._shown_generation = 0
         self._rows: list[ReturnRow] = []
         self._exhausted = True
         self.total = 0
+        self.any_returns = False  # whether the database holds any return (the empty text)
 
     @property
     def filter(self) -> ReturnFilter:
         """What the list currently shows."""
         return self._filter
 
+    @property
+    def requested(self) -> ReturnFilter:
+        """The filter asked for last (shown once its rows have arrived)."""
+        return self._requested
+
+    @property
+    def loading(self) -> bool:
+        """True while the rows of the last filter asked for have not arrived yet."""
+        return self._shown_generation != self._generation
+
     def set_filter(self, flt: ReturnFilter) -> None:
-        """Show the returns matching `flt`, starting again from the first page."""
+        """Show the returns matching `flt` from the first page, once read in the background."""
+        self._generation += 1
+        generation, db = self._generation, self._db
+        self._requested = flt
+        run_in_background(
+            lambda: listing.first_page(db, flt),
+            owner=self,
+            on_success=lambda page: self._show_page(generation, flt, page),
+            on_failure=lambda error: self._load_failed(generation, error),
+        )
+
+    def _show_page(self, generation: int, flt: ReturnFilter, page: ListPage) -> None:
+        if generation != self._generation:
+            return  # the answer to an older filter, arriving late
         self.beginResetModel()
-        self._filter = flt
-        with self._db.connect() as conn:
-            self._rows = listing.fetch_page(conn, flt)
-            self.total = listing.count(conn, flt)
+        self._filter, self._shown_generation = flt, generation
+        self._rows, self.total, self.any_returns = page.rows, page.total, page.any_returns
         self._exhausted = len(self._rows) < listing.PAGE_SIZE
         self.endResetModel()
 
+    def _load_failed(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self._shown_generation = generation  # nothing more is coming
+            self.load_failed.emit(f"Cannot show the returns: {error}")
+
     def reload(self) -> None:
-        """Fetch the first page again with the same filter."""
-        self.set_filter(self._filter)
+        """Fetch the first page again with the filter asked for last."""
+        self.set_filter(self._requested)
 
     def row_of(self, return_id: int) -> int | None:
         """Return the row showing `return_id`, if it is loaded."""
@@ -78,8 +120,7 @@ class ReturnsModel(QAbstractTableModel):
         row = self.row_of(return_id)
         if row is None:
             return
-        with self._db.connect() as conn:
-            fresh = listing.fetch_rows(conn, [return_id]).get(return_id)
+        fresh = listing.rows_by_id(self._db, [return_id]).get(return_id)
         if fresh is not None:
             self._rows[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -98,8 +139,7 @@ class ReturnsModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index) -> None:  # noqa: N802
         if parent.isValid() or self._exhausted or not self._rows:
             return
-        with self._db.connect() as conn:
-            page = listing.fetch_page(conn, self._filter, after=self._rows[-1])
+        page = listing.next_page(self._db, self._filter, self._rows[-1])
         self._exhausted = len(page) < listing.PAGE_SIZE
         if page:
             first = len(self._rows)
@@ -154,7 +194,6 @@ class ReturnsModel(QAbstractTableModel):
         if column not in SORTABLE:
             return
         newest_first = order == Qt.DescendingOrder
-        if newest_first != self._filter.newest_first:
-            self.set_filter(
-                ReturnFilter(self._filter.text, self._filter.status, newest_first=newest_first)
-            )
+        wanted = self._requested
+        if newest_first != wanted.newest_first:
+            self.set_filter(ReturnFilter(wanted.text, wanted.status, newest_first=newest_first))

@@ -51,6 +51,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: win.detail.detail is not None, timeout=5000)  # the list has come
     return win
 
 
@@ -83,8 +84,10 @@ def test_double_click_on_a_return_selects_it_in_the_main_window(qtbot, window):
     profile = open_profile(qtbot, window)
     oldest = profile.profile.returns[-1]
     window.status_combo.setCurrentIndex(window.status_combo.findData("closed"))  # hides it
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=5000)
     profile.history.returns_table.cellDoubleClicked.emit(5, 0)
-    assert window.detail.number_label.text() == oldest.number
+    qtbot.waitUntil(lambda: window.detail.number_label.text() == oldest.number, timeout=5000)
+    assert window.model.filter.text == oldest.number  # found by searching for it
 
 
 def test_email_invalid_is_shown_inline_and_kept_then_saved(qtbot, window, db):
@@ -102,7 +105,7 @@ def test_email_invalid_is_shown_inline_and_kept_then_saved(qtbot, window, db):
     assert profile.saved_label.text() == "Saved."
     with db.session() as session:
         assert session.get(Customer, profile.customer_id).email == "ana.s@example.org"
-    assert "ana.s@example.org" in window.detail.customer_label.text()  # the list refreshed
+    qtbot.waitUntil(lambda: "ana.s@example.org" in window.detail.customer_label.text())
 
 
 def test_erase_after_yes_shows_the_anonymised_customer(qtbot, window, db, monkeypatch):
@@ -120,7 +123,7 @@ def test_erase_after_yes_shows_the_anonymised_customer(qtbot, window, db, monkey
     assert not profile.erase_button.isEnabled()
     with db.session() as session:
         assert session.get(Customer, cid).name == f"Erased customer #{cid}"
-    assert f"Erased customer #{cid}" in window.detail.customer_label.text()
+    qtbot.waitUntil(lambda: f"Erased customer #{cid}" in window.detail.customer_label.text())
 
 
 def test_erase_answered_no_changes_nothing(qtbot, window, db, monkeypatch):

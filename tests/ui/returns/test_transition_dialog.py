@@ -56,6 +56,7 @@ def mail_ready(db, smtp_server):
 
 
 def open_move(qtbot, win, target):
+    qtbot.waitUntil(lambda: not win.model.loading, timeout=5000)  # the list reads in the background
     qtbot.mouseClick(win.detail.move_buttons[target], Qt.LeftButton)
     return win.active_dialog
 

@@ -1,0 +1,87 @@
+"""The returns list model: first pages read in the background, the newest filter wins."""
+
+import pytest
+
+from desk.listing import ReturnFilter
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from tests.slow_queries import SlowQuery
+from ui import background
+from ui.returns.model import ReturnsModel
+
+WAIT_MS = 5000
+
+
+def add_return(db, name, sku):
+    with db.session() as session:
+        return create_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku=sku, quantity=1, unit_price_cents=1000)],
+                new_customer=CustomerDraft(name=name),
+            ),
+        )
+
+
+@pytest.fixture
+def model(qtbot, db):
+    add_return(db, "Ana Souza", "KETTLE-01")
+    add_return(db, "Bruno Lima", "TOASTER-02")
+    add_return(db, "Carla Dias", "KETTLE-03")
+    model = ReturnsModel(db, "EUR")
+    yield model
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
+
+
+def names(model):
+    return [model.return_at(i).customer_name for i in range(model.rowCount())]
+
+
+def test_rows_arrive_in_the_background_with_a_reset(qtbot, model, qtmodeltester):
+    assert model.rowCount() == 0 and not model.loading
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter(text="kettle"))
+        assert model.loading and model.rowCount() == 0  # nothing changes until they come
+    assert not model.loading
+    assert names(model) == ["Carla Dias", "Ana Souza"] and model.total == 2
+    assert model.filter == ReturnFilter(text="kettle")
+    qtmodeltester.check(model)
+
+
+def test_a_late_answer_to_an_older_search_is_dropped(qtbot, db, model):
+    slow = SlowQuery(db.engine, "kettle")
+    resets, failures = [], []
+    model.modelReset.connect(lambda: resets.append(model.filter.text))
+    model.load_failed.connect(failures.append)
+    try:
+        model.set_filter(ReturnFilter(text="kettle"))
+        assert slow.entered.wait(WAIT_MS / 1000)  # the first search is under way, held
+        model.set_filter(ReturnFilter(text="bruno"))
+        qtbot.waitUntil(lambda: not model.loading, timeout=WAIT_MS)
+        assert names(model) == ["Bruno Lima"] and model.total == 1
+    finally:
+        slow.release()  # now the first answer arrives, late
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
+    slow.remove()
+    assert failures == []
+    assert resets == ["bruno"]  # the kettle answer never reached the list
+    assert names(model) == ["Bruno Lima"] and model.total == 1
+    assert model.filter.text == "bruno"
+
+
+def test_empty_result_says_whether_there_are_returns_at_all(qtbot, db, model):
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter(text="nobody-like-this"))
+    assert model.total == 0 and model.any_returns
+
+
+def test_fetch_more_reads_the_next_page(qtbot, db, qtmodeltester):
+    for i in range(205):
+        add_return(db, f"Customer {i}", f"SKU-{i}")
+    model = ReturnsModel(db, "EUR")
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter())
+    assert model.rowCount() == 200 and model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == 205 and not model.canFetchMore(model.index(-1, -1))
+    qtmodeltester.check(model)
