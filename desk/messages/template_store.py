@@ -17,6 +17,7 @@ from jinja2.loaders import split_template_path
 from sqlalchemy import bindparam, text
 from sqlmodel import Session, select
 
+from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.context import SHOP_KEYS, check_language, shop_values
 from desk.messages.events import Event
@@ -111,6 +112,27 @@ def template_source(session: Session, event: Event | str, language: str, part: s
     return row.body if row is not None else default_source(event, language, part)
 
 
+def read_source(db: Database, event: Event | str, language: str, part: str) -> str:
+    """The source to edit for one template (see `template_source`), read in its own session."""
+    with db.session() as session:
+        return template_source(session, event, language, part)
+
+
+def edited_parts(db: Database, language: str) -> dict[str, frozenset[str]]:
+    """For each event (by value), the parts the shop has its own version of in `language`."""
+    language = check_language(language)
+    with db.session() as session:
+        rows = session.exec(
+            select(MessageTemplate.event, MessageTemplate.part).where(
+                MessageTemplate.language == language
+            )
+        ).all()
+    found: dict[str, set[str]] = {}
+    for event, part in rows:
+        found.setdefault(event, set()).add(part)
+    return {event: frozenset(parts) for event, parts in found.items()}
+
+
 def is_customised(session: Session, event: Event | str, language: str, part: str) -> bool:
     """Return whether the shop has its own version of this template."""
     event, language = parse_event(event), check_language(language)
@@ -123,8 +145,10 @@ __all__ = [
     "check_part",
     "default_source",
     "default_source_by_name",
+    "edited_parts",
     "is_customised",
     "parse_event",
+    "read_source",
     "settings_and_templates",
     "stored_template",
     "template_name",

@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sqlmodel import Session
 
+from desk.db import Database
 from desk.errors import ValidationError
 from desk.messages.context import (
     check_language,
@@ -41,7 +42,7 @@ from desk.messages.template_store import (
     template_name,
 )
 from desk.models import MessageTemplate, utcnow
-from desk.returns import ReturnDetail
+from desk.returns import ReturnDetail, get_detail
 
 _MAX_OUTPUT = 100_000  # characters a single * or ** may produce inside a template
 _CACHE_MAX = 512
@@ -231,7 +232,8 @@ def check_template(
 def save_template(
     session: Session, event: Event | str, language: str, part: str, source: str
 ) -> MessageTemplate | None:
-    """Store the shop's version of a template and commit; refuse one with problems.
+    """Store the shop's version of a template (flushed: the caller commits); refuse one
+    with problems.
 
     Saving the default text itself removes the shop's version (returns None).
     Raises TemplateError (a ValidationError keyed "template") listing the problems.
@@ -249,20 +251,55 @@ def save_template(
     row.body = source
     row.updated_at = utcnow()
     session.add(row)
-    session.commit()
-    session.refresh(row)
+    session.flush()
     _forget(template_name(event, language, part))
     return row
 
 
 def reset_template(session: Session, event: Event | str, language: str, part: str) -> None:
-    """Delete the shop's version of a template, going back to the default; commit."""
+    """Delete the shop's version of a template, going back to the default (flushed: the
+    caller commits)."""
     event, language = parse_event(event), check_language(language)
     row = stored_template(session, event, language, check_part(part))
     if row is not None:
         session.delete(row)
-        session.commit()
+        session.flush()
     _forget(template_name(event, language, part))
+
+
+def save_shop_template(
+    db: Database, event: Event | str, language: str, part: str, source: str
+) -> MessageTemplate | None:
+    """Save the shop's version of a template (see `save_template`) in its own transaction."""
+    with db.session() as session, session.begin():
+        return save_template(session, event, language, part, source)
+
+
+def reset_shop_template(db: Database, event: Event | str, language: str, part: str) -> None:
+    """Go back to the default wording of a template, in its own transaction."""
+    with db.session() as session, session.begin():
+        reset_template(session, event, language, part)
+
+
+def preview_message(
+    db: Database,
+    return_id: int,
+    event: Event | str,
+    *,
+    language: str | None = None,
+    staff: str = "",
+    overrides: dict[str, str] | None = None,
+) -> RenderedMessage:
+    """Render the message `event` sends about return `return_id` (see `render_message`),
+    reading the return and the shop's templates in a session of its own.
+
+    Raises NotFound when the return is gone, TemplateError when a template fails.
+    """
+    with db.session() as session:
+        detail = get_detail(session, return_id=return_id)
+        return render_message(
+            session, detail, event, language=language, staff=staff, overrides=overrides
+        )
 
 
 def _one_line(text: str) -> str:

@@ -161,8 +161,7 @@ class TemplateEditor(QDialog):
         """Show the source of the selected part (the shop's own, or the default)."""
         self._key = self.selected_key()
         event, language, part = self._key
-        with self._db.session() as session:
-            self._saved_source = template_store.template_source(session, event, language, part)
+        self._saved_source = template_store.read_source(self._db, event, language, part)
         self.source.set_source(self._saved_source, wrap=part in ("text", "sms"))
         self._refresh_marks()
         self.check_now()
@@ -170,19 +169,15 @@ class TemplateEditor(QDialog):
     def _refresh_marks(self) -> None:
         """Mark the parts (and events) the shop has edited."""
         _, language, current_part = self._key
-        current_edited: list[str] = []
-        with self._db.session() as session:
-            for row in range(self.event_list.count()):
-                item = self.event_list.item(row)
-                event = item.data(Qt.UserRole)
-                edited = [
-                    p
-                    for p in template_store.PARTS
-                    if template_store.is_customised(session, event, language, p)
-                ]
-                item.setText(Event(event).label + (EDITED if edited else ""))
-                if row == self.event_list.currentRow():
-                    current_edited = edited
+        edited_parts = template_store.edited_parts(self._db, language)
+        current_edited: frozenset[str] = frozenset()
+        for row in range(self.event_list.count()):
+            item = self.event_list.item(row)
+            event = item.data(Qt.UserRole)
+            edited = edited_parts.get(event, frozenset())
+            item.setText(Event(event).label + (EDITED if edited else ""))
+            if row == self.event_list.currentRow():
+                current_edited = edited
         for index, part in enumerate(template_store.PARTS):
             label = _part_label(part)
             self.part_tabs.setTabText(index, label + (" •" if part in current_edited else ""))
@@ -244,8 +239,7 @@ class TemplateEditor(QDialog):
         event, language, part = self._key
         source = self.editor.toPlainText()
         try:
-            with self._db.session() as session:
-                templating.save_template(session, event, language, part, source)
+            templating.save_shop_template(self._db, event, language, part, source)
         except DeskError as error:
             self._say(f"Not saved: {error}", ERROR_STYLE)
             return False
@@ -265,8 +259,7 @@ class TemplateEditor(QDialog):
         if not prompts.ask_yes_no(self, "Reset to default", question):
             return
         try:
-            with self._db.session() as session:
-                templating.reset_template(session, event, language, part)
+            templating.reset_shop_template(self._db, event, language, part)
         except DeskError as error:
             self._say(str(error), ERROR_STYLE)
             return

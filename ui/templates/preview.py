@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.db import Database
-from desk.errors import DeskError
-from desk.listing import ReturnFilter, fetch_page
-from desk.returns import ReturnDetail, get_detail
+from desk.listing import ReturnFilter, first_page
 from ui.widgets.message_preview import OfflineBrowser, sms_summary, split_preheader
 
 log = logging.getLogger(__name__)
@@ -38,7 +36,6 @@ class TemplatePreview(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db
-        self._details: dict[int, ReturnDetail] = {}
         self.return_combo = QComboBox()
         self.return_combo.setObjectName("previewReturn")
         self.return_combo.setToolTip("The return whose data fills the preview")
@@ -75,45 +72,32 @@ class TemplatePreview(QWidget):
 
     def load_returns(self) -> None:
         """Fill the combo with the most recent returns, newest first."""
-        with self._db.connect() as conn:
-            rows = fetch_page(conn, ReturnFilter(), limit=RECENT_RETURNS)
+        rows = first_page(self._db, ReturnFilter(), limit=RECENT_RETURNS).rows
         self.return_combo.blockSignals(True)
         self.return_combo.clear()
         for row in rows:
             self.return_combo.addItem(f"{row.number} — {row.customer_name}", row.id)
         self.return_combo.blockSignals(False)
-        self._details.clear()
-
-    def current_detail(self) -> ReturnDetail | None:
-        """The chosen return with its customer and lines (read once, then kept)."""
-        return_id = self.return_combo.currentData()
-        if return_id is None:
-            return None
-        if return_id not in self._details:
-            with self._db.session() as session:
-                self._details[return_id] = get_detail(session, return_id=return_id)
-        return self._details[return_id]
 
     def render(self, event: str, language: str, part: str, source: str, staff: str) -> object:
         """Render the message with `source` in place of the saved `part`; show it.
 
         Returns the error raised while rendering (to be listed as a problem), or None.
         """
-        from desk.messages.templating import render_message
+        from desk.errors import NotFound
+        from desk.messages.templating import preview_message
 
-        try:
-            detail = self.current_detail()
-        except DeskError as error:
-            self.show_note(str(error))
-            return None
-        if detail is None:
+        return_id = self.return_combo.currentData()
+        if return_id is None:
             self.show_note("Log a return to see a preview: it is filled with a real return.")
             return None
         try:
-            with self._db.session() as session:
-                message = render_message(
-                    session, detail, event, language=language, staff=staff, overrides={part: source}
-                )
+            message = preview_message(
+                self._db, return_id, event, language=language, staff=staff, overrides={part: source}
+            )
+        except NotFound as error:  # deleted meanwhile: nothing wrong with the template
+            self.show_note(str(error))
+            return None
         except Exception as error:  # the shop's own template: any failure is shown, not raised
             self.show_note("The preview cannot be shown until the problem is fixed.")
             return error

@@ -345,3 +345,35 @@ def test_preview_command(db, db_path):
         assert done.returncode == 1
         lines = done.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("returndesk: "), done.stderr
+
+
+def test_save_and_reset_only_flush_the_shop_services_commit(db):
+    source = "Done: {{ return.number }}"
+    with db.session() as session:
+        save_template(session, "closed", "en", "sms", source)
+        assert is_customised(session, "closed", "en", "sms")
+        session.rollback()  # the caller's transaction decides
+    assert template_store.edited_parts(db, "en") == {}
+
+    templating.save_shop_template(db, "closed", "en", "sms", source)
+    templating.save_shop_template(db, "closed", "en", "subject", "Closed {{ return.number }}")
+    assert template_store.edited_parts(db, "en") == {"closed": frozenset({"sms", "subject"})}
+    assert template_store.edited_parts(db, "pt_BR") == {}
+    assert template_store.read_source(db, "closed", "en", "sms") == source
+
+    templating.reset_shop_template(db, "closed", "en", "sms")
+    assert template_store.edited_parts(db, "en") == {"closed": frozenset({"subject"})}
+    assert template_store.read_source(db, "closed", "en", "sms") == (
+        template_store.default_source("closed", "en", "sms")
+    )
+
+
+def test_preview_message_reads_the_return_itself(db):
+    with db.session() as session:
+        detail = new_return(session, name="Ana <Lima>")
+    message = templating.preview_message(
+        db, detail.ret.id, "refunded", overrides={"sms": "Hi {{ customer.name }}"}
+    )
+    assert message.sms == "Hi Ana <Lima>" and detail.ret.number in message.subject
+    with pytest.raises(DeskError):
+        templating.preview_message(db, 999_999, "refunded")
