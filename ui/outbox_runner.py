@@ -85,10 +85,9 @@ class OutboxStatus(QLabel):
 
     def show_count(self, extra: str = "") -> None:
         """Show how many messages wait, with an optional word on the last run."""
-        from desk.messages.outbox import pending_count
+        from desk.messages.outbox_ops import waiting_count
 
-        with self._db.session() as session:
-            waiting = pending_count(session)
+        waiting = waiting_count(self._db)
         text = f"   Outbox: {waiting} waiting" if waiting else "   Outbox: all sent"
         self.setText(text + (f" · {extra}" if extra else ""))
 
@@ -99,11 +98,10 @@ class OutboxStatus(QLabel):
 
     def retry(self, message_id: int) -> None:
         """Queue a failed message again and send it now."""
-        from desk.messages.outbox import retry
+        from desk.messages.outbox_ops import send_again
 
         try:
-            with self._db.session() as session:
-                retry(session, message_id)
+            send_again(self._db, message_id)
         except DeskError as error:
             prompts.show_error(self.window(), "Cannot send again", str(error))
             return
