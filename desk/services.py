@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
 from desk.messages.events import Event, event_for
-from desk.messages.outbox import MoveOutcome, messages_for_return, move_and_queue, retry
+from desk.messages.outbox import (
+    MoveOutcome,
+    messages_for_return,
+    move_and_queue,
+    pending_count,
+    retry,
+)
 from desk.models import Customer, OutboxMessage, Return
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
 from desk.returns import (
@@ -197,6 +203,12 @@ def move_return(
             session.rollback()
             raise
     return outcome
+
+
+def waiting_messages(db: Database) -> int:
+    """How many messages wait to be sent (queued, or being sent right now)."""
+    with db.session() as session:
+        return pending_count(session)
 
 
 def send_again(db: Database, *, message_id: int) -> OutboxMessage:

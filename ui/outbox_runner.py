@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desk.db import Database
-from desk.errors import DeskError
 from ui import prompts
 from ui.background import run_in_background
 
@@ -68,8 +67,8 @@ class OutboxRunner(QObject):
 
 
 class OutboxStatus(QLabel):
-    """The status-bar word on the outbox; it owns the runner, asks for a missing password
-    (machines without a keyring) and queues failed messages again."""
+    """The status-bar word on the outbox; it owns the runner and asks for a missing
+    password (machines without a keyring)."""
 
     changed = Signal()  # messages changed state: redraw what shows them
 
@@ -85,9 +84,9 @@ class OutboxStatus(QLabel):
 
     def show_count(self, extra: str = "") -> None:
         """Show how many messages wait, with an optional word on the last run."""
-        from desk.messages.outbox_ops import waiting_count
+        from desk.services import waiting_messages
 
-        waiting = waiting_count(self._db)
+        waiting = waiting_messages(self._db)
         text = f"   Outbox: {waiting} waiting" if waiting else "   Outbox: all sent"
         self.setText(text + (f" · {extra}" if extra else ""))
 
@@ -95,18 +94,6 @@ class OutboxStatus(QLabel):
         """A message was queued: count it and send it now."""
         self.show_count()
         self.runner.send_now()
-
-    def retry(self, message_id: int) -> None:
-        """Queue a failed message again and send it now."""
-        from desk.messages.outbox_ops import send_again
-
-        try:
-            send_again(self._db, message_id)
-        except DeskError as error:
-            prompts.show_error(self.window(), "Cannot send again", str(error))
-            return
-        self.queued()
-        self.changed.emit()
 
     def _sent(self, report) -> None:
         extra = (

@@ -281,7 +281,7 @@ def reset_shop_template(db: Database, event: Event | str, language: str, part: s
         reset_template(session, event, language, part)
 
 
-def preview_message(
+def preview_template(
     db: Database,
     return_id: int,
     event: Event | str,
@@ -290,8 +290,9 @@ def preview_message(
     staff: str = "",
     overrides: dict[str, str] | None = None,
 ) -> RenderedMessage:
-    """Render the message `event` sends about return `return_id` (see `render_message`),
-    reading the return and the shop's templates in a session of its own.
+    """Render the message `event` sends about return `return_id` with unsaved template
+    sources in `overrides` (the editor's live preview; see `render_message`), reading the
+    return and the shop's templates in a session of its own.
 
     Raises NotFound when the return is gone, TemplateError when a template fails.
     """

@@ -34,6 +34,7 @@ from desk.services import (
     search_customers,
     send_again,
     shop_basics,
+    waiting_messages,
 )
 from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, save_settings
 from desk.workflow import NoteRequired, Status
@@ -247,7 +248,9 @@ def test_send_again_queues_a_failed_message_and_commits(db):
     with db.session() as session:
         session.exec(update(OutboxMessage).values(state="failed", last_error="refused", attempts=5))
         session.commit()
+    assert waiting_messages(db) == 0
     again = send_again(db, message_id=message.id)
     assert (again.state, again.last_error) == ("queued", "")
+    assert waiting_messages(db) == 1
     with db.session() as session:  # committed: another session sees it
         assert session.get(OutboxMessage, message.id).state == "queued"

@@ -21,6 +21,14 @@ CONVERTED = [
     "instructions/printing.py",
     "instructions/actions.py",
     *sorted(p.relative_to(UI).as_posix() for p in (UI / "settings").glob("*.py")),
+    "customers/profile.py",
+    "customers/import_dialog.py",
+    "templates/editor.py",
+    "templates/preview.py",
+    "outbox_runner.py",
+    "returns/model.py",
+    "returns/list_parts.py",
+    "demo_offer.py",
 ]
 """The modules already going through desk services; add each one as it is converted."""
 

@@ -85,14 +85,14 @@ class TemplatePreview(QWidget):
         Returns the error raised while rendering (to be listed as a problem), or None.
         """
         from desk.errors import NotFound
-        from desk.messages.templating import preview_message
+        from desk.messages.templating import preview_template
 
         return_id = self.return_combo.currentData()
         if return_id is None:
             self.show_note("Log a return to see a preview: it is filled with a real return.")
             return None
         try:
-            message = preview_message(
+            message = preview_template(
                 self._db, return_id, event, language=language, staff=staff, overrides={part: source}
             )
         except NotFound as error:  # deleted meanwhile: nothing wrong with the template

@@ -368,12 +368,12 @@ def test_save_and_reset_only_flush_the_shop_services_commit(db):
     )
 
 
-def test_preview_message_reads_the_return_itself(db):
+def test_preview_template_reads_the_return_itself(db):
     with db.session() as session:
         detail = new_return(session, name="Ana <Lima>")
-    message = templating.preview_message(
+    message = templating.preview_template(
         db, detail.ret.id, "refunded", overrides={"sms": "Hi {{ customer.name }}"}
     )
     assert message.sms == "Hi Ana <Lima>" and detail.ret.number in message.subject
     with pytest.raises(DeskError):
-        templating.preview_message(db, 999_999, "refunded")
+        templating.preview_template(db, 999_999, "refunded")

@@ -3,7 +3,7 @@
 import pytest
 
 from desk.listing import ReturnFilter
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, create_return
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from tests.slow_queries import SlowQuery
 from ui import background
 from ui.returns.model import ReturnsModel
@@ -13,7 +13,7 @@ WAIT_MS = 5000
 
 def add_return(db, name, sku):
     with db.session() as session:
-        return create_return(
+        return save_return(
             session=session,
             draft=ReturnDraft(
                 reason="defective",
