@@ -140,6 +140,7 @@ def test_closing_while_reading_a_big_file_raises_nothing(qtbot, db, tmp_path):
         TILL.encode("utf-8")
         + b"".join(f"X{n};Cliente {n};x{n}@example.com;;;;\n".encode() for n in range(50_000))
     )
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=5000)
     dlg = ImportDialog(db)
     dlg.setAttribute(Qt.WA_DeleteOnClose)
     dlg.show()
