@@ -73,15 +73,13 @@ class _Job(QRunnable):
 
 
 _running: dict[_Signals, _Relay] = {}
-_pool: QThreadPool | None = None
 
 
 def _thread_pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(max(MIN_THREADS, QThreadPool.globalInstance().maxThreadCount()))
-    return _pool
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    return pool
 
 
 def _forget(signals: _Signals) -> None:
