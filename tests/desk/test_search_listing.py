@@ -397,3 +397,21 @@ def test_typed_return_numbers_match_as_one_number(db):
     assert found(f"r{year}00003") == [made[2]]
     assert found(f"R-{year}-12") == [made[11]]  # typed without the leading zeros
     assert found(f"R-{year}-") == made
+
+
+def test_the_windows_calls_open_their_own_connection(shop, tmp_path_factory):
+    page = listing.first_page(shop, ReturnFilter(), limit=2)
+    assert [r.number for r in page.rows] == [number(5), number(4)]
+    assert (page.total, page.any_returns) == (5, True)
+    rest = listing.next_page(shop, ReturnFilter(), page.rows[-1], limit=10)
+    assert [r.number for r in rest] == [number(3), number(2), number(1)]
+    nobody = listing.first_page(shop, ReturnFilter(text="nobody-like-this"))
+    assert (nobody.rows, nobody.total, nobody.any_returns) == ([], 0, True)
+    assert listing.rows_by_id(shop, [page.rows[0].id])[page.rows[0].id].number == number(5)
+    assert listing.has_returns(shop)
+    empty = fresh_database(tmp_path_factory)
+    try:
+        assert not listing.has_returns(empty)
+        assert listing.first_page(empty, ReturnFilter()) == listing.ListPage([], 0, False)
+    finally:
+        empty.close()
