@@ -12,7 +12,6 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from desk.errors import DeskError
-from desk.messages.events import Event
 from desk.messages.outbox import (
     channel_for,
     messages_for_return,
@@ -25,7 +24,6 @@ from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.services import move_return, send_again
 from desk.settings import (
-    NOTIFY,
     SHOP_EMAIL,
     SHOP_LOGO,
     SHOP_NAME,
@@ -452,95 +450,6 @@ def test_password_never_reaches_the_database_file(db, db_path, smtp_server):
         assert SMTP_PASSWORD.encode("utf-16-le") not in data, path
 
 
-# The commands, run as a user would (a subprocess sees no in-memory keyring).
-
-NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-
-
-def test_cli_config_set_get_list(db, db_path):
-    from tests.desk.test_cli import fail_line, run
-
-    db.close()
-    done = run("config", "set", "shop.name", "Loja Ação", db=db_path)
-    assert done.returncode == 0 and done.stdout.strip() == "shop.name = Loja Ação"
-    assert run("config", "get", "shop.name", db=db_path).stdout.strip() == "Loja Ação"
-    listed = run("config", "list", db=db_path).stdout
-    assert "shop.name" in listed and "Loja Ação" in listed and "smtp.port" in listed
-    bad = run("config", "set", "smtp.port", "99999", db=db_path)
-    assert bad.returncode == 1 and "65535" in fail_line(bad)
-    unknown = run("config", "get", "shop.nope", db=db_path)
-    assert unknown.returncode == 1 and "Unknown setting" in fail_line(unknown)
-
-
-def test_cli_set_password_without_keyring(db, db_path):
-    import os
-    import subprocess
-    import sys
-
-    from tests.desk.test_cli import REPO, fail_line
-
-    db.close()
-    done = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "config", "set-password", "smtp"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
-        input=SMTP_PASSWORD + "\n",
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert done.returncode == 1
-    assert "no secure password store" in fail_line(done)
-    assert SMTP_PASSWORD not in done.stdout + done.stderr
-
-
-def test_cli_move_notify_list_and_send(db, db_path):
-    from tests.desk.test_cli import run
-
-    configure(db, free_port())  # nobody listens there
-    return_id, _ = new_return(db)
-    with db.session() as session:
-        number = session.get(Return, return_id).number
-    db.close()
-
-    moved = run("move", number, "approved", "--notify", "--staff", "Ana", db=db_path)
-    assert moved.returncode == 0, moved.stderr
-    assert "queued" in moved.stdout and "jose@example.com" in moved.stdout
-    listed = run("outbox", "list", db=db_path)
-    assert "queued" in listed.stdout and number in listed.stdout
-
-    no_password = run("outbox", "send", db=db_path, env=NO_KEYRING)
-    assert no_password.returncode == 1
-    assert "No SMTP password" in no_password.stderr
-    assert "Sent 0, failed 0, not tried 1." in no_password.stdout
-
-    with open_db(db_path) as again, again.session() as session:
-        set_settings(session, {SMTP_USER_SETTING: ""})
-        session.commit()
-    refused = run("outbox", "send", db=db_path, env=NO_KEYRING)
-    assert refused.returncode == 1
-    assert "failed 1" in refused.stdout and "connection refused" in refused.stdout.lower()
-
-    plain = run("move", number, "refunded", db=db_path)
-    assert plain.returncode == 0 and "queued" not in plain.stdout
-
-
-class open_db:
-    """A database opened for the length of a `with`."""
-
-    def __init__(self, path):
-        from desk.db import open_database
-        from desk.paths import sqlite_url
-
-        self.db = open_database(sqlite_url(path))
-
-    def __enter__(self):
-        return self.db
-
-    def __exit__(self, *exc):
-        self.db.close()
-
-
 def test_queue_for_an_existing_change_once(db):
     from desk.messages.outbox import queue_for_change
     from desk.returns import get_detail
@@ -558,46 +467,3 @@ def test_queue_for_an_existing_change_once(db):
             queue_for_change(session, detail, change, staff="Ana")
         assert pending_count(session) == 1
         assert [m.id for m in messages_for_return(session, return_id)] == [message.id]
-
-
-def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
-    import os
-    import subprocess
-    import sys
-
-    from tests.desk.test_cli import REPO
-
-    configure(db, smtp_server.port)
-    return_id, _ = new_return(db)
-    move_return(db, return_id=return_id, to="approved", expected_version=1, notify=True)
-    db.close()
-    done = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
-        input=SMTP_PASSWORD + "\n",
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Sent 1, failed 0" in done.stdout
-    assert len(smtp_server.received) == 1
-    assert SMTP_PASSWORD not in done.stdout + done.stderr
-
-
-def test_cli_move_sends_automatic_events_without_notify(db, db_path):
-    from tests.desk.test_cli import run
-
-    configure(db, free_port())
-    return_id, _ = new_return(db)
-    with db.session() as session:
-        number = session.get(Return, return_id).number
-        set_settings(session, {NOTIFY[Event.APPROVED]: "auto"})
-        session.commit()
-    db.close()
-    moved = run("move", number, "approved", db=db_path)
-    assert moved.returncode == 0, moved.stderr
-    assert "queued" in moved.stdout
-    plain = run("move", number, "refunded", db=db_path)  # "ask": only with --notify
-    assert "queued" not in plain.stdout
