@@ -1,12 +1,19 @@
-"""Every menu and toolbar action, declared once with its text and shortcut."""
+"""Every shortcut of the app, declared once: the menu and toolbar actions, and the dialogs' keys.
+
+`SPECS` holds the main window's actions (text, shortcut, tip); `KEYS` holds the keys that work
+inside dialogs and forms. `dialog_keys` gives a dialog the house rules (Ctrl+Enter and Ctrl+Return
+confirm, Esc cancels, wherever the focus is); `add_shortcut` binds any other key of `KEYS`;
+`shortcut_text` is the text tooltips, hints and placeholders show for a key.
+"""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QWidget
 
 
 class Act(enum.Enum):
@@ -53,6 +60,66 @@ SPECS: dict[Act, ActionSpec] = {
 }
 
 
+class Key(enum.Enum):
+    """Keys that work inside dialogs and forms (the main window's are in `SPECS`)."""
+
+    CONFIRM = "confirm"
+    CANCEL = "cancel"
+    SAVE = "save"
+    ADD_LINE = "add_line"
+    REMOVE_LINE = "remove_line"
+
+
+KEYS: dict[Key, tuple[str, ...]] = {
+    Key.CONFIRM: ("Ctrl+Enter", "Ctrl+Return"),  # the keypad's Enter and the main Return key
+    Key.CANCEL: ("Esc",),
+    Key.SAVE: ("Ctrl+S",),  # Cmd+S on a Mac: Qt reads Ctrl as Command there
+    Key.ADD_LINE: ("Ctrl+L",),
+    Key.REMOVE_LINE: ("Ctrl+Shift+L",),
+}
+"""Each dialog key's sequences; the first is the one tooltips and hints name."""
+
+
+def sequences(key: Act | Key) -> list[QKeySequence]:
+    """The key sequences bound to an action or a dialog key (none for an action without)."""
+    if isinstance(key, Act):
+        shortcut = SPECS[key].shortcut
+        return [QKeySequence(shortcut)] if shortcut else []
+    return [QKeySequence(keys) for keys in KEYS[key]]
+
+
+def shortcut_text(key: Act | Key) -> str:
+    """The shortcut as staff read it ("Ctrl+F"), for tooltips, hints and placeholders."""
+    found = sequences(key)
+    return found[0].toString() if found else ""
+
+
+def add_shortcut(widget: QWidget, key: Key, slot: Callable[[], object]) -> list[QShortcut]:
+    """Bind every sequence of `key` to `slot` while `widget`'s window is active.
+
+    A window shortcut wins over the focused widget, so Ctrl+Enter confirms even from a
+    multi-line text edit and Esc cancels from any field.
+    """
+    return [QShortcut(seq, widget, activated=slot) for seq in sequences(key)]
+
+
+def dialog_keys(
+    dialog: QDialog,
+    *,
+    accept: Callable[[], object],
+    reject: Callable[[], object] | None = None,
+) -> None:
+    """Give `dialog` the house rules: Ctrl+Enter or Ctrl+Return runs `accept`, Esc `reject`.
+
+    Args:
+        dialog: the dialog; the keys work wherever its focus is, text edits included.
+        accept: what confirming does (usually the handler of the OK or Save button).
+        reject: what cancelling does; the dialog's own `reject` when None.
+    """
+    add_shortcut(dialog, Key.CONFIRM, accept)
+    add_shortcut(dialog, Key.CANCEL, reject or dialog.reject)
+
+
 def build_actions(parent: QWidget) -> dict[Act, QAction]:
     """Create one QAction per spec, owned by `parent`."""
     actions = {}
@@ -64,7 +131,7 @@ def build_actions(parent: QWidget) -> dict[Act, QAction]:
         if spec.tip:
             tip = spec.tip
             if spec.shortcut:
-                tip += f" ({QKeySequence(spec.shortcut).toString()})"
+                tip += f" ({shortcut_text(key)})"
             action.setToolTip(tip)
             action.setStatusTip(spec.tip)
         actions[key] = action

@@ -36,6 +36,7 @@ from desk.customers.imports import (
 from desk.customers.mapping import FIELDS, guess_mapping
 from desk.db import Database
 from desk.errors import DeskError
+from ui.actions import dialog_keys
 from ui.background import run_in_background
 
 PREVIEW_ROWS = 10
@@ -116,6 +117,7 @@ class ImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
         self.close_button.clicked.connect(self.reject)
+        dialog_keys(self, accept=self.run_import)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

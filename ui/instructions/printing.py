@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QGuiApplication, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
 from desk.db import Database
 from desk.errors import DeskError
 from ui import state
+from ui.actions import dialog_keys
 from ui.instructions.paper_formats import (
     format_combo,
     page_format,
@@ -123,6 +124,9 @@ class InstructionsPreview(QPrintPreviewDialog):
             toolbar.addSeparator()
             toolbar.addWidget(QLabel(" Paper "))
             toolbar.addWidget(self.format_combo)
+            printing = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+            print_action = next(a for a in toolbar.actions() if a.text() == printing)
+            dialog_keys(self, accept=print_action.trigger)  # confirm: Qt's own Print button
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.paintRequested.connect(self._paint)
         self.resize(900, 900)

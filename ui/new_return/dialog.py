@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -25,6 +25,7 @@ from desk.policy.intake import CustomerProfile, IntakeAdvice, advise_draft
 from desk.returns import LineDraft, ReturnDraft
 from desk.services import check_return, create_return, customer_policy
 from ui import prompts
+from ui.actions import Key, dialog_keys, shortcut_text
 from ui.new_return.customer_picker import CustomerPicker
 from ui.new_return.exchange_editor import ExchangeEditor
 from ui.new_return.line_editor import LineEditor
@@ -79,8 +80,7 @@ class NewReturnDialog(QDialog):
         layout.addWidget(self.exchange)
         layout.addWidget(self.banner)
         layout.addLayout(self._button_row())
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+        dialog_keys(self, accept=self.save)
         for signal in self.return_fields.policy_signals():
             signal.connect(self.refresh_policy)
         self._watched_rows: set[int] = set()
@@ -101,12 +101,13 @@ class NewReturnDialog(QDialog):
         self.ref_edit, self.note_edit = f.ref_edit, f.note_edit
 
     def _button_row(self) -> QHBoxLayout:
-        hint = QLabel("Ctrl+Enter saves · Esc cancels · Enter goes to the next field")
+        confirm, cancel = shortcut_text(Key.CONFIRM), shortcut_text(Key.CANCEL)
+        hint = QLabel(f"{confirm} saves · {cancel} cancels · Enter goes to the next field")
         hint.setProperty("role", "hint")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton("&Save return")
-        self.save_button.setToolTip("Save the return (Ctrl+Enter)")
+        self.save_button.setToolTip(f"Save the return ({confirm})")
         self.save_button.clicked.connect(self.save)
         for button in (self.cancel_button, self.save_button):
             button.setAutoDefault(False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -21,13 +20,14 @@ from desk.labels import CONDITIONS, DISPOSITIONS
 from desk.money import format_money
 from desk.returns import LineDraft
 from desk.validation import parse_money
+from ui.actions import Key, add_shortcut, shortcut_text
 from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 
 HEADERS = ("#", "SKU *", "Description", "Serial / batch", "Qty", "Unit price", "Condition",
            "Disposition", "")  # fmt: skip
 STRETCH = {1: 2, 2: 4, 3: 2}  # SKU, description and serial share the spare width
 MAX_CENTS = 10**11  # a billion: anything above is a typing slip, not a price
-ADD_KEY, REMOVE_KEY = "Ctrl+L", "Ctrl+Shift+L"
+ADD_KEY, REMOVE_KEY = shortcut_text(Key.ADD_LINE), shortcut_text(Key.REMOVE_LINE)
 
 
 def parse_quantity(text: str) -> tuple[int, str | None]:
@@ -170,8 +170,8 @@ class LineEditor(QGroupBox):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.lines_error)
         layout.addLayout(bar)
-        QShortcut(QKeySequence(ADD_KEY), self, activated=self.add_line)
-        QShortcut(QKeySequence(REMOVE_KEY), self, activated=self.remove_current)
+        add_shortcut(self, Key.ADD_LINE, self.add_line)
+        add_shortcut(self, Key.REMOVE_LINE, self.remove_current)
         self.add_line(focus=False)
 
     # rows

@@ -26,6 +26,7 @@ from desk.models import as_utc
 from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.workflow import Status, allowed_next
+from ui.actions import Act, shortcut_text
 from ui.returns.messages_box import MessagesBox
 from ui.returns.model import STATUS_COLORS
 
@@ -113,7 +114,9 @@ class DetailPanel(QScrollArea):
         self.format_combo.setToolTip("Paper for the printed or exported instructions")
         self.print_button = QPushButton("Print…")
         self.print_button.setObjectName("printInstructions")
-        self.print_button.setToolTip("Preview and print the return instructions (Ctrl+P)")
+        self.print_button.setToolTip(
+            f"Preview and print the return instructions ({shortcut_text(Act.PRINT_INSTRUCTIONS)})"
+        )
         self.print_button.clicked.connect(self.print_requested)
         self.export_button = QPushButton("Export PDF…")
         self.export_button.setObjectName("exportInstructions")

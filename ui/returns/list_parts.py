@@ -16,6 +16,7 @@ from desk import listing
 from desk.db import Database
 from desk.listing import ReturnFilter
 from desk.workflow import Status
+from ui.actions import Act, shortcut_text
 from ui.returns.model import CUSTOMER, ITEMS, LOGGED, NUMBER, STATUS, TOTAL, ReturnsModel
 
 ALL = ""
@@ -28,7 +29,9 @@ def search_box() -> QLineEdit:
     """The search box over number, customer, email, phone and SKU."""
     edit = QLineEdit()
     edit.setObjectName("search")
-    edit.setPlaceholderText("Search number, customer, email, phone or SKU  (Ctrl+F)")
+    edit.setPlaceholderText(
+        f"Search number, customer, email, phone or SKU  ({shortcut_text(Act.FIND)})"
+    )
     edit.setClearButtonEnabled(True)
     edit.setMinimumWidth(360)
     return edit
@@ -89,7 +92,7 @@ def empty_text(flt: ReturnFilter, *, any_returns: bool) -> str:
     if flt.text.strip():
         return f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
     if not any_returns:
-        return "No returns yet. Press Ctrl+N to log the first one."
+        return f"No returns yet. Press {shortcut_text(Act.NEW_RETURN)} to log the first one."
     if flt.status == listing.OPEN:
         return "No open returns. Choose “All” in Status to see closed ones."
     return "No returns with this status. Choose “All” to see every return."

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desk.messages.events import Event
 from desk.models import OutboxMessage, OutboxState, as_utc
+from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 
 STATE_WORDS = {
@@ -120,6 +121,7 @@ class SentMessageDialog(QDialog):
             self.preview.show_email(message.subject, message.body_html, message.body_text)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
+        dialog_keys(self, accept=self.accept)
         if message.state == OutboxState.FAILED:
             retry = buttons.addButton("Send again", QDialogButtonBox.ActionRole)
             retry.clicked.connect(lambda: (self.retry.emit(), self.accept()))

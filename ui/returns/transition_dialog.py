@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from desk.errors import DeskError
 from desk.returns import ReturnDetail
 from desk.services import move_return
 from desk.workflow import NOTE_REQUIRED, Status, TransitionResult
+from ui.actions import dialog_keys
 from ui.returns.notify_section import NotifySection
 
 ERROR_STYLE = "color: #b91c1c;"
@@ -66,7 +66,7 @@ class TransitionDialog(QDialog):
         self.ok_button.setText(f"Move to {target.label}")
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.apply)
+        dialog_keys(self, accept=self.apply)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,6 +49,7 @@ from desk.settings import (
 )
 from desk.validation import email_error
 from ui import prompts
+from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
 from ui.settings.dropoff_page import DropOffPage
 from ui.settings.pages import (
@@ -131,10 +131,11 @@ class SettingsDialog(QDialog):
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setToolTip("Save all settings (Ctrl+S)")
+        self.save_button.setToolTip(f"Save all settings ({shortcut_text(Key.SAVE)})")
         buttons.accepted.connect(self.save_and_close)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_and_close)
+        dialog_keys(self, accept=self.save_and_close)
+        add_shortcut(self, Key.SAVE, self.save_and_close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(buttons)

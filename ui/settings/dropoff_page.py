@@ -34,6 +34,7 @@ from desk.instructions.dropoff import (
 )
 from desk.models import DropOffPoint
 from ui import prompts
+from ui.actions import dialog_keys
 from ui.widgets.form_parts import CAPTION_WIDTH, STYLE_SHEET, FieldError, with_error
 
 COLUMNS = ("Name", "Address", "Hours", "Accepts", "Active")
@@ -112,6 +113,7 @@ class DropOffForm(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        dialog_keys(self, accept=self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addStretch(1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +25,7 @@ from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
 from desk.messages.events import Event
 from ui import prompts, state
+from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.templates.preview import TemplatePreview
 from ui.templates.source import SourcePane, VariableList
 
@@ -93,7 +93,7 @@ class TemplateEditor(QDialog):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Save this part (Ctrl+S)")
+        self.save_button.setToolTip(f"Save this part ({shortcut_text(Key.SAVE)})")
         self.reset_button = QPushButton("Reset to default…")
         self.close_button = QPushButton("Close")
         buttons = QHBoxLayout()
@@ -122,7 +122,8 @@ class TemplateEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
         self.close_button.clicked.connect(self.close)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
+        add_shortcut(self, Key.SAVE, self.save)
+        dialog_keys(self, accept=self.save)
 
     # what is shown
 
