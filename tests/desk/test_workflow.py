@@ -94,7 +94,10 @@ def changes(session, return_id: int) -> list[StatusChange]:
 
 def test_every_status_is_reachable():
     for status in Status:
-        path_to(status)
+        start, steps = path_to(status)
+        walk = [start, *steps]
+        assert walk[-1] == status
+        assert all(b in TRANSITIONS[a] for a, b in zip(walk, walk[1:], strict=False)), walk
 
 
 @pytest.mark.parametrize(("source", "target"), ALLOWED, ids=lambda s: s.value)

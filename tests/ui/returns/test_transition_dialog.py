@@ -122,7 +122,16 @@ def test_no_contact_suggests_printing(qtbot, db):
         assert session.exec(select(OutboxMessage)).all() == []
 
 
-def test_sms_preview_counts_segments(qtbot, db):
+@pytest.mark.parametrize(
+    ("name", "counted"),
+    [
+        # letters, digits and "€" are GSM-7, the euro sign from its extension table (2 septets)
+        ("Tiago Sá", "106 characters (counted as 107) · GSM-7 · 1 SMS"),
+        # "Ł" is not in GSM-7: the whole text goes as UCS-2, 70 per SMS, 67 per part when split
+        ("Łukasz Sá", "107 characters · UCS-2 · 2 SMS messages"),
+    ],
+)
+def test_sms_preview_counts_segments(qtbot, db, name, counted):
     with db.session() as session:
         save_return(
             session=session,
@@ -130,7 +139,7 @@ def test_sms_preview_counts_segments(qtbot, db):
                 reason="defective",
                 lines=[LineDraft(sku="KETTLE-9", unit_price_cents=3490)],
                 new_customer=CustomerDraft(
-                    name="Tiago Sá", phone="+55 11 91234-5678", preferred_channel="sms"
+                    name=name, phone="+55 11 91234-5678", preferred_channel="sms"
                 ),
             ),
         )
@@ -139,10 +148,9 @@ def test_sms_preview_counts_segments(qtbot, db):
     dialog = open_move(qtbot, win, Status.REFUNDED)
     preview = dialog.notify.preview
     assert "SMS" in dialog.notify.checkbox.text()
-    assert "Tiago" in preview.text_view.toPlainText()
-    info = preview.info_label.text()
-    assert f"{len(preview.text_view.toPlainText())} characters" in info
-    assert "GSM-7" in info or "UCS-2" in info
+    text = preview.text_view.toPlainText()
+    assert f"Hi {name.split()[0]}," in text and "€" in text
+    assert preview.info_label.text() == counted
 
 
 def test_without_keyring_the_password_is_asked_once_and_the_mail_goes(
