@@ -1,0 +1,61 @@
+"""Which CSV column fills which customer field: the guess and the --map options."""
+
+import pytest
+
+from desk.customers.mapping import (
+    FIELD_KEYS,
+    FIELDS,
+    describe_mapping,
+    guess_mapping,
+    mapping_from_options,
+    plain_text,
+)
+from desk.errors import DeskError
+
+HEADER = ["Código", "Nome", "E-mail", "Celular", "Comentário livre"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [("E-mail ", "e mail"), ("Observações", "observacoes"), ("  Nº  Cliente", "no cliente")],
+)
+def test_plain_text_drops_case_accents_and_punctuation(typed, plain):
+    assert plain_text(typed) == plain
+
+
+def test_only_the_name_is_required():
+    assert [f.key for f in FIELDS if f.required] == ["name"]
+    assert FIELD_KEYS[0] == "name" and len(set(FIELD_KEYS)) == len(FIELDS)
+
+
+def test_squeezed_synonyms_match_and_a_column_serves_one_field():
+    assert guess_mapping(["EMail", "Customer", "Client"]) == {"email": 0, "name": 1}
+
+
+def test_unknown_columns_are_left_out():
+    assert guess_mapping(["Colour", "Size"]) == {}
+
+
+def test_options_by_number_by_name_and_to_leave_out():
+    assert guess_mapping(HEADER) == {"external_ref": 0, "name": 1, "email": 2, "phone": 3}
+    mapping = mapping_from_options(HEADER, ["external_ref=", "notes=5", "email=E MAIL"])
+    assert mapping == {"name": 1, "email": 2, "phone": 3, "notes": 4}
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("colour=1", "is not field=COLUMN; the fields are: name, email"),
+        ("name", "is not field=COLUMN"),
+        ("notes=6", "no such column; use a header name or a number from 1 to 5"),
+        ("notes=Remarks", "no such column"),
+    ],
+)
+def test_bad_options_say_what_is_allowed(option, message):
+    with pytest.raises(DeskError, match=message):
+        mapping_from_options(HEADER, [option])
+
+
+def test_describe_mapping_in_field_order():
+    mapping = {"email": 2, "name": 1}
+    assert describe_mapping(HEADER, mapping) == "name ← “Nome”, email ← “E-mail”"
