@@ -152,6 +152,20 @@ def test_only_the_registry_binds_keys():
     assert offenders == {}
 
 
+def test_every_dialog_class_takes_the_house_rules():
+    missing = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            bases = [getattr(b, "id", getattr(b, "attr", "")) for b in getattr(node, "bases", [])]
+            if isinstance(node, ast.ClassDef) and any(b.endswith("Dialog") for b in bases):
+                calls = {
+                    getattr(c.func, "id", "") for c in ast.walk(node) if isinstance(c, ast.Call)
+                }
+                if "dialog_keys" not in calls:
+                    missing.append(f"{path.relative_to(UI)}: {node.name}")
+    assert missing == []
+
+
 def test_the_check_finds_a_typed_shortcut():
     source = 'QShortcut(QKeySequence("Ctrl+K"), self)\nb.setShortcut(x)\ntip = "Save (Ctrl+S)"\n'
     assert sorted(_key_literal_calls(ast.parse(source))) == [
