@@ -1,0 +1,28 @@
+"""Message events: which status change may tell the customer what."""
+
+import pytest
+
+from desk.messages.events import EVENT_LABELS, Event, event_for
+from desk.workflow import Status
+
+
+def test_every_event_has_the_name_staff_read():
+    assert set(EVENT_LABELS) == set(Event)
+    assert Event.CREDITED.label == "Store credit issued"
+
+
+@pytest.mark.parametrize("status", [s for s in Status if s is not Status.CANCELLED])
+def test_each_status_but_cancelled_has_its_event(status):
+    event = event_for(status)
+    assert event is not None and event_for(status.value) is event
+    assert event is (Event.ACKNOWLEDGED if status is Status.REQUESTED else Event(status.value))
+
+
+def test_a_cancelled_return_sends_nothing_and_feedback_is_no_status():
+    assert event_for(Status.CANCELLED) is None
+    assert Event.FEEDBACK not in {event_for(s) for s in Status}
+
+
+def test_an_unknown_status_is_refused():
+    with pytest.raises(ValueError):
+        event_for("frozen")
