@@ -120,13 +120,13 @@ class InstructionsPreview(QPrintPreviewDialog):
         self.format_combo = format_combo(self)
         self.format_combo.setCurrentIndex(self.format_combo.findData(self.page_format))
         toolbar = self.findChild(QToolBar)
+        printing = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+        prints = [a for a in toolbar.actions() if a.text() == printing] if toolbar else []
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addWidget(QLabel(" Paper "))
             toolbar.addWidget(self.format_combo)
-            printing = QCoreApplication.translate("QPrintPreviewDialog", "Print")
-            print_action = next(a for a in toolbar.actions() if a.text() == printing)
-            dialog_keys(self, accept=print_action.trigger)  # confirm: Qt's own Print button
+        dialog_keys(self, accept=prints[0].trigger if prints else self.accept)  # Qt's Print button
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.paintRequested.connect(self._paint)
         self.resize(900, 900)
