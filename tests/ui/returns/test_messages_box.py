@@ -1,0 +1,82 @@
+"""A return's messages: the rows staff see, and sending a failed one again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from desk.models import OutboxMessage, OutboxState
+from ui.returns.messages_box import MessagesBox, SentMessageDialog
+
+AT = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+def message(**fields) -> OutboxMessage:
+    values = dict(
+        id=7,
+        return_id=1,
+        event="approved",
+        channel="email",
+        language="en",
+        recipient="ana@example.com",
+        subject="Your return is approved",
+        body_text="Hi Ana",
+        body_html="<p>Hi Ana</p>",
+        state=OutboxState.SENT,
+        created_at=AT,
+        sent_at=AT,
+    )
+    values.update(fields)
+    return OutboxMessage(**values)
+
+
+@pytest.fixture
+def box(qtbot):
+    widget = MessagesBox()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def cells(box, row: int) -> list[str]:
+    return [box.table.item(row, c).text() for c in range(box.table.columnCount())]
+
+
+def test_no_messages_says_so(box):
+    box.show_messages([])
+    assert box.table.isHidden() and not box.empty_label.isHidden()
+
+
+def test_rows_name_the_channel_the_message_and_its_state(box):
+    local = AT.astimezone().strftime("%Y-%m-%d %H:%M")
+    box.show_messages(
+        [
+            message(),
+            message(channel="sms", recipient="+351 912", state=OutboxState.QUEUED, attempts=2),
+            message(state=OutboxState.FAILED, last_error="Mailbox full", sent_at=None),
+        ]
+    )
+    assert not box.table.isHidden() and box.empty_label.isHidden()
+    assert cells(box, 0) == [local, "Email: Your return is approved", "ana@example.com", "Sent"]
+    assert cells(box, 1)[1:] == ["SMS: Return approved", "+351 912", "Queued (try 3)"]
+    assert cells(box, 2)[3] == "Failed" and box.table.item(2, 3).toolTip() == "Mailbox full"
+
+
+def test_a_failed_message_can_be_sent_again(qtbot, box):
+    box.show_messages([message(state=OutboxState.FAILED, last_error="Mailbox full")])
+    box.open_message(0)
+    dialog = box.findChild(SentMessageDialog)
+    again = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Send again")
+    with qtbot.waitSignal(box.retry_requested) as asked:
+        again.click()
+    assert asked.args == [7]
+    assert not dialog.isVisible()
+
+
+def test_a_sent_message_only_closes(qtbot):
+    dialog = SentMessageDialog(message())
+    qtbot.addWidget(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert [buttons.standardButton(b) for b in buttons.buttons()] == [QDialogButtonBox.Close]
+    assert dialog.preview.subject == "Your return is approved"
