@@ -39,6 +39,10 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
+    def backup_copies(self) -> list[Path]:
+        """The copies made of this SQLite file before schema upgrades (they hold old data)."""
+        return backup_files(self.engine)
+
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()

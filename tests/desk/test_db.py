@@ -47,7 +47,7 @@ def test_a_backup_holds_what_is_still_in_the_write_ahead_log(db, db_path):
     with sqlite3.connect(copy) as conn:
         names = [row[0] for row in conn.execute("SELECT name FROM customer")]
     assert names == ["Only in the WAL"]
-    assert backup_files(db.engine) == [copy]
+    assert backup_files(db.engine) == [copy] == db.backup_copies()
 
 
 def test_backup_files_are_only_this_database_s(db, db_path):

@@ -26,7 +26,7 @@ from desk.customers.profile import (
     save_export,
     update_customer,
 )
-from desk.db import Database, backup_files
+from desk.db import Database
 from desk.errors import DeskError, ValidationError
 from ui import prompts, state
 from ui.background import run_in_background
@@ -298,7 +298,7 @@ class CustomerProfile(QWidget):
             "to them and the notes on their returns. Their returns stay, without a name, "
             "for the shop's figures.\n\nThis cannot be undone."
         )
-        if copies := backup_files(self.db.engine):
+        if copies := self.db.backup_copies():
             question += (
                 f"\n\n{len(copies)} backup cop{'y' if len(copies) == 1 else 'ies'} made before "
                 f"upgrades still hold{'s' if len(copies) == 1 else ''} the old data, in "
