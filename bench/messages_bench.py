@@ -36,7 +36,13 @@ from desk.messages.events import event_for  # noqa: E402
 from desk.messages.outbox import channel_for  # noqa: E402
 from desk.messages.sender import send_due  # noqa: E402
 from desk.messages.templating import render_message  # noqa: E402
-from desk.models import Customer, OutboxMessage, Return, utcnow  # noqa: E402
+from desk.models import (  # noqa: E402
+    Customer,
+    OutboxMessage,
+    Return,
+    Status,  # noqa: E402
+    utcnow,
+)
 from desk.paths import sqlite_url  # noqa: E402
 from desk.returns import get_detail  # noqa: E402
 from desk.services import move_return  # noqa: E402
@@ -49,7 +55,7 @@ from desk.settings import (  # noqa: E402
     SMTP_USER,
     set_settings,
 )
-from desk.workflow import Status, transition  # noqa: E402
+from desk.workflow import transition  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 PASSWORD = "bench-password"

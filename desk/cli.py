@@ -10,12 +10,12 @@ from collections.abc import Callable
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
-from desk.models import as_utc
+from desk.models import Status, as_utc
 from desk.money import format_money
 from desk.paths import database_url
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting, setting
-from desk.workflow import Status, parse_status
+from desk.workflow import parse_status
 
 STATUS_NAMES = [s.value for s in Status]
 

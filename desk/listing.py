@@ -10,8 +10,8 @@ from sqlmodel import col
 
 from desk import search
 from desk.db import Database
-from desk.models import Customer, Return, ReturnLine, as_utc
-from desk.workflow import OPEN_STATUSES, Status
+from desk.models import Customer, Return, ReturnLine, Status, as_utc
+from desk.workflow import OPEN_STATUSES
 
 OPEN = "open"
 """Status filter value meaning: every return not yet closed or cancelled."""

@@ -28,6 +28,40 @@ def _stamp(*, index: bool = False) -> Field:
     )
 
 
+class Status(enum.StrEnum):
+    """Where a return is in its life; the values are the command-line names."""
+
+    REQUESTED = "requested"
+    RECEIVED = "received"
+    INSPECTING = "inspecting"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REFUNDED = "refunded"
+    EXCHANGED = "exchanged"
+    CREDITED = "credited"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """The name staff read on screen."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS: dict[Status, str] = {
+    Status.REQUESTED: "Requested",
+    Status.RECEIVED: "Received",
+    Status.INSPECTING: "Inspecting",
+    Status.APPROVED: "Approved",
+    Status.REJECTED: "Rejected",
+    Status.REFUNDED: "Refunded",
+    Status.EXCHANGED: "Exchanged",
+    Status.CREDITED: "Store credit issued",
+    Status.CLOSED: "Closed",
+    Status.CANCELLED: "Cancelled",
+}
+
+
 class Channel(enum.StrEnum):
     """How a customer prefers to be told about their return."""
 

@@ -22,11 +22,12 @@ from desk.models import (
     RefundMethod,
     Return,
     ReturnLine,
+    Status,
     StatusChange,
     utcnow,
 )
 from desk.validation import email_error, phone_error, price_error, quantity_error
-from desk.workflow import INITIAL, Status
+from desk.workflow import INITIAL
 
 
 @dataclass

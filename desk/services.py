@@ -25,7 +25,7 @@ from desk.messages.outbox import (
     pending_count,
     retry,
 )
-from desk.models import Customer, OutboxMessage, Return
+from desk.models import Customer, OutboxMessage, Return, Status
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
 from desk.returns import (
     ReturnDetail,
@@ -36,7 +36,6 @@ from desk.returns import (
     validate_draft,
 )
 from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, get_setting
-from desk.workflow import Status
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
     from desk.instructions.sheet import Sheet

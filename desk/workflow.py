@@ -2,48 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 from sqlalchemy import update
 from sqlmodel import Session
 
 from desk.errors import DeskError, NotFound
-from desk.models import Return, StatusChange, utcnow
-
-
-class Status(enum.StrEnum):
-    """Where a return is in its life; the values are the command-line names."""
-
-    REQUESTED = "requested"
-    RECEIVED = "received"
-    INSPECTING = "inspecting"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    REFUNDED = "refunded"
-    EXCHANGED = "exchanged"
-    CREDITED = "credited"
-    CLOSED = "closed"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        """The name staff read on screen."""
-        return LABELS[self]
-
-
-LABELS: dict[Status, str] = {
-    Status.REQUESTED: "Requested",
-    Status.RECEIVED: "Received",
-    Status.INSPECTING: "Inspecting",
-    Status.APPROVED: "Approved",
-    Status.REJECTED: "Rejected",
-    Status.REFUNDED: "Refunded",
-    Status.EXCHANGED: "Exchanged",
-    Status.CREDITED: "Store credit issued",
-    Status.CLOSED: "Closed",
-    Status.CANCELLED: "Cancelled",
-}
+from desk.models import Return, Status, StatusChange, utcnow
 
 _SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
 

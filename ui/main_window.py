@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
+from desk.models import Status
 from desk.services import get_return, return_view, send_again, shop_basics
-from desk.workflow import Status
 from ui import demo_offer, prompts, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desk.db import Database
-from desk.workflow import Status
+from desk.models import Status
 from ui import state
 
 

@@ -10,9 +10,8 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from desk.customers.segments import Segment
-from desk.models import Customer, Return, as_utc, utcnow
+from desk.models import Customer, Return, Status, as_utc, utcnow
 from desk.settings import SEGMENT_THRESHOLDS, get_setting
-from desk.workflow import Status
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import enum
 from types import SimpleNamespace
 
 from desk import models
-from desk.workflow import Status
+from desk.models import Status
 
 
 def _plain(kind: type[enum.Enum]) -> SimpleNamespace:

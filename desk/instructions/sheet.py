@@ -23,10 +23,9 @@ from desk.messages.context import (
     normalise_language,
     shop_settings,
 )
-from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, as_utc
+from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, Status, as_utc
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import POLICY, SHOP_LOCALE, get_setting
-from desk.workflow import Status
 
 ICONS: tuple[str, ...] = (
     "pack",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from desk.workflow import Status
+from desk.models import Status
 
 
 class Event(enum.StrEnum):

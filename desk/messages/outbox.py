@@ -24,10 +24,10 @@ from desk.messages.sender import (
     SENDING,
     SENT,
 )
-from desk.models import Channel, Customer, OutboxMessage, StatusChange, utcnow
+from desk.models import Channel, Customer, OutboxMessage, Status, StatusChange, utcnow
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import SHOP_EMAIL, get_setting
-from desk.workflow import Status, TransitionResult, apply_transition
+from desk.workflow import TransitionResult, apply_transition
 
 
 @dataclass

@@ -10,10 +10,10 @@ from sqlalchemy import insert
 from desk import listing, search
 from desk.db import Database, open_database
 from desk.listing import OPEN, ReturnFilter
-from desk.models import Customer, Return, ReturnLine
+from desk.models import Customer, Return, ReturnLine, Status
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.workflow import Status, transition
+from desk.workflow import transition
 
 YEAR = datetime.now(UTC).year
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from desk.errors import NotFound, ValidationError
-from desk.models import Counter, Customer, Return, ReturnLine, StatusChange
+from desk.models import Counter, Customer, Return, ReturnLine, Status, StatusChange
 from desk.returns import (
     CustomerDraft,
     LineDraft,
@@ -18,7 +18,7 @@ from desk.returns import (
     save_return,
     validate_draft,
 )
-from desk.workflow import Status, transition
+from desk.workflow import transition
 
 YEAR = datetime.now(UTC).year
 TABLES = (Customer, Return, ReturnLine, StatusChange, Counter)

@@ -17,6 +17,7 @@ from desk.models import (
     MessageTemplate,
     OutboxMessage,
     Return,
+    Status,
     StatusChange,
 )
 from desk.policy.intake import advise_draft
@@ -37,7 +38,7 @@ from desk.services import (
     waiting_messages,
 )
 from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, save_settings
-from desk.workflow import NoteRequired, Status
+from desk.workflow import NoteRequired
 
 TODAY = date.today()
 

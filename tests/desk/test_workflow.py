@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from desk.errors import DeskError, NotFound
-from desk.models import Return, StatusChange
+from desk.models import Return, Status, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import (
     INITIAL,
@@ -17,7 +17,6 @@ from desk.workflow import (
     IllegalTransition,
     NoteRequired,
     StaleVersion,
-    Status,
     check_transition,
     parse_status,
     transition,

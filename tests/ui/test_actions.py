@@ -17,9 +17,8 @@ from sqlmodel import select
 
 from desk.instructions.dropoff import list_points
 from desk.messages import template_store
-from desk.models import Customer, OutboxMessage, OutboxState
+from desk.models import Customer, OutboxMessage, OutboxState, Status
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
-from desk.workflow import Status
 from ui import prompts
 from ui.actions import KEYS, SPECS, Act, Key, build_actions, sequences, shortcut_text
 

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from desk.models import Return, StatusChange
+from desk.models import Return, Status, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.workflow import Status, transition
+from desk.workflow import transition
 from tests.slow_queries import SlowQuery
 from ui.main_window import MainWindow
 from ui.returns.transition_dialog import TransitionDialog

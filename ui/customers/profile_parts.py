@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 from desk import labels
 from desk.customers.profile import Profile
 from desk.customers.segments import Segment
-from desk.models import OutboxState, as_utc
+from desk.models import OutboxState, Status, as_utc
 from desk.money import format_money
 from desk.policy.rules import Rules
-from desk.workflow import Status
 from ui.returns.messages_box import STATE_WORDS
 from ui.returns.model import STATUS_COLORS
 

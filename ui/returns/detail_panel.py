@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk import labels
-from desk.models import as_utc
+from desk.models import Status, as_utc
 from desk.money import format_money
 from desk.returns import ReturnDetail
-from desk.workflow import Status, allowed_next
+from desk.workflow import allowed_next
 from ui.actions import Act, shortcut_text
 from ui.returns.messages_box import MessagesBox
 from ui.returns.model import STATUS_COLORS

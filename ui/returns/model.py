@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor
 from desk import listing
 from desk.db import Database
 from desk.listing import ListPage, ReturnFilter, ReturnRow
+from desk.models import Status
 from desk.money import format_money
-from desk.workflow import Status
 from ui.background import run_in_background
 
 COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")

@@ -11,9 +11,9 @@ from desk import labels
 from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.events import event_for
+from desk.models import Status
 from desk.returns import ReturnDetail
 from desk.services import notify_mode, preview_message
-from desk.workflow import Status
 from ui.widgets.message_preview import MessagePreview
 
 NOTICE_STYLE = "background: #fffbeb; border: 1px solid #fcd34d; padding: 6px;"

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 
 from desk.db import Database
 from desk.errors import DeskError
+from desk.models import Status
 from desk.returns import ReturnDetail
 from desk.services import move_return
-from desk.workflow import NOTE_REQUIRED, Status, TransitionResult
+from desk.workflow import NOTE_REQUIRED, TransitionResult
 from ui.actions import dialog_keys
 from ui.returns.notify_section import NotifySection
 

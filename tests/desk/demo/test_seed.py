@@ -15,10 +15,10 @@ from sqlalchemy import inspect, select, text
 from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.listing import ReturnFilter, count, fetch_page
-from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, as_utc
+from desk.models import Counter, Customer, Return, ReturnLine, Status, StatusChange, as_utc
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, format_number, save_return
-from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS, Status
+from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[3]

@@ -11,6 +11,7 @@ from desk.errors import DeskError, NotFound
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, build_sheet
 from desk.messages.context import format_day
+from desk.models import Status
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import (
     POLICY,
@@ -21,7 +22,7 @@ from desk.settings import (
     SHOP_REFUND_DAYS,
     set_setting,
 )
-from desk.workflow import Status, transition
+from desk.workflow import transition
 
 PURCHASE = date.today() - timedelta(days=5)
 TODAY = date.today()

@@ -3,7 +3,7 @@
 import pytest
 
 from desk.messages.events import EVENT_LABELS, Event, event_for
-from desk.workflow import Status
+from desk.models import Status
 
 
 def test_every_event_has_the_name_staff_read():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desk import listing
 from desk.listing import ReturnFilter
-from desk.workflow import Status
+from desk.models import Status
 from ui.returns.list_parts import ALL, empty_text, search_box, status_filter
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from desk.models import OutboxMessage
+from desk.models import OutboxMessage, Status
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.settings import (
@@ -19,7 +19,6 @@ from desk.settings import (
     set_settings,
 )
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
-from desk.workflow import Status
 from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER
 from ui.main_window import MainWindow
 
