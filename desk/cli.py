@@ -10,7 +10,7 @@ from collections.abc import Callable
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
-from desk.models import Status, as_utc
+from desk.models import Status
 from desk.money import format_money
 from desk.paths import database_url
 from desk.returns import get_detail
@@ -178,7 +178,7 @@ def describe(detail, currency: str) -> list[str]:
         source = Status(change.from_status).label if change.from_status else "new"
         who = f" by {change.staff}" if change.staff else ""
         note = f": {change.note}" if change.note else ""
-        stamp = as_utc(change.at).strftime("%Y-%m-%d %H:%M")
+        stamp = change.at.strftime("%Y-%m-%d %H:%M")
         out.append(f"  {stamp}  {source} -> {Status(change.to_status).label}{who}{note}")
     return out
 
@@ -270,7 +270,7 @@ def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
     if not messages:
         print("The outbox is empty.")
     for m in messages:
-        stamp = as_utc(m.sent_at or m.created_at).strftime("%Y-%m-%d %H:%M")
+        stamp = (m.sent_at or m.created_at).strftime("%Y-%m-%d %H:%M")
         error = f"  {m.last_error}" if m.last_error and m.state != "sent" else ""
         print(
             f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "

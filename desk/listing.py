@@ -10,7 +10,7 @@ from sqlmodel import col
 
 from desk import search
 from desk.db import Database
-from desk.models import Customer, Return, ReturnLine, Status, as_utc
+from desk.models import Customer, Return, ReturnLine, Status
 from desk.workflow import OPEN_STATUSES
 
 OPEN = "open"
@@ -103,7 +103,7 @@ def _rows(conn: Connection, stmt: Select) -> list[ReturnRow]:
         ReturnRow(
             id=r[0],
             number=r[1],
-            created_at=as_utc(r[2]),
+            created_at=r[2],
             customer_name=r[3],
             items=int(r[4]),
             total_cents=r[5],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import Column, DateTime, Index, UniqueConstraint
+from sqlalchemy import Column, DateTime, Dialect, Index, String, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 
@@ -14,17 +16,86 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def as_utc(value: datetime) -> datetime:
-    """Return `value` as an aware UTC datetime (SQLite hands back naive ones)."""
+class UTCDateTime(TypeDecorator[datetime]):
+    """A `DateTime(timezone=True)` column that reads back aware UTC datetimes.
+
+    Writes one canonical form: the moment in UTC (on SQLite the text
+    `2026-11-30 19:36:20.000000`, with no offset, whichever way the row is inserted),
+    so text order is time order. Reads either form SQLite may hold (with or without
+    `+00:00`) as an aware UTC datetime. A naive datetime is taken to be UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The moment in UTC; on SQLite without tzinfo, so the text carries no offset."""
+        if value is None:
+            return None
+        value = _aware_utc(value)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The stored moment as an aware UTC datetime."""
+        return None if value is None else _aware_utc(value)
+
+
+def _aware_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
 
 
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+class EnumText(TypeDecorator[E]):
+    """A VARCHAR column holding the value of an `enum_cls` member; reads give the member.
+
+    Stores exactly the text a plain `String(length)` column would (the member's value),
+    so the schema and the stored rows are the same as with a string column. Accepts a
+    member or its value on write; an unknown value raises ValueError.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum_cls = enum_cls
+        self._members: dict[str, E] = {member.value: member for member in enum_cls}
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        """The member's value (str keys match members too: StrEnum hashes as its value)."""
+        if value is None:
+            return None
+        return self._lookup(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
+        """The member whose value is stored."""
+        return None if value is None else self._lookup(value)
+
+    def process_literal_param(self, value: Any, dialect: Dialect) -> str:
+        """The member's value as an SQL literal, for literal binds."""
+        text = self._lookup(value).value.replace("'", "''")
+        return f"'{text}'"
+
+    def _lookup(self, value: Any) -> E:
+        try:
+            return self._members[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"{value!r} is not a {self.enum_cls.__name__}") from None
+
+    @property
+    def python_type(self) -> type[E]:
+        """The enum class."""
+        return self.enum_cls
+
+
 def _stamp(*, index: bool = False) -> Field:
     return Field(
         default_factory=utcnow,
-        sa_column=Column(DateTime(timezone=True), nullable=False, index=index),
+        sa_column=Column(UTCDateTime(), nullable=False, index=index),
     )
 
 
@@ -118,16 +189,27 @@ class Disposition(enum.StrEnum):
     DISCARD = "discard"
 
 
+class Timeline(enum.StrEnum):
+    """When a customer wants their refund."""
+
+    NO_PREFERENCE = ""
+    COUNTER = "counter"  # right away at the counter
+    INSPECTION = "inspection"  # happy to wait for the inspection
+
+
 class CustomerBase(SQLModel):
     name: str = Field(max_length=200, index=True)
     email: str | None = Field(default=None, max_length=254, index=True)
     phone: str | None = Field(default=None, max_length=40, index=True)
-    preferred_channel: str = Field(default=Channel.EMAIL.value, max_length=20)
+    preferred_channel: Channel = Field(default=Channel.EMAIL, sa_type=EnumText(Channel, 20))
     preferred_language: str = Field(default="en", max_length=10)
-    preferred_refund: str = Field(default=RefundMethod.ORIGINAL.value, max_length=20)
-    # "counter": refund right away at the counter; "inspection": happy to wait; "": unknown
-    preferred_timeline: str = Field(
-        default="", max_length=20, sa_column_kwargs={"server_default": ""}
+    preferred_refund: RefundMethod = Field(
+        default=RefundMethod.ORIGINAL, sa_type=EnumText(RefundMethod, 20)
+    )
+    preferred_timeline: Timeline = Field(
+        default=Timeline.NO_PREFERENCE,
+        sa_type=EnumText(Timeline, 20),
+        sa_column_kwargs={"server_default": ""},
     )
     notes: str = Field(default="")
 
@@ -142,18 +224,18 @@ class Customer(CustomerBase, table=True):
     customer_since: date | None = None
     orders_count: int | None = None
     lifetime_spend_cents: int | None = None
-    erased_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
-    )
+    erased_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
 class ReturnBase(SQLModel):
-    intake: str = Field(default=Intake.COUNTER.value, max_length=20)
+    intake: Intake = Field(default=Intake.COUNTER, sa_type=EnumText(Intake, 20))
     purchase_date: date | None = None
     purchase_ref: str = Field(default="", max_length=100)
-    reason: str = Field(max_length=40)
+    reason: Reason = Field(sa_type=EnumText(Reason, 40))
     reason_text: str = Field(default="")
-    refund_method: str = Field(default=RefundMethod.ORIGINAL.value, max_length=20)
+    refund_method: RefundMethod = Field(
+        default=RefundMethod.ORIGINAL, sa_type=EnumText(RefundMethod, 20)
+    )
 
 
 class Return(ReturnBase, table=True):
@@ -163,7 +245,7 @@ class Return(ReturnBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     number: str = Field(max_length=20, unique=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)
-    status: str = Field(max_length=20, index=True)
+    status: Status = Field(sa_type=EnumText(Status, 20), index=True)
     total_cents: int = Field(default=0)
     created_at: datetime = _stamp(index=True)
     updated_at: datetime = _stamp()
@@ -180,8 +262,8 @@ class ReturnLineBase(SQLModel):
     serial: str = Field(default="", max_length=100)
     quantity: int = Field(default=1)
     unit_price_cents: int = Field(default=0)
-    condition: str = Field(default=Condition.UNOPENED.value, max_length=20)
-    disposition: str = Field(default=Disposition.RESTOCK.value, max_length=20)
+    condition: Condition = Field(default=Condition.UNOPENED, sa_type=EnumText(Condition, 20))
+    disposition: Disposition = Field(default=Disposition.RESTOCK, sa_type=EnumText(Disposition, 20))
 
 
 class ReturnLine(ReturnLineBase, table=True):
@@ -196,8 +278,8 @@ class StatusChange(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
-    from_status: str | None = Field(default=None, max_length=20)
-    to_status: str = Field(max_length=20)
+    from_status: Status | None = Field(default=None, sa_type=EnumText(Status, 20))
+    to_status: Status = Field(sa_type=EnumText(Status, 20))
     at: datetime = _stamp()
     staff: str = Field(default="", max_length=100)
     note: str = Field(default="")
@@ -262,19 +344,19 @@ class OutboxMessage(SQLModel, table=True):
         default=None, foreign_key="status_change.id", ondelete="CASCADE"
     )
     event: str = Field(max_length=30)
-    channel: str = Field(max_length=10)  # email, sms
+    channel: Channel = Field(sa_type=EnumText(Channel, 10))  # email, sms
     language: str = Field(max_length=10)
     recipient: str = Field(max_length=254)
     subject: str = Field(default="")
     body_text: str = Field(default="")
     body_html: str = Field(default="")
     message_id: str = Field(default="", max_length=200)
-    state: str = Field(default=OutboxState.QUEUED.value, max_length=10)
+    state: OutboxState = Field(default=OutboxState.QUEUED, sa_type=EnumText(OutboxState, 10))
     attempts: int = Field(default=0)
     last_error: str = Field(default="")
     created_at: datetime = _stamp()
     next_attempt_at: datetime = _stamp()
-    sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     staff: str = Field(default="", max_length=100)
 
 

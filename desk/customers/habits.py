@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from desk.customers.segments import Segment
-from desk.models import Customer, Return, Status, as_utc, utcnow
+from desk.models import Customer, Return, Status, utcnow
 from desk.settings import SEGMENT_THRESHOLDS, get_setting
 
 
@@ -63,9 +63,9 @@ def summarise(rows, *, orders: int | None, limits: dict[str, int], now: datetime
     """Habits from (status, reason, refund_method, created_at, purchase_date) rows."""
     kept = [r for r in rows if r[0] != Status.CANCELLED]
     year_ago = now - timedelta(days=365)
-    last_year = sum(1 for r in kept if as_utc(r[3]) >= year_ago)
+    last_year = sum(1 for r in kept if r[3] >= year_ago)
     rate = len(kept) / orders if orders else None
-    days = [(as_utc(r[3]).date() - r[4]).days for r in kept if r[4] is not None]
+    days = [(r[3].date() - r[4]).days for r in kept if r[4] is not None]
     refunds = Counter(r[2] for r in kept).most_common(1)
     segment, why = _segment(len(kept), last_year, orders, rate, limits)
     return Habits(
@@ -77,7 +77,7 @@ def summarise(rows, *, orders: int | None, limits: dict[str, int], now: datetime
         top_reasons=Counter(r[1] for r in kept).most_common(3),
         usual_refund=refunds[0][0] if refunds else None,
         median_days_to_return=statistics.median(days) if days else None,
-        last_return=max(as_utc(r[3]) for r in kept) if kept else None,
+        last_return=max(r[3] for r in kept) if kept else None,
         segment=segment,
         why=why,
     )

@@ -25,7 +25,7 @@ from desk.db import Database
 from desk.demo.content import DEMO_DROPOFF_POINTS
 from desk.demo.plan import Plan, Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker
-from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, as_utc, utcnow
+from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, utcnow
 from desk.returns import format_number
 
 __all__ = ["DemoSummary", "Progress", "seed_demo"]
@@ -72,7 +72,7 @@ def seed_demo(
     report = _scaled(progress, returns)
     report(0.0)
     rng = Rng(seed)
-    planner, maker = Planner(rng, as_utc(now or utcnow())), RowMaker(rng)
+    planner, maker = Planner(rng, now or utcnow()), RowMaker(rng)
     plans = planner.plans(returns)
     owners = planner.owners(returns)
     with db.engine.begin() as conn:
@@ -86,7 +86,7 @@ def seed_demo(
             report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
         _fix_sequences(conn)
-        _seed_dropoff_points(conn, as_utc(now or utcnow()))
+        _seed_dropoff_points(conn, now or utcnow())
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
     report(1.0)
@@ -146,10 +146,12 @@ def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
         return
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
     keys = compiled.positiontup
+    # the dialect's own form of each type: its processor writes the same text as the ORM does
+    types = {key: table.c[key].type.dialect_impl(conn.dialect) for key in keys}
     convert = [
         (i, processor)
         for i, key in enumerate(keys)
-        if (processor := table.c[key].type.bind_processor(conn.dialect)) is not None
+        if (processor := types[key].bind_processor(conn.dialect)) is not None
     ]
     missing = {  # columns the rows leave out: their scalar Python-side default
         key: table.c[key].default.arg

@@ -23,7 +23,7 @@ from desk.messages.context import (
     normalise_language,
     shop_settings,
 )
-from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, Status, as_utc
+from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, Status
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import POLICY, SHOP_LOCALE, get_setting
 
@@ -189,7 +189,7 @@ def customer_window(session: Session, customer_id: int) -> int:
 def return_deadline(detail: ReturnDetail, window_days: int) -> date:
     """Return the last day to bring a return back: purchase (or logging) day + window."""
     ret = detail.ret
-    start = ret.purchase_date or as_utc(ret.created_at).astimezone().date()
+    start = ret.purchase_date or ret.created_at.astimezone().date()
     return start + timedelta(days=window_days)
 
 
@@ -203,8 +203,8 @@ def _status(detail: ReturnDetail) -> Status:
 def _received_day(detail: ReturnDetail) -> date:
     for change in detail.timeline:
         if change.to_status == Status.RECEIVED:
-            return as_utc(change.at).astimezone().date()
-    return as_utc(detail.ret.created_at).astimezone().date()
+            return change.at.astimezone().date()
+    return detail.ret.created_at.astimezone().date()
 
 
 def _deadline_text(detail: ReturnDetail, deadline: date, language: str, today: date) -> str:

@@ -19,7 +19,6 @@ from desk.models import (
     ReturnLine,
     Setting,
     StatusChange,
-    as_utc,
 )
 from desk.money import format_money
 from desk.returns import ReturnDetail
@@ -255,7 +254,7 @@ def _note(detail: ReturnDetail, event: Event) -> str:
 
 
 def _local_day(moment: datetime | None) -> date | None:
-    return None if moment is None else as_utc(moment).astimezone().date()
+    return None if moment is None else moment.astimezone().date()
 
 
 def context_for(

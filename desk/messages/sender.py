@@ -36,7 +36,7 @@ from desk.messages.mail import (
     shop_from_settings,
 )
 from desk.messages.sms import SmsProvider, provider_from_settings
-from desk.models import Channel, OutboxMessage, OutboxState, as_utc, utcnow
+from desk.models import Channel, OutboxMessage, OutboxState, utcnow
 from desk.secrets import get_secret
 from desk.settings import SMS_ACCOUNT, SMS_URL, get_setting
 
@@ -89,7 +89,7 @@ def recover_interrupted(
     Such a message was being sent by a process that died: it may have been delivered, so
     it is not sent again without a person deciding to. Returns how many there were.
     """
-    cutoff = as_utc(now or utcnow()) - lease
+    cutoff = (now or utcnow()) - lease
     changed = session.exec(
         update(OutboxMessage)
         .where(col(OutboxMessage.state) == SENDING, col(OutboxMessage.next_attempt_at) <= cutoff)
@@ -118,7 +118,7 @@ def send_due(
     Passwords come from the keyring unless given. A channel with no password, or not
     set up, leaves its messages queued, untried (skipped), and says so in the report.
     """
-    clock = (lambda: as_utc(now)) if now is not None else utcnow
+    clock = (lambda: now) if now is not None else utcnow
     report = SendReport()
     with db.session() as session:
         report.recovered = recover_interrupted(session, now=clock())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desk import labels
 from desk.customers.profile import Profile
 from desk.customers.segments import Segment
-from desk.models import OutboxState, Status, as_utc
+from desk.models import OutboxState, Status
 from desk.money import format_money
 from desk.policy.rules import Rules
 from ui.returns.messages_box import STATE_WORDS
@@ -51,7 +51,7 @@ FACTS = (
 
 def local_time(stamp) -> str:
     """A stored time as local "YYYY-MM-DD HH:MM"."""
-    return as_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def badge_style(color: str) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import labels
-from desk.models import Status, as_utc
+from desk.models import Status
 from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.workflow import allowed_next
@@ -44,7 +44,7 @@ BUTTONS_PER_ROW = 4
 
 
 def _local(stamp) -> str:
-    return as_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class DetailPanel(QScrollArea):

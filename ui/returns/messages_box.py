@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.messages.events import Event
-from desk.models import OutboxMessage, OutboxState, as_utc
+from desk.models import OutboxMessage, OutboxState
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 
@@ -33,7 +33,7 @@ COLUMNS = ("When", "Message", "To", "State")
 
 def _when(message: OutboxMessage) -> str:
     stamp = message.sent_at or message.created_at
-    return as_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _state_text(message: OutboxMessage) -> str:

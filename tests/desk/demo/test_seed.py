@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import subprocess
 import sys
 from collections import Counter as Tally
@@ -15,7 +17,7 @@ from sqlalchemy import inspect, select, text
 from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.listing import ReturnFilter, count, fetch_page
-from desk.models import Counter, Customer, Return, ReturnLine, Status, StatusChange, as_utc
+from desk.models import Counter, Customer, Return, ReturnLine, Status, StatusChange
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, format_number, save_return
 from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS
@@ -101,12 +103,12 @@ def test_timelines_follow_the_workflow(seeded):
         for before, after in zip(changes, changes[1:], strict=False):
             assert after.from_status == before.to_status
             assert Status(after.to_status) in TRANSITIONS[Status(before.to_status)]
-            assert as_utc(after.at) > as_utc(before.at)
+            assert after.at > before.at
         assert changes[-1].to_status == ret.status
         assert ret.version == len(changes)
-        assert as_utc(ret.created_at) == as_utc(changes[0].at)
-        assert as_utc(ret.updated_at) == as_utc(changes[-1].at)
-        assert NOW - timedelta(days=270) < as_utc(ret.created_at) <= as_utc(ret.updated_at) <= NOW
+        assert ret.created_at == changes[0].at
+        assert ret.updated_at == changes[-1].at
+        assert NOW - timedelta(days=270) < ret.created_at <= ret.updated_at <= NOW
 
 
 def test_notes_where_the_workflow_requires_them(seeded):
@@ -159,7 +161,7 @@ def test_numbers_follow_the_counters(seeded):
         counters = {name: n for name, n in conn.execute(select(Counter.name, Counter.value))}
     per_year = Tally()
     for number, created in numbers:
-        year = as_utc(created).year
+        year = created.year
         per_year[year] += 1
         assert number == format_number(year, per_year[year])
     assert counters == {f"return-{year}": n for year, n in per_year.items()}
@@ -177,7 +179,7 @@ def test_returns_logged_later_continue_the_numbers(db):
     seed_demo(db, returns=40, seed=1)  # a second run adds to the first
     with db.session() as session:
         after = save_return(session=session, draft=new_return)
-    year = as_utc(after.created_at).year
+    year = after.created_at.year
     with db.connect() as conn:
         numbers = conn.execute(select(Return.number)).scalars().all()
     this_year = [n for n in numbers if n.startswith(f"R-{year}-")]
@@ -187,6 +189,43 @@ def test_returns_logged_later_continue_the_numbers(db):
             assert number in {row.number for row in fetch_page(conn, ReturnFilter(text=number))}
     assert before.number == format_number(year, 1)
     assert after.number == format_number(year, len(this_year))
+
+
+def test_demo_rows_and_logged_returns_store_one_datetime_format(db, db_path):
+    seed_demo(db, returns=30, seed=3)
+    with db.session() as session:
+        save_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                new_customer=CustomerDraft(name="Walk-in customer"),
+                lines=[LineDraft(sku="KTL-9510", unit_price_cents=3999)],
+            ),
+        )
+    raw = sqlite3.connect(db_path)
+    try:
+        stamps = [
+            stamp
+            for sql in (
+                'SELECT created_at FROM "return" UNION ALL SELECT updated_at FROM "return"',
+                "SELECT at FROM status_change UNION ALL SELECT created_at FROM customer",
+                "SELECT created_at FROM dropoff_point",
+            )
+            for (stamp,) in raw.execute(sql)
+        ]
+    finally:
+        raw.close()
+    assert len(stamps) > 100
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", s) for s in stamps)
+    with db.connect() as conn:  # keyset paging walks demo and logged returns in time order
+        every = conn.execute(select(Return.id)).scalars().all()
+        seen, after = [], None
+        while page := fetch_page(conn, ReturnFilter(), after=after, limit=7):
+            seen.extend(page)
+            after = page[-1]
+    assert sorted(row.id for row in seen) == sorted(every)
+    assert [row.created_at for row in seen] == sorted((r.created_at for r in seen), reverse=True)
+    assert all(row.created_at.tzinfo is UTC for row in seen)
 
 
 def test_search_finds_a_demo_customer(seeded):
