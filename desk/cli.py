@@ -10,7 +10,7 @@ from collections.abc import Callable
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
-from desk.models import Status
+from desk.models import Channel, OutboxState, Status
 from desk.money import format_money
 from desk.paths import database_url
 from desk.returns import get_detail
@@ -156,7 +156,7 @@ def describe(detail, currency: str) -> list[str]:
     ret, customer = detail.ret, detail.customer
     contact = ", ".join(x for x in (customer.email, customer.phone) if x)
     out = [
-        f"{ret.number}  {Status(ret.status).label}  (version {ret.version})",
+        f"{ret.number}  {ret.status.label}  (version {ret.version})",
         f"Customer: {customer.name}" + (f" <{contact}>" if contact else ""),
         f"Reason: {label(REASONS, ret.reason)}"
         + (f" - {ret.reason_text}" if ret.reason_text else ""),
@@ -175,11 +175,11 @@ def describe(detail, currency: str) -> list[str]:
     out.append(f"Total: {format_money(detail.total_cents, currency)}")
     out.append("Timeline:")
     for change in detail.timeline:
-        source = Status(change.from_status).label if change.from_status else "new"
+        source = change.from_status.label if change.from_status else "new"
         who = f" by {change.staff}" if change.staff else ""
         note = f": {change.note}" if change.note else ""
         stamp = change.at.strftime("%Y-%m-%d %H:%M")
-        out.append(f"  {stamp}  {source} -> {Status(change.to_status).label}{who}{note}")
+        out.append(f"  {stamp}  {source} -> {change.to_status.label}{who}{note}")
     return out
 
 
@@ -199,9 +199,9 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
         notify=args.notify,
     )
     result = outcome.result
-    print(f"{result.ret.number} is now {Status(result.ret.status).label.lower()}.")
+    print(f"{result.ret.number} is now {result.ret.status.label.lower()}.")
     if outcome.message is not None:
-        kind = "Email" if outcome.message.channel == "email" else "Text message"
+        kind = "Email" if outcome.message.channel == Channel.EMAIL else "Text message"
         print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
     elif outcome.notify:
         print(f"No message queued: {outcome.reason_not_sent}")
@@ -232,8 +232,7 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     with db.session() as session:
         detail = get_detail(session, number=args.number)
         message = render_message(session, detail, event, language=args.language, staff=args.staff)
-    channel = args.channel or ("sms" if detail.customer.preferred_channel == "sms" else "email")
-    if channel == "sms":
+    if (args.channel or detail.customer.preferred_channel) == Channel.SMS:
         print(message.sms)
     else:
         print(f"Subject: {message.subject}\n\n{message.text.rstrip()}\n--- HTML ---")
@@ -252,7 +251,7 @@ def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
         print(f"{report.recovered} interrupted message(s) marked failed; check, then retry.")
     for item in report.messages:
         if item.error:
-            then = "will retry" if item.state == "queued" else "gave up"
+            then = "will retry" if item.state == OutboxState.QUEUED else "gave up"
             print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
     for problem in report.problems:
         print(problem, file=sys.stderr)
@@ -271,7 +270,7 @@ def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
         print("The outbox is empty.")
     for m in messages:
         stamp = (m.sent_at or m.created_at).strftime("%Y-%m-%d %H:%M")
-        error = f"  {m.last_error}" if m.last_error and m.state != "sent" else ""
+        error = f"  {m.last_error}" if m.last_error and m.state != OutboxState.SENT else ""
         print(
             f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "
             f"{m.event:<12} {m.recipient}  tries {m.attempts}{error}"

@@ -44,7 +44,7 @@ class ReturnRow:
 def _conditions(flt: ReturnFilter, dialect: str) -> list:
     conditions = []
     if flt.status == OPEN:
-        conditions.append(col(Return.status).in_([s.value for s in OPEN_STATUSES]))
+        conditions.append(col(Return.status).in_(OPEN_STATUSES))
     elif flt.status:
         conditions.append(Return.status == flt.status)
     if (match := search.matches(flt.text, dialect)) is not None:
@@ -107,7 +107,7 @@ def _rows(conn: Connection, stmt: Select) -> list[ReturnRow]:
             customer_name=r[3],
             items=int(r[4]),
             total_cents=r[5],
-            status=Status(r[6]),
+            status=r[6],
         )
         for r in conn.execute(stmt)
     ]

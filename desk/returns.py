@@ -37,7 +37,7 @@ class CustomerDraft:
     name: str
     email: str = ""
     phone: str = ""
-    preferred_channel: str = Channel.EMAIL.value
+    preferred_channel: Channel = Channel.EMAIL
     preferred_language: str = "en"
 
 
@@ -50,8 +50,8 @@ class LineDraft:
     quantity: int = 1
     unit_price_cents: int = 0
     serial: str = ""
-    condition: str = Condition.UNOPENED.value
-    disposition: str = Disposition.RESTOCK.value
+    condition: Condition = Condition.UNOPENED
+    disposition: Disposition = Disposition.RESTOCK
 
 
 @dataclass
@@ -72,16 +72,16 @@ class ReturnDraft:
     desk.policy.intake.with_policy, which desk.services.create_return applies.
     """
 
-    reason: str
+    reason: Reason
     lines: list[LineDraft]
     customer_id: int | None = None
     new_customer: CustomerDraft | None = None
     reason_text: str = ""
-    refund_method: str = RefundMethod.ORIGINAL.value
-    intake: str = Intake.COUNTER.value
+    refund_method: RefundMethod = RefundMethod.ORIGINAL
+    intake: Intake = Intake.COUNTER
     purchase_date: date | None = None
     purchase_ref: str = ""
-    status: str = Status.RECEIVED.value
+    status: Status = Status.RECEIVED
     staff: str = ""
     note: str = ""
     policy_problems: list[str] = field(default_factory=list)  # what needs an override
@@ -119,7 +119,7 @@ def validate_draft(draft: ReturnDraft) -> dict[str, str]:
         errors["reason"] = "Choose the reason for the return."
     if draft.refund_method not in set(RefundMethod):
         errors["refund_method"] = "Choose how the customer wants to be refunded."
-    if draft.status not in {s.value for s in INITIAL}:
+    if draft.status not in INITIAL:
         errors["status"] = "A new return starts as requested or received."
     if draft.purchase_date and draft.purchase_date > date.today():
         errors["purchase_date"] = "The purchase date cannot be in the future."

@@ -149,14 +149,14 @@ def apply_transition(
     result = session.exec(
         update(Return)
         .where(Return.id == return_id, Return.version == expected_version)
-        .values(status=target.value, version=expected_version + 1, updated_at=now)
+        .values(status=target, version=expected_version + 1, updated_at=now)
     )
     if result.rowcount != 1:
         raise _stale(session.get(Return, return_id, populate_existing=True))
     change = StatusChange(
         return_id=return_id,
-        from_status=source.value,
-        to_status=target.value,
+        from_status=source,
+        to_status=target,
         at=now,
         staff=staff.strip(),
         note=note.strip(),

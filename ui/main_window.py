@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.show_return(return_id)
         if dialog.result_ is not None:
             ret = dialog.result_.ret
-            said = f"{ret.number} is now {Status(ret.status).label}."
+            said = f"{ret.number} is now {ret.status.label}."
             outcome = dialog.outcome
             if outcome is not None and outcome.message is not None:
                 said += f" Message to {outcome.message.recipient} queued."

@@ -306,7 +306,7 @@ def _insert_new(conn: Connection, create: list[NewCustomer]) -> None:
     now = utcnow()
     rows = []
     for new in create:
-        row = {**new.values, "created_at": now, "preferred_refund": RefundMethod.ORIGINAL.value}
+        row = {**new.values, "created_at": now, "preferred_refund": RefundMethod.ORIGINAL}
         row["preferred_channel"] = row["preferred_channel"] or _default_channel(row)
         row["preferred_language"] = row["preferred_language"] or "en"
         rows.append(row)
@@ -314,10 +314,10 @@ def _insert_new(conn: Connection, create: list[NewCustomer]) -> None:
         conn.execute(insert(Customer.__table__), rows[start : start + BATCH])
 
 
-def _default_channel(row: dict) -> str:
+def _default_channel(row: dict) -> Channel:
     if row.get("email"):
-        return Channel.EMAIL.value
-    return Channel.SMS.value if row.get("phone") else Channel.PRINT.value
+        return Channel.EMAIL
+    return Channel.SMS if row.get("phone") else Channel.PRINT
 
 
 def _apply_merges(conn: Connection, merges: list[Merge]) -> list[int]:

@@ -267,7 +267,7 @@ def _anonymise(session: Session, customer: Customer, staff: str) -> None:
     customer.name = f"Erased customer #{customer.id}"
     customer.email = customer.phone = None
     customer.notes = customer.external_ref = ""
-    customer.preferred_channel = Channel.NONE.value
+    customer.preferred_channel = Channel.NONE
     customer.erased_at = now
     session.add(customer)
     ids = _return_ids(session, customer.id)
@@ -307,11 +307,11 @@ def _blank_texts(session: Session, ids: list[int]) -> None:
             last_error=blank(col(m.last_error)),  # a refusal quotes the address
         )
     )
-    unsent = (OutboxState.QUEUED.value, OutboxState.SENDING.value)
+    unsent = (OutboxState.QUEUED, OutboxState.SENDING)
     session.exec(
         update(m)
         .where(in_returns, col(m.state).in_(unsent))
-        .values(state=OutboxState.FAILED.value, last_error="Not sent: the customer was erased.")
+        .values(state=OutboxState.FAILED, last_error="Not sent: the customer was erased.")
     )
     session.exec(
         update(StatusChange)

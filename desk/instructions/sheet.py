@@ -195,7 +195,7 @@ def return_deadline(detail: ReturnDetail, window_days: int) -> date:
 
 def _status(detail: ReturnDetail) -> Status:
     try:
-        return Status(detail.ret.status)
+        return detail.ret.status
     except ValueError:
         return Status.REQUESTED
 

@@ -18,6 +18,7 @@ from desk.models import (
     Return,
     ReturnLine,
     Setting,
+    Status,
     StatusChange,
 )
 from desk.money import format_money
@@ -337,8 +338,8 @@ def sample_detail(language: str = DEFAULT_LANGUAGE) -> ReturnDetail:
         number="R-2026-00042",
         customer_id=0,
         status="refunded",
-        reason=Reason.WRONG_SIZE.value,
-        refund_method=RefundMethod.ORIGINAL.value,
+        reason=Reason.WRONG_SIZE,
+        refund_method=RefundMethod.ORIGINAL,
         purchase_date=date(2026, 3, 2),
         purchase_ref="INV-10442",
         total_cents=10748,
@@ -359,11 +360,11 @@ def sample_detail(language: str = DEFAULT_LANGUAGE) -> ReturnDetail:
             description="Tênis de trilha" if portuguese else "Trail shoe",
             quantity=2,
             unit_price_cents=4999,
-            condition=Condition.OPENED.value,
+            condition=Condition.OPENED,
         ),
         ReturnLine(return_id=0, sku="SOCK-1", description="", quantity=3, unit_price_cents=250),
     ]
-    timeline = [StatusChange(return_id=0, to_status="received", at=now, note="")]
+    timeline = [StatusChange(return_id=0, to_status=Status.RECEIVED, at=now, note="")]
     return ReturnDetail(ret=ret, customer=customer, lines=lines, timeline=timeline)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from desk.errors import DeskError
-from desk.models import OutboxMessage, utcnow
+from desk.models import Channel, OutboxMessage, utcnow
 from desk.settings import (
     SHOP_EMAIL,
     SHOP_LOGO,
@@ -229,7 +229,7 @@ def send_test_email(
     test = OutboxMessage(
         return_id=0,
         event="test",
-        channel="email",
+        channel=Channel.EMAIL,
         language="en",
         recipient=to,
         subject=f"{name}: test message from Return Desk",

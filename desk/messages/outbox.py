@@ -18,13 +18,7 @@ from sqlmodel import Session, col, select
 from desk.errors import DeskError, NotFound
 from desk.messages.events import Event, event_for
 from desk.messages.mail import new_message_id
-from desk.messages.sender import (
-    FAILED,
-    QUEUED,
-    SENDING,
-    SENT,
-)
-from desk.models import Channel, Customer, OutboxMessage, Status, StatusChange, utcnow
+from desk.models import Channel, Customer, OutboxMessage, OutboxState, Status, StatusChange, utcnow
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import SHOP_EMAIL, get_setting
 from desk.workflow import TransitionResult, apply_transition
@@ -40,22 +34,22 @@ class MoveOutcome:
     notify: bool = False  # a message was asked for (or is automatic for this step)
 
 
-def channel_for(customer: Customer) -> str | None:
+def channel_for(customer: Customer) -> Channel | None:
     """The channel to reach `customer` by, or None (print a letter instead)."""
-    contacts = {Channel.EMAIL.value: bool(customer.email), Channel.SMS.value: bool(customer.phone)}
+    contacts = {Channel.EMAIL: bool(customer.email), Channel.SMS: bool(customer.phone)}
     preferred = customer.preferred_channel
-    if preferred in (Channel.PRINT.value, Channel.NONE.value):
+    if preferred in (Channel.PRINT, Channel.NONE):
         return None
     if contacts.get(preferred):
         return preferred
-    other = Channel.SMS.value if preferred == Channel.EMAIL.value else Channel.EMAIL.value
+    other = Channel.SMS if preferred == Channel.EMAIL else Channel.EMAIL
     return other if contacts[other] else None
 
 
 def _why_no_channel(customer: Customer) -> str:
-    if customer.preferred_channel == Channel.PRINT.value:
+    if customer.preferred_channel == Channel.PRINT:
         return f"{customer.name} prefers a printed letter; print it instead."
-    if customer.preferred_channel == Channel.NONE.value:
+    if customer.preferred_channel == Channel.NONE:
         return f"{customer.name} asked not to be sent messages."
     return f"{customer.name} has no email address or phone number; print the letter instead."
 
@@ -88,7 +82,7 @@ def move_and_queue(
     if not notify:
         reason = "The customer was not notified (not asked)."
     elif event is None:
-        reason = f"A move to {Status(result.change.to_status).label.lower()} sends no message."
+        reason = f"A move to {result.change.to_status.label.lower()} sends no message."
     else:
         detail = get_detail(session, return_id=return_id)
         message = _new_message(session, detail, result.change, event, staff)
@@ -110,7 +104,7 @@ def _new_message(
     rendered = render_message(
         session, detail, event, language=customer.preferred_language or None, staff=staff
     )
-    email = channel == Channel.EMAIL.value
+    email = channel == Channel.EMAIL
     message = OutboxMessage(
         return_id=detail.ret.id,
         status_change_id=change.id,
@@ -122,7 +116,7 @@ def _new_message(
         body_text=_mime_text(rendered.text) if email else rendered.sms,
         body_html=_mime_text(rendered.html) if email and rendered.html else "",
         message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
-        state=QUEUED,
+        state=OutboxState.QUEUED,
         next_attempt_at=utcnow(),
         staff=staff.strip(),
     )
@@ -183,7 +177,9 @@ def recent_messages(session: Session, limit: int = 50) -> list[OutboxMessage]:
 
 def pending_count(session: Session) -> int:
     """How many messages wait to be sent (queued, or being sent right now)."""
-    query = select(func.count()).where(col(OutboxMessage.state).in_((QUEUED, SENDING)))
+    query = select(func.count()).where(
+        col(OutboxMessage.state).in_((OutboxState.QUEUED, OutboxState.SENDING))
+    )
     return int(session.exec(query).one())
 
 
@@ -195,18 +191,18 @@ def retry(session: Session, message_id: int) -> OutboxMessage:
     message = session.get(OutboxMessage, message_id, populate_existing=True)
     if message is None:
         raise NotFound(f"Message {message_id} does not exist.")
-    if message.state != FAILED:
+    if message.state != OutboxState.FAILED:
         raise DeskError(
             {
-                QUEUED: "This message is already waiting to be sent.",
-                SENDING: "This message is being sent right now.",
-                SENT: "This message was already sent.",
+                OutboxState.QUEUED: "This message is already waiting to be sent.",
+                OutboxState.SENDING: "This message is being sent right now.",
+                OutboxState.SENT: "This message was already sent.",
             }.get(message.state, "Only a failed message can be sent again.")
         )
     changed = session.exec(
         update(OutboxMessage)
-        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == FAILED)
-        .values(state=QUEUED, next_attempt_at=utcnow(), last_error="")
+        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == OutboxState.FAILED)
+        .values(state=OutboxState.QUEUED, next_attempt_at=utcnow(), last_error="")
     )
     if changed.rowcount != 1:
         raise DeskError("Someone else changed this message meanwhile; reload and try again.")

@@ -54,8 +54,6 @@ INTERRUPTED = (
     "Check with the customer, then retry to send it again."
 )
 
-QUEUED, SENDING, SENT, FAILED = (s.value for s in OutboxState)
-
 
 @dataclass(frozen=True)
 class DeliveryResult:
@@ -92,8 +90,11 @@ def recover_interrupted(
     cutoff = (now or utcnow()) - lease
     changed = session.exec(
         update(OutboxMessage)
-        .where(col(OutboxMessage.state) == SENDING, col(OutboxMessage.next_attempt_at) <= cutoff)
-        .values(state=FAILED, last_error=INTERRUPTED)
+        .where(
+            col(OutboxMessage.state) == OutboxState.SENDING,
+            col(OutboxMessage.next_attempt_at) <= cutoff,
+        )
+        .values(state=OutboxState.FAILED, last_error=INTERRUPTED)
     )
     session.commit()
     return changed.rowcount
@@ -125,7 +126,8 @@ def send_due(
         due = session.exec(
             select(OutboxMessage.id, OutboxMessage.channel)
             .where(
-                col(OutboxMessage.state) == QUEUED, col(OutboxMessage.next_attempt_at) <= clock()
+                col(OutboxMessage.state) == OutboxState.QUEUED,
+                col(OutboxMessage.next_attempt_at) <= clock(),
             )
             .order_by(col(OutboxMessage.next_attempt_at), col(OutboxMessage.id))
             .limit(limit)
@@ -159,9 +161,9 @@ class _Senders:
         self.smtp: SmtpSender | None = None
         self.sms: SmsProvider | None = None
         self.shop = shop_from_settings(session)
-        if Channel.EMAIL.value in channels:
+        if Channel.EMAIL in channels:
             self._open_smtp(session, smtp_password)
-        if Channel.SMS.value in channels:
+        if Channel.SMS in channels:
             self._open_sms(session, sms_token)
 
     def _open_smtp(self, session: Session, password: str | None) -> None:
@@ -211,10 +213,10 @@ class _Senders:
 
     def send(self, message: OutboxMessage) -> str | None:
         """Send `message`; return the provider's id for a text message."""
-        if message.channel == Channel.EMAIL.value:
+        if message.channel == Channel.EMAIL:
             self.smtp.send(build_email(message, self.shop))
             return None
-        if message.channel == Channel.SMS.value:
+        if message.channel == Channel.SMS:
             return self.sms.send(message.recipient, message.body_text)
         raise DeliveryError(f"Unknown channel {message.channel!r}.", permanent=True)
 
@@ -233,8 +235,10 @@ def _send_one(
 ) -> None:
     claimed = session.exec(
         update(OutboxMessage)
-        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == QUEUED)
-        .values(state=SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=clock())
+        .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == OutboxState.QUEUED)
+        .values(
+            state=OutboxState.SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=clock()
+        )
     )
     session.commit()
     if claimed.rowcount != 1:
@@ -247,7 +251,7 @@ def _send_one(
         if not isinstance(error, DeliveryError):
             error = DeliveryError(explain_smtp_error(error))
         give_up = error.permanent or message.attempts >= MAX_ATTEMPTS
-        state = FAILED if give_up else QUEUED
+        state = OutboxState.FAILED if give_up else OutboxState.QUEUED
         values = {"state": state, "last_error": str(error)}
         if not give_up:
             values["next_attempt_at"] = clock() + backoff(message.attempts)
@@ -255,8 +259,8 @@ def _send_one(
         if error.stop:
             senders.block(message.channel, str(error))
     else:
-        state = SENT
-        values = {"state": SENT, "sent_at": clock(), "last_error": ""}
+        state = OutboxState.SENT
+        values = {"state": OutboxState.SENT, "sent_at": clock(), "last_error": ""}
         if provider_id:
             values["message_id"] = provider_id[:200]
         report.sent += 1

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from desk.customers import habits as _habits
 from desk.customers.segments import Segment
 from desk.labels import REFUND_METHODS
-from desk.models import Customer, RefundMethod
+from desk.models import Customer, RefundMethod, Timeline
 from desk.money import format_money
 from desk.policy import rules as _policy
 from desk.returns import ExchangeDraft, ReturnDraft
@@ -35,7 +35,7 @@ class CustomerProfile:
     rules: Rules
     preferred_method: str | None
     bonus_percent: dict[str, int]  # refund method -> bonus %
-    preferred_timeline: str = ""  # "counter", "inspection" or "" (no preference)
+    preferred_timeline: Timeline = Timeline.NO_PREFERENCE
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def profile_for(
 ) -> CustomerProfile:
     """Read a customer's segment, rules, preferred refund and the bonuses (None: new customer)."""
     customer = session.get(Customer, customer_id) if customer_id is not None else None
-    timeline = customer.preferred_timeline if customer is not None else ""
+    timeline = customer.preferred_timeline if customer is not None else Timeline.NO_PREFERENCE
     if customer is None:
         segment, why, flagged, preferred = Segment.NEW, "new customer", False, None
     else:
@@ -118,8 +118,8 @@ def profile_for(
         segment, why, flagged = habits.segment, habits.why, habits.flagged
         preferred = customer.preferred_refund or habits.usual_refund
     bonus = {
-        RefundMethod.STORE_CREDIT.value: get_setting(session, CREDIT_BONUS),
-        RefundMethod.EXCHANGE.value: get_setting(session, EXCHANGE_BONUS),
+        RefundMethod.STORE_CREDIT: get_setting(session, CREDIT_BONUS),
+        RefundMethod.EXCHANGE: get_setting(session, EXCHANGE_BONUS),
     }
     rules = _policy.rules_for(session, segment)
     return CustomerProfile(segment, why, flagged, rules, preferred, bonus, timeline)
@@ -154,7 +154,7 @@ def advise(
     notices = []
     if decision.receipt_missing and not RECEIPT_NEEDS_OVERRIDE:
         notices.append("Ask for the receipt or order number: this customer's policy needs one.")
-    if profile.preferred_timeline == "counter":
+    if profile.preferred_timeline == Timeline.COUNTER:
         notices.append(
             "Prefers the refund at the counter: allowed for this customer."
             if profile.rules.counter_refund
@@ -216,7 +216,7 @@ def credit_cents(advice: IntakeAdvice) -> int:
 
 def apply_advice(draft: ReturnDraft, advice: IntakeAdvice) -> ReturnDraft:
     """Return `draft` with the policy's problems, fee, bonus and exchange settlement filled in."""
-    exchange = draft.refund_method == RefundMethod.EXCHANGE.value
+    exchange = draft.refund_method == RefundMethod.EXCHANGE
     lines = list(draft.exchange_lines) if exchange else []
     settlement = settle_exchange(credit_cents(advice), lines).difference_cents if lines else 0
     return dataclasses.replace(
@@ -258,7 +258,7 @@ def advise_draft(profile: CustomerProfile, draft: ReturnDraft, *, today: date) -
         has_receipt=bool(draft.purchase_ref.strip()),
     )
     settlement = None
-    if draft.refund_method == RefundMethod.EXCHANGE.value:
+    if draft.refund_method == RefundMethod.EXCHANGE:
         settlement = settle_exchange(credit_cents(advice), draft.exchange_lines)
     return DraftPolicy(advice, settlement)
 

@@ -115,7 +115,7 @@ def _suggested(rules: Rules, preferred: str | None, current: str) -> str:
     for method in (preferred, current, *rules.refund_methods):
         if method in rules.refund_methods:
             return method
-    return RefundMethod.STORE_CREDIT.value
+    return RefundMethod.STORE_CREDIT
 
 
 def _with_summary(d: Decision) -> Decision:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desk import labels
 from desk.customers.profile import Profile
 from desk.customers.segments import Segment
-from desk.models import OutboxState, Status
+from desk.models import Channel
 from desk.money import format_money
 from desk.policy.rules import Rules
 from ui.returns.messages_box import STATE_WORDS
@@ -194,21 +194,21 @@ class HistoryBox(QGroupBox):
             (
                 r.number,
                 local_time(r.created_at)[:10],
-                Status(r.status).label,
+                r.status.label,
                 format_money(r.total_cents, currency),
             )
             for r in p.returns
         ]
-        colors = {2: [STATUS_COLORS[Status(r.status)] for r in p.returns]}
+        colors = {2: [STATUS_COLORS[r.status] for r in p.returns]}
         _fill(self.returns_table, rows, colors, right=(3,))
         messages = [
             (
                 local_time(m.sent_at or m.created_at),
-                STATE_WORDS[OutboxState(m.state)][0],
-                "Email" if m.channel == "email" else "SMS",
+                STATE_WORDS[m.state][0],
+                "Email" if m.channel == Channel.EMAIL else "SMS",
                 m.subject or "—",
             )
             for m in p.messages
         ]
-        state_colors = [STATE_WORDS[OutboxState(m.state)][1] for m in p.messages]
+        state_colors = [STATE_WORDS[m.state][1] for m in p.messages]
         _fill(self.messages_table, messages, {1: state_colors})

@@ -185,7 +185,7 @@ class NewReturnDialog(QDialog):
         policy = advise_draft(self._customer_profile(), self._policy_draft(), today=date.today())
         self.advice = policy.advice
         self.policy.show_advice(self.advice, method)
-        exchange = method == RefundMethod.EXCHANGE.value
+        exchange = method == RefundMethod.EXCHANGE
         self.exchange.setVisible(exchange)
         if exchange and policy.settlement is not None:
             settlement = policy.settlement
@@ -247,7 +247,7 @@ class NewReturnDialog(QDialog):
             staff=self._staff,
             override_reason=self.policy.override_reason(),
         )
-        if draft.refund_method == RefundMethod.EXCHANGE.value:
+        if draft.refund_method == RefundMethod.EXCHANGE:
             draft.exchange_lines, exchange_problems = self.exchange.drafts()
             problems.update(exchange_problems)
         return draft, problems

@@ -188,7 +188,7 @@ class DetailPanel(QScrollArea):
         if detail is None:
             return
         ret = detail.ret
-        status = Status(ret.status)
+        status = ret.status
         self.number_label.setText(ret.number)
         color = STATUS_COLORS[status]
         self.status_label.setText(status.label)
@@ -292,7 +292,7 @@ class DetailPanel(QScrollArea):
             widget.hide()
             widget.deleteLater()
         for i, change in enumerate(detail.timeline):
-            status = Status(change.to_status)
+            status = change.to_status
             when = QLabel(_local(change.at))
             what = QLabel(f"<b style='color:{STATUS_COLORS[status]}'>● {status.label}</b>")
             who = QLabel(escape(change.staff) or "—")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.messages.events import Event
-from desk.models import OutboxMessage, OutboxState
+from desk.models import Channel, OutboxMessage, OutboxState
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 
@@ -37,7 +37,7 @@ def _when(message: OutboxMessage) -> str:
 
 
 def _state_text(message: OutboxMessage) -> str:
-    words, _ = STATE_WORDS[OutboxState(message.state)]
+    words, _ = STATE_WORDS[message.state]
     if message.state == OutboxState.QUEUED and message.attempts:
         words = f"Queued (try {message.attempts + 1})"
     return words
@@ -73,9 +73,11 @@ class MessagesBox(QGroupBox):
         self.messages = list(messages)
         self.table.setRowCount(len(self.messages))
         for i, message in enumerate(self.messages):
-            words, color = STATE_WORDS[OutboxState(message.state)]
-            kind = "Email" if message.channel == "email" else "SMS"
-            title = message.subject if message.channel == "email" else Event(message.event).label
+            words, color = STATE_WORDS[message.state]
+            kind = "Email" if message.channel == Channel.EMAIL else "SMS"
+            title = (
+                message.subject if message.channel == Channel.EMAIL else Event(message.event).label
+            )
             cells = (_when(message), f"{kind}: {title}", message.recipient, _state_text(message))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -108,14 +110,14 @@ class SentMessageDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Message to {message.recipient}")
         self.resize(700, 600)
-        words, color = STATE_WORDS[OutboxState(message.state)]
+        words, color = STATE_WORDS[message.state]
         state = QLabel(f"<b style='color:{color}'>{words}</b> · {_when(message)}")
         error = QLabel(message.last_error)
         error.setWordWrap(True)
         error.setStyleSheet("color: #b91c1c;")
         error.setVisible(bool(message.last_error))
         self.preview = MessagePreview()
-        if message.channel == "sms":
+        if message.channel == Channel.SMS:
             self.preview.show_sms(message.body_text)
         else:
             self.preview.show_email(message.subject, message.body_html, message.body_text)

@@ -11,7 +11,7 @@ from desk import labels
 from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.events import event_for
-from desk.models import Status
+from desk.models import Channel, Status
 from desk.returns import ReturnDetail
 from desk.services import notify_mode, preview_message
 from ui.widgets.message_preview import MessagePreview
@@ -68,8 +68,8 @@ class NotifySection(QGroupBox):
             self.notice.show()
             self.preview.hide()
             return
-        address = customer.email if self.channel == "email" else customer.phone
-        kind = "email" if self.channel == "email" else "SMS"
+        address = customer.email if self.channel == Channel.EMAIL else customer.phone
+        kind = "email" if self.channel == Channel.EMAIL else "SMS"
         self.checkbox.setText(f"Send this {kind} to {customer.name} <{address}>")
         self.checkbox.setChecked(True)
         if self.mode == "auto":
@@ -79,9 +79,9 @@ class NotifySection(QGroupBox):
         self._render()
 
     def _no_channel_text(self, customer) -> str:
-        if customer.preferred_channel == "none":
+        if customer.preferred_channel == Channel.NONE:
             return f"{escape(customer.name)} asked not to be contacted. Nothing will be sent."
-        if customer.preferred_channel == "print":
+        if customer.preferred_channel == Channel.PRINT:
             return (
                 f"{escape(customer.name)} prefers printed information: "
                 "print the return instructions for them instead."
@@ -105,7 +105,7 @@ class NotifySection(QGroupBox):
         except DeskError as error:
             self.preview.show_problem(f"The message cannot be shown: {error}")
             return
-        if self.channel == "sms":
+        if self.channel == Channel.SMS:
             self.preview.show_sms(message.sms)
         else:
             self.preview.show_email(message.subject, message.html, message.text)

@@ -40,7 +40,7 @@ class TransitionDialog(QDialog):
         super().__init__(parent)
         self._db, self._detail, self._target = db, detail, target
         self.result_: TransitionResult | None = None
-        source = Status(detail.ret.status)
+        source = detail.ret.status
         self.setWindowTitle(f"{detail.ret.number}: {target.label}")
         self.setMinimumWidth(460)
         intro = QLabel(
