@@ -303,6 +303,40 @@ class Counter(SQLModel, table=True):
     value: int = Field(default=0)
 
 
+class Event(enum.StrEnum):
+    """A moment in a return's life that has a message template."""
+
+    ACKNOWLEDGED = "acknowledged"
+    RECEIVED = "received"
+    INSPECTING = "inspecting"
+    APPROVED = "approved"
+    REFUNDED = "refunded"
+    EXCHANGED = "exchanged"
+    CREDITED = "credited"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+    FEEDBACK = "feedback"
+
+    @property
+    def label(self) -> str:
+        """The name staff read."""
+        return _EVENT_LABELS[self]
+
+
+_EVENT_LABELS: dict[Event, str] = {
+    Event.ACKNOWLEDGED: "Return request acknowledged",
+    Event.RECEIVED: "Item received",
+    Event.INSPECTING: "Inspection started",
+    Event.APPROVED: "Return approved",
+    Event.REFUNDED: "Refund issued",
+    Event.EXCHANGED: "Exchange ready",
+    Event.CREDITED: "Store credit issued",
+    Event.REJECTED: "Return rejected",
+    Event.CLOSED: "Return closed",
+    Event.FEEDBACK: "Feedback request",
+}
+
+
 class MessageTemplate(SQLModel, table=True):
     """A shop's own wording for one part of one event's message in one language.
 
@@ -313,7 +347,7 @@ class MessageTemplate(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("event", "language", "part"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    event: str = Field(max_length=30)
+    event: Event = Field(sa_type=EnumText(Event, 30))
     language: str = Field(max_length=10)
     part: str = Field(max_length=10)  # subject, html, text, sms
     body: str = Field(default="")
@@ -343,7 +377,7 @@ class OutboxMessage(SQLModel, table=True):
     status_change_id: int | None = Field(
         default=None, foreign_key="status_change.id", ondelete="CASCADE"
     )
-    event: str = Field(max_length=30)
+    event: Event = Field(sa_type=EnumText(Event, 30))
     channel: Channel = Field(sa_type=EnumText(Channel, 10))  # email, sms
     language: str = Field(max_length=10)
     recipient: str = Field(max_length=254)

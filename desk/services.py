@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
-from desk.messages.events import Event, event_for
+from desk.messages.events import event_for
 from desk.messages.outbox import (
     MoveOutcome,
     messages_for_return,
@@ -25,7 +25,7 @@ from desk.messages.outbox import (
     pending_count,
     retry,
 )
-from desk.models import Customer, OutboxMessage, Return, Status
+from desk.models import Customer, Event, OutboxMessage, Return, Status
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
 from desk.returns import (
     ReturnDetail,

@@ -20,8 +20,7 @@ from sqlmodel import Session, select
 from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, REFUND_METHODS
-from desk.messages.events import Event
-from desk.models import Setting
+from desk.models import Event, Setting
 from desk.validation import email_error
 
 if TYPE_CHECKING:

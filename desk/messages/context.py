@@ -9,10 +9,11 @@ from sqlmodel import Session, col, select
 
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, REASONS, label
-from desk.messages.events import EVENT_FOR_STATUS, Event
+from desk.messages.events import EVENT_FOR_STATUS
 from desk.models import (
     Condition,
     Customer,
+    Event,
     Reason,
     RefundMethod,
     Return,
@@ -174,7 +175,7 @@ _NEXT_STEPS: dict[str, dict[Event, str | dict[str, str]]] = {
     },
 }
 
-_STATUS_FOR_EVENT = {event.value: status.value for status, event in EVENT_FOR_STATUS.items()}
+_STATUS_FOR_EVENT = {event: status for status, event in EVENT_FOR_STATUS.items()}
 
 
 def normalise_language(code: str | None) -> str:
@@ -247,7 +248,7 @@ def _first_name(name: str) -> str:
 
 
 def _note(detail: ReturnDetail, event: Event) -> str:
-    status = _STATUS_FOR_EVENT.get(event.value)
+    status = _STATUS_FOR_EVENT.get(event)
     for change in reversed(detail.timeline):
         if change.to_status == status:
             return change.note

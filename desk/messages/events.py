@@ -1,44 +1,8 @@
-"""Message events: what happened to a return that the customer may be told about."""
+"""Which message a status change can send (the Event codes live in desk.models, stored)."""
 
 from __future__ import annotations
 
-import enum
-
-from desk.models import Status
-
-
-class Event(enum.StrEnum):
-    """A moment in a return's life that has a message template."""
-
-    ACKNOWLEDGED = "acknowledged"
-    RECEIVED = "received"
-    INSPECTING = "inspecting"
-    APPROVED = "approved"
-    REFUNDED = "refunded"
-    EXCHANGED = "exchanged"
-    CREDITED = "credited"
-    REJECTED = "rejected"
-    CLOSED = "closed"
-    FEEDBACK = "feedback"
-
-    @property
-    def label(self) -> str:
-        """The name staff read."""
-        return EVENT_LABELS[self]
-
-
-EVENT_LABELS: dict[Event, str] = {
-    Event.ACKNOWLEDGED: "Return request acknowledged",
-    Event.RECEIVED: "Item received",
-    Event.INSPECTING: "Inspection started",
-    Event.APPROVED: "Return approved",
-    Event.REFUNDED: "Refund issued",
-    Event.EXCHANGED: "Exchange ready",
-    Event.CREDITED: "Store credit issued",
-    Event.REJECTED: "Return rejected",
-    Event.CLOSED: "Return closed",
-    Event.FEEDBACK: "Feedback request",
-}
+from desk.models import Event, Status
 
 EVENT_FOR_STATUS: dict[Status, Event] = {
     Status.REQUESTED: Event.ACKNOWLEDGED,

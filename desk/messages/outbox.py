@@ -16,9 +16,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from desk.errors import DeskError, NotFound
-from desk.messages.events import Event, event_for
+from desk.messages.events import event_for
 from desk.messages.mail import new_message_id
-from desk.models import Channel, Customer, OutboxMessage, OutboxState, Status, StatusChange, utcnow
+from desk.models import (
+    Channel,
+    Customer,
+    Event,
+    OutboxMessage,
+    OutboxState,
+    Status,
+    StatusChange,
+    utcnow,
+)
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import SHOP_EMAIL, get_setting
 from desk.workflow import TransitionResult, apply_transition

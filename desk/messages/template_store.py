@@ -20,8 +20,7 @@ from sqlmodel import Session, select
 from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.context import SHOP_KEYS, check_language, shop_values
-from desk.messages.events import Event
-from desk.models import MessageTemplate
+from desk.models import Event, MessageTemplate
 
 PARTS: tuple[str, ...] = ("subject", "html", "text", "sms")
 """The parts of a message: a one-line subject, HTML and plain-text bodies, and an SMS."""
@@ -98,7 +97,7 @@ def stored_template(
     """Return the shop's stored version of one template, or None when there is none."""
     return session.exec(
         select(MessageTemplate).where(
-            MessageTemplate.event == event.value,
+            MessageTemplate.event == event,
             MessageTemplate.language == language,
             MessageTemplate.part == part,
         )

@@ -29,7 +29,6 @@ from desk.messages.context import (
     normalise_language,
     sample_context,
 )
-from desk.messages.events import Event
 from desk.messages.template_store import (
     PART_LABELS,
     PARTS,
@@ -41,7 +40,7 @@ from desk.messages.template_store import (
     stored_template,
     template_name,
 )
-from desk.models import MessageTemplate, utcnow
+from desk.models import Event, MessageTemplate, utcnow
 from desk.returns import ReturnDetail, get_detail
 
 _MAX_OUTPUT = 100_000  # characters a single * or ** may produce inside a template
@@ -247,7 +246,7 @@ def save_template(
         raise TemplateError(problems, part=part)
     row = stored_template(session, event, language, part)
     if row is None:
-        row = MessageTemplate(event=event.value, language=language, part=part)
+        row = MessageTemplate(event=event, language=language, part=part)
     row.body = source
     row.updated_at = utcnow()
     session.add(row)

@@ -18,6 +18,7 @@ from desk.models import (
     Condition,
     Customer,
     Disposition,
+    Event,
     OutboxMessage,
     OutboxState,
     Reason,
@@ -155,7 +156,7 @@ def test_offset_text_from_an_older_writer_reads_as_the_same_moment(db):
     assert at == STAMP and at.tzinfo is UTC
 
 
-def test_outbox_state_and_channel_are_members(db):
+def test_outbox_state_channel_and_event_are_members(db):
     ret_id = add_return(db)
     with db.session() as session:
         session.add(
@@ -166,6 +167,7 @@ def test_outbox_state_and_channel_are_members(db):
         session.commit()
         message = session.exec(select(OutboxMessage)).one()
     assert message.state is OutboxState.QUEUED and message.channel is Channel.SMS
+    assert message.event is Event.RECEIVED
 
 
 def test_autogenerate_sees_no_difference_from_the_migrations(db):

@@ -9,10 +9,10 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from desk.errors import DeskError, NotFound, ValidationError
-from desk.messages.events import Event
 from desk.messages.templating import TemplateError
 from desk.models import (
     Customer,
+    Event,
     ExchangeLine,
     MessageTemplate,
     OutboxMessage,

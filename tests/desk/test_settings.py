@@ -7,8 +7,7 @@ from sqlmodel import select
 
 from desk.customers.segments import Segment
 from desk.errors import DeskError
-from desk.messages.events import Event
-from desk.models import Setting
+from desk.models import Event, Setting
 from desk.settings import (
     CREDIT_BONUS,
     NOTIFY,

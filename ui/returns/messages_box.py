@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.messages.events import Event
 from desk.models import Channel, OutboxMessage, OutboxState
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
@@ -75,9 +74,7 @@ class MessagesBox(QGroupBox):
         for i, message in enumerate(self.messages):
             words, color = STATE_WORDS[message.state]
             kind = "Email" if message.channel == Channel.EMAIL else "SMS"
-            title = (
-                message.subject if message.channel == Channel.EMAIL else Event(message.event).label
-            )
+            title = message.subject if message.channel == Channel.EMAIL else message.event.label
             cells = (_when(message), f"{kind}: {title}", message.recipient, _state_text(message))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)

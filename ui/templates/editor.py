@@ -23,7 +23,7 @@ from desk.labels import LANGUAGES
 from desk.messages import template_store, templating
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
-from desk.messages.events import Event
+from desk.models import Event
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.templates.preview import TemplatePreview

@@ -13,7 +13,6 @@ from sqlmodel import select
 from desk.errors import DeskError, ValidationError
 from desk.messages import template_store, templating
 from desk.messages.context import VARIABLES, build_context, sample_context
-from desk.messages.events import Event
 from desk.messages.template_store import PARTS, is_customised, template_source
 from desk.messages.templating import (
     TemplateError,
@@ -22,7 +21,7 @@ from desk.messages.templating import (
     reset_template,
     save_template,
 )
-from desk.models import MessageTemplate
+from desk.models import Event, MessageTemplate
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import SHOP_CURRENCY, SHOP_LOGO, SHOP_NAME, SHOP_REFUND_DAYS, set_setting
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 import desk.secrets
 from desk.customers.segments import Segment
-from desk.messages.events import Event
+from desk.models import Event
 from desk.settings import (
     NOTIFY,
     POLICY,
