@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from desk.models import Channel, Condition, Disposition, Intake, Reason, RefundMethod
+from collections.abc import Mapping
+
+from desk.models import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Timeline
 
 REASONS: dict[str, str] = {
     Reason.WRONG_SIZE: "Wrong size or fit",
@@ -49,15 +51,15 @@ CHANNELS: dict[str, str] = {
 }
 
 TIMELINES: dict[str, str] = {
-    "": "No preference",
-    "counter": "Refund at the counter",
-    "inspection": "After inspection is fine",
+    Timeline.NO_PREFERENCE: "No preference",
+    Timeline.COUNTER: "Refund at the counter",
+    Timeline.INSPECTION: "After inspection is fine",
 }
 
 LANGUAGES: dict[str, str] = {"en": "English", "pt_BR": "Português (Brasil)"}
 
 
-def label(table: dict[str, str], code: str | None) -> str:
+def label(table: Mapping[str, str], code: str | None) -> str:
     """Return the label of `code` in `table`, or the code itself when unknown."""
     if code is None:
         return ""

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from desk.errors import NotFound, ValidationError
 from desk.models import DropOffPoint
+from desk.words import languages, section
 
 if TYPE_CHECKING:
     from desk.db import Database
@@ -30,12 +31,6 @@ KIND_COLUMNS: dict[Kind, str] = {
     Kind.DONATION: "accepts_donation",
 }
 """The DropOffPoint column that says whether a point takes goods of each kind."""
-
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "en": {Kind.REUSE: "Reuse", Kind.RECYCLING: "Recycling", Kind.DONATION: "Donation"},
-    "pt_BR": {Kind.REUSE: "Reúso", Kind.RECYCLING: "Reciclagem", Kind.DONATION: "Doação"},
-}
-"""Per language, the word for each kind (staff screens use "en")."""
 
 
 @dataclass
@@ -79,7 +74,7 @@ def kinds_of(point: DropOffPoint) -> list[Kind]:
 
 def accepts_text(point: DropOffPoint, language: str = "en") -> str:
     """Return what `point` takes in words: "Reuse, Recycling" (empty when nothing)."""
-    labels = KIND_LABELS.get(language, KIND_LABELS["en"])
+    labels = section(language if language in languages() else "en", "dropoff.kind")
     return ", ".join(labels[kind] for kind in kinds_of(point))
 
 

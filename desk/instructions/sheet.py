@@ -1,8 +1,9 @@
 """The printable return instructions: what the sheet says, in the customer's language.
 
 Only the content lives here; the drawing (Qt painter, PDF, preview) is done elsewhere
-from the `Sheet` that `build_sheet` returns. The localized words themselves (TEXT and
-LABELS, per language) are in desk.instructions.texts; this module picks the steps.
+from the `Sheet` that `build_sheet` returns. The localized words themselves (the sheet's
+sentences and captions, per language) are in resources/words, read through desk.words;
+this module picks the steps.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from sqlmodel import Session
 
 from desk.customers.segments import Segment
 from desk.errors import DeskError
-from desk.instructions.dropoff import KIND_LABELS, Kind, kinds_of, list_points, points_for
-from desk.instructions.texts import LABELS, TEXT
+from desk.instructions.dropoff import Kind, kinds_of, list_points, points_for
 from desk.messages.context import (
     LANGUAGES,
     format_amount,
@@ -26,6 +26,7 @@ from desk.messages.context import (
 from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, Status
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import POLICY, SHOP_LOCALE, get_setting
+from desk.words import section
 
 ICONS: tuple[str, ...] = (
     "pack",
@@ -113,7 +114,7 @@ def build_sheet(
     shop = shop_settings(session)
     detail = get_detail(session, number=return_number) if return_number else None
     language = _language(session, language, detail)
-    text = TEXT[language]
+    text = section(language, "sheet.text")
     window = get_setting(session, STANDARD_WINDOW)
     if detail is None:
         points = list_points(session, active_only=True)
@@ -127,7 +128,7 @@ def build_sheet(
         deadline = return_deadline(detail, window)
         deadline_text = _deadline_text(detail, deadline, language, today)
         steps = return_steps(detail, shop, language, deadline)
-    labels = dict(LABELS[language])
+    labels = dict(section(language, "sheet.label"))
     labels["printed"] = labels["printed"].format(date=format_day(today, language))
     return Sheet(
         language=language,
@@ -208,7 +209,7 @@ def _received_day(detail: ReturnDetail) -> date:
 
 
 def _deadline_text(detail: ReturnDetail, deadline: date, language: str, today: date) -> str:
-    text, status = TEXT[language], _status(detail)
+    text, status = section(language, "sheet.text"), _status(detail)
     if status == Status.CANCELLED:
         return text["cancelled"]
     if status not in _WAITING:
@@ -223,7 +224,7 @@ def return_steps(
     detail: ReturnDetail, shop: dict[str, object], language: str, deadline: date
 ) -> list[Step]:
     """Return the 3 to 5 steps that fit a return's intake, refund method and status."""
-    text, status = TEXT[language], _status(detail)
+    text, status = section(language, "sheet.text"), _status(detail)
     mail = detail.ret.intake == Intake.MAIL
     if status in _WAITING:
         day = format_day(deadline, language)
@@ -279,7 +280,7 @@ def _days(days: int, language: str) -> str:
 
 def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
     """The last step while the return is open: how the customer gets their due."""
-    text, method = TEXT[language], detail.ret.refund_method
+    text, method = section(language, "sheet.text"), detail.ret.refund_method
     mail = detail.ret.intake == Intake.MAIL
     if method == RefundMethod.STORE_CREDIT:
         return Step("credit", text["credit_mail" if mail else "credit"])
@@ -290,7 +291,7 @@ def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) 
 
 
 def _settled_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
-    text, status = TEXT[language], _status(detail)
+    text, status = section(language, "sheet.text"), _status(detail)
     total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
     method = detail.ret.refund_method
     if status == Status.CREDITED or (
@@ -320,7 +321,7 @@ def _generic_steps(text: dict[str, str]) -> list[Step]:
 
 def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
     """Return a drop-off point as the sheet shows it, its kinds in `language`."""
-    words = KIND_LABELS[language]
+    words = section(language, "dropoff.kind")
     return DropOffView(
         name=point.name,
         address=point.address,
@@ -332,7 +333,7 @@ def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
 
 def sustainability_note(kinds: set[Kind], language: str) -> str:
     """Return what the shop does with returned goods of `kinds`, and with packaging."""
-    text = TEXT[language]
+    text = section(language, "sheet.text")
     parts = [
         text[f"{kind.value}_note"]
         for kind in (Kind.REUSE, Kind.DONATION, Kind.RECYCLING)

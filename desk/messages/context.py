@@ -8,7 +8,7 @@ from functools import lru_cache
 from sqlmodel import Session, col, select
 
 from desk.errors import DeskError
-from desk.labels import CONDITIONS, REASONS, label
+from desk.labels import label
 from desk.messages.events import EVENT_FOR_STATUS
 from desk.models import (
     Condition,
@@ -36,6 +36,7 @@ from desk.settings import (
     SHOP_REFUND_DAYS,
     keys_of,
 )
+from desk.words import section
 
 LANGUAGES: tuple[str, ...] = ("en", "pt_BR")
 """The languages default templates ship in."""
@@ -91,90 +92,6 @@ SHOP_KEYS: tuple[str, ...] = keys_of(
     )
 )
 
-_CONDITIONS_PT: dict[str, str] = {
-    Condition.UNOPENED: "Lacrado",
-    Condition.OPENED: "Aberto",
-    Condition.DAMAGED: "Danificado",
-    Condition.DEFECTIVE: "Com defeito",
-}
-
-_REASONS_PT: dict[str, str] = {
-    Reason.WRONG_SIZE: "Tamanho ou caimento errado",
-    Reason.DEFECTIVE: "Com defeito / não funciona",
-    Reason.DAMAGED: "Chegou danificado",
-    Reason.NOT_AS_DESCRIBED: "Diferente do anunciado",
-    Reason.WRONG_ITEM: "Item errado",
-    Reason.CHANGED_MIND: "Desistência da compra",
-    Reason.ARRIVED_LATE: "Chegou atrasado",
-    Reason.OTHER: "Outro motivo",
-}
-
-_REFUND_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        RefundMethod.ORIGINAL: "Original payment method",
-        RefundMethod.STORE_CREDIT: "Store credit",
-        RefundMethod.EXCHANGE: "Exchange",
-    },
-    "pt_BR": {
-        RefundMethod.ORIGINAL: "Meio de pagamento original",
-        RefundMethod.STORE_CREDIT: "Crédito na loja",
-        RefundMethod.EXCHANGE: "Troca",
-    },
-}
-
-# Per language: event -> sentence, or event -> {refund method -> sentence} ("*" is the fallback).
-# Placeholders: {total}, {days} ("3 business days" / "3 dias úteis").
-_NEXT_STEPS: dict[str, dict[Event, str | dict[str, str]]] = {
-    "en": {
-        Event.ACKNOWLEDGED: "Please bring or send the items to us; we will let you know "
-        "as soon as they arrive.",
-        Event.RECEIVED: "We will check the items and let you know the outcome within a few days.",
-        Event.INSPECTING: "We will write to you again as soon as the check is done.",
-        Event.APPROVED: {
-            RefundMethod.ORIGINAL: "We will refund {total} to your original payment method; "
-            "it usually reaches you within {days}.",
-            RefundMethod.STORE_CREDIT: "We will add {total} of store credit to your account, "
-            "ready for your next visit.",
-            RefundMethod.EXCHANGE: "We will get your replacement ready and tell you when "
-            "you can pick it up.",
-        },
-        Event.REFUNDED: {
-            "*": "Your refund of {total} will reach your card within {days}.",
-            RefundMethod.STORE_CREDIT: "Your store credit of {total} is ready to use right away.",
-        },
-        Event.EXCHANGED: "Your replacement is ready: pick it up at the counter whenever suits you.",
-        Event.CREDITED: "Your store credit of {total} is ready to use on your next purchase.",
-        Event.REJECTED: "We will keep the items for you to collect at the counter; reply to "
-        "this message if you have any questions.",
-        Event.CLOSED: "Nothing more is needed from you.",
-        Event.FEEDBACK: "It takes less than a minute: just reply to this message.",
-    },
-    "pt_BR": {
-        Event.ACKNOWLEDGED: "Traga ou envie os itens para nós; avisaremos assim que eles chegarem.",
-        Event.RECEIVED: "Vamos conferir os itens e avisar você do resultado em poucos dias.",
-        Event.INSPECTING: "Escreveremos de novo assim que a análise terminar.",
-        Event.APPROVED: {
-            RefundMethod.ORIGINAL: "Vamos reembolsar {total} no seu meio de pagamento "
-            "original; o valor costuma chegar em até {days}.",
-            RefundMethod.STORE_CREDIT: "Vamos liberar {total} de crédito na loja, pronto "
-            "para a sua próxima visita.",
-            RefundMethod.EXCHANGE: "Vamos separar o item da troca e avisaremos quando você "
-            "puder retirá-lo.",
-        },
-        Event.REFUNDED: {
-            "*": "Seu reembolso de {total} chegará ao seu cartão em até {days}.",
-            RefundMethod.STORE_CREDIT: "Seu crédito de {total} já está disponível para uso.",
-        },
-        Event.EXCHANGED: "O item da troca está pronto: é só retirá-lo no balcão quando "
-        "for melhor para você.",
-        Event.CREDITED: "Seu crédito de {total} já está disponível para a sua próxima compra.",
-        Event.REJECTED: "Os itens ficam guardados para você retirar no balcão; se tiver "
-        "dúvidas, é só responder esta mensagem.",
-        Event.CLOSED: "Você não precisa fazer mais nada.",
-        Event.FEEDBACK: "Leva menos de um minuto: é só responder esta mensagem.",
-    },
-}
-
 _STATUS_FOR_EVENT = {event: status for status, event in EVENT_FOR_STATUS.items()}
 
 
@@ -213,15 +130,14 @@ def format_day(day: date | None, language: str) -> str:
 
 
 def _days(days: int, language: str) -> str:
-    if language == "pt_BR":
-        return "1 dia útil" if days == 1 else f"{days} dias úteis"
-    return "1 business day" if days == 1 else f"{days} business days"
+    words = section(language, "message.business_days")
+    return words["one"] if days == 1 else words["other"].format(days=days)
 
 
 def next_step(event: Event | str, refund_method: str, language: str, total: str, days: int) -> str:
     """Return the sentence saying what happens next after `event`, with its timing."""
-    step = _NEXT_STEPS[language][Event(event)]
-    if isinstance(step, dict):
+    step = section(language, "message.next_step")[Event(event)]
+    if not isinstance(step, str):  # a table by refund method
         step = step.get(refund_method) or step.get("*") or step[RefundMethod.ORIGINAL]
     return step.format(total=total, days=_days(days, language))
 
@@ -273,8 +189,7 @@ def context_for(
     language = check_language(language)
     currency = str(shop["shop.currency"])
     ret, customer = detail.ret, detail.customer
-    conditions = _CONDITIONS_PT if language == "pt_BR" else CONDITIONS
-    reasons = _REASONS_PT if language == "pt_BR" else REASONS
+    conditions = section(language, "message.condition")
     items = [
         {
             "sku": line.sku,
@@ -299,11 +214,11 @@ def context_for(
             "date": format_day(_local_day(ret.created_at), language),
             "purchase_date": format_day(ret.purchase_date, language),
             "purchase_ref": ret.purchase_ref,
-            "reason": label(reasons, ret.reason),
+            "reason": label(section(language, "message.reason"), ret.reason),
         },
         "items": items,
         "total": total,
-        "refund_method": label(_REFUND_LABELS[language], ret.refund_method),
+        "refund_method": label(section(language, "message.refund_method"), ret.refund_method),
         "next_step": next_step(
             event, ret.refund_method, language, total, int(shop["shop.refund_days"])
         ),
