@@ -1,9 +1,10 @@
-"""The printed return instructions: what the sheet says, its words, and drop-off points.
+"""The printed return instructions: what the sheet says and drop-off points.
 
 Modules:
     sheet    the content of a return's instruction sheet, in the customer's language
-    texts    the words of the sheet per language
     dropoff  drop-off points near the shop for reuse, recycling or donation
+
+The sheet's words per language are in resources/words (read through desk.words).
 """
 
-__all__ = ["sheet", "texts", "dropoff"]
+__all__ = ["sheet", "dropoff"]
