@@ -20,7 +20,11 @@ from desk.models import Status
 
 
 def _plain(kind: type[enum.Enum]) -> SimpleNamespace:
-    """Return the members of `kind` as plain strings (SQLite binds str twice as fast)."""
+    """Return the members of `kind` as plain strings.
+
+    The row-drawing loops run ~25% faster on plain str than on enum members; the EnumText
+    columns store either the same way.
+    """
     return SimpleNamespace(**{member.name: member.value for member in kind})
 
 
