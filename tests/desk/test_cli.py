@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from desk.db import open_database
-from desk.messages.events import Event
-from desk.models import Return
+from desk.models import Event, Return
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.services import move_return

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.models import Channel, OutboxMessage, OutboxState
+from desk.models import Channel, Event, OutboxMessage, OutboxState
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 
@@ -74,7 +74,9 @@ class MessagesBox(QGroupBox):
         for i, message in enumerate(self.messages):
             words, color = STATE_WORDS[message.state]
             kind = "Email" if message.channel == Channel.EMAIL else "SMS"
-            title = message.subject if message.channel == Channel.EMAIL else message.event.label
+            title = (
+                message.subject if message.channel == Channel.EMAIL else Event(message.event).label
+            )
             cells = (_when(message), f"{kind}: {title}", message.recipient, _state_text(message))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -19,7 +19,7 @@ from desk.messages.outbox import (
     retry,
 )
 from desk.messages.sender import INTERRUPTED, MAX_ATTEMPTS, recover_interrupted, send_due
-from desk.models import Customer, Event, OutboxMessage, Return, StatusChange, utcnow
+from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.services import move_return, send_again
