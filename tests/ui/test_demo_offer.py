@@ -1,0 +1,60 @@
+"""The demo-data offer: asked first, then 500 made-up returns behind a progress bar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
+
+from desk.listing import ReturnFilter, first_page
+from ui.demo_offer import DEMO_RETURNS, offer_demo_data
+
+
+@pytest.fixture
+def window(qtbot):
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def answer_question(button, seen: list[str]) -> None:
+    """Press `button` in the question box once it is up; note its text."""
+
+    def press(tries=100):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(10, lambda: press(tries - 1))
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, press)
+
+
+def count(db) -> int:
+    return len(first_page(db, ReturnFilter(), limit=DEMO_RETURNS + 10).rows)
+
+
+def test_no_leaves_the_database_as_it_was(qtbot, db, window):
+    seen, finished = [], []
+    answer_question(QMessageBox.No, seen)
+    offer_demo_data(window, db, lambda: finished.append(True))
+    assert len(seen) == 1 and f"Load {DEMO_RETURNS} demo returns" in seen[0]
+    qtbot.wait(50)
+    assert finished == [] and count(db) == 0
+    assert window.findChild(QProgressDialog) is None
+
+
+def test_yes_seeds_in_the_background_and_says_so(qtbot, db, window):
+    seen, finished = [], []
+    answer_question(QMessageBox.Yes, seen)
+    offer_demo_data(window, db, lambda: finished.append(True))
+    assert len(seen) == 1
+    progress = window.findChild(QProgressDialog)
+    assert progress is not None and progress.maximum() == DEMO_RETURNS
+    qtbot.waitUntil(lambda: finished == [True], timeout=30_000)
+    assert count(db) == DEMO_RETURNS
+    assert window.statusBar().currentMessage() == f"Added {DEMO_RETURNS} demo returns."
+    assert not progress.isVisible()
