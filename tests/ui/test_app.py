@@ -1,0 +1,114 @@
+"""Starting the window: a fresh database on first start, refusals said, errors shown and logged."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import text
+
+from desk.db import current_revision, open_database
+from desk.logs import log_file
+from desk.migrations import HEAD_REVISION
+from desk.paths import sqlite_url
+from ui import app as app_module
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def process_state(tmp_path, monkeypatch, qapp):
+    """What run_app changes for the whole process, put back afterwards."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log folder
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    names = qapp.applicationName(), qapp.organizationName()
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+
+
+def answer_box(seen: list[tuple[str, str]], tries: int = 300) -> None:
+    """Note and close the next message box (gives up after about three seconds)."""
+
+    def look(left=tries):
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text()))
+            box.accept()
+        elif left:
+            QTimer.singleShot(10, lambda: look(left - 1))
+
+    QTimer.singleShot(0, look)
+
+
+def test_first_start_creates_the_database_and_paints_the_window(tmp_path):
+    db_path = tmp_path / "shop" / "returns.db"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    code = f"from ui.app import run_app; raise SystemExit(run_app({str(db_path)!r}, True))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    database = open_database(sqlite_url(db_path), migrate=False)
+    try:
+        assert current_revision(database.engine) == HEAD_REVISION
+    finally:
+        database.close()
+    assert list((tmp_path / "state").rglob("returndesk.log"))  # the log is in the log folder
+
+
+def test_a_database_from_a_newer_version_is_refused_with_a_word(process_state, tmp_path):
+    path = tmp_path / "returns.db"
+    database = open_database(sqlite_url(path))
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    database.close()
+    seen = []
+    answer_box(seen)
+    assert app_module.run_app(str(path)) == 1
+    assert seen and seen[0][0] == "Cannot open the database"
+    assert "newer Return Desk" in seen[0][1]
+
+
+def test_the_error_hook_shows_the_error_and_logs_it(process_state):
+    app_module._install_error_hook()
+    seen = []
+    answer_box(seen)
+    try:
+        raise ValueError("the printer caught fire")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert seen and seen[0][0] == "Something went wrong"
+    assert seen[0][1].startswith("the printer caught fire\n\nNothing you saved was lost.")
+    assert str(log_file()) in seen[0][1]
+
+
+def test_the_error_hook_writes_the_traceback_to_the_log(process_state, caplog):
+    app_module._install_error_hook()
+    answer_box([])
+    try:
+        raise KeyError("lost key")
+    except KeyError as error:
+        with caplog.at_level(logging.ERROR, logger="ui.app"):
+            sys.excepthook(type(error), error, error.__traceback__)
+    [record] = [r for r in caplog.records if r.name == "ui.app"]
+    assert record.getMessage() == "Unexpected error"
+    assert record.exc_info[0] is KeyError
