@@ -28,6 +28,7 @@ def picker(qtbot, db):
         )
         create_return(db, draft=draft, today=date(2026, 11, 30))
     widget = CustomerPicker(db)
+    widget._timer.setInterval(1)  # the typing pause does not matter here: keep the tests quick
     qtbot.addWidget(widget)
     widget.show()
     return widget
