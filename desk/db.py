@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from desk.errors import DeskError
@@ -83,16 +84,31 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     """Open the database at `url`, upgrading its schema to this version of the app.
 
     An SQLite file with data is copied aside before an upgrade. A database made by a
-    newer version of the app is refused rather than touched.
+    newer version of the app is refused rather than touched. A file that is not a
+    database, a folder, or a server that cannot be reached raises DeskError saying so.
     """
     engine = make_engine(url)
     try:
         if migrate and (revision := current_revision(engine)) != HEAD_REVISION:
             _upgrade(engine, revision)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DeskError(_cannot_open(engine, error)) from error
     except BaseException:
         engine.dispose()
         raise
     return Database(engine)
+
+
+def _cannot_open(engine: Engine, error: SQLAlchemyError) -> str:
+    where = engine.url.render_as_string(hide_password=True)
+    if engine.dialect.name == "sqlite":
+        where = engine.url.database or where
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    return (
+        f"Cannot open the database {where} ({reason}). Check that it is a Return Desk "
+        "database you may read and write, or choose another one with --db."
+    )
 
 
 def _upgrade(engine: Engine, revision: str | None) -> None:

@@ -50,6 +50,7 @@ def isolated_home(tmp_path, monkeypatch):
     """Keep tests away from the user's data folder and settings."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the log folder
     monkeypatch.delenv("RETURNDESK_DB", raising=False)
     monkeypatch.delenv("RETURNDESK_DATABASE_URL", raising=False)
 

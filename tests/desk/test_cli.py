@@ -137,6 +137,16 @@ def test_show_unknown_number(shop_db):
     assert "R-1999-99999" in fail_line(done)
 
 
+def test_a_file_that_is_no_database_is_one_line_not_a_traceback(tmp_path):
+    not_a_db = tmp_path / "customers.csv"
+    not_a_db.write_text("name,email\nAna,ana@example.com\n" * 200)
+    done = run("show", "R-2026-00001", db=not_a_db)
+    assert done.returncode == 1
+    line = fail_line(done)
+    assert "Cannot open the database" in line and str(not_a_db) in line
+    assert not_a_db.read_text().startswith("name,email")  # left as it was
+
+
 def test_move_then_show(shop_db):
     done = run("move", FIRST, "refunded", "--staff", "Ann", db=shop_db)
     assert done.returncode == 0, done.stderr

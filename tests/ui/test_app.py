@@ -88,6 +88,20 @@ def test_a_database_from_a_newer_version_is_refused_with_a_word(process_state, t
     assert "newer Return Desk" in seen[0][1]
 
 
+@pytest.mark.parametrize("kind", ["folder", "not a database"])
+def test_a_path_that_is_no_database_is_refused_with_a_word(process_state, tmp_path, kind):
+    path = tmp_path / "returns.db"
+    if kind == "folder":
+        path.mkdir()
+    else:
+        path.write_text("name,email\nAna,ana@example.com\n" * 200)
+    seen = []
+    answer_box(seen)
+    assert app_module.run_app(str(path)) == 1
+    assert seen and seen[0][0] == "Cannot open the database"
+    assert str(path) in seen[0][1] and "--db" in seen[0][1]
+
+
 def test_the_error_hook_shows_the_error_and_logs_it(process_state):
     app_module._install_error_hook()
     seen = []
