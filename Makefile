@@ -11,7 +11,7 @@ run: $(VENV)/.installed-app
 
 test: $(VENV)/.installed-test
 	./tools/system-deps.sh test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
