@@ -1,0 +1,37 @@
+"""Staff read a word for every stored code, and an unknown code shows as itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk import labels
+from desk.models import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Timeline
+
+TABLES = [
+    (labels.REASONS, Reason),
+    (labels.CONDITIONS, Condition),
+    (labels.DISPOSITIONS, Disposition),
+    (labels.REFUND_METHODS, RefundMethod),
+    (labels.INTAKES, Intake),
+    (labels.CHANNELS, Channel),
+    (labels.TIMELINES, Timeline),
+]
+
+
+@pytest.mark.parametrize(("table", "codes"), TABLES, ids=lambda x: getattr(x, "__name__", ""))
+def test_every_code_has_one_distinct_word(table, codes):
+    assert set(table) == {code.value for code in codes}
+    words = list(table.values())
+    assert all(w.strip() for w in words)
+    assert len(set(words)) == len(words)
+
+
+def test_label_of_a_code_an_unknown_code_and_none():
+    assert labels.label(labels.REASONS, Reason.DEFECTIVE) == "Defective / does not work"
+    assert labels.label(labels.REASONS, "defective") == "Defective / does not work"
+    assert labels.label(labels.REASONS, "gone_fishing") == "gone_fishing"
+    assert labels.label(labels.REASONS, None) == ""
+
+
+def test_every_language_has_its_own_name():
+    assert labels.LANGUAGES == {"en": "English", "pt_BR": "Português (Brasil)"}
