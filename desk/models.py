@@ -6,7 +6,7 @@ import enum
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, DateTime, Dialect, Index, String, UniqueConstraint
+from sqlalchemy import Column, DateTime, Dialect, Index, String, UniqueConstraint, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -427,3 +427,67 @@ class ExchangeLine(SQLModel, table=True):
     description: str = Field(default="", max_length=300)
     quantity: int = Field(default=1)
     unit_price_cents: int = Field(default=0)
+
+
+class FeedbackSource(enum.StrEnum):
+    """Where a customer's feedback came from."""
+
+    COUNTER = "counter"  # the counter screen, right after the return
+    PORTAL = "portal"  # the customer's own space
+    REPLY = "reply"  # a reply to the feedback request, typed by staff
+    PHONE = "phone"  # told on the phone, typed by staff
+
+
+class Feedback(SQLModel, table=True):
+    """A customer's rating of one return; a later one replaces it, and the old one is kept.
+
+    At most one row per return is current (`replaced_at` is None); replacing sets
+    `replaced_at` on the old row, so the change stays on record.
+    """
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        Index(
+            "ux_feedback_current",
+            "return_id",
+            unique=True,
+            sqlite_where=text("replaced_at IS NULL"),
+            postgresql_where=text("replaced_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+    rating: int  # 1 to 5
+    comment: str = Field(default="")
+    source: FeedbackSource = Field(sa_type=EnumText(FeedbackSource, 10))
+    staff: str = Field(default="", max_length=100)  # who typed it (phone, reply)
+    at: datetime = _stamp(index=True)
+    replaced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class RewardKind(enum.StrEnum):
+    """What a reward code gives off the next purchase."""
+
+    OFF = "off"  # no reward is issued
+    PERCENT = "percent"
+    AMOUNT = "amount"  # a fixed amount, in cents
+
+
+class RewardCode(SQLModel, table=True):
+    """A discount code earned by giving feedback: issued, then redeemed or expired."""
+
+    __tablename__ = "reward_code"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    return_id: int | None = Field(default=None, foreign_key="return.id", ondelete="SET NULL")
+    feedback_id: int | None = Field(default=None, foreign_key="feedback.id", ondelete="SET NULL")
+    kind: RewardKind = Field(sa_type=EnumText(RewardKind, 10))
+    value: int  # percent, or cents off
+    min_purchase_cents: int = Field(default=0)
+    issued_at: datetime = _stamp(index=True)
+    expires_at: datetime = _stamp()
+    redeemed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    redeemed_by: str = Field(default="", max_length=100)

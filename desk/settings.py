@@ -312,6 +312,88 @@ NOTIFY: dict[Event, SettingSpec[str]] = {
 }
 """Whether each event's message is off, offered (ask) or sent automatically (auto)."""
 
+# feedback after a return, and its reward (desk.feedback)
+
+
+def _rating(value: object) -> str | None:
+    return None if 1 <= int(value) <= 5 else "Enter a rating from 1 to 5."
+
+
+def _hours(value: object) -> str | None:
+    return None if 1 <= int(value) <= 720 else "Enter a number of hours from 1 to 720."
+
+
+def _not_negative(value: object) -> str | None:
+    return None if int(value) >= 0 else "Enter 0 or more."
+
+
+FEEDBACK_LOW_RATING = SettingSpec(
+    "feedback.low_rating",
+    int,
+    2,
+    "A rating this low or lower is flagged",
+    check=_rating,
+)
+FEEDBACK_NOTIFY_OWNER = SettingSpec(
+    "feedback.notify_owner", bool, False, "Email the owner about a low rating"
+)
+FEEDBACK_OWNER_EMAIL = SettingSpec(
+    "feedback.owner_email", str, "", "Owner's email address", check=_email_or_empty
+)
+FEEDBACK_REQUEST_WHEN = SettingSpec(
+    "feedback.request_when",
+    str,
+    "next_morning",
+    "When to ask for feedback after a return closes",
+    choices=("now", "hours", "next_morning"),
+    help="now: at once; hours: after feedback.request_hours; next_morning: the next day at 10:00",
+)
+FEEDBACK_REQUEST_HOURS = SettingSpec(
+    "feedback.request_hours", int, 24, "Hours to wait before asking", check=_hours
+)
+REWARD_KIND = SettingSpec(
+    "reward.kind",
+    str,
+    "off",
+    "Reward for feedback",
+    choices=("off", "percent", "amount"),
+    help="off: none; percent: a share off the next purchase; amount: a fixed amount off",
+)
+REWARD_VALUE = SettingSpec(
+    "reward.value",
+    int,
+    10,
+    "Reward value (percent, or cents off)",
+    check=_not_negative,
+)
+REWARD_MIN_PURCHASE = SettingSpec(
+    "reward.min_purchase", int, 0, "Minimum purchase for the reward (cents)", check=_not_negative
+)
+REWARD_VALID_DAYS = SettingSpec(
+    "reward.valid_days", int, 60, "Reward code valid for (days)", check=positive_days
+)
+REWARD_EVERY_DAYS = SettingSpec(
+    "reward.every_days",
+    int,
+    30,
+    "At most one reward per customer every (days)",
+    check=positive_days,
+)
+FEEDBACK_SETTINGS = (
+    FEEDBACK_LOW_RATING,
+    FEEDBACK_NOTIFY_OWNER,
+    FEEDBACK_OWNER_EMAIL,
+    FEEDBACK_REQUEST_WHEN,
+    FEEDBACK_REQUEST_HOURS,
+)
+REWARD_SETTINGS = (
+    REWARD_KIND,
+    REWARD_VALUE,
+    REWARD_MIN_PURCHASE,
+    REWARD_VALID_DAYS,
+    REWARD_EVERY_DAYS,
+)
+
 # the catalogue, in the order `returndesk config list` prints it
 
 SETTINGS: dict[str, SettingSpec] = {
@@ -340,6 +422,8 @@ SETTINGS: dict[str, SettingSpec] = {
         CREDIT_BONUS,
         EXCHANGE_BONUS,
         *NOTIFY.values(),
+        *FEEDBACK_SETTINGS,
+        *REWARD_SETTINGS,
     )
 }
 """Every setting by its dotted key."""

@@ -22,8 +22,10 @@ from desk.errors import DeskError
 from desk.settings import (
     CREDIT_BONUS,
     EXCHANGE_BONUS,
+    FEEDBACK_SETTINGS,
     NOTIFY,
     POLICY,
+    REWARD_SETTINGS,
     SEGMENT_THRESHOLDS,
     SHOP_ADDRESS,
     SHOP_CURRENCY,
@@ -93,6 +95,7 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
             EXCHANGE_BONUS,
         ),
     ),
+    ("Feedback and rewards", (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
 )
 """Each page's title and the settings it edits, in the order they are shown."""
 SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}

@@ -79,6 +79,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
         "SMS",
         "Notifications",
         "Return policy",
+        "Feedback and rewards",
         "Drop-off points",
     ]
     assert set(dialog.fields) == set(SETTINGS)
