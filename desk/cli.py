@@ -205,6 +205,11 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
         print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
     elif outcome.notify:
         print(f"No message queued: {outcome.reason_not_sent}")
+    if outcome.feedback is not None:
+        due = outcome.feedback.next_attempt_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"Feedback request to {outcome.feedback.recipient} queued for {due}.")
+    elif outcome.feedback_reason:
+        print(f"No feedback request: {outcome.feedback_reason}")
     return 0
 
 
@@ -247,10 +252,14 @@ def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
     report = send_due(db, limit=args.limit, smtp_password=password or None)
     print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
+    if report.cancelled:
+        print(f"{report.cancelled} feedback request(s) not sent: feedback already given.")
     if report.recovered:
         print(f"{report.recovered} interrupted message(s) marked failed; check, then retry.")
     for item in report.messages:
         if item.error:
+            if item.state == OutboxState.CANCELLED:
+                continue
             then = "will retry" if item.state == OutboxState.QUEUED else "gave up"
             print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
     for problem in report.problems:

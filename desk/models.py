@@ -361,6 +361,7 @@ class OutboxState(enum.StrEnum):
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    CANCELLED = "cancelled"  # not sent: no longer needed (e.g. feedback came first)
 
 
 class OutboxMessage(SQLModel, table=True):

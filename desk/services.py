@@ -12,14 +12,16 @@ desk.messages.outbox.move_and_queue, queue_for_change and retry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
-from desk.messages.events import event_for
+from desk.messages.events import event_for, follow_up_for
 from desk.messages.outbox import (
+    FeedbackOffer,
     MoveOutcome,
+    feedback_offer,
     messages_for_return,
     move_and_queue,
     pending_count,
@@ -167,6 +169,14 @@ def preview_message(
         return render_message(session, detail, event, staff=staff)
 
 
+def feedback_request_offer(
+    db: Database, *, detail: ReturnDetail, now: datetime | None = None
+) -> FeedbackOffer:
+    """Whether closing `detail` now would ask for feedback, when, and why not."""
+    with db.session() as session:
+        return feedback_offer(session, detail, now=now)
+
+
 def move_return(
     db: Database,
     *,
@@ -176,18 +186,24 @@ def move_return(
     staff: str = "",
     note: str = "",
     notify: bool,
+    ask_feedback: bool | None = None,
+    now: datetime | None = None,
 ) -> MoveOutcome:
-    """Move a return to `to` and queue the customer's message, all in one transaction.
+    """Move a return to `to` and queue the customer's messages, all in one transaction.
 
     The message is queued when `notify` is true or the shop sends it automatically for
-    this step (and the customer can be reached). Raises IllegalTransition, NoteRequired,
-    StaleVersion, NotFound, or DeskError when the message cannot be rendered; then
-    nothing is saved.
+    this step (and the customer can be reached). Closing also queues the feedback request,
+    due at the feedback.request_when delay counted from `now`, when notify.feedback is
+    "auto", or "ask" and `ask_feedback` (None: as `notify`) is true. Raises
+    IllegalTransition, NoteRequired, StaleVersion, NotFound, or DeskError when a message
+    cannot be rendered; then nothing is saved.
     """
     with db.session() as session:
         try:
-            event = event_for(to)
+            event, follow_up = event_for(to), follow_up_for(to)
             automatic = event is not None and get_setting(session, NOTIFY[event]) == "auto"
+            asking = "off" if follow_up is None else get_setting(session, NOTIFY[follow_up])
+            wanted = notify if ask_feedback is None else ask_feedback
             outcome = move_and_queue(
                 session=session,
                 return_id=return_id,
@@ -196,6 +212,8 @@ def move_return(
                 staff=staff,
                 note=note,
                 notify=notify or automatic,
+                ask_feedback=asking == "auto" or (asking == "ask" and wanted),
+                now=now,
             )
             session.commit()
         except Exception:

@@ -1,4 +1,4 @@
-"""Which message a status change can send (the Event codes live in desk.models, stored)."""
+"""Which messages a status change can send (the Event codes live in desk.models, stored)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,12 @@ EVENT_FOR_STATUS: dict[Status, Event] = {
 def event_for(status: Status | str) -> Event | None:
     """Return the event a move to `status` can tell the customer about, if any."""
     return EVENT_FOR_STATUS.get(Status(status))
+
+
+FOLLOW_UP_FOR_STATUS: dict[Status, Event] = {Status.CLOSED: Event.FEEDBACK}
+"""The later message a status change can schedule: closing a return asks for feedback."""
+
+
+def follow_up_for(status: Status | str) -> Event | None:
+    """Return the event a move to `status` schedules for later (the feedback request), if any."""
+    return FOLLOW_UP_FOR_STATUS.get(Status(status))

@@ -3,6 +3,11 @@
 A message is rendered once, when it is queued, and sent exactly as stored, so what staff
 previewed is what the customer gets; a retry carries the same Message-ID.
 
+Closing a return can also queue the feedback request, due at the delay the owner chose
+(feedback.request_when): at most one per return, none once feedback was given. It has no
+status change of its own (status_change_id is NULL), so it never clashes with the
+"closed" message of the same move.
+
 The sending run (send_due, claims, backoff, recovery of interrupted sends) lives in
 desk.messages.sender.
 """
@@ -10,18 +15,20 @@ desk.messages.sender.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from desk.errors import DeskError, NotFound
-from desk.messages.events import event_for
+from desk.messages.events import event_for, follow_up_for
 from desk.messages.mail import new_message_id
 from desk.models import (
     Channel,
     Customer,
     Event,
+    Feedback,
     OutboxMessage,
     OutboxState,
     Status,
@@ -29,7 +36,13 @@ from desk.models import (
     utcnow,
 )
 from desk.returns import ReturnDetail, get_detail
-from desk.settings import SHOP_EMAIL, get_setting
+from desk.settings import (
+    FEEDBACK_REQUEST_HOURS,
+    FEEDBACK_REQUEST_WHEN,
+    NOTIFY,
+    SHOP_EMAIL,
+    get_setting,
+)
 from desk.workflow import TransitionResult, apply_transition
 
 
@@ -41,6 +54,8 @@ class MoveOutcome:
     message: OutboxMessage | None
     reason_not_sent: str = ""
     notify: bool = False  # a message was asked for (or is automatic for this step)
+    feedback: OutboxMessage | None = None  # the feedback request queued with the move
+    feedback_reason: str = ""  # why it was asked for but not queued
 
 
 def channel_for(customer: Customer) -> Channel | None:
@@ -72,11 +87,15 @@ def move_and_queue(
     staff: str = "",
     note: str = "",
     notify: bool,
+    ask_feedback: bool = False,
+    now: datetime | None = None,
 ) -> MoveOutcome:
     """Move a return and, if `notify` and possible, queue its message; flushes, no commit.
 
-    For desk.services.move_return, which commits both or neither. Raises what
-    desk.workflow.apply_transition raises, and DeskError when the message cannot be rendered.
+    With `ask_feedback`, a move that closes the return also queues the feedback request
+    (see queue_feedback_request). For desk.services.move_return, which commits all or
+    nothing. Raises what desk.workflow.apply_transition raises, and DeskError when a
+    message cannot be rendered.
     """
     result = apply_transition(
         session=session,
@@ -94,16 +113,30 @@ def move_and_queue(
         reason = f"A move to {result.change.to_status.label.lower()} sends no message."
     else:
         detail = get_detail(session, return_id=return_id)
-        message = _new_message(session, detail, result.change, event, staff)
+        message = _new_message(session, detail, result.change.id, event, staff)
         if message is None:
             reason = _why_no_channel(detail.customer)
-    return MoveOutcome(result=result, message=message, reason_not_sent=reason, notify=notify)
+    outcome = MoveOutcome(result=result, message=message, reason_not_sent=reason, notify=notify)
+    if ask_feedback and follow_up_for(result.change.to_status) == Event.FEEDBACK:
+        detail = get_detail(session, return_id=return_id)
+        outcome.feedback, outcome.feedback_reason = queue_feedback_request(
+            session, detail, staff=staff, now=now
+        )
+    return outcome
 
 
 def _new_message(
-    session: Session, detail: ReturnDetail, change: StatusChange, event: Event, staff: str
+    session: Session,
+    detail: ReturnDetail,
+    change_id: int | None,
+    event: Event,
+    staff: str,
+    due: datetime | None = None,
 ) -> OutboxMessage | None:
-    """Render and add (flush) the message for `change`; None when the customer has no channel."""
+    """Render and add (flush) a message, due at `due` (now by default); None without a channel.
+
+    `change_id` is the status change that sends it (None for the feedback request).
+    """
     from desk.messages.templating import render_message
 
     customer = detail.customer
@@ -116,7 +149,7 @@ def _new_message(
     email = channel == Channel.EMAIL
     message = OutboxMessage(
         return_id=detail.ret.id,
-        status_change_id=change.id,
+        status_change_id=change_id,
         event=str(rendered.event),
         channel=channel,
         language=rendered.language,
@@ -126,7 +159,7 @@ def _new_message(
         body_html=_mime_text(rendered.html) if email and rendered.html else "",
         message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
         state=OutboxState.QUEUED,
-        next_attempt_at=utcnow(),
+        next_attempt_at=due or utcnow(),
         staff=staff.strip(),
     )
     session.add(message)
@@ -157,9 +190,111 @@ def queue_for_change(
     if session.exec(queued).first() is not None:
         raise DeskError(_ALREADY_QUEUED)
     try:
-        return _new_message(session, detail, change, event, staff)
+        return _new_message(session, detail, change.id, event, staff)
     except IntegrityError:  # queued by someone else meanwhile: the caller rolls back
         raise DeskError(_ALREADY_QUEUED) from None
+
+
+MORNING = time(10, 0)
+"""The local time of day a "next_morning" feedback request is sent."""
+
+
+def feedback_due(
+    when: str, hours: int, now: datetime, *, local_zone: tzinfo | None = None
+) -> datetime:
+    """When a feedback request queued at `now` (aware) is due, in UTC.
+
+    `when` is the feedback.request_when setting: "now"; "hours" (after `hours`); or
+    "next_morning": the next day at MORNING in `local_zone`, by default the desk's own
+    zone (daylight saving time included).
+    """
+    if when == "hours":
+        return (now + timedelta(hours=hours)).astimezone(UTC)
+    if when == "next_morning":
+        day = now.astimezone(local_zone).date() + timedelta(days=1)
+        morning = datetime.combine(day, MORNING)
+        if local_zone is None:
+            return morning.astimezone().astimezone(UTC)  # a naive time is read as local
+        return morning.replace(tzinfo=local_zone).astimezone(UTC)
+    return now.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class FeedbackOffer:
+    """Whether closing a return now asks for feedback: the notify mode, when, and by what."""
+
+    mode: str  # notify.feedback: off, ask or auto
+    due: datetime  # UTC
+    channel: Channel | None
+    reason: str = ""  # why no request can be queued; "" when one can
+
+    @property
+    def possible(self) -> bool:
+        """True when the mode is not off and a request can be queued."""
+        return self.mode != "off" and not self.reason
+
+
+def has_feedback(session: Session, return_id: int) -> bool:
+    """True when the return has current feedback (not replaced)."""
+    query = select(Feedback.id).where(
+        Feedback.return_id == return_id, col(Feedback.replaced_at).is_(None)
+    )
+    return session.exec(query.limit(1)).first() is not None
+
+
+def feedback_requested(session: Session, return_id: int) -> bool:
+    """True when a feedback request was ever queued for the return (in any state)."""
+    query = select(OutboxMessage.id).where(
+        OutboxMessage.return_id == return_id, OutboxMessage.event == Event.FEEDBACK
+    )
+    return session.exec(query.limit(1)).first() is not None
+
+
+def feedback_offer(
+    session: Session,
+    detail: ReturnDetail,
+    *,
+    now: datetime | None = None,
+    local_zone: tzinfo | None = None,
+) -> FeedbackOffer:
+    """What closing `detail` at `now` would do about asking the customer for feedback."""
+    due = feedback_due(
+        get_setting(session, FEEDBACK_REQUEST_WHEN),
+        get_setting(session, FEEDBACK_REQUEST_HOURS),
+        now or utcnow(),
+        local_zone=local_zone,
+    )
+    channel = channel_for(detail.customer)
+    reason = ""
+    if has_feedback(session, detail.ret.id):
+        reason = "Feedback was already given for this return."
+    elif feedback_requested(session, detail.ret.id):
+        reason = "Feedback was already asked for this return."
+    elif channel is None:
+        reason = _why_no_channel(detail.customer)
+    mode = get_setting(session, NOTIFY[Event.FEEDBACK])
+    return FeedbackOffer(mode=mode, due=due, channel=channel, reason=reason)
+
+
+def queue_feedback_request(
+    session: Session,
+    detail: ReturnDetail,
+    *,
+    staff: str = "",
+    now: datetime | None = None,
+    local_zone: tzinfo | None = None,
+) -> tuple[OutboxMessage | None, str]:
+    """Queue the feedback request of `detail`, due when the owner chose; flushes, no commit.
+
+    Once per return, never once feedback was given, never without a channel the customer
+    accepts. Returns the message, or None and the reason. The notify.feedback mode is the
+    caller's to apply. Raises DeskError when the message cannot be rendered.
+    """
+    offer = feedback_offer(session, detail, now=now, local_zone=local_zone)
+    if offer.reason:
+        return None, offer.reason
+    message = _new_message(session, detail, None, Event.FEEDBACK, staff, due=offer.due)
+    return message, ""
 
 
 def messages_for_return(session: Session, return_id: int) -> list[OutboxMessage]:
@@ -206,6 +341,7 @@ def retry(session: Session, message_id: int) -> OutboxMessage:
                 OutboxState.QUEUED: "This message is already waiting to be sent.",
                 OutboxState.SENDING: "This message is being sent right now.",
                 OutboxState.SENT: "This message was already sent.",
+                OutboxState.CANCELLED: "This message is no longer needed, so it was not sent.",
             }.get(message.state, "Only a failed message can be sent again.")
         )
     changed = session.exec(

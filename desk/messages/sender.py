@@ -12,6 +12,8 @@ attempt, claim time in next_attempt_at), send, then record the outcome:
 - wrong settings or password (authentication failed, TLS, unknown host): this message
   is retried later like a passing problem, and the run stops trying the others of that
   channel, which would fail the same way.
+A feedback request whose return got feedback after it was queued is not sent: it is
+marked cancelled, with FEEDBACK_GIVEN as its last_error.
 A message found still "sending" after LEASE was claimed by a process that died mid-send.
 Whether the server got it is unknown, so it is never resent automatically: it is marked
 failed with INTERRUPTED and only a person's retry() sends it again.
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import exists, update
 from sqlmodel import Session, col, select
 
 from desk.db import Database
@@ -36,7 +38,7 @@ from desk.messages.mail import (
     shop_from_settings,
 )
 from desk.messages.sms import SmsProvider, provider_from_settings
-from desk.models import Channel, OutboxMessage, OutboxState, utcnow
+from desk.models import Channel, Event, Feedback, OutboxMessage, OutboxState, utcnow
 from desk.secrets import get_secret
 from desk.settings import SMS_ACCOUNT, SMS_URL, get_setting
 
@@ -54,6 +56,9 @@ INTERRUPTED = (
     "Check with the customer, then retry to send it again."
 )
 
+FEEDBACK_GIVEN = "Not sent: feedback already given."
+"""Why a feedback request was cancelled at send time."""
+
 
 @dataclass(frozen=True)
 class DeliveryResult:
@@ -62,7 +67,7 @@ class DeliveryResult:
     id: int
     channel: str
     recipient: str
-    state: str  # sent; queued (will be retried); failed
+    state: str  # sent; queued (will be retried); failed; cancelled (no longer needed)
     error: str = ""
 
 
@@ -74,6 +79,7 @@ class SendReport:
     failed: int = 0  # tries that failed in this run (some will be retried later)
     skipped: int = 0  # due, but not tried: no password, not set up, or stopped
     recovered: int = 0  # left "sending" by a dead process, now marked failed
+    cancelled: int = 0  # no longer needed (feedback came before its request went out)
     messages: list[DeliveryResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     missing_secrets: list[str] = field(default_factory=list)  # "smtp", "sms"
@@ -123,8 +129,8 @@ def send_due(
     report = SendReport()
     with db.session() as session:
         report.recovered = recover_interrupted(session, now=clock())
-        due = session.exec(
-            select(OutboxMessage.id, OutboxMessage.channel)
+        rows = session.exec(
+            select(OutboxMessage.id, OutboxMessage.channel, OutboxMessage.event)
             .where(
                 col(OutboxMessage.state) == OutboxState.QUEUED,
                 col(OutboxMessage.next_attempt_at) <= clock(),
@@ -132,6 +138,7 @@ def send_due(
             .order_by(col(OutboxMessage.next_attempt_at), col(OutboxMessage.id))
             .limit(limit)
         ).all()
+        due = _still_needed(session, rows, report)
         channels = {channel for _, channel in due}
         senders = _Senders(session, channels, smtp_password, sms_token, report)
         try:
@@ -224,6 +231,47 @@ class _Senders:
         """Close the SMTP connection."""
         if self.smtp is not None:
             self.smtp.close()
+
+
+def _still_needed(session: Session, rows, report: SendReport) -> list[tuple[int, str]]:
+    """The (id, channel) of the due messages, less feedback requests cancelled as answered."""
+    due = []
+    for message_id, channel, event in rows:
+        if event == Event.FEEDBACK and _cancel(session, message_id, report):
+            continue
+        due.append((message_id, channel))
+    return due
+
+
+def _cancel(session: Session, message_id: int, report: SendReport) -> bool:
+    """Cancel a queued feedback request whose return has feedback by now; commit. True if so."""
+    answered = exists().where(
+        Feedback.return_id == OutboxMessage.return_id, col(Feedback.replaced_at).is_(None)
+    )
+    cancelled = session.exec(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.id) == message_id,
+            col(OutboxMessage.state) == OutboxState.QUEUED,
+            answered,
+        )
+        .values(state=OutboxState.CANCELLED, last_error=FEEDBACK_GIVEN)
+    )
+    session.commit()
+    if cancelled.rowcount != 1:
+        return False
+    message = session.get(OutboxMessage, message_id, populate_existing=True)
+    report.cancelled += 1
+    report.messages.append(
+        DeliveryResult(
+            id=message_id,
+            channel=message.channel,
+            recipient=message.recipient,
+            state=OutboxState.CANCELLED,
+            error=FEEDBACK_GIVEN,
+        )
+    )
+    return True
 
 
 def _send_one(
