@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from desk.db import open_database
-from desk.models import Event, Return
+from desk.models import Event, Feedback, FeedbackSource, Return
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.services import move_return
-from desk.settings import NOTIFY, set_settings
+from desk.settings import FEEDBACK_REQUEST_WHEN, NOTIFY, set_settings
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from tests.desk.messages.test_outbox import configure, new_return
 from tests.fixtures_servers import SMTP_PASSWORD, free_port
@@ -326,3 +326,34 @@ def test_cli_move_sends_automatic_events_without_notify(db, db_path):
     assert "queued" in moved.stdout
     plain = run("move", number, "refunded", db=db_path)  # "ask": only with --notify
     assert "queued" not in plain.stdout
+
+
+def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, db_path, smtp_server):
+    configure(db, smtp_server.port)
+    return_id, _ = new_return(db)
+    move_return(db, return_id=return_id, to="approved", expected_version=1, notify=False)
+    move_return(db, return_id=return_id, to="refunded", expected_version=2, notify=False)
+    with db.session() as session:
+        number = session.get(Return, return_id).number
+        set_settings(session, {FEEDBACK_REQUEST_WHEN: "now"})
+        session.commit()
+    db.close()
+    closed = run("move", number, "closed", "--notify", db=db_path)
+    assert closed.returncode == 0, closed.stderr
+    assert "Feedback request to jose@example.com queued for " in closed.stdout
+    with open_db(db_path) as again, again.session() as session:
+        session.add(Feedback(return_id=return_id, rating=5, source=FeedbackSource.PHONE))
+        session.commit()
+    sent = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        input=SMTP_PASSWORD + "\n",
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    assert "Sent 1, failed 0, not tried 0." in sent.stdout  # the "closed" message
+    assert "1 feedback request(s) not sent: feedback already given." in sent.stdout
+    assert len(smtp_server.received) == 1

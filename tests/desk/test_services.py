@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -26,6 +26,7 @@ from desk.services import (
     check_return,
     create_return,
     customer_policy,
+    feedback_request_offer,
     get_return,
     instructions_sheet,
     move_return,
@@ -37,7 +38,14 @@ from desk.services import (
     shop_basics,
     waiting_messages,
 )
-from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, save_settings
+from desk.settings import (
+    FEEDBACK_REQUEST_HOURS,
+    FEEDBACK_REQUEST_WHEN,
+    NOTIFY,
+    SHOP_CURRENCY,
+    SHOP_NAME,
+    save_settings,
+)
 from desk.workflow import NoteRequired
 
 TODAY = date.today()
@@ -255,3 +263,64 @@ def test_send_again_queues_a_failed_message_and_commits(db):
     assert waiting_messages(db) == 1
     with db.session() as session:  # committed: another session sees it
         assert session.get(OutboxMessage, message.id).state == "queued"
+
+
+# the feedback request on closing
+
+
+def refunded_return(db, **customer) -> Return:
+    ret = received_return(db, **customer)
+    return move_return(
+        db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=False
+    ).result.ret
+
+
+@pytest.mark.parametrize(
+    ("mode", "notify", "ask_feedback", "asked"),
+    [
+        ("off", True, True, False),  # never asks
+        ("ask", True, None, True),  # as the message: ticked
+        ("ask", False, None, False),
+        ("ask", False, True, True),  # the feedback box ticked on its own
+        ("ask", True, False, False),  # the feedback box unticked
+        ("auto", False, False, True),  # always, unasked
+    ],
+)
+def test_notify_feedback_decides_whether_closing_asks(db, mode, notify, ask_feedback, asked):
+    save_settings(db, {NOTIFY[Event.FEEDBACK]: mode, FEEDBACK_REQUEST_WHEN: "now"})
+    ret = refunded_return(db, email="rui@example.com")
+    outcome = move_return(
+        db, return_id=ret.id, to="closed", expected_version=ret.version, notify=notify,
+        ask_feedback=ask_feedback,
+    )  # fmt: skip
+    assert (outcome.feedback is not None) == asked
+    assert (outcome.message is not None) == notify
+    with db.session() as session:
+        events = session.exec(
+            select(OutboxMessage.event).where(OutboxMessage.return_id == ret.id)
+        ).all()
+    assert sorted(events) == sorted(["closed"] * notify + ["feedback"] * asked)
+
+
+def test_only_closing_asks_for_feedback(db):
+    save_settings(db, {NOTIFY[Event.FEEDBACK]: "auto"})
+    ret = received_return(db, email="rui@example.com")
+    outcome = move_return(
+        db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=True,
+        ask_feedback=True,
+    )  # fmt: skip
+    assert outcome.feedback is None and outcome.feedback_reason == ""
+    assert outcome.message.event == Event.REFUNDED
+
+
+def test_feedback_request_offer_reads_the_delay_and_the_customer(db):
+    save_settings(db, {FEEDBACK_REQUEST_WHEN: "hours", FEEDBACK_REQUEST_HOURS: 6})
+    ret = refunded_return(db, email="rui@example.com")
+    with db.session() as session:  # Rui asks not to be contacted any more
+        session.exec(update(Customer).values(preferred_channel="none"))
+        session.commit()
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    offer = feedback_request_offer(db, detail=get_return(db, return_id=ret.id), now=now)
+    assert offer.due == datetime(2026, 12, 1, 15, 0, tzinfo=UTC) and offer.mode == "ask"
+    assert offer.channel is None and "asked not to be sent messages" in offer.reason
+    assert not offer.possible

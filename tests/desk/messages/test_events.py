@@ -2,7 +2,7 @@
 
 import pytest
 
-from desk.messages.events import event_for
+from desk.messages.events import event_for, follow_up_for
 from desk.models import Event, Status
 
 
@@ -26,3 +26,9 @@ def test_a_cancelled_return_sends_nothing_and_feedback_is_no_status():
 def test_an_unknown_status_is_refused():
     with pytest.raises(ValueError):
         event_for("frozen")
+
+
+def test_only_closing_schedules_the_feedback_request():
+    assert follow_up_for(Status.CLOSED) is Event.FEEDBACK
+    assert follow_up_for("closed") is Event.FEEDBACK
+    assert {follow_up_for(s) for s in Status if s is not Status.CLOSED} == {None}

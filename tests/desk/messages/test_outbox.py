@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import email
 import email.policy
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import update
@@ -13,17 +15,35 @@ from sqlmodel import select
 
 from desk.errors import DeskError
 from desk.messages.outbox import (
+    FeedbackOffer,
     channel_for,
+    feedback_due,
+    feedback_offer,
     messages_for_return,
     pending_count,
+    queue_feedback_request,
     retry,
 )
 from desk.messages.sender import INTERRUPTED, MAX_ATTEMPTS, recover_interrupted, send_due
-from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
+from desk.models import (
+    Customer,
+    Event,
+    Feedback,
+    FeedbackSource,
+    MessageTemplate,
+    OutboxMessage,
+    Return,
+    Status,
+    StatusChange,
+    utcnow,
+)
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.secrets import set_secret
 from desk.services import move_return, send_again
 from desk.settings import (
+    FEEDBACK_REQUEST_HOURS,
+    FEEDBACK_REQUEST_WHEN,
+    NOTIFY,
     SHOP_EMAIL,
     SHOP_LOGO,
     SHOP_NAME,
@@ -34,11 +54,12 @@ from desk.settings import (
     SMTP_PORT,
     SMTP_SECURITY,
     SMTP_TIMEOUT,
+    save_settings,
     set_settings,
 )
 from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
-from desk.workflow import StaleVersion
+from desk.workflow import TRANSITIONS, IllegalTransition, StaleVersion
 from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
 
 PNG = (
@@ -468,3 +489,206 @@ def test_queue_for_an_existing_change_once(db):
             queue_for_change(session, detail, change, staff="Ana")
         assert pending_count(session) == 1
         assert [m.id for m in messages_for_return(session, return_id)] == [message.id]
+
+
+# the feedback request
+
+
+NOON = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # UTC-3 all year
+LISBON = ZoneInfo("Europe/Lisbon")  # UTC+0, UTC+1 from 29 March 2026 01:00 UTC
+
+
+@pytest.mark.parametrize(
+    ("when", "hours", "now", "zone", "due"),
+    [
+        ("now", 24, NOON, SAO_PAULO, NOON),
+        ("hours", 24, NOON, SAO_PAULO, datetime(2026, 12, 2, 15, 30, tzinfo=UTC)),
+        ("hours", 3, NOON, SAO_PAULO, datetime(2026, 12, 1, 18, 30, tzinfo=UTC)),
+        # 12:30 in São Paulo: the next day 10:00 there is 13:00 UTC
+        ("next_morning", 24, NOON, SAO_PAULO, datetime(2026, 12, 2, 13, 0, tzinfo=UTC)),
+        # 01:30 UTC on the 2nd is still 22:30 on the 1st in São Paulo: the same morning
+        (
+            "next_morning",
+            24,
+            datetime(2026, 12, 2, 1, 30, tzinfo=UTC),
+            SAO_PAULO,
+            datetime(2026, 12, 2, 13, 0, tzinfo=UTC),
+        ),
+        # Lisbon's clocks go forward overnight: 10:00 summer time is 09:00 UTC
+        (
+            "next_morning",
+            24,
+            datetime(2026, 3, 28, 12, 0, tzinfo=UTC),
+            LISBON,
+            datetime(2026, 3, 29, 9, 0, tzinfo=UTC),
+        ),
+    ],
+)
+def test_feedback_due_for_each_delay(when, hours, now, zone, due):
+    got = feedback_due(when, hours, now, local_zone=zone)
+    assert got == due and got.utcoffset() == timedelta(0)
+
+
+def test_next_morning_uses_the_desks_own_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")
+    time.tzset()
+    try:
+        due = feedback_due("next_morning", 24, NOON)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert due == datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
+
+
+def refunded(db, **contact):
+    """A refunded return (one move from closed), its customer reachable as given."""
+    with db.session() as session:
+        ret = save_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="KETTLE-9", description="Kettle", unit_price_cents=3490)],
+                new_customer=CustomerDraft(name="Marta Sousa", **contact),
+            ),
+        )
+    moved = move_return(
+        db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=False
+    )
+    return moved.result.ret
+
+
+def close(db, ret, **options):
+    options.setdefault("notify", False)
+    options.setdefault("ask_feedback", True)
+    return move_return(db, return_id=ret.id, to="closed", expected_version=ret.version, **options)
+
+
+def requests_of(db, return_id: int) -> list[OutboxMessage]:
+    return [m for m in messages_for_return_of(db, return_id) if m.event == Event.FEEDBACK]
+
+
+def messages_for_return_of(db, return_id: int) -> list[OutboxMessage]:
+    with db.session() as session:
+        return messages_for_return(session, return_id)
+
+
+def give_feedback(db, return_id: int, rating: int = 5) -> None:
+    with db.session() as session:
+        session.add(Feedback(return_id=return_id, rating=rating, source=FeedbackSource.COUNTER))
+        session.commit()
+
+
+@pytest.mark.parametrize(
+    ("when", "due"),
+    [
+        ("now", NOON),
+        ("hours", NOON + timedelta(hours=5)),
+    ],
+)
+def test_closing_queues_the_request_due_at_the_chosen_delay(db, when, due):
+    save_settings(db, {FEEDBACK_REQUEST_WHEN: when, FEEDBACK_REQUEST_HOURS: 5})
+    ret = refunded(db, email="marta@example.com")
+    outcome = close(db, ret, now=NOON, staff="Rita")
+    assert outcome.feedback is not None and outcome.feedback_reason == ""
+    [request] = requests_of(db, ret.id)
+    assert request.id == outcome.feedback.id and request.next_attempt_at == due
+    assert (request.state, request.channel, request.recipient) == (
+        "queued",
+        "email",
+        "marta@example.com",
+    )
+    assert request.status_change_id is None and request.staff == "Rita"
+    assert "1 (bad) to 5 (great)" in request.body_text and "Reply 1 to 5" in request.subject
+
+
+def test_closing_next_morning_is_due_at_ten_local_time(db, monkeypatch):
+    save_settings(db, {FEEDBACK_REQUEST_WHEN: "next_morning"})
+    ret = refunded(db, phone="+351 912 345 678", preferred_channel="sms")
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")
+    time.tzset()
+    try:
+        outcome = close(db, ret, now=NOON)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert outcome.feedback.next_attempt_at == datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
+    assert outcome.feedback.channel == "sms"
+    assert "Reply with 1 (bad) to 5 (great)" in outcome.feedback.body_text
+
+
+def test_the_closed_message_and_the_request_are_queued_together(db):
+    ret = refunded(db, email="marta@example.com")
+    outcome = close(db, ret, notify=True, ask_feedback=True)
+    assert outcome.message.event == Event.CLOSED and outcome.feedback.event == Event.FEEDBACK
+    assert outcome.message.status_change_id == outcome.result.change.id
+    assert outcome.message.channel == outcome.feedback.channel  # no clash on the unique pair
+    assert len(messages_for_return_of(db, ret.id)) == 2
+
+
+@pytest.mark.parametrize(
+    ("contact", "words"),
+    [
+        (dict(email="m@example.com", preferred_channel="none"), "asked not to be sent messages"),
+        (dict(email="m@example.com", preferred_channel="print"), "prefers a printed letter"),
+        (dict(), "has no email address or phone number"),
+    ],
+)
+def test_no_request_to_a_customer_who_cannot_be_contacted(db, contact, words):
+    ret = refunded(db, **contact)
+    outcome = close(db, ret)
+    assert outcome.result.ret.status == "closed"
+    assert outcome.feedback is None and words in outcome.feedback_reason
+    assert messages_for_return_of(db, ret.id) == []
+
+
+def test_no_request_once_feedback_was_given(db):
+    ret = refunded(db, email="marta@example.com")
+    give_feedback(db, ret.id)
+    outcome = close(db, ret)
+    assert outcome.feedback is None
+    assert outcome.feedback_reason == "Feedback was already given for this return."
+    assert requests_of(db, ret.id) == []
+
+
+def test_the_request_is_queued_once_whatever_is_retried(db):
+    ret = refunded(db, email="marta@example.com")
+    first = close(db, ret)
+    with pytest.raises(StaleVersion):  # the same move again (a double click, a retry)
+        close(db, ret)
+    with pytest.raises(IllegalTransition):  # a closed return cannot be closed again
+        close(db, first.result.ret)
+    assert Status.CLOSED not in TRANSITIONS[Status.CLOSED] and TRANSITIONS[Status.CLOSED] == ()
+    with db.session() as session:  # asked again directly, for the same return
+        detail = get_detail(session, return_id=ret.id)
+        again, reason = queue_feedback_request(session, detail)
+        session.commit()
+    assert again is None and reason == "Feedback was already asked for this return."
+    assert [m.id for m in requests_of(db, ret.id)] == [first.feedback.id]
+
+
+def test_a_request_that_cannot_be_rendered_leaves_the_return_unclosed(db):
+    ret = refunded(db, email="marta@example.com")
+    with db.session() as session:
+        session.add(
+            MessageTemplate(event="feedback", language="en", part="subject", body="{{ gone }}")
+        )
+        session.commit()
+    with pytest.raises(DeskError):
+        close(db, ret, notify=True)
+    with db.session() as session:
+        assert session.get(Return, ret.id).status == "refunded"
+    assert messages_for_return_of(db, ret.id) == []
+
+
+def test_the_offer_says_what_closing_would_do(db):
+    save_settings(db, {FEEDBACK_REQUEST_WHEN: "hours", FEEDBACK_REQUEST_HOURS: 2})
+    ret = refunded(db, email="marta@example.com")
+    with db.session() as session:
+        detail = get_detail(session, return_id=ret.id)
+        offer = feedback_offer(session, detail, now=NOON)
+    assert offer == FeedbackOffer(mode="ask", due=NOON + timedelta(hours=2), channel="email")
+    assert offer.possible
+    save_settings(db, {NOTIFY[Event.FEEDBACK]: "off"})
+    with db.session() as session:
+        assert not feedback_offer(session, detail, now=NOON).possible
