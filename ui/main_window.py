@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
             if outcome is not None and outcome.message is not None:
                 said += f" Message to {outcome.message.recipient} queued."
                 self.outbox_status.queued()
+            if outcome is not None and outcome.feedback is not None:
+                said += " Feedback request queued."
+                self.outbox_status.queued()
             self.statusBar().showMessage(said, 6000)
 
     def _shown_number(self) -> str | None:

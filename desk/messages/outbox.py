@@ -319,10 +319,18 @@ def recent_messages(session: Session, limit: int = 50) -> list[OutboxMessage]:
     return list(session.exec(query))
 
 
-def pending_count(session: Session) -> int:
-    """How many messages wait to be sent (queued, or being sent right now)."""
+def pending_count(session: Session, *, now: datetime | None = None) -> int:
+    """How many messages wait to be sent (queued, or being sent right now).
+
+    One scheduled for later and never tried yet (a feedback request due tomorrow) does
+    not wait: it is not counted until it is due.
+    """
+    scheduled = (OutboxMessage.attempts == 0) & (
+        col(OutboxMessage.next_attempt_at) > (now or utcnow())
+    )
     query = select(func.count()).where(
-        col(OutboxMessage.state).in_((OutboxState.QUEUED, OutboxState.SENDING))
+        col(OutboxMessage.state).in_((OutboxState.QUEUED, OutboxState.SENDING)),
+        ~((OutboxMessage.state == OutboxState.QUEUED) & scheduled),
     )
     return int(session.exec(query).one())
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.models import Channel, Event, OutboxMessage, OutboxState
+from desk.models import Channel, Event, OutboxMessage, OutboxState, utcnow
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 
@@ -26,6 +26,7 @@ STATE_WORDS = {
     OutboxState.SENDING: ("Sending…", "#d97706"),
     OutboxState.SENT: ("Sent", "#16a34a"),
     OutboxState.FAILED: ("Failed", "#dc2626"),
+    OutboxState.CANCELLED: ("Not sent", "#6b7280"),
 }
 COLUMNS = ("When", "Message", "To", "State")
 
@@ -35,10 +36,18 @@ def _when(message: OutboxMessage) -> str:
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def _later(due) -> bool:
+    return due is not None and due > utcnow()
+
+
 def _state_text(message: OutboxMessage) -> str:
     words, _ = STATE_WORDS[message.state]
     if message.state == OutboxState.QUEUED and message.attempts:
         words = f"Queued (try {message.attempts + 1})"
+    elif message.state == OutboxState.QUEUED and _later(message.next_attempt_at):
+        words = f"Queued for {message.next_attempt_at.astimezone():%Y-%m-%d %H:%M}"
+    elif message.state == OutboxState.CANCELLED and message.last_error:
+        words = message.last_error.rstrip(".")  # "Not sent: feedback already given"
     return words
 
 
@@ -109,7 +118,8 @@ class SentMessageDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Message to {message.recipient}")
         self.resize(700, 600)
-        words, color = STATE_WORDS[message.state]
+        _, color = STATE_WORDS[message.state]
+        words = _state_text(message)
         state = QLabel(f"<b style='color:{color}'>{words}</b> · {_when(message)}")
         error = QLabel(message.last_error)
         error.setWordWrap(True)

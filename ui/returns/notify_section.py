@@ -1,22 +1,40 @@
-"""The "tell the customer" part of the transition dialog: choice and exact preview."""
+"""The "tell the customer" part of the transition dialog: choice and exact preview.
+
+A move to Closed also offers the feedback request, with its own tick and preview.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, tzinfo
 from html import escape
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QTabWidget, QVBoxLayout
 
 from desk import labels
 from desk.db import Database
 from desk.errors import DeskError
-from desk.messages.events import event_for
-from desk.models import Channel, Status
+from desk.messages.events import event_for, follow_up_for
+from desk.models import Channel, Status, utcnow
 from desk.returns import ReturnDetail
-from desk.services import notify_mode, preview_message
+from desk.services import feedback_request_offer, notify_mode, preview_message
 from ui.widgets.message_preview import MessagePreview
 
 NOTICE_STYLE = "background: #fffbeb; border: 1px solid #fcd34d; padding: 6px;"
+
+
+def when_words(due: datetime, now: datetime, zone: tzinfo | None = None) -> str:
+    """When a message due at `due` goes out, as staff read it: "tomorrow at 10:00"."""
+    if due - now < timedelta(minutes=1):
+        return "at once"
+    local_due, local_now = due.astimezone(zone), now.astimezone(zone)
+    days = (local_due.date() - local_now.date()).days
+    clock = local_due.strftime("%H:%M")
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    return f"on {local_due:%a %d %b} at {clock}"
 
 
 class NotifySection(QGroupBox):
@@ -30,35 +48,72 @@ class NotifySection(QGroupBox):
         self.message_event = event_for(target)
         self.channel = channel_for(detail.customer)
         self.mode = notify_mode(db, to=target)
+        self.feedback_event = follow_up_for(target)
+        self.offer = (
+            feedback_request_offer(db, detail=detail) if self.feedback_event is not None else None
+        )
         self.checkbox = QCheckBox()
+        self.feedback_box = QCheckBox()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.preview = MessagePreview()
         self.preview.setMinimumHeight(260)
+        self.feedback_preview = MessagePreview()
+        self.previews = QTabWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.checkbox)
+        layout.addWidget(self.feedback_box)
         layout.addWidget(self.notice)
-        layout.addWidget(self.preview, 1)
+        if self.asks_feedback:
+            self.previews.addTab(self.preview, self._event_name())
+            self.previews.addTab(self.feedback_preview, "Feedback request")
+            layout.addWidget(self.previews, 1)
+        else:
+            layout.addWidget(self.preview, 1)
+            self.feedback_box.hide()
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._staff = ""
         self._timer.timeout.connect(self._render)
         self._setup()
+        self._setup_feedback()
+
+    @property
+    def message_applies(self) -> bool:
+        """True when this move's own message is offered (its event is not switched off)."""
+        return self.message_event is not None and self.mode != "off"
+
+    @property
+    def asks_feedback(self) -> bool:
+        """True when this move closes the return and notify.feedback is not off."""
+        return self.offer is not None and self.offer.mode != "off"
 
     @property
     def applies(self) -> bool:
         """True when this move has a message the customer can be sent."""
-        return self.message_event is not None and self.mode != "off"
+        return self.message_applies or self.asks_feedback
 
     def wanted(self) -> bool:
         """True when the message should be queued with the move."""
-        return self.applies and self.channel is not None and self.checkbox.isChecked()
+        return self.message_applies and self.channel is not None and self.checkbox.isChecked()
+
+    def feedback_wanted(self) -> bool:
+        """True when the feedback request should be queued with the move."""
+        return self.asks_feedback and self.offer.possible and self.feedback_box.isChecked()
+
+    def _event_name(self) -> str:
+        return self.message_event.label if self.message_event else "Message"
 
     def _setup(self) -> None:
         customer = self._detail.customer
         self.notice.hide()
         if not self.applies:
             self.hide()
+            return
+        if not self.message_applies:
+            self.checkbox.hide()
+            self.previews.removeTab(0)
+            self.preview.hide()
             return
         if self.channel is None:
             self.checkbox.setChecked(False)
@@ -76,7 +131,29 @@ class NotifySection(QGroupBox):
             self.checkbox.setEnabled(False)
             self.checkbox.setText(self.checkbox.text() + "  (always sent for this step)")
         self.checkbox.toggled.connect(self.preview.setEnabled)
-        self._render()
+        self._show(self.preview, self.message_event)
+
+    def _setup_feedback(self) -> None:
+        if not self.asks_feedback:
+            return
+        offer = self.offer
+        if not offer.possible:
+            self.feedback_box.setChecked(False)
+            self.feedback_box.setEnabled(False)
+            self.feedback_box.setText(f"No feedback request: {offer.reason}")
+            self.previews.setTabVisible(self.previews.indexOf(self.feedback_preview), False)
+            if self.channel is None:
+                self.previews.hide()
+            return
+        self.feedback_box.setText(f"Ask for feedback (sent {when_words(offer.due, utcnow())})")
+        self.feedback_box.setChecked(True)
+        if offer.mode == "auto":
+            self.feedback_box.setEnabled(False)
+            self.feedback_box.setText(
+                self.feedback_box.text() + "  (always asked when a return closes)"
+            )
+        self.feedback_box.toggled.connect(self.feedback_preview.setEnabled)
+        self._render_feedback()
 
     def _no_channel_text(self, customer) -> str:
         if customer.preferred_channel == Channel.NONE:
@@ -98,16 +175,24 @@ class NotifySection(QGroupBox):
             self._timer.start()
 
     def _render(self) -> None:
+        if self.message_applies and self.channel:
+            self._show(self.preview, self.message_event)
+        self._render_feedback()
+
+    def _render_feedback(self) -> None:
+        if self.asks_feedback and self.offer.possible:
+            self._show(self.feedback_preview, self.feedback_event)
+
+    def _show(self, preview: MessagePreview, event) -> None:
+        """Render `event`'s message into `preview` exactly as it would be queued."""
         try:
-            message = preview_message(
-                self._db, detail=self._detail, event=self.message_event, staff=self._staff
-            )
+            message = preview_message(self._db, detail=self._detail, event=event, staff=self._staff)
         except DeskError as error:
-            self.preview.show_problem(f"The message cannot be shown: {error}")
+            preview.show_problem(f"The message cannot be shown: {error}")
             return
         if self.channel == Channel.SMS:
-            self.preview.show_sms(message.sms)
+            preview.show_sms(message.sms)
         else:
-            self.preview.show_email(message.subject, message.html, message.text)
+            preview.show_email(message.subject, message.html, message.text)
         language = labels.LANGUAGES.get(message.language, message.language)
-        self.preview.setToolTip(f"In {language}, as the customer prefers")
+        preview.setToolTip(f"In {language}, as the customer prefers")

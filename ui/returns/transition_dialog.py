@@ -98,6 +98,7 @@ class TransitionDialog(QDialog):
                 staff=self.staff,
                 note=self.note_edit.toPlainText(),
                 notify=self.notify.wanted(),
+                ask_feedback=self.notify.feedback_wanted(),
             )
         except DeskError as error:
             self.error_label.setText(str(error))

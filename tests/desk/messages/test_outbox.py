@@ -692,3 +692,13 @@ def test_the_offer_says_what_closing_would_do(db):
     save_settings(db, {NOTIFY[Event.FEEDBACK]: "off"})
     with db.session() as session:
         assert not feedback_offer(session, detail, now=NOON).possible
+
+
+def test_a_request_scheduled_for_later_is_not_counted_as_waiting(db):
+    save_settings(db, {FEEDBACK_REQUEST_WHEN: "hours", FEEDBACK_REQUEST_HOURS: 5})
+    ret = refunded(db, email="marta@example.com")
+    closed_at = utcnow()
+    close(db, ret, now=closed_at)
+    with db.session() as session:
+        assert pending_count(session) == 0
+        assert pending_count(session, now=closed_at + timedelta(hours=5)) == 1

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from desk.models import OutboxMessage, OutboxState
-from ui.returns.messages_box import MessagesBox, SentMessageDialog
+from ui.returns.messages_box import STATE_WORDS, MessagesBox, SentMessageDialog
 
 AT = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
@@ -80,3 +80,28 @@ def test_a_sent_message_only_closes(qtbot):
     buttons = dialog.findChild(QDialogButtonBox)
     assert [buttons.standardButton(b) for b in buttons.buttons()] == [QDialogButtonBox.Close]
     assert dialog.preview.subject == "Your return is approved"
+
+
+def test_a_cancelled_request_says_why_it_was_not_sent(qtbot, box):
+    cancelled = message(
+        event="feedback", subject="How did we do?", state=OutboxState.CANCELLED,
+        last_error="Not sent: feedback already given.", sent_at=None,
+    )  # fmt: skip
+    box.show_messages([cancelled])
+    assert cells(box, 0)[3] == "Not sent: feedback already given"
+    assert box.table.item(0, 3).foreground().color().name() == "#6b7280"
+    assert "Not sent" in STATE_WORDS[OutboxState.CANCELLED][0]  # the customer profile's word
+    dialog = SentMessageDialog(cancelled)
+    qtbot.addWidget(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert [b.text() for b in buttons.buttons()] != [] and not any(
+        b.text() == "Send again" for b in buttons.buttons()
+    )
+
+
+def test_a_request_due_later_says_when(box):
+    due = datetime(2099, 12, 2, 13, 0, tzinfo=UTC)
+    box.show_messages(
+        [message(state=OutboxState.QUEUED, sent_at=None, next_attempt_at=due, attempts=0)]
+    )
+    assert cells(box, 0)[3] == f"Queued for {due.astimezone():%Y-%m-%d %H:%M}"

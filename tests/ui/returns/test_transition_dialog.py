@@ -217,3 +217,47 @@ def test_a_message_that_cannot_be_rendered_keeps_the_dialog_and_the_return(qtbot
     assert win.detail.status_label.text() == "Received"
     with db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_closing_asks_for_feedback_exactly_as_previewed(qtbot, db, mail_ready):
+    from desk.services import move_return as move
+    from desk.settings import FEEDBACK_REQUEST_WHEN, save_settings
+
+    save_settings(db, {FEEDBACK_REQUEST_WHEN: "now"})
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    move(db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=False)
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.CLOSED)
+    notify = dialog.notify
+    assert notify.isVisibleTo(dialog) and notify.checkbox.isHidden()  # "closed" is off
+    assert notify.feedback_box.text() == "Ask for feedback (sent at once)"
+    qtbot.keyClicks(dialog.staff_edit, "Rita")
+    preview = notify.feedback_preview
+    qtbot.waitUntil(lambda: "Rita" in preview.text_view.toPlainText(), timeout=3000)
+    shown_subject, shown_text = preview.subject, preview.text_view.toPlainText()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(mail_ready.received) == 1, timeout=10000)
+    with db.session() as session:
+        stored = session.exec(select(OutboxMessage)).one()
+    assert stored.event == "feedback" and stored.status_change_id is None
+    sent = email.message_from_bytes(mail_ready.received[0].content, policy=email.policy.default)
+    assert sent["Subject"] == shown_subject == stored.subject
+    sent_text = sent.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert sent_text.rstrip("\n") == shown_text.rstrip("\n") == stored.body_text.rstrip("\n")
+
+
+def test_closing_with_the_request_unticked_asks_nothing(qtbot, db, mail_ready):
+    from desk.services import move_return as move
+
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    move(db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=False)
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.CLOSED)
+    assert dialog.notify.feedback_box.isChecked()
+    dialog.notify.feedback_box.setChecked(False)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.detail.status_label.text() == "Closed")
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
