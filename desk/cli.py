@@ -253,14 +253,13 @@ def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
     report = send_due(db, limit=args.limit, smtp_password=password or None)
     print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
     if report.cancelled:
-        print(f"{report.cancelled} feedback request(s) not sent: feedback already given.")
+        print(f"{report.cancelled} feedback request(s) no longer wanted, not sent.")
     if report.recovered:
         print(f"{report.recovered} interrupted message(s) marked failed; check, then retry.")
     for item in report.messages:
         if item.error:
-            if item.state == OutboxState.CANCELLED:
-                continue
-            then = "will retry" if item.state == OutboxState.QUEUED else "gave up"
+            words = {OutboxState.QUEUED: "will retry", OutboxState.CANCELLED: "cancelled"}
+            then = words.get(item.state, "gave up")
             print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
     for problem in report.problems:
         print(problem, file=sys.stderr)

@@ -105,7 +105,7 @@ def move_and_queue(
         staff=staff,
         note=note,
     )
-    message, reason = None, ""
+    message, reason, detail = None, "", None
     event = event_for(result.change.to_status)
     if not notify:
         reason = "The customer was not notified (not asked)."
@@ -118,7 +118,7 @@ def move_and_queue(
             reason = _why_no_channel(detail.customer)
     outcome = MoveOutcome(result=result, message=message, reason_not_sent=reason, notify=notify)
     if ask_feedback and follow_up_for(result.change.to_status) == Event.FEEDBACK:
-        detail = get_detail(session, return_id=return_id)
+        detail = detail or get_detail(session, return_id=return_id)
         outcome.feedback, outcome.feedback_reason = queue_feedback_request(
             session, detail, staff=staff, now=now
         )

@@ -12,8 +12,9 @@ attempt, claim time in next_attempt_at), send, then record the outcome:
 - wrong settings or password (authentication failed, TLS, unknown host): this message
   is retried later like a passing problem, and the run stops trying the others of that
   channel, which would fail the same way.
-A feedback request whose return got feedback after it was queued is not sent: it is
-marked cancelled, with FEEDBACK_GIVEN as its last_error.
+A feedback request whose return got feedback after it was queued, or whose customer
+asked since not to be contacted, is not sent: it is marked cancelled, with
+FEEDBACK_GIVEN or NO_CONTACT as its last_error.
 A message found still "sending" after LEASE was claimed by a process that died mid-send.
 Whether the server got it is unknown, so it is never resent automatically: it is marked
 failed with INTERRUPTED and only a person's retry() sends it again.
@@ -38,7 +39,16 @@ from desk.messages.mail import (
     shop_from_settings,
 )
 from desk.messages.sms import SmsProvider, provider_from_settings
-from desk.models import Channel, Event, Feedback, OutboxMessage, OutboxState, utcnow
+from desk.models import (
+    Channel,
+    Customer,
+    Event,
+    Feedback,
+    OutboxMessage,
+    OutboxState,
+    Return,
+    utcnow,
+)
 from desk.secrets import get_secret
 from desk.settings import SMS_ACCOUNT, SMS_URL, get_setting
 
@@ -57,7 +67,10 @@ INTERRUPTED = (
 )
 
 FEEDBACK_GIVEN = "Not sent: feedback already given."
-"""Why a feedback request was cancelled at send time."""
+"""Why a feedback request was cancelled at send time: the customer answered first."""
+
+NO_CONTACT = "Not sent: the customer asked not to be contacted."
+"""Why a feedback request was cancelled at send time: the customer opted out meanwhile."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +92,7 @@ class SendReport:
     failed: int = 0  # tries that failed in this run (some will be retried later)
     skipped: int = 0  # due, but not tried: no password, not set up, or stopped
     recovered: int = 0  # left "sending" by a dead process, now marked failed
-    cancelled: int = 0  # no longer needed (feedback came before its request went out)
+    cancelled: int = 0  # feedback requests no longer wanted (answered, or opted out)
     messages: list[DeliveryResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     missing_secrets: list[str] = field(default_factory=list)  # "smtp", "sms"
@@ -244,34 +257,44 @@ def _still_needed(session: Session, rows, report: SendReport) -> list[tuple[int,
 
 
 def _cancel(session: Session, message_id: int, report: SendReport) -> bool:
-    """Cancel a queued feedback request whose return has feedback by now; commit. True if so."""
+    """Cancel a queued feedback request no longer wanted; commit. True if it was.
+
+    It is not wanted once the return has feedback, or once the customer asked not to be
+    contacted (or to get letters only) after it was queued.
+    """
     answered = exists().where(
         Feedback.return_id == OutboxMessage.return_id, col(Feedback.replaced_at).is_(None)
     )
-    cancelled = session.exec(
-        update(OutboxMessage)
-        .where(
-            col(OutboxMessage.id) == message_id,
-            col(OutboxMessage.state) == OutboxState.QUEUED,
-            answered,
-        )
-        .values(state=OutboxState.CANCELLED, last_error=FEEDBACK_GIVEN)
+    unwanted = exists().where(
+        Return.id == OutboxMessage.return_id,
+        Customer.id == Return.customer_id,
+        col(Customer.preferred_channel).in_((Channel.NONE, Channel.PRINT)),
     )
-    session.commit()
-    if cancelled.rowcount != 1:
-        return False
-    message = session.get(OutboxMessage, message_id, populate_existing=True)
-    report.cancelled += 1
-    report.messages.append(
-        DeliveryResult(
-            id=message_id,
-            channel=message.channel,
-            recipient=message.recipient,
-            state=OutboxState.CANCELLED,
-            error=FEEDBACK_GIVEN,
+    for condition, why in ((answered, FEEDBACK_GIVEN), (unwanted, NO_CONTACT)):
+        cancelled = session.exec(
+            update(OutboxMessage)
+            .where(
+                col(OutboxMessage.id) == message_id,
+                col(OutboxMessage.state) == OutboxState.QUEUED,
+                condition,
+            )
+            .values(state=OutboxState.CANCELLED, last_error=why)
         )
-    )
-    return True
+        session.commit()
+        if cancelled.rowcount == 1:
+            message = session.get(OutboxMessage, message_id, populate_existing=True)
+            report.cancelled += 1
+            report.messages.append(
+                DeliveryResult(
+                    id=message_id,
+                    channel=message.channel,
+                    recipient=message.recipient,
+                    state=OutboxState.CANCELLED,
+                    error=why,
+                )
+            )
+            return True
+    return False
 
 
 def _send_one(

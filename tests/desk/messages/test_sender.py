@@ -7,9 +7,10 @@ import email.policy
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import update
 
-from desk.messages.sender import BACKOFF_MINUTES, FEEDBACK_GIVEN, backoff, send_due
-from desk.models import Feedback, FeedbackSource, OutboxMessage, OutboxState, utcnow
+from desk.messages.sender import BACKOFF_MINUTES, FEEDBACK_GIVEN, NO_CONTACT, backoff, send_due
+from desk.models import Customer, Feedback, FeedbackSource, OutboxMessage, OutboxState, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.secrets import set_secret
 from desk.services import create_return, move_return
@@ -199,3 +200,17 @@ def test_an_answered_request_is_cancelled_even_when_email_is_not_set_up(db):
     report = send_due(db, now=CLOSED_AT + timedelta(hours=1))
     assert (report.cancelled, report.skipped, report.problems) == (1, 0, [])
     assert state_of(db, request.id) == OutboxState.CANCELLED
+
+
+@pytest.mark.parametrize("channel", ["none", "print"])
+def test_a_request_to_a_customer_who_opted_out_meanwhile_is_cancelled(db, smtp_server, channel):
+    mail_ready(db, smtp_server)
+    request = closed_with_request(db, "Ana", hours=1)
+    with db.session() as session:  # the next morning Ana has asked not to get messages
+        session.exec(update(Customer).values(preferred_channel=channel))
+        session.commit()
+    report = send_due(db, now=CLOSED_AT + timedelta(hours=1))
+    assert (report.sent, report.cancelled) == (0, 1) and smtp_server.received == []
+    with db.session() as session:
+        stored = session.get(OutboxMessage, request.id)
+        assert stored.state == OutboxState.CANCELLED and stored.last_error == NO_CONTACT
