@@ -316,6 +316,7 @@ class Event(enum.StrEnum):
     REJECTED = "rejected"
     CLOSED = "closed"
     FEEDBACK = "feedback"
+    THANKS = "thanks"  # thanks for feedback, with the reward code
 
     @property
     def label(self) -> str:
@@ -334,6 +335,7 @@ _EVENT_LABELS: dict[Event, str] = {
     Event.REJECTED: "Return rejected",
     Event.CLOSED: "Return closed",
     Event.FEEDBACK: "Feedback request",
+    Event.THANKS: "Thanks for feedback (reward code)",
 }
 
 

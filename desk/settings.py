@@ -297,6 +297,7 @@ _NOTIFY_DEFAULTS = {
     Event.REJECTED: "ask",
     Event.CLOSED: "off",
     Event.FEEDBACK: "ask",
+    Event.THANKS: "auto",  # feedback typed by staff (phone, reply) that earned a code
 }
 
 NOTIFY: dict[Event, SettingSpec[str]] = {

@@ -70,6 +70,9 @@ def cmd_feedback(db: Database, args: argparse.Namespace) -> int:
     if result.reward is not None:
         what = describe_reward(result.reward, _currency(db), "en")
         print(f"Reward code: {result.reward.code}  ({what})")
+    if result.thanks is not None:
+        kind = "Email" if result.thanks.channel == "email" else "Text message"
+        print(f"{kind} with the code to {result.thanks.recipient} queued (thanks).")
     if result.low:
         owner = "; the owner is being emailed" if result.owner_notified else ""
         print(f"Low rating flagged{owner}.")

@@ -1,13 +1,19 @@
-"""The owner's email about a low rating, sent off the caller's thread.
+"""What feedback sends: the customer's thanks with the reward code, the owner's alert.
 
-Why not the outbox: an outbox row belongs to a customer message of one Event, with
-its templates, its notify.* setting and its place in the return's message list; an
-alert to the owner is none of these, and giving it an Event would add a customer
-template and a notify setting that mean nothing. So the alert is built here, in plain
-words, after the feedback is saved, and sent by desk.messages.mail on a thread of its
-own (not a daemon: a command-line run waits for it to finish, up to the SMTP timeout,
-before the process exits). It is best effort: a failure is logged (without addresses
-or comments) and not retried; the flag in the list and the detail remains.
+The thanks message (Event.THANKS, templates thanks.*) goes through the outbox, queued in
+the feedback's own transaction, when feedback typed by staff (phone, reply) earned a
+code and notify.thanks is not off; feedback given at the counter or in the customer's
+space shows its code on screen instead.
+
+The owner's alert about a low rating does not use the outbox: an outbox row is a
+message to the customer of one Event, with its templates, its notify.* setting and its
+place in the return's message list; an alert to the owner is none of these, and giving
+it an Event would add a customer template and a notify setting that mean nothing. So
+the alert is built here, in plain words, after the feedback is saved, and sent by
+desk.messages.mail on a thread of its own (not a daemon: a command-line run waits for
+it, up to the SMTP timeout, before the process exits). It is best effort: a failure is
+logged (without addresses or comments) and not retried; the flag in the list and the
+detail remains.
 """
 
 from __future__ import annotations
@@ -20,18 +26,94 @@ from email.utils import format_datetime
 
 from sqlmodel import Session
 
+from desk.feedback.rewards import describe_reward
+from desk.messages.context import normalise_language
 from desk.messages.mail import DeliveryError, SmtpConfig, new_message_id, send_email
-from desk.models import Customer, Feedback, Return, utcnow
+from desk.messages.outbox import channel_for
+from desk.models import (
+    Channel,
+    Customer,
+    Event,
+    Feedback,
+    FeedbackSource,
+    OutboxMessage,
+    OutboxState,
+    Return,
+    RewardCode,
+    utcnow,
+)
+from desk.returns import get_detail
 from desk.secrets import get_secret
 from desk.settings import (
     FEEDBACK_NOTIFY_OWNER,
     FEEDBACK_OWNER_EMAIL,
+    NOTIFY,
+    SHOP_CURRENCY,
     SHOP_EMAIL,
     SHOP_NAME,
     get_setting,
 )
 
 log = logging.getLogger(__name__)
+
+
+THANKED_SOURCES = (FeedbackSource.PHONE, FeedbackSource.REPLY)
+"""Feedback typed by staff, whose reward code the customer has not seen yet."""
+
+
+def queue_thanks(
+    session: Session, ret: Return, feedback: Feedback, reward: RewardCode, staff: str = ""
+) -> OutboxMessage | None:
+    """Queue the thanks message with `reward`'s code, if it is due; flushes, no commit.
+
+    None when the feedback came from a screen the customer saw the code on, the thanks
+    message is off, or the customer cannot be reached (or asked not to be).
+    Raises TemplateError when the shop's thanks template fails.
+    """
+    from desk.messages.templating import render_message
+
+    if feedback.source not in THANKED_SOURCES:
+        return None
+    if get_setting(session, NOTIFY[Event.THANKS]) == "off":
+        return None
+    detail = get_detail(session, return_id=ret.id)
+    customer = detail.customer
+    channel = channel_for(customer)
+    if channel is None or customer.erased_at is not None:
+        return None
+    language = normalise_language(customer.preferred_language)
+    text = describe_reward(reward, get_setting(session, SHOP_CURRENCY), language)
+    rendered = render_message(
+        session,
+        detail,
+        Event.THANKS,
+        language=language,
+        staff=staff,
+        reward={"code": reward.code, "text": text},
+    )
+    email = channel == Channel.EMAIL
+    message = OutboxMessage(
+        return_id=ret.id,
+        event=Event.THANKS,
+        channel=channel,
+        language=rendered.language,
+        recipient=(customer.email if email else customer.phone).strip(),
+        subject=rendered.subject,
+        body_text=_mime_text(rendered.text) if email else rendered.sms,
+        body_html=_mime_text(rendered.html) if email and rendered.html else "",
+        message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
+        state=OutboxState.QUEUED,
+        next_attempt_at=utcnow(),
+        staff=staff.strip(),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def _mime_text(text: str) -> str:
+    """`text` with \\n line ends and one final newline, as desk.messages.outbox stores it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
 
 
 @dataclass(frozen=True)

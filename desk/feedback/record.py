@@ -14,9 +14,9 @@ from sqlmodel import Session, col, select
 
 from desk.db import Database
 from desk.errors import NotFound, ValidationError
-from desk.feedback.notices import OwnerAlert, owner_alert_for, send_owner_alert
+from desk.feedback.notices import OwnerAlert, owner_alert_for, queue_thanks, send_owner_alert
 from desk.feedback.rewards import issue_reward
-from desk.models import Feedback, FeedbackSource, Return, RewardCode, utcnow
+from desk.models import Feedback, FeedbackSource, OutboxMessage, Return, RewardCode, utcnow
 from desk.settings import FEEDBACK_LOW_RATING, get_setting
 
 COMMENT_MAX = 2000
@@ -32,6 +32,7 @@ class FeedbackResult:
     low: bool  # the rating is at or under feedback.low_rating
     replaced: Feedback | None  # the feedback it replaced, now stamped replaced_at
     owner_notified: bool  # an email to the owner about the low rating is on its way
+    thanks: OutboxMessage | None = None  # the thanks message with the code, queued
 
 
 def _validated(rating: object, comment: str, source: object, staff: str) -> dict[str, object]:
@@ -80,7 +81,9 @@ def record_feedback(
     """Record a customer's rating of a return, replacing any earlier one, in one transaction.
 
     Issues the reward code when one is due (desk.feedback.rewards.issue_reward: a
-    replacement never earns a second one), flags a low rating, and when the owner asked
+    replacement never earns a second one) and, for feedback typed by staff, queues the
+    customer's thanks message with it (desk.feedback.notices.queue_thanks); flags a low
+    rating, and when the owner asked
     for it (feedback.notify_owner, feedback.owner_email) emails them about it once the
     transaction is saved. Raises ValidationError (one sentence per field) or NotFound;
     then nothing is saved.
@@ -108,6 +111,9 @@ def record_feedback(
                 customer_id=ret.customer_id,
                 now=now,
             )
+            thanks = None
+            if reward is not None:
+                thanks = queue_thanks(session, ret, feedback, reward, values["staff"])
             low = feedback.rating <= get_setting(session, FEEDBACK_LOW_RATING)
             if low:
                 alert = owner_alert_for(session, ret, feedback)
@@ -117,7 +123,12 @@ def record_feedback(
             raise
     notified = alert is not None and send_owner_alert(alert) is not None
     return FeedbackResult(
-        feedback=feedback, reward=reward, low=low, replaced=replaced, owner_notified=notified
+        feedback=feedback,
+        reward=reward,
+        low=low,
+        replaced=replaced,
+        owner_notified=notified,
+        thanks=thanks,
     )
 
 

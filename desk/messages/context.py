@@ -63,6 +63,8 @@ VARIABLES: dict[str, str] = {
     "total": "The value of all items, formatted",
     "refund_method": "How the customer is refunded, in their language",
     "next_step": "One sentence saying what happens next and when",
+    "reward.code": "The reward code the feedback earned (thanks message; else empty)",
+    "reward.text": "What the reward code gives, e.g. 10% off your next purchase (else empty)",
     "note": "The staff note of this step, e.g. why a return was rejected (may be empty)",
     "shop.name": "The shop's name",
     "shop.address": "The shop's address",
@@ -183,8 +185,12 @@ def context_for(
     language: str,
     staff: str = "",
     today: date | None = None,
+    reward: dict[str, str] | None = None,
 ) -> dict:
-    """Return the template variables for `detail`, given the shop settings (no database)."""
+    """Return the template variables for `detail`, given the shop settings (no database).
+
+    `reward` holds the code and text of a reward code (the thanks message).
+    """
     event = Event(event)
     language = check_language(language)
     currency = str(shop["shop.currency"])
@@ -223,6 +229,7 @@ def context_for(
             event, ret.refund_method, language, total, int(shop["shop.refund_days"])
         ),
         "note": _note(detail, event),
+        "reward": {"code": "", "text": ""} | (reward or {}),
         "shop": {
             "name": str(shop["shop.name"]),
             "address": str(shop["shop.address"]),
@@ -307,4 +314,10 @@ def sample_context(
         language=language,
         staff="Sam",
         today=date(2026, 3, 14),
+        reward={
+            "code": "K7QX-M4RT-9HWZ-M",
+            "text": "10% de desconto na sua próxima compra, até 12 de mai. de 2026"
+            if language == "pt_BR"
+            else "10% off your next purchase, until 12 May 2026",
+        },
     )

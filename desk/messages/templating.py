@@ -318,8 +318,11 @@ def render_message(
     language: str | None = None,
     staff: str = "",
     overrides: dict[str, str] | None = None,
+    reward: dict[str, str] | None = None,
 ) -> RenderedMessage:
     """Render every part of the message `event` sends about `detail`, as it will be sent.
+
+    `reward` is the code and text of a reward code, for the thanks message.
 
     The language defaults to the customer's; an unknown one falls back to English.
     `overrides` maps a part to unsaved template source (the editor's live preview).
@@ -330,7 +333,7 @@ def render_message(
     for part in overrides or {}:
         check_part(part)
     shop, sources = settings_and_templates(session, event, language)
-    context = context_for(detail, shop, event=event, language=language, staff=staff)
+    context = context_for(detail, shop, event=event, language=language, staff=staff, reward=reward)
     sources.update(overrides or {})
     out = {}
     for part in PARTS:

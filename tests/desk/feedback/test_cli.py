@@ -44,6 +44,7 @@ def test_feedback_prints_the_code_and_the_low_flag(shop_db):
     code = code_in(done.stdout)
     assert "10% off your next purchase over €20.00, until" in done.stdout
     assert "Low rating flagged." in done.stdout
+    assert "Email with the code to a@ex.com queued (thanks)." in done.stdout
     db = open_database(sqlite_url(path))
     try:
         feedback = current_feedback(db, return_id=return_id)
