@@ -486,9 +486,13 @@ class RewardState(enum.StrEnum):
 
 
 class RewardCode(SQLModel, table=True):
-    """A discount code earned by giving feedback: issued, then redeemed or expired."""
+    """A discount code earned by giving feedback: issued, then redeemed or expired.
+
+    At most one per return (a unique index; codes whose return is gone have none).
+    """
 
     __tablename__ = "reward_code"
+    __table_args__ = (Index("ux_reward_code_return", "return_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=32, unique=True)

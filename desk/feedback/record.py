@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from desk.db import Database
-from desk.errors import NotFound, ValidationError
+from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.notices import OwnerAlert, owner_alert_for, queue_thanks, send_owner_alert
 from desk.feedback.rewards import issue_reward
 from desk.models import Feedback, FeedbackSource, OutboxMessage, Return, RewardCode, utcnow
@@ -21,6 +22,12 @@ from desk.settings import FEEDBACK_LOW_RATING, get_setting
 
 COMMENT_MAX = 2000
 """The longest comment kept, in characters."""
+
+
+_AT_ONCE = (
+    "Feedback on this return was recorded elsewhere at the same moment; "
+    "look at the return again, then record it once more if it is still needed."
+)
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,9 @@ def record_feedback(
             if low:
                 alert = owner_alert_for(session, ret, feedback)
             session.commit()
+        except IntegrityError:  # recorded at another till at the same moment
+            session.rollback()
+            raise DeskError(_AT_ONCE) from None
         except Exception:
             session.rollback()
             raise

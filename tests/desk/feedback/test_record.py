@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from desk.errors import NotFound, ValidationError
+from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.record import (
     COMMENT_MAX,
     current_feedback,
@@ -230,3 +232,47 @@ def test_no_owner_email_without_an_address(db, smtp_server):
     assert not record_feedback(db, return_id=return_id, rating=1, source="phone").owner_notified
     time.sleep(0.3)
     assert smtp_server.received == []
+
+
+def test_feedback_recorded_at_two_tills_at_once_stays_one_current_with_one_code(db):
+    reward_on(db)
+    return_id, _ = add_return(db)
+    outcomes: list[str] = []
+
+    def record(rating: int) -> None:
+        try:
+            record_feedback(db, return_id=return_id, rating=rating, source="phone")
+            outcomes.append("recorded")
+        except DeskError as error:
+            outcomes.append(str(error))
+
+    threads = [threading.Thread(target=record, args=(1 + n % 5,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(outcomes) == 6 and "recorded" in outcomes
+    assert all(o == "recorded" or "at the same moment" in o for o in outcomes), outcomes
+    history = feedback_history(db, return_id=return_id)
+    assert len(history) == outcomes.count("recorded")
+    assert [f.replaced_at is None for f in history].count(True) == 1
+    assert count(db, RewardCode) == 1
+
+
+def test_the_database_holds_one_code_per_return(db):
+    reward_on(db)
+    return_id, customer_id = add_return(db)
+    first = record_feedback(db, return_id=return_id, rating=5, source="counter").reward
+    with db.session() as session:
+        session.add(
+            RewardCode(
+                code="2222-2222-2222-2",
+                customer_id=customer_id,
+                return_id=return_id,
+                kind=RewardKind.PERCENT,
+                value=10,
+                expires_at=first.expires_at,
+            )
+        )
+        with pytest.raises(IntegrityError):
+            session.commit()
