@@ -4,16 +4,19 @@ A new filter's first page and count are read in the background; the rows shown s
 until the answer arrives, and an answer to an older filter is dropped (a generation
 counter), so a slow search never overwrites a newer one. The later pages (`fetchMore`,
 one keyset page of `listing.PAGE_SIZE` rows) and the redraw of one return are read on
-the UI thread: they cost about as much as drawing them.
+the UI thread: they cost about as much as drawing them. Each page's current ratings come
+with it (desk.feedback.record.ratings_for, one query per page), so the Status column flags
+a low-rated return with a red mark and says the rating in its tooltip.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from desk import listing
 from desk.db import Database
+from desk.feedback.record import low_rating, ratings_for
 from desk.listing import ListPage, ReturnFilter, ReturnRow
 from desk.models import Status
 from desk.money import format_money
@@ -38,6 +41,30 @@ STATUS_COLORS: dict[Status, str] = {
 
 _Index = QModelIndex | QPersistentModelIndex
 
+LOW_COLOR = "#dc2626"
+_low_mark: list[QPixmap] = []
+
+
+def low_mark() -> QPixmap:
+    """The red dot a low-rated return shows in the Status column (drawn once)."""
+    if not _low_mark:
+        mark = QPixmap(12, 12)
+        mark.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(mark)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QColor(LOW_COLOR).darker(130))
+        painter.setBrush(QColor(LOW_COLOR))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _low_mark.append(mark)
+    return _low_mark[0]
+
+
+def _first_page(db: Database, flt: ReturnFilter) -> tuple[ListPage, dict[int, int], int]:
+    """A filter's first page, its rows' current ratings and the low-rating threshold."""
+    page = listing.first_page(db, flt)
+    return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db)
+
 
 class ReturnsModel(QAbstractTableModel):
     """Returns matching a filter, newest first by default, fetched in pages on demand.
@@ -55,6 +82,8 @@ class ReturnsModel(QAbstractTableModel):
         self._filter = self._requested = ReturnFilter(status=listing.OPEN)
         self._generation = self._shown_generation = 0
         self._rows: list[ReturnRow] = []
+        self._ratings: dict[int, int] = {}  # the current rating of each loaded row that has one
+        self._low = 0  # feedback.low_rating, read with each first page
         self._exhausted = True
         self.total = 0
         self.any_returns = False  # whether the database holds any return (the empty text)
@@ -80,18 +109,21 @@ class ReturnsModel(QAbstractTableModel):
         generation, db = self._generation, self._db
         self._requested = flt
         run_in_background(
-            lambda: listing.first_page(db, flt),
+            lambda: _first_page(db, flt),
             owner=self,
-            on_success=lambda page: self._show_page(generation, flt, page),
+            on_success=lambda found: self._show_page(generation, flt, *found),
             on_failure=lambda error: self._load_failed(generation, error),
         )
 
-    def _show_page(self, generation: int, flt: ReturnFilter, page: ListPage) -> None:
+    def _show_page(
+        self, generation: int, flt: ReturnFilter, page: ListPage, ratings: dict[int, int], low: int
+    ) -> None:
         if generation != self._generation:
             return  # the answer to an older filter, arriving late
         self.beginResetModel()
         self._filter, self._shown_generation = flt, generation
         self._rows, self.total, self.any_returns = page.rows, page.total, page.any_returns
+        self._ratings, self._low = ratings, low
         self._exhausted = len(self._rows) < listing.PAGE_SIZE
         self.endResetModel()
 
@@ -115,6 +147,15 @@ class ReturnsModel(QAbstractTableModel):
         """The list row at position `row`."""
         return self._rows[row]
 
+    def rating_of(self, return_id: int) -> int | None:
+        """The current rating of a loaded return, if it has one."""
+        return self._ratings.get(return_id)
+
+    def is_low(self, return_id: int) -> bool:
+        """Whether a loaded return's current rating is low (flagged in the list)."""
+        rating = self._ratings.get(return_id)
+        return rating is not None and rating <= self._low
+
     def refresh_return(self, return_id: int) -> None:
         """Redraw one return after it changed (it keeps its place until the next reload)."""
         row = self.row_of(return_id)
@@ -123,6 +164,8 @@ class ReturnsModel(QAbstractTableModel):
         fresh = listing.rows_by_id(self._db, [return_id]).get(return_id)
         if fresh is not None:
             self._rows[row] = fresh
+            self._ratings.pop(return_id, None)
+            self._ratings.update(ratings_for(self._db, [return_id]))
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # Qt model interface
@@ -142,6 +185,7 @@ class ReturnsModel(QAbstractTableModel):
         page = listing.next_page(self._db, self._filter, self._rows[-1])
         self._exhausted = len(page) < listing.PAGE_SIZE
         if page:
+            self._ratings.update(ratings_for(self._db, [row.id for row in page]))
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
@@ -172,9 +216,20 @@ class ReturnsModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and column == STATUS:
             return QColor(STATUS_COLORS[row.status])
+        if column == STATUS and role in (Qt.DecorationRole, Qt.ToolTipRole):
+            return self._rating_hint(row.id, role)
         if role == Qt.UserRole:
             return row.id
         return None
+
+    def _rating_hint(self, return_id: int, role: int):
+        rating = self._ratings.get(return_id)
+        if rating is None:
+            return None
+        low = rating <= self._low
+        if role == Qt.DecorationRole:
+            return low_mark() if low else None
+        return f"Rated {rating} of 5" + (": a low rating" if low else "")
 
     def _display(self, row: ReturnRow, column: int) -> str:
         if column == NUMBER:

@@ -85,3 +85,56 @@ def test_fetch_more_reads_the_next_page(qtbot, db, qtmodeltester):
     model.fetchMore(model.index(-1, -1))
     assert model.rowCount() == 205 and not model.canFetchMore(model.index(-1, -1))
     qtmodeltester.check(model)
+
+
+def test_a_low_rating_is_flagged_in_the_status_column(qtbot, db, qtmodeltester):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPixmap
+
+    from desk.feedback.record import record_feedback
+    from ui.returns.model import STATUS
+
+    ids = [add_return(db, f"Customer {i}", f"SKU-{i}").id for i in range(203)]
+    record_feedback(db, return_id=ids[-1], rating=1, source="phone")  # newest: first page
+    record_feedback(db, return_id=ids[-2], rating=5, source="counter")
+    record_feedback(db, return_id=ids[0], rating=2, source="reply")  # oldest: second page
+    model = ReturnsModel(db, "EUR")
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter())
+
+    def cell(return_id, role):
+        return model.data(model.index(model.row_of(return_id), STATUS), role)
+
+    assert isinstance(cell(ids[-1], Qt.DecorationRole), QPixmap)
+    assert cell(ids[-1], Qt.ToolTipRole) == "Rated 1 of 5: a low rating"
+    assert cell(ids[-2], Qt.DecorationRole) is None  # a good rating is not flagged…
+    assert cell(ids[-2], Qt.ToolTipRole) == "Rated 5 of 5"  # …but said
+    assert cell(ids[-3], Qt.ToolTipRole) is None and not model.is_low(ids[-3])
+    assert model.row_of(ids[0]) is None
+    model.fetchMore(model.index(-1, -1))
+    assert model.is_low(ids[0]) and model.rating_of(ids[0]) == 2  # the next page's ratings came
+    record_feedback(db, return_id=ids[-2], rating=2, source="phone")  # a replacement
+    model.refresh_return(ids[-2])
+    assert model.is_low(ids[-2])
+    qtmodeltester.check(model)
+
+
+def test_the_ratings_of_a_page_are_one_query(qtbot, db):
+    from sqlalchemy import event
+
+    from desk.feedback.record import record_feedback
+
+    ids = [add_return(db, f"Customer {i}", f"SKU-{i}").id for i in range(5)]
+    for return_id in ids:
+        record_feedback(db, return_id=return_id, rating=1, source="phone")
+    seen: list[str] = []
+    listener = lambda conn, cursor, statement, *rest: seen.append(statement)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    model = ReturnsModel(db, "EUR")
+    try:
+        with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+            model.set_filter(ReturnFilter())
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert all(model.is_low(return_id) for return_id in ids)
+    assert len([s for s in seen if "FROM feedback" in s]) == 1
