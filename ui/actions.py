@@ -26,6 +26,9 @@ class Act(enum.Enum):
     SETTINGS = "settings"
     PRINT_INSTRUCTIONS = "print_instructions"
     EXPORT_INSTRUCTIONS = "export_instructions"
+    COUNTER_SCREEN = "counter_screen"
+    CLOSE_COUNTER_SCREEN = "close_counter_screen"
+    REWARD_CODES = "reward_codes"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -54,6 +57,15 @@ SPECS: dict[Act, ActionSpec] = {
     ),
     Act.EXPORT_INSTRUCTIONS: ActionSpec(
         "&Export instructions as PDF…", None, "Save the customer's return instructions as a PDF"
+    ),
+    Act.COUNTER_SCREEN: ActionSpec(
+        "&Counter screen…", None, "Open the customer's feedback screen on a second screen"
+    ),
+    Act.CLOSE_COUNTER_SCREEN: ActionSpec(
+        "C&lose counter screen", None, "Close the customer's feedback screen"
+    ),
+    Act.REWARD_CODES: ActionSpec(
+        "&Reward codes…", "Ctrl+Shift+R", "Look a reward code up and mark it redeemed"
     ),
     Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
     Act.ABOUT: ActionSpec("&About Return Desk"),

@@ -30,7 +30,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database):
         super().__init__()
         self.db = db
-        shop = shop_basics(db)
+        self.shop = shop = shop_basics(db)
         self.currency = shop.currency
         self.setWindowTitle(f"Return Desk — {shop.name}")
         self.actions_ = build_actions(self)
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._setup_outbox()
+        self._setup_feedback()
         self.apply_filter()
 
     # construction
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([a[Act.FIND], a[Act.REFRESH]])
+        feedback_menu = self.menuBar().addMenu("F&eedback")
+        feedback_menu.addActions([a[Act.COUNTER_SCREEN], a[Act.CLOSE_COUNTER_SCREEN]])
+        feedback_menu.addSeparator()
+        feedback_menu.addAction(a[Act.REWARD_CODES])
         self.menuBar().addMenu("&Help").addAction(a[Act.ABOUT])
 
     def _connect(self) -> None:
@@ -193,6 +198,7 @@ class MainWindow(QMainWindow):
         self.detail.show_detail(view.detail)
         self.detail.show_habits(view.habits)
         self.detail.messages_box.show_messages(view.messages)
+        self.detail.feedback_box.load(self.db, return_id)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, selecting what is there."""
@@ -309,7 +315,9 @@ class MainWindow(QMainWindow):
     def _settings_closed(self, saved: bool) -> None:
         if not saved:
             return
-        self.setWindowTitle(f"Return Desk — {shop_basics(self.db).name}")
+        self.shop = shop_basics(self.db)
+        self.counter.shop_name = self.shop.name
+        self.setWindowTitle(f"Return Desk — {self.shop.name}")
         self.statusBar().showMessage("Settings saved.", 5000)
 
     # outbox
@@ -335,6 +343,49 @@ class MainWindow(QMainWindow):
         if self.detail.detail is not None:
             self.show_return(self.detail.detail.ret.id)
 
+    # feedback
+
+    def _setup_feedback(self) -> None:
+        from ui.feedback.counter_link import CounterLink
+
+        a, box = self.actions_, self.detail.feedback_box
+        self.counter = CounterLink(self, self.db, shop_name=self.shop.name, currency=self.currency)
+        a[Act.COUNTER_SCREEN].triggered.connect(self.counter.open)
+        a[Act.CLOSE_COUNTER_SCREEN].triggered.connect(self.counter.close)
+        a[Act.CLOSE_COUNTER_SCREEN].setEnabled(False)
+        self.counter.open_changed.connect(a[Act.CLOSE_COUNTER_SCREEN].setEnabled)
+        self.counter.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.counter.saved.connect(self._feedback_saved)
+        a[Act.REWARD_CODES].triggered.connect(self.reward_codes)
+        box.ask_requested.connect(self.ask_at_counter)
+        box.record_requested.connect(self.record_feedback)
+
+    def ask_at_counter(self) -> None:
+        """Show the shown return's question on the counter screen (opening it if need be)."""
+        if self.detail.detail is not None:
+            self.counter.ask(self.detail.detail)
+
+    def record_feedback(self) -> None:
+        """Open the dialog that records the shown return's phone or reply feedback."""
+        detail, current = self.detail.detail, self.detail.feedback_box.feedback
+        if detail is not None:
+            dialog = openers.record_feedback_dialog(
+                self, self.db, detail, self.shop, current, self._feedback_saved
+            )
+            self._open(dialog)
+
+    def _feedback_saved(self, result) -> None:
+        return_id = result.feedback.return_id
+        if result.thanks is not None:
+            self.outbox_status.queued()  # the thanks message with the code goes out now
+        self.model.refresh_return(return_id)
+        if self.detail.detail is not None and self.detail.detail.ret.id == return_id:
+            self.detail.feedback_box.load(self.db, return_id)
+
+    def reward_codes(self) -> None:
+        """Open the reward codes dialog."""
+        self._open(openers.codes_dialog(self, self.db, self.currency))
+
     # layout memory
 
     def _restore_layout(self) -> None:
@@ -349,6 +400,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.outbox.stop()
+        self.counter.close()
         state.save(state.GEOMETRY, self.saveGeometry())
         state.save(state.SPLITTER, self.splitter.saveState())
         super().closeEvent(event)

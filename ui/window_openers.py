@@ -70,6 +70,35 @@ def settings_dialog(parent: QWidget, db: Database, on_closed: Callable[[bool], N
     return dialog
 
 
+def record_feedback_dialog(
+    parent: QWidget, db: Database, detail, shop, current, on_saved: Callable[[object], None]
+) -> QDialog:
+    """The dialog that records phone or reply feedback; `on_saved(result)` once stored."""
+    from ui.feedback.record_dialog import RecordFeedbackDialog
+
+    dialog = RecordFeedbackDialog(
+        db,
+        detail,
+        currency=shop.currency,
+        shop=shop.name,
+        current=current,
+        staff=state.load_text(state.STAFF),
+        parent=parent,
+    )
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.saved.connect(on_saved)
+    return dialog
+
+
+def codes_dialog(parent: QWidget, db: Database, currency: str) -> QDialog:
+    """The reward codes dialog: look a code up, mark it redeemed."""
+    from ui.feedback.codes_dialog import CodesDialog
+
+    dialog = CodesDialog(db, currency=currency, staff=state.load_text(state.STAFF), parent=parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    return dialog
+
+
 def open_customer_profile(
     parent: QWidget,
     db: Database,

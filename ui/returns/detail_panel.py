@@ -1,4 +1,4 @@
-"""The detail of one return: customer, lines with amounts, timeline, next steps."""
+"""The detail of one return: customer, lines with amounts, timeline, feedback, next steps."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.workflow import allowed_next
 from ui.actions import Act, shortcut_text
+from ui.feedback.detail_box import FeedbackBox
 from ui.returns.messages_box import MessagesBox
 from ui.returns.model import STATUS_COLORS
 
@@ -69,6 +70,8 @@ class DetailPanel(QScrollArea):
         self._build_facts()
         self._build_lines()
         self._build_timeline()
+        self.feedback_box = FeedbackBox()  # filled by its own `load`: the main window calls it
+        self._layout.addWidget(self.feedback_box)
         self.messages_box = MessagesBox()
         self._layout.addWidget(self.messages_box)
         self._layout.addStretch(1)

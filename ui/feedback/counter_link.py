@@ -1,0 +1,97 @@
+"""The staff window's hold on the counter screen: open it on a chosen screen, ask, close.
+
+The main window keeps one `CounterLink`; its actions call `open`, `close` and `ask`, and it
+hears back through `saved(result)` (feedback stored from the counter), `said(text)` (a line
+for the status bar) and `open_changed(is_open)`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+from desk.db import Database
+from desk.returns import ReturnDetail
+from desk.settings import SHOP_LOCALE, load_settings
+from ui.feedback.counter_screen import CounterScreen, first_name
+from ui.feedback.screen_dialog import ScreenDialog, default_screen
+
+
+class CounterLink(QObject):
+    """Opens, feeds and closes the counter screen for the staff window `window`."""
+
+    saved = Signal(object)  # desk.feedback.record.FeedbackResult
+    said = Signal(str)
+    open_changed = Signal(bool)
+
+    def __init__(
+        self, window: QWidget, db: Database, *, shop_name: str, currency: str, idle_ms=None
+    ):
+        super().__init__(window)
+        self._window, self._db = window, db
+        self.shop_name, self.currency = shop_name, currency
+        self._idle_ms = idle_ms
+        self.screen: CounterScreen | None = None
+        self.chooser: ScreenDialog | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the counter screen is showing."""
+        return self.screen is not None and self.screen.isVisible()
+
+    def open(self) -> None:
+        """Open the counter screen: ask on which screen when there are several."""
+        if self.is_open:
+            self.screen.raise_()
+            return
+        if len(QGuiApplication.screens()) < 2:
+            self.show_on(self._window.screen())
+            return
+        self.chooser = ScreenDialog(self._window.screen(), self._window)
+        self.chooser.accepted.connect(lambda: self.show_on(self.chooser.screen_))
+        self.chooser.open()
+
+    def show_on(self, screen: QScreen) -> CounterScreen:
+        """Show the counter screen on `screen` (full screen unless it is the staff's own)."""
+        if self.screen is None:
+            extra = {} if self._idle_ms is None else {"idle_ms": self._idle_ms}
+            self.screen = CounterScreen(
+                self._db,
+                shop_name=self.shop_name,
+                currency=self.currency,
+                language=load_settings(self._db)[SHOP_LOCALE],  # the idle screen's words
+                parent=self._window,
+                **extra,
+            )
+            self.screen.saved.connect(self._saved)
+            self.screen.save_failed.connect(self.said)
+        self.screen.show_on(screen, full_screen=screen is not self._window.screen())
+        self.open_changed.emit(True)
+        self.said.emit("Counter screen open; close it from here (Close counter screen).")
+        return self.screen
+
+    def ask(self, detail: ReturnDetail) -> None:
+        """Show the question about `detail`'s return on the counter screen (opening it)."""
+        if not self.is_open:
+            self.show_on(default_screen(self._window.screen()))
+        customer = detail.customer
+        self.screen.ask(
+            return_id=detail.ret.id, name=customer.name, language=customer.preferred_language
+        )
+        self._window.activateWindow()  # staff go on typing in their own window
+        self.said.emit(f"Asking {first_name(customer.name)} on the counter screen.")
+
+    def close(self) -> None:
+        """Close the counter screen (the only way it closes)."""
+        if self.screen is not None:
+            self.screen.close_from_staff()
+            self.screen.deleteLater()
+            self.screen = None
+            self.open_changed.emit(False)
+
+    def _saved(self, result) -> None:
+        code = f"; code {result.reward.code} issued" if result.reward is not None else ""
+        low = " ⚑ low rating" if result.low else ""
+        self.said.emit(f"Counter feedback: {result.feedback.rating} of 5{low}{code}.")
+        self.saved.emit(result)

@@ -1,0 +1,122 @@
+"""The detail panel's "Customer feedback" box: the current rating, comment, source and when.
+
+A low rating (at or under feedback.low_rating) is flagged in red. Its buttons ask the
+counter screen for feedback on the return shown, or open the dialog that records feedback
+which came by phone or reply. The box reads its feedback in the background (`load`); an
+answer for a return no longer shown is dropped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desk.db import Database
+from desk.feedback.record import current_feedback, low_rating
+from desk.models import Feedback, FeedbackSource
+from ui.background import run_in_background
+from ui.feedback.faces import stars
+
+SOURCES: dict[FeedbackSource, str] = {
+    FeedbackSource.COUNTER: "at the counter",
+    FeedbackSource.PORTAL: "in the customer space",
+    FeedbackSource.REPLY: "by reply",
+    FeedbackSource.PHONE: "by phone",
+}
+"""How staff read where feedback came from."""
+
+LOW_COLOR, GOOD_COLOR = "#b91c1c", "#b45309"
+LOW_STYLE = """
+QGroupBox#feedbackBox {
+    border: 2px solid #dc2626; border-radius: 6px;
+    margin-top: 1.4em; padding: 6px 4px 4px 4px;
+}
+QGroupBox#feedbackBox::title {
+    subcontrol-origin: margin; subcontrol-position: top left; left: 0px; padding: 0 2px;
+    color: #b91c1c; font-weight: 600;
+}
+"""
+
+
+def _local(stamp) -> str:
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def feedback_html(feedback: Feedback, *, low: bool) -> str:
+    """The feedback as the box shows it (rich text, every stored word escaped)."""
+    color = LOW_COLOR if low else GOOD_COLOR
+    flag = f" <b style='color:{LOW_COLOR}'>⚑ low rating</b>" if low else ""
+    came = SOURCES.get(feedback.source, str(feedback.source))
+    typed = f" · typed by {escape(feedback.staff)}" if feedback.staff else ""
+    rows = [
+        f"<span style='color:{color}; font-size:15pt'>{stars(feedback.rating)}</span> "
+        f"<b>{feedback.rating} of 5</b>{flag}",
+        f"<span style='color:#555'>{escape(came)} · {_local(feedback.at)}{typed}</span>",
+    ]
+    if feedback.comment:
+        rows.append(f"<i>“{escape(feedback.comment)}”</i>".replace("\n", "<br>"))
+    return "<br>".join(rows)
+
+
+class FeedbackBox(QGroupBox):
+    """The current feedback of the return shown; `ask_requested`, `record_requested`."""
+
+    ask_requested = Signal()
+    record_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Customer feedback", parent)
+        self.setObjectName("feedbackBox")
+        self.feedback: Feedback | None = None
+        self.low = False
+        self._return_id: int | None = None
+        self.summary = QLabel()
+        self.summary.setObjectName("feedbackSummary")
+        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.ask_button = QPushButton("Ask for feedback at the counter")
+        self.ask_button.setObjectName("askAtCounter")
+        self.ask_button.setToolTip("Show this return's question on the counter screen")
+        self.ask_button.clicked.connect(self.ask_requested)
+        self.record_button = QPushButton("Record feedback…")
+        self.record_button.setObjectName("recordFeedback")
+        self.record_button.setToolTip("Type a rating the customer gave by phone or reply")
+        self.record_button.clicked.connect(self.record_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ask_button)
+        buttons.addWidget(self.record_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.show_feedback(None)
+
+    def load(self, db: Database, return_id: int) -> None:
+        """Read and show the current feedback of `return_id` (in the background)."""
+        self._return_id = return_id
+        run_in_background(
+            lambda: (current_feedback(db, return_id=return_id), low_rating(db)),
+            owner=self,
+            on_success=lambda found: self._loaded(return_id, *found),
+            on_failure=lambda error: self._failed(return_id, error),
+        )
+
+    def _loaded(self, return_id: int, feedback: Feedback | None, threshold: int) -> None:
+        if return_id == self._return_id:
+            self.show_feedback(feedback, low=feedback is not None and feedback.rating <= threshold)
+
+    def _failed(self, return_id: int, error: Exception) -> None:
+        if return_id == self._return_id:
+            self.summary.setText(f"<span style='color:{LOW_COLOR}'>{escape(str(error))}</span>")
+
+    def show_feedback(self, feedback: Feedback | None, *, low: bool = False) -> None:
+        """Show `feedback` (None: none yet), flagged red when `low`."""
+        self.feedback, self.low = feedback, low
+        self.setStyleSheet(LOW_STYLE if low else "")
+        if feedback is None:
+            self.summary.setText("<span style='color:#555'>No feedback yet.</span>")
+        else:
+            self.summary.setText(feedback_html(feedback, low=low))

@@ -1,0 +1,205 @@
+"""Record feedback that came by phone or reply: rating, comment, source, who typed it.
+
+Saving goes through desk.feedback.record.record_feedback; the dialog then stays open to
+show what it did (the reward code issued, if any, with a button to print it on the
+receipt printer, and whether the owner hears of a low rating). The confirm key saves, then
+closes; Esc cancels or closes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.db import Database
+from desk.errors import DeskError
+from desk.feedback.record import FeedbackResult, record_feedback
+from desk.feedback.rewards import describe_reward
+from desk.models import Feedback, FeedbackSource
+from desk.returns import ReturnDetail
+from ui.actions import dialog_keys
+from ui.feedback.detail_box import SOURCES, feedback_html
+from ui.feedback.faces import RATINGS, RatingFaces
+from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
+
+STAFF_SOURCES = (FeedbackSource.PHONE, FeedbackSource.REPLY)
+"""Where feedback that staff type comes from (the counter screen and portal save their own)."""
+
+RATING_WORDS = {1: "Very poor", 2: "Poor", 3: "OK", 4: "Good", 5: "Excellent"}
+
+
+class RecordFeedbackDialog(QDialog):
+    """Type a customer's rating of one return; `saved(result)` once it is stored."""
+
+    saved = Signal(object)  # FeedbackResult
+
+    def __init__(
+        self,
+        db: Database,
+        detail: ReturnDetail,
+        *,
+        currency: str = "EUR",
+        shop: str = "",
+        staff: str = "",
+        current: Feedback | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db, self._detail, self._currency, self._shop = db, detail, currency, shop
+        self.result_: FeedbackResult | None = None
+        self.setWindowTitle(f"{detail.ret.number}: record feedback")
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            f"Feedback on <b>{escape(detail.ret.number)}</b> from "
+            f"<b>{escape(detail.customer.name)}</b>, as they gave it by phone or reply."
+        )
+        intro.setWordWrap(True)
+        self.faces = RatingFaces(RATING_WORDS, size=64)
+        self.source_combo = QComboBox()
+        for source in STAFF_SOURCES:
+            self.source_combo.addItem(SOURCES[source].removeprefix("by ").capitalize(), source)
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setTabChangesFocus(True)
+        self.comment_edit.setFixedHeight(90)
+        self.comment_edit.setPlaceholderText("What the customer said (optional)")
+        self.staff_edit = QLineEdit(staff)
+        self.staff_edit.setPlaceholderText("Your name")
+        form = QFormLayout()
+        form.addRow("Rating", self.faces)
+        form.addRow("Came by", self.source_combo)
+        form.addRow("Comment", self.comment_edit)
+        form.addRow("Staff", self.staff_edit)
+        self.replaces_label = QLabel()
+        self.replaces_label.setWordWrap(True)
+        self.replaces_label.setVisible(current is not None)
+        if current is not None:
+            self.replaces_label.setText(
+                "<b>This replaces the current feedback</b> (kept on record):<br>"
+                + feedback_html(current, low=False)
+            )
+        self.error_label = ErrorLabel()
+        self.done_label = QLabel()
+        self.done_label.setObjectName("feedbackSaved")
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.done_label.hide()
+        self.print_button = QPushButton("Print code…")
+        self.print_button.setObjectName("printCode")
+        self.print_button.setToolTip("Print the reward code on the receipt printer")
+        self.print_button.clicked.connect(self.print_code)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.Cancel)
+        buttons.addButton(self.print_button, QDialogButtonBox.ActionRole)
+        self.print_button.hide()  # after addButton, which shows it
+        self.save_button.clicked.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        dialog_keys(self, accept=self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.replaces_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.done_label)
+        row = QHBoxLayout()
+        row.addWidget(buttons)
+        layout.addLayout(row)
+
+    @property
+    def staff(self) -> str:
+        """The staff name as typed."""
+        return self.staff_edit.text().strip()
+
+    def set_rating(self, rating: int) -> None:
+        """Choose `rating` as a click on its face would."""
+        if rating in RATINGS:
+            self.faces.choose(rating)
+
+    def confirm(self) -> None:
+        """Save (the confirm key, Save); once saved, close."""
+        if self.result_ is not None:
+            self.accept()
+        else:
+            self.save()
+
+    def save(self) -> None:
+        """Record the feedback; on a domain error show it and keep what was typed."""
+        if self.faces.rating is None:
+            self.error_label.setText("Choose a rating from 1 to 5.")
+            self.error_label.show()
+            return
+        try:
+            result = record_feedback(
+                self._db,
+                return_id=self._detail.ret.id,
+                rating=self.faces.rating,
+                comment=self.comment_edit.toPlainText(),
+                source=self.source_combo.currentData(),
+                staff=self.staff,
+            )
+        except DeskError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.result_ = result
+        self._show_saved(result)
+        self.saved.emit(result)
+
+    def _show_saved(self, result: FeedbackResult) -> None:
+        self.error_label.hide()
+        for widget in (self.faces, self.source_combo, self.comment_edit, self.staff_edit):
+            widget.setEnabled(False)
+        self.save_button.hide()
+        self.replaces_label.hide()
+        self.cancel_button.setText("Close")
+        rows = [f"<b>Saved:</b> {result.feedback.rating} of 5."]
+        if result.low:
+            told = " The owner is being emailed about it." if result.owner_notified else ""
+            rows.append(f"<b style='color:#b91c1c'>⚑ A low rating.</b>{told}")
+        reward = result.reward
+        if reward is not None:
+            gives = describe_reward(reward, self._currency, "en")
+            rows.append(
+                "Reward code for the customer:<br>"
+                f"<span style='font-family:monospace; font-size:18pt; font-weight:700'>"
+                f"{escape(reward.code)}</span><br>{escape(gives)}"
+            )
+            self.print_button.show()
+            if result.thanks is not None:
+                rows.append(
+                    f"The thanks message with it is queued for {escape(result.thanks.recipient)}."
+                )
+        else:
+            rows.append(
+                "No reward code this time (rewards are off, this replaces earlier feedback,"
+                " or the customer had one recently)."
+            )
+        self.done_label.setText("<br>".join(rows))
+        self.done_label.show()
+        self.cancel_button.setFocus()
+
+    def print_code(self) -> None:
+        """Print the issued code on a receipt-sized slip."""
+        if self.result_ is None or self.result_.reward is None:
+            return
+        from ui.feedback.code_slip import print_slip
+
+        language = self._detail.customer.preferred_language
+        print_slip(
+            self, self.result_.reward, shop=self._shop, currency=self._currency, language=language
+        )
