@@ -87,6 +87,7 @@ def record_feedback_dialog(
     )
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.saved.connect(on_saved)
+    dialog.saved.connect(lambda _: dialog.staff and state.save(state.STAFF, dialog.staff))
     return dialog
 
 

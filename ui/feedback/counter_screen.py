@@ -70,7 +70,8 @@ QPushButton {
     border: none;
 }
 QPushButton#send { background: #15803d; color: white; font-weight: 700; }
-QPushButton#send:disabled { background: #9ca3af; }
+QPushButton:disabled { color: #9ca3af; background: #f3f4f6; }
+QPushButton#send:disabled { color: white; background: #9ca3af; }
 QPushButton:pressed { background: #d1d5db; }
 """
 
@@ -389,7 +390,7 @@ class CounterScreen(QWidget):
             self.shop_label: 3.2,
             self.idle_line: 1.3,
             self.idle_thanks: 1.1,
-            self.ask_title: 2.0,
+            self.ask_title: 1.8,
             self.ask_hint: 1.0,
             self.comment_label: 1.0,
             self.comment_edit: 1.1,

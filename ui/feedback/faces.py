@@ -55,14 +55,16 @@ class FaceButton(QAbstractButton):
         chosen, dimmed = self.isChecked(), self._dimmed()
         if dimmed:
             color.setAlpha(90)
+        ring = max(3.0, side / 30)
+        disc = face.adjusted(ring * 2, ring * 2, -ring * 2, -ring * 2)
         if chosen:
-            p.setPen(QPen(QColor("#1f2937"), max(3.0, side / 28)))
+            p.setPen(QPen(QColor("#1f2937"), ring))
             p.setBrush(Qt.NoBrush)
-            p.drawEllipse(face.adjusted(-3, -3, 3, 3))
+            p.drawEllipse(face.adjusted(ring / 2, ring / 2, -ring / 2, -ring / 2))
         p.setPen(Qt.NoPen)
         p.setBrush(color)
-        p.drawEllipse(face.adjusted(3, 3, -3, -3))
-        self._draw_features(p, face, dimmed)
+        p.drawEllipse(disc)
+        self._draw_features(p, disc, dimmed)
         if self.text():
             font = p.font()
             font.setBold(chosen)
