@@ -14,8 +14,14 @@ from PySide6.QtWidgets import QWidget
 from desk.db import Database
 from desk.returns import ReturnDetail
 from desk.settings import SHOP_LOCALE, load_settings
+from ui.background import run_in_background
 from ui.feedback.counter_screen import CounterScreen, first_name
 from ui.feedback.screen_dialog import ScreenDialog, default_screen
+
+
+def _warm_up() -> None:
+    """Load what the first thank-you needs (the dates of babel, about half a second)."""
+    import babel.dates  # noqa: F401
 
 
 class CounterLink(QObject):
@@ -66,6 +72,7 @@ class CounterLink(QObject):
             )
             self.screen.saved.connect(self._saved)
             self.screen.save_failed.connect(self.said)
+            run_in_background(_warm_up, owner=self)  # the first thank-you comes at once
         self.screen.show_on(screen, full_screen=screen is not self._window.screen())
         self.open_changed.emit(True)
         self.said.emit("Counter screen open; close it from here (Close counter screen).")
