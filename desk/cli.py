@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from desk.db import Database, open_database
 from desk.errors import DeskError
+from desk.feedback.cli import add_commands as feedback_commands
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.models import Channel, OutboxState, Status
 from desk.money import format_money
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports.add_argument("--dry-run", action="store_true", help="check only, save nothing")
     imports.set_defaults(run=cmd_import_customers)
+    feedback_commands(commands)
     return parser
 
 

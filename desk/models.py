@@ -475,6 +475,14 @@ class RewardKind(enum.StrEnum):
     AMOUNT = "amount"  # a fixed amount, in cents
 
 
+class RewardState(enum.StrEnum):
+    """Where a reward code is in its life (worked out from its dates, not stored)."""
+
+    ISSUED = "issued"  # can be used
+    REDEEMED = "redeemed"
+    EXPIRED = "expired"  # past its last day, never used
+
+
 class RewardCode(SQLModel, table=True):
     """A discount code earned by giving feedback: issued, then redeemed or expired."""
 

@@ -1,0 +1,155 @@
+"""Feedback on a return: recording it (with its reward and low-rating alert), reading it.
+
+One current feedback per return (`replaced_at` is None); a later one replaces it and
+the old row stays, stamped with when it was replaced, so the change is on record.
+Each Database-taking function is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from desk.db import Database
+from desk.errors import NotFound, ValidationError
+from desk.feedback.notices import OwnerAlert, owner_alert_for, send_owner_alert
+from desk.feedback.rewards import issue_reward
+from desk.models import Feedback, FeedbackSource, Return, RewardCode, utcnow
+from desk.settings import FEEDBACK_LOW_RATING, get_setting
+
+COMMENT_MAX = 2000
+"""The longest comment kept, in characters."""
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    """What record_feedback did."""
+
+    feedback: Feedback
+    reward: RewardCode | None  # the code it earned, if any
+    low: bool  # the rating is at or under feedback.low_rating
+    replaced: Feedback | None  # the feedback it replaced, now stamped replaced_at
+    owner_notified: bool  # an email to the owner about the low rating is on its way
+
+
+def _validated(rating: object, comment: str, source: object, staff: str) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
+        errors["rating"] = "Choose a rating from 1 to 5."
+    comment = (comment or "").strip()
+    if len(comment) > COMMENT_MAX:
+        errors["comment"] = (
+            f"The comment is {len(comment)} characters long; keep it to {COMMENT_MAX}."
+        )
+    elif "\x00" in comment:
+        errors["comment"] = "The comment holds a character that cannot be stored; retype it."
+    try:
+        source = FeedbackSource(source)
+    except ValueError:
+        names = ", ".join(s.value for s in FeedbackSource)
+        errors["source"] = f"Feedback comes from one of: {names}."
+    staff = (staff or "").strip()
+    if len(staff) > 100:
+        errors["staff"] = "The staff name is too long; keep it to 100 characters."
+    if errors:
+        raise ValidationError(errors)
+    return {"rating": rating, "comment": comment, "source": source, "staff": staff}
+
+
+def _current(session: Session, return_id: int) -> Feedback | None:
+    query = (
+        select(Feedback)
+        .where(Feedback.return_id == return_id, col(Feedback.replaced_at).is_(None))
+        .execution_options(populate_existing=True)
+    )
+    return session.exec(query).first()
+
+
+def record_feedback(
+    db: Database,
+    *,
+    return_id: int,
+    rating: int,
+    comment: str = "",
+    source: FeedbackSource | str,
+    staff: str = "",
+    now: datetime | None = None,
+) -> FeedbackResult:
+    """Record a customer's rating of a return, replacing any earlier one, in one transaction.
+
+    Issues the reward code when one is due (desk.feedback.rewards.issue_reward: a
+    replacement never earns a second one), flags a low rating, and when the owner asked
+    for it (feedback.notify_owner, feedback.owner_email) emails them about it once the
+    transaction is saved. Raises ValidationError (one sentence per field) or NotFound;
+    then nothing is saved.
+    """
+    values = _validated(rating, comment, source, staff)
+    now = now or utcnow()
+    alert: OwnerAlert | None = None
+    with db.session() as session:
+        try:
+            ret = session.get(Return, return_id)
+            if ret is None:
+                raise NotFound(f"Return {return_id} does not exist.")
+            replaced = _current(session, return_id)
+            if replaced is not None:
+                replaced.replaced_at = now
+                session.add(replaced)
+                session.flush()  # before the new row: one current row per return
+            feedback = Feedback(return_id=return_id, at=now, **values)
+            session.add(feedback)
+            session.flush()
+            reward = issue_reward(
+                session,
+                return_id=return_id,
+                feedback_id=feedback.id,
+                customer_id=ret.customer_id,
+                now=now,
+            )
+            low = feedback.rating <= get_setting(session, FEEDBACK_LOW_RATING)
+            if low:
+                alert = owner_alert_for(session, ret, feedback)
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+    notified = alert is not None and send_owner_alert(alert) is not None
+    return FeedbackResult(
+        feedback=feedback, reward=reward, low=low, replaced=replaced, owner_notified=notified
+    )
+
+
+def current_feedback(db: Database, *, return_id: int) -> Feedback | None:
+    """The feedback a return has now, or None."""
+    with db.session() as session:
+        return _current(session, return_id)
+
+
+def feedback_history(db: Database, *, return_id: int) -> list[Feedback]:
+    """Every feedback a return was given, oldest first (the last one is current)."""
+    with db.session() as session:
+        query = (
+            select(Feedback)
+            .where(Feedback.return_id == return_id)
+            .order_by(col(Feedback.at), col(Feedback.id))
+        )
+        return list(session.exec(query))
+
+
+def ratings_for(db: Database, return_ids: list[int]) -> dict[int, int]:
+    """The current rating of each of `return_ids` that has one, in one query."""
+    if not return_ids:
+        return {}
+    with db.session() as session:
+        query = select(Feedback.return_id, Feedback.rating).where(
+            col(Feedback.return_id).in_(list(return_ids)), col(Feedback.replaced_at).is_(None)
+        )
+        return {return_id: rating for return_id, rating in session.exec(query)}
+
+
+def low_rating(db: Database) -> int:
+    """The rating at or under which feedback is flagged (feedback.low_rating)."""
+    with db.session() as session:
+        return get_setting(session, FEEDBACK_LOW_RATING)
