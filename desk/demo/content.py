@@ -527,6 +527,14 @@ FEEDBACK_COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "No reply to my email for days.",
             "Disappointed, used to be better.",
         ),
+        "made_right": (
+            "The manager called and sorted it out. Thank you.",
+            "Changing my rating: they called back and fixed everything.",
+            "Got my refund after all, thanks for following up.",
+            "Much better after the phone call, appreciated.",
+            "They listened and made it right.",
+            "Sorted in the end, and they apologised.",
+        ),
     },
     "pt_BR": {
         "good": (
@@ -576,6 +584,15 @@ FEEDBACK_COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Mandei e-mail e ninguém respondeu por dias.",
             "Decepcionada, já foi melhor.",
         ),
+        "made_right": (
+            "O gerente me ligou e resolveu tudo. Obrigada.",
+            "Mudando minha nota: retornaram a ligação e resolveram.",
+            "Recebi o reembolso no fim, obrigado pelo retorno.",
+            "Bem melhor depois da ligação, agradeço.",
+            "Me ouviram e resolveram o problema.",
+            "No fim deu certo, e ainda pediram desculpas.",
+        ),
     },
 }
-"""What customers wrote with their rating, by language and tone (good 4-5, mixed 3, poor 1-2)."""
+"""What customers wrote with their rating, by language and tone (good 4-5, mixed 3, poor
+1-2), and what they said when the shop called back about a poor one (made_right)."""

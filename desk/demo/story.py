@@ -7,6 +7,7 @@ to a customer who prints letters or asked not to be contacted. Closed returns co
 feedback: at the counter when they were settled there, else as an answer to the
 feedback request sent after closing. Feedback earns a reward code (when the reward is
 on, at most one per customer every `reward.every_days`), some redeemed, some expired.
+A few poor ratings are replaced after the shop called the customer back.
 
 It draws from its own seeded generator, so the returns stay what they were without it,
 and touches no database: `desk.demo.seed` writes the rows. Messages carry short texts
@@ -51,6 +52,9 @@ COUNTER_FEEDBACK = 0.55
 ANSWERED = 0.35
 """Share of the feedback requests the customer answered."""
 REDEEMED = 0.4
+CALLED_BACK = 0.25
+"""Share of the poor ratings (1-2) the shop called back about, which the customer then
+replaced with a better one by phone (the old rating kept, replaced)."""
 
 
 @dataclass(frozen=True)
@@ -234,21 +238,34 @@ class StoryMaker:
             comment = rng.choice(
                 pools["good" if rating >= 4 else "mixed" if rating == 3 else "poor"]
             )
-        feedback_id = self.ids.feedback
+        first = self._add_feedback(ret, rating, comment, source, staff, at)
+        self._reward(ret, customer, first["id"], at)
+        if rating <= 2 and rng.random() < CALLED_BACK:
+            later = at + rng.randint(DAY // 4, 4 * DAY)
+            if later <= self.now:
+                pools = FEEDBACK_COMMENTS.get(
+                    customer["preferred_language"], FEEDBACK_COMMENTS["en"]
+                )
+                first["replaced_at"] = as_datetime(later)
+                rating, comment = 3 + rng.below(3), rng.choice(pools["made_right"])
+                self._add_feedback(ret, rating, comment, "phone", rng.choice(STAFF), later)
+
+    def _add_feedback(
+        self, ret: dict, rating: int, comment: str, source: str, staff: str, at: int
+    ) -> dict:
+        row = {
+            "id": self.ids.feedback,
+            "return_id": ret["id"],
+            "rating": rating,
+            "comment": comment,
+            "source": source,
+            "staff": staff,
+            "at": as_datetime(at),
+            "replaced_at": None,
+        }
         self.ids.feedback += 1
-        self.rows.feedback.append(
-            {
-                "id": feedback_id,
-                "return_id": ret["id"],
-                "rating": rating,
-                "comment": comment,
-                "source": source,
-                "staff": staff,
-                "at": as_datetime(at),
-                "replaced_at": None,
-            }
-        )
-        self._reward(ret, customer, feedback_id, at)
+        self.rows.feedback.append(row)
+        return row
 
     def _reward(self, ret: dict, customer: dict, feedback_id: int, at: int) -> None:
         settings, rng = self.settings, self.rng

@@ -113,15 +113,21 @@ def test_messages_follow_the_notify_settings(told):
     assert events[Event.APPROVED] == approvals  # auto: every one of them
 
 
+def current(rows) -> list[dict]:
+    """The feedback rows not replaced by a later one."""
+    return [f for f in rows.feedback if f["replaced_at"] is None]
+
+
 def test_feedback_on_about_half_of_the_closed_returns_mostly_good(told):
     returns, _, rows = told
     closed = [r for r, _, plan in returns.values() if plan.path[-1] == S.CLOSED]
     assert {returns[f["return_id"]][2].path[-1] for f in rows.feedback} == {S.CLOSED}
-    assert len({f["return_id"] for f in rows.feedback}) == len(rows.feedback)
-    assert 0.4 <= len(rows.feedback) / len(closed) <= 0.6
-    ratings = Counter(f["rating"] for f in rows.feedback)
+    now = current(rows)
+    assert len({f["return_id"] for f in now}) == len(now)  # one current rating per return
+    assert 0.4 <= len(now) / len(closed) <= 0.6
+    ratings = Counter(f["rating"] for f in now)
     assert set(ratings) == {1, 2, 3, 4, 5}
-    total = len(rows.feedback)
+    total = len(now)
     assert (ratings[4] + ratings[5]) / total > 0.65
     assert 0.05 < (ratings[1] + ratings[2]) / total < 0.25
     sources = Counter(f["source"] for f in rows.feedback)
@@ -141,9 +147,24 @@ def test_comments_are_in_the_customers_language_and_fit_the_rating(told):
     for f in commented:
         language = returns[f["return_id"]][1]["preferred_language"]
         tone = "good" if f["rating"] >= 4 else "mixed" if f["rating"] == 3 else "poor"
+        if f["comment"] in FEEDBACK_COMMENTS[language]["made_right"]:
+            tone = "made_right"
         assert f["comment"] in FEEDBACK_COMMENTS[language][tone]
         languages[language] += 1
     assert set(languages) == {"en", "pt_BR"}
+
+
+def test_a_few_poor_ratings_are_replaced_after_the_shop_called_back(told):
+    rows = told[2]
+    replaced = [f for f in rows.feedback if f["replaced_at"] is not None]
+    assert 0 < len(replaced) < 0.1 * len(rows.feedback)
+    later = {f["return_id"]: f for f in current(rows)}
+    for old in replaced:
+        new = later[old["return_id"]]
+        assert old["rating"] <= 2 < new["rating"] and new["source"] == "phone" and new["staff"]
+        assert old["at"] < old["replaced_at"] == new["at"] <= NOW
+    codes = Counter(c["return_id"] for c in rows.codes)
+    assert max(codes.values()) == 1  # the new rating earns no second code
 
 
 def test_requests_go_to_closed_returns_without_counter_feedback_and_some_are_answered(told):
