@@ -42,6 +42,7 @@ from desk.demo.plan import DAY, Plan, Rng, as_datetime
 from desk.feedback.codes import ALPHABET, RANDOM_LENGTH, check_character, format_code
 from desk.feedback.rewards import expiry_for
 from desk.messages.events import EVENT_FOR_STATUS
+from desk.messages.outbox import feedback_due
 from desk.models import Event
 
 EVENTS = {str(status): str(event) for status, event in EVENT_FOR_STATUS.items()}
@@ -222,12 +223,10 @@ class StoryMaker:
                 self._rate(ret, customer, plan, source, at, staff=staff)
 
     def _request_due(self, closed: int) -> int:
-        when = self.settings.request_when
-        if when == "now":
-            return closed
-        if when == "hours":
-            return closed + self.settings.request_hours * 3600
-        return closed - closed % DAY + DAY + 10 * 3600  # next morning at 10:00
+        """When the outbox sends the request of a return closed at `closed` (as it would)."""
+        settings = self.settings
+        due = feedback_due(settings.request_when, settings.request_hours, as_datetime(closed))
+        return int(due.timestamp())
 
     def _rate(
         self, ret: dict, customer: dict, plan: Plan, source: str, at: int, *, staff: str

@@ -15,6 +15,7 @@ from desk.demo.rows import RowMaker
 from desk.demo.story import EVENTS, NextIds, StoryMaker, StorySettings
 from desk.feedback.codes import is_well_formed
 from desk.feedback.rewards import expiry_for
+from desk.messages.outbox import feedback_due
 from desk.models import Event
 from desk.returns import format_number
 from desk.settings import NOTIFY
@@ -173,10 +174,10 @@ def test_requests_go_to_closed_returns_without_counter_feedback_and_some_are_ans
     asked = {m["return_id"] for m in requests}
     assert len(asked) == len(requests)  # once per return
     for m in requests:
-        closed = m["created_at"]  # next morning at 10:00, a few minutes for the run
-        morning = datetime.combine(closed.date() + timedelta(days=1), datetime.min.time(), UTC)
+        due = feedback_due("next_morning", 24, m["created_at"])  # queued when it closed
+        assert m["next_attempt_at"] - due <= timedelta(minutes=15)
         if m["sent_at"]:
-            assert morning + timedelta(hours=10) < m["sent_at"] < morning + timedelta(hours=11)
+            assert due < m["sent_at"] <= due + timedelta(minutes=15)
     by_source = {f["return_id"]: f for f in rows.feedback}
     answered = [by_source[r] for r in asked if r in by_source]
     assert all(f["source"] != "counter" for f in answered)
@@ -230,3 +231,12 @@ def test_messages_speak_both_languages():
         assert set(texts) == {str(e) for e in Event}, language
         for subject, line in texts.values():
             assert "{number}" in subject and "{number}" in line
+
+
+def test_requests_wait_the_hours_the_shop_chose():
+    _, _, rows = tell(replace(DEFAULTS, request_when="hours", request_hours=4))
+    requests = [m for m in rows.messages if m["event"] == Event.FEEDBACK and m["sent_at"]]
+    assert requests
+    for m in requests:
+        waited = m["sent_at"] - m["created_at"]
+        assert timedelta(hours=4) < waited <= timedelta(hours=4, minutes=15)
