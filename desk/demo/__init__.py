@@ -4,7 +4,8 @@ Modules:
     seed     seed_demo: writes the planned rows in batches, in one transaction
     plan     what happens to each demo return, before any row is drawn
     rows     what the demo customers, returns, lines and timelines say
-    content  the fixed tables (names, products, notes) the generator draws from
+    story    the messages each return sent, its feedback and the reward codes earned
+    content  the fixed tables (names, products, notes, texts) the generator draws from
 """
 
-__all__ = ["seed", "plan", "rows", "content"]
+__all__ = ["seed", "plan", "rows", "story", "content"]

@@ -1,32 +1,62 @@
 """Demo data: realistic customers and returns, written fast and reproducibly.
 
-Everything comes from one random generator seeded with `seed` (never the global one),
+Everything comes from random generators seeded with `seed` (never the global one),
 so the same seed, `now` and count give the same rows on an empty database. Rows are
 written with Core `insert()` in batches, in one transaction, then the search index is
-rebuilt.
+rebuilt. The demo turns the feedback reward on (`reward.kind` percent, `reward.value`
+10) unless the shop has set them already.
 
 This module holds `seed_demo` and the database side. What happens to each return is
-planned in `desk.demo.plan`, the rows are drawn in `desk.demo.rows`, and the names,
-products, notes and tables they draw from are in `desk.demo.content`.
+planned in `desk.demo.plan`, the rows are drawn in `desk.demo.rows`, the messages,
+feedback and reward codes that follow in `desk.demo.story`, and the names, products,
+notes and tables they draw from are in `desk.demo.content`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import itemgetter
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from desk import models, search
 from desk.db import Database
 from desk.demo.content import DEMO_DROPOFF_POINTS
 from desk.demo.plan import Plan, Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker
-from desk.models import Counter, Customer, Return, ReturnLine, StatusChange, utcnow
+from desk.demo.story import NextIds, StoryMaker, StorySettings
+from desk.models import (
+    Counter,
+    Customer,
+    EnumText,
+    Feedback,
+    OutboxMessage,
+    Return,
+    ReturnLine,
+    RewardCode,
+    Setting,
+    StatusChange,
+    UTCDateTime,
+    utcnow,
+)
 from desk.returns import format_number
+from desk.settings import (
+    FEEDBACK_REQUEST_HOURS,
+    FEEDBACK_REQUEST_WHEN,
+    NOTIFY,
+    REWARD_EVERY_DAYS,
+    REWARD_KIND,
+    REWARD_MIN_PURCHASE,
+    REWARD_VALID_DAYS,
+    REWARD_VALUE,
+    SHOP_EMAIL,
+    SHOP_NAME,
+    get_setting,
+    set_setting,
+)
 
 __all__ = ["DemoSummary", "Progress", "seed_demo"]
 
@@ -42,6 +72,9 @@ class DemoSummary:
 
     returns: int
     customers: int
+    messages: int = 0
+    feedback: int = 0
+    codes: int = 0
 
 
 @dataclass
@@ -50,6 +83,7 @@ class _Ids:
 
     customer: int
     ret: int
+    change: int
     seqs: dict[int, int]
 
 
@@ -63,26 +97,33 @@ def seed_demo(
 ) -> DemoSummary:
     """Add `returns` demo returns, with their customers, lines and timelines, to `db`.
 
-    Same `seed`, `now` and `returns` on an empty database give the same rows. All of
-    it is one transaction. `progress(done, total)` is called now and then, with
-    `total == returns`; `done` grows with the work and equals `total` at the end.
+    Each return carries the messages its statuses sent, and closed ones the feedback
+    and reward codes they earned (see desk.demo.story). Same `seed`, `now` and
+    `returns` on an empty database give the same rows. All of it is one transaction.
+    `progress(done, total)` is called now and then, with `total == returns`; `done`
+    grows with the work and equals `total` at the end.
     """
     if returns < 1:
         return DemoSummary(returns=0, customers=0)
     report = _scaled(progress, returns)
     report(0.0)
+    now = now or utcnow()
     rng = Rng(seed)
-    planner, maker = Planner(rng, now or utcnow()), RowMaker(rng)
+    planner, maker = Planner(rng, now), RowMaker(rng)
     plans = planner.plans(returns)
     owners = planner.owners(returns)
     with db.engine.begin() as conn:
         had_returns = _take_write_lock(conn)
         ids = _read_ids(conn, {as_datetime(p.times[0]).year for p in plans})
         first_return = ids.ret
+        story = StoryMaker(
+            Rng(f"{seed}:story"), now, _story_settings(conn), _next_story_ids(conn), _codes(conn)
+        )
         customers = maker.customers(ids.customer, owners, plans)
         _insert(conn, Customer.__table__, customers)
         report(0.25)
-        for done in _write_returns(conn, maker, plans, owners, ids):
+        writing = _write_returns(conn, maker, story, plans, owners, customers, ids)
+        for done in writing:
             report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
         _fix_sequences(conn)
@@ -90,7 +131,13 @@ def seed_demo(
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
     report(1.0)
-    return DemoSummary(returns=returns, customers=len(customers))
+    return DemoSummary(
+        returns=returns,
+        customers=len(customers),
+        messages=story.counts.messages,
+        feedback=story.counts.feedback,
+        codes=story.counts.codes,
+    )
 
 
 def _scaled(progress: Progress | None, returns: int) -> Callable[[float], None]:
@@ -108,9 +155,15 @@ def _scaled(progress: Progress | None, returns: int) -> Callable[[float], None]:
 
 
 def _write_returns(
-    conn: Connection, maker: RowMaker, plans: list[Plan], owners: list[int], ids: _Ids
+    conn: Connection,
+    maker: RowMaker,
+    story: StoryMaker,
+    plans: list[Plan],
+    owners: list[int],
+    customers: list[dict],
+    ids: _Ids,
 ) -> Iterator[int]:
-    """Draw and insert the returns batch by batch; yield how many are written so far."""
+    """Draw and insert the returns, and their story, batch by batch; yield how many so far."""
     first_customer, seqs = ids.customer, ids.seqs
     for start in range(0, len(plans), BATCH):
         returns, lines, changes = [], [], []
@@ -124,11 +177,20 @@ def _write_returns(
             ret["customer_id"] = first_customer + owner
             returns.append(ret)
             lines.extend(maker.lines(ret))
-            changes.extend(maker.timeline(ids.ret, plan, stamps))
+            timeline = maker.timeline(ids.ret, plan, stamps)
+            for change in timeline:
+                change["id"] = ids.change
+                ids.change += 1
+            changes.extend(timeline)
+            story.follow(ret, customers[owner], plan, timeline)
             ids.ret += 1
         _insert(conn, Return.__table__, returns)
         _insert(conn, ReturnLine.__table__, lines)
         _insert(conn, StatusChange.__table__, changes)
+        told = story.take_rows()
+        _insert(conn, OutboxMessage.__table__, told.messages)
+        _insert(conn, Feedback.__table__, told.feedback)
+        _insert(conn, RewardCode.__table__, told.codes)
         yield start + len(returns)
 
 
@@ -136,8 +198,9 @@ def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
     """Insert `rows` (dicts with the same keys) into `table` in one executemany.
 
     On SQLite the compiled `insert(table)` goes straight to the driver with positional
-    tuples, values converted by the columns' own bind processors; going through
-    `conn.execute` costs ~5 µs of parameter handling per row, more than SQLite's work.
+    tuples, values converted by the columns' own bind processors (or a quicker one
+    writing the same text, see `_quick_processor`); going through `conn.execute` costs
+    ~5 µs of parameter handling per row, more than SQLite's work.
     """
     if not rows:
         return
@@ -151,7 +214,11 @@ def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
     convert = [
         (i, processor)
         for i, key in enumerate(keys)
-        if (processor := types[key].bind_processor(conn.dialect)) is not None
+        if (
+            processor := _quick_processor(table.c[key].type)
+            or types[key].bind_processor(conn.dialect)
+        )
+        is not None
     ]
     missing = {  # columns the rows leave out: their scalar Python-side default
         key: table.c[key].default.arg
@@ -168,6 +235,28 @@ def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(compiled.string, params)
 
 
+def _quick_processor(kind: object) -> Callable[[object], object] | None:
+    """A quicker SQLite bind processor for a stamp or enum column, or None for the usual one.
+
+    A stamp is written as its UTC moment with microseconds and no offset, the text the
+    UTCDateTime and DateTime processors write (~0.5 µs instead of ~4 µs); an enum code
+    as its value, refusing an unknown one with KeyError (one dict look-up).
+    """
+    if isinstance(kind, UTCDateTime):
+        return _utc_text
+    if isinstance(kind, EnumText):
+        codes: dict[object, object] = {member.value: member.value for member in kind.enum_cls}
+        return {None: None, **codes}.__getitem__
+    return None
+
+
+def _utc_text(value: object) -> str | None:
+    if value is None:
+        return None
+    assert isinstance(value, datetime) and value.tzinfo is not None, value
+    return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+
+
 def _take_write_lock(conn: Connection) -> bool:
     """Start writing now (so the ids read next stay ours); return True if returns exist."""
     conn.execute(update(Counter).where(text("0 = 1")).values(value=Counter.value))
@@ -175,13 +264,51 @@ def _take_write_lock(conn: Connection) -> bool:
 
 
 def _read_ids(conn: Connection, years: set[int]) -> _Ids:
-    next_customer = conn.execute(select(func.coalesce(func.max(Customer.id), 0))).scalar_one()
-    next_return = conn.execute(select(func.coalesce(func.max(Return.id), 0))).scalar_one()
+    next_customer, next_return, next_change = (
+        _max_id(conn, table) + 1 for table in (Customer, Return, StatusChange)
+    )
     names = {f"return-{y}": y for y in years}
     query = select(Counter.name, Counter.value).where(col(Counter.name).in_(names))
     stored = {name: value for name, value in conn.execute(query)}
     seqs = {y: stored.get(name, 0) for name, y in names.items()}
-    return _Ids(customer=next_customer + 1, ret=next_return + 1, seqs=seqs)
+    return _Ids(customer=next_customer, ret=next_return, change=next_change, seqs=seqs)
+
+
+def _max_id(conn: Connection, model: type) -> int:
+    return conn.execute(select(func.coalesce(func.max(model.id), 0))).scalar_one()
+
+
+def _next_story_ids(conn: Connection) -> NextIds:
+    return NextIds(*(_max_id(conn, model) + 1 for model in (OutboxMessage, Feedback, RewardCode)))
+
+
+def _codes(conn: Connection) -> set[str]:
+    """The reward codes the shop has issued already (a demo code must differ from them)."""
+    return set(conn.execute(select(RewardCode.code)).scalars())
+
+
+def _story_settings(conn: Connection) -> StorySettings:
+    """Read the settings the story follows; turn the reward on unless the shop chose already.
+
+    The Session joins the demo's transaction: what it flushes is committed with the rest.
+    """
+    with Session(bind=conn) as session:
+        for spec, value in ((REWARD_KIND, "percent"), (REWARD_VALUE, 10)):
+            if session.get(Setting, spec.key) is None:
+                set_setting(session, spec, value)
+        shop_email = get_setting(session, SHOP_EMAIL)
+        return StorySettings(
+            notify={str(event): get_setting(session, spec) for event, spec in NOTIFY.items()},
+            shop_name=get_setting(session, SHOP_NAME),
+            mail_domain=shop_email.rsplit("@", 1)[1] if "@" in shop_email else "returndesk.local",
+            request_when=get_setting(session, FEEDBACK_REQUEST_WHEN),
+            request_hours=get_setting(session, FEEDBACK_REQUEST_HOURS),
+            reward_kind=get_setting(session, REWARD_KIND),
+            reward_value=get_setting(session, REWARD_VALUE),
+            min_purchase_cents=get_setting(session, REWARD_MIN_PURCHASE),
+            valid_days=get_setting(session, REWARD_VALID_DAYS),
+            every_days=get_setting(session, REWARD_EVERY_DAYS),
+        )
 
 
 def _save_counters(conn: Connection, seqs: dict[int, int]) -> None:
@@ -216,7 +343,8 @@ def _fix_sequences(conn: Connection) -> None:
     """On PostgreSQL, move the id sequences past the ids written here explicitly."""
     if conn.dialect.name != "postgresql":
         return
-    for table in ("customer", "return"):
+    tables = ("customer", "return", "status_change", "outbox_message", "feedback", "reward_code")
+    for table in tables:
         conn.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "

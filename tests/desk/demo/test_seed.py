@@ -16,10 +16,26 @@ from sqlalchemy import inspect, select, text
 
 from desk.db import open_database
 from desk.demo.seed import seed_demo
+from desk.errors import DeskError
+from desk.feedback.codes import is_well_formed
+from desk.feedback.rewards import check_code, redeem_code
 from desk.listing import ReturnFilter, count, fetch_page
-from desk.models import Counter, Customer, Return, ReturnLine, Status, StatusChange
+from desk.models import (
+    Counter,
+    Customer,
+    Event,
+    Feedback,
+    OutboxMessage,
+    Return,
+    ReturnLine,
+    RewardCode,
+    RewardState,
+    Status,
+    StatusChange,
+)
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, format_number, save_return
+from desk.settings import NOTIFY, REWARD_KIND, REWARD_VALUE, get_setting, set_setting
 from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
@@ -65,8 +81,9 @@ def test_same_seed_and_now_give_the_same_rows(tmp_path):
         for database, seed in ((first, 3), (second, 3), (other, 4)):
             seed_demo(database, returns=120, seed=seed, now=NOW)
         rows = all_rows(first)
-        assert rows == all_rows(second)
+        assert rows == all_rows(second)  # reward codes too: drawn from the seeded generator
         assert rows["return"] and rows["return_search"]
+        assert rows["outbox_message"] and rows["feedback"] and rows["reward_code"]
         assert rows["customer"] != all_rows(other)["customer"]
     finally:
         for database in (first, second, other):
@@ -80,6 +97,90 @@ def test_summary_counts_what_was_written(seeded):
         customers = conn.execute(select(Customer.id)).all()
     assert summary.returns == len(returns) == 300
     assert summary.customers == len(customers)
+    with database.connect() as conn:
+        for model, written in (
+            (OutboxMessage, summary.messages),
+            (Feedback, summary.feedback),
+            (RewardCode, summary.codes),
+        ):
+            assert written == len(conn.execute(select(model.id)).all()) > 0, model
+
+
+def test_messages_were_sent_after_their_status_change_to_reachable_customers(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        rows = conn.execute(
+            select(OutboxMessage, StatusChange.at, StatusChange.to_status, Customer)
+            .join(StatusChange, StatusChange.id == OutboxMessage.status_change_id, isouter=True)
+            .join(Return, Return.id == OutboxMessage.return_id)
+            .join(Customer, Customer.id == Return.customer_id)
+        ).all()
+    assert len(rows) > 300
+    off = {event for event, spec in NOTIFY.items() if spec.default == "off"}
+    for row in rows:
+        assert row.preferred_channel == row.channel and row.channel in ("email", "sms")
+        assert row.event not in off
+        if row.state == "sent":
+            assert row.created_at < row.sent_at <= NOW
+        if row.event == "feedback":
+            assert row.status_change_id is None
+        else:
+            assert row.at == row.created_at and row.to_status in Status
+    assert {row.state for row in rows} == {"sent", "failed"}  # none left for the real outbox
+
+
+def test_feedback_and_codes_belong_to_closed_returns_and_codes_work(seeded):
+    database, _ = seeded
+    with database.connect() as conn:
+        rated = conn.execute(
+            select(Return.status, Feedback.rating).join(Feedback, Feedback.return_id == Return.id)
+        ).all()
+        codes = conn.execute(select(RewardCode)).all()
+    assert rated and {status for status, _ in rated} == {"closed"}
+    assert codes and all(is_well_formed(c.code) for c in codes)
+    states = {check_code(database, code=c.code, now=NOW).state for c in codes}
+    assert states == set(RewardState)  # issued, redeemed, expired
+
+
+def test_staff_can_redeem_a_demo_code_once(db):
+    seed_demo(db, returns=150, seed=5, now=NOW)
+    with db.connect() as conn:
+        codes = conn.execute(select(RewardCode)).all()
+    usable = next(c for c in codes if c.redeemed_at is None and c.expires_at > NOW)
+    assert redeem_code(db, code=usable.code, staff="Bea", now=NOW).redeemed_by == "Bea"
+    redeemed = next(c for c in codes if c.redeemed_at is not None)
+    with pytest.raises(DeskError):
+        redeem_code(db, code=redeemed.code, staff="Bea", now=NOW)
+
+
+def test_the_demo_turns_the_reward_on_unless_the_shop_chose(tmp_path):
+    fresh, chosen = (open_database(sqlite_url(tmp_path / f"{n}.db")) for n in ("a", "b"))
+    try:
+        with chosen.session() as session:
+            set_setting(session, REWARD_KIND, "off")
+            set_setting(session, NOTIFY[Event.RECEIVED], "off")
+            set_setting(session, NOTIFY[Event.FEEDBACK], "off")
+            session.commit()
+        for database in (fresh, chosen):
+            seed_demo(database, returns=150, seed=5, now=NOW)
+        with fresh.session() as session:
+            assert get_setting(session, REWARD_KIND) == "percent"
+            assert get_setting(session, REWARD_VALUE) == 10
+        with chosen.session() as session:
+            assert get_setting(session, REWARD_KIND) == "off"
+            assert get_setting(session, REWARD_VALUE) == 10
+        with chosen.connect() as conn:
+            events = set(conn.execute(select(OutboxMessage.event)).scalars())
+            assert events and not events & {"received", "feedback"}
+            assert conn.execute(select(Feedback.id)).first()  # still rated at the counter
+            assert not conn.execute(select(RewardCode.id)).first()
+        with fresh.connect() as conn:
+            assert {"received", "feedback"} <= set(
+                conn.execute(select(OutboxMessage.event)).scalars()
+            )
+    finally:
+        fresh.close()
+        chosen.close()
 
 
 def test_every_status_has_returns(seeded):
