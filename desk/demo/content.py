@@ -403,6 +403,10 @@ MESSAGE_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "How did we do with return {number}? Reply with a number from 1 to 5, it helps us "
             "a lot.",
         ),
+        "thanks": (
+            "thank you for your feedback on return {number}",
+            "Thank you for telling us how return {number} went. Your reward code is below.",
+        ),
     },
     "pt_BR": {
         "acknowledged": (
@@ -446,6 +450,10 @@ MESSAGE_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "feedback": (
             "como foi sua devolução {number}?",
             "Como foi a devolução {number}? Responda com uma nota de 1 a 5, isso nos ajuda muito.",
+        ),
+        "thanks": (
+            "obrigado pela sua opinião sobre a devolução {number}",
+            "Obrigado por contar como foi a devolução {number}. Seu código de desconto está abaixo.",
         ),
     },
 }
