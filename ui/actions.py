@@ -29,6 +29,7 @@ class Act(enum.Enum):
     COUNTER_SCREEN = "counter_screen"
     CLOSE_COUNTER_SCREEN = "close_counter_screen"
     REWARD_CODES = "reward_codes"
+    DASHBOARD = "dashboard"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -66,6 +67,9 @@ SPECS: dict[Act, ActionSpec] = {
     ),
     Act.REWARD_CODES: ActionSpec(
         "&Reward codes…", "Ctrl+Shift+R", "Look a reward code up and mark it redeemed"
+    ),
+    Act.DASHBOARD: ActionSpec(
+        "&Dashboard…", "Ctrl+D", "Volumes, reasons, speed and satisfaction over a period"
     ),
     Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
     Act.ABOUT: ActionSpec("&About Return Desk"),

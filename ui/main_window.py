@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         feedback_menu.addActions([a[Act.COUNTER_SCREEN], a[Act.CLOSE_COUNTER_SCREEN]])
         feedback_menu.addSeparator()
         feedback_menu.addAction(a[Act.REWARD_CODES])
+        self.menuBar().addMenu("&Owner").addAction(a[Act.DASHBOARD])
         self.menuBar().addMenu("&Help").addAction(a[Act.ABOUT])
 
     def _connect(self) -> None:
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         a[Act.SETTINGS].triggered.connect(self.edit_settings)
         a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
         a[Act.EXPORT_INSTRUCTIONS].triggered.connect(self.export_instructions)
+        a[Act.DASHBOARD].triggered.connect(
+            lambda: openers.open_dashboard(self, self.db, self.currency)
+        )
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.ABOUT].triggered.connect(lambda: openers.show_about(self, self.db.url))
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())

@@ -131,6 +131,17 @@ def open_template_editor(parent: QWidget, db: Database) -> None:
     raise_window(editor)
 
 
+def open_dashboard(parent: QWidget, db: Database, currency: str) -> None:
+    """Open the owner's dashboard, or raise it when it is already open."""
+    from ui.dashboard.window import DashboardWindow
+
+    window = parent.findChild(DashboardWindow)
+    if window is None:
+        window = DashboardWindow(db, currency, parent)
+        window.setAttribute(Qt.WA_DeleteOnClose)
+    raise_window(window)
+
+
 def show_about(parent: QWidget, db_url: object) -> None:
     """The About box, naming the open database."""
     QMessageBox.about(

@@ -12,12 +12,15 @@ from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, get_return
 from desk.workflow import Status
 from ui import state
+from ui.background import running_jobs
 from ui.customers.profile import CustomerProfile
+from ui.dashboard.window import DashboardWindow
 from ui.templates.editor import TemplateEditor
 from ui.window_openers import (
     import_dialog,
     new_return_dialog,
     open_customer_profile,
+    open_dashboard,
     open_template_editor,
     settings_dialog,
     show_about,
@@ -115,6 +118,15 @@ def test_the_template_editor_opens_once(qtbot, db, parent):
     [editor] = parent.findChildren(TemplateEditor)
     assert editor.isVisible()
     editor.close()
+
+
+def test_the_dashboard_opens_once(qtbot, db, parent):
+    open_dashboard(parent, db, "EUR")
+    open_dashboard(parent, db, "EUR")
+    [window] = parent.findChildren(DashboardWindow)
+    assert window.isVisible() and window.currency == "EUR"
+    qtbot.waitUntil(lambda: running_jobs() == 0)
+    window.close()
 
 
 def test_about_names_the_open_database(qtbot, parent):

@@ -1,0 +1,27 @@
+"""A database with demo returns, and the dashboard figures desk/reports computes on it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from desk.demo.seed import seed_demo
+from desk.reports.dashboard import dashboard
+from desk.reports.period import ReportRange
+
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 30)
+YEAR = ReportRange(date(2025, 12, 1), TODAY)  # the window's default: the last 12 months
+
+
+@pytest.fixture
+def demo_db(db):
+    seed_demo(db, returns=150, seed=3, now=NOW)
+    return db
+
+
+@pytest.fixture
+def year(demo_db):
+    """Every figure of the last 12 months, as desk computes them."""
+    return dashboard(demo_db, YEAR)

@@ -1,0 +1,32 @@
+"""The whole dashboard on one A4 page, its text real text."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from ui.dashboard.cards import TITLES, figures_of
+from ui.dashboard.printing import write_pdf
+
+
+def pdf_text(path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    return " ".join(text.replace("ﬁ", "fi").replace("ﬂ", "fl").split())
+
+
+def test_one_a4_page_with_every_title(qtbot, year, tmp_path):
+    path = tmp_path / "dashboard.pdf"
+    write_pdf("Returns 1 Dec 2025 – 30 Nov 2026 · All customers", figures_of(year, "EUR"), path)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Pages:           1" in info
+    assert "842 x 595 pts (A4)" in info  # landscape
+    text = pdf_text(path)
+    assert "Returns 1 Dec 2025 – 30 Nov 2026 · All customers" in text
+    for title in TITLES:
+        assert title in text
+
+
+def test_a_missing_folder_is_said(qtbot, year, tmp_path):
+    with pytest.raises(OSError, match="does not exist"):
+        write_pdf("x", figures_of(year, "EUR"), tmp_path / "nowhere" / "d.pdf")

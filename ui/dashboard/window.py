@@ -1,0 +1,279 @@
+"""Owner › Dashboard: the returns' figures over a date range and a segment, as chart cards.
+
+The figures come from desk.reports.dashboard, computed off the UI thread. Each load has a
+generation number; a result that arrives after a newer load started is dropped, so a slow
+query never overwrites what the owner asked for since.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.customers.segments import Segment
+from desk.db import Database
+from desk.errors import DeskError
+from desk.reports.dashboard import Dashboard, dashboard
+from desk.reports.period import ReportRange
+from ui import prompts
+from ui.background import run_in_background
+from ui.dashboard import exports, printing
+from ui.dashboard.cards import TITLES, figures_of
+from ui.dashboard.charts import ChartCard, Figure
+from ui.widgets.form_parts import ERROR_COLOR
+
+PRESETS = ("Last 12 months", "Last 30 days", "This year", "Custom")
+WIDE = 1400  # from this width the cards sit four to a row, else two
+
+
+def preset_range(preset: str, today: date) -> tuple[date, date] | None:
+    """The days a preset covers, ending today; None for "Custom"."""
+    if preset == "Last 30 days":
+        return today - timedelta(days=29), today
+    if preset == "This year":
+        return date(today.year, 1, 1), today
+    if preset == "Last 12 months":
+        day = min(today.day, 28) if today.month == 2 else today.day
+        return date(today.year - 1, today.month, day) + timedelta(days=1), today
+    return None
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class DashboardWindow(QWidget):
+    """The owner's dashboard: range and segment on top, a grid of chart cards below."""
+
+    def __init__(
+        self,
+        db: Database,
+        currency: str = "EUR",
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ):
+        super().__init__(parent, Qt.Window)
+        self.setObjectName("dashboardWindow")
+        self.setWindowTitle("Dashboard — Return Desk")
+        self.db, self.currency = db, currency
+        self.today = today or date.today()
+        self.generation = 0  # of the latest load asked for
+        self.answered = 0  # the generation whose figures or error the window shows
+        self.dash: Dashboard | None = None
+        self.figures: list[Figure] = []
+        self.resize(1280, 860)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_controls())
+        self.status = QLabel()
+        self.status.setObjectName("dashboardStatus")
+        layout.addWidget(self.status)
+        self.cards = [ChartCard() for _ in TITLES]
+        for card, title in zip(self.cards, TITLES, strict=True):
+            card.show_message(title, "Loading…")
+            card.export_png_requested.connect(self.export_png)
+            card.export_csv_requested.connect(self.export_csv)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(10)
+        self.columns = 0
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        layout.addWidget(scroll, 1)
+        self._place_cards()
+        self.apply_preset(PRESETS[0])
+
+    def _build_controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.preset = QComboBox()
+        self.preset.addItems(PRESETS)
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.dateChanged.connect(self._dates_edited)
+        self.segment = QComboBox()
+        self.segment.addItem("All customers", "")
+        for segment in Segment:
+            self.segment.addItem(segment.label, segment.value)
+        self.print_button = QPushButton("Print…")
+        self.pdf_button = QPushButton("Export PDF…")
+        for widget in (
+            QLabel("Period"),
+            self.preset,
+            QLabel("from"),
+            self.start_edit,
+            QLabel("to"),
+            self.end_edit,
+            QLabel("Customers"),
+            self.segment,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        self.preset.currentTextChanged.connect(self.apply_preset)
+        self.segment.currentIndexChanged.connect(lambda _: self.reload())
+        self.print_button.clicked.connect(self.print_page)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        return row
+
+    # --- range and loading ---
+
+    def apply_preset(self, preset: str) -> None:
+        """Set the dates of `preset` (nothing for "Custom") and reload."""
+        days = preset_range(preset, self.today)
+        if days is None:
+            return
+        self._setting_preset = True
+        try:
+            self.start_edit.setDate(_qdate(days[0]))
+            self.end_edit.setDate(_qdate(days[1]))
+        finally:
+            self._setting_preset = False
+        self.reload()
+
+    def _dates_edited(self, _value: QDate) -> None:
+        if getattr(self, "_setting_preset", False):
+            return
+        self.preset.blockSignals(True)
+        self.preset.setCurrentText("Custom")
+        self.preset.blockSignals(False)
+        self.reload()
+
+    def report_range(self) -> ReportRange:
+        """The range and segment chosen; DeskError when the range ends before it starts."""
+        return ReportRange(
+            _pydate(self.start_edit.date()),
+            _pydate(self.end_edit.date()),
+            Segment(self.segment.currentData()) if self.segment.currentData() else None,
+        )
+
+    def reload(self) -> None:
+        """Compute the figures for the chosen range in the background, then show them."""
+        self.generation += 1
+        try:
+            rng = self.report_range()
+        except DeskError as error:
+            self._show_error(self.generation, error)
+            return
+        db, generation = self.db, self.generation
+        self.status.setStyleSheet("")
+        self.status.setText("Loading…")
+        run_in_background(
+            lambda: dashboard(db, rng),
+            owner=self,
+            on_success=partial(self.show_result, generation),
+            on_failure=partial(self._show_error, generation),
+        )
+
+    def show_result(self, generation: int, dash: Dashboard) -> None:
+        """Show `dash`, the figures of load `generation`, unless a newer load has started."""
+        if generation != self.generation:
+            return  # a newer load is on its way
+        self.answered = generation
+        self.dash = dash
+        self.figures = figures_of(dash, self.currency)
+        for card, figure in zip(self.cards, self.figures, strict=True):
+            card.show_figure(figure)
+        self.status.setText(self.heading())
+
+    def _show_error(self, generation: int, error: Exception) -> None:
+        if generation != self.generation:
+            return
+        self.answered = generation
+        self.status.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: 600;")
+        if isinstance(error, DeskError):
+            self.status.setText(str(error))
+        else:
+            self.status.setText(f"The figures could not be computed: {error}")
+
+    def heading(self) -> str:
+        """What the figures cover, in words: "Returns 1 Dec 2025 – 30 Nov 2026 · All customers"."""
+        rng = self.dash.range if self.dash else self.report_range()
+        who = rng.segment.label if rng.segment else "All customers"
+        span = f"{rng.start:%d %b %Y} – {rng.end:%d %b %Y}".replace(" 0", " ").lstrip("0")
+        return f"Returns {span} · {who}"
+
+    # --- layout ---
+
+    def _place_cards(self) -> None:
+        columns = 4 if self.width() >= WIDE else 2
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        printing.place_cards(self.grid, self.cards, columns)
+        for card in self.cards:
+            card.setMinimumHeight(250 if columns == 4 else 280)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_cards()
+
+    # --- exports ---
+
+    def export_png(self, card: ChartCard) -> None:
+        """Ask where, then save `card` as a PNG image."""
+        self._export(card, "PNG image (*.png)", ".png", lambda path: exports.write_png(card, path))
+
+    def export_csv(self, card: ChartCard) -> None:
+        """Ask where, then save `card`'s data as a CSV file."""
+        figure = card.figure
+        self._export(card, "CSV (*.csv)", ".csv", lambda path: exports.write_csv(figure, path))
+
+    def _export(self, card: ChartCard, kind: str, suffix: str, write) -> None:
+        if card.figure is None:
+            return
+        name = f"{card.figure.name}-{self._range_stem()}{suffix}"
+        path = exports.ask_save_path(self, f"Export {card.figure.title}", name, kind)
+        if path is None:
+            return
+        try:
+            write(path)
+        except OSError as error:
+            prompts.show_error(self, "Export", str(error))
+
+    def _range_stem(self) -> str:
+        rng = self.report_range()
+        return f"{rng.start.isoformat()}-{rng.end.isoformat()}"
+
+    def export_pdf(self) -> None:
+        """Ask where, then write the whole dashboard as a one-page A4 PDF."""
+        if not self.figures:
+            return
+        name = f"dashboard-{self._range_stem()}.pdf"
+        path = exports.ask_save_path(self, "Export dashboard as PDF", name, "PDF (*.pdf)")
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = Path(str(path) + ".pdf")
+        try:
+            printing.write_pdf(self.heading(), self.figures, path)
+        except OSError as error:
+            prompts.show_error(self, "Export PDF", str(error))
+
+    def print_page(self) -> None:
+        """Print the whole dashboard on one A4 page."""
+        if self.figures:
+            printing.print_dashboard(self, self.heading(), self.figures)
