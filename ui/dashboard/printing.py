@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QSize, Qt
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from ui.dashboard.charts import ChartCard, Figure
 
 PAGE_SIZE = QSize(1680, 1188)  # A4 landscape proportions (297 x 210), in layout pixels
 PDF_RESOLUTION = 300
+PRINT_DPI = 300  # the image a printer gets
 MARGIN_MM = 8.0
 COLUMNS = 4
 
@@ -66,15 +67,36 @@ class PrintPage(QWidget):
 
 
 def paint_page(page: PrintPage, device: QPagedPaintDevice) -> None:
-    """Paint `page` scaled to fit the printable area of `device`'s (first and only) page."""
+    """Paint `page` scaled to fit the printable area of `device`'s (first and only) page.
+
+    On a PDF writer the widgets paint straight onto the page (text stays text). Qt sends
+    a widget rendered onto a printer as an image of its on-screen size; so for a printer
+    the page is first painted scaled onto an image at `PRINT_DPI`, which is then printed.
+    """
+    area = device.pageLayout().paintRectPixels(device.resolution())
+    page.resize(round(PAGE_SIZE.height() * area.width() / area.height()), PAGE_SIZE.height())
+    page.layout().activate()
+    scale = min(area.width() / page.width(), area.height() / page.height())
     painter = QPainter(device)
     try:
-        area = device.pageLayout().paintRectPixels(device.resolution())
-        page.resize(round(PAGE_SIZE.height() * area.width() / area.height()), PAGE_SIZE.height())
-        page.layout().activate()
-        scale = min(area.width() / page.width(), area.height() / page.height())
-        painter.scale(scale, scale)
-        page.render(painter, QPoint(0, 0))
+        if isinstance(device, QPrinter):
+            dpi_scale = PRINT_DPI / device.resolution()
+            image = QImage(
+                round(page.width() * scale * dpi_scale),
+                round(page.height() * scale * dpi_scale),
+                QImage.Format_RGB32,
+            )
+            image.fill(Qt.white)
+            on_image = QPainter(image)
+            on_image.setRenderHint(QPainter.Antialiasing)
+            on_image.scale(scale * dpi_scale, scale * dpi_scale)
+            page.render(on_image, QPoint(0, 0))
+            on_image.end()
+            target = QRectF(0, 0, page.width() * scale, page.height() * scale)
+            painter.drawImage(target, image)
+        else:
+            painter.scale(scale, scale)
+            page.render(painter, QPoint(0, 0))
     finally:
         painter.end()
 
@@ -116,12 +138,17 @@ def write_pdf(heading: str, figures: list[Figure], path: Path) -> None:
         raise OSError(f"Cannot write {path}: {error.strerror or error}.") from error
 
 
+def choose_printer(parent: QWidget, printer: QPrinter) -> bool:
+    """Let the owner pick and set up the printer (one place, so tests can answer it)."""
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.Accepted
+
+
 def print_dashboard(parent: QWidget, heading: str, figures: list[Figure]) -> bool:
     """Ask for a printer and print the dashboard on one A4 page; False when cancelled."""
     printer = QPrinter(QPrinter.HighResolution)
     printer.setDocName(heading)
     _a4_landscape(printer)
-    if QPrintDialog(printer, parent).exec() != QPrintDialog.Accepted:
+    if not choose_printer(parent, printer):
         return False
     page = PrintPage(heading, figures)
     try:
