@@ -144,7 +144,7 @@ def _settle(dash: Dashboard) -> Figure:
         value_texts=[f"{days(r.median_days)} ({r.returns:,})" for r in each],
         colors=[STATUS_COLORS.get(r.status, "#16a34a") for r in each],
         horizontal=True,
-        note="Median per way of settling (returns settled)",
+        note="Median per way of settling; in brackets, the returns settled so",
         csv_header=("settled_as", "returns", "median_days"),
         csv_rows=[(r.status.value if r.status else "all", r.returns, r.median_days) for r in rows],
         empty="No return settled in this range",
