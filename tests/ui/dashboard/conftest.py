@@ -1,4 +1,6 @@
-"""A database with demo returns, and the dashboard figures desk/reports computes on it."""
+"""A database with demo returns and the figures desk/reports computes on it; and the reports
+helper's small crafted database (`crafted`, over `CRAFTED`), whose figures are worked out by hand
+in tests/desk/reports/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ import pytest
 from desk.demo.seed import seed_demo
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from tests.desk.reports.conftest import RANGE, crafted  # noqa: F401 (a fixture, used by name)
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 30)
 YEAR = ReportRange(date(2025, 12, 1), TODAY)  # the window's default: the last 12 months
+CRAFTED = RANGE  # the two weeks of the crafted database
 
 
 @pytest.fixture

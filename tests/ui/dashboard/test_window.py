@@ -7,6 +7,7 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QDate
 from sqlmodel import select
 
 from desk.customers.segments import Segment
@@ -18,7 +19,7 @@ from ui.dashboard import exports
 from ui.dashboard.cards import TITLES
 from ui.dashboard.window import DashboardWindow, preset_range
 
-from .conftest import NOW, TODAY, YEAR
+from .conftest import CRAFTED, NOW, TODAY, YEAR
 
 
 @pytest.fixture
@@ -87,6 +88,25 @@ def test_segment_and_dates_reload(qtbot, demo_db):
     assert window.preset.currentText() == "Custom"
     loaded(qtbot, window)
     assert window.dash.range.start == date(2026, 10, 27)
+
+
+def test_key_numbers_of_the_crafted_database(qtbot, db, crafted):
+    window = opened(qtbot, db)
+    window.start_edit.setDate(QDate(2026, 11, 2))
+    window.end_edit.setDate(QDate(2026, 11, 15))
+    loaded(qtbot, window)
+    assert window.dash.range == CRAFTED
+    keys = {title: card.key.text() for title, card in zip(TITLES, window.cards, strict=True)}
+    assert keys["Returns per week"] == "5 returns"  # R1 to R5
+    assert keys["Refunded by method"] == "€98.00 in total"  # 5000 - 500, 3000 + 300, 2000
+    assert keys["Days from received to settled"] == "Median 2.0 days"  # 2, 1.5 and 4 days
+    assert keys["Response time"] == "Median 2.0 h"  # 0.5, 1, 2, 4 and 10 hours
+    assert keys["Satisfaction"] == "Average 3.3 / 5"  # 5 (replacing a 2), 4 and 1
+    assert keys["Sustainability"] == "62% to a drop-off point"  # 5 of 8 settled items
+    assert keys["Returns by reason"] == "Mostly: Wrong size or fit"  # R1, R3, R5
+    satisfaction = window.cards[TITLES.index("Satisfaction")]
+    assert list(satisfaction.figure.values) == [1, 0, 0, 1, 1]
+    assert satisfaction.note.text().startswith("67% rated 4 or 5")
 
 
 def test_a_stale_result_never_overwrites_a_newer_one(qtbot, demo_db):
