@@ -144,7 +144,7 @@ def _settle(dash: Dashboard) -> Figure:
         value_texts=[f"{days(r.median_days)} ({r.returns:,})" for r in each],
         colors=[STATUS_COLORS.get(r.status, "#16a34a") for r in each],
         horizontal=True,
-        note="Median per way of settling; in brackets, the returns settled so",
+        note="Median per way of settling (returns settled that way)",
         csv_header=("settled_as", "returns", "median_days"),
         csv_rows=[(r.status.value if r.status else "all", r.returns, r.median_days) for r in rows],
         empty="No return settled in this range",
@@ -177,10 +177,13 @@ def _satisfaction(dash: Dashboard) -> Figure:
     ratings = [1, 2, 3, 4, 5]
     counts = [s.distribution.get(n, 0) for n in ratings]
     average = f"Average {s.average:.1f} / 5" if s.average is not None else ""
-    note = (
-        f"{percent(s.good_share)} rated 4 or 5 · {percent(s.answered_share)} of feedback "
-        f"requests answered ({s.requests_answered:,} of {s.requests_sent:,})"
+    asked = (
+        f"{percent(s.answered_share)} of feedback requests answered "
+        f"({s.requests_answered:,} of {s.requests_sent:,})"
+        if s.requests_sent
+        else "no feedback request sent yet"
     )
+    note = f"{percent(s.good_share)} rated 4 or 5 · {asked}"
     return Figure(
         name="satisfaction",
         title=TITLES[6],

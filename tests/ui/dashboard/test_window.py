@@ -104,7 +104,10 @@ def test_key_numbers_of_the_crafted_database(qtbot, db, crafted):
     assert keys["Returns by reason"] == "Mostly: Wrong size or fit"  # R1, R3, R5
     satisfaction = window.cards[TITLES.index("Satisfaction")]
     assert list(satisfaction.figure.values) == [1, 0, 0, 1, 1]
-    assert satisfaction.note.text().startswith("67% rated 4 or 5")
+    # requests sent for R1, R2 and R5; R1 and R2 answered
+    assert (
+        satisfaction.note.text() == "67% rated 4 or 5 · 67% of feedback requests answered (2 of 3)"
+    )
 
 
 def test_a_stale_result_never_overwrites_a_newer_one(qtbot, demo_db):
@@ -148,7 +151,7 @@ def test_satisfaction_from_feedback_rows(qtbot, demo_db):
     assert card.stack.currentWidget() is card.chart
     assert card.key.text() == "Average 3.8 / 5"  # (5 + 5 + 4 + 1) / 4 = 3.75
     assert list(card.figure.values) == [1, 0, 0, 1, 2]
-    assert card.note.text().startswith("75% rated 4 or 5")
+    assert card.note.text() == "75% rated 4 or 5 · no feedback request sent yet"
 
 
 def test_card_exports_png_and_csv(qtbot, demo_db, year, saved, tmp_path):
