@@ -7,13 +7,15 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+import shiboken6
+from PySide6.QtCore import QDate, Qt
 from sqlmodel import select
 
 from desk.customers.segments import Segment
 from desk.models import Feedback, FeedbackSource, Return
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from ui.background import running_jobs
 from ui.dashboard import exports
 from ui.dashboard.cards import TITLES
 from ui.dashboard.window import DashboardWindow, preset_range
@@ -186,3 +188,12 @@ def test_four_columns_when_wide_two_when_narrow(qtbot, demo_db):
     assert window.columns == 4
     window.resize(1024, 700)
     assert window.columns == 2
+
+
+def test_closing_while_loading_drops_the_result(qtbot, demo_db):
+    window = DashboardWindow(demo_db, "EUR", today=TODAY)
+    window.setAttribute(Qt.WA_DeleteOnClose)
+    window.show()
+    window.close()  # the load is still running
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=20_000)
+    assert not shiboken6.isValid(window)
