@@ -41,9 +41,12 @@ def percent(share: float | None) -> str:
 
 
 def hours(value: float | None) -> str:
-    """Hours as staff read them: "3.2 h", or days past two days; "–" when none."""
+    """Hours as staff read them: "12 min" under an hour, "3.2 h", days past two days; "–"
+    when none."""
     if value is None:
         return "–"
+    if value < 1:
+        return f"{value * 60:.0f} min"
     if value >= 48:
         return f"{value / 24:.1f} days"
     return f"{value:.1f} h"

@@ -60,5 +60,10 @@ def test_an_empty_range_says_so_instead_of_charting(db):
 
 def test_words_for_numbers():
     assert percent(0.355) == "36%" and percent(None) == "–"
-    assert hours(3.24) == "3.2 h" and hours(72) == "3.0 days" and hours(None) == "–"
+    assert (
+        hours(3.24) == "3.2 h"
+        and hours(0.2) == "12 min"
+        and hours(72) == "3.0 days"
+        and hours(None) == "–"
+    )
     assert days(2.5) == "2.5 days"
