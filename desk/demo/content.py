@@ -453,7 +453,8 @@ MESSAGE_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "thanks": (
             "obrigado pela sua opinião sobre a devolução {number}",
-            "Obrigado por contar como foi a devolução {number}. Seu código de desconto está abaixo.",
+            "Obrigado por contar como foi a devolução {number}. "
+            "Seu código de desconto está abaixo.",
         ),
     },
 }
