@@ -14,6 +14,7 @@ from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHO
 from desk.models import Channel, OutboxState, Status
 from desk.money import format_money
 from desk.paths import database_url
+from desk.reports import cli as reports_cli
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting, setting
 from desk.workflow import parse_status
@@ -113,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="check only, save nothing")
     imports.set_defaults(run=cmd_import_customers)
     feedback_commands(commands)
+    reports_cli.add_commands(commands)
     return parser
 
 

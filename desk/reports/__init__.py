@@ -1,0 +1,13 @@
+"""The owner's figures over a date range, computed by SQL aggregates, and the `report` command.
+
+Modules:
+    period        the report range (inclusive UTC days, optional segment) and its bounds
+    sql           the few SQL pieces that differ between SQLite and PostgreSQL
+    segment_rule  the customer segment rule as a SQL CASE, to filter figures by segment
+    figures       one function per figure: volumes, reasons, statuses, money, speed,
+                  satisfaction, sustainability, SKUs, frequent returners
+    dashboard     every figure in one call, and the figures as CSV rows and JSON
+    cli           the headless `returndesk report` command
+"""
+
+__all__ = ["period", "sql", "segment_rule", "figures", "dashboard", "cli"]
