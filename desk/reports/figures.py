@@ -396,4 +396,5 @@ def frequent_returners(
 
 
 def _float(value: object) -> float | None:
-    return None if value is None else float(value)
+    """A duration as a float, rounded to 6 decimals (julianday's float error is ~1e-9 days)."""
+    return None if value is None else round(float(value), 6)

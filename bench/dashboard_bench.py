@@ -1,0 +1,244 @@
+"""Measure the owner's dashboard over a big demo database; print one JSON object per line.
+
+    python bench/dashboard_bench.py --returns 100000
+    python bench/dashboard_bench.py --returns 1000000 --db /tmp/big.db   # keep the file
+
+Seeds demo data (desk.demo.seed), then adds what the demo does not have yet: a sent
+message for most status changes (INSERT ... SELECT, minutes to hours after the change),
+a sent feedback request for most closed returns and feedback (Core insert) on a share
+of those. Metrics: seed_s, dashboard_ms (every figure over the last year, median of
+--runs), dashboard_segment_ms (the same for one segment), report_csv_ms (the figures
+as CSV rows written to a file), feedback_write_ms (one Feedback row in its own
+transaction) and the raw limits beside them: raw_count_ms (bare sqlite3
+`SELECT count(*) FROM return`) and raw_group_by_ms (one bare GROUP BY reason over the year).
+Targets: dashboard under 300 ms at 100,000 returns, under 1.5 s at 1,000,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, insert, select, text  # noqa: E402
+
+from desk.customers.segments import Segment  # noqa: E402
+from desk.db import Database, open_database  # noqa: E402
+from desk.demo.seed import seed_demo  # noqa: E402
+from desk.models import Feedback, FeedbackSource, Return, Status, StatusChange  # noqa: E402
+from desk.paths import sqlite_url  # noqa: E402
+from desk.reports.cli import csv_text  # noqa: E402
+from desk.reports.dashboard import dashboard, report_rows  # noqa: E402
+from desk.reports.period import ReportRange  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+"""Fixed, so every run seeds the same data."""
+
+YEAR = ReportRange(NOW.date() - timedelta(days=364), NOW.date())
+
+EVENT_OF_STATUS = """CASE sc.to_status WHEN 'requested' THEN 'acknowledged'
+    ELSE sc.to_status END"""
+
+# every 5th status change sends nothing; the others one email, sent 1 to 240 minutes
+# (every 10th: up to 2 days) after the change, in the canonical text form of UTCDateTime
+MESSAGES_SQL = f"""
+INSERT INTO outbox_message (return_id, status_change_id, event, channel, language,
+    recipient, subject, body_text, body_html, message_id, state, attempts, last_error,
+    created_at, next_attempt_at, sent_at, staff)
+SELECT sc.return_id, sc.id, {EVENT_OF_STATUS}, 'email', 'en', 'bench@example.com',
+    'Your return', 'Hello', '', '', 'sent', 1, '', sc.at, sc.at,
+    strftime('%Y-%m-%d %H:%M:%f', sc.at,
+        '+' || (CASE WHEN sc.id % 10 = 0 THEN sc.id * 7919 % 2880 ELSE sc.id * 7919 % 240 END
+                + 1) || ' minutes') || '000',
+    ''
+FROM status_change sc
+WHERE sc.id % 5 != 0 AND sc.to_status != 'cancelled'
+"""
+
+# a feedback request a day after closing, for 9 closed returns in 10
+REQUESTS_SQL = """
+INSERT INTO outbox_message (return_id, status_change_id, event, channel, language,
+    recipient, subject, body_text, body_html, message_id, state, attempts, last_error,
+    created_at, next_attempt_at, sent_at, staff)
+SELECT sc.return_id, NULL, 'feedback', 'email', 'en', 'bench@example.com',
+    'How was your return?', 'Hello', '', '', 'sent', 1, '', sc.at, sc.at,
+    strftime('%Y-%m-%d %H:%M:%f', sc.at, '+1 day') || '000', ''
+FROM status_change sc
+WHERE sc.to_status = 'closed' AND sc.return_id % 10 != 0
+"""
+
+RATINGS = (5, 5, 5, 5, 4, 4, 4, 3, 2, 1)  # mostly good, some poor
+
+
+def emit(metric: str, value: float | None, unit: str, **extra: object) -> None:
+    """Print one measured figure as a JSON line."""
+    print(json.dumps({"metric": metric, "value": value, "unit": unit, **extra}), flush=True)
+
+
+def seed(db: Database, returns: int) -> None:
+    """Seed demo returns, then messages, feedback requests and feedback."""
+    started = time.perf_counter()
+    summary = seed_demo(db, returns=returns, seed=1, now=NOW)
+    rng = random.Random(1)
+    with db.engine.begin() as conn:
+        conn.execute(text(MESSAGES_SQL))
+        conn.execute(text(REQUESTS_SQL))
+        closed = conn.execute(
+            select(StatusChange.return_id, StatusChange.at).where(
+                StatusChange.to_status == Status.CLOSED, StatusChange.return_id % 10 != 0
+            )
+        ).all()
+        rows = [
+            {
+                "return_id": return_id,
+                "rating": rng.choice(RATINGS),
+                "comment": "",
+                "source": rng.choice(list(FeedbackSource)),
+                "staff": "",
+                "at": at + timedelta(hours=rng.randint(1, 72)),
+                "replaced_at": None,
+            }
+            for return_id, at in closed
+            if rng.random() < 0.45  # 45 % of the requests are answered
+        ]
+        if rows:
+            conn.execute(insert(Feedback), rows)
+    with db.connect() as conn:
+        messages = conn.execute(text("SELECT count(*) FROM outbox_message")).scalar()
+    emit(
+        "seed_s",
+        round(time.perf_counter() - started, 3),
+        "s",
+        returns=summary.returns,
+        customers=summary.customers,
+        messages=messages,
+        feedback=len(rows),
+    )
+
+
+def timed(work, runs: int) -> tuple[float, list[float]]:
+    """Run `work` once to warm up, then `runs` times; the median and every time in ms."""
+    work()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), times
+
+
+def bench_dashboard(db: Database, runs: int, folder: Path) -> None:
+    returns = _count(db, YEAR)
+    median, times = timed(lambda: dashboard(db, YEAR, now=NOW), runs)
+    emit(
+        "dashboard_ms",
+        round(median, 1),
+        "ms",
+        returns_in_range=returns,
+        runs=[round(t, 1) for t in times],
+        note=f"every figure from {YEAR.start} to {YEAR.end}, median of {runs} after a warm-up",
+    )
+    loyal = ReportRange(YEAR.start, YEAR.end, Segment.LOYAL)
+    median, times = timed(lambda: dashboard(db, loyal, now=NOW), runs)
+    emit("dashboard_segment_ms", round(median, 1), "ms", segment="loyal", runs=len(times))
+    out = folder / "report.csv"
+
+    def report() -> None:
+        out.write_text(csv_text(report_rows(dashboard(db, YEAR, now=NOW))), encoding="utf-8")
+
+    median, times = timed(report, runs)
+    emit("report_csv_ms", round(median, 1), "ms", rows=len(report_rows(dashboard(db, YEAR))))
+
+
+def bench_feedback_write(db: Database, writes: int) -> None:
+    """Insert `writes` Feedback rows, each in its own transaction, on returns without one."""
+    with db.connect() as conn:
+        rated = select(Feedback.return_id).where(Feedback.replaced_at.is_(None))
+        ids = conn.execute(
+            select(Return.id).where(Return.id.not_in(rated)).order_by(Return.id).limit(writes)
+        ).scalars()
+        ids = list(ids)
+    times = []
+    for return_id in ids:
+        started = time.perf_counter()
+        with db.session() as session:
+            session.add(
+                Feedback(return_id=return_id, rating=4, source=FeedbackSource.PHONE, staff="Bench")
+            )
+            session.commit()
+        times.append((time.perf_counter() - started) * 1000)
+    emit(
+        "feedback_write_ms",
+        round(statistics.median(times), 2),
+        "ms",
+        writes=len(times),
+        note="ORM insert of one Feedback row, one transaction each (commit included)",
+    )
+
+
+def bench_raw(db_path: Path, runs: int) -> None:
+    """The floor: bare sqlite3 on the same file."""
+    conn = sqlite3.connect(db_path)
+    since = YEAR.since.strftime("%Y-%m-%d %H:%M:%S.%f")
+    until = YEAR.until.strftime("%Y-%m-%d %H:%M:%S.%f")
+    try:
+        median, _ = timed(lambda: conn.execute("SELECT count(*) FROM return").fetchone(), runs)
+        emit("raw_count_ms", round(median, 2), "ms", note="bare sqlite3 SELECT count(*)")
+        group = (
+            "SELECT reason, count(*) FROM return WHERE created_at >= ? AND created_at < ? "
+            "GROUP BY reason"
+        )
+        median, _ = timed(lambda: conn.execute(group, (since, until)).fetchall(), runs)
+        emit("raw_group_by_ms", round(median, 2), "ms", note="bare sqlite3 GROUP BY reason, year")
+    finally:
+        conn.close()
+
+
+def _count(db: Database, rng: ReportRange) -> int:
+    with db.connect() as conn:
+        return conn.execute(
+            select(func.count())
+            .select_from(Return)
+            .where(Return.created_at >= rng.since, Return.created_at < rng.until)
+        ).scalar()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--returns", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7, metavar="N")
+    parser.add_argument("--writes", type=int, default=30, metavar="N")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help="keep the database here (seeded when new)"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as folder:
+        db_path = args.db or Path(folder) / "bench.db"
+        db = open_database(sqlite_url(db_path))
+        try:
+            if not _count(db, ReportRange(date(1970, 1, 1), date(2999, 12, 31))):
+                seed(db, args.returns)
+        finally:
+            db.close()  # the last connection closing folds the WAL into the file
+        db = open_database(sqlite_url(db_path))
+        try:
+            bench_dashboard(db, args.runs, Path(folder))
+            bench_raw(db_path, args.runs)
+            bench_feedback_write(db, args.writes)
+        finally:
+            db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
