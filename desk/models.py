@@ -275,6 +275,8 @@ class ReturnLine(ReturnLineBase, table=True):
 
 class StatusChange(SQLModel, table=True):
     __tablename__ = "status_change"
+    # covering index for the reports' settle times (desk.reports.figures)
+    __table_args__ = (Index("ix_status_change_report", "to_status", "return_id", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
@@ -373,6 +375,8 @@ class OutboxMessage(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("status_change_id", "channel"),
         Index("ix_outbox_state_due", "state", "next_attempt_at"),
+        # covering index for the reports' response times (desk.reports.figures)
+        Index("ix_outbox_report", "state", "event", "status_change_id", "sent_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

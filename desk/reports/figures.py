@@ -215,36 +215,30 @@ def refunded_by_method(
 def days_to_settle(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[SettleTime]:
-    """Median days from the first change to received to the first change to a settled status.
+    """Median days from a return's change to received to its change to a settled status.
 
     The first row is every settled status together (`status` None), then one row per
     settled status that occurs. Returns never received (or not yet settled) do not count.
     """
     dialect = conn.dialect.name
-    received = (
-        select(StatusChange.return_id, func.min(StatusChange.at).label("at"))
-        .where(StatusChange.to_status == Status.RECEIVED)
-        .group_by(StatusChange.return_id)
-        .subquery("received")
-    )
-    settled = (
-        select(
-            StatusChange.return_id,
-            StatusChange.to_status.label("status"),
-            func.min(StatusChange.at).label("at"),
-        )
-        .where(StatusChange.to_status.in_(SETTLED))
-        .group_by(StatusChange.return_id, StatusChange.to_status)
-        .subquery("settled")
+    # the workflow reaches received once (only from requested) and one settled status
+    # once (then only closed), so a plain join pairs each settled return's two changes
+    received, settled = (
+        StatusChange.__table__.alias("received"),
+        StatusChange.__table__.alias("settled"),
     )
     values = (
         select(
-            settled.c.status.label("g"),
+            settled.c.to_status.label("g"),
             (seconds_between(dialect, received.c.at, settled.c.at) / 86400.0).label("v"),
         )
         .join_from(settled, received, received.c.return_id == settled.c.return_id)
         .join(Return, Return.id == settled.c.return_id)
-        .where(in_range(conn, rng, now=now))
+        .where(
+            settled.c.to_status.in_(SETTLED),
+            received.c.to_status == Status.RECEIVED,
+            in_range(conn, rng, now=now),
+        )
     )
     n, median = conn.execute(percentiles(dialect, values, [0.5])).one()
     out = [SettleTime(None, n, _float(median))]
