@@ -193,7 +193,7 @@ def bench_raw(db_path: Path, runs: int) -> None:
     until = YEAR.until.strftime("%Y-%m-%d %H:%M:%S.%f")
     try:
         median, _ = timed(lambda: conn.execute("SELECT count(*) FROM return").fetchone(), runs)
-        emit("raw_count_ms", round(median, 2), "ms", note="bare sqlite3 SELECT count(*)")
+        emit("raw_count_ms", round(median, 3), "ms", note="bare sqlite3 SELECT count(*)")
         group = (
             "SELECT reason, count(*) FROM return WHERE created_at >= ? AND created_at < ? "
             "GROUP BY reason"

@@ -376,7 +376,7 @@ class OutboxMessage(SQLModel, table=True):
         UniqueConstraint("status_change_id", "channel"),
         Index("ix_outbox_state_due", "state", "next_attempt_at"),
         # covering index for the reports' response times (desk.reports.figures)
-        Index("ix_outbox_report", "state", "event", "status_change_id", "sent_at"),
+        Index("ix_outbox_report", "state", "event", "status_change_id", "sent_at", "return_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

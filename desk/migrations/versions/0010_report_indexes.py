@@ -25,7 +25,9 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("outbox_message", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_outbox_report", ["state", "event", "status_change_id", "sent_at"], unique=False
+            "ix_outbox_report",
+            ["state", "event", "status_change_id", "sent_at", "return_id"],
+            unique=False,
         )
 
 
