@@ -31,11 +31,14 @@ Feedback: R1 rated 2 then 5 (the 2 replaced), R2 4, R3 1 (at the counter, no req
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
+from desk.db import open_database
 from desk.models import (
     Channel,
     Customer,
@@ -68,8 +71,38 @@ class Crafted:
     returns: dict[str, int]
 
 
+PG_URL = os.environ.get("RETURNDESK_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, db):
+    """The test's SQLite database, then (when RETURNDESK_TEST_PG_URL names an empty
+    PostgreSQL database the test may fill and wipe) PostgreSQL."""
+    if request.param == "sqlite":
+        yield db
+        return
+    if not PG_URL:
+        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
+    pg = open_database(PG_URL)
+    yield pg
+    with pg.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    pg.close()
+
+
 @pytest.fixture
 def crafted(db) -> Crafted:
+    """The crafted rows in the test's SQLite database (the one `db_path` names)."""
+    return build(db)
+
+
+@pytest.fixture
+def crafted_any(any_db) -> Crafted:
+    """The crafted rows in SQLite, then in PostgreSQL when one is given."""
+    return build(any_db)
+
+
+def build(db) -> Crafted:
     with db.session() as s:
         people = {
             "Ann": Customer(name="Ann"),

@@ -24,8 +24,8 @@ from tests.desk.reports.conftest import NOW, RANGE
 
 
 @pytest.fixture
-def conn(db, crafted):
-    with db.connect() as connection:
+def conn(any_db, crafted_any):
+    with any_db.connect() as connection:
         yield connection
 
 
@@ -159,17 +159,17 @@ def test_top_skus_by_quantity_leaving_out_cancelled_returns(conn):
     ]
 
 
-def test_top_skus_keeps_ten(db, conn):
+def test_top_skus_keeps_ten(conn):
     rng = ReportRange(date(2026, 11, 1), date(2026, 11, 16))
     assert len(figures.top_skus(conn, rng)) == 4  # A, B, C, Z: fewer than TOP
     assert figures.TOP == 10
 
 
-def test_frequent_returners_most_returns_first_ties_by_customer(conn, crafted):
+def test_frequent_returners_most_returns_first_ties_by_customer(conn, crafted_any):
     # Ann: R1, R5 = 2 (R6, R7 outside); Ben: R2, R3 = 2; Cid: only R4, cancelled
     assert figures.frequent_returners(conn, RANGE) == [
-        Returner(crafted.customers["Ann"], "Ann", 2),
-        Returner(crafted.customers["Ben"], "Ben", 2),
+        Returner(crafted_any.customers["Ann"], "Ann", 2),
+        Returner(crafted_any.customers["Ben"], "Ben", 2),
     ]
 
 

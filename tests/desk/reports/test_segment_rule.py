@@ -33,14 +33,16 @@ def python_segments(db, ids) -> dict[int, Segment]:
         return {i: habits_for(session, i, now=NOW).segment for i in ids}
 
 
-def test_sql_and_python_agree_on_the_demo_data(db):
+def test_sql_and_python_agree_on_the_demo_data(any_db):
+    db = any_db
     seed_demo(db, returns=600, seed=3, now=NOW)
     in_sql = sql_segments(db)
     assert in_sql == python_segments(db, in_sql)
     assert len(set(in_sql.values())) == 4  # the demo has every segment, so each rule ran
 
 
-def test_sql_and_python_agree_with_the_owners_thresholds(db):
+def test_sql_and_python_agree_with_the_owners_thresholds(any_db):
+    db = any_db
     seed_demo(db, returns=400, seed=5, now=NOW)
     with db.session() as session:
         set_settings(session, {SEGMENT_FREQUENT_RETURNS: 2, SEGMENT_LOYAL_ORDERS: 3})
@@ -68,11 +70,12 @@ EDGES = [
 
 
 @pytest.mark.parametrize(("orders", "recent", "older", "cancelled", "segment"), EDGES)
-def test_edge_cases_agree(db, orders, recent, older, cancelled, segment):
-    check_one(db, orders, recent, older, cancelled, segment)
+def test_edge_cases_agree(any_db, orders, recent, older, cancelled, segment):
+    check_one(any_db, orders, recent, older, cancelled, segment)
 
 
-def test_the_rate_is_compared_in_floating_point_as_python_does(db):
+def test_the_rate_is_compared_in_floating_point_as_python_does(any_db):
+    db = any_db
     # 29 / 100 * 100 is 28.999999999999996 in floats: under a 29 % threshold, in both
     with db.session() as session:
         set_settings(session, {SEGMENT_FREQUENT_RATE: 29})
