@@ -1,18 +1,15 @@
 """report indexes: covering indexes for the dashboard's settle and response times
 
-Revision ID: 0010
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-01 09:07:00
-
-Numbered 0010 so it does not clash with the migrations other work adds meanwhile;
-it follows 0008 (one reward code per return). A later 0009 would go between them.
 """
 
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0010"
+revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
