@@ -29,15 +29,13 @@ from sqlmodel import Session
 from desk.feedback.rewards import describe_reward
 from desk.messages.context import normalise_language
 from desk.messages.mail import DeliveryError, SmtpConfig, new_message_id, send_email
-from desk.messages.outbox import channel_for
+from desk.messages.outbox import add_rendered, channel_for
 from desk.models import (
-    Channel,
     Customer,
     Event,
     Feedback,
     FeedbackSource,
     OutboxMessage,
-    OutboxState,
     Return,
     RewardCode,
     utcnow,
@@ -91,29 +89,7 @@ def queue_thanks(
         staff=staff,
         reward={"code": reward.code, "text": text},
     )
-    email = channel == Channel.EMAIL
-    message = OutboxMessage(
-        return_id=ret.id,
-        event=Event.THANKS,
-        channel=channel,
-        language=rendered.language,
-        recipient=(customer.email if email else customer.phone).strip(),
-        subject=rendered.subject,
-        body_text=_mime_text(rendered.text) if email else rendered.sms,
-        body_html=_mime_text(rendered.html) if email and rendered.html else "",
-        message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
-        state=OutboxState.QUEUED,
-        next_attempt_at=utcnow(),
-        staff=staff.strip(),
-    )
-    session.add(message)
-    session.flush()
-    return message
-
-
-def _mime_text(text: str) -> str:
-    """`text` with \\n line ends and one final newline, as desk.messages.outbox stores it."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+    return add_rendered(session, detail, rendered, channel, staff=staff)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
@@ -43,6 +44,9 @@ from desk.settings import (
     SHOP_EMAIL,
     get_setting,
 )
+
+if TYPE_CHECKING:  # Jinja loads only when a message is rendered
+    from desk.messages.templating import RenderedMessage
 from desk.workflow import TransitionResult, apply_transition
 
 
@@ -146,11 +150,32 @@ def _new_message(
     rendered = render_message(
         session, detail, event, language=customer.preferred_language or None, staff=staff
     )
+    return add_rendered(
+        session, detail, rendered, channel, change_id=change_id, staff=staff, due=due
+    )
+
+
+def add_rendered(
+    session: Session,
+    detail: ReturnDetail,
+    rendered: RenderedMessage,
+    channel: Channel,
+    *,
+    change_id: int | None = None,
+    staff: str = "",
+    due: datetime | None = None,
+) -> OutboxMessage:
+    """Add (flush) `rendered` to the outbox for `detail`'s customer by `channel`, as sent.
+
+    The one place a rendered message becomes an outbox row: email carries the text and
+    HTML parts, SMS its own text; due at `due` (now by default).
+    """
+    customer = detail.customer
     email = channel == Channel.EMAIL
     message = OutboxMessage(
         return_id=detail.ret.id,
         status_change_id=change_id,
-        event=str(rendered.event),
+        event=Event(rendered.event),
         channel=channel,
         language=rendered.language,
         recipient=(customer.email if email else customer.phone).strip(),
