@@ -11,7 +11,7 @@ A few poor ratings are replaced after the shop called the customer back.
 
 It draws from its own seeded generator, so the returns stay what they were without it,
 and touches no database: `desk.demo.seed` writes the rows. Messages carry short texts
-from `desk.demo.content`, not rendered templates: render_message costs ~0.8 ms a
+from `desk.demo.story_content`, not rendered templates: render_message costs ~0.8 ms a
 message, which would make the 500-return demo take ~1.5 s instead of ~0.1 s, and the
 100,000-return one minutes.
 """
@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desk.demo.content import (
+from desk.demo.content import REFUND_BY_SETTLED, STAFF, Channel, Intake, S
+from desk.demo.plan import DAY, Plan, Rng, as_datetime
+from desk.demo.story_content import (
     COMMENT_SHARE,
     FEEDBACK_ANSWERS,
     FEEDBACK_COMMENTS,
@@ -29,16 +31,10 @@ from desk.demo.content import (
     MESSAGE_TEXTS,
     RATINGS,
     RATINGS_AFTER_REJECTION,
-    REFUND_BY_SETTLED,
     SEND_DELAYS,
     SEND_ERRORS,
     SIGN_OFFS,
-    STAFF,
-    Channel,
-    Intake,
-    S,
 )
-from desk.demo.plan import DAY, Plan, Rng, as_datetime
 from desk.feedback.codes import ALPHABET, RANDOM_LENGTH, check_character, format_code
 from desk.feedback.rewards import expiry_for
 from desk.messages.events import EVENT_FOR_STATUS

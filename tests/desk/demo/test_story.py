@@ -9,10 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desk.demo.content import FEEDBACK_COMMENTS, MESSAGE_TEXTS, S
+from desk.demo.content import S
 from desk.demo.plan import Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker
 from desk.demo.story import EVENTS, NextIds, StoryMaker, StorySettings
+from desk.demo.story_content import FEEDBACK_COMMENTS
 from desk.feedback.codes import is_well_formed
 from desk.feedback.rewards import expiry_for
 from desk.messages.outbox import feedback_due
@@ -224,13 +225,6 @@ def test_no_codes_when_the_reward_is_off_and_never_one_the_shop_issued():
     taken = {c["code"] for c in tell()[2].codes}
     story = StoryMaker(Rng("3:story"), NOW, DEFAULTS, NextIds(), set(taken))
     assert story._code() not in taken
-
-
-def test_messages_speak_both_languages():
-    for language, texts in MESSAGE_TEXTS.items():
-        assert set(texts) == {str(e) for e in Event}, language
-        for subject, line in texts.values():
-            assert "{number}" in subject and "{number}" in line
 
 
 def test_requests_wait_the_hours_the_shop_chose():
