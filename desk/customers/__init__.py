@@ -1,12 +1,13 @@
 """Customers as the shop knows them: profiles, habits, segments, and the till's CSV import.
 
 Modules:
-    profile    one customer's profile, changes with validation, export of their data, erasure
-    habits     return habits computed from a customer's history, and the segment they fall in
-    segments   the segments (new, occasional, loyal, frequent returner) the policy is set per
-    csv_table  reading a CSV file as a spreadsheet shows it
-    mapping    which CSV column fills which customer field
-    imports    importing customers from the till's CSV: plan, check, apply in one transaction
+    profile      one customer's profile, changes with validation, export of their data, erasure
+    habits       return habits computed from a customer's history, and the segment they fall in
+    segments     the segments (new, occasional, loyal, frequent returner) the policy is set per
+    csv_table    reading a CSV file as a spreadsheet shows it
+    mapping      which CSV column fills which customer field
+    import_plan  what an import would do: rows parsed, matched with known customers, or rejected
+    imports      importing customers from the till's CSV: check, then apply in one transaction
 """
 
-__all__ = ["profile", "habits", "segments", "csv_table", "mapping", "imports"]
+__all__ = ["profile", "habits", "segments", "csv_table", "mapping", "import_plan", "imports"]

@@ -25,14 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.customers.csv_table import CsvTable, read_csv
-from desk.customers.imports import (
-    ImportPlan,
-    ImportReport,
-    cell_values,
-    check_import,
-    parse_row,
-    run_import,
-)
+from desk.customers.import_plan import ImportPlan, cell_values, parse_row
+from desk.customers.imports import ImportReport, check_import, run_import
 from desk.customers.mapping import FIELDS, guess_mapping
 from desk.db import Database
 from desk.errors import DeskError

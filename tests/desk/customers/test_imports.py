@@ -14,13 +14,8 @@ from sqlmodel import col, select
 
 from desk.customers import imports as customer_import
 from desk.customers.csv_table import read_csv
-from desk.customers.imports import (
-    apply_import,
-    check_import,
-    import_customers,
-    plan_import,
-    run_import,
-)
+from desk.customers.import_plan import plan_import
+from desk.customers.imports import apply_import, check_import, import_customers, run_import
 from desk.customers.mapping import guess_mapping, mapping_from_options
 from desk.errors import DeskError
 from desk.models import Customer
@@ -207,12 +202,6 @@ def test_mapping_options_by_name_or_number():
         mapping_from_options(header, ["email=Mail"])
     with pytest.raises(DeskError, match="field=COLUMN"):
         mapping_from_options(header, ["mail=2"])
-
-
-def test_name_column_is_required(db):
-    table = read_csv(b"Email\nana@example.com\n")
-    with db.session() as session, pytest.raises(DeskError, match="name"):
-        plan_import(session, table, guess_mapping(table.header))
 
 
 # -- the command line ---------------------------------------------------------------------

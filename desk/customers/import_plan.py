@@ -1,0 +1,246 @@
+"""Planning a customer import: parse each CSV row, match it with known customers, decide.
+
+`plan_import` says what importing a table would do, row by row, and writes nothing: a
+row becomes a new customer, is merged into a known one (same email in any case, or
+same phone digits) or into an earlier row of the same person, or is rejected with the
+reason a person can act on. Row numbers are the ones a spreadsheet shows: the header is
+row 1. Writing the plan is `desk.customers.imports`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection, select
+from sqlmodel import Session
+
+from desk.customers.csv_table import CsvTable
+from desk.customers.mapping import plain_text
+from desk.errors import DeskError
+from desk.messages.context import LANGUAGES
+from desk.models import Channel, Customer
+from desk.validation import email_error, parse_money, phone_error
+
+_CHANNELS = {
+    "email": Channel.EMAIL, "e mail": Channel.EMAIL, "mail": Channel.EMAIL,
+    "sms": Channel.SMS, "text": Channel.SMS, "texto": Channel.SMS, "mensagem": Channel.SMS,
+    "print": Channel.PRINT, "paper": Channel.PRINT, "papel": Channel.PRINT,
+    "impresso": Channel.PRINT, "none": Channel.NONE, "no contact": Channel.NONE,
+    "nenhum": Channel.NONE, "nao contatar": Channel.NONE,
+}  # fmt: skip
+
+
+# -- one row ------------------------------------------------------------------------------
+
+
+@dataclass
+class Rejected:
+    """A row that cannot be imported, and why."""
+
+    row: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.reason}"
+
+
+def cell_values(table: CsvTable, index: int, mapping: dict[str, int]) -> dict[str, str]:
+    """Return the stripped text each mapped field gets from data row `index`."""
+    row = table.rows[index]
+    return {k: row[i].strip() if i < len(row) else "" for k, i in mapping.items()}
+
+
+def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | str:
+    """Return data row `index` as customer values, or the reason it cannot be imported."""
+    row = table.rows[index]
+    width = len(table.header)
+    if len(row) < width or any(c.strip() for c in row[width:]):
+        return f"wrong column count ({len(row)} columns, the header has {width})"
+    raw = cell_values(table, index, mapping)
+    if not raw.get("name"):
+        return "missing name"
+    values: dict = {"name": raw["name"][:200]}
+    if email := raw.get("email", ""):
+        if email_error(email) or len(email) > 254:
+            return f"bad email “{email}”"
+        values["email"] = email
+    if phone := raw.get("phone", ""):
+        if phone_error(phone) or len(phone) > 40:
+            return f"bad phone “{phone}”"
+        values["phone"] = phone
+    if language := raw.get("preferred_language", ""):
+        values["preferred_language"] = _language(language)
+    if (chosen := _CHANNELS.get(plain_text(raw.get("preferred_channel", "")))) is not None:
+        values["preferred_channel"] = chosen.value
+    if ref := raw.get("external_ref", ""):
+        values["external_ref"] = ref[:100]
+    if since := raw.get("customer_since", ""):
+        if (day := _date(since)) is None:
+            return f"bad date “{since}” (use 2024-03-31 or 31/03/2024)"
+        values["customer_since"] = day
+    if orders := raw.get("orders_count", ""):
+        count = orders.replace(" ", "").replace("\u00a0", "")
+        if not count.isdigit():
+            return f"bad number of orders “{orders}”"
+        values["orders_count"] = int(count)
+    if spend := raw.get("lifetime_spend", ""):
+        try:
+            cents = parse_money(re.sub(r"^[^\d+-]+|[^\d]+$", "", spend))
+        except ValueError:
+            return f"bad amount “{spend}”"
+        if cents < 0:
+            return f"bad amount “{spend}” (negative)"
+        values["lifetime_spend_cents"] = cents
+    if notes := raw.get("notes", ""):
+        values["notes"] = notes
+    return values
+
+
+def _language(text: str) -> str:
+    plain = plain_text(text)
+    for code in LANGUAGES:
+        if plain == plain_text(code):
+            return code
+    if plain.startswith(("pt", "portug", "br")):
+        return "pt_BR"
+    return "en"
+
+
+def _date(text: str) -> date | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T].*)?", text):
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if found := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+        day, month, year = map(int, found.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def digits(phone: str | None) -> str:
+    """Return only the digits of a phone number (the key phones are matched on)."""
+    return "".join(c for c in phone or "" if c.isdigit())
+
+
+# -- planning -----------------------------------------------------------------------------
+
+
+@dataclass
+class NewCustomer:
+    """A customer to create, from one row or several rows of the same person."""
+
+    rows: list[int]
+    values: dict
+
+
+@dataclass
+class Merge:
+    """Rows that match a customer already in the database, and what they change."""
+
+    customer_id: int
+    name: str
+    rows: list[int]
+    changes: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportPlan:
+    """What an import will do, before anything is written."""
+
+    create: list[NewCustomer]
+    merge: list[Merge]
+    rejected: list[Rejected]
+    merged_rows: int = 0
+    total_rows: int = 0
+
+    @property
+    def created(self) -> int:
+        """How many customers the import creates."""
+        return len(self.create)
+
+
+_FILL_ONLY = ("email", "phone", "preferred_language", "preferred_channel", "external_ref", "notes")
+_OVERWRITE = ("customer_since", "orders_count", "lifetime_spend_cents")
+
+
+def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> ImportPlan:
+    """Decide, row by row, what importing `table` with `mapping` would do; writes nothing.
+
+    A row matching a known customer by email (any case) or phone (digits only) is merged
+    into it; so are rows repeating a person seen earlier in the file.
+    """
+    if "name" not in mapping:
+        raise DeskError("Choose the column that holds the customer's name; it is required.")
+    by_email, by_phone, known = _known_customers(session.connection())
+    plan = ImportPlan(create=[], merge=[], rejected=[], total_rows=len(table.rows))
+    merges: dict[int, Merge] = {}
+    for index, number in enumerate(table.numbers):
+        values = parse_row(table, index, mapping)
+        if isinstance(values, str):
+            plan.rejected.append(Rejected(number, values))
+            continue
+        email = (values.get("email") or "").casefold()
+        phone = digits(values.get("phone"))
+        target = (email and by_email.get(email)) or (phone and by_phone.get(phone)) or None
+        if target is None:
+            target = NewCustomer([number], _with_defaults(values))
+            plan.create.append(target)
+        elif isinstance(target, NewCustomer):
+            target.rows.append(number)
+            _merge_into(target.values, values, target.values)
+            plan.merged_rows += 1
+        else:
+            merge = merges.get(target)
+            if merge is None:
+                merge = merges[target] = Merge(target, known[target]["name"], [])
+                plan.merge.append(merge)
+            merge.rows.append(number)
+            _merge_into(merge.changes, values, {**known[target], **merge.changes})
+            plan.merged_rows += 1
+        for key, index_ in ((email, by_email), (phone, by_phone)):
+            if key:
+                index_.setdefault(key, target)
+    return plan
+
+
+def _merge_into(changes: dict, values: dict, current: dict) -> None:
+    """Fill what `current` lacks from `values`; orders, spend and since follow `values`."""
+    for key in _FILL_ONLY:
+        if values.get(key) and not current.get(key):
+            changes[key] = values[key]
+    for key in _OVERWRITE:
+        if values.get(key) is not None and values[key] != current.get(key):
+            changes[key] = values[key]
+
+
+def _with_defaults(values: dict) -> dict:
+    empty = {"email": None, "phone": None, "preferred_channel": None, "notes": ""}
+    unknown = {"preferred_language": None, "external_ref": "", "customer_since": None}
+    counts = {"orders_count": None, "lifetime_spend_cents": None}
+    return {**empty, **unknown, **counts, **values}
+
+
+def _known_customers(conn: Connection) -> tuple[dict, dict, dict]:
+    """Index the customers (not erased) by lower-case email and by phone digits."""
+    c = Customer.__table__.c
+    query = select(
+        c.id, c.name, c.email, c.phone, c.preferred_language, c.preferred_channel,
+        c.external_ref, c.notes, c.customer_since, c.orders_count, c.lifetime_spend_cents,
+    ).where(c.erased_at.is_(None)).order_by(c.id)  # fmt: skip
+    by_email: dict[str, int] = {}
+    by_phone: dict[str, int] = {}
+    known: dict[int, dict] = {}
+    for row in conn.execute(query).mappings():
+        known[row["id"]] = dict(row)
+        if row["email"]:
+            by_email.setdefault(row["email"].casefold(), row["id"])
+        if key := digits(row["phone"]):
+            by_phone.setdefault(key, row["id"])
+    return by_email, by_phone, known

@@ -1,0 +1,70 @@
+"""Planning a customer import: rows parsed or rejected with a reason, duplicates matched."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import select
+
+from desk.customers.csv_table import read_csv
+from desk.customers.import_plan import NewCustomer, digits, parse_row, plan_import
+from desk.customers.mapping import guess_mapping
+from desk.errors import DeskError
+from desk.models import Customer
+
+TILL = (
+    "Name,Email,Phone,Language,Channel,Customer since,Orders,Total spent\n"
+    'Ana Souza,ana@example.com,,Português,texto,31/03/2024,3,"R$ 1.234,50"\n'  # row 2
+    "Bruno Lima,bruno@,,,,,,\n"  # row 3: bad email
+    "Ana S.,ANA@EXAMPLE.COM,+351 912 345 678,,,,5,\n"  # row 4: same person as row 2
+    "Eva Melo,eva@example.com,55 (11) 5555.0101,pt,,,,\n"  # row 5: a known customer's phone
+    ",nobody@example.com,,,,,,\n"  # row 6: missing name
+    "Gil,gil@example.com,,,,,-3,\n"  # row 7: bad number
+)
+
+
+def test_name_column_is_required(db):
+    table = read_csv(b"Email\nana@example.com\n")
+    with db.session() as session, pytest.raises(DeskError, match="name"):
+        plan_import(session, table, guess_mapping(table.header))
+
+
+def test_a_row_reads_as_customer_values():
+    table = read_csv(TILL.encode())
+    values = parse_row(table, 0, guess_mapping(table.header))
+    assert values == {
+        "name": "Ana Souza",
+        "email": "ana@example.com",
+        "preferred_language": "pt_BR",
+        "preferred_channel": "sms",
+        "customer_since": date(2024, 3, 31),
+        "orders_count": 3,
+        "lifetime_spend_cents": 123450,
+    }
+    assert digits("+55 (11) 5555-0101") == "551155550101"
+
+
+def test_the_plan_merges_rejects_and_writes_nothing(db):
+    with db.session() as session:
+        session.add(Customer(name="Eva M.", phone="+55 11 5555-0101"))
+        session.commit()
+    table = read_csv(TILL.encode())
+    with db.session() as session:
+        plan = plan_import(session, table, guess_mapping(table.header))
+    assert [str(r) for r in plan.rejected] == [
+        "row 3: bad email “bruno@”",
+        "row 6: missing name",
+        "row 7: bad number of orders “-3”",
+    ]
+    (ana,) = plan.create
+    assert isinstance(ana, NewCustomer) and ana.rows == [2, 4]
+    assert ana.values["phone"] == "+351 912 345 678"  # filled from the later row
+    assert ana.values["orders_count"] == 5  # the later row's
+    (eva,) = plan.merge
+    assert (eva.name, eva.rows) == ("Eva M.", [5])
+    assert eva.changes == {"email": "eva@example.com"}  # her language (en) is kept
+    assert (plan.created, plan.merged_rows, plan.total_rows) == (1, 2, 6)
+    with db.session() as session:
+        assert session.exec(select(func.count()).select_from(Customer)).one() == 1
