@@ -37,7 +37,7 @@ Channel, Condition, Disposition = map(
 Intake, Reason, RefundMethod = map(_plain, (models.Intake, models.Reason, models.RefundMethod))
 
 
-def _table(weights: dict) -> tuple:
+def pool(weights: dict) -> tuple:
     """Return the keys of `weights`, each repeated by its (integer) weight: a `choice` table."""
     return tuple(key for key, weight in weights.items() for _ in range(weight))
 
@@ -112,7 +112,7 @@ CATALOGUE: dict[str, tuple[tuple[str, str, int, tuple[str, ...]], ...]] = {
     ),
 }
 CATEGORY_SHARES = {APPAREL: 42, SHOES: 18, ELECTRONICS: 22, HOME: 18}
-LINE_COUNTS = _table({1: 62, 2: 24, 3: 9, 4: 5})
+LINE_COUNTS = pool({1: 62, 2: 24, 3: 9, 4: 5})
 SERIAL_PREFIX = {"HPH": "HP", "EBD": "EB", "SPK": "SP", "WTC": "FT", "KBD": "KB", "MSE": "MS"}
 
 # -- people -------------------------------------------------------------------------------
@@ -157,11 +157,11 @@ PT_LAST = (
     "Romão", "Gusmão", "Antunes", "Barbosa", "Rocha", "Dias", "Nascimento", "Monteiro",
     "Peixoto", "Calado", "Leão", "Cardoso", "Teixeira", "Mendonça", "Galvão", "Estêvão",
 )  # fmt: skip
-EN_DOMAINS = _table({
+EN_DOMAINS = pool({
     "gmail.com": 40, "outlook.com": 18, "hotmail.co.uk": 10, "yahoo.co.uk": 8,
     "icloud.com": 12, "btinternet.com": 6, "proton.me": 6,
 })  # fmt: skip
-PT_DOMAINS = _table({
+PT_DOMAINS = pool({
     "gmail.com": 45, "hotmail.com": 18, "uol.com.br": 12, "bol.com.br": 8,
     "terra.com.br": 7, "yahoo.com.br": 6, "outlook.com": 4,
 })  # fmt: skip
@@ -241,11 +241,11 @@ CANCELLED_UNSENT = (
     "Cliente desistiu da devolução.",
 )
 
-REASONS_APPAREL = _table({
+REASONS_APPAREL = pool({
     Reason.WRONG_SIZE: 36, Reason.CHANGED_MIND: 18, Reason.DEFECTIVE: 7, Reason.DAMAGED: 6,
     Reason.NOT_AS_DESCRIBED: 12, Reason.WRONG_ITEM: 8, Reason.ARRIVED_LATE: 6, Reason.OTHER: 7,
 })  # fmt: skip
-REASONS_OTHER = _table({
+REASONS_OTHER = pool({
     Reason.CHANGED_MIND: 26, Reason.DEFECTIVE: 26, Reason.DAMAGED: 12,
     Reason.NOT_AS_DESCRIBED: 12, Reason.WRONG_ITEM: 10, Reason.ARRIVED_LATE: 6, Reason.OTHER: 8,
 })  # fmt: skip
@@ -295,23 +295,23 @@ def _variants() -> tuple[tuple[str, str, str, int], ...]:
 
 
 VARIANTS = _variants()
-EMAIL_STYLES = _table({"{given}.{family}": 40, "{given}{family}": 15, "{initial}.{family}": 15,
-                        "number": 15, "year": 15})  # fmt: skip
-REFUND_TABLE = _table({RefundMethod.ORIGINAL: 65, RefundMethod.STORE_CREDIT: 20,
-                       RefundMethod.EXCHANGE: 15})  # fmt: skip
-SETTLED_TABLE = _table({S.REFUNDED: 60, S.CREDITED: 20, S.EXCHANGED: 20})
-OTHER_CONDITIONS = _table({Condition.UNOPENED: 4, Condition.OPENED: 4,
-                           Condition.DAMAGED: 1, Condition.DEFECTIVE: 1})  # fmt: skip
+EMAIL_STYLES = pool({"{given}.{family}": 40, "{given}{family}": 15, "{initial}.{family}": 15,
+                     "number": 15, "year": 15})  # fmt: skip
+REFUND_TABLE = pool({RefundMethod.ORIGINAL: 65, RefundMethod.STORE_CREDIT: 20,
+                     RefundMethod.EXCHANGE: 15})  # fmt: skip
+SETTLED_TABLE = pool({S.REFUNDED: 60, S.CREDITED: 20, S.EXCHANGED: 20})
+OTHER_CONDITIONS = pool({Condition.UNOPENED: 4, Condition.OPENED: 4,
+                         Condition.DAMAGED: 1, Condition.DEFECTIVE: 1})  # fmt: skip
 BROKEN_DISPOSITIONS = {  # (condition, electronic?) -> what is done with it
-    (Condition.DEFECTIVE, True): _table({Disposition.REFURBISH: 3, Disposition.RECYCLE: 2}),
-    (Condition.DEFECTIVE, False): _table({Disposition.DISCARD: 11, Disposition.RECYCLE: 9}),
-    (Condition.DAMAGED, True): _table({Disposition.RECYCLE: 3, Disposition.REFURBISH: 2}),
-    (Condition.DAMAGED, False): _table(
+    (Condition.DEFECTIVE, True): pool({Disposition.REFURBISH: 3, Disposition.RECYCLE: 2}),
+    (Condition.DEFECTIVE, False): pool({Disposition.DISCARD: 11, Disposition.RECYCLE: 9}),
+    (Condition.DAMAGED, True): pool({Disposition.RECYCLE: 3, Disposition.REFURBISH: 2}),
+    (Condition.DAMAGED, False): pool(
         {Disposition.DONATE: 7, Disposition.DISCARD: 7, Disposition.RECYCLE: 6}
     ),
 }
 CHANNELS = {  # (has email, has phone) -> preferred channel
-    (email, phone): _table(
+    (email, phone): pool(
         {Channel.EMAIL: 55 * email, Channel.SMS: 25 * phone, Channel.PRINT: 12, Channel.NONE: 8}
     )
     for email in (False, True)

@@ -12,7 +12,7 @@ A "`choice` table" is a tuple with each key repeated by its weight (see
 
 from __future__ import annotations
 
-from desk.demo.content import _table
+from desk.demo.content import pool
 
 # -- what the shop told its customers ---------------------------------------------------------
 
@@ -135,19 +135,19 @@ SEND_ERRORS = {
 }
 """Why a demo message failed: a refused recipient (given up at once), or a lasting outage."""
 
-SEND_DELAYS = _table({(60, 900): 55, (900, 5_400): 33, (5_400, 14_400): 10, (14_400, 43_200): 2})
+SEND_DELAYS = pool({(60, 900): 55, (900, 5_400): 33, (5_400, 14_400): 10, (14_400, 43_200): 2})
 """Seconds from a status change to its message going out: mostly minutes, a few hours at
 times (the app was closed), so the response-time median is ~10 minutes and the 90th
 percentile ~2 hours."""
 
 # -- what they said back ------------------------------------------------------------------------
 
-RATINGS = _table({5: 54, 4: 27, 3: 8, 2: 6, 1: 5})
-RATINGS_AFTER_REJECTION = _table({5: 6, 4: 10, 3: 19, 2: 30, 1: 35})
+RATINGS = pool({5: 54, 4: 27, 3: 8, 2: 6, 1: 5})
+RATINGS_AFTER_REJECTION = pool({5: 6, 4: 10, 3: 19, 2: 30, 1: 35})
 COMMENT_SHARE = {5: 0.4, 4: 0.45, 3: 0.6, 2: 0.85, 1: 0.9}
 """Share of the feedback with each rating that comes with a comment."""
 
-FEEDBACK_ANSWERS = _table({"reply": 50, "portal": 25, "phone": 25})
+FEEDBACK_ANSWERS = pool({"reply": 50, "portal": 25, "phone": 25})
 """Where the answers to a feedback request come from."""
 
 FEEDBACK_COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -109,7 +109,7 @@ def test_name_tables_have_no_duplicates():
 
 
 def test_weighted_tables_repeat_each_key_by_its_weight():
-    assert content._table({"a": 2, "b": 1}) == ("a", "a", "b")
+    assert content.pool({"a": 2, "b": 1}) == ("a", "a", "b")
     assert Counter(content.LINE_COUNTS) == {1: 62, 2: 24, 3: 9, 4: 5}
     assert Counter(content.REFUND_TABLE)["original"] == 65
 
