@@ -15,6 +15,7 @@ from desk.services import get_return, return_view, send_again, shop_basics
 from ui import demo_offer, prompts, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
+from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
 from ui.outbox_runner import OutboxStatus
 from ui.returns import list_parts as returns_list
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._setup_outbox()
-        self._setup_feedback()
+        self.counter = feedback_actions.connect(self)
         self.apply_filter()
 
     # construction
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
 
     # actions
 
-    def _open(self, dialog: QWidget | None) -> None:
+    def open_dialog(self, dialog: QWidget | None) -> None:
         """Open a modal dialog (if there is one) and remember it as the active one."""
         if dialog is not None:
             self.active_dialog = dialog
@@ -219,7 +220,9 @@ class MainWindow(QMainWindow):
 
     def new_return(self) -> None:
         """Open the new-return dialog; show the new return when it is saved."""
-        self._open(openers.new_return_dialog(self, self.db, self.currency, self._return_created))
+        self.open_dialog(
+            openers.new_return_dialog(self, self.db, self.currency, self._return_created)
+        )
 
     def _return_created(self, created) -> None:
         if created is None:
@@ -239,7 +242,7 @@ class MainWindow(QMainWindow):
         if detail is None:
             return
         moved = partial(self._moved, return_id=detail.ret.id)
-        self._open(openers.transition_dialog(self, self.db, detail, target, moved))
+        self.open_dialog(openers.transition_dialog(self, self.db, detail, target, moved))
 
     def _moved(self, dialog, return_id: int) -> None:
         if dialog.staff:
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
     def print_instructions(self) -> None:
         """Preview and print the shown return's instructions (the generic sheet if none)."""
         paper = self.detail.format_combo.currentData()
-        self._open(instructions_actions.preview(self, self.db, self._shown_number(), paper))
+        self.open_dialog(instructions_actions.preview(self, self.db, self._shown_number(), paper))
 
     def export_instructions(self) -> None:
         """Ask where, then write the instructions PDF in the background."""
@@ -306,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def import_customers(self) -> None:
         """Open the customer import dialog; refresh the list after an import."""
-        self._open(openers.import_dialog(self, self.db, on_imported=self.refresh))
+        self.open_dialog(openers.import_dialog(self, self.db, on_imported=self.refresh))
 
     def edit_templates(self) -> None:
         """Open the message template editor, or raise it when it is already open."""
@@ -314,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Open the settings dialog; show the new shop name when it is saved."""
-        self._open(openers.settings_dialog(self, self.db, on_closed=self._settings_closed))
+        self.open_dialog(openers.settings_dialog(self, self.db, on_closed=self._settings_closed))
 
     def _settings_closed(self, saved: bool) -> None:
         if not saved:
@@ -346,49 +349,6 @@ class MainWindow(QMainWindow):
     def _redraw_shown(self) -> None:
         if self.detail.detail is not None:
             self.show_return(self.detail.detail.ret.id)
-
-    # feedback
-
-    def _setup_feedback(self) -> None:
-        from ui.feedback.counter_link import CounterLink
-
-        a, box = self.actions_, self.detail.feedback_box
-        self.counter = CounterLink(self, self.db, shop_name=self.shop.name, currency=self.currency)
-        a[Act.COUNTER_SCREEN].triggered.connect(self.counter.open)
-        a[Act.CLOSE_COUNTER_SCREEN].triggered.connect(self.counter.close)
-        a[Act.CLOSE_COUNTER_SCREEN].setEnabled(False)
-        self.counter.open_changed.connect(a[Act.CLOSE_COUNTER_SCREEN].setEnabled)
-        self.counter.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.counter.saved.connect(self._feedback_saved)
-        a[Act.REWARD_CODES].triggered.connect(self.reward_codes)
-        box.ask_requested.connect(self.ask_at_counter)
-        box.record_requested.connect(self.record_feedback)
-
-    def ask_at_counter(self) -> None:
-        """Show the shown return's question on the counter screen (opening it if need be)."""
-        if self.detail.detail is not None:
-            self.counter.ask(self.detail.detail)
-
-    def record_feedback(self) -> None:
-        """Open the dialog that records the shown return's phone or reply feedback."""
-        detail, current = self.detail.detail, self.detail.feedback_box.feedback
-        if detail is not None:
-            dialog = openers.record_feedback_dialog(
-                self, self.db, detail, self.shop, current, self._feedback_saved
-            )
-            self._open(dialog)
-
-    def _feedback_saved(self, result) -> None:
-        return_id = result.feedback.return_id
-        if result.thanks is not None:
-            self.outbox_status.queued()  # the thanks message with the code goes out now
-        self.model.refresh_return(return_id)
-        if self.detail.detail is not None and self.detail.detail.ret.id == return_id:
-            self.detail.feedback_box.load(self.db, return_id)
-
-    def reward_codes(self) -> None:
-        """Open the reward codes dialog."""
-        self._open(openers.codes_dialog(self, self.db, self.currency))
 
     # layout memory
 

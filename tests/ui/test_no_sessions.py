@@ -20,6 +20,7 @@ CONVERTED = [
     *sorted(p.relative_to(UI).as_posix() for p in (UI / "new_return").glob("*.py")),
     "instructions/printing.py",
     "instructions/actions.py",
+    "feedback/actions.py",
     *sorted(p.relative_to(UI).as_posix() for p in (UI / "settings").glob("*.py")),
     "customers/profile.py",
     "customers/import_dialog.py",

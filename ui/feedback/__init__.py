@@ -3,6 +3,7 @@
 Modules:
     counter_screen  the customer-facing window: idle, "how was your return?", thank-you + code
     counter_link    the staff window's hold on it: open on a chosen screen, ask, close
+    actions         the main window's feedback menu and detail box: ask, record, codes
     screen_dialog   choose the screen the counter screen opens on
     faces           five drawn faces as big touch targets, and the rating as stars
     detail_box      the detail panel's box: current rating, comment, source, low flag
@@ -14,6 +15,7 @@ Modules:
 __all__ = [
     "counter_screen",
     "counter_link",
+    "actions",
     "screen_dialog",
     "faces",
     "detail_box",

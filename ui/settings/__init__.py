@@ -2,8 +2,9 @@
 
 Modules:
     dialog        the dialog: shop, email, SMS, notifications, policy, drop-off points
+    contents      what each page edits: its title, its settings in order, its secret
     pages         one field per declared setting, secret boxes, page grids
     dropoff_page  the Drop-off points tab
 """
 
-__all__ = ["dialog", "pages", "dropoff_page"]
+__all__ = ["dialog", "contents", "pages", "dropoff_page"]

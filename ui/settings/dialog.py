@@ -20,26 +20,10 @@ from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
 from desk.settings import (
-    CREDIT_BONUS,
-    EXCHANGE_BONUS,
-    FEEDBACK_SETTINGS,
-    NOTIFY,
-    POLICY,
-    REWARD_SETTINGS,
-    SEGMENT_THRESHOLDS,
-    SHOP_ADDRESS,
-    SHOP_CURRENCY,
     SHOP_EMAIL,
-    SHOP_HOURS,
-    SHOP_LOCALE,
     SHOP_LOGO,
     SHOP_NAME,
-    SHOP_PHONE,
-    SHOP_REFUND_DAYS,
     SHOP_REPLY_TO,
-    SMS_ACCOUNT,
-    SMS_SENDER,
-    SMS_URL,
     SMTP_HOST,
     SMTP_PORT,
     SMTP_SECURITY,
@@ -53,6 +37,7 @@ from desk.validation import email_error
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
+from ui.settings.contents import MAIL_SETTINGS, PAGES, SECRET_PAGES
 from ui.settings.dropoff_page import DropOffPage
 from ui.settings.pages import (
     ERROR_COLOR,
@@ -66,39 +51,6 @@ from ui.settings.pages import (
 )
 from ui.widgets.form_parts import STYLE_SHEET
 
-MAIL_SETTINGS = (SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USER, SMTP_TIMEOUT)
-PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
-    (
-        "Shop",
-        (
-            SHOP_NAME,
-            SHOP_EMAIL,
-            SHOP_REPLY_TO,
-            SHOP_PHONE,
-            SHOP_ADDRESS,
-            SHOP_HOURS,
-            SHOP_LOGO,
-            SHOP_CURRENCY,
-            SHOP_LOCALE,
-            SHOP_REFUND_DAYS,
-        ),
-    ),
-    ("Email (SMTP)", MAIL_SETTINGS),
-    ("SMS", (SMS_URL, SMS_ACCOUNT, SMS_SENDER)),
-    ("Notifications", tuple(NOTIFY.values())),
-    (
-        "Return policy",
-        (
-            *SEGMENT_THRESHOLDS,
-            *(spec for policy in POLICY.values() for spec in policy.all()),
-            CREDIT_BONUS,
-            EXCHANGE_BONUS,
-        ),
-    ),
-    ("Feedback and rewards", (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
-)
-"""Each page's title and the settings it edits, in the order they are shown."""
-SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}
 USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 TEST_SHOP = {"name": SHOP_NAME, "email": SHOP_EMAIL, "reply_to": SHOP_REPLY_TO, "logo": SHOP_LOGO}
 """The shop details desk.messages.mail.send_test_email needs, read from the form as typed."""

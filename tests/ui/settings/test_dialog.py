@@ -333,7 +333,7 @@ def _grid_position(grid, widget):
 
 
 def test_each_setting_is_on_exactly_one_page_in_the_declared_order(dialog):
-    from ui.settings.dialog import PAGES
+    from ui.settings.contents import PAGES
 
     listed = [spec.key for _, specs in PAGES for spec in specs]
     assert sorted(listed) == sorted(SETTINGS)  # every one, none twice

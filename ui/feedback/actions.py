@@ -1,0 +1,67 @@
+"""Feedback from the main window: the counter screen, recording feedback, reward codes.
+
+`connect(window)` wires the Feedback menu and the detail's feedback box to the functions
+here and returns the window's `CounterLink`, which the window keeps as `window.counter`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ui import window_openers as openers
+from ui.actions import Act
+
+if TYPE_CHECKING:
+    from ui.feedback.counter_link import CounterLink
+    from ui.main_window import MainWindow
+
+
+def connect(window: MainWindow) -> CounterLink:
+    """Wire the window's feedback actions and its detail's feedback box; return the link."""
+    from ui.feedback.counter_link import CounterLink
+
+    a, box = window.actions_, window.detail.feedback_box
+    counter = CounterLink(window, window.db, shop_name=window.shop.name, currency=window.currency)
+    a[Act.COUNTER_SCREEN].triggered.connect(counter.open)
+    a[Act.CLOSE_COUNTER_SCREEN].triggered.connect(counter.close)
+    a[Act.CLOSE_COUNTER_SCREEN].setEnabled(False)
+    counter.open_changed.connect(a[Act.CLOSE_COUNTER_SCREEN].setEnabled)
+    counter.said.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    counter.saved.connect(partial(feedback_saved, window))
+    a[Act.REWARD_CODES].triggered.connect(partial(reward_codes, window))
+    box.ask_requested.connect(partial(ask_at_counter, window))
+    box.record_requested.connect(partial(record_feedback, window))
+    return counter
+
+
+def ask_at_counter(window: MainWindow) -> None:
+    """Show the shown return's question on the counter screen (opening it if need be)."""
+    if window.detail.detail is not None:
+        window.counter.ask(window.detail.detail)
+
+
+def record_feedback(window: MainWindow) -> None:
+    """Open the dialog that records the shown return's phone or reply feedback."""
+    detail, current = window.detail.detail, window.detail.feedback_box.feedback
+    if detail is not None:
+        saved = partial(feedback_saved, window)
+        dialog = openers.record_feedback_dialog(
+            window, window.db, detail, window.shop, current, saved
+        )
+        window.open_dialog(dialog)
+
+
+def feedback_saved(window: MainWindow, result) -> None:
+    """Redraw what feedback stored for a return changed: its row, and its box when shown."""
+    return_id = result.feedback.return_id
+    if result.thanks is not None:
+        window.outbox_status.queued()  # the thanks message with the code goes out now
+    window.model.refresh_return(return_id)
+    if window.detail.detail is not None and window.detail.detail.ret.id == return_id:
+        window.detail.feedback_box.load(window.db, return_id)
+
+
+def reward_codes(window: MainWindow) -> None:
+    """Open the reward codes dialog."""
+    window.open_dialog(openers.codes_dialog(window, window.db, window.currency))
