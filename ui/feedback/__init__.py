@@ -2,6 +2,7 @@
 
 Modules:
     counter_screen  the customer-facing window: idle, "how was your return?", thank-you + code
+    counter_pages   the counter screen's three pages: their widgets, layout, words and sizes
     counter_link    the staff window's hold on it: open on a chosen screen, ask, close
     screen_dialog   choose the screen the counter screen opens on
     faces           five drawn faces as big touch targets, and the rating as stars
@@ -13,6 +14,7 @@ Modules:
 
 __all__ = [
     "counter_screen",
+    "counter_pages",
     "counter_link",
     "screen_dialog",
     "faces",
