@@ -2,6 +2,7 @@
 
 Modules:
     counter_screen  the customer-facing window: idle, "how was your return?", thank-you + code
+    counter_pages   the counter screen's three pages: their widgets, layout, words and sizes
     counter_link    the staff window's hold on it: open on a chosen screen, ask, close
     actions         the main window's feedback menu and detail box: ask, record, codes
     screen_dialog   choose the screen the counter screen opens on
@@ -14,6 +15,7 @@ Modules:
 
 __all__ = [
     "counter_screen",
+    "counter_pages",
     "counter_link",
     "actions",
     "screen_dialog",

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
-from ui.instructions.blocks import Block, DropRow, Header, Hero, Note, StepColumns, StepRow, Title
+from ui.instructions.blocks import Block, Header, Hero, Title
+from ui.instructions.guide_blocks import DropRow, Note, StepColumns, StepRow
 from ui.instructions.painting import INK, MUTED, TINT, Context
 from ui.instructions.paper_formats import PageFormat, page_format
 

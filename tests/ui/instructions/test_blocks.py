@@ -2,70 +2,13 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ui.instructions.blocks import DropRow, Header, Hero, Note, StepColumns, StepRow, Title
-from ui.instructions.painting import BRAND, Context
-from ui.instructions.paper_formats import page_format
-
-WIDTH = 480  # device pixels; the image is 72 dpi, so one pixel is one point
-MARGIN = 20
-
-
-def image(height: int) -> QImage:
-    picture = QImage(WIDTH + 2 * MARGIN, height, QImage.Format_RGB32)
-    dots_per_metre = round(72 / 0.0254)
-    picture.setDotsPerMeterX(dots_per_metre)
-    picture.setDotsPerMeterY(dots_per_metre)
-    picture.fill(Qt.white)
-    return picture
-
-
-@pytest.fixture
-def ctx(qapp):
-    def make(key="a4", **labels):
-        return Context(image(10), page_format(key), labels)
-
-    return make
-
-
-def inked_rows(picture: QImage) -> tuple[int, int]:
-    """The first and last rows of `picture` with anything drawn on them."""
-    row_bytes = picture.bytesPerLine()
-    data = bytes(picture.constBits())
-    white = b"\xff" * (picture.width() * 4)
-    rows = [
-        y
-        for y in range(picture.height())
-        if data[y * row_bytes : y * row_bytes + picture.width() * 4] != white
-    ]
-    return rows[0], rows[-1]
-
-
-def paint_alone(block) -> tuple[float, int, int]:
-    """Measure `block`, paint it below a margin; return its height and the inked rows."""
-    height = block.measure(WIDTH)
-    picture = image(int(height) + 4 * MARGIN)
-    painter = QPainter(picture)
-    painter.setRenderHint(QPainter.Antialiasing)
-    block.paint(painter, MARGIN, 2 * MARGIN, WIDTH)
-    painter.end()
-    top, bottom = inked_rows(picture)
-    return height, top, bottom
-
-
-def point(name="Repair Café", accepts=("Reuse", "Recycling")):
-    return SimpleNamespace(
-        name=name, address="Rua das Flores 12, Lisboa", hours="Mon–Fri 9–18", accepts=accepts
-    )
-
-
-def step(text="Pack the item with everything it came with.", icon="box"):
-    return SimpleNamespace(text=text, icon=icon)
+from tests.ui.instructions.conftest import MARGIN, WIDTH, image, paint_alone, point, step
+from ui.instructions.blocks import Header, Hero, Title
+from ui.instructions.guide_blocks import DropRow, Note, StepColumns, StepRow
+from ui.instructions.painting import BRAND
 
 
 def blocks(c):
@@ -158,28 +101,3 @@ def test_hero_labels_come_from_the_sheets_language(ctx):
     hero = Hero(ctx(return_number="Número da devolução"), number="R-1", deadline_text="x")
     hero.measure(WIDTH)
     assert hero.parts[0][0].lines == ["NÚMERO DA DEVOLUÇÃO"]
-
-
-def test_step_columns_keep_at_least_three_columns_wide(ctx):
-    c = ctx()
-    two, three = StepColumns(c, steps=[step()] * 2), StepColumns(c, steps=[step()] * 3)
-    two.measure(WIDTH)
-    three.measure(WIDTH)
-    assert two.col_w == pytest.approx(three.col_w)
-    assert len(two.texts) == 2
-
-
-def test_drop_row_is_as_tall_as_its_tallest_card_and_badges_wrap(ctx):
-    c = ctx()
-    row = DropRow(c, points=[point(accepts=()), point(accepts=("Reuse", "Recycling"))], columns=2)
-    row.measure(WIDTH)
-    heights = [card[-1] for card in row.cards]
-    assert row.height == max(heights) and heights[1] > heights[0]
-    placed = row._badges(["Reuse", "Recycling", "Donation"], c.pt(90))
-    assert [y for _, y, _, _ in placed][0] == 0 and placed[-1][1] > 0  # wrapped to a new line
-    assert placed[-1][2] == 0  # a wrapped badge starts at the left
-
-
-def test_note_is_at_least_as_tall_as_its_leaf(ctx):
-    note = Note(ctx(), title="Kind", text="")
-    assert note.measure(WIDTH) >= note.leaf + 2 * note.pad

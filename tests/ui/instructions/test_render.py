@@ -12,7 +12,8 @@ from PySide6.QtGui import QPageSize, QPdfWriter
 from desk.instructions.dropoff import DropOffDraft, save_point
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, instructions_sheet
-from ui.instructions.blocks import DropRow, Header, Hero, Note, StepColumns, StepRow, Title
+from ui.instructions.blocks import Header, Hero, Title
+from ui.instructions.guide_blocks import DropRow, Note, StepColumns, StepRow
 from ui.instructions.painting import Context
 from ui.instructions.paper_formats import page_format
 from ui.instructions.render import (
