@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlmodel import Session, col
 
 from desk import models, search
+from desk.columns import EnumText, UTCDateTime
 from desk.db import Database
 from desk.demo.content import DEMO_DROPOFF_POINTS
 from desk.demo.plan import Plan, Planner, Rng, as_datetime
@@ -31,7 +32,6 @@ from desk.demo.story import NextIds, StoryMaker, StorySettings
 from desk.models import (
     Counter,
     Customer,
-    EnumText,
     Feedback,
     OutboxMessage,
     Return,
@@ -39,7 +39,6 @@ from desk.models import (
     RewardCode,
     Setting,
     StatusChange,
-    UTCDateTime,
     utcnow,
 )
 from desk.returns import format_number
