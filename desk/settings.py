@@ -5,15 +5,17 @@ Each setting is a module-level constant (`SHOP_NAME`, `POLICY[Segment.LOYAL].win
 and `set_setting(session, SHOP_NAME, value)`, so a mistyped name fails at import. Only the
 command line turns a dotted key the user typed into a setting, with `setting(key)`.
 
-This module imports only leaf modules (models, labels, and the Segment and Event enums), never
-a capability that reads settings, so there is no import cycle.
+What a setting is (SettingSpec, its yes/no words and checks) is in desk.setting_spec.
+
+This module imports only leaf modules (models, labels, setting_spec, and the Segment and
+Event enums), never a capability that reads settings, so there is no import cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlmodel import Session, select
 
@@ -21,121 +23,23 @@ from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, REFUND_METHODS
 from desk.models import Event, Setting
-from desk.validation import email_error
+from desk.setting_spec import (
+    SettingSpec,
+    code_set,
+    currency,
+    email_or_empty,
+    hours,
+    not_negative,
+    percent,
+    port,
+    positive_days,
+    rating,
+)
 
 if TYPE_CHECKING:
     from desk.db import Database
 
 T = TypeVar("T")
-
-TRUE_WORDS = frozenset({"true", "yes", "y", "on", "1"})
-FALSE_WORDS = frozenset({"false", "no", "n", "off", "0", ""})
-"""How a yes/no setting may be typed or stored ("yes"/"no" is what older versions stored)."""
-
-
-@dataclass(frozen=True, eq=False)
-class SettingSpec(Generic[T]):
-    """One setting: its stable dotted key, type, default, the label staff see, and checks.
-
-    `type` is str, int or bool. A bool is stored as "true"/"false" and shown as "yes"/"no".
-    """
-
-    key: str
-    type: type[T]
-    default: T
-    label: str
-    choices: tuple[str, ...] = ()
-    check: Callable[[object], str | None] | None = None
-    help: str = ""
-    options: dict[str, str] | None = None  # a comma-separated set of these codes (with labels)
-    uppercase: bool = False  # typed text is upper-cased first (currency codes)
-
-    def from_stored(self, text: str) -> T:
-        """The typed value of `text` as kept in the database."""
-        if self.type is bool:
-            word = text.strip().lower()
-            return word in TRUE_WORDS if word in TRUE_WORDS | FALSE_WORDS else self.default
-        return self.type(text)
-
-    def to_stored(self, value: T) -> str:
-        """`value` as kept in the database."""
-        if self.type is bool:
-            return "true" if value else "false"
-        return str(value)
-
-    def show(self, value: T) -> str:
-        """`value` as staff read and type it ("yes"/"no" for a yes/no setting)."""
-        if self.type is bool:
-            return "yes" if value else "no"
-        return str(value)
-
-    def parse(self, value: object) -> T:
-        """Return `value` converted and checked; raise DeskError if it is bad."""
-        if self.type is bool and isinstance(value, bool):
-            return value  # type: ignore[return-value]
-        text = str(value).strip()
-        if self.uppercase:
-            text = text.upper()
-        if self.type is bool:
-            if text.lower() not in TRUE_WORDS | FALSE_WORDS or not text:
-                raise DeskError(f"{self.label} must be yes or no, not “{text}”.")
-            typed = text.lower() in TRUE_WORDS
-        else:
-            try:
-                typed = self.type(text)
-            except (TypeError, ValueError):
-                raise DeskError(f"{self.label} must be a whole number, not “{text}”.") from None
-        if self.choices and typed not in self.choices:
-            raise DeskError(f"{self.label} must be one of: {', '.join(self.choices)}.")
-        if self.check and (problem := self.check(typed)):
-            raise DeskError(f"{self.label}: {problem}")
-        return typed  # type: ignore[return-value]
-
-
-# checks
-
-
-def _email_or_empty(value: object) -> str | None:
-    return email_error(str(value))
-
-
-def _port(value: object) -> str | None:
-    return None if 0 < int(value) < 65536 else "A port is a number from 1 to 65535."
-
-
-def _currency(value: object) -> str | None:
-    from babel.numbers import get_currency_name  # babel is slow to import
-
-    code = str(value)
-    if len(code) == 3 and get_currency_name(code) != code:
-        return None
-    return f"“{code}” is not a currency code; use one like EUR, USD or BRL."
-
-
-def positive_days(value: object) -> str | None:
-    """Why `value` is not a usable number of days, or None."""
-    return None if 0 < int(value) <= 3650 else "Enter a number of days from 1 to 3650."
-
-
-def percent(value: object) -> str | None:
-    """Why `value` is not a percentage from 0 to 100, or None."""
-    return None if 0 <= int(value) <= 100 else "Enter a percentage from 0 to 100."
-
-
-def _codes(
-    allowed: dict[str, str], *, at_least_one: bool = False
-) -> Callable[[object], str | None]:
-    def check(value: object) -> str | None:
-        codes = [c.strip() for c in str(value).split(",") if c.strip()]
-        if at_least_one and not codes:
-            return "choose at least one."
-        unknown = [c for c in codes if c not in allowed]
-        if unknown:
-            return f"unknown {', '.join(unknown)}; use {', '.join(allowed)} (comma-separated)."
-        return None
-
-    return check
-
 
 NOTIFY_CHOICES = ("off", "ask", "auto")
 """Per event: never offered, offered in the transition dialog (ticked), or always sent."""
@@ -145,14 +49,14 @@ LANGUAGE_CHOICES = ("en", "pt_BR")
 # the shop
 
 SHOP_NAME = SettingSpec("shop.name", str, "My Shop", "Shop name")
-SHOP_EMAIL = SettingSpec("shop.email", str, "", "Sender address", check=_email_or_empty)
-SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", "Reply-to address", check=_email_or_empty)
+SHOP_EMAIL = SettingSpec("shop.email", str, "", "Sender address", check=email_or_empty)
+SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", "Reply-to address", check=email_or_empty)
 SHOP_PHONE = SettingSpec("shop.phone", str, "", "Phone")
 SHOP_ADDRESS = SettingSpec("shop.address", str, "", "Address")
 SHOP_HOURS = SettingSpec("shop.hours", str, "", "Opening hours")
 SHOP_LOGO = SettingSpec("shop.logo", str, "", "Logo (path to a PNG or JPEG file)")
 SHOP_CURRENCY = SettingSpec(
-    "shop.currency", str, "EUR", "Currency (ISO code)", check=_currency, uppercase=True
+    "shop.currency", str, "EUR", "Currency (ISO code)", check=currency, uppercase=True
 )
 SHOP_LOCALE = SettingSpec("shop.locale", str, "en", "Shop language", choices=LANGUAGE_CHOICES)
 SHOP_REFUND_DAYS = SettingSpec(
@@ -162,7 +66,7 @@ SHOP_REFUND_DAYS = SettingSpec(
 # sending email and SMS (the password and token are in the keyring: desk.secrets)
 
 SMTP_HOST = SettingSpec("smtp.host", str, "", "SMTP server")
-SMTP_PORT = SettingSpec("smtp.port", int, 587, "SMTP port", check=_port)
+SMTP_PORT = SettingSpec("smtp.port", int, 587, "SMTP port", check=port)
 SMTP_SECURITY = SettingSpec(
     "smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")
 )
@@ -244,7 +148,7 @@ def _policy(segment: Segment) -> PolicySettings:
             str,
             methods,
             f"{name}: refund methods allowed",
-            check=_codes(REFUND_METHODS, at_least_one=True),
+            check=code_set(REFUND_METHODS, at_least_one=True),
             options=dict(REFUND_METHODS),
         ),
         fee_percent=SettingSpec(
@@ -255,7 +159,7 @@ def _policy(segment: Segment) -> PolicySettings:
             str,
             fee_on,
             f"{name}: fee applies to items that are",
-            check=_codes(CONDITIONS),
+            check=code_set(CONDITIONS),
             options=dict(CONDITIONS),
         ),
         counter_refund=SettingSpec(
@@ -316,30 +220,18 @@ NOTIFY: dict[Event, SettingSpec[str]] = {
 # feedback after a return, and its reward (desk.feedback)
 
 
-def _rating(value: object) -> str | None:
-    return None if 1 <= int(value) <= 5 else "Enter a rating from 1 to 5."
-
-
-def _hours(value: object) -> str | None:
-    return None if 1 <= int(value) <= 720 else "Enter a number of hours from 1 to 720."
-
-
-def _not_negative(value: object) -> str | None:
-    return None if int(value) >= 0 else "Enter 0 or more."
-
-
 FEEDBACK_LOW_RATING = SettingSpec(
     "feedback.low_rating",
     int,
     2,
     "A rating this low or lower is flagged",
-    check=_rating,
+    check=rating,
 )
 FEEDBACK_NOTIFY_OWNER = SettingSpec(
     "feedback.notify_owner", bool, False, "Email the owner about a low rating"
 )
 FEEDBACK_OWNER_EMAIL = SettingSpec(
-    "feedback.owner_email", str, "", "Owner's email address", check=_email_or_empty
+    "feedback.owner_email", str, "", "Owner's email address", check=email_or_empty
 )
 FEEDBACK_REQUEST_WHEN = SettingSpec(
     "feedback.request_when",
@@ -350,7 +242,7 @@ FEEDBACK_REQUEST_WHEN = SettingSpec(
     help="now: at once; hours: after feedback.request_hours; next_morning: the next day at 10:00",
 )
 FEEDBACK_REQUEST_HOURS = SettingSpec(
-    "feedback.request_hours", int, 24, "Hours to wait before asking", check=_hours
+    "feedback.request_hours", int, 24, "Hours to wait before asking", check=hours
 )
 REWARD_KIND = SettingSpec(
     "reward.kind",
@@ -365,10 +257,10 @@ REWARD_VALUE = SettingSpec(
     int,
     10,
     "Reward value (percent, or cents off)",
-    check=_not_negative,
+    check=not_negative,
 )
 REWARD_MIN_PURCHASE = SettingSpec(
-    "reward.min_purchase", int, 0, "Minimum purchase for the reward (cents)", check=_not_negative
+    "reward.min_purchase", int, 0, "Minimum purchase for the reward (cents)", check=not_negative
 )
 REWARD_VALID_DAYS = SettingSpec(
     "reward.valid_days", int, 60, "Reward code valid for (days)", check=positive_days

@@ -173,6 +173,7 @@ LEAVES_FOR_SETTINGS = {
     "desk.messages",
     "desk.messages.events",  # the Event enum and its labels
     "desk.models",
+    "desk.setting_spec",  # what a setting is, and the checks on its value
     "desk.validation",
 }
 

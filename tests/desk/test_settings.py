@@ -8,6 +8,7 @@ from sqlmodel import select
 from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.models import Event, Setting
+from desk.setting_spec import SettingSpec
 from desk.settings import (
     CREDIT_BONUS,
     NOTIFY,
@@ -18,7 +19,6 @@ from desk.settings import (
     SHOP_NAME,
     SHOP_REFUND_DAYS,
     SMTP_PORT,
-    SettingSpec,
     all_settings,
     get_setting,
     load_settings,

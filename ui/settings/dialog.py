@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
+from desk.setting_spec import SettingSpec
 from desk.settings import (
     SHOP_EMAIL,
     SHOP_LOGO,
@@ -29,7 +30,6 @@ from desk.settings import (
     SMTP_SECURITY,
     SMTP_TIMEOUT,
     SMTP_USER,
-    SettingSpec,
     load_settings,
     save_settings,
 )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.setting_spec import SettingSpec
 from desk.settings import (
     POLICY,
     SHOP_ADDRESS,
@@ -31,7 +32,6 @@ from desk.settings import (
     SHOP_REPLY_TO,
     SMS_URL,
     SMTP_HOST,
-    SettingSpec,
 )
 from ui.widgets.form_parts import select_code, with_error
 
@@ -48,7 +48,7 @@ CHOICE_WORDS = {
 """What staff read for a choice code; a code not listed here is shown as it is."""
 
 YES_NO = ("yes", "no")
-"""The choices a yes/no setting shows (desk.settings.SettingSpec.show)."""
+"""The choices a yes/no setting shows (desk.setting_spec.SettingSpec.show)."""
 MULTILINE = {SHOP_ADDRESS, SHOP_HOURS}
 IMAGE_FILE = {SHOP_LOGO}
 PLACEHOLDERS = {
@@ -170,7 +170,7 @@ class SettingField(QWidget):
         )
 
     def text(self) -> str:
-        """What is typed or chosen now, as text for desk.settings.SettingSpec.parse."""
+        """What is typed or chosen now, as text for desk.setting_spec.SettingSpec.parse."""
         widget = self.input
         if self.spec.options:
             return ",".join(code for code, box in self.boxes.items() if box.isChecked())
