@@ -30,19 +30,14 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert, select  # noqa: E402
 from sqlmodel import col  # noqa: E402
 
+from desk.codes import Status  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
 from desk.demo.seed import seed_demo  # noqa: E402
 from desk.messages.events import event_for  # noqa: E402
 from desk.messages.outbox import channel_for  # noqa: E402
 from desk.messages.sender import send_due  # noqa: E402
 from desk.messages.templating import render_message  # noqa: E402
-from desk.models import (  # noqa: E402
-    Customer,
-    OutboxMessage,
-    Return,
-    Status,  # noqa: E402
-    utcnow,
-)
+from desk.models import Customer, OutboxMessage, Return, utcnow  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.returns import get_detail  # noqa: E402
 from desk.services import move_return  # noqa: E402

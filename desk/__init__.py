@@ -1,10 +1,11 @@
 """The domain core of Return Desk: no Qt, usable from a script, the CLI, a web page or a test.
 
 The ground floor holds what every capability stands on: the database (db, models, the
-column types in columns, migrations/), errors, paths, logs, money, validation, labels,
-words (the customers' words per language, from resources/words), secrets, settings (and
-setting_spec: what a setting is), and the returns themselves (returns, workflow, listing,
-search), the services the faces call for them (services: one call per user action, owning
-its transaction) and the command line (cli).
+column types in columns, the stored-code enums in codes, migrations/), errors, paths,
+logs, money, validation, labels, words (the customers' words per language, from
+resources/words), secrets, settings (and setting_spec: what a setting is), and the
+returns themselves (returns, workflow, listing, search), the services the faces call for
+them (services: one call per user action, owning its transaction) and the command line
+(cli).
 Each capability has its own package: customers, policy, messages, instructions, demo.
 """

@@ -7,11 +7,11 @@ import os
 import sys
 from collections.abc import Callable
 
+from desk.codes import Channel, OutboxState, Status
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.feedback.cli import add_commands as feedback_commands
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
-from desk.models import Channel, OutboxState, Status
 from desk.money import format_money
 from desk.paths import database_url
 from desk.reports import cli as reports_cli

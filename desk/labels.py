@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desk.models import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Timeline
+from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Timeline
 
 REASONS: dict[str, str] = {
     Reason.WRONG_SIZE: "Wrong size or fit",

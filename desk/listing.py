@@ -9,8 +9,9 @@ from sqlalchemy import Connection, Select, and_, func, select, tuple_
 from sqlmodel import col
 
 from desk import search
+from desk.codes import Status
 from desk.db import Database
-from desk.models import Customer, Return, ReturnLine, Status
+from desk.models import Customer, Return, ReturnLine
 from desk.workflow import OPEN_STATUSES
 
 OPEN = "open"

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from desk.codes import (
+    Channel,
+    Condition,
+    Disposition,
+    Event,
+    FeedbackSource,
+    Intake,
+    OutboxState,
+    Reason,
+    RefundMethod,
+    RewardKind,
+    Status,
+    Timeline,
+)
 from desk.columns import EnumText, UTCDateTime
 
 
@@ -21,104 +34,6 @@ def _stamp(*, index: bool = False) -> Field:
         default_factory=utcnow,
         sa_column=Column(UTCDateTime(), nullable=False, index=index),
     )
-
-
-class Status(enum.StrEnum):
-    """Where a return is in its life; the values are the command-line names."""
-
-    REQUESTED = "requested"
-    RECEIVED = "received"
-    INSPECTING = "inspecting"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    REFUNDED = "refunded"
-    EXCHANGED = "exchanged"
-    CREDITED = "credited"
-    CLOSED = "closed"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        """The name staff read on screen."""
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS: dict[Status, str] = {
-    Status.REQUESTED: "Requested",
-    Status.RECEIVED: "Received",
-    Status.INSPECTING: "Inspecting",
-    Status.APPROVED: "Approved",
-    Status.REJECTED: "Rejected",
-    Status.REFUNDED: "Refunded",
-    Status.EXCHANGED: "Exchanged",
-    Status.CREDITED: "Store credit issued",
-    Status.CLOSED: "Closed",
-    Status.CANCELLED: "Cancelled",
-}
-
-
-class Channel(enum.StrEnum):
-    """How a customer prefers to be told about their return."""
-
-    EMAIL = "email"
-    SMS = "sms"
-    PRINT = "print"
-    NONE = "none"
-
-
-class RefundMethod(enum.StrEnum):
-    """What the customer asks for in exchange for the returned goods."""
-
-    ORIGINAL = "original"
-    STORE_CREDIT = "store_credit"
-    EXCHANGE = "exchange"
-
-
-class Intake(enum.StrEnum):
-    """How a return reached the shop."""
-
-    COUNTER = "counter"
-    MAIL = "mail"
-
-
-class Reason(enum.StrEnum):
-    """Why the customer returns the goods."""
-
-    WRONG_SIZE = "wrong_size"
-    DEFECTIVE = "defective"
-    DAMAGED = "damaged"
-    NOT_AS_DESCRIBED = "not_as_described"
-    WRONG_ITEM = "wrong_item"
-    CHANGED_MIND = "changed_mind"
-    ARRIVED_LATE = "arrived_late"
-    OTHER = "other"
-
-
-class Condition(enum.StrEnum):
-    """The state of a returned item."""
-
-    UNOPENED = "unopened"
-    OPENED = "opened"
-    DAMAGED = "damaged"
-    DEFECTIVE = "defective"
-
-
-class Disposition(enum.StrEnum):
-    """What the shop does with a returned item."""
-
-    RESTOCK = "restock"
-    REFURBISH = "refurbish"
-    RECYCLE = "recycle"
-    DONATE = "donate"
-    DISCARD = "discard"
-
-
-class Timeline(enum.StrEnum):
-    """When a customer wants their refund."""
-
-    NO_PREFERENCE = ""
-    COUNTER = "counter"  # right away at the counter
-    INSPECTION = "inspection"  # happy to wait for the inspection
 
 
 class CustomerBase(SQLModel):
@@ -229,42 +144,6 @@ class Counter(SQLModel, table=True):
     value: int = Field(default=0)
 
 
-class Event(enum.StrEnum):
-    """A moment in a return's life that has a message template."""
-
-    ACKNOWLEDGED = "acknowledged"
-    RECEIVED = "received"
-    INSPECTING = "inspecting"
-    APPROVED = "approved"
-    REFUNDED = "refunded"
-    EXCHANGED = "exchanged"
-    CREDITED = "credited"
-    REJECTED = "rejected"
-    CLOSED = "closed"
-    FEEDBACK = "feedback"
-    THANKS = "thanks"  # thanks for feedback, with the reward code
-
-    @property
-    def label(self) -> str:
-        """The name staff read."""
-        return _EVENT_LABELS[self]
-
-
-_EVENT_LABELS: dict[Event, str] = {
-    Event.ACKNOWLEDGED: "Return request acknowledged",
-    Event.RECEIVED: "Item received",
-    Event.INSPECTING: "Inspection started",
-    Event.APPROVED: "Return approved",
-    Event.REFUNDED: "Refund issued",
-    Event.EXCHANGED: "Exchange ready",
-    Event.CREDITED: "Store credit issued",
-    Event.REJECTED: "Return rejected",
-    Event.CLOSED: "Return closed",
-    Event.FEEDBACK: "Feedback request",
-    Event.THANKS: "Thanks for feedback (reward code)",
-}
-
-
 class MessageTemplate(SQLModel, table=True):
     """A shop's own wording for one part of one event's message in one language.
 
@@ -280,16 +159,6 @@ class MessageTemplate(SQLModel, table=True):
     part: str = Field(max_length=10)  # subject, html, text, sms
     body: str = Field(default="")
     updated_at: datetime = _stamp()
-
-
-class OutboxState(enum.StrEnum):
-    """Where a message is on its way to the customer."""
-
-    QUEUED = "queued"
-    SENDING = "sending"
-    SENT = "sent"
-    FAILED = "failed"
-    CANCELLED = "cancelled"  # not sent: no longer needed (e.g. feedback came first)
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -360,15 +229,6 @@ class ExchangeLine(SQLModel, table=True):
     unit_price_cents: int = Field(default=0)
 
 
-class FeedbackSource(enum.StrEnum):
-    """Where a customer's feedback came from."""
-
-    COUNTER = "counter"  # the counter screen, right after the return
-    PORTAL = "portal"  # the customer's own space
-    REPLY = "reply"  # a reply to the feedback request, typed by staff
-    PHONE = "phone"  # told on the phone, typed by staff
-
-
 class Feedback(SQLModel, table=True):
     """A customer's rating of one return; a later one replaces it, and the old one is kept.
 
@@ -395,22 +255,6 @@ class Feedback(SQLModel, table=True):
     staff: str = Field(default="", max_length=100)  # who typed it (phone, reply)
     at: datetime = _stamp(index=True)
     replaced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-
-
-class RewardKind(enum.StrEnum):
-    """What a reward code gives off the next purchase."""
-
-    OFF = "off"  # no reward is issued
-    PERCENT = "percent"
-    AMOUNT = "amount"  # a fixed amount, in cents
-
-
-class RewardState(enum.StrEnum):
-    """Where a reward code is in its life (worked out from its dates, not stored)."""
-
-    ISSUED = "issued"  # can be used
-    REDEEMED = "redeemed"
-    EXPIRED = "expired"  # past its last day, never used
 
 
 class RewardCode(SQLModel, table=True):

@@ -9,23 +9,9 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from desk import search
+from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Status
 from desk.errors import NotFound, ValidationError
-from desk.models import (
-    Channel,
-    Condition,
-    Counter,
-    Customer,
-    Disposition,
-    ExchangeLine,
-    Intake,
-    Reason,
-    RefundMethod,
-    Return,
-    ReturnLine,
-    Status,
-    StatusChange,
-    utcnow,
-)
+from desk.models import Counter, Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.validation import email_error, phone_error, price_error, quantity_error
 from desk.workflow import INITIAL
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from desk.codes import Event, Status
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
 from desk.messages.events import event_for, follow_up_for
@@ -27,7 +28,7 @@ from desk.messages.outbox import (
     pending_count,
     retry,
 )
-from desk.models import Customer, Event, OutboxMessage, Return, Status
+from desk.models import Customer, OutboxMessage, Return
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
 from desk.returns import (
     ReturnDetail,

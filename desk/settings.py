@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlmodel import Session, select
 
+from desk.codes import Event
 from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.labels import CONDITIONS, REFUND_METHODS
-from desk.models import Event, Setting
+from desk.models import Setting
 from desk.setting_spec import (
     SettingSpec,
     code_set,

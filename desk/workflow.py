@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import update
 from sqlmodel import Session
 
+from desk.codes import Status
 from desk.errors import DeskError, NotFound
-from desk.models import Return, Status, StatusChange, utcnow
+from desk.models import Return, StatusChange, utcnow
 
 _SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
 

@@ -7,10 +7,10 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
-from desk.models import Status
 from desk.services import get_return, return_view, send_again, shop_basics
 from ui import demo_offer, prompts, state
 from ui import window_openers as openers

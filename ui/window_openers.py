@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from desk.codes import Status
 from desk.db import Database
-from desk.models import Status
 from ui import state
 
 

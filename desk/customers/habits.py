@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from desk.codes import Status
 from desk.customers.segments import Segment
-from desk.models import Customer, Return, Status, utcnow
+from desk.models import Customer, Return, utcnow
 from desk.settings import SEGMENT_THRESHOLDS, get_setting
 
 

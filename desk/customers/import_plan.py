@@ -16,11 +16,12 @@ from datetime import date
 from sqlalchemy import Connection, select
 from sqlmodel import Session
 
+from desk.codes import Channel
 from desk.customers.csv_table import CsvTable
 from desk.customers.mapping import plain_text
 from desk.errors import DeskError
 from desk.messages.context import LANGUAGES
-from desk.models import Channel, Customer
+from desk.models import Customer
 from desk.validation import email_error, parse_money, phone_error
 
 _CHANNELS = {

@@ -21,11 +21,12 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlmodel import Session, col
 
 from desk import search
+from desk.codes import Channel, RefundMethod
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.customers.import_plan import ImportPlan, Merge, NewCustomer, Rejected, plan_import
 from desk.customers.mapping import guess_mapping
 from desk.db import Database
-from desk.models import Channel, Customer, RefundMethod, Return, utcnow
+from desk.models import Customer, Return, utcnow
 
 BATCH = 5_000
 """New customers written per Core insert."""

@@ -13,20 +13,12 @@ from sqlalchemy import Engine, case, text, update
 from sqlmodel import Session, col, select
 
 from desk import search
+from desk.codes import Channel, OutboxState, RefundMethod
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.labels import LANGUAGES, TIMELINES
-from desk.models import (
-    Channel,
-    Customer,
-    OutboxMessage,
-    OutboxState,
-    RefundMethod,
-    Return,
-    StatusChange,
-    utcnow,
-)
+from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.policy.rules import Rules, rules_for
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting

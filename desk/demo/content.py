@@ -16,8 +16,8 @@ from __future__ import annotations
 import enum
 from types import SimpleNamespace
 
-from desk import models
-from desk.models import Status
+from desk import codes
+from desk.codes import Status
 
 
 def _plain(kind: type[enum.Enum]) -> SimpleNamespace:
@@ -31,10 +31,8 @@ def _plain(kind: type[enum.Enum]) -> SimpleNamespace:
 
 # Here these names hold plain strings: Reason.DEFECTIVE == "defective", S.CLOSED == "closed".
 S = _plain(Status)
-Channel, Condition, Disposition = map(
-    _plain, (models.Channel, models.Condition, models.Disposition)
-)
-Intake, Reason, RefundMethod = map(_plain, (models.Intake, models.Reason, models.RefundMethod))
+Channel, Condition, Disposition = map(_plain, (codes.Channel, codes.Condition, codes.Disposition))
+Intake, Reason, RefundMethod = map(_plain, (codes.Intake, codes.Reason, codes.RefundMethod))
 
 
 def pool(weights: dict) -> tuple:

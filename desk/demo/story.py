@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from desk.codes import Event
 from desk.demo.content import REFUND_BY_SETTLED, STAFF, Channel, Intake, S
 from desk.demo.plan import DAY, Plan, Rng, as_datetime
 from desk.demo.story_content import (
@@ -39,7 +40,6 @@ from desk.feedback.codes import ALPHABET, RANDOM_LENGTH, check_character, format
 from desk.feedback.rewards import expiry_for
 from desk.messages.events import EVENT_FOR_STATUS
 from desk.messages.outbox import feedback_due
-from desk.models import Event
 
 EVENTS = {str(status): str(event) for status, event in EVENT_FOR_STATUS.items()}
 FEEDBACK = str(Event.FEEDBACK)

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk.codes import FeedbackSource, RewardState
 from desk.db import Database
-from desk.models import FeedbackSource, RewardState
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting
 

@@ -26,20 +26,12 @@ from email.utils import format_datetime
 
 from sqlmodel import Session
 
+from desk.codes import Event, FeedbackSource
 from desk.feedback.rewards import describe_reward
 from desk.messages.context import normalise_language
 from desk.messages.mail import DeliveryError, SmtpConfig, new_message_id, send_email
 from desk.messages.outbox import add_rendered, channel_for
-from desk.models import (
-    Customer,
-    Event,
-    Feedback,
-    FeedbackSource,
-    OutboxMessage,
-    Return,
-    RewardCode,
-    utcnow,
-)
+from desk.models import Customer, Feedback, OutboxMessage, Return, RewardCode, utcnow
 from desk.returns import get_detail
 from desk.secrets import get_secret
 from desk.settings import (

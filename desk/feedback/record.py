@@ -13,11 +13,12 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.notices import OwnerAlert, owner_alert_for, queue_thanks, send_owner_alert
 from desk.feedback.rewards import issue_reward
-from desk.models import Feedback, FeedbackSource, OutboxMessage, Return, RewardCode, utcnow
+from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
 from desk.settings import FEEDBACK_LOW_RATING, get_setting
 
 COMMENT_MAX = 2000

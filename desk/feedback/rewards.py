@@ -18,10 +18,11 @@ from pathlib import Path
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from desk.codes import RewardKind, RewardState
 from desk.db import Database
 from desk.errors import DeskError, NotFound
 from desk.feedback.codes import code_problem, format_code, new_code, normalise_code
-from desk.models import Customer, Return, RewardCode, RewardKind, RewardState, utcnow
+from desk.models import Customer, Return, RewardCode, utcnow
 from desk.settings import (
     REWARD_EVERY_DAYS,
     REWARD_KIND,

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from desk.codes import Disposition, Intake, RefundMethod, Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.instructions.dropoff import Kind, kinds_of, list_points, points_for
@@ -23,7 +24,7 @@ from desk.messages.context import (
     normalise_language,
     shop_settings,
 )
-from desk.models import Disposition, DropOffPoint, Intake, RefundMethod, Status
+from desk.models import DropOffPoint
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import POLICY, SHOP_LOCALE, get_setting
 from desk.words import section

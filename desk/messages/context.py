@@ -7,21 +7,11 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from desk.codes import Condition, Event, Reason, RefundMethod, Status
 from desk.errors import DeskError
 from desk.labels import label
 from desk.messages.events import EVENT_FOR_STATUS
-from desk.models import (
-    Condition,
-    Customer,
-    Event,
-    Reason,
-    RefundMethod,
-    Return,
-    ReturnLine,
-    Setting,
-    Status,
-    StatusChange,
-)
+from desk.models import Customer, Return, ReturnLine, Setting, StatusChange
 from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.settings import (

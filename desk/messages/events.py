@@ -1,8 +1,8 @@
-"""Which messages a status change can send (the Event codes live in desk.models, stored)."""
+"""Which messages a status change can send (the Event codes live in desk.codes, stored)."""
 
 from __future__ import annotations
 
-from desk.models import Event, Status
+from desk.codes import Event, Status
 
 EVENT_FOR_STATUS: dict[Status, Event] = {
     Status.REQUESTED: Event.ACKNOWLEDGED,

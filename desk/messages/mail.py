@@ -15,8 +15,9 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from desk.codes import Channel
 from desk.errors import DeskError
-from desk.models import Channel, OutboxMessage, utcnow
+from desk.models import OutboxMessage, utcnow
 from desk.settings import (
     SHOP_EMAIL,
     SHOP_LOGO,

@@ -22,20 +22,11 @@ from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from desk.codes import Channel, Event, OutboxState, Status
 from desk.errors import DeskError, NotFound
 from desk.messages.events import event_for, follow_up_for
 from desk.messages.mail import new_message_id
-from desk.models import (
-    Channel,
-    Customer,
-    Event,
-    Feedback,
-    OutboxMessage,
-    OutboxState,
-    Status,
-    StatusChange,
-    utcnow,
-)
+from desk.models import Customer, Feedback, OutboxMessage, StatusChange, utcnow
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import (
     FEEDBACK_REQUEST_HOURS,

@@ -29,6 +29,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, update
 from sqlmodel import Session, col, select
 
+from desk.codes import Channel, Event, OutboxState
 from desk.db import Database
 from desk.messages.mail import (
     DeliveryError,
@@ -39,16 +40,7 @@ from desk.messages.mail import (
     shop_from_settings,
 )
 from desk.messages.sms import SmsProvider, provider_from_settings
-from desk.models import (
-    Channel,
-    Customer,
-    Event,
-    Feedback,
-    OutboxMessage,
-    OutboxState,
-    Return,
-    utcnow,
-)
+from desk.models import Customer, Feedback, OutboxMessage, Return, utcnow
 from desk.secrets import get_secret
 from desk.settings import SMS_ACCOUNT, SMS_URL, get_setting
 

@@ -17,10 +17,11 @@ from jinja2.loaders import split_template_path
 from sqlalchemy import bindparam, text
 from sqlmodel import Session, select
 
+from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.context import SHOP_KEYS, check_language, shop_values
-from desk.models import Event, MessageTemplate
+from desk.models import MessageTemplate
 
 PARTS: tuple[str, ...] = ("subject", "html", "text", "sms")
 """The parts of a message: a one-line subject, HTML and plain-text bodies, and an SMS."""

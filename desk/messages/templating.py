@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sqlmodel import Session
 
+from desk.codes import Event
 from desk.db import Database
 from desk.errors import ValidationError
 from desk.messages.context import (
@@ -40,7 +41,7 @@ from desk.messages.template_store import (
     stored_template,
     template_name,
 )
-from desk.models import Event, MessageTemplate, utcnow
+from desk.models import MessageTemplate, utcnow
 from desk.returns import ReturnDetail, get_detail
 
 _MAX_OUTPUT = 100_000  # characters a single * or ** may produce inside a template

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
+from desk.codes import RefundMethod, Timeline
 from desk.customers import habits as _habits
 from desk.customers.segments import Segment
 from desk.labels import REFUND_METHODS
-from desk.models import Customer, RefundMethod, Timeline
+from desk.models import Customer
 from desk.money import format_money
 from desk.policy import rules as _policy
 from desk.returns import ExchangeDraft, ReturnDraft

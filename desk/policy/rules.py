@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from desk.codes import RefundMethod
 from desk.customers.segments import Segment
 from desk.labels import CONDITIONS, REFUND_METHODS
-from desk.models import RefundMethod
 from desk.settings import POLICY, get_setting
 
 

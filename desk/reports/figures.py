@@ -23,21 +23,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, and_, case, distinct, exists, func, select
 from sqlalchemy.sql import ColumnElement
 
-from desk.models import (
-    Customer,
-    Disposition,
-    Event,
-    Feedback,
-    OutboxMessage,
-    OutboxState,
-    Reason,
-    RefundMethod,
-    Return,
-    ReturnLine,
-    Status,
-    StatusChange,
-    utcnow,
-)
+from desk.codes import Disposition, Event, OutboxState, Reason, RefundMethod, Status
+from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange, utcnow
 from desk.reports.period import ReportRange
 from desk.reports.segment_rule import customers_in
 from desk.reports.sql import percentiles, seconds_between, week_start

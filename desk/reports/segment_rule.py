@@ -16,9 +16,10 @@ from sqlalchemy import Connection, Float, and_, case, cast, func, literal, or_, 
 from sqlalchemy.sql import Select
 from sqlmodel import Session
 
+from desk.codes import Status
 from desk.customers.habits import thresholds
 from desk.customers.segments import Segment
-from desk.models import Customer, Return, Status
+from desk.models import Customer, Return
 
 
 def segment_limits(conn: Connection) -> dict[str, int]:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desk.codes import Event, FeedbackSource
 from desk.db import open_database
-from desk.models import Event, Feedback, FeedbackSource, Return
+from desk.models import Feedback, Return
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.services import move_return

@@ -10,23 +10,19 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import StatementError
 from sqlmodel import select
 
-from desk.db import Database
-from desk.models import (
+from desk.codes import (
     Channel,
     Condition,
-    Customer,
     Disposition,
     Event,
-    OutboxMessage,
     OutboxState,
     Reason,
     RefundMethod,
-    Return,
-    ReturnLine,
     Status,
-    StatusChange,
     Timeline,
 )
+from desk.db import Database
+from desk.models import Customer, OutboxMessage, Return, ReturnLine, StatusChange
 
 STAMP = datetime(2026, 11, 30, 19, 36, 20, tzinfo=UTC)
 CANONICAL = "2026-11-30 19:36:20.000000"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desk import labels
-from desk.models import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Timeline
+from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Timeline
 
 TABLES = [
     (labels.REASONS, Reason),

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import insert
 
 from desk import listing, search
+from desk.codes import Status
 from desk.db import Database, open_database
 from desk.listing import OPEN, ReturnFilter
-from desk.models import Customer, Return, ReturnLine, Status
+from desk.models import Customer, Return, ReturnLine
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import transition

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import func, select
 
+from desk.codes import Status
 from desk.errors import NotFound, ValidationError
-from desk.models import Counter, Customer, Return, ReturnLine, Status, StatusChange
+from desk.models import Counter, Customer, Return, ReturnLine, StatusChange
 from desk.returns import (
     CustomerDraft,
     LineDraft,

@@ -8,18 +8,10 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import select
 
+from desk.codes import Event, Status
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.messages.templating import TemplateError
-from desk.models import (
-    Customer,
-    Event,
-    ExchangeLine,
-    MessageTemplate,
-    OutboxMessage,
-    Return,
-    Status,
-    StatusChange,
-)
+from desk.models import Customer, ExchangeLine, MessageTemplate, OutboxMessage, Return, StatusChange
 from desk.policy.intake import advise_draft
 from desk.returns import CustomerDraft, ExchangeDraft, LineDraft, ReturnDraft, save_return
 from desk.services import (

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from desk.codes import Event
 from desk.customers.segments import Segment
 from desk.errors import DeskError
-from desk.models import Event, Setting
+from desk.models import Setting
 from desk.setting_spec import SettingSpec
 from desk.settings import (
     CREDIT_BONUS,

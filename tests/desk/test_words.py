@@ -7,10 +7,10 @@ from collections.abc import Mapping
 
 import pytest
 
+from desk.codes import Condition, Event, Reason, RefundMethod
 from desk.errors import DeskError
 from desk.instructions.dropoff import Kind
 from desk.messages.context import LANGUAGES, next_step
-from desk.models import Condition, Event, Reason, RefundMethod
 from desk.words import languages, section, words
 
 

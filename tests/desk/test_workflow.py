@@ -7,8 +7,9 @@ from collections import deque
 import pytest
 from sqlmodel import func, select
 
+from desk.codes import Status
 from desk.errors import DeskError, NotFound
-from desk.models import Return, Status, StatusChange
+from desk.models import Return, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import (
     INITIAL,

@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from sqlmodel import select
 
+from desk.codes import OutboxState, Status
 from desk.instructions.dropoff import list_points
 from desk.messages import template_store
-from desk.models import Customer, OutboxMessage, OutboxState, Status
+from desk.models import Customer, OutboxMessage
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from ui import prompts
 from ui.actions import KEYS, SPECS, Act, Key, build_actions, sequences, shortcut_text

@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from desk.models import Return, Status, StatusChange
+from desk.codes import Status
+from desk.models import Return, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import transition
 from tests.slow_queries import SlowQuery

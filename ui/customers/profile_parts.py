@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk import labels
+from desk.codes import Channel
 from desk.customers.profile import Profile
 from desk.customers.segments import Segment
-from desk.models import Channel
 from desk.money import format_money
 from desk.policy.rules import Rules
 from ui.returns.messages_box import STATE_WORDS

@@ -6,7 +6,7 @@ Nothing is computed here beyond choosing words: the numbers are desk.reports.das
 from __future__ import annotations
 
 from desk import labels
-from desk.models import Disposition
+from desk.codes import Disposition
 from desk.money import format_money
 from desk.reports.dashboard import Dashboard
 from ui.dashboard.charts import Figure

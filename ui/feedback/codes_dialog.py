@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.codes import RewardState
 from desk.db import Database
 from desk.errors import DeskError
 from desk.feedback.rewards import CodeInfo, check_code, describe_reward, redeem_code
-from desk.models import RewardState
 from ui.actions import dialog_keys
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.feedback.record import record_feedback
 from desk.feedback.rewards import describe_reward
 from desk.messages.context import normalise_language
-from desk.models import FeedbackSource
 from ui.background import run_in_background
 from ui.feedback.counter_pages import STYLE, CounterPages
 from ui.feedback.faces import RATINGS

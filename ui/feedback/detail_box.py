@@ -13,9 +13,10 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.feedback.record import current_feedback, low_rating
-from desk.models import Feedback, FeedbackSource
+from desk.models import Feedback
 from ui.background import run_in_background
 from ui.feedback.faces import stars
 

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.errors import DeskError
 from desk.feedback.record import FeedbackResult, record_feedback
 from desk.feedback.rewards import describe_reward
-from desk.models import Feedback, FeedbackSource
+from desk.models import Feedback
 from desk.returns import ReturnDetail
 from ui.actions import dialog_keys
 from ui.feedback.detail_box import SOURCES, feedback_html

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from desk.codes import RefundMethod
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
-from desk.models import Customer, RefundMethod, Return
+from desk.models import Customer, Return
 from desk.money import format_money
 from desk.policy.intake import CustomerProfile, IntakeAdvice, advise_draft
 from desk.returns import LineDraft, ReturnDraft

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGroupBox, QLabel, QLineEdit, QWidget
 
+from desk.codes import Status
 from desk.labels import INTAKES, REASONS, REFUND_METHODS
-from desk.models import Status
 from ui.widgets.form_parts import FieldError, combo, form_grid, select_code, with_error
 
 STATUS_CHOICES = {

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import labels
-from desk.models import Status
+from desk.codes import Status
 from desk.money import format_money
 from desk.returns import ReturnDetail
 from desk.workflow import allowed_next

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk import listing
+from desk.codes import Status
 from desk.db import Database
 from desk.listing import ReturnFilter
-from desk.models import Status
 from ui.actions import Act, shortcut_text
 from ui.returns.model import CUSTOMER, ITEMS, LOGGED, NUMBER, STATUS, TOTAL, ReturnsModel
 

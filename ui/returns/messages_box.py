@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.models import Channel, Event, OutboxMessage, OutboxState, utcnow
+from desk.codes import Channel, Event, OutboxState
+from desk.models import OutboxMessage, utcnow
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 

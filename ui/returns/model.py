@@ -15,10 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from desk import listing
+from desk.codes import Status
 from desk.db import Database
 from desk.feedback.record import low_rating, ratings_for
 from desk.listing import ListPage, ReturnFilter, ReturnRow
-from desk.models import Status
 from desk.money import format_money
 from ui.background import run_in_background
 

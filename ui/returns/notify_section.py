@@ -12,10 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QTabWidget, QVBoxLayout
 
 from desk import labels
+from desk.codes import Channel, Status
 from desk.db import Database
 from desk.errors import DeskError
 from desk.messages.events import event_for, follow_up_for
-from desk.models import Channel, Status, utcnow
+from desk.models import utcnow
 from desk.returns import ReturnDetail
 from desk.services import feedback_request_offer, notify_mode, preview_message
 from ui.widgets.message_preview import MessagePreview

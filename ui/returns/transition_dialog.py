@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
-from desk.models import Status
 from desk.returns import ReturnDetail
 from desk.services import move_return
 from desk.workflow import NOTE_REQUIRED, TransitionResult

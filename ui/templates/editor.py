@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
 from desk.labels import LANGUAGES
 from desk.messages import template_store, templating
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
-from desk.models import Event
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.templates.preview import TemplatePreview

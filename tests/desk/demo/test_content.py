@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desk import models
+from desk import codes
 from desk.demo import content
 from desk.demo.content import (
     CATALOGUE,
@@ -80,25 +80,25 @@ def test_a_note_exists_for_every_step_that_requires_one():
 
 def test_settled_statuses_map_to_refund_methods():
     assert set(REFUND_BY_SETTLED) == set(SETTLED_TABLE)
-    assert set(REFUND_BY_SETTLED.values()) <= values(models.RefundMethod)
+    assert set(REFUND_BY_SETTLED.values()) <= values(codes.RefundMethod)
 
 
 def test_reasons_conditions_and_dispositions_are_real_codes():
     reasons = set(content.REASONS_APPAREL) | set(content.REASONS_OTHER)
-    assert reasons <= values(models.Reason)
+    assert reasons <= values(codes.Reason)
     assert reasons <= set(REASON_TEXTS)  # every reason drawn has texts to draw from
-    assert set(content.OTHER_CONDITIONS) <= values(models.Condition)
+    assert set(content.OTHER_CONDITIONS) <= values(codes.Condition)
     for (condition, _), table in content.BROKEN_DISPOSITIONS.items():
-        assert condition in values(models.Condition)
-        assert set(table) <= values(models.Disposition)
+        assert condition in values(codes.Condition)
+        assert set(table) <= values(codes.Disposition)
 
 
 def test_a_customer_is_never_asked_to_be_reached_by_what_they_lack():
     for (email, phone), table in CHANNELS.items():
         channels = set(table)
-        assert channels <= values(models.Channel)
-        assert (models.Channel.EMAIL.value in channels) == email
-        assert (models.Channel.SMS.value in channels) == phone
+        assert channels <= values(codes.Channel)
+        assert (codes.Channel.EMAIL.value in channels) == email
+        assert (codes.Channel.SMS.value in channels) == phone
 
 
 def test_name_tables_have_no_duplicates():

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
+from desk.codes import Event, RewardState, Status
 from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.errors import DeskError
@@ -23,14 +24,11 @@ from desk.listing import ReturnFilter, count, fetch_page
 from desk.models import (
     Counter,
     Customer,
-    Event,
     Feedback,
     OutboxMessage,
     Return,
     ReturnLine,
     RewardCode,
-    RewardState,
-    Status,
     StatusChange,
 )
 from desk.paths import sqlite_url

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desk.codes import Event
 from desk.demo.content import S
 from desk.demo.plan import Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker
@@ -17,7 +18,6 @@ from desk.demo.story_content import FEEDBACK_COMMENTS
 from desk.feedback.codes import is_well_formed
 from desk.feedback.rewards import expiry_for
 from desk.messages.outbox import feedback_due
-from desk.models import Event
 from desk.returns import format_number
 from desk.settings import NOTIFY
 

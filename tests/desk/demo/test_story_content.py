@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from desk.codes import Channel, Event
 from desk.demo.story_content import (
     COMMENT_SHARE,
     FEEDBACK_ANSWERS,
@@ -17,7 +18,6 @@ from desk.demo.story_content import (
     SIGN_OFFS,
 )
 from desk.messages.context import LANGUAGES
-from desk.models import Channel, Event
 
 
 def test_messages_speak_both_languages():

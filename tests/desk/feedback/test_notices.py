@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from desk.codes import Event, FeedbackSource
 from desk.feedback.notices import owner_alert_for, send_owner_alert
 from desk.feedback.record import record_feedback
 from desk.messages.outbox import messages_for_return
 from desk.messages.templating import render_message
-from desk.models import Customer, Event, Feedback, FeedbackSource, OutboxMessage, Return
+from desk.models import Customer, Feedback, OutboxMessage, Return
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.secrets import set_secret
 from desk.settings import (

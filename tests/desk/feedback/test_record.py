@@ -11,6 +11,7 @@ from sqlalchemy import event, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from desk.codes import FeedbackSource, RewardKind
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.record import (
     COMMENT_MAX,
@@ -20,7 +21,7 @@ from desk.feedback.record import (
     ratings_for,
     record_feedback,
 )
-from desk.models import Feedback, FeedbackSource, RewardCode, RewardKind
+from desk.models import Feedback, RewardCode
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.settings import (

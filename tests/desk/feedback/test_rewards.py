@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desk.codes import RewardKind, RewardState
 from desk.errors import DeskError, NotFound
 from desk.feedback.codes import normalise_code
 from desk.feedback.record import record_feedback
@@ -20,7 +21,6 @@ from desk.feedback.rewards import (
     last_day,
     redeem_code,
 )
-from desk.models import RewardKind, RewardState
 from desk.settings import REWARD_KIND, REWARD_MIN_PURCHASE, REWARD_VALUE
 from tests.desk.feedback.test_record import NOW, add_return, reward_on, settings
 

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from desk.codes import Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError, NotFound
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, build_sheet
 from desk.messages.context import format_day
-from desk.models import Status
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import (
     POLICY,

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from desk.codes import Event, RefundMethod, Status
 from desk.errors import DeskError
 from desk.messages.context import (
     check_language,
@@ -19,7 +20,7 @@ from desk.messages.context import (
     shop_settings,
     shop_values,
 )
-from desk.models import Event, RefundMethod, Status, StatusChange
+from desk.models import StatusChange
 from desk.settings import SHOP_CURRENCY, SHOP_NAME, SHOP_REFUND_DAYS, set_settings
 
 

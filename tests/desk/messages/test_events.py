@@ -2,8 +2,8 @@
 
 import pytest
 
+from desk.codes import Event, Status
 from desk.messages.events import event_for, follow_up_for
-from desk.models import Event, Status
 
 
 def test_every_event_has_the_name_staff_read():

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import select
 
+from desk.codes import Event, FeedbackSource, Status
 from desk.errors import DeskError
 from desk.messages.outbox import (
     FeedbackOffer,
@@ -27,13 +28,10 @@ from desk.messages.outbox import (
 from desk.messages.sender import INTERRUPTED, MAX_ATTEMPTS, recover_interrupted, send_due
 from desk.models import (
     Customer,
-    Event,
     Feedback,
-    FeedbackSource,
     MessageTemplate,
     OutboxMessage,
     Return,
-    Status,
     StatusChange,
     utcnow,
 )

@@ -9,8 +9,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import update
 
+from desk.codes import FeedbackSource, OutboxState
 from desk.messages.sender import BACKOFF_MINUTES, FEEDBACK_GIVEN, NO_CONTACT, backoff, send_due
-from desk.models import Customer, Feedback, FeedbackSource, OutboxMessage, OutboxState, utcnow
+from desk.models import Customer, Feedback, OutboxMessage, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.secrets import set_secret
 from desk.services import create_return, move_return

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from jinja2 import TemplateNotFound
 
+from desk.codes import Event
 from desk.errors import DeskError
 from desk.messages import template_store as store
 from desk.messages.templating import save_template
-from desk.models import Event
 from desk.settings import LANGUAGE_CHOICES, SHOP_NAME, set_setting
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from desk.codes import Event
 from desk.errors import DeskError, ValidationError
 from desk.messages import template_store, templating
 from desk.messages.context import VARIABLES, build_context, sample_context
@@ -21,7 +22,7 @@ from desk.messages.templating import (
     reset_template,
     save_template,
 )
-from desk.models import Event, MessageTemplate
+from desk.models import MessageTemplate
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import SHOP_CURRENCY, SHOP_LOGO, SHOP_NAME, SHOP_REFUND_DAYS, set_setting
 

@@ -38,23 +38,18 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from desk.db import open_database
-from desk.models import (
+from desk.codes import (
     Channel,
-    Customer,
     Disposition,
     Event,
-    Feedback,
     FeedbackSource,
-    OutboxMessage,
     OutboxState,
     Reason,
     RefundMethod,
-    Return,
-    ReturnLine,
     Status,
-    StatusChange,
 )
+from desk.db import open_database
+from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange
 from desk.reports.period import ReportRange
 
 RANGE = ReportRange(date(2026, 11, 2), date(2026, 11, 15))

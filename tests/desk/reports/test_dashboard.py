@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from desk.models import Status
+from desk.codes import Status
 from desk.reports import figures
 from desk.reports.dashboard import as_dict, as_json, dashboard, report_rows
 from tests.desk.reports.conftest import NOW, RANGE

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from desk.codes import Disposition, Reason, RefundMethod, Status
 from desk.customers.segments import Segment
-from desk.models import Disposition, Reason, RefundMethod, Status
 from desk.reports import figures
 from desk.reports.figures import (
     DispositionCount,

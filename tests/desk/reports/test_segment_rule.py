@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desk.codes import Reason, Status
 from desk.customers.habits import habits_for
 from desk.customers.segments import Segment
 from desk.demo.seed import seed_demo
-from desk.models import Customer, Reason, Return, Status
+from desk.models import Customer, Return
 from desk.reports.segment_rule import customer_segments, customers_in, segment_limits
 from desk.settings import (
     SEGMENT_FREQUENT_RATE,

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from desk.codes import RewardState
 from desk.feedback.record import record_feedback
-from desk.models import RewardState
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 from desk.settings import REWARD_KIND, REWARD_MIN_PURCHASE, REWARD_VALUE, save_settings

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from sqlmodel import select
 
-from desk.models import Feedback, FeedbackSource, RewardCode
+from desk.codes import FeedbackSource
+from desk.models import Feedback, RewardCode
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 from desk.settings import REWARD_KIND, REWARD_VALUE, save_settings

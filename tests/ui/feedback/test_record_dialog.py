@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
+from desk.codes import FeedbackSource
 from desk.feedback.record import current_feedback, record_feedback
-from desk.models import Feedback, FeedbackSource, RewardCode
+from desk.models import Feedback, RewardCode
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, get_return
 from desk.settings import REWARD_KIND, REWARD_VALUE, save_settings

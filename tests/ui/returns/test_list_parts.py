@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desk import listing
+from desk.codes import Status
 from desk.listing import ReturnFilter
-from desk.models import Status
 from ui.returns.list_parts import ALL, empty_text, search_box, status_filter
 
 

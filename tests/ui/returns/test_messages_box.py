@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from desk.models import OutboxMessage, OutboxState
+from desk.codes import OutboxState
+from desk.models import OutboxMessage
 from ui.returns.messages_box import STATE_WORDS, MessagesBox, SentMessageDialog
 
 AT = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)

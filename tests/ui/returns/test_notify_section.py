@@ -184,7 +184,8 @@ def test_only_the_request_when_the_closed_message_is_off(closing, db):
 
 
 def test_no_second_request_once_feedback_was_given(closing, db):
-    from desk.models import Feedback, FeedbackSource
+    from desk.codes import FeedbackSource
+    from desk.models import Feedback
 
     notify_before = closing(email="joana@example.com")
     return_id = notify_before._detail.ret.id

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from desk.models import OutboxMessage, Status
+from desk.codes import Status
+from desk.models import OutboxMessage
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.settings import (

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 import desk.secrets
+from desk.codes import Event
 from desk.customers.segments import Segment
-from desk.models import Event
 from desk.settings import (
     NOTIFY,
     POLICY,

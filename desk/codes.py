@@ -1,0 +1,178 @@
+"""The stored codes: the enums whose values the tables hold as text, with their labels.
+
+Each value is what a row stores (through desk.columns.EnumText) and what the command line
+takes; changing one needs a migration.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Status(enum.StrEnum):
+    """Where a return is in its life; the values are the command-line names."""
+
+    REQUESTED = "requested"
+    RECEIVED = "received"
+    INSPECTING = "inspecting"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REFUNDED = "refunded"
+    EXCHANGED = "exchanged"
+    CREDITED = "credited"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """The name staff read on screen."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS: dict[Status, str] = {
+    Status.REQUESTED: "Requested",
+    Status.RECEIVED: "Received",
+    Status.INSPECTING: "Inspecting",
+    Status.APPROVED: "Approved",
+    Status.REJECTED: "Rejected",
+    Status.REFUNDED: "Refunded",
+    Status.EXCHANGED: "Exchanged",
+    Status.CREDITED: "Store credit issued",
+    Status.CLOSED: "Closed",
+    Status.CANCELLED: "Cancelled",
+}
+
+
+class Channel(enum.StrEnum):
+    """How a customer prefers to be told about their return."""
+
+    EMAIL = "email"
+    SMS = "sms"
+    PRINT = "print"
+    NONE = "none"
+
+
+class RefundMethod(enum.StrEnum):
+    """What the customer asks for in exchange for the returned goods."""
+
+    ORIGINAL = "original"
+    STORE_CREDIT = "store_credit"
+    EXCHANGE = "exchange"
+
+
+class Intake(enum.StrEnum):
+    """How a return reached the shop."""
+
+    COUNTER = "counter"
+    MAIL = "mail"
+
+
+class Reason(enum.StrEnum):
+    """Why the customer returns the goods."""
+
+    WRONG_SIZE = "wrong_size"
+    DEFECTIVE = "defective"
+    DAMAGED = "damaged"
+    NOT_AS_DESCRIBED = "not_as_described"
+    WRONG_ITEM = "wrong_item"
+    CHANGED_MIND = "changed_mind"
+    ARRIVED_LATE = "arrived_late"
+    OTHER = "other"
+
+
+class Condition(enum.StrEnum):
+    """The state of a returned item."""
+
+    UNOPENED = "unopened"
+    OPENED = "opened"
+    DAMAGED = "damaged"
+    DEFECTIVE = "defective"
+
+
+class Disposition(enum.StrEnum):
+    """What the shop does with a returned item."""
+
+    RESTOCK = "restock"
+    REFURBISH = "refurbish"
+    RECYCLE = "recycle"
+    DONATE = "donate"
+    DISCARD = "discard"
+
+
+class Timeline(enum.StrEnum):
+    """When a customer wants their refund."""
+
+    NO_PREFERENCE = ""
+    COUNTER = "counter"  # right away at the counter
+    INSPECTION = "inspection"  # happy to wait for the inspection
+
+
+class Event(enum.StrEnum):
+    """A moment in a return's life that has a message template."""
+
+    ACKNOWLEDGED = "acknowledged"
+    RECEIVED = "received"
+    INSPECTING = "inspecting"
+    APPROVED = "approved"
+    REFUNDED = "refunded"
+    EXCHANGED = "exchanged"
+    CREDITED = "credited"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+    FEEDBACK = "feedback"
+    THANKS = "thanks"  # thanks for feedback, with the reward code
+
+    @property
+    def label(self) -> str:
+        """The name staff read."""
+        return _EVENT_LABELS[self]
+
+
+_EVENT_LABELS: dict[Event, str] = {
+    Event.ACKNOWLEDGED: "Return request acknowledged",
+    Event.RECEIVED: "Item received",
+    Event.INSPECTING: "Inspection started",
+    Event.APPROVED: "Return approved",
+    Event.REFUNDED: "Refund issued",
+    Event.EXCHANGED: "Exchange ready",
+    Event.CREDITED: "Store credit issued",
+    Event.REJECTED: "Return rejected",
+    Event.CLOSED: "Return closed",
+    Event.FEEDBACK: "Feedback request",
+    Event.THANKS: "Thanks for feedback (reward code)",
+}
+
+
+class OutboxState(enum.StrEnum):
+    """Where a message is on its way to the customer."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # not sent: no longer needed (e.g. feedback came first)
+
+
+class FeedbackSource(enum.StrEnum):
+    """Where a customer's feedback came from."""
+
+    COUNTER = "counter"  # the counter screen, right after the return
+    PORTAL = "portal"  # the customer's own space
+    REPLY = "reply"  # a reply to the feedback request, typed by staff
+    PHONE = "phone"  # told on the phone, typed by staff
+
+
+class RewardKind(enum.StrEnum):
+    """What a reward code gives off the next purchase."""
+
+    OFF = "off"  # no reward is issued
+    PERCENT = "percent"
+    AMOUNT = "amount"  # a fixed amount, in cents
+
+
+class RewardState(enum.StrEnum):
+    """Where a reward code is in its life (worked out from its dates, not stored)."""
+
+    ISSUED = "issued"  # can be used
+    REDEEMED = "redeemed"
+    EXPIRED = "expired"  # past its last day, never used
