@@ -290,31 +290,35 @@ REWARD_SETTINGS = (
 
 # the catalogue, in the order `returndesk config list` prints it
 
+SHOP_SETTINGS = (
+    SHOP_NAME,
+    SHOP_EMAIL,
+    SHOP_REPLY_TO,
+    SHOP_PHONE,
+    SHOP_ADDRESS,
+    SHOP_HOURS,
+    SHOP_LOGO,
+    SHOP_CURRENCY,
+    SHOP_LOCALE,
+    SHOP_REFUND_DAYS,
+)
+MAIL_SETTINGS = (SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USER, SMTP_TIMEOUT)
+SMS_SETTINGS = (SMS_URL, SMS_ACCOUNT, SMS_SENDER)
+POLICY_SETTINGS = (
+    *SEGMENT_THRESHOLDS,
+    *(spec for policy in POLICY.values() for spec in policy.all()),
+    CREDIT_BONUS,
+    EXCHANGE_BONUS,
+)
+"""The settings by family, each in the order staff see them."""
+
 SETTINGS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        SHOP_NAME,
-        SHOP_EMAIL,
-        SHOP_REPLY_TO,
-        SHOP_PHONE,
-        SHOP_ADDRESS,
-        SHOP_HOURS,
-        SHOP_LOGO,
-        SHOP_CURRENCY,
-        SHOP_LOCALE,
-        SHOP_REFUND_DAYS,
-        SMTP_HOST,
-        SMTP_PORT,
-        SMTP_SECURITY,
-        SMTP_USER,
-        SMTP_TIMEOUT,
-        SMS_URL,
-        SMS_ACCOUNT,
-        SMS_SENDER,
-        *SEGMENT_THRESHOLDS,
-        *(spec for policy in POLICY.values() for spec in policy.all()),
-        CREDIT_BONUS,
-        EXCHANGE_BONUS,
+        *SHOP_SETTINGS,
+        *MAIL_SETTINGS,
+        *SMS_SETTINGS,
+        *POLICY_SETTINGS,
         *NOTIFY.values(),
         *FEEDBACK_SETTINGS,
         *REWARD_SETTINGS,

@@ -21,6 +21,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.setting_spec import SettingSpec
 from desk.settings import (
+    MAIL_SETTINGS,
     SHOP_EMAIL,
     SHOP_LOGO,
     SHOP_NAME,
@@ -37,7 +38,7 @@ from desk.validation import email_error
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
-from ui.settings.contents import MAIL_SETTINGS, PAGES, SECRET_PAGES
+from ui.settings.contents import PAGES, SECRET_PAGES
 from ui.settings.dropoff_page import DropOffPage
 from ui.settings.pages import (
     ERROR_COLOR,

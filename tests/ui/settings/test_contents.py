@@ -1,8 +1,8 @@
 """What each settings page edits: every setting on one page, each secret on a page."""
 
 from desk.secrets import SECRETS
-from desk.settings import SETTINGS, SMTP_HOST
-from ui.settings.contents import MAIL_SETTINGS, PAGES, SECRET_PAGES
+from desk.settings import MAIL_SETTINGS, SETTINGS, SMTP_HOST
+from ui.settings.contents import PAGES, SECRET_PAGES
 
 
 def test_every_declared_setting_is_on_exactly_one_page():
