@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from desk.setting_spec import SettingSpec
 from desk.settings import (
+    FEEDBACK_REQUEST_WHEN,
     POLICY,
+    REWARD_KIND,
     SHOP_ADDRESS,
     SHOP_EMAIL,
     SHOP_HOURS,
@@ -46,6 +48,20 @@ CHOICE_WORDS = {
     "pt_BR": "Português (Brasil)",
 }
 """What staff read for a choice code; a code not listed here is shown as it is."""
+
+SETTING_CHOICE_WORDS = {
+    FEEDBACK_REQUEST_WHEN: {
+        "now": "At once",
+        "hours": "After the hours below",
+        "next_morning": "The next morning at 10:00",
+    },
+    REWARD_KIND: {
+        "off": "No reward",
+        "percent": "A percentage off the next purchase",
+        "amount": "A fixed amount off the next purchase",
+    },
+}
+"""Words for the codes of one setting, where the shared words above would mislead."""
 
 YES_NO = ("yes", "no")
 """The choices a yes/no setting shows (desk.setting_spec.SettingSpec.show)."""
@@ -92,7 +108,8 @@ class SettingField(QWidget):
         if spec.choices or spec.type is bool:
             widget = QComboBox()
             for code in spec.choices or YES_NO:
-                widget.addItem(CHOICE_WORDS.get(code, code), code)
+                words = SETTING_CHOICE_WORDS.get(spec, CHOICE_WORDS)
+                widget.addItem(words.get(code, code), code)
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
             widget.setMaximumWidth(COMBO_WIDTH)
         elif spec.type is int:

@@ -8,9 +8,12 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
+from desk.codes import Event
 from desk.customers.segments import Segment
 from desk.settings import (
+    NOTIFY,
     POLICY,
+    REWARD_KIND,
     SETTINGS,
     SHOP_ADDRESS,
     SHOP_LOGO,
@@ -45,6 +48,13 @@ def test_each_kind_of_setting_gets_its_input(field):
     assert [receipt.itemData(i) for i in range(receipt.count())] == ["yes", "no"]
     methods = field(POLICY[Segment.NEW].refund_methods)
     assert set(methods.boxes) == {"original", "store_credit", "exchange"}
+
+
+def test_a_code_shared_by_settings_reads_right_in_each(field):
+    reward = field(REWARD_KIND).input
+    notify = field(NOTIFY[Event.APPROVED]).input
+    assert (reward.itemText(0), reward.itemData(0)) == ("No reward", "off")
+    assert (notify.itemText(0), notify.itemData(0)) == ("Off (never sent)", "off")
 
 
 def test_every_stored_value_shows_and_reads_back_the_same(field, db):
