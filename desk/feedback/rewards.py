@@ -167,6 +167,15 @@ def check_code(db: Database, *, code: str, now: datetime | None = None) -> CodeI
         return _info(session, _find(session, code), now or utcnow())
 
 
+def reward_of_return(
+    db: Database, *, return_id: int, now: datetime | None = None
+) -> CodeInfo | None:
+    """The reward code issued for feedback on `return_id`, if any, and where it stands."""
+    with db.session() as session:
+        row = session.exec(select(RewardCode).where(RewardCode.return_id == return_id)).first()
+        return _info(session, row, now or utcnow()) if row is not None else None
+
+
 def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%-d %b %Y at %H:%M")
 

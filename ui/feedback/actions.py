@@ -32,6 +32,7 @@ def connect(window: MainWindow) -> CounterLink:
     a[Act.REWARD_CODES].triggered.connect(partial(reward_codes, window))
     box.ask_requested.connect(partial(ask_at_counter, window))
     box.record_requested.connect(partial(record_feedback, window))
+    box.print_requested.connect(partial(print_code, window))
     return counter
 
 
@@ -50,6 +51,18 @@ def record_feedback(window: MainWindow) -> None:
             window, window.db, detail, window.shop, current, saved
         )
         window.open_dialog(dialog)
+
+
+def print_code(window: MainWindow, reward) -> None:
+    """Print the shown return's reward code again, in its customer's language."""
+    from ui.feedback.code_slip import print_slip
+
+    detail = window.detail.detail
+    if reward is not None and detail is not None:
+        language = detail.customer.preferred_language
+        print_slip(
+            window, reward, shop=window.shop.name, currency=window.currency, language=language
+        )
 
 
 def feedback_saved(window: MainWindow, result) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desk.feedback.rewards import describe_reward
+from desk.feedback.rewards import CodeInfo, describe_reward
 from desk.messages.context import normalise_language
 from desk.models import RewardCode
 from desk.words import section
@@ -35,7 +35,7 @@ class Slip:
     hint: str
 
 
-def slip_for(reward: RewardCode, *, shop: str, currency: str, language: str) -> Slip:
+def slip_for(reward: RewardCode | CodeInfo, *, shop: str, currency: str, language: str) -> Slip:
     """The slip's texts for `reward`, in `language`."""
     language = normalise_language(language)
     words = section(language, "counter")
@@ -97,7 +97,9 @@ def write_slip_pdf(slip: Slip, path: str | Path) -> None:
         painter.end()
 
 
-def print_slip(parent: QWidget, reward: RewardCode, *, shop: str, currency: str, language: str):
+def print_slip(
+    parent: QWidget, reward: RewardCode | CodeInfo, *, shop: str, currency: str, language: str
+):
     """Ask for a printer (the receipt printer), then print the code's slip on it."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

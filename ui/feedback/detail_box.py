@@ -2,8 +2,9 @@
 
 A low rating (at or under feedback.low_rating) is flagged in red. Its buttons ask the
 counter screen for feedback on the return shown, or open the dialog that records feedback
-which came by phone or reply. The box reads its feedback in the background (`load`); an
-answer for a return no longer shown is dropped.
+which came by phone or reply. The reward code the feedback earned, if any, is named with
+where it stands, and "Print code…" prints it again on the receipt printer. The box reads
+its feedback in the background (`load`); an answer for a return no longer shown is dropped.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desk.codes import FeedbackSource
+from desk.codes import FeedbackSource, RewardState
 from desk.db import Database
 from desk.feedback.record import current_feedback, low_rating
+from desk.feedback.rewards import CodeInfo, reward_of_return
 from desk.models import Feedback
 from ui.background import run_in_background
 from ui.feedback.faces import stars
@@ -28,6 +30,13 @@ SOURCES: dict[FeedbackSource, str] = {
 }
 """How staff read where feedback came from."""
 
+CODE_STATES: dict[RewardState, str] = {
+    RewardState.ISSUED: "not used yet",
+    RewardState.REDEEMED: "used",
+    RewardState.EXPIRED: "expired",
+}
+"""How staff read where a reward code stands."""
+
 LOW_COLOR, GOOD_COLOR = "#b91c1c", "#b45309"
 LOW_STYLE = """
 QGroupBox#feedbackBox {
@@ -39,6 +48,15 @@ QGroupBox#feedbackBox::title {
     color: #b91c1c; font-weight: 600;
 }
 """
+
+
+def code_html(reward: CodeInfo) -> str:
+    """The reward code line of the box: the code and where it stands."""
+    return (
+        f"Reward code <span style='font-family:monospace; font-weight:700'>"
+        f"{escape(reward.code)}</span> <span style='color:#555'>"
+        f"({CODE_STATES.get(reward.state, str(reward.state))})</span>"
+    )
 
 
 def _local(stamp) -> str:
@@ -62,15 +80,18 @@ def feedback_html(feedback: Feedback, *, low: bool) -> str:
 
 
 class FeedbackBox(QGroupBox):
-    """The current feedback of the return shown; `ask_requested`, `record_requested`."""
+    """The current feedback of the return shown; `ask_requested`, `record_requested`,
+    `print_requested(CodeInfo)`."""
 
     ask_requested = Signal()
     record_requested = Signal()
+    print_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Customer feedback", parent)
         self.setObjectName("feedbackBox")
         self.feedback: Feedback | None = None
+        self.reward: CodeInfo | None = None
         self.low = False
         self._return_id: int | None = None
         self.summary = QLabel()
@@ -86,9 +107,14 @@ class FeedbackBox(QGroupBox):
         self.record_button.setObjectName("recordFeedback")
         self.record_button.setToolTip("Type a rating the customer gave by phone or reply")
         self.record_button.clicked.connect(self.record_requested)
+        self.print_button = QPushButton("Print code…")
+        self.print_button.setObjectName("printRewardCode")
+        self.print_button.setToolTip("Print the reward code again on the receipt printer")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.reward))
         buttons = QHBoxLayout()
         buttons.addWidget(self.ask_button)
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -99,25 +125,38 @@ class FeedbackBox(QGroupBox):
         """Read and show the current feedback of `return_id` (in the background)."""
         self._return_id = return_id
         run_in_background(
-            lambda: (current_feedback(db, return_id=return_id), low_rating(db)),
+            lambda: (
+                current_feedback(db, return_id=return_id),
+                low_rating(db),
+                reward_of_return(db, return_id=return_id),
+            ),
             owner=self,
             on_success=lambda found: self._loaded(return_id, *found),
             on_failure=lambda error: self._failed(return_id, error),
         )
 
-    def _loaded(self, return_id: int, feedback: Feedback | None, threshold: int) -> None:
+    def _loaded(
+        self, return_id: int, feedback: Feedback | None, threshold: int, reward: CodeInfo | None
+    ) -> None:
         if return_id == self._return_id:
-            self.show_feedback(feedback, low=feedback is not None and feedback.rating <= threshold)
+            low = feedback is not None and feedback.rating <= threshold
+            self.show_feedback(feedback, low=low, reward=reward)
 
     def _failed(self, return_id: int, error: Exception) -> None:
         if return_id == self._return_id:
             self.summary.setText(f"<span style='color:{LOW_COLOR}'>{escape(str(error))}</span>")
 
-    def show_feedback(self, feedback: Feedback | None, *, low: bool = False) -> None:
-        """Show `feedback` (None: none yet), flagged red when `low`."""
-        self.feedback, self.low = feedback, low
+    def show_feedback(
+        self, feedback: Feedback | None, *, low: bool = False, reward: CodeInfo | None = None
+    ) -> None:
+        """Show `feedback` (None: none yet), flagged red when `low`, with its `reward` code."""
+        self.feedback, self.low, self.reward = feedback, low, reward
         self.setStyleSheet(LOW_STYLE if low else "")
         if feedback is None:
-            self.summary.setText("<span style='color:#555'>No feedback yet.</span>")
+            text = "<span style='color:#555'>No feedback yet.</span>"
         else:
-            self.summary.setText(feedback_html(feedback, low=low))
+            text = feedback_html(feedback, low=low)
+        if reward is not None:
+            text += "<br>" + code_html(reward)
+        self.summary.setText(text)
+        self.print_button.setVisible(reward is not None and reward.state == RewardState.ISSUED)

@@ -20,6 +20,7 @@ from desk.feedback.rewards import (
     export_codes,
     last_day,
     redeem_code,
+    reward_of_return,
 )
 from desk.settings import REWARD_KIND, REWARD_MIN_PURCHASE, REWARD_VALUE
 from tests.desk.feedback.test_record import NOW, add_return, reward_on, settings
@@ -156,3 +157,15 @@ def test_describe_a_reward_in_both_languages(db):
     settings(db, {REWARD_KIND: "amount", REWARD_VALUE: 500, REWARD_MIN_PURCHASE: 0})
     amount = check_code(db, code=issued(db, name="Caio Lima"))
     assert describe_reward(amount, "EUR", "en").startswith("€5.00 off your next purchase, until")
+
+
+def test_the_code_of_a_return_is_found_with_where_it_stands(db):
+    reward_on(db)
+    return_id, _ = add_return(db, name="Caio Lima")
+    assert reward_of_return(db, return_id=return_id) is None
+    code = record_feedback(db, return_id=return_id, rating=4, source="phone", now=NOW).reward.code
+    found = reward_of_return(db, return_id=return_id, now=NOW)
+    assert (found.code, found.state, found.customer_name) == (code, RewardState.ISSUED, "Caio Lima")
+    redeem_code(db, code=code, now=NOW + timedelta(days=1))
+    later = reward_of_return(db, return_id=return_id, now=NOW + timedelta(days=2))
+    assert later.state is RewardState.REDEEMED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desk.feedback.record import record_feedback
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
@@ -67,3 +69,34 @@ def test_an_answer_for_a_return_no_longer_shown_is_dropped(qtbot, db):
     box.load(db, second.id)  # staff moved on before the first answer came
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
     assert box.feedback is None and not box.low
+
+
+def test_the_reward_code_is_named_and_can_be_printed_again(qtbot, db):
+    from desk.feedback.rewards import redeem_code
+    from desk.settings import REWARD_KIND, save_settings
+
+    save_settings(db, {REWARD_KIND: "percent"})
+    ret = log_return(db)
+    result = record_feedback(db, return_id=ret.id, rating=5, source="counter")
+    code = result.reward.code
+    box = FeedbackBox()
+    qtbot.addWidget(box)
+    loaded(qtbot, box, db, ret.id)
+    assert code in box.summary.text() and "not used yet" in box.summary.text()
+    assert not box.print_button.isHidden()
+    with qtbot.waitSignal(box.print_requested) as asked:
+        qtbot.mouseClick(box.print_button, Qt.LeftButton)
+    assert asked.args[0].code == code
+    redeem_code(db, code=code, staff="Rita")
+    loaded(qtbot, box, db, ret.id)
+    assert "(used)" in box.summary.text() and box.print_button.isHidden()
+
+
+def test_no_print_button_without_a_code(qtbot, db):
+    ret = log_return(db)
+    record_feedback(db, return_id=ret.id, rating=4, source="phone")
+    box = FeedbackBox()
+    qtbot.addWidget(box)
+    loaded(qtbot, box, db, ret.id)
+    assert box.reward is None and box.print_button.isHidden()
+    assert "Reward code" not in box.summary.text()
