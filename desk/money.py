@@ -19,3 +19,13 @@ def _formatter(currency: str, locale: str):
 def format_money(cents: int, currency: str = "EUR", locale: str = "en") -> str:
     """Format an amount in cents for display, e.g. 1250 -> '€12.50'."""
     return _formatter(currency, locale)(cents)
+
+
+def currency_symbol(currency: str, locale: str = "en") -> str:
+    """The symbol of `currency` (e.g. "€" for EUR, "R$" for BRL), or the code if unknown."""
+    from babel.numbers import get_currency_symbol
+
+    try:
+        return get_currency_symbol(currency.upper(), locale=locale)
+    except (ValueError, LookupError):
+        return currency.upper()

@@ -5,6 +5,7 @@ Modules:
     contents      what each page edits: its title, its settings in order, its secret
     pages         one field per declared setting, secret boxes, page grids
     dropoff_page  the Drop-off points tab
+    amount_field  an amount typed in money or percent, stored as cents or percent
 """
 
-__all__ = ["dialog", "contents", "pages", "dropoff_page"]
+__all__ = ["dialog", "contents", "pages", "dropoff_page", "amount_field"]

@@ -12,7 +12,9 @@ from desk.settings import (
     MAIL_SETTINGS,
     NOTIFY,
     POLICY_SETTINGS,
+    REWARD_MIN_PURCHASE,
     REWARD_SETTINGS,
+    REWARD_VALUE,
     SHOP_SETTINGS,
     SMS_SETTINGS,
 )
@@ -28,3 +30,8 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
 """Each page's title and the settings it edits, in the order they are shown."""
 SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}
 """Each secret (by its desk.secrets name): the page its box is on, and what the box calls it."""
+CAPTIONS: dict[SettingSpec, str] = {
+    REWARD_VALUE: "Reward value",
+    REWARD_MIN_PURCHASE: "Minimum purchase for the reward",
+}
+"""Captions where the setting's own label speaks of storage (cents) that the field hides."""

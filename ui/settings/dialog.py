@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
+from desk.money import currency_symbol
 from desk.setting_spec import SettingSpec
 from desk.settings import (
     MAIL_SETTINGS,
+    REWARD_KIND,
+    REWARD_VALUE,
+    SHOP_CURRENCY,
     SHOP_EMAIL,
     SHOP_LOGO,
     SHOP_NAME,
@@ -38,9 +42,11 @@ from desk.validation import email_error
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
-from ui.settings.contents import PAGES, SECRET_PAGES
+from ui.settings.amount_field import Unit
+from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
 from ui.settings.dropoff_page import DropOffPage
 from ui.settings.pages import (
+    AMOUNTS,
     ERROR_COLOR,
     NOTICE_STYLE,
     OK_COLOR,
@@ -52,6 +58,7 @@ from ui.settings.pages import (
 )
 from ui.widgets.form_parts import STYLE_SHEET
 
+AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)
 USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 TEST_SHOP = {"name": SHOP_NAME, "email": SHOP_EMAIL, "reply_to": SHOP_REPLY_TO, "logo": SHOP_LOGO}
 """The shop details desk.messages.mail.send_test_email needs, read from the form as typed."""
@@ -106,7 +113,8 @@ class SettingsDialog(QDialog):
         for title, specs in PAGES:
             page = self._page(title)
             for spec in specs:
-                self.fields[spec.key] = page.add_setting(spec, spec.label.removeprefix("Notify: "))
+                caption = CAPTIONS.get(spec, spec.label.removeprefix("Notify: "))
+                self.fields[spec.key] = page.add_setting(spec, caption)
         if notify := self.pages.get("Notifications"):
             hint = caption_label(
                 "For each message to the customer: <b>Off</b> never offers it, <b>Ask</b> "
@@ -114,6 +122,8 @@ class SettingsDialog(QDialog):
             )
             notify.outer.insertWidget(0, hint)
         self.fields[SMTP_SECURITY.key].changed.connect(self._suggest_port)
+        for spec in (REWARD_KIND, SHOP_CURRENCY):
+            self.fields[spec.key].changed.connect(self._show_amount_units)
 
     def _page(self, title: str) -> SettingsPage:
         if title not in self.pages:
@@ -206,6 +216,17 @@ class SettingsDialog(QDialog):
     def is_dirty(self) -> bool:
         """True when something was typed or chosen since the last load or save."""
         return self._snapshot() != self.initial
+
+    def _show_amount_units(self) -> None:
+        """Money boxes show the shop's currency; the reward's value is a percent or money."""
+        symbol = currency_symbol(self.fields[SHOP_CURRENCY.key].text() or "EUR")
+        for key in AMOUNT_KEYS:
+            field = self.fields[key]
+            unit = field.input.unit
+            if key == REWARD_VALUE.key:
+                amount = self.fields[REWARD_KIND.key].text() == "amount"
+                unit = Unit.MONEY if amount else Unit.PERCENT
+            field.input.set_unit(unit, symbol)
 
     def _suggest_port(self) -> None:
         port = self.fields[SMTP_PORT.key]

@@ -27,6 +27,8 @@ from desk.settings import (
     FEEDBACK_REQUEST_WHEN,
     POLICY,
     REWARD_KIND,
+    REWARD_MIN_PURCHASE,
+    REWARD_VALUE,
     SHOP_ADDRESS,
     SHOP_EMAIL,
     SHOP_HOURS,
@@ -35,6 +37,7 @@ from desk.settings import (
     SMS_URL,
     SMTP_HOST,
 )
+from ui.settings.amount_field import AmountBox, Unit
 from ui.widgets.form_parts import select_code, with_error
 
 CHOICE_WORDS = {
@@ -67,6 +70,9 @@ YES_NO = ("yes", "no")
 """The choices a yes/no setting shows (desk.setting_spec.SettingSpec.show)."""
 MULTILINE = {SHOP_ADDRESS, SHOP_HOURS}
 IMAGE_FILE = {SHOP_LOGO}
+AMOUNTS = {REWARD_MIN_PURCHASE: Unit.MONEY, REWARD_VALUE: Unit.PERCENT}
+"""Settings kept in cents (or percent) that staff type as an amount; the reward's value
+turns to money when the reward kind is a fixed amount (the dialog switches it)."""
 PLACEHOLDERS = {
     SHOP_EMAIL: "shop@example.com",
     SHOP_REPLY_TO: "Optional: where customers' replies go",
@@ -112,6 +118,9 @@ class SettingField(QWidget):
                 widget.addItem(words.get(code, code), code)
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
             widget.setMaximumWidth(COMBO_WIDTH)
+        elif spec in AMOUNTS:
+            widget = AmountBox(AMOUNTS[spec])
+            widget.textChanged.connect(lambda _: self.changed.emit())
         elif spec.type is int:
             widget = QSpinBox()
             widget.setRange(0, INT_MAX)
@@ -193,6 +202,8 @@ class SettingField(QWidget):
             return ",".join(code for code, box in self.boxes.items() if box.isChecked())
         if isinstance(widget, QComboBox):
             return str(widget.currentData())
+        if isinstance(widget, AmountBox):
+            return str(widget.stored())
         if isinstance(widget, QSpinBox):
             return widget.cleanText()
         if isinstance(widget, QPlainTextEdit):
@@ -208,6 +219,8 @@ class SettingField(QWidget):
                 box.setChecked(code in chosen)
         elif isinstance(widget, QComboBox):
             select_code(widget, self.spec.show(value))
+        elif isinstance(widget, AmountBox):
+            widget.set_stored(int(value))
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(value))
         elif isinstance(widget, QPlainTextEdit):

@@ -4,7 +4,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 import desk.secrets
@@ -411,3 +411,26 @@ def test_closing_before_the_keyring_answers_raises_nothing(qtbot, db, memory_key
     QThreadPool.globalInstance().waitForDone(3000)
     qtbot.wait(50)  # deliver the answer: it must find no dialog and do nothing
     assert answered == ["smtp", "sms"]
+
+
+def test_reward_amounts_are_typed_in_money_and_stored_in_cents(qtbot, db, dialog):
+    from desk.settings import REWARD_KIND, REWARD_MIN_PURCHASE, REWARD_VALUE
+
+    value, minimum = dialog.fields[REWARD_VALUE.key].input, dialog.fields[REWARD_MIN_PURCHASE.key]
+    type_into(qtbot, dialog, SHOP_CURRENCY.key, "BRL")
+    type_into(qtbot, dialog, REWARD_KIND.key, "percent")
+    assert value.suffix() == " %" and value.decimals() == 0
+    type_into(qtbot, dialog, REWARD_VALUE.key, "15")
+    point = QLocale().decimalPoint()
+    type_into(qtbot, dialog, REWARD_MIN_PURCHASE.key, f"49{point}90")
+    assert minimum.input.prefix() == "R$ "
+    assert dialog.save()
+    assert (setting(db, REWARD_VALUE), setting(db, REWARD_MIN_PURCHASE)) == (15, 4990)
+    type_into(qtbot, dialog, REWARD_KIND.key, "amount")
+    assert value.prefix() == "R$ " and value.decimals() == 2 and value.value() == 15
+    assert dialog.save()
+    assert (setting(db, REWARD_KIND), setting(db, REWARD_VALUE)) == ("amount", 1500)
+    reopened = SettingsDialog(db)
+    qtbot.addWidget(reopened)
+    assert reopened.fields[REWARD_VALUE.key].input.value() == 15.0
+    assert reopened.fields[REWARD_MIN_PURCHASE.key].input.value() == 49.9
