@@ -184,6 +184,9 @@ def describe(detail, currency: str) -> list[str]:
         note = f": {change.note}" if change.note else ""
         stamp = change.at.strftime("%Y-%m-%d %H:%M")
         out.append(f"  {stamp}  {source} -> {change.to_status.label}{who}{note}")
+    if detail.erasure_note:
+        stamp = detail.customer.erased_at.strftime("%Y-%m-%d %H:%M")
+        out.append(f"  {stamp}  {detail.erasure_note}")
     return out
 
 

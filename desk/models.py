@@ -64,6 +64,7 @@ class Customer(CustomerBase, table=True):
     orders_count: int | None = None
     lifetime_spend_cents: int | None = None
     erased_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    erased_by: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
 
 
 class ReturnBase(SQLModel):

@@ -93,6 +93,14 @@ class ReturnDetail:
         """The value of all lines, in cents."""
         return sum(line.quantity * line.unit_price_cents for line in self.lines)
 
+    @property
+    def erasure_note(self) -> str:
+        """The timeline's words for the customer's erasure ("" when not erased)."""
+        if self.customer.erased_at is None:
+            return ""
+        who = f" by {self.customer.erased_by}" if self.customer.erased_by else ""
+        return f"Customer data erased on request{who}."
+
 
 def validate_draft(draft: ReturnDraft) -> dict[str, str]:
     """Return the problems with `draft`, keyed by field ("customer.email", "lines.0.quantity")."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -242,10 +243,13 @@ def save_export(db: Database, customer_id: int, path: Path | str) -> Path:
 def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
     """Erase a customer's personal data on their request; keep returns for statistics.
 
-    Name, contacts and notes are replaced, their messages and the notes on their returns
-    are blanked, messages not yet sent are stopped, and each return records who erased
-    it: one transaction. On SQLite the file is then compacted, so the old values are gone
-    from the disk, search index included. Erasing again only compacts again.
+    Name, contacts and notes about the person are replaced, and their messages blanked;
+    messages not yet sent are stopped. The business facts stay: reasons, conditions,
+    item notes and the timeline's notes, with the person's name, email and phone taken
+    out of them. The erasure is recorded on the customer (when, by whom), which the
+    timeline shows as an entry of its own: one transaction. On SQLite the file is then
+    compacted, so the old values are gone from the disk, search index included. Erasing
+    again only compacts again.
     """
     with db.session() as session, session.begin():
         customer = _customer(session, customer_id)
@@ -254,35 +258,56 @@ def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
     purge_deleted_data(db.engine)
 
 
+def personal_words(customer: Customer) -> list[str]:
+    """What identifies the person in free text: name parts, email, phone; longest first."""
+    words = [part for part in customer.name.replace(",", " ").split() if len(part) > 1]
+    words += [value for value in (customer.email, customer.phone) if value]
+    if customer.phone:
+        words.append(customer.phone.lstrip("+"))
+    return sorted(set(words), key=len, reverse=True)
+
+
+def scrub(text: str, words: list[str]) -> str:
+    """`text` with every one of `words` (any case) replaced by ERASED."""
+    if not text or not words:
+        return text
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return pattern.sub(ERASED, text)
+
+
 def _anonymise(session: Session, customer: Customer, staff: str) -> None:
+    words = personal_words(customer)
     now = utcnow()
     customer.name = f"Erased customer #{customer.id}"
     customer.email = customer.phone = None
     customer.notes = customer.external_ref = ""
     customer.preferred_channel = Channel.NONE
-    customer.erased_at = now
+    customer.erased_at, customer.erased_by = now, staff[:100]
     session.add(customer)
     ids = _return_ids(session, customer.id)
     if ids:
-        _blank_texts(session, ids)
-    who = f" by {staff}" if staff else ""
+        _blank_messages(session, ids)
+        _scrub_texts(session, ids, words)
     for ret in session.exec(select(Return).where(col(Return.id).in_(ids))):
         ret.updated_at = now
-        session.add(
-            StatusChange(
-                return_id=ret.id,
-                from_status=ret.status,
-                to_status=ret.status,
-                at=now,
-                staff=staff,
-                note=f"Customer data erased on request{who}.",
-            )
-        )
+        ret.purchase_ref = ""  # a receipt number leads back to the person's purchase
+        session.add(ret)
     session.flush()
     search.reindex(session.connection(), ids)
 
 
-def _blank_texts(session: Session, ids: list[int]) -> None:
+def _scrub_texts(session: Session, ids: list[int], words: list[str]) -> None:
+    """Take the person's name and contacts out of the notes and reasons; keep the rest."""
+    for row in session.exec(select(StatusChange).where(col(StatusChange.return_id).in_(ids))):
+        if (cleaned := scrub(row.note, words)) != row.note:
+            row.note = cleaned
+            session.add(row)
+    for ret in session.exec(select(Return).where(col(Return.id).in_(ids))):
+        ret.reason_text = scrub(ret.reason_text, words)
+        session.add(ret)
+
+
+def _blank_messages(session: Session, ids: list[int]) -> None:
     def blank(column):
         return case((column == "", ""), else_=ERASED)
 
@@ -304,16 +329,6 @@ def _blank_texts(session: Session, ids: list[int]) -> None:
         update(m)
         .where(in_returns, col(m.state).in_(unsent))
         .values(state=OutboxState.FAILED, last_error="Not sent: the customer was erased.")
-    )
-    session.exec(
-        update(StatusChange)
-        .where(col(StatusChange.return_id).in_(ids))
-        .values(note=blank(col(StatusChange.note)))
-    )
-    session.exec(
-        update(Return)
-        .where(col(Return.id).in_(ids))
-        .values(reason_text=blank(col(Return.reason_text)), purchase_ref="")
     )
 
 

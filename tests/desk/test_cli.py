@@ -124,6 +124,21 @@ def test_show_prints_the_whole_return(shop_db):
     assert timeline[0].strip().startswith(str(YEAR))
 
 
+def test_show_ends_the_timeline_with_the_erasure(shop_db):
+    from desk.customers.profile import erase_customer
+
+    db = open_database(sqlite_url(shop_db))
+    with db.session() as session:
+        customer_id = get_detail(session, number=FIRST).customer.id
+    erase_customer(db, customer_id, staff="Marta")
+    db.close()
+    out = run("show", FIRST, db=shop_db).stdout.splitlines()
+    timeline = out[out.index("Timeline:") + 1 :]
+    assert len(timeline) == 2 and "new -> Received" in timeline[0]
+    assert timeline[1].endswith("Customer data erased on request by Marta.")
+    assert out[1] == f"Customer: Erased customer #{customer_id}"
+
+
 def test_show_takes_the_number_in_any_case(shop_db):
     done = run("show", SECOND.lower(), db=shop_db)
     assert done.returncode == 0, done.stderr

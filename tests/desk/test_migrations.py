@@ -180,3 +180,49 @@ def test_tables_without_a_revision_are_backed_up_before_upgrade(db_path):
 
     (backup,) = backups(db_path)
     assert ".before-unversioned-" in backup.name
+
+
+def test_an_erasure_recorded_as_a_status_change_moves_onto_the_customer(db_path):
+    engine = make_engine(sqlite_url(db_path))
+    runner.upgrade(engine, "0009")
+    stamp = "2026-05-04 10:11:12.000000"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO customer (id, name, preferred_channel, preferred_language,"
+                " preferred_refund, notes, created_at, erased_at)"
+                " VALUES (7, 'Erased customer #7', 'none', 'en', 'original', '', :at, :at)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                'INSERT INTO "return" (id, number, customer_id, status, intake, reason,'
+                " purchase_ref, reason_text, refund_method, total_cents, created_at,"
+                " updated_at, version)"
+                " VALUES (3, 'R-2026-00003', 7, 'rejected', 'counter', 'other', '', '',"
+                " 'original', 100, :at, :at, 2)"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO status_change (return_id, from_status, to_status, at, staff, note)"
+                " VALUES (3, NULL, 'received', :at, 'Ann', ''),"
+                " (3, 'received', 'rejected', :at, 'Ann', 'Belt shows wear marks'),"
+                " (3, 'rejected', 'rejected', :at, 'Marta',"
+                "  'Customer data erased on request by Marta.')"
+            ),
+            {"at": stamp},
+        )
+    engine.dispose()
+    db = open_database(sqlite_url(db_path))
+    with db.session() as session:
+        detail = get_detail(session, number="R-2026-00003")
+    db.close()
+    assert [(c.to_status, c.note) for c in detail.timeline] == [
+        ("received", ""),
+        ("rejected", "Belt shows wear marks"),
+    ]
+    assert detail.customer.erased_by == "Marta"
+    assert detail.erasure_note == "Customer data erased on request by Marta."

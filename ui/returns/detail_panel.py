@@ -44,6 +44,9 @@ LINE_COLUMNS = (
 BUTTONS_PER_ROW = 4
 
 
+ERASED_COLOR = "#6b7280"
+
+
 def _local(stamp) -> str:
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -304,6 +307,21 @@ class DetailPanel(QScrollArea):
             for j, widget in enumerate((when, what, who, note)):
                 widget.setObjectName(f"timeline_{i}_{j}")
                 grid.addWidget(widget, i, j, Qt.AlignTop)
+        if detail.erasure_note:
+            self._show_erasure(detail, len(detail.timeline))
+
+    def _show_erasure(self, detail: ReturnDetail, row: int) -> None:
+        """The erasure is an entry of its own kind: grey, no status."""
+        customer = detail.customer
+        cells = (
+            QLabel(_local(customer.erased_at)),
+            QLabel(f"<b style='color:{ERASED_COLOR}'>○ Data erased</b>"),
+            QLabel(escape(customer.erased_by) or "—"),
+            QLabel(escape(detail.erasure_note)),
+        )
+        for j, widget in enumerate(cells):
+            widget.setObjectName(f"timeline_{row}_{j}")
+            self.timeline_grid.addWidget(widget, row, j, Qt.AlignTop)
 
     def _show_moves(self, status: Status) -> None:
         for button in self.move_buttons.values():

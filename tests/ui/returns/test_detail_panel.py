@@ -159,3 +159,15 @@ def test_habits_add_the_segment_and_flag_a_frequent_returner(panel, db):
     panel.show_habits(replace(habits, segment=Segment.FREQUENT, why="9 returns <this> year"))
     shown = panel.customer_label.text()
     assert "⚑ take a look" in shown and "9 returns &lt;this&gt; year" in shown
+
+
+def test_an_erased_customer_shows_as_its_own_entry_after_the_moves(panel, db):
+    from desk.customers.profile import erase_customer
+
+    detail = log_return(db)
+    erase_customer(db, detail.customer.id, staff="Marta")
+    panel.show_detail(get_return(db, return_id=detail.ret.id))
+    lines = panel.timeline_text()
+    assert len(lines) == 2 and Status.RECEIVED.label in lines[0]
+    assert "Data erased" in lines[1] and "Marta" in lines[1]
+    assert "Customer data erased on request by Marta." in lines[1]
