@@ -129,9 +129,10 @@ class PolicySettings:
 
 
 # window, methods, fee %, fee applies to, refund at the counter, receipt required
+# (a required receipt that is missing needs an override with a reason, like any rule)
 _POLICY_DEFAULTS = {
-    Segment.NEW: (30, "original,store_credit,exchange", 0, "damaged", False, True),
-    Segment.OCCASIONAL: (30, "original,store_credit,exchange", 0, "damaged", True, True),
+    Segment.NEW: (30, "original,store_credit,exchange", 0, "damaged", False, False),
+    Segment.OCCASIONAL: (30, "original,store_credit,exchange", 0, "damaged", True, False),
     Segment.LOYAL: (60, "original,store_credit,exchange", 0, "", True, False),
     Segment.FREQUENT: (30, "store_credit,exchange", 10, "opened,damaged", False, True),
 }

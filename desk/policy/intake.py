@@ -22,9 +22,6 @@ from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, get_setting
 if TYPE_CHECKING:
     from desk.policy.rules import Decision, ItemForFee, Rules
 
-RECEIPT_NEEDS_OVERRIDE = False
-"""A missing receipt is shown as a notice; True makes it a problem that needs an override."""
-
 
 @dataclass(frozen=True)
 class CustomerProfile:
@@ -87,10 +84,9 @@ class IntakeAdvice:
 
     @property
     def problems(self) -> list[str]:
-        """What is outside the policy; saving then needs an override reason."""
-        if RECEIPT_NEEDS_OVERRIDE:
-            return list(self.decision.problems)
-        return [p for p in self.decision.problems if p != _RECEIPT_PROBLEM]
+        """What is outside the policy (a missing receipt the policy requires included);
+        saving then needs an override reason, which the timeline records."""
+        return list(self.decision.problems)
 
     @property
     def fee_cents(self) -> int:
@@ -101,9 +97,6 @@ class IntakeAdvice:
     def suggested_method(self) -> str:
         """The customer's preferred refund method when allowed, else an allowed one."""
         return self.decision.suggested_method
-
-
-_RECEIPT_PROBLEM = "A receipt or order reference is required."
 
 
 def profile_for(
@@ -153,8 +146,6 @@ def advise(
     ]
     bonus = next((o.cents for o in offers if o.method == refund_method), 0)
     notices = []
-    if decision.receipt_missing and not RECEIPT_NEEDS_OVERRIDE:
-        notices.append("Ask for the receipt or order number: this customer's policy needs one.")
     if profile.preferred_timeline == Timeline.COUNTER:
         notices.append(
             "Prefers the refund at the counter: allowed for this customer."

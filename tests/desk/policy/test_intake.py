@@ -16,7 +16,16 @@ from desk.policy.intake import (
     with_policy,
 )
 from desk.policy.rules import ItemForFee
-from desk.returns import ExchangeDraft, LineDraft, ReturnDraft, save_return, validate_draft
+from desk.returns import (
+    CustomerDraft,
+    ExchangeDraft,
+    LineDraft,
+    ReturnDraft,
+    get_detail,
+    save_return,
+    validate_draft,
+)
+from desk.services import create_return
 from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, POLICY, set_settings
 
 TODAY = date.today()
@@ -245,8 +254,10 @@ def test_outside_the_window_needs_an_override_reason_recorded_in_the_timeline(db
     )
 
 
-def test_a_missing_receipt_is_a_notice_not_a_problem(db):
+def test_a_missing_receipt_the_policy_requires_is_a_problem_to_override(db):
     with db.session() as session:
+        set_settings(session, {POLICY[Segment.NEW].receipt_required: True})
+        session.commit()
         advice = policy_for(
             session,
             customer_id=None,
@@ -257,10 +268,27 @@ def test_a_missing_receipt_is_a_notice_not_a_problem(db):
             has_receipt=False,
         )
     assert advice.segment is Segment.NEW and advice.why == "new customer"
-    assert advice.decision.receipt_missing and advice.problems == []
-    assert advice.notices == [
-        "Ask for the receipt or order number: this customer's policy needs one."
-    ]
+    assert advice.decision.receipt_missing
+    assert advice.problems == ["A receipt or order reference is required."]
+    assert advice.notices == []
+
+
+def test_a_receipt_less_return_is_saved_only_with_a_reason_and_the_timeline_says_so(db):
+    with db.session() as session:
+        set_settings(session, {POLICY[Segment.NEW].receipt_required: True})
+        session.commit()
+    draft = ReturnDraft(
+        reason="defective",
+        lines=[LineDraft(sku="BELT-1", unit_price_cents=2500)],
+        new_customer=CustomerDraft(name="Rui Prates"),
+    )
+    with pytest.raises(ValidationError, match="say why you accept"):
+        create_return(db, draft=draft)
+    draft.override_reason = "Paid cash, receipt lost; known face"
+    ret = create_return(db, draft=draft)
+    with db.session() as session:
+        first = get_detail(session, return_id=ret.id).timeline[0]
+    assert "receipt" in first.note.lower() and "Paid cash, receipt lost" in first.note
 
 
 def test_replacement_lines_are_checked(db):

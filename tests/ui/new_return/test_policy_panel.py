@@ -153,6 +153,35 @@ def test_outside_the_window_needs_a_reason_which_goes_in_the_timeline(qtbot, db,
     )
 
 
+def test_a_required_receipt_that_is_missing_needs_a_reason_like_any_rule(qtbot, db):
+    from desk.customers.segments import Segment
+    from desk.settings import POLICY, save_settings
+
+    save_settings(db, {POLICY[Segment.NEW].receipt_required: True})
+    dialog = NewReturnDialog(db, currency="EUR", staff="Ana")  # reads the rule when opened
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.customer.new_button, Qt.LeftButton)
+    qtbot.keyClicks(dialog.customer.name_edit, "Rui Prates")
+    fill_item(qtbot, dialog, condition="Unopened")
+    panel = dialog.policy
+    qtbot.waitUntil(lambda: "receipt" in panel.problems.text().lower(), timeout=3000)
+    assert "A receipt or order reference is required." in panel.problems.text()
+    assert panel.override_row.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert dialog.isVisible() and saved(db) == []  # nothing saved without the reason
+    assert dialog.focusWidget() is panel.override_edit
+    qtbot.keyClicks(panel.override_edit, "Paid cash, receipt lost")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert dialog.result() == QDialog.Accepted
+    with db.session() as session:
+        [change] = session.exec(select(StatusChange)).all()
+    assert change.note.startswith("Policy override: a receipt or order reference is required")
+    assert change.note.endswith("— Paid cash, receipt lost")
+
+
 def test_an_exchange_shows_who_pays_and_is_saved_with_its_replacements(qtbot, db, dialog):
     customer_on_file(db, "Lena Loyal", returns=2, orders=20, refund="store_credit")
     pick(qtbot, dialog, "Lena")

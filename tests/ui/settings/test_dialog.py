@@ -358,7 +358,7 @@ def test_yes_no_rules_show_old_and_new_stored_values(qtbot, db):
     assert combo.currentText() == "yes"
     assert dlg.fields[receipt.key].text() == "yes"
     assert dlg.fields[POLICY[Segment.NEW].counter_refund.key].text() == "yes"
-    assert dlg.fields[POLICY[Segment.OCCASIONAL].receipt_required.key].text() == "yes"
+    assert dlg.fields[POLICY[Segment.FREQUENT].receipt_required.key].text() == "yes"
     assert not dlg.is_dirty()
     type_into(qtbot, dlg, receipt.key, "no")
     assert dlg.save()
