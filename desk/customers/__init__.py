@@ -8,6 +8,18 @@ Modules:
     mapping      which CSV column fills which customer field
     import_plan  what an import would do: rows parsed, matched with known customers, or rejected
     imports      importing customers from the till's CSV: check, then apply in one transaction
+    directory    the customer list: every customer, found and sorted as staff ask
+    merge        merging two records of the same person into the one kept
 """
 
-__all__ = ["profile", "habits", "segments", "csv_table", "mapping", "import_plan", "imports"]
+__all__ = [
+    "profile",
+    "habits",
+    "segments",
+    "csv_table",
+    "mapping",
+    "import_plan",
+    "imports",
+    "directory",
+    "merge",
+]
