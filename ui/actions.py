@@ -22,6 +22,7 @@ class Act(enum.Enum):
     REFRESH = "refresh"
     LOAD_DEMO = "load_demo"
     IMPORT_CUSTOMERS = "import_customers"
+    CUSTOMERS = "customers"
     TEMPLATES = "templates"
     SETTINGS = "settings"
     PRINT_INSTRUCTIONS = "print_instructions"
@@ -46,6 +47,9 @@ SPECS: dict[Act, ActionSpec] = {
     Act.FIND: ActionSpec("&Find", "Ctrl+F", "Search by number, customer, email, phone or SKU"),
     Act.REFRESH: ActionSpec("&Refresh", "F5", "Reload the list from the database"),
     Act.LOAD_DEMO: ActionSpec("Load &demo data…", None, "Fill this database with demo returns"),
+    Act.CUSTOMERS: ActionSpec(
+        "&Customers…", "Ctrl+Shift+C", "Every customer: search, open a profile, merge duplicates"
+    ),
     Act.IMPORT_CUSTOMERS: ActionSpec(
         "&Import customers…", None, "Add or update customers from the till's CSV export"
     ),

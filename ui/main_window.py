@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([a[Act.FIND], a[Act.REFRESH]])
+        view_menu.addSeparator()
+        view_menu.addAction(a[Act.CUSTOMERS])
         feedback_menu = self.menuBar().addMenu("F&eedback")
         feedback_menu.addActions([a[Act.COUNTER_SCREEN], a[Act.CLOSE_COUNTER_SCREEN]])
         feedback_menu.addSeparator()
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         a[Act.REFRESH].triggered.connect(self.refresh)
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
         a[Act.IMPORT_CUSTOMERS].triggered.connect(self.import_customers)
+        a[Act.CUSTOMERS].triggered.connect(self.open_customers)
         a[Act.TEMPLATES].triggered.connect(self.edit_templates)
         a[Act.SETTINGS].triggered.connect(self.edit_settings)
         a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
@@ -279,6 +282,17 @@ class MainWindow(QMainWindow):
         openers.open_customer_profile(
             self, self.db, customer_id, on_return_chosen=self.reveal_return, on_changed=self.refresh
         )
+
+    def open_customers(self) -> None:
+        """Open the customers window, or raise it when it is already open."""
+        openers.open_customers(
+            self, self.db, on_profile=self.open_customer_profile, on_merged=self._customers_merged
+        )
+
+    def _customers_merged(self, result) -> None:
+        moved = f"{result.returns_moved} return(s) moved"
+        self.statusBar().showMessage(f"Merged “{result.dropped_name}”: {moved}.", 8000)
+        self.refresh()
 
     def reveal_return(self, return_id: int) -> None:
         """Select a return in the list; when it is not there, search for its number."""

@@ -120,6 +120,25 @@ def open_customer_profile(
     raise_window(window)
 
 
+def open_customers(
+    parent: QWidget,
+    db: Database,
+    *,
+    on_profile: Callable[[int], None],
+    on_merged: Callable[[object], None],
+) -> None:
+    """Open the customers window, or raise it when it is already open."""
+    from ui.customers.directory import CustomerDirectory
+
+    window = parent.findChild(CustomerDirectory)
+    if window is None:
+        window = CustomerDirectory(db, parent, staff=state.load_text(state.STAFF))
+        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.profile_requested.connect(on_profile)
+        window.merged.connect(on_merged)
+    raise_window(window)
+
+
 def open_template_editor(parent: QWidget, db: Database) -> None:
     """Open the message template editor, or raise it when it is already open."""
     from ui.templates.editor import TemplateEditor

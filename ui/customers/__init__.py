@@ -1,9 +1,11 @@
-"""Customer windows: the profile and the CSV import.
+"""Customer windows: the customer list, the profile, merging and the CSV import.
 
 Modules:
     profile        a customer's profile window: edit, habits, policy, history, export, erase
     profile_parts  the read-only parts of the profile
     import_dialog  File > Import customers: pick, map, check, import
+    directory      Customers window: every customer, searched, sorted, opened, merged
+    merge_dialog   the question before a merge: which record is kept
 """
 
-__all__ = ["profile", "profile_parts", "import_dialog"]
+__all__ = ["profile", "profile_parts", "import_dialog", "directory", "merge_dialog"]
