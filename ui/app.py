@@ -46,6 +46,9 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app.setApplicationName("Return Desk")
     app.setOrganizationName("ReturnDesk")
     from ui.prompts import show_error
+    from ui.widgets.look import apply_look
+
+    apply_look(app)
 
     setup_logging()
     _install_error_hook()

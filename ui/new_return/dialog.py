@@ -71,11 +71,12 @@ class NewReturnDialog(QDialog):
         self.exchange.changed.connect(self.refresh_policy)
         self.banner = ErrorLabel()
         self.banner.setObjectName("banner")
+        self._banner_for_fields = False  # the banner only says "fix the fields in red"
         layout = QVBoxLayout(self)
         layout.addWidget(self.customer)
         layout.addWidget(self.policy)
         layout.addWidget(self.lines, 1)
-        self.return_fields = ReturnFields()
+        self.return_fields = ReturnFields(currency)
         self._alias_return_fields()
         layout.addWidget(self.return_fields)
         layout.addWidget(self.exchange)
@@ -98,7 +99,7 @@ class NewReturnDialog(QDialog):
             f.intake_combo,
             f.status_combo,
         )
-        self.date_check, self.date_edit = f.date_check, f.date_edit
+        self.date_field = f.date_field
         self.ref_edit, self.note_edit = f.ref_edit, f.note_edit
 
     def _button_row(self) -> QHBoxLayout:
@@ -240,6 +241,7 @@ class NewReturnDialog(QDialog):
         """
         customer_id, new_customer = self.customer.draft_part()
         lines, problems = self.lines.drafts()
+        problems.update(self.return_fields.problems())
         draft = ReturnDraft(
             **self.return_fields.draft_part(),
             lines=lines,
@@ -305,11 +307,21 @@ class NewReturnDialog(QDialog):
         known = {key for key, _ in order}
         others = [message for key, message in errors.items() if key not in known]
         self._show_banner(" ".join(["Nothing was saved: fix the fields marked in red.", *others]))
+        self._banner_for_fields = not others
+        for label in self.findChildren(ErrorLabel):
+            if label is not self.banner:
+                label.cleared.connect(self._field_error_cleared, Qt.UniqueConnection)
         first = next((widget for key, widget in order if key in errors), None)
         if first is not None:
             first.setFocus(Qt.OtherFocusReason)
             if self.lines.scroll.widget().isAncestorOf(first):
                 self.lines.scroll.ensureWidgetVisible(first)
+
+    def _field_error_cleared(self) -> None:
+        """Once every field marked in red is fixed, the "Nothing was saved" banner goes too."""
+        fields = [label for label in self.findChildren(ErrorLabel) if label is not self.banner]
+        if self._banner_for_fields and not any(label.text() for label in fields):
+            self.banner.set_message(None)
 
     def clear_errors(self) -> None:
         """Hide every message."""

@@ -152,7 +152,7 @@ class LineEditor(QGroupBox):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
         self.scroll.setWidget(content)
-        self.scroll.setMinimumHeight(110)
+        self.scroll.setMinimumHeight(64)  # two rows: inline errors elsewhere get room first
         self.add_button = QPushButton("&Add line")
         self.add_button.setToolTip(f"Add another returned item ({ADD_KEY} or Alt+A)")
         self.add_button.clicked.connect(lambda: self.add_line())

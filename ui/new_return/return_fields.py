@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QWidget
 
 from desk.codes import Status
 from desk.labels import INTAKES, REASONS, REFUND_METHODS
+from ui.widgets.date_field import DateField
 from ui.widgets.form_parts import FieldError, combo, form_grid, select_code, with_error
 
 STATUS_CHOICES = {
@@ -21,7 +21,7 @@ STATUS_CHOICES = {
 class ReturnFields(QGroupBox):
     """The return's own details, each field with its inline error where it can have one."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
         super().__init__("Return", parent)
         self.refund_chosen = False  # staff picked a refund method by hand
         self.reason_combo = QComboBox()
@@ -33,11 +33,7 @@ class ReturnFields(QGroupBox):
         self.refund_combo.activated.connect(self._refund_picked)
         self.intake_combo = combo(INTAKES)
         self.status_combo = combo(STATUS_CHOICES)
-        self.date_check = QCheckBox("Purchase date")
-        self.date_edit = QDateEdit(QDate.currentDate(), calendarPopup=True, enabled=False)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_check.toggled.connect(self._date_toggled)
+        self.date_field = DateField(currency)
         self.ref_edit = QLineEdit(placeholderText="Receipt or order number (optional)")
         self.note_edit = QLineEdit(placeholderText="Shown in the return's timeline (optional)")
         self.errors: dict[str, FieldError] = {}
@@ -46,19 +42,22 @@ class ReturnFields(QGroupBox):
             ("reason", self.reason_combo),
             ("refund_method", self.refund_combo),
             ("status", self.status_combo),
-            ("purchase_date", self.date_edit),
         ):
             boxes[key], self.errors[key] = with_error(widget)
-            edited = widget.dateChanged if widget is self.date_edit else widget.currentIndexChanged
-            edited.connect(self.errors[key].clear)
-        self.date_check.toggled.connect(self.errors["purchase_date"].clear)
+            widget.currentIndexChanged.connect(self.errors[key].clear)
+        boxes["purchase_date"], self.errors["purchase_date"] = with_error(
+            self.date_field.edit, extra=self.date_field
+        )
+        self.date_field.changed.connect(self.errors["purchase_date"].clear)
         reason_label = QLabel("&Reason *")
         reason_label.setBuddy(self.reason_combo)
+        date_label = QLabel("Purchase &date")
+        date_label.setBuddy(self.date_field.edit)
         grid = form_grid(
             [
                 (reason_label, boxes["reason"], "Details", self.reason_text),
                 ("Refund", boxes["refund_method"], "Intake", self.intake_combo),
-                (self.date_check, boxes["purchase_date"], "Receipt / order", self.ref_edit),
+                (date_label, boxes["purchase_date"], "Receipt / order", self.ref_edit),
                 ("Start as", boxes["status"], "Note", self.note_edit),
             ]
         )
@@ -67,17 +66,11 @@ class ReturnFields(QGroupBox):
     def _refund_picked(self) -> None:
         self.refund_chosen = True
 
-    def _date_toggled(self, on: bool) -> None:
-        self.date_edit.setEnabled(on)
-        if on:
-            self.date_edit.setFocus(Qt.OtherFocusReason)
-
     def policy_signals(self) -> list:
         """The signals of the fields the return policy depends on."""
         return [
             self.refund_combo.currentIndexChanged,
-            self.date_check.toggled,
-            self.date_edit.dateChanged,
+            self.date_field.changed,
             self.ref_edit.textChanged,
         ]
 
@@ -91,8 +84,13 @@ class ReturnFields(QGroupBox):
         return self.refund_combo.currentData()
 
     def purchase_date(self) -> date | None:
-        """The purchase date, when it is ticked."""
-        return self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        """The purchase date typed or picked (None: none, or not readable: see `problems`)."""
+        return self.date_field.value()
+
+    def problems(self) -> dict[str, str]:
+        """What typed here cannot be read, by error key (the purchase date, as typed)."""
+        problem = self.date_field.problem()
+        return {"purchase_date": problem} if problem else {}
 
     def has_receipt(self) -> bool:
         """True when a receipt or order number was typed."""
@@ -118,8 +116,7 @@ class ReturnFields(QGroupBox):
             self.reason_text,
             self.refund_combo,
             self.intake_combo,
-            self.date_check,
-            self.date_edit,
+            self.date_field.edit,
             self.ref_edit,
             self.status_combo,
             self.note_edit,
@@ -127,12 +124,8 @@ class ReturnFields(QGroupBox):
 
     def has_input(self) -> bool:
         """True when something was typed or chosen that closing would lose."""
-        texts = (self.reason_text, self.ref_edit, self.note_edit)
-        return (
-            self.reason_combo.currentIndex() > 0
-            or self.date_check.isChecked()
-            or any(edit.text().strip() for edit in texts)
-        )
+        texts = (self.reason_text, self.ref_edit, self.note_edit, self.date_field.edit)
+        return self.reason_combo.currentIndex() > 0 or any(edit.text().strip() for edit in texts)
 
     def error_widgets(self) -> list[tuple[str, QWidget]]:
         """(error key, field) pairs in screen order."""

@@ -3,6 +3,8 @@
 Modules:
     form_parts       inline field errors, combo boxes of labels, aligned grids
     message_preview  a customer message exactly as it will be sent: email or SMS
+    look             the app's focus ring, so staff see which field has the focus
+    date_field       a date typed the way the shop writes it, or picked on a calendar
 """
 
-__all__ = ["form_parts", "message_preview"]
+__all__ = ["form_parts", "message_preview", "look", "date_field"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#b91c1c"
 CAPTION_WIDTH = 110  # the caption columns of every form grid, so sections line up
@@ -31,19 +31,43 @@ def mark_error(widget: QWidget, on: bool) -> None:
 
 
 class ErrorLabel(QLabel):
-    """A red, word-wrapped message that is hidden while there is nothing to say."""
+    """A red, word-wrapped message that is hidden while there is nothing to say.
+
+    Its minimum height follows its width, so a layout short of room squeezes something
+    else rather than clip the message (grid layouts do not ask wrapped labels for it).
+    `cleared` is emitted when a shown message goes away.
+    """
+
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setProperty("role", "error")
         self.setWordWrap(True)
         self.setTextFormat(Qt.PlainText)  # messages quote what was typed
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.hide()
 
     def set_message(self, message: str | None) -> None:
         """Show `message`, or hide the label when it is empty or None."""
+        was_shown = bool(self.text())
         self.setText(message or "")
         self.setVisible(bool(message))
+        self._fit()
+        if was_shown and not message:
+            self.cleared.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.text() and self.width() > 0:
+            need = self.heightForWidth(self.width())
+            if need > 0 and need != self.minimumHeight():
+                self.setMinimumHeight(need)
+        elif self.minimumHeight():
+            self.setMinimumHeight(0)
 
 
 class FieldError:

@@ -75,7 +75,9 @@ def test_typing_searches_and_says_when_nobody_matches(qtbot, window):
     qtbot.waitUntil(lambda: names(window) == ["Bia Torres"], timeout=WAIT_MS)
     window.search_edit.clear()
     qtbot.keyClicks(window.search_edit, "zzz")
-    qtbot.waitUntil(lambda: "No customer matches “zzz”" in window.count_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "No customer matches “zzz”" in window.count_label.text(), timeout=WAIT_MS
+    )
     assert names(window) == []
 
 
@@ -96,9 +98,7 @@ def test_enter_opens_the_profile_of_the_selected_customer(qtbot, window):
     assert asked.args == [window.model.rows[2].id]
 
 
-def test_merge_needs_two_rows_keeps_the_chosen_one_and_asks_first(
-    qtbot, window, db, monkeypatch
-):
+def test_merge_needs_two_rows_keeps_the_chosen_one_and_asks_first(qtbot, window, db, monkeypatch):
     assert not window.merge_button.isEnabled()
     select(window, 0, 2)  # Ana (1 return) and Caio (2 returns)
     assert window.merge_button.isEnabled() and not window.open_button.isEnabled()

@@ -1,5 +1,7 @@
 """The new-return dialog, driven with keys and clicks over a real SQLite file."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -368,15 +370,16 @@ def test_escape_on_an_empty_dialog_closes_without_asking(qtbot, dialog, question
 
 def test_purchase_date_and_announced_status(qtbot, db, dialog):
     a_valid_return(qtbot, dialog)
-    qtbot.mouseClick(dialog.date_check, Qt.LeftButton)
-    assert dialog.date_edit.isEnabled()
+    dialog.date_field.edit.setFocus()
+    qtbot.keyClicks(dialog.date_field.edit, "1")  # the 1st: of this month, today or before
     dialog.status_combo.setFocus()
     qtbot.keyClicks(dialog.status_combo, "Requested")
     dialog.ref_edit.setFocus()
     qtbot.keyClicks(dialog.ref_edit, "INV-2041")
     save_with_keys(qtbot, dialog)
     [ret] = saved_returns(db)
-    assert ret.purchase_date == dialog.date_edit.date().toPython()
+    assert ret.purchase_date == date.today().replace(day=1)
+    assert dialog.date_field.edit.text() == date.today().replace(day=1).strftime("%d/%m/%Y")
     assert (ret.status, ret.purchase_ref) == ("requested", "INV-2041")
 
 
@@ -397,3 +400,26 @@ def test_keypad_enter_with_ctrl_saves(qtbot, db, dialog):
     qtbot.keyClick(dialog.reason_combo, Qt.Key_Enter, Qt.ControlModifier | Qt.KeypadModifier)
     assert dialog.result() == QDialog.Accepted
     assert len(saved_returns(db)) == 1
+
+
+def test_two_field_errors_at_a_small_size_are_shown_whole_and_the_banner_goes_when_fixed(
+    qtbot, db, dialog
+):
+    dialog.resize(1024, 700)
+    new_customer(qtbot, dialog, name="Rui Prates", email="rui@@x", phone="12ab")
+    fill_line(qtbot, dialog.lines.rows[0], "BELT-1", "45")
+    choose_reason(qtbot, dialog)
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert saved_returns(db) == []
+    errors = [dialog.customer.errors[k].label for k in ("customer.email", "customer.phone")]
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in errors))
+    for label in errors:  # every line of the message fits in the height it was given
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+        assert label.height() > label.fontMetrics().height()  # wrapped on two lines here
+    assert dialog.banner.isVisible()
+    retype(qtbot, dialog.customer.email_edit, "rui@example.com")
+    assert dialog.banner.isVisible()  # the phone is still wrong
+    retype(qtbot, dialog.customer.phone_edit, "+5511987654321")
+    assert not dialog.banner.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert [r.purchase_ref for r in saved_returns(db)] == [""]

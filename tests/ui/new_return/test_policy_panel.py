@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
@@ -66,8 +66,9 @@ def fill_item(qtbot, dlg, price="45.00", condition="Opened"):
 
 
 def bought_days_ago(qtbot, dlg, days):
-    qtbot.mouseClick(dlg.date_check, Qt.LeftButton)
-    dlg.date_edit.setDate(QDate.currentDate().addDays(-days))
+    bought = date.today() - timedelta(days=days)
+    dlg.date_field.edit.setFocus()
+    qtbot.keyClicks(dlg.date_field.edit, bought.isoformat())
 
 
 def saved(db) -> list[Return]:

@@ -27,15 +27,38 @@ def test_untouched_fields_hold_no_input(fields):
 def test_what_was_typed_goes_into_the_draft(qtbot, fields):
     fields.reason_combo.setCurrentIndex(fields.reason_combo.findData("damaged"))
     qtbot.keyClicks(fields.ref_edit, "  INV-77 ")
-    fields.date_check.setChecked(True)
-    assert fields.date_edit.isEnabled()
-    fields.date_edit.setDate(QDate(2026, 11, 2))
+    qtbot.keyClicks(fields.date_field.edit, "02/11/2026")
     part = fields.draft_part()
     assert part["reason"] == "damaged" and part["purchase_ref"] == "  INV-77 "
     assert part["purchase_date"] == date(2026, 11, 2) == fields.purchase_date()
-    assert fields.has_receipt() and fields.has_input()
-    fields.date_check.setChecked(False)
-    assert fields.purchase_date() is None and not fields.date_edit.isEnabled()
+    assert fields.has_receipt() and fields.has_input() and fields.problems() == {}
+    fields.date_field.edit.clear()
+    assert fields.purchase_date() is None
+
+
+def test_a_short_date_is_typed_naturally_and_written_back_in_full(qtbot, fields):
+    today = date.today()
+    qtbot.keyClicks(fields.date_field.edit, str(today.day))  # "20" means the 20th
+    fields.date_field.edit.editingFinished.emit()
+    assert fields.purchase_date() == today
+    assert fields.date_field.edit.text() == today.strftime("%d/%m/%Y")
+    assert fields.date_field.weekday.text() == today.strftime("%a")
+
+
+def test_an_unreadable_date_stays_as_typed_with_how_to_type_it(qtbot, fields):
+    qtbot.keyClicks(fields.date_field.edit, "31/31")
+    fields.date_field.edit.editingFinished.emit()
+    assert fields.date_field.edit.text() == "31/31" and fields.purchase_date() is None
+    assert "type it as 20/11/2026 (dd/mm/yyyy)" in fields.problems()["purchase_date"]
+
+
+def test_the_calendar_fills_the_date_in(qtbot, fields):
+    fields.show()
+    fields.date_field.pick()
+    calendar = fields.date_field.calendar
+    calendar.clicked.emit(QDate(2026, 11, 3))
+    assert fields.purchase_date() == date(2026, 11, 3)
+    assert fields.date_field.edit.text() == "03/11/2026"
 
 
 def test_the_policy_suggests_a_refund_until_staff_pick_one(fields):
