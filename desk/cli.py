@@ -14,6 +14,7 @@ from desk.feedback.cli import add_commands as feedback_commands
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.money import format_money
 from desk.paths import database_url
+from desk.portal.cli import add_commands as portal_commands
 from desk.reports import cli as reports_cli
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting, setting
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="check only, save nothing")
     imports.set_defaults(run=cmd_import_customers)
     feedback_commands(commands)
+    portal_commands(commands)
     reports_cli.add_commands(commands)
     return parser
 

@@ -279,3 +279,19 @@ class RewardCode(SQLModel, table=True):
     expires_at: datetime = _stamp()
     redeemed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     redeemed_by: str = Field(default="", max_length=100)
+
+
+class PortalLink(SQLModel, table=True):
+    """A personal link to one return in the customer space: only its token's hash is kept.
+
+    The token itself goes into the message or onto the sheet and is never stored, so the
+    database alone cannot be used to open anyone's return. Revoking sets revoked_at.
+    """
+
+    __tablename__ = "portal_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = _stamp()
+    revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -289,6 +289,44 @@ REWARD_SETTINGS = (
     REWARD_EVERY_DAYS,
 )
 
+# the customer space (desk.portal): where it listens, the address customers use, links
+
+
+def _web_address(value: object) -> str | None:
+    text = str(value).strip()
+    if not text:
+        return None
+    if not text.startswith(("https://", "http://")) or " " in text or len(text) > 200:
+        return "Type the address customers open, like https://returns.myshop.com."
+    return None
+
+
+PORTAL_PUBLIC_URL = SettingSpec(
+    "portal.public_url",
+    str,
+    "",
+    "Address customers open",
+    check=_web_address,
+    help="The customer space as customers reach it, e.g. https://returns.myshop.com; "
+    "empty: messages and sheets carry no personal link",
+)
+PORTAL_HOST = SettingSpec(
+    "portal.host",
+    str,
+    "127.0.0.1",
+    "Customer space listens on",
+    help="127.0.0.1: this computer only (behind a reverse proxy); 0.0.0.0: the shop's network",
+)
+PORTAL_PORT = SettingSpec("portal.port", int, 8765, "Customer space port", check=port)
+PORTAL_LINK_DAYS = SettingSpec(
+    "portal.link_days",
+    int,
+    90,
+    "Personal links work for (days after closing)",
+    check=positive_days,
+)
+PORTAL_SETTINGS = (PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)
+
 # the catalogue, in the order `returndesk config list` prints it
 
 SHOP_SETTINGS = (
@@ -323,6 +361,7 @@ SETTINGS: dict[str, SettingSpec] = {
         *NOTIFY.values(),
         *FEEDBACK_SETTINGS,
         *REWARD_SETTINGS,
+        *PORTAL_SETTINGS,
     )
 }
 """Every setting by its dotted key."""

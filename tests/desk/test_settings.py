@@ -44,10 +44,20 @@ def store_raw(db, key: str, value: str) -> None:
 
 
 def test_every_setting_is_declared_once_with_a_unique_key():
-    assert len(SETTINGS) == 70
+    assert len(SETTINGS) == 74
     assert all(key == spec.key for key, spec in SETTINGS.items())
     families = {key.split(".")[0] for key in SETTINGS}
-    assert families == {"shop", "smtp", "sms", "segment", "policy", "notify", "feedback", "reward"}
+    assert families == {
+        "shop",
+        "smtp",
+        "sms",
+        "segment",
+        "policy",
+        "notify",
+        "feedback",
+        "reward",
+        "portal",
+    }
     assert {NOTIFY[event].key for event in Event} == {f"notify.{e.value}" for e in Event}
     for segment in Segment:
         assert [spec.key for spec in POLICY[segment].all()] == [

@@ -12,6 +12,7 @@ from desk.settings import (
     MAIL_SETTINGS,
     NOTIFY,
     POLICY_SETTINGS,
+    PORTAL_SETTINGS,
     REWARD_MIN_PURCHASE,
     REWARD_SETTINGS,
     REWARD_VALUE,
@@ -26,6 +27,7 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
     ("Notifications", tuple(NOTIFY.values())),
     ("Return policy", POLICY_SETTINGS),
     ("Feedback and rewards", (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
+    ("Customer space", PORTAL_SETTINGS),
 )
 """Each page's title and the settings it edits, in the order they are shown."""
 SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}

@@ -80,6 +80,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
         "Notifications",
         "Return policy",
         "Feedback and rewards",
+        "Customer space",
         "Drop-off points",
     ]
     assert set(dialog.fields) == set(SETTINGS)

@@ -1,0 +1,8 @@
+"""The customer space's domain side: personal links to a return, and what a link may show.
+
+Modules:
+    links  personal links: unguessable tokens (only their hash is stored), expiry, revoking
+    cli    the `link` command
+"""
+
+__all__ = ["links", "cli"]
