@@ -1,4 +1,4 @@
-"""The `link` command of `returndesk` (added by desk.cli.build_parser)."""
+"""The `link` and `portal` commands of `returndesk` (added by desk.cli.build_parser)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from desk.db import Database
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Add `link NUMBER [--revoke]` to the subcommands."""
+    """Add `link NUMBER [--revoke]` and `portal [--host H] [--port P]` to the subcommands."""
     link = commands.add_parser(
         "link", help="print a new personal link to a return, or revoke its links"
     )
@@ -17,6 +17,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "--revoke", action="store_true", help="stop every link to this return from working"
     )
     link.set_defaults(run=cmd_link)
+
+    portal = commands.add_parser("portal", help="serve the customer space (a small web site)")
+    portal.add_argument("--host", help="address to listen on (default: portal.host, 127.0.0.1)")
+    portal.add_argument("--port", type=int, help="port (default: portal.port, 8765)")
+    portal.set_defaults(run=cmd_portal)
 
 
 def cmd_link(db: Database, args: argparse.Namespace) -> int:
@@ -35,4 +40,20 @@ def cmd_link(db: Database, args: argparse.Namespace) -> int:
             "Set the address customers open to make this a full link: "
             "returndesk config set portal.public_url https://returns.myshop.com"
         )
+    return 0
+
+
+def cmd_portal(db: Database, args: argparse.Namespace) -> int:
+    """Serve the customer space over this database until Ctrl+C."""
+    from desk.settings import PORTAL_HOST, PORTAL_PORT, get_setting
+    from portal.server import serve
+
+    with db.session() as session:
+        host = args.host or get_setting(session, PORTAL_HOST)
+        port = args.port or get_setting(session, PORTAL_PORT)
+    print(f"Customer space on http://{host}:{port}/ (Ctrl+C stops it).", flush=True)
+    try:
+        serve(db, host=host, port=port)
+    except KeyboardInterrupt:
+        pass
     return 0

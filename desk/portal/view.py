@@ -1,0 +1,105 @@
+"""What the customer space shows of one return, in its customer's language.
+
+`return_page(db, token=...)` reads the return a personal link opens and gives the page
+everything it shows: the message context (desk.messages.context: the customer's name,
+the items and amounts, the refund method, what happens next) plus the status and the
+timeline in the customer's words. `find_return` looks a return up by its number and the
+email or phone it was logged with, and answers with a new personal link or None, never
+saying which of the two did not match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from desk.codes import Status
+from desk.db import Database
+from desk.messages.context import context_for, format_day, normalise_language, shop_settings
+from desk.messages.events import event_for
+from desk.models import Customer, Return
+from desk.portal.links import add_link, return_for_token
+from desk.returns import get_detail
+from desk.words import section
+
+_DIGITS = re.compile(r"\D+")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the return's timeline as the customer reads it."""
+
+    day: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ReturnPage:
+    """Everything the return's page shows; `context` is the messages' template context."""
+
+    language: str
+    status: Status
+    status_words: str
+    steps: list[Step]
+    context: dict
+    words: dict
+
+
+def return_page(db: Database, *, token: str) -> ReturnPage | None:
+    """The page of the return `token` opens, or None (unknown, revoked or expired link)."""
+    with db.session() as session:
+        return_id = return_for_token(session, token)
+        if return_id is None:
+            return None
+        detail = get_detail(session, return_id=return_id)
+        shop = shop_settings(session)
+    language = normalise_language(detail.customer.preferred_language)
+    status = detail.ret.status
+    event = event_for(status) or event_for(Status.RECEIVED)
+    statuses = section(language, "portal.status")
+    steps = [
+        Step(format_day(change.at.astimezone().date(), language), statuses[change.to_status])
+        for change in detail.timeline
+    ]
+    return ReturnPage(
+        language=language,
+        status=status,
+        status_words=statuses[status],
+        steps=steps,
+        context=context_for(detail, shop, event=event, language=language),
+        words=dict(section(language, "portal")),
+    )
+
+
+def _same_contact(customer: Customer, typed: str) -> bool:
+    typed = typed.strip()
+    if not typed:
+        return False
+    if "@" in typed:
+        return (customer.email or "").strip().lower() == typed.lower()
+    digits = _DIGITS.sub("", typed)
+    known = _DIGITS.sub("", customer.phone or "")
+    return len(digits) >= 6 and len(known) >= 6 and digits[-9:] == known[-9:]
+
+
+def find_return(db: Database, *, number: str, contact: str) -> str | None:
+    """A new link token to return `number` if `contact` is its customer's email or phone."""
+    with db.session() as session, session.begin():
+        ret = session.exec(select(Return).where(Return.number == number.strip().upper())).first()
+        customer = session.get(Customer, ret.customer_id) if ret is not None else None
+        if ret is None or customer is None or not _same_contact(customer, contact):
+            return None
+        return add_link(session, ret.id)
+
+
+def shop_for_pages(db: Database) -> dict[str, object]:
+    """The shop's name, phone and such, for pages shown without a return (the find form)."""
+    with db.session() as session:
+        return _shop(session)
+
+
+def _shop(session: Session) -> dict[str, object]:
+    stored = shop_settings(session)
+    return {"name": stored["shop.name"], "phone": stored["shop.phone"]}

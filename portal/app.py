@@ -1,0 +1,99 @@
+"""The customer space as a Starlette application over one open Database.
+
+Routes: `/r/{token}` a return's page (404 with a way on when the link does not open
+one), `/find` the form that finds a return by its number and the email or phone it was
+logged with (posts `number`, `contact` and its CSRF token; answers the same whether the
+number exists or not; rate limited), `/static/portal.css`, `/healthz`. The pages work
+without JavaScript and read the database through desk/ only.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from desk.db import Database
+from desk.portal.view import find_return, return_page, shop_for_pages
+from desk.words import section
+from portal import guard
+from portal.pages import render, stylesheet
+
+
+def _language(request: Request) -> str:
+    asked = request.query_params.get("lang") or request.headers.get("accept-language", "")
+    return "pt_BR" if asked.lower().startswith("pt") else "en"
+
+
+def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Starlette:
+    """The customer space over `db`; `limiter` counts lookups (a fresh one by default)."""
+    limiter = limiter or guard.RateLimiter()
+
+    def page(name: str, status: int = 200, **values) -> HTMLResponse:
+        return HTMLResponse(render(name, **values), status_code=status)
+
+    def not_found(request: Request) -> HTMLResponse:
+        language = _language(request)
+        words = dict(section(language, "portal"))
+        shop = shop_for_pages(db)
+        return page("not_found.html", 404, words=words, shop=shop, language=language)
+
+    async def show_return(request: Request) -> Response:
+        found = return_page(db, token=request.path_params["token"])
+        if found is None:
+            return not_found(request)
+        return page("return.html", view=found, c=found.context, words=found.words)
+
+    def find_form(request: Request, *, status: int = 200, problem: str = "", number=""):
+        language = _language(request)
+        token = guard.new_csrf()
+        response = page(
+            "find.html",
+            status,
+            words=dict(section(language, "portal")),
+            shop=shop_for_pages(db),
+            language=language,
+            csrf=token,
+            problem=problem,
+            number=number,
+        )
+        response.set_cookie(guard.CSRF_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    async def find(request: Request) -> Response:
+        if request.method == "GET":
+            return find_form(request)
+        form = await request.form()
+        words = section(_language(request), "portal")
+        if not guard.csrf_ok(request, form.get(guard.CSRF_FIELD)):
+            return find_form(request, status=403, problem=words["forbidden"])
+        number = str(form.get("number", ""))[:40].strip().upper()
+        client = request.client.host if request.client else "?"
+        if not limiter.allow(f"ip:{client}", f"number:{number}"):
+            return find_form(request, status=429, problem=words["too_many"], number=number)
+        token = find_return(db, number=number, contact=str(form.get("contact", ""))[:254])
+        if token is None:
+            return find_form(request, problem=words["find_none"], number=number)
+        return RedirectResponse(f"/r/{token}", status_code=303)
+
+    async def css(_request: Request) -> Response:
+        return Response(stylesheet(), media_type="text/css")
+
+    async def health(_request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    async def home(_request: Request) -> Response:
+        return RedirectResponse("/find", status_code=303)
+
+    return Starlette(
+        routes=[
+            Route("/", home),
+            Route("/r/{token}", show_return),
+            Route("/find", find, methods=["GET", "POST"]),
+            Route("/static/portal.css", css),
+            Route("/healthz", health),
+        ],
+        middleware=[Middleware(guard.SecurityHeaders)],
+    )

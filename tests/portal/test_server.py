@@ -1,0 +1,61 @@
+"""The customer space served for real (uvicorn in its own process); its log has no token."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+from starlette.testclient import TestClient
+
+from desk.db import open_database
+from desk.paths import sqlite_url
+from desk.portal.links import personal_link
+from portal.app import create_app
+from portal.server import RequestLog, route_of
+from tests.fixtures_servers import free_port
+from tests.portal.test_app import logged
+
+
+def test_the_request_log_names_the_route_not_the_token(db, caplog):
+    ret = logged(db)
+    link = personal_link(db, number=ret.number)
+    token = link.rsplit("/", 1)[1]
+    with caplog.at_level(logging.INFO, logger="returndesk.portal"):
+        with TestClient(RequestLog(create_app(db))) as client:
+            assert client.get(link).status_code == 200
+    assert "GET /r/{token} 200" in caplog.text
+    assert token not in caplog.text and "Júlia" not in caplog.text
+    assert route_of("/find") == "/find"
+
+
+def test_returndesk_portal_serves_a_link_from_its_own_process(db_path):
+    db = open_database(sqlite_url(db_path))
+    link = personal_link(db, number=logged(db).number)
+    db.close()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "main.py", "--db", str(db_path), "portal", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        page = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{link}", timeout=2) as r:
+                    page = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert page is not None and "Sua devolução" in page
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=10)
+    assert f"Customer space on http://127.0.0.1:{port}/" in out
+    assert link.rsplit("/", 1)[1] not in out + err
