@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 from desk.db import Database
 
@@ -52,8 +53,6 @@ def cmd_portal(db: Database, args: argparse.Namespace) -> int:
         host = args.host or get_setting(session, PORTAL_HOST)
         port = args.port or get_setting(session, PORTAL_PORT)
     print(f"Customer space on http://{host}:{port}/ (Ctrl+C stops it).", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve(db, host=host, port=port)
-    except KeyboardInterrupt:
-        pass
     return 0

@@ -24,9 +24,11 @@ def test_the_request_log_names_the_route_not_the_token(db, caplog):
     ret = logged(db)
     link = personal_link(db, number=ret.number)
     token = link.rsplit("/", 1)[1]
-    with caplog.at_level(logging.INFO, logger="returndesk.portal"):
-        with TestClient(RequestLog(create_app(db))) as client:
-            assert client.get(link).status_code == 200
+    with (
+        caplog.at_level(logging.INFO, logger="returndesk.portal"),
+        TestClient(RequestLog(create_app(db))) as client,
+    ):
+        assert client.get(link).status_code == 200
     assert "GET /r/{token} 200" in caplog.text
     assert token not in caplog.text and "Júlia" not in caplog.text
     assert route_of("/find") == "/find"
