@@ -7,8 +7,19 @@ Modules:
     templating      the one sandboxed Jinja environment; checking, saving and rendering messages
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
+    claims          who is sending a message: the claiming process, and whether it lives
     mail            building an email from an outbox row and sending it over SMTP
     sms             text messages: provider interface, Twilio-style provider, segment counting
 """
 
-__all__ = ["events", "context", "template_store", "templating", "outbox", "sender", "mail", "sms"]
+__all__ = [
+    "events",
+    "context",
+    "template_store",
+    "templating",
+    "outbox",
+    "sender",
+    "claims",
+    "mail",
+    "sms",
+]

@@ -6,6 +6,7 @@ import base64
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
@@ -33,19 +34,27 @@ from desk.settings import (
 
 SECURITY_CHOICES = ("starttls", "ssl", "none")
 
+UNKNOWN = "Unknown, check before resending"
+"""How the error of a message of unknown fate begins: it may have reached the customer."""
+
 
 class DeliveryError(DeskError):
     """A message could not be delivered; the text says why in plain words.
 
     `permanent`: trying the same message again will not help (the recipient was refused).
-    `stop`: the settings or password are wrong, so every other message would fail the
-    same way; the sending run stops for this channel.
+    `stop`: the server cannot be reached or the settings or password are wrong, so every
+    other message would fail the same way; the sending run stops for this channel.
+    `unknown`: the message was handed over (SMTP DATA sent, SMS request posted) but no
+    answer came: it may have been delivered, so it must never be sent again automatically.
     """
 
-    def __init__(self, text: str, *, permanent: bool = False, stop: bool = False):
+    def __init__(
+        self, text: str, *, permanent: bool = False, stop: bool = False, unknown: bool = False
+    ):
         super().__init__(text)
         self.permanent = permanent
         self.stop = stop
+        self.unknown = unknown
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,39 @@ def build_email(
     return email
 
 
+class _Phases:
+    """Mixin for smtplib.SMTP: knows whether the message body may have reached the server.
+
+    `phase` is "connect" until the session is ready, then "envelope" (MAIL, RCPT), "data"
+    once the DATA command is sent, and "body" once the server said 354 (send the body).
+    `before_data`, when set, is called just before the DATA command goes out.
+    """
+
+    phase = "connect"
+    before_data: Callable[[], None] | None = None
+
+    def putcmd(self, cmd: str, args: str = "") -> None:
+        if cmd.lower() == "data":
+            if self.before_data is not None:
+                self.before_data()
+            self.phase = "data"
+        super().putcmd(cmd, args)
+
+    def getreply(self) -> tuple[int, bytes]:
+        reply = super().getreply()
+        if self.phase == "data" and reply[0] == 354:
+            self.phase = "body"
+        return reply
+
+
+class _SMTP(_Phases, smtplib.SMTP):
+    pass
+
+
+class _SMTP_SSL(_Phases, smtplib.SMTP_SSL):  # noqa: N801  (smtplib's own spelling)
+    pass
+
+
 class SmtpSender:
     """One connection to the mail server, opened on first use and reused for later messages."""
 
@@ -160,11 +202,9 @@ class SmtpSender:
             )
         if config.security == "ssl":
             context = ssl.create_default_context()
-            smtp = smtplib.SMTP_SSL(
-                config.host, config.port, timeout=config.timeout, context=context
-            )
+            smtp = _SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
         else:
-            smtp = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
+            smtp = _SMTP(config.host, config.port, timeout=config.timeout)
         try:
             smtp.ehlo()
             if config.security == "starttls":
@@ -177,17 +217,32 @@ class SmtpSender:
             raise
         return smtp
 
-    def send(self, message: EmailMessage) -> None:
-        """Send `message`; raise DeliveryError with plain words if it cannot be sent."""
+    def send(self, message: EmailMessage, *, before_data: Callable[[], None] | None = None) -> None:
+        """Send `message`; raise DeliveryError with plain words if it cannot be sent.
+
+        `before_data` is called just before the DATA command (from then on the server
+        may keep the message even if no answer comes). A failure while connecting, a
+        timeout or a lost connection has `stop` set; one after DATA has `unknown` set.
+        """
+        phase = "connect"
         try:
             if self._smtp is None:
                 self._smtp = self._connect()
-            self._smtp.send_message(message)
+            smtp = self._smtp
+            smtp.phase, smtp.before_data = "envelope", before_data
+            try:
+                smtp.send_message(message)
+            finally:
+                phase, smtp.before_data = smtp.phase, None
         except DeliveryError:
+            self.close()
             raise
         except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
             self.close()
-            raise _delivery_error(error, self.config, self._password) from None
+            raise _delivery_error(error, self.config, self._password, phase) from None
+        except BaseException:
+            self.close()  # mid-transaction: never reuse this connection
+            raise
 
     def close(self) -> None:
         """Say goodbye to the server, if connected."""
@@ -258,6 +313,15 @@ def _where(config: SmtpConfig | None) -> str:
 def explain_smtp_error(exc: BaseException, *, config: SmtpConfig | None = None) -> str:
     """Say in plain words why sending failed. Never includes the password."""
     return _explain(exc, config)[0]
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """True for a timeout, also when smtplib reports it as a closed connection."""
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return True
+    return isinstance(exc, smtplib.SMTPServerDisconnected) and (
+        isinstance(exc.__context__, TimeoutError | socket.timeout) or "timed out" in str(exc)
+    )
 
 
 def _explain(exc: BaseException, config: SmtpConfig | None) -> tuple[str, bool, bool]:
@@ -339,19 +403,19 @@ def _explain(exc: BaseException, config: SmtpConfig | None) -> tuple[str, bool, 
         return (
             f"Connection refused by {where}. The server may be down, or the port is wrong.",
             False,
-            False,
+            True,
         )
-    if isinstance(exc, TimeoutError | socket.timeout):
+    if _timed_out(exc):
         return (
             f"Timed out: {where} did not answer in time. Try again later.",
             False,
-            False,
+            True,
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return (
             f"{where.capitalize()} closed the connection unexpectedly. Try again later.",
             False,
-            False,
+            True,
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         answer = exc.smtp_error.decode("utf-8", "replace") if exc.smtp_error else ""
@@ -363,14 +427,26 @@ def _explain(exc: BaseException, config: SmtpConfig | None) -> tuple[str, bool, 
         )
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc) or type(exc).__name__
-        return f"Could not reach {where}: {reason}.", False, False
+        return f"Could not reach {where}: {reason}.", False, True
     return f"Sending failed: {exc or type(exc).__name__}.", False, False
 
 
 def _delivery_error(
-    exc: BaseException, config: SmtpConfig | None, password: str | None
+    exc: BaseException, config: SmtpConfig | None, password: str | None, phase: str
 ) -> DeliveryError:
+    """The plain-words error for `exc`, raised in `phase` (see _Phases)."""
     text, permanent, stop = _explain(exc, config)
+    if phase == "body" and not isinstance(exc, smtplib.SMTPResponseException):
+        # the body went out and no verdict came back: the server may have kept it
+        why = "timed out" if _timed_out(exc) else "lost the connection"
+        text = (
+            f"{UNKNOWN}: {_where(config)} {why} after the message "
+            "was handed over, so it may have been delivered. Check with the customer, "
+            "then send it again only if it did not arrive."
+        )
+        return DeliveryError(text, stop=True, unknown=True)
+    if phase == "connect":
+        stop = True  # refused, not found, no greeting, TLS, login: all would fail alike
     if password:
         text = text.replace(password, "***")
     return DeliveryError(text, permanent=permanent, stop=stop)

@@ -1,0 +1,114 @@
+"""Who is sending a message: the claiming process, written on the row, and whether it lives.
+
+While a message is "sending", its last_error holds a claim note: a sentence for people and
+a bracketed tag for the next run, naming the process (host, boot, pid, start time) and the
+phase it reached ("connecting" until just before the message is handed over, then
+"handed over"). A later run reads the note: a process that is gone left the message
+behind, so it is recovered at once, by what the phase says, instead of after a lease.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+CONNECTING = "connecting"
+HANDED_OVER = "handed over"
+PHASES = (CONNECTING, HANDED_OVER)
+
+_TAG = re.compile(
+    r"\[claim host=(?P<host>\S+) boot=(?P<boot>\S+) pid=(?P<pid>\d+) start=(?P<start>\S+) "
+    r"phase=(?P<phase>connecting|handed-over)\]$"
+)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A process that may claim messages: its host, boot, pid and start time ("-": unknown)."""
+
+    host: str
+    boot: str
+    pid: int
+    start: str
+
+
+def _read(path: str) -> str | None:
+    try:
+        return Path(path).read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+
+
+def _boot_id() -> str:
+    """This machine's boot id (Linux), so a claim from before a reboot is known dead."""
+    return (_read("/proc/sys/kernel/random/boot_id") or "-").strip() or "-"
+
+
+def _start_of(pid: int) -> str | None:
+    """The start time of process `pid` in clock ticks since boot (Linux), or None if gone.
+
+    Field 22 of /proc/PID/stat; the command name (field 2) may hold spaces, so the
+    fields are counted from the closing parenthesis.
+    """
+    stat = _read(f"/proc/{pid}/stat")
+    if stat is None:
+        return None
+    fields = stat.rpartition(")")[2].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def _host() -> str:
+    return re.sub(r"\s+", "_", socket.gethostname() or "-")
+
+
+def this_process() -> Owner:
+    """The running process as an Owner."""
+    pid = os.getpid()
+    return Owner(host=_host(), boot=_boot_id(), pid=pid, start=_start_of(pid) or "-")
+
+
+def claim_note(owner: Owner, phase: str) -> str:
+    """The last_error text of a message `owner` is sending, at `phase`."""
+    tag = phase.replace(" ", "-")
+    return (
+        f"Being sent by process {owner.pid} on {owner.host} ({phase}). "
+        f"[claim host={owner.host} boot={owner.boot} pid={owner.pid} start={owner.start} "
+        f"phase={tag}]"
+    )
+
+
+def read_claim(note: str) -> tuple[Owner, str] | None:
+    """The owner and phase a claim note names, or None (an older version's empty note)."""
+    found = _TAG.search(note or "")
+    if found is None:
+        return None
+    owner = Owner(found["host"], found["boot"], int(found["pid"]), found["start"])
+    return owner, found["phase"].replace("-", " ")
+
+
+def is_alive(owner: Owner) -> bool | None:
+    """Whether `owner` still runs: True, False, or None when this machine cannot tell.
+
+    Another host cannot be checked (None). On this host a different boot, a pid that no
+    longer exists, or one now started at another time (reused) means gone.
+    """
+    me = this_process()
+    if owner.host != me.host:
+        return None
+    if "-" not in (owner.boot, me.boot) and owner.boot != me.boot:
+        return False
+    if me.start != "-":  # /proc is there: check the pid and its start time
+        start = _start_of(owner.pid)
+        return start is not None and (owner.start == "-" or start == owner.start)
+    if os.name != "posix":
+        return None
+    try:
+        os.kill(owner.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
