@@ -122,11 +122,13 @@ class SendReport:
     def not_sent_lines(self) -> list[str]:
         """One line per channel that could not be sent: which, how many wait, and why."""
         lines = []
-        for channel, why in self.blocked.items():
-            name = CHANNEL_NAMES.get(channel, channel)
-            waiting = self.untried.get(channel, 0)
-            count = f" ({waiting} more waiting)" if waiting else ""
-            lines.append(f"{name} not sent{count}: {why}")
+        for channel in sorted(self.blocked, key=list(CHANNEL_NAMES).index):
+            retried = sum(
+                m.channel == channel and m.state == OutboxState.QUEUED for m in self.messages
+            )
+            waiting = self.untried.get(channel, 0) + retried
+            name = CHANNEL_NAMES[channel]
+            lines.append(f"{name} not sent ({waiting} waiting): {self.blocked[channel]}")
         return lines
 
 
