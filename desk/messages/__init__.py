@@ -7,8 +7,9 @@ Modules:
     templating      the one sandboxed Jinja environment; checking, saving and rendering messages
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
-    claims          who is sending a message: the claiming process, and whether it lives
+    claims          who is sending a message, whether it lives; recovering those left behind
     mail            building an email from an outbox row and sending it over SMTP
+    smtp_errors     why sending an email failed, in plain words
     sms             text messages: provider interface, Twilio-style provider, segment counting
 """
 
@@ -21,5 +22,6 @@ __all__ = [
     "sender",
     "claims",
     "mail",
+    "smtp_errors",
     "sms",
 ]

@@ -1,4 +1,5 @@
-"""Who is sending a message: the claiming process, written on the row, and whether it lives.
+"""Who is sending a message: the claiming process, written on the row, whether it lives,
+and the recovery of messages left "sending" by a process that is gone.
 
 While a message is "sending", its last_error holds a claim note: a sentence for people and
 a bracketed tag for the next run, naming the process (host, boot, pid, start time) and the
@@ -13,11 +14,33 @@ import os
 import re
 import socket
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from desk.codes import OutboxState
+from desk.messages.mail import UNKNOWN
+from desk.models import OutboxMessage, utcnow
 
 CONNECTING = "connecting"
 HANDED_OVER = "handed over"
 PHASES = (CONNECTING, HANDED_OVER)
+
+LEASE = timedelta(minutes=10)
+"""A message "sending" for longer than this, by a process that cannot be checked, was
+left behind by a process that died."""
+
+INTERRUPTED = (
+    f"{UNKNOWN}: sending was interrupted after the message was handed over, so it may "
+    "have been delivered. Check with the customer, then send it again only if it did "
+    "not arrive."
+)
+"""The last_error of a message whose sending process died after handing it over."""
+
+REQUEUED = "Sending was interrupted before the message left; it is queued again."
+"""The last_error of a message whose sending process died while still connecting."""
 
 _TAG = re.compile(
     r"\[claim host=(?P<host>\S+) boot=(?P<boot>\S+) pid=(?P<pid>\d+) start=(?P<start>\S+) "
@@ -112,3 +135,52 @@ def is_alive(owner: Owner) -> bool | None:
     except PermissionError:
         return True
     return True
+
+
+def recover_interrupted(
+    session: Session, *, now: datetime | None = None, lease: timedelta = LEASE
+) -> int:
+    """Recover the messages left "sending" by a process that is gone; commit.
+
+    By evidence first (desk.messages.claims): a claim by a process of this machine that
+    no longer runs is recovered at once, back to queued if it was still connecting,
+    failed with INTERRUPTED if the message had been handed over. A claim older than
+    `lease` whose process runs elsewhere, cannot be checked, or hangs is failed with
+    INTERRUPTED: it may have been delivered, so it is not sent again without a person
+    deciding to. Returns how many were recovered.
+    """
+    return sum(recover(session, now or utcnow(), lease))
+
+
+def recover(session: Session, now: datetime, lease: timedelta = LEASE) -> tuple[int, int]:
+    """Recover left-behind claims (see recover_interrupted); commit; (requeued, unknown)."""
+    rows = session.exec(
+        select(OutboxMessage.id, OutboxMessage.last_error, OutboxMessage.next_attempt_at).where(
+            col(OutboxMessage.state) == OutboxState.SENDING
+        )
+    ).all()
+    requeued = unknown = 0
+    for message_id, note, claimed_at in rows:
+        claim = read_claim(note)
+        alive = is_alive(claim[0]) if claim else None
+        if alive is False and claim[1] == CONNECTING:
+            values = {"state": OutboxState.QUEUED, "last_error": REQUEUED, "next_attempt_at": now}
+        elif alive is False or claimed_at <= now - lease:
+            values = {"state": OutboxState.FAILED, "last_error": INTERRUPTED}
+        else:
+            continue  # its process is (or may be) still sending it
+        changed = session.exec(
+            update(OutboxMessage)
+            .where(
+                col(OutboxMessage.id) == message_id,
+                col(OutboxMessage.state) == OutboxState.SENDING,
+                col(OutboxMessage.last_error) == note,
+            )
+            .values(**values)
+        )
+        if changed.rowcount == 1 and values["state"] == OutboxState.QUEUED:
+            requeued += 1
+        elif changed.rowcount == 1:
+            unknown += 1
+    session.commit()
+    return requeued, unknown

@@ -25,7 +25,7 @@ A message found "sending" whose claiming process is gone (same machine: the pid 
 longer runs, or runs a newer process) is recovered at once: back to queued if it was
 still connecting, failed with INTERRUPTED (unknown fate) if it had been handed over.
 One whose process cannot be checked (another machine) is failed with INTERRUPTED once
-its claim is older than LEASE.
+its claim is older than LEASE. (Claims and their recovery: desk.messages.claims.)
 """
 
 from __future__ import annotations
@@ -39,14 +39,7 @@ from sqlmodel import Session, col, select
 
 from desk.codes import Channel, Event, OutboxState
 from desk.db import Database
-from desk.messages.claims import (
-    CONNECTING,
-    HANDED_OVER,
-    claim_note,
-    is_alive,
-    read_claim,
-    this_process,
-)
+from desk.messages.claims import CONNECTING, HANDED_OVER, claim_note, recover, this_process
 from desk.messages.mail import (
     UNKNOWN,
     DeliveryError,
@@ -67,20 +60,6 @@ MAX_ATTEMPTS = 8
 
 BACKOFF_MINUTES = (1, 5, 15, 60, 120, 240, 480)
 """Wait after the n-th failed try; the last value repeats."""
-
-LEASE = timedelta(minutes=10)
-"""A message "sending" for longer than this, by a process that cannot be checked, was
-left behind by a process that died."""
-
-INTERRUPTED = (
-    f"{UNKNOWN}: sending was interrupted after the message was handed over, so it may "
-    "have been delivered. Check with the customer, then send it again only if it did "
-    "not arrive."
-)
-"""The last_error of a message whose sending process died after handing it over."""
-
-REQUEUED = "Sending was interrupted before the message left; it is queued again."
-"""The last_error of a message whose sending process died while still connecting."""
 
 CHANNEL_NAMES = {"email": "Email", "sms": "Text messages"}
 """What the report calls each channel."""
@@ -142,55 +121,6 @@ class Backlog:
     unknown: int
 
 
-def recover_interrupted(
-    session: Session, *, now: datetime | None = None, lease: timedelta = LEASE
-) -> int:
-    """Recover the messages left "sending" by a process that is gone; commit.
-
-    By evidence first (desk.messages.claims): a claim by a process of this machine that
-    no longer runs is recovered at once, back to queued if it was still connecting,
-    failed with INTERRUPTED if the message had been handed over. A claim older than
-    `lease` whose process runs elsewhere, cannot be checked, or hangs is failed with
-    INTERRUPTED: it may have been delivered, so it is not sent again without a person
-    deciding to. Returns how many were recovered.
-    """
-    return sum(_recover(session, now or utcnow(), lease))
-
-
-def _recover(session: Session, now: datetime, lease: timedelta) -> tuple[int, int]:
-    """Recover left-behind claims (see recover_interrupted); return (requeued, unknown)."""
-    rows = session.exec(
-        select(OutboxMessage.id, OutboxMessage.last_error, OutboxMessage.next_attempt_at).where(
-            col(OutboxMessage.state) == OutboxState.SENDING
-        )
-    ).all()
-    requeued = unknown = 0
-    for message_id, note, claimed_at in rows:
-        claim = read_claim(note)
-        alive = is_alive(claim[0]) if claim else None
-        if alive is False and claim[1] == CONNECTING:
-            values = {"state": OutboxState.QUEUED, "last_error": REQUEUED, "next_attempt_at": now}
-        elif alive is False or claimed_at <= now - lease:
-            values = {"state": OutboxState.FAILED, "last_error": INTERRUPTED}
-        else:
-            continue  # its process is (or may be) still sending it
-        changed = session.exec(
-            update(OutboxMessage)
-            .where(
-                col(OutboxMessage.id) == message_id,
-                col(OutboxMessage.state) == OutboxState.SENDING,
-                col(OutboxMessage.last_error) == note,
-            )
-            .values(**values)
-        )
-        if changed.rowcount == 1 and values["state"] == OutboxState.QUEUED:
-            requeued += 1
-        elif changed.rowcount == 1:
-            unknown += 1
-    session.commit()
-    return requeued, unknown
-
-
 def backoff(attempts: int) -> timedelta:
     """How long to wait after the `attempts`-th failed try."""
     index = min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1
@@ -217,7 +147,7 @@ def send_due(
     clock = (lambda: now) if now is not None else utcnow
     report = SendReport()
     with db.session() as session:
-        requeued, unknown = _recover(session, clock(), LEASE)
+        requeued, unknown = recover(session, clock())
         report.recovered, report.unknown = requeued + unknown, unknown
         due_now = col(OutboxMessage.next_attempt_at) <= clock()
         rows = session.exec(

@@ -17,18 +17,24 @@ from sqlalchemy import update
 
 from desk.codes import FeedbackSource, OutboxState
 from desk.db import open_database
-from desk.messages.claims import CONNECTING, HANDED_OVER, Owner, claim_note, this_process
+from desk.messages.claims import (
+    CONNECTING,
+    HANDED_OVER,
+    INTERRUPTED,
+    LEASE,
+    Owner,
+    claim_note,
+    recover_interrupted,
+    this_process,
+)
 from desk.messages.mail import UNKNOWN
 from desk.messages.sender import (
     BACKOFF_MINUTES,
     FEEDBACK_GIVEN,
-    INTERRUPTED,
-    LEASE,
     NO_CONTACT,
     Backlog,
     backoff,
     outbox_backlog,
-    recover_interrupted,
     send_due,
 )
 from desk.models import Customer, Feedback, OutboxMessage, utcnow
