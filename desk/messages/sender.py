@@ -208,6 +208,7 @@ class _Senders:
     ):
         self.blocked: set[str] = set()
         self.report = report
+        self.owner = this_process()  # named on each claim of this run
         self.smtp: SmtpSender | None = None
         self.sms: SmsProvider | None = None
         self.shop = shop_from_settings(session)
@@ -340,7 +341,7 @@ def _send_one(
     clock: Callable[[], datetime],
     report: SendReport,
 ) -> None:
-    owner = this_process()
+    owner = senders.owner
     claimed = session.exec(
         update(OutboxMessage)
         .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == OutboxState.QUEUED)
