@@ -47,7 +47,7 @@ class _Handler:
 
     async def handle_DATA(self, server, session, envelope):
         self.server.received.append(envelope)  # stored first: a late answer still delivers
-        if self.server.data_delay:
+        if self.server.data_delay and len(self.server.received) > self.server.stall_from:
             await asyncio.sleep(self.server.data_delay)
         return "250 Message accepted for delivery"
 
@@ -57,15 +57,20 @@ class SmtpServer:
 
     `data_delay`: seconds it waits after storing a message before it answers 250: a
     slow server, or, longer than the client's timeout, one whose "accepted" never
-    arrives although it keeps the message.
+    arrives although it keeps the message. The first `stall_from` messages are
+    answered at once.
     """
 
     def __init__(
-        self, user: str = SMTP_USER, password: str = SMTP_PASSWORD, data_delay: float = 0.0
+        self,
+        user: str = SMTP_USER,
+        password: str = SMTP_PASSWORD,
+        data_delay: float = 0.0,
+        stall_from: int = 0,
     ):
         self.port = free_port()
         self.user, self.password = user, password
-        self.data_delay = data_delay
+        self.data_delay, self.stall_from = data_delay, stall_from
         self.received: list = []
         self.logins: list[str] = []
         self.controller: Controller | None = None

@@ -452,7 +452,7 @@ def run_send(db_path, *, password: str = SMTP_PASSWORD, wait: bool = True, **pop
 
 
 def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending(db, db_path):
-    server = SmtpServer(data_delay=2.0)  # slow: each message waits two seconds for its 250
+    server = SmtpServer(data_delay=60, stall_from=1)  # takes #1, keeps #2 without a 250
     server.start()
     try:
         mail_with_timeout(db, server, 30)
@@ -465,7 +465,7 @@ def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending
         process.send_signal(signal.SIGKILL)  # mid-run, waiting for the 250 of message 2
         process.communicate(timeout=30)
         assert len(server.received) == 2
-        server.data_delay = 0
+        server.data_delay = 0  # the server answers again
         code, output = run_send(db_path)
     finally:
         server.stop()
