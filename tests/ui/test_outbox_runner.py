@@ -174,3 +174,15 @@ def test_retry_now_sends_a_message_waiting_out_its_retry_delay(qtbot, db):
     assert len(server.received) == 1
     assert status.text() == "   Outbox: all sent · 1 sent"
     assert status.retry_button.isHidden()
+
+
+def test_the_window_shows_retry_now_beside_the_outbox_status(qtbot, db):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    button = window.statusBar().findChild(QPushButton, "outboxRetryButton")
+    assert button is window.outbox_status.retry_button
+    assert button.isHidden()  # nothing waits out a retry delay
