@@ -10,7 +10,7 @@ from ui import prompts
 from ui.background import run_in_background
 
 INTERVAL_MS = 15_000
-EXTRA_CHARS = 110
+EXTRA_CHARS = 80
 """The longest word on the last run the status bar shows; the tooltip has it all."""
 
 
@@ -77,6 +77,19 @@ class OutboxRunner(QObject):
             self.send_now(force=force)
 
 
+def _short(extra: str) -> str:
+    """The word on the last run as the status bar shows it: its first sentence, at most
+    EXTRA_CHARS; nothing for an unknown fate, which the count "to check" says already."""
+    from desk.messages.mail import UNKNOWN
+
+    if extra.startswith(UNKNOWN):
+        return ""
+    if len(extra) > EXTRA_CHARS:
+        first = extra.split(". ", 1)[0] + "."
+        extra = first if len(first) <= EXTRA_CHARS else extra[: EXTRA_CHARS - 1] + "…"
+    return extra
+
+
 class OutboxStatus(QLabel):
     """The status-bar word on the outbox; it owns the runner and asks for a missing
     password (machines without a keyring).
@@ -113,9 +126,7 @@ class OutboxStatus(QLabel):
         if backlog.unknown:
             text += f" · {backlog.unknown} to check (may have been delivered)"
         self.setToolTip(extra)  # the whole word on the last run; the bar shows its start
-        if len(extra) > EXTRA_CHARS:
-            extra = extra[: EXTRA_CHARS - 1].rstrip() + "…"
-        self.setText(text + (f" · {extra}" if extra else ""))
+        self.setText(text + (f" · {_short(extra)}" if _short(extra) else ""))
         self.retry_button.setVisible(backlog.backed_off > 0)
 
     def retry_now(self) -> None:
