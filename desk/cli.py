@@ -21,6 +21,8 @@ from desk.settings import SHOP_CURRENCY, get_setting, setting
 from desk.workflow import parse_status
 
 STATUS_NAMES = [s.value for s in Status]
+SMS_TOKEN_ENV = "RETURNDESK_SMS_TOKEN"
+"""The environment variable `outbox send` reads the SMS API token from, if set."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,12 +43,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     outbox = commands.add_parser("outbox", help="send or list customer messages")
     outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
-    send = outbox_commands.add_parser("send", help="send the messages that are due (scheduled)")
+    send = outbox_commands.add_parser(
+        "send",
+        help="send the messages that are due (scheduled)",
+        description="Send the queued messages that are due. Without a keyring, give the "
+        "secrets on standard input: one line each, the SMTP password first when both "
+        "flags are given; the SMS token may also come from the environment variable "
+        f"{SMS_TOKEN_ENV}. Prints one line per channel that could not be sent.",
+    )
     send.add_argument("--limit", type=int, default=200, metavar="N")
+    send.add_argument(
+        "--now",
+        action="store_true",
+        help="also send the messages waiting out a retry delay after a failed try",
+    )
     send.add_argument(
         "--password-stdin",
         action="store_true",
         help="read the SMTP password from standard input (machines without a keyring)",
+    )
+    send.add_argument(
+        "--sms-token-stdin",
+        action="store_true",
+        help="read the SMS API token from standard input (after the SMTP password "
+        f"when both are given); or set {SMS_TOKEN_ENV}",
     )
     send.set_defaults(run=cmd_outbox_send)
     listed = outbox_commands.add_parser("list", help="recent messages and their state")
@@ -255,24 +275,35 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
-    """Send the due messages (for a scheduled task); exit 1 if any failed or could not be tried."""
+    """Send the due messages (for a scheduled task); exit 1 if any failed, waits or is unknown."""
+    from desk.messages.mail import UNKNOWN
     from desk.messages.sender import send_due
 
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
-    report = send_due(db, limit=args.limit, smtp_password=password or None)
+    token = sys.stdin.readline().rstrip("\r\n") if args.sms_token_stdin else None
+    token = token or os.environ.get(SMS_TOKEN_ENV) or None
+    report = send_due(
+        db, limit=args.limit, smtp_password=password or None, sms_token=token, force=args.now
+    )
     print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
     if report.cancelled:
         print(f"{report.cancelled} feedback request(s) no longer wanted, not sent.")
     if report.recovered:
-        print(f"{report.recovered} interrupted message(s) marked failed; check, then retry.")
+        print(f"{report.recovered} message(s) left unfinished by a stopped run recovered.")
+    if report.unknown:
+        print(
+            f"{report.unknown} message(s) of unknown fate (may have been delivered): check "
+            "with the customer before sending again (`returndesk outbox list`)."
+        )
     for item in report.messages:
         if item.error:
             words = {OutboxState.QUEUED: "will retry", OutboxState.CANCELLED: "cancelled"}
             then = words.get(item.state, "gave up")
+            then = "unknown fate" if item.error.startswith(UNKNOWN) else then
             print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
-    return 1 if report.failed or report.skipped else 0
+    for line in report.not_sent_lines():
+        print(line, file=sys.stderr)
+    return 1 if report.failed or report.skipped or report.unknown else 0
 
 
 def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:

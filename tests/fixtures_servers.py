@@ -5,11 +5,13 @@ Loaded as a pytest plugin by tests/conftest.py, so tests/desk and tests/ui share
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
 import socket
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,20 +42,35 @@ def free_port() -> int:
 
 
 class _Handler:
-    def __init__(self, received: list):
-        self.received = received
+    def __init__(self, server: SmtpServer):
+        self.server = server
 
     async def handle_DATA(self, server, session, envelope):
-        self.received.append(envelope)
+        self.server.received.append(envelope)  # stored first: a late answer still delivers
+        if self.server.data_delay and len(self.server.received) > self.server.stall_from:
+            await asyncio.sleep(self.server.data_delay)
         return "250 Message accepted for delivery"
 
 
 class SmtpServer:
-    """An SMTP server on 127.0.0.1 that requires AUTH and keeps what it receives."""
+    """An SMTP server on 127.0.0.1 that requires AUTH and keeps what it receives.
 
-    def __init__(self, user: str = SMTP_USER, password: str = SMTP_PASSWORD):
+    `data_delay`: seconds it waits after storing a message before it answers 250: a
+    slow server, or, longer than the client's timeout, one whose "accepted" never
+    arrives although it keeps the message. The first `stall_from` messages are
+    answered at once.
+    """
+
+    def __init__(
+        self,
+        user: str = SMTP_USER,
+        password: str = SMTP_PASSWORD,
+        data_delay: float = 0.0,
+        stall_from: int = 0,
+    ):
         self.port = free_port()
         self.user, self.password = user, password
+        self.data_delay, self.stall_from = data_delay, stall_from
         self.received: list = []
         self.logins: list[str] = []
         self.controller: Controller | None = None
@@ -71,7 +88,7 @@ class SmtpServer:
     def start(self) -> None:
         """Listen (again) on this server's port."""
         self.controller = Controller(
-            _Handler(self.received),
+            _Handler(self),
             hostname="127.0.0.1",
             port=self.port,
             authenticator=self._authenticate,
@@ -95,12 +112,52 @@ def smtp_server():
     server.stop()
 
 
+class SilentServer:
+    """A TCP server on 127.0.0.1 that accepts connections and never says a word."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.listener.settimeout(0.1)
+        self.accepted: list[socket.socket] = []
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            self.accepted.append(connection)
+
+    def stop(self) -> None:
+        """Close the listener and every connection it accepted."""
+        self._stopping.set()
+        self._thread.join(timeout=5)
+        self.listener.close()
+        for connection in self.accepted:
+            connection.close()
+
+
+@pytest.fixture
+def silent_server():
+    server = SilentServer()
+    yield server
+    server.stop()
+
+
 @dataclass
 class SmsServer:
-    """A Twilio-style provider on 127.0.0.1: checks Basic auth, records forms, returns a sid."""
+    """A Twilio-style provider on 127.0.0.1: checks Basic auth, records forms, returns a sid.
+
+    `delay`: seconds it waits after recording a message before it answers.
+    """
 
     account: str = SMS_ACCOUNT
     token: str = SMS_TOKEN
+    delay: float = 0.0
     received: list[dict[str, str]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
     httpd: ThreadingHTTPServer | None = None
@@ -142,6 +199,7 @@ def sms_server():
                 return
             state.received.append(form)
             state.paths.append(self.path)
+            time.sleep(state.delay)
             self._answer(201, {"sid": f"SM{len(state.received):032d}", "status": "queued"})
 
     state.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

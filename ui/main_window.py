@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         self.outbox_status = OutboxStatus(self.db, self)
         self.outbox = self.outbox_status.runner
         self.statusBar().addPermanentWidget(self.outbox_status)
+        self.statusBar().addPermanentWidget(self.outbox_status.retry_button)
         self.outbox_status.changed.connect(self._redraw_shown)
         self.detail.messages_box.retry_requested.connect(self.send_message_again)
 

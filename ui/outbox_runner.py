@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desk.db import Database
 from ui import prompts
 from ui.background import run_in_background
 
 INTERVAL_MS = 15_000
+EXTRA_CHARS = 80
+"""The longest word on the last run the status bar shows; the tooltip has it all."""
 
 
 class OutboxRunner(QObject):
@@ -23,6 +25,7 @@ class OutboxRunner(QObject):
         self._db = db
         self._busy = False
         self._again = False
+        self._again_force = False
         self.smtp_password: str | None = None  # typed by staff when there is no keyring
         self.sms_token: str | None = None
         self._timer = QTimer(self, interval=INTERVAL_MS)
@@ -42,33 +45,58 @@ class OutboxRunner(QObject):
         """True while a sending run is under way."""
         return self._busy
 
-    def send_now(self) -> None:
-        """Send what is due now; if a run is under way, run again right after it."""
+    def send_now(self, *, force: bool = False) -> None:
+        """Send what is due now; if a run is under way, run again right after it.
+
+        With `force`, messages waiting out a retry delay go too ("Retry now").
+        """
         if self._busy:
             self._again = True
+            self._again_force = self._again_force or force
             return
         from desk.messages.sender import send_due
 
         self._busy = True
         db, password, token = self._db, self.smtp_password, self.sms_token
         run_in_background(
-            lambda: send_due(db, smtp_password=password, sms_token=token),
+            lambda: send_due(db, smtp_password=password, sms_token=token, force=force),
             owner=self,
             on_success=self.finished.emit,
             on_failure=lambda error: self.failed.emit(str(error)),
             on_finished=self._done,
         )
 
+    def retry_now(self) -> None:
+        """Send every waiting message now, those waiting out a retry delay included."""
+        self.send_now(force=True)
+
     def _done(self) -> None:
         self._busy = False
         if self._again:
-            self._again = False
-            self.send_now()
+            force, self._again, self._again_force = self._again_force, False, False
+            self.send_now(force=force)
+
+
+def _short(extra: str) -> str:
+    """The word on the last run as the status bar shows it: its first sentence, at most
+    EXTRA_CHARS; nothing for an unknown fate, which the count "to check" says already."""
+    from desk.messages.mail import UNKNOWN
+
+    if extra.startswith(UNKNOWN):
+        return ""
+    if len(extra) > EXTRA_CHARS:
+        first = extra.split(". ", 1)[0] + "."
+        extra = first if len(first) <= EXTRA_CHARS else extra[: EXTRA_CHARS - 1] + "…"
+    return extra
 
 
 class OutboxStatus(QLabel):
     """The status-bar word on the outbox; it owns the runner and asks for a missing
-    password (machines without a keyring)."""
+    password (machines without a keyring).
+
+    `retry_button` ("Retry now", for the status bar beside it) shows while messages wait
+    out a retry delay after a failed try, and sends them at once.
+    """
 
     changed = Signal()  # messages changed state: redraw what shows them
 
@@ -80,15 +108,32 @@ class OutboxStatus(QLabel):
         self.runner = OutboxRunner(db, self)
         self.runner.finished.connect(self._sent)
         self.runner.failed.connect(lambda error: self.setText(f"   Outbox: {error}"))
+        self.retry_button = QPushButton("Retry now", self)  # the status bar takes it over
+        self.retry_button.setObjectName("outboxRetryButton")
+        self.retry_button.setToolTip(
+            "Send the waiting messages now, without waiting for the retry delay"
+        )
+        self.retry_button.clicked.connect(self.retry_now)
+        self.retry_button.hide()
         self.show_count()
 
     def show_count(self, extra: str = "") -> None:
         """Show how many messages wait, with an optional word on the last run."""
-        from desk.services import waiting_messages
+        from desk.messages.sender import outbox_backlog
 
-        waiting = waiting_messages(self._db)
-        text = f"   Outbox: {waiting} waiting" if waiting else "   Outbox: all sent"
-        self.setText(text + (f" · {extra}" if extra else ""))
+        backlog = outbox_backlog(self._db)
+        text = f"   Outbox: {backlog.waiting} waiting" if backlog.waiting else "   Outbox: all sent"
+        if backlog.unknown:
+            text += f" · {backlog.unknown} to check (may have been delivered)"
+        self.setToolTip(extra)  # the whole word on the last run; the bar shows its start
+        self.setText(text + (f" · {_short(extra)}" if _short(extra) else ""))
+        self.retry_button.setVisible(backlog.backed_off > 0)
+
+    def retry_now(self) -> None:
+        """Send every waiting message now, without waiting for the retry delay."""
+        self.retry_button.hide()
+        self.setText("   Outbox: sending…")
+        self.runner.retry_now()
 
     def queued(self) -> None:
         """A message was queued: count it and send it now."""

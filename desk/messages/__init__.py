@@ -7,8 +7,21 @@ Modules:
     templating      the one sandboxed Jinja environment; checking, saving and rendering messages
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
+    claims          who is sending a message, whether it lives; recovering those left behind
     mail            building an email from an outbox row and sending it over SMTP
+    smtp_errors     why sending an email failed, in plain words
     sms             text messages: provider interface, Twilio-style provider, segment counting
 """
 
-__all__ = ["events", "context", "template_store", "templating", "outbox", "sender", "mail", "sms"]
+__all__ = [
+    "events",
+    "context",
+    "template_store",
+    "templating",
+    "outbox",
+    "sender",
+    "claims",
+    "mail",
+    "smtp_errors",
+    "sms",
+]

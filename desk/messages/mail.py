@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import smtplib
-import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from desk.codes import Channel
 from desk.errors import DeskError
+from desk.messages.smtp_errors import explain, timed_out
 from desk.models import OutboxMessage, utcnow
 from desk.settings import (
     SHOP_EMAIL,
@@ -33,19 +34,27 @@ from desk.settings import (
 
 SECURITY_CHOICES = ("starttls", "ssl", "none")
 
+UNKNOWN = "Unknown, check before resending"
+"""How the error of a message of unknown fate begins: it may have reached the customer."""
+
 
 class DeliveryError(DeskError):
     """A message could not be delivered; the text says why in plain words.
 
     `permanent`: trying the same message again will not help (the recipient was refused).
-    `stop`: the settings or password are wrong, so every other message would fail the
-    same way; the sending run stops for this channel.
+    `stop`: the server cannot be reached or the settings or password are wrong, so every
+    other message would fail the same way; the sending run stops for this channel.
+    `unknown`: the message was handed over (SMTP DATA sent, SMS request posted) but no
+    answer came: it may have been delivered, so it must never be sent again automatically.
     """
 
-    def __init__(self, text: str, *, permanent: bool = False, stop: bool = False):
+    def __init__(
+        self, text: str, *, permanent: bool = False, stop: bool = False, unknown: bool = False
+    ):
         super().__init__(text)
         self.permanent = permanent
         self.stop = stop
+        self.unknown = unknown
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,39 @@ def build_email(
     return email
 
 
+class _Phases:
+    """Mixin for smtplib.SMTP: knows whether the message body may have reached the server.
+
+    `phase` is "connect" until the session is ready, then "envelope" (MAIL, RCPT), "data"
+    once the DATA command is sent, and "body" once the server said 354 (send the body).
+    `before_data`, when set, is called just before the DATA command goes out.
+    """
+
+    phase = "connect"
+    before_data: Callable[[], None] | None = None
+
+    def putcmd(self, cmd: str, args: str = "") -> None:
+        if cmd.lower() == "data":
+            if self.before_data is not None:
+                self.before_data()
+            self.phase = "data"
+        super().putcmd(cmd, args)
+
+    def getreply(self) -> tuple[int, bytes]:
+        reply = super().getreply()
+        if self.phase == "data" and reply[0] == 354:
+            self.phase = "body"
+        return reply
+
+
+class _SMTP(_Phases, smtplib.SMTP):
+    pass
+
+
+class _SMTP_SSL(_Phases, smtplib.SMTP_SSL):  # noqa: N801  (smtplib's own spelling)
+    pass
+
+
 class SmtpSender:
     """One connection to the mail server, opened on first use and reused for later messages."""
 
@@ -160,11 +202,9 @@ class SmtpSender:
             )
         if config.security == "ssl":
             context = ssl.create_default_context()
-            smtp = smtplib.SMTP_SSL(
-                config.host, config.port, timeout=config.timeout, context=context
-            )
+            smtp = _SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
         else:
-            smtp = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
+            smtp = _SMTP(config.host, config.port, timeout=config.timeout)
         try:
             smtp.ehlo()
             if config.security == "starttls":
@@ -177,17 +217,32 @@ class SmtpSender:
             raise
         return smtp
 
-    def send(self, message: EmailMessage) -> None:
-        """Send `message`; raise DeliveryError with plain words if it cannot be sent."""
+    def send(self, message: EmailMessage, *, before_data: Callable[[], None] | None = None) -> None:
+        """Send `message`; raise DeliveryError with plain words if it cannot be sent.
+
+        `before_data` is called just before the DATA command (from then on the server
+        may keep the message even if no answer comes). A failure while connecting, a
+        timeout or a lost connection has `stop` set; one after DATA has `unknown` set.
+        """
+        phase = "connect"
         try:
             if self._smtp is None:
                 self._smtp = self._connect()
-            self._smtp.send_message(message)
+            smtp = self._smtp
+            smtp.phase, smtp.before_data = "envelope", before_data
+            try:
+                smtp.send_message(message)
+            finally:
+                phase, smtp.before_data = smtp.phase, None
         except DeliveryError:
+            self.close()
             raise
         except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
             self.close()
-            raise _delivery_error(error, self.config, self._password) from None
+            raise _delivery_error(error, self.config, self._password, phase) from None
+        except BaseException:
+            self.close()  # mid-transaction: never reuse this connection
+            raise
 
     def close(self) -> None:
         """Say goodbye to the server, if connected."""
@@ -257,120 +312,26 @@ def _where(config: SmtpConfig | None) -> str:
 
 def explain_smtp_error(exc: BaseException, *, config: SmtpConfig | None = None) -> str:
     """Say in plain words why sending failed. Never includes the password."""
-    return _explain(exc, config)[0]
-
-
-def _explain(exc: BaseException, config: SmtpConfig | None) -> tuple[str, bool, bool]:
-    """Return (plain words, permanent, stop) for an exception raised while sending."""
-    where = _where(config)
-    host = config.host if config else "the mail server"
-    if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return (
-            f"Authentication failed: {where} refused the user name or password. "
-            "Check them in Settings.",
-            False,
-            True,
-        )
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        refused = ", ".join(exc.recipients) or "the recipient"
-        codes = [code for code, _ in exc.recipients.values()]
-        permanent = all(code >= 500 for code in codes) if codes else True
-        return (
-            f"The mail server refused the recipient address {refused}. "
-            "Check the customer's email address.",
-            permanent,
-            False,
-        )
-    if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code == 530:
-        answer = exc.smtp_error.decode("utf-8", "replace") if exc.smtp_error else ""
-        if "STARTTLS" in answer.upper():
-            return (
-                f"Secure connection (TLS) required: {where} asks for STARTTLS first. "
-                "Choose security “starttls” in Settings.",
-                False,
-                True,
-            )
-        return (
-            f"Authentication required: {where} wants a login. "
-            "Enter the user name and password in Settings.",
-            False,
-            True,
-        )
-    if isinstance(exc, smtplib.SMTPSenderRefused):
-        return (
-            f"The mail server refused the sender address {exc.sender}. "
-            "Check the shop's email address in Settings; it must be one the server allows.",
-            False,
-            True,
-        )
-    if isinstance(exc, smtplib.SMTPNotSupportedError) or (
-        isinstance(exc, smtplib.SMTPException) and "STARTTLS" in str(exc)
-    ):
-        text = str(exc)
-        if "AUTH" in text:
-            return (
-                f"{where.capitalize()} does not accept a login on this connection. "
-                "Choose security “starttls” or “ssl”, or clear the user name.",
-                False,
-                True,
-            )
-        return (
-            f"Secure connection (TLS) failed: {where} does not offer STARTTLS. "
-            "Choose security “ssl” or “none” in Settings, as your provider says.",
-            False,
-            True,
-        )
-    if isinstance(exc, ssl.SSLError):
-        reason = getattr(exc, "reason", None) or exc
-        return (
-            f"Secure connection (TLS) failed with {where}: {reason}. "
-            "Check the port and security in Settings (587 starttls, 465 ssl).",
-            False,
-            True,
-        )
-    if isinstance(exc, socket.gaierror):
-        return (
-            f"Mail server not found: there is no server called “{host}”. "
-            "Check the server name in Settings and the internet connection.",
-            False,
-            True,
-        )
-    if isinstance(exc, ConnectionRefusedError):
-        return (
-            f"Connection refused by {where}. The server may be down, or the port is wrong.",
-            False,
-            False,
-        )
-    if isinstance(exc, TimeoutError | socket.timeout):
-        return (
-            f"Timed out: {where} did not answer in time. Try again later.",
-            False,
-            False,
-        )
-    if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return (
-            f"{where.capitalize()} closed the connection unexpectedly. Try again later.",
-            False,
-            False,
-        )
-    if isinstance(exc, smtplib.SMTPResponseException):
-        answer = exc.smtp_error.decode("utf-8", "replace") if exc.smtp_error else ""
-        permanent = exc.smtp_code >= 500
-        return (
-            f"The mail server did not accept the message: {exc.smtp_code} {answer}".strip(),
-            permanent,
-            False,
-        )
-    if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        return f"Could not reach {where}: {reason}.", False, False
-    return f"Sending failed: {exc or type(exc).__name__}.", False, False
+    return explain(exc, _where(config), config.host if config else "the mail server")[0]
 
 
 def _delivery_error(
-    exc: BaseException, config: SmtpConfig | None, password: str | None
+    exc: BaseException, config: SmtpConfig | None, password: str | None, phase: str
 ) -> DeliveryError:
-    text, permanent, stop = _explain(exc, config)
+    """The plain-words error for `exc`, raised in `phase` (see _Phases)."""
+    host = config.host if config else "the mail server"
+    text, permanent, stop = explain(exc, _where(config), host)
+    if phase == "body" and not isinstance(exc, smtplib.SMTPResponseException):
+        # the body went out and no verdict came back: the server may have kept it
+        why = "timed out" if timed_out(exc) else "lost the connection"
+        text = (
+            f"{UNKNOWN}: {_where(config)} {why} after the message "
+            "was handed over, so it may have been delivered. Check with the customer, "
+            "then send it again only if it did not arrive."
+        )
+        return DeliveryError(text, stop=True, unknown=True)
+    if phase == "connect":
+        stop = True  # refused, not found, no greeting, TLS, login: all would fail alike
     if password:
         text = text.replace(password, "***")
     return DeliveryError(text, permanent=permanent, stop=stop)

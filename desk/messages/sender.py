@@ -3,21 +3,29 @@
 Queueing lives in desk.messages.outbox.
 
 Sending, per message, in separate committed steps: claim (queued -> sending, one more
-attempt, claim time in next_attempt_at), send, then record the outcome:
+attempt, claim time in next_attempt_at, the claiming process in last_error, see
+desk.messages.claims), mark "handed over" just before the message goes out (SMTP DATA,
+the SMS request), send, then record the outcome:
 - sent: state sent, sent_at.
-- a passing problem (server down, timeout, 4xx): back to queued, next try after
-  BACKOFF_MINUTES[attempt], until MAX_ATTEMPTS tries; then failed for good.
+- a passing problem before the message was handed over (4xx, a refused connection):
+  back to queued, next try after BACKOFF_MINUTES[attempt], until MAX_ATTEMPTS tries;
+  then failed for good.
 - the recipient was refused (5xx for that address, SMS number rejected): failed at
   once; staff fix the contact and retry.
-- wrong settings or password (authentication failed, TLS, unknown host): this message
-  is retried later like a passing problem, and the run stops trying the others of that
-  channel, which would fail the same way.
+- handed over, then no answer (timeout, connection lost): its fate is unknown, so it is
+  failed with a last_error beginning UNKNOWN ("Unknown, check before resending") and
+  never sent again automatically; only a person's retry() sends it again.
+- the server cannot be reached or used (refused, not found, no greeting, timeout, TLS,
+  login, or an unknown fate as above): the run stops trying the other messages of that
+  channel, which stay queued without an attempt counted.
 A feedback request whose return got feedback after it was queued, or whose customer
 asked since not to be contacted, is not sent: it is marked cancelled, with
 FEEDBACK_GIVEN or NO_CONTACT as its last_error.
-A message found still "sending" after LEASE was claimed by a process that died mid-send.
-Whether the server got it is unknown, so it is never resent automatically: it is marked
-failed with INTERRUPTED and only a person's retry() sends it again.
+A message found "sending" whose claiming process is gone (same machine: the pid no
+longer runs, or runs a newer process) is recovered at once: back to queued if it was
+still connecting, failed with INTERRUPTED (unknown fate) if it had been handed over.
+One whose process cannot be checked (another machine) is failed with INTERRUPTED once
+its claim is older than LEASE. (Claims and their recovery: desk.messages.claims.)
 """
 
 from __future__ import annotations
@@ -26,12 +34,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, update
+from sqlalchemy import exists, func, or_, update
 from sqlmodel import Session, col, select
 
 from desk.codes import Channel, Event, OutboxState
 from desk.db import Database
+from desk.messages.claims import CONNECTING, HANDED_OVER, claim_note, recover, this_process
 from desk.messages.mail import (
+    UNKNOWN,
     DeliveryError,
     SmtpConfig,
     SmtpSender,
@@ -39,6 +49,7 @@ from desk.messages.mail import (
     explain_smtp_error,
     shop_from_settings,
 )
+from desk.messages.outbox import pending_count
 from desk.messages.sms import SmsProvider, provider_from_settings
 from desk.models import Customer, Feedback, OutboxMessage, Return, utcnow
 from desk.secrets import get_secret
@@ -50,13 +61,8 @@ MAX_ATTEMPTS = 8
 BACKOFF_MINUTES = (1, 5, 15, 60, 120, 240, 480)
 """Wait after the n-th failed try; the last value repeats."""
 
-LEASE = timedelta(minutes=10)
-"""A message "sending" for longer than this was left behind by a process that died."""
-
-INTERRUPTED = (
-    "Sending was interrupted; it may have been delivered. "
-    "Check with the customer, then retry to send it again."
-)
+CHANNEL_NAMES = {"email": "Email", "sms": "Text messages"}
+"""What the report calls each channel."""
 
 FEEDBACK_GIVEN = "Not sent: feedback already given."
 """Why a feedback request was cancelled at send time: the customer answered first."""
@@ -83,32 +89,36 @@ class SendReport:
     sent: int = 0
     failed: int = 0  # tries that failed in this run (some will be retried later)
     skipped: int = 0  # due, but not tried: no password, not set up, or stopped
-    recovered: int = 0  # left "sending" by a dead process, now marked failed
+    recovered: int = 0  # left "sending" by a dead process: queued again or unknown
+    unknown: int = 0  # handed over without an answer (this run or recovered): check them
     cancelled: int = 0  # feedback requests no longer wanted (answered, or opted out)
     messages: list[DeliveryResult] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one per channel that stopped
+    blocked: dict[str, str] = field(default_factory=dict)  # channel -> why it stopped
+    untried: dict[str, int] = field(default_factory=dict)  # channel -> left queued, untried
     missing_secrets: list[str] = field(default_factory=list)  # "smtp", "sms"
 
+    def not_sent_lines(self) -> list[str]:
+        """One line per channel that could not be sent: which, how many wait, and why."""
+        lines = []
+        for channel in sorted(self.blocked, key=list(CHANNEL_NAMES).index):
+            retried = sum(
+                m.channel == channel and m.state == OutboxState.QUEUED for m in self.messages
+            )
+            waiting = self.untried.get(channel, 0) + retried
+            name = CHANNEL_NAMES[channel]
+            lines.append(f"{name} not sent ({waiting} waiting): {self.blocked[channel]}")
+        return lines
 
-def recover_interrupted(
-    session: Session, *, now: datetime | None = None, lease: timedelta = LEASE
-) -> int:
-    """Mark failed every message claimed longer than `lease` ago and never finished; commit.
 
-    Such a message was being sent by a process that died: it may have been delivered, so
-    it is not sent again without a person deciding to. Returns how many there were.
-    """
-    cutoff = (now or utcnow()) - lease
-    changed = session.exec(
-        update(OutboxMessage)
-        .where(
-            col(OutboxMessage.state) == OutboxState.SENDING,
-            col(OutboxMessage.next_attempt_at) <= cutoff,
-        )
-        .values(state=OutboxState.FAILED, last_error=INTERRUPTED)
-    )
-    session.commit()
-    return changed.rowcount
+@dataclass(frozen=True)
+class Backlog:
+    """What waits in the outbox: all waiting, those backed off after a failed try, and
+    those of unknown fate that staff should check."""
+
+    waiting: int
+    backed_off: int
+    unknown: int
 
 
 def backoff(attempts: int) -> timedelta:
@@ -124,21 +134,27 @@ def send_due(
     smtp_password: str | None = None,
     sms_token: str | None = None,
     limit: int = 50,
+    force: bool = False,
 ) -> SendReport:
     """Send up to `limit` queued messages that are due; each step commits on its own.
 
-    Passwords come from the keyring unless given. A channel with no password, or not
-    set up, leaves its messages queued, untried (skipped), and says so in the report.
+    With `force` ("Retry now", `outbox send --now`), messages waiting out a backoff
+    after a failed try go too; ones scheduled for later and never tried still wait.
+    Passwords come from the keyring unless given. A channel with no password, not set
+    up, or whose server cannot be reached leaves its messages queued, untried (skipped),
+    and says so in the report, one line per channel.
     """
     clock = (lambda: now) if now is not None else utcnow
     report = SendReport()
     with db.session() as session:
-        report.recovered = recover_interrupted(session, now=clock())
+        requeued, unknown = recover(session, clock())
+        report.recovered, report.unknown = requeued + unknown, unknown
+        due_now = col(OutboxMessage.next_attempt_at) <= clock()
         rows = session.exec(
             select(OutboxMessage.id, OutboxMessage.channel, OutboxMessage.event)
             .where(
                 col(OutboxMessage.state) == OutboxState.QUEUED,
-                col(OutboxMessage.next_attempt_at) <= clock(),
+                or_(due_now, col(OutboxMessage.attempts) > 0) if force else due_now,
             )
             .order_by(col(OutboxMessage.next_attempt_at), col(OutboxMessage.id))
             .limit(limit)
@@ -150,11 +166,33 @@ def send_due(
             for message_id, channel in due:
                 if channel in senders.blocked:
                     report.skipped += 1
+                    report.untried[channel] = report.untried.get(channel, 0) + 1
                     continue
                 _send_one(session, message_id, senders, clock, report)
         finally:
             senders.close()
     return report
+
+
+def outbox_backlog(db: Database, *, now: datetime | None = None) -> Backlog:
+    """How many messages wait, how many of them wait out a backoff, how many are unknown."""
+    moment = now or utcnow()
+    with db.session() as session:
+        queued = col(OutboxMessage.state) == OutboxState.QUEUED
+        backed_off = session.exec(
+            select(func.count()).where(
+                queued,
+                col(OutboxMessage.attempts) > 0,
+                col(OutboxMessage.next_attempt_at) > moment,
+            )
+        ).one()
+        unknown = session.exec(
+            select(func.count()).where(
+                col(OutboxMessage.state) == OutboxState.FAILED,
+                col(OutboxMessage.last_error).startswith(UNKNOWN),
+            )
+        ).one()
+        return Backlog(pending_count(session, now=moment), int(backed_off), int(unknown))
 
 
 class _Senders:
@@ -170,6 +208,7 @@ class _Senders:
     ):
         self.blocked: set[str] = set()
         self.report = report
+        self.owner = this_process()  # named on each claim of this run
         self.smtp: SmtpSender | None = None
         self.sms: SmsProvider | None = None
         self.shop = shop_from_settings(session)
@@ -219,17 +258,23 @@ class _Senders:
         self.sms = provider_from_settings(session, token)
 
     def block(self, channel: str, problem: str) -> None:
-        """Stop using `channel` in this run, saying why."""
+        """Stop using `channel` in this run, saying why (once per channel)."""
+        if channel in self.blocked:
+            return
         self.blocked.add(channel)
         self.report.problems.append(problem)
+        self.report.blocked[str(channel)] = problem
 
-    def send(self, message: OutboxMessage) -> str | None:
-        """Send `message`; return the provider's id for a text message."""
+    def send(self, message: OutboxMessage, before_data: Callable[[], None]) -> str | None:
+        """Send `message`; return the provider's id for a text message.
+
+        `before_data` is called just before the message is handed over.
+        """
         if message.channel == Channel.EMAIL:
-            self.smtp.send(build_email(message, self.shop))
+            self.smtp.send(build_email(message, self.shop), before_data=before_data)
             return None
         if message.channel == Channel.SMS:
-            return self.sms.send(message.recipient, message.body_text)
+            return self.sms.send(message.recipient, message.body_text, before_data=before_data)
         raise DeliveryError(f"Unknown channel {message.channel!r}.", permanent=True)
 
     def close(self) -> None:
@@ -296,29 +341,45 @@ def _send_one(
     clock: Callable[[], datetime],
     report: SendReport,
 ) -> None:
+    owner = senders.owner
     claimed = session.exec(
         update(OutboxMessage)
         .where(col(OutboxMessage.id) == message_id, col(OutboxMessage.state) == OutboxState.QUEUED)
         .values(
-            state=OutboxState.SENDING, attempts=OutboxMessage.attempts + 1, next_attempt_at=clock()
+            state=OutboxState.SENDING,
+            attempts=OutboxMessage.attempts + 1,
+            next_attempt_at=clock(),
+            last_error=claim_note(owner, CONNECTING),
         )
     )
     session.commit()
     if claimed.rowcount != 1:
         return  # another worker took it, or staff changed it
     message = session.get(OutboxMessage, message_id, populate_existing=True)
+
+    def handed_over() -> None:
+        """From here on a crash leaves the message's fate unknown: say so on the row first."""
+        session.exec(
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id) == message_id)
+            .values(last_error=claim_note(owner, HANDED_OVER))
+        )
+        session.commit()
+
     values: dict[str, object]
     try:
-        provider_id = senders.send(message)
+        provider_id = senders.send(message, handed_over)
     except Exception as error:  # noqa: BLE001  (recorded in plain words, never left "sending")
+        session.rollback()
         if not isinstance(error, DeliveryError):
             error = DeliveryError(explain_smtp_error(error))
-        give_up = error.permanent or message.attempts >= MAX_ATTEMPTS
+        give_up = error.unknown or error.permanent or message.attempts >= MAX_ATTEMPTS
         state = OutboxState.FAILED if give_up else OutboxState.QUEUED
         values = {"state": state, "last_error": str(error)}
         if not give_up:
             values["next_attempt_at"] = clock() + backoff(message.attempts)
         report.failed += 1
+        report.unknown += error.unknown
         if error.stop:
             senders.block(message.channel, str(error))
     else:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from sqlmodel import Session
 
-from desk.messages.mail import DeliveryError
+from desk.messages.mail import UNKNOWN, DeliveryError
 from desk.settings import SMS_ACCOUNT, SMS_SENDER, SMS_URL, get_setting
 
 GSM7_BASIC = frozenset(
@@ -29,8 +31,11 @@ GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
 class SmsProvider(Protocol):
     """Something that sends a text message and returns the provider's id for it."""
 
-    def send(self, to: str, text: str) -> str:
-        """Send `text` to phone number `to`; return the provider's message id."""
+    def send(self, to: str, text: str, *, before_data: Callable[[], None] | None = None) -> str:
+        """Send `text` to phone number `to`; return the provider's message id.
+
+        `before_data` is called just before the message is handed over.
+        """
         ...
 
 
@@ -93,8 +98,12 @@ class TwilioStyleProvider:
         account = urllib.parse.quote(self.account_id, safe="")
         return f"{self.base_url}/2010-04-01/Accounts/{account}/Messages.json"
 
-    def send(self, to: str, text: str) -> str:
-        """Send `text` to `to`; return the provider's message id (sid)."""
+    def send(self, to: str, text: str, *, before_data: Callable[[], None] | None = None) -> str:
+        """Send `text` to `to`; return the provider's message id (sid).
+
+        `before_data` is called just before the request goes out. A request that went out
+        but got no answer (timeout, connection lost) raises DeliveryError with `unknown`.
+        """
         if not self.base_url or not self.account_id:
             raise DeliveryError(
                 "The SMS provider is not set up. Enter its address and account in Settings.",
@@ -112,13 +121,25 @@ class TwilioStyleProvider:
                 "Accept": "application/json",
             },
         )
+        if before_data is not None:
+            before_data()
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 answer = _json(response.read())
         except urllib.error.HTTPError as error:
             raise self._http_error(error) from None
-        except (urllib.error.URLError, OSError) as error:
+        except urllib.error.URLError as error:  # before the request was sent: not delivered
             raise self._connection_error(error) from None
+        except (OSError, http.client.HTTPException) as error:  # sent, but no answer came
+            host = urllib.parse.urlsplit(self.base_url).netloc or self.base_url
+            why = "timed out" if isinstance(error, TimeoutError) else "lost the connection"
+            raise DeliveryError(
+                f"{UNKNOWN}: the SMS provider at {host} {why} after "
+                "the message was handed over, so it may have been delivered. Check with the "
+                "customer, then send it again only if it did not arrive.",
+                stop=True,
+                unknown=True,
+            ) from None
         sid = answer.get("sid") or answer.get("id")
         if not sid:
             raise DeliveryError("The SMS provider answered without a message id; try again.")
@@ -153,10 +174,12 @@ class TwilioStyleProvider:
                 stop=True,
             )
         if isinstance(reason, ConnectionRefusedError):
-            return DeliveryError(f"Connection refused by the SMS provider at {host}.")
+            return DeliveryError(f"Connection refused by the SMS provider at {host}.", stop=True)
         if isinstance(reason, TimeoutError | socket.timeout):
-            return DeliveryError(f"Timed out: the SMS provider at {host} did not answer in time.")
-        return DeliveryError(f"Could not reach the SMS provider at {host}: {reason}.")
+            return DeliveryError(
+                f"Timed out: the SMS provider at {host} did not answer in time.", stop=True
+            )
+        return DeliveryError(f"Could not reach the SMS provider at {host}: {reason}.", stop=True)
 
 
 def _json(data: bytes) -> dict:
@@ -167,11 +190,14 @@ def _json(data: bytes) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def provider_from_settings(session: Session, token: str) -> TwilioStyleProvider:
+def provider_from_settings(
+    session: Session, token: str, *, timeout: float = 20.0
+) -> TwilioStyleProvider:
     """Build the provider from the sms.* settings and the token (from the keyring or typed)."""
     return TwilioStyleProvider(
         base_url=get_setting(session, SMS_URL).strip(),
         account_id=get_setting(session, SMS_ACCOUNT).strip(),
         token=token,
         sender=get_setting(session, SMS_SENDER).strip(),
+        timeout=timeout,
     )

@@ -16,10 +16,11 @@ from desk.models import Feedback, Return
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.services import move_return
-from desk.settings import FEEDBACK_REQUEST_WHEN, NOTIFY, set_settings
+from desk.settings import FEEDBACK_REQUEST_WHEN, NOTIFY, SMS_URL, set_settings
+from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
-from tests.desk.messages.test_outbox import configure, new_return
-from tests.fixtures_servers import SMTP_PASSWORD, free_port
+from tests.desk.messages.test_outbox import configure, new_return, queue_one
+from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 YEAR = datetime.now(UTC).year
@@ -374,3 +375,91 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, db_path
     assert "1 feedback request(s) no longer wanted, not sent." in sent.stdout
     assert "jose@example.com (cancelled): Not sent: feedback already given." in sent.stdout
     assert len(smtp_server.received) == 1
+
+
+# `outbox send`: both secrets without a keyring, one line per channel, --now
+
+
+def outbox_send(db_path, *flags: str, stdin: str = "", env: dict[str, str] | None = None):
+    return subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", *flags],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **(env or {})},
+        input=stdin,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def sms_ready(db, sms_server) -> None:
+    with db.session() as session:
+        set_settings(session, {SMS_URL: sms_server.url, SMS_ACCOUNT_SETTING: SMS_ACCOUNT})
+        session.commit()
+
+
+def test_cli_outbox_send_reads_both_secrets_from_stdin(db, db_path, smtp_server, sms_server):
+    configure(db, smtp_server.port)
+    sms_ready(db, sms_server)
+    queue_one(db)
+    queue_one(db, email_addr="", phone="+351912345678", channel="sms")
+    db.close()
+    flags = ("--password-stdin", "--sms-token-stdin")
+    done = outbox_send(db_path, *flags, stdin=f"{SMTP_PASSWORD}\n{SMS_TOKEN}\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Sent 2, failed 0, not tried 0." in done.stdout
+    assert len(smtp_server.received) == 1 and len(sms_server.received) == 1
+    assert SMTP_PASSWORD not in done.stdout + done.stderr
+    assert SMS_TOKEN not in done.stdout + done.stderr
+
+
+def test_cli_outbox_send_takes_the_sms_token_from_stdin_or_the_environment(db, db_path, sms_server):
+    sms_ready(db, sms_server)
+    queue_one(db, email_addr="", phone="+351912345678", channel="sms")
+    queue_one(db, email_addr="", phone="+351912345679", channel="sms")
+    db.close()
+    done = outbox_send(db_path, "--sms-token-stdin", "--limit", "1", stdin=SMS_TOKEN + "\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Sent 1, failed 0" in done.stdout
+    env = {"RETURNDESK_SMS_TOKEN": SMS_TOKEN}
+    done = outbox_send(db_path, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [m["To"] for m in sms_server.received] == ["+351912345678", "+351912345679"]
+    assert SMS_TOKEN not in done.stdout + done.stderr
+
+
+def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, db_path, sms_server):
+    configure(db, free_port())  # nothing listens there
+    sms_ready(db, sms_server)
+    queue_one(db)
+    queue_one(db, email_addr="maria@example.com")
+    queue_one(db, email_addr="", phone="+351912345678", channel="sms")
+    db.close()
+    done = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    assert done.returncode == 1
+    assert "Sent 0, failed 1, not tried 2." in done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 2, done.stderr
+    assert lines[0].startswith("Email not sent (2 waiting): Connection refused")
+    assert lines[1].startswith("Text messages not sent (1 waiting): No SMS API token")
+
+
+def test_cli_outbox_send_now_sends_a_backed_off_message(db, db_path):
+    from tests.fixtures_servers import SmtpServer
+
+    server = SmtpServer()  # down for the first run
+    configure(db, server.port)
+    queue_one(db)
+    db.close()
+    first = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    assert "failed 1" in first.stdout and "will retry" in first.stdout
+    server.start()
+    try:
+        waiting = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+        assert "Sent 0, failed 0, not tried 0." in waiting.stdout  # backed off a minute
+        now = outbox_send(db_path, "--now", "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    finally:
+        server.stop()
+    assert now.returncode == 0, now.stdout + now.stderr
+    assert "Sent 1, failed 0, not tried 0." in now.stdout
+    assert len(server.received) == 1

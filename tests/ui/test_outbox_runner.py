@@ -133,3 +133,56 @@ def test_without_a_keyring_it_asks_once_for_the_password_and_sends(qtbot, db, sm
     status._ask_for_secret("smtp")  # asked already this session: no second question
     qtbot.wait(250)  # until the answering timer gave up
     assert len(asked) == 1
+
+
+def test_retry_now_sends_a_message_waiting_out_its_retry_delay(qtbot, db):
+    from PySide6.QtCore import Qt
+
+    from tests.fixtures_servers import SmtpServer
+
+    server = SmtpServer()  # down at first
+    with db.session() as session:
+        set_settings(
+            session,
+            {
+                SHOP_EMAIL: "shop@example.com",
+                SMTP_HOST: "127.0.0.1",
+                SMTP_PORT: server.port,
+                SMTP_SECURITY: "none",
+                SMTP_USER_SETTING: SMTP_USER,
+            },
+        )
+        session.commit()
+    set_secret("smtp", SMTP_PASSWORD)
+    queue_message(db)
+    status = OutboxStatus(db)
+    qtbot.addWidget(status)
+    assert status.retry_button.isHidden()  # nothing has failed yet
+    with qtbot.waitSignal(status.changed, timeout=10_000):
+        status.runner.send_now()
+    assert "Connection refused" in status.text()
+    assert not status.retry_button.isHidden()
+    server.start()
+    try:
+        with qtbot.waitSignal(status.changed, timeout=10_000):
+            status.runner.send_now()  # the periodic run: still inside the retry delay
+        assert server.received == [] and not status.retry_button.isHidden()
+        with qtbot.waitSignal(status.changed, timeout=10_000):
+            qtbot.mouseClick(status.retry_button, Qt.LeftButton)
+    finally:
+        server.stop()
+    assert len(server.received) == 1
+    assert status.text() == "   Outbox: all sent · 1 sent"
+    assert status.retry_button.isHidden()
+
+
+def test_the_window_shows_retry_now_beside_the_outbox_status(qtbot, db):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    button = window.statusBar().findChild(QPushButton, "outboxRetryButton")
+    assert button is window.outbox_status.retry_button
+    assert button.isHidden()  # nothing waits out a retry delay

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.codes import Channel, Event, OutboxState
+from desk.messages.mail import UNKNOWN
 from desk.models import OutboxMessage, utcnow
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
@@ -49,6 +50,8 @@ def _state_text(message: OutboxMessage) -> str:
         words = f"Queued for {message.next_attempt_at.astimezone():%Y-%m-%d %H:%M}"
     elif message.state == OutboxState.CANCELLED and message.last_error:
         words = message.last_error.rstrip(".")  # "Not sent: feedback already given"
+    elif message.state == OutboxState.FAILED and message.last_error.startswith(UNKNOWN):
+        words = "Unknown: check first"  # may have been delivered (desk.messages.sender)
     return words
 
 

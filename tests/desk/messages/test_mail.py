@@ -106,6 +106,7 @@ CONFIG = SmtpConfig(host="mail.example.com", port=587)
             "refused the recipient",
         ),
         (smtplib.SMTPServerDisconnected("Connection unexpectedly closed"), "closed the connection"),
+        (smtplib.SMTPServerDisconnected("Connection unexpectedly closed: timed out"), "timed out"),
         (smtplib.SMTPDataError(554, b"spam"), "did not accept"),
         (smtplib.SMTPSenderRefused(530, b"5.7.0 Authentication required", "a@b.co"), "login"),
         (RuntimeError("boom"), "sending failed"),

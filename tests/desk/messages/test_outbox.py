@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from desk.codes import Event, FeedbackSource, Status
 from desk.errors import DeskError
+from desk.messages.claims import INTERRUPTED, recover_interrupted
 from desk.messages.outbox import (
     FeedbackOffer,
     channel_for,
@@ -25,7 +26,7 @@ from desk.messages.outbox import (
     queue_feedback_request,
     retry,
 )
-from desk.messages.sender import INTERRUPTED, MAX_ATTEMPTS, recover_interrupted, send_due
+from desk.messages.sender import MAX_ATTEMPTS, send_due
 from desk.models import (
     Customer,
     Feedback,

@@ -4,14 +4,41 @@ from __future__ import annotations
 
 import email
 import email.policy
+import os
+import signal
+import subprocess
+import sys
+import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
 from desk.codes import FeedbackSource, OutboxState
-from desk.messages.sender import BACKOFF_MINUTES, FEEDBACK_GIVEN, NO_CONTACT, backoff, send_due
+from desk.db import open_database
+from desk.messages.claims import (
+    CONNECTING,
+    HANDED_OVER,
+    INTERRUPTED,
+    LEASE,
+    Owner,
+    claim_note,
+    recover_interrupted,
+    this_process,
+)
+from desk.messages.mail import UNKNOWN
+from desk.messages.sender import (
+    BACKOFF_MINUTES,
+    FEEDBACK_GIVEN,
+    NO_CONTACT,
+    Backlog,
+    backoff,
+    outbox_backlog,
+    send_due,
+)
 from desk.models import Customer, Feedback, OutboxMessage, utcnow
+from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.secrets import set_secret
 from desk.services import create_return, move_return
@@ -22,12 +49,16 @@ from desk.settings import (
     SMTP_HOST,
     SMTP_PORT,
     SMTP_SECURITY,
+    SMTP_TIMEOUT,
     save_settings,
     set_settings,
 )
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from desk.workflow import Status
-from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER
+from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER, SmtpServer
+
+REPO = Path(__file__).resolve().parents[3]
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
 
 def queue(db, name: str, **contact) -> OutboxMessage:
@@ -215,3 +246,240 @@ def test_a_request_to_a_customer_who_opted_out_meanwhile_is_cancelled(db, smtp_s
     with db.session() as session:
         stored = session.get(OutboxMessage, request.id)
         assert stored.state == OutboxState.CANCELLED and stored.last_error == NO_CONTACT
+
+
+# faults: real servers that are slow, silent, late or gone
+
+
+def mail_with_timeout(db, server, seconds: int = 1) -> None:
+    mail_ready(db, server)
+    save_settings(db, {SMTP_TIMEOUT: seconds})
+
+
+def attempts_of(db, message_id: int) -> int:
+    with db.session() as session:
+        return session.get(OutboxMessage, message_id).attempts
+
+
+def test_a_slow_server_within_the_timeout_still_gets_each_message_once(db):
+    server = SmtpServer(data_delay=0.3)
+    server.start()
+    try:
+        mail_with_timeout(db, server, 10)
+        messages = [queue(db, name) for name in ("Ana", "Rui")]
+        report = send_due(db)
+    finally:
+        server.stop()
+    assert (report.sent, report.failed, report.unknown) == (2, 0, 0)
+    assert {state_of(db, m.id) for m in messages} == {OutboxState.SENT}
+    assert len(server.received) == 2
+
+
+def test_a_late_250_after_data_is_unknown_never_resent_and_never_duplicated(db):
+    server = SmtpServer(data_delay=2.5)  # keeps the message, says 250 after the client left
+    server.start()
+    try:
+        mail_with_timeout(db, server, 1)
+        messages = [queue(db, name) for name in ("Ana", "Rui", "Bea")]
+        first = send_due(db)
+        later = utcnow()
+        runs = [first]
+        while any(state_of(db, m.id) == OutboxState.QUEUED for m in messages):
+            later += timedelta(days=1)  # far past any backoff
+            runs.append(send_due(db, now=later, force=True))
+            assert len(runs) <= len(messages)
+        final = send_due(db, now=later + timedelta(days=30), force=True)
+    finally:
+        server.stop()
+    assert (first.sent, first.failed, first.unknown, first.skipped) == (0, 1, 1, 2)
+    [line] = first.not_sent_lines()
+    assert line.startswith("Email not sent (2 waiting): Unknown, check before resending")
+    assert "timed out" in line
+    ids = [e.content.split(b"Message-ID: ")[1].split(b"\r\n")[0] for e in server.received]
+    assert len(ids) == len(set(ids)) == len(messages)  # each delivered once, none twice
+    assert final.messages == [] and final.sent == 0
+    with db.session() as session:
+        for message in messages:
+            stored = session.get(OutboxMessage, message.id)
+            assert stored.state == OutboxState.FAILED and stored.attempts == 1
+            assert stored.last_error.startswith(UNKNOWN)
+
+
+def test_a_greeting_that_never_comes_stops_the_run_after_one_message(db, silent_server):
+    mail_with_timeout(db, silent_server, 1)
+    first, second, third = queue(db, "Ana"), queue(db, "Rui"), queue(db, "Bea")
+    report = send_due(db)
+    assert (report.sent, report.failed, report.skipped, report.unknown) == (0, 1, 2, 0)
+    with db.session() as session:
+        stored = session.get(OutboxMessage, first.id)
+    assert stored.state == OutboxState.QUEUED and stored.attempts == 1  # nothing was sent
+    assert stored.last_error.startswith("Timed out: the mail server 127.0.0.1:")
+    assert "closed the connection" not in stored.last_error
+    assert (attempts_of(db, second.id), attempts_of(db, third.id)) == (0, 0)
+    assert len(silent_server.accepted) == 1  # one connection tried, not one per message
+    assert report.not_sent_lines() == [f"Email not sent (3 waiting): {stored.last_error}"]
+
+
+def test_a_refused_connection_stops_the_run_after_one_message(db):
+    server = SmtpServer()  # never started: its port refuses connections
+    mail_ready(db, server)
+    first, second = queue(db, "Ana"), queue(db, "Rui")
+    report = send_due(db)
+    assert (report.failed, report.skipped) == (1, 1)
+    assert "Connection refused" in report.blocked["email"]
+    assert (attempts_of(db, first.id), attempts_of(db, second.id)) == (1, 0)
+    assert state_of(db, second.id) == OutboxState.QUEUED
+
+
+def test_a_failed_login_stops_the_run_and_keeps_the_password_out(db, smtp_server):
+    mail_ready(db, smtp_server)
+    set_secret("smtp", "not-the-password")
+    first, second = queue(db, "Ana"), queue(db, "Rui")
+    report = send_due(db)
+    assert (report.failed, report.skipped) == (1, 1)
+    assert report.blocked["email"].startswith("Authentication failed")
+    assert "not-the-password" not in report.blocked["email"]
+    assert (attempts_of(db, first.id), attempts_of(db, second.id)) == (1, 0)
+    assert smtp_server.received == []
+
+
+def test_force_sends_a_backed_off_message_but_not_one_scheduled_for_later(db):
+    server = SmtpServer()
+    mail_ready(db, server)
+    message = queue(db, "Ana")
+    assert send_due(db).failed == 1  # server down: backed off for a minute
+    request = closed_with_request(db, "Rui", hours=3)  # due in three hours, never tried
+    server.start()
+    try:
+        assert send_due(db).messages == []  # still waiting out the backoff
+        report = send_due(db, force=True)
+    finally:
+        server.stop()
+    assert report.sent == 1 and [m.id for m in report.messages] == [message.id]
+    assert state_of(db, message.id) == OutboxState.SENT
+    assert state_of(db, request.id) == OutboxState.QUEUED
+    assert [e.rcpt_tos for e in server.received] == [["ana@example.com"]]
+
+
+def test_backlog_counts_waiting_backed_off_and_unknown(db):
+    server = SmtpServer()
+    mail_ready(db, server)
+    backed_off, waiting = queue(db, "Ana"), queue(db, "Rui")
+    send_due(db, limit=1)
+    with db.session() as session:
+        session.exec(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == waiting.id)
+            .values(state=OutboxState.FAILED, last_error=INTERRUPTED)
+        )
+        session.commit()
+    assert attempts_of(db, backed_off.id) == 1
+    assert outbox_backlog(db) == Backlog(waiting=1, backed_off=1, unknown=1)
+    assert outbox_backlog(db, now=utcnow() + timedelta(hours=1)).backed_off == 0
+
+
+# a run that died: claims name their process
+
+
+def dead_process() -> Owner:
+    """This machine's identity with the pid of a process that has exited."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    me = this_process()
+    return Owner(host=me.host, boot=me.boot, pid=child.pid, start="1")
+
+
+def claimed(db, message_id: int, note: str, *, ago: timedelta = timedelta(seconds=5)) -> None:
+    with db.session() as session:
+        session.exec(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(state="sending", attempts=1, next_attempt_at=utcnow() - ago, last_error=note)
+        )
+        session.commit()
+
+
+def test_a_dead_run_is_recovered_at_once_by_what_it_reached(db, smtp_server):
+    mail_ready(db, smtp_server)
+    connecting, handed_over = queue(db, "Ana"), queue(db, "Rui")
+    dead = dead_process()
+    claimed(db, connecting.id, claim_note(dead, CONNECTING))
+    claimed(db, handed_over.id, claim_note(dead, HANDED_OVER))
+    report = send_due(db)
+    assert (report.recovered, report.unknown, report.sent) == (2, 1, 1)
+    assert [e.rcpt_tos for e in smtp_server.received] == [["ana@example.com"]]
+    with db.session() as session:
+        again = session.get(OutboxMessage, connecting.id)
+        unknown = session.get(OutboxMessage, handed_over.id)
+    assert again.state == OutboxState.SENT and again.attempts == 2
+    assert unknown.state == OutboxState.FAILED and unknown.last_error == INTERRUPTED
+    assert send_due(db, now=utcnow() + timedelta(days=3), force=True).sent == 0
+
+
+def test_a_live_or_foreign_claim_waits_for_the_lease(db, smtp_server):
+    mail_ready(db, smtp_server)
+    mine, foreign = queue(db, "Ana"), queue(db, "Rui")
+    elsewhere = Owner(host="another-desk", boot="-", pid=1, start="-")
+    claimed(db, mine.id, claim_note(this_process(), CONNECTING))
+    claimed(db, foreign.id, claim_note(elsewhere, CONNECTING))
+    report = send_due(db)
+    assert (report.recovered, report.sent) == (0, 0)
+    assert {state_of(db, mine.id), state_of(db, foreign.id)} == {OutboxState.SENDING}
+    with db.session() as session:
+        assert recover_interrupted(session, now=utcnow() + LEASE + timedelta(minutes=1)) == 2
+    assert {state_of(db, mine.id), state_of(db, foreign.id)} == {OutboxState.FAILED}
+    assert smtp_server.received == []
+
+
+def run_send(db_path, *, password: str = SMTP_PASSWORD, wait: bool = True, **popen):
+    command = [sys.executable, "main.py", "--db", str(db_path), "outbox", "send"]
+    process = subprocess.Popen(
+        [*command, "--password-stdin"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+        **popen,
+    )
+    process.stdin.write(password + "\n")
+    process.stdin.flush()
+    if wait:
+        out, err = process.communicate(timeout=60)
+        return process.returncode, out + err
+    return process
+
+
+def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending(db, db_path):
+    server = SmtpServer(data_delay=60, stall_from=1)  # takes #1, keeps #2 without a 250
+    server.start()
+    try:
+        mail_with_timeout(db, server, 30)
+        messages = [queue(db, f"C{i}") for i in range(5)]
+        db.close()
+        process = run_send(db_path, wait=False)
+        deadline = time.monotonic() + 60
+        while len(server.received) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)  # mid-run, waiting for the 250 of message 2
+        process.communicate(timeout=30)
+        assert len(server.received) == 2
+        server.data_delay = 0  # the server answers again
+        code, output = run_send(db_path)
+    finally:
+        server.stop()
+    assert code == 1, output  # one message failed: its fate is unknown
+    assert "1 message(s) of unknown fate" in output
+    ids = [e.content.split(b"Message-ID: ")[1].split(b"\r\n")[0] for e in server.received]
+    assert len(ids) == len(set(ids)) == len(messages)  # none delivered twice
+    again = open_database(sqlite_url(db_path))
+    try:
+        with again.session() as session:
+            states = [session.get(OutboxMessage, m.id).state for m in messages]
+            unknown = [session.get(OutboxMessage, m.id).last_error for m in messages]
+    finally:
+        again.close()
+    assert OutboxState.SENDING not in states
+    assert states.count(OutboxState.SENT) == 4 and states.count(OutboxState.FAILED) == 1
+    assert [e for e in unknown if e] == [INTERRUPTED]

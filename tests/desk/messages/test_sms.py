@@ -73,3 +73,23 @@ def test_provider_errors_in_plain_words(sms_server):
         unknown.send("+351912345678", "hi")
 
     assert SMS_TOKEN not in repr(provider(sms_server))
+
+
+def test_a_request_sent_but_never_answered_is_of_unknown_fate(sms_server):
+    sms_server.delay = 2.0  # keeps the message, answers after the client gave up
+    handed_over = []
+    with pytest.raises(DeliveryError) as caught:
+        provider(sms_server, timeout=0.5).send(
+            "+351912345678", "hi", before_data=lambda: handed_over.append(True)
+        )
+    assert caught.value.unknown and caught.value.stop and not caught.value.permanent
+    assert str(caught.value).startswith("Unknown, check before resending: the SMS provider")
+    assert "timed out" in str(caught.value)
+    assert handed_over == [True] and len(sms_server.received) == 1
+
+
+def test_a_provider_that_cannot_be_reached_stops_the_run_but_is_not_unknown():
+    closed = TwilioStyleProvider(f"http://127.0.0.1:{free_port()}", SMS_ACCOUNT, "t", "x")
+    with pytest.raises(DeliveryError) as caught:
+        closed.send("+351912345678", "hi")
+    assert caught.value.stop and not caught.value.unknown

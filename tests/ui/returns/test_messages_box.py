@@ -106,3 +106,11 @@ def test_a_request_due_later_says_when(box):
         [message(state=OutboxState.QUEUED, sent_at=None, next_attempt_at=due, attempts=0)]
     )
     assert cells(box, 0)[3] == f"Queued for {due.astimezone():%Y-%m-%d %H:%M}"
+
+
+def test_a_message_of_unknown_fate_says_check_first(box):
+    from desk.messages.claims import INTERRUPTED
+
+    box.show_messages([message(state=OutboxState.FAILED, last_error=INTERRUPTED, sent_at=None)])
+    assert cells(box, 0)[3] == "Unknown: check first"
+    assert box.table.item(0, 3).toolTip() == INTERRUPTED
