@@ -1,9 +1,11 @@
 """The customer space as a Starlette application over one open Database.
 
 Routes: `/r/{token}` a return's page (404 with a way on when the link does not open
-one), `/find` the form that finds a return by its number and the email or phone it was
-logged with (posts `number`, `contact` and its CSRF token; answers the same whether the
-number exists or not; rate limited), `/static/portal.css`, `/healthz`. The pages work
+one), with `/feedback` (rating and comment, then the reward code) and `/preferences`
+(channel, language) under it, `/u/{token}` the one-click unsubscribe (RFC 8058),
+`/find` the form that finds a return by its number and the email or phone it was logged
+with (posts `number`, `contact` and its CSRF token; answers the same whether the number
+exists or not; rate limited), `/static/portal.css`, `/healthz`. The pages work
 without JavaScript and read the database through desk/ only.
 """
 
@@ -16,6 +18,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from desk.db import Database
+from desk.errors import DeskError, ValidationError
+from desk.messages.context import normalise_language
+from desk.portal import actions
 from desk.portal.view import find_return, return_page, shop_for_pages
 from desk.words import section
 from portal import guard
@@ -44,7 +49,8 @@ def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Sta
         found = return_page(db, token=request.path_params["token"])
         if found is None:
             return not_found(request)
-        return page("return.html", view=found, c=found.context, words=found.words)
+        token = request.path_params["token"]
+        return page("return.html", view=found, c=found.context, words=found.words, token=token)
 
     def find_form(request: Request, *, status: int = 200, problem: str = "", number=""):
         language = _language(request)
@@ -78,6 +84,85 @@ def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Sta
             return find_form(request, problem=words["find_none"], number=number)
         return RedirectResponse(f"/r/{token}", status_code=303)
 
+    def token_page(request, name, *, status=200, **values) -> HTMLResponse:
+        """A page about the return of the link, in its customer's language, with a form."""
+        token = request.path_params["token"]
+        found = return_page(db, token=token)
+        csrf = guard.new_csrf()
+        response = page(
+            name,
+            status,
+            view=found,
+            c=found.context,
+            words=found.words,
+            counter=dict(section(found.language, "counter")),
+            token=token,
+            csrf=csrf,
+            **values,
+        )
+        response.set_cookie(guard.CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        return response
+
+    async def feedback(request: Request) -> Response:
+        token = request.path_params["token"]
+        owner = actions.owner_of(db, token=token)
+        if owner is None:
+            return not_found(request)
+        if request.method == "GET":
+            return token_page(request, "feedback.html", rating=owner.current_rating, problem="")
+        form = await request.form()
+        if not guard.csrf_ok(request, form.get(guard.CSRF_FIELD)):
+            return token_page(request, "feedback.html", status=403, rating=None, problem="")
+        comment = str(form.get("comment", ""))[:2000]
+        try:
+            done = actions.give_feedback(
+                db, token=token, rating=form.get("rating", ""), comment=comment
+            )
+        except ValidationError:
+            words = section(normalise_language(owner.customer.preferred_language), "portal")
+            return token_page(
+                request, "feedback.html", status=400, rating=None, problem=words["rating_needed"]
+            )
+        result, reward_words = done
+        code = result.reward.code if result.reward is not None else ""
+        return token_page(request, "thanks.html", code=code, reward_words=reward_words)
+
+    async def preferences(request: Request) -> Response:
+        token = request.path_params["token"]
+        owner = actions.owner_of(db, token=token)
+        if owner is None:
+            return not_found(request)
+        if request.method == "GET":
+            return token_page(request, "preferences.html", customer=owner.customer, saved=False)
+        form = await request.form()
+        if not guard.csrf_ok(request, form.get(guard.CSRF_FIELD)):
+            return token_page(
+                request, "preferences.html", status=403, customer=owner.customer, saved=False
+            )
+        try:
+            customer = actions.set_preferences(
+                db,
+                token=token,
+                channel=str(form.get("channel", "")),
+                language=str(form.get("language", "")),
+            )
+        except DeskError:
+            return token_page(
+                request, "preferences.html", status=400, customer=owner.customer, saved=False
+            )
+        return token_page(request, "preferences.html", customer=customer, saved=True)
+
+    async def unsubscribe(request: Request) -> Response:
+        """GET asks; POST stops the messages (RFC 8058 one-click: the link is the proof)."""
+        token = request.path_params["token"]
+        owner = actions.owner_of(db, token=token)
+        if owner is None:
+            return not_found(request)
+        if request.method == "POST":
+            actions.unsubscribe(db, token=token)
+            return token_page(request, "unsubscribe.html", done=True)
+        return token_page(request, "unsubscribe.html", done=False)
+
     async def css(_request: Request) -> Response:
         return Response(stylesheet(), media_type="text/css")
 
@@ -91,6 +176,9 @@ def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Sta
         routes=[
             Route("/", home),
             Route("/r/{token}", show_return),
+            Route("/r/{token}/feedback", feedback, methods=["GET", "POST"]),
+            Route("/r/{token}/preferences", preferences, methods=["GET", "POST"]),
+            Route("/u/{token}", unsubscribe, methods=["GET", "POST"]),
             Route("/find", find, methods=["GET", "POST"]),
             Route("/static/portal.css", css),
             Route("/healthz", health),

@@ -1,9 +1,10 @@
 """The customer space's domain side: personal links to a return, and what a link may show.
 
 Modules:
-    links  personal links: unguessable tokens (only their hash is stored), expiry, revoking
-    view   what the customer space shows of a return, in its customer's words; finding one
-    cli    the `link` command
+    links    personal links: unguessable tokens (only their hash is stored), expiry, revoking
+    view     what the customer space shows of a return, in its customer's words; finding one
+    actions  what a customer changes through their link: feedback, channel, unsubscribe
+    cli      the `link` and `portal` commands
 """
 
-__all__ = ["links", "view", "cli"]
+__all__ = ["links", "view", "actions", "cli"]

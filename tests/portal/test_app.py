@@ -123,3 +123,63 @@ def test_the_rate_limit_forgets_after_its_window():
     assert limiter.allow("ip:1", now=0) and limiter.allow("ip:1", now=1)
     assert not limiter.allow("ip:1", now=2)
     assert limiter.allow("ip:1", now=12.5)
+
+
+def form_token(client, path: str) -> str:
+    return CSRF.search(client.get(path).text)[1]
+
+
+def test_feedback_from_the_link_reaches_the_desk_and_hands_out_the_code(db, client):
+    from desk.feedback.record import current_feedback
+    from desk.settings import REWARD_KIND, save_settings
+
+    save_settings(db, {REWARD_KIND: "percent"})
+    ret = logged(db)
+    link = personal_link(db, number=ret.number)
+    page = client.get(link + "/feedback")
+    assert page.status_code == 200 and "Como foi a sua devolução hoje, Júlia?" in page.text
+    token = CSRF.search(page.text)[1]
+    done = client.post(
+        link + "/feedback", data={"csrf": token, "rating": "4", "comment": "Rápido <b>e</b> fácil"}
+    )
+    assert done.status_code == 200 and "Muito obrigado, Júlia!" in done.text
+    stored = current_feedback(db, return_id=ret.id)
+    assert (stored.rating, stored.comment, stored.source) == (4, "Rápido <b>e</b> fácil", "portal")
+    from desk.feedback.rewards import reward_of_return
+
+    assert reward_of_return(db, return_id=ret.id).code in done.text
+
+
+def test_feedback_without_a_rating_or_token_changes_nothing(db, client):
+    from desk.feedback.record import current_feedback
+
+    ret = logged(db)
+    link = personal_link(db, number=ret.number)
+    token = form_token(client, link + "/feedback")
+    no_rating = client.post(link + "/feedback", data={"csrf": token, "comment": "hm"})
+    assert no_rating.status_code == 400 and "Escolha um rosto de 1 a 5." in no_rating.text
+    no_csrf = client.post(link + "/feedback", data={"rating": "5"})
+    assert no_csrf.status_code == 403
+    assert current_feedback(db, return_id=ret.id) is None
+    assert client.get("/r/nothing/feedback").status_code == 404
+
+
+def test_preferences_and_the_one_click_unsubscribe(db, client):
+    ret = logged(db)
+    link = personal_link(db, number=ret.number)
+    token = form_token(client, link + "/preferences")
+    saved = client.post(
+        link + "/preferences", data={"csrf": token, "channel": "sms", "language": "en"}
+    )
+    assert saved.status_code == 200 and "Saved. Thank you." in saved.text  # now in English
+    with db.session() as session:
+        customer = session.get(Customer, ret.customer_id)
+        assert (customer.preferred_channel, customer.preferred_language) == ("sms", "en")
+    tok = link.rsplit("/", 1)[1]
+    asked = client.get(f"/u/{tok}")
+    assert asked.status_code == 200 and "Stop the messages" in asked.text
+    done = client.post(f"/u/{tok}", data={"List-Unsubscribe": "One-Click"})
+    assert done.status_code == 200 and "we will not contact you" in done.text
+    with db.session() as session:
+        assert session.get(Customer, ret.customer_id).preferred_channel == "none"
+    assert client.post("/u/" + "x" * 32).status_code == 404
