@@ -117,13 +117,18 @@ def _logo(path: str) -> tuple[bytes, str] | None:
 
 
 def build_email(
-    msg: OutboxMessage, shop: dict[str, str], *, date: datetime | None = None
+    msg: OutboxMessage,
+    shop: dict[str, str],
+    *,
+    date: datetime | None = None,
+    unsubscribe: str | None = None,
 ) -> EmailMessage:
     """Build the email for outbox row `msg`: text and HTML alternatives, as stored.
 
     `shop` holds name, email, reply_to and logo (see shop_from_settings). The logo is
     embedded as an inline part with Content-ID <logo> when it is a readable PNG or JPEG
-    file and the HTML refers to cid:logo.
+    file and the HTML refers to cid:logo. `unsubscribe`, the customer space's one-click
+    link, goes into List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).
     """
     email = EmailMessage()
     email["Subject"] = msg.subject
@@ -133,6 +138,9 @@ def build_email(
         email["Reply-To"] = shop["reply_to"]
     email["Date"] = format_datetime(date or utcnow())
     email["Message-ID"] = msg.message_id
+    if unsubscribe:
+        email["List-Unsubscribe"] = f"<{unsubscribe}>"
+        email["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     email.set_content(msg.body_text, charset="utf-8", cte="quoted-printable")
     if msg.body_html:
         email.add_alternative(

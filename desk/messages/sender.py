@@ -52,8 +52,9 @@ from desk.messages.mail import (
 from desk.messages.outbox import pending_count
 from desk.messages.sms import SmsProvider, provider_from_settings
 from desk.models import Customer, Feedback, OutboxMessage, Return, utcnow
+from desk.portal.links import add_link, unsubscribe_url
 from desk.secrets import get_secret
-from desk.settings import SMS_ACCOUNT, SMS_URL, get_setting
+from desk.settings import PORTAL_PUBLIC_URL, SMS_ACCOUNT, SMS_URL, get_setting
 
 MAX_ATTEMPTS = 8
 """Tries before a message that keeps failing is given up (failed for good)."""
@@ -212,6 +213,7 @@ class _Senders:
         self.smtp: SmtpSender | None = None
         self.sms: SmsProvider | None = None
         self.shop = shop_from_settings(session)
+        self.public_url = get_setting(session, PORTAL_PUBLIC_URL)
         if Channel.EMAIL in channels:
             self._open_smtp(session, smtp_password)
         if Channel.SMS in channels:
@@ -265,13 +267,29 @@ class _Senders:
         self.report.problems.append(problem)
         self.report.blocked[str(channel)] = problem
 
-    def send(self, message: OutboxMessage, before_data: Callable[[], None]) -> str | None:
+    def unsubscribe_url(self, session: Session, message: OutboxMessage) -> str | None:
+        """A one-click unsubscribe link for an email about a return (customer space set up)."""
+        if message.channel != Channel.EMAIL or not message.return_id or not self.public_url:
+            return None
+        url = unsubscribe_url(self.public_url, add_link(session, message.return_id))
+        session.commit()
+        return url
+
+    def send(
+        self,
+        message: OutboxMessage,
+        before_data: Callable[[], None],
+        *,
+        unsubscribe: str | None = None,
+    ) -> str | None:
         """Send `message`; return the provider's id for a text message.
 
-        `before_data` is called just before the message is handed over.
+        `before_data` is called just before the message is handed over; an email gets
+        `unsubscribe` as its List-Unsubscribe address.
         """
         if message.channel == Channel.EMAIL:
-            self.smtp.send(build_email(message, self.shop), before_data=before_data)
+            email = build_email(message, self.shop, unsubscribe=unsubscribe)
+            self.smtp.send(email, before_data=before_data)
             return None
         if message.channel == Channel.SMS:
             return self.sms.send(message.recipient, message.body_text, before_data=before_data)
@@ -368,7 +386,8 @@ def _send_one(
 
     values: dict[str, object]
     try:
-        provider_id = senders.send(message, handed_over)
+        unsubscribe = senders.unsubscribe_url(session, message)
+        provider_id = senders.send(message, handed_over, unsubscribe=unsubscribe)
     except Exception as error:  # noqa: BLE001  (recorded in plain words, never left "sending")
         session.rollback()
         if not isinstance(error, DeliveryError):

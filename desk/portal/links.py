@@ -40,6 +40,11 @@ def link_url(public_url: str, token: str) -> str:
     return f"{public_url.rstrip('/')}/r/{token}"
 
 
+def unsubscribe_url(public_url: str, token: str) -> str:
+    """The one-click unsubscribe link (RFC 8058) for the customer of the token's return."""
+    return f"{public_url.rstrip('/')}/u/{token}"
+
+
 def add_link(session: Session, return_id: int) -> str:
     """Make a new link token for `return_id` inside the caller's transaction; return it."""
     token = secrets.token_urlsafe(TOKEN_BYTES)

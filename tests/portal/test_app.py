@@ -183,3 +183,43 @@ def test_preferences_and_the_one_click_unsubscribe(db, client):
     with db.session() as session:
         assert session.get(Customer, ret.customer_id).preferred_channel == "none"
     assert client.post("/u/" + "x" * 32).status_code == 404
+
+
+def test_an_email_carries_a_one_click_unsubscribe_that_works(db, smtp_server):
+    import email
+    import email.policy
+
+    from desk.messages.sender import send_due
+    from desk.settings import PORTAL_PUBLIC_URL, save_settings
+    from tests.desk.messages.test_sender import mail_ready, queue
+
+    mail_ready(db, smtp_server)
+    save_settings(db, {PORTAL_PUBLIC_URL: "https://returns.example.com"})
+    message = queue(db, "Dora")
+    assert send_due(db).sent == 1
+    [envelope] = smtp_server.received
+    sent = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert sent["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = str(sent["List-Unsubscribe"]).strip().strip("<>")
+    assert url.startswith("https://returns.example.com/u/")
+    with TestClient(create_app(db)) as client:  # the mail provider posts, no cookie
+        done = client.post(url.removeprefix("https://returns.example.com"))
+    assert done.status_code == 200
+    with db.session() as session:
+        from desk.models import Return
+
+        customer_id = session.get(Return, message.return_id).customer_id
+        assert session.get(Customer, customer_id).preferred_channel == "none"
+
+
+def test_without_a_public_address_emails_have_no_unsubscribe_header(db, smtp_server):
+    import email
+
+    from desk.messages.sender import send_due
+    from tests.desk.messages.test_sender import mail_ready, queue
+
+    mail_ready(db, smtp_server)
+    queue(db, "Edu")
+    send_due(db)
+    sent = email.message_from_bytes(smtp_server.received[0].content)
+    assert sent["List-Unsubscribe"] is None
