@@ -1,6 +1,7 @@
 #!/bin/sh
 # Make sure the Debian packages Qt needs are present.
-# Usage: tools/system-deps.sh offscreen|test|desktop  (test: offscreen + the PDF checking tools)
+# Usage: tools/system-deps.sh offscreen|test|desktop
+# (test: offscreen + the PDF checking tools + a browser and its driver for Selenium)
 # On Debian/Ubuntu as root, installs only the missing ones; elsewhere prints what to run.
 set -eu
 
@@ -8,10 +9,11 @@ OFFSCREEN="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 DESKTOP="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 PDFTOOLS="poppler-utils qpdf zbar-tools"  # the instruction sheet tests read real PDFs with them
+BROWSER="chromium chromium-driver"  # the customer space's real-browser tests (Selenium)
 
 case "${1:-offscreen}" in
   offscreen) wanted="$OFFSCREEN" ;;
-  test) wanted="$OFFSCREEN $PDFTOOLS" ;;
+  test) wanted="$OFFSCREEN $PDFTOOLS $BROWSER" ;;
   desktop) wanted="$OFFSCREEN $DESKTOP" ;;
   *) echo "usage: $0 offscreen|test|desktop" >&2; exit 2 ;;
 esac

@@ -1,0 +1,91 @@
+"""The customer space in a real browser: Debian's chromium through Selenium, phone-sized.
+
+The site runs in this process (uvicorn on a free port, its own thread) over a real
+database; the browser opens a personal link, reads the status, gives feedback with the
+faces and a comment, and reads the reward code; the test then finds that feedback in
+the database, as the desk would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+
+import pytest
+
+from desk.feedback.record import current_feedback
+from desk.feedback.rewards import reward_of_return
+from desk.portal.links import personal_link
+from desk.settings import PORTAL_PUBLIC_URL, REWARD_KIND, save_settings
+from portal.app import create_app
+from tests.fixtures_servers import free_port
+from tests.portal.test_app import logged
+
+DRIVER = shutil.which("chromedriver")
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    not (DRIVER and BROWSER) and not os.environ.get("CI"),
+    reason="chromium and chromium-driver are not installed (CI installs them)",
+)
+
+
+@pytest.fixture
+def site(db):
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = BROWSER
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(flag)
+    phone = {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0}}
+    options.add_experimental_option("mobileEmulation", phone)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(20)
+    yield driver
+    driver.quit()
+
+
+def test_a_customer_follows_the_link_and_gives_feedback_on_a_phone(db, site, browser):
+    from selenium.webdriver.common.by import By
+
+    save_settings(db, {PORTAL_PUBLIC_URL: site, REWARD_KIND: "percent"})
+    ret = logged(db)
+    browser.get(personal_link(db, number=ret.number))
+    assert browser.find_element(By.CSS_SELECTOR, ".status-words").text == "Recebida na loja"
+    assert browser.execute_script("return window.innerWidth") == 390  # a phone's width
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    browser.find_element(By.LINK_TEXT, "Conte como foi a sua devolução").click()
+    browser.find_element(By.CSS_SELECTOR, "label[for=rating5]").click()
+    browser.find_element(By.ID, "comment").send_keys("Muito rápido, obrigado!")
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    code = browser.find_element(By.CSS_SELECTOR, ".code").text
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Muito obrigado, Júlia!"
+    stored = current_feedback(db, return_id=ret.id)
+    assert (stored.rating, stored.comment, stored.source) == (
+        5,
+        "Muito rápido, obrigado!",
+        "portal",
+    )
+    assert reward_of_return(db, return_id=ret.id).code == code
