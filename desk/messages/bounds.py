@@ -67,11 +67,11 @@ class LimitExceeded(SecurityError):
 class _Budget:
     """What one render has used so far, against its deadline and limits."""
 
-    __slots__ = ("deadline", "steps", "ticks", "made", "depth")
+    __slots__ = ("deadline", "steps", "made", "depth")
 
     def __init__(self, seconds: float):
         self.deadline = monotonic() + seconds
-        self.steps = self.ticks = self.made = self.depth = 0
+        self.steps = self.made = self.depth = 0
 
     def step(self) -> None:
         """Count one loop round or call; check the deadline."""
@@ -81,12 +81,6 @@ class _Budget:
                 f"the loops and calls run more than {MAX_STEPS:,} times; loop over fewer items."
             )
         self.check_time()
-
-    def tick(self) -> None:
-        """Count a cheap operation (attribute, operator); check the deadline now and then."""
-        self.ticks += 1
-        if not self.ticks & 63:
-            self.check_time()
 
     def check_time(self) -> None:
         """Raise LimitExceeded once the deadline has passed."""
@@ -287,6 +281,8 @@ def _guarded(func: Callable, precheck: Callable[..., None] | None) -> Callable:
 
     @functools.wraps(func)
     def guarded(*args, **kwargs):
+        if (budget := _budget()) is not None:
+            budget.check_time()
         if precheck is not None:
             with suppress(TypeError):  # wrong arguments: the filter itself says so
                 precheck(*args[skip:], **kwargs)
@@ -346,37 +342,42 @@ def _wrap(node: nodes.Expr, name: str) -> nodes.Filter:
     return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
 
 
+_REPEATING = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.AssignBlock, nodes.FilterBlock)
+"""Where output may repeat or pile up in a buffer: loops, macros and captured blocks."""
+
+
 class _Bounder(NodeTransformer):
-    """Wraps every loop's iterable in `_steps`, every output in `_written` (the literal
-    text too, inside loops) and every `~` in `_text`."""
+    """Wraps every loop's iterable in `_steps` and every `~` in `_text`; inside loops,
+    macros and captured blocks, every output (literal text too) in `_written`.
+
+    Output elsewhere runs once per render and is made of values already counted.
+    """
 
     def __init__(self):
-        self.loops = 0
+        self.inside = 0
+
+    def generic_visit(self, node, *args, **kwargs):
+        """Visit the children, counting whether they are inside a repeating node."""
+        repeating = isinstance(node, _REPEATING)
+        self.inside += repeating
+        try:
+            return super().generic_visit(node, *args, **kwargs)
+        finally:
+            self.inside -= repeating
 
     def visit_For(self, node: nodes.For) -> nodes.For:  # noqa: N802 - jinja's visitor names
-        node.iter = _wrap(self.visit(node.iter), "_steps")
-        self.loops += 1
-        for field in ("target", "body", "else_", "test"):
-            value = getattr(node, field)
-            if isinstance(value, list):
-                setattr(node, field, [self.visit(child) for child in value])
-            elif value is not None:
-                setattr(node, field, self.visit(value))
-        self.loops -= 1
+        node = self.generic_visit(node)
+        node.iter = _wrap(node.iter, "_steps")
         return node
 
     def visit_Output(self, node: nodes.Output) -> nodes.Output:  # noqa: N802
-        node.nodes = [
-            child
-            if isinstance(child, nodes.TemplateData) and not self.loops
-            else _wrap(self.visit(child), "_written")
-            for child in node.nodes
-        ]
+        node = self.generic_visit(node)
+        if self.inside:
+            node.nodes = [_wrap(child, "_written") for child in node.nodes]
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:  # noqa: N802
-        self.generic_visit(node)
-        return _wrap(node, "_text")
+        return _wrap(self.generic_visit(node), "_text")
 
 
 def bound_tree(tree: nodes.Template) -> nodes.Template:
@@ -437,22 +438,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 budget.depth -= 1
         return _check_size(result)
 
-    def getattr(self, obj, attribute):
-        """Read an attribute, checking the deadline now and then."""
-        if (budget := _budget()) is not None:
-            budget.tick()
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj, argument):
-        """Read an item, checking the deadline now and then."""
-        if (budget := _budget()) is not None:
-            budget.tick()
-        return super().getitem(obj, argument)
-
     def call_binop(self, context, operator_name, left, right):
         """Compute `*`, `**`, `+` or `%`, refusing results too big for a message."""
         if (budget := _budget()) is not None:
-            budget.tick()
+            budget.check_time()
         if operator_name == "**":
             if isinstance(right, int | float) and abs(right) > 100:
                 raise SecurityError("the exponent is too large")
@@ -506,6 +495,8 @@ def check_output(part: str, text: str) -> None:
     """Refuse a finished part too big to send: an SMS over SMS_MAX_SEGMENTS parts, any
     other part over EMAIL_MAX_BYTES."""
     if part == "sms":
+        if len(text) <= 335:  # 10 parts even in UCS-2, each character counted twice
+            return
         from desk.messages.sms import sms_segments
 
         segments = sms_segments(text).segments
@@ -514,6 +505,8 @@ def check_output(part: str, text: str) -> None:
                 f"the text message would take {segments} SMS (at most {SMS_MAX_SEGMENTS}); "
                 "shorten it."
             )
+        return
+    if len(text) * 4 <= EMAIL_MAX_BYTES:  # UTF-8 takes at most 4 bytes a character
         return
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > EMAIL_MAX_BYTES:

@@ -216,8 +216,7 @@ def _render(
     language: str = "",
 ) -> str:
     try:
-        with bounded():
-            return _fill(name, source, context)
+        return _fill(name, source, context)
     except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
         problem = _problem(error, name)
         raise TemplateError([problem], part=part, event=event, language=language) from error
