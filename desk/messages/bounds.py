@@ -444,7 +444,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             budget.check_time()
         if operator_name == "**":
             if isinstance(right, int | float) and abs(right) > 100:
-                raise SecurityError("the exponent is too large")
+                raise SecurityError("the exponent is too large (at most 100).")
             if isinstance(right, int) and _int_bits(left) * max(right, 0) > MAX_INT_BITS:
                 raise LimitExceeded("the number would be too large; use smaller numbers.")
             return operator.pow(left, right)
@@ -452,7 +452,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             for seq, count in ((left, right), (right, left)):
                 sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
                 if sized and len(seq) * count > MAX_TEXT:
-                    raise SecurityError("the repeated text is too long")
+                    raise SecurityError(
+                        f"the repeated text is too long (at most {MAX_TEXT:,} characters); "
+                        "repeat less."
+                    )
             if _int_bits(left) + _int_bits(right) > MAX_INT_BITS:
                 raise LimitExceeded("the number would be too large; use smaller numbers.")
             return _check_size(operator.mul(left, right))
