@@ -89,9 +89,9 @@ class TemplateError(ValidationError):
         if event is None:
             text = f"{label} template: {said}" if part else said
         else:
-            name = f"“{parse_event(event).label}” message, {label} template"
+            name = f"{label} template of the “{parse_event(event).label}” message"
             text = (
-                f"The {name} ({LANGUAGES.get(language, language)}) cannot be used: {said} "
+                f"The {name} in {LANGUAGES.get(language, language)} cannot be used: {said} "
                 "Change it under Message templates, or reset it to the default."
             )
         super().__init__({"template": text})

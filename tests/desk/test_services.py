@@ -212,7 +212,7 @@ def test_a_message_that_cannot_be_rendered_is_not_queued_and_the_move_happens(db
     )
     assert outcome.message is None and outcome.template_failed
     assert outcome.result.ret.status == "approved"
-    assert "“Return approved” message, Subject template (English)" in outcome.reason_not_sent
+    assert "Subject template of the “Return approved” message in English" in outcome.reason_not_sent
     assert "gone" in outcome.reason_not_sent
     detail = get_return(db, return_id=ret.id)
     assert [c.to_status for c in detail.timeline] == ["received", "approved"]

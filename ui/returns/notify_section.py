@@ -224,8 +224,7 @@ class NotifySection(QGroupBox):
         problems = [p for p in (self.problem, self.feedback_problem) if p]
         self.notice.setText(
             "<br>".join(escape(p) for p in problems)
-            + "<br><b>You can move the return without it, or cancel and fix the template "
-            "(Message templates).</b>"
+            + "<br><b>You can move the return without it, or cancel.</b>"
         )
         self.notice.setVisible(bool(problems))
         self.blocked_changed.emit()
@@ -236,7 +235,7 @@ class NotifySection(QGroupBox):
         try:
             message = preview_message(self._db, detail=self._detail, event=event, staff=self._staff)
         except DeskError as error:
-            preview.show_problem(f"The message cannot be shown: {error}")
+            preview.show_problem("The message cannot be shown until its template is fixed.")
             return str(error)
         if self.channel == Channel.SMS:
             preview.show_sms(message.sms)

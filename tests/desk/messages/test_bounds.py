@@ -163,7 +163,7 @@ def test_the_preview_names_the_template_and_what_to_change(engine_db, name):
         with pytest.raises(TemplateError) as caught:
             render_message(session, detail, "refunded", overrides={"sms": source})
     message = str(caught.value)
-    assert message.startswith("The “Refund issued” message, SMS template (Português (Brasil))")
+    assert message.startswith("The SMS template of the “Refund issued” message in Português")
     assert said in message and "Change it under Message templates" in message
     assert caught.value.part == "sms"
 
@@ -180,7 +180,7 @@ def test_a_move_with_a_hostile_template_moves_and_queues_nothing(engine_db):
     )
     assert outcome.result.ret.status == "approved"
     assert outcome.message is None and outcome.template_failed
-    assert "Email (HTML) template" in outcome.reason_not_sent
+    assert "Email (HTML) template of the “Return approved”" in outcome.reason_not_sent
     assert "run more than 100,000 times" in outcome.reason_not_sent
     with engine_db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []
@@ -222,13 +222,13 @@ def test_preview_and_move_notify_on_the_command_line(engine_url, name):
     preview = run_cli(engine_url, "preview", "--return", number, "--event", "approved")
     assert preview.returncode == 1
     [line] = preview.stderr.splitlines()
-    assert line.startswith("returndesk: The “Return approved” message, Email (plain text)")
+    assert line.startswith("returndesk: The Email (plain text) template of the “Return approved”")
     assert said in line
 
     moved = run_cli(engine_url, "move", number, "approved", "--notify")
     assert moved.returncode == 0, moved.stderr
     assert f"{number} is now approved." in moved.stdout
-    assert "No message queued: The “Return approved” message" in moved.stdout
+    assert "No message queued: The Email (plain text) template of the “Return" in moved.stdout
     assert said in moved.stdout
     database = open_database(engine_url)
     try:
