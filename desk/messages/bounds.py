@@ -1,8 +1,8 @@
 """Bounds on filling in a shop-edited template: time, work and size.
 
 Shop owners edit templates, so a template may loop, recurse or pad without end. The
-sandbox here (`BoundedSandbox`, the class of desk.messages.templating.ENV) keeps every
-render inside one `bounded()` budget:
+sandbox (desk.messages.sandbox.BoundedSandbox, the class of desk.messages.templating.ENV)
+keeps every render inside one `bounded()` budget, with the limits and checks here:
 
 - time: RENDER_SECONDS, checked at every loop round, call, attribute and operator;
 - work: MAX_STEPS loop rounds and calls in all (every `{% for %}` iterates through a
@@ -21,7 +21,6 @@ template.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 import threading
 import types
@@ -29,12 +28,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from time import monotonic
 
-from jinja2 import nodes, pass_context
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
-from jinja2.visitor import NodeTransformer
-from markupsafe import EscapeFormatter, Markup
 
 RENDER_SECONDS = 1.0
 """How long filling in one message (every part) may take."""
@@ -103,7 +98,8 @@ class _Budget:
 _local = threading.local()
 
 
-def _budget() -> _Budget | None:
+def current_budget() -> _Budget | None:
+    """The budget of the render running on this thread, or None outside `bounded()`."""
     return getattr(_local, "budget", None)
 
 
@@ -113,7 +109,7 @@ def bounded(seconds: float = RENDER_SECONDS) -> Iterator[None]:
 
     A render nested in another keeps the outer budget.
     """
-    if _budget() is not None:
+    if current_budget() is not None:
         yield
         return
     _local.budget = _Budget(seconds)
@@ -123,18 +119,19 @@ def bounded(seconds: float = RENDER_SECONDS) -> Iterator[None]:
         _local.budget = None
 
 
-def _too_long(size: int, what: str = "a text") -> LimitExceeded:
+def too_long(size: int, what: str = "a text") -> LimitExceeded:
+    """The error for a text of `size` characters, over MAX_TEXT."""
     return LimitExceeded(
         f"it would make {what} of {size:,} characters (at most {MAX_TEXT:,}); write less."
     )
 
 
-def _check_size(value: object) -> object:
+def check_size(value: object) -> object:
     """Count a value just made; refuse a text or list over MAX_TEXT."""
     if isinstance(value, str | list | tuple):
         if len(value) > MAX_TEXT:
-            raise _too_long(len(value))
-        if isinstance(value, str) and (budget := _budget()) is not None:
+            raise too_long(len(value))
+        if isinstance(value, str) and (budget := current_budget()) is not None:
             budget.add_text(len(value))
     return value
 
@@ -143,7 +140,7 @@ def _check_count(count: object, what: str, limit: int = MAX_TEXT) -> None:
     if isinstance(count, int) and count > limit:
         raise LimitExceeded(f"{what} {count:,} is too large (at most {limit:,}); use less.")
     if isinstance(count, str) and len(count) > limit:
-        raise _too_long(len(count))
+        raise too_long(len(count))
 
 
 _NUMBERS = re.compile(r"\d+")
@@ -185,7 +182,7 @@ def _joined_size(separator: str, items: object) -> int:
     return sum(texts) + len(separator) * max(len(texts) - 1, 0)
 
 
-def _check_str_method(method: object, args: tuple, kwargs: dict) -> None:
+def check_str_method(method: object, args: tuple, kwargs: dict) -> None:
     """Check a call of a str method that could make a huge text, before it runs."""
     owner = getattr(method, "__self__", None)
     if not isinstance(owner, str) or not isinstance(
@@ -203,11 +200,11 @@ def _check_str_method(method: object, args: tuple, kwargs: dict) -> None:
     elif name == "replace" and len(given) >= 2:
         size = _replaced_size(owner, *given[:3])
         if size > MAX_TEXT:
-            raise _too_long(size)
+            raise too_long(size)
     elif name == "join" and given:
         size = _joined_size(owner, given[0])
         if size > MAX_TEXT:
-            raise _too_long(size)
+            raise too_long(size)
 
 
 # filters whose arguments can ask for a huge result: checked before they run
@@ -222,7 +219,7 @@ def _pre_indent(s="", width=4, first=False, blank=False):
     lines = str(s).count("\n") + 1
     size = len(str(s)) + lines * (width if isinstance(width, int) else len(str(width)))
     if size > MAX_TEXT:
-        raise _too_long(size)
+        raise too_long(size)
 
 
 def _pre_format(value="", *args, **kwargs):
@@ -232,14 +229,14 @@ def _pre_format(value="", *args, **kwargs):
 def _pre_replace(s="", old="", new="", count=None):
     size = _replaced_size(str(s), old, new, -1 if count is None else count)
     if size > MAX_TEXT:
-        raise _too_long(size)
+        raise too_long(size)
 
 
 def _pre_join(value=(), d="", attribute=None):
     if attribute is None and isinstance(d, str):
         size = _joined_size(d, value)
         if size > MAX_TEXT:
-            raise _too_long(size)
+            raise too_long(size)
 
 
 def _pre_batch(value=(), linecount=1, fill_with=None):
@@ -259,10 +256,10 @@ def _pre_wordwrap(s="", width=79, break_long_words=True, wrapstring=None, break_
         lines = len(str(s)) // max(width, 1) + str(s).count("\n") + 1
         size = len(str(s)) + lines * len(wrapstring)
         if size > MAX_TEXT:
-            raise _too_long(size)
+            raise too_long(size)
 
 
-_PRECHECKS: dict[str, Callable[..., None]] = {
+FILTER_PRECHECKS: dict[str, Callable[..., None]] = {
     "center": _pre_center,
     "indent": _pre_indent,
     "format": _pre_format,
@@ -275,46 +272,20 @@ _PRECHECKS: dict[str, Callable[..., None]] = {
 }
 
 
-def _guarded(func: Callable, precheck: Callable[..., None] | None) -> Callable:
+def guarded_filter(func: Callable, precheck: Callable[..., None] | None) -> Callable:
     """`func` (a filter) counting what it makes, after `precheck` of its arguments."""
     skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
 
     @functools.wraps(func)
     def guarded(*args, **kwargs):
-        if (budget := _budget()) is not None:
+        if (budget := current_budget()) is not None:
             budget.check_time()
         if precheck is not None:
             with suppress(TypeError):  # wrong arguments: the filter itself says so
                 precheck(*args[skip:], **kwargs)
-        return _check_size(func(*args, **kwargs))
+        return check_size(func(*args, **kwargs))
 
     return guarded
-
-
-@pass_context
-def _steps(context, iterable: Iterable) -> Iterator:
-    """Iterate `iterable`, counting each round against the budget (every `{% for %}`)."""
-    budget = _budget()
-    if budget is None:
-        yield from iterable
-        return
-    for item in iterable:
-        budget.step()
-        yield item
-
-
-@pass_context
-def _written(context, value: object) -> object:
-    """Count what an output writes (every `{{ }}`, and the text inside loops)."""
-    if (budget := _budget()) is not None:
-        budget.add_text(len(value) if isinstance(value, str) else len(str(value)))
-    return value
-
-
-@pass_context
-def _text(context, value: object) -> object:
-    """Check a text joined with `~`."""
-    return _check_size(value)
 
 
 def bounded_range(*args: int) -> range:
@@ -336,162 +307,6 @@ def bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100)
     _check_count(n, "the number of paragraphs", 20)
     _check_count(max, "the number of words", 200)
     return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
-
-
-def _wrap(node: nodes.Expr, name: str) -> nodes.Filter:
-    return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
-
-
-_REPEATING = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.AssignBlock, nodes.FilterBlock)
-"""Where output may repeat or pile up in a buffer: loops, macros and captured blocks."""
-
-
-class _Bounder(NodeTransformer):
-    """Wraps every loop's iterable in `_steps` and every `~` in `_text`; inside loops,
-    macros and captured blocks, every output (literal text too) in `_written`.
-
-    Output elsewhere runs once per render and is made of values already counted.
-    """
-
-    def __init__(self):
-        self.inside = 0
-
-    def generic_visit(self, node, *args, **kwargs):
-        """Visit the children, counting whether they are inside a repeating node."""
-        repeating = isinstance(node, _REPEATING)
-        self.inside += repeating
-        try:
-            return super().generic_visit(node, *args, **kwargs)
-        finally:
-            self.inside -= repeating
-
-    def visit_For(self, node: nodes.For) -> nodes.For:  # noqa: N802 - jinja's visitor names
-        node = self.generic_visit(node)
-        node.iter = _wrap(node.iter, "_steps")
-        return node
-
-    def visit_Output(self, node: nodes.Output) -> nodes.Output:  # noqa: N802
-        node = self.generic_visit(node)
-        if self.inside:
-            node.nodes = [_wrap(child, "_written") for child in node.nodes]
-        return node
-
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:  # noqa: N802
-        return _wrap(self.generic_visit(node), "_text")
-
-
-def bound_tree(tree: nodes.Template) -> nodes.Template:
-    """Add the counting wrappers to a parsed template (see `_Bounder`)."""
-    return _Bounder().visit(tree)
-
-
-class _BoundedFormatter(SandboxedFormatter):
-    """The sandbox's str.format, refusing huge widths and precisions."""
-
-    def format_field(self, value, format_spec):
-        """Format one field after checking its (resolved) spec."""
-        check_format_spec(format_spec)
-        return _check_size(super().format_field(value, format_spec))
-
-
-class _BoundedEscapeFormatter(_BoundedFormatter, EscapeFormatter):
-    """The same, for Markup.format (which escapes its arguments)."""
-
-
-def _int_bits(value: object) -> int:
-    return value.bit_length() if isinstance(value, int) else 0
-
-
-class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, bounded in time, work and size (see the module docstring)."""
-
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.globals["range"] = bounded_range
-        self.globals["lipsum"] = bounded_lipsum
-        for name, func in list(self.filters.items()):
-            self.filters[name] = _guarded(func, _PRECHECKS.get(name))
-        self.filters.update(_steps=_steps, _written=_written, _text=_text)
-
-    def _parse(self, source, name, filename):
-        """Parse `source`, then add the counting wrappers (see `bound_tree`)."""
-        return bound_tree(super()._parse(source, name, filename))
-
-    def call(self, context, obj, /, *args, **kwargs):
-        """Call `obj` from a template: counted, depth-limited, its result size checked."""
-        budget = _budget()
-        if budget is not None:
-            budget.step()
-            if budget.depth >= MAX_DEPTH:
-                raise LimitExceeded(
-                    f"macros call each other more than {MAX_DEPTH} deep; "
-                    "make sure a macro that calls itself stops."
-                )
-            budget.depth += 1
-        _check_str_method(obj, args, kwargs)
-        try:
-            result = super().call(context, obj, *args, **kwargs)
-        finally:
-            if budget is not None:
-                budget.depth -= 1
-        return _check_size(result)
-
-    def call_binop(self, context, operator_name, left, right):
-        """Compute `*`, `**`, `+` or `%`, refusing results too big for a message."""
-        if (budget := _budget()) is not None:
-            budget.check_time()
-        if operator_name == "**":
-            if isinstance(right, int | float) and abs(right) > 100:
-                raise SecurityError("the exponent is too large (at most 100).")
-            if isinstance(right, int) and _int_bits(left) * max(right, 0) > MAX_INT_BITS:
-                raise LimitExceeded("the number would be too large; use smaller numbers.")
-            return operator.pow(left, right)
-        if operator_name == "*":
-            for seq, count in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
-                if sized and len(seq) * count > MAX_TEXT:
-                    raise SecurityError(
-                        f"the repeated text is too long (at most {MAX_TEXT:,} characters); "
-                        "repeat less."
-                    )
-            if _int_bits(left) + _int_bits(right) > MAX_INT_BITS:
-                raise LimitExceeded("the number would be too large; use smaller numbers.")
-            return _check_size(operator.mul(left, right))
-        if operator_name == "+":
-            sized = isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple)
-            if sized and len(left) + len(right) > MAX_TEXT:
-                raise _too_long(len(left) + len(right))
-            return _check_size(operator.add(left, right))
-        if operator_name == "%":
-            check_percent_format(left)
-            return _check_size(operator.mod(left, right))
-        return super().call_binop(context, operator_name, left, right)
-
-    def wrap_str_format(self, value):
-        """The sandbox's str.format and format_map, with widths checked (see jinja2)."""
-        if not isinstance(
-            value, types.MethodType | types.BuiltinMethodType
-        ) or value.__name__ not in ("format", "format_map"):
-            return None
-        owner = value.__self__
-        if not isinstance(owner, str):
-            return None
-        if isinstance(owner, Markup):
-            formatter = _BoundedEscapeFormatter(self, escape=owner.escape)
-        else:
-            formatter = _BoundedFormatter(self)
-        is_format_map = value.__name__ == "format_map"
-
-        def wrapper(*args, **kwargs):
-            if is_format_map:
-                if kwargs or len(args) != 1:
-                    raise TypeError("format_map() takes exactly one argument")
-                kwargs, args = args[0], ()
-            return _check_size(type(owner)(formatter.vformat(owner, args, kwargs)))
-
-        return functools.update_wrapper(wrapper, value)
 
 
 def check_output(part: str, text: str) -> None:
@@ -534,7 +349,14 @@ def collect(pieces: Iterable[str]) -> str:
 
 
 __all__ = [
+    "MAX_INT_BITS",
+    "check_size",
+    "check_str_method",
+    "current_budget",
+    "guarded_filter",
+    "too_long",
     "EMAIL_MAX_BYTES",
+    "FILTER_PRECHECKS",
     "MAX_DEPTH",
     "MAX_MADE",
     "MAX_RANGE",
@@ -544,9 +366,7 @@ __all__ = [
     "MAX_WIDTH",
     "RENDER_SECONDS",
     "SMS_MAX_SEGMENTS",
-    "BoundedSandbox",
     "LimitExceeded",
-    "bound_tree",
     "bounded",
     "bounded_lipsum",
     "bounded_range",

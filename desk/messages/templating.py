@@ -25,7 +25,6 @@ from desk.errors import ValidationError
 from desk.labels import LANGUAGES
 from desk.messages.bounds import (
     MAX_SOURCE,
-    BoundedSandbox,
     LimitExceeded,
     bounded,
     check_output,
@@ -37,6 +36,7 @@ from desk.messages.context import (
     normalise_language,
     sample_context,
 )
+from desk.messages.sandbox import BoundedSandbox
 from desk.messages.template_store import (
     PART_LABELS,
     PARTS,
@@ -130,7 +130,7 @@ ENV = BoundedSandbox(
     auto_reload=False,
     cache_size=_CACHE_MAX,
 )
-"""The one Jinja environment of Return Desk: sandboxed and bounded (desk.messages.bounds),
+"""The one Jinja environment of Return Desk: sandboxed and bounded (desk.messages.sandbox),
 strict, HTML autoescaped."""
 
 _compiled: dict[tuple[str, str], Template] = {}
