@@ -294,3 +294,24 @@ def test_closing_with_the_request_unticked_asks_nothing(qtbot, db, mail_ready):
     qtbot.waitUntil(lambda: win.detail.status_label.text() == "Closed")
     with db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_an_automatic_message_that_fails_moves_and_says_it_was_not_queued(qtbot, db):
+    from desk.codes import Event
+    from desk.settings import NOTIFY, save_settings
+
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    save_settings(db, {NOTIFY[Event.REFUNDED]: "auto"})
+    store_template(db, "refunded", "sms", "{% for i in range(10**12) %}{% endfor %}")
+    store_template(db, "refunded", "text", "{% for i in range(10**12) %}{% endfor %}")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    assert dialog.ok_button.text() == "Move to Refunded without the message"
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.outcome.template_failed and dialog.outcome.message is None
+    said = win.statusBar().currentMessage()
+    assert said.startswith(f"{ret.number} is now Refunded.")
+    assert "No message queued: its template needs fixing" in said
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
