@@ -29,6 +29,7 @@ from desk.messages.bounds import (
     bounded,
     check_output,
     collect,
+    off_the_clock,
 )
 from desk.messages.context import (
     check_language,
@@ -203,7 +204,9 @@ def _fill(name: str, source: str, context: dict) -> str:
     """Render `source` (compiled once) within the current budget, stopping at the size limit."""
     if len(source) > MAX_SOURCE:
         raise LimitExceeded(f"the template is over {MAX_SOURCE:,} characters; shorten it.")
-    return collect(_compile(name, source).generate(context))
+    with off_the_clock():
+        template = _compile(name, source)
+    return collect(template.generate(context))
 
 
 def _render(

@@ -192,9 +192,12 @@ class NotifySection(QGroupBox):
         return bool(self.problem or self.feedback_problem)
 
     def _render(self) -> None:
-        if self.message_applies and self.channel:
+        """Render again for the staff name as typed; a failed template stays failed (the
+        name does not fix it, and a slow one would hold the window up at each pause)."""
+        if self.message_applies and self.channel and not self.problem:
             self._render_message()
-        self._render_feedback()
+        if not self.feedback_problem:
+            self._render_feedback()
 
     def _render_message(self) -> None:
         problem = self._show(self.preview, self.message_event)

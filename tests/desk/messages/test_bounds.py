@@ -236,3 +236,17 @@ def test_preview_and_move_notify_on_the_command_line(engine_url, name):
             assert session.exec(select(OutboxMessage)).all() == []
     finally:
         database.close()
+
+
+def test_compiling_is_off_the_clock_and_the_deadline_holds_after_it():
+    import time
+
+    with bounds.bounded(seconds=0.05):
+        budget = bounds.current_budget()
+        with bounds.off_the_clock():
+            time.sleep(0.1)
+        budget.check_time()  # the compile's time was not counted
+        time.sleep(0.1)
+        with pytest.raises(bounds.LimitExceeded, match="took longer than"):
+            budget.check_time()
+    assert bounds.current_budget() is None
