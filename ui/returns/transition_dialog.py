@@ -87,7 +87,11 @@ class TransitionDialog(QDialog):
     def _name_ok_button(self) -> None:
         """'Move to X', or 'Move to X without the message' when its template fails."""
         label = f"Move to {self._target.label}"
-        self.ok_button.setText(label + (" without the message" if self.notify.blocked else ""))
+        if self.notify.problem:
+            label += " without the message"
+        elif self.notify.feedback_problem:
+            label += " without the feedback request"
+        self.ok_button.setText(label)
 
     @property
     def staff(self) -> str:

@@ -315,3 +315,27 @@ def test_an_automatic_message_that_fails_moves_and_says_it_was_not_queued(qtbot,
     assert "No message queued: its template needs fixing" in said
     with db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_a_feedback_request_that_fails_lets_staff_close_without_it(qtbot, db):
+    from desk.services import move_return as move
+
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    move(db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=False)
+    store_template(db, "feedback", "html", "{{ 'x'|center(10**9) }}")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.CLOSED)
+    notify = dialog.notify
+    assert not notify.feedback_box.isChecked() and not notify.feedback_box.isEnabled()
+    assert notify.feedback_box.text() == "The request cannot be sent: its template needs fixing"
+    assert "width 1,000,000,000" in notify.notice.text()
+    assert dialog.ok_button.text() == "Move to Closed without the feedback request"
+    qtbot.keyClicks(dialog.staff_edit, "Rita")  # typing does not bring the failed one back
+    qtbot.wait(400)
+    assert not notify.feedback_box.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert not dialog.isVisible()
+    assert win.detail.status_label.text() == "Closed"
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
