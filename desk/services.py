@@ -196,8 +196,9 @@ def move_return(
     this step (and the customer can be reached). Closing also queues the feedback request,
     due at the feedback.request_when delay counted from `now`, when notify.feedback is
     "auto", or "ask" and `ask_feedback` (None: as `notify`) is true. Raises
-    IllegalTransition, NoteRequired, StaleVersion, NotFound, or DeskError when a message
-    cannot be rendered; then nothing is saved.
+    IllegalTransition, NoteRequired, StaleVersion or NotFound; then nothing is saved. A
+    message whose template fails is not queued and the move still happens: the outcome's
+    reason says why (`template_failed`).
     """
     with db.session() as session:
         try:

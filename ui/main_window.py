@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
             if outcome is not None and outcome.feedback is not None:
                 said += " Feedback request queued."
                 self.outbox_status.queued()
+            if outcome is not None and outcome.template_failed:
+                said += " No message queued: its template needs fixing (Message templates)."
             self.statusBar().showMessage(said, 6000)
 
     def _shown_number(self) -> str | None:

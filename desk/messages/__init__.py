@@ -4,6 +4,8 @@ Modules:
     events          what happened to a return that the customer may be told about
     context         the variables a template can use for one return, in the customer's language
     template_store  where templates come from: shipped defaults and the shop's own versions
+    bounds          the limits of filling in a template: time, work, size; the budget they use
+    sandbox         the bounded sandbox class of the one Jinja environment
     templating      the one sandboxed Jinja environment; checking, saving and rendering messages
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
@@ -17,6 +19,8 @@ __all__ = [
     "events",
     "context",
     "template_store",
+    "bounds",
+    "sandbox",
     "templating",
     "outbox",
     "sender",

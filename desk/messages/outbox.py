@@ -51,6 +51,7 @@ class MoveOutcome:
     notify: bool = False  # a message was asked for (or is automatic for this step)
     feedback: OutboxMessage | None = None  # the feedback request queued with the move
     feedback_reason: str = ""  # why it was asked for but not queued
+    template_failed: bool = False  # a message was not queued because its template failed
 
 
 def channel_for(customer: Customer) -> Channel | None:
@@ -89,9 +90,12 @@ def move_and_queue(
 
     With `ask_feedback`, a move that closes the return also queues the feedback request
     (see queue_feedback_request). For desk.services.move_return, which commits all or
-    nothing. Raises what desk.workflow.apply_transition raises, and DeskError when a
-    message cannot be rendered.
+    nothing. Raises what desk.workflow.apply_transition raises. A message whose template
+    fails (desk.messages.templating.TemplateError: broken, or over its time or size
+    bounds) is not queued; the move still happens and the reason says why.
     """
+    from desk.messages.templating import TemplateError
+
     result = apply_transition(
         session=session,
         return_id=return_id,
@@ -100,7 +104,7 @@ def move_and_queue(
         staff=staff,
         note=note,
     )
-    message, reason, detail = None, "", None
+    message, reason, detail, failed = None, "", None, False
     event = event_for(result.change.to_status)
     if not notify:
         reason = "The customer was not notified (not asked)."
@@ -108,15 +112,28 @@ def move_and_queue(
         reason = f"A move to {result.change.to_status.label.lower()} sends no message."
     else:
         detail = get_detail(session, return_id=return_id)
-        message = _new_message(session, detail, result.change.id, event, staff)
-        if message is None:
-            reason = _why_no_channel(detail.customer)
-    outcome = MoveOutcome(result=result, message=message, reason_not_sent=reason, notify=notify)
+        try:
+            message = _new_message(session, detail, result.change.id, event, staff)
+        except TemplateError as error:
+            reason, failed = f"{error}", True
+        else:
+            if message is None:
+                reason = _why_no_channel(detail.customer)
+    outcome = MoveOutcome(
+        result=result,
+        message=message,
+        reason_not_sent=reason,
+        notify=notify,
+        template_failed=failed,
+    )
     if ask_feedback and follow_up_for(result.change.to_status) == Event.FEEDBACK:
         detail = detail or get_detail(session, return_id=return_id)
-        outcome.feedback, outcome.feedback_reason = queue_feedback_request(
-            session, detail, staff=staff, now=now
-        )
+        try:
+            outcome.feedback, outcome.feedback_reason = queue_feedback_request(
+                session, detail, staff=staff, now=now
+            )
+        except TemplateError as error:
+            outcome.feedback_reason, outcome.template_failed = f"{error}", True
     return outcome
 
 

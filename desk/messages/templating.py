@@ -10,7 +10,6 @@ shop's stored versions) is `desk.messages.template_store`.
 from __future__ import annotations
 
 import difflib
-import operator
 import re
 import threading
 from dataclasses import dataclass
@@ -18,18 +17,27 @@ from types import TracebackType
 
 from jinja2 import BaseLoader, StrictUndefined, Template, meta, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sqlmodel import Session
 
 from desk.codes import Event
 from desk.db import Database
 from desk.errors import ValidationError
+from desk.labels import LANGUAGES
+from desk.messages.bounds import (
+    MAX_SOURCE,
+    LimitExceeded,
+    bounded,
+    check_output,
+    collect,
+    off_the_clock,
+)
 from desk.messages.context import (
     check_language,
     context_for,
     normalise_language,
     sample_context,
 )
+from desk.messages.sandbox import BoundedSandbox
 from desk.messages.template_store import (
     PART_LABELS,
     PARTS,
@@ -44,7 +52,6 @@ from desk.messages.template_store import (
 from desk.models import MessageTemplate, utcnow
 from desk.returns import ReturnDetail, get_detail
 
-_MAX_OUTPUT = 100_000  # characters a single * or ** may produce inside a template
 _CACHE_MAX = 512
 _SPECIAL_NAMES = frozenset({"loop", "self", "super", "varargs", "kwargs", "caller"})
 
@@ -62,13 +69,33 @@ class TemplateProblem:
 
 
 class TemplateError(ValidationError):
-    """A template that cannot be saved or rendered; `problems` says why."""
+    """A template that cannot be saved or rendered; `problems` says why.
 
-    def __init__(self, problems: list[TemplateProblem], *, part: str = ""):
+    Raised while rendering a message, it also names the event and language, and says
+    where to change the template.
+    """
+
+    def __init__(
+        self,
+        problems: list[TemplateProblem],
+        *,
+        part: str = "",
+        event: Event | str | None = None,
+        language: str = "",
+    ):
         self.problems = tuple(problems)
-        self.part = part
-        where = f"{PART_LABELS.get(part, part)} template: " if part else ""
-        super().__init__({"template": where + "; ".join(str(p) for p in self.problems)})
+        self.part, self.event, self.language = part, event, language
+        label = PART_LABELS.get(part, part)
+        said = "; ".join(str(p) for p in self.problems)
+        if event is None:
+            text = f"{label} template: {said}" if part else said
+        else:
+            name = f"{label} template of the “{parse_event(event).label}” message"
+            text = (
+                f"The {name} in {LANGUAGES.get(language, language)} cannot be used: {said} "
+                "Change it under Message templates, or reset it to the default."
+            )
+        super().__init__({"template": text})
 
 
 @dataclass(frozen=True)
@@ -91,31 +118,11 @@ class _ResourceLoader(BaseLoader):
         return default_source_by_name(template), template, lambda: True
 
 
-class _MessageEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, also refusing `*` and `**` results too big to be a message."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator_name, left, right):
-        """Compute `left * right` or `left ** right`, refusing huge results."""
-        if operator_name == "**":
-            if isinstance(right, int | float) and abs(right) > 100:
-                raise SecurityError("the exponent is too large")
-            return operator.pow(left, right)
-        if operator_name == "*":
-            for seq, count in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
-                if sized and len(seq) * count > _MAX_OUTPUT:
-                    raise SecurityError("the repeated text is too long")
-            return operator.mul(left, right)
-        return super().call_binop(context, operator_name, left, right)
-
-
 def _autoescape(name: str | None) -> bool:
     return bool(name) and name.endswith(".html")
 
 
-ENV = _MessageEnvironment(
+ENV = BoundedSandbox(
     loader=_ResourceLoader(),
     autoescape=_autoescape,
     undefined=StrictUndefined,
@@ -124,7 +131,8 @@ ENV = _MessageEnvironment(
     auto_reload=False,
     cache_size=_CACHE_MAX,
 )
-"""The one Jinja environment of Return Desk: sandboxed, strict, HTML autoescaped."""
+"""The one Jinja environment of Return Desk: sandboxed and bounded (desk.messages.sandbox),
+strict, HTML autoescaped."""
 
 _compiled: dict[tuple[str, str], Template] = {}
 _compiled_lock = threading.Lock()
@@ -175,6 +183,12 @@ def _problem(error: Exception, name: str) -> TemplateProblem:
         return TemplateProblem(error.lineno, error.message or "Syntax error.")
     line = _line_in(error.__traceback__, name)
     text = str(error)
+    if isinstance(error, LimitExceeded):
+        return TemplateProblem(line, f"Too much for one message: {text}")
+    if isinstance(error, RecursionError):
+        return TemplateProblem(line, "A macro calls itself without end; make it stop.")
+    if isinstance(error, MemoryError):
+        return TemplateProblem(line, "Too much for one message: it needs too much memory.")
     if isinstance(error, SecurityError):
         return TemplateProblem(line, f"Not allowed in a template: {text}")
     if isinstance(error, UndefinedError):
@@ -186,11 +200,29 @@ def _problem(error: Exception, name: str) -> TemplateProblem:
     return TemplateProblem(line, f"{type(error).__name__}: {text}")
 
 
-def _render(name: str, source: str, context: dict, part: str) -> str:
+def _fill(name: str, source: str, context: dict) -> str:
+    """Render `source` (compiled once) within the current budget, stopping at the size limit."""
+    if len(source) > MAX_SOURCE:
+        raise LimitExceeded(f"the template is over {MAX_SOURCE:,} characters; shorten it.")
+    with off_the_clock():
+        template = _compile(name, source)
+    return collect(template.generate(context))
+
+
+def _render(
+    name: str,
+    source: str,
+    context: dict,
+    part: str,
+    *,
+    event: Event | str | None = None,
+    language: str = "",
+) -> str:
     try:
-        return _compile(name, source).render(context)
+        return _fill(name, source, context)
     except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
-        raise TemplateError([_problem(error, name)], part=part) from error
+        problem = _problem(error, name)
+        raise TemplateError([problem], part=part, event=event, language=language) from error
 
 
 def _undeclared(tree: nodes.Template, known: set[str]) -> list[TemplateProblem]:
@@ -215,6 +247,9 @@ def check_template(
 ) -> list[TemplateProblem]:
     """Return the problems of a template source: syntax, unknown variables, unsafe code."""
     name = template_name(event, check_language(language), part)
+    if len(source) > MAX_SOURCE:
+        too_long = f"The template is over {MAX_SOURCE:,} characters; shorten it."
+        return [TemplateProblem(None, too_long)]
     try:
         tree = ENV.parse(source, name=name, filename=name)
     except TemplateSyntaxError as error:
@@ -223,7 +258,8 @@ def check_template(
     if problems := _undeclared(tree, set(context) | set(ENV.globals)):
         return problems
     try:
-        _compile(name, source).render(context)
+        with bounded():
+            check_output(part, _finish(part, _fill(name, source, context)))
     except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
         return [_problem(error, name)]
     return []
@@ -337,17 +373,34 @@ def render_message(
     context = context_for(detail, shop, event=event, language=language, staff=staff, reward=reward)
     sources.update(overrides or {})
     out = {}
-    for part in PARTS:
-        name = f"{language}/{event.value}.{part}"
-        source = sources.get(part)
-        if source is None:
-            source = default_source_by_name(name)
-        out[part] = _render(name, source, context, part)
+    with bounded():  # one budget for the whole message
+        for part in PARTS:
+            name = f"{language}/{event.value}.{part}"
+            source = sources.get(part)
+            if source is None:
+                source = default_source_by_name(name)
+            out[part] = _render(name, source, context, part, event=event, language=language)
+            try:
+                out[part] = _finish(part, out[part])
+                check_output(part, out[part])
+            except LimitExceeded as error:
+                problem = TemplateProblem(None, f"Too much for one message: {error}")
+                raise TemplateError([problem], part=part, event=event, language=language) from None
     return RenderedMessage(
         event=event.value,
         language=language,
-        subject=_one_line(out["subject"]),
-        text=out["text"].strip() + "\n",
-        html=out["html"].strip() + "\n",
-        sms=_plain_spaces(out["sms"]),
+        subject=out["subject"],
+        text=out["text"],
+        html=out["html"],
+        sms=out["sms"],
     )
+
+
+def _finish(part: str, text: str) -> str:
+    """A rendered part as it is sent: one-line subject, bodies ending in one newline, the
+    SMS with plain spaces."""
+    if part == "subject":
+        return _one_line(text)
+    if part == "sms":
+        return _plain_spaces(text)
+    return text.strip() + "\n"

@@ -197,27 +197,27 @@ def test_move_return_moves_and_queues_in_one_transaction(db):
     assert view.messages[0].status_change_id == outcome.result.change.id
 
 
-def test_a_message_that_cannot_be_rendered_leaves_the_return_unmoved(db):
+def test_a_message_that_cannot_be_rendered_is_not_queued_and_the_move_happens(db):
     ret = received_return(db, email="rui@example.com")
     with db.session() as session:  # a stored wording that no longer renders (older version)
         session.add(
             MessageTemplate(event="approved", language="en", part="subject", body="{{ gone }}")
         )
         session.commit()
-    with pytest.raises(TemplateError):
-        move_return(db, return_id=ret.id, to="approved", expected_version=ret.version, notify=True)
     detail = get_return(db, return_id=ret.id)
-    assert (detail.ret.status, detail.ret.version) == ("received", ret.version)
-    assert [c.to_status for c in detail.timeline] == ["received"]
-    with db.session() as session:
-        assert session.exec(select(OutboxMessage)).all() == []
     with pytest.raises(TemplateError):  # the preview says so before the move is tried
         preview_message(db, detail=detail, event="approved")
-    # without the message the same move goes through
-    moved = move_return(
-        db, return_id=ret.id, to="approved", expected_version=ret.version, notify=False
+    outcome = move_return(
+        db, return_id=ret.id, to="approved", expected_version=ret.version, notify=True
     )
-    assert moved.message is None and moved.result.ret.status == "approved"
+    assert outcome.message is None and outcome.template_failed
+    assert outcome.result.ret.status == "approved"
+    assert "Subject template of the “Return approved” message in English" in outcome.reason_not_sent
+    assert "gone" in outcome.reason_not_sent
+    detail = get_return(db, return_id=ret.id)
+    assert [c.to_status for c in detail.timeline] == ["received", "approved"]
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
 
 
 def test_an_automatic_step_queues_without_being_asked(db):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from html import escape
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QTabWidget, QVBoxLayout
 
 from desk import labels
@@ -39,13 +39,22 @@ def when_words(due: datetime, now: datetime, zone: tzinfo | None = None) -> str:
 
 
 class NotifySection(QGroupBox):
-    """Offers the message of the move's event and previews it as it will be sent."""
+    """Offers the message of the move's event and previews it as it will be sent.
+
+    A message whose template fails (broken, or over its time or size bounds) cannot be
+    sent: its tick is cleared and disabled and the notice says why, so staff move without
+    it or cancel; `blocked_changed` is emitted when that changes.
+    """
+
+    blocked_changed = Signal()
 
     def __init__(self, db: Database, detail: ReturnDetail, target: Status, parent=None):
         super().__init__("Tell the customer", parent)
         from desk.messages.outbox import channel_for
 
         self._db, self._detail = db, detail
+        self.problem = ""  # why this move's message cannot be sent ("" when it can)
+        self.feedback_problem = ""  # the same for the feedback request
         self.message_event = event_for(target)
         self.channel = channel_for(detail.customer)
         self.mode = notify_mode(db, to=target)
@@ -132,7 +141,8 @@ class NotifySection(QGroupBox):
             self.checkbox.setEnabled(False)
             self.checkbox.setText(self.checkbox.text() + "  (always sent for this step)")
         self.checkbox.toggled.connect(self.preview.setEnabled)
-        self._show(self.preview, self.message_event)
+        self._checkbox_text = self.checkbox.text()
+        self._render_message()
 
     def _setup_feedback(self) -> None:
         if not self.asks_feedback:
@@ -154,6 +164,7 @@ class NotifySection(QGroupBox):
                 self.feedback_box.text() + "  (always asked when a return closes)"
             )
         self.feedback_box.toggled.connect(self.feedback_preview.setEnabled)
+        self._feedback_text = self.feedback_box.text()
         self._render_feedback()
 
     def _no_channel_text(self, customer) -> str:
@@ -175,25 +186,64 @@ class NotifySection(QGroupBox):
         if self.applies and self.channel:
             self._timer.start()
 
+    @property
+    def blocked(self) -> bool:
+        """True when a message staff would send cannot be, because its template fails."""
+        return bool(self.problem or self.feedback_problem)
+
     def _render(self) -> None:
-        if self.message_applies and self.channel:
-            self._show(self.preview, self.message_event)
-        self._render_feedback()
+        """Render again for the staff name as typed; a failed template stays failed (the
+        name does not fix it, and a slow one would hold the window up at each pause)."""
+        if self.message_applies and self.channel and not self.problem:
+            self._render_message()
+        if not self.feedback_problem:
+            self._render_feedback()
+
+    def _render_message(self) -> None:
+        problem = self._show(self.preview, self.message_event)
+        self._block(self.checkbox, self._checkbox_text, problem, "problem", "This message")
 
     def _render_feedback(self) -> None:
         if self.asks_feedback and self.offer.possible:
-            self._show(self.feedback_preview, self.feedback_event)
+            problem = self._show(self.feedback_preview, self.feedback_event)
+            self._block(
+                self.feedback_box, self._feedback_text, problem, "feedback_problem", "The request"
+            )
 
-    def _show(self, preview: MessagePreview, event) -> None:
-        """Render `event`'s message into `preview` exactly as it would be queued."""
+    def _block(self, box: QCheckBox, text: str, problem: str, field: str, what: str) -> None:
+        """Clear and disable `box` while its message cannot be rendered; restore it after."""
+        if problem == getattr(self, field):
+            return
+        was_blocked = bool(getattr(self, field))
+        setattr(self, field, problem)
+        if problem:
+            box.setChecked(False)
+            box.setEnabled(False)
+            box.setText(f"{what} cannot be sent: its template needs fixing")
+        elif was_blocked:
+            box.setText(text)
+            box.setChecked(True)
+            box.setEnabled("(always" not in text)
+        problems = [p for p in (self.problem, self.feedback_problem) if p]
+        self.notice.setText(
+            "<br>".join(escape(p) for p in problems)
+            + "<br><b>You can move the return without it, or cancel.</b>"
+        )
+        self.notice.setVisible(bool(problems))
+        self.blocked_changed.emit()
+
+    def _show(self, preview: MessagePreview, event) -> str:
+        """Render `event`'s message into `preview` exactly as it would be queued; return
+        why it cannot be ("" when it can)."""
         try:
             message = preview_message(self._db, detail=self._detail, event=event, staff=self._staff)
         except DeskError as error:
-            preview.show_problem(f"The message cannot be shown: {error}")
-            return
+            preview.show_problem("The message cannot be shown until its template is fixed.")
+            return str(error)
         if self.channel == Channel.SMS:
             preview.show_sms(message.sms)
         else:
             preview.show_email(message.subject, message.html, message.text)
         language = labels.LANGUAGES.get(message.language, message.language)
         preview.setToolTip(f"In {language}, as the customer prefers")
+        return ""

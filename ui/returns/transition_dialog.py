@@ -72,6 +72,8 @@ class TransitionDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         self.notify = NotifySection(db, detail, target)
+        self.notify.blocked_changed.connect(self._name_ok_button)
+        self._name_ok_button()
         if self.notify.applies:
             layout.addWidget(self.notify, 1)
             self.notify.set_staff(staff)
@@ -81,6 +83,15 @@ class TransitionDialog(QDialog):
         layout.addWidget(buttons)
         self.outcome = None  # desk.messages.outbox.MoveOutcome once moved
         (self.note_edit if required else self.ok_button).setFocus()
+
+    def _name_ok_button(self) -> None:
+        """'Move to X', or 'Move to X without the message' when its template fails."""
+        label = f"Move to {self._target.label}"
+        if self.notify.problem:
+            label += " without the message"
+        elif self.notify.feedback_problem:
+            label += " without the feedback request"
+        self.ok_button.setText(label)
 
     @property
     def staff(self) -> str:

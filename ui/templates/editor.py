@@ -1,8 +1,14 @@
-"""The shop's own wording of customer messages: edit, check as you type, preview, save."""
+"""The shop's own wording of customer messages: edit, check as you type, preview, save.
+
+Checking, previewing and saving run in the background (ui.background): a template that
+takes long to fill in never freezes the window, and the desk bounds it (1 s).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +32,8 @@ from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
-from ui.templates.preview import TemplatePreview
+from ui.background import run_in_background
+from ui.templates.preview import PreviewOutcome, TemplatePreview, render_preview
 from ui.templates.source import SourcePane, VariableList
 
 CHECK_DELAY_MS = 300
@@ -35,11 +42,41 @@ ERROR_STYLE = "color: #b91c1c;"
 OK_STYLE = "color: #15803d;"
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What a background check found: the problems (line, message) and the preview."""
+
+    problems: list[tuple[int | None, str]]
+    preview: PreviewOutcome
+
+
+def check_and_preview(
+    db: Database, key: tuple[str, str, str], source: str, staff: str, return_id: int | None
+) -> Checked:
+    """Check `source` as part `key` (event, language, part), then render its preview for
+    return `return_id` when it has no problems. Touches no widget (runs in the background)."""
+    event, language, part = key
+    checked = templating.check_template(source, part, language, event=event)
+    found = [(p.line, p.message) for p in checked]
+    if found:
+        return Checked(found, PreviewOutcome(note=STALE_PREVIEW))
+    outcome = render_preview(db, return_id, event, language, part, source, staff)
+    return Checked(_render_problems(outcome.error), outcome)
+
+
+STALE_PREVIEW = "The preview shows the last version without problems."
+
+
 class TemplateEditor(QDialog):
     """Edit one part of one event's message in one language, with a live preview.
 
     Non-modal; asks before throwing away unsaved changes (switching or closing).
+    `checked` is emitted when a check has been shown, `save_finished(saved)` when a save
+    is over.
     """
+
+    checked = Signal()
+    save_finished = Signal(bool)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,6 +84,9 @@ class TemplateEditor(QDialog):
         self._staff = state.load_text(state.STAFF)
         self._key: tuple[str, str, str] | None = None  # event, language, part shown
         self._saved_source = ""
+        self._generation = 0  # of the latest check: older results are dropped
+        self.checking = False  # a check runs in the background
+        self.saving = False  # a save runs in the background
         self.problems: list[str] = []
         self.setWindowTitle("Message templates")
         self.resize(1200, 800)
@@ -191,28 +231,43 @@ class TemplateEditor(QDialog):
         self._show_state()
 
     def check_now(self) -> None:
-        """Check the source, render the preview, and list what is wrong."""
+        """Check the source and render the preview in the background; list what is wrong."""
         self._check_timer.stop()
         if self._key is None:
             return
-        event, language, part = self._key
-        source = self.editor.toPlainText()
-        checked = templating.check_template(source, part, language, event=event)
-        found = [(p.line, p.message) for p in checked]
-        if found:
-            self.preview.show_note("The preview shows the last version without problems.")
-        else:
-            error = self.preview.render(event, language, part, source, self._staff)
-            found += _render_problems(error)
-        self._show_problems(found)
+        self._generation += 1
+        generation, key, source = self._generation, self._key, self.editor.toPlainText()
+        db, staff, return_id = self._db, self._staff, self.preview.current_return()
+        self.checking = True
+        self._show_state()
+        run_in_background(
+            lambda: check_and_preview(db, key, source, staff, return_id),
+            owner=self,
+            on_success=lambda result: self._checked(generation, key, result),
+            on_failure=lambda error: self._checked(
+                generation, key, Checked([(None, f"The check failed: {error}")], PreviewOutcome())
+            ),
+        )
+
+    def _checked(self, generation: int, key: tuple[str, str, str], result: Checked) -> None:
+        if generation != self._generation:
+            return  # the source or the selection changed meanwhile: a newer check runs
+        self.checking = False
+        if result.preview.message is not None:
+            self.preview.show_message(result.preview.message, key[2])
+        elif result.preview.note:
+            self.preview.show_note(result.preview.note)
+        self._show_problems(result.problems)
+        self.checked.emit()
 
     def _show_problems(self, found: list[tuple[int | None, str]]) -> None:
         self.problems = self.source.show_problems(found)
         self._show_state()
 
     def _show_state(self) -> None:
-        pending = self._check_timer.isActive()
-        self.save_button.setEnabled(self.is_dirty() and not self.problems and not pending)
+        pending = self._check_timer.isActive() or self.checking
+        ready = self.is_dirty() and not self.problems and not pending and not self.saving
+        self.save_button.setEnabled(ready)
         if self.problems and not pending:
             self._say("Fix the problems listed before saving.", ERROR_STYLE)
         elif self.is_dirty():
@@ -232,23 +287,50 @@ class TemplateEditor(QDialog):
     # saving
 
     def save(self) -> bool:
-        """Save the source when it has no problems; return whether it was saved."""
-        self.check_now()
-        if self.problems:
+        """Save the source in the background unless it has known problems; return whether
+        the save was started (`save_finished` says how it ended).
+
+        The desk checks it again (bounded in time and size) and refuses it with the
+        reason; what was typed stays in the editor either way.
+        """
+        if self.saving or self._key is None:
+            return False
+        pending = self._check_timer.isActive() or self.checking
+        if self.problems and not pending:
             self._say("Not saved: fix the problems listed first.", ERROR_STYLE)
             return False
-        event, language, part = self._key
-        source = self.editor.toPlainText()
-        try:
-            templating.save_shop_template(self._db, event, language, part, source)
-        except DeskError as error:
-            self._say(f"Not saved: {error}", ERROR_STYLE)
-            return False
-        self._saved_source = source
-        self._refresh_marks()
+        key, source, db = self._key, self.editor.toPlainText(), self._db
+        self.saving = True
+        self._show_state()
+        self._say("Saving…", "")
+        run_in_background(
+            lambda: templating.save_shop_template(db, *key, source),
+            owner=self,
+            on_success=lambda _: self._saved(key, source),
+            on_failure=lambda error: self._not_saved(key, error),
+        )
+        return True
+
+    def _saved(self, key: tuple[str, str, str], source: str) -> None:
+        self.saving = False
+        if key == self._key:
+            self._saved_source = source
+            self._refresh_marks()
+        event, _, part = key
         self._say(f"Saved {_part_label(part)} of “{Event(event).label}”.", OK_STYLE)
         self._show_state()
-        return True
+        self.save_finished.emit(True)
+
+    def _not_saved(self, key: tuple[str, str, str], error: Exception) -> None:
+        self.saving = False
+        if not isinstance(error, DeskError):
+            error = f"it could not be stored ({type(error).__name__})."
+        self._say(f"Not saved: {error}", ERROR_STYLE)
+        problems = getattr(error, "problems", None)
+        if problems and key == self._key:
+            self.problems = self.source.show_problems([(p.line, p.message) for p in problems])
+        self.save_button.setEnabled(False)
+        self.save_finished.emit(False)
 
     def reset(self) -> None:
         """After asking, drop the shop's version of this part and show the default."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
@@ -23,6 +24,48 @@ log = logging.getLogger(__name__)
 
 RECENT_RETURNS = 50
 MUTED_STYLE = "color: #555;"
+
+
+@dataclass(frozen=True)
+class PreviewOutcome:
+    """A rendered preview (`message`), or why there is none: a `note`, and the `error`
+    the template raised (to be listed as a problem)."""
+
+    message: object | None = None
+    note: str = ""
+    error: Exception | None = None
+
+
+NO_RETURN = "Log a return to see a preview: it is filled with a real return."
+
+
+def render_preview(
+    db: Database,
+    return_id: int | None,
+    event: str,
+    language: str,
+    part: str,
+    source: str,
+    staff: str,
+) -> PreviewOutcome:
+    """Render the message with `source` in place of the saved `part`, for return
+    `return_id` (None: no return yet). Touches no widget: it may run in the background."""
+    from desk.errors import NotFound
+    from desk.messages.templating import preview_template
+
+    if return_id is None:
+        return PreviewOutcome(note=NO_RETURN)
+    try:
+        message = preview_template(
+            db, return_id, event, language=language, staff=staff, overrides={part: source}
+        )
+    except NotFound as error:  # deleted meanwhile: nothing wrong with the template
+        return PreviewOutcome(note=str(error))
+    except Exception as error:  # the shop's own template: any failure is shown, not raised
+        return PreviewOutcome(
+            note="The preview cannot be shown until the problem is fixed.", error=error
+        )
+    return PreviewOutcome(message=message)
 
 
 class TemplatePreview(QWidget):
@@ -79,30 +122,25 @@ class TemplatePreview(QWidget):
             self.return_combo.addItem(f"{row.number} — {row.customer_name}", row.id)
         self.return_combo.blockSignals(False)
 
+    def current_return(self) -> int | None:
+        """The id of the return chosen to fill the preview, or None when there is none."""
+        return self.return_combo.currentData()
+
     def render(self, event: str, language: str, part: str, source: str, staff: str) -> object:
-        """Render the message with `source` in place of the saved `part`; show it.
+        """Render the message with `source` in place of the saved `part` (on this thread);
+        show it. Returns the error raised while rendering (to be listed), or None."""
+        outcome = render_preview(
+            self._db, self.current_return(), event, language, part, source, staff
+        )
+        return self.show_outcome(outcome, part)
 
-        Returns the error raised while rendering (to be listed as a problem), or None.
-        """
-        from desk.errors import NotFound
-        from desk.messages.templating import preview_template
-
-        return_id = self.return_combo.currentData()
-        if return_id is None:
-            self.show_note("Log a return to see a preview: it is filled with a real return.")
-            return None
-        try:
-            message = preview_template(
-                self._db, return_id, event, language=language, staff=staff, overrides={part: source}
-            )
-        except NotFound as error:  # deleted meanwhile: nothing wrong with the template
-            self.show_note(str(error))
-            return None
-        except Exception as error:  # the shop's own template: any failure is shown, not raised
-            self.show_note("The preview cannot be shown until the problem is fixed.")
-            return error
-        self.show_message(message, part)
-        return None
+    def show_outcome(self, outcome: PreviewOutcome, part: str) -> Exception | None:
+        """Show a preview rendered by `render_preview`; return its error, if any."""
+        if outcome.message is not None:
+            self.show_message(outcome.message, part)
+        else:
+            self.show_note(outcome.note)
+        return outcome.error
 
     def show_message(self, message, part: str) -> None:
         """Show the subject, then the body in the form `part` takes."""

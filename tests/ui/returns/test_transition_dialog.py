@@ -198,23 +198,55 @@ def test_failed_message_can_be_sent_again_from_the_detail(qtbot, db, mail_ready)
     qtbot.waitUntil(lambda: "Sent" in messages_shown(win), timeout=5000)
 
 
-def test_a_message_that_cannot_be_rendered_keeps_the_dialog_and_the_return(qtbot, db):
+def store_template(db, event, part, body):
+    """A stored wording that no longer renders (saving refuses it now)."""
     from desk.models import MessageTemplate
 
-    add_return(db, "Joana Ribeiro", "joana@example.com")
-    with db.session() as session:  # a stored wording that no longer renders
-        session.add(
-            MessageTemplate(event="refunded", language="en", part="subject", body="{{ gone }}")
-        )
+    with db.session() as session:
+        session.add(MessageTemplate(event=event, language="en", part=part, body=body))
         session.commit()
+
+
+NESTED = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+
+
+@pytest.mark.parametrize(
+    ("part", "body", "said"),
+    [("subject", "{{ gone }}", "gone"), ("text", NESTED, "more than 100,000 times")],
+)
+def test_a_message_that_cannot_be_rendered_lets_staff_move_without_it(qtbot, db, part, body, said):
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    store_template(db, "refunded", part, body)
     win = MainWindow(db)
     qtbot.addWidget(win)
     dialog = open_move(qtbot, win, Status.REFUNDED)
-    assert "cannot be shown" in dialog.notify.preview.subject_label.text()
+    notify = dialog.notify
+    assert "cannot be shown" in notify.preview.subject_label.text()
+    assert not notify.checkbox.isChecked() and not notify.checkbox.isEnabled()
+    assert notify.checkbox.text() == "This message cannot be sent: its template needs fixing"
+    assert notify.notice.isVisibleTo(dialog) and said in notify.notice.text()
+    assert "move the return without it, or cancel" in notify.notice.text()
+    assert dialog.ok_button.text() == "Move to Refunded without the message"
     qtbot.keyClicks(dialog.note_edit, "Paid back in cash")
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
-    assert dialog.isVisible() and dialog.error_label.isVisible()
-    assert dialog.note_edit.toPlainText() == "Paid back in cash"
+    assert not dialog.isVisible()
+    assert dialog.outcome.message is None
+    assert win.detail.status_label.text() == "Refunded"
+    assert f"{ret.number} is now Refunded." in win.statusBar().currentMessage()
+    assert "its template needs fixing" not in win.statusBar().currentMessage()  # not asked
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_a_message_that_cannot_be_rendered_can_be_cancelled(qtbot, db):
+    add_return(db, "Joana Ribeiro", "joana@example.com")
+    store_template(db, "refunded", "html", "{{ '%0300000000d'|format(1) }}")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    assert "format width 300,000,000" in dialog.notify.notice.text()
+    qtbot.keyClick(dialog, Qt.Key_Escape)
+    assert not dialog.isVisible()
     assert win.detail.status_label.text() == "Received"
     with db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []
@@ -260,5 +292,50 @@ def test_closing_with_the_request_unticked_asks_nothing(qtbot, db, mail_ready):
     dialog.notify.feedback_box.setChecked(False)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: win.detail.status_label.text() == "Closed")
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_an_automatic_message_that_fails_moves_and_says_it_was_not_queued(qtbot, db):
+    from desk.codes import Event
+    from desk.settings import NOTIFY, save_settings
+
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    save_settings(db, {NOTIFY[Event.REFUNDED]: "auto"})
+    store_template(db, "refunded", "sms", "{% for i in range(10**12) %}{% endfor %}")
+    store_template(db, "refunded", "text", "{% for i in range(10**12) %}{% endfor %}")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.REFUNDED)
+    assert dialog.ok_button.text() == "Move to Refunded without the message"
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.outcome.template_failed and dialog.outcome.message is None
+    said = win.statusBar().currentMessage()
+    assert said.startswith(f"{ret.number} is now Refunded.")
+    assert "No message queued: its template needs fixing" in said
+    with db.session() as session:
+        assert session.exec(select(OutboxMessage)).all() == []
+
+
+def test_a_feedback_request_that_fails_lets_staff_close_without_it(qtbot, db):
+    from desk.services import move_return as move
+
+    ret = add_return(db, "Joana Ribeiro", "joana@example.com")
+    move(db, return_id=ret.id, to="refunded", expected_version=ret.version, notify=False)
+    store_template(db, "feedback", "html", "{{ 'x'|center(10**9) }}")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    dialog = open_move(qtbot, win, Status.CLOSED)
+    notify = dialog.notify
+    assert not notify.feedback_box.isChecked() and not notify.feedback_box.isEnabled()
+    assert notify.feedback_box.text() == "The request cannot be sent: its template needs fixing"
+    assert "width 1,000,000,000" in notify.notice.text()
+    assert dialog.ok_button.text() == "Move to Closed without the feedback request"
+    qtbot.keyClicks(dialog.staff_edit, "Rita")  # typing does not bring the failed one back
+    qtbot.wait(400)
+    assert not notify.feedback_box.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert not dialog.isVisible()
+    assert win.detail.status_label.text() == "Closed"
     with db.session() as session:
         assert session.exec(select(OutboxMessage)).all() == []

@@ -1,7 +1,7 @@
 """The template editor, driven through its real widgets over a real SQLite file."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from sqlmodel import select
 
@@ -29,6 +29,7 @@ def open_editor(qtbot, db, event="refunded", language="en", part="text"):
     qtbot.addWidget(editor)
     editor.show()
     choose(editor, event, language, part)
+    wait_checked(qtbot, editor)
     return editor
 
 
@@ -54,7 +55,22 @@ def problems(editor):
 
 
 def wait_checked(qtbot, editor):
-    qtbot.waitUntil(lambda: not editor._check_timer.isActive(), timeout=2000)
+    """Wait for the typing pause and the background check after it."""
+    qtbot.waitUntil(
+        lambda: not editor._check_timer.isActive() and not editor.checking, timeout=5000
+    )
+
+
+def check(qtbot, editor):
+    with qtbot.waitSignal(editor.checked, timeout=5000):
+        editor.check_now()
+
+
+def save(qtbot, editor, *, saved=True):
+    """Press Ctrl+S and wait for the background save; assert how it ended."""
+    with qtbot.waitSignal(editor.save_finished, timeout=5000) as finished:
+        qtbot.keyClick(editor.editor, Qt.Key_S, Qt.ControlModifier)
+    assert finished.args == [saved]
 
 
 def saved_rows(db):
@@ -103,7 +119,7 @@ def test_edit_check_save_and_reset(qtbot, db, answers):
     assert editor.editor.extraSelections() == []
     assert editor.preview.plain_view.toPlainText().strip() == "Thanks Ana!"
     assert editor.save_button.isEnabled()
-    qtbot.keyClick(editor.editor, Qt.Key_S, Qt.ControlModifier)
+    save(qtbot, editor)
     rows = saved_rows(db)
     assert [(r.event, r.language, r.part) for r in rows] == [("refunded", "en", "text")]
     assert editor.part_tabs.tabText(editor.part_tabs.currentIndex()).endswith("•")
@@ -166,7 +182,7 @@ def test_rendering_error_is_a_problem_not_a_crash(qtbot, db, answers):
     add_return(db, "Ana Souza")
     editor = open_editor(qtbot, db)
     editor.editor.setPlainText("{{ customer.__class__.__mro__ }}")
-    editor.check_now()
+    check(qtbot, editor)
     assert problems(editor) != ["No problems found."]
     assert not editor.save_button.isEnabled()
 
@@ -200,7 +216,7 @@ def test_syntax_error_names_its_line_and_click_goes_there(qtbot, db, answers):
     add_return(db, "Ana Souza")
     editor = open_editor(qtbot, db, part="subject")
     editor.editor.setPlainText("Hi\nthere\n{% if %}")
-    editor.check_now()
+    check(qtbot, editor)
     assert problems(editor)[0].startswith("Line 3:")
     editor.editor.moveCursor(QTextCursor.Start)
     qtbot.mouseClick(
@@ -210,3 +226,62 @@ def test_syntax_error_names_its_line_and_click_goes_there(qtbot, db, answers):
     )
     assert editor.editor.textCursor().blockNumber() == 2
     assert editor.source.cursor_label.text() == "Line 3, column 1"
+
+
+SLOW = (  # under every count limit, but far over the time bound
+    "{% for i in range(10000) %}"
+    "{% set n = ((range(10000)|list) * 10)|unique|list|length %}{% endfor %}"
+)
+HOSTILE = [
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "range()"),
+    ("{{ '%0300000000d'|format(1) }}", "format width 300,000,000"),
+    ("{{ 'x' * 10**9 }}", "repeated text is too long"),
+    ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}", "more than 50 deep"),
+    ("{% for i in range(10**12) %}{% endfor %}", "1,000,000,000,000 numbers"),
+    (SLOW, "longer than 1 s"),
+]
+
+
+@pytest.mark.parametrize(("source", "said"), HOSTILE)
+def test_a_hostile_template_is_listed_and_cannot_be_saved(qtbot, db, answers, source, said):
+    add_return(db, "Ana Souza")
+    editor = open_editor(qtbot, db, part="html")
+    editor.editor.setPlainText(source)
+    check(qtbot, editor)
+    [problem] = problems(editor)
+    assert problem.startswith("Line 1:") and said in problem
+    assert not editor.save_button.isEnabled()
+    qtbot.keyClick(editor.editor, Qt.Key_S, Qt.ControlModifier)
+    assert "fix the problems" in editor.status_label.text()
+    assert editor.editor.toPlainText() == source  # what was typed stays
+    assert saved_rows(db) == []
+
+
+def test_the_check_runs_in_the_background_and_the_window_stays_responsive(qtbot, db, answers):
+    add_return(db, "Ana Souza")
+    editor = open_editor(qtbot, db)
+    editor.editor.setPlainText(SLOW)
+    ticks = []
+    timer = QTimer(editor, interval=20)
+    timer.timeout.connect(lambda: ticks.append(editor.checking))
+    timer.start()
+    with qtbot.waitSignal(editor.checked, timeout=10_000):
+        editor.check_now()
+        assert editor.checking  # check_now returned before the check was done
+        assert not editor.save_button.isEnabled()
+    timer.stop()
+    assert ticks.count(True) >= 3  # the event loop kept running while it was checked
+    assert any("longer than 1 s" in p for p in problems(editor))
+
+
+def test_saving_before_the_check_is_refused_by_the_desk_with_the_reason(qtbot, db, answers):
+    add_return(db, "Ana Souza")
+    editor = open_editor(qtbot, db, part="sms")
+    source = "{% for i in range(12) %}" + "y" * 150 + "{% endfor %}"
+    editor.editor.setPlainText(source)  # the check waits for a pause in typing
+    save(qtbot, editor, saved=False)
+    said = editor.status_label.text()
+    assert said.startswith("Not saved: SMS template: ") and "12 SMS (at most 10)" in said
+    assert any("12 SMS" in p for p in problems(editor))
+    assert editor.editor.toPlainText() == source and editor.is_dirty()
+    assert saved_rows(db) == []
