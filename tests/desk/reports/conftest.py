@@ -50,6 +50,7 @@ from desk.codes import (
 )
 from desk.db import open_database
 from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange
+from desk.reports.facts import rebuild
 from desk.reports.period import ReportRange
 
 RANGE = ReportRange(date(2026, 11, 2), date(2026, 11, 15))
@@ -215,6 +216,8 @@ def build(db) -> Crafted:
             message(r, None, Event.FEEDBACK, 1)
             line(r, "SKU-Z", 50, Disposition.DONATE)
             feedback(r, 3, when + timedelta(days=10))
+        s.flush()
+        rebuild(s.connection())  # rows written by hand: the reports' facts, written once
         s.commit()
         return Crafted(
             customers={k: v.id for k, v in people.items()},
