@@ -308,16 +308,22 @@ class ReportReturn(SQLModel, table=True):
     """
 
     __tablename__ = "report_return"
+    # one index per figure, led by what it groups by: over a wide range a figure walks
+    # its index in order and only filters the day (desk.reports.figures)
     __table_args__ = (
         Index("ix_report_return_day", "day", "reason", "status", "rating", "asked"),
+        Index("ix_report_return_reason", "reason", "day"),
+        Index("ix_report_return_status", "status", "day"),
+        Index("ix_report_return_rating", "rating", "asked", "day"),
         Index("ix_report_return_customer", "customer_id", "day", "status"),
         Index(
             "ix_report_return_settled",
             "settled_status",
-            "day",
             "refund_method",
+            "day",
             "amount_cents",
             "settle_days",
+            *(f"{d.value}_{what}" for d in Disposition for what in ("lines", "items")),
         ),
         Index("ix_report_return_settle_time", "settle_days", "day"),
         Index("ix_report_return_settle_group", "settled_status", "settle_days", "day"),
@@ -376,7 +382,10 @@ class ReportLine(SQLModel, table=True):
     """One returned line as the most-returned-SKUs figure counts it (derived, see above)."""
 
     __tablename__ = "report_line"
-    __table_args__ = (Index("ix_report_line_sku", "day", "kept", "sku", "quantity", "return_id"),)
+    __table_args__ = (
+        Index("ix_report_line_day", "day", "kept", "sku", "quantity", "first_of_sku"),
+        Index("ix_report_line_sku", "kept", "sku", "day", "quantity", "first_of_sku"),
+    )
 
     line_id: int = Field(
         primary_key=True,
@@ -390,3 +399,4 @@ class ReportLine(SQLModel, table=True):
     kept: bool  # the return is not cancelled
     sku: str = Field(max_length=64)
     quantity: int
+    first_of_sku: bool  # the return's first line of this SKU (counts the return once)

@@ -110,6 +110,7 @@ def ranked_percentiles(
     fractions: Sequence[float],
     *,
     walk: Sequence[ColumnElement] | None = None,
+    n: int | None = None,
 ) -> tuple[int, list[float | None]]:
     """Count and continuous percentiles of `value` over the rows of `table` that `where` keeps.
 
@@ -117,14 +118,16 @@ def ranked_percentiles(
     `walk` (the same conditions as `where`, written so that no index serves them, see
     `no_index`), the two neighbours of each position are read by walking an index that
     starts with `value` from the nearer end (ORDER BY value LIMIT 2 OFFSET k) instead of
-    sorting, then interpolated here the way the SQL does it.
+    sorting, then interpolated here the way the SQL does it. `n`, when the caller counted
+    already, is how many values there are.
     """
     kept = [*where, value.is_not(None)]
     if conn.dialect.name != "sqlite":
         cols = [func.percentile_cont(f).within_group(value) for f in fractions]
         n, *found = conn.execute(select(func.count(), *cols).select_from(table).where(*kept)).one()
         return n, [None if p is None else float(p) for p in found]
-    n = conn.execute(select(func.count()).select_from(table).where(*kept)).scalar_one()
+    if n is None:
+        n = conn.execute(select(func.count(value)).select_from(table).where(*where)).scalar_one()
     lookup = kept if walk is None else [*walk, value.is_not(None)]
     out: list[float | None] = []
     for fraction in fractions:

@@ -9,7 +9,7 @@ tables, it must drop and rebuild them itself, and this backfill must then be fro
 
 Revision ID: 0010
 Revises: 0009
-Create Date: 2026-12-01 10:42:37.937354
+Create Date: 2026-12-01 10:42:37
 """
 
 from collections.abc import Sequence
@@ -59,15 +59,34 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_report_return_day", ["day", "reason", "status", "rating", "asked"], unique=False
         )
+        batch_op.create_index("ix_report_return_rating", ["rating", "asked", "day"], unique=False)
+        batch_op.create_index("ix_report_return_reason", ["reason", "day"], unique=False)
         batch_op.create_index(
             "ix_report_return_settle_group", ["settled_status", "settle_days", "day"], unique=False
         )
         batch_op.create_index("ix_report_return_settle_time", ["settle_days", "day"], unique=False)
         batch_op.create_index(
             "ix_report_return_settled",
-            ["settled_status", "day", "refund_method", "amount_cents", "settle_days"],
+            [
+                "settled_status",
+                "refund_method",
+                "day",
+                "amount_cents",
+                "settle_days",
+                "restock_lines",
+                "restock_items",
+                "refurbish_lines",
+                "refurbish_items",
+                "recycle_lines",
+                "recycle_items",
+                "donate_lines",
+                "donate_items",
+                "discard_lines",
+                "discard_items",
+            ],
             unique=False,
         )
+        batch_op.create_index("ix_report_return_status", ["status", "day"], unique=False)
 
     op.create_table(
         "report_line",
@@ -78,14 +97,18 @@ def upgrade() -> None:
         sa.Column("kept", sa.Boolean(), nullable=False),
         sa.Column("sku", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("first_of_sku", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(["line_id"], ["return_line.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["return_id"], ["return.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("line_id"),
     )
     with op.batch_alter_table("report_line", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_report_line_day", ["day", "kept", "sku", "quantity", "first_of_sku"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_report_line_return_id"), ["return_id"], unique=False)
         batch_op.create_index(
-            "ix_report_line_sku", ["day", "kept", "sku", "quantity", "return_id"], unique=False
+            "ix_report_line_sku", ["kept", "sku", "day", "quantity", "first_of_sku"], unique=False
         )
 
     op.create_table(
@@ -123,12 +146,16 @@ def downgrade() -> None:
     with op.batch_alter_table("report_line", schema=None) as batch_op:
         batch_op.drop_index("ix_report_line_sku")
         batch_op.drop_index(batch_op.f("ix_report_line_return_id"))
+        batch_op.drop_index("ix_report_line_day")
 
     op.drop_table("report_line")
     with op.batch_alter_table("report_return", schema=None) as batch_op:
+        batch_op.drop_index("ix_report_return_status")
         batch_op.drop_index("ix_report_return_settled")
         batch_op.drop_index("ix_report_return_settle_time")
         batch_op.drop_index("ix_report_return_settle_group")
+        batch_op.drop_index("ix_report_return_reason")
+        batch_op.drop_index("ix_report_return_rating")
         batch_op.drop_index("ix_report_return_day")
         batch_op.drop_index("ix_report_return_customer")
 

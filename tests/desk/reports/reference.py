@@ -16,6 +16,7 @@ from sqlalchemy.sql import ColumnElement
 
 from desk.codes import Disposition, Event, OutboxState, Reason, RefundMethod, Status
 from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange, utcnow
+from desk.reports.dashboard import Dashboard
 from desk.reports.figures import (
     DispositionCount,
     MethodAmount,
@@ -309,3 +310,21 @@ def frequent_returners(
 def _float(value: object) -> float | None:
     """A duration as a float, rounded to 6 decimals (julianday's float error is ~1e-9 days)."""
     return None if value is None else round(float(value), 6)
+
+
+def reference_dashboard(db, rng: ReportRange, *, now: datetime) -> Dashboard:
+    """Every figure the slow way, on one connection, as desk.reports.dashboard returns them."""
+    with db.connect() as conn:
+        return Dashboard(
+            range=rng,
+            per_week=returns_per_week(conn, rng, now=now),
+            by_reason=by_reason(conn, rng, now=now),
+            by_status=by_status(conn, rng, now=now),
+            refunded=refunded_by_method(conn, rng, now=now),
+            days_to_settle=days_to_settle(conn, rng, now=now),
+            response=response_time(conn, rng, now=now),
+            satisfaction=satisfaction(conn, rng, now=now),
+            sustainability=sustainability(conn, rng, now=now),
+            top_skus=top_skus(conn, rng, now=now),
+            frequent_returners=frequent_returners(conn, rng, now=now),
+        )
