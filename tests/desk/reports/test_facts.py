@@ -70,7 +70,8 @@ def move(db, ret, to: Status, **kw):
 
 
 @pytest.fixture
-def shop(db, smtp_server):
+def shop(any_db, smtp_server):
+    db = any_db
     mail_ready(db, smtp_server)
     with db.session() as session:
         set_settings(session, {FEEDBACK_REQUEST_WHEN: "now"})
