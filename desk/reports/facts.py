@@ -21,9 +21,22 @@ committed (read committed starts a new snapshot per statement); SQLite has one w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 
-from sqlalchemy import Connection, and_, case, delete, exists, func, insert, or_, select, true
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.sql import ColumnElement, Executable, Select
 
 from desk.codes import Disposition, Event, OutboxState, Status
 from desk.models import (
@@ -63,9 +76,10 @@ def refresh(conn: Connection, return_ids: Iterable[int]) -> None:
     if conn.dialect.name == "postgresql":
         for return_id in ids:  # in order: two refreshes of many returns cannot deadlock
             conn.execute(select(func.pg_advisory_xact_lock(_LOCK_CLASS, return_id)))
+    statements = _by_ids(conn.dialect.name)
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        _rewrite(conn, lambda column, chunk=chunk: column.in_(chunk))
+        for statement in statements:
+            conn.execute(statement, {"ids": ids[start : start + CHUNK]})
 
 
 def refresh_since(conn: Connection, first_return_id: int) -> None:
@@ -79,16 +93,30 @@ def rebuild(conn: Connection) -> None:
 
 
 def _rewrite(conn: Connection, keep: Keep) -> None:
-    dialect = conn.dialect.name
-    for table in (ReportReturn, ReportResponse, ReportLine):
-        conn.execute(delete(table).where(keep(table.return_id)))
+    for statement in _statements(conn.dialect.name, keep):
+        conn.execute(statement)
+
+
+def _statements(dialect: str, keep: Keep) -> list[Executable]:
+    """The deletes, then the inserts from selects, that rewrite the facts `keep` picks."""
+    out: list[Executable] = [
+        delete(table).where(keep(table.return_id))
+        for table in (ReportReturn, ReportResponse, ReportLine)
+    ]
     for table, query in (
         (ReportReturn, return_facts(dialect, keep)),
         (ReportResponse, response_facts(dialect, keep)),
         (ReportLine, line_facts(dialect, keep)),
     ):
         names = [c.name for c in query.selected_columns]
-        conn.execute(insert(table).from_select(names, query))
+        out.append(insert(table).from_select(names, query))
+    return out
+
+
+@cache
+def _by_ids(dialect: str) -> list[Executable]:
+    """`_statements` for the returns listed in the parameter `ids`, built once per dialect."""
+    return _statements(dialect, lambda column: column.in_(bindparam("ids", expanding=True)))
 
 
 def _plain(dialect: str, column: ColumnElement) -> ColumnElement:
