@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desk.codes import Disposition, FeedbackSource, OutboxState, Status
+from desk.customers.imports import import_customers
 from desk.customers.segments import Segment
+from desk.demo.seed import seed_demo
 from desk.feedback.record import record_feedback
 from desk.messages.sender import send_due
 from desk.models import OutboxMessage, ReportLine, ReportResponse, ReportReturn, utcnow
@@ -138,3 +140,28 @@ def test_refresh_of_a_gone_return_drops_its_facts(shop):
         conn.execute(ReportReturn.__table__.delete())
         facts.refresh(conn, [ret.id, 999_999])
     assert [row[0] for row in stored(db)["report_return"]] == [ret.id]
+
+
+def test_the_demo_seed_writes_the_facts_of_what_it_adds(shop):
+    db = shop
+    log(db, "Ana", LineDraft(sku="A"))  # a return before the demo's: its facts stay
+    seed_demo(db, returns=60, seed=3)
+    with db.connect() as conn:
+        counted = conn.execute(select(func.count()).select_from(ReportReturn)).scalar()
+    assert counted == 61
+    check(db, segment=Segment.OCCASIONAL)
+    rng = ReportRange(date(2000, 1, 1), date(2100, 1, 1))
+    assert sum(w.returns for w in dashboard(db, rng).per_week) == 61
+
+
+def test_a_customer_import_moves_the_segment_figures_with_it(shop):
+    db = shop
+    log(db, "Ana", LineDraft(sku="A"))
+    today = date.today()
+    loyal = ReportRange(today, today, Segment.LOYAL)
+    assert dashboard(db, loyal).by_status == []
+    till = "Name,Email,Orders\nAna,ana@example.com,40\n"  # the till knows her 40 orders
+    with db.session() as session:
+        assert import_customers(session, till.encode()).merged == 1
+    check(db, segment=Segment.LOYAL)
+    assert [s.returns for s in dashboard(db, loyal).by_status] == [1]
