@@ -3,7 +3,9 @@
 Every figure is built from SQLAlchemy Core expressions; only these helpers look at the
 dialect: the Monday a timestamp's week starts on, the seconds between two timestamps,
 and percentiles (PostgreSQL's `percentile_cont`, the same linear interpolation done with
-window functions on SQLite, or by walking an index in `ranked_percentiles`).
+window functions on SQLite in `percentiles`, or by walking an index in
+`ranked_percentiles`, which the figures use; `percentiles` and `week_start` serve the
+slow reference queries the tests compare the figures with).
 """
 
 from __future__ import annotations
