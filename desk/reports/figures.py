@@ -27,14 +27,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, case, func, select
-from sqlalchemy.sql import ColumnElement
 
 from desk.codes import Disposition, Reason, RefundMethod, Status
-from desk.models import Customer, ReportLine, ReportResponse, ReportReturn, utcnow
+from desk.models import Customer, ReportLine, ReportResponse, ReportReturn
 from desk.reports.facts import SETTLED
 from desk.reports.period import ReportRange
-from desk.reports.segment_rule import customers_in
-from desk.reports.sql import no_index, ranked_percentiles
+from desk.reports.scope import in_range, scope
+from desk.reports.sql import ranked_percentiles
 
 DROPOFF = (Disposition.REFURBISH, Disposition.RECYCLE, Disposition.DONATE)
 """Dispositions that send an item on for reuse or recycling (a drop-off point)."""
@@ -123,57 +122,6 @@ class Returner:
     returns: int
 
 
-Facts = type[ReportReturn] | type[ReportResponse] | type[ReportLine]
-
-
-def in_range(
-    conn: Connection,
-    rng: ReportRange,
-    *,
-    now: datetime | None = None,
-    facts: Facts = ReportReturn,
-    indexed: bool = True,
-) -> list[ColumnElement]:
-    """The conditions on a facts table that keep the returns a report over `rng` is about.
-
-    With `indexed` False, on SQLite, the day is written so that no index serves it: the
-    query then walks the index that leads with what it groups or sorts by, filtering the
-    day, instead of reading the day's index and sorting (see `wide`).
-    """
-    day = facts.day
-    if not indexed and conn.dialect.name == "sqlite":
-        day = no_index(day)
-    cond = [day >= rng.start, day <= rng.end]
-    if rng.segment is not None:
-        ids = customers_in(conn, rng.segment, now=now or utcnow())
-        cond.append(facts.customer_id.in_(ids))
-    return cond
-
-
-def wide(conn: Connection, rng: ReportRange, facts: Facts = ReportReturn) -> bool:
-    """True when `rng` spans at least half of the days `facts` holds (and no segment).
-
-    Then reading a whole index in the order a figure needs costs less than sorting the
-    rows of the range; a short range reads just its days.
-    """
-    if rng.segment is not None or conn.dialect.name != "sqlite":
-        return False
-    # two queries: SQLite reads a lone min() or max() off the day's index
-    first = conn.execute(select(func.min(facts.day))).scalar()
-    last = conn.execute(select(func.max(facts.day))).scalar()
-    if first is None or last is None:
-        return False
-    covered = (min(last, rng.end) - max(first, rng.start)).days + 1
-    return covered * 2 >= (last - first).days + 1
-
-
-def _scope(
-    conn: Connection, rng: ReportRange, now: datetime | None, facts: Facts = ReportReturn
-) -> list[ColumnElement]:
-    """`in_range`, walking the figure's own index when the range is `wide`."""
-    return in_range(conn, rng, now=now, facts=facts, indexed=not wide(conn, rng, facts))
-
-
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
@@ -208,7 +156,7 @@ def by_reason(
     f, n = ReportReturn, func.count().label("n")
     rows = conn.execute(
         select(f.reason, n)
-        .where(*_scope(conn, rng, now))
+        .where(*scope(conn, rng, now))
         .group_by(f.reason)
         .order_by(n.desc(), f.reason)
     ).all()
@@ -221,7 +169,7 @@ def by_status(
     """Returns logged in the range by the status they are in now, in workflow order."""
     f = ReportReturn
     rows = conn.execute(
-        select(f.status, func.count()).where(*_scope(conn, rng, now)).group_by(f.status)
+        select(f.status, func.count()).where(*scope(conn, rng, now)).group_by(f.status)
     ).all()
     counts = {Status(s): c for s, c in rows}
     return [StatusCount(s, counts[s]) for s in Status if s in counts]
@@ -239,7 +187,7 @@ def refunded_by_method(
     f = ReportReturn
     rows = conn.execute(  # by settled status first: the order of their index
         select(f.refund_method, func.count(), func.sum(f.amount_cents))
-        .where(f.settled_status.is_not(None), *_scope(conn, rng, now))
+        .where(f.settled_status.is_not(None), *scope(conn, rng, now))
         .group_by(f.settled_status, f.refund_method)
     ).all()
     found: dict[RefundMethod, tuple[int, int]] = {}
@@ -258,17 +206,17 @@ def days_to_settle(
     settled status that occurs. Returns never received (or not yet settled) do not count.
     """
     f = ReportReturn
-    scope = _scope(conn, rng, now)
+    kept = scope(conn, rng, now)
     counts = dict(
         conn.execute(
             select(f.settled_status, func.count(f.settle_days))
-            .where(f.settled_status.is_not(None), *scope)
+            .where(f.settled_status.is_not(None), *kept)
             .group_by(f.settled_status)
         ).all()
     )
     walk = in_range(conn, rng, now=now, indexed=False) if rng.segment is None else None
     n, (median,) = ranked_percentiles(
-        conn, f.__table__, f.settle_days, scope, [0.5], walk=walk, n=sum(counts.values())
+        conn, f.__table__, f.settle_days, kept, [0.5], walk=walk, n=sum(counts.values())
     )
     out = [SettleTime(None, n, _float(median))]
     for status in SETTLED:
@@ -279,7 +227,7 @@ def days_to_settle(
             conn,
             f.__table__,
             f.settle_days,
-            [mine, *scope],
+            [mine, *kept],
             [0.5],
             walk=None if walk is None else [mine, *walk],
             n=counts[status],
@@ -298,11 +246,11 @@ def response_time(
     purpose (the owner's delay), so they say nothing about how fast the shop answers.
     """
     f = ReportResponse
-    scope = in_range(conn, rng, now=now, facts=f)  # hours is never NULL: a count of the day
+    kept = in_range(conn, rng, now=now, facts=f)  # hours is never NULL: a count of the day
     walk = None
     if rng.segment is None:
         walk = in_range(conn, rng, now=now, facts=f, indexed=False)
-    n, (median, p90) = ranked_percentiles(conn, f.__table__, f.hours, scope, [0.5, 0.9], walk=walk)
+    n, (median, p90) = ranked_percentiles(conn, f.__table__, f.hours, kept, [0.5, 0.9], walk=walk)
     return ResponseTime(n, _float(median), _float(p90))
 
 
@@ -317,7 +265,7 @@ def satisfaction(
     f = ReportReturn
     rows = conn.execute(
         select(f.rating, f.asked, func.count())
-        .where(*_scope(conn, rng, now))
+        .where(*scope(conn, rng, now))
         .group_by(f.rating, f.asked)
     ).all()
     distribution = {rating: 0 for rating in range(1, 6)}
@@ -359,7 +307,7 @@ def sustainability(
         for what in ("lines", "items")
     ]
     row = conn.execute(
-        select(*sums).where(ReportReturn.settled_status.is_not(None), *_scope(conn, rng, now))
+        select(*sums).where(ReportReturn.settled_status.is_not(None), *scope(conn, rng, now))
     ).one()
     found = {d: (int(row[2 * i]), int(row[2 * i + 1])) for i, d in enumerate(Disposition)}
     items = sum(q for _, q in found.values())
@@ -376,7 +324,7 @@ def top_skus(conn: Connection, rng: ReportRange, *, now: datetime | None = None)
     quantity = func.sum(f.quantity).label("quantity")
     rows = conn.execute(
         select(f.sku, quantity, func.sum(case((f.first_of_sku == True, 1), else_=0)))  # noqa: E712
-        .where(f.kept == True, *_scope(conn, rng, now, f))  # noqa: E712
+        .where(f.kept == True, *scope(conn, rng, now, f))  # noqa: E712
         .group_by(f.sku)
         .order_by(quantity.desc(), f.sku)
         .limit(TOP)
@@ -391,7 +339,7 @@ def frequent_returners(
     f, n = ReportReturn, func.count().label("n")
     counts = (
         select(f.customer_id, n)
-        .where(f.status != Status.CANCELLED, *_scope(conn, rng, now))
+        .where(f.status != Status.CANCELLED, *scope(conn, rng, now))
         .group_by(f.customer_id)
         .order_by(n.desc(), f.customer_id)
         .limit(TOP)
