@@ -7,9 +7,9 @@ from, so keeping them right is one rule: whatever changes a return, its status c
 its sent messages, its feedback or its lines calls `refresh` with that return's id in the
 same transaction (desk.workflow, desk.returns.add_return, desk.messages.sender when it
 marks a message sent, desk.feedback.record); bulk writers (the demo seed, migration
-0010) call `refresh_since` or `rebuild`. Other writers change nothing the facts hold:
-an erasure only records the status a return stays in (left out here) and fails unsent
-messages, a customer import changes customers (the segment is read from them live).
+0012) call `refresh_since` or `rebuild`. Other writers change nothing the facts hold:
+an erasure blanks texts and fails unsent messages, a customer import changes customers
+(the segment is read from them live). Status changes that keep the status are left out.
 Tests compare the figures with the slow queries over the source tables after each kind
 of change.
 

@@ -5,10 +5,10 @@ returns already there (desk.reports.facts.rebuild), on SQLite and PostgreSQL.
 
 The backfill runs today's desk.reports.facts code: if a later revision changes these
 tables, it must drop and rebuild them itself, and this backfill must then be frozen
-(copied here as it was) so that it still matches the 0010 columns.
+(copied here as it was) so that it still matches the 0012 columns.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-01 10:42:37
 """
 
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,4 +1,4 @@
-"""Migration 0010 fills the reports' facts from the returns a database at 0009 holds."""
+"""Migration 0012 fills the reports' facts from the returns a database at 0011 holds."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from tests.desk.reports.reference import reference_dashboard
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def at_0009(request, db_path):
-    """An empty database migrated to 0009 only: SQLite, then PostgreSQL when given."""
+def at_0011(request, db_path):
+    """An empty database migrated to 0011 only: SQLite, then PostgreSQL when given."""
     if request.param == "sqlite":
         url = sqlite_url(db_path)
     elif PG_URL:
@@ -23,7 +23,7 @@ def at_0009(request, db_path):
     else:
         pytest.skip("RETURNDESK_TEST_PG_URL is not set")
     engine = make_engine(url)
-    runner.upgrade(engine, "0009")
+    runner.upgrade(engine, "0011")
     yield Database(engine)
     if request.param == "postgresql":
         with engine.begin() as conn:
@@ -31,13 +31,13 @@ def at_0009(request, db_path):
     engine.dispose()
 
 
-def test_upgrade_backfills_the_facts_of_existing_returns(at_0009):
-    build(at_0009, write_facts=False)
-    url = at_0009.engine.url.render_as_string(hide_password=False)
-    at_0009.engine.dispose()
-    db = open_database(url)  # upgrades to 0010, which fills the facts
+def test_upgrade_backfills_the_facts_of_existing_returns(at_0011):
+    build(at_0011, write_facts=False)
+    url = at_0011.engine.url.render_as_string(hide_password=False)
+    at_0011.engine.dispose()
+    db = open_database(url)  # upgrades to 0012, which fills the facts
     try:
-        assert current_revision(db.engine) == "0010"
+        assert current_revision(db.engine) == "0012"
         with db.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM report_return")).scalar() == 7
             assert conn.execute(text("SELECT count(*) FROM report_line")).scalar() == 9
