@@ -12,6 +12,7 @@ from desk import search
 from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Status
 from desk.errors import NotFound, ValidationError
 from desk.models import Counter, Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
+from desk.reports import facts as report_facts
 from desk.validation import email_error, phone_error, price_error, quantity_error
 from desk.workflow import INITIAL
 
@@ -214,6 +215,7 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
     )
     session.flush()
     search.reindex(session.connection(), [ret.id])
+    report_facts.refresh(session.connection(), [ret.id])
     return ret
 
 

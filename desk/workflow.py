@@ -10,6 +10,7 @@ from sqlmodel import Session
 from desk.codes import Status
 from desk.errors import DeskError, NotFound
 from desk.models import Return, StatusChange, utcnow
+from desk.reports import facts as report_facts
 
 _SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
 
@@ -164,6 +165,7 @@ def apply_transition(
     )
     session.add(change)
     session.flush()
+    report_facts.refresh(session.connection(), [return_id])
     session.refresh(ret)
     return TransitionResult(ret=ret, change=change)
 

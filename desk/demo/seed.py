@@ -41,6 +41,7 @@ from desk.models import (
     StatusChange,
     utcnow,
 )
+from desk.reports import facts as report_facts
 from desk.returns import format_number
 from desk.settings import (
     FEEDBACK_REQUEST_HOURS,
@@ -129,6 +130,7 @@ def seed_demo(
         _seed_dropoff_points(conn, now or utcnow())
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
+        report_facts.refresh_since(conn, first_return)
     report(1.0)
     return DemoSummary(
         returns=returns,

@@ -19,6 +19,7 @@ from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.notices import OwnerAlert, owner_alert_for, queue_thanks, send_owner_alert
 from desk.feedback.rewards import issue_reward
 from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
+from desk.reports import facts as report_facts
 from desk.settings import FEEDBACK_LOW_RATING, get_setting
 
 COMMENT_MAX = 2000
@@ -112,6 +113,7 @@ def record_feedback(
             feedback = Feedback(return_id=return_id, at=now, **values)
             session.add(feedback)
             session.flush()
+            report_facts.refresh(session.connection(), [return_id])
             reward = issue_reward(
                 session,
                 return_id=return_id,

@@ -53,6 +53,7 @@ from desk.messages.outbox import pending_count
 from desk.messages.sms import SmsProvider, provider_from_settings
 from desk.models import Customer, Feedback, OutboxMessage, Return, utcnow
 from desk.portal.links import add_link, unsubscribe_url
+from desk.reports import facts as report_facts
 from desk.secrets import get_secret
 from desk.settings import PORTAL_PUBLIC_URL, SMS_ACCOUNT, SMS_URL, get_setting
 
@@ -408,6 +409,8 @@ def _send_one(
             values["message_id"] = provider_id[:200]
         report.sent += 1
     session.exec(update(OutboxMessage).where(col(OutboxMessage.id) == message_id).values(**values))
+    if state == OutboxState.SENT:  # the dashboard's response times and requests answered
+        report_facts.refresh(session.connection(), [message.return_id])
     session.commit()
     report.messages.append(
         DeliveryResult(

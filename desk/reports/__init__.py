@@ -4,10 +4,13 @@ Modules:
     period        the report range (inclusive UTC days, optional segment) and its bounds
     sql           the few SQL pieces that differ between SQLite and PostgreSQL
     segment_rule  the customer segment rule as a SQL CASE, to filter figures by segment
+    facts         the figures' derived rows per return, answered change and line, kept
+                  in step by the services (refresh), filled in bulk (rebuild)
+    scope         which facts rows a report covers, written for the index to read
     figures       one function per figure: volumes, reasons, statuses, money, speed,
                   satisfaction, sustainability, SKUs, frequent returners
     dashboard     every figure in one call, and the figures as CSV rows and JSON
     cli           the headless `returndesk report` command
 """
 
-__all__ = ["period", "sql", "segment_rule", "figures", "dashboard", "cli"]
+__all__ = ["period", "sql", "segment_rule", "facts", "scope", "figures", "dashboard", "cli"]

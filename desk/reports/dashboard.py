@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -43,23 +44,50 @@ class Dashboard:
     frequent_returners: list[Returner]
 
 
-def dashboard(db: Database, rng: ReportRange, *, now: datetime | None = None) -> Dashboard:
-    """Compute every figure over `rng` on one connection (read only)."""
+FIGURES = {
+    "per_week": figures.returns_per_week,
+    "by_reason": figures.by_reason,
+    "by_status": figures.by_status,
+    "refunded": figures.refunded_by_method,
+    "days_to_settle": figures.days_to_settle,
+    "response": figures.response_time,
+    "satisfaction": figures.satisfaction,
+    "sustainability": figures.sustainability,
+    "top_skus": figures.top_skus,
+    "frequent_returners": figures.frequent_returners,
+}
+"""Each Dashboard field and the figure function that fills it."""
+
+WORKERS = 2
+"""Figures computed at the same time, each on its own connection (SQLite and the
+database driver let go of Python's lock while a query runs)."""
+
+
+def dashboard(
+    db: Database, rng: ReportRange, *, now: datetime | None = None, workers: int = WORKERS
+) -> Dashboard:
+    """Compute every figure over `rng` (read only), `workers` figures at a time.
+
+    With one worker every figure reads one connection, so one snapshot; with more, each
+    worker reads its own, so a change saved while the figures run may show in some of
+    them and not yet in others (the next refresh shows it everywhere).
+    """
     now = now or utcnow()
-    with db.connect() as conn:
-        return Dashboard(
-            range=rng,
-            per_week=figures.returns_per_week(conn, rng, now=now),
-            by_reason=figures.by_reason(conn, rng, now=now),
-            by_status=figures.by_status(conn, rng, now=now),
-            refunded=figures.refunded_by_method(conn, rng, now=now),
-            days_to_settle=figures.days_to_settle(conn, rng, now=now),
-            response=figures.response_time(conn, rng, now=now),
-            satisfaction=figures.satisfaction(conn, rng, now=now),
-            sustainability=figures.sustainability(conn, rng, now=now),
-            top_skus=figures.top_skus(conn, rng, now=now),
-            frequent_returners=figures.frequent_returners(conn, rng, now=now),
-        )
+
+    def compute(names: list[str]) -> dict[str, object]:
+        with db.connect() as conn:
+            return {name: FIGURES[name](conn, rng, now=now) for name in names}
+
+    names = list(FIGURES)
+    if workers <= 1:
+        found = compute(names)
+    else:
+        shares = [names[i::workers] for i in range(workers)]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            found = {}
+            for part in pool.map(compute, shares):
+                found.update(part)
+    return Dashboard(range=rng, **found)
 
 
 def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:

@@ -1,4 +1,10 @@
-"""One function per dashboard figure, each one or two SQL aggregate queries.
+"""One function per dashboard figure, each one or two SQL aggregate queries over the facts.
+
+The figures read the reports' facts (desk.reports.facts: one narrow, indexed row per
+return, per answered status change and per line, kept in step by the services), not
+the source tables; tests check they equal the same figures computed from the source
+tables after every kind of change. Medians and the 90th percentile are exact (SQLite
+reads them by walking an index, desk.reports.sql.ranked_percentiles).
 
 Every figure is about the returns logged (`Return.created_at`) in the range's UTC days,
 and, when the range names a segment, only those of customers now in that segment
@@ -20,17 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, and_, case, distinct, exists, func, select
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import Connection, case, func, select
 
-from desk.codes import Disposition, Event, OutboxState, Reason, RefundMethod, Status
-from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange, utcnow
+from desk.codes import Disposition, Reason, RefundMethod, Status
+from desk.models import Customer, ReportLine, ReportResponse, ReportReturn
+from desk.reports.facts import SETTLED
 from desk.reports.period import ReportRange
-from desk.reports.segment_rule import customers_in
-from desk.reports.sql import percentiles, seconds_between, week_start
-
-SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
-"""The statuses that settle a return: the customer has their money, credit or exchange."""
+from desk.reports.scope import in_range, scope
+from desk.reports.sql import ranked_percentiles
 
 DROPOFF = (Disposition.REFURBISH, Disposition.RECYCLE, Disposition.DONATE)
 """Dispositions that send an item on for reuse or recycling (a drop-off point)."""
@@ -119,19 +122,6 @@ class Returner:
     returns: int
 
 
-def in_range(conn: Connection, rng: ReportRange, *, now: datetime | None = None) -> ColumnElement:
-    """The condition on `Return` that keeps the returns a report over `rng` is about."""
-    cond = and_(Return.created_at >= rng.since, Return.created_at < rng.until)
-    if rng.segment is not None:
-        ids = customers_in(conn, rng.segment, now=now or utcnow())
-        cond = and_(cond, Return.customer_id.in_(ids))
-    return cond
-
-
-def _settled() -> ColumnElement:
-    return exists().where(StatusChange.return_id == Return.id, StatusChange.to_status.in_(SETTLED))
-
-
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
@@ -139,12 +129,18 @@ def _share(part: int, whole: int) -> float | None:
 def returns_per_week(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[WeekCount]:
-    """Returns logged per UTC week (Monday first), every week of the range, empty ones as 0."""
-    week = week_start(conn.dialect.name, Return.created_at).label("week")
+    """Returns logged per UTC week (Monday first), every week of the range, empty ones as 0.
+
+    Counted per day (in the order of the day index), then added up per week.
+    """
+    f = ReportReturn
     rows = conn.execute(
-        select(week, func.count()).where(in_range(conn, rng, now=now)).group_by(week)
+        select(f.day, func.count()).where(*in_range(conn, rng, now=now)).group_by(f.day)
     ).all()
-    counts = {date.fromisoformat(str(w)): n for w, n in rows}
+    counts: dict[date, int] = {}
+    for day, n in rows:
+        monday = day - timedelta(days=day.weekday())
+        counts[monday] = counts.get(monday, 0) + n
     monday = rng.start - timedelta(days=rng.start.weekday())
     out = []
     while monday <= rng.end:
@@ -157,12 +153,12 @@ def by_reason(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[ReasonCount]:
     """Returns logged per reason, most frequent first."""
-    n = func.count().label("n")
+    f, n = ReportReturn, func.count().label("n")
     rows = conn.execute(
-        select(Return.reason, n)
-        .where(in_range(conn, rng, now=now))
-        .group_by(Return.reason)
-        .order_by(n.desc(), Return.reason)
+        select(f.reason, n)
+        .where(*scope(conn, rng, now))
+        .group_by(f.reason)
+        .order_by(n.desc(), f.reason)
     ).all()
     return [ReasonCount(Reason(r), c) for r, c in rows]
 
@@ -171,10 +167,9 @@ def by_status(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[StatusCount]:
     """Returns logged in the range by the status they are in now, in workflow order."""
+    f = ReportReturn
     rows = conn.execute(
-        select(Return.status, func.count())
-        .where(in_range(conn, rng, now=now))
-        .group_by(Return.status)
+        select(f.status, func.count()).where(*scope(conn, rng, now)).group_by(f.status)
     ).all()
     counts = {Status(s): c for s, c in rows}
     return [StatusCount(s, counts[s]) for s in Status if s in counts]
@@ -189,13 +184,16 @@ def refunded_by_method(
     (`total - fee + bonus`, as the policy computes a credit); for an exchange that is
     the value the replacement goods were set against.
     """
-    amount = func.sum(Return.total_cents - Return.fee_cents + Return.bonus_cents)
-    rows = conn.execute(
-        select(Return.refund_method, func.count(), amount)
-        .where(in_range(conn, rng, now=now), _settled())
-        .group_by(Return.refund_method)
+    f = ReportReturn
+    rows = conn.execute(  # by settled status first: the order of their index
+        select(f.refund_method, func.count(), func.sum(f.amount_cents))
+        .where(f.settled_status.is_not(None), *scope(conn, rng, now))
+        .group_by(f.settled_status, f.refund_method)
     ).all()
-    found = {RefundMethod(m): (n, int(c or 0)) for m, n, c in rows}
+    found: dict[RefundMethod, tuple[int, int]] = {}
+    for m, n, c in rows:
+        before = found.get(RefundMethod(m), (0, 0))
+        found[RefundMethod(m)] = (before[0] + n, before[1] + int(c or 0))
     return [MethodAmount(m, *found[m]) for m in RefundMethod if m in found]
 
 
@@ -207,31 +205,35 @@ def days_to_settle(
     The first row is every settled status together (`status` None), then one row per
     settled status that occurs. Returns never received (or not yet settled) do not count.
     """
-    dialect = conn.dialect.name
-    # the workflow reaches received once (only from requested) and one settled status
-    # once (then only closed), so a plain join pairs each settled return's two changes
-    received, settled = (
-        StatusChange.__table__.alias("received"),
-        StatusChange.__table__.alias("settled"),
+    f = ReportReturn
+    kept = scope(conn, rng, now)
+    counts = dict(
+        conn.execute(
+            select(f.settled_status, func.count(f.settle_days))
+            .where(f.settled_status.is_not(None), *kept)
+            .group_by(f.settled_status)
+        ).all()
     )
-    values = (
-        select(
-            settled.c.to_status.label("g"),
-            (seconds_between(dialect, received.c.at, settled.c.at) / 86400.0).label("v"),
-        )
-        .join_from(settled, received, received.c.return_id == settled.c.return_id)
-        .join(Return, Return.id == settled.c.return_id)
-        .where(
-            settled.c.to_status.in_(SETTLED),
-            received.c.to_status == Status.RECEIVED,
-            in_range(conn, rng, now=now),
-        )
+    walk = in_range(conn, rng, now=now, indexed=False) if rng.segment is None else None
+    n, (median,) = ranked_percentiles(
+        conn, f.__table__, f.settle_days, kept, [0.5], walk=walk, n=sum(counts.values())
     )
-    n, median = conn.execute(percentiles(dialect, values, [0.5])).one()
     out = [SettleTime(None, n, _float(median))]
-    rows = conn.execute(percentiles(dialect, values, [0.5], group=True)).all()
-    found = {Status(g): (c, _float(m)) for g, c, m in rows}
-    return out + [SettleTime(s, *found[s]) for s in SETTLED if s in found]
+    for status in SETTLED:
+        if not counts.get(status):
+            continue
+        mine = f.settled_status == status
+        count, (median,) = ranked_percentiles(
+            conn,
+            f.__table__,
+            f.settle_days,
+            [mine, *kept],
+            [0.5],
+            walk=None if walk is None else [mine, *walk],
+            n=counts[status],
+        )
+        out.append(SettleTime(status, count, _float(median)))
+    return out
 
 
 def response_time(
@@ -243,30 +245,12 @@ def response_time(
     channel; the earliest `sent_at`). Feedback requests are left out: they wait on
     purpose (the owner's delay), so they say nothing about how fast the shop answers.
     """
-    dialect = conn.dialect.name
-    first_sent = (
-        select(
-            OutboxMessage.status_change_id.label("change_id"),
-            func.min(OutboxMessage.sent_at).label("sent_at"),
-        )
-        .where(
-            OutboxMessage.state == OutboxState.SENT,
-            OutboxMessage.sent_at.is_not(None),
-            OutboxMessage.status_change_id.is_not(None),
-            OutboxMessage.event != Event.FEEDBACK,
-        )
-        .group_by(OutboxMessage.status_change_id)
-        .subquery("first_sent")
-    )
-    values = (
-        select(
-            (seconds_between(dialect, StatusChange.at, first_sent.c.sent_at) / 3600.0).label("v")
-        )
-        .join_from(first_sent, StatusChange, StatusChange.id == first_sent.c.change_id)
-        .join(Return, Return.id == StatusChange.return_id)
-        .where(in_range(conn, rng, now=now))
-    )
-    n, median, p90 = conn.execute(percentiles(dialect, values, [0.5, 0.9])).one()
+    f = ReportResponse
+    kept = in_range(conn, rng, now=now, facts=f)  # hours is never NULL: a count of the day
+    walk = None
+    if rng.segment is None:
+        walk = in_range(conn, rng, now=now, facts=f, indexed=False)
+    n, (median, p90) = ranked_percentiles(conn, f.__table__, f.hours, kept, [0.5, 0.9], walk=walk)
     return ResponseTime(n, _float(median), _float(p90))
 
 
@@ -278,31 +262,22 @@ def satisfaction(
     A request counts as sent when the return has a sent feedback-request message
     (Event.FEEDBACK); it counts as answered when that return has current feedback.
     """
-    scope = in_range(conn, rng, now=now)
-    current = Feedback.replaced_at.is_(None)
+    f = ReportReturn
     rows = conn.execute(
-        select(Feedback.rating, func.count())
-        .join(Return, Return.id == Feedback.return_id)
-        .where(current, scope)
-        .group_by(Feedback.rating)
+        select(f.rating, f.asked, func.count())
+        .where(*scope(conn, rng, now))
+        .group_by(f.rating, f.asked)
     ).all()
     distribution = {rating: 0 for rating in range(1, 6)}
-    distribution.update({int(r): c for r, c in rows})
+    sent = replied = 0
+    for rating, asked, count in rows:
+        if rating is not None:
+            distribution[int(rating)] += count
+        if asked:
+            sent += count
+            replied += count if rating is not None else 0
     ratings = sum(distribution.values())
     total = sum(r * c for r, c in distribution.items())
-    answered = exists().where(Feedback.return_id == OutboxMessage.return_id, current)
-    sent, replied = conn.execute(
-        select(
-            func.count(distinct(OutboxMessage.return_id)),
-            func.count(distinct(case((answered, OutboxMessage.return_id)))),
-        )
-        .join(Return, Return.id == OutboxMessage.return_id)
-        .where(
-            OutboxMessage.event == Event.FEEDBACK,
-            OutboxMessage.state == OutboxState.SENT,
-            scope,
-        )
-    ).one()
     good = distribution[4] + distribution[5]
     return Satisfaction(
         ratings=ratings,
@@ -325,31 +300,33 @@ def sustainability(
     recycled or donated (DROPOFF): sent on for reuse or recycling rather than restocked
     or discarded.
     """
-    rows = conn.execute(
-        select(ReturnLine.disposition, func.count(), func.sum(ReturnLine.quantity))
-        .join(Return, Return.id == ReturnLine.return_id)
-        .where(in_range(conn, rng, now=now), _settled())
-        .group_by(ReturnLine.disposition)
-    ).all()
-    found = {Disposition(d): (n, int(q or 0)) for d, n, q in rows}
-    items = sum(q for _, q in found.values())
-    dropoff = sum(found.get(d, (0, 0))[1] for d in DROPOFF)
-    by_disposition = [
-        DispositionCount(d, *found.get(d, (0, 0)), _share(found.get(d, (0, 0))[1], items))
+    f = ReportReturn.__table__
+    sums = [
+        func.coalesce(func.sum(f.c[f"{d.value}_{what}"]), 0)
         for d in Disposition
+        for what in ("lines", "items")
+    ]
+    row = conn.execute(
+        select(*sums).where(ReportReturn.settled_status.is_not(None), *scope(conn, rng, now))
+    ).one()
+    found = {d: (int(row[2 * i]), int(row[2 * i + 1])) for i, d in enumerate(Disposition)}
+    items = sum(q for _, q in found.values())
+    dropoff = sum(found[d][1] for d in DROPOFF)
+    by_disposition = [
+        DispositionCount(d, *found[d], _share(found[d][1], items)) for d in Disposition
     ]
     return Sustainability(by_disposition, items, dropoff, _share(dropoff, items))
 
 
 def top_skus(conn: Connection, rng: ReportRange, *, now: datetime | None = None) -> list[SkuCount]:
     """The TOP most returned SKUs by quantity (returns not cancelled), ties by SKU."""
-    quantity = func.sum(ReturnLine.quantity).label("quantity")
+    f = ReportLine
+    quantity = func.sum(f.quantity).label("quantity")
     rows = conn.execute(
-        select(ReturnLine.sku, quantity, func.count(distinct(ReturnLine.return_id)))
-        .join(Return, Return.id == ReturnLine.return_id)
-        .where(in_range(conn, rng, now=now), Return.status != Status.CANCELLED)
-        .group_by(ReturnLine.sku)
-        .order_by(quantity.desc(), ReturnLine.sku)
+        select(f.sku, quantity, func.sum(case((f.first_of_sku == True, 1), else_=0)))  # noqa: E712
+        .where(f.kept == True, *scope(conn, rng, now, f))  # noqa: E712
+        .group_by(f.sku)
+        .order_by(quantity.desc(), f.sku)
         .limit(TOP)
     ).all()
     return [SkuCount(s, int(q), n) for s, q, n in rows]
@@ -359,12 +336,12 @@ def frequent_returners(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[Returner]:
     """The TOP customers with the most returns (not cancelled) in range, ties by customer id."""
-    n = func.count().label("n")
+    f, n = ReportReturn, func.count().label("n")
     counts = (
-        select(Return.customer_id, n)
-        .where(in_range(conn, rng, now=now), Return.status != Status.CANCELLED)
-        .group_by(Return.customer_id)
-        .order_by(n.desc(), Return.customer_id)
+        select(f.customer_id, n)
+        .where(f.status != Status.CANCELLED, *scope(conn, rng, now))
+        .group_by(f.customer_id)
+        .order_by(n.desc(), f.customer_id)
         .limit(TOP)
         .subquery("counts")
     )

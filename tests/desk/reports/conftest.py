@@ -50,6 +50,7 @@ from desk.codes import (
 )
 from desk.db import open_database
 from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange
+from desk.reports.facts import rebuild
 from desk.reports.period import ReportRange
 
 RANGE = ReportRange(date(2026, 11, 2), date(2026, 11, 15))
@@ -97,7 +98,8 @@ def crafted_any(any_db) -> Crafted:
     return build(any_db)
 
 
-def build(db) -> Crafted:
+def build(db, *, write_facts: bool = True) -> Crafted:
+    """Write the crafted rows (and their reports' facts, unless told not to)."""
     with db.session() as s:
         people = {
             "Ann": Customer(name="Ann"),
@@ -215,6 +217,9 @@ def build(db) -> Crafted:
             message(r, None, Event.FEEDBACK, 1)
             line(r, "SKU-Z", 50, Disposition.DONATE)
             feedback(r, 3, when + timedelta(days=10))
+        s.flush()
+        if write_facts:  # rows written by hand: the reports' facts, written once
+            rebuild(s.connection())
         s.commit()
         return Crafted(
             customers={k: v.id for k, v in people.items()},
