@@ -20,6 +20,7 @@ from desk.codes import Channel
 from desk.db import Database
 from desk.errors import DeskError, NotFound
 from desk.models import Customer, Return, RewardCode, utcnow
+from desk.reports import facts as report_facts
 
 FILLED = ("email", "phone", "external_ref")
 """Fields the kept record takes from the dropped one when it has none itself."""
@@ -59,6 +60,7 @@ def merge_customers(db: Database, *, keep_id: int, drop_id: int, staff: str = ""
         session.delete(dropped)
         session.flush()
         search.reindex(session.connection(), moved)
+        report_facts.refresh(session.connection(), moved)  # the dashboard's returners
     return result
 
 

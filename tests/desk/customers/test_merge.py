@@ -110,3 +110,17 @@ def test_a_new_customer_made_at_the_counter_can_be_merged_into_the_imported_one(
     merge_customers(db, keep_id=imported, drop_id=at_counter)
     [row] = list_customers(db, query="lia")
     assert (row.id, row.returns, row.email) == (imported, 1, "lia@example.com")
+
+
+def test_the_dashboard_counts_the_moved_returns_for_the_kept_customer(db):
+    from sqlmodel import select
+
+    from desk.models import ReportReturn
+
+    kept = customer(db, "Rita Reis")
+    dropped = customer(db, "Rita  Reis")
+    moved = log_return(db, dropped)
+    merge_customers(db, keep_id=kept, drop_id=dropped)
+    with db.session() as session:
+        row = session.exec(select(ReportReturn).where(ReportReturn.return_id == moved)).one()
+    assert row.customer_id == kept
