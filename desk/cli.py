@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from desk.backup import cli as backup_cli
 from desk.codes import Channel, OutboxState, Status
 from desk.db import Database, open_database
 from desk.errors import DeskError
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     feedback_commands(commands)
     portal_commands(commands)
     reports_cli.add_commands(commands)
+    backup_cli.add_commands(commands)
     return parser
 
 
@@ -144,6 +146,8 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a parsed headless command; print a one-line error and return 1 on failure."""
     command: Callable[[Database, argparse.Namespace], int] = args.run
     try:
+        if unopened := getattr(args, "run_unopened", None):  # restore: works on a damaged file
+            return unopened(database_url(args.db), args)
         db = open_database(database_url(args.db))
         try:
             return command(db, args)
@@ -244,6 +248,8 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
     """Import customers from a CSV file; print the counts and every rejected row."""
+    from desk.backup.folder import BackupKind
+    from desk.backup.store import backup_before
     from desk.customers.csv_table import read_csv
     from desk.customers.imports import import_customers
     from desk.customers.mapping import describe_mapping, mapping_from_options
@@ -251,6 +257,8 @@ def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
     table = read_csv(args.file)
     mapping = mapping_from_options(table.header, args.map)
     print(f"Columns: {describe_mapping(table.header, mapping) or 'none recognised'}")
+    if not args.dry_run:
+        backup_before(db, BackupKind.BEFORE_IMPORT)
     with db.session() as session:
         report = import_customers(session, table, mapping, dry_run=args.dry_run)
     print("\n".join(report.lines()))

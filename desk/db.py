@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -93,7 +92,10 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             _upgrade(engine, revision)
     except SQLAlchemyError as error:
         engine.dispose()
-        raise DeskError(_cannot_open(engine, error)) from error
+        from desk.backup.damage import diagnose  # a damaged file names its last good backup
+
+        damaged = diagnose(engine.url.database) if engine.dialect.name == "sqlite" else None
+        raise damaged or DeskError(_cannot_open(engine, error)) from error
     except BaseException:
         engine.dispose()
         raise
@@ -130,26 +132,22 @@ def _has_user_tables(engine: Engine) -> bool:
 
 
 def backup_sqlite(engine: Engine, *, label: str) -> Path | None:
-    """Copy an SQLite database file aside (next to it); return the copy's path."""
+    """Copy an SQLite database into its backups folder, verified; return the copy's path."""
     if engine.dialect.name != "sqlite" or not engine.url.database:
         return None
     source = Path(engine.url.database)
     if not source.exists() or source.stat().st_size == 0:
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{source.name}.before-{label}-{stamp}.bak")
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target
+    from desk.backup import folder, store
+
+    target = folder.new_copy_path(source, folder.BackupKind.BEFORE_UPGRADE, label=label)
+    return store.write_copy(source, target, folder.BackupKind.BEFORE_UPGRADE).path
 
 
 def backup_files(engine: Engine) -> list[Path]:
     """The copies `backup_sqlite` made of this SQLite database (they hold its old data)."""
     if engine.dialect.name != "sqlite" or not engine.url.database:
         return []
-    source = Path(engine.url.database)
-    return sorted(source.parent.glob(f"{source.name}.before-*.bak"))
+    from desk.backup.folder import pre_upgrade_copies
+
+    return pre_upgrade_copies(Path(engine.url.database))

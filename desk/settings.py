@@ -327,6 +327,18 @@ PORTAL_LINK_DAYS = SettingSpec(
 )
 PORTAL_SETTINGS = (PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)
 
+# backups (desk.backup)
+
+
+def _backups_kept(value: object) -> str | None:
+    return None if 1 <= int(value) <= 365 else "Enter a number of backups from 1 to 365."
+
+
+BACKUP_KEEP_DAILY = SettingSpec(
+    "backup.keep_daily", int, 14, "Daily backups to keep", check=_backups_kept
+)
+BACKUP_SETTINGS = (BACKUP_KEEP_DAILY,)
+
 # the catalogue, in the order `returndesk config list` prints it
 
 SHOP_SETTINGS = (
@@ -362,6 +374,7 @@ SETTINGS: dict[str, SettingSpec] = {
         *FEEDBACK_SETTINGS,
         *REWARD_SETTINGS,
         *PORTAL_SETTINGS,
+        *BACKUP_SETTINGS,
     )
 }
 """Every setting by its dotted key."""

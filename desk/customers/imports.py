@@ -21,6 +21,8 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlmodel import Session, col
 
 from desk import search
+from desk.backup.folder import BackupKind
+from desk.backup.store import backup_before
 from desk.codes import Channel, RefundMethod
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.customers.import_plan import ImportPlan, Merge, NewCustomer, Rejected, plan_import
@@ -173,6 +175,8 @@ def run_import(db: Database, table: CsvTable, mapping: dict[str, int]) -> Import
 
     The report says what was done, which differs from an earlier `check_import` when
     customers changed meanwhile: a customer added since then is merged into, not doubled.
+    A verified backup is made first (desk.backup); without one, nothing is imported.
     """
+    backup_before(db, BackupKind.BEFORE_IMPORT)
     with db.session() as session:
         return import_customers(session, table, mapping)

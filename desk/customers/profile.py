@@ -14,6 +14,8 @@ from sqlalchemy import Engine, case, text, update
 from sqlmodel import Session, col, select
 
 from desk import search
+from desk.backup.folder import BackupKind
+from desk.backup.store import backup_before
 from desk.codes import Channel, OutboxState, RefundMethod
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
@@ -249,8 +251,10 @@ def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
     out of them. The erasure is recorded on the customer (when, by whom), which the
     timeline shows as an entry of its own: one transaction. On SQLite the file is then
     compacted, so the old values are gone from the disk, search index included. Erasing
-    again only compacts again.
+    again only compacts again. A verified backup is made first (desk.backup); without
+    one, nothing is erased.
     """
+    backup_before(db, BackupKind.BEFORE_ERASE)
     with db.session() as session, session.begin():
         customer = _customer(session, customer_id)
         if customer.erased_at is None:

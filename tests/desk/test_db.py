@@ -44,6 +44,7 @@ def test_a_backup_holds_what_is_still_in_the_write_ahead_log(db, db_path):
         assert db_path.with_name(db_path.name + "-wal").stat().st_size > 0
         copy = backup_sqlite(db.engine, label="0006")
     assert copy is not None and copy.name.startswith("returns.db.before-0006-")
+    assert copy.parent == db_path.parent / "backups"
     with sqlite3.connect(copy) as conn:
         names = [row[0] for row in conn.execute("SELECT name FROM customer")]
     assert names == ["Only in the WAL"]
@@ -56,7 +57,13 @@ def test_backup_files_are_only_this_database_s(db, db_path):
     assert backup_files(db.engine) == []
     mine = db_path.parent / "returns.db.before-0003-20260101-000000.bak"
     mine.write_bytes(b"x")
-    assert backup_files(db.engine) == [mine]
+    assert backup_files(db.engine) == [mine]  # made beside the file by older versions
+    (db_path.parent / "backups").mkdir()
+    inside = db_path.parent / "backups" / "returns.db.before-0004-20260102-000000.bak"
+    inside.write_bytes(b"x")
+    daily = db_path.parent / "backups" / "returns.db.20260102-000000.daily.bak"
+    daily.write_bytes(b"x")
+    assert backup_files(db.engine) == [inside, mine]
 
 
 def test_nothing_to_back_up_in_memory_or_an_empty_file(tmp_path):

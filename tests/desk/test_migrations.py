@@ -19,7 +19,7 @@ TABLES = {"customer", "return", "return_line", "status_change", "setting", "coun
 
 
 def backups(db_path):
-    return sorted(db_path.parent.glob(f"{db_path.name}.before-*.bak"))
+    return sorted((db_path.parent / "backups").glob(f"{db_path.name}.before-*.bak"))
 
 
 def digest(path) -> str:
