@@ -43,7 +43,7 @@ def cmd_backup(db: Database, args: argparse.Namespace) -> int:
         print(PG_HINT, file=sys.stderr)
         return 1
     if not copy.verified:
-        print(f"Backed up to {copy.path}, but the copy is not sound: it {copy.problem}.")
+        print(f"Backed up to {copy.path}, but the copy is not sound: {copy.problem}.")
         return 1
     rows = sum(copy.tables.values())
     print(f"Backed up to {copy.path} ({format_size(copy.size)}, {rows} rows, verified).")

@@ -56,7 +56,7 @@ def check_copy(path: Path) -> BackupCopy:
     copy = read_copy(path)
     if problem := check_file(path, copy.tables or None):
         raise DeskError(
-            f"The backup {path} cannot be restored: it {problem}. "
+            f"The backup {path} cannot be restored: {problem}. "
             "Choose another copy; `returndesk backups` lists them."
         )
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)

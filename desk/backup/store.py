@@ -71,23 +71,23 @@ def _revision(conn: sqlite3.Connection) -> str | None:
 
 
 def check_file(path: Path, expected: dict[str, int] | None = None) -> str:
-    """Why the SQLite file at `path` is not a sound copy, or "" when it is.
+    """Why the SQLite file at `path` is not a sound copy ("it ..."), or "" when it is.
 
     Runs `PRAGMA integrity_check` and, when `expected` is given, compares the row counts.
     """
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
-        return f"cannot be opened ({error})"
+        return f"it cannot be opened ({error})"
     try:
         result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
-            return f"integrity check failed: {'; '.join(result[:3])}"
+            return f"its integrity check failed ({'; '.join(result[:3])})"
         if expected is not None and (counts := table_counts(conn)) != expected:
             wrong = sorted(k for k in {*counts, *expected} if counts.get(k) != expected.get(k))
-            return f"row counts differ from the database in {', '.join(wrong)}"
+            return f"its row counts differ from those recorded, in {', '.join(wrong)}"
     except sqlite3.DatabaseError as error:
-        return f"is not a readable database ({error})"
+        return f"it is not a readable database ({error})"
     finally:
         conn.close()
     return ""

@@ -119,7 +119,7 @@ def test_each_copy_is_verified_and_recorded_beside_it(db, db_path):
     assert sidecar_path(copy.path).is_file()
     assert list_backups(db) == [copy]
     assert check_file(copy.path, copy.tables) == ""
-    assert check_file(copy.path, {**copy.tables, "return": 4}).startswith("row counts differ")
+    assert check_file(copy.path, {**copy.tables, "return": 4}).startswith("its row counts differ")
 
 
 def test_a_copy_damaged_later_is_no_longer_verified(db):

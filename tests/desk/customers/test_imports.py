@@ -303,3 +303,13 @@ def test_run_import_waits_for_another_desk_writing(db, db_path):
     worker.join(10)
     assert result[0].created == 2  # Ana, added while the import waited, is merged into
     assert count_customers(db) == 3
+
+
+def test_run_import_makes_a_verified_backup_first(db, db_path):
+    from desk.backup.folder import BackupKind, list_copies
+
+    table = read_csv(TILL.encode())
+    run_import(db, table, guess_mapping(table.header))
+    (copy,) = list_copies(db_path)
+    assert copy.kind == BackupKind.BEFORE_IMPORT and copy.verified
+    assert copy.tables["customer"] == 0  # the data as it was before the import

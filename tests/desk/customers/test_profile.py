@@ -289,3 +289,17 @@ def test_load_profile_carries_the_shops_currency(db, history):
         set_setting(session, SHOP_CURRENCY, "BRL")
         session.commit()
     assert load_profile(db, history["customer_id"]).currency == "BRL"
+
+
+def test_erase_makes_a_verified_backup_first_and_without_one_erases_nothing(db, db_path, history):
+    from desk.backup.folder import BackupKind, list_copies
+
+    (db_path.parent / "backups").write_text("a file where the backups folder should be")
+    with pytest.raises(DeskError, match="Could not back up"):
+        erase_customer(db, history["customer_id"], staff="Marta")
+    with db.session() as session:
+        assert session.get(Customer, history["customer_id"]).erased_at is None
+    (db_path.parent / "backups").unlink()
+    erase_customer(db, history["customer_id"], staff="Marta")
+    (copy,) = list_copies(db_path)
+    assert copy.kind == BackupKind.BEFORE_ERASE and copy.verified
