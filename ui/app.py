@@ -45,7 +45,6 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Return Desk")
     app.setOrganizationName("ReturnDesk")
-    from ui.prompts import show_error
     from ui.widgets.look import apply_look
 
     apply_look(app)
@@ -55,9 +54,12 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     try:
         db = open_database(database_url(db_path))
     except DeskError as error:
-        show_error(None, "Cannot open the database", str(error))
-        return 1
+        from ui.settings.backup_page import recover_at_start  # offers the last good backup
+
+        if (db := recover_at_start(error, database_url(db_path))) is None:
+            return 1
     from ui.main_window import MainWindow
+    from ui.settings.backup_page import DailyBackup
 
     window = MainWindow(db)
     if exit_after_paint:
@@ -66,6 +68,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     else:
         QTimer.singleShot(0, window.offer_demo_data_if_empty)
         QTimer.singleShot(2000, window.outbox.start)
+        DailyBackup(db, window).start()
     window.show()
     code = app.exec()
     db.close()

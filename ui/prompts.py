@@ -24,3 +24,17 @@ def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:
 
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return text if ok and text else None
+
+
+def ask_choice(parent: QWidget | None, title: str, message: str, *, yes: str, no: str) -> bool:
+    """Ask with two named buttons, `no` the default (for what cannot be undone); True for yes."""
+    box = QMessageBox(QMessageBox.Question, title, message, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.AcceptRole)
+    box.setDefaultButton(box.addButton(no, QMessageBox.RejectRole))
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    """Tell the user what was done."""
+    QMessageBox.information(parent, title, message)

@@ -34,7 +34,7 @@ class DamagedDatabase(DeskError):
             )
         super().__init__(
             f"Cannot open the database {path}: it is damaged or is not a Return Desk "
-            f"database ({reason}). {way_out}"
+            f"database ({reason}). {way_out}; or choose another database with --db."
         )
 
 

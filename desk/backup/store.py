@@ -24,6 +24,7 @@ from desk.backup.folder import (
     BackupKind,
     list_copies,
     new_copy_path,
+    newest_verified,
     sidecar_path,
     write_sidecar,
 )
@@ -216,3 +217,9 @@ def recheck(copy: BackupCopy) -> BackupCopy:
     """`copy` checked again now (integrity and its recorded row counts)."""
     problem = check_file(copy.path, copy.tables or None)
     return replace(copy, verified=not problem, problem=problem)
+
+
+def last_good_backup(db: Database) -> BackupCopy | None:
+    """The newest verified copy in the backups folder of `db` (None: none, or PostgreSQL)."""
+    source = sqlite_file(db)
+    return None if source is None else newest_verified(source)

@@ -126,3 +126,35 @@ def test_the_error_hook_writes_the_traceback_to_the_log(process_state, caplog):
     [record] = [r for r in caplog.records if r.name == "ui.app"]
     assert record.getMessage() == "Unexpected error"
     assert record.exc_info[0] is KeyError
+
+
+def click_in_box(button: str, seen: list[tuple[str, str]], tries: int = 1000) -> None:
+    """When a message box is up, note it and click its `button` (else accept it)."""
+
+    def look(left=tries):
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text()))
+            chosen = [b for b in box.buttons() if b.text().replace("&", "") == button]
+            chosen[0].click() if chosen else box.accept()
+        elif left:
+            QTimer.singleShot(10, lambda: look(left - 1))
+
+    QTimer.singleShot(0, look)
+
+
+def test_a_damaged_database_offers_the_last_good_backup_then_opens(process_state, tmp_path):
+    from desk.backup.store import make_backup
+
+    path = tmp_path / "returns.db"
+    database = open_database(sqlite_url(path))
+    copy = make_backup(database)
+    database.close()
+    path.write_bytes(os.urandom(30_000))  # the disk garbled it
+    seen: list[tuple[str, str]] = []
+    click_in_box("Restore last good backup", seen)
+    click_in_box("OK", seen, tries=2000)
+    assert app_module.run_app(str(path), exit_after_paint=True) == 0
+    assert [title for title, _ in seen] == ["The database is damaged", "Backup restored"]
+    assert str(copy.path) in seen[0][1]
+    assert list(tmp_path.glob("returns.db.set-aside-*"))

@@ -6,6 +6,7 @@ Modules:
     pages         one field per declared setting, secret boxes, page grids
     dropoff_page  the Drop-off points tab
     amount_field  an amount typed in money or percent, stored as cents or percent
+    backup_page   the Backups tab, the daily backup while the app runs, a damaged file at start
 """
 
-__all__ = ["dialog", "contents", "pages", "dropoff_page", "amount_field"]
+__all__ = ["dialog", "contents", "pages", "dropoff_page", "amount_field", "backup_page"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desk.setting_spec import SettingSpec
 from desk.settings import (
+    BACKUP_SETTINGS,
     FEEDBACK_SETTINGS,
     MAIL_SETTINGS,
     NOTIFY,
@@ -28,6 +29,7 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
     ("Return policy", POLICY_SETTINGS),
     ("Feedback and rewards", (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
     ("Customer space", PORTAL_SETTINGS),
+    ("Backups", BACKUP_SETTINGS),
 )
 """Each page's title and the settings it edits, in the order they are shown."""
 SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}

@@ -43,6 +43,7 @@ from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
 from ui.settings.amount_field import Unit
+from ui.settings.backup_page import BackupPage
 from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
 from ui.settings.dropoff_page import DropOffPage
 from ui.settings.pages import (
@@ -127,7 +128,11 @@ class SettingsDialog(QDialog):
 
     def _page(self, title: str) -> SettingsPage:
         if title not in self.pages:
-            page = self.pages[title] = PolicyPage() if title == "Return policy" else SettingsPage()
+            if title == "Backups":
+                page = BackupPage(self.db)
+            else:
+                page = PolicyPage() if title == "Return policy" else SettingsPage()
+            self.pages[title] = page
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.NoFrame)

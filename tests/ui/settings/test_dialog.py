@@ -81,6 +81,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
         "Return policy",
         "Feedback and rewards",
         "Customer space",
+        "Backups",
         "Drop-off points",
     ]
     assert set(dialog.fields) == set(SETTINGS)
