@@ -45,6 +45,12 @@ class BackupPage(SettingsPage):
         super().__init__(parent)
         self.db = db
         self.db_file = sqlite_file(db)
+        hint = caption_label(
+            "Return Desk copies the database every day it runs and before each customer "
+            "erase or import, checks each copy, and keeps the newest ones (number below)."
+        )
+        hint.setProperty("role", "hint")
+        self.add_wide(hint)
         self.last_label = caption_label("")
         self.last_label.setObjectName("backup:last")
         self.add_row("Last good backup", self.last_label)
@@ -210,8 +216,9 @@ def recover_at_start(error: DeskError, url: str) -> Database | None:
         prompts.show_error(None, "Cannot open the database", str(error))
         return None
     question = (
-        f"{error}\n\nRestore the last good backup, of {backup.describe()}? The damaged file "
-        "is kept aside, beside it."
+        f"The database {error.path} is damaged or is not a Return Desk database "
+        f"({error.reason}).\n\nRestore the last good backup, made {backup.describe()} "
+        f"({format_size(backup.size)})? The damaged file is kept aside, beside it."
     )
     if not prompts.ask_choice(
         None, "The database is damaged", question, yes="Restore last good backup", no="Quit"
