@@ -128,22 +128,32 @@ def test_the_error_hook_writes_the_traceback_to_the_log(process_state, caplog):
     assert record.exc_info[0] is KeyError
 
 
-def click_in_box(button: str, seen: list[tuple[str, str]], tries: int = 1000) -> None:
-    """When a message box is up, note it and click its `button` (else accept it)."""
+ANSWER_AND_START = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-    def look(left=tries):
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.windowTitle(), box.text()))
-            chosen = [b for b in box.buttons() if b.text().replace("&", "") == button]
-            chosen[0].click() if chosen else box.accept()
-        elif left:
-            QTimer.singleShot(10, lambda: look(left - 1))
+app = QApplication([])
 
-    QTimer.singleShot(0, look)
+def look():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        print("BOX", box.windowTitle(), "|", box.text().replace("\\n", " "), flush=True)
+        names = ("Restore last good backup", "OK")
+        chosen = [b for b in box.buttons() if b.text().replace("&", "") in names]
+        chosen[0].click() if chosen else box.reject()
+    QTimer.singleShot(20, look)
+
+QTimer.singleShot(0, look)
+from ui.app import run_app
+
+sys.exit(run_app(sys.argv[1], exit_after_paint=True))
+"""
+"""Start the window over a database, clicking "Restore last good backup" and "OK" when
+asked (a separate process: app.exec() in this one would upset the later tests' waits)."""
 
 
-def test_a_damaged_database_offers_the_last_good_backup_then_opens(process_state, tmp_path):
+def test_a_damaged_database_offers_the_last_good_backup_then_opens(tmp_path):
     from desk.backup.store import make_backup
 
     path = tmp_path / "returns.db"
@@ -151,10 +161,17 @@ def test_a_damaged_database_offers_the_last_good_backup_then_opens(process_state
     copy = make_backup(database)
     database.close()
     path.write_bytes(os.urandom(30_000))  # the disk garbled it
-    seen: list[tuple[str, str]] = []
-    click_in_box("Restore last good backup", seen)
-    click_in_box("OK", seen, tries=2000)
-    assert app_module.run_app(str(path), exit_after_paint=True) == 0
-    assert [title for title, _ in seen] == ["The database is damaged", "Backup restored"]
-    assert copy.describe() in seen[0][1] and "is damaged" in seen[0][1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", ANSWER_AND_START, str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    boxes = [line.split(" | ") for line in done.stdout.splitlines() if line.startswith("BOX ")]
+    assert [title for title, _ in boxes] == ["BOX The database is damaged", "BOX Backup restored"]
+    assert copy.describe() in boxes[0][1] and "is damaged" in boxes[0][1]
     assert list(tmp_path.glob("returns.db.set-aside-*"))
