@@ -101,15 +101,18 @@ def current_revision_of(path: Path) -> str | None:
 
 
 def test_an_older_copy_is_upgraded_when_restored(db, db_path, tmp_path):
-    older = make_backup(db, to=tmp_path / "older.db").path
-    conn = sqlite3.connect(older)
-    conn.execute("UPDATE alembic_version SET version_num = '0008'")  # as made by 0008's app
-    conn.execute("DROP INDEX ix_status_change_report")  # what 0009 adds
-    conn.execute("DROP INDEX ix_outbox_report")
-    conn.commit()
-    conn.close()
+    from desk.backup.store import write_copy
+    from desk.db import make_engine
+    from desk.migrations import runner
+
+    old_file = tmp_path / "old" / "returns.db"
+    engine = make_engine(sqlite_url(old_file))
+    runner.upgrade(engine, "0008")  # the schema an older app made
+    engine.dispose()
+    older = write_copy(old_file, tmp_path / "older.bak", BackupKind.MANUAL)
+    assert older.verified
     db.close()
-    restored = restore_database(sqlite_url(db_path), older)
+    restored = restore_database(sqlite_url(db_path), older.path)
     assert restored.copy.revision == "0008"
     assert current_revision_of(db_path) == HEAD_REVISION
 
