@@ -134,13 +134,13 @@ def _swallowed(row: list[str], width: int | None, delimiter: str) -> bool:
 def _unreadable(error: str, start: int, end: int) -> str:
     """Why the record on lines start+1..end (1-based) cannot be read."""
     first, last = start + 1, max(end, start + 1)
-    if "field larger" in error:
-        return f"a cell is longer than {MAX_CELL_CHARS:,} characters (line {first})"
-    if not error.startswith(("unexpected end", "unbalanced")):
-        return f"cannot be read ({error}, line {first}); check its quotes"
     span = f"line {last}" if last == first + 1 else f"lines {first + 1}–{last}"
     taken = "" if last == first else f", taking in {span} (read as rows of their own)"
-    return f'a quote (") opened on line {first} is not closed{taken}; fix it and import again'
+    if "field larger" in error and last == first:
+        return f"a cell is longer than {MAX_CELL_CHARS:,} characters (line {first})"
+    if "field larger" in error or error.startswith(("unexpected end", "unbalanced")):
+        return f'a quote (") opened on line {first} is not closed{taken}; fix it and import again'
+    return f"cannot be read ({error}, line {first}); check its quotes"
 
 
 def _decode(data: bytes, name: str) -> str:
