@@ -37,7 +37,7 @@ _TEXTS = {  # field: words, may hold line breaks (lengths come from the Customer
     "email": ("email", False),
     "phone": ("phone", False),
     "external_ref": ("till customer number", False),
-    "notes": ("notes", True),
+    "notes": ("note", True),
 }
 
 _CHANNELS = {

@@ -46,7 +46,7 @@ _TEXTS = {  # field: words, may hold line breaks (lengths come from the Customer
     "name": ("customer's name", False),
     "email": ("email address", False),
     "phone": ("phone number", False),
-    "notes": ("notes", True),
+    "notes": ("note", True),
 }
 
 
