@@ -59,8 +59,8 @@ def text_error(
     if isinstance(limit, Column):
         limit = column_limit(limit)
     if (char := control_character(value, multiline=multiline)) is not None:
-        name = "a NUL byte" if char == "\x00" else f"the control character U+{ord(char):04X}"
-        return f"The {label} contains {name}; type it again without it."
+        code = "NUL" if char == "\x00" else f"U+{ord(char):04X}"
+        return f"The {label} contains an invisible character ({code}); retype it."
     if limit is not None and len(value) > limit:
         return f"The {label} is too long ({len(value)} characters); use at most {limit}."
     return None

@@ -253,7 +253,7 @@ BAD_DRAFTS = {
     "a NUL byte in the name": (
         dict(new_customer=CustomerDraft(name="Ana\x00Silva")),
         "customer.name",
-        "The customer's name contains a NUL byte; type it again without it.",
+        "The customer's name contains an invisible character (NUL); retype it.",
     ),
     "a SKU over 64 characters": (
         dict(lines=[LineDraft(sku="S" * 65, unit_price_cents=100)]),
@@ -293,7 +293,7 @@ BAD_DRAFTS = {
     "a tab in the SKU": (
         dict(lines=[LineDraft(sku="A\tB")]),
         "lines.0.sku",
-        "The SKU contains the control character U+0009; type it again without it.",
+        "The SKU contains an invisible character (U+0009); retype it.",
     ),
     "a purchase date in 1066": (
         dict(purchase_date=date(1066, 10, 14), override_reason="The owner said so"),

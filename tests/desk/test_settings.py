@@ -283,9 +283,13 @@ def test_every_number_setting_has_a_range(spec):
 @pytest.mark.parametrize(
     ("spec", "typed", "message"),
     [
-        (SHOP_NAME, "My\x00Shop", "Shop name: The value contains a NUL byte; type it again"),
+        (
+            SHOP_NAME,
+            "My\x00Shop",
+            "Shop name: The value contains an invisible character (NUL); retype it",
+        ),
         (SHOP_NAME, "S" * 2001, "Shop name: The value is too long (2001 characters); use at most"),
-        (SHOP_NAME, "Line\nbreak", "Shop name: The value contains the control character U+000A"),
+        (SHOP_NAME, "Line\nbreak", "Shop name: The value contains an invisible character (U+000A)"),
         (SMTP_PORT, "9" * 5000, "SMTP port: The value is too long (5000 characters)"),
     ],
 )

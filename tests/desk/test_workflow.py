@@ -305,7 +305,11 @@ def test_the_graph_is_the_agreed_one():
     ("staff", "note", "errors"),
     [
         ("A" * 101, "", {"staff": "The staff name is too long (101 characters); use at most 100."}),
-        ("Ann", "bad\x00note", {"note": "The note contains a NUL byte; type it again without it."}),
+        (
+            "Ann",
+            "bad\x00note",
+            {"note": "The note contains an invisible character (NUL); retype it."},
+        ),
     ],
 )
 def test_a_staff_name_or_note_the_database_cannot_hold_is_refused(db, staff, note, errors):

@@ -327,7 +327,7 @@ def test_a_hostile_file_loses_no_row(engine_db):
     assert report.created + report.merged + report.rejected == lines
     assert (report.created, report.merged, report.rejected) == (3, 1, 7)
     reasons = {r.row: r.reason for r in report.rejected_rows}
-    assert reasons[3] == "the name contains a NUL byte; type it again without it"
+    assert reasons[3] == "the name contains an invisible character (NUL); retype it"
     assert reasons[4].startswith('a quote (") opened on line 4 is not closed, taking in lines')
     assert reasons[7] == "the name is too long (201 characters); use at most 200"
     assert reasons[8] == "bad email “<dora@example.com>”"

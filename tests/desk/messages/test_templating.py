@@ -384,7 +384,7 @@ def test_a_template_with_a_nul_byte_is_refused_before_the_database(db):
         with pytest.raises(ValidationError) as caught:
             save_template(session, "received", "en", "text", "Hello\x00{{ customer.name }}\n")
         assert caught.value.errors["template"] == (
-            "Email (plain text) template: The template contains a NUL byte; type it again "
-            "without it."
+            "Email (plain text) template: The template contains an invisible character (NUL); "
+            "retype it."
         )
         assert not is_customised(session, "received", "en", "text")

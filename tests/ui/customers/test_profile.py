@@ -231,7 +231,7 @@ def test_a_name_too_long_and_notes_with_a_nul_byte_are_shown_inline_and_kept(qtb
         "The customer's name is too long (201 characters); use at most 200."
     )
     assert profile.errors["notes"].label.text() == (
-        "The note contains a NUL byte; type it again without it."
+        "The note contains an invisible character (NUL); retype it."
     )
     assert profile.name_edit.text() == "N" * 201
     with db.session() as session:

@@ -435,7 +435,7 @@ def test_too_long_pasted_and_too_big_values_are_shown_inline_and_kept(qtbot, db,
     assert "The SKU is too long (70 characters); use at most 64." in row.error_label.text()
     assert "Price must be at most 1,000,000.00." in row.error_label.text()
     assert dialog.customer.errors["customer.name"].label.text() == (
-        "The customer's name contains a NUL byte; type it again without it."
+        "The customer's name contains an invisible character (NUL); retype it."
     )
     assert (row.sku.text(), row.price.text()) == ("S" * 70, "10000000000")
     assert saved_returns(db) == []
