@@ -7,9 +7,12 @@ import os
 import sys
 from collections.abc import Callable
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
 from desk.backup import cli as backup_cli
 from desk.codes import Channel, OutboxState, Status
-from desk.db import Database, open_database
+from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
 from desk.feedback.cli import add_commands as feedback_commands
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
@@ -143,12 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run a parsed headless command; print a one-line error and return 1 on failure."""
+    """Run a parsed headless command; print a one-line error and return 1 on failure.
+
+    Never a traceback: a database failure is said in words, and anything unexpected in a
+    short line naming the log file that holds the details.
+    """
     command: Callable[[Database, argparse.Namespace], int] = args.run
+    url = database_url(args.db)
     try:
         if unopened := getattr(args, "run_unopened", None):  # restore: works on a damaged file
-            return unopened(database_url(args.db), args)
-        db = open_database(database_url(args.db))
+            return unopened(url, args)
+        db = open_database(url)
         try:
             return command(db, args)
         finally:
@@ -159,6 +167,30 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except SQLAlchemyError as error:
+        print(
+            f"returndesk: {describe_database_error(error, make_url(url), action='use')}",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:  # a bug: the details go to the log, not on screen
+        print(f"returndesk: {unexpected_error(error)}", file=sys.stderr)
+        return 1
+
+
+def unexpected_error(error: BaseException) -> str:
+    """Log `error` with its traceback; return the short sentence to show instead."""
+    import logging
+
+    from desk.logs import log_file, setup_logging
+
+    try:
+        setup_logging()
+        logging.getLogger("returndesk").error("Unexpected error", exc_info=error)
+        where = f"The details are in {log_file()}."
+    except OSError:
+        where = "The log file could not be written either."
+    return f"Something went wrong ({type(error).__name__}); nothing was lost. {where}"
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from desk.errors import DeskError
 from desk.migrations import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 5000
+UPGRADE_WAIT_S = 300
+"""How long a start waits for another process upgrading the same database."""
 
 
 class Database:
@@ -84,13 +89,20 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
 
     An SQLite file with data is copied aside before an upgrade. A database made by a
     newer version of the app is refused rather than touched. A file that is not a
-    database, a folder, or a server that cannot be reached raises DeskError saying so.
+    database, a folder, a locked or read-only file, a full disk, or a server that cannot
+    be reached raises DeskError saying so. Two processes starting on an old database at
+    once take turns: one upgrades while the other waits, then opens the upgraded one.
     """
-    engine = make_engine(url)
     try:
-        if migrate and (revision := current_revision(engine)) != HEAD_REVISION:
-            _upgrade(engine, revision)
-    except SQLAlchemyError as error:
+        engine = make_engine(url)
+    except OSError as error:
+        raise DeskError(describe_database_error(error, make_url(url))) from error
+    try:
+        if migrate and current_revision(engine) != HEAD_REVISION:
+            with upgrade_lock(engine):
+                if (revision := current_revision(engine)) != HEAD_REVISION:
+                    _upgrade(engine, revision)
+    except (SQLAlchemyError, OSError, sqlite3.Error) as error:
         engine.dispose()
         from desk.backup.damage import diagnose  # a damaged file names its last good backup
 
@@ -102,15 +114,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     return Database(engine)
 
 
-def _cannot_open(engine: Engine, error: SQLAlchemyError) -> str:
-    where = engine.url.render_as_string(hide_password=True)
-    if engine.dialect.name == "sqlite":
-        where = engine.url.database or where
-    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-    return (
-        f"Cannot open the database {where} ({reason}). Check that it is a Return Desk "
-        "database you may read and write, or choose another one with --db."
-    )
+def _cannot_open(engine: Engine, error: BaseException) -> str:
+    return describe_database_error(error, engine.url)
 
 
 def _upgrade(engine: Engine, revision: str | None) -> None:
@@ -151,3 +156,142 @@ def backup_files(engine: Engine) -> list[Path]:
     from desk.backup.folder import pre_upgrade_copies
 
     return pre_upgrade_copies(Path(engine.url.database))
+
+
+# what went wrong with the database, in words
+
+
+class DatabaseProblem(StrEnum):
+    """The kinds of database failure a user can act on."""
+
+    LOCKED = "locked"
+    FULL = "full"
+    READ_ONLY = "read_only"
+    DAMAGED = "damaged"
+    FOLDER = "folder"
+    CANNOT_OPEN = "cannot_open"
+    UNREACHABLE = "unreachable"
+    OTHER = "other"
+
+
+_SQLITE_CODES = {
+    "SQLITE_BUSY": DatabaseProblem.LOCKED,
+    "SQLITE_LOCKED": DatabaseProblem.LOCKED,
+    "SQLITE_FULL": DatabaseProblem.FULL,
+    "SQLITE_IOERR": DatabaseProblem.FULL,  # a write the disk (or a file size limit) refused
+    "SQLITE_READONLY": DatabaseProblem.READ_ONLY,
+    "SQLITE_PERM": DatabaseProblem.READ_ONLY,
+    "SQLITE_CORRUPT": DatabaseProblem.DAMAGED,
+    "SQLITE_NOTADB": DatabaseProblem.DAMAGED,
+    "SQLITE_CANTOPEN": DatabaseProblem.CANNOT_OPEN,
+}
+_ERRNOS = {
+    errno.ENOSPC: DatabaseProblem.FULL,
+    errno.EFBIG: DatabaseProblem.FULL,
+    errno.EDQUOT: DatabaseProblem.FULL,
+    errno.EROFS: DatabaseProblem.READ_ONLY,
+    errno.EACCES: DatabaseProblem.READ_ONLY,
+    errno.EPERM: DatabaseProblem.READ_ONLY,
+    errno.EISDIR: DatabaseProblem.FOLDER,
+}
+
+
+def database_problem(error: BaseException, path: Path | None = None) -> DatabaseProblem:
+    """Classify a failure of the database (at `path`, for SQLite) into what a user can do."""
+    cause = getattr(error, "orig", None) or error
+    if path is not None and path.is_dir():
+        return DatabaseProblem.FOLDER
+    if isinstance(cause, OSError):
+        return _ERRNOS.get(cause.errno, DatabaseProblem.OTHER)
+    name = getattr(cause, "sqlite_errorname", "") or ""
+    for prefix, problem in _SQLITE_CODES.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return problem
+    if isinstance(error, OperationalError) and not isinstance(cause, sqlite3.Error):
+        return DatabaseProblem.UNREACHABLE  # a server's connection failed
+    return DatabaseProblem.OTHER
+
+
+def describe_database_error(error: BaseException, url: URL, *, action: str = "open") -> str:
+    """One or two sentences saying what is wrong with the database at `url` and what to do.
+
+    `action` is what could not be done: "open" it (at start) or "use" it (later on).
+    """
+    path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    where = str(path) if path else url.render_as_string(hide_password=True)
+    cause = getattr(error, "orig", None) or error
+    reason = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    problem = database_problem(error, path)
+    seconds = BUSY_TIMEOUT_MS // 1000
+    words = {
+        DatabaseProblem.LOCKED: f"it stayed locked by another program for {seconds} s (another "
+        "Return Desk, or a backup or sync tool). Close that program or try again in a moment; "
+        "nothing was changed.",
+        DatabaseProblem.FULL: f"the disk refused a write ({reason}): it is probably full. Free "
+        "some space and try again; nothing was changed.",
+        DatabaseProblem.READ_ONLY: "the file or its folder is read-only. Make them writable, "
+        "or choose another file with --db.",
+        DatabaseProblem.DAMAGED: f"it is damaged or is not a Return Desk database ({reason}). "
+        "It was left as it is; choose another file with --db.",
+        DatabaseProblem.FOLDER: "that is a folder, not a database file. Give a file name "
+        f"inside it with --db, such as {Path(where) / 'returndesk.db'}.",
+        DatabaseProblem.CANNOT_OPEN: f"{reason}. Check that its folder exists and that you may "
+        "write in it, or choose another file with --db.",
+        DatabaseProblem.UNREACHABLE: f"the server cannot be reached ({reason}). Check that it "
+        "runs and that the address, user and password are right.",
+    }
+    default = (
+        f"{reason}. Check that it is a Return Desk database you may read and write, or choose "
+        "another one with --db."
+    )
+    return f"Cannot {action} the database {where}: {words.get(problem, default)}"
+
+
+@contextmanager
+def upgrade_lock(engine: Engine) -> Iterator[None]:
+    """Hold the lock that lets one process at a time upgrade the database's schema.
+
+    SQLite: an exclusive lock on a file beside the database; PostgreSQL: an advisory lock.
+    Another process starting meanwhile waits (up to UPGRADE_WAIT_S), then opens the
+    upgraded database. Raises DeskError when the wait is over.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _PG_UPGRADE_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_UPGRADE_KEY})
+        return
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        yield
+        return
+    source = Path(engine.url.database)
+    with open(source.with_name(f"{source.name}.upgrade-lock"), "a+b") as handle:
+        _lock_file(handle, source)
+        yield  # released when the file closes
+
+
+_PG_UPGRADE_KEY = 0x52444B55  # "RDKU": Return Desk upgrade
+
+
+def _lock_file(handle, source: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: msvcrt retries for 10 s, then raises OSError
+        import msvcrt
+
+        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        return
+    deadline = time.monotonic() + UPGRADE_WAIT_S
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise DeskError(
+                    f"Another Return Desk has been upgrading {source} for over "
+                    f"{UPGRADE_WAIT_S // 60} minutes; wait for it to finish, then start again."
+                ) from None
+            time.sleep(0.1)

@@ -13,7 +13,16 @@ from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMe
 from desk.errors import NotFound, ValidationError
 from desk.models import Counter, Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.reports import facts as report_facts
-from desk.validation import email_error, phone_error, price_error, quantity_error
+from desk.validation import (
+    MAX_AMOUNT_CENTS,
+    amount_error,
+    date_error,
+    email_error,
+    phone_error,
+    price_error,
+    quantity_error,
+    text_error,
+)
 from desk.workflow import INITIAL
 
 
@@ -104,7 +113,11 @@ class ReturnDetail:
 
 
 def validate_draft(draft: ReturnDraft) -> dict[str, str]:
-    """Return the problems with `draft`, keyed by field ("customer.email", "lines.0.quantity")."""
+    """Return the problems with `draft`, keyed by field ("customer.email", "lines.0.quantity").
+
+    The same checks on every engine, before anything is written: text lengths from the
+    model columns, no control characters, amounts within desk.validation's bounds.
+    """
     errors: dict[str, str] = {}
     if draft.customer_id is None and draft.new_customer is None:
         errors["customer"] = "Choose a customer or enter a new one."
@@ -116,17 +129,72 @@ def validate_draft(draft: ReturnDraft) -> dict[str, str]:
         errors["refund_method"] = "Choose how the customer wants to be refunded."
     if draft.status not in INITIAL:
         errors["status"] = "A new return starts as requested or received."
-    if draft.purchase_date and draft.purchase_date > date.today():
-        errors["purchase_date"] = "The purchase date cannot be in the future."
+    if message := date_error(draft.purchase_date, "purchase date"):
+        errors["purchase_date"] = message
+    errors.update(_texts(draft, _RETURN_TEXTS))
     if not draft.lines:
         errors["lines"] = "Add at least one returned item."
     for i, line in enumerate(draft.lines):
         errors.update({f"lines.{i}.{k}": v for k, v in _line_errors(line).items()})
     for i, line in enumerate(draft.exchange_lines):
         errors.update({f"exchange.{i}.{k}": v for k, v in _exchange_errors(line).items()})
+    errors.update(_amount_errors(draft, errors))
     if draft.policy_problems and not draft.override_reason.strip():
         errors["override"] = "The policy is not met: say why you accept this return anyway."
     return errors
+
+
+_RETURN_TEXTS = (  # draft field, words, column (None: unbounded), may hold line breaks
+    ("reason_text", "reason details", None, True),
+    ("purchase_ref", "receipt or order number", Return.__table__.c.purchase_ref, False),
+    ("staff", "staff name", StatusChange.__table__.c.staff, False),
+    ("note", "note", None, True),
+    ("override", "reason for the override", None, True),
+)
+_LINE_TEXTS = (
+    ("sku", "SKU", ReturnLine.__table__.c.sku, False),
+    ("description", "description", ReturnLine.__table__.c.description, True),
+    ("serial", "serial number", ReturnLine.__table__.c.serial, False),
+)
+_CUSTOMER_TEXTS = (
+    ("name", "customer's name", Customer.__table__.c.name, False),
+    ("email", "email address", Customer.__table__.c.email, False),
+    ("phone", "phone number", Customer.__table__.c.phone, False),
+)
+
+
+def _texts(item: object, fields: tuple, prefix: str = "") -> dict[str, str]:
+    errors = {}
+    for name, words, column, multiline in fields:
+        value = getattr(item, "override_reason" if name == "override" else name).strip()
+        if message := text_error(value, words, limit=column, multiline=multiline):
+            errors[prefix + name] = message
+    return errors
+
+
+def _amount_errors(draft: ReturnDraft, errors: dict[str, str]) -> dict[str, str]:
+    """The line and total amounts out of bounds (once the quantities and prices are fine)."""
+    found: dict[str, str] = {}
+    for prefix, lines in (("lines", draft.lines), ("exchange", draft.exchange_lines)):
+        for i, line in enumerate(lines):
+            if f"{prefix}.{i}.quantity" in errors or f"{prefix}.{i}.unit_price" in errors:
+                continue
+            if line.quantity * line.unit_price_cents > MAX_AMOUNT_CENTS:
+                found[f"{prefix}.{i}.quantity"] = amount_error(
+                    line.quantity * line.unit_price_cents, "line's value (quantity × price)"
+                )
+    if not found and not errors:
+        total = sum(li.quantity * li.unit_price_cents for li in draft.lines)
+        amounts = {
+            "lines": (total, "return's total"),
+            "fee": (draft.fee_cents, "restocking fee"),
+            "bonus": (draft.bonus_cents, "bonus"),
+            "settlement": (draft.settlement_cents, "exchange's difference"),
+        }
+        for key, (cents, words) in amounts.items():
+            if message := amount_error(cents, words):
+                found.setdefault(key, message)
+    return found
 
 
 def override_note(problems: list[str], reason: str) -> str:
@@ -136,18 +204,18 @@ def override_note(problems: list[str], reason: str) -> str:
 
 
 def _customer_errors(customer: CustomerDraft) -> dict[str, str]:
-    errors = {}
+    errors = _texts(customer, _CUSTOMER_TEXTS, "customer.")
     if not customer.name.strip():
         errors["customer.name"] = "Enter the customer's name."
-    if message := email_error(customer.email):
+    if "customer.email" not in errors and (message := email_error(customer.email)):
         errors["customer.email"] = message
-    if message := phone_error(customer.phone):
+    if "customer.phone" not in errors and (message := phone_error(customer.phone)):
         errors["customer.phone"] = message
     return errors
 
 
 def _exchange_errors(line: ExchangeDraft) -> dict[str, str]:
-    errors = {}
+    errors = _texts(line, _LINE_TEXTS[:2])
     if not line.sku.strip():
         errors["sku"] = "Enter the replacement item's SKU."
     if message := quantity_error(line.quantity):
@@ -158,7 +226,7 @@ def _exchange_errors(line: ExchangeDraft) -> dict[str, str]:
 
 
 def _line_errors(line: LineDraft) -> dict[str, str]:
-    errors = {}
+    errors = _texts(line, _LINE_TEXTS)
     if not line.sku.strip():
         errors["sku"] = "Enter the item's SKU."
     if message := quantity_error(line.quantity):
@@ -311,16 +379,19 @@ def get_detail(
     session: Session, *, number: str | None = None, return_id: int | None = None
 ) -> ReturnDetail:
     """Return a return with its customer, lines and timeline, by number or id."""
+    wanted = (number or "").strip().upper()
+    if return_id is None and not wanted:
+        raise NotFound("Give a return number, like R-2026-00042.")
+    if return_id is None and (text_error(wanted, "return number", limit=40) is not None):
+        raise NotFound(f"There is no return {wanted[:40]!r}; a number looks like R-2026-00042.")
     if return_id is not None:
         ret = session.get(Return, return_id, populate_existing=True)
     else:
         ret = session.exec(
-            select(Return)
-            .where(Return.number == (number or "").strip().upper())
-            .execution_options(populate_existing=True)
+            select(Return).where(Return.number == wanted).execution_options(populate_existing=True)
         ).first()
     if ret is None:
-        raise NotFound(f"There is no return {number or return_id}.")
+        raise NotFound(f"There is no return {wanted or return_id}.")
     lines = session.exec(
         select(ReturnLine).where(ReturnLine.return_id == ret.id).order_by(col(ReturnLine.id))
     ).all()

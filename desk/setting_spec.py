@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from desk.errors import DeskError
-from desk.validation import email_error
+from desk.validation import MAX_AMOUNT_CENTS, email_error, text_error
+
+MAX_TEXT_CHARS = 2000
+"""The longest text setting (an address, opening hours); no name or host comes close."""
 
 T = TypeVar("T")
 
@@ -36,6 +39,7 @@ class SettingSpec(Generic[T]):
     help: str = ""
     options: dict[str, str] | None = None  # a comma-separated set of these codes (with labels)
     uppercase: bool = False  # typed text is upper-cased first (currency codes)
+    multiline: bool = False  # may hold line breaks (an address, opening hours)
 
     def from_stored(self, text: str) -> T:
         """The typed value of `text` as kept in the database."""
@@ -63,6 +67,9 @@ class SettingSpec(Generic[T]):
         text = str(value).strip()
         if self.uppercase:
             text = text.upper()
+        limit = MAX_TEXT_CHARS if self.type is str else 40
+        if problem := text_error(text, "value", limit=limit, multiline=self.multiline):
+            raise DeskError(f"{self.label}: {problem}")
         if self.type is bool:
             if text.lower() not in TRUE_WORDS | FALSE_WORDS or not text:
                 raise DeskError(f"{self.label} must be yes or no, not “{text}”.")
@@ -100,6 +107,16 @@ def currency(value: object) -> str | None:
     if len(code) == 3 and get_currency_name(code) != code:
         return None
     return f"“{code}” is not a currency code; use one like EUR, USD or BRL."
+
+
+def seconds(value: object) -> str | None:
+    """Why `value` is not a timeout from 1 to 300 seconds, or None."""
+    return None if 1 <= int(value) <= 300 else "Enter a number of seconds from 1 to 300."
+
+
+def count(value: object) -> str | None:
+    """Why `value` is not a count from 0 to 1,000,000, or None."""
+    return None if 0 <= int(value) <= 1_000_000 else "Enter a number from 0 to 1,000,000."
 
 
 def positive_days(value: object) -> str | None:
@@ -140,5 +157,7 @@ def hours(value: object) -> str | None:
 
 
 def not_negative(value: object) -> str | None:
-    """Why `value` is below 0, or None."""
-    return None if int(value) >= 0 else "Enter 0 or more."
+    """Why `value` is below 0 or above an amount the database holds, or None."""
+    if 0 <= int(value) <= MAX_AMOUNT_CENTS:
+        return None
+    return f"Enter a number from 0 to {MAX_AMOUNT_CENTS:,}."

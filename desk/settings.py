@@ -27,6 +27,7 @@ from desk.models import Setting
 from desk.setting_spec import (
     SettingSpec,
     code_set,
+    count,
     currency,
     email_or_empty,
     hours,
@@ -35,6 +36,7 @@ from desk.setting_spec import (
     port,
     positive_days,
     rating,
+    seconds,
 )
 
 if TYPE_CHECKING:
@@ -53,8 +55,8 @@ SHOP_NAME = SettingSpec("shop.name", str, "My Shop", "Shop name")
 SHOP_EMAIL = SettingSpec("shop.email", str, "", "Sender address", check=email_or_empty)
 SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", "Reply-to address", check=email_or_empty)
 SHOP_PHONE = SettingSpec("shop.phone", str, "", "Phone")
-SHOP_ADDRESS = SettingSpec("shop.address", str, "", "Address")
-SHOP_HOURS = SettingSpec("shop.hours", str, "", "Opening hours")
+SHOP_ADDRESS = SettingSpec("shop.address", str, "", "Address", multiline=True)
+SHOP_HOURS = SettingSpec("shop.hours", str, "", "Opening hours", multiline=True)
 SHOP_LOGO = SettingSpec("shop.logo", str, "", "Logo (path to a PNG or JPEG file)")
 SHOP_CURRENCY = SettingSpec(
     "shop.currency", str, "EUR", "Currency (ISO code)", check=currency, uppercase=True
@@ -72,7 +74,7 @@ SMTP_SECURITY = SettingSpec(
     "smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")
 )
 SMTP_USER = SettingSpec("smtp.user", str, "", "SMTP user name")
-SMTP_TIMEOUT = SettingSpec("smtp.timeout", int, 20, "SMTP timeout (seconds)")
+SMTP_TIMEOUT = SettingSpec("smtp.timeout", int, 20, "SMTP timeout (seconds)", check=seconds)
 SMS_URL = SettingSpec("sms.url", str, "", "SMS provider API base URL (Twilio-style)")
 SMS_ACCOUNT = SettingSpec("sms.account", str, "", "SMS account id")
 SMS_SENDER = SettingSpec("sms.sender", str, "", "SMS sender number or name")
@@ -80,19 +82,19 @@ SMS_SENDER = SettingSpec("sms.sender", str, "", "SMS sender number or name")
 # customer segments (desk.customers.habits)
 
 SEGMENT_LOYAL_ORDERS = SettingSpec(
-    "segment.loyal_orders", int, 8, "Loyal: at least this many orders"
+    "segment.loyal_orders", int, 8, "Loyal: at least this many orders", check=count
 )
 SEGMENT_LOYAL_MAX_RATE = SettingSpec(
     "segment.loyal_max_rate", int, 25, "Loyal: at most this % of orders returned", check=percent
 )
 SEGMENT_FREQUENT_RETURNS = SettingSpec(
-    "segment.frequent_returns", int, 6, "Frequent returner: returns in a year"
+    "segment.frequent_returns", int, 6, "Frequent returner: returns in a year", check=count
 )
 SEGMENT_FREQUENT_RATE = SettingSpec(
     "segment.frequent_rate", int, 50, "Frequent returner: % of orders returned", check=percent
 )
 SEGMENT_NEW_MAX_RETURNS = SettingSpec(
-    "segment.new_max_returns", int, 1, "New: at most this many returns"
+    "segment.new_max_returns", int, 1, "New: at most this many returns", check=count
 )
 SEGMENT_THRESHOLDS = (
     SEGMENT_LOYAL_ORDERS,

@@ -8,9 +8,10 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from desk.codes import Status
-from desk.errors import DeskError, NotFound
+from desk.errors import DeskError, NotFound, ValidationError
 from desk.models import Return, StatusChange, utcnow
 from desk.reports import facts as report_facts
+from desk.validation import text_error
 
 _SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
 
@@ -86,6 +87,17 @@ def check_transition(current: Status | str, target: Status | str, note: str = ""
         raise NoteRequired(NOTE_REQUIRED[target])
 
 
+def _check_texts(*, staff: str, note: str) -> None:
+    """Refuse a staff name or a note the database would refuse (or silently cut)."""
+    errors = {}
+    if problem := text_error(staff, "staff name", limit=StatusChange.__table__.c.staff):
+        errors["staff"] = problem
+    if problem := text_error(note, "note", multiline=True):
+        errors["note"] = problem
+    if errors:
+        raise ValidationError(errors)
+
+
 @dataclass(frozen=True)
 class TransitionResult:
     """What a transition changed: the updated return and the recorded change."""
@@ -147,6 +159,7 @@ def apply_transition(
         raise _stale(ret)
     target, source = Status(to), Status(ret.status)
     check_transition(source, target, note)
+    _check_texts(staff=staff.strip(), note=note.strip())
     now = utcnow()
     result = session.exec(
         update(Return)

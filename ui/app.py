@@ -7,8 +7,10 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
-from desk.db import open_database
+from desk.db import describe_database_error, open_database
 from desk.errors import DeskError
 from desk.logs import log_file, setup_logging
 from desk.paths import database_url
@@ -25,19 +27,30 @@ class _QuitAfterFirstPaint(QObject):
         return False
 
 
-def _install_error_hook() -> None:
-    """Show unexpected errors in a message box and log them, instead of quitting."""
+def _install_error_hook(url: str | None = None) -> None:
+    """Show unexpected errors in a message box and log them, instead of quitting.
+
+    `url` is the open database's, so that its failures are said in words.
+    """
     from ui.prompts import show_error
 
     def hook(kind, error, tb):
         log.error("Unexpected error", exc_info=(kind, error, tb))
-        show_error(
-            None,
-            "Something went wrong",
-            f"{error}\n\nNothing you saved was lost. The details are in {log_file()}.",
-        )
+        show_error(None, "Something went wrong", _in_words(error, url))
 
     sys.excepthook = hook
+
+
+def _in_words(error: BaseException, url: str | None = None) -> str:
+    """What to show for an unexpected error: a database failure in words, or a short line
+    and the log file; never a traceback, nor the SQL of a failed statement."""
+    if isinstance(error, DeskError):
+        return str(error)
+    if isinstance(error, SQLAlchemyError) and url:
+        return describe_database_error(error, make_url(url), action="use")
+    cause = getattr(error, "orig", None) or error
+    said = (str(cause).strip().splitlines() or [type(cause).__name__])[0][:200]
+    return f"{said}\n\nNothing you saved was lost. The details are in {log_file()}."
 
 
 def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
@@ -45,23 +58,38 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Return Desk")
     app.setOrganizationName("ReturnDesk")
+    from ui.prompts import show_error
     from ui.widgets.look import apply_look
 
     apply_look(app)
 
-    setup_logging()
-    _install_error_hook()
     try:
-        db = open_database(database_url(db_path))
+        setup_logging()
+    except OSError as error:  # a read-only home: carry on, without a log file
+        log.warning("No log file: %s", error)
+    url = database_url(db_path)
+    _install_error_hook(url)
+    try:
+        db = open_database(url)
     except DeskError as error:
         from ui.settings.backup_page import recover_at_start  # offers the last good backup
 
-        if (db := recover_at_start(error, database_url(db_path))) is None:
+        if (db := recover_at_start(error, url)) is None:
             return 1
+    except Exception as error:  # a bug: say it in a line, the details go to the log
+        log.error("Cannot open the database", exc_info=error)
+        show_error(None, "Cannot open the database", _in_words(error, url))
+        return 1
     from ui.main_window import MainWindow
     from ui.settings.backup_page import DailyBackup
 
-    window = MainWindow(db)
+    try:
+        window = MainWindow(db)
+    except Exception as error:  # reading the first screen failed (a damaged page, a lock)
+        log.error("Cannot show the window", exc_info=error)
+        show_error(None, "Cannot open the database", _in_words(error, url))
+        db.close()
+        return 1
     if exit_after_paint:
         watcher = _QuitAfterFirstPaint(window)
         window.installEventFilter(watcher)

@@ -3,16 +3,24 @@
 Accepts UTF-8 with or without BOM (and Excel's UTF-16 "Unicode text"), with a comma,
 semicolon or tab between cells. Row numbers are the ones a spreadsheet shows: the header
 is row 1, and skipping blank rows does not renumber the rest.
+
+A row that cannot be read is kept aside with its reason (`CsvTable.bad_rows`) and the
+rest is read: a cell longer than `MAX_CELL_CHARS`, or an unbalanced quote that would
+swallow the following lines into one cell (those lines are then read as rows of their
+own). So every non-blank line is a row, a bad row, or part of a quoted multi-line cell.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.errors import DeskError
+
+MAX_CELL_CHARS = 1_000_000
+"""The longest cell read; a row with a longer one is reported, not read."""
 
 NOT_UTF8_HELP = (
     "Save it again as “CSV UTF-8” from your spreadsheet (Excel: File › Save As › "
@@ -30,6 +38,7 @@ class CsvTable:
     numbers: list[int]
     delimiter: str = ","
     name: str = ""
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)  # (row number, why)
 
 
 def read_csv(source: str | Path | bytes, *, name: str = "") -> CsvTable:
@@ -48,18 +57,90 @@ def read_csv(source: str | Path | bytes, *, name: str = "") -> CsvTable:
             raise DeskError(f"Cannot read “{path}”: {error.strerror or error}.") from None
     text = _decode(data, name or "The file")
     dialect = _sniff(text)
-    lines = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    numbered = [(i + 1, row) for i, row in enumerate(lines) if any(c.strip() for c in row)]
-    if not numbered:
+    records = _records(io.StringIO(text, newline="").readlines(), dialect)
+    numbered = [
+        (i + 1, row)
+        for i, row in enumerate(records)
+        if isinstance(row, str) or any(c.strip() for c in row)
+    ]
+    if not numbered or isinstance(numbered[0][1], str):
         raise DeskError(f"“{name or 'The file'}” is empty: there is no header row to read.")
     header = [cell.strip() for cell in numbered[0][1]]
     return CsvTable(
         header=header,
-        rows=[row for _, row in numbered[1:]],
-        numbers=[n for n, _ in numbered[1:]],
+        rows=[row for _, row in numbered[1:] if isinstance(row, list)],
+        numbers=[n for n, row in numbered[1:] if isinstance(row, list)],
         delimiter=dialect.delimiter,
         name=name,
+        bad_rows=[(n, row) for n, row in numbered[1:] if isinstance(row, str)],
     )
+
+
+class _Lines:
+    """The file's lines, handed to csv.reader one at a time; `next` is the next index."""
+
+    def __init__(self, lines: list[str]):
+        self.lines, self.next = lines, 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.next >= len(self.lines):
+            raise StopIteration
+        self.next += 1
+        return self.lines[self.next - 1]
+
+
+def _records(lines: list[str], dialect: type[csv.Dialect]) -> list[list[str] | str]:
+    """Every record of the file: its cells, or (a str) why it cannot be read."""
+    if csv.field_size_limit() < MAX_CELL_CHARS:
+        csv.field_size_limit(MAX_CELL_CHARS)
+    source = _Lines(lines)
+    reader = csv.reader(source, dialect, strict=True)
+    records: list[list[str] | str] = []
+    width = None
+    while source.next < len(lines):
+        start = source.next
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            records.append(_unreadable(str(error), start, source.next))
+            source.next = start + 1  # read the lines it took in as rows of their own
+            reader = csv.reader(source, dialect, strict=True)
+            continue
+        if width is None and any(c.strip() for c in row):
+            width = len(row)
+        if source.next - start > 1 and _swallowed(row, width, dialect.delimiter):
+            records.append(_unreadable("unbalanced quote", start, source.next))
+            source.next = start + 1
+            reader = csv.reader(source, dialect, strict=True)
+            continue
+        records.append(row)
+    return records
+
+
+def _swallowed(row: list[str], width: int | None, delimiter: str) -> bool:
+    """True when a multi-line record looks like following rows taken into one cell."""
+    if width is None or len(row) != width:
+        return True
+    return width > 1 and any(
+        line.count(delimiter) >= width - 1 for cell in row for line in cell.splitlines()[1:]
+    )
+
+
+def _unreadable(error: str, start: int, end: int) -> str:
+    """Why the record on lines start+1..end (1-based) cannot be read."""
+    first, last = start + 1, max(end, start + 1)
+    span = f"line {last}" if last == first + 1 else f"lines {first + 1}–{last}"
+    taken = "" if last == first else f", taking in {span} (read as rows of their own)"
+    if "field larger" in error and last == first:
+        return f"a cell is longer than {MAX_CELL_CHARS:,} characters (line {first})"
+    if "field larger" in error or error.startswith(("unexpected end", "unbalanced")):
+        return f'a quote (") opened on line {first} is not closed{taken}; fix it and import again'
+    return f"cannot be read ({error}, line {first}); check its quotes"
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -95,4 +176,4 @@ def _sniff(text: str) -> type[csv.Dialect]:
     return Fallback
 
 
-__all__ = ["NOT_UTF8_HELP", "CsvTable", "read_csv"]
+__all__ = ["MAX_CELL_CHARS", "NOT_UTF8_HELP", "CsvTable", "read_csv"]

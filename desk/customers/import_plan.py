@@ -22,7 +22,23 @@ from desk.customers.mapping import plain_text
 from desk.errors import DeskError
 from desk.messages.context import LANGUAGES
 from desk.models import Customer
-from desk.validation import email_error, parse_money, phone_error
+from desk.validation import (
+    MAX_AMOUNT_CENTS,
+    MAX_COUNT,
+    date_error,
+    email_error,
+    parse_money,
+    phone_error,
+    text_error,
+)
+
+_TEXTS = {  # field: words, may hold line breaks (lengths come from the Customer columns)
+    "name": ("name", False),
+    "email": ("email", False),
+    "phone": ("phone", False),
+    "external_ref": ("till customer number", False),
+    "notes": ("note", True),
+}
 
 _CHANNELS = {
     "email": Channel.EMAIL, "e mail": Channel.EMAIL, "mail": Channel.EMAIL,
@@ -62,13 +78,17 @@ def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | st
     raw = cell_values(table, index, mapping)
     if not raw.get("name"):
         return "missing name"
-    values: dict = {"name": raw["name"][:200]}
+    for key, (words, multiline) in _TEXTS.items():
+        column = Customer.__table__.c[key]
+        if message := text_error(raw.get(key, ""), words, limit=column, multiline=multiline):
+            return message[0].lower() + message[1:].rstrip(".")
+    values: dict = {"name": raw["name"]}
     if email := raw.get("email", ""):
-        if email_error(email) or len(email) > 254:
+        if email_error(email):
             return f"bad email “{email}”"
         values["email"] = email
     if phone := raw.get("phone", ""):
-        if phone_error(phone) or len(phone) > 40:
+        if phone_error(phone):
             return f"bad phone “{phone}”"
         values["phone"] = phone
     if language := raw.get("preferred_language", ""):
@@ -76,23 +96,29 @@ def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | st
     if (chosen := _CHANNELS.get(plain_text(raw.get("preferred_channel", "")))) is not None:
         values["preferred_channel"] = chosen.value
     if ref := raw.get("external_ref", ""):
-        values["external_ref"] = ref[:100]
+        values["external_ref"] = ref
     if since := raw.get("customer_since", ""):
         if (day := _date(since)) is None:
-            return f"bad date “{since}” (use 2024-03-31 or 31/03/2024)"
+            return f"bad date “{since[:40]}” (use 2024-03-31 or 31/03/2024)"
+        if problem := date_error(day, "customer-since date"):
+            return problem[0].lower() + problem[1:].rstrip(".")
         values["customer_since"] = day
     if orders := raw.get("orders_count", ""):
         count = orders.replace(" ", "").replace("\u00a0", "")
-        if not count.isdigit():
-            return f"bad number of orders “{orders}”"
+        if not re.fullmatch(r"[0-9]+", count):
+            return f"bad number of orders “{orders[:40]}”"
+        if len(count) > 9 or int(count) > MAX_COUNT:
+            return f"bad number of orders “{orders[:40]}” (at most {MAX_COUNT:,})"
         values["orders_count"] = int(count)
     if spend := raw.get("lifetime_spend", ""):
         try:
             cents = parse_money(re.sub(r"^[^\d+-]+|[^\d]+$", "", spend))
         except ValueError:
-            return f"bad amount “{spend}”"
+            return f"bad amount “{spend[:40]}”"
         if cents < 0:
-            return f"bad amount “{spend}” (negative)"
+            return f"bad amount “{spend[:40]}” (negative)"
+        if cents > MAX_AMOUNT_CENTS:
+            return f"bad amount “{spend[:40]}” (at most {MAX_AMOUNT_CENTS // 100:,}.00)"
         values["lifetime_spend_cents"] = cents
     if notes := raw.get("notes", ""):
         values["notes"] = notes
@@ -180,7 +206,10 @@ def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> I
     if "name" not in mapping:
         raise DeskError("Choose the column that holds the customer's name; it is required.")
     by_email, by_phone, known = _known_customers(session.connection())
-    plan = ImportPlan(create=[], merge=[], rejected=[], total_rows=len(table.rows))
+    unreadable = [Rejected(number, reason) for number, reason in table.bad_rows]
+    plan = ImportPlan(
+        create=[], merge=[], rejected=unreadable, total_rows=len(table.rows) + len(unreadable)
+    )
     merges: dict[int, Merge] = {}
     for index, number in enumerate(table.numbers):
         values = parse_row(table, index, mapping)
@@ -208,6 +237,7 @@ def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> I
         for key, index_ in ((email, by_email), (phone, by_phone)):
             if key:
                 index_.setdefault(key, target)
+    plan.rejected.sort(key=lambda rejected: rejected.row)
     return plan
 
 

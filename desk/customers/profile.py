@@ -25,7 +25,7 @@ from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.policy.rules import Rules, rules_for
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting
-from desk.validation import email_error, phone_error
+from desk.validation import email_error, phone_error, text_error
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,12 @@ EDITABLE = (
 )
 """The customer fields staff may change; the rest comes from the shop's own system."""
 
-_LIMITS = {"name": 200, "email": 254, "phone": 40}
+_TEXTS = {  # field: words, may hold line breaks (lengths come from the Customer columns)
+    "name": ("customer's name", False),
+    "email": ("email address", False),
+    "phone": ("phone number", False),
+    "notes": ("note", True),
+}
 
 
 class ReturnRow(NamedTuple):
@@ -125,15 +130,16 @@ def validate_changes(changes: dict[str, object]) -> dict[str, str]:
         if key not in EDITABLE:
             errors[key] = f"{key} cannot be changed here."
     values = {k: str(v if v is not None else "").strip() for k, v in changes.items()}
+    for key, (words, multiline) in _TEXTS.items():
+        column = Customer.__table__.c[key]
+        if message := text_error(values.get(key, ""), words, limit=column, multiline=multiline):
+            errors[key] = message
     if "name" in values and not values["name"]:
         errors["name"] = "Enter the customer's name."
-    if message := email_error(values.get("email", "")):
+    if "email" not in errors and (message := email_error(values.get("email", ""))):
         errors["email"] = message
-    if message := phone_error(values.get("phone", "")):
+    if "phone" not in errors and (message := phone_error(values.get("phone", ""))):
         errors["phone"] = message
-    for key, limit in _LIMITS.items():
-        if len(values.get(key, "")) > limit and key not in errors:
-            errors[key] = f"Too long: at most {limit} characters."
     choices = {
         "preferred_channel": ({c.value for c in Channel}, "Choose how to reach the customer."),
         "preferred_language": (set(LANGUAGES), "Choose the customer's language."),

@@ -21,6 +21,7 @@ from desk.feedback.rewards import issue_reward
 from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
 from desk.reports import facts as report_facts
 from desk.settings import FEEDBACK_LOW_RATING, get_setting
+from desk.validation import text_error
 
 COMMENT_MAX = 2000
 """The longest comment kept, in characters."""
@@ -63,6 +64,8 @@ def _validated(rating: object, comment: str, source: object, staff: str) -> dict
     staff = (staff or "").strip()
     if len(staff) > 100:
         errors["staff"] = "The staff name is too long; keep it to 100 characters."
+    elif problem := text_error(staff, "staff name"):  # a NUL byte: refused by PostgreSQL
+        errors["staff"] = problem
     if errors:
         raise ValidationError(errors)
     return {"rating": rating, "comment": comment, "source": source, "staff": staff}

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from desk.codes import RewardKind, RewardState
 from desk.db import Database
-from desk.errors import DeskError, NotFound
+from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.codes import code_problem, format_code, new_code, normalise_code
 from desk.models import Customer, Return, RewardCode, utcnow
 from desk.settings import (
@@ -31,6 +31,7 @@ from desk.settings import (
     REWARD_VALUE,
     get_setting,
 )
+from desk.validation import text_error
 
 CSV_HEADER = ("code", "kind", "value", "min_purchase", "issued", "expires", "state")
 """The columns of export_codes, in order."""
@@ -194,6 +195,8 @@ def redeem_code(
     """Mark a code redeemed, once; raises DeskError when it was redeemed or has expired."""
     now = now or utcnow()
     staff = staff.strip()[:100]
+    if problem := text_error(staff, "staff name"):  # a NUL byte: refused by PostgreSQL
+        raise ValidationError({"staff": problem})
     with db.session() as session:
         try:
             row = _find(session, code)

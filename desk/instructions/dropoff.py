@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from desk.errors import NotFound, ValidationError
 from desk.models import DropOffPoint
+from desk.validation import text_error
 from desk.words import languages, section
 
 if TYPE_CHECKING:
@@ -87,8 +88,14 @@ def validate_point(data: DropOffDraft) -> dict[str, str]:
         errors["name"] = "Keep the name under 200 characters."
     if not data.address.strip():
         errors["address"] = "Enter the address, so customers can find it."
-    if data.position is not None and data.position < 0:
+    if data.position is not None and not 0 <= data.position <= 1_000_000:
         errors["position"] = "The position is a number from 0 up."
+    for key in ("name", "address", "hours", "categories", "notes"):
+        words = "opening hours" if key == "hours" else key
+        if key not in errors and (
+            problem := text_error(getattr(data, key).strip(), words, multiline=key != "name")
+        ):
+            errors[key] = problem  # a NUL byte: refused by PostgreSQL
     return errors
 
 

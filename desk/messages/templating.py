@@ -51,6 +51,7 @@ from desk.messages.template_store import (
 )
 from desk.models import MessageTemplate, utcnow
 from desk.returns import ReturnDetail, get_detail
+from desk.validation import text_error
 
 _CACHE_MAX = 512
 _SPECIAL_NAMES = frozenset({"loop", "self", "super", "varargs", "kwargs", "caller"})
@@ -276,6 +277,8 @@ def save_template(
     """
     event, language = parse_event(event), check_language(language)
     source = source.replace("\r\n", "\n")
+    if problem := text_error(source, "template", multiline=True):  # NUL: refused by PostgreSQL
+        raise TemplateError([TemplateProblem(None, problem)], part=part)
     if source == default_source(event, language, part):
         reset_template(session, event, language, part)
         return None

@@ -74,3 +74,219 @@ def test_nothing_to_back_up_in_memory_or_an_empty_file(tmp_path):
     engine = make_engine(sqlite_url(empty))
     assert backup_sqlite(engine, label="x") is None
     engine.dispose()
+
+
+# -- clear errors at the entrance: the command line as a user runs it ---------------------
+
+import os  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desk.db import DatabaseProblem, database_problem, open_database  # noqa: E402
+from desk.errors import DeskError  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def returndesk(*args: str, limit_file_size: int | None = None) -> subprocess.CompletedProcess:
+    """Run `python main.py ARGS` as a user would (optionally with a file size limit)."""
+
+    def limits() -> None:  # writes past the limit fail with EFBIG, like a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
+
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limits if limit_file_size else None,
+    )
+
+
+def one_line(done: subprocess.CompletedProcess) -> str:
+    assert done.returncode == 1, done.stdout
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("returndesk: "), done.stderr
+    return lines[0].removeprefix("returndesk: ")
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path):
+    folder = tmp_path / "shop.db"
+    folder.mkdir()
+    line = one_line(returndesk("--db", str(folder), "show", "R-1"))
+    assert line == (
+        f"Cannot open the database {folder}: that is a folder, not a database file. "
+        f"Give a file name inside it with --db, such as {folder / 'returndesk.db'}."
+    )
+
+
+@pytest.mark.parametrize("damage", ["random bytes", "truncated", "a page overwritten"])
+def test_a_damaged_file_is_said_in_words_and_left_alone(db, db_path, damage):
+    from desk.demo.seed import seed_demo
+
+    seed_demo(db, returns=200, seed=3)
+    db.close()
+    data = db_path.read_bytes()
+    if damage == "random bytes":
+        data = os.urandom(3000)
+    elif damage == "truncated":
+        data = data[: len(data) // 2]
+    else:
+        data = data[: len(data) // 2] + b"\xff" * (len(data) // 4) + data[3 * len(data) // 4 :]
+    db_path.write_bytes(data)
+    line = one_line(returndesk("--db", str(db_path), "outbox", "list"))
+    assert line.startswith(f"Cannot open the database {db_path}: it is damaged") or (
+        line.startswith(f"Cannot use the database {db_path}: it is damaged")
+    )
+    assert line.endswith("It was left as it is; choose another file with --db.")
+    assert db_path.read_bytes() == data
+
+
+def test_a_missing_folder_is_made_for_a_new_database(tmp_path):
+    path = tmp_path / "new" / "folder" / "shop.db"
+    done = returndesk("--db", str(path), "config", "get", "shop.name")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "My Shop\n", "")
+    assert path.is_file()
+
+
+def test_a_database_locked_by_another_program_waits_then_says_so(db, db_path):
+    db.close()
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        line = one_line(returndesk("--db", str(db_path), "config", "set", "shop.name", "X"))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert line.startswith(f"Cannot use the database {db_path}: it stayed locked by another ")
+    assert "try again in a moment; nothing was changed." in line
+
+
+def test_a_full_disk_is_said_in_words(db, db_path):
+    db.close()
+    line = one_line(
+        returndesk("--db", str(db_path), "demo", "--returns", "2000", limit_file_size=400_000)
+    )
+    assert line.startswith(f"Cannot use the database {db_path}: the disk refused a write (")
+    assert "it is probably full. Free some space and try again" in line
+    assert returndesk("--db", str(db_path), "config", "get", "shop.name").stdout == "My Shop\n"
+
+
+def test_a_full_disk_at_the_first_start_is_said_in_words(tmp_path):
+    path = tmp_path / "shop.db"
+    line = one_line(returndesk("--db", str(path), "outbox", "list", limit_file_size=20_000))
+    assert line.startswith(f"Cannot open the database {path}: the disk refused a write (")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_is_said_in_words(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        line = one_line(returndesk("--db", str(folder / "shop.db"), "outbox", "list"))
+    finally:
+        folder.chmod(0o755)
+    assert line.startswith(f"Cannot open the database {folder / 'shop.db'}:")
+    assert "read-only" in line or "may write in it" in line
+
+
+def test_a_server_that_is_not_there_is_unreachable():
+    from sqlalchemy.engine import make_url
+
+    url = "postgresql+psycopg://desk@127.0.0.1:1/none"
+    with pytest.raises(DeskError) as caught:
+        open_database(url)
+    message = str(caught.value)
+    assert message.startswith("Cannot open the database postgresql+psycopg://desk@127.0.0.1:1/")
+    assert "the server cannot be reached" in message
+    assert database_problem(caught.value.__cause__) is DatabaseProblem.UNREACHABLE
+    assert make_url(url).database == "none"
+
+
+def test_two_first_starts_on_an_old_database_take_turns(db_path):
+    from tests.desk.test_migrations import old_database
+
+    old_database(db_path)
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "main.py", "--db", str(db_path), "show", "R-2025-00042"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in starts]
+    for code, out, err in results:
+        assert (code, err) == (0, ""), err
+        assert out.startswith("R-2025-00042  Refunded")
+    assert len(backup_files(make_engine(sqlite_url(db_path)))) == 1  # upgraded once
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log(tmp_path):
+    path = tmp_path / "shop.db"
+    script = (
+        "import sys, desk.cli as cli\n"
+        "def broken(db, args):\n"
+        "    raise KeyError('a bug')\n"
+        "args = cli.build_parser().parse_args(['--db', sys.argv[1], 'show', 'R-1'])\n"
+        "args.run = broken\n"
+        "sys.exit(cli.run_command(args))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        cwd=REPO,
+        env={**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")},
+        capture_output=True,
+        text=True,
+    )
+    line = one_line(done)
+    assert line.startswith("Something went wrong (KeyError); nothing was lost. The details are in ")
+    log = Path(line.rsplit(" in ", 1)[1].rstrip("."))
+    assert log.is_file() and "KeyError: 'a bug'" in log.read_text()
+
+
+def test_two_first_starts_on_an_old_postgres_database_take_turns():
+    from sqlalchemy import create_engine
+
+    from desk.migrations import HEAD_REVISION, runner
+
+    url = os.environ.get("RETURNDESK_TEST_PG_URL")
+    if not url:
+        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        runner.upgrade(engine, "0001")
+        env = {**os.environ, "RETURNDESK_DATABASE_URL": url}
+        starts = [
+            subprocess.Popen(
+                [sys.executable, "main.py", "config", "get", "shop.name"],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        results = [(p.wait(timeout=120), *p.communicate()) for p in starts]
+        assert results == [(0, "My Shop\n", "")] * 3
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+                HEAD_REVISION
+            )
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()

@@ -222,3 +222,136 @@ def test_get_detail_is_fresh_in_a_session_that_read_it_before(db, by):
         detail = get_detail(window, **{by: key})
         assert (detail.ret.status, detail.ret.version) == ("refunded", 2)
         assert [c.to_status for c in detail.timeline] == ["received", "refunded"]
+
+
+# -- bad input: the same message on SQLite and PostgreSQL, nothing written ------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_db(request, db):
+    """The test's database on each engine (PostgreSQL when RETURNDESK_TEST_PG_URL is set)."""
+    import os
+
+    from sqlalchemy import text
+
+    from desk.db import open_database
+
+    if request.param == "sqlite":
+        yield db
+        return
+    url = os.environ.get("RETURNDESK_TEST_PG_URL")
+    if not url:
+        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
+    pg = open_database(url)
+    yield pg
+    with pg.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    pg.close()
+
+
+BAD_DRAFTS = {
+    "a NUL byte in the name": (
+        dict(new_customer=CustomerDraft(name="Ana\x00Silva")),
+        "customer.name",
+        "The customer's name contains an invisible character (NUL); retype it.",
+    ),
+    "a SKU over 64 characters": (
+        dict(lines=[LineDraft(sku="S" * 65, unit_price_cents=100)]),
+        "lines.0.sku",
+        "The SKU is too long (65 characters); use at most 64.",
+    ),
+    "a description over 300 characters": (
+        dict(lines=[LineDraft(sku="A", description="d" * 301)]),
+        "lines.0.description",
+        "The description is too long (301 characters); use at most 300.",
+    ),
+    "a price of 10^15 cents": (
+        dict(lines=[LineDraft(sku="A", unit_price_cents=10**15)]),
+        "lines.0.unit_price",
+        "Price must be at most 1,000,000.00.",
+    ),
+    "price x quantity over 2^63": (
+        dict(lines=[LineDraft(sku="A", quantity=2**62, unit_price_cents=3)]),
+        "lines.0.quantity",
+        "Quantity must be at most 10,000.",
+    ),
+    "a line worth more than an amount can hold": (
+        dict(lines=[LineDraft(sku="A", quantity=10_000, unit_price_cents=100_000_000)]),
+        "lines.0.quantity",
+        "The line's value (quantity × price) must be at most 20,000,000.00; check the amounts.",
+    ),
+    "a total over the bound": (
+        dict(lines=[LineDraft(sku=s, quantity=20, unit_price_cents=9 * 10**7) for s in "AB"]),
+        "lines",
+        "The return's total must be at most 20,000,000.00; check the amounts.",
+    ),
+    "a display-name email": (
+        dict(new_customer=CustomerDraft(name="Ana", email="<a@b.com>")),
+        "customer.email",
+        "“<a@b.com>” is not an email address; it should look like name@example.com.",
+    ),
+    "a tab in the SKU": (
+        dict(lines=[LineDraft(sku="A\tB")]),
+        "lines.0.sku",
+        "The SKU contains an invisible character (U+0009); retype it.",
+    ),
+    "a purchase date in 1066": (
+        dict(purchase_date=date(1066, 10, 14), override_reason="The owner said so"),
+        "purchase_date",
+        "The purchase date is before 1900; check the year.",
+    ),
+    "a receipt number over 100 characters": (
+        dict(purchase_ref="R" * 101),
+        "purchase_ref",
+        "The receipt or order number is too long (101 characters); use at most 100.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DRAFTS)
+def test_bad_input_is_refused_with_one_message_before_the_database(engine_db, case):
+    from desk.services import create_return
+
+    changes, key, message = BAD_DRAFTS[case]
+    with pytest.raises(ValidationError) as caught:
+        create_return(engine_db, draft=draft(**changes))
+    assert caught.value.errors == {key: message}
+    with engine_db.session() as session:
+        assert session.exec(select(func.count()).select_from(Return)).one() == 0
+
+
+def test_multiline_text_may_hold_line_breaks_where_staff_write_sentences(engine_db):
+    from desk.services import create_return
+
+    ret = create_return(
+        engine_db,
+        draft=draft(
+            reason_text="Too small.\nAsked for 43.",
+            note="Box\tdamaged",
+            lines=[LineDraft(sku="A", description="Blue\nsize 42", unit_price_cents=100_000_000)],
+        ),
+    )
+    detail = get_return_detail(engine_db, ret.number)
+    assert detail.ret.reason_text == "Too small.\nAsked for 43."
+    assert detail.lines[0].description == "Blue\nsize 42"
+    assert detail.total_cents == 100_000_000
+
+
+def get_return_detail(database, number):
+    with database.session() as session:
+        return get_detail(session, number=number)
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("", "Give a return number, like R-2026-00042."),
+        ("  ", "Give a return number, like R-2026-00042."),
+        ("R-1\x00", "There is no return 'R-1\\x00'; a number looks like R-2026-00042."),
+        ("R-2026-99999", "There is no return R-2026-99999."),
+    ],
+)
+def test_an_empty_or_unreadable_number_is_not_found_in_words(engine_db, number, message):
+    with pytest.raises(NotFound) as caught, engine_db.session() as session:
+        get_detail(session, number=number)
+    assert str(caught.value) == message

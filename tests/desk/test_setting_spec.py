@@ -40,7 +40,7 @@ def test_parse_types_then_checks():
     assert COUNT.parse(" 7 ") == 7 and COUNT.from_stored("3") == 3 and COUNT.to_stored(3) == "3"
     with pytest.raises(DeskError, match="Count must be a whole number"):
         COUNT.parse("many")
-    with pytest.raises(DeskError, match="Count: Enter 0 or more."):
+    with pytest.raises(DeskError, match="Count: Enter a number from 0 to 2,000,000,000."):
         COUNT.parse("-1")
     assert CODE.parse("usd") == "USD"
     with pytest.raises(DeskError, match="Code must be one of: EUR, USD."):

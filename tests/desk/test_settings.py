@@ -266,3 +266,47 @@ def test_config_refuses_an_unknown_key_or_a_bad_value(db, db_path, capsys):
     code, _, err = config(db_path, capsys, "set", POLICY[Segment.LOYAL].fee_percent.key, "150")
     assert code == 1 and "percentage from 0 to 100" in err
     assert stored_text(db, POLICY[Segment.LOYAL].fee_percent) is None
+
+
+INT_SETTINGS = [spec for spec in SETTINGS.values() if spec.type is int]
+
+
+@pytest.mark.parametrize("spec", INT_SETTINGS, ids=lambda spec: spec.key)
+def test_every_number_setting_has_a_range(spec):
+    assert spec.check is not None
+    for wrong in (-5, 10**12):
+        with pytest.raises(DeskError) as caught:
+            spec.parse(str(wrong))
+        assert str(caught.value).startswith(f"{spec.label}: Enter ") or "port" in str(caught.value)
+    assert spec.parse(str(spec.default)) == spec.default
+
+
+@pytest.mark.parametrize(
+    ("spec", "typed", "message"),
+    [
+        (
+            SHOP_NAME,
+            "My\x00Shop",
+            "Shop name: The value contains an invisible character (NUL); retype it",
+        ),
+        (SHOP_NAME, "S" * 2001, "Shop name: The value is too long (2001 characters); use at most"),
+        (SHOP_NAME, "Line\nbreak", "Shop name: The value contains an invisible character (U+000A)"),
+        (SMTP_PORT, "9" * 5000, "SMTP port: The value is too long (5000 characters)"),
+    ],
+)
+def test_text_settings_refuse_control_characters_and_huge_values(spec, typed, message):
+    with pytest.raises(DeskError) as caught:
+        spec.parse(typed)
+    assert str(caught.value).startswith(message)
+
+
+def test_an_address_may_span_lines():
+    address = "Rua A, 1\n1000-001 Lisboa"
+    assert SETTINGS["shop.address"].parse(address) == address
+
+
+def test_config_set_refuses_a_negative_timeout_in_one_line(db, db_path, capsys):
+    code, out, err = config(db_path, capsys, "set", "smtp.timeout", "-5")
+    assert (code, out) == (1, "")
+    assert err == ("returndesk: SMTP timeout (seconds): Enter a number of seconds from 1 to 300.\n")
+    assert stored_text(db, SETTINGS["smtp.timeout"]) is None

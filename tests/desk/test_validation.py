@@ -127,3 +127,65 @@ def test_negative_amount_parses_so_price_error_catches_it():
     cents = parse_money("-3")
     assert cents == -300
     assert price_error(cents) == "Price cannot be negative."
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["<a@b.com>", "Ana <ana@example.com>", '"ana"@example.com', "ana@exa,mple.com",
+     "a..b@example.com", ".ana@example.com", "ana.@example.com", "ana@example.com\x00",
+     "ana@[127.0.0.1]", f"{'a' * 65}@example.com", f"ana@{'d' * 250}.com"],
+)  # fmt: skip
+def test_email_refuses_display_names_quotes_and_oversized_parts(value):
+    assert email_error(value) is not None
+
+
+def test_column_limit_reads_the_model():
+    from desk.models import Customer, ReturnLine
+    from desk.validation import column_limit
+
+    assert column_limit(ReturnLine.__table__.c.sku) == 64
+    assert column_limit(Customer.__table__.c.notes) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "multiline", "message"),
+    [
+        ("ok", False, None),
+        ("two\nlines\tand tab", True, None),
+        ("two\nlines", False, "The note contains an invisible character (U+000A); retype it."),
+        ("bell\x07", True, "The note contains an invisible character (U+0007); retype it."),
+        ("nul\x00", True, "The note contains an invisible character (NUL); retype it."),
+        ("lone \ud800", True, "The note contains an invisible character (U+D800); retype it."),
+        ("x" * 101, False, "The note is too long (101 characters); use at most 100."),
+    ],
+)
+def test_text_error_names_the_field_and_the_problem(value, multiline, message):
+    from desk.validation import text_error
+
+    assert text_error(value, "note", limit=100, multiline=multiline) == (message)
+
+
+def test_amounts_and_dates_have_bounds():
+    from datetime import date, timedelta
+
+    from desk.validation import MAX_AMOUNT_CENTS, amount_error, date_error
+
+    assert amount_error(MAX_AMOUNT_CENTS, "total") is None
+    assert amount_error(MAX_AMOUNT_CENTS + 1, "total") == (
+        "The total must be at most 20,000,000.00; check the amounts."
+    )
+    assert MAX_AMOUNT_CENTS < 2**31  # fits PostgreSQL's INTEGER columns
+    today = date(2026, 12, 1)
+    assert date_error(today, "purchase date", today=today) is None
+    assert date_error(today + timedelta(days=1), "purchase date", today=today) == (
+        "The purchase date cannot be in the future."
+    )
+    assert date_error(date(1899, 12, 31), "purchase date", today=today) == (
+        "The purchase date is before 1900; check the year."
+    )
+
+
+@pytest.mark.parametrize("typed", ["1e99", "9" * 40, "1E-5"])
+def test_parse_money_refuses_exponents_and_absurd_lengths(typed):
+    with pytest.raises(ValueError):
+        parse_money(typed)

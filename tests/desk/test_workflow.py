@@ -299,3 +299,33 @@ def test_the_graph_is_the_agreed_one():
     }
     actual = {source.value: {t.value for t in targets} for source, targets in TRANSITIONS.items()}
     assert actual == expected
+
+
+@pytest.mark.parametrize(
+    ("staff", "note", "errors"),
+    [
+        ("A" * 101, "", {"staff": "The staff name is too long (101 characters); use at most 100."}),
+        (
+            "Ann",
+            "bad\x00note",
+            {"note": "The note contains an invisible character (NUL); retype it."},
+        ),
+    ],
+)
+def test_a_staff_name_or_note_the_database_cannot_hold_is_refused(db, staff, note, errors):
+    from desk.errors import ValidationError
+
+    with db.session() as session:
+        ret = return_in(session, Status.RECEIVED)
+        with pytest.raises(ValidationError) as caught:
+            transition(
+                session=session,
+                return_id=ret.id,
+                to=Status.INSPECTING,
+                expected_version=ret.version,
+                staff=staff,
+                note=note,
+            )
+    assert caught.value.errors == errors
+    with db.session() as session:
+        assert session.get(Return, ret.id).status == Status.RECEIVED

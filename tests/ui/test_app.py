@@ -175,3 +175,28 @@ def test_a_damaged_database_offers_the_last_good_backup_then_opens(tmp_path):
     assert [title for title, _ in boxes] == ["BOX The database is damaged", "BOX Backup restored"]
     assert copy.describe() in boxes[0][1] and "is damaged" in boxes[0][1]
     assert list(tmp_path.glob("returns.db.set-aside-*"))
+
+
+def test_a_database_failure_after_the_start_is_said_in_words(process_state, db, db_path):
+    from sqlalchemy.exc import DatabaseError
+
+    from desk.demo.seed import seed_demo
+
+    seed_demo(db, returns=200, seed=5)
+    db.close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[:8192] + b"\xff" * (len(data) - 8192))  # every page past the 2nd
+    broken = open_database(sqlite_url(db_path), migrate=False)
+    try:
+        with pytest.raises(DatabaseError) as caught, broken.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM return_line")).all()
+    finally:
+        broken.close()
+    app_module._install_error_hook(sqlite_url(db_path))
+    seen = []
+    answer_box(seen)
+    error = caught.value
+    sys.excepthook(type(error), error, error.__traceback__)
+    assert seen and seen[0][0] == "Something went wrong"
+    assert seen[0][1].startswith(f"Cannot use the database {db_path}: it is damaged")
+    assert "SELECT" not in seen[0][1]

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
 from desk.labels import CONDITIONS, DISPOSITIONS
 from desk.money import format_money
 from desk.returns import LineDraft
-from desk.validation import parse_money
+from desk.validation import MAX_UNIT_PRICE_CENTS, parse_money, price_error
 from ui.actions import Key, add_shortcut, shortcut_text
 from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 
 HEADERS = ("#", "SKU *", "Description", "Serial / batch", "Qty", "Unit price", "Condition",
            "Disposition", "")  # fmt: skip
 STRETCH = {1: 2, 2: 4, 3: 2}  # SKU, description and serial share the spare width
-MAX_CENTS = 10**11  # a billion: anything above is a typing slip, not a price
 ADD_KEY, REMOVE_KEY = shortcut_text(Key.ADD_LINE), shortcut_text(Key.REMOVE_LINE)
 
 
@@ -47,8 +46,8 @@ def parse_price(text: str) -> tuple[int, str | None]:
         cents = parse_money(text)
     except ValueError as error:
         return 0, str(error)
-    if abs(cents) >= MAX_CENTS:
-        return 0, f"“{text.strip()}” is too large for a price."
+    if cents > MAX_UNIT_PRICE_CENTS:  # desk's bound, said by desk's words
+        return 0, price_error(cents)
     return cents, None
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desk.customers.csv_table import NOT_UTF8_HELP, read_csv
+from desk.customers.csv_table import MAX_CELL_CHARS, NOT_UTF8_HELP, read_csv
 from desk.errors import DeskError
 
 
@@ -58,3 +58,46 @@ def test_empty_file_is_refused(data):
 def test_missing_file_is_refused_in_plain_words(tmp_path):
     with pytest.raises(DeskError, match="Cannot read .*nope.csv.*No such file"):
         read_csv(tmp_path / "nope.csv")
+
+
+def test_an_unclosed_quote_is_one_bad_row_and_the_lines_it_took_in_are_read():
+    table = read_csv(b'Name,Email\nAna,a@x.com\n"Bruno,b@x.com\nCarla,c@x.com\nDan,d@x.com\n')
+    assert [row[0] for row in table.rows] == ["Ana", "Carla", "Dan"]
+    assert table.numbers == [2, 4, 5]
+    assert table.bad_rows == [
+        (
+            3,
+            'a quote (") opened on line 3 is not closed, taking in lines 4–5 (read as rows '
+            "of their own); fix it and import again",
+        )
+    ]
+
+
+def test_a_quote_closed_rows_later_is_caught_by_the_rows_it_swallowed():
+    data = b'Name,Email,Notes\nAna,a@x.com,"x\nBruno,b@x.com,y\nCarla,c@x.com,z"\nDan,d@x.com,w\n'
+    table = read_csv(data)
+    assert [row[0] for row in table.rows] == ["Bruno", "Carla", "Dan"]  # Carla's note: z"
+    assert [n for n, _ in table.bad_rows] == [2]
+    assert "opened on line 2 is not closed, taking in lines 3–4" in table.bad_rows[0][1]
+
+
+def test_a_multiline_cell_with_the_right_columns_is_a_cell():
+    table = read_csv(b'Name,Email,Notes\nAna,a@x.com,"first line\nsecond line"\nBruno,b@x.com,\n')
+    assert table.rows == [["Ana", "a@x.com", "first line\nsecond line"], ["Bruno", "b@x.com", ""]]
+    assert table.bad_rows == []
+
+
+def test_a_cell_over_the_bound_is_reported_and_the_next_rows_read():
+    huge = b"x" * (MAX_CELL_CHARS + 1)
+    table = read_csv(b"Name,Notes\nAna," + huge + b"\nBruno,fine\n")
+    assert table.rows == [["Bruno", "fine"]]
+    assert table.bad_rows == [(2, "a cell is longer than 1,000,000 characters (line 2)")]
+
+
+def test_a_cell_over_128_kb_but_under_the_bound_is_read():
+    table = read_csv(b"Name,Notes\nAna," + b"n" * 200_000 + b"\n")
+    assert len(table.rows[0][1]) == 200_000
+
+
+def test_a_nul_byte_is_read_and_left_to_the_row_checks():
+    assert read_csv(b"Name,Email\nAna\x00,a@x.com\n").rows == [["Ana\x00", "a@x.com"]]

@@ -313,3 +313,60 @@ def test_run_import_makes_a_verified_backup_first(db, db_path):
     (copy,) = list_copies(db_path)
     assert copy.kind == BackupKind.BEFORE_IMPORT and copy.verified
     assert copy.tables["customer"] == 0  # the data as it was before the import
+
+
+HOSTILE = (
+    "Name,Email,Phone,Notes,Orders,Total spent\n"
+    "Ana,ana@example.com,,,,\n"  # line 2: created
+    "Ana\x00 Souza,ana2@example.com,,,,\n"  # line 3: a NUL byte
+    '"Bruno,bruno@example.com,,,,\n'  # line 4: a quote never closed, takes in 5-10
+    "Carla,carla@example.com,,,,\n"  # line 5: created
+    "Ana S.,ANA@example.com,,,,\n"  # line 6: merged into line 2
+    f"{'N' * 201},long@example.com,,,,\n"  # line 7: name over 200
+    "Dora,<dora@example.com>,,,,\n"  # line 8: display-name email
+    "Eva,eva@example.com,,,99999999999,\n"  # line 9: orders over the bound
+    "Fábio,fabio@example.com,,,,300000000\n"  # line 10: spend over the bound
+    f"Gil,gil@example.com,,{'g' * 200_000},,\n"  # line 11: a 200 KB note, created
+    f"Hugo,hugo@example.com,,{'h' * 1_000_001},,\n"  # line 12: a cell over the bound
+)
+
+
+def test_a_hostile_file_loses_no_row(engine_db):
+    report = import_customers_in(engine_db, HOSTILE.encode())
+    lines = HOSTILE.count("\n") - 1  # data lines, no multi-line cell in this file
+    assert report.created + report.merged + report.rejected == lines
+    assert (report.created, report.merged, report.rejected) == (3, 1, 7)
+    reasons = {r.row: r.reason for r in report.rejected_rows}
+    assert reasons[3] == "the name contains an invisible character (NUL); retype it"
+    assert reasons[4].startswith('a quote (") opened on line 4 is not closed, taking in lines')
+    assert reasons[7] == "the name is too long (201 characters); use at most 200"
+    assert reasons[8] == "bad email “<dora@example.com>”"
+    assert reasons[9] == "bad number of orders “99999999999” (at most 1,000,000)"
+    assert reasons[10] == "bad amount “300000000” (at most 20,000,000.00)"
+    assert reasons[12] == "a cell is longer than 1,000,000 characters (line 12)"
+    assert count_customers(engine_db) == 3
+
+
+def import_customers_in(database, data: bytes):
+    with database.session() as session:
+        return import_customers(session, data)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_db(request, db):
+    """The test's database on each engine (PostgreSQL when RETURNDESK_TEST_PG_URL is set)."""
+    from sqlalchemy import text
+
+    from desk.db import open_database
+
+    if request.param == "sqlite":
+        yield db
+        return
+    url = os.environ.get("RETURNDESK_TEST_PG_URL")
+    if not url:
+        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
+    pg = open_database(url)
+    yield pg
+    with pg.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    pg.close()

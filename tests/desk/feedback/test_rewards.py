@@ -169,3 +169,14 @@ def test_the_code_of_a_return_is_found_with_where_it_stands(db):
     redeem_code(db, code=code, now=NOW + timedelta(days=1))
     later = reward_of_return(db, return_id=return_id, now=NOW + timedelta(days=2))
     assert later.state is RewardState.REDEEMED
+
+
+def test_a_staff_name_with_a_nul_byte_is_refused_and_the_code_stays_issued(db):
+    reward_on(db)
+    code = issued(db)
+    with pytest.raises(DeskError) as caught:
+        redeem_code(db, code=code, staff="Bia\x00", now=NOW + timedelta(days=3))
+    assert caught.value.errors == {
+        "staff": "The staff name contains an invisible character (NUL); retype it."
+    }
+    assert check_code(db, code=code).state is RewardState.ISSUED

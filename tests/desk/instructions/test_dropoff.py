@@ -86,6 +86,8 @@ def test_update_by_id_keeps_created_at_and_position(db):
         (dict(name="", address=" \n "), {"name", "address"}),
         (dict(position=-1), {"position"}),
         (dict(name="x" * 201), {"name"}),
+        (dict(hours="9\x00-18", notes="bad\x00"), {"hours", "notes"}),
+        (dict(position=2**40), {"position"}),
     ],
 )
 def test_invalid_points_are_refused_with_field_keys(db, changes, keys):

@@ -377,3 +377,14 @@ def test_preview_template_reads_the_return_itself(db):
     assert message.sms == "Hi Ana <Lima>" and detail.ret.number in message.subject
     with pytest.raises(DeskError):
         templating.preview_template(db, 999_999, "refunded")
+
+
+def test_a_template_with_a_nul_byte_is_refused_before_the_database(db):
+    with db.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            save_template(session, "received", "en", "text", "Hello\x00{{ customer.name }}\n")
+        assert caught.value.errors["template"] == (
+            "Email (plain text) template: The template contains an invisible character (NUL); "
+            "retype it."
+        )
+        assert not is_customised(session, "received", "en", "text")

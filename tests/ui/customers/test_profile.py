@@ -219,3 +219,20 @@ def test_closing_the_profile_while_exporting_raises_nothing(qtbot, window, tmp_p
     assert exceptions == []
     data = json.loads(b"".join(chunks).decode("utf-8"))
     assert data["customer"]["name"] == NAME and len(data["returns"]) == 6
+
+
+def test_a_name_too_long_and_notes_with_a_nul_byte_are_shown_inline_and_kept(qtbot, window, db):
+    profile = open_profile(qtbot, window)
+    before = profile.name_edit.text()
+    profile.name_edit.setText("N" * 201)  # pasted
+    profile.notes_edit.setPlainText("Calls\nafter 5\x00pm")
+    qtbot.mouseClick(profile.save_button, Qt.LeftButton)
+    assert profile.errors["name"].label.text() == (
+        "The customer's name is too long (201 characters); use at most 200."
+    )
+    assert profile.errors["notes"].label.text() == (
+        "The note contains an invisible character (NUL); retype it."
+    )
+    assert profile.name_edit.text() == "N" * 201
+    with db.session() as session:
+        assert session.get(Customer, profile.customer_id).name == before

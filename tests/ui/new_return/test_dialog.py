@@ -423,3 +423,19 @@ def test_two_field_errors_at_a_small_size_are_shown_whole_and_the_banner_goes_wh
     assert not dialog.banner.isVisible()
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert [r.purchase_ref for r in saved_returns(db)] == [""]
+
+
+def test_too_long_pasted_and_too_big_values_are_shown_inline_and_kept(qtbot, db, dialog):
+    a_valid_return(qtbot, dialog)
+    row = dialog.lines.rows[0]
+    row.sku.setText("S" * 70)  # pasted
+    retype(qtbot, row.price, "10000000000")
+    dialog.customer.name_edit.setText("Maria\x00Silva")  # pasted from a broken export
+    save_with_keys(qtbot, dialog)
+    assert "The SKU is too long (70 characters); use at most 64." in row.error_label.text()
+    assert "Price must be at most 1,000,000.00." in row.error_label.text()
+    assert dialog.customer.errors["customer.name"].label.text() == (
+        "The customer's name contains an invisible character (NUL); retype it."
+    )
+    assert (row.sku.text(), row.price.text()) == ("S" * 70, "10000000000")
+    assert saved_returns(db) == []
