@@ -104,9 +104,13 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
                     _upgrade(engine, revision)
     except (SQLAlchemyError, OSError, sqlite3.Error) as error:
         engine.dispose()
-        from desk.backup.damage import diagnose  # a damaged file names its last good backup
+        damaged = None
+        if engine.dialect.name == "sqlite" and engine.url.database:
+            path = Path(engine.url.database)
+            if database_problem(error, path) in (DatabaseProblem.DAMAGED, DatabaseProblem.OTHER):
+                from desk.backup.damage import diagnose  # names its last good backup
 
-        damaged = diagnose(engine.url.database) if engine.dialect.name == "sqlite" else None
+                damaged = diagnose(engine.url.database)
         raise damaged or DeskError(_cannot_open(engine, error)) from error
     except BaseException:
         engine.dispose()
@@ -232,7 +236,8 @@ def describe_database_error(error: BaseException, url: URL, *, action: str = "op
         DatabaseProblem.READ_ONLY: "the file or its folder is read-only. Make them writable, "
         "or choose another file with --db.",
         DatabaseProblem.DAMAGED: f"it is damaged or is not a Return Desk database ({reason}). "
-        "It was left as it is; choose another file with --db.",
+        "It was left as it is: `returndesk backups` lists the good copies and `returndesk "
+        "restore PATH` puts one back; or choose another database with --db.",
         DatabaseProblem.FOLDER: "that is a folder, not a database file. Give a file name "
         f"inside it with --db, such as {Path(where) / 'returndesk.db'}.",
         DatabaseProblem.CANNOT_OPEN: f"{reason}. Check that its folder exists and that you may "

@@ -145,7 +145,7 @@ def test_a_damaged_file_is_said_in_words_and_left_alone(db, db_path, damage):
     assert line.startswith(f"Cannot open the database {db_path}: it is damaged") or (
         line.startswith(f"Cannot use the database {db_path}: it is damaged")
     )
-    assert line.endswith("It was left as it is; choose another file with --db.")
+    assert "returndesk restore" in line and line.endswith("choose another database with --db.")
     assert db_path.read_bytes() == data
 
 
