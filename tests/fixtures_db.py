@@ -259,3 +259,24 @@ class CliDatabase:
 def cli_db(db_path: Path, db_url: str) -> CliDatabase:
     """The test's database as a subprocess names it (see CliDatabase)."""
     return CliDatabase(db_path, db_url)
+
+
+@pytest.fixture
+def cli_db_here(cli_db: CliDatabase, monkeypatch) -> CliDatabase:
+    """`cli_db` for commands run in this process (`run_command`): the environment is set."""
+    cli_db.setenv(monkeypatch)
+    return cli_db
+
+
+def stored_bytes(db, db_path: Path) -> bytes:
+    """All the test's database holds: the SQLite file and its write-ahead log byte by byte
+    (free pages and the search index too), or on PostgreSQL every row of every table."""
+    if db.engine.dialect.name == "sqlite":
+        wal = db_path.with_name(db_path.name + "-wal")
+        return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    from sqlalchemy import inspect
+
+    with db.connect() as conn:
+        tables = inspect(conn).get_table_names()
+        every = (conn.execute(text(f'SELECT t::text FROM "{name}" t')) for name in tables)
+        return "\n".join(row[0] for result in every for row in result).encode()

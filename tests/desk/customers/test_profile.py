@@ -4,7 +4,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, inspect, text, update
+from sqlalchemy import func, update
 from sqlmodel import col, select
 
 from desk.customers.profile import (
@@ -29,6 +29,7 @@ from desk.models import (
 )
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import transition
+from tests.fixtures_db import stored_bytes
 
 NAME, EMAIL, PHONE = "Ana Souza", "ana.souza@example.com", "+55 11 98765-4321"
 
@@ -205,35 +206,18 @@ def test_export_holds_returns_lines_timeline_and_messages(db, history):
     assert "Bruno" not in text and "KETTLE" not in text  # nobody else's data
 
 
-def _stored_bytes(db, db_path) -> bytes:
-    """All the database holds: the SQLite file and its write-ahead log byte by byte (free
-    pages and the search index too), or on PostgreSQL every row of every table as text."""
-    if db.engine.dialect.name == "sqlite":
-        data = db_path.read_bytes()
-        wal = db_path.with_name(db_path.name + "-wal")
-        return data + (wal.read_bytes() if wal.exists() else b"")
-    with db.connect() as conn:
-        tables = inspect(conn).get_table_names()
-        rows = [
-            row[0]
-            for name in tables
-            for row in conn.execute(text(f'SELECT t::text FROM "{name}" t'))
-        ]
-    return "\n".join(rows).encode()
-
-
 def test_erase_leaves_no_trace_of_the_personal_data(db, db_path, history):
     cid = history["customer_id"]
     secrets = [b"Souza", b"souza", EMAIL.encode(), PHONE.encode()]
     if db.engine.dialect.name == "sqlite":
         secrets.append(b"5511987654321")  # the phone's bare digits, in the search index
     secrets += [b"Ana says", b"by Ana", b"ORD-77812"]  # their name in notes, their receipt
-    before = _stored_bytes(db, db_path)
+    before = stored_bytes(db, db_path)
     assert all(s in before for s in secrets)  # the check below means something
 
     erase_customer(db, cid, staff="Marta")
 
-    after = _stored_bytes(db, db_path)
+    after = stored_bytes(db, db_path)
     assert [s for s in secrets if s in after] == []
     with db.session() as session:
         customer = session.get(Customer, cid)
