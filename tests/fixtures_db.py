@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 ENV_ENGINE = "RETURNDESK_TEST_ENGINE"
 ENV_PG_URL = "RETURNDESK_TEST_PG_URL"
@@ -89,37 +89,33 @@ class PostgresForTests:
     def __init__(self, url: str):
         self.url = url
         self.tables: list[str] | None = None
+        self.engine: Engine | None = None
 
     def _admin(self) -> Engine:
-        return create_engine(self.url, isolation_level="AUTOCOMMIT")
+        """One autocommit connection pool for the cleaning, kept for the whole run."""
+        if self.engine is None:
+            self.engine = create_engine(self.url, isolation_level="AUTOCOMMIT", pool_size=1)
+        return self.engine
 
     def reset(self) -> None:
         """Drop everything in the database and migrate it to the head of our scripts."""
         from desk.db import open_database
 
-        engine = self._admin()
-        try:
-            with engine.connect() as conn:
-                self._close_others(conn)
-                conn.execute(text("DROP SCHEMA public CASCADE"))
-                conn.execute(text("CREATE SCHEMA public"))
-        finally:
-            engine.dispose()
+        with self._admin().connect() as conn:
+            self._close_others(conn)
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
         open_database(self.url).close()
-        engine = self._admin()
-        try:
-            with engine.connect() as conn:
-                self.tables = [
-                    row[0]
-                    for row in conn.execute(
-                        text(
-                            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                            "AND tablename <> 'alembic_version' ORDER BY tablename"
-                        )
+        with self._admin().connect() as conn:
+            self.tables = [
+                row[0]
+                for row in conn.execute(
+                    text(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                        "AND tablename <> 'alembic_version' ORDER BY tablename"
                     )
-                ]
-        finally:
-            engine.dispose()
+                )
+            ]
 
     def clean(self) -> str:
         """Empty every table but alembic_version (ids start at 1 again); return the URL.
@@ -129,9 +125,8 @@ class PostgresForTests:
         """
         if self.tables is None:
             self.reset()
-        engine = self._admin()
         try:
-            with engine.connect() as conn:
+            with self._admin().connect() as conn:
                 conn.execute(text(f"SET lock_timeout = '{LOCK_TIMEOUT}'"))
                 if not self._intact(conn):
                     raise LookupError("schema changed")
@@ -140,10 +135,8 @@ class PostgresForTests:
                 except OperationalError:  # a lock left by an earlier test's open session
                     self._close_others(conn)
                     conn.execute(text(self._truncate()))
-        except LookupError:
+        except (LookupError, ProgrammingError):  # a table or alembic_version is gone
             self.reset()
-        finally:
-            engine.dispose()
         return self.url
 
     def _truncate(self) -> str:
