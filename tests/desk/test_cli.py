@@ -133,7 +133,7 @@ def test_show_prints_the_whole_return(shop_db):
 def test_show_ends_the_timeline_with_the_erasure(shop_db):
     from desk.customers.profile import erase_customer
 
-    db = open_database(sqlite_url(shop_db))
+    db = open_database(shop_db.url)
     with db.session() as session:
         customer_id = get_detail(session, number=FIRST).customer.id
     erase_customer(db, customer_id, staff="Marta")

@@ -204,8 +204,9 @@ def test_tables_without_a_revision_are_backed_up_before_upgrade(db_path):
     assert ".before-unversioned-" in backup.name
 
 
-def test_an_erasure_recorded_as_a_status_change_moves_onto_the_customer(db_path):
-    engine = make_engine(sqlite_url(db_path))
+def test_an_erasure_recorded_as_a_status_change_moves_onto_the_customer(fresh):
+    url, _ = fresh
+    engine = make_engine(url)
     runner.upgrade(engine, "0009")
     stamp = "2026-05-04 10:11:12.000000"
     with engine.begin() as conn:
@@ -238,7 +239,7 @@ def test_an_erasure_recorded_as_a_status_change_moves_onto_the_customer(db_path)
             {"at": stamp},
         )
     engine.dispose()
-    db = open_database(sqlite_url(db_path))
+    db = open_database(url)
     with db.session() as session:
         detail = get_detail(session, number="R-2026-00003")
     db.close()
