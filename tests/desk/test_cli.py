@@ -387,11 +387,17 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, cli_db,
 # `outbox send`: both secrets without a keyring, one line per channel, --now
 
 
-def outbox_send(db_path, *flags: str, stdin: str = "", env: dict[str, str] | None = None):
+def outbox_send(cli_db, *flags: str, stdin: str = "", env: dict[str, str] | None = None):
     return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", *flags],
+        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", *flags],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **(env or {})},
+        env={
+            **os.environ,
+            "PYTHONIOENCODING": "utf-8",
+            **NO_KEYRING,
+            **cli_db.env(),
+            **(env or {}),
+        },
         input=stdin,
         capture_output=True,
         encoding="utf-8",
@@ -405,14 +411,14 @@ def sms_ready(db, sms_server) -> None:
         session.commit()
 
 
-def test_cli_outbox_send_reads_both_secrets_from_stdin(db, db_path, smtp_server, sms_server):
+def test_cli_outbox_send_reads_both_secrets_from_stdin(db, cli_db, smtp_server, sms_server):
     configure(db, smtp_server.port)
     sms_ready(db, sms_server)
     queue_one(db)
     queue_one(db, email_addr="", phone="+351912345678", channel="sms")
     db.close()
     flags = ("--password-stdin", "--sms-token-stdin")
-    done = outbox_send(db_path, *flags, stdin=f"{SMTP_PASSWORD}\n{SMS_TOKEN}\n")
+    done = outbox_send(cli_db, *flags, stdin=f"{SMTP_PASSWORD}\n{SMS_TOKEN}\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Sent 2, failed 0, not tried 0." in done.stdout
     assert len(smtp_server.received) == 1 and len(sms_server.received) == 1
@@ -420,29 +426,29 @@ def test_cli_outbox_send_reads_both_secrets_from_stdin(db, db_path, smtp_server,
     assert SMS_TOKEN not in done.stdout + done.stderr
 
 
-def test_cli_outbox_send_takes_the_sms_token_from_stdin_or_the_environment(db, db_path, sms_server):
+def test_cli_outbox_send_takes_the_sms_token_from_stdin_or_the_environment(db, cli_db, sms_server):
     sms_ready(db, sms_server)
     queue_one(db, email_addr="", phone="+351912345678", channel="sms")
     queue_one(db, email_addr="", phone="+351912345679", channel="sms")
     db.close()
-    done = outbox_send(db_path, "--sms-token-stdin", "--limit", "1", stdin=SMS_TOKEN + "\n")
+    done = outbox_send(cli_db, "--sms-token-stdin", "--limit", "1", stdin=SMS_TOKEN + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Sent 1, failed 0" in done.stdout
     env = {"RETURNDESK_SMS_TOKEN": SMS_TOKEN}
-    done = outbox_send(db_path, env=env)
+    done = outbox_send(cli_db, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert [m["To"] for m in sms_server.received] == ["+351912345678", "+351912345679"]
     assert SMS_TOKEN not in done.stdout + done.stderr
 
 
-def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, db_path, sms_server):
+def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, cli_db, sms_server):
     configure(db, free_port())  # nothing listens there
     sms_ready(db, sms_server)
     queue_one(db)
     queue_one(db, email_addr="maria@example.com")
     queue_one(db, email_addr="", phone="+351912345678", channel="sms")
     db.close()
-    done = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    done = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert done.returncode == 1
     assert "Sent 0, failed 1, not tried 2." in done.stdout
     lines = done.stderr.strip().splitlines()
@@ -451,20 +457,20 @@ def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, db_path, sms_s
     assert lines[1].startswith("Text messages not sent (1 waiting): No SMS API token")
 
 
-def test_cli_outbox_send_now_sends_a_backed_off_message(db, db_path):
+def test_cli_outbox_send_now_sends_a_backed_off_message(db, cli_db):
     from tests.fixtures_servers import SmtpServer
 
     server = SmtpServer()  # down for the first run
     configure(db, server.port)
     queue_one(db)
     db.close()
-    first = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    first = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert "failed 1" in first.stdout and "will retry" in first.stdout
     server.start()
     try:
-        waiting = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+        waiting = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
         assert "Sent 0, failed 0, not tried 0." in waiting.stdout  # backed off a minute
-        now = outbox_send(db_path, "--now", "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+        now = outbox_send(cli_db, "--now", "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     finally:
         server.stop()
     assert now.returncode == 0, now.stdout + now.stderr
