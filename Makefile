@@ -1,9 +1,10 @@
-# Return Desk: `make run` starts the app, `make test` runs the whole suite.
+# Return Desk: `make run` starts the app, `make test` runs the whole suite (on SQLite; then
+# a second time on PostgreSQL when RETURNDESK_TEST_PG_URL names a server, as .ci/run does).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-postgres lint bench clean
 
 run: $(VENV)/.installed-app
 	./tools/system-deps.sh desktop
@@ -11,7 +12,13 @@ run: $(VENV)/.installed-app
 
 test: $(VENV)/.installed-test
 	./tools/system-deps.sh test
-	$(BIN)/python -m pytest -q -n auto
+	RETURNDESK_TEST_ENGINE=sqlite $(BIN)/python -m pytest -q -n auto
+	@if [ -n "$${RETURNDESK_TEST_PG_URL:-}" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "Not run on PostgreSQL: RETURNDESK_TEST_PG_URL is not set (see .ci/run)."; fi
+
+# The whole suite on PostgreSQL (RETURNDESK_TEST_PG_URL: tools/pg-cluster.sh start DIR PORT).
+test-postgres: $(VENV)/.installed-test
+	RETURNDESK_TEST_ENGINE=postgresql $(BIN)/python -m pytest -q -n auto
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

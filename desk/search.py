@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Connection, Integer, column, exists, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Integer, column, exists, func, or_, select, text
 from sqlmodel import col
 
 from desk.models import Customer, Return, ReturnLine
@@ -51,19 +52,51 @@ def matches(query: str, dialect: str) -> ColumnElement[bool] | None:
         return col(Return.id).in_(
             ids.bindparams(fts=fts_query(query)).columns(column("rowid", Integer))
         )
-    return _ilike_matches(found)
+    return _number_matches(query) if _NUMBER.fullmatch(query) else _ilike_matches(found)
+
+
+def _number_matches(query: str) -> ColumnElement[bool]:
+    """A typed return number, found as the SQLite index finds it (see `fts_query`)."""
+    letter, year, seq = _NUMBER.fullmatch(query).groups()
+    if seq and not seq.startswith("0") and len(seq) < 5:  # without the leading zeros
+        return func.ltrim(func.split_part(col(Return.number), "-", 3), "0").like(f"{seq}%")
+    return func.replace(col(Return.number), "-", "").ilike(f"{letter}{year}{seq}%")
+
+
+def fold(word: str) -> str:
+    """`word` in lower case without accents ("Müll" -> "mull"), as the SQLite index keeps it."""
+    plain = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+# The accented Latin letters, and the same without their accent (for SQL's translate()).
+_ACCENTED = "".join(
+    c
+    for c in map(chr, range(0xC0, 0x250))
+    if c.isalpha() and len(fold(c)) == 1 and fold(c) != c.lower() and fold(c).isascii()
+)
+_PLAIN = "".join(fold(c) for c in _ACCENTED)
+
+
+def _folded(column: ColumnElement) -> ColumnElement:
+    return func.lower(func.translate(column, _ACCENTED, _PLAIN))
 
 
 def _ilike_matches(found: list[str]) -> ColumnElement[bool]:
+    """Every word somewhere in the number, name, email, phone (also as bare digits, so a
+    number typed without spaces or country code is found) or a line's SKU, in any case and
+    with or without accents."""
+    digits = func.regexp_replace(func.coalesce(col(Customer.phone), ""), "[^0-9]", "", "g")
     conditions = []
     for word in found:
         pattern = f"%{word}%"
         conditions.append(
             or_(
                 col(Return.number).ilike(pattern),
-                col(Customer.name).ilike(pattern),
+                _folded(col(Customer.name)).like(f"%{fold(word)}%"),
                 col(Customer.email).ilike(pattern),
                 col(Customer.phone).ilike(pattern),
+                *([digits.like(pattern)] if word.isdigit() else []),
                 exists().where(
                     ReturnLine.return_id == Return.id, col(ReturnLine.sku).ilike(pattern)
                 ),

@@ -1,4 +1,5 @@
-"""Shared fixtures: headless Qt, an in-memory keyring, a fresh database per test."""
+"""Shared fixtures: headless Qt, an in-memory keyring, a fresh database per test
+(on SQLite or PostgreSQL: tests/fixtures_db.py)."""
 
 import os
 import tempfile
@@ -12,36 +13,8 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from desk.db import Database, open_database  # noqa: E402
-from desk.paths import sqlite_url  # noqa: E402
 
-pytest_plugins = ["tests.fixtures_servers"]
-
-
-def _own_postgres_database() -> None:
-    """Give each pytest-xdist worker its own PostgreSQL database, so tests that wipe theirs
-    never pull it from under another worker's (RETURNDESK_TEST_PG_URL names the first)."""
-    url, worker = os.environ.get("RETURNDESK_TEST_PG_URL"), os.environ.get("PYTEST_XDIST_WORKER")
-    if not url or not worker:
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    base = make_url(url)
-    mine = base.set(database=f"{base.database}_{worker}")
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            known = conn.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": mine.database}
-            ).first()
-            if not known:
-                conn.execute(text(f'CREATE DATABASE "{mine.database}"'))
-    finally:
-        admin.dispose()
-    os.environ["RETURNDESK_TEST_PG_URL"] = mine.render_as_string(hide_password=False)
-
-
-_own_postgres_database()
+pytest_plugins = ["tests.fixtures_db", "tests.fixtures_servers"]
 
 
 class MemoryKeyring(KeyringBackend):
@@ -88,7 +61,8 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def db(db_path) -> Database:
-    database = open_database(sqlite_url(db_path))
+def db(db_url) -> Database:
+    """The test's database, empty and migrated, on the run's engine (tests/fixtures_db.py)."""
+    database = open_database(db_url)
     yield database
     database.close()

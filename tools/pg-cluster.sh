@@ -3,6 +3,7 @@
 # URL to put in RETURNDESK_TEST_PG_URL; `tools/pg-cluster.sh stop DIR` stops it.
 # Installs Debian's postgresql when missing (as root); runs the server as the postgres user
 # when called by root, since PostgreSQL refuses to run as root.
+# Durability is off (fsync, synchronous_commit, full_page_writes): it only ever holds test data.
 set -eu
 action=$1 dir=$2 port=${3:-55432}
 
@@ -27,7 +28,7 @@ case "$action" in
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_owner "'$bin/initdb' -D '$dir/data' -A trust -U desk -E UTF8 >'$dir/initdb.log' 2>&1"
-    as_owner "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$dir/log' -w start >/dev/null"
+    as_owner "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -l '$dir/log' -w start >/dev/null"
     as_owner "'$bin/createdb' -h 127.0.0.1 -p $port -U desk returndesk_test"
     echo "postgresql+psycopg://desk@127.0.0.1:$port/returndesk_test"
     ;;

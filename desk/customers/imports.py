@@ -130,8 +130,9 @@ def import_customers(
 ) -> ImportReport:
     """Read, map (guessed from the header when None), check and apply a customer CSV.
 
-    Planning and writing are one transaction; on SQLite it holds the write lock from the
-    start, so no customer can be added between the duplicate check and the writing.
+    Planning and writing are one transaction that holds the right to write customers from
+    the start (SQLite's write lock, PostgreSQL's lock on the customer table), so no customer
+    can be added between the duplicate check and the writing.
     Commits (a dry run writes nothing).
     """
     table = source if isinstance(source, CsvTable) else read_csv(source)
@@ -158,10 +159,13 @@ def import_customers(
 
 
 def _lock_for_writing(session: Session) -> None:
-    """On SQLite, start the transaction by taking the write lock (other desks wait)."""
+    """Start the transaction by taking the right to write customers (other desks wait)."""
     conn = session.connection()
-    if conn.dialect.name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    if conn.dialect.name == "sqlite":
+        if not conn.connection.dbapi_connection.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":  # readers go on; writers of customers wait
+        conn.exec_driver_sql("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE")
 
 
 def check_import(db: Database, table: CsvTable, mapping: dict[str, int]) -> ImportPlan:

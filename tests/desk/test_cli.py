@@ -20,6 +20,7 @@ from desk.settings import FEEDBACK_REQUEST_WHEN, NOTIFY, SMS_URL, set_settings
 from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from tests.desk.messages.test_outbox import configure, new_return, queue_one
+from tests.fixtures_db import CliDatabase
 from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,10 +29,14 @@ FIRST = f"R-{YEAR}-00001"
 SECOND = f"R-{YEAR}-00002"
 
 
-def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None):
-    """Run main.py with `args` (after `--db db` when given); return the finished process."""
+def run(*args: str, db: CliDatabase | Path | None = None, env: dict[str, str] | None = None):
+    """Run main.py with `args` on database `db` (the test's, or an SQLite file); return the
+    finished process."""
     command = [sys.executable, "main.py"]
-    if db is not None:
+    if isinstance(db, CliDatabase):
+        command += db.args()
+        env = {**db.env(), **(env or {})}
+    elif db is not None:
         command += ["--db", str(db)]
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
@@ -53,9 +58,9 @@ def fail_line(done) -> str:
 
 
 @pytest.fixture
-def shop_db(db_path) -> Path:
-    """A database file with two received returns; closed before the commands run."""
-    db = open_database(sqlite_url(db_path))
+def shop_db(cli_db) -> CliDatabase:
+    """The test's database with two received returns; closed before the commands run."""
+    db = open_database(cli_db.url)
     try:
         with db.session() as session:
             save_return(
@@ -90,12 +95,12 @@ def shop_db(db_path) -> Path:
             )
     finally:
         db.close()
-    return db_path
+    return cli_db
 
 
-def stored(db_path: Path, number: str) -> tuple[str, int, list[tuple]]:
-    """Read a return's status, version and timeline straight from the file."""
-    db = open_database(sqlite_url(db_path))
+def stored(where: CliDatabase, number: str) -> tuple[str, int, list[tuple]]:
+    """Read a return's status, version and timeline straight from the database."""
+    db = open_database(where.url)
     try:
         with db.session() as session:
             detail = get_detail(session, number=number)
@@ -128,7 +133,7 @@ def test_show_prints_the_whole_return(shop_db):
 def test_show_ends_the_timeline_with_the_erasure(shop_db):
     from desk.customers.profile import erase_customer
 
-    db = open_database(sqlite_url(shop_db))
+    db = open_database(shop_db.url)
     with db.session() as session:
         customer_id = get_detail(session, number=FIRST).customer.id
     erase_customer(db, customer_id, staff="Marta")
@@ -206,15 +211,17 @@ def test_unknown_status_is_a_usage_error(shop_db, status):
     assert stored(shop_db, FIRST)[:2] == ("received", 1)
 
 
+@pytest.mark.sqlite_only("RETURNDESK_DB names an SQLite file")
 def test_database_from_the_environment(shop_db):
-    done = run("show", FIRST, env={"RETURNDESK_DB": str(shop_db)})
+    done = run("show", FIRST, env={"RETURNDESK_DB": str(shop_db.path)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"{FIRST}  Received")
 
 
+@pytest.mark.sqlite_only("--db and RETURNDESK_DB name SQLite files")
 def test_db_option_wins_over_the_environment(shop_db, tmp_path):
     other = tmp_path / "other.db"
-    done = run("show", FIRST, db=shop_db, env={"RETURNDESK_DB": str(other)})
+    done = run("show", FIRST, db=shop_db.path, env={"RETURNDESK_DB": str(other)})
     assert done.returncode == 0, done.stderr
     assert not other.exists()
 
@@ -239,25 +246,25 @@ def test_default_database_is_in_the_user_data_folder(tmp_path):
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
 
-def test_cli_config_set_get_list(db, db_path):
+def test_cli_config_set_get_list(db, cli_db):
     db.close()
-    done = run("config", "set", "shop.name", "Loja Ação", db=db_path)
+    done = run("config", "set", "shop.name", "Loja Ação", db=cli_db)
     assert done.returncode == 0 and done.stdout.strip() == "shop.name = Loja Ação"
-    assert run("config", "get", "shop.name", db=db_path).stdout.strip() == "Loja Ação"
-    listed = run("config", "list", db=db_path).stdout
+    assert run("config", "get", "shop.name", db=cli_db).stdout.strip() == "Loja Ação"
+    listed = run("config", "list", db=cli_db).stdout
     assert "shop.name" in listed and "Loja Ação" in listed and "smtp.port" in listed
-    bad = run("config", "set", "smtp.port", "99999", db=db_path)
+    bad = run("config", "set", "smtp.port", "99999", db=cli_db)
     assert bad.returncode == 1 and "65535" in fail_line(bad)
-    unknown = run("config", "get", "shop.nope", db=db_path)
+    unknown = run("config", "get", "shop.nope", db=cli_db)
     assert unknown.returncode == 1 and "Unknown setting" in fail_line(unknown)
 
 
-def test_cli_set_password_without_keyring(db, db_path):
+def test_cli_set_password_without_keyring(db, cli_db):
     db.close()
     done = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "config", "set-password", "smtp"],
+        [sys.executable, "main.py", *cli_db.args(), "config", "set-password", "smtp"],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **cli_db.env()},
         input=SMTP_PASSWORD + "\n",
         capture_output=True,
         encoding="utf-8",
@@ -268,40 +275,40 @@ def test_cli_set_password_without_keyring(db, db_path):
     assert SMTP_PASSWORD not in done.stdout + done.stderr
 
 
-def test_cli_move_notify_list_and_send(db, db_path):
+def test_cli_move_notify_list_and_send(db, cli_db):
     configure(db, free_port())  # nobody listens there
     return_id, _ = new_return(db)
     with db.session() as session:
         number = session.get(Return, return_id).number
     db.close()
 
-    moved = run("move", number, "approved", "--notify", "--staff", "Ana", db=db_path)
+    moved = run("move", number, "approved", "--notify", "--staff", "Ana", db=cli_db)
     assert moved.returncode == 0, moved.stderr
     assert "queued" in moved.stdout and "jose@example.com" in moved.stdout
-    listed = run("outbox", "list", db=db_path)
+    listed = run("outbox", "list", db=cli_db)
     assert "queued" in listed.stdout and number in listed.stdout
 
-    no_password = run("outbox", "send", db=db_path, env=NO_KEYRING)
+    no_password = run("outbox", "send", db=cli_db, env=NO_KEYRING)
     assert no_password.returncode == 1
     assert "No SMTP password" in no_password.stderr
     assert "Sent 0, failed 0, not tried 1." in no_password.stdout
 
-    with open_db(db_path) as again, again.session() as session:
+    with open_db(cli_db) as again, again.session() as session:
         set_settings(session, {SMTP_USER_SETTING: ""})
         session.commit()
-    refused = run("outbox", "send", db=db_path, env=NO_KEYRING)
+    refused = run("outbox", "send", db=cli_db, env=NO_KEYRING)
     assert refused.returncode == 1
     assert "failed 1" in refused.stdout and "connection refused" in refused.stdout.lower()
 
-    plain = run("move", number, "refunded", db=db_path)
+    plain = run("move", number, "refunded", db=cli_db)
     assert plain.returncode == 0 and "queued" not in plain.stdout
 
 
 class open_db:
     """A database opened for the length of a `with`."""
 
-    def __init__(self, path):
-        self.db = open_database(sqlite_url(path))
+    def __init__(self, where: CliDatabase):
+        self.db = open_database(where.url)
 
     def __enter__(self):
         return self.db
@@ -310,15 +317,15 @@ class open_db:
         self.db.close()
 
 
-def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
+def test_cli_outbox_send_reads_password_from_stdin(db, cli_db, smtp_server):
     configure(db, smtp_server.port)
     return_id, _ = new_return(db)
     move_return(db, return_id=return_id, to="approved", expected_version=1, notify=True)
     db.close()
     done = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],
+        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", "--password-stdin"],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **cli_db.env()},
         input=SMTP_PASSWORD + "\n",
         capture_output=True,
         encoding="utf-8",
@@ -330,7 +337,7 @@ def test_cli_outbox_send_reads_password_from_stdin(db, db_path, smtp_server):
     assert SMTP_PASSWORD not in done.stdout + done.stderr
 
 
-def test_cli_move_sends_automatic_events_without_notify(db, db_path):
+def test_cli_move_sends_automatic_events_without_notify(db, cli_db):
     configure(db, free_port())
     return_id, _ = new_return(db)
     with db.session() as session:
@@ -338,14 +345,14 @@ def test_cli_move_sends_automatic_events_without_notify(db, db_path):
         set_settings(session, {NOTIFY[Event.APPROVED]: "auto"})
         session.commit()
     db.close()
-    moved = run("move", number, "approved", db=db_path)
+    moved = run("move", number, "approved", db=cli_db)
     assert moved.returncode == 0, moved.stderr
     assert "queued" in moved.stdout
-    plain = run("move", number, "refunded", db=db_path)  # "ask": only with --notify
+    plain = run("move", number, "refunded", db=cli_db)  # "ask": only with --notify
     assert "queued" not in plain.stdout
 
 
-def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, db_path, smtp_server):
+def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, cli_db, smtp_server):
     configure(db, smtp_server.port)
     return_id, _ = new_return(db)
     move_return(db, return_id=return_id, to="approved", expected_version=1, notify=False)
@@ -355,16 +362,16 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, db_path
         set_settings(session, {FEEDBACK_REQUEST_WHEN: "now"})
         session.commit()
     db.close()
-    closed = run("move", number, "closed", "--notify", db=db_path)
+    closed = run("move", number, "closed", "--notify", db=cli_db)
     assert closed.returncode == 0, closed.stderr
     assert "Feedback request to jose@example.com queued for " in closed.stdout
-    with open_db(db_path) as again, again.session() as session:
+    with open_db(cli_db) as again, again.session() as session:
         session.add(Feedback(return_id=return_id, rating=5, source=FeedbackSource.PHONE))
         session.commit()
     sent = subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", "--password-stdin"],
+        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", "--password-stdin"],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **cli_db.env()},
         input=SMTP_PASSWORD + "\n",
         capture_output=True,
         encoding="utf-8",
@@ -380,11 +387,17 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, db_path
 # `outbox send`: both secrets without a keyring, one line per channel, --now
 
 
-def outbox_send(db_path, *flags: str, stdin: str = "", env: dict[str, str] | None = None):
+def outbox_send(cli_db, *flags: str, stdin: str = "", env: dict[str, str] | None = None):
     return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "outbox", "send", *flags],
+        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", *flags],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **(env or {})},
+        env={
+            **os.environ,
+            "PYTHONIOENCODING": "utf-8",
+            **NO_KEYRING,
+            **cli_db.env(),
+            **(env or {}),
+        },
         input=stdin,
         capture_output=True,
         encoding="utf-8",
@@ -398,14 +411,14 @@ def sms_ready(db, sms_server) -> None:
         session.commit()
 
 
-def test_cli_outbox_send_reads_both_secrets_from_stdin(db, db_path, smtp_server, sms_server):
+def test_cli_outbox_send_reads_both_secrets_from_stdin(db, cli_db, smtp_server, sms_server):
     configure(db, smtp_server.port)
     sms_ready(db, sms_server)
     queue_one(db)
     queue_one(db, email_addr="", phone="+351912345678", channel="sms")
     db.close()
     flags = ("--password-stdin", "--sms-token-stdin")
-    done = outbox_send(db_path, *flags, stdin=f"{SMTP_PASSWORD}\n{SMS_TOKEN}\n")
+    done = outbox_send(cli_db, *flags, stdin=f"{SMTP_PASSWORD}\n{SMS_TOKEN}\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Sent 2, failed 0, not tried 0." in done.stdout
     assert len(smtp_server.received) == 1 and len(sms_server.received) == 1
@@ -413,29 +426,29 @@ def test_cli_outbox_send_reads_both_secrets_from_stdin(db, db_path, smtp_server,
     assert SMS_TOKEN not in done.stdout + done.stderr
 
 
-def test_cli_outbox_send_takes_the_sms_token_from_stdin_or_the_environment(db, db_path, sms_server):
+def test_cli_outbox_send_takes_the_sms_token_from_stdin_or_the_environment(db, cli_db, sms_server):
     sms_ready(db, sms_server)
     queue_one(db, email_addr="", phone="+351912345678", channel="sms")
     queue_one(db, email_addr="", phone="+351912345679", channel="sms")
     db.close()
-    done = outbox_send(db_path, "--sms-token-stdin", "--limit", "1", stdin=SMS_TOKEN + "\n")
+    done = outbox_send(cli_db, "--sms-token-stdin", "--limit", "1", stdin=SMS_TOKEN + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Sent 1, failed 0" in done.stdout
     env = {"RETURNDESK_SMS_TOKEN": SMS_TOKEN}
-    done = outbox_send(db_path, env=env)
+    done = outbox_send(cli_db, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert [m["To"] for m in sms_server.received] == ["+351912345678", "+351912345679"]
     assert SMS_TOKEN not in done.stdout + done.stderr
 
 
-def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, db_path, sms_server):
+def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, cli_db, sms_server):
     configure(db, free_port())  # nothing listens there
     sms_ready(db, sms_server)
     queue_one(db)
     queue_one(db, email_addr="maria@example.com")
     queue_one(db, email_addr="", phone="+351912345678", channel="sms")
     db.close()
-    done = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    done = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert done.returncode == 1
     assert "Sent 0, failed 1, not tried 2." in done.stdout
     lines = done.stderr.strip().splitlines()
@@ -444,20 +457,20 @@ def test_cli_outbox_send_says_which_channel_could_not_be_sent(db, db_path, sms_s
     assert lines[1].startswith("Text messages not sent (1 waiting): No SMS API token")
 
 
-def test_cli_outbox_send_now_sends_a_backed_off_message(db, db_path):
+def test_cli_outbox_send_now_sends_a_backed_off_message(db, cli_db):
     from tests.fixtures_servers import SmtpServer
 
     server = SmtpServer()  # down for the first run
     configure(db, server.port)
     queue_one(db)
     db.close()
-    first = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+    first = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert "failed 1" in first.stdout and "will retry" in first.stdout
     server.start()
     try:
-        waiting = outbox_send(db_path, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+        waiting = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
         assert "Sent 0, failed 0, not tried 0." in waiting.stdout  # backed off a minute
-        now = outbox_send(db_path, "--now", "--password-stdin", stdin=SMTP_PASSWORD + "\n")
+        now = outbox_send(cli_db, "--now", "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     finally:
         server.stop()
     assert now.returncode == 0, now.stdout + now.stderr

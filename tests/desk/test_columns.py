@@ -1,4 +1,5 @@
-"""The column types of the models: enums and aware UTC datetimes, stored as plain text."""
+"""The column types of the models: enums and aware UTC datetimes, stored as plain text on
+SQLite (and as text and timestamptz on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -28,13 +29,26 @@ STAMP = datetime(2026, 11, 30, 19, 36, 20, tzinfo=UTC)
 CANONICAL = "2026-11-30 19:36:20.000000"
 
 
-def bare(db_path, sql: str) -> list[tuple]:
-    """Rows as the plain sqlite3 driver reads them: the stored text, nothing converted."""
-    conn = sqlite3.connect(db_path)
+def bare(db: Database, db_path, sql: str) -> list[tuple]:
+    """Rows as the plain driver reads them (sqlite3: the stored text), nothing converted."""
+    if db.engine.dialect.name == "sqlite":
+        conn = sqlite3.connect(db_path)
+        try:
+            return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
+    conn = db.engine.raw_connection()
     try:
-        return conn.execute(sql).fetchall()
+        cursor = conn.cursor()
+        cursor.execute(sql)
+        return [tuple(row) for row in cursor.fetchall()]
     finally:
         conn.close()
+
+
+def canonical(db: Database):
+    """STAMP as the driver reads it back: one text format on SQLite, a timestamptz else."""
+    return CANONICAL if db.engine.dialect.name == "sqlite" else STAMP
 
 
 def add_return(db: Database, **values) -> int:
@@ -70,13 +84,15 @@ def test_enum_columns_read_back_members_and_store_the_bare_value(db, db_path):
     assert change.to_status is Status.RECEIVED and change.from_status is None
     assert customer.preferred_channel is Channel.EMAIL
     assert customer.preferred_timeline is Timeline.COUNTER
-    assert bare(db_path, 'SELECT status, reason, refund_method, intake FROM "return"') == [
+    assert bare(db, db_path, 'SELECT status, reason, refund_method, intake FROM "return"') == [
         ("received", "wrong_size", "store_credit", "counter")
     ]
-    assert bare(db_path, "SELECT condition, disposition FROM return_line") == [
+    assert bare(db, db_path, "SELECT condition, disposition FROM return_line") == [
         ("opened", "restock")
     ]
-    assert bare(db_path, "SELECT from_status, to_status FROM status_change") == [(None, "received")]
+    assert bare(db, db_path, "SELECT from_status, to_status FROM status_change") == [
+        (None, "received")
+    ]
 
 
 def test_enum_columns_take_plain_values_and_compare_by_member(db):
@@ -119,7 +135,7 @@ def test_datetimes_come_out_of_sqlite_aware_in_utc(db, db_path):
 def test_an_aware_datetime_in_another_zone_is_stored_as_its_utc_moment(db, db_path):
     lisbon_summer = timezone(timedelta(hours=1))
     add_return(db, created_at=STAMP.astimezone(lisbon_summer))
-    assert bare(db_path, 'SELECT created_at FROM "return"') == [(CANONICAL,)]
+    assert bare(db, db_path, 'SELECT created_at FROM "return"') == [(canonical(db),)]
     with db.session() as session:
         assert session.exec(select(Return.created_at)).one() == STAMP
 
@@ -132,13 +148,13 @@ def test_core_bulk_insert_and_orm_insert_store_the_same_text(db, db_path):
     ]
     with db.engine.begin() as conn:
         conn.execute(insert(StatusChange.__table__), rows)
-    stored = bare(db_path, "SELECT to_status, at FROM status_change ORDER BY id")
+    stored = bare(db, db_path, "SELECT to_status, at FROM status_change ORDER BY id")
     assert stored == [
-        ("received", CANONICAL),
-        ("approved", CANONICAL),
-        ("closed", CANONICAL),
+        ("received", canonical(db)),
+        ("approved", canonical(db)),
+        ("closed", canonical(db)),
     ]
-    assert bare(db_path, 'SELECT created_at FROM "return"') == [(CANONICAL,)]
+    assert bare(db, db_path, 'SELECT created_at FROM "return"') == [(canonical(db),)]
 
 
 def test_offset_text_from_an_older_writer_reads_as_the_same_moment(db):

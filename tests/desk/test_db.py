@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from sqlalchemy import text
 
 from desk.db import backup_files, backup_sqlite, make_engine
@@ -11,6 +12,7 @@ from desk.models import Customer
 from desk.paths import sqlite_url
 
 
+@pytest.mark.sqlite_only("SQLite pragmas")
 def test_every_connection_gets_the_pragmas(db):
     with db.engine.connect() as first, db.engine.connect() as second:  # two pooled connections
         for conn in (first, second):
@@ -37,6 +39,7 @@ def test_sessions_keep_objects_readable_after_commit(db):
     assert customer.name == "Ana Souza" and customer.id is not None  # not expired
 
 
+@pytest.mark.sqlite_only("the write-ahead log and the copy are SQLite files")
 def test_a_backup_holds_what_is_still_in_the_write_ahead_log(db, db_path):
     with db.session() as session:
         session.add(Customer(name="Only in the WAL"))
@@ -51,6 +54,7 @@ def test_a_backup_holds_what_is_still_in_the_write_ahead_log(db, db_path):
     assert backup_files(db.engine) == [copy] == db.backup_copies()
 
 
+@pytest.mark.sqlite_only("the copies aside are of the SQLite file")
 def test_backup_files_are_only_this_database_s(db, db_path):
     (db_path.parent / "other.db.before-0001-20260101-000000.bak").write_bytes(b"x")
     (db_path.parent / "returns.db.bak").write_bytes(b"x")
@@ -74,6 +78,12 @@ def test_nothing_to_back_up_in_memory_or_an_empty_file(tmp_path):
     engine = make_engine(sqlite_url(empty))
     assert backup_sqlite(engine, label="x") is None
     engine.dispose()
+
+
+@pytest.mark.postgresql_only("the server's own tools back PostgreSQL up, not the desk")
+def test_no_copies_aside_on_postgresql(db):
+    assert backup_sqlite(db.engine, label="0006") is None
+    assert backup_files(db.engine) == [] == db.backup_copies()
 
 
 # -- clear errors at the entrance: the command line as a user runs it ---------------------
@@ -214,7 +224,7 @@ def test_a_server_that_is_not_there_is_unreachable():
 def test_two_first_starts_on_an_old_database_take_turns(db_path):
     from tests.desk.test_migrations import old_database
 
-    old_database(db_path)
+    old_database(sqlite_url(db_path))
     starts = [
         subprocess.Popen(
             [sys.executable, "main.py", "--db", str(db_path), "show", "R-2025-00042"],

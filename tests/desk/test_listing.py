@@ -12,9 +12,9 @@ from desk.codes import Status
 from desk.db import Database, open_database
 from desk.listing import OPEN, ReturnFilter
 from desk.models import Customer, Return, ReturnLine
-from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import transition
+from tests.fixtures_db import new_database_url
 
 YEAR = datetime.now(UTC).year
 
@@ -33,8 +33,9 @@ PEOPLE = [
 ]
 
 
-def fresh_database(tmp_path_factory) -> Database:
-    return open_database(sqlite_url(tmp_path_factory.mktemp("listing") / "returns.db"))
+def fresh_database(tmp_path_factory, name: str = "listing") -> Database:
+    """A new database on the run's engine, apart from the per-test `db` (for module fixtures)."""
+    return open_database(new_database_url(name, tmp_path_factory.mktemp(name)))
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +138,7 @@ SKUS = ["WIDGET", "BRAVO", "GADGET", "DOODAD"]
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
     """450 returns inserted with Core; times repeat (ties) and do not follow ids (read only)."""
-    db = fresh_database(tmp_path_factory)
+    db = fresh_database(tmp_path_factory, "listing_many")
     customers = [
         dict(
             id=c,
@@ -249,7 +250,7 @@ def test_the_windows_calls_open_their_own_connection(shop, tmp_path_factory):
     assert (nobody.rows, nobody.total, nobody.any_returns) == ([], 0, True)
     assert listing.rows_by_id(shop, [page.rows[0].id])[page.rows[0].id].number == number(5)
     assert listing.has_returns(shop)
-    empty = fresh_database(tmp_path_factory)
+    empty = fresh_database(tmp_path_factory, "listing_empty")
     try:
         assert not listing.has_returns(empty)
         assert listing.first_page(empty, ReturnFilter()) == listing.ListPage([], 0, False)

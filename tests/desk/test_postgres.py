@@ -1,31 +1,21 @@
 """The same core on a shared PostgreSQL server, when one is given for testing.
 
 Set RETURNDESK_TEST_PG_URL (e.g. postgresql+psycopg://desk:pw@127.0.0.1/returndesk_test,
-an empty database the test may fill and wipe) to run it; without it the test is skipped.
+a database the tests may fill and wipe) to run it; without it the test is skipped. The
+`pg_db` fixture (tests/fixtures_db.py) gives it migrated and empty, on either pass.
 """
 
-import os
-
 import pytest
-from sqlalchemy import text
 
 from desk import listing
-from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.workflow import StaleVersion, transition
 
-URL = os.environ.get("RETURNDESK_TEST_PG_URL")
-pytestmark = pytest.mark.skipif(not URL, reason="RETURNDESK_TEST_PG_URL is not set")
-
 
 @pytest.fixture
-def pg():
-    db = open_database(URL)
-    yield db
-    with db.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    db.close()
+def pg(pg_db):
+    return pg_db
 
 
 def test_returns_live_on_postgres(pg):

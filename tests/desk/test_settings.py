@@ -236,34 +236,34 @@ def test_settings_table_holds_only_what_was_set(db):
     assert [(r.key, r.value) for r in rows] == [("notify.closed", "auto")]
 
 
-def config(db_path, capsys, *args: str) -> tuple[int, str, str]:
+def config(cli_db, capsys, *args: str) -> tuple[int, str, str]:
     """Run `returndesk --db DB config ARGS` in this process; (exit code, stdout, stderr)."""
     from desk.cli import build_parser, run_command
 
-    code = run_command(build_parser().parse_args(["--db", str(db_path), "config", *args]))
+    code = run_command(build_parser().parse_args([*cli_db.args(), "config", *args]))
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_config_takes_the_dotted_key_and_shows_yes_no(db, db_path, capsys):
+def test_config_takes_the_dotted_key_and_shows_yes_no(db, cli_db_here, capsys):
     counter = POLICY[Segment.NEW].counter_refund
     store_raw(db, counter.key, "yes")  # an older version's value
-    assert config(db_path, capsys, "get", counter.key) == (0, "yes\n", "")
-    assert config(db_path, capsys, "set", counter.key, "no") == (0, f"{counter.key} = no\n", "")
+    assert config(cli_db_here, capsys, "get", counter.key) == (0, "yes\n", "")
+    assert config(cli_db_here, capsys, "set", counter.key, "no") == (0, f"{counter.key} = no\n", "")
     assert stored_text(db, counter) == "false"
-    assert config(db_path, capsys, "set", "smtp.port", "2525")[1] == "smtp.port = 2525\n"
-    code, out, _ = config(db_path, capsys, "list")
+    assert config(cli_db_here, capsys, "set", "smtp.port", "2525")[1] == "smtp.port = 2525\n"
+    code, out, _ = config(cli_db_here, capsys, "list")
     lines = out.splitlines()
     assert code == 0 and len(lines) == len(SETTINGS)
     assert [line.split()[0] for line in lines] == list(SETTINGS)
     assert lines[list(SETTINGS).index(counter.key)].split() == [counter.key, "no"]
 
 
-def test_config_refuses_an_unknown_key_or_a_bad_value(db, db_path, capsys):
-    code, out, err = config(db_path, capsys, "get", "shop.nmae")
+def test_config_refuses_an_unknown_key_or_a_bad_value(db, cli_db_here, capsys):
+    code, out, err = config(cli_db_here, capsys, "get", "shop.nmae")
     assert (code, out) == (1, "")
     assert err == "returndesk: Unknown setting 'shop.nmae'; see `returndesk config list`.\n"
-    code, _, err = config(db_path, capsys, "set", POLICY[Segment.LOYAL].fee_percent.key, "150")
+    code, _, err = config(cli_db_here, capsys, "set", POLICY[Segment.LOYAL].fee_percent.key, "150")
     assert code == 1 and "percentage from 0 to 100" in err
     assert stored_text(db, POLICY[Segment.LOYAL].fee_percent) is None
 

@@ -12,7 +12,6 @@ import urllib.request
 from starlette.testclient import TestClient
 
 from desk.db import open_database
-from desk.paths import sqlite_url
 from desk.portal.links import personal_link
 from portal.app import create_app
 from portal.server import RequestLog, route_of
@@ -34,17 +33,17 @@ def test_the_request_log_names_the_route_not_the_token(db, caplog):
     assert route_of("/find") == "/find"
 
 
-def test_returndesk_portal_serves_a_link_from_its_own_process(db_path):
-    db = open_database(sqlite_url(db_path))
+def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db):
+    db = open_database(cli_db.url)
     link = personal_link(db, number=logged(db).number)
     db.close()
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "main.py", "--db", str(db_path), "portal", "--port", str(port)],
+        [sys.executable, "main.py", *cli_db.args(), "portal", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **cli_db.env()},
     )
     try:
         page = None

@@ -229,14 +229,13 @@ def test_new_return_found_moved_and_closed_end_to_end(qtbot, window, db, monkeyp
         assert (ret.status, ret.total_cents, ret.reason) == ("closed", 3450, "damaged")
 
 
-def test_first_start_offers_demo_data(qtbot, db_path, monkeypatch):
+def test_first_start_offers_demo_data(qtbot, db_url, monkeypatch):
     from desk.db import open_database
-    from desk.paths import sqlite_url
     from ui import prompts
 
     asked = []
     monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, q: asked.append(title) or True)
-    empty = open_database(sqlite_url(db_path))
+    empty = open_database(db_url)
     win = MainWindow(empty)
     qtbot.addWidget(win)
     wait_for_list(qtbot, win)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -18,10 +20,10 @@ from desk.customers.import_plan import plan_import
 from desk.customers.imports import apply_import, check_import, import_customers, run_import
 from desk.customers.mapping import guess_mapping, mapping_from_options
 from desk.errors import DeskError
+from desk.listing import ReturnFilter
+from desk.listing import count as count_found
 from desk.models import Customer
-from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.search import count_matches
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -148,12 +150,12 @@ def test_duplicates_merge_and_bad_rows_are_rejected_with_row_numbers(db, known):
 
 def test_merged_email_reaches_the_search_index(db, known):
     with db.connect() as conn:
-        assert count_matches(conn, "eva@example.com") == 0
+        assert count_found(conn, ReturnFilter(text="eva@example.com")) == 0
     with db.session() as session:
         report = import_customers(session, TILL.encode())
     assert report.returns_reindexed == 1
     with db.connect() as conn:
-        assert count_matches(conn, "eva@example.com") == 1
+        assert count_found(conn, ReturnFilter(text="eva@example.com")) == 1
 
 
 def test_non_utf8_file_is_refused_plainly_and_nothing_is_imported(db, tmp_path):
@@ -207,57 +209,57 @@ def test_mapping_options_by_name_or_number():
 # -- the command line ---------------------------------------------------------------------
 
 
-def run(*args: str):
+def run(cli_db, *args: str):
     return subprocess.run(
-        [sys.executable, "main.py", *args],
+        [sys.executable, "main.py", *cli_db.args(), *args],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **cli_db.env()},
         capture_output=True,
         encoding="utf-8",
         timeout=60,
     )
 
 
-def test_cli_imports_and_lists_rejected_rows(db_path, tmp_path):
+def test_cli_imports_and_lists_rejected_rows(cli_db, tmp_path):
     csv_path = tmp_path / "till.csv"
     csv_path.write_text(TILL, encoding="utf-8")
-    dry = run("--db", str(db_path), "import-customers", str(csv_path), "--dry-run")
+    dry = run(cli_db, "import-customers", str(csv_path), "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "Dry run, nothing saved. Would create 3, merged 1, rejected 5." in dry.stdout
-    done = run("--db", str(db_path), "import-customers", str(csv_path))
+    done = run(cli_db, "import-customers", str(csv_path))
     assert done.returncode == 0, done.stderr
     assert "Created 3, merged 1, rejected 5." in done.stdout
     assert "row 3: bad email “bruno@”" in done.stdout
     assert "row 5: wrong column count (3 columns, the header has 8)" in done.stdout
     from desk.db import open_database
 
-    database = open_database(sqlite_url(db_path))
+    database = open_database(cli_db.url)
     try:
         assert count_customers(database) == 3
     finally:
         database.close()
 
 
-def test_cli_map_option(db_path, tmp_path):
+def test_cli_map_option(cli_db, tmp_path):
     csv_path = tmp_path / "till.csv"
     csv_path.write_text("Who,Contact\nAna,ana@example.com\n", encoding="utf-8")
     done = run(
-        "--db", str(db_path), "import-customers", str(csv_path), "--map", "name=Who",
+        cli_db, "import-customers", str(csv_path), "--map", "name=Who",
         "--map", "email=2",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Created 1, merged 0, rejected 0." in done.stdout
 
 
-def test_cli_unreadable_file_exits_1_with_one_line(db_path, tmp_path):
+def test_cli_unreadable_file_exits_1_with_one_line(cli_db, tmp_path):
     csv_path = tmp_path / "till.csv"
     csv_path.write_bytes("Name\nJos\xe9\n".encode("latin-1"))
-    done = run("--db", str(db_path), "import-customers", str(csv_path))
+    done = run(cli_db, "import-customers", str(csv_path))
     assert done.returncode == 1
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("returndesk: ")
     assert "not a UTF-8" in lines[0]
-    missing = run("--db", str(db_path), "import-customers", str(tmp_path / "nope.csv"))
+    missing = run(cli_db, "import-customers", str(tmp_path / "nope.csv"))
     assert missing.returncode == 1 and "Cannot read" in missing.stderr
 
 
@@ -278,13 +280,21 @@ def test_a_customer_added_between_check_and_import_is_merged_not_doubled(db):
     assert (carla.name, carla.notes) == ("Carla D.", "likes calls")
 
 
-def test_run_import_waits_for_another_desk_writing(db, db_path):
-    import sqlite3
-    import threading
+def another_desk_writing(db, db_path):
+    """Another desk's raw connection, in a transaction that holds the right to add customers
+    (SQLite's write lock; on PostgreSQL the lock an INSERT into customer takes)."""
+    if db.engine.dialect.name == "sqlite":
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        return other
+    other = db.engine.raw_connection()
+    other.cursor().execute("LOCK TABLE customer IN ROW EXCLUSIVE MODE")
+    return other
 
+
+def test_run_import_waits_for_another_desk_writing(db, db_path):
     table = read_csv(TILL.encode())
-    other_desk = sqlite3.connect(db_path, isolation_level=None)
-    other_desk.execute("BEGIN IMMEDIATE")
+    other_desk = another_desk_writing(db, db_path)
     result = []
     worker = threading.Thread(
         target=lambda: result.append(run_import(db, table, guess_mapping(table.header)))
@@ -292,13 +302,13 @@ def test_run_import_waits_for_another_desk_writing(db, db_path):
     worker.start()
     worker.join(0.3)
     assert worker.is_alive() and count_customers(db) == 0  # the import waits for the lock
-    other_desk.execute(
+    other_desk.cursor().execute(
         "INSERT INTO customer (name, email, preferred_channel, preferred_language,"
         " preferred_refund, preferred_timeline, notes, external_ref, created_at)"
         " VALUES ('Ana', 'ana@example.com', 'email', 'en', 'original', 'immediate', '', '',"
         " '2026-01-01 00:00:00.000000')"
     )
-    other_desk.execute("COMMIT")
+    other_desk.commit()
     other_desk.close()
     worker.join(10)
     assert result[0].created == 2  # Ana, added while the import waited, is merged into

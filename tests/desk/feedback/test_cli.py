@@ -12,15 +12,14 @@ from desk.db import open_database
 from desk.feedback.codes import normalise_code
 from desk.feedback.record import current_feedback
 from desk.models import Return, RewardCode, utcnow
-from desk.paths import sqlite_url
 from tests.desk.feedback.test_record import add_return, reward_on
 from tests.desk.test_cli import fail_line, run
 
 
 @pytest.fixture
-def shop_db(db_path):
-    """A database file with one return, the reward on; closed before the commands run."""
-    db = open_database(sqlite_url(db_path))
+def shop_db(cli_db):
+    """The test's database with one return, the reward on; closed before the commands run."""
+    db = open_database(cli_db.url)
     try:
         reward_on(db)
         return_id, _ = add_return(db)
@@ -28,7 +27,7 @@ def shop_db(db_path):
             number = session.get(Return, return_id).number
     finally:
         db.close()
-    return db_path, return_id, number
+    return cli_db, return_id, number
 
 
 def code_in(stdout: str) -> str:
@@ -45,7 +44,7 @@ def test_feedback_prints_the_code_and_the_low_flag(shop_db):
     assert "10% off your next purchase over €20.00, until" in done.stdout
     assert "Low rating flagged." in done.stdout
     assert "Email with the code to a@ex.com queued (thanks)." in done.stdout
-    db = open_database(sqlite_url(path))
+    db = open_database(path.url)
     try:
         feedback = current_feedback(db, return_id=return_id)
     finally:
@@ -94,7 +93,7 @@ def test_check_then_redeem_then_refuse(shop_db):
 def test_expired_unknown_and_mistyped_codes_fail_with_one_line(shop_db):
     path, _, number = shop_db
     code = code_in(run("feedback", number, "--rating", "5", db=path).stdout)
-    db = open_database(sqlite_url(path))
+    db = open_database(path.url)
     try:
         with db.session() as session:
             session.exec(update(RewardCode).values(expires_at=utcnow() - timedelta(days=1)))

@@ -38,7 +38,6 @@ from desk.messages.sender import (
     send_due,
 )
 from desk.models import Customer, Feedback, OutboxMessage, utcnow
-from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.secrets import set_secret
 from desk.services import create_return, move_return
@@ -431,12 +430,12 @@ def test_a_live_or_foreign_claim_waits_for_the_lease(db, smtp_server):
     assert smtp_server.received == []
 
 
-def run_send(db_path, *, password: str = SMTP_PASSWORD, wait: bool = True, **popen):
-    command = [sys.executable, "main.py", "--db", str(db_path), "outbox", "send"]
+def run_send(cli_db, *, password: str = SMTP_PASSWORD, wait: bool = True, **popen):
+    command = [sys.executable, "main.py", *cli_db.args(), "outbox", "send"]
     process = subprocess.Popen(
         [*command, "--password-stdin"],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **cli_db.env()},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -451,14 +450,14 @@ def run_send(db_path, *, password: str = SMTP_PASSWORD, wait: bool = True, **pop
     return process
 
 
-def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending(db, db_path):
+def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending(db, cli_db):
     server = SmtpServer(data_delay=60, stall_from=1)  # takes #1, keeps #2 without a 250
     server.start()
     try:
         mail_with_timeout(db, server, 30)
         messages = [queue(db, f"C{i}") for i in range(5)]
         db.close()
-        process = run_send(db_path, wait=False)
+        process = run_send(cli_db, wait=False)
         deadline = time.monotonic() + 60
         while len(server.received) < 2 and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -466,14 +465,14 @@ def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending
         process.communicate(timeout=30)
         assert len(server.received) == 2
         server.data_delay = 0  # the server answers again
-        code, output = run_send(db_path)
+        code, output = run_send(cli_db)
     finally:
         server.stop()
     assert code == 1, output  # one message failed: its fate is unknown
     assert "1 message(s) of unknown fate" in output
     ids = [e.content.split(b"Message-ID: ")[1].split(b"\r\n")[0] for e in server.received]
     assert len(ids) == len(set(ids)) == len(messages)  # none delivered twice
-    again = open_database(sqlite_url(db_path))
+    again = open_database(cli_db.url)
     try:
         with again.session() as session:
             states = [session.get(OutboxMessage, m.id).state for m in messages]

@@ -301,18 +301,18 @@ def test_unknown_event_and_bad_part_are_desk_errors(db):
             template_source(session, "received", "en", "fax")
 
 
-def preview(db_path, *args):
+def preview(cli_db, *args):
     return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db_path), "preview", *args],
+        [sys.executable, "main.py", *cli_db.args(), "preview", *args],
         cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **cli_db.env()},
         capture_output=True,
         encoding="utf-8",
         timeout=60,
     )
 
 
-def test_preview_command(db, db_path):
+def test_preview_command(db, cli_db):
     with db.session() as session:
         set_setting(session, SHOP_NAME, "Sole Mates")
         session.commit()
@@ -320,7 +320,7 @@ def test_preview_command(db, db_path):
         pt_number = new_return(session, name="João Silva", language="pt_BR").ret.number
     db.close()
 
-    done = preview(db_path, "--return", number, "--event", "refunded")
+    done = preview(cli_db, "--return", number, "--event", "refunded")
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.startswith(f"Subject: Ana, your refund for {number} is on its way\n\nHi Ana,\n")
@@ -329,19 +329,19 @@ def test_preview_command(db, db_path):
     assert html.lstrip().startswith("<!DOCTYPE html>")
     assert "Sole Mates" in html
 
-    done = preview(db_path, "--return", pt_number, "--event", "closed", "--channel", "sms")
+    done = preview(cli_db, "--return", pt_number, "--event", "closed", "--channel", "sms")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Sole Mates: Olá, João!")
     assert pt_number in done.stdout
 
-    done = preview(db_path, "--return", pt_number, "--event", "closed", "--language", "en")
+    done = preview(cli_db, "--return", pt_number, "--event", "closed", "--language", "en")
     assert "your return" in done.stdout
 
     for args in (
         ("--return", number, "--event", "shipped"),
         ("--return", "R-1", "--event", "closed"),
     ):
-        done = preview(db_path, *args)
+        done = preview(cli_db, *args)
         assert done.returncode == 1
         lines = done.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("returndesk: "), done.stderr

@@ -31,12 +31,10 @@ Feedback: R1 rated 2 then 5 (the 2 replaced), R2 4, R3 1 (at the counter, no req
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 
 from desk.codes import (
     Channel,
@@ -48,10 +46,10 @@ from desk.codes import (
     RefundMethod,
     Status,
 )
-from desk.db import open_database
 from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange
 from desk.reports.facts import rebuild
 from desk.reports.period import ReportRange
+from tests.fixtures_db import ON_POSTGRES
 
 RANGE = ReportRange(date(2026, 11, 2), date(2026, 11, 15))
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -67,23 +65,15 @@ class Crafted:
     returns: dict[str, int]
 
 
-PG_URL = os.environ.get("RETURNDESK_TEST_PG_URL")
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def any_db(request, db):
-    """The test's SQLite database, then (when RETURNDESK_TEST_PG_URL names an empty
-    PostgreSQL database the test may fill and wipe) PostgreSQL."""
-    if request.param == "sqlite":
-        yield db
-        return
-    if not PG_URL:
-        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
-    pg = open_database(PG_URL)
-    yield pg
-    with pg.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    pg.close()
+def any_db(request):
+    """The test's SQLite database, then (when RETURNDESK_TEST_PG_URL is set) a migrated,
+    empty PostgreSQL one. The PostgreSQL pass runs only the second (its `db` is PostgreSQL)."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_db")
+    if ON_POSTGRES:
+        pytest.skip("the SQLite pass runs it")
+    return request.getfixturevalue("db")
 
 
 @pytest.fixture

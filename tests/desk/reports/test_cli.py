@@ -14,15 +14,17 @@ from desk.reports.dashboard import as_dict, dashboard, report_rows
 from desk.reports.period import ReportRange
 from tests.desk.reports.conftest import RANGE
 
+WEEKS = ("--from", "2026-11-02", "--to", "2026-11-15")
 
-def report(db_path, *args):
-    parsed = build_parser().parse_args(["--db", str(db_path), "report", *args])
+
+def report(cli_db, *args):
+    parsed = build_parser().parse_args([*cli_db.args(), "report", *args])
     return run_command(parsed)
 
 
-def test_csv_file_parses_and_matches_the_dashboard(db, db_path, crafted, tmp_path):
+def test_csv_file_parses_and_matches_the_dashboard(db, cli_db_here, crafted, tmp_path):
     out = tmp_path / "report.csv"
-    assert report(db_path, "--from", "2026-11-02", "--to", "2026-11-15", "--csv", str(out)) == 0
+    assert report(cli_db_here, "--from", "2026-11-02", "--to", "2026-11-15", "--csv", str(out)) == 0
     with out.open(newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert tuple(rows[0]) == CSV_HEADER
@@ -34,21 +36,21 @@ def test_csv_file_parses_and_matches_the_dashboard(db, db_path, crafted, tmp_pat
     assert ["by_reason", "wrong_size", "3"] in rows
 
 
-def test_csv_to_stdout_with_a_segment(db_path, crafted, capsys):
+def test_csv_to_stdout_with_a_segment(cli_db_here, crafted, capsys):
     args = ("--from", "2026-11-02", "--to", "2026-11-15", "--segment", "loyal", "--csv", "-")
-    assert report(db_path, *args) == 0
+    assert report(cli_db_here, *args) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     found = {(f, k): v for f, k, v in rows[1:]}
     assert found["range", "segment"] == "loyal"
     assert found["by_status", "credited"] == "1" and ("by_status", "closed") not in found
 
 
-def test_json_to_stdout_and_to_a_file(db, db_path, crafted, capsys, tmp_path):
-    assert report(db_path, "--from", "2026-11-02", "--to", "2026-11-15", "--json") == 0
+def test_json_to_stdout_and_to_a_file(db, cli_db_here, crafted, capsys, tmp_path):
+    assert report(cli_db_here, "--from", "2026-11-02", "--to", "2026-11-15", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data == as_dict(dashboard(db, data_range(data)))
     out = tmp_path / "r.json"
-    assert report(db_path, "--from", "2026-11-02", "--to", "2026-11-15", "--json", str(out)) == 0
+    assert report(cli_db_here, *WEEKS, "--json", str(out)) == 0
     assert json.loads(out.read_text(encoding="utf-8")) == data
 
 
@@ -80,20 +82,20 @@ def data_range(data) -> ReportRange:
         ),
     ],
 )
-def test_bad_dates_say_so_in_one_line(db_path, capsys, start, end, message):
-    assert report(db_path, "--from", start, "--to", end, "--json") == 1
+def test_bad_dates_say_so_in_one_line(cli_db_here, capsys, start, end, message):
+    assert report(cli_db_here, "--from", start, "--to", end, "--json") == 1
     captured = capsys.readouterr()
     assert captured.err == message and captured.out == ""
 
 
-def test_a_file_that_cannot_be_written_is_one_line(db_path, tmp_path, capsys):
+def test_a_file_that_cannot_be_written_is_one_line(cli_db_here, tmp_path, capsys):
     target = tmp_path / "missing" / "r.csv"
-    assert report(db_path, "--from", "2026-11-02", "--to", "2026-11-15", "--csv", str(target)) == 1
+    assert report(cli_db_here, *WEEKS, "--csv", str(target)) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"returndesk: Cannot write {target}") and err.count("\n") == 1
 
 
-def test_csv_or_json_is_required(db_path):
+def test_csv_or_json_is_required(cli_db_here):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["report", "--from", "2026-11-02", "--to", "2026-11-15"])
     with pytest.raises(SystemExit):

@@ -9,8 +9,9 @@ from desk.db import Database, current_revision, make_engine, open_database
 from desk.migrations import runner
 from desk.paths import sqlite_url
 from desk.reports.dashboard import dashboard
-from tests.desk.reports.conftest import NOW, PG_URL, RANGE, build
+from tests.desk.reports.conftest import NOW, RANGE, build
 from tests.desk.reports.reference import reference_dashboard
+from tests.fixtures_db import PG_URL
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -18,8 +19,8 @@ def at_0011(request, db_path):
     """An empty database migrated to 0011 only: SQLite, then PostgreSQL when given."""
     if request.param == "sqlite":
         url = sqlite_url(db_path)
-    elif PG_URL:
-        url = PG_URL
+    elif PG_URL:  # an empty database of its own (the worker's is migrated to the head)
+        url = request.getfixturevalue("postgres_for_tests").scratch_url("at_0011")
     else:
         pytest.skip("RETURNDESK_TEST_PG_URL is not set")
     engine = make_engine(url)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Float, String, literal, select, union_all
 
+from desk.columns import UTCDateTime
 from desk.reports.sql import day_of, percentiles, seconds_between, week_start
 
 
@@ -16,6 +17,11 @@ def table(rows):
     return union_all(
         *(select(literal(g, String).label("g"), literal(v, Float).label("v")) for g, v in rows)
     ).subquery("t")
+
+
+def stamp(moment: datetime):
+    """A timestamp literal stored as the app stores them (text on SQLite, timestamptz else)."""
+    return literal(moment, UTCDateTime())
 
 
 def run(db, query):
@@ -33,15 +39,18 @@ def run(db, query):
     ],
 )
 def test_week_start_is_the_monday(db, moment, monday):
-    stamp = literal(moment.strftime("%Y-%m-%d %H:%M:%S.%f"))
-    [(got, day)] = run(db, select(week_start("sqlite", stamp), day_of("sqlite", stamp)))
+    when, dialect = stamp(moment), db.engine.dialect.name
+    [(got, day)] = run(db, select(week_start(dialect, when), day_of(dialect, when)))
     assert got == monday
     assert day == moment.date().isoformat()
 
 
 def test_seconds_between(db):
-    a, b = literal("2026-11-30 10:00:00.000000"), literal("2026-12-01 11:30:00.000000")
-    [(seconds,)] = run(db, select(seconds_between("sqlite", a, b)))
+    a, b = (
+        stamp(datetime(2026, 11, 30, 10, tzinfo=UTC)),
+        stamp(datetime(2026, 12, 1, 11, 30, tzinfo=UTC)),
+    )
+    [(seconds,)] = run(db, select(seconds_between(db.engine.dialect.name, a, b)))
     assert seconds == pytest.approx(25.5 * 3600, abs=0.01)  # a day, an hour and a half
 
 
@@ -58,7 +67,9 @@ def test_seconds_between(db):
 def test_percentiles_interpolate_as_percentile_cont(db, data):
     # percentile_cont is the "inclusive" method of statistics.quantiles: position f * (n - 1)
     t = table([("a", v) for v in data])
-    [(n, median, p90)] = run(db, percentiles("sqlite", select(t.c.g, t.c.v), [0.5, 0.9]))
+    [(n, median, p90)] = run(
+        db, percentiles(db.engine.dialect.name, select(t.c.g, t.c.v), [0.5, 0.9])
+    )
     assert n == len(data)
     assert median == pytest.approx(statistics.median(data))
     if len(data) > 1:
@@ -70,10 +81,11 @@ def test_percentiles_interpolate_as_percentile_cont(db, data):
 def test_percentiles_per_group_and_of_nothing(db):
     # a: 1 2 3 4 -> median 2.5; b: 10 -> 10
     t = table([("a", 4.0), ("b", 10.0), ("a", 1.0), ("a", 3.0), ("a", 2.0)])
-    rows = run(db, percentiles("sqlite", select(t.c.g, t.c.v), [0.5], group=True))
+    dialect = db.engine.dialect.name
+    rows = run(db, percentiles(dialect, select(t.c.g, t.c.v), [0.5], group=True))
     assert rows == [("a", 4, 2.5), ("b", 1, 10.0)]
     empty = select(t.c.g, t.c.v).where(t.c.v < 0)
-    assert run(db, percentiles("sqlite", empty, [0.5])) == [(0, None)]
+    assert run(db, percentiles(dialect, empty, [0.5])) == [(0, None)]
 
 
 def test_postgresql_uses_percentile_cont():

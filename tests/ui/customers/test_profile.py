@@ -144,6 +144,7 @@ def test_export_writes_json_in_the_background(qtbot, window, tmp_path, monkeypat
     assert data["customer"]["name"] == NAME and len(data["returns"]) == 6
 
 
+@pytest.mark.sqlite_only("the copies made before upgrades are of the SQLite file")
 def test_erase_question_mentions_backup_copies(qtbot, window, db, db_path, monkeypatch):
     (db_path.parent / f"{db_path.name}.before-0005-20260101-000000.bak").write_bytes(b"old")
     asked = []
@@ -162,19 +163,37 @@ def close_and_wait_until_deleted(qtbot, profile):
     qtbot.waitUntil(lambda: not shiboken6.isValid(profile), timeout=2000)
 
 
+def another_desk_holding(db, db_path, customer_id):
+    """Another desk's raw connection whose transaction holds the write lock (SQLite) or the
+    customer's row (PostgreSQL); and a function reading the name it sees."""
+    if db.engine.dialect.name == "sqlite":
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        sql = "SELECT name FROM customer WHERE id = ?"
+    else:
+        other = db.engine.raw_connection()
+        sql = "SELECT name FROM customer WHERE id = %s"
+        other.cursor().execute(sql + " FOR UPDATE", (customer_id,))
+
+    def name_of():
+        cursor = other.cursor()
+        cursor.execute(sql, (customer_id,))
+        return tuple(cursor.fetchone())
+
+    return other, name_of
+
+
 def test_closing_the_profile_while_erasing_raises_nothing(qtbot, window, db, db_path, monkeypatch):
     monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)
     profile = open_profile(qtbot, window)
     cid = profile.customer_id
-    other_desk = sqlite3.connect(db_path, isolation_level=None)
-    other_desk.execute("BEGIN IMMEDIATE")  # holds the write lock: the erase has to wait
+    other_desk, name_of = another_desk_holding(db, db_path, cid)  # the erase has to wait
     with qtbot.captureExceptions() as exceptions:
         try:
             qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
             assert profile.saved_label.text() == "Erasing…"
             close_and_wait_until_deleted(qtbot, profile)
-            name = other_desk.execute("SELECT name FROM customer WHERE id = ?", (cid,)).fetchone()
-            assert name == (NAME,)  # still running when its window went
+            assert name_of() == (NAME,)  # still running when its window went
         finally:
             other_desk.rollback()
             other_desk.close()

@@ -186,12 +186,13 @@ def test_generic_sheet_has_no_qr_and_lists_the_points(db, qapp, tmp_path):
     assert qr_codes(pdf, tmp_path) == []
 
 
-def test_cli_writes_the_pdf(db, db_path, tmp_path):
+def test_cli_writes_the_pdf(db, cli_db, tmp_path):
     number = add_return(db)
     add_points(db, 2)
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env.update(cli_db.env())
     out = tmp_path / "sheet.pdf"
-    command = [sys.executable, str(REPO / "main.py"), "--db", str(db_path), "instructions"]
+    command = [sys.executable, str(REPO / "main.py"), *cli_db.args(), "instructions"]
     done = subprocess.run(
         [*command, "--return", number, "--format", "receipt", "--pdf", str(out)],
         capture_output=True,
