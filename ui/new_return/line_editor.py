@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desk.labels import CONDITIONS, DISPOSITIONS
 from desk.money import format_money
 from desk.returns import LineDraft
-from desk.validation import parse_money
+from desk.validation import parse_money, price_error
 from ui.actions import Key, add_shortcut, shortcut_text
 from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 
@@ -49,6 +49,8 @@ def parse_price(text: str) -> tuple[int, str | None]:
         return 0, str(error)
     if abs(cents) >= MAX_CENTS:
         return 0, f"“{text.strip()}” is too large for a price."
+    if problem := price_error(cents):  # refused as typed, not only when saving
+        return 0, problem
     return cents, None
 
 

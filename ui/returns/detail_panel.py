@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk import labels
 from desk.codes import Status
-from desk.money import format_money
+from desk.money import format_money, format_signed
 from desk.returns import ReturnDetail
 from desk.workflow import allowed_next
 from ui.actions import Act, shortcut_text
@@ -253,7 +253,9 @@ class DetailPanel(QScrollArea):
         if r.fee_cents:
             rows.append(f"<b>Restocking fee:</b> {money(r.fee_cents)}")
         if r.bonus_cents:
-            rows.append(f"<b>Bonus for keeping the sale:</b> +{money(r.bonus_cents)}")
+            rows.append(
+                "<b>Bonus for keeping the sale:</b> " + format_signed(r.bonus_cents, self._currency)
+            )
         if detail.exchange_lines:
             items = ", ".join(
                 f"{x.quantity} × {escape(x.sku)} {escape(x.description)}".strip()
