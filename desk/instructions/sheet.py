@@ -16,7 +16,14 @@ from sqlmodel import Session
 from desk.codes import Disposition, Intake, RefundMethod, Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError
-from desk.instructions.dropoff import Kind, kinds_of, list_points, points_for
+from desk.instructions.dropoff import (
+    Kind,
+    kinds_of,
+    list_points,
+    localize_goods,
+    localize_hours,
+    points_for,
+)
 from desk.messages.context import (
     LANGUAGES,
     format_amount,
@@ -380,14 +387,15 @@ def _generic_steps(text: dict[str, str]) -> list[Step]:
 
 
 def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
-    """Return a drop-off point as the sheet shows it, its kinds in `language`."""
+    """Return a drop-off point as the sheet shows it: its kinds, and the day names and
+    goods the app knows in its hours and categories, in `language`; the rest as typed."""
     words = section(language, "dropoff.kind")
     return DropOffView(
         name=point.name,
         address=point.address,
-        hours=point.hours,
+        hours=localize_hours(point.hours, language),
         accepts=[words[kind] for kind in kinds_of(point)],
-        categories=point.categories,
+        categories=localize_goods(point.categories, language),
     )
 
 

@@ -6,6 +6,7 @@ with pdftotext, holds the last words of every paragraph the sheet says.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -13,10 +14,12 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QPdfWriter
 
+from desk.demo.content import DEMO_DROPOFF_POINTS
 from desk.instructions.dropoff import DropOffDraft, save_point
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, instructions_sheet
 from desk.settings import SHOP_ADDRESS, SHOP_HOURS, SHOP_NAME, SHOP_PHONE, set_setting
+from desk.words import section
 from ui.instructions.printing import write_pdf
 from ui.instructions.render import check_layout
 
@@ -136,3 +139,58 @@ def test_the_pdf_holds_the_last_words_of_every_paragraph(
         assert squash(last_words(paragraph)) in text, f"cut on {paper} ({language}): {paragraph!r}"
     assert squash(last_words(LONG_CUSTOMER)) in text
     assert squash(last_words(LONG_SHOP[SHOP_NAME])) in text
+
+
+TABLES = ("sheet.text", "sheet.label", "dropoff.kind", "dropoff.hours", "dropoff.goods")
+WORD = r"[^\W\d_]{3,}"
+
+
+def english_words() -> set[str]:
+    """The words the app itself may print in English (sheet, drop-off words), less those
+    Portuguese uses too ("SKU", "metal")."""
+
+    def words_of(language: str) -> set[str]:
+        found = set()
+        for table in (
+            "sheet.text",
+            "sheet.label",
+            "dropoff.kind",
+            "dropoff.hours",
+            "dropoff.goods",
+        ):
+            for value in section(language, table).values():
+                found |= {
+                    w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value.replace("|", " "))
+                }
+        return found
+
+    return words_of("en") - words_of("pt_BR")
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+def test_every_word_the_app_prints_on_a_portuguese_sheet_is_portuguese(qapp, tmp_path, db, paper):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is missing: apt-get install poppler-utils")
+    with db.session() as session:
+        for point in DEMO_DROPOFF_POINTS:  # typed by a shop in English, as the demo does
+            save_point(session, DropOffDraft(**{k: v for k, v in point.items() if k != "notes"}))
+        session.commit()
+    draft = ReturnDraft(
+        reason="defective",
+        lines=[
+            LineDraft(sku="KETTLE-9", unit_price_cents=3490),
+            LineDraft(sku="LAMP-2", unit_price_cents=1990, disposition="recycle"),
+            LineDraft(sku="COAT-7", unit_price_cents=8990, disposition="donate"),
+        ],
+        new_customer=CustomerDraft(name="João Silva", email="joao@example.com"),
+    )
+    number = create_return(db, draft=draft, today=date(2026, 11, 30)).number
+    sheet = instructions_sheet(db, return_number=number, language="pt_BR")
+    pdf = tmp_path / "pt.pdf"
+    write_pdf(sheet, pdf, paper)
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60)
+    typed = " ".join(f"{p['name']} {p['address']}" for p in DEMO_DROPOFF_POINTS)  # as typed
+    typed_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", typed)}
+    printed = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", done.stdout)} - typed_words
+    assert printed & english_words() == set()
+    assert "Seg–Sáb" in done.stdout and "pilhas e baterias" in " ".join(done.stdout.split())
