@@ -84,6 +84,7 @@ def test_the_list_gives_the_customer_room_and_the_date_stays_at_1024(qtbot, wind
 DIALOG_ACTIONS = [
     Act.NEW_RETURN,
     Act.IMPORT_CUSTOMERS,
+    Act.CUSTOMERS,
     Act.TEMPLATES,
     Act.SETTINGS,
     Act.PRINT_INSTRUCTIONS,
