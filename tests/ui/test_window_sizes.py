@@ -5,6 +5,7 @@ and two common ones, and every dialog it opens at 1024×700 (tests/ui/widget_fit
 from __future__ import annotations
 
 import contextlib
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWidget
@@ -175,8 +176,6 @@ def test_the_detail_panels_dialogs_cut_nothing_off(qtbot, window, monkeypatch, t
 def test_the_new_return_dialog_with_all_the_policy_says_cuts_nothing_off(
     qtbot, window, demo_db, monkeypatch
 ):
-    from PySide6.QtCore import QDate
-
     from desk.models import Customer
 
     shown_at(qtbot, window, SMALL)
@@ -193,8 +192,7 @@ def test_the_new_return_dialog_with_all_the_policy_says_cuts_nothing_off(
     qtbot.keyClicks(row.price, "45.00")
     row.condition.setCurrentIndex(row.condition.findText("Opened"))
     dialog.refund_combo.setCurrentIndex(dialog.refund_combo.findData("original"))
-    dialog.date_check.setChecked(True)
-    dialog.date_edit.setDate(QDate.currentDate().addDays(-400))  # outside every window
+    dialog.date_field.set_value(date.today() - timedelta(days=400))  # outside every window
     dialog.refresh_policy()
     qtbot.wait(50)
     panel = dialog.policy
