@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from desk.about import app_version
 from desk.backup import cli as backup_cli
 from desk.codes import Channel, OutboxState, Status
 from desk.db import Database, describe_database_error, open_database
@@ -32,6 +33,7 @@ SMS_TOKEN_ENV = "RETURNDESK_SMS_TOKEN"
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every `returndesk` command (no command: start the window)."""
     parser = argparse.ArgumentParser(prog="returndesk", description="Return Desk")
+    parser.add_argument("--version", action="version", version=f"returndesk {app_version()}")
     parser.add_argument("--db", metavar="PATH", help="SQLite database file to use")
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -21,6 +21,12 @@ def format_money(cents: int, currency: str = "EUR", locale: str = "en") -> str:
     return _formatter(currency, locale)(cents)
 
 
+def format_signed(cents: int, currency: str = "EUR", locale: str = "en") -> str:
+    """Format a change of amount with its sign: 450 -> '+€4.50', -50 -> '−€0.50', never '+-'."""
+    sign = "+" if cents >= 0 else "\u2212"
+    return sign + format_money(abs(cents), currency, locale)
+
+
 def currency_symbol(currency: str, locale: str = "en") -> str:
     """The symbol of `currency` (e.g. "€" for EUR, "R$" for BRL), or the code if unknown."""
     from babel.numbers import get_currency_symbol

@@ -38,7 +38,7 @@ from desk.returns import (
     get_detail,
     validate_draft,
 )
-from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_NAME, get_setting
+from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_LOCALE, SHOP_NAME, get_setting
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
     from desk.instructions.sheet import Sheet
@@ -47,10 +47,11 @@ if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not
 
 @dataclass(frozen=True)
 class ShopBasics:
-    """What the window's frame shows of the shop: its name and currency."""
+    """What the window's frame shows of the shop: its name, currency and language."""
 
     name: str
     currency: str
+    locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,12 @@ class ReturnView:
 
 
 def shop_basics(db: Database) -> ShopBasics:
-    """The shop's name and currency."""
+    """The shop's name, currency and language."""
     with db.session() as session:
         name = get_setting(session, SHOP_NAME)
         currency = get_setting(session, SHOP_CURRENCY)
-    return ShopBasics(name=name, currency=currency)
+        locale = get_setting(session, SHOP_LOCALE)
+    return ShopBasics(name=name, currency=currency, locale=locale)
 
 
 def get_return(

@@ -65,6 +65,9 @@ SHOP_LOCALE = SettingSpec("shop.locale", str, "en", "Shop language", choices=LAN
 SHOP_REFUND_DAYS = SettingSpec(
     "shop.refund_days", int, 3, "Business days for a refund to reach the card", check=positive_days
 )
+SHOP_CHECK_DAYS = SettingSpec(
+    "shop.check_days", int, 5, "Business days to check returned items", check=positive_days
+)
 
 # sending email and SMS (the password and token are in the keyring: desk.secrets)
 
@@ -354,6 +357,7 @@ SHOP_SETTINGS = (
     SHOP_CURRENCY,
     SHOP_LOCALE,
     SHOP_REFUND_DAYS,
+    SHOP_CHECK_DAYS,
 )
 MAIL_SETTINGS = (SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USER, SMTP_TIMEOUT)
 SMS_SETTINGS = (SMS_URL, SMS_ACCOUNT, SMS_SENDER)

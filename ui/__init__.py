@@ -4,5 +4,6 @@ The frame is flat: app (start), main_window and its parts (window_openers, demo_
 outbox_runner), actions (every menu entry and shortcut), background (work off the UI
 thread), prompts (questions tests can answer), state (what this desk remembers).
 Each window family has its own package: returns, new_return, customers, settings,
-templates, instructions; widgets holds the parts several of them share.
+templates, instructions, help (shortcut sheet, guide, About); widgets holds the parts
+several of them share.
 """

@@ -32,6 +32,8 @@ class Act(enum.Enum):
     REWARD_CODES = "reward_codes"
     DASHBOARD = "dashboard"
     QUIT = "quit"
+    SHORTCUTS = "shortcuts"
+    GUIDE = "guide"
     ABOUT = "about"
 
 
@@ -76,7 +78,9 @@ SPECS: dict[Act, ActionSpec] = {
         "&Dashboard…", "Ctrl+D", "Volumes, reasons, speed and satisfaction over a period"
     ),
     Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
-    Act.ABOUT: ActionSpec("&About Return Desk"),
+    Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "F1", "Every key of the window and dialogs"),
+    Act.GUIDE: ActionSpec("User &guide…", None, "How to log, move and close returns"),
+    Act.ABOUT: ActionSpec("&About Return Desk", None, "Version, database and licences"),
 }
 
 
@@ -98,6 +102,15 @@ KEYS: dict[Key, tuple[str, ...]] = {
     Key.REMOVE_LINE: ("Ctrl+Shift+L",),
 }
 """Each dialog key's sequences; the first is the one tooltips and hints name."""
+
+KEY_TEXT: dict[Key, str] = {
+    Key.CONFIRM: "Confirm the dialog (save, move, send), wherever the cursor is",
+    Key.CANCEL: "Cancel the dialog or close the window",
+    Key.SAVE: "Save the settings or the message template being edited",
+    Key.ADD_LINE: "Add an item line to a new return",
+    Key.REMOVE_LINE: "Remove the item line the cursor is in",
+}
+"""What each dialog key does, as the shortcut sheet says it."""
 
 
 def sequences(key: Act | Key) -> list[QKeySequence]:

@@ -100,7 +100,10 @@ class MainWindow(QMainWindow):
         feedback_menu.addSeparator()
         feedback_menu.addAction(a[Act.REWARD_CODES])
         self.menuBar().addMenu("&Owner").addAction(a[Act.DASHBOARD])
-        self.menuBar().addMenu("&Help").addAction(a[Act.ABOUT])
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([a[Act.SHORTCUTS], a[Act.GUIDE]])
+        help_menu.addSeparator()
+        help_menu.addAction(a[Act.ABOUT])
 
     def _connect(self) -> None:
         a = self.actions_
@@ -118,7 +121,13 @@ class MainWindow(QMainWindow):
             lambda: openers.open_dashboard(self, self.db, self.currency)
         )
         a[Act.QUIT].triggered.connect(self.close)
-        a[Act.ABOUT].triggered.connect(lambda: openers.show_about(self, self.db.url))
+        a[Act.SHORTCUTS].triggered.connect(lambda: self.open_dialog(openers.shortcut_sheet(self)))
+        a[Act.GUIDE].triggered.connect(
+            lambda: self.open_dialog(openers.guide_dialog(self, self.shop.locale))
+        )
+        a[Act.ABOUT].triggered.connect(
+            lambda: self.open_dialog(openers.about_dialog(self, self.db.url))
+        )
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.apply_filter)
         self.status_combo.currentIndexChanged.connect(lambda _: self.apply_filter())

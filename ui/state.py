@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 GEOMETRY = "window/geometry"
 SPLITTER = "window/splitter"
 STAFF = "desk/staff_name"
+EXPORT_FOLDER = "instructions/export_folder"  # the folder of the last PDF of instructions
+CUSTOMER_EXPORT_FOLDER = "customers/export_folder"  # the last customer data export's
+DASHBOARD_EXPORT_FOLDER = "dashboard/export_folder"  # the last chart or CSV export's
 
 
 def _settings() -> QSettings:
@@ -28,3 +33,18 @@ def load_text(key: str, default: str = "") -> str:
 def save(key: str, value: object) -> None:
     """Remember `value` under `key`."""
     _settings().setValue(key, value)
+
+
+def start_folder(key: str) -> str:
+    """The folder a save question opens in: the last one used under `key` while it exists,
+    else the documents folder, else the home folder (never the app's working folder)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    for folder in (load_text(key), documents, str(Path.home())):
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
+
+
+def remember_folder(key: str, path: str | Path) -> None:
+    """Remember the folder of the file just saved at `path` under `key`."""
+    save(key, str(Path(path).parent))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desk.codes import Status
 from desk.db import Database
@@ -161,11 +161,28 @@ def open_dashboard(parent: QWidget, db: Database, currency: str) -> None:
     raise_window(window)
 
 
-def show_about(parent: QWidget, db_url: object) -> None:
-    """The About box, naming the open database."""
-    QMessageBox.about(
-        parent,
-        "About Return Desk",
-        f"<b>Return Desk</b><br>Returns at the counter, from arrival to closing."
-        f"<br><br>Database: {db_url}",
-    )
+def shortcut_sheet(parent: QWidget) -> QDialog:
+    """The keyboard shortcut sheet (Help › Keyboard shortcuts, F1), not yet open."""
+    from ui.help.shortcuts import ShortcutSheet
+
+    dialog = ShortcutSheet(parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    return dialog
+
+
+def guide_dialog(parent: QWidget, language: str) -> QDialog:
+    """The user guide in `language` (the shop's), not yet open."""
+    from ui.help.guide import GuideDialog
+
+    dialog = GuideDialog(language, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    return dialog
+
+
+def about_dialog(parent: QWidget, db_url: object) -> QDialog:
+    """The About box: version, the open database (no password) and licences, not yet open."""
+    from ui.help.about import AboutDialog
+
+    dialog = AboutDialog(str(db_url), parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    return dialog

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
@@ -77,6 +79,50 @@ def accepts_text(point: DropOffPoint, language: str = "en") -> str:
     """Return what `point` takes in words: "Reuse, Recycling" (empty when nothing)."""
     labels = section(language if language in languages() else "en", "dropoff.kind")
     return ", ".join(labels[kind] for kind in kinds_of(point))
+
+
+@cache
+def _vocabulary(table: str, language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding any known word of `table` (in any language) and its key per form."""
+    key_of: dict[str, str] = {}
+    for known in languages():
+        for key, forms in section(known, table).items():
+            for form in forms.split("|"):
+                key_of.setdefault(form.casefold(), key)
+    forms = sorted(key_of, key=len, reverse=True)  # "Closed on" before "Closed"
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.I)
+    return pattern, key_of
+
+
+def _say(table: str, language: str, found: str, key: str) -> str:
+    said = section(language, table)[key].split("|")[0]
+    if found[:1].isupper():
+        return said[:1].upper() + said[1:]
+    return said[:1].lower() + said[1:] if found[:1].islower() else said
+
+
+def localize_hours(text: str, language: str) -> str:
+    """A point's opening hours with the day names and phrases the app knows in `language`.
+
+    "Mon–Sat 6:00–22:00, Sun and holidays closed" reads "Seg–Sáb 6:00–22:00, Dom e feriados
+    fechado" in pt_BR; words the app does not know stay as the shop typed them.
+    """
+    return _localize("dropoff.hours", text, language)
+
+
+def localize_goods(text: str, language: str) -> str:
+    """A point's kinds of goods ("electronics, batteries") with the names the app knows in
+    `language` ("eletrônicos, pilhas e baterias"); other words stay as typed."""
+    return _localize("dropoff.goods", text, language)
+
+
+def _localize(table: str, text: str, language: str) -> str:
+    if not text or language not in languages():
+        return text
+    pattern, key_of = _vocabulary(table, language)
+    return pattern.sub(
+        lambda m: _say(table, language, m.group(0), key_of[m.group(0).casefold()]), text
+    )
 
 
 def validate_point(data: DropOffDraft) -> dict[str, str]:

@@ -16,7 +16,14 @@ from sqlmodel import Session
 from desk.codes import Disposition, Intake, RefundMethod, Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError
-from desk.instructions.dropoff import Kind, kinds_of, list_points, points_for
+from desk.instructions.dropoff import (
+    Kind,
+    kinds_of,
+    list_points,
+    localize_goods,
+    localize_hours,
+    points_for,
+)
 from desk.messages.context import (
     LANGUAGES,
     format_amount,
@@ -26,7 +33,7 @@ from desk.messages.context import (
 )
 from desk.models import DropOffPoint
 from desk.returns import ReturnDetail, get_detail
-from desk.settings import POLICY, SHOP_LOCALE, get_setting
+from desk.settings import POLICY, SHOP_CHECK_DAYS, SHOP_LOCALE, get_setting
 from desk.words import section
 
 ICONS: tuple[str, ...] = (
@@ -127,9 +134,13 @@ def build_sheet(
         points = points_for(session, kinds)
         window = customer_window(session, detail.customer.id)
         deadline = return_deadline(detail, window)
-        deadline_text = _deadline_text(detail, deadline, language, today)
+        timing = Timing(get_setting(session, SHOP_CHECK_DAYS), int(shop["shop.refund_days"]))
+        total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
+        deadline_text = _deadline_text(detail, deadline, language, today, timing, total)
         steps = return_steps(detail, shop, language, deadline)
     labels = dict(section(language, "sheet.label"))
+    if detail is not None and _status(detail) not in _WAITING:
+        labels["deadline"] = labels["next"]  # the box says what happens next, not a deadline
     labels["printed"] = labels["printed"].format(date=format_day(today, language))
     return Sheet(
         language=language,
@@ -202,23 +213,78 @@ def _status(detail: ReturnDetail) -> Status:
         return Status.REQUESTED
 
 
-def _received_day(detail: ReturnDetail) -> date:
-    for change in detail.timeline:
-        if change.to_status == Status.RECEIVED:
+def _day_of(detail: ReturnDetail, status: Status) -> date:
+    """The day the return last entered `status` (the logging day when the timeline lacks it)."""
+    for change in reversed(detail.timeline):
+        if change.to_status == status:
             return change.at.astimezone().date()
     return detail.ret.created_at.astimezone().date()
 
 
-def _deadline_text(detail: ReturnDetail, deadline: date, language: str, today: date) -> str:
+def add_business_days(day: date, days: int) -> date:
+    """The day `days` business days (Monday to Friday) after `day`."""
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The shop's promises the "What happens next" box counts with, in business days."""
+
+    check_days: int
+    refund_days: int
+
+
+def _deadline_text(
+    detail: ReturnDetail, deadline: date, language: str, today: date, timing: Timing, total: str
+) -> str:
+    """What the customer must do by when (waiting), or what happens next and by when."""
     text, status = section(language, "sheet.text"), _status(detail)
-    if status == Status.CANCELLED:
-        return text["cancelled"]
-    if status not in _WAITING:
-        return text["received_on"].format(date=format_day(_received_day(detail), language))
-    if deadline < today:
-        return text["deadline_passed"].format(date=format_day(deadline, language))
-    key = "deadline_mail" if detail.ret.intake == Intake.MAIL else "deadline_counter"
-    return text[key].format(date=format_day(deadline, language))
+    if status in _WAITING:
+        if deadline < today:
+            return text["deadline_passed"].format(date=format_day(deadline, language))
+        key = "deadline_mail" if detail.ret.intake == Intake.MAIL else "deadline_counter"
+        return text[key].format(date=format_day(deadline, language))
+    mail = detail.ret.intake == Intake.MAIL
+    since = _day_of(detail, status)
+    if status in (Status.RECEIVED, Status.INSPECTING):
+        since = _day_of(detail, Status.RECEIVED)
+    key = _NEXT_KEYS.get(status, "closed_on")
+    if status == Status.APPROVED:
+        method = detail.ret.refund_method
+        key = {
+            RefundMethod.STORE_CREDIT: "approved_credit",
+            RefundMethod.EXCHANGE: "approved_exchange",
+        }.get(method, "approved_refund")
+        if mail and key != "approved_refund":
+            key += "_mail"
+    days = timing.check_days if status in (Status.RECEIVED, Status.INSPECTING) else 0
+    if key in ("approved_refund", "refunded_on"):
+        days = timing.refund_days
+    elif key.endswith("_mail"):
+        days = timing.check_days
+    until = add_business_days(since, days)
+    if until < today and days:  # a promise already late: the next business day, never the past
+        until = add_business_days(today, 1)
+    return text[key].format(
+        date=format_day(until, language), day=format_day(since, language), total=total
+    )
+
+
+_NEXT_KEYS = {
+    Status.RECEIVED: "check_by",
+    Status.INSPECTING: "inspecting_by",
+    Status.REJECTED: "rejected_on",
+    Status.REFUNDED: "refunded_on",
+    Status.CREDITED: "credited_on",
+    Status.EXCHANGED: "exchanged_on",
+    Status.CLOSED: "closed_on",
+    Status.CANCELLED: "cancelled_on",
+}
+"""The key of the "What happens next" words for each status past waiting (approved: by method)."""
 
 
 def return_steps(
@@ -321,14 +387,15 @@ def _generic_steps(text: dict[str, str]) -> list[Step]:
 
 
 def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
-    """Return a drop-off point as the sheet shows it, its kinds in `language`."""
+    """Return a drop-off point as the sheet shows it: its kinds, and the day names and
+    goods the app knows in its hours and categories, in `language`; the rest as typed."""
     words = section(language, "dropoff.kind")
     return DropOffView(
         name=point.name,
         address=point.address,
-        hours=point.hours,
+        hours=localize_hours(point.hours, language),
         accepts=[words[kind] for kind in kinds_of(point)],
-        categories=point.categories,
+        categories=localize_goods(point.categories, language),
     )
 
 

@@ -14,7 +14,7 @@ from desk.customers import habits as _habits
 from desk.customers.segments import Segment
 from desk.labels import REFUND_METHODS
 from desk.models import Customer
-from desk.money import format_money
+from desk.money import format_money, format_signed
 from desk.policy import rules as _policy
 from desk.returns import ExchangeDraft, ReturnDraft
 from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, get_setting
@@ -47,8 +47,7 @@ class BonusOffer:
     def words(self, currency: str = "EUR", locale: str = "en") -> str:
         """Say the offer: "Choose store credit: +€4.50 (10%)"."""
         name = REFUND_METHODS.get(self.method, self.method).lower()
-        money = format_money(self.cents, currency, locale)
-        return f"Choose {name}: +{money} ({self.percent}%)"
+        return f"Choose {name}: {format_signed(self.cents, currency, locale)} ({self.percent}%)"
 
 
 @dataclass(frozen=True)
@@ -139,8 +138,8 @@ def advise(
         has_receipt=has_receipt,
     )
     returned = sum(item.amount_cents for item in items)
-    offers = [
-        BonusOffer(method, percent, returned * percent // 100)
+    offers = [  # a bonus is never negative, whatever was typed (no "+-€0.50")
+        BonusOffer(method, percent, max(returned, 0) * percent // 100)
         for method, percent in profile.bonus_percent.items()
         if percent > 0 and method in profile.rules.refund_methods
     ]

@@ -85,7 +85,7 @@ def evaluate(
     within = days_left is None or days_left >= 0
     suggested = _suggested(rules, preferred_method, refund_method)
     fee_base = sum(i.amount_cents for i in items if i.condition in rules.fee_conditions)
-    fee = fee_base * rules.fee_percent // 100
+    fee = max(fee_base, 0) * rules.fee_percent // 100  # never a negative fee
     problems = []
     if not within:
         problems.append(f"Outside the {rules.window_days}-day window (ended {deadline}).")

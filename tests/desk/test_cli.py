@@ -476,3 +476,12 @@ def test_cli_outbox_send_now_sends_a_backed_off_message(db, cli_db):
     assert now.returncode == 0, now.stdout + now.stderr
     assert "Sent 1, failed 0, not tried 0." in now.stdout
     assert len(server.received) == 1
+
+
+def test_version_prints_one_line_with_the_package_version():
+    from desk.about import app_version
+
+    done = run("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"returndesk {app_version()}\n"
+    assert app_version()[0].isdigit()

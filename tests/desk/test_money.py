@@ -2,7 +2,7 @@
 
 import pytest
 
-from desk.money import format_money
+from desk.money import format_money, format_signed
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,9 @@ def test_cents_in_the_currency_and_locale(cents, currency, locale, shown):
 
 def test_euro_in_english_by_default():
     assert format_money(8990) == "€89.90"
+
+
+@pytest.mark.parametrize(("cents", "shown"), [(450, "+€4.50"), (0, "+€0.00"), (-50, "\u2212€0.50")])
+def test_signed_amounts_never_read_plus_minus(cents, shown):
+    assert format_signed(cents) == shown
+    assert "+-" not in format_signed(cents)

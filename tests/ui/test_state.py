@@ -1,5 +1,7 @@
 """What the desk remembers between runs, through one QSettings."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -32,3 +34,11 @@ def test_bytes_come_back_as_bytes_only():
 def test_text_is_not_bytes():
     state.save(KEY, "Rita")
     assert state.load_bytes(KEY) is None
+
+
+def test_start_folder_is_the_last_one_used_while_it_exists(tmp_path):
+    state.remember_folder(KEY, tmp_path / "sheet.pdf")
+    assert state.start_folder(KEY) == str(tmp_path)
+    state.save(KEY, str(tmp_path / "gone"))
+    assert state.start_folder(KEY) != str(tmp_path / "gone")
+    assert Path(state.start_folder(KEY)).is_dir()  # documents, else home: a real folder

@@ -44,10 +44,14 @@ from ui.widgets.form_parts import STYLE_SHEET, combo, form_grid, select_code, wi
 
 def ask_json_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to save a JSON file; None when cancelled."""
+    folder = state.start_folder(state.CUSTOMER_EXPORT_FOLDER)
     path, _ = QFileDialog.getSaveFileName(
-        parent, "Export customer data", suggested, "JSON (*.json)"
+        parent, "Export customer data", str(Path(folder) / suggested), "JSON (*.json)"
     )
-    return Path(path) if path else None
+    if not path:
+        return None
+    state.remember_folder(state.CUSTOMER_EXPORT_FOLDER, path)
+    return Path(path)
 
 
 class CustomerProfile(QWidget):

@@ -6,17 +6,20 @@ import csv
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ui import state
 from ui.dashboard.charts import ChartCard, Figure
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter: str) -> Path | None:
     """Ask where to save a file (one place, so tests can answer it); None when cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = state.start_folder(state.DASHBOARD_EXPORT_FOLDER)
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filter)
-    return Path(path) if path else None
+    if not path:
+        return None
+    state.remember_folder(state.DASHBOARD_EXPORT_FOLDER, path)
+    return Path(path)
 
 
 def write_csv(figure: Figure, path: Path) -> None:

@@ -82,8 +82,8 @@ class Header(Block):
         self.logo_w = min(self.logo_w, width / 3)
         side = 0 if compact or not self.logo else self.logo_w + self.pad
         inner = width - 2 * self.pad - side
-        self.name = c.wrap(self.shop, 13 if compact else 19, inner, 2, bold=True)
-        self.info = c.wrap(self.contact, 7.5 if compact else 9, inner, 3) if self.contact else None
+        self.name = c.wrap(self.shop, 13 if compact else 19, inner, bold=True)
+        self.info = c.wrap(self.contact, 7.5 if compact else 9, inner) if self.contact else None
         text_h = self.name.height + (self.info.height + c.pt(3) if self.info else 0)
         body = text_h + (self.logo_h + c.pt(4) if compact and self.logo else 0)
         self.height = max(body, 0 if compact else self.logo_h) + 2 * self.pad
@@ -117,7 +117,7 @@ class Title(Block):
     underline: bool = False
 
     def measure(self, width):
-        self.laid = self.ctx.wrap(self.text, self.size, width, 3, bold=True)
+        self.laid = self.ctx.wrap(self.text, self.size, width, bold=True)
         self.height = self.laid.height + (self.ctx.pt(6) if self.underline else 0)
         return self.height
 
@@ -153,22 +153,22 @@ class Hero(Block):
         lw, lab = self.left_w, c.labels
         self.parts: list[tuple[Text, QColor, float]] = []  # text, colour, space before
         if self.number:
-            self.parts.append((c.wrap(lab["return_number"].upper(), 8.5, lw, 1, True), MUTED, 0))
+            self.parts.append((c.wrap(lab["return_number"].upper(), 8.5, lw, bold=True), MUTED, 0))
             big = 21 if compact else 30
-            self.parts.append((c.wrap(self.number, big, lw, 2, bold=True), BRAND, c.pt(2)))
+            self.parts.append((c.wrap(self.number, big, lw, bold=True), BRAND, c.pt(2)))
         if self.customer:
             space = c.pt(8) if self.parts else 0
-            self.parts.append((c.wrap(lab["customer"].upper(), 8.5, lw, 1, True), MUTED, space))
-            self.parts.append((c.wrap(self.customer, 11 if compact else 13, lw, 2, True), INK, 0))
+            self.parts.append((c.wrap(lab["customer"].upper(), 8.5, lw, bold=True), MUTED, space))
+            self.parts.append((c.wrap(self.customer, 11 if compact else 13, lw, bold=True), INK, 0))
         self.caption = None
         if self.qr_text:
             cap_w = lw if compact else self.qr_side + gap
-            self.caption = c.wrap(lab["scan_me"], 7.5 if compact else 8, cap_w, 2)
+            self.caption = c.wrap(lab["scan_me"], 7.5 if compact else 8, cap_w)
         box_w = (width - 2 * self.pad) if self.card and compact else lw
         self.box_pad = c.pt(8 if compact else 10)
-        self.box_label = c.wrap(lab["deadline"].upper(), 8.5, box_w - 2 * self.box_pad, 1, True)
+        self.box_label = c.wrap(lab["deadline"].upper(), 8.5, box_w - 2 * self.box_pad, bold=True)
         self.box_text = c.wrap(
-            self.deadline_text, 12 if compact else 15, box_w - 2 * self.box_pad, 3, bold=True
+            self.deadline_text, 12 if compact else 15, box_w - 2 * self.box_pad, bold=True
         )
         self.box_w = box_w
         self.box_h = self.box_label.height + c.pt(2) + self.box_text.height + 2 * self.box_pad

@@ -29,7 +29,7 @@ class StepRow(Block):
         self.icon_side = c.pt(28 if compact else 38)
         self.gap = c.pt(7 if compact else 12)
         text_w = width - self.circle - self.icon_side - 2 * self.gap
-        self.laid = c.wrap(self.text, 9.5 if compact else 12, text_w, 5 if compact else 4)
+        self.laid = c.wrap(self.text, 9.5 if compact else 12, text_w)
         self.height = max(self.icon_side, self.circle, self.laid.height)
         return self.height
 
@@ -66,7 +66,7 @@ class StepColumns(Block):
         n = max(len(self.steps), 3)
         self.col_w = (width - self.gutter * (n - 1)) / n
         self.circle, self.icon_side = c.pt(28), c.pt(40)
-        self.texts = [c.wrap(step.text, 10.5, self.col_w, 6) for step in self.steps]
+        self.texts = [c.wrap(step.text, 10.5, self.col_w) for step in self.steps]
         top = self.circle + c.pt(8) + self.icon_side + c.pt(8)
         self.text_top = top
         self.height = top + max(t.height for t in self.texts)
@@ -112,17 +112,17 @@ class DropRow(Block):
         inner = self.card_w - 2 * self.pad
         self.cards = []
         for point in self.points:
-            name = c.wrap(point.name, 10 if compact else 11, inner - self.pin - c.pt(5), 2, True)
-            address = c.wrap(point.address, 8.5 if compact else 9.5, inner, 3)
+            name = c.wrap(point.name, 10 if compact else 11, inner - self.pin - c.pt(5), bold=True)
+            address = c.wrap(point.address, 8.5 if compact else 9.5, inner)
             extra = [f"{c.labels['hours']}: {point.hours}" if point.hours else ""]
             if getattr(point, "categories", ""):
                 extra.append(f"{c.labels['categories']}: {point.categories}")
             extra_text = "\n".join(x for x in extra if x)
-            hours = c.wrap(extra_text, 8 if compact else 9, inner, 4) if extra_text else None
+            hours = c.wrap(extra_text, 8 if compact else 9, inner) if extra_text else None
             badges = self._badges(list(point.accepts), inner)
             h = max(name.height, self.pin) + c.pt(3) + address.height
             h += (hours.height + c.pt(2)) if hours else 0
-            h += (badges[-1][1] + badges[-1][3] + c.pt(5)) if badges else 0
+            h += (max(by + bh for _, by, _, bh in badges) + c.pt(5)) if badges else 0
             self.cards.append((name, address, hours, badges, h + 2 * self.pad))
         self.height = max(card[-1] for card in self.cards)
         return self.height
@@ -133,8 +133,8 @@ class DropRow(Block):
         placed, x, y = [], 0.0, 0.0
         hpad, vpad, space = c.pt(5), c.pt(1.5), c.pt(4)
         for item in accepts:
-            laid = c.wrap(item, 7.5, width - 2 * hpad, 1)
-            w, h = laid.advances[0] + 2 * hpad, laid.height + 2 * vpad
+            laid = c.wrap(item, 7.5, width - 2 * hpad)
+            w, h = max(laid.advances) + 2 * hpad, laid.height + 2 * vpad
             if x and x + w > width:
                 x, y = 0.0, y + h + space
             placed.append((laid, y, x, h))
@@ -158,7 +158,7 @@ class DropRow(Block):
                 top += c.pt(2) + c.draw(painter, hours, left, top + c.pt(2), inner, MUTED)
             top += c.pt(5)
             for laid, by, bx, bh in badges:
-                w = laid.advances[0] + 2 * c.pt(5)
+                w = max(laid.advances) + 2 * c.pt(5)
                 rounded(painter, QRectF(left + bx, top + by, w, bh), bh / 2, TINT)
                 c.draw(painter, laid, left + bx + c.pt(5), top + by + c.pt(1.5), w, BRAND)
 
@@ -173,8 +173,8 @@ class Note(Block):
         self.pad = c.pt(8 if compact else 12)
         self.leaf = c.pt(24 if compact else 30)
         inner = width - 2 * self.pad - self.leaf - self.pad
-        self.laid_title = c.wrap(self.title, 9.5 if compact else 11, inner, 2, True)
-        self.laid = c.wrap(self.text, 8 if compact else 9.5, inner, 8)
+        self.laid_title = c.wrap(self.title, 9.5 if compact else 11, inner, bold=True)
+        self.laid = c.wrap(self.text, 8 if compact else 9.5, inner)
         body = self.laid_title.height + c.pt(3) + self.laid.height
         self.height = max(body, self.leaf) + 2 * self.pad
         return self.height

@@ -5,9 +5,11 @@ the sheet's fonts, lays text out (`wrap`, giving a `Text`) and draws it (`draw`)
 the instruction icons. `qr_path`, `rounded`, `number_circle` and `load_logo` are the other
 pieces the blocks (`ui.instructions.blocks`) are drawn with.
 
-Text never overflows: every run is laid out with QTextLayout into its width (at word
-boundaries, inside a word when it must) with a maximum number of lines; the last line
-that fits is elided with "…". So a 120-character customer name takes two lines at most.
+Text never overflows its width: every run is laid out with QTextLayout into its width (at
+word boundaries, inside a word when it must). Paragraphs take as many lines as they need
+(blocks grow, and `ui.instructions.render` moves them to the next page or shrinks one that
+is taller than a page); only one-line captions that repeat elsewhere (the footer) may be
+elided with "…", and every elided text is recorded in `Context.cut`, so a test can tell.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Text:
     line_height: float
     ascent: float
     advances: list[float]
+    elided: bool = False
 
     @property
     def height(self) -> float:
@@ -84,6 +87,15 @@ class Context:
         self.unit = device.logicalDpiY() / 72.0  # device pixels per point
         self.labels = {**DEFAULT_LABELS, **{k: v for k, v in labels.items() if v}}
         self._icons: dict[str, QSvgRenderer] = {}
+        self.scale = 1.0  # type size factor: below 1 while a block too tall for a page shrinks
+        self.cut: list[str] = []  # the texts that had to be elided (should stay empty)
+
+    def scaled(self, scale: float) -> Context:
+        """A context drawing type `scale` times smaller or larger, sharing icons and `cut`."""
+        other = Context.__new__(Context)
+        other.__dict__.update(self.__dict__)
+        other.scale = scale
+        return other
 
     def pt(self, points: float) -> float:
         """Points to device pixels."""
@@ -91,14 +103,20 @@ class Context:
 
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont(FONT_FAMILY)
-        font.setPointSizeF(size)
+        font.setPointSizeF(size * self.scale)
         font.setBold(bold)
         font.setHintingPreference(QFont.PreferNoHinting)
         font.setFeature(QFont.Tag("liga"), 0)  # "ff" stays two letters when copied or searched
         return font
 
-    def wrap(self, text: str, size: float, width: float, max_lines: int = 0, bold=False) -> Text:
-        """Lay `text` out in `width` device pixels; elide after `max_lines` (0: no limit)."""
+    def wrap(
+        self, text: str, size: float, width: float, max_lines: int = 0, bold=False, repeat=False
+    ) -> Text:
+        """Lay `text` out in `width` device pixels; elide after `max_lines` (0: no limit).
+
+        An elided text is recorded in `cut` unless it is a `repeat` (words shown whole
+        elsewhere on the sheet, like the footer's shop name); so is a line wider than `width`.
+        """
         font = self.font(size, bold)
         metrics = QFontMetricsF(font, self.device)
         text = " ".join(text.split()) if "\n" not in text else text
@@ -120,11 +138,16 @@ class Context:
             return units[2 * start : stop].decode("utf-16-le").replace("\u2028", " ").strip()
 
         lines = [piece(s, s + n) for s, n in spans] or [""]
-        if max_lines and len(lines) > max_lines:
+        elided = bool(max_lines) and len(lines) > max_lines
+        if elided:
             rest = piece(spans[max_lines - 1][0])
             lines = lines[: max_lines - 1] + [metrics.elidedText(rest, Qt.ElideRight, width)]
+            if not repeat:
+                self.cut.append(text.replace("\u2028", "\n"))
         advances = [metrics.horizontalAdvance(line) for line in lines]
-        return Text(lines, font, metrics.lineSpacing(), metrics.ascent(), advances)
+        if any(advance > width + 0.5 for advance in advances):
+            self.cut.append(text.replace("\u2028", "\n"))
+        return Text(lines, font, metrics.lineSpacing(), metrics.ascent(), advances, elided)
 
     def draw(
         self,

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
@@ -22,7 +22,6 @@ from ui.instructions.paper_formats import (
 )
 from ui.instructions.render import render_sheet
 
-FOLDER_KEY = "instructions/export_folder"
 PDF_RESOLUTION = 1200
 
 _app: QGuiApplication | None = None
@@ -144,9 +143,7 @@ class InstructionsPreview(QPrintPreviewDialog):
 
 def ask_pdf_path(parent: QWidget | None, default_name: str) -> str | None:
     """Ask where to save the PDF; return the path (ending in .pdf) or None when cancelled."""
-    folder = state.load_text(FOLDER_KEY) or QStandardPaths.writableLocation(
-        QStandardPaths.DocumentsLocation
-    )
+    folder = state.start_folder(state.EXPORT_FOLDER)
     path, _ = QFileDialog.getSaveFileName(
         parent, "Export instructions as PDF", str(Path(folder) / default_name), "PDF (*.pdf)"
     )
@@ -154,7 +151,7 @@ def ask_pdf_path(parent: QWidget | None, default_name: str) -> str | None:
         return None
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
-    state.save(FOLDER_KEY, str(Path(path).parent))
+    state.remember_folder(state.EXPORT_FOLDER, path)
     return path
 
 

@@ -14,6 +14,10 @@ A4 and Letter pages end with a footer: shop name and return number, "Page 1 of 2
 
 The receipt roll's page is as tall as the content, up to `ROLL_MAX_MM`, beyond which it
 continues on further pages of the same width.
+
+Nothing is cut: text takes the lines it needs, a block taller than a whole page is set in
+smaller type until it fits (down to `MIN_SCALE`), and `check_layout` reports anything that
+would still not fit (a block beyond its page's printable area, a text elided or too wide).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from ui.instructions.paper_formats import PageFormat, page_format
 
 ROLL_MAX_MM = 1000.0
 FOOTER_PT = 22
+SHRINK_STEPS = (0.9, 0.8, 0.7, 0.6)
+MIN_SCALE = SHRINK_STEPS[-1]
 MM = 72 / 25.4  # points per millimetre
 
 
@@ -110,15 +116,14 @@ def plan_pages(sheet, ctx: Context) -> list[Page]:
     width = ctx.pt(fmt.width_mm * MM) - 2 * margin
     spacing = ctx.pt(8 if fmt.compact else 11)
     blocks = build_blocks(sheet, ctx)
+    room = page_room(ctx)
     for block in blocks:
         block.measure(width)
+        _shrink_to(block, room, width, ctx)
     if fmt.height_mm is None:
         total = sum(b.height for b in blocks) + spacing * (len(blocks) - 1)
-        room = ctx.pt(ROLL_MAX_MM * MM) - 2 * margin
         if total <= room:
             return [Page(total / ctx.unit + 2 * fmt.margin_mm * MM, _place(blocks, spacing))]
-    else:
-        room = ctx.pt(fmt.height_mm * MM) - 2 * margin - ctx.pt(FOOTER_PT)
     pages = _paginate(blocks, room, spacing, width, ctx)
     if fmt.height_mm is not None:
         return [Page(fmt.height_mm * MM, placed) for placed in pages]
@@ -126,6 +131,45 @@ def plan_pages(sheet, ctx: Context) -> list[Page]:
     last = pages[-1][-1]
     heights.append((last[1] + last[0].height) / ctx.unit + 2 * fmt.margin_mm * MM)
     return [Page(h, placed) for h, placed in zip(heights, pages, strict=True)]
+
+
+def page_room(ctx: Context) -> float:
+    """The printable height of one page, in device pixels (margins and footer left out)."""
+    fmt = ctx.fmt
+    margin = ctx.pt(fmt.margin_mm * MM)
+    if fmt.height_mm is None:
+        return ctx.pt(ROLL_MAX_MM * MM) - 2 * margin
+    return ctx.pt(fmt.height_mm * MM) - 2 * margin - ctx.pt(FOOTER_PT)
+
+
+def _shrink_to(block: Block, room: float, width: float, ctx: Context) -> None:
+    """Set a block taller than a page in smaller type, step by step, until it fits."""
+    for scale in SHRINK_STEPS:
+        if block.height <= room:
+            return
+        block.ctx = ctx.scaled(scale)
+        block.measure(width)
+
+
+def check_layout(sheet, device: QPagedPaintDevice, page_format_key: str = "a4") -> list[str]:
+    """What would not fit when `sheet` is painted on `device`: an empty list when all fits.
+
+    Each problem is one line: a block that ends beyond its page's printable area (or starts
+    above it), or a text that had to be elided or is wider than its place.
+    """
+    fmt = page_format(page_format_key)
+    ctx = Context(device, fmt, dict(getattr(sheet, "labels", {}) or {}))
+    pages = plan_pages(sheet, ctx)
+    problems = [f"text cut: {text!r}" for text in ctx.cut]
+    room = page_room(ctx)
+    for n, page in enumerate(pages, start=1):
+        for block, y in page.placed:
+            if y < 0 or y + block.height > room + 0.5:
+                name = type(block).__name__
+                problems.append(
+                    f"page {n}: {name} from {y:.0f} to {y + block.height:.0f} > {room:.0f}"
+                )
+    return problems
 
 
 def _place(blocks: list[Block], spacing: float) -> list[tuple[Block, float]]:
@@ -209,8 +253,8 @@ def _footer(painter, ctx: Context, sheet, page: int, pages: int, margin: float, 
     painter.drawLine(QPointF(margin, top), QPointF(margin + width, top))
     label = ctx.labels["page"].format(page=page, pages=pages)
     right = ctx.wrap(label, 8, width / 3, 1)
-    parts = (sheet.shop_name, sheet.return_number, ctx.labels["printed"])
+    parts = (sheet.return_number, ctx.labels["printed"], sheet.shop_name)  # the name may elide
     left_text = "  ·  ".join(x for x in parts if x)
-    left = ctx.wrap(left_text, 8, width - right.advances[0] - ctx.pt(12), 1)
+    left = ctx.wrap(left_text, 8, width - right.advances[0] - ctx.pt(12), 1, repeat=True)
     ctx.draw(painter, left, margin, top + ctx.pt(4), width, MUTED)
     ctx.draw(painter, right, margin, top + ctx.pt(4), width, MUTED, Qt.AlignRight)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,8 +57,12 @@ class NewReturnDialog(QDialog):
         self.advice: IntakeAdvice | None = None
         self.setWindowTitle("New return")
         self.setStyleSheet(STYLE_SHEET + _BANNER_STYLE)
-        self.setMinimumSize(820, 600)  # smaller, item columns and messages get cramped
-        self.resize(900, 720)
+        self.setMinimumSize(820, 480)  # narrower, item columns get cramped; lower, it scrolls
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen else None
+        self.resize(
+            min(900, room.width()) if room else 900, min(720, room.height()) if room else 720
+        )
         self.customer = CustomerPicker(db)
         self.customer.picked.connect(self._customer_picked)
         for button in (self.customer.change_button, self.customer.new_button,
@@ -72,7 +78,9 @@ class NewReturnDialog(QDialog):
         self.banner = ErrorLabel()
         self.banner.setObjectName("banner")
         self._banner_for_fields = False  # the banner only says "fix the fields in red"
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.customer)
         layout.addWidget(self.policy)
         layout.addWidget(self.lines, 1)
@@ -81,7 +89,14 @@ class NewReturnDialog(QDialog):
         layout.addWidget(self.return_fields)
         layout.addWidget(self.exchange)
         layout.addWidget(self.banner)
-        layout.addLayout(self._button_row())
+        self.body = QScrollArea()  # on a small screen the form scrolls; nothing is squeezed
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.body.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.body, 1)
+        outer.addLayout(self._button_row())
         dialog_keys(self, accept=self.save)
         for signal in self.return_fields.policy_signals():
             signal.connect(self.refresh_policy)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desk.labels import CONDITIONS, DISPOSITIONS
 from desk.money import format_money
 from desk.returns import LineDraft
-from desk.validation import MAX_UNIT_PRICE_CENTS, parse_money, price_error
+from desk.validation import parse_money, price_error
 from ui.actions import Key, add_shortcut, shortcut_text
 from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 
@@ -46,8 +46,8 @@ def parse_price(text: str) -> tuple[int, str | None]:
         cents = parse_money(text)
     except ValueError as error:
         return 0, str(error)
-    if cents > MAX_UNIT_PRICE_CENTS:  # desk's bound, said by desk's words
-        return 0, price_error(cents)
+    if problem := price_error(cents):  # desk's bounds and words, refused as typed
+        return 0, problem
     return cents, None
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk.labels import REFUND_METHODS
-from desk.money import format_money
+from desk.money import format_money, format_signed
 from desk.policy.intake import IntakeAdvice
 from ui.widgets.form_parts import FieldError, with_error
 
@@ -76,6 +76,9 @@ class PolicyPanel(QGroupBox):
     def _money(self, cents: int) -> str:
         return format_money(cents, self.currency)
 
+    def _signed(self, cents: int) -> str:
+        return format_signed(cents, self.currency)
+
     def show_advice(self, advice: IntakeAdvice, refund_method: str) -> None:
         """Redraw the panel for `advice` and the refund method currently chosen."""
         self.summary.setText(f"<b>{escape(advice.summary)}</b>")
@@ -90,7 +93,7 @@ class PolicyPanel(QGroupBox):
             name = escape(REFUND_METHODS.get(refund_method, refund_method).lower())
             percent = advice.profile.bonus_percent.get(refund_method, 0)
             money.append(
-                f"Bonus for {name}: <b>+{self._money(advice.bonus_cents)}</b> ({percent}%)"
+                f"Bonus for {name}: <b>{self._signed(advice.bonus_cents)}</b> ({percent}%)"
             )
         self.money.setText(" · ".join(money))
         self.money.setVisible(bool(money))

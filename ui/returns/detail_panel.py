@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -23,25 +24,21 @@ from PySide6.QtWidgets import (
 
 from desk import labels
 from desk.codes import Status
-from desk.money import format_money
+from desk.money import format_money, format_signed
 from desk.returns import ReturnDetail
 from desk.workflow import allowed_next
 from ui.actions import Act, shortcut_text
 from ui.feedback.detail_box import FeedbackBox
 from ui.returns.messages_box import MessagesBox
 from ui.returns.model import STATUS_COLORS
+from ui.widgets.flow_layout import flow_row
 
-LINE_COLUMNS = (
-    "SKU",
-    "Description",
-    "Qty",
-    "Unit price",
-    "Amount",
-    "Condition",
-    "Disposition",
-)
+LINE_COLUMNS = ("SKU", "Item · condition · goes to", "Qty", "Unit price", "Amount")
+"""The Items table's columns; condition and disposition are the item cell's last line, so the
+table fits a 1024-pixel window without a horizontal scroll bar."""
 
-BUTTONS_PER_ROW = 4
+STACK_BELOW = 600
+"""Below this width (pixels) the Customer and Return boxes stand one above the other."""
 
 
 ERASED_COLOR = "#6b7280"
@@ -98,14 +95,13 @@ class DetailPanel(QScrollArea):
         header.addStretch(1)
         self._layout.addLayout(header)
         self._layout.addWidget(self.meta_label)
-        self.actions_box = QGridLayout()
-        self.actions_box.setSpacing(6)
         self.actions_hint = QLabel("Next step:")
         self.actions_hint.setStyleSheet("font-weight: 600;")
+        buttons = flow_row()
+        self.actions_box = buttons.layout()  # the move buttons wrap onto rows as needed
         actions = QHBoxLayout()
         actions.addWidget(self.actions_hint, 0, Qt.AlignTop)
-        actions.addLayout(self.actions_box)
-        actions.addStretch(1)
+        actions.addWidget(buttons, 1)
         self._layout.addLayout(actions)
         self.move_buttons: dict[Status, QPushButton] = {}
         self._build_instructions_row()
@@ -113,7 +109,6 @@ class DetailPanel(QScrollArea):
     def _build_instructions_row(self) -> None:
         from ui.instructions.paper_formats import format_combo
 
-        row = QHBoxLayout()
         hint = QLabel("Instructions for the customer:")
         hint.setStyleSheet("font-weight: 600;")
         self.format_combo = format_combo()
@@ -127,13 +122,11 @@ class DetailPanel(QScrollArea):
         self.export_button = QPushButton("Export PDF…")
         self.export_button.setObjectName("exportInstructions")
         self.export_button.clicked.connect(self.export_requested)
-        for widget in (hint, self.format_combo, self.print_button, self.export_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self._layout.addLayout(row)
+        row = flow_row(hint, self.format_combo, self.print_button, self.export_button)
+        self._layout.addWidget(row)
 
     def _build_facts(self) -> None:
-        row = QHBoxLayout()
+        self.facts_row = row = QBoxLayout(QBoxLayout.LeftToRight)
         self.customer_label = self._fact_box(row, "Customer")
         self.profile_button = QPushButton("Customer profile…")
         self.profile_button.setObjectName("customerProfile")
@@ -147,7 +140,7 @@ class DetailPanel(QScrollArea):
         if self.detail is not None:
             self.profile_requested.emit(self.detail.customer.id)
 
-    def _fact_box(self, row: QHBoxLayout, title: str) -> QLabel:
+    def _fact_box(self, row: QBoxLayout, title: str) -> QLabel:
         box = QGroupBox(title)
         label = QLabel()
         label.setTextFormat(Qt.RichText)
@@ -173,6 +166,7 @@ class DetailPanel(QScrollArea):
         header = self.lines_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setMinimumSectionSize(40)
         self.total_label = QLabel()
         self.total_label.setAlignment(Qt.AlignRight)
         self.total_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
@@ -253,7 +247,9 @@ class DetailPanel(QScrollArea):
         if r.fee_cents:
             rows.append(f"<b>Restocking fee:</b> {money(r.fee_cents)}")
         if r.bonus_cents:
-            rows.append(f"<b>Bonus for keeping the sale:</b> +{money(r.bonus_cents)}")
+            rows.append(
+                "<b>Bonus for keeping the sale:</b> " + format_signed(r.bonus_cents, self._currency)
+            )
         if detail.exchange_lines:
             items = ", ".join(
                 f"{x.quantity} × {escape(x.sku)} {escape(x.description)}".strip()
@@ -271,25 +267,40 @@ class DetailPanel(QScrollArea):
         table.setRowCount(len(detail.lines))
         for i, line in enumerate(detail.lines):
             serial = f"\nSerial/batch {line.serial}" if line.serial else ""
+            condition = labels.label(labels.CONDITIONS, line.condition)
+            goes_to = labels.label(labels.DISPOSITIONS, line.disposition).lower()
             values = (
                 line.sku,
-                line.description + serial,
+                f"{line.description}{serial}\n{condition} · {goes_to}".lstrip("\n"),
                 str(line.quantity),
                 format_money(line.unit_price_cents, self._currency),
                 format_money(line.quantity * line.unit_price_cents, self._currency),
-                labels.label(labels.CONDITIONS, line.condition),
-                labels.label(labels.DISPOSITIONS, line.disposition),
             )
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if j in (2, 3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 table.setItem(i, j, item)
+        self._fit_lines_height()
+        self.total_label.setText(f"Total {format_money(detail.total_cents, self._currency)}")
+
+    def _fit_lines_height(self) -> None:
+        """Make the Items table as tall as its rows, wrapped at the width it has now."""
+        table = self.lines_table
         table.resizeRowsToContents()
         height = table.horizontalHeader().height() + 4
         height += sum(table.rowHeight(i) for i in range(table.rowCount()))
         table.setFixedHeight(height)
-        self.total_label.setText(f"Total {format_money(detail.total_cents, self._currency)}")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Stack the Customer and Return boxes when narrow; rewrap the Items rows."""
+        super().resizeEvent(event)
+        narrow = self.viewport().width() < STACK_BELOW
+        direction = QBoxLayout.TopToBottom if narrow else QBoxLayout.LeftToRight
+        if self.facts_row.direction() != direction:
+            self.facts_row.setDirection(direction)
+        if self.detail is not None:
+            self._fit_lines_height()
 
     def _show_timeline(self, detail: ReturnDetail) -> None:
         grid = self.timeline_grid
@@ -326,13 +337,14 @@ class DetailPanel(QScrollArea):
     def _show_moves(self, status: Status) -> None:
         for button in self.move_buttons.values():
             self.actions_box.removeWidget(button)
+            button.hide()  # gone at once, not only when the deletion comes round
             button.deleteLater()
         self.move_buttons = {}
-        for i, target in enumerate(allowed_next(status)):
+        for target in allowed_next(status):
             button = QPushButton(target.label)
             button.setObjectName(f"move_{target.value}")
             button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
-            self.actions_box.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
+            self.actions_box.addWidget(button)
             self.move_buttons[target] = button
         self.actions_hint.setText("Next step:" if self.move_buttons else "Final status.")
 

@@ -1,14 +1,20 @@
-"""The returns list's parts: search box, status filter, table view and its empty-list text."""
+"""The returns list's parts: search box, status filter, table view and its empty-list text.
+
+The table's columns are as wide as what they hold (measured with the table's font, never a
+fixed pixel count) and the customer's name takes the rest; when the list is too narrow for
+a readable name, the item count and then the logged date step aside (`ColumnFitter`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
 )
 
@@ -16,13 +22,34 @@ from desk import listing
 from desk.codes import Status
 from desk.db import Database
 from desk.listing import ReturnFilter
+from desk.money import format_money
 from ui.actions import Act, shortcut_text
-from ui.returns.model import CUSTOMER, ITEMS, LOGGED, NUMBER, STATUS, TOTAL, ReturnsModel
+from ui.returns.model import (
+    COLUMNS,
+    CUSTOMER,
+    ITEMS,
+    LOGGED,
+    NUMBER,
+    SORTABLE,
+    STATUS,
+    TOTAL,
+    ReturnsModel,
+)
 
 ALL = ""
 """The status filter's data for "All"."""
 
-COLUMN_WIDTHS = {NUMBER: 112, LOGGED: 92, ITEMS: 48, TOTAL: 90, STATUS: 130}
+SAMPLES = {
+    NUMBER: ("R-2026-00000",),
+    LOGGED: ("2026-12-31",),
+    ITEMS: ("999",),
+    STATUS: tuple(s.label for s in Status),
+}
+"""The widest texts each column shows (the total's: four figures in the common currencies)."""
+CUSTOMER_ROOM = "Maria Eduarda S"
+"""The customer's name gets at least the width of this text before other columns step aside."""
+OPTIONAL = (ITEMS, LOGGED)
+"""The columns hidden, in this order, when the list is too narrow for the customer's name."""
 
 
 def search_box() -> QLineEdit:
@@ -65,9 +92,53 @@ def returns_table(model: ReturnsModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setSectionResizeMode(CUSTOMER, QHeaderView.Stretch)
-    for column, width in COLUMN_WIDTHS.items():
-        table.setColumnWidth(column, width)
+    table.column_fitter = ColumnFitter(table)
     return table
+
+
+class ColumnFitter(QObject):
+    """Keeps a returns table's columns as wide as their content, the customer's name
+    stretching; hides the item count, then the logged date, when the name would not fit."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        totals = tuple(format_money(9_999_99, c) for c in ("EUR", "BRL", "USD", "GBP"))
+        samples = {**SAMPLES, TOTAL: totals}
+        self.widths = {
+            column: self._content_width(column, texts) for column, texts in samples.items()
+        }
+        for column, width in self.widths.items():
+            table.setColumnWidth(column, width)
+        self.customer_room = self._content_width(CUSTOMER, (CUSTOMER_ROOM,))
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def _content_width(self, column: int, texts: tuple[str, ...]) -> int:
+        metrics = self.table.fontMetrics()
+        bold = self.table.horizontalHeader().fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin) + 10
+        arrow = 24 if column in SORTABLE else 12  # a sortable header keeps room for its arrow
+        header = bold.horizontalAdvance(COLUMNS[column]) + arrow
+        return max(header, *(metrics.horizontalAdvance(t) + pad for t in texts))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """Show each optional column only while the customer's name keeps its room."""
+        room = self.table.viewport().width()
+        shown = [c for c in self.widths if c not in OPTIONAL]
+        needed = sum(self.widths[c] for c in shown) + self.customer_room
+        hidden = list(OPTIONAL)
+        for column in reversed(OPTIONAL):  # the logged date comes back first
+            if needed + self.widths[column] <= room:
+                needed += self.widths[column]
+                hidden.remove(column)
+        for column in OPTIONAL:
+            self.table.setColumnHidden(column, column in hidden)
 
 
 def empty_label() -> QLabel:

@@ -2,9 +2,10 @@
 
 Modules:
     form_parts       inline field errors, combo boxes of labels, aligned grids
+    flow_layout      widgets left to right, wrapping onto new rows as the width shrinks
     message_preview  a customer message exactly as it will be sent: email or SMS
     look             the app's focus ring, so staff see which field has the focus
     date_field       a date typed the way the shop writes it, or picked on a calendar
 """
 
-__all__ = ["form_parts", "message_preview", "look", "date_field"]
+__all__ = ["form_parts", "flow_layout", "message_preview", "look", "date_field"]

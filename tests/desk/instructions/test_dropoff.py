@@ -13,6 +13,8 @@ from desk.instructions.dropoff import (
     list_points,
     load_point,
     load_points,
+    localize_goods,
+    localize_hours,
     points_for,
     save_dropoff_point,
     save_point,
@@ -198,3 +200,29 @@ def test_the_services_commit_one_user_action_each(db):
         load_point(db, 999)
     with pytest.raises(NotFound):
         set_dropoff_active(db, 999, True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "pt_br"),
+    [
+        ("Mon–Sat 6:00–22:00, Sun 6:00–18:00", "Seg–Sáb 6:00–22:00, Dom 6:00–18:00"),
+        ("First Saturday of the month, 10:00–14:00", "Primeiro sábado do mês, 10:00–14:00"),
+        ("Every day 10:00–22:00", "Todos os dias 10:00–22:00"),
+        ("Sun and holidays closed", "Dom e feriados fechado"),
+        ("Closed on Mondays", "Fechado em Segundas"),
+        ("Tue–Sat 9:00–17:00 (ring the bell)", "Ter–Sáb 9:00–17:00 (ring the bell)"),  # as typed
+    ],
+)
+def test_the_day_names_the_app_knows_are_said_in_the_sheets_language(typed, pt_br):
+    assert localize_hours(typed, "pt_BR") == pt_br
+    assert localize_hours(pt_br, "en").split("(")[0] == typed.split("(")[0]
+    assert localize_hours(typed, "en") == typed
+
+
+def test_the_goods_the_app_knows_are_named_in_the_sheets_language():
+    typed = "electronics, batteries, plastic packaging, old sofas"
+    said = localize_goods(typed, "pt_BR")
+    assert said == "eletrônicos, pilhas e baterias, embalagens plásticas, old sofas"
+    assert localize_goods("Clothes, shoes", "pt_BR") == "Roupas, calçados"
+    assert localize_goods("", "pt_BR") == ""
+    assert localize_goods("pilhas e baterias, papelão", "en") == "batteries, cardboard"

@@ -10,7 +10,7 @@ from desk.codes import Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError, NotFound
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
-from desk.instructions.sheet import ICONS, build_sheet
+from desk.instructions.sheet import ICONS, add_business_days, build_sheet
 from desk.messages.context import format_day
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import (
@@ -192,7 +192,69 @@ def test_received_return_has_fewer_steps(db):
     result = sheet(db, number)
     assert "pack" not in icons(result)
     assert icons(result) == ["inspect", "refund", "dropoff", "counter"]
-    assert result.deadline_text.startswith("We received your items on ")
+    check_by = format_day(add_business_days(TODAY, 5), "en")  # shop.check_days: 5 by default
+    assert result.deadline_text == f"We have your items and will tell you the outcome by {check_by}"
+    assert result.labels["deadline"] == "What happens next"
+
+
+PATHS = {  # how a return logged as received gets to each status
+    Status.RECEIVED: (),
+    Status.INSPECTING: (Status.INSPECTING,),
+    Status.APPROVED: (Status.APPROVED,),
+    Status.REJECTED: (Status.REJECTED,),
+    Status.REFUNDED: (Status.REFUNDED,),
+    Status.CREDITED: (Status.CREDITED,),
+    Status.EXCHANGED: (Status.EXCHANGED,),
+    Status.CLOSED: (Status.REFUNDED, Status.CLOSED),
+    Status.CANCELLED: (Status.CANCELLED,),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "pt_BR"])
+@pytest.mark.parametrize("status", list(PATHS))
+def test_every_status_says_what_happens_next_and_by_when(db, status, language):
+    number = log_return(db, status="received", language=language)
+    with db.session() as session:
+        ret = get_detail(session, number=number).ret
+        for step in PATHS[status]:
+            note = "Worn soles" if step in (Status.REJECTED, Status.CANCELLED) else ""
+            ret = transition(
+                session=session,
+                return_id=ret.id,
+                to=step,
+                expected_version=ret.version,
+                note=note,
+            ).ret
+    result = sheet(db, number)
+    words = {"en": "What happens next", "pt_BR": "A seguir"}
+    assert result.labels["deadline"] == words[language]
+    said = result.deadline_text
+    assert (
+        format_day(TODAY, language) in said
+        or format_day(add_business_days(TODAY, 3), language) in said
+        or format_day(add_business_days(TODAY, 5), language) in said
+    ), said
+    assert "We received your items" not in said and "Recebemos" not in said
+    assert "{" not in said
+
+
+def test_an_approved_refund_is_promised_within_the_refund_days(db):
+    number = log_return(db, status="received")
+    move(db, number, Status.APPROVED)
+    with db.session() as session:
+        set_setting(session, SHOP_REFUND_DAYS, 7)
+        session.commit()
+    until = format_day(add_business_days(TODAY, 7), "en")
+    assert sheet(db, number).deadline_text == (
+        f"Approved: your refund of €49.99 reaches your card by {until}"
+    )
+
+
+def test_business_days_skip_the_weekend():
+    friday = date(2026, 11, 27)
+    assert add_business_days(friday, 1) == date(2026, 11, 30)
+    assert add_business_days(friday, 5) == date(2026, 12, 4)
+    assert add_business_days(friday, 0) == friday
 
 
 def test_settled_returns_say_what_was_done(db):

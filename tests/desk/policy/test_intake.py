@@ -171,6 +171,24 @@ def test_bonus_only_for_store_credit_and_only_when_allowed(db):
         assert advice("exchange").bonus_cents == 225
 
 
+def test_a_negative_value_gives_no_negative_bonus_or_fee(db):
+    items = [ItemForFee("used", -50)]  # a slip at the till: a price typed as -0.50
+    with db.session() as session:
+        advice = policy_for(
+            session,
+            customer_id=None,
+            purchase_date=None,
+            today=TODAY,
+            refund_method="original",
+            items=items,
+            has_receipt=True,
+        )
+    assert [o.cents for o in advice.offers] == [0]
+    assert advice.fee_cents == 0
+    assert "+-" not in advice.offers[0].words()
+    assert advice.offers[0].words() == "Choose store credit: +€0.00 (10%)"
+
+
 @pytest.mark.parametrize(
     "unit_price, difference, words",
     [

@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
+from ui import state
 from ui.instructions import actions
-from ui.instructions.printing import FOLDER_KEY, InstructionsPreview
+from ui.instructions.printing import InstructionsPreview
 
 
 @pytest.fixture
 def window(qtbot):
-    QSettings("ReturnDesk", "ReturnDesk").remove(FOLDER_KEY)
+    QSettings("ReturnDesk", "ReturnDesk").remove(state.EXPORT_FOLDER)
     win = QMainWindow()
     qtbot.addWidget(win)
     win.show()
     yield win
-    QSettings("ReturnDesk", "ReturnDesk").remove(FOLDER_KEY)
+    QSettings("ReturnDesk", "ReturnDesk").remove(state.EXPORT_FOLDER)
 
 
 @pytest.fixture
@@ -89,7 +91,7 @@ def test_export_writes_the_pdf_and_says_where(qtbot, db, window, number, tmp_pat
     message = f"Instructions saved to {written} (1 page)."
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == message, timeout=10_000)
     assert written.read_bytes().startswith(b"%PDF")
-    assert QSettings("ReturnDesk", "ReturnDesk").value(FOLDER_KEY) == str(tmp_path)
+    assert QSettings("ReturnDesk", "ReturnDesk").value(state.EXPORT_FOLDER) == str(tmp_path)
 
 
 def test_export_cancelled_writes_nothing(qtbot, db, window, number, tmp_path):
@@ -112,3 +114,27 @@ def test_export_to_a_folder_that_is_gone_says_it_failed(qtbot, db, window, numbe
     when_modal(QMessageBox, note, tries=500)
     qtbot.waitUntil(lambda: said == ["Cannot save the instructions"], timeout=10_000)
     assert window.statusBar().currentMessage() == ""
+
+
+def test_export_asks_in_the_last_folder_used_while_it_exists(qtbot, db, window, number, tmp_path):
+    last = tmp_path / "sheets"
+    last.mkdir()
+    state.save(state.EXPORT_FOLDER, str(last))
+    opened = []
+    when_modal(QFileDialog, lambda box: (opened.append(box.directory().path()), box.reject()))
+    actions.export_pdf(window, db, number, "a4")
+    assert opened == [str(last)]
+
+
+def test_export_asks_in_the_documents_folder_not_the_working_one(
+    qtbot, db, window, number, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    state.save(state.EXPORT_FOLDER, str(tmp_path / "gone"))  # a folder since removed
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    expected = documents if Path(documents).is_dir() else str(Path.home())
+    opened = []
+    when_modal(QFileDialog, lambda box: (opened.append(box.directory().path()), box.reject()))
+    actions.export_pdf(window, db, number, "a4")
+    assert opened == [expected]
+    assert opened != [str(tmp_path)]

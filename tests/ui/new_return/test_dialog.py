@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from sqlmodel import col, select
 
@@ -113,7 +114,10 @@ def test_opens_ready_to_search(dialog):
     assert dialog.reason_combo.currentText() == "Choose a reason…"
     assert dialog.status_combo.currentData() == "received"
     assert dialog.lines.total_label.text() == "Total <b>€0.00</b>"
-    assert dialog.width() >= 880 and dialog.height() >= 600
+    room = QGuiApplication.primaryScreen().availableGeometry().size()
+    # 900×720, or as large as a smaller screen allows (the form scrolls), never below 820×480
+    assert dialog.width() == max(min(900, room.width()), 820)
+    assert dialog.height() == max(min(720, room.height()), 480)
 
 
 def test_new_customer_with_two_lines_is_saved(qtbot, db, dialog):

@@ -29,6 +29,7 @@ def test_parse_quantity(typed, parsed):
         ("", (0, None)),
         ("abc", (0, "“abc” is not an amount; type it like 12.50.")),
         ("1000000000", (0, "Price must be at most 1,000,000.00.")),
+        ("-0.50", (0, "Price cannot be negative.")),  # refused as typed, not only on save
     ],
 )
 def test_parse_price(typed, parsed):

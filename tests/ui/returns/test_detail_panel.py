@@ -69,7 +69,7 @@ def test_lines_amounts_serial_and_total(panel, db):
     kettle, mug = row(panel, 0), row(panel, 1)
     assert kettle[0] == "KETTLE-9" and kettle[2] == "2"
     assert "34.90" in kettle[3] and "69.80" in kettle[4]
-    assert mug[1] == "Mug\nSerial/batch B-17"
+    assert mug[1] == "Mug\nSerial/batch B-17\nUnopened · restock"  # condition · goes to
     assert "76.30" in panel.total_label.text()
     assert panel.lines_table.item(0, 4).textAlignment() & Qt.AlignRight
 
