@@ -44,7 +44,7 @@ def store_raw(db, key: str, value: str) -> None:
 
 
 def test_every_setting_is_declared_once_with_a_unique_key():
-    assert len(SETTINGS) == 75
+    assert len(SETTINGS) == 76
     assert all(key == spec.key for key, spec in SETTINGS.items())
     families = {key.split(".")[0] for key in SETTINGS}
     assert families == {
@@ -305,8 +305,8 @@ def test_an_address_may_span_lines():
     assert SETTINGS["shop.address"].parse(address) == address
 
 
-def test_config_set_refuses_a_negative_timeout_in_one_line(db, db_path, capsys):
-    code, out, err = config(db_path, capsys, "set", "smtp.timeout", "-5")
+def test_config_set_refuses_a_negative_timeout_in_one_line(db, cli_db_here, capsys):
+    code, out, err = config(cli_db_here, capsys, "set", "smtp.timeout", "-5")
     assert (code, out) == (1, "")
     assert err == ("returndesk: SMTP timeout (seconds): Enter a number of seconds from 1 to 300.\n")
     assert stored_text(db, SETTINGS["smtp.timeout"]) is None
