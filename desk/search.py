@@ -3,14 +3,75 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
-from sqlalchemy import ColumnElement, Connection, Integer, column, exists, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlmodel import col
 
 from desk.models import Customer, Return, ReturnLine
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """What a search compares: lower case without accents ("João Vítor" → "joao vitor").
+
+    The one folding of every search for a person: the SQLite index folds the same way
+    (unicode61 remove_diacritics), and `folded` applies it inside SQL on every database.
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+SQL_FOLD = "desk_fold"
+"""The name `fold` has in SQLite (registered on the connection by `folded`)."""
+
+
+@cache
+def _translation() -> tuple[str, str]:
+    """The accented letters of the Latin alphabets and their folded single letters."""
+    source, target = [], []
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        plain = fold(letter)
+        if len(plain) == 1 and plain != letter:
+            source.append(letter)
+            target.append(plain)
+    return "".join(source), "".join(target)
+
+
+def folded(conn: Connection, value: ColumnElement[str]) -> ColumnElement[str]:
+    """`value` folded inside SQL as `fold` folds it, on SQLite and on PostgreSQL.
+
+    SQLite calls `fold` itself (registered on `conn` here); elsewhere translate() maps the
+    accented Latin letters to the ones `fold` gives (the same table), then lower() does
+    the rest.
+    """
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.driver_connection
+        raw.create_function(SQL_FOLD, 1, fold, deterministic=True)
+    return _folded(value, conn.dialect.name)
+
+
+def _folded(value: ColumnElement[str], dialect: str) -> ColumnElement[str]:
+    if dialect == "sqlite":
+        return getattr(func, SQL_FOLD)(value)
+    source, target = _translation()
+    return func.lower(func.translate(value, source, target))
 
 
 def words(query: str) -> list[str]:
@@ -51,17 +112,17 @@ def matches(query: str, dialect: str) -> ColumnElement[bool] | None:
         return col(Return.id).in_(
             ids.bindparams(fts=fts_query(query)).columns(column("rowid", Integer))
         )
-    return _ilike_matches(found)
+    return _ilike_matches(found, _folded(col(Customer.name), dialect))
 
 
-def _ilike_matches(found: list[str]) -> ColumnElement[bool]:
+def _ilike_matches(found: list[str], name: ColumnElement[str]) -> ColumnElement[bool]:
     conditions = []
     for word in found:
         pattern = f"%{word}%"
         conditions.append(
             or_(
                 col(Return.number).ilike(pattern),
-                col(Customer.name).ilike(pattern),
+                name.like(f"%{fold(word)}%"),
                 col(Customer.email).ilike(pattern),
                 col(Customer.phone).ilike(pattern),
                 exists().where(
@@ -97,17 +158,21 @@ def reindex(conn: Connection, return_ids: Iterable[int] | None = None) -> None:
 
 
 def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list[int]:
-    """Return ids of customers whose name, email or phone starts with the typed words."""
+    """Return ids of customers whose name, email or phone starts with the typed words.
+
+    Names are compared folded (`fold`): "joao vitor" finds "João Vítor", on every database.
+    """
     found = words(query)
     if not found:
         return []
+    name = folded(conn, col(Customer.name))
     stmt = select(Customer.id)
     for word in found:
-        prefix = f"{word}%"
+        prefix, plain = f"{word}%", f"{fold(word)}%"  # words hold no % or _
         stmt = stmt.where(
             or_(
-                col(Customer.name).ilike(prefix),
-                col(Customer.name).ilike(f"% {prefix}"),
+                name.like(plain),
+                name.like(f"% {plain}"),
                 col(Customer.email).ilike(prefix),
                 col(Customer.phone).ilike(f"%{word}%"),
             )
