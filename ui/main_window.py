@@ -153,9 +153,13 @@ class MainWindow(QMainWindow):
         self._select_after_load = self.selected_return_id()
         self.model.reload()
 
-    def _after_reset(self) -> None:
+    def _after_count_change(self) -> None:
         total = self.model.total
         self.count_label.setText(f"{total:,} return{'s' if total != 1 else ''}")
+
+    def _after_reset(self) -> None:
+        self._after_count_change()
+        total = self.model.total
         empty = total == 0
         self.table.setVisible(not empty)
         self.empty_label.setVisible(empty)
@@ -250,8 +254,7 @@ class MainWindow(QMainWindow):
     def _moved(self, dialog, return_id: int) -> None:
         if dialog.staff:
             state.save(state.STAFF, dialog.staff)
-        self.model.refresh_return(return_id)
-        self.show_return(return_id)
+        self.show_moved(return_id)
         if dialog.result_ is not None:
             ret = dialog.result_.ret
             said = f"{ret.number} is now {ret.status.label}."
@@ -265,6 +268,18 @@ class MainWindow(QMainWindow):
             if outcome is not None and outcome.template_failed:
                 said += " No message queued: its template needs fixing (Message templates)."
             self.statusBar().showMessage(said, 6000)
+
+    def show_moved(self, return_id: int) -> None:
+        """Redraw a return whose status changed where it now belongs: in its row, or out of
+        a list that no longer shows it (the next row is selected then)."""
+        row = self.model.row_of(return_id)
+        if self.model.refresh_return(return_id) or row is None:
+            self.show_return(return_id)
+        elif self.model.rowCount():
+            self.select_return(self.model.return_at(min(row, self.model.rowCount() - 1)).id)
+        else:
+            self.refresh()  # the list is empty now: say why, as after a search
+        self._after_count_change()
 
     def _shown_number(self) -> str | None:
         return self.detail.detail.ret.number if self.detail.detail is not None else None

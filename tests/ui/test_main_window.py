@@ -121,7 +121,13 @@ def move(qtbot, win, target: Status, note: str = "") -> TransitionDialog:
     return dialog
 
 
+def show_all_statuses(qtbot, win):
+    win.status_combo.setCurrentIndex(win.status_combo.findData(""))
+    wait_for_list(qtbot, win)
+
+
 def test_move_to_refunded_then_closed_shows_timeline(qtbot, window, db):
+    show_all_statuses(qtbot, window)  # a closed return stays in the list
     number = visible_numbers(window)[0]
     assert set(window.detail.move_buttons) >= {Status.REFUNDED, Status.INSPECTING}
     assert Status.CLOSED not in window.detail.move_buttons
@@ -214,6 +220,7 @@ def test_new_return_found_moved_and_closed_end_to_end(qtbot, window, db, monkeyp
     qtbot.keyClick(dialog.focusWidget(), Qt.Key_Return, Qt.ControlModifier)
     qtbot.waitUntil(lambda: window.count_label.text() == "4 returns", timeout=3000)
 
+    show_all_statuses(qtbot, window)
     search(qtbot, window, "dora")
     assert len(visible_numbers(window)) == 1
     qtbot.waitUntil(lambda: "Dora Quintela" in window.detail.customer_label.text())
@@ -291,3 +298,18 @@ def test_detail_shows_the_customers_segment(qtbot, db):
     wait_for_list(qtbot, win)
     assert "Loyal customer" in win.detail.customer_label.text()
     assert "30 orders" in win.detail.customer_label.text()
+
+
+def test_a_closed_return_leaves_the_open_list_at_once_and_the_next_is_selected(qtbot, window):
+    numbers = visible_numbers(window)  # newest first: 3, 2, 1
+    window.select_return(window.model.return_at(1).id)
+    move(qtbot, window, Status.REFUNDED)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Refunded", timeout=2000)
+    assert visible_numbers(window) == numbers  # refunded is still open: it stays
+    move(qtbot, window, Status.CLOSED)
+    qtbot.waitUntil(lambda: numbers[1] not in visible_numbers(window), timeout=2000)
+    assert visible_numbers(window) == [numbers[0], numbers[2]]  # without F5
+    assert window.selected_return_id() == window.model.return_at(1).id  # the next row
+    assert window.detail.number_label.text() == numbers[2]
+    assert window.count_label.text() == "2 returns"
+    assert f"{numbers[1]} is now Closed" in window.statusBar().currentMessage()

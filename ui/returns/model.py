@@ -20,6 +20,7 @@ from desk.db import Database
 from desk.feedback.record import low_rating, ratings_for
 from desk.listing import ListPage, ReturnFilter, ReturnRow
 from desk.money import format_money
+from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
 
 COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")
@@ -58,6 +59,13 @@ def low_mark() -> QPixmap:
         painter.end()
         _low_mark.append(mark)
     return _low_mark[0]
+
+
+def status_shown(flt: ReturnFilter, status: Status) -> bool:
+    """Whether a return in `status` belongs in a list filtered by `flt`'s status."""
+    if flt.status == listing.OPEN:
+        return status in OPEN_STATUSES
+    return not flt.status or Status(flt.status) == status
 
 
 def _first_page(db: Database, flt: ReturnFilter) -> tuple[ListPage, dict[int, int], int]:
@@ -156,17 +164,28 @@ class ReturnsModel(QAbstractTableModel):
         rating = self._ratings.get(return_id)
         return rating is not None and rating <= self._low
 
-    def refresh_return(self, return_id: int) -> None:
-        """Redraw one return after it changed (it keeps its place until the next reload)."""
+    def refresh_return(self, return_id: int) -> bool:
+        """Redraw one return after it changed; return whether the list still shows it.
+
+        A return whose new status the filter does not show (closed, under "Open") leaves
+        the list at once; one that still belongs keeps its place until the next reload.
+        """
         row = self.row_of(return_id)
         if row is None:
-            return
+            return False
         fresh = listing.rows_by_id(self._db, [return_id]).get(return_id)
-        if fresh is not None:
-            self._rows[row] = fresh
+        if fresh is None or not status_shown(self._filter, fresh.status):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
             self._ratings.pop(return_id, None)
-            self._ratings.update(ratings_for(self._db, [return_id]))
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.total = max(0, self.total - 1)
+            self.endRemoveRows()
+            return False
+        self._rows[row] = fresh
+        self._ratings.pop(return_id, None)
+        self._ratings.update(ratings_for(self._db, [return_id]))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
 
     # Qt model interface
 
