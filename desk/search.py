@@ -82,6 +82,13 @@ def words(query: str) -> list[str]:
 _NUMBER = re.compile(r"\s*([A-Za-z])[-\s]?(\d{4})[-\s]?(\d*)\s*")
 
 
+def is_return_number(query: str) -> bool:
+    """Whether `query` is a whole return number ("R-2026-00042", "r202600042"): the list
+    then finds it whatever its status filter says."""
+    number = _NUMBER.fullmatch(query)
+    return number is not None and len(number.group(3)) >= 5
+
+
 def fts_query(query: str) -> str:
     """Turn typed text into an FTS5 query: every word, as a prefix, must appear.
 

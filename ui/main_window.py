@@ -11,6 +11,7 @@ from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
+from desk.search import is_return_number
 from desk.services import get_return, return_view, send_again, shop_basics
 from ui import demo_offer, prompts, state
 from ui import window_openers as openers
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([a[Act.FIND], a[Act.REFRESH]])
+        view_menu.addActions([a[Act.FIND], a[Act.REFRESH], a[Act.SHOW_ALL_STATUSES]])
         view_menu.addSeparator()
         view_menu.addAction(a[Act.CUSTOMERS])
         feedback_menu = self.menuBar().addMenu("F&eedback")
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         a[Act.NEW_RETURN].triggered.connect(self.new_return)
         a[Act.FIND].triggered.connect(self.focus_search)
         a[Act.REFRESH].triggered.connect(self.refresh)
+        a[Act.SHOW_ALL_STATUSES].triggered.connect(self.show_all_statuses)
+        self.empty_label.linkActivated.connect(lambda _link: self.show_all_statuses())
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
         a[Act.IMPORT_CUSTOMERS].triggered.connect(self.import_customers)
         a[Act.CUSTOMERS].triggered.connect(self.open_customers)
@@ -135,8 +138,11 @@ class MainWindow(QMainWindow):
     def current_filter(self) -> ReturnFilter:
         """The filter the search box and status combo describe."""
         status = self.status_combo.currentData() or None
+        text = self.search_edit.text()
+        if is_return_number(text):
+            status = None  # a return asked for by its number is found whatever its status
         return ReturnFilter(
-            text=self.search_edit.text(),
+            text=text,
             status=status,
             newest_first=self.model.requested.newest_first,
         )
@@ -167,11 +173,17 @@ class MainWindow(QMainWindow):
         if empty:
             any_returns = self.model.any_returns
             self.empty_label.setText(
-                returns_list.empty_text(self.model.filter, any_returns=any_returns)
+                returns_list.empty_text(
+                    self.model.filter, any_returns=any_returns, hidden=self.model.hidden
+                )
             )
             self.detail.show_detail(None)
         elif wanted is None or not self.select_return(wanted):
             self.table.selectRow(0)  # a reset clears the selection
+
+    def show_all_statuses(self) -> None:
+        """Switch the status filter to All, keeping the search (finds what "Open" hid)."""
+        self.status_combo.setCurrentIndex(self.status_combo.findData(returns_list.ALL))
 
     def selected_return_id(self) -> int | None:
         """The id of the return selected in the list, if any."""

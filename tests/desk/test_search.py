@@ -264,3 +264,11 @@ def test_main_search_folds_names_like_the_finder(finder_db):
     with finder_db.connect() as conn:
         rows = listing.fetch_page(conn, ReturnFilter(text="joao vitor", status=OPEN))
     assert [row.customer_name for row in rows] == ["João Vítor Carvalho"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "whole"),
+    [("R-2026-00042", True), ("r202600042", True), ("R 2026 00042", True), ("00042", False)],
+)
+def test_a_whole_return_number_is_recognised(typed, whole):
+    assert search.is_return_number(typed) is whole

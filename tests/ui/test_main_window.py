@@ -313,3 +313,49 @@ def test_a_closed_return_leaves_the_open_list_at_once_and_the_next_is_selected(q
     assert window.detail.number_label.text() == numbers[2]
     assert window.count_label.text() == "2 returns"
     assert f"{numbers[1]} is now Closed" in window.statusBar().currentMessage()
+
+
+def close_return(db, number):
+    with db.session() as session:
+        ret = session.exec(select(Return).where(Return.number == number)).one()
+        transition(session=session, return_id=ret.id, to="refunded", expected_version=1)
+        transition(session=session, return_id=ret.id, to="closed", expected_version=2)
+
+
+def test_a_search_the_filter_hides_says_where_the_return_is_and_one_key_shows_it(qtbot, window, db):
+    number = visible_numbers(window)[1]  # R-YYYY-00002
+    close_return(db, number)
+    window.refresh()
+    wait_for_list(qtbot, window)
+    search(qtbot, window, "00002")
+    wait_for_list(qtbot, window)
+    assert visible_numbers(window) == [] and window.empty_label.isVisible()
+    assert window.empty_label.text() == (
+        f"{number} is closed: <a href='show-all-statuses'>show all statuses</a> (Ctrl+Shift+A)."
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: visible_numbers(window) == [number], timeout=3000)
+    assert window.status_combo.currentText() == "All"
+    assert window.detail.number_label.text() == number
+
+
+def test_several_hidden_matches_are_counted(qtbot, window, db):
+    newest, _, oldest = visible_numbers(window)  # the two kettles
+    close_return(db, newest)
+    close_return(db, oldest)
+    search(qtbot, window, "kettle")
+    wait_for_list(qtbot, window)
+    assert window.empty_label.text().startswith(
+        "No open return matches “kettle”; 2 with other statuses do: <a href="
+    )
+
+
+def test_a_return_number_is_found_whatever_the_filter(qtbot, window, db):
+    number = visible_numbers(window)[1]
+    close_return(db, number)
+    search(qtbot, window, number)
+    wait_for_list(qtbot, window)
+    assert visible_numbers(window) == [number]
+    assert window.status_combo.currentText().startswith("Open")  # the filter is kept

@@ -68,10 +68,20 @@ def status_shown(flt: ReturnFilter, status: Status) -> bool:
     return not flt.status or Status(flt.status) == status
 
 
-def _first_page(db: Database, flt: ReturnFilter) -> tuple[ListPage, dict[int, int], int]:
-    """A filter's first page, its rows' current ratings and the low-rating threshold."""
+HIDDEN_SHOWN = 3  # returns named when the status filter hides what the search finds
+
+
+def _first_page(
+    db: Database, flt: ReturnFilter
+) -> tuple[ListPage, dict[int, int], int, ListPage | None]:
+    """A filter's first page, its rows' current ratings, the low-rating threshold, and
+    when a search finds nothing under a status filter, what it finds under every status."""
     page = listing.first_page(db, flt)
-    return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db)
+    hidden = None
+    if not page.rows and flt.status and flt.text.strip():
+        unfiltered = ReturnFilter(flt.text, None, newest_first=flt.newest_first)
+        hidden = listing.first_page(db, unfiltered, limit=HIDDEN_SHOWN)
+    return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db), hidden
 
 
 class ReturnsModel(QAbstractTableModel):
@@ -95,6 +105,7 @@ class ReturnsModel(QAbstractTableModel):
         self._exhausted = True
         self.total = 0
         self.any_returns = False  # whether the database holds any return (the empty text)
+        self.hidden: ListPage | None = None  # what the status filter hides of an empty search
 
     @property
     def filter(self) -> ReturnFilter:
@@ -124,10 +135,17 @@ class ReturnsModel(QAbstractTableModel):
         )
 
     def _show_page(
-        self, generation: int, flt: ReturnFilter, page: ListPage, ratings: dict[int, int], low: int
+        self,
+        generation: int,
+        flt: ReturnFilter,
+        page: ListPage,
+        ratings: dict[int, int],
+        low: int,
+        hidden: ListPage | None,
     ) -> None:
         if generation != self._generation:
             return  # the answer to an older filter, arriving late
+        self.hidden = hidden
         self.beginResetModel()
         self._filter, self._shown_generation = flt, generation
         self._rows, self.total, self.any_returns = page.rows, page.total, page.any_returns
