@@ -22,6 +22,7 @@ from ui.outbox_runner import OutboxStatus
 from ui.returns import list_parts as returns_list
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
+from ui.status_bar import StatusBar
 
 SEARCH_DELAY_MS = 120
 
@@ -79,8 +80,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.setCentralWidget(self.splitter)
-        self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.status_bar = StatusBar(self)
+        self.setStatusBar(self.status_bar)
+        self.count_label = self.status_bar.count_label
 
     def _build_menus(self) -> None:
         a = self.actions_
@@ -375,7 +377,7 @@ class MainWindow(QMainWindow):
     def _setup_outbox(self) -> None:
         self.outbox_status = OutboxStatus(self.db, self)
         self.outbox = self.outbox_status.runner
-        self.statusBar().addPermanentWidget(self.outbox_status)
+        self.status_bar.attach_outbox(self.outbox_status, self.outbox)
         self.statusBar().addPermanentWidget(self.outbox_status.retry_button)
         self.outbox_status.changed.connect(self._redraw_shown)
         self.detail.messages_box.retry_requested.connect(self.send_message_again)
