@@ -22,6 +22,7 @@ from ui.outbox_runner import OutboxStatus
 from ui.returns import list_parts as returns_list
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
+from ui.returns.undo import UndoLastMove
 from ui.status_bar import StatusBar
 
 SEARCH_DELAY_MS = 120
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._setup_outbox()
         self.counter = feedback_actions.connect(self)
+        self.undo = UndoLastMove(self)
         self.apply_filter()
 
     # construction
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
             state.save(state.STAFF, dialog.staff)
         self.show_moved(return_id)
         if dialog.result_ is not None:
+            self.undo.offer(dialog.result_)
             ret = dialog.result_.ret
             said = f"{ret.number} is now {ret.status.label}."
             outcome = dialog.outcome

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
+from ui.actions import Act, shortcut_text
+
 UNDO_MS = 10_000
 """How long the Undo button of a move stays (it also goes at the next move)."""
 
@@ -26,6 +28,8 @@ class StatusBar(QStatusBar):
 
     undo_requested = Signal()
     """The Undo button was pressed (the window undoes the last move)."""
+    undo_ended = Signal()
+    """The Undo button went away (time is up, or it was used): the move stays."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,7 +94,7 @@ class StatusBar(QStatusBar):
     def offer_undo(self, text: str) -> None:
         """Show the Undo button saying `text` ("Undo move to Closed") for UNDO_MS."""
         self.undo_button.setText(text)
-        self.undo_button.setToolTip(f"{text} (Ctrl+Z)")
+        self.undo_button.setToolTip(f"{text} ({shortcut_text(Act.UNDO_MOVE)})")
         self.undo_button.show()
         self._undo_timer.start()
 
@@ -98,6 +102,7 @@ class StatusBar(QStatusBar):
         """Take the Undo button away (the move is done for good)."""
         self._undo_timer.stop()
         self.undo_button.hide()
+        self.undo_ended.emit()
 
     # outbox
 
