@@ -2,15 +2,17 @@
 
 From left to right: the last transient message (what was just done, or a menu item's tip),
 the Undo button of the last move, the count of returns listed, the outbox's problems (every
-channel that cannot send, email and SMS) and the outbox's own word (ui.outbox_runner). All
+channel that cannot send, email and SMS) and the outbox's count (ui.outbox_runner's label,
+drawn here as its count alone, its whole text in its tooltip). All
 are permanent widgets; QStatusBar's own message, which Qt paints across the permanent
 widgets' place when it is long, is never painted: messages go to the message label.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QToolTip, QWidget
 
 from ui.actions import Act, shortcut_text
 
@@ -35,6 +37,7 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusBar")
         self._said = ""
+        self._outbox: QLabel | None = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(lambda: self.say(""))
         self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
@@ -43,6 +46,8 @@ class StatusBar(QStatusBar):
         self.message_label.setTextFormat(Qt.PlainText)
         # Ignored: a long message is cut at its own place instead of pushing the others
         self.message_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.message_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
+        self.message_label.installEventFilter(self)  # drawn elided, whole in its tooltip
         self.undo_button = QPushButton(objectName="undoMove")
         self.undo_button.setFlat(True)
         self.undo_button.setStyleSheet("QPushButton { color: #1d4ed8; padding: 0 8px; }")
@@ -112,8 +117,35 @@ class StatusBar(QStatusBar):
         `runner` is the ui.outbox_runner.OutboxRunner: its `finished` signal brings the
         desk.messages.sender.SendReport whose problems name each channel that cannot send.
         """
+        self._outbox = status
+        width = status.fontMetrics().horizontalAdvance("   Outbox: 9,999 waiting  ")
+        status.setFixedWidth(width)  # its count; the whole text is in its tooltip
+        status.installEventFilter(self)
         self.addPermanentWidget(status)
         runner.finished.connect(self.show_outbox_problems)
+
+    def outbox_word(self) -> str:
+        """What the outbox's place shows: its count (the problems are in the notice)."""
+        return self._outbox.text().split(" · ")[0].strip() if self._outbox else ""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Draw the message and the outbox's count elided ("…") when their place is short;
+        the outbox's tooltip is its whole text."""
+        if event.type() == QEvent.Paint and watched in (self._outbox, self.message_label):
+            outbox = watched is self._outbox
+            painter = QPainter(watched)
+            rect = watched.contentsRect()
+            shown = self.outbox_word() if outbox else watched.text()
+            text = watched.fontMetrics().elidedText(shown, Qt.ElideRight, rect.width())
+            painter.drawText(
+                rect, Qt.AlignVCenter | (Qt.AlignRight if outbox else Qt.AlignLeft), text
+            )
+            painter.end()
+            return True
+        if watched is self._outbox and event.type() == QEvent.ToolTip:
+            QToolTip.showText(event.globalPos(), watched.text().strip(), watched)
+            return True
+        return super().eventFilter(watched, event)
 
     def show_outbox_problems(self, report) -> None:
         """Name every channel the last run could not use, or hide the notice."""

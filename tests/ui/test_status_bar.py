@@ -60,6 +60,7 @@ def test_the_outbox_notice_names_every_channel_not_set_up(qtbot, window):
     assert "Email is not set up" in notice.text()
     assert "Text messages are not set up" in notice.text()
     assert "SMTP server" in notice.toolTip() and "SMS provider" in notice.toolTip()
+    assert window.status_bar.outbox_word() == "Outbox: 2 waiting"  # the problems once only
 
 
 def test_a_menu_tip_does_not_wipe_the_last_message(qtbot, window):
