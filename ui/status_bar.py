@@ -78,6 +78,10 @@ class StatusBar(QStatusBar):
         """QStatusBar's call, kept for the callers that use it: said in the message place."""
         self.say(text, timeout)
 
+    def clearMessage(self) -> None:  # noqa: N802
+        """QStatusBar's call: empty the message place."""
+        self.say("")
+
     def currentMessage(self) -> str:  # noqa: N802
         """The message shown now."""
         return self.message_label.text()

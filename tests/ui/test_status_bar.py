@@ -70,6 +70,8 @@ def test_a_menu_tip_does_not_wipe_the_last_message(qtbot, window):
     assert bar.currentMessage() == "Reload the list from the database"
     QStatusBar.clearMessage(bar)
     assert bar.currentMessage() == "R-2026-00001 logged."
+    bar.clearMessage()  # as the window's callers do
+    assert bar.currentMessage() == ""
 
 
 def test_undo_is_offered_for_a_while(qtbot, window):
