@@ -46,7 +46,7 @@ class StatusBar(QStatusBar):
         self.message_label.setTextFormat(Qt.PlainText)
         # Ignored: a long message is cut at its own place instead of pushing the others
         self.message_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.message_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
+        self.message_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 28))
         self.message_label.installEventFilter(self)  # drawn elided, whole in its tooltip
         self.undo_button = QPushButton(objectName="undoMove")
         self.undo_button.setFlat(True)
@@ -57,6 +57,8 @@ class StatusBar(QStatusBar):
         self.outbox_notice = QLabel(objectName="outboxNotice")
         self.outbox_notice.setStyleSheet("color: #b45309;")
         self.outbox_notice.hide()
+        self.outbox_notice.setMaximumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
+        self.outbox_notice.installEventFilter(self)  # drawn elided, whole in its tooltip
         self.addPermanentWidget(self.message_label, 1)
         self.addPermanentWidget(self.undo_button)
         self.addPermanentWidget(self.count_label)
@@ -135,7 +137,8 @@ class StatusBar(QStatusBar):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """Draw the message and the outbox's count elided ("…") when their place is short;
         the outbox's tooltip is its whole text."""
-        if event.type() == QEvent.Paint and watched in (self._outbox, self.message_label):
+        labels = (self._outbox, self.message_label, self.outbox_notice)
+        if event.type() == QEvent.Paint and watched in labels:
             outbox = watched is self._outbox
             painter = QPainter(watched)
             rect = watched.contentsRect()

@@ -82,3 +82,21 @@ def test_undo_is_offered_for_a_while(qtbot, window):
         bar.undo_button.click()
     bar.hide_undo()
     assert bar.undo_button.isHidden()
+
+
+def test_everything_at_once_still_fits_a_1024_wide_window(qtbot, window):
+    bar = window.status_bar
+
+    class Report:
+        problems = [
+            "Email is not set up: enter the SMTP server and the shop's email address in "
+            "Settings. Messages stay queued.",
+            "Text messages are not set up: enter the SMS provider in Settings. Messages stay "
+            "queued.",
+        ]
+
+    bar.show_outbox_problems(Report())
+    bar.offer_undo("Undo move to Store credit issued")
+    bar.say("R-2026-00042 is now Store credit issued. Message to someone@example.com.br queued.")
+    assert bar.minimumSizeHint().width() <= 1024  # the bar never widens a small screen
+    assert bar.undo_button.isVisible() and bar.outbox_notice.isVisible()
