@@ -2,8 +2,8 @@
 
 From left to right: the last transient message (what was just done, or a menu item's tip),
 the Undo button of the last move, the count of returns listed, the outbox's problems (every
-channel that cannot send, email and SMS) and the outbox's count (ui.outbox_runner's label,
-drawn here as its count alone, its whole text in its tooltip). All
+channel that cannot send, email and SMS) and the outbox's word (ui.outbox_runner's label,
+drawn here elided and without the problem the notice names already). All
 are permanent widgets; QStatusBar's own message, which Qt paints across the permanent
 widgets' place when it is long, is never painted: messages go to the message label.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from ui.actions import Act, shortcut_text
 
@@ -124,19 +124,24 @@ class StatusBar(QStatusBar):
         desk.messages.sender.SendReport whose problems name each channel that cannot send.
         """
         self._outbox = status
-        width = status.fontMetrics().horizontalAdvance("   Outbox: 9,999 waiting  ")
-        status.setFixedWidth(width)  # its count; the whole text is in its tooltip
+        status.setMaximumWidth(status.fontMetrics().horizontalAdvance("x" * 44))
         status.installEventFilter(self)
         self.addPermanentWidget(status)
         runner.finished.connect(self.show_outbox_problems)
 
     def outbox_word(self) -> str:
-        """What the outbox's place shows: its count (the problems are in the notice)."""
-        return self._outbox.text().split(" · ")[0].strip() if self._outbox else ""
+        """What the outbox's place shows: its own text without the last run's problem,
+        which the notice names already (with every other channel's)."""
+        if self._outbox is None:
+            return ""
+        problems = self.outbox_notice.toolTip().splitlines() if self.outbox_notice.text() else []
+        parts = [part.strip() for part in self._outbox.text().split(" · ")]
+        kept = [p for p in parts if not any(q.startswith(p.rstrip(".…")) for q in problems)]
+        return " · ".join(kept)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        """Draw the message and the outbox's count elided ("…") when their place is short;
-        the outbox's tooltip is its whole text."""
+        """Draw the message, the notice and the outbox's word elided ("…") when their place
+        is short; the whole texts are in their tooltips."""
         labels = (self._outbox, self.message_label, self.outbox_notice)
         if event.type() == QEvent.Paint and watched in labels:
             outbox = watched is self._outbox
@@ -148,9 +153,6 @@ class StatusBar(QStatusBar):
                 rect, Qt.AlignVCenter | (Qt.AlignRight if outbox else Qt.AlignLeft), text
             )
             painter.end()
-            return True
-        if watched is self._outbox and event.type() == QEvent.ToolTip:
-            QToolTip.showText(event.globalPos(), watched.text().strip(), watched)
             return True
         return super().eventFilter(watched, event)
 
