@@ -337,6 +337,7 @@ def test_a_feedback_request_that_fails_lets_staff_close_without_it(qtbot, db):
     assert not notify.feedback_box.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert not dialog.isVisible()
-    assert win.detail.status_label.text() == "Closed"
+    qtbot.waitUntil(lambda: win.model.row_of(ret.id) is None)  # closed: out of the Open list
     with db.session() as session:
+        assert session.get(Return, ret.id).status == "closed"
         assert session.exec(select(OutboxMessage)).all() == []
