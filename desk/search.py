@@ -5,13 +5,73 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
-from sqlalchemy import ColumnElement, Connection, Integer, column, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlmodel import col
 
 from desk.models import Customer, Return, ReturnLine
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """What a search compares: lower case without accents ("João Vítor" → "joao vitor").
+
+    The one folding of every search for a person: the SQLite index folds the same way
+    (unicode61 remove_diacritics), and `folded` applies it inside SQL on every database.
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+SQL_FOLD = "desk_fold"
+"""The name `fold` has in SQLite (registered on the connection by `folded`)."""
+
+
+@cache
+def _translation() -> tuple[str, str]:
+    """The accented letters of the Latin alphabets and their folded single letters."""
+    source, target = [], []
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        plain = fold(letter)
+        if len(plain) == 1 and plain != letter:
+            source.append(letter)
+            target.append(plain)
+    return "".join(source), "".join(target)
+
+
+def folded(conn: Connection, value: ColumnElement[str]) -> ColumnElement[str]:
+    """`value` folded inside SQL as `fold` folds it, on SQLite and on PostgreSQL.
+
+    SQLite calls `fold` itself (registered on `conn` here); elsewhere translate() maps the
+    accented Latin letters to the ones `fold` gives (the same table), then lower() does
+    the rest.
+    """
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.driver_connection
+        raw.create_function(SQL_FOLD, 1, fold, deterministic=True)
+    return _folded(value, conn.dialect.name)
+
+
+def _folded(value: ColumnElement[str], dialect: str) -> ColumnElement[str]:
+    if dialect == "sqlite":
+        return getattr(func, SQL_FOLD)(value)
+    source, target = _translation()
+    return func.lower(func.translate(value, source, target))
 
 
 def words(query: str) -> list[str]:
@@ -20,6 +80,13 @@ def words(query: str) -> list[str]:
 
 
 _NUMBER = re.compile(r"\s*([A-Za-z])[-\s]?(\d{4})[-\s]?(\d*)\s*")
+
+
+def is_return_number(query: str) -> bool:
+    """Whether `query` is a whole return number ("R-2026-00042", "r202600042"): the list
+    then finds it whatever its status filter says."""
+    number = _NUMBER.fullmatch(query)
+    return number is not None and len(number.group(3)) >= 5
 
 
 def fts_query(query: str) -> str:
@@ -52,7 +119,9 @@ def matches(query: str, dialect: str) -> ColumnElement[bool] | None:
         return col(Return.id).in_(
             ids.bindparams(fts=fts_query(query)).columns(column("rowid", Integer))
         )
-    return _number_matches(query) if _NUMBER.fullmatch(query) else _ilike_matches(found)
+    if _NUMBER.fullmatch(query):
+        return _number_matches(query)
+    return _ilike_matches(found, _folded(col(Customer.name), dialect))
 
 
 def _number_matches(query: str) -> ColumnElement[bool]:
@@ -63,29 +132,9 @@ def _number_matches(query: str) -> ColumnElement[bool]:
     return func.replace(col(Return.number), "-", "").ilike(f"{letter}{year}{seq}%")
 
 
-def fold(word: str) -> str:
-    """`word` in lower case without accents ("Müll" -> "mull"), as the SQLite index keeps it."""
-    plain = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
-
-
-# The accented Latin letters, and the same without their accent (for SQL's translate()).
-_ACCENTED = "".join(
-    c
-    for c in map(chr, range(0xC0, 0x250))
-    if c.isalpha() and len(fold(c)) == 1 and fold(c) != c.lower() and fold(c).isascii()
-)
-_PLAIN = "".join(fold(c) for c in _ACCENTED)
-
-
-def _folded(column: ColumnElement) -> ColumnElement:
-    return func.lower(func.translate(column, _ACCENTED, _PLAIN))
-
-
-def _ilike_matches(found: list[str]) -> ColumnElement[bool]:
-    """Every word somewhere in the number, name, email, phone (also as bare digits, so a
-    number typed without spaces or country code is found) or a line's SKU, in any case and
-    with or without accents."""
+def _ilike_matches(found: list[str], name: ColumnElement[str]) -> ColumnElement[bool]:
+    """Every word somewhere in the number, name (folded), email, phone (also as bare
+    digits, so a number typed without spaces or country code is found) or a line's SKU."""
     digits = func.regexp_replace(func.coalesce(col(Customer.phone), ""), "[^0-9]", "", "g")
     conditions = []
     for word in found:
@@ -93,7 +142,7 @@ def _ilike_matches(found: list[str]) -> ColumnElement[bool]:
         conditions.append(
             or_(
                 col(Return.number).ilike(pattern),
-                _folded(col(Customer.name)).like(f"%{fold(word)}%"),
+                name.like(f"%{fold(word)}%"),
                 col(Customer.email).ilike(pattern),
                 col(Customer.phone).ilike(pattern),
                 *([digits.like(pattern)] if word.isdigit() else []),
@@ -130,17 +179,21 @@ def reindex(conn: Connection, return_ids: Iterable[int] | None = None) -> None:
 
 
 def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list[int]:
-    """Return ids of customers whose name, email or phone starts with the typed words."""
+    """Return ids of customers whose name, email or phone starts with the typed words.
+
+    Names are compared folded (`fold`): "joao vitor" finds "João Vítor", on every database.
+    """
     found = words(query)
     if not found:
         return []
+    name = folded(conn, col(Customer.name))
     stmt = select(Customer.id)
     for word in found:
-        prefix = f"{word}%"
+        prefix, plain = f"{word}%", f"{fold(word)}%"  # words hold no % or _
         stmt = stmt.where(
             or_(
-                col(Customer.name).ilike(prefix),
-                col(Customer.name).ilike(f"% {prefix}"),
+                name.like(plain),
+                name.like(f"% {plain}"),
                 col(Customer.email).ilike(prefix),
                 col(Customer.phone).ilike(f"%{word}%"),
             )

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from desk.codes import Event, Status
+from sqlalchemy import func, update
+from sqlmodel import col, select
+
+from desk.codes import Event, OutboxState, Status
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
+from desk.errors import DeskError, NotFound
 from desk.messages.events import event_for, follow_up_for
 from desk.messages.outbox import (
     FeedbackOffer,
@@ -28,7 +32,7 @@ from desk.messages.outbox import (
     pending_count,
     retry,
 )
-from desk.models import Customer, OutboxMessage, Return
+from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
 from desk.returns import (
     ReturnDetail,
@@ -39,6 +43,7 @@ from desk.returns import (
     validate_draft,
 )
 from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_LOCALE, SHOP_NAME, get_setting
+from desk.workflow import UNDO_WINDOW, apply_transition
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
     from desk.instructions.sheet import Sheet
@@ -224,6 +229,85 @@ def move_return(
             session.rollback()
             raise
     return outcome
+
+
+@dataclass(frozen=True)
+class UndoOutcome:
+    """What undoing a move did: the return back where it was, the timeline entry of the
+    undo, and how many of the move's messages were withdrawn or had already left."""
+
+    ret: Return
+    change: StatusChange
+    withdrawn: int
+    already_sent: int
+
+
+def undo_move(
+    db: Database, *, return_id: int, change_id: int, staff: str = "", now: datetime | None = None
+) -> UndoOutcome:
+    """Take back a mistaken move, in one transaction: the return goes back to where it was.
+
+    The move stays in the timeline and the undo is recorded after it, as an entry of its
+    own kind (desk.workflow.change_kind); the messages the move queued that have not left
+    yet (and the feedback request a close queued) are cancelled with the reason. Refused
+    (DeskError, nothing saved) when the return moved since, or UNDO_WINDOW has passed.
+    """
+    with db.session() as session:
+        try:
+            change = session.get(StatusChange, change_id)
+            ret = session.get(Return, return_id)
+            if change is None or ret is None or change.return_id != return_id:
+                raise NotFound(f"Return {return_id} has no move {change_id} to undo.")
+            last = session.exec(
+                select(func.max(StatusChange.id)).where(StatusChange.return_id == return_id)
+            ).one()
+            if last != change.id or change.from_status is None:
+                raise DeskError(
+                    f"{ret.number} has moved since (it is now {Status(ret.status).label}): "
+                    "only its last move can be undone; move it on from there."
+                )
+            if (now or utcnow()) - change.at > UNDO_WINDOW:
+                raise DeskError(
+                    f"The move of {ret.number} to {Status(change.to_status).label} is too old "
+                    f"to undo (after {UNDO_WINDOW.seconds} s); move it on from there."
+                )
+            undone = Status(change.to_status)
+            result = apply_transition(
+                session=session,
+                return_id=return_id,
+                to=Status(change.from_status),
+                expected_version=ret.version,
+                staff=staff,
+                note=f"Undid the move to {undone.label}.",
+                undoing=change,
+            )
+            withdrawn, sent = _withdraw(session, change, f"The move to {undone.label} was undone.")
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+    return UndoOutcome(ret=result.ret, change=result.change, withdrawn=withdrawn, already_sent=sent)
+
+
+def _withdraw(session, change: StatusChange, reason: str) -> tuple[int, int]:
+    """Cancel what `change` queued and has not left (claimed ones are left alone)."""
+    caused = OutboxMessage.status_change_id == change.id
+    if change.to_status == Status.CLOSED:  # closing also queued the feedback request
+        request = (OutboxMessage.event == Event.FEEDBACK) & (
+            OutboxMessage.return_id == change.return_id
+        )
+        caused = caused | request
+    withdrawn = session.exec(
+        update(OutboxMessage)
+        .where(caused, OutboxMessage.state == OutboxState.QUEUED)
+        .values(state=OutboxState.CANCELLED, last_error=reason)
+    ).rowcount
+    sent = session.exec(
+        select(func.count()).where(
+            caused, col(OutboxMessage.state).in_((OutboxState.SENDING, OutboxState.SENT))
+        )
+    ).one()
+    return withdrawn, int(sent)
 
 
 def waiting_messages(db: Database) -> int:

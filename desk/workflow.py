@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session
@@ -45,6 +47,18 @@ NOTE_REQUIRED: dict[Status, str] = {
 """Statuses whose arrival must be explained, with the prompt shown to staff."""
 
 OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if TRANSITIONS[s])
+
+
+class ChangeKind(enum.StrEnum):
+    """What an entry of a return's timeline is; derived (`change_kind`), never stored, so
+    telling an undo apart needs no column and no migration."""
+
+    MOVE = "move"  # a step along the status graph
+    UNDO = "undo"  # a mistaken move taken back (desk.services.undo_move)
+
+
+UNDO_WINDOW = timedelta(seconds=15)
+"""How long after a move it can be undone (the window offers it for 10 s of these)."""
 
 
 class IllegalTransition(DeskError):
@@ -139,6 +153,18 @@ def transition(
     return result
 
 
+def change_kind(change: StatusChange) -> ChangeKind:
+    """Whether a recorded change is a move or the undo of one.
+
+    The graph has no cycle, so a change back along an edge (closed → refunded) is never a
+    move: it can only be an undo (desk.services.undo_move).
+    """
+    source = change.from_status
+    if source is not None and Status(change.to_status) not in TRANSITIONS[Status(source)]:
+        return ChangeKind.UNDO
+    return ChangeKind.MOVE
+
+
 def apply_transition(
     *,
     session: Session,
@@ -147,10 +173,13 @@ def apply_transition(
     expected_version: int,
     staff: str = "",
     note: str = "",
+    undoing: StatusChange | None = None,
 ) -> TransitionResult:
     """Like transition(), inside the caller's transaction: flushes, does not commit.
 
     For services that do more in the same transaction (such as queueing a message).
+    With `undoing` (the return's last change), the return goes back to that change's
+    `from_status` instead of along the graph (desk.services.undo_move).
     """
     ret = session.get(Return, return_id)
     if ret is None:
@@ -158,7 +187,10 @@ def apply_transition(
     if ret.version != expected_version:
         raise _stale(ret)
     target, source = Status(to), Status(ret.status)
-    check_transition(source, target, note)
+    if undoing is None:
+        check_transition(source, target, note)
+    elif (undoing.to_status, undoing.from_status) != (source, target):
+        raise IllegalTransition(f"The last move of {ret.number} was not to {source.label}.")
     _check_texts(staff=staff.strip(), note=note.strip())
     now = utcnow()
     result = session.exec(

@@ -20,6 +20,8 @@ class Act(enum.Enum):
     NEW_RETURN = "new_return"
     FIND = "find"
     REFRESH = "refresh"
+    SHOW_ALL_STATUSES = "show_all_statuses"
+    UNDO_MOVE = "undo_move"
     LOAD_DEMO = "load_demo"
     IMPORT_CUSTOMERS = "import_customers"
     CUSTOMERS = "customers"
@@ -48,6 +50,12 @@ SPECS: dict[Act, ActionSpec] = {
     Act.NEW_RETURN: ActionSpec("&New return…", "Ctrl+N", "Log a return at the counter"),
     Act.FIND: ActionSpec("&Find", "Ctrl+F", "Search by number, customer, email, phone or SKU"),
     Act.REFRESH: ActionSpec("&Refresh", "F5", "Reload the list from the database"),
+    Act.UNDO_MOVE: ActionSpec(
+        "&Undo last move", "Ctrl+Z", "Take back the move just made (for a few seconds)"
+    ),
+    Act.SHOW_ALL_STATUSES: ActionSpec(
+        "Show &all statuses", "Ctrl+Shift+A", "List returns of every status, closed ones too"
+    ),
     Act.LOAD_DEMO: ActionSpec("Load &demo data…", None, "Fill this database with demo returns"),
     Act.CUSTOMERS: ActionSpec(
         "&Customers…", "Ctrl+Shift+C", "Every customer: search, open a profile, merge duplicates"

@@ -11,6 +11,7 @@ from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
+from desk.search import is_return_number
 from desk.services import get_return, return_view, send_again, shop_basics
 from ui import demo_offer, prompts, state
 from ui import window_openers as openers
@@ -21,6 +22,8 @@ from ui.outbox_runner import OutboxStatus
 from ui.returns import list_parts as returns_list
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
+from ui.returns.undo import UndoLastMove
+from ui.status_bar import StatusBar
 
 SEARCH_DELAY_MS = 120
 
@@ -47,6 +50,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._setup_outbox()
         self.counter = feedback_actions.connect(self)
+        self.undo = UndoLastMove(self)
         self.apply_filter()
 
     # construction
@@ -78,8 +82,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.setCentralWidget(self.splitter)
-        self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.status_bar = StatusBar(self)
+        self.setStatusBar(self.status_bar)
+        self.count_label = self.status_bar.count_label
 
     def _build_menus(self) -> None:
         a = self.actions_
@@ -92,7 +97,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[Act.QUIT])
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([a[Act.FIND], a[Act.REFRESH]])
+        view_menu.addActions([a[Act.FIND], a[Act.REFRESH], a[Act.SHOW_ALL_STATUSES]])
         view_menu.addSeparator()
         view_menu.addAction(a[Act.CUSTOMERS])
         feedback_menu = self.menuBar().addMenu("F&eedback")
@@ -110,6 +115,8 @@ class MainWindow(QMainWindow):
         a[Act.NEW_RETURN].triggered.connect(self.new_return)
         a[Act.FIND].triggered.connect(self.focus_search)
         a[Act.REFRESH].triggered.connect(self.refresh)
+        a[Act.SHOW_ALL_STATUSES].triggered.connect(self.show_all_statuses)
+        self.empty_label.linkActivated.connect(lambda _link: self.show_all_statuses())
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
         a[Act.IMPORT_CUSTOMERS].triggered.connect(self.import_customers)
         a[Act.CUSTOMERS].triggered.connect(self.open_customers)
@@ -144,8 +151,11 @@ class MainWindow(QMainWindow):
     def current_filter(self) -> ReturnFilter:
         """The filter the search box and status combo describe."""
         status = self.status_combo.currentData() or None
+        text = self.search_edit.text()
+        if is_return_number(text):
+            status = None  # a return asked for by its number is found whatever its status
         return ReturnFilter(
-            text=self.search_edit.text(),
+            text=text,
             status=status,
             newest_first=self.model.requested.newest_first,
         )
@@ -162,9 +172,13 @@ class MainWindow(QMainWindow):
         self._select_after_load = self.selected_return_id()
         self.model.reload()
 
-    def _after_reset(self) -> None:
+    def _after_count_change(self) -> None:
         total = self.model.total
         self.count_label.setText(f"{total:,} return{'s' if total != 1 else ''}")
+
+    def _after_reset(self) -> None:
+        self._after_count_change()
+        total = self.model.total
         empty = total == 0
         self.table.setVisible(not empty)
         self.empty_label.setVisible(empty)
@@ -172,11 +186,17 @@ class MainWindow(QMainWindow):
         if empty:
             any_returns = self.model.any_returns
             self.empty_label.setText(
-                returns_list.empty_text(self.model.filter, any_returns=any_returns)
+                returns_list.empty_text(
+                    self.model.filter, any_returns=any_returns, hidden=self.model.hidden
+                )
             )
             self.detail.show_detail(None)
         elif wanted is None or not self.select_return(wanted):
             self.table.selectRow(0)  # a reset clears the selection
+
+    def show_all_statuses(self) -> None:
+        """Switch the status filter to All, keeping the search (finds what "Open" hid)."""
+        self.status_combo.setCurrentIndex(self.status_combo.findData(returns_list.ALL))
 
     def selected_return_id(self) -> int | None:
         """The id of the return selected in the list, if any."""
@@ -259,9 +279,9 @@ class MainWindow(QMainWindow):
     def _moved(self, dialog, return_id: int) -> None:
         if dialog.staff:
             state.save(state.STAFF, dialog.staff)
-        self.model.refresh_return(return_id)
-        self.show_return(return_id)
+        self.show_moved(return_id)
         if dialog.result_ is not None:
+            self.undo.offer(dialog.result_)
             ret = dialog.result_.ret
             said = f"{ret.number} is now {ret.status.label}."
             outcome = dialog.outcome
@@ -274,6 +294,18 @@ class MainWindow(QMainWindow):
             if outcome is not None and outcome.template_failed:
                 said += " No message queued: its template needs fixing (Message templates)."
             self.statusBar().showMessage(said, 6000)
+
+    def show_moved(self, return_id: int) -> None:
+        """Redraw a return whose status changed where it now belongs: in its row, or out of
+        a list that no longer shows it (the next row is selected then)."""
+        row = self.model.row_of(return_id)
+        if self.model.refresh_return(return_id) or row is None:
+            self.show_return(return_id)
+        elif self.model.rowCount():
+            self.select_return(self.model.return_at(min(row, self.model.rowCount() - 1)).id)
+        else:
+            self.refresh()  # the list is empty now: say why, as after a search
+        self._after_count_change()
 
     def _shown_number(self) -> str | None:
         return self.detail.detail.ret.number if self.detail.detail is not None else None
@@ -357,7 +389,7 @@ class MainWindow(QMainWindow):
     def _setup_outbox(self) -> None:
         self.outbox_status = OutboxStatus(self.db, self)
         self.outbox = self.outbox_status.runner
-        self.statusBar().addPermanentWidget(self.outbox_status)
+        self.status_bar.attach_outbox(self.outbox_status, self.outbox)
         self.statusBar().addPermanentWidget(self.outbox_status.retry_button)
         self.outbox_status.changed.connect(self._redraw_shown)
         self.detail.messages_box.retry_requested.connect(self.send_message_again)

@@ -6,11 +6,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
-    """Ask a yes/no question; return True for yes."""
-    answer = QMessageBox.question(
-        parent, title, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes
-    )
-    return answer == QMessageBox.Yes
+    """Ask a yes/no question; return True for yes.
+
+    Every question of the app asks before doing something that changes or loses data, so
+    the safe answer is the default by design: Enter (and Esc, and closing the box) mean No;
+    only a deliberate Yes (a click, or Tab to it and Space) goes ahead.
+    """
+    box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.Yes | QMessageBox.No)
+    if parent is not None:
+        box.setParent(parent, box.windowFlags())
+    box.button(QMessageBox.Yes).setText("&Yes")
+    box.button(QMessageBox.No).setText("&No")
+    box.setDefaultButton(QMessageBox.No)
+    box.setEscapeButton(QMessageBox.No)
+    return box.exec() == QMessageBox.Yes
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

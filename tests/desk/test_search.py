@@ -191,3 +191,84 @@ def test_fts_query_quotes_every_word_as_a_prefix(typed, fts):
 
 def test_words_drop_punctuation_and_underscores():
     assert search.words("a_b, c-d (e)") == ["a", "b", "c", "d", "e"]
+
+
+# one folding for every search of a person
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [("João Vítor", "joao vitor"), ("AOIFE", "aoife"), ("Çağla Øre", "cagla øre"), ("", "")],
+)
+def test_fold_drops_case_and_accents(typed, plain):
+    assert search.fold(typed) == plain
+
+
+FINDER_PEOPLE = ("João Vítor Carvalho", "Joana Vieira", "Aoife Davies", "Aoife King", "Zé Nuñez")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def finder_db(request, db):
+    """The finder's people on SQLite, and on PostgreSQL when RETURNDESK_TEST_PG_URL is set."""
+    import os
+
+    from sqlalchemy import text
+
+    from desk.db import open_database
+
+    database = db
+    if request.param == "postgresql":
+        url = os.environ.get("RETURNDESK_TEST_PG_URL")
+        if not url:
+            pytest.skip("RETURNDESK_TEST_PG_URL is not set")
+        database = open_database(url)
+    for i, name in enumerate(FINDER_PEOPLE):
+        with database.session() as session:
+            save_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="wrong_size",
+                    lines=[LineDraft(sku=f"SKU-{i}", unit_price_cents=1000)],
+                    new_customer=CustomerDraft(name=name, email=f"p{i}@example.com"),
+                ),
+            )
+            session.commit()
+    yield database
+    if request.param == "postgresql":
+        with database.engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        database.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("joao vitor", ["João Vítor Carvalho"]),
+        ("vitor carvalho", ["João Vítor Carvalho"]),
+        ("JOÃO VÍTOR", ["João Vítor Carvalho"]),
+        ("jo", ["Joana Vieira", "João Vítor Carvalho"]),
+        ("aoife", ["Aoife Davies", "Aoife King"]),
+        ("nunez", ["Zé Nuñez"]),
+        ("ze", ["Zé Nuñez"]),
+        ("p3", ["Aoife King"]),
+        ("vitorino", []),
+    ],
+)
+def test_customer_finder_folds_accents_on_every_database(finder_db, typed, found):
+    from desk.services import search_customers
+
+    assert sorted(c.name for c in search_customers(finder_db, query=typed)) == found
+
+
+def test_main_search_folds_names_like_the_finder(finder_db):
+    with finder_db.connect() as conn:
+        rows = listing.fetch_page(conn, ReturnFilter(text="joao vitor", status=OPEN))
+    assert [row.customer_name for row in rows] == ["João Vítor Carvalho"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "whole"),
+    [("R-2026-00042", True), ("r202600042", True), ("R 2026 00042", True), ("00042", False)],
+)
+def test_a_whole_return_number_is_recognised(typed, whole):
+    assert search.is_return_number(typed) is whole

@@ -316,3 +316,76 @@ def test_feedback_request_offer_reads_the_delay_and_the_customer(db):
     assert offer.due == datetime(2026, 12, 1, 15, 0, tzinfo=UTC) and offer.mode == "ask"
     assert offer.channel is None and "asked not to be sent messages" in offer.reason
     assert not offer.possible
+
+
+# undo_move
+
+
+def closed_with_messages(db):
+    """A refunded return closed with its message and the feedback request queued."""
+    save_settings(db, {NOTIFY[Event.FEEDBACK]: "auto", FEEDBACK_REQUEST_WHEN: "now"})
+    ret = refunded_return(db, email="rui@example.com")
+    outcome = move_return(
+        db, return_id=ret.id, to="closed", expected_version=ret.version, staff="Ana", notify=True
+    )
+    assert outcome.message is not None and outcome.feedback is not None
+    return outcome
+
+
+def test_undo_move_takes_the_return_back_and_withdraws_its_messages(db):
+    from desk.services import undo_move
+    from desk.workflow import ChangeKind, change_kind
+
+    outcome = closed_with_messages(db)
+    ret, change = outcome.result.ret, outcome.result.change
+    undone = undo_move(db, return_id=ret.id, change_id=change.id, staff="Ana")
+    assert undone.ret.status == "refunded" and undone.ret.version == ret.version + 1
+    assert (undone.withdrawn, undone.already_sent) == (2, 0)
+    detail = get_return(db, return_id=ret.id)
+    assert [c.to_status for c in detail.timeline][-2:] == ["closed", "refunded"]  # both kept
+    assert [change_kind(c) for c in detail.timeline][-2:] == [ChangeKind.MOVE, ChangeKind.UNDO]
+    assert detail.timeline[-1].note == "Undid the move to Closed." and detail.timeline[-1].staff
+    with db.session() as session:
+        messages = session.exec(select(OutboxMessage).where(OutboxMessage.return_id == ret.id))
+        states = {(m.event, m.state, m.last_error) for m in messages}
+    reason = "The move to Closed was undone."
+    assert states == {("closed", "cancelled", reason), ("feedback", "cancelled", reason)}
+    assert waiting_messages(db) == 0
+    again = move_return(  # and it can be closed again, properly
+        db, return_id=ret.id, to="closed", expected_version=undone.ret.version, notify=False
+    )
+    assert again.result.ret.status == "closed"
+
+
+def test_undo_move_refuses_when_the_return_moved_since_or_too_late(db):
+    from desk.services import undo_move
+    from desk.workflow import UNDO_WINDOW
+
+    ret = refunded_return(db, email="rui@example.com")
+    with db.session() as session:
+        first = session.exec(
+            select(StatusChange).where(StatusChange.return_id == ret.id).order_by(StatusChange.id)
+        ).all()[-1]
+    move_return(db, return_id=ret.id, to="closed", expected_version=ret.version, notify=False)
+    with pytest.raises(DeskError, match="has moved since"):
+        undo_move(db, return_id=ret.id, change_id=first.id)
+    last = get_return(db, return_id=ret.id).timeline[-1]
+    later = last.at + UNDO_WINDOW + timedelta(seconds=1)
+    with pytest.raises(DeskError, match="too old to undo"):
+        undo_move(db, return_id=ret.id, change_id=last.id, now=later)
+    with pytest.raises(NotFound):
+        undo_move(db, return_id=ret.id + 99, change_id=last.id)
+    assert get_return(db, return_id=ret.id).ret.status == "closed"  # nothing changed
+
+
+def test_a_message_already_sent_is_not_withdrawn_but_counted(db):
+    from desk.services import undo_move
+
+    outcome = closed_with_messages(db)
+    with db.session() as session:
+        session.exec(
+            update(OutboxMessage).where(OutboxMessage.id == outcome.message.id).values(state="sent")
+        )
+        session.commit()
+    undone = undo_move(db, return_id=outcome.result.ret.id, change_id=outcome.result.change.id)
+    assert (undone.withdrawn, undone.already_sent) == (1, 1)

@@ -329,3 +329,37 @@ def test_a_staff_name_or_note_the_database_cannot_hold_is_refused(db, staff, not
     assert caught.value.errors == errors
     with db.session() as session:
         assert session.get(Return, ret.id).status == Status.RECEIVED
+
+
+def test_a_change_back_along_an_edge_is_an_undo_and_every_move_is_a_move():
+    from desk.workflow import ChangeKind, change_kind
+
+    for source, targets in TRANSITIONS.items():
+        for target in targets:
+            move = StatusChange(return_id=1, from_status=source, to_status=target)
+            back = StatusChange(return_id=1, from_status=target, to_status=source)
+            assert change_kind(move) == ChangeKind.MOVE
+            assert change_kind(back) == ChangeKind.UNDO  # the graph has no cycle
+    assert change_kind(StatusChange(return_id=1, to_status=Status.RECEIVED)) == ChangeKind.MOVE
+
+
+def test_undoing_goes_back_only_along_the_last_change(db):
+    from desk.workflow import IllegalTransition, apply_transition
+
+    with db.session() as session:
+        ret = save_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="A-1", unit_price_cents=100)],
+                new_customer=CustomerDraft(name="Ana"),
+            ),
+        )
+        moved = apply_transition(session=session, return_id=ret.id, to="refunded",
+                                 expected_version=1)  # fmt: skip
+        with pytest.raises(IllegalTransition):
+            apply_transition(session=session, return_id=ret.id, to="requested",
+                             expected_version=2, undoing=moved.change)  # fmt: skip
+        back = apply_transition(session=session, return_id=ret.id, to="received",
+                                expected_version=2, undoing=moved.change)  # fmt: skip
+        assert back.ret.status == "received" and back.ret.version == 3

@@ -121,7 +121,13 @@ def move(qtbot, win, target: Status, note: str = "") -> TransitionDialog:
     return dialog
 
 
+def show_all_statuses(qtbot, win):
+    win.status_combo.setCurrentIndex(win.status_combo.findData(""))
+    wait_for_list(qtbot, win)
+
+
 def test_move_to_refunded_then_closed_shows_timeline(qtbot, window, db):
+    show_all_statuses(qtbot, window)  # a closed return stays in the list
     number = visible_numbers(window)[0]
     assert set(window.detail.move_buttons) >= {Status.REFUNDED, Status.INSPECTING}
     assert Status.CLOSED not in window.detail.move_buttons
@@ -214,6 +220,7 @@ def test_new_return_found_moved_and_closed_end_to_end(qtbot, window, db, monkeyp
     qtbot.keyClick(dialog.focusWidget(), Qt.Key_Return, Qt.ControlModifier)
     qtbot.waitUntil(lambda: window.count_label.text() == "4 returns", timeout=3000)
 
+    show_all_statuses(qtbot, window)
     search(qtbot, window, "dora")
     assert len(visible_numbers(window)) == 1
     qtbot.waitUntil(lambda: "Dora Quintela" in window.detail.customer_label.text())
@@ -290,3 +297,64 @@ def test_detail_shows_the_customers_segment(qtbot, db):
     wait_for_list(qtbot, win)
     assert "Loyal customer" in win.detail.customer_label.text()
     assert "30 orders" in win.detail.customer_label.text()
+
+
+def test_a_closed_return_leaves_the_open_list_at_once_and_the_next_is_selected(qtbot, window):
+    numbers = visible_numbers(window)  # newest first: 3, 2, 1
+    window.select_return(window.model.return_at(1).id)
+    move(qtbot, window, Status.REFUNDED)
+    qtbot.waitUntil(lambda: window.detail.status_label.text() == "Refunded", timeout=2000)
+    assert visible_numbers(window) == numbers  # refunded is still open: it stays
+    move(qtbot, window, Status.CLOSED)
+    qtbot.waitUntil(lambda: numbers[1] not in visible_numbers(window), timeout=2000)
+    assert visible_numbers(window) == [numbers[0], numbers[2]]  # without F5
+    assert window.selected_return_id() == window.model.return_at(1).id  # the next row
+    assert window.detail.number_label.text() == numbers[2]
+    assert window.count_label.text() == "2 returns"
+    assert f"{numbers[1]} is now Closed" in window.statusBar().currentMessage()
+
+
+def close_return(db, number):
+    with db.session() as session:
+        ret = session.exec(select(Return).where(Return.number == number)).one()
+        transition(session=session, return_id=ret.id, to="refunded", expected_version=1)
+        transition(session=session, return_id=ret.id, to="closed", expected_version=2)
+
+
+def test_a_search_the_filter_hides_says_where_the_return_is_and_one_key_shows_it(qtbot, window, db):
+    number = visible_numbers(window)[1]  # R-YYYY-00002
+    close_return(db, number)
+    window.refresh()
+    wait_for_list(qtbot, window)
+    search(qtbot, window, "00002")
+    wait_for_list(qtbot, window)
+    assert visible_numbers(window) == [] and window.empty_label.isVisible()
+    assert window.empty_label.text() == (
+        f"{number} is closed: <a href='show-all-statuses'>show all statuses</a> (Ctrl+Shift+A)."
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: visible_numbers(window) == [number], timeout=3000)
+    assert window.status_combo.currentText() == "All"
+    assert window.detail.number_label.text() == number
+
+
+def test_several_hidden_matches_are_counted(qtbot, window, db):
+    newest, _, oldest = visible_numbers(window)  # the two kettles
+    close_return(db, newest)
+    close_return(db, oldest)
+    search(qtbot, window, "kettle")
+    wait_for_list(qtbot, window)
+    assert window.empty_label.text().startswith(
+        "No open return matches “kettle”; 2 with other statuses do: <a href="
+    )
+
+
+def test_a_return_number_is_found_whatever_the_filter(qtbot, window, db):
+    number = visible_numbers(window)[1]
+    close_return(db, number)
+    search(qtbot, window, number)
+    wait_for_list(qtbot, window)
+    assert visible_numbers(window) == [number]
+    assert window.status_combo.currentText().startswith("Open")  # the filter is kept

@@ -34,12 +34,28 @@ SEARCH, PICKED, NEW = "search", "picked", "new"
 _TITLES = {SEARCH: "Customer", PICKED: "Customer: existing", NEW: "Customer: new"}
 _ENTER = (Qt.Key_Return, Qt.Key_Enter)
 VISIBLE_MATCHES = 5  # rows of matches shown before the list scrolls
+SEARCH_LIMIT = 20  # matches listed at most
 _CARD_STYLE = """
 QFrame#pickedCard {
     background: #ecfdf5; border: 1px solid #a7f3d0; border-left: 5px solid #059669;
     border-radius: 4px;
 }
 """
+
+
+_ONE_HINT = "One customer matches: Enter (or a click) picks it."
+_CHOOSE_FIRST = (
+    "{count} customers match: highlight one with Down or Up, then Enter picks it (or click it)."
+)
+
+
+def _count_text(count: int) -> str:
+    return f"{count} or more" if count >= SEARCH_LIMIT else str(count)
+
+
+def _several_hint(count: int) -> str:
+    more = " Type more to narrow them down." if count >= SEARCH_LIMIT else ""
+    return f"{_count_text(count)} customers match: Down and Up choose one, Enter picks it.{more}"
 
 
 class CustomerPicker(QGroupBox):
@@ -88,6 +104,7 @@ class CustomerPicker(QGroupBox):
         self.results.setAlternatingRowColors(True)
         self.results.setFocusPolicy(Qt.NoFocus)  # the keys stay in the search box
         self.results.header().setSectionResizeMode(QHeaderView.Stretch)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows stay visible
         self.results.itemClicked.connect(lambda item, _col: self._pick_item(item))
         self.results.hide()
         self.search_hint = QLabel()
@@ -179,7 +196,7 @@ class CustomerPicker(QGroupBox):
         generation, db = self._generation, self._db
 
         def work():
-            return generation, query, search_customers(db, query=query, limit=20)
+            return generation, query, search_customers(db, query=query, limit=SEARCH_LIMIT)
 
         run_in_background(
             work, owner=self, on_success=self._show_results, on_failure=self._search_failed
@@ -202,7 +219,7 @@ class CustomerPicker(QGroupBox):
                 + shown * self.results.sizeHintForRow(0)
                 + 2 * self.results.frameWidth()
             )
-            hint = "Down and Up choose a customer, Enter (or a click) picks it."
+            hint = _several_hint(len(customers)) if len(customers) > 1 else _ONE_HINT
         else:
             hint = f"No customer matches “{query}”. Check the spelling, or Alt+N for a new one."
         self.results.setVisible(bool(customers))
@@ -210,10 +227,7 @@ class CustomerPicker(QGroupBox):
         self.search_hint.setVisible(bool(query))
         if self._enter_pending and query == self.search_box.text().strip():
             self._enter_pending = False
-            if len(customers) == 1:
-                self._pick_item(self.results.topLevelItem(0))  # unambiguous: take it
-            elif customers:
-                self.results.setCurrentItem(self.results.topLevelItem(0))  # let staff look
+            self._pick_current()
 
     def _search_failed(self, error: Exception) -> None:
         self._answered = self.search_box.text().strip()
@@ -231,10 +245,13 @@ class CustomerPicker(QGroupBox):
         if self.search_pending:
             self._enter_pending = True  # decided when the matches arrive
             return
-        if not self.results.topLevelItemCount():
-            return
-        item = self.results.currentItem() or self.results.topLevelItem(0)
-        self._pick_item(item)
+        count = self.results.topLevelItemCount()
+        if count == 1:
+            self._pick_item(self.results.topLevelItem(0))  # unambiguous: take it
+        elif count and self.results.currentItem() is not None:
+            self._pick_item(self.results.currentItem())  # only the highlighted one
+        elif count:
+            self.search_hint.setText(_CHOOSE_FIRST.format(count=_count_text(count)))
 
     def _pick_item(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:

@@ -7,6 +7,7 @@ Modules:
     messages_box       a return's messages to the customer and their state
     transition_dialog  confirm a move with staff name and note
     notify_section     the transition dialog's 'tell the customer' part with its exact preview
+    undo               undo the last move for a short while (status bar button, shortcut)
 """
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "messages_box",
     "transition_dialog",
     "notify_section",
+    "undo",
 ]

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from desk import labels
 from desk.codes import Status
+from desk.models import StatusChange
 from desk.money import format_money, format_signed
 from desk.returns import ReturnDetail
-from desk.workflow import allowed_next
+from desk.workflow import ChangeKind, allowed_next, change_kind
 from ui.actions import Act, shortcut_text
 from ui.feedback.detail_box import FeedbackBox
 from ui.returns.messages_box import MessagesBox
@@ -46,6 +47,14 @@ ERASED_COLOR = "#6b7280"
 
 def _local(stamp) -> str:
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _change_text(change: StatusChange) -> str:
+    """A timeline entry's kind and status: a move is a coloured dot, an undo an arrow back."""
+    status = change.to_status
+    if change_kind(change) == ChangeKind.UNDO:
+        return f"<b style='color:{ERASED_COLOR}'>↶ Undone: back to {status.label}</b>"
+    return f"<b style='color:{STATUS_COLORS[status]}'>● {status.label}</b>"
 
 
 class DetailPanel(QScrollArea):
@@ -309,9 +318,8 @@ class DetailPanel(QScrollArea):
             widget.hide()
             widget.deleteLater()
         for i, change in enumerate(detail.timeline):
-            status = change.to_status
             when = QLabel(_local(change.at))
-            what = QLabel(f"<b style='color:{STATUS_COLORS[status]}'>● {status.label}</b>")
+            what = QLabel(_change_text(change))
             who = QLabel(escape(change.staff) or "—")
             note = QLabel(escape(change.note))
             note.setWordWrap(True)

@@ -7,6 +7,8 @@ a readable name, the item count and then the logged date step aside (`ColumnFitt
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -147,6 +149,7 @@ def empty_label() -> QLabel:
     label.setAlignment(Qt.AlignCenter)
     label.setStyleSheet("color: #666; padding: 24px;")
     label.setWordWrap(True)
+    label.setTextFormat(Qt.RichText)  # what was typed is escaped by empty_text
     return label
 
 
@@ -155,13 +158,35 @@ def has_returns(db: Database) -> bool:
     return listing.has_returns(db)
 
 
-def empty_text(flt: ReturnFilter, *, any_returns: bool) -> str:
-    """What to say when no return matches `flt`, and how to find some.
+SHOW_ALL_LINK = "show-all-statuses"
+"""The link of the empty-list text that switches the status filter to All."""
 
-    `any_returns` says whether the database holds any return at all.
+
+def empty_text(
+    flt: ReturnFilter, *, any_returns: bool, hidden: listing.ListPage | None = None
+) -> str:
+    """What to say when no return matches `flt`, and how to find some (rich text).
+
+    `any_returns` says whether the database holds any return at all; `hidden` is what
+    the search finds under every status, when the status filter hides it: then the text
+    says where the return is and links to the switch to All (also a shortcut).
     """
-    if flt.text.strip():
-        return f"No return matches “{flt.text.strip()}”. Check the spelling or clear the search."
+    typed = flt.text.strip()
+    if typed and hidden is not None and hidden.rows:
+        switch = (
+            f"<a href='{SHOW_ALL_LINK}'>show all statuses</a> "
+            f"({shortcut_text(Act.SHOW_ALL_STATUSES)})"
+        )
+        if hidden.total == 1:
+            row = hidden.rows[0]
+            return f"{escape(row.number)} is {row.status.label.lower()}: {switch}."
+        shown = "open" if flt.status == listing.OPEN else Status(flt.status).label.lower()
+        return (
+            f"No {shown} return matches “{escape(typed)}”; {hidden.total:,} with other "
+            f"statuses do: {switch}."
+        )
+    if typed:
+        return f"No return matches “{escape(typed)}”. Check the spelling or clear the search."
     if not any_returns:
         return f"No returns yet. Press {shortcut_text(Act.NEW_RETURN)} to log the first one."
     if flt.status == listing.OPEN:

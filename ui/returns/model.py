@@ -20,6 +20,7 @@ from desk.db import Database
 from desk.feedback.record import low_rating, ratings_for
 from desk.listing import ListPage, ReturnFilter, ReturnRow
 from desk.money import format_money
+from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
 
 COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")
@@ -60,10 +61,27 @@ def low_mark() -> QPixmap:
     return _low_mark[0]
 
 
-def _first_page(db: Database, flt: ReturnFilter) -> tuple[ListPage, dict[int, int], int]:
-    """A filter's first page, its rows' current ratings and the low-rating threshold."""
+def status_shown(flt: ReturnFilter, status: Status) -> bool:
+    """Whether a return in `status` belongs in a list filtered by `flt`'s status."""
+    if flt.status == listing.OPEN:
+        return status in OPEN_STATUSES
+    return not flt.status or Status(flt.status) == status
+
+
+HIDDEN_SHOWN = 3  # returns named when the status filter hides what the search finds
+
+
+def _first_page(
+    db: Database, flt: ReturnFilter
+) -> tuple[ListPage, dict[int, int], int, ListPage | None]:
+    """A filter's first page, its rows' current ratings, the low-rating threshold, and
+    when a search finds nothing under a status filter, what it finds under every status."""
     page = listing.first_page(db, flt)
-    return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db)
+    hidden = None
+    if not page.rows and flt.status and flt.text.strip():
+        unfiltered = ReturnFilter(flt.text, None, newest_first=flt.newest_first)
+        hidden = listing.first_page(db, unfiltered, limit=HIDDEN_SHOWN)
+    return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db), hidden
 
 
 class ReturnsModel(QAbstractTableModel):
@@ -87,6 +105,7 @@ class ReturnsModel(QAbstractTableModel):
         self._exhausted = True
         self.total = 0
         self.any_returns = False  # whether the database holds any return (the empty text)
+        self.hidden: ListPage | None = None  # what the status filter hides of an empty search
 
     @property
     def filter(self) -> ReturnFilter:
@@ -116,10 +135,17 @@ class ReturnsModel(QAbstractTableModel):
         )
 
     def _show_page(
-        self, generation: int, flt: ReturnFilter, page: ListPage, ratings: dict[int, int], low: int
+        self,
+        generation: int,
+        flt: ReturnFilter,
+        page: ListPage,
+        ratings: dict[int, int],
+        low: int,
+        hidden: ListPage | None,
     ) -> None:
         if generation != self._generation:
             return  # the answer to an older filter, arriving late
+        self.hidden = hidden
         self.beginResetModel()
         self._filter, self._shown_generation = flt, generation
         self._rows, self.total, self.any_returns = page.rows, page.total, page.any_returns
@@ -156,17 +182,28 @@ class ReturnsModel(QAbstractTableModel):
         rating = self._ratings.get(return_id)
         return rating is not None and rating <= self._low
 
-    def refresh_return(self, return_id: int) -> None:
-        """Redraw one return after it changed (it keeps its place until the next reload)."""
+    def refresh_return(self, return_id: int) -> bool:
+        """Redraw one return after it changed; return whether the list still shows it.
+
+        A return whose new status the filter does not show (closed, under "Open") leaves
+        the list at once; one that still belongs keeps its place until the next reload.
+        """
         row = self.row_of(return_id)
         if row is None:
-            return
+            return False
         fresh = listing.rows_by_id(self._db, [return_id]).get(return_id)
-        if fresh is not None:
-            self._rows[row] = fresh
+        if fresh is None or not status_shown(self._filter, fresh.status):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
             self._ratings.pop(return_id, None)
-            self._ratings.update(ratings_for(self._db, [return_id]))
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.total = max(0, self.total - 1)
+            self.endRemoveRows()
+            return False
+        self._rows[row] = fresh
+        self._ratings.pop(return_id, None)
+        self._ratings.update(ratings_for(self._db, [return_id]))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
 
     # Qt model interface
 

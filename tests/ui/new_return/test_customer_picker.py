@@ -45,7 +45,7 @@ def test_typing_lists_matching_customers(qtbot, picker):
     assert picker.mode == SEARCH and picker.title() == "Customer"
     assert search(qtbot, picker, "joa") == ["Joana Ribeiro", "Joaquim Sousa"]
     assert picker.results.isVisible()
-    assert "Enter (or a click) picks it" in picker.search_hint.text()
+    assert picker.search_hint.text().startswith("2 customers match: Down and Up choose one")
 
 
 def test_no_match_says_so_quoting_what_was_typed(qtbot, picker):
@@ -69,6 +69,45 @@ def test_down_and_enter_pick_the_second_match(qtbot, picker):
     assert blocker.args[0].name == "Joaquim Sousa"
     assert picker.mode == PICKED and picker.title() == "Customer: existing"
     assert picker.draft_part() == (picker.customer.id, None)
+
+
+def test_enter_picks_only_the_highlighted_one_of_several(qtbot, picker):
+    search(qtbot, picker, "joa")
+    qtbot.keyClick(picker.search_box, Qt.Key_Return)  # none highlighted: no silent pick
+    assert picker.mode == SEARCH and picker.customer is None
+    assert picker.search_hint.text().startswith("2 customers match: highlight one")
+    qtbot.keyClick(picker.search_box, Qt.Key_Down)
+    qtbot.keyClick(picker.search_box, Qt.Key_Return)
+    assert picker.mode == PICKED and picker.customer.name == "Joana Ribeiro"
+
+
+def test_enter_before_several_matches_come_picks_nobody(qtbot, picker):
+    picker.search_box.setText("joa")
+    qtbot.keyClick(picker.search_box, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not picker.search_pending, timeout=3000)
+    assert picker.mode == SEARCH and picker.results.currentItem() is None
+    assert "2 customers match: highlight one" in picker.search_hint.text()
+
+
+def test_the_finder_folds_accents_like_the_main_search(qtbot, db):
+    for name in ("João Vítor Carvalho", "Aoife Davies", "Aoife King"):
+        draft = ReturnDraft(
+            reason="defective",
+            lines=[LineDraft(sku="KETTLE-9", unit_price_cents=3490)],
+            new_customer=CustomerDraft(name=name),
+        )
+        create_return(db, draft=draft, today=date(2026, 11, 30))
+    widget = CustomerPicker(db)
+    widget._timer.setInterval(1)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert search(qtbot, widget, "joao vitor") == ["João Vítor Carvalho"]
+    assert search(qtbot, widget, "vitor carvalho") == ["João Vítor Carvalho"]
+    assert search(qtbot, widget, "aoife") == ["Aoife Davies", "Aoife King"]
+    qtbot.keyClick(widget.search_box, Qt.Key_Down)
+    qtbot.keyClick(widget.search_box, Qt.Key_Down)
+    qtbot.keyClick(widget.search_box, Qt.Key_Return)
+    assert widget.customer.name == "Aoife King"
 
 
 def test_enter_before_the_matches_come_takes_the_only_one(qtbot, picker):

@@ -37,3 +37,9 @@ def test_empty_text_says_how_to_find_returns():
     assert empty_text(ReturnFilter(status="closed"), any_returns=True) == (
         "No returns with this status. Choose “All” to see every return."
     )
+
+
+def test_empty_text_escapes_what_was_typed():
+    assert empty_text(ReturnFilter(text="<b>zoe"), any_returns=True).startswith(
+        "No return matches “&lt;b&gt;zoe”."
+    )

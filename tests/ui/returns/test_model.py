@@ -138,3 +138,27 @@ def test_the_ratings_of_a_page_are_one_query(qtbot, db):
         event.remove(db.engine, "before_cursor_execute", listener)
     assert all(model.is_low(return_id) for return_id in ids)
     assert len([s for s in seen if "FROM feedback" in s]) == 1
+
+
+def test_a_return_moved_out_of_the_filter_leaves_the_list(qtbot, model, db, qtmodeltester):
+    from desk.codes import Status
+    from desk.listing import OPEN
+    from desk.workflow import transition
+    from ui.returns.model import status_shown
+
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter(status=OPEN))
+    bruno = model.return_at(names(model).index("Bruno Lima")).id
+    with db.session() as session:
+        transition(session=session, return_id=bruno, to="refunded", expected_version=1)
+    assert model.refresh_return(bruno) and "Bruno Lima" in names(model)  # still open
+    with db.session() as session:
+        transition(session=session, return_id=bruno, to="closed", expected_version=2)
+    with qtbot.waitSignal(model.rowsRemoved):
+        assert model.refresh_return(bruno) is False
+    assert names(model) == ["Carla Dias", "Ana Souza"] and model.total == 2
+    qtmodeltester.check(model)
+    assert not status_shown(ReturnFilter(status=OPEN), Status.CLOSED)
+    assert status_shown(ReturnFilter(status=None), Status.CLOSED)
+    assert status_shown(ReturnFilter(status="closed"), Status.CLOSED)
+    assert not status_shown(ReturnFilter(status="closed"), Status.REFUNDED)

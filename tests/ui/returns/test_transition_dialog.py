@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from desk.codes import Status
-from desk.models import OutboxMessage
+from desk.models import OutboxMessage, Return
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
 from desk.settings import (
@@ -291,8 +291,9 @@ def test_closing_with_the_request_unticked_asks_nothing(qtbot, db, mail_ready):
     assert dialog.notify.feedback_box.isChecked()
     dialog.notify.feedback_box.setChecked(False)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: win.detail.status_label.text() == "Closed")
+    qtbot.waitUntil(lambda: win.model.row_of(ret.id) is None)  # closed: out of the Open list
     with db.session() as session:
+        assert session.get(Return, ret.id).status == "closed"
         assert session.exec(select(OutboxMessage)).all() == []
 
 
@@ -336,6 +337,7 @@ def test_a_feedback_request_that_fails_lets_staff_close_without_it(qtbot, db):
     assert not notify.feedback_box.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert not dialog.isVisible()
-    assert win.detail.status_label.text() == "Closed"
+    qtbot.waitUntil(lambda: win.model.row_of(ret.id) is None)  # closed: out of the Open list
     with db.session() as session:
+        assert session.get(Return, ret.id).status == "closed"
         assert session.exec(select(OutboxMessage)).all() == []
