@@ -10,6 +10,10 @@ from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.paths import sqlite_url
 
+pytestmark = pytest.mark.sqlite_only(
+    "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
+)
+
 
 @pytest.fixture
 def filled(db, db_path):

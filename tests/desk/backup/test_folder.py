@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desk.backup.folder import (
     BackupKind,
     backups_folder,
@@ -14,6 +16,10 @@ from desk.backup.folder import (
     sidecar_path,
 )
 from desk.backup.store import make_backup
+
+pytestmark = pytest.mark.sqlite_only(
+    "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
+)
 
 
 def test_copies_live_in_a_backups_folder_beside_the_database(tmp_path):

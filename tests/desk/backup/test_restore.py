@@ -17,6 +17,10 @@ from desk.migrations import HEAD_REVISION
 from desk.models import Customer
 from desk.paths import sqlite_url
 
+pytestmark = pytest.mark.sqlite_only(
+    "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
+)
+
 
 def add_customer(db, name: str) -> None:
     with db.session() as session:

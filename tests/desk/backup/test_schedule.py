@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import create_engine
 
 from desk.backup.folder import BackupKind, list_copies
 from desk.backup.schedule import daily_due, run_daily_backup
 from desk.backup.store import make_backup
 from desk.db import Database
+
+pytestmark = pytest.mark.sqlite_only(
+    "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
+)
 
 
 def test_the_first_start_makes_the_daily_backup_and_the_second_does_not(db, db_path):

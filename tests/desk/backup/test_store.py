@@ -32,6 +32,10 @@ from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.services import move_return
 from desk.settings import BACKUP_KEEP_DAILY, save_settings
 
+pytestmark = pytest.mark.sqlite_only(
+    "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
+)
+
 REPO = Path(__file__).resolve().parents[3]
 WRITER = textwrap.dedent(
     """

@@ -315,6 +315,7 @@ def test_run_import_waits_for_another_desk_writing(db, db_path):
     assert count_customers(db) == 3
 
 
+@pytest.mark.sqlite_only("backs up the SQLite file; PostgreSQL is backed up with pg_dump")
 def test_run_import_makes_a_verified_backup_first(db, db_path):
     from desk.backup.folder import BackupKind, list_copies
 

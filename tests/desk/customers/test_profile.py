@@ -289,6 +289,7 @@ def test_load_profile_carries_the_shops_currency(db, history):
     assert load_profile(db, history["customer_id"]).currency == "BRL"
 
 
+@pytest.mark.sqlite_only("backs up the SQLite file; PostgreSQL is backed up with pg_dump")
 def test_erase_makes_a_verified_backup_first_and_without_one_erases_nothing(db, db_path, history):
     from desk.backup.folder import BackupKind, list_copies
 

@@ -18,6 +18,10 @@ from desk.paths import sqlite_url
 from tests.ui.instructions.test_actions import choose, when_modal
 from ui.settings.backup_page import BackupPage, DailyBackup, recover_at_start
 
+pytestmark = pytest.mark.sqlite_only(
+    "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
+)
+
 
 @pytest.fixture
 def page(qtbot, db):
