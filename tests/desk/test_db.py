@@ -137,6 +137,7 @@ def test_a_folder_is_named_as_a_folder(tmp_path):
     )
 
 
+@pytest.mark.sqlite_only("damages or locks the SQLite file itself")
 @pytest.mark.parametrize("damage", ["random bytes", "truncated", "a page overwritten"])
 def test_a_damaged_file_is_said_in_words_and_left_alone(db, db_path, damage):
     from desk.demo.seed import seed_demo
@@ -166,6 +167,7 @@ def test_a_missing_folder_is_made_for_a_new_database(tmp_path):
     assert path.is_file()
 
 
+@pytest.mark.sqlite_only("damages or locks the SQLite file itself")
 def test_a_database_locked_by_another_program_waits_then_says_so(db, db_path):
     db.close()
     holder = sqlite3.connect(db_path)
@@ -179,6 +181,7 @@ def test_a_database_locked_by_another_program_waits_then_says_so(db, db_path):
     assert "try again in a moment; nothing was changed." in line
 
 
+@pytest.mark.sqlite_only("damages or locks the SQLite file itself")
 def test_a_full_disk_is_said_in_words(db, db_path):
     db.close()
     line = one_line(

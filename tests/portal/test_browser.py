@@ -69,6 +69,7 @@ def browser():
 
 def test_a_customer_follows_the_link_and_gives_feedback_on_a_phone(db, site, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     save_settings(db, {PORTAL_PUBLIC_URL: site, REWARD_KIND: "percent"})
     ret = logged(db)
@@ -80,7 +81,13 @@ def test_a_customer_follows_the_link_and_gives_feedback_on_a_phone(db, site, bro
     browser.find_element(By.CSS_SELECTOR, "label[for=rating5]").click()
     browser.find_element(By.ID, "comment").send_keys("Muito rápido, obrigado!")
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    code = browser.find_element(By.CSS_SELECTOR, ".code").text
+    code = (
+        WebDriverWait(browser, 20)
+        .until(  # the thanks page, once the post is answered
+            lambda page: page.find_element(By.CSS_SELECTOR, ".code")
+        )
+        .text
+    )
     assert browser.find_element(By.TAG_NAME, "h1").text == "Muito obrigado, Júlia!"
     stored = current_feedback(db, return_id=ret.id)
     assert (stored.rating, stored.comment, stored.source) == (

@@ -177,6 +177,7 @@ def test_a_damaged_database_offers_the_last_good_backup_then_opens(tmp_path):
     assert list(tmp_path.glob("returns.db.set-aside-*"))
 
 
+@pytest.mark.sqlite_only("damages or locks the SQLite file itself")
 def test_a_database_failure_after_the_start_is_said_in_words(process_state, db, db_path):
     from sqlalchemy.exc import DatabaseError
 
