@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk.codes import FeedbackSource, RewardState
 from desk.db import Database
@@ -21,6 +21,7 @@ from desk.feedback.rewards import CodeInfo, reward_of_return
 from desk.models import Feedback
 from ui.background import run_in_background
 from ui.feedback.faces import stars
+from ui.widgets.flow_layout import flow_row
 
 SOURCES: dict[FeedbackSource, str] = {
     FeedbackSource.COUNTER: "at the counter",
@@ -111,14 +112,10 @@ class FeedbackBox(QGroupBox):
         self.print_button.setObjectName("printRewardCode")
         self.print_button.setToolTip("Print the reward code again on the receipt printer")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.reward))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.ask_button)
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.ask_button, self.record_button, self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)  # the buttons wrap in a narrow panel
         self.show_feedback(None)
 
     def load(self, db: Database, return_id: int) -> None:
