@@ -229,24 +229,10 @@ def test_get_detail_is_fresh_in_a_session_that_read_it_before(db, by):
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine_db(request, db):
-    """The test's database on each engine (PostgreSQL when RETURNDESK_TEST_PG_URL is set)."""
-    import os
-
-    from sqlalchemy import text
-
-    from desk.db import open_database
-
+    """The test's database on each engine: a cleaned PostgreSQL one when one is given."""
     if request.param == "sqlite":
-        yield db
-        return
-    url = os.environ.get("RETURNDESK_TEST_PG_URL")
-    if not url:
-        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
-    pg = open_database(url)
-    yield pg
-    with pg.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    pg.close()
+        return db
+    return request.getfixturevalue("pg_db")  # migrated and empty (tests/fixtures_db.py)
 
 
 BAD_DRAFTS = {

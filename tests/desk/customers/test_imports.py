@@ -365,19 +365,7 @@ def import_customers_in(database, data: bytes):
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine_db(request, db):
-    """The test's database on each engine (PostgreSQL when RETURNDESK_TEST_PG_URL is set)."""
-    from sqlalchemy import text
-
-    from desk.db import open_database
-
+    """The test's database on each engine: a cleaned PostgreSQL one when one is given."""
     if request.param == "sqlite":
-        yield db
-        return
-    url = os.environ.get("RETURNDESK_TEST_PG_URL")
-    if not url:
-        pytest.skip("RETURNDESK_TEST_PG_URL is not set")
-    pg = open_database(url)
-    yield pg
-    with pg.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    pg.close()
+        return db
+    return request.getfixturevalue("pg_db")  # migrated and empty (tests/fixtures_db.py)
