@@ -6,9 +6,11 @@ Modules:
     template_store  where templates come from: shipped defaults and the shop's own versions
     bounds          the limits of filling in a template: time, work, size; the budget they use
     sandbox         the bounded sandbox class of the one Jinja environment
-    templating      the one sandboxed Jinja environment; checking, saving and rendering messages
+    templating      the one sandboxed Jinja environment; checking and rendering messages
+    template_saving saving and resetting the shop's own versions of the templates
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
+    channels        the channels of one run: SMTP and SMS opened, used, closed; those blocked
     claims          who is sending a message, whether it lives; recovering those left behind
     mail            building an email from an outbox row and sending it over SMTP
     smtp_errors     why sending an email failed, in plain words
@@ -22,8 +24,10 @@ __all__ = [
     "bounds",
     "sandbox",
     "templating",
+    "template_saving",
     "outbox",
     "sender",
+    "channels",
     "claims",
     "mail",
     "smtp_errors",

@@ -2,9 +2,10 @@
 
 `render_message` is the one function that turns a return into a message: the editor's
 preview and the outbox both call it, so what staff preview is what the customer gets.
-`check_template` and `save_template` compile with the same environment, so a template
-that saves is one that renders. Where the sources come from (the shipped defaults, the
-shop's stored versions) is `desk.messages.template_store`.
+`check_template` (which desk.messages.template_saving calls before storing) compiles with
+the same environment, so a template that saves is one that renders. Where the sources
+come from (the shipped defaults, the shop's stored versions) is
+`desk.messages.template_store`.
 """
 
 from __future__ import annotations
@@ -42,16 +43,12 @@ from desk.messages.template_store import (
     PART_LABELS,
     PARTS,
     check_part,
-    default_source,
     default_source_by_name,
     parse_event,
     settings_and_templates,
-    stored_template,
     template_name,
 )
-from desk.models import MessageTemplate, utcnow
 from desk.returns import ReturnDetail, get_detail
-from desk.validation import text_error
 
 _CACHE_MAX = 512
 _SPECIAL_NAMES = frozenset({"loop", "self", "super", "varargs", "kwargs", "caller"})
@@ -153,7 +150,7 @@ def _compile(name: str, source: str) -> Template:
     return template
 
 
-def _forget(name: str) -> None:
+def forget_compiled(name: str) -> None:
     """Drop the compiled versions of template `name` (after it was saved or reset)."""
     with _compiled_lock:
         for key in [key for key in _compiled if key[0] == name]:
@@ -264,60 +261,6 @@ def check_template(
     except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
         return [_problem(error, name)]
     return []
-
-
-def save_template(
-    session: Session, event: Event | str, language: str, part: str, source: str
-) -> MessageTemplate | None:
-    """Store the shop's version of a template (flushed: the caller commits); refuse one
-    with problems.
-
-    Saving the default text itself removes the shop's version (returns None).
-    Raises TemplateError (a ValidationError keyed "template") listing the problems.
-    """
-    event, language = parse_event(event), check_language(language)
-    source = source.replace("\r\n", "\n")
-    if problem := text_error(source, "template", multiline=True):  # NUL: refused by PostgreSQL
-        raise TemplateError([TemplateProblem(None, problem)], part=part)
-    if source == default_source(event, language, part):
-        reset_template(session, event, language, part)
-        return None
-    if problems := check_template(source, part, language, event=event):
-        raise TemplateError(problems, part=part)
-    row = stored_template(session, event, language, part)
-    if row is None:
-        row = MessageTemplate(event=event, language=language, part=part)
-    row.body = source
-    row.updated_at = utcnow()
-    session.add(row)
-    session.flush()
-    _forget(template_name(event, language, part))
-    return row
-
-
-def reset_template(session: Session, event: Event | str, language: str, part: str) -> None:
-    """Delete the shop's version of a template, going back to the default (flushed: the
-    caller commits)."""
-    event, language = parse_event(event), check_language(language)
-    row = stored_template(session, event, language, check_part(part))
-    if row is not None:
-        session.delete(row)
-        session.flush()
-    _forget(template_name(event, language, part))
-
-
-def save_shop_template(
-    db: Database, event: Event | str, language: str, part: str, source: str
-) -> MessageTemplate | None:
-    """Save the shop's version of a template (see `save_template`) in its own transaction."""
-    with db.session() as session, session.begin():
-        return save_template(session, event, language, part, source)
-
-
-def reset_shop_template(db: Database, event: Event | str, language: str, part: str) -> None:
-    """Go back to the default wording of a template, in its own transaction."""
-    with db.session() as session, session.begin():
-        reset_template(session, event, language, part)
 
 
 def preview_template(

@@ -27,7 +27,7 @@ from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
 from desk.labels import LANGUAGES
-from desk.messages import template_store, templating
+from desk.messages import template_saving, template_store, templating
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
 from ui import prompts, state
@@ -304,7 +304,7 @@ class TemplateEditor(QDialog):
         self._show_state()
         self._say("Saving…", "")
         run_in_background(
-            lambda: templating.save_shop_template(db, *key, source),
+            lambda: template_saving.save_shop_template(db, *key, source),
             owner=self,
             on_success=lambda _: self._saved(key, source),
             on_failure=lambda error: self._not_saved(key, error),
@@ -342,7 +342,7 @@ class TemplateEditor(QDialog):
         if not prompts.ask_yes_no(self, "Reset to default", question):
             return
         try:
-            templating.reset_shop_template(self._db, event, language, part)
+            template_saving.reset_shop_template(self._db, event, language, part)
         except DeskError as error:
             self._say(str(error), ERROR_STYLE)
             return

@@ -8,7 +8,7 @@ from jinja2 import TemplateNotFound
 from desk.codes import Event
 from desk.errors import DeskError
 from desk.messages import template_store as store
-from desk.messages.templating import save_template
+from desk.messages.template_saving import save_template
 from desk.settings import LANGUAGE_CHOICES, SHOP_NAME, set_setting
 
 

@@ -12,16 +12,11 @@ from sqlmodel import select
 
 from desk.codes import Event
 from desk.errors import DeskError, ValidationError
-from desk.messages import template_store, templating
+from desk.messages import template_saving, template_store, templating
 from desk.messages.context import VARIABLES, build_context, sample_context
+from desk.messages.template_saving import reset_template, save_template
 from desk.messages.template_store import PARTS, is_customised, template_source
-from desk.messages.templating import (
-    TemplateError,
-    check_template,
-    render_message,
-    reset_template,
-    save_template,
-)
+from desk.messages.templating import TemplateError, check_template, render_message
 from desk.models import MessageTemplate
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import SHOP_CURRENCY, SHOP_LOGO, SHOP_NAME, SHOP_REFUND_DAYS, set_setting
@@ -355,13 +350,13 @@ def test_save_and_reset_only_flush_the_shop_services_commit(db):
         session.rollback()  # the caller's transaction decides
     assert template_store.edited_parts(db, "en") == {}
 
-    templating.save_shop_template(db, "closed", "en", "sms", source)
-    templating.save_shop_template(db, "closed", "en", "subject", "Closed {{ return.number }}")
+    template_saving.save_shop_template(db, "closed", "en", "sms", source)
+    template_saving.save_shop_template(db, "closed", "en", "subject", "Closed {{ return.number }}")
     assert template_store.edited_parts(db, "en") == {"closed": frozenset({"sms", "subject"})}
     assert template_store.edited_parts(db, "pt_BR") == {}
     assert template_store.read_source(db, "closed", "en", "sms") == source
 
-    templating.reset_shop_template(db, "closed", "en", "sms")
+    template_saving.reset_shop_template(db, "closed", "en", "sms")
     assert template_store.edited_parts(db, "en") == {"closed": frozenset({"subject"})}
     assert template_store.read_source(db, "closed", "en", "sms") == (
         template_store.default_source("closed", "en", "sms")
