@@ -12,11 +12,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desk.about import app_version
 from desk.backup import cli as backup_cli
-from desk.codes import Channel, OutboxState, Status
+from desk.codes import Channel, Status
 from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
 from desk.feedback.cli import add_commands as feedback_commands
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
+from desk.messages.cli import add_commands as outbox_commands
 from desk.money import format_money
 from desk.paths import database_url
 from desk.portal.cli import add_commands as portal_commands
@@ -26,8 +27,6 @@ from desk.settings import SHOP_CURRENCY, get_setting, setting
 from desk.workflow import parse_status
 
 STATUS_NAMES = [s.value for s in Status]
-SMS_TOKEN_ENV = "RETURNDESK_SMS_TOKEN"
-"""The environment variable `outbox send` reads the SMS API token from, if set."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,37 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("number")
     show.set_defaults(run=cmd_show)
 
-    outbox = commands.add_parser("outbox", help="send or list customer messages")
-    outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
-    send = outbox_commands.add_parser(
-        "send",
-        help="send the messages that are due (scheduled)",
-        description="Send the queued messages that are due. Without a keyring, give the "
-        "secrets on standard input: one line each, the SMTP password first when both "
-        "flags are given; the SMS token may also come from the environment variable "
-        f"{SMS_TOKEN_ENV}. Prints one line per channel that could not be sent.",
-    )
-    send.add_argument("--limit", type=int, default=200, metavar="N")
-    send.add_argument(
-        "--now",
-        action="store_true",
-        help="also send the messages waiting out a retry delay after a failed try",
-    )
-    send.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the SMTP password from standard input (machines without a keyring)",
-    )
-    send.add_argument(
-        "--sms-token-stdin",
-        action="store_true",
-        help="read the SMS API token from standard input (after the SMTP password "
-        f"when both are given); or set {SMS_TOKEN_ENV}",
-    )
-    send.set_defaults(run=cmd_outbox_send)
-    listed = outbox_commands.add_parser("list", help="recent messages and their state")
-    listed.add_argument("--limit", type=int, default=30, metavar="N")
-    listed.set_defaults(run=cmd_outbox_list)
+    outbox_commands(commands)
 
     config = commands.add_parser("config", help="read or change shop settings")
     config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
@@ -313,58 +282,6 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     else:
         print(f"Subject: {message.subject}\n\n{message.text.rstrip()}\n--- HTML ---")
         print(message.html.rstrip())
-    return 0
-
-
-def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
-    """Send the due messages (for a scheduled task); exit 1 if any failed, waits or is unknown."""
-    from desk.messages.mail import UNKNOWN
-    from desk.messages.sender import send_due
-
-    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
-    token = sys.stdin.readline().rstrip("\r\n") if args.sms_token_stdin else None
-    token = token or os.environ.get(SMS_TOKEN_ENV) or None
-    report = send_due(
-        db, limit=args.limit, smtp_password=password or None, sms_token=token, force=args.now
-    )
-    print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
-    if report.cancelled:
-        print(f"{report.cancelled} feedback request(s) no longer wanted, not sent.")
-    if report.recovered:
-        print(f"{report.recovered} message(s) left unfinished by a stopped run recovered.")
-    if report.unknown:
-        print(
-            f"{report.unknown} message(s) of unknown fate (may have been delivered): check "
-            "with the customer before sending again (`returndesk outbox list`)."
-        )
-    for item in report.messages:
-        if item.error:
-            words = {OutboxState.QUEUED: "will retry", OutboxState.CANCELLED: "cancelled"}
-            then = words.get(item.state, "gave up")
-            then = "unknown fate" if item.error.startswith(UNKNOWN) else then
-            print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
-    for line in report.not_sent_lines():
-        print(line, file=sys.stderr)
-    return 1 if report.failed or report.skipped or report.unknown else 0
-
-
-def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
-    """Print the latest messages with their state."""
-    from desk.messages.outbox import recent_messages
-    from desk.models import Return
-
-    with db.session() as session:
-        messages = recent_messages(session, limit=args.limit)
-        numbers = {m.return_id: session.get(Return, m.return_id).number for m in messages}
-    if not messages:
-        print("The outbox is empty.")
-    for m in messages:
-        stamp = (m.sent_at or m.created_at).strftime("%Y-%m-%d %H:%M")
-        error = f"  {m.last_error}" if m.last_error and m.state != OutboxState.SENT else ""
-        print(
-            f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "
-            f"{m.event:<12} {m.recipient}  tries {m.attempts}{error}"
-        )
     return 0
 
 

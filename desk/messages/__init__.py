@@ -15,6 +15,7 @@ Modules:
     mail            building an email from an outbox row and sending it over SMTP
     smtp_errors     why sending an email failed, in plain words
     sms             text messages: provider interface, Twilio-style provider, segment counting
+    cli             the `outbox send` and `outbox list` commands
 """
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "mail",
     "smtp_errors",
     "sms",
+    "cli",
 ]
