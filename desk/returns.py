@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from desk import search
 from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Status
 from desk.errors import NotFound, ValidationError
-from desk.models import Counter, Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
+from desk.models import Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
+from desk.numbering import next_number
 from desk.reports import facts as report_facts
 from desk.validation import (
     MAX_AMOUNT_CENTS,
@@ -357,24 +357,6 @@ def _line_rows(return_id: int, lines: list[LineDraft]) -> list[ReturnLine]:
     ]
 
 
-def format_number(year: int, seq: int) -> str:
-    """Return the human-friendly number of the `seq`-th return of `year`: R-2026-00042."""
-    return f"R-{year}-{seq:05d}"
-
-
-def next_number(session: Session, year: int) -> str:
-    """Reserve and return the next return number of `year` (inside the caller's transaction)."""
-    name = f"return-{year}"
-    bumped = session.exec(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
-    )
-    if bumped.rowcount == 0:
-        session.add(Counter(name=name, value=1))
-        session.flush()
-    value = session.exec(select(Counter.value).where(Counter.name == name)).one()
-    return format_number(year, value)
-
-
 def get_detail(
     session: Session, *, number: str | None = None, return_id: int | None = None
 ) -> ReturnDetail:
@@ -411,12 +393,3 @@ def get_detail(
         timeline=list(timeline),
         exchange_lines=list(swaps),
     )
-
-
-def find_customers(session: Session, query: str, limit: int = 20) -> list[Customer]:
-    """Return customers whose name, email or phone matches what was typed."""
-    ids = search.customer_ids_matching(session.connection(), query, limit)
-    if not ids:
-        return []
-    rows = session.exec(select(Customer).where(col(Customer.id).in_(ids))).all()
-    return sorted(rows, key=lambda c: c.name.lower())

@@ -18,7 +18,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from desk.models import Customer, Return, ReturnLine
 
@@ -199,3 +199,12 @@ def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list
             )
         )
     return list(conn.execute(stmt.order_by(Customer.name).limit(limit)).scalars())
+
+
+def find_customers(session: Session, query: str, limit: int = 20) -> list[Customer]:
+    """Return customers whose name, email or phone matches what was typed."""
+    ids = customer_ids_matching(session.connection(), query, limit)
+    if not ids:
+        return []
+    rows = session.scalars(select(Customer).where(col(Customer.id).in_(ids))).all()
+    return sorted(rows, key=lambda c: c.name.lower())

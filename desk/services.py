@@ -38,10 +38,10 @@ from desk.returns import (
     ReturnDetail,
     ReturnDraft,
     add_return,
-    find_customers,
     get_detail,
     validate_draft,
 )
+from desk.search import find_customers
 from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_LOCALE, SHOP_NAME, get_setting
 from desk.workflow import UNDO_WINDOW, apply_transition
 

@@ -41,8 +41,8 @@ from desk.models import (
     StatusChange,
     utcnow,
 )
+from desk.numbering import format_number
 from desk.reports import facts as report_facts
-from desk.returns import format_number
 from desk.settings import (
     FEEDBACK_REQUEST_HOURS,
     FEEDBACK_REQUEST_WHEN,

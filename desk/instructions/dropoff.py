@@ -253,3 +253,38 @@ def points_for(session: Session, kinds: set[str]) -> list[DropOffPoint]:
         for point in list_points(session, active_only=True)
         if any(getattr(point, column) for column in wanted)
     ]
+
+
+@dataclass(frozen=True)
+class DropOffView:
+    """A drop-off point as the sheet shows it; `accepts` holds localized words."""
+
+    name: str
+    address: str
+    hours: str
+    accepts: list[str]
+    categories: str = ""
+
+
+def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
+    """Return a drop-off point as the sheet shows it: its kinds, and the day names and
+    goods the app knows in its hours and categories, in `language`; the rest as typed."""
+    words = section(language, "dropoff.kind")
+    return DropOffView(
+        name=point.name,
+        address=point.address,
+        hours=localize_hours(point.hours, language),
+        accepts=[words[kind] for kind in kinds_of(point)],
+        categories=localize_goods(point.categories, language),
+    )
+
+
+def sustainability_note(kinds: set[Kind], language: str) -> str:
+    """Return what the shop does with returned goods of `kinds`, and with packaging."""
+    text = section(language, "sheet.text")
+    parts = [
+        text[f"{kind.value}_note"]
+        for kind in (Kind.REUSE, Kind.DONATION, Kind.RECYCLING)
+        if kind in kinds
+    ]
+    return " ".join([*parts, text["packaging_note"]])

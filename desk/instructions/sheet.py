@@ -17,12 +17,12 @@ from desk.codes import Disposition, Intake, RefundMethod, Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.instructions.dropoff import (
+    DropOffView,
     Kind,
-    kinds_of,
+    dropoff_view,
     list_points,
-    localize_goods,
-    localize_hours,
     points_for,
+    sustainability_note,
 )
 from desk.messages.context import (
     LANGUAGES,
@@ -31,7 +31,6 @@ from desk.messages.context import (
     normalise_language,
     shop_settings,
 )
-from desk.models import DropOffPoint
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import POLICY, SHOP_CHECK_DAYS, SHOP_LOCALE, get_setting
 from desk.words import section
@@ -69,17 +68,6 @@ class Step:
 
     icon: str
     text: str
-
-
-@dataclass(frozen=True)
-class DropOffView:
-    """A drop-off point as the sheet shows it; `accepts` holds localized words."""
-
-    name: str
-    address: str
-    hours: str
-    accepts: list[str]
-    categories: str = ""
 
 
 @dataclass(frozen=True)
@@ -384,27 +372,3 @@ def _generic_steps(text: dict[str, str]) -> list[Step]:
         Step("inspect", text["inspect"]),
         Step("refund", text["choose"]),
     ]
-
-
-def dropoff_view(point: DropOffPoint, language: str) -> DropOffView:
-    """Return a drop-off point as the sheet shows it: its kinds, and the day names and
-    goods the app knows in its hours and categories, in `language`; the rest as typed."""
-    words = section(language, "dropoff.kind")
-    return DropOffView(
-        name=point.name,
-        address=point.address,
-        hours=localize_hours(point.hours, language),
-        accepts=[words[kind] for kind in kinds_of(point)],
-        categories=localize_goods(point.categories, language),
-    )
-
-
-def sustainability_note(kinds: set[Kind], language: str) -> str:
-    """Return what the shop does with returned goods of `kinds`, and with packaging."""
-    text = section(language, "sheet.text")
-    parts = [
-        text[f"{kind.value}_note"]
-        for kind in (Kind.REUSE, Kind.DONATION, Kind.RECYCLING)
-        if kind in kinds
-    ]
-    return " ".join([*parts, text["packaging_note"]])

@@ -10,11 +10,11 @@ from sqlmodel import func, select
 from desk.codes import Status
 from desk.errors import NotFound, ValidationError
 from desk.models import Counter, Customer, Return, ReturnLine, StatusChange
+from desk.numbering import format_number
 from desk.returns import (
     CustomerDraft,
     LineDraft,
     ReturnDraft,
-    format_number,
     get_detail,
     save_return,
     validate_draft,

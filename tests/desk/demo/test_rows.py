@@ -19,7 +19,7 @@ from desk.demo.content import (
 )
 from desk.demo.plan import Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker, _ascii, _phone, _till_knowledge
-from desk.returns import format_number
+from desk.numbering import format_number
 from desk.workflow import NOTE_REQUIRED, Status
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)

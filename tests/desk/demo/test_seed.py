@@ -32,7 +32,8 @@ from desk.models import (
     RewardCode,
     StatusChange,
 )
-from desk.returns import CustomerDraft, LineDraft, ReturnDraft, format_number, save_return
+from desk.numbering import format_number
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.settings import NOTIFY, REWARD_KIND, REWARD_VALUE, get_setting, set_setting
 from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS
 from tests.fixtures_db import new_database_url

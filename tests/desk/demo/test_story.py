@@ -18,7 +18,7 @@ from desk.demo.story_content import FEEDBACK_COMMENTS
 from desk.feedback.codes import is_well_formed
 from desk.feedback.rewards import expiry_for
 from desk.messages.outbox import feedback_due
-from desk.returns import format_number
+from desk.numbering import format_number
 from desk.settings import NOTIFY
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
