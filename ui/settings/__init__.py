@@ -3,10 +3,19 @@
 Modules:
     dialog        the dialog: shop, email, SMS, notifications, policy, drop-off points
     contents      what each page edits: its title, its settings in order, its secret
-    pages         one field per declared setting, secret boxes, page grids
+    pages         one field per declared setting, page grids
+    secret_box    a password or token box: typed here, kept only in the keyring
     dropoff_page  the Drop-off points tab
     amount_field  an amount typed in money or percent, stored as cents or percent
     backup_page   the Backups tab, the daily backup while the app runs, a damaged file at start
 """
 
-__all__ = ["dialog", "contents", "pages", "dropoff_page", "amount_field", "backup_page"]
+__all__ = [
+    "dialog",
+    "contents",
+    "pages",
+    "secret_box",
+    "dropoff_page",
+    "amount_field",
+    "backup_page",
+]

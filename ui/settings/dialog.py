@@ -52,11 +52,11 @@ from ui.settings.pages import (
     NOTICE_STYLE,
     OK_COLOR,
     PolicyPage,
-    SecretBox,
     SettingField,
     SettingsPage,
     caption_label,
 )
+from ui.settings.secret_box import SecretBox
 from ui.widgets.form_parts import STYLE_SHEET
 
 AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)

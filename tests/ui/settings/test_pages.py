@@ -23,7 +23,8 @@ from desk.settings import (
     get_setting,
     set_setting,
 )
-from ui.settings.pages import PolicyPage, SecretBox, SettingField, SettingsPage
+from ui.settings.pages import PolicyPage, SettingField, SettingsPage
+from ui.settings.secret_box import SecretBox
 
 
 @pytest.fixture
