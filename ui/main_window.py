@@ -12,14 +12,15 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
 from desk.search import is_return_number
-from desk.services import get_return, return_view, send_again, shop_basics
-from ui import demo_offer, prompts, state
+from desk.services import get_return, return_view, shop_basics
+from ui import demo_offer, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
+from ui.customers import actions as customer_actions
 from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
-from ui.outbox_runner import OutboxStatus
 from ui.returns import list_parts as returns_list
+from ui.returns import outbox_actions
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
 from ui.returns.undo import UndoLastMove
@@ -48,7 +49,8 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.apply_filter)
         self._connect()
         self._restore_layout()
-        self._setup_outbox()
+        self.outbox_status = outbox_actions.connect(self)
+        self.outbox = self.outbox_status.runner
         self.counter = feedback_actions.connect(self)
         self.undo = UndoLastMove(self)
         self.apply_filter()
@@ -118,8 +120,6 @@ class MainWindow(QMainWindow):
         a[Act.SHOW_ALL_STATUSES].triggered.connect(self.show_all_statuses)
         self.empty_label.linkActivated.connect(lambda _link: self.show_all_statuses())
         a[Act.LOAD_DEMO].triggered.connect(self.offer_demo_data)
-        a[Act.IMPORT_CUSTOMERS].triggered.connect(self.import_customers)
-        a[Act.CUSTOMERS].triggered.connect(self.open_customers)
         a[Act.TEMPLATES].triggered.connect(self.edit_templates)
         a[Act.SETTINGS].triggered.connect(self.edit_settings)
         a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.detail.move_requested.connect(self.move_current)
         self.detail.print_requested.connect(self.print_instructions)
         self.detail.export_requested.connect(self.export_instructions)
-        self.detail.profile_requested.connect(self.open_customer_profile)
+        customer_actions.connect(self)
 
     # list
 
@@ -320,23 +320,6 @@ class MainWindow(QMainWindow):
         paper = self.detail.format_combo.currentData()
         instructions_actions.export_pdf(self, self.db, self._shown_number(), paper)
 
-    def open_customer_profile(self, customer_id: int) -> None:
-        """Open a customer's profile window, or raise it when it is already open."""
-        openers.open_customer_profile(
-            self, self.db, customer_id, on_return_chosen=self.reveal_return, on_changed=self.refresh
-        )
-
-    def open_customers(self) -> None:
-        """Open the customers window, or raise it when it is already open."""
-        openers.open_customers(
-            self, self.db, on_profile=self.open_customer_profile, on_merged=self._customers_merged
-        )
-
-    def _customers_merged(self, result) -> None:
-        moved = f"{result.returns_moved} return(s) moved"
-        self.statusBar().showMessage(f"Merged “{result.dropped_name}”: {moved}.", 8000)
-        self.refresh()
-
     def reveal_return(self, return_id: int) -> None:
         """Select a return in the list; when it is not there, search for its number."""
         if not self.select_return(return_id):
@@ -364,10 +347,6 @@ class MainWindow(QMainWindow):
         """Ask, then fill the database with demo returns in the background."""
         demo_offer.offer_demo_data(self, self.db, on_finished=self.refresh)
 
-    def import_customers(self) -> None:
-        """Open the customer import dialog; refresh the list after an import."""
-        self.open_dialog(openers.import_dialog(self, self.db, on_imported=self.refresh))
-
     def edit_templates(self) -> None:
         """Open the message template editor, or raise it when it is already open."""
         openers.open_template_editor(self, self.db)
@@ -383,30 +362,6 @@ class MainWindow(QMainWindow):
         self.counter.shop_name = self.shop.name
         self.setWindowTitle(f"Return Desk — {self.shop.name}")
         self.statusBar().showMessage("Settings saved.", 5000)
-
-    # outbox
-
-    def _setup_outbox(self) -> None:
-        self.outbox_status = OutboxStatus(self.db, self)
-        self.outbox = self.outbox_status.runner
-        self.status_bar.attach_outbox(self.outbox_status, self.outbox)
-        self.statusBar().addPermanentWidget(self.outbox_status.retry_button)
-        self.outbox_status.changed.connect(self._redraw_shown)
-        self.detail.messages_box.retry_requested.connect(self.send_message_again)
-
-    def send_message_again(self, message_id: int) -> None:
-        """Queue a failed message again and send it now."""
-        try:
-            send_again(self.db, message_id=message_id)
-        except DeskError as error:
-            prompts.show_error(self, "Cannot send again", str(error))
-            return
-        self.outbox_status.queued()
-        self._redraw_shown()
-
-    def _redraw_shown(self) -> None:
-        if self.detail.detail is not None:
-            self.show_return(self.detail.detail.ret.id)
 
     # layout memory
 

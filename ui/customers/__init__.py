@@ -6,6 +6,7 @@ Modules:
     import_dialog  File > Import customers: pick, map, check, import
     directory      Customers window: every customer, searched, sorted, opened, merged
     merge_dialog   the question before a merge: which record is kept
+    actions        the main window's customer actions: the list, a profile, the import
 """
 
-__all__ = ["profile", "profile_parts", "import_dialog", "directory", "merge_dialog"]
+__all__ = ["profile", "profile_parts", "import_dialog", "directory", "merge_dialog", "actions"]

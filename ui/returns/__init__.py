@@ -8,6 +8,7 @@ Modules:
     transition_dialog  confirm a move with staff name and note
     notify_section     the transition dialog's 'tell the customer' part with its exact preview
     undo               undo the last move for a short while (status bar button, shortcut)
+    outbox_actions     the outbox status in the status bar, "Send again" from the detail
 """
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "transition_dialog",
     "notify_section",
     "undo",
+    "outbox_actions",
 ]

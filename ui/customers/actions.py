@@ -1,0 +1,57 @@
+"""Customers from the main window: the customers window, a customer's profile, the import.
+
+`connect(window)` wires View › Customers…, File › Import customers… and the detail's
+"Customer profile…" button to the functions here.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ui import window_openers as openers
+from ui.actions import Act
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def connect(window: MainWindow) -> None:
+    """Wire the window's customer actions and its detail's profile button."""
+    a = window.actions_
+    a[Act.IMPORT_CUSTOMERS].triggered.connect(partial(import_customers, window))
+    a[Act.CUSTOMERS].triggered.connect(partial(open_customers, window))
+    window.detail.profile_requested.connect(partial(open_profile, window))
+
+
+def open_profile(window: MainWindow, customer_id: int) -> None:
+    """Open a customer's profile window, or raise it when it is already open."""
+    openers.open_customer_profile(
+        window,
+        window.db,
+        customer_id,
+        on_return_chosen=window.reveal_return,
+        on_changed=window.refresh,
+    )
+
+
+def open_customers(window: MainWindow) -> None:
+    """Open the customers window, or raise it when it is already open."""
+    openers.open_customers(
+        window,
+        window.db,
+        on_profile=partial(open_profile, window),
+        on_merged=partial(customers_merged, window),
+    )
+
+
+def customers_merged(window: MainWindow, result) -> None:
+    """Say what a merge did and show the list as it is now."""
+    moved = f"{result.returns_moved} return(s) moved"
+    window.statusBar().showMessage(f"Merged “{result.dropped_name}”: {moved}.", 8000)
+    window.refresh()
+
+
+def import_customers(window: MainWindow) -> None:
+    """Open the customer import dialog; refresh the list after an import."""
+    window.open_dialog(openers.import_dialog(window, window.db, on_imported=window.refresh))

@@ -1,0 +1,45 @@
+"""The outbox from the main window: its status in the status bar, "Send again" in the detail.
+
+`connect(window)` makes the window's OutboxStatus (and so its sending runner), puts it in
+the status bar, and redraws the return shown when a sending run changed its messages.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from desk.errors import DeskError
+from desk.services import send_again
+from ui import prompts
+from ui.outbox_runner import OutboxStatus
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def connect(window: MainWindow) -> OutboxStatus:
+    """Give the window its outbox status and runner; return the status."""
+    status = OutboxStatus(window.db, window)
+    window.status_bar.attach_outbox(status, status.runner)
+    window.statusBar().addPermanentWidget(status.retry_button)
+    status.changed.connect(partial(redraw_shown, window))
+    window.detail.messages_box.retry_requested.connect(partial(send_message_again, window))
+    return status
+
+
+def send_message_again(window: MainWindow, message_id: int) -> None:
+    """Queue a failed message again and send it now."""
+    try:
+        send_again(window.db, message_id=message_id)
+    except DeskError as error:
+        prompts.show_error(window, "Cannot send again", str(error))
+        return
+    window.outbox_status.queued()
+    redraw_shown(window)
+
+
+def redraw_shown(window: MainWindow) -> None:
+    """Show the return on screen again (its messages changed)."""
+    if window.detail.detail is not None:
+        window.show_return(window.detail.detail.ret.id)
