@@ -5,6 +5,7 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 import desk.models  # noqa: F401  (registers the tables)
+import desk.reports.tables  # noqa: F401  (and the reports' own)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -4,6 +4,7 @@ Modules:
     period        the report range (inclusive UTC days, optional segment) and its bounds
     sql           the few SQL pieces that differ between SQLite and PostgreSQL
     segment_rule  the customer segment rule as a SQL CASE, to filter figures by segment
+    tables        the reports' own tables (ReportReturn, ReportResponse, ReportLine)
     facts         the figures' derived rows per return, answered change and line, kept
                   in step by the services (refresh), filled in bulk (rebuild)
     scope         which facts rows a report covers, written for the index to read
@@ -13,4 +14,14 @@ Modules:
     cli           the headless `returndesk report` command
 """
 
-__all__ = ["period", "sql", "segment_rule", "facts", "scope", "figures", "dashboard", "cli"]
+__all__ = [
+    "period",
+    "sql",
+    "segment_rule",
+    "tables",
+    "facts",
+    "scope",
+    "figures",
+    "dashboard",
+    "cli",
+]

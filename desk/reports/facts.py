@@ -1,6 +1,6 @@
 """The reports' facts: one derived row per return, per answered status change, per line.
 
-The dashboard's figures read these narrow, indexed tables (desk.models ReportReturn,
+The dashboard's figures read these narrow, indexed tables (desk.reports.tables ReportReturn,
 ReportResponse, ReportLine) instead of joining returns, status changes, messages,
 feedback and lines on every view. Each row is a pure function of the tables it comes
 from, so keeping them right is one rule: whatever changes a return, its status changes,
@@ -39,17 +39,9 @@ from sqlalchemy import (
 from sqlalchemy.sql import ColumnElement, Executable, Select
 
 from desk.codes import Disposition, Event, OutboxState, Status
-from desk.models import (
-    Feedback,
-    OutboxMessage,
-    ReportLine,
-    ReportResponse,
-    ReportReturn,
-    Return,
-    ReturnLine,
-    StatusChange,
-)
+from desk.models import Feedback, OutboxMessage, Return, ReturnLine, StatusChange
 from desk.reports.sql import day_value, no_index, seconds_between
+from desk.reports.tables import ReportLine, ReportResponse, ReportReturn
 
 SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
 """The statuses that settle a return (as desk.reports.figures counts them)."""

@@ -29,11 +29,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, case, func, select
 
 from desk.codes import Disposition, Reason, RefundMethod, Status
-from desk.models import Customer, ReportLine, ReportResponse, ReportReturn
+from desk.models import Customer
 from desk.reports.facts import SETTLED
 from desk.reports.period import ReportRange
 from desk.reports.scope import in_range, scope
 from desk.reports.sql import ranked_percentiles
+from desk.reports.tables import ReportLine, ReportResponse, ReportReturn
 
 DROPOFF = (Disposition.REFURBISH, Disposition.RECYCLE, Disposition.DONATE)
 """Dispositions that send an item on for reuse or recycling (a drop-off point)."""

@@ -12,10 +12,11 @@ from datetime import datetime
 from sqlalchemy import Connection, func, select
 from sqlalchemy.sql import ColumnElement
 
-from desk.models import ReportLine, ReportResponse, ReportReturn, utcnow
+from desk.models import utcnow
 from desk.reports.period import ReportRange
 from desk.reports.segment_rule import customers_in
 from desk.reports.sql import no_index
+from desk.reports.tables import ReportLine, ReportResponse, ReportReturn
 
 Facts = type[ReportReturn] | type[ReportResponse] | type[ReportLine]
 

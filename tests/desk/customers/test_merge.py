@@ -115,7 +115,7 @@ def test_a_new_customer_made_at_the_counter_can_be_merged_into_the_imported_one(
 def test_the_dashboard_counts_the_moved_returns_for_the_kept_customer(db):
     from sqlmodel import select
 
-    from desk.models import ReportReturn
+    from desk.reports.tables import ReportReturn
 
     kept = customer(db, "Rita Reis")
     dropped = customer(db, "Rita  Reis")

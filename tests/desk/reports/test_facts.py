@@ -14,10 +14,11 @@ from desk.customers.segments import Segment
 from desk.demo.seed import seed_demo
 from desk.feedback.record import record_feedback
 from desk.messages.sender import send_due
-from desk.models import OutboxMessage, ReportLine, ReportResponse, ReportReturn, utcnow
+from desk.models import OutboxMessage, utcnow
 from desk.reports import facts
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from desk.reports.tables import ReportLine, ReportResponse, ReportReturn
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, move_return
 from desk.settings import FEEDBACK_REQUEST_WHEN, set_settings
