@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 from desk.codes import Status
 from desk.customers.segments import Segment
 from desk.models import Customer, Return, utcnow
-from desk.settings import SEGMENT_THRESHOLDS, get_setting
+from desk.policy.settings import SEGMENT_THRESHOLDS
+from desk.settings import get_setting
 
 
 @dataclass(frozen=True)

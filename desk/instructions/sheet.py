@@ -31,8 +31,9 @@ from desk.messages.context import (
     normalise_language,
     shop_settings,
 )
+from desk.policy.settings import POLICY
 from desk.returns import ReturnDetail, get_detail
-from desk.settings import POLICY, SHOP_CHECK_DAYS, SHOP_LOCALE, get_setting
+from desk.settings import SHOP_CHECK_DAYS, SHOP_LOCALE, get_setting
 from desk.words import section
 
 ICONS: tuple[str, ...] = (

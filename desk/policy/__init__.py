@@ -1,8 +1,9 @@
 """The shop's return policy: the rules per segment, and what applies to one return at intake.
 
 Modules:
-    rules   the policy per customer segment and its decision for one return
-    intake  what applies to this customer now: fee, incentives, exchange settlement
+    settings  the policy's settings: segment thresholds, the policy per segment, incentives
+    rules     the policy per customer segment and its decision for one return
+    intake    what applies to this customer now: fee, incentives, exchange settlement
 """
 
-__all__ = ["rules", "intake"]
+__all__ = ["settings", "rules", "intake"]

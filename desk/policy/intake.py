@@ -16,8 +16,9 @@ from desk.labels import REFUND_METHODS
 from desk.models import Customer
 from desk.money import format_money, format_signed
 from desk.policy import rules as _policy
+from desk.policy.settings import CREDIT_BONUS, EXCHANGE_BONUS
 from desk.returns import ExchangeDraft, ReturnDraft
-from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, get_setting
+from desk.settings import get_setting
 
 if TYPE_CHECKING:
     from desk.policy.rules import Decision, ItemForFee, Rules

@@ -10,7 +10,8 @@ from sqlmodel import Session
 from desk.codes import RefundMethod
 from desk.customers.segments import Segment
 from desk.labels import CONDITIONS, REFUND_METHODS
-from desk.settings import POLICY, get_setting
+from desk.policy.settings import POLICY
+from desk.settings import get_setting
 
 
 @dataclass(frozen=True)

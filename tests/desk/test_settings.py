@@ -9,12 +9,10 @@ from desk.codes import Event
 from desk.customers.segments import Segment
 from desk.errors import DeskError
 from desk.models import Setting
+from desk.policy.settings import CREDIT_BONUS, POLICY, SEGMENT_FREQUENT_RATE
 from desk.setting_spec import SettingSpec
 from desk.settings import (
-    CREDIT_BONUS,
     NOTIFY,
-    POLICY,
-    SEGMENT_FREQUENT_RATE,
     SETTINGS,
     SHOP_CURRENCY,
     SHOP_NAME,

@@ -6,13 +6,13 @@ every declared setting is on exactly one page.
 
 from __future__ import annotations
 
+from desk.policy.settings import POLICY_SETTINGS
 from desk.setting_spec import SettingSpec
 from desk.settings import (
     BACKUP_SETTINGS,
     FEEDBACK_SETTINGS,
     MAIL_SETTINGS,
     NOTIFY,
-    POLICY_SETTINGS,
     PORTAL_SETTINGS,
     REWARD_MIN_PURCHASE,
     REWARD_SETTINGS,

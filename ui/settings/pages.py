@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.policy.settings import POLICY
 from desk.setting_spec import SettingSpec
 from desk.settings import (
     FEEDBACK_REQUEST_WHEN,
-    POLICY,
     REWARD_KIND,
     REWARD_MIN_PURCHASE,
     REWARD_VALUE,

@@ -4,8 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 from desk.customers.habits import habits_for, summarise
 from desk.customers.segments import Segment
+from desk.policy.settings import SEGMENT_FREQUENT_RETURNS
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.settings import SEGMENT_FREQUENT_RETURNS, set_settings
+from desk.settings import set_settings
 from desk.workflow import transition
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

@@ -12,9 +12,9 @@ from desk.errors import DeskError, NotFound
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, add_business_days, build_sheet
 from desk.messages.context import format_day
+from desk.policy.settings import POLICY
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.settings import (
-    POLICY,
     SHOP_ADDRESS,
     SHOP_LOCALE,
     SHOP_NAME,

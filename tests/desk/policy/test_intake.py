@@ -16,6 +16,7 @@ from desk.policy.intake import (
     with_policy,
 )
 from desk.policy.rules import ItemForFee
+from desk.policy.settings import CREDIT_BONUS, EXCHANGE_BONUS, POLICY
 from desk.returns import (
     CustomerDraft,
     ExchangeDraft,
@@ -26,7 +27,7 @@ from desk.returns import (
     validate_draft,
 )
 from desk.services import create_return
-from desk.settings import CREDIT_BONUS, EXCHANGE_BONUS, POLICY, set_settings
+from desk.settings import set_settings
 
 TODAY = date.today()
 

@@ -6,7 +6,8 @@ import pytest
 
 from desk.customers.segments import Segment
 from desk.policy.rules import ItemForFee, evaluate, rules_for
-from desk.settings import POLICY, set_settings
+from desk.policy.settings import POLICY
+from desk.settings import set_settings
 
 
 @pytest.mark.parametrize(

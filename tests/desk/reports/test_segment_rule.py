@@ -12,13 +12,13 @@ from desk.customers.habits import habits_for
 from desk.customers.segments import Segment
 from desk.demo.seed import seed_demo
 from desk.models import Customer, Return
-from desk.reports.segment_rule import customer_segments, customers_in, segment_limits
-from desk.settings import (
+from desk.policy.settings import (
     SEGMENT_FREQUENT_RATE,
     SEGMENT_FREQUENT_RETURNS,
     SEGMENT_LOYAL_ORDERS,
-    set_settings,
 )
+from desk.reports.segment_rule import customer_segments, customers_in, segment_limits
+from desk.settings import set_settings
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

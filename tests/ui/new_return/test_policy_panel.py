@@ -156,7 +156,8 @@ def test_outside_the_window_needs_a_reason_which_goes_in_the_timeline(qtbot, db,
 
 def test_a_required_receipt_that_is_missing_needs_a_reason_like_any_rule(qtbot, db):
     from desk.customers.segments import Segment
-    from desk.settings import POLICY, save_settings
+    from desk.policy.settings import POLICY
+    from desk.settings import save_settings
 
     save_settings(db, {POLICY[Segment.NEW].receipt_required: True})
     dialog = NewReturnDialog(db, currency="EUR", staff="Ana")  # reads the rule when opened

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 import desk.secrets
 from desk.codes import Event
 from desk.customers.segments import Segment
+from desk.policy.settings import POLICY
 from desk.settings import (
     NOTIFY,
-    POLICY,
     SETTINGS,
     SHOP_ADDRESS,
     SHOP_CURRENCY,

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from desk.codes import Event
 from desk.customers.segments import Segment
+from desk.policy.settings import POLICY
 from desk.settings import (
     NOTIFY,
-    POLICY,
     REWARD_KIND,
     SETTINGS,
     SHOP_ADDRESS,
