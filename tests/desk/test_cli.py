@@ -29,9 +29,14 @@ FIRST = f"R-{YEAR}-00001"
 SECOND = f"R-{YEAR}-00002"
 
 
-def run(*args: str, db: CliDatabase | Path | None = None, env: dict[str, str] | None = None):
-    """Run main.py with `args` on database `db` (the test's, or an SQLite file); return the
-    finished process."""
+def run(
+    *args: str,
+    db: CliDatabase | Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+):
+    """Run main.py with `args` on database `db` (the test's, or an SQLite file), `stdin` as its
+    input; return the finished process."""
     command = [sys.executable, "main.py"]
     if isinstance(db, CliDatabase):
         command += db.args()
@@ -43,6 +48,7 @@ def run(*args: str, db: CliDatabase | Path | None = None, env: dict[str, str] | 
         [*command, *args],
         cwd=REPO,
         env=environment,
+        input=stdin,
         capture_output=True,
         encoding="utf-8",
         timeout=60,
@@ -322,15 +328,7 @@ def test_cli_outbox_send_reads_password_from_stdin(db, cli_db, smtp_server):
     return_id, _ = new_return(db)
     move_return(db, return_id=return_id, to="approved", expected_version=1, notify=True)
     db.close()
-    done = subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", "--password-stdin"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **cli_db.env()},
-        input=SMTP_PASSWORD + "\n",
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    done = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Sent 1, failed 0" in done.stdout
     assert len(smtp_server.received) == 1
@@ -368,15 +366,7 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, cli_db,
     with open_db(cli_db) as again, again.session() as session:
         session.add(Feedback(return_id=return_id, rating=5, source=FeedbackSource.PHONE))
         session.commit()
-    sent = subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", "--password-stdin"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **NO_KEYRING, **cli_db.env()},
-        input=SMTP_PASSWORD + "\n",
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    sent = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert sent.returncode == 0, sent.stdout + sent.stderr
     assert "Sent 1, failed 0, not tried 0." in sent.stdout  # the "closed" message
     assert "1 feedback request(s) no longer wanted, not sent." in sent.stdout
@@ -388,21 +378,8 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, cli_db,
 
 
 def outbox_send(cli_db, *flags: str, stdin: str = "", env: dict[str, str] | None = None):
-    return subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), "outbox", "send", *flags],
-        cwd=REPO,
-        env={
-            **os.environ,
-            "PYTHONIOENCODING": "utf-8",
-            **NO_KEYRING,
-            **cli_db.env(),
-            **(env or {}),
-        },
-        input=stdin,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    """`returndesk outbox send FLAGS` with no keyring, `stdin` as its input."""
+    return run("outbox", "send", *flags, db=cli_db, env={**NO_KEYRING, **(env or {})}, stdin=stdin)
 
 
 def sms_ready(db, sms_server) -> None:
