@@ -34,6 +34,26 @@ def pytest_configure(config):
     )
 
 
+def point_mail_at(db, port: int, **more) -> None:
+    """Shop and SMTP settings for the local server on `port` (plus `more` settings), and the
+    SMTP password in the test's keyring."""
+    from desk.secrets import set_secret
+    from desk.settings import SHOP_EMAIL, SMTP_HOST, SMTP_PORT, SMTP_SECURITY, set_settings
+    from desk.settings import SMTP_USER as SMTP_USER_SETTING
+
+    values = {
+        SHOP_EMAIL: "shop@example.com",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: port,
+        SMTP_SECURITY: "none",
+        SMTP_USER_SETTING: SMTP_USER,
+    }
+    with db.session() as session:
+        set_settings(session, {**values, **more})
+        session.commit()
+    set_secret("smtp", SMTP_PASSWORD)
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now (aiosmtpd cannot take port 0)."""
     with socket.socket() as sock:

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.secrets import set_secret
 from desk.services import create_return, move_return, waiting_messages
-from desk.settings import SHOP_EMAIL, SMTP_HOST, SMTP_PORT, SMTP_SECURITY, set_settings
-from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from desk.workflow import Status
-from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER
+from tests.fixtures_servers import SMTP_PASSWORD, point_mail_at
 from ui.outbox_runner import INTERVAL_MS, OutboxRunner, OutboxStatus
 
 
@@ -32,18 +30,7 @@ def queue_message(db) -> None:
 
 @pytest.fixture
 def smtp(db, smtp_server):
-    with db.session() as session:
-        set_settings(
-            session,
-            {
-                SHOP_EMAIL: "shop@example.com",
-                SMTP_HOST: "127.0.0.1",
-                SMTP_PORT: smtp_server.port,
-                SMTP_SECURITY: "none",
-                SMTP_USER_SETTING: SMTP_USER,
-            },
-        )
-        session.commit()
+    point_mail_at(db, smtp_server.port)
     return smtp_server
 
 
@@ -141,19 +128,7 @@ def test_retry_now_sends_a_message_waiting_out_its_retry_delay(qtbot, db):
     from tests.fixtures_servers import SmtpServer
 
     server = SmtpServer()  # down at first
-    with db.session() as session:
-        set_settings(
-            session,
-            {
-                SHOP_EMAIL: "shop@example.com",
-                SMTP_HOST: "127.0.0.1",
-                SMTP_PORT: server.port,
-                SMTP_SECURITY: "none",
-                SMTP_USER_SETTING: SMTP_USER,
-            },
-        )
-        session.commit()
-    set_secret("smtp", SMTP_PASSWORD)
+    point_mail_at(db, server.port)
     queue_message(db)
     status = OutboxStatus(db)
     qtbot.addWidget(status)

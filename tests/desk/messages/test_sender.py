@@ -44,17 +44,11 @@ from desk.services import create_return, move_return
 from desk.settings import (
     FEEDBACK_REQUEST_HOURS,
     FEEDBACK_REQUEST_WHEN,
-    SHOP_EMAIL,
-    SMTP_HOST,
-    SMTP_PORT,
-    SMTP_SECURITY,
     SMTP_TIMEOUT,
     save_settings,
-    set_settings,
 )
-from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from desk.workflow import Status
-from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER, SmtpServer
+from tests.fixtures_servers import SMTP_PASSWORD, SmtpServer, point_mail_at
 
 REPO = Path(__file__).resolve().parents[3]
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
@@ -76,19 +70,7 @@ def queue(db, name: str, **contact) -> OutboxMessage:
 
 
 def mail_ready(db, server) -> None:
-    with db.session() as session:
-        set_settings(
-            session,
-            {
-                SHOP_EMAIL: "shop@example.com",
-                SMTP_HOST: "127.0.0.1",
-                SMTP_PORT: server.port,
-                SMTP_SECURITY: "none",
-                SMTP_USER_SETTING: SMTP_USER,
-            },
-        )
-        session.commit()
-    set_secret("smtp", SMTP_PASSWORD)
+    point_mail_at(db, server.port)
 
 
 def state_of(db, message_id: int) -> str:
