@@ -6,7 +6,9 @@ Modules:
     template_store  where templates come from: shipped defaults and the shop's own versions
     bounds          the limits of filling in a template: time, work, size; the budget they use
     sandbox         the bounded sandbox class of the one Jinja environment
+    html_check      checking a template's HTML with a real parser, with line and column
     templating      the one sandboxed Jinja environment; checking and rendering messages
+    simple_mode     emails written as text with a few choices, made into the shop's layout
     template_saving saving and resetting the shop's own versions of the templates
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
@@ -24,7 +26,9 @@ __all__ = [
     "template_store",
     "bounds",
     "sandbox",
+    "html_check",
     "templating",
+    "simple_mode",
     "template_saving",
     "outbox",
     "sender",

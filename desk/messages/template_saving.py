@@ -1,16 +1,28 @@
 """Saving and resetting the shop's own versions of the message templates.
 
 A template is checked (desk.messages.templating.check_template) before it is stored, and
-the compiled copy of the old text is forgotten once it is.
+the compiled copy of the old text is forgotten once it is. An email written in the simple
+mode (desk.messages.simple_mode) is stored as its source and the HTML and text parts made
+from it, together; saving either part in raw mode drops the simple source, so a template
+edited in raw mode stays raw.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlmodel import Session
 
 from desk.codes import Event
 from desk.db import Database
 from desk.messages.context import check_language
+from desk.messages.simple_mode import (
+    SIMPLE_PART,
+    from_html,
+    simple_html,
+    simple_problems,
+    simple_text,
+)
 from desk.messages.template_store import (
     check_part,
     default_source,
@@ -46,15 +58,30 @@ def save_template(
         return None
     if problems := check_template(source, part, language, event=event):
         raise TemplateError(problems, part=part)
+    _drop_simple(session, event, language, part)
+    return _store(session, event, language, part, source)
+
+
+def _store(session: Session, event: Event, language: str, part: str, body: str) -> MessageTemplate:
     row = stored_template(session, event, language, part)
     if row is None:
         row = MessageTemplate(event=event, language=language, part=part)
-    row.body = source
+    row.body = body
     row.updated_at = utcnow()
     session.add(row)
     session.flush()
-    forget_compiled(template_name(event, language, part))
+    if part != SIMPLE_PART:
+        forget_compiled(template_name(event, language, part))
     return row
+
+
+def _drop_simple(session: Session, event: Event, language: str, part: str) -> None:
+    """An email part saved or reset on its own is no longer made from a simple source."""
+    if part in ("html", "text"):
+        row = stored_template(session, event, language, SIMPLE_PART)
+        if row is not None:
+            session.delete(row)
+            session.flush()
 
 
 def reset_template(session: Session, event: Event | str, language: str, part: str) -> None:
@@ -65,6 +92,7 @@ def reset_template(session: Session, event: Event | str, language: str, part: st
     if row is not None:
         session.delete(row)
         session.flush()
+    _drop_simple(session, event, language, part)
     forget_compiled(template_name(event, language, part))
 
 
@@ -80,3 +108,90 @@ def reset_shop_template(db: Database, event: Event | str, language: str, part: s
     """Go back to the default wording of a template, in its own transaction."""
     with db.session() as session, session.begin():
         reset_template(session, event, language, part)
+
+
+@dataclass(frozen=True)
+class EmailSource:
+    """How the shop's email (HTML and text parts) of one event and language is edited.
+
+    `mode` is "simple" or "raw"; `simple` is the simple source (for a raw email, what
+    switching to simple would give); `lossless` says whether that switch keeps all of
+    the HTML; `html` is the HTML source as stored (or the default).
+    """
+
+    mode: str
+    simple: str
+    lossless: bool
+    html: str
+
+
+def email_source(session: Session, event: Event | str, language: str) -> EmailSource:
+    """Return how the email of `event` in `language` is edited (see `EmailSource`).
+
+    It is simple when its simple source is stored and both parts are still made from it,
+    or when it was never edited and the default converts without loss; else raw.
+    """
+    event, language = parse_event(event), check_language(language)
+    html_row = stored_template(session, event, language, "html")
+    text_row = stored_template(session, event, language, "text")
+    simple_row = stored_template(session, event, language, SIMPLE_PART)
+    html = html_row.body if html_row else default_source(event, language, "html")
+    if simple_row is not None and html_row is not None and text_row is not None:
+        made = (simple_html(simple_row.body, language), simple_text(simple_row.body, language))
+        if made == (html_row.body, text_row.body):
+            return EmailSource("simple", simple_row.body, True, html)
+    conversion = from_html(html)
+    never_edited = html_row is None and text_row is None
+    mode = "simple" if never_edited and conversion.lossless else "raw"
+    lossless = conversion.lossless and text_row is None
+    return EmailSource(mode, conversion.source, lossless, html)
+
+
+def read_email_source(db: Database, event: Event | str, language: str) -> EmailSource:
+    """`email_source` in a session of its own (the editor's load)."""
+    with db.session() as session:
+        return email_source(session, event, language)
+
+
+def check_simple(
+    source: str, language: str = "en", *, event: Event | str = Event.REFUNDED
+) -> list[TemplateProblem]:
+    """Return the problems of a simple source: its markup, then those of the HTML and
+    text parts made from it (on the same lines as in the source)."""
+    language = check_language(language)
+    if found := simple_problems(source):
+        return [TemplateProblem(p.line, p.message, p.column) for p in found]
+    problems: list[TemplateProblem] = []
+    for part, made in (("html", simple_html), ("text", simple_text)):
+        for problem in check_template(made(source, language), part, language, event=event):
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
+def save_simple(session: Session, event: Event | str, language: str, source: str) -> None:
+    """Store a simple source and the HTML and text parts made from it (flushed: the caller
+    commits); refuse it with its problems (TemplateError, nothing stored)."""
+    event, language = parse_event(event), check_language(language)
+    source = source.replace("\r\n", "\n")
+    if problem := text_error(source, "template", multiline=True):
+        raise TemplateError([TemplateProblem(None, problem)], part="html")
+    if problems := check_simple(source, language, event=event):
+        raise TemplateError(problems, part="html")
+    _store(session, event, language, "html", simple_html(source, language))
+    _store(session, event, language, "text", simple_text(source, language))
+    _store(session, event, language, SIMPLE_PART, source)
+
+
+def save_shop_simple(db: Database, event: Event | str, language: str, source: str) -> None:
+    """Save an email written in the simple mode (see `save_simple`) in its own transaction."""
+    with db.session() as session, session.begin():
+        save_simple(session, event, language, source)
+
+
+def reset_shop_email(db: Database, event: Event | str, language: str) -> None:
+    """Go back to the default HTML and text of an email (and drop its simple source), in
+    its own transaction."""
+    with db.session() as session, session.begin():
+        for part in ("html", "text"):
+            reset_template(session, event, language, part)

@@ -129,7 +129,8 @@ def edited_parts(db: Database, language: str) -> dict[str, frozenset[str]]:
         ).all()
     found: dict[str, set[str]] = {}
     for event, part in rows:
-        found.setdefault(event, set()).add(part)
+        if part in PARTS:  # not the simple source stored beside an email
+            found.setdefault(event, set()).add(part)
     return {event: frozenset(parts) for event, parts in found.items()}
 
 

@@ -38,6 +38,7 @@ from desk.messages.context import (
     normalise_language,
     sample_context,
 )
+from desk.messages.html_check import check_html_output, check_html_source, stray_braces
 from desk.messages.sandbox import BoundedSandbox
 from desk.messages.template_store import (
     PART_LABELS,
@@ -56,10 +57,11 @@ _SPECIAL_NAMES = frozenset({"loop", "self", "super", "varargs", "kwargs", "calle
 
 @dataclass(frozen=True)
 class TemplateProblem:
-    """Something wrong with a template, with the line it is on when known."""
+    """Something wrong with a template, with the line (and column) it is on when known."""
 
     line: int | None
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
         """Return 'line N: message', or the message alone when the line is unknown."""
@@ -243,7 +245,9 @@ def _undeclared(tree: nodes.Template, known: set[str]) -> list[TemplateProblem]:
 def check_template(
     source: str, part: str, language: str = "en", *, event: Event | str = Event.REFUNDED
 ) -> list[TemplateProblem]:
-    """Return the problems of a template source: syntax, unknown variables, unsafe code."""
+    """Return the problems of a template source: syntax, unknown variables, unsafe code,
+    Jinja marks left outside Jinja and, for HTML, what a real HTML parser finds (on the
+    source, then on the message filled with sample data)."""
     name = template_name(event, check_language(language), part)
     if len(source) > MAX_SOURCE:
         too_long = f"The template is over {MAX_SOURCE:,} characters; shorten it."
@@ -255,11 +259,17 @@ def check_template(
     context = sample_context(language, event=event)
     if problems := _undeclared(tree, set(context) | set(ENV.globals)):
         return problems
+    marks = check_html_source(source) if part == "html" else stray_braces(source)
+    if marks:
+        return [TemplateProblem(p.line, p.message, p.column) for p in marks]
     try:
         with bounded():
-            check_output(part, _finish(part, _fill(name, source, context)))
+            output = _finish(part, _fill(name, source, context))
+            check_output(part, output)
     except Exception as error:  # noqa: BLE001 - shop-written code may raise anything
         return [_problem(error, name)]
+    if part == "html":
+        return [TemplateProblem(None, p.message) for p in check_html_output(output)]
     return []
 
 
