@@ -3,7 +3,8 @@
 Modules:
     editor   edit the shop's wording, check as you type, save or reset
     source   the source pane and the variables list
-    preview  the live preview against a real return
+    simple   the simple mode: mode switch, insert buttons, placeholders shown readably
+    preview  the live preview against a real return, and the background check
 """
 
-__all__ = ["editor", "source", "preview"]
+__all__ = ["editor", "source", "simple", "preview"]

@@ -1,12 +1,13 @@
 """The shop's own wording of customer messages: edit, check as you type, preview, save.
 
+An email (its HTML and plain-text parts) is written in the simple mode (text with a few
+choices, ui.templates.simple) unless it was edited as HTML; experts switch to HTML.
+
 Checking, previewing and saving run in the background (ui.background): a template that
 takes long to fill in never freezes the window, and the desk bounds it (1 s).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,44 +28,27 @@ from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
 from desk.labels import LANGUAGES
-from desk.messages import template_saving, template_store, templating
+from desk.messages import template_saving, template_store
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
-from ui.templates.preview import PreviewOutcome, TemplatePreview, render_preview
+from ui.templates.preview import Checked, PreviewOutcome, TemplatePreview, check_and_preview
+from ui.templates.simple import (
+    EMAIL_PARTS,
+    LOSSY_SWITCH,
+    SIMPLE,
+    SimpleBar,
+    placeholders,
+    switched_source,
+)
 from ui.templates.source import SourcePane, VariableList
 
 CHECK_DELAY_MS = 300
 EDITED = " • edited"
 ERROR_STYLE = "color: #b91c1c;"
 OK_STYLE = "color: #15803d;"
-
-
-@dataclass(frozen=True)
-class Checked:
-    """What a background check found: the problems (line, message) and the preview."""
-
-    problems: list[tuple[int | None, str]]
-    preview: PreviewOutcome
-
-
-def check_and_preview(
-    db: Database, key: tuple[str, str, str], source: str, staff: str, return_id: int | None
-) -> Checked:
-    """Check `source` as part `key` (event, language, part), then render its preview for
-    return `return_id` when it has no problems. Touches no widget (runs in the background)."""
-    event, language, part = key
-    checked = templating.check_template(source, part, language, event=event)
-    found = [(p.line, p.message) for p in checked]
-    if found:
-        return Checked(found, PreviewOutcome(note=STALE_PREVIEW))
-    outcome = render_preview(db, return_id, event, language, part, source, staff)
-    return Checked(_render_problems(outcome.error), outcome)
-
-
-STALE_PREVIEW = "The preview shows the last version without problems."
 
 
 class TemplateEditor(QDialog):
@@ -84,6 +68,9 @@ class TemplateEditor(QDialog):
         self._staff = state.load_text(state.STAFF)
         self._key: tuple[str, str, str] | None = None  # event, language, part shown
         self._saved_source = ""
+        self.mode: str | None = None  # SIMPLE or RAW for an email part, else None
+        self._modes: dict[tuple[str, str], str] = {}  # switched by hand, per event/language
+        self._email: template_saving.EmailSource | None = None
         self._generation = 0  # of the latest check: older results are dropped
         self.checking = False  # a check runs in the background
         self.saving = False  # a save runs in the background
@@ -140,8 +127,9 @@ class TemplateEditor(QDialog):
         buttons.addWidget(self.status_label, 1)
         for button in (self.reset_button, self.save_button, self.close_button):
             buttons.addWidget(button)
-        middle = _column(self.part_tabs, self.source)
-        middle.layout().setStretch(1, 1)
+        self.simple_bar = SimpleBar(self.editor)
+        middle = _column(self.part_tabs, self.simple_bar, self.source)
+        middle.layout().setStretch(2, 1)
         self.preview = TemplatePreview(self._db)
         self.splitter = QSplitter()
         for widget in (left, middle, self.preview):
@@ -158,6 +146,7 @@ class TemplateEditor(QDialog):
         self.part_tabs.currentChanged.connect(lambda _: self._selection_changed())
         self.editor.textChanged.connect(self._source_changed)
         self.variables.chosen.connect(self.insert_text)
+        self.simple_bar.mode_chosen.connect(self.switch_mode)
         self.preview.return_changed.connect(self.check_now)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
@@ -186,6 +175,8 @@ class TemplateEditor(QDialog):
         ):
             self._select(self._key)
             return
+        if self.is_dirty():
+            self._modes.clear()  # discarded: back to how each email is stored
         self.load()
 
     def _select(self, key: tuple[str, str, str]) -> None:
@@ -202,9 +193,45 @@ class TemplateEditor(QDialog):
         """Show the source of the selected part (the shop's own, or the default)."""
         self._key = self.selected_key()
         event, language, part = self._key
-        self._saved_source = template_store.read_source(self._db, event, language, part)
-        self.source.set_source(self._saved_source, wrap=part in ("text", "sms"))
+        self.mode, shown = None, None
+        if part in EMAIL_PARTS:
+            self._email = template_saving.read_email_source(self._db, event, language)
+            self.mode = self._modes.get((event, language), self._email.mode)
+            shown = self._email.simple if self.mode == SIMPLE else None
+        if self.mode == SIMPLE and self._email.mode == SIMPLE:
+            self._saved_source = shown
+        else:
+            self._saved_source = template_store.read_source(self._db, event, language, part)
+        self._show_source(shown if shown is not None else self._saved_source)
         self._refresh_marks()
+        self.check_now()
+
+    def _show_source(self, source: str) -> None:
+        event, language, part = self._key
+        self.source.set_source(source, wrap=part in ("text", "sms") or self.mode == SIMPLE)
+        self.simple_bar.show_mode(self.mode)
+        self.variables.set_simple(self.mode == SIMPLE)
+        if self.mode == SIMPLE:
+            self.simple_bar.set_placeholders(placeholders(event, language))
+        self._show_state()
+
+    def switch_mode(self, mode: str) -> None:
+        """Write the email shown as simple text or as HTML; going to simple asks first
+        when it would lose HTML (or the email's own plain-text wording)."""
+        if self._key is None or self.mode is None or mode == self.mode:
+            return
+        event, language, part = self._key
+        switch = switched_source(
+            self._db, self._key, mode, self.editor.toPlainText(), self.is_dirty(), self._email
+        )
+        if switch.loses and not prompts.ask_yes_no(self, "Switch to simple mode", LOSSY_SWITCH):
+            self.simple_bar.show_mode(self.mode)
+            return
+        if switch.saved is not None:
+            self._saved_source = switch.saved
+        made = switch.source
+        self.mode = self._modes[(event, language)] = mode
+        self._show_source(made)
         self.check_now()
 
     def _refresh_marks(self) -> None:
@@ -238,14 +265,17 @@ class TemplateEditor(QDialog):
         self._generation += 1
         generation, key, source = self._generation, self._key, self.editor.toPlainText()
         db, staff, return_id = self._db, self._staff, self.preview.current_return()
+        simple = self.mode == SIMPLE
         self.checking = True
         self._show_state()
         run_in_background(
-            lambda: check_and_preview(db, key, source, staff, return_id),
+            lambda: check_and_preview(db, key, source, staff, return_id, simple=simple),
             owner=self,
             on_success=lambda result: self._checked(generation, key, result),
             on_failure=lambda error: self._checked(
-                generation, key, Checked([(None, f"The check failed: {error}")], PreviewOutcome())
+                generation,
+                key,
+                Checked([(None, f"The check failed: {error}", None)], PreviewOutcome()),
             ),
         )
 
@@ -260,7 +290,7 @@ class TemplateEditor(QDialog):
         self._show_problems(result.problems)
         self.checked.emit()
 
-    def _show_problems(self, found: list[tuple[int | None, str]]) -> None:
+    def _show_problems(self, found: list[tuple]) -> None:
         self.problems = self.source.show_problems(found)
         self._show_state()
 
@@ -298,13 +328,19 @@ class TemplateEditor(QDialog):
         pending = self._check_timer.isActive() or self.checking
         if self.problems and not pending:
             self._say("Not saved: fix the problems listed first.", ERROR_STYLE)
+            self.source.go_to_first_problem()
             return False
         key, source, db = self._key, self.editor.toPlainText(), self._db
+        if self.mode == SIMPLE:
+            event, language, _ = key
+            work = lambda: template_saving.save_shop_simple(db, event, language, source)  # noqa: E731
+        else:
+            work = lambda: template_saving.save_shop_template(db, *key, source)  # noqa: E731
         self.saving = True
         self._show_state()
         self._say("Saving…", "")
         run_in_background(
-            lambda: template_saving.save_shop_template(db, *key, source),
+            work,
             owner=self,
             on_success=lambda _: self._saved(key, source),
             on_failure=lambda error: self._not_saved(key, error),
@@ -317,7 +353,8 @@ class TemplateEditor(QDialog):
             self._saved_source = source
             self._refresh_marks()
         event, _, part = key
-        self._say(f"Saved {_part_label(part)} of “{Event(event).label}”.", OK_STYLE)
+        what = "the email (HTML and plain text)" if self.mode == SIMPLE else _part_label(part)
+        self._say(f"Saved {what} of “{Event(event).label}”.", OK_STYLE)
         self._show_state()
         self.save_finished.emit(True)
 
@@ -328,7 +365,9 @@ class TemplateEditor(QDialog):
         self._say(f"Not saved: {error}", ERROR_STYLE)
         problems = getattr(error, "problems", None)
         if problems and key == self._key:
-            self.problems = self.source.show_problems([(p.line, p.message) for p in problems])
+            found = [(p.line, p.message, p.column) for p in problems]
+            self.problems = self.source.show_problems(found)
+            self.source.go_to_first_problem()
         self.save_button.setEnabled(False)
         self.save_finished.emit(False)
 
@@ -342,7 +381,10 @@ class TemplateEditor(QDialog):
         if not prompts.ask_yes_no(self, "Reset to default", question):
             return
         try:
-            template_saving.reset_shop_template(self._db, event, language, part)
+            if self.mode == SIMPLE:
+                template_saving.reset_shop_email(self._db, event, language)
+            else:
+                template_saving.reset_shop_template(self._db, event, language, part)
         except DeskError as error:
             self._say(str(error), ERROR_STYLE)
             return
@@ -371,16 +413,6 @@ class TemplateEditor(QDialog):
 
 def _part_label(part: str) -> str:
     return template_store.PART_LABELS.get(part, part)
-
-
-def _render_problems(error: Exception | None) -> list[tuple[int | None, str]]:
-    """The problems of a failed preview, as (line, message)."""
-    if error is None:
-        return []
-    problems = getattr(error, "problems", None)
-    if problems:
-        return [(p.line, f"Preview: {p.message}") for p in problems]
-    return [(getattr(error, "lineno", None), f"Preview: {error}")]
 
 
 def _column(*widgets: QWidget) -> QWidget:

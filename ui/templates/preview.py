@@ -47,9 +47,12 @@ def render_preview(
     part: str,
     source: str,
     staff: str,
+    *,
+    overrides: dict[str, str] | None = None,
 ) -> PreviewOutcome:
-    """Render the message with `source` in place of the saved `part`, for return
-    `return_id` (None: no return yet). Touches no widget: it may run in the background."""
+    """Render the message with `source` in place of the saved `part` (or the unsaved parts
+    in `overrides`), for return `return_id` (None: no return yet). Touches no widget: it
+    may run in the background."""
     from desk.errors import NotFound
     from desk.messages.templating import preview_template
 
@@ -57,7 +60,12 @@ def render_preview(
         return PreviewOutcome(note=NO_RETURN)
     try:
         message = preview_template(
-            db, return_id, event, language=language, staff=staff, overrides={part: source}
+            db,
+            return_id,
+            event,
+            language=language,
+            staff=staff,
+            overrides=overrides if overrides is not None else {part: source},
         )
     except NotFound as error:  # deleted meanwhile: nothing wrong with the template
         return PreviewOutcome(note=str(error))
@@ -66,6 +74,59 @@ def render_preview(
             note="The preview cannot be shown until the problem is fixed.", error=error
         )
     return PreviewOutcome(message=message)
+
+
+STALE_PREVIEW = "The preview shows the last version without problems."
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a background check found: the problems (line, message, column) and the preview."""
+
+    problems: list[tuple[int | None, str, int | None]]
+    preview: PreviewOutcome
+
+
+def check_and_preview(
+    db: Database,
+    key: tuple[str, str, str],
+    source: str,
+    staff: str,
+    return_id: int | None,
+    *,
+    simple: bool = False,
+) -> Checked:
+    """Check `source` as part `key` (event, language, part), or as the simple source of
+    the email when `simple`, then render its preview for return `return_id` when it has
+    no problems. Touches no widget (runs in the background)."""
+    from desk.messages.simple_mode import simple_html, simple_text
+    from desk.messages.template_saving import check_simple
+    from desk.messages.templating import check_template
+
+    event, language, part = key
+    if simple:
+        checked = check_simple(source, language, event=event)
+        overrides = {"html": simple_html(source, language), "text": simple_text(source, language)}
+    else:
+        checked = check_template(source, part, language, event=event)
+        overrides = {part: source}
+    found = [(p.line, p.message, p.column) for p in checked]
+    if found:
+        return Checked(found, PreviewOutcome(note=STALE_PREVIEW))
+    outcome = render_preview(
+        db, return_id, event, language, part, source, staff, overrides=overrides
+    )
+    return Checked(_render_problems(outcome.error), outcome)
+
+
+def _render_problems(error: Exception | None) -> list[tuple[int | None, str, int | None]]:
+    """The problems of a failed preview, as (line, message, column)."""
+    if error is None:
+        return []
+    problems = getattr(error, "problems", None)
+    if problems:
+        return [(p.line, f"Preview: {p.message}", p.column) for p in problems]
+    return [(getattr(error, "lineno", None), f"Preview: {error}", None)]
 
 
 class TemplatePreview(QWidget):

@@ -20,6 +20,7 @@ MUTED_STYLE = "color: #555;"
 PROBLEM_COLOR = QColor("#b91c1c")
 PROBLEM_LINE = QColor("#fde2e2")
 DESCRIPTION_ROLE = Qt.UserRole + 1
+COLUMN_ROLE = Qt.UserRole + 2
 NO_PROBLEMS = "No problems found."
 
 
@@ -61,18 +62,27 @@ class SourcePane(QWidget):
         self.edit.setLineWrapMode(QPlainTextEdit.WidgetWidth if wrap else QPlainTextEdit.NoWrap)
         self.show_cursor()
 
-    def show_problems(self, found: list[tuple[int | None, str]]) -> list[str]:
-        """List (line, message) problems, mark their lines; return them as shown."""
-        shown = [f"Line {line}: {message}" if line else message for line, message in found]
+    def show_problems(self, found: list[tuple]) -> list[str]:
+        """List (line, message[, column]) problems, mark their lines and put the cursor on
+        the first one; return them as shown."""
+        shown = []
+        for line, message, *rest in found:
+            column = rest[0] if rest else None
+            if line and column:
+                message = f"Line {line}, column {column}: {message}"
+            elif line:
+                message = f"Line {line}: {message}"
+            shown.append(message)
         self.problem_list.clear()
-        for (line, _), text in zip(found, shown, strict=True):
+        for (line, _, *rest), text in zip(found, shown, strict=True):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, line)
+            item.setData(COLUMN_ROLE, rest[0] if rest else None)
             item.setForeground(PROBLEM_COLOR)
             self.problem_list.addItem(item)
         if not found:
             self.problem_list.addItem(NO_PROBLEMS)
-        self._highlight({line for line, _ in found if line})
+        self._highlight({line for line, *_ in found if line})
         return shown
 
     def _highlight(self, lines: set[int]) -> None:
@@ -91,8 +101,27 @@ class SourcePane(QWidget):
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         line = item.data(Qt.UserRole)
         if line:
-            self.edit.setTextCursor(QTextCursor(self.edit.document().findBlockByNumber(line - 1)))
+            self.go_to(line, item.data(COLUMN_ROLE))
             self.edit.setFocus()
+
+    def go_to_first_problem(self) -> None:
+        """Put the cursor where the first listed problem with a line is."""
+        for row in range(self.problem_list.count()):
+            item = self.problem_list.item(row)
+            if item.data(Qt.UserRole):
+                self.go_to(item.data(Qt.UserRole), item.data(COLUMN_ROLE))
+                return
+
+    def go_to(self, line: int, column: int | None = None) -> None:
+        """Put the cursor on `line` (and `column`, 1-based) and show it."""
+        block = self.edit.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        if column:
+            cursor.setPosition(block.position() + min(column - 1, max(block.length() - 1, 0)))
+        self.edit.setTextCursor(cursor)
+        self.edit.centerCursor()
 
     def show_cursor(self) -> None:
         """Show where the cursor is, as problems name lines."""
@@ -129,8 +158,20 @@ class VariableList(QWidget):
         layout.addWidget(QLabel("<b>Variables</b>"))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.help)
-        self.list.itemDoubleClicked.connect(lambda item: self.chosen.emit(self.snippet(item)))
+        self.simple = False
+        self.list.itemDoubleClicked.connect(self._choose)
         self.list.currentItemChanged.connect(self._describe)
+
+    def set_simple(self, simple: bool) -> None:
+        """In the simple mode, hide what only works in a loop; `items` inserts [items]."""
+        self.simple = simple
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(simple and item.data(Qt.UserRole).startswith("item."))
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        simple_items = self.simple and item.data(Qt.UserRole) == "items"
+        self.chosen.emit("[items]\n" if simple_items else self.snippet(item))
 
     @staticmethod
     def snippet(item: QListWidgetItem) -> str:

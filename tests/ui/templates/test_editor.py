@@ -24,12 +24,16 @@ def add_return(db, name, email="ana@example.com"):
         )
 
 
-def open_editor(qtbot, db, event="refunded", language="en", part="text"):
+def open_editor(qtbot, db, event="refunded", language="en", part="text", mode="raw"):
+    """Open the editor on one part; an email part in `mode` (these tests: raw, by hand)."""
     editor = TemplateEditor(db)
     qtbot.addWidget(editor)
     editor.show()
     choose(editor, event, language, part)
+    if part in ("html", "text") and editor.mode != mode:
+        editor.switch_mode(mode)
     wait_checked(qtbot, editor)
+    assert editor.mode == (mode if part in ("html", "text") else None)
     return editor
 
 
