@@ -160,7 +160,7 @@ class _Checker(HTMLParser):
                     )
                 )
                 return
-            if _BROKEN_NAME.search(name):
+            if _BROKEN_NAME.search(name) or (value is not None and '"' in value):
                 self.problems.append(
                     _problem(
                         line,

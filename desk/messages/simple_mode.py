@@ -149,12 +149,13 @@ def simple_problems(source: str) -> list[SimpleProblem]:
 
 def _blocks(source: str) -> list[tuple[int, str, str]]:
     """(line index, kind, line) for each line of `source`."""
-    return [(i, _line_kind(line), line) for i, line in enumerate(source.split("\n"))]
+    lines = source.replace("\r\n", "\n").rstrip("\n").split("\n")
+    return [(i, _line_kind(line), line) for i, line in enumerate(lines)]
 
 
 def simple_html(source: str, language: str) -> str:
     """Return the HTML template (the shop's layout filled with `source`), line for line."""
-    lines = _blocks(source.replace("\r\n", "\n"))
+    lines = _blocks(source)
     has_footer = any(kind == "footer" for _, kind, _ in lines)
     out = []
     for index, kind, line in lines:
@@ -187,7 +188,7 @@ def simple_html(source: str, language: str) -> str:
 def simple_text(source: str, language: str) -> str:
     """Return the plain-text template made from `source`, line for line."""
     out = []
-    for _, kind, line in _blocks(source.replace("\r\n", "\n")):
+    for _, kind, line in _blocks(source):
         if kind == "text":
             out.append(_inline(line, for_html=False))
         elif kind == "statement":
@@ -211,7 +212,7 @@ def simple_text(source: str, language: str) -> str:
 _CONTENT = re.compile(
     r"\{%-?\s*block content\s*-?%\}(?P<body>.*?)\{%-?\s*endblock\s*(content\s*)?-?%\}", re.DOTALL
 )
-_PARAGRAPH = re.compile(r"^<p(?: style=\"(?P<style>[^\"]*)\")?>(?P<inner>.*)</p>$")
+_PARAGRAPH = re.compile(r"^<p(?: style=\"(?P<style>[^\"]*)\")?>(?P<inner>.*)</p>$", re.DOTALL)
 _INCLUDE_ITEMS = re.compile(r"^\{%-?\s*include\s+[\"'][a-zA-Z_]+/items\.html[\"']\s*-?%\}$")
 _BUTTON_HTML = re.compile(r"<a href=\"(?P<href>[^\"]*)\" style=\"[^\"]*\">(?P<label>.*?)</a>")
 _SIMPLE_STYLES = frozenset({PARAGRAPH_STYLE, "margin:0;", "margin:0 0 8px 0;", ""})
@@ -223,7 +224,7 @@ _TAG = re.compile(r"<[^>]*>")
 def _from_inline(inner: str) -> tuple[str, bool]:
     """Paragraph HTML as simple lines; whether nothing was lost."""
     text = re.sub(r"</?(strong|b)>", "**", inner)
-    text = re.sub(r"<br\s*/?>", "\n", text)
+    text = re.sub(r"<br\s*/?>\n?", "\n", text)
     lossless = not _TAG.search(text)
     pieces = _JINJA.split(_TAG.sub("", text))
     text = "".join(p if _JINJA.fullmatch(p) else html.unescape(p) for p in pieces)
@@ -247,6 +248,21 @@ def _from_line(line: str) -> tuple[str, bool]:
     return text, False
 
 
+def _joined_paragraphs(body: str) -> list[str]:
+    """The stripped lines of `body`, a paragraph over several lines joined into one."""
+    lines, open_paragraph = [], False
+    for line in (line.strip() for line in body.split("\n")):
+        if open_paragraph:
+            lines[-1] += "\n" + line
+        else:
+            lines.append(line)
+        if line.startswith("<p") and "</p>" not in line:
+            open_paragraph = True
+        if "</p>" in line:
+            open_paragraph = False
+    return lines
+
+
 def from_html(source: str) -> Conversion:
     """Turn an HTML template made on the shop's layout into simple source.
 
@@ -262,7 +278,7 @@ def from_html(source: str) -> Conversion:
     rest = rest.replace(_NO_FOOTER, "").replace('{% extends "base.html" %}', "")
     lossless = lossless and not rest.strip()
     out: list[str] = []
-    for line in (line.strip() for line in body.split("\n")):
+    for line in _joined_paragraphs(body):
         if not line:
             continue
         text, kept = _from_line(line)

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from desk.codes import Event
 from desk.db import Database
 from desk.messages.context import check_language
+from desk.messages.html_check import stray_braces
 from desk.messages.simple_mode import (
     SIMPLE_PART,
     from_html,
@@ -159,11 +160,12 @@ def check_simple(
     """Return the problems of a simple source: its markup, then those of the HTML and
     text parts made from it (on the same lines as in the source)."""
     language = check_language(language)
-    if found := simple_problems(source):
+    if found := simple_problems(source) or stray_braces(source):
         return [TemplateProblem(p.line, p.message, p.column) for p in found]
     problems: list[TemplateProblem] = []
     for part, made in (("html", simple_html), ("text", simple_text)):
         for problem in check_template(made(source, language), part, language, event=event):
+            problem = TemplateProblem(problem.line, problem.message)  # its column is the part's
             if problem not in problems:
                 problems.append(problem)
     return problems
