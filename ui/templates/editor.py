@@ -168,7 +168,14 @@ class TemplateEditor(QDialog):
         return self.editor.toPlainText() != self._saved_source
 
     def _selection_changed(self) -> None:
-        if self._key is None or self.selected_key() == self._key:
+        key = self.selected_key()
+        if self._key is None or key == self._key:
+            return
+        if self.mode == SIMPLE and key[:2] == self._key[:2] and key[2] in EMAIL_PARTS:
+            self._key = key  # the other part of the same simple email: same source, kept
+            self._show_source(self.editor.toPlainText())
+            self._refresh_marks()
+            self.check_now()
             return
         if self.is_dirty() and not prompts.ask_yes_no(
             self, "Unsaved changes", "Discard your changes to this template?"
@@ -224,7 +231,9 @@ class TemplateEditor(QDialog):
         switch = switched_source(
             self._db, self._key, mode, self.editor.toPlainText(), self.is_dirty(), self._email
         )
-        if switch.loses and not prompts.ask_yes_no(self, "Switch to simple mode", LOSSY_SWITCH):
+        if switch.loses and not prompts.ask_choice(
+            self, "Switch to simple mode", LOSSY_SWITCH, yes="Switch to simple", no="Cancel"
+        ):
             self.simple_bar.show_mode(self.mode)
             return
         if switch.saved is not None:

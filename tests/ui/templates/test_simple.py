@@ -33,6 +33,7 @@ def answers(monkeypatch):
         return given.pop(0) if given else True
 
     monkeypatch.setattr(prompts, "ask_yes_no", ask)
+    monkeypatch.setattr(prompts, "ask_choice", lambda parent, title, text, **_: ask(0, title, 0))
     return given, asked
 
 
@@ -77,6 +78,7 @@ def test_write_in_simple_mode_insert_save_reopen_and_preview(qtbot, db, answers)
 
     again = open_editor(qtbot, db, event="received", part="text", mode="simple")
     assert again.editor.toPlainText() == typed  # the same source, from the text tab too
+    assert not again.is_dirty()
     text = again.preview.plain_view.toPlainText()
     assert "Hello Ana, your return is in." in text
     assert "Our shop: https://shop.example/returns" in text and ret.number not in typed
@@ -159,7 +161,7 @@ def test_a_raw_template_stays_raw_and_going_simple_asks(qtbot, db, answers):
     again = open_editor(qtbot, db, event="received", part="html", mode="raw")  # stays raw
     raw = again.editor.toPlainText()
     assert "<span" in raw
-    given.append(False)  # Cancel, the default
+    given.append(False)  # Cancel, the default button
     again.switch_mode("simple")
     assert asked == ["Switch to simple mode"]
     assert again.mode == "raw" and again.simple_bar.mode() == "raw"
@@ -199,4 +201,17 @@ def test_subject_and_sms_have_no_mode_switch(qtbot, db, answers):
         choose(editor, "received", "en", part)
         assert editor.mode is None and not editor.simple_bar.isVisible()
     type_at_end(qtbot, editor, " ok")
+    assert editor.is_dirty()
+
+
+def test_moving_between_the_parts_of_a_simple_email_keeps_the_edit(qtbot, db, answers):
+    given, asked = answers
+    add_return(db, "Ana Souza")
+    editor = open_editor(qtbot, db, event="received", part="html", mode="simple")
+    editor.editor.setPlainText("Hi {{ customer.first_name }}, **thanks**.")
+    editor.part_tabs.setCurrentIndex(list(template_store.PARTS).index("text"))
+    wait_checked(qtbot, editor)
+    assert asked == [] and editor.selected_key() == ("received", "en", "text")
+    assert editor.editor.toPlainText() == "Hi {{ customer.first_name }}, **thanks**."
+    assert editor.preview.plain_view.toPlainText().strip() == "Hi Ana, thanks."
     assert editor.is_dirty()
