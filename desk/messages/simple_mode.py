@@ -28,10 +28,11 @@ SIMPLE_PART = "simple"
 """The stored part that holds the simple source of an email (beside "html" and "text")."""
 
 PARAGRAPH_STYLE = "margin:0 0 16px 0;"
-BUTTON_CELL_STYLE = "border-radius:6px;background-color:#1f2937;"
+BUTTON_COLOUR = "#1f2937"
+BUTTON_CELL_STYLE = f"border-radius:6px;background-color:{BUTTON_COLOUR};padding:10px 20px;"
 BUTTON_LINK_STYLE = (
-    "display:inline-block;padding:10px 20px;font-family:Arial,Helvetica,sans-serif;"
-    "font-size:16px;font-weight:bold;line-height:20px;color:#ffffff;text-decoration:none;"
+    "display:inline-block;font-family:Arial,Helvetica,sans-serif;font-size:16px;"
+    "font-weight:bold;line-height:20px;color:#ffffff;text-decoration:none;"
 )
 _HEAD = '{% extends "base.html" %}{% block content %}'
 _NO_FOOTER = "{% block footer_row %}{% endblock %}"
@@ -174,7 +175,8 @@ def simple_html(source: str, language: str) -> str:
             label = _inline(match["label"], for_html=True)
             out.append(
                 '<table role="presentation" cellpadding="0" cellspacing="0" border="0" '
-                f'style="{PARAGRAPH_STYLE}"><tr><td style="{BUTTON_CELL_STYLE}">'
+                f'style="{PARAGRAPH_STYLE}"><tr>'
+                f'<td bgcolor="{BUTTON_COLOUR}" style="{BUTTON_CELL_STYLE}">'
                 f'<a href="{_target(match["target"])}" style="{BUTTON_LINK_STYLE}">{label}</a>'
                 "</td></tr></table>"
             )
@@ -295,6 +297,7 @@ def from_html(source: str) -> Conversion:
 
 __all__ = [
     "BUTTON_CELL_STYLE",
+    "BUTTON_COLOUR",
     "BUTTON_LINK_STYLE",
     "Conversion",
     "PARAGRAPH_STYLE",
