@@ -100,3 +100,12 @@ def test_every_shipped_template_passes(event, language):
         assert (
             check_template(default_source(event, language, part), part, language, event=event) == []
         )
+
+
+def test_a_stray_brace_pair_in_an_html_template_is_refused_on_its_line():
+    source = default_source(Event.RECEIVED, "en", "html").replace(
+        "{{ next_step }}", "{{ next_step }} }}", 1
+    )
+    [problem] = check_template(source, "html", event=Event.RECEIVED)
+    [line] = [n for n, text in enumerate(source.splitlines(), 1) if "{{ next_step }} }}" in text]
+    assert problem.line == line and "stray “}}”" in problem.message
