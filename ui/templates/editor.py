@@ -112,6 +112,7 @@ class TemplateEditor(QDialog):
         self.part_tabs = QTabBar()
         self.part_tabs.setObjectName("parts")
         self.part_tabs.setExpanding(False)
+        self.part_tabs.setUsesScrollButtons(False)  # every part's name whole, at 1024x700 too
         for part in template_store.PARTS:
             self.part_tabs.addTab(_part_label(part))
             self.part_tabs.setTabData(self.part_tabs.count() - 1, part)
