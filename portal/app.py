@@ -5,7 +5,8 @@ one), with `/feedback` (rating and comment, then the reward code) and `/preferen
 (channel, language) under it, `/u/{token}` the one-click unsubscribe (RFC 8058),
 `/find` the form that finds a return by its number and the email or phone it was logged
 with (posts `number`, `contact` and its CSRF token; answers the same whether the number
-exists or not; rate limited), `/static/portal.css`, `/healthz`. The pages work
+exists or not; rate limited), `/static/portal.css`, `/healthz`; the instructions page
+and PDF under `/r/{token}` (portal.instructions). The pages work
 without JavaScript and read the database through desk/ only.
 """
 
@@ -23,7 +24,7 @@ from desk.messages.context import normalise_language
 from desk.portal import actions
 from desk.portal.view import find_return, return_page, shop_for_pages
 from desk.words import section
-from portal import guard
+from portal import guard, instructions
 from portal.pages import render, stylesheet
 
 
@@ -182,6 +183,7 @@ def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Sta
             Route("/find", find, methods=["GET", "POST"]),
             Route("/static/portal.css", css),
             Route("/healthz", health),
+            *instructions.routes(db, not_found=not_found),
         ],
         middleware=[Middleware(guard.SecurityHeaders)],
     )

@@ -5,7 +5,8 @@ everything it shows: the message context (desk.messages.context: the customer's 
 the items and amounts, the refund method, what happens next) plus the status and the
 timeline in the customer's words. `find_return` looks a return up by its number and the
 email or phone it was logged with, and answers with a new personal link or None, never
-saying which of the two did not match.
+saying which of the two did not match. `instructions_page(db, token=...)` gives the
+return's printed instructions sheet (desk.instructions.sheet), in the same language.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from sqlmodel import Session, select
 
 from desk.codes import Status
 from desk.db import Database
+from desk.instructions.sheet import Sheet, build_sheet
 from desk.messages.context import context_for, format_day, normalise_language, shop_settings
 from desk.messages.events import event_for
 from desk.models import Customer, Return
 from desk.portal.links import add_link, return_for_token
 from desk.returns import get_detail
+from desk.settings import SHOP_LOGO, get_setting
 from desk.words import section
 
 _DIGITS = re.compile(r"\D+")
@@ -73,6 +76,30 @@ def return_page(db: Database, *, token: str) -> ReturnPage | None:
     )
 
 
+@dataclass(frozen=True)
+class InstructionsPage:
+    """The instructions of the return a link opens: the printed sheet and the site's words."""
+
+    language: str
+    sheet: Sheet
+    words: dict
+    shop: dict
+
+
+def instructions_page(db: Database, *, token: str) -> InstructionsPage | None:
+    """The sheet of the return `token` opens, in its customer's language, or None."""
+    with db.session() as session:
+        return_id = return_for_token(session, token)
+        if return_id is None:
+            return None
+        ret = session.get(Return, return_id)
+        customer = session.get(Customer, ret.customer_id)
+        language = normalise_language(customer.preferred_language if customer else None)
+        sheet = build_sheet(session, return_number=ret.number, language=language)
+        shop = _shop(session)
+    return InstructionsPage(language, sheet, dict(section(language, "portal")), shop)
+
+
 def _same_contact(customer: Customer, typed: str) -> bool:
     typed = typed.strip()
     if not typed:
@@ -98,6 +125,12 @@ def shop_for_pages(db: Database) -> dict[str, object]:
     """The shop's name, phone and such, for pages shown without a return (the find form)."""
     with db.session() as session:
         return _shop(session)
+
+
+def shop_logo(db: Database) -> str:
+    """The path of the shop's logo file as set (empty: none)."""
+    with db.session() as session:
+        return get_setting(session, SHOP_LOGO)
 
 
 def _shop(session: Session) -> dict[str, object]:
