@@ -3,7 +3,8 @@
 The site runs in this process (uvicorn on a free port, its own thread) over a real
 database; the browser opens a personal link, reads the status, gives feedback with the
 faces and a comment, and reads the reward code; the test then finds that feedback in
-the database, as the desk would.
+the database, as the desk would; and it reads the instructions page and downloads
+their PDF.
 """
 
 from __future__ import annotations
@@ -51,7 +52,14 @@ def site(db):
 
 
 @pytest.fixture
-def browser():
+def downloads(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def browser(downloads):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -61,7 +69,12 @@ def browser():
         options.add_argument(flag)
     phone = {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0}}
     options.add_experimental_option("mobileEmulation", phone)
+    saving = {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    options.add_experimental_option("prefs", saving)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
     driver.set_page_load_timeout(20)
     yield driver
     driver.quit()
@@ -96,3 +109,32 @@ def test_a_customer_follows_the_link_and_gives_feedback_on_a_phone(db, site, bro
         "portal",
     )
     assert reward_of_return(db, return_id=ret.id).code == code
+
+
+def test_a_customer_reads_the_instructions_and_downloads_the_pdf(db, site, browser, downloads):
+    from selenium.webdriver.common.by import By
+
+    save_settings(db, {PORTAL_PUBLIC_URL: site})
+    ret = logged(db)
+    browser.get(personal_link(db, number=ret.number))
+    browser.find_element(By.LINK_TEXT, "Instruções para a sua devolução").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Como devolver seus itens"
+    assert browser.find_element(By.CSS_SELECTOR, ".hero-number").text == ret.number
+    assert browser.find_element(By.CSS_SELECTOR, ".qr-box svg").size["width"] > 100
+    icons = browser.find_elements(By.CSS_SELECTOR, "img.step-icon")
+    assert icons and all(
+        browser.execute_script("return arguments[0].naturalWidth", icon) > 0 for icon in icons
+    )  # the icons load past the Content-Security-Policy
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    browser.find_element(By.PARTIAL_LINK_TEXT, "PDF (A4)").click()
+    saved = downloads / f"{ret.number}-instructions.pdf"
+    for _ in range(200):
+        if saved.exists():
+            break
+        time.sleep(0.1)
+    assert saved.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        import subprocess
+
+        text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True).stdout
+        assert ret.number.encode() in text and b"Como devolver seus itens" in text
