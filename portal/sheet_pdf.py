@@ -78,13 +78,13 @@ def pdf_bytes(sheet: Sheet, paper: str) -> bytes:
 def _in_process(sheet: Sheet, paper: str) -> bytes:
     from ui.instructions.printing import write_pdf
 
-    with _LOCK, tempfile.TemporaryDirectory(prefix="returndesk-pdf-") as folder:
-        path = Path(folder) / "sheet.pdf"
-        try:
+    try:
+        with _LOCK, tempfile.TemporaryDirectory(prefix="returndesk-pdf-") as folder:
+            path = Path(folder) / "sheet.pdf"
             write_pdf(sheet, path, paper)
-        except OSError as error:
-            raise PdfError("The PDF could not be written to a temporary file.") from error
-        return path.read_bytes()
+            return path.read_bytes()
+    except OSError as error:
+        raise PdfError("The PDF could not be written to a temporary file.") from error
 
 
 def pdf_in_helper(sheet: Sheet, paper: str) -> bytes:

@@ -288,3 +288,14 @@ def test_pdfs_drawn_at_once_on_worker_threads_are_all_whole(db, client, qapp, tm
         path.write_bytes(answer.content)
         texts.add(pdf_text(path))
     assert len(texts) == 1 and ret.number in texts.pop()
+
+
+def test_a_pdf_that_cannot_be_made_says_so_on_the_page(db, client, qapp, tmp_path, monkeypatch):
+    import tempfile
+
+    ret = logged(db, language="en")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))  # no room to write it
+    answer = client.get(personal_link(db, number=ret.number) + "/instructions.pdf")
+    assert answer.status_code == 503 and answer.headers["content-type"].startswith("text/html")
+    assert '<p class="problem" role="alert">The PDF could not be made just now.' in answer.text
+    assert "<h1>How to return your items</h1>" in answer.text
