@@ -41,7 +41,7 @@ _IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"
 
 
 def paper_for(request: Request) -> str:
-    """ "a4" or "letter": asked with ?paper=, else by the region of the browser's language."""
+    """The paper, "a4" or "letter": asked with ?paper=, else by the browser language's region."""
     asked = request.query_params.get("paper", "").lower()
     if asked in ("a4", "letter"):
         return asked
