@@ -47,7 +47,7 @@ from desk.workflow import UNDO_WINDOW, apply_transition
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
     from desk.instructions.sheet import Sheet
-    from desk.messages.templating import RenderedMessage
+    from desk.messages.compose import ComposedMessage
 
 
 @dataclass(frozen=True)
@@ -165,16 +165,27 @@ def notify_mode(db: Database, *, to: Status | str) -> str:
 
 
 def preview_message(
-    db: Database, *, detail: ReturnDetail, event: Event | str, staff: str = ""
-) -> RenderedMessage:
-    """The message `event` sends about `detail`, rendered exactly as it would be queued.
+    db: Database,
+    *,
+    detail: ReturnDetail,
+    event: Event | str,
+    note: str | None = None,
+    staff: str = "",
+    channel: str | None = None,
+    language: str | None = None,
+) -> ComposedMessage | None:
+    """The message `event` sends about `detail` with these inputs, exactly as it would be
+    queued (desk.messages.compose.compose_message, which the move calls too).
 
-    Raises TemplateError when a template fails.
+    `note` is the note typed for the move (None: the timeline's). Returns None when the
+    customer cannot be reached. Raises TemplateError when a template fails.
     """
-    from desk.messages.templating import render_message
+    from desk.messages.compose import compose_message
 
     with db.session() as session:
-        return render_message(session, detail, event, staff=staff)
+        return compose_message(
+            session, detail, event, note=note, staff=staff, channel=channel, language=language
+        )
 
 
 def feedback_request_offer(

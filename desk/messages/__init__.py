@@ -10,6 +10,7 @@ Modules:
     templating      the one sandboxed Jinja environment; checking and rendering messages
     simple_mode     emails written as text with a few choices, made into the shop's layout
     template_saving saving and resetting the shop's own versions of the templates
+    compose         the one way a message is made, for the preview and the outbox alike
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
     channels        the channels of one run: SMTP and SMS opened, used, closed; those blocked
@@ -17,7 +18,7 @@ Modules:
     mail            building an email from an outbox row and sending it over SMTP
     smtp_errors     why sending an email failed, in plain words
     sms             text messages: provider interface, Twilio-style provider, segment counting
-    cli             the `outbox send` and `outbox list` commands
+    cli             `preview` and the `outbox send`, `outbox list` and `outbox show` commands
 """
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "templating",
     "simple_mode",
     "template_saving",
+    "compose",
     "outbox",
     "sender",
     "channels",

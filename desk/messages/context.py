@@ -176,10 +176,13 @@ def context_for(
     staff: str = "",
     today: date | None = None,
     reward: dict[str, str] | None = None,
+    note: str | None = None,
 ) -> dict:
     """Return the template variables for `detail`, given the shop settings (no database).
 
-    `reward` holds the code and text of a reward code (the thanks message).
+    `reward` holds the code and text of a reward code (the thanks message). `note` is the
+    note of the step being made (a preview, or the move just recorded); None takes the
+    note of the timeline's last move to the event's status.
     """
     event = Event(event)
     language = check_language(language)
@@ -218,7 +221,7 @@ def context_for(
         "next_step": next_step(
             event, ret.refund_method, language, total, int(shop["shop.refund_days"])
         ),
-        "note": _note(detail, event),
+        "note": _note(detail, event) if note is None else note,
         "reward": {"code": "", "text": ""} | (reward or {}),
         "shop": {
             "name": str(shop["shop.name"]),

@@ -37,7 +37,7 @@ from desk.settings import (
 )
 
 if TYPE_CHECKING:  # Jinja loads only when a message is rendered
-    from desk.messages.templating import RenderedMessage
+    from desk.messages.compose import ComposedMessage
 from desk.workflow import TransitionResult, apply_transition
 
 
@@ -55,15 +55,13 @@ class MoveOutcome:
 
 
 def channel_for(customer: Customer) -> Channel | None:
-    """The channel to reach `customer` by, or None (print a letter instead)."""
-    contacts = {Channel.EMAIL: bool(customer.email), Channel.SMS: bool(customer.phone)}
-    preferred = customer.preferred_channel
-    if preferred in (Channel.PRINT, Channel.NONE):
-        return None
-    if contacts.get(preferred):
-        return preferred
-    other = Channel.SMS if preferred == Channel.EMAIL else Channel.EMAIL
-    return other if contacts[other] else None
+    """The channel to reach `customer` by, or None (print a letter instead).
+
+    See desk.messages.compose.customer_channel, the one rule the preview uses too.
+    """
+    from desk.messages.compose import customer_channel
+
+    return customer_channel(customer)
 
 
 def _why_no_channel(customer: Customer) -> str:
@@ -113,7 +111,9 @@ def move_and_queue(
     else:
         detail = get_detail(session, return_id=return_id)
         try:
-            message = _new_message(session, detail, result.change.id, event, staff)
+            message = _new_message(
+                session, detail, result.change.id, event, staff, note=result.change.note
+            )
         except TemplateError as error:
             reason, failed = f"{error}", True
         else:
@@ -144,52 +144,47 @@ def _new_message(
     event: Event,
     staff: str,
     due: datetime | None = None,
+    *,
+    note: str | None = None,
 ) -> OutboxMessage | None:
-    """Render and add (flush) a message, due at `due` (now by default); None without a channel.
+    """Compose and add (flush) a message, due at `due` (now by default); None without a
+    channel.
 
-    `change_id` is the status change that sends it (None for the feedback request).
+    `change_id` is the status change that sends it (None for the feedback request), `note`
+    that change's note (see desk.messages.compose.compose_message).
     """
-    from desk.messages.templating import render_message
+    from desk.messages.compose import compose_message
 
-    customer = detail.customer
-    channel = channel_for(customer)
-    if channel is None:
+    composed = compose_message(session, detail, event, note=note, staff=staff)
+    if composed is None:
         return None
-    rendered = render_message(
-        session, detail, event, language=customer.preferred_language or None, staff=staff
-    )
-    return add_rendered(
-        session, detail, rendered, channel, change_id=change_id, staff=staff, due=due
-    )
+    return add_composed(session, detail, composed, change_id=change_id, staff=staff, due=due)
 
 
-def add_rendered(
+def add_composed(
     session: Session,
     detail: ReturnDetail,
-    rendered: RenderedMessage,
-    channel: Channel,
+    composed: ComposedMessage,
     *,
     change_id: int | None = None,
     staff: str = "",
     due: datetime | None = None,
 ) -> OutboxMessage:
-    """Add (flush) `rendered` to the outbox for `detail`'s customer by `channel`, as sent.
+    """Add (flush) `composed` to the outbox for `detail`'s return, exactly as composed.
 
-    The one place a rendered message becomes an outbox row: email carries the text and
-    HTML parts, SMS its own text; due at `due` (now by default).
+    The one place a message becomes an outbox row (desk.messages.compose made its
+    channel, recipient and parts); due at `due` (now by default).
     """
-    customer = detail.customer
-    email = channel == Channel.EMAIL
     message = OutboxMessage(
         return_id=detail.ret.id,
         status_change_id=change_id,
-        event=Event(rendered.event),
-        channel=channel,
-        language=rendered.language,
-        recipient=(customer.email if email else customer.phone).strip(),
-        subject=rendered.subject,
-        body_text=_mime_text(rendered.text) if email else rendered.sms,
-        body_html=_mime_text(rendered.html) if email and rendered.html else "",
+        event=composed.event,
+        channel=composed.channel,
+        language=composed.language,
+        recipient=composed.recipient,
+        subject=composed.subject,
+        body_text=composed.body_text,
+        body_html=composed.body_html,
         message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
         state=OutboxState.QUEUED,
         next_attempt_at=due or utcnow(),
@@ -198,11 +193,6 @@ def add_rendered(
     session.add(message)
     session.flush()
     return message
-
-
-def _mime_text(text: str) -> str:
-    """`text` with \\n line ends and one final newline: exactly what a MIME part carries."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
 
 
 _ALREADY_QUEUED = "A message for this status change was already queued."
@@ -223,7 +213,7 @@ def queue_for_change(
     if session.exec(queued).first() is not None:
         raise DeskError(_ALREADY_QUEUED)
     try:
-        return _new_message(session, detail, change.id, event, staff)
+        return _new_message(session, detail, change.id, event, staff, note=change.note)
     except IntegrityError:  # queued by someone else meanwhile: the caller rolls back
         raise DeskError(_ALREADY_QUEUED) from None
 
@@ -326,7 +316,7 @@ def queue_feedback_request(
     offer = feedback_offer(session, detail, now=now, local_zone=local_zone)
     if offer.reason:
         return None, offer.reason
-    message = _new_message(session, detail, None, Event.FEEDBACK, staff, due=offer.due)
+    message = _new_message(session, detail, None, Event.FEEDBACK, staff, due=offer.due, note="")
     return message, ""
 
 

@@ -1,7 +1,9 @@
 """Customer messages: one sandboxed Jinja environment, shop-edited or default templates.
 
-`render_message` is the one function that turns a return into a message: the editor's
-preview and the outbox both call it, so what staff preview is what the customer gets.
+`render_message` is the one function that turns a return into a message's parts; the
+editor's preview calls it through `preview_template`, and every message previewed or
+queued for a customer through desk.messages.compose, so what staff preview is what the
+customer gets.
 `check_template` (which desk.messages.template_saving calls before storing) compiles with
 the same environment, so a template that saves is one that renders. Where the sources
 come from (the shipped defaults, the shop's stored versions) is
@@ -312,10 +314,14 @@ def render_message(
     staff: str = "",
     overrides: dict[str, str] | None = None,
     reward: dict[str, str] | None = None,
+    note: str | None = None,
 ) -> RenderedMessage:
     """Render every part of the message `event` sends about `detail`, as it will be sent.
 
-    `reward` is the code and text of a reward code, for the thanks message.
+    `reward` is the code and text of a reward code, for the thanks message; `note` the
+    note of the step (None: the timeline's, see desk.messages.context.context_for).
+    desk.messages.compose.compose_message adds the channel and recipient: call it for a
+    message that is previewed or queued.
 
     The language defaults to the customer's; an unknown one falls back to English.
     `overrides` maps a part to unsaved template source (the editor's live preview).
@@ -326,7 +332,9 @@ def render_message(
     for part in overrides or {}:
         check_part(part)
     shop, sources = settings_and_templates(session, event, language)
-    context = context_for(detail, shop, event=event, language=language, staff=staff, reward=reward)
+    context = context_for(
+        detail, shop, event=event, language=language, staff=staff, reward=reward, note=note
+    )
     sources.update(overrides or {})
     out = {}
     with bounded():  # one budget for the whole message
@@ -353,10 +361,10 @@ def render_message(
 
 
 def _finish(part: str, text: str) -> str:
-    """A rendered part as it is sent: one-line subject, bodies ending in one newline, the
-    SMS with plain spaces."""
+    """A rendered part as it is sent: one-line subject, bodies with \\n line ends ending in
+    one newline (what a MIME part carries), the SMS with plain spaces."""
     if part == "subject":
         return _one_line(text)
     if part == "sms":
         return _plain_spaces(text)
-    return text.strip() + "\n"
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip() + "\n"

@@ -1,6 +1,10 @@
 """The "tell the customer" part of the transition dialog: choice and exact preview.
 
-A move to Closed also offers the feedback request, with its own tick and preview.
+The preview is composed from the very inputs the move will queue the message with (the
+note and staff name as typed, the customer's channel and language), through the same
+desk function (desk.messages.compose.compose_message), and re-rendered shortly after any
+of them changes. A move to Closed also offers the feedback request, with its own tick
+and preview.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from desk.services import feedback_request_offer, notify_mode, preview_message
 from ui.widgets.message_preview import MessagePreview
 
 NOTICE_STYLE = "background: #fffbeb; border: 1px solid #fcd34d; padding: 6px;"
+RENDER_PAUSE_MS = 200
+"""How long typing pauses before the preview is composed again (a render takes ~1 ms)."""
 
 
 def when_words(due: datetime, now: datetime, zone: tzinfo | None = None) -> str:
@@ -82,8 +88,11 @@ class NotifySection(QGroupBox):
         else:
             layout.addWidget(self.preview, 1)
             self.feedback_box.hide()
-        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer = QTimer(self, singleShot=True, interval=RENDER_PAUSE_MS)
         self._staff = ""
+        self._note = ""
+        self.shown = None  # the ComposedMessage the preview shows (None: nothing shown)
+        self.feedback_shown = None  # the same for the feedback request
         self._timer.timeout.connect(self._render)
         self._setup()
         self._setup_feedback()
@@ -183,8 +192,23 @@ class NotifySection(QGroupBox):
     def set_staff(self, staff: str) -> None:
         """Render again with the staff name as typed (it appears in the message)."""
         self._staff = staff
+        self._changed()
+
+    def set_note(self, note: str) -> None:
+        """Render again with the note as typed (a rejection's reason is in the message)."""
+        self._note = note
+        self._changed()
+
+    def _changed(self) -> None:
         if self.applies and self.channel:
             self._timer.start()
+
+    def flush(self) -> None:
+        """Render at once what typing has not rendered yet, so that what the preview shows
+        when staff confirm is what the move queues."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._render()
 
     @property
     def blocked(self) -> bool:
@@ -192,20 +216,20 @@ class NotifySection(QGroupBox):
         return bool(self.problem or self.feedback_problem)
 
     def _render(self) -> None:
-        """Render again for the staff name as typed; a failed template stays failed (the
-        name does not fix it, and a slow one would hold the window up at each pause)."""
+        """Render again for the note and staff name as typed; a failed template stays failed
+        (typing does not fix it, and a slow one would hold the window up at each pause)."""
         if self.message_applies and self.channel and not self.problem:
             self._render_message()
         if not self.feedback_problem:
             self._render_feedback()
 
     def _render_message(self) -> None:
-        problem = self._show(self.preview, self.message_event)
+        problem = self._show(self.preview, self.message_event, self._note)
         self._block(self.checkbox, self._checkbox_text, problem, "problem", "This message")
 
     def _render_feedback(self) -> None:
         if self.asks_feedback and self.offer.possible:
-            problem = self._show(self.feedback_preview, self.feedback_event)
+            problem = self._show(self.feedback_preview, self.feedback_event, "")
             self._block(
                 self.feedback_box, self._feedback_text, problem, "feedback_problem", "The request"
             )
@@ -232,18 +256,28 @@ class NotifySection(QGroupBox):
         self.notice.setVisible(bool(problems))
         self.blocked_changed.emit()
 
-    def _show(self, preview: MessagePreview, event) -> str:
-        """Render `event`'s message into `preview` exactly as it would be queued; return
-        why it cannot be ("" when it can)."""
+    def _show(self, preview: MessagePreview, event, note: str) -> str:
+        """Compose `event`'s message with `note` and the staff name into `preview` exactly
+        as it would be queued; return why it cannot be ("" when it can)."""
+        field = "shown" if preview is self.preview else "feedback_shown"
+        setattr(self, field, None)
         try:
-            message = preview_message(self._db, detail=self._detail, event=event, staff=self._staff)
+            message = preview_message(
+                self._db,
+                detail=self._detail,
+                event=event,
+                note=note,
+                staff=self._staff,
+                channel=self.channel,
+            )
         except DeskError as error:
             preview.show_problem("The message cannot be shown until its template is fixed.")
             return str(error)
-        if self.channel == Channel.SMS:
-            preview.show_sms(message.sms)
+        if message.channel == Channel.SMS:
+            preview.show_sms(message.body_text)
         else:
-            preview.show_email(message.subject, message.html, message.text)
+            preview.show_email(message.subject, message.body_html, message.body_text)
+        setattr(self, field, message)
         language = labels.LANGUAGES.get(message.language, message.language)
         preview.setToolTip(f"In {language}, as the customer prefers")
         return ""

@@ -78,6 +78,7 @@ class TransitionDialog(QDialog):
             layout.addWidget(self.notify, 1)
             self.notify.set_staff(staff)
             self.staff_edit.textChanged.connect(self.notify.set_staff)
+            self.note_edit.textChanged.connect(self._note_changed)
             self.resize(720, 640)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
@@ -93,13 +94,20 @@ class TransitionDialog(QDialog):
             label += " without the feedback request"
         self.ok_button.setText(label)
 
+    def _note_changed(self) -> None:
+        self.notify.set_note(self.note_edit.toPlainText())
+
     @property
     def staff(self) -> str:
         """The staff name as typed."""
         return self.staff_edit.text().strip()
 
     def apply(self) -> None:
-        """Apply the move; on a domain error show it and keep what was typed."""
+        """Apply the move; on a domain error show it and keep what was typed.
+
+        The preview is brought up to date first: what it shows is what gets queued.
+        """
+        self.notify.flush()
         try:
             self.outcome = move_return(
                 self._db,

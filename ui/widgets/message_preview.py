@@ -57,7 +57,9 @@ class MessagePreview(QWidget):
         self.subject_label = QLabel()
         self.subject_label.setWordWrap(True)
         self.subject_label.setTextFormat(Qt.RichText)
-        self.subject = ""
+        self.subject = ""  # the parts exactly as given (the views rewrite what they show:
+        self.html = ""  # QTextBrowser its HTML, QPlainTextEdit a no-break space)
+        self.text = ""
         self.subject_label.setStyleSheet("font-weight: 600;")
         self.html_view = OfflineBrowser()
         self.text_view = QPlainTextEdit(readOnly=True)
@@ -77,6 +79,7 @@ class MessagePreview(QWidget):
     def show_email(self, subject: str, html: str, text: str) -> None:
         """Show an email: subject line, HTML and plain-text parts."""
         self.subject = subject
+        self.html, self.text = html, text
         body, inbox = split_preheader(html)
         inbox_line = (
             f"<br><span style='font-weight: normal; color: #555;'>Inbox preview: "
@@ -95,6 +98,7 @@ class MessagePreview(QWidget):
 
     def show_sms(self, text: str) -> None:
         """Show an SMS with its length and the number of SMS it takes."""
+        self.subject, self.html, self.text = "", "", text
         self.subject_label.hide()
         self.text_view.setPlainText(text)
         self.tabs.setTabVisible(0, False)
@@ -105,6 +109,7 @@ class MessagePreview(QWidget):
 
     def show_problem(self, message: str) -> None:
         """Show why the message cannot be shown."""
+        self.subject, self.html, self.text = "", "", ""
         self.subject_label.setText(html_lib.escape(message))
         self.subject_label.show()
         self.html_view.clear()

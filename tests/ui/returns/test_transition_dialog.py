@@ -5,13 +5,16 @@ import email.policy
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
-from desk.codes import Status
+from desk.codes import Channel, Event, Status
 from desk.models import OutboxMessage, Return
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.secrets import set_secret
+from desk.services import get_return, move_return
 from desk.settings import (
+    NOTIFY,
     SHOP_EMAIL,
     SHOP_NAME,
     SMTP_HOST,
@@ -22,6 +25,7 @@ from desk.settings import (
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from tests.fixtures_servers import SMTP_PASSWORD, SMTP_USER
 from ui.main_window import MainWindow
+from ui.returns.transition_dialog import TransitionDialog
 
 
 def add_return(db, name, email_address="", phone=""):
@@ -341,3 +345,118 @@ def test_a_feedback_request_that_fails_lets_staff_close_without_it(qtbot, db):
     with db.session() as session:
         assert session.get(Return, ret.id).status == "closed"
         assert session.exec(select(OutboxMessage)).all() == []
+
+
+# the preview is exactly what gets queued, for every event, channel and language
+
+NOTE = "Belt shows wear marks"
+DIALOG_EVENTS = {  # event -> (the status the return is in, the move that sends the event)
+    Event.RECEIVED: (Status.REQUESTED, Status.RECEIVED),
+    Event.INSPECTING: (Status.RECEIVED, Status.INSPECTING),
+    Event.APPROVED: (Status.RECEIVED, Status.APPROVED),
+    Event.REFUNDED: (Status.RECEIVED, Status.REFUNDED),
+    Event.EXCHANGED: (Status.RECEIVED, Status.EXCHANGED),
+    Event.CREDITED: (Status.RECEIVED, Status.CREDITED),
+    Event.REJECTED: (Status.RECEIVED, Status.REJECTED),
+    Event.CLOSED: (Status.REFUNDED, Status.CLOSED),  # and the feedback request beside it
+}
+"""Every event a move in the transition dialog sends; acknowledged (a new return) and
+thanks (typed feedback) have no dialog and are compared in tests/desk/messages/test_compose.py."""
+
+
+def test_the_dialog_covers_every_event_a_move_sends():
+    from desk.messages.events import EVENT_FOR_STATUS, FOLLOW_UP_FOR_STATUS
+
+    moved = {event for status, event in EVENT_FOR_STATUS.items() if status != Status.REQUESTED}
+    assert set(DIALOG_EVENTS) == moved
+    elsewhere = {Event.ACKNOWLEDGED, Event.THANKS}
+    assert {*DIALOG_EVENTS, *FOLLOW_UP_FOR_STATUS.values(), *elsewhere} == set(Event)
+
+
+def return_in(db, status, channel, language):
+    """A return in `status` for a customer reached by `channel`, speaking `language`."""
+    with db.session() as session:
+        set_settings(session, {NOTIFY[event]: "ask" for event in Event})
+        session.commit()
+        ret = save_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                status=Status.REQUESTED if status == Status.REQUESTED else Status.RECEIVED,
+                lines=[LineDraft(sku="BELT-3", description="Leather belt", unit_price_cents=4989)],
+                new_customer=CustomerDraft(
+                    name="Joana Ribeiro",
+                    email="joana@example.com",
+                    phone="+351 912 345 678",
+                    preferred_channel=channel,
+                    preferred_language=language,
+                ),
+            ),
+        )
+    if status == Status.REFUNDED:
+        move_return(db, return_id=ret.id, to=status, expected_version=ret.version, notify=False)
+    return get_return(db, return_id=ret.id)
+
+
+def previewed(preview, channel) -> dict[str, str]:
+    """What `preview` shows, part by part, as stored in the outbox."""
+    # the text view shows the text given (a no-break space as a plain one)
+    assert preview.text_view.toPlainText() == preview.text.replace("\xa0", " ")
+    if channel == Channel.SMS:
+        return {"body_text": preview.text}
+    assert preview.subject_label.isVisibleTo(preview) and preview.html
+    return {"subject": preview.subject, "body_text": preview.text, "body_html": preview.html}
+
+
+def queued(row) -> dict[str, str]:
+    if row.channel == Channel.SMS:
+        return {"body_text": row.body_text}
+    return {"subject": row.subject, "body_text": row.body_text, "body_html": row.body_html}
+
+
+@pytest.mark.parametrize("language", ["en", "pt_BR"])
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.SMS])
+@pytest.mark.parametrize("event", list(DIALOG_EVENTS), ids=str)
+def test_what_is_previewed_when_confirming_is_what_is_queued(qtbot, db, event, channel, language):
+    source, target = DIALOG_EVENTS[event]
+    detail = return_in(db, source, channel, language)
+    dialog = TransitionDialog(db, detail, target)
+    qtbot.addWidget(dialog)
+    notify = dialog.notify
+    assert notify.checkbox.isChecked() and notify.channel == channel
+    qtbot.keyClicks(dialog.note_edit, NOTE)
+    qtbot.keyClicks(dialog.staff_edit, "Rita")
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)  # at once: no pause for the preview
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_label.text()
+    with db.session() as session:
+        rows = session.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+    message = next(row for row in rows if row.event == event)
+    assert (message.channel, message.language, message.staff) == (channel, language, "Rita")
+    assert previewed(notify.preview, channel) == queued(message)
+    assert notify.shown.recipient == message.recipient
+    if channel == Channel.EMAIL:  # every email is signed by the staff member
+        assert "Rita" in notify.preview.text
+    if target == Status.CLOSED:
+        request = next(row for row in rows if row.event == Event.FEEDBACK)
+        assert previewed(notify.feedback_preview, channel) == queued(request)
+    assert len(rows) == (2 if target == Status.CLOSED else 1)
+
+
+@pytest.mark.parametrize("language", ["en", "pt_BR"])
+def test_the_rejection_preview_shows_the_reason_as_it_is_typed(qtbot, db, language):
+    """The issue's case: the email's reason is in the preview as soon as typing pauses."""
+    detail = return_in(db, Status.RECEIVED, Channel.EMAIL, language)
+    dialog = TransitionDialog(db, detail, Status.REJECTED)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    preview = dialog.notify.preview
+    qtbot.keyClicks(dialog.note_edit, NOTE)
+    qtbot.waitUntil(lambda: NOTE in preview.text_view.toPlainText(), timeout=3000)
+    assert NOTE in preview.html_view.toPlainText() and NOTE in preview.html
+    if language == "en":
+        assert f"The reason: {NOTE}" in preview.text
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    with db.session() as session:
+        message = session.exec(select(OutboxMessage)).one()
+    assert NOTE in message.body_text
+    assert previewed(preview, Channel.EMAIL) == queued(message)
