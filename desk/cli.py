@@ -76,14 +76,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     move.set_defaults(run=cmd_move)
 
-    preview = commands.add_parser("preview", help="print the message an event would send")
-    preview.add_argument("--return", dest="number", required=True, metavar="NUMBER")
-    preview.add_argument("--event", required=True, metavar="EVENT")
-    preview.add_argument("--channel", choices=("email", "sms"), default=None)
-    preview.add_argument("--language", choices=("en", "pt_BR"), default=None)
-    preview.add_argument("--staff", default="")
-    preview.set_defaults(run=cmd_preview)
-
     sheet = commands.add_parser(
         "instructions", help="write the printable return instructions as a PDF"
     )
@@ -265,23 +257,6 @@ def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
     with db.session() as session:
         report = import_customers(session, table, mapping, dry_run=args.dry_run)
     print("\n".join(report.lines()))
-    return 0
-
-
-def cmd_preview(db: Database, args: argparse.Namespace) -> int:
-    """Print the message an event would send about a return, exactly as it would be sent."""
-    from desk.messages.template_store import parse_event
-    from desk.messages.templating import render_message
-
-    event = parse_event(args.event)
-    with db.session() as session:
-        detail = get_detail(session, number=args.number)
-        message = render_message(session, detail, event, language=args.language, staff=args.staff)
-    if (args.channel or detail.customer.preferred_channel) == Channel.SMS:
-        print(message.sms)
-    else:
-        print(f"Subject: {message.subject}\n\n{message.text.rstrip()}\n--- HTML ---")
-        print(message.html.rstrip())
     return 0
 
 

@@ -1,5 +1,10 @@
-"""The `outbox` commands of `returndesk`: send the due messages, list the recent ones
-(added by desk.cli.build_parser)."""
+"""The message commands of `returndesk` (added by desk.cli.build_parser): `preview` prints
+what a move would queue, `outbox send` sends the due messages, `outbox list` lists the
+recent ones and `outbox show` prints one as it will leave.
+
+`preview` and `outbox show` print a message in the same form (`message_block`), so the
+two can be compared line for line. Neither logs anything about the customer.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,42 @@ import argparse
 import os
 import sys
 
-from desk.codes import OutboxState
+from desk.codes import Channel, OutboxState, Status
 from desk.db import Database
+from desk.errors import DeskError
 
 SMS_TOKEN_ENV = "RETURNDESK_SMS_TOKEN"
 """The environment variable `outbox send` reads the SMS API token from, if set."""
 
 
+STATUS_NAMES = [status.value for status in Status]
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Add `outbox send` and `outbox list` to the subcommands."""
+    """Add `preview`, `outbox send`, `outbox list` and `outbox show` to the subcommands."""
+    preview = commands.add_parser(
+        "preview",
+        help="print the message a move would queue",
+        description="Print the message a move would queue, exactly as `move --notify` with "
+        "the same options queues it: `preview R-2026-00042 rejected --note ...`. With "
+        "--event instead of a status, any message (feedback, thanks); without --note it "
+        "then takes the note of the return's last move to that status.",
+    )
+    preview.add_argument("target", nargs="?", metavar="NUMBER", help="the return")
+    preview.add_argument(
+        "status", nargs="?", choices=STATUS_NAMES, metavar="STATUS", help="the move's status"
+    )
+    preview.add_argument("--return", dest="number", metavar="NUMBER", help="the return")
+    preview.add_argument("--event", metavar="EVENT", help="the message, instead of a status")
+    preview.add_argument("--note", default=None, help="the move's note, as `move --note`")
+    preview.add_argument("--staff", default="", help="who moves it, as `move --staff`")
+    preview.add_argument(
+        "--channel", choices=("email", "sms"), default=None, help="default: the customer's"
+    )
+    preview.add_argument(
+        "--language", choices=("en", "pt_BR"), default=None, help="default: the customer's"
+    )
+    preview.set_defaults(run=cmd_preview)
     outbox = commands.add_parser("outbox", help="send or list customer messages")
     outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
     send = outbox_commands.add_parser(
@@ -47,6 +79,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listed = outbox_commands.add_parser("list", help="recent messages and their state")
     listed.add_argument("--limit", type=int, default=30, metavar="N")
     listed.set_defaults(run=cmd_outbox_list)
+    show = outbox_commands.add_parser(
+        "show",
+        help="print one message exactly as it will leave",
+        description="Print a message of the outbox as it will leave: its headers, then the "
+        "text and HTML parts of an email, or the text of an SMS.",
+    )
+    show.add_argument("id", type=int, metavar="ID", help="the message number (`outbox list`)")
+    show.set_defaults(run=cmd_outbox_show)
 
 
 def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
@@ -98,4 +138,121 @@ def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
             f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "
             f"{m.event:<12} {m.recipient}  tries {m.attempts}{error}"
         )
+    return 0
+
+
+def message_block(
+    channel: Channel | str, recipient: str, subject: str, body_text: str, body_html: str
+) -> str:
+    """A message as `preview` and `outbox show` print it: To and Subject, then the text and
+    HTML parts of an email, or the text of an SMS; every character as stored."""
+    if channel == Channel.SMS:
+        return f"To: {recipient}\n--- SMS ---\n{_ended(body_text)}"
+    return (
+        f"To: {recipient}\nSubject: {subject}\n--- text ---\n{_ended(body_text)}"
+        f"--- html ---\n{_ended(body_html)}"
+    )
+
+
+def _ended(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _preview_target(args: argparse.Namespace) -> tuple[str, object, str | None]:
+    """The return number, the event and the note `preview` was asked about."""
+    from desk.messages.events import event_for
+    from desk.messages.template_store import parse_event
+    from desk.workflow import parse_status
+
+    number = args.target or args.number
+    if not number:
+        raise DeskError("Say which return: `returndesk preview R-2026-00042 STATUS`.")
+    if args.status and args.event:
+        raise DeskError("Give a status or --event, not both.")
+    if args.status:
+        status = parse_status(args.status)
+        event = event_for(status)
+        if event is None:
+            raise DeskError(f"A move to {status.label.lower()} sends no message.")
+        return number, event, args.note or ""  # as `move`, whose note defaults to ""
+    if not args.event:
+        raise DeskError("Say which message: a STATUS after the number, or --event EVENT.")
+    return number, parse_event(args.event), args.note
+
+
+def cmd_preview(db: Database, args: argparse.Namespace) -> int:
+    """Print the message a move would queue (desk.services.preview_message), as queued."""
+    from desk.services import get_return, preview_message
+
+    number, event, note = _preview_target(args)
+    detail = get_return(db, number=number)
+    message = preview_message(
+        db,
+        detail=detail,
+        event=event,
+        note=note,
+        staff=args.staff,
+        channel=args.channel,
+        language=args.language,
+    )
+    if message is None:
+        from desk.messages.outbox import why_no_channel
+
+        print(f"Nothing would be queued: {why_no_channel(detail.customer)}", file=sys.stderr)
+        return 1
+    if not message.recipient:
+        kind = "email address" if message.channel == Channel.EMAIL else "phone number"
+        print(f"The customer has no {kind}: nothing would be sent this way.", file=sys.stderr)
+    sys.stdout.write(
+        message_block(
+            message.channel,
+            message.recipient,
+            message.subject,
+            message.body_text,
+            message.body_html,
+        )
+    )
+    return 0
+
+
+LEFT_TO_SENDING = ("Date", "MIME-Version", "Content-Type", "Content-Transfer-Encoding")
+"""Headers `outbox show` leaves out: set by the sending itself, or part of the encoding."""
+
+
+def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
+    """Print one outbox message as it will leave: headers, then the parts as stored."""
+    from desk.messages.mail import build_email, shop_from_settings
+    from desk.models import OutboxMessage, Return
+    from desk.portal.links import unsubscribe_url
+    from desk.settings import PORTAL_PUBLIC_URL, get_setting
+
+    with db.session() as session:
+        message = session.get(OutboxMessage, args.id)
+        if message is None:
+            raise DeskError(f"There is no message {args.id}; `returndesk outbox list` lists them.")
+        number = session.get(Return, message.return_id).number if message.return_id else ""
+        shop = shop_from_settings(session)
+        public = get_setting(session, PORTAL_PUBLIC_URL)
+    due = message.next_attempt_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(
+        f"Message #{message.id}: {message.event} {message.channel} for {number}, "
+        f"{message.state} (due {due}, tries {message.attempts})"
+    )
+    if message.channel == Channel.EMAIL:
+        link = unsubscribe_url(public, "TOKEN") if public and message.return_id else None
+        email = build_email(message, shop, unsubscribe=link)
+        for key, value in email.items():
+            if key not in LEFT_TO_SENDING and key not in ("To", "Subject"):
+                print(f"{key}: {value}")
+        if link:
+            print("(TOKEN: the customer's personal link, made when the email is sent)")
+    sys.stdout.write(
+        message_block(
+            message.channel,
+            message.recipient,
+            message.subject,
+            message.body_text,
+            message.body_html,
+        )
+    )
     return 0

@@ -64,7 +64,8 @@ def channel_for(customer: Customer) -> Channel | None:
     return customer_channel(customer)
 
 
-def _why_no_channel(customer: Customer) -> str:
+def why_no_channel(customer: Customer) -> str:
+    """Why `customer` cannot be sent a message, in one sentence."""
     if customer.preferred_channel == Channel.PRINT:
         return f"{customer.name} prefers a printed letter; print it instead."
     if customer.preferred_channel == Channel.NONE:
@@ -118,7 +119,7 @@ def move_and_queue(
             reason, failed = f"{error}", True
         else:
             if message is None:
-                reason = _why_no_channel(detail.customer)
+                reason = why_no_channel(detail.customer)
     outcome = MoveOutcome(
         result=result,
         message=message,
@@ -294,7 +295,7 @@ def feedback_offer(
     elif feedback_requested(session, detail.ret.id):
         reason = "Feedback was already asked for this return."
     elif channel is None:
-        reason = _why_no_channel(detail.customer)
+        reason = why_no_channel(detail.customer)
     mode = get_setting(session, NOTIFY[Event.FEEDBACK])
     return FeedbackOffer(mode=mode, due=due, channel=channel, reason=reason)
 

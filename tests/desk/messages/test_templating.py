@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ from desk.messages.template_store import PARTS, is_customised, template_source
 from desk.messages.templating import TemplateError, check_template, render_message
 from desk.models import MessageTemplate
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
-from desk.settings import SHOP_CURRENCY, SHOP_LOGO, SHOP_NAME, SHOP_REFUND_DAYS, set_setting
+from desk.settings import SHOP_CURRENCY, SHOP_LOGO, SHOP_REFUND_DAYS, set_setting
 
 REPO = Path(__file__).resolve().parents[3]
 LANGUAGES = ("en", "pt_BR")
@@ -294,52 +291,6 @@ def test_unknown_event_and_bad_part_are_desk_errors(db):
             render_message(session, detail, "shipped")
         with pytest.raises(DeskError, match="no message part"):
             template_source(session, "received", "en", "fax")
-
-
-def preview(cli_db, *args):
-    return subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), "preview", *args],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **cli_db.env()},
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-
-
-def test_preview_command(db, cli_db):
-    with db.session() as session:
-        set_setting(session, SHOP_NAME, "Sole Mates")
-        session.commit()
-        number = new_return(session, name="Ana Moreira", email="ana@example.com").ret.number
-        pt_number = new_return(session, name="João Silva", language="pt_BR").ret.number
-    db.close()
-
-    done = preview(cli_db, "--return", number, "--event", "refunded")
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    assert out.startswith(f"Subject: Ana, your refund for {number} is on its way\n\nHi Ana,\n")
-    text, html = out.split("\n--- HTML ---\n")
-    assert "€12.50" in text
-    assert html.lstrip().startswith("<!DOCTYPE html>")
-    assert "Sole Mates" in html
-
-    done = preview(cli_db, "--return", pt_number, "--event", "closed", "--channel", "sms")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Sole Mates: Olá, João!")
-    assert pt_number in done.stdout
-
-    done = preview(cli_db, "--return", pt_number, "--event", "closed", "--language", "en")
-    assert "your return" in done.stdout
-
-    for args in (
-        ("--return", number, "--event", "shipped"),
-        ("--return", "R-1", "--event", "closed"),
-    ):
-        done = preview(cli_db, *args)
-        assert done.returncode == 1
-        lines = done.stderr.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("returndesk: "), done.stderr
 
 
 def test_save_and_reset_only_flush_the_shop_services_commit(db):
