@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("status", choices=STATUS_NAMES, metavar="STATUS", help=" ".join(STATUS_NAMES))
     move.add_argument("--note", default="")
     move.add_argument("--staff", default="")
+    move.add_argument("--channel", choices=("email", "sms"), default=None)
+    move.add_argument("--language", choices=("en", "pt_BR"), default=None)
     move.add_argument(
         "--notify",
         action="store_true",
@@ -225,6 +227,8 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
         staff=args.staff,
         note=args.note,
         notify=args.notify,
+        channel=args.channel,
+        language=args.language,
     )
     result = outcome.result
     print(f"{result.ret.number} is now {result.ret.status.label.lower()}.")

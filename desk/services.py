@@ -207,8 +207,13 @@ def move_return(
     notify: bool,
     ask_feedback: bool | None = None,
     now: datetime | None = None,
+    channel: str | None = None,
+    language: str | None = None,
 ) -> MoveOutcome:
     """Move a return to `to` and queue the customer's messages, all in one transaction.
+
+    `channel` and `language` (None: the customer's) are how the messages go, as
+    `preview_message` shows them.
 
     The message is queued when `notify` is true or the shop sends it automatically for
     this step (and the customer can be reached). Closing also queues the feedback request,
@@ -234,6 +239,8 @@ def move_return(
                 notify=notify or automatic,
                 ask_feedback=asking == "auto" or (asking == "ask" and wanted),
                 now=now,
+                channel=channel,
+                language=language,
             )
             session.commit()
         except Exception:

@@ -30,7 +30,7 @@ from desk.codes import Event, FeedbackSource
 from desk.feedback.rewards import describe_reward
 from desk.messages.context import normalise_language
 from desk.messages.mail import DeliveryError, SmtpConfig, new_message_id, send_email
-from desk.messages.outbox import add_composed, channel_for
+from desk.messages.outbox import channel_for
 from desk.models import Customer, Feedback, OutboxMessage, Return, RewardCode, utcnow
 from desk.returns import get_detail
 from desk.secrets import get_secret
@@ -60,7 +60,7 @@ def queue_thanks(
     message is off, or the customer cannot be reached (or asked not to be).
     Raises TemplateError when the shop's thanks template fails.
     """
-    from desk.messages.compose import compose_message
+    from desk.messages.compose import add_composed, compose_message
 
     if feedback.source not in THANKED_SOURCES:
         return None

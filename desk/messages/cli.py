@@ -200,9 +200,6 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
 
         print(f"Nothing would be queued: {why_no_channel(detail.customer)}", file=sys.stderr)
         return 1
-    if not message.recipient:
-        kind = "email address" if message.channel == Channel.EMAIL else "phone number"
-        print(f"The customer has no {kind}: nothing would be sent this way.", file=sys.stderr)
     sys.stdout.write(
         message_block(
             message.channel,

@@ -5,21 +5,25 @@ note and staff name of the step, the channel, the language, a reward code) and r
 the message exactly as the outbox stores and sends it: channel, recipient, subject and
 the bodies after their final clean-up. The transition dialog's preview, `returndesk
 preview`, the move that queues the message, the feedback request and the thanks message
-all call it, so what staff read is what the customer gets, byte for byte.
+all call it, so what staff read is what the customer gets, byte for byte; `add_composed`
+is the one place such a message becomes an outbox row.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
-from desk.codes import Channel, Event
+from desk.codes import Channel, Event, OutboxState
 from desk.errors import DeskError
 from desk.messages.context import normalise_language
-from desk.models import Customer
+from desk.messages.mail import new_message_id
+from desk.models import Customer, OutboxMessage, utcnow
 from desk.returns import ReturnDetail
+from desk.settings import SHOP_EMAIL, get_setting
 
 if TYPE_CHECKING:  # Jinja loads only when a message is rendered
     from desk.messages.templating import RenderedMessage
@@ -70,6 +74,10 @@ def customer_channel(customer: Customer) -> Channel | None:
     return other if contacts[other] else None
 
 
+def _label(channel: Channel) -> str:
+    return "email" if channel == Channel.EMAIL else "SMS"
+
+
 def recipient_for(customer: Customer, channel: Channel) -> str:
     """The address `channel` reaches `customer` at: their email, or their phone for SMS."""
     return ((customer.email if channel == Channel.EMAIL else customer.phone) or "").strip()
@@ -94,19 +102,27 @@ def compose_message(
     same way. `channel` None is the customer's (`customer_channel`), `language` None the
     customer's preferred one. `reward` fills the thanks message; `overrides` maps a part
     to unsaved template source (the editor). Returns None when the customer cannot be
-    reached; raises DeskError for a channel that cannot send and TemplateError when a
-    template fails.
+    reached or asked for no messages, whatever `channel` says; raises DeskError for a
+    channel the customer has no contact for, and TemplateError when a template fails.
     """
     from desk.messages.templating import render_message
 
     customer = detail.customer
-    if channel is None:
-        channel = customer_channel(customer)
-        if channel is None:
-            return None
-    channel = Channel(channel)
+    reachable = customer_channel(customer)
+    if reachable is None:  # no contact, or they asked for print or nothing: never sent
+        return None
+    channel = Channel(channel or reachable)
     if channel not in SENDING_CHANNELS:
         raise DeskError(f"Messages are sent by email or SMS, not by “{channel.value}”.")
+    recipient = recipient_for(customer, channel)
+    if not recipient:
+        kind, other = (
+            ("email address", "SMS") if channel == Channel.EMAIL else ("phone number", "email")
+        )
+        raise DeskError(
+            f"{customer.name} has no {kind}, so nothing can be sent by {_label(channel)}: "
+            f"send it by {other}, or add the {kind} to their details."
+        )
     rendered = render_message(
         session,
         detail,
@@ -121,8 +137,42 @@ def compose_message(
     return ComposedMessage(
         rendered=rendered,
         channel=channel,
-        recipient=recipient_for(customer, channel),
+        recipient=recipient,
         subject=rendered.subject,
         body_text=rendered.text if email else rendered.sms,
         body_html=rendered.html if email else "",
     )
+
+
+def add_composed(
+    session: Session,
+    detail: ReturnDetail,
+    composed: ComposedMessage,
+    *,
+    change_id: int | None = None,
+    staff: str = "",
+    due: datetime | None = None,
+) -> OutboxMessage:
+    """Add (flush) `composed` to the outbox for `detail`'s return, exactly as composed.
+
+    The one place a message becomes an outbox row (desk.messages.compose made its
+    channel, recipient and parts); due at `due` (now by default).
+    """
+    message = OutboxMessage(
+        return_id=detail.ret.id,
+        status_change_id=change_id,
+        event=composed.event,
+        channel=composed.channel,
+        language=composed.language,
+        recipient=composed.recipient,
+        subject=composed.subject,
+        body_text=composed.body_text,
+        body_html=composed.body_html,
+        message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
+        state=OutboxState.QUEUED,
+        next_attempt_at=due or utcnow(),
+        staff=staff.strip(),
+    )
+    session.add(message)
+    session.flush()
+    return message

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
@@ -25,19 +24,14 @@ from sqlmodel import Session, col, select
 from desk.codes import Channel, Event, OutboxState, Status
 from desk.errors import DeskError, NotFound
 from desk.messages.events import event_for, follow_up_for
-from desk.messages.mail import new_message_id
 from desk.models import Customer, Feedback, OutboxMessage, StatusChange, utcnow
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import (
     FEEDBACK_REQUEST_HOURS,
     FEEDBACK_REQUEST_WHEN,
     NOTIFY,
-    SHOP_EMAIL,
     get_setting,
 )
-
-if TYPE_CHECKING:  # Jinja loads only when a message is rendered
-    from desk.messages.compose import ComposedMessage
 from desk.workflow import TransitionResult, apply_transition
 
 
@@ -84,8 +78,13 @@ def move_and_queue(
     notify: bool,
     ask_feedback: bool = False,
     now: datetime | None = None,
+    channel: Channel | str | None = None,
+    language: str | None = None,
 ) -> MoveOutcome:
     """Move a return and, if `notify` and possible, queue its message; flushes, no commit.
+
+    `channel` and `language` (None: the customer's) say how the message and the feedback
+    request go; a channel the customer has no contact for raises DeskError.
 
     With `ask_feedback`, a move that closes the return also queues the feedback request
     (see queue_feedback_request). For desk.services.move_return, which commits all or
@@ -113,7 +112,14 @@ def move_and_queue(
         detail = get_detail(session, return_id=return_id)
         try:
             message = _new_message(
-                session, detail, result.change.id, event, staff, note=result.change.note
+                session,
+                detail,
+                result.change.id,
+                event,
+                staff,
+                note=result.change.note,
+                channel=channel,
+                language=language,
             )
         except TemplateError as error:
             reason, failed = f"{error}", True
@@ -131,7 +137,7 @@ def move_and_queue(
         detail = detail or get_detail(session, return_id=return_id)
         try:
             outcome.feedback, outcome.feedback_reason = queue_feedback_request(
-                session, detail, staff=staff, now=now
+                session, detail, staff=staff, now=now, channel=channel, language=language
             )
         except TemplateError as error:
             outcome.feedback_reason, outcome.template_failed = f"{error}", True
@@ -147,53 +153,24 @@ def _new_message(
     due: datetime | None = None,
     *,
     note: str | None = None,
+    channel: Channel | str | None = None,
+    language: str | None = None,
 ) -> OutboxMessage | None:
     """Compose and add (flush) a message, due at `due` (now by default); None without a
     channel.
 
     `change_id` is the status change that sends it (None for the feedback request), `note`
-    that change's note (see desk.messages.compose.compose_message).
+    that change's note; `channel` and `language` None are the customer's (see
+    desk.messages.compose.compose_message).
     """
-    from desk.messages.compose import compose_message
+    from desk.messages.compose import add_composed, compose_message
 
-    composed = compose_message(session, detail, event, note=note, staff=staff)
+    composed = compose_message(
+        session, detail, event, note=note, staff=staff, channel=channel, language=language
+    )
     if composed is None:
         return None
     return add_composed(session, detail, composed, change_id=change_id, staff=staff, due=due)
-
-
-def add_composed(
-    session: Session,
-    detail: ReturnDetail,
-    composed: ComposedMessage,
-    *,
-    change_id: int | None = None,
-    staff: str = "",
-    due: datetime | None = None,
-) -> OutboxMessage:
-    """Add (flush) `composed` to the outbox for `detail`'s return, exactly as composed.
-
-    The one place a message becomes an outbox row (desk.messages.compose made its
-    channel, recipient and parts); due at `due` (now by default).
-    """
-    message = OutboxMessage(
-        return_id=detail.ret.id,
-        status_change_id=change_id,
-        event=composed.event,
-        channel=composed.channel,
-        language=composed.language,
-        recipient=composed.recipient,
-        subject=composed.subject,
-        body_text=composed.body_text,
-        body_html=composed.body_html,
-        message_id=new_message_id(get_setting(session, SHOP_EMAIL)),
-        state=OutboxState.QUEUED,
-        next_attempt_at=due or utcnow(),
-        staff=staff.strip(),
-    )
-    session.add(message)
-    session.flush()
-    return message
 
 
 _ALREADY_QUEUED = "A message for this status change was already queued."
@@ -307,6 +284,8 @@ def queue_feedback_request(
     staff: str = "",
     now: datetime | None = None,
     local_zone: tzinfo | None = None,
+    channel: Channel | str | None = None,
+    language: str | None = None,
 ) -> tuple[OutboxMessage | None, str]:
     """Queue the feedback request of `detail`, due when the owner chose; flushes, no commit.
 
@@ -317,7 +296,17 @@ def queue_feedback_request(
     offer = feedback_offer(session, detail, now=now, local_zone=local_zone)
     if offer.reason:
         return None, offer.reason
-    message = _new_message(session, detail, None, Event.FEEDBACK, staff, due=offer.due, note="")
+    message = _new_message(
+        session,
+        detail,
+        None,
+        Event.FEEDBACK,
+        staff,
+        due=offer.due,
+        note="",
+        channel=channel,
+        language=language,
+    )
     return message, ""
 
 

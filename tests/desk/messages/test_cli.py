@@ -127,9 +127,11 @@ def test_preview_language_and_channel_options(db, cli_db_here, capsys):
     code, out, err = returndesk(
         cli_db_here, capsys, "preview", number, "refunded", "--channel", "sms"
     )
-    assert code == 0
-    assert out.startswith("To: \n--- SMS ---\nSole Mates: Hi Ana")
-    assert err == "The customer has no phone number: nothing would be sent this way.\n"
+    assert (code, out) == (1, "")
+    assert err == (
+        "returndesk: Ana Moreira has no phone number, so nothing can be sent by SMS: send it "
+        "by email, or add the phone number to their details.\n"
+    )
 
 
 def test_preview_says_plainly_what_it_cannot_do(db, cli_db_here, capsys):

@@ -9,8 +9,13 @@ from desk.codes import Channel, Event, Status
 from desk.errors import DeskError
 from desk.feedback.record import record_feedback
 from desk.feedback.rewards import describe_reward
-from desk.messages.compose import compose_message, customer_channel, recipient_for
-from desk.messages.outbox import add_composed, queue_for_change
+from desk.messages.compose import (
+    add_composed,
+    compose_message,
+    customer_channel,
+    recipient_for,
+)
+from desk.messages.outbox import queue_for_change
 from desk.models import Customer, MessageTemplate, OutboxMessage, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.services import move_return
