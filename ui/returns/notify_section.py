@@ -13,12 +13,22 @@ from datetime import datetime, timedelta, tzinfo
 from html import escape
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+)
 
 from desk import labels
 from desk.codes import Channel, Status
 from desk.db import Database
 from desk.errors import DeskError
+from desk.messages.compose import customer_channel, recipient_for
+from desk.messages.context import normalise_language
 from desk.messages.events import event_for, follow_up_for
 from desk.models import utcnow
 from desk.returns import ReturnDetail
@@ -56,13 +66,18 @@ class NotifySection(QGroupBox):
 
     def __init__(self, db: Database, detail: ReturnDetail, target: Status, parent=None):
         super().__init__("Tell the customer", parent)
-        from desk.messages.outbox import channel_for
-
         self._db, self._detail = db, detail
         self.problem = ""  # why this move's message cannot be sent ("" when it can)
         self.feedback_problem = ""  # the same for the feedback request
         self.message_event = event_for(target)
-        self.channel = channel_for(detail.customer)
+        self.channel = customer_channel(detail.customer)  # as chosen in channel_combo
+        self.preferred_language = normalise_language(detail.customer.preferred_language)
+        self.language = self.preferred_language  # as chosen in language_combo
+        self.channel_combo = QComboBox(objectName="notifyChannel")
+        self.language_combo = QComboBox(objectName="notifyLanguage")
+        self.choices = QFormLayout()
+        self.choices.addRow("Send by", self.channel_combo)
+        self.choices.addRow("Language", self.language_combo)
         self.mode = notify_mode(db, to=target)
         self.feedback_event = follow_up_for(target)
         self.offer = (
@@ -80,6 +95,7 @@ class NotifySection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.checkbox)
         layout.addWidget(self.feedback_box)
+        layout.addLayout(self.choices)
         layout.addWidget(self.notice)
         if self.asks_feedback:
             self.previews.addTab(self.preview, self._event_name())
@@ -94,6 +110,7 @@ class NotifySection(QGroupBox):
         self.shown = None  # the ComposedMessage the preview shows (None: nothing shown)
         self.feedback_shown = None  # the same for the feedback request
         self._timer.timeout.connect(self._render)
+        self._setup_choices()
         self._setup()
         self._setup_feedback()
 
@@ -142,16 +159,51 @@ class NotifySection(QGroupBox):
             self.notice.show()
             self.preview.hide()
             return
-        address = customer.email if self.channel == Channel.EMAIL else customer.phone
-        kind = "email" if self.channel == Channel.EMAIL else "SMS"
-        self.checkbox.setText(f"Send this {kind} to {customer.name} <{address}>")
+        self._checkbox_text = self._send_text()
+        self.checkbox.setText(self._checkbox_text)
         self.checkbox.setChecked(True)
         if self.mode == "auto":
             self.checkbox.setEnabled(False)
-            self.checkbox.setText(self.checkbox.text() + "  (always sent for this step)")
         self.checkbox.toggled.connect(self.preview.setEnabled)
-        self._checkbox_text = self.checkbox.text()
         self._render_message()
+
+    def _send_text(self) -> str:
+        """'Send this email to Name <address>', for the channel chosen."""
+        customer = self._detail.customer
+        kind = "email" if self.channel == Channel.EMAIL else "SMS"
+        text = f"Send this {kind} to {customer.name} <{recipient_for(customer, self.channel)}>"
+        return text + ("  (always sent for this step)" if self.mode == "auto" else "")
+
+    def _setup_choices(self) -> None:
+        """Offer the channels the customer can be reached by, and the languages."""
+        customer = self._detail.customer
+        for channel in (Channel.EMAIL, Channel.SMS):
+            if address := recipient_for(customer, channel):
+                kind = "Email" if channel == Channel.EMAIL else "SMS"
+                self.channel_combo.addItem(f"{kind} to {address}", channel)
+        self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(self.channel), 0))
+        for code, name in labels.LANGUAGES.items():
+            preferred = "  (as the customer prefers)" if code == self.preferred_language else ""
+            self.language_combo.addItem(name + preferred, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(self.language))
+        reachable = self.applies and self.channel is not None
+        self.choices.setRowVisible(0, reachable and self.channel_combo.count() > 1)
+        self.choices.setRowVisible(1, reachable)
+        self.channel_combo.currentIndexChanged.connect(self._choose)
+        self.language_combo.currentIndexChanged.connect(self._choose)
+
+    def _choose(self) -> None:
+        """Staff chose another channel or language: compose the previews again at once (a
+        template that fails in one language may work in the other)."""
+        self.channel = self.channel_combo.currentData()
+        self.language = self.language_combo.currentData()
+        self._timer.stop()
+        if self.message_applies:
+            self._checkbox_text = self._send_text()
+            if not self.problem:
+                self.checkbox.setText(self._checkbox_text)
+            self._render_message()
+        self._render_feedback()
 
     def _setup_feedback(self) -> None:
         if not self.asks_feedback:
@@ -269,6 +321,7 @@ class NotifySection(QGroupBox):
                 note=note,
                 staff=self._staff,
                 channel=self.channel,
+                language=self.language,
             )
         except DeskError as error:
             preview.show_problem("The message cannot be shown until its template is fixed.")
@@ -279,5 +332,7 @@ class NotifySection(QGroupBox):
             preview.show_email(message.subject, message.body_html, message.body_text)
         setattr(self, field, message)
         language = labels.LANGUAGES.get(message.language, message.language)
-        preview.setToolTip(f"In {language}, as the customer prefers")
+        preferred = message.language == self.preferred_language
+        preferred = ", as the customer prefers" if preferred else ""
+        preview.setToolTip(f"In {language}{preferred}")
         return ""

@@ -118,6 +118,8 @@ class TransitionDialog(QDialog):
                 note=self.note_edit.toPlainText(),
                 notify=self.notify.wanted(),
                 ask_feedback=self.notify.feedback_wanted(),
+                channel=self.notify.channel,
+                language=self.notify.language,
             )
         except DeskError as error:
             self.error_label.setText(str(error))

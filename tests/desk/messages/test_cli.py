@@ -199,3 +199,22 @@ def test_preview_command(db, cli_db):
         assert done.returncode == 1
         lines = done.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("returndesk: "), done.stderr
+
+
+def test_move_and_preview_take_the_same_channel_and_language(db, cli_db_here, capsys):
+    shop(db)
+    with db.session() as session:
+        number = new_return(
+            session, name="Joana Ribeiro", email="joana@example.com", phone="+351912345678"
+        ).ret.number
+        session.commit()
+    options = ("approved", "--staff", "Rita", "--channel", "sms", "--language", "pt_BR")
+    code, previewed, err = returndesk(cli_db_here, capsys, "preview", number, *options)
+    assert (code, err) == (0, "")
+    code, moved, err = returndesk(cli_db_here, capsys, "move", number, *options, "--notify")
+    assert code == 0, err
+    assert "Text message to +351912345678 queued" in moved
+    [message] = queued(db)
+    assert (message.channel, message.language) == ("sms", "pt_BR")
+    code, shown, err = returndesk(cli_db_here, capsys, "outbox", "show", str(message.id))
+    assert shown.endswith(previewed) and "Joana" in previewed

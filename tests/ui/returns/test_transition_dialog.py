@@ -460,3 +460,61 @@ def test_the_rejection_preview_shows_the_reason_as_it_is_typed(qtbot, db, langua
         message = session.exec(select(OutboxMessage)).one()
     assert NOTE in message.body_text
     assert previewed(preview, Channel.EMAIL) == queued(message)
+
+
+@pytest.mark.parametrize("event", list(DIALOG_EVENTS), ids=str)
+def test_switching_channel_and_language_before_confirming_queues_what_is_shown(qtbot, db, event):
+    source, target = DIALOG_EVENTS[event]
+    detail = return_in(db, source, Channel.EMAIL, "en")
+    dialog = TransitionDialog(db, detail, target)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    notify = dialog.notify
+    assert notify.channel_combo.isVisibleTo(dialog) and notify.language_combo.isVisibleTo(dialog)
+    assert notify.language_combo.currentText() == "English  (as the customer prefers)"
+    qtbot.keyClicks(dialog.staff_edit, "Rita")
+    qtbot.keyClicks(dialog.note_edit, NOTE)
+    notify.channel_combo.setFocus()
+    qtbot.keyClick(notify.channel_combo, Qt.Key_Down)  # email -> SMS, by keyboard
+    assert notify.channel == Channel.SMS and notify.preview.subject == ""
+    assert "Send this SMS to Joana Ribeiro <+351 912 345 678>" in notify.checkbox.text()
+    notify.language_combo.setFocus()
+    qtbot.keyClick(notify.language_combo, Qt.Key_Down)  # English -> Português
+    assert notify.language == "pt_BR" and "Joana" in notify.preview.text
+    assert notify.shown.language == "pt_BR"
+    assert notify.preview.toolTip() == "In Português (Brasil)"
+    qtbot.keyClick(notify.channel_combo, Qt.Key_Up)  # and back to email, in Portuguese
+    assert notify.channel == Channel.EMAIL and notify.preview.subject
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_label.text()
+    with db.session() as session:
+        rows = session.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+    message = next(row for row in rows if row.event == event)
+    assert (message.channel, message.language, message.recipient) == (
+        Channel.EMAIL,
+        "pt_BR",
+        "joana@example.com",
+    )
+    assert previewed(notify.preview, Channel.EMAIL) == queued(message)
+    if target == Status.CLOSED:  # the feedback request goes the same way
+        request = next(row for row in rows if row.event == Event.FEEDBACK)
+        assert (request.channel, request.language) == (Channel.EMAIL, "pt_BR")
+        assert previewed(notify.feedback_preview, Channel.EMAIL) == queued(request)
+
+
+def test_one_contact_offers_no_channel_choice(qtbot, db):
+    with db.session() as session:
+        save_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                lines=[LineDraft(sku="KETTLE-9", unit_price_cents=3490)],
+                new_customer=CustomerDraft(name="Ana Lima", email="ana@example.com"),
+            ),
+        )
+        ret = session.exec(select(Return)).one()
+    dialog = TransitionDialog(db, get_return(db, return_id=ret.id), Status.REFUNDED)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.notify.channel_combo.isVisibleTo(dialog)
+    assert dialog.notify.language_combo.isVisibleTo(dialog)
