@@ -256,10 +256,11 @@ class NotifySection(QGroupBox):
             self._timer.start()
 
     def flush(self) -> None:
-        """Render at once what typing has not rendered yet, so that what the preview shows
-        when staff confirm is what the move queues."""
-        if self._timer.isActive():
-            self._timer.stop()
+        """Compose the previews again at once (what typing has not rendered yet, and a date
+        that may have changed since), so that what the preview shows when staff confirm
+        is what the move queues."""
+        self._timer.stop()
+        if self.applies and self.channel:
             self._render()
 
     @property
