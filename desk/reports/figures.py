@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, case, func, select
 
 from desk.codes import Disposition, Reason, RefundMethod, Status
-from desk.models import Customer
+from desk.models import Customer, Return
 from desk.reports.facts import SETTLED
 from desk.reports.period import ReportRange
 from desk.reports.scope import in_range, scope
@@ -66,6 +66,7 @@ class MethodAmount:
     method: RefundMethod
     returns: int
     cents: int  # goods value, less fees, plus bonuses (what the customer got back)
+    currency: str = "EUR"  # the returns' own (ISO code): amounts in two are never added
 
 
 @dataclass(frozen=True)
@@ -179,23 +180,48 @@ def by_status(
 def refunded_by_method(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[MethodAmount]:
-    """Settled returns per refund method, with what they gave back in cents.
+    """Settled returns per refund method and currency, with what they gave back in cents.
 
     The amount of a return is its goods value less its fee plus its bonus
     (`total - fee + bonus`, as the policy computes a credit); for an exchange that is
-    the value the replacement goods were set against.
+    the value the replacement goods were set against. Each return's amount is in its
+    own currency (`Return.currency`), so there is one row per method and currency, in
+    method order, then by currency code; amounts in different currencies are not added.
     """
     f = ReportReturn
-    rows = conn.execute(  # by settled status first: the order of their index
-        select(f.refund_method, func.count(), func.sum(f.amount_cents))
+    only = sole_currency(conn)
+    codes = [] if only else [Return.currency]
+    query = (  # by settled status first: the order of their index
+        select(f.refund_method, func.count(), func.sum(f.amount_cents), *codes)
         .where(f.settled_status.is_not(None), *scope(conn, rng, now))
-        .group_by(f.settled_status, f.refund_method)
-    ).all()
-    found: dict[RefundMethod, tuple[int, int]] = {}
-    for m, n, c in rows:
-        before = found.get(RefundMethod(m), (0, 0))
-        found[RefundMethod(m)] = (before[0] + n, before[1] + int(c or 0))
-    return [MethodAmount(m, *found[m]) for m in RefundMethod if m in found]
+        .group_by(f.settled_status, f.refund_method, *codes)
+    )
+    if only is None:  # several currencies: each fact's from its return (by primary key)
+        query = query.join(Return, Return.id == f.return_id)
+    found: dict[tuple[RefundMethod, str], tuple[int, int]] = {}
+    for m, n, c, *code in conn.execute(query).all():
+        key = (RefundMethod(m), str(code[0]) if code else only)
+        before = found.get(key, (0, 0))
+        found[key] = (before[0] + n, before[1] + int(c or 0))
+    order = {m: i for i, m in enumerate(RefundMethod)}
+    return [
+        MethodAmount(m, n, c, code)
+        for (m, code), (n, c) in sorted(found.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
+    ]
+
+
+def sole_currency(conn: Connection) -> str | None:
+    """The one currency every return is in (EUR when there are none), or None when several.
+
+    Two index lookups (ix_return_currency): the figures need no join while a shop has
+    only ever used one currency.
+    """
+    low = select(func.min(Return.currency)).scalar_subquery()
+    high = select(func.max(Return.currency)).scalar_subquery()
+    first, last = conn.execute(select(low, high)).one()
+    if first is None:
+        return "EUR"
+    return str(first) if first == last else None
 
 
 def days_to_settle(

@@ -31,7 +31,7 @@ def test_report_rows_are_figure_key_value(db, crafted):
     assert found["range", "segment"] == "all"
     assert found["returns_per_week", "2026-11-09"] == 3
     assert found["by_status", "cancelled"] == 1
-    assert found["refunded_by_method", "store_credit.cents"] == 3300
+    assert found["refunded_by_method", "store_credit.EUR.cents"] == 3300
     assert found["days_to_settle", "all.median_days"] == 2.0
     assert found["response_time", "p90_hours"] == 7.6
     assert found["satisfaction", "rating.2"] == 0

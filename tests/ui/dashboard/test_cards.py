@@ -11,13 +11,13 @@ from .conftest import TODAY
 
 
 def test_one_figure_per_title_in_order(year):
-    figures = figures_of(year, "EUR")
+    figures = figures_of(year)
     assert [f.title for f in figures] == list(TITLES)
     assert len({f.name for f in figures}) == len(TITLES)
 
 
 def test_weekly_bars_and_total_are_the_figures(year):
-    weekly = figures_of(year, "EUR")[0]
+    weekly = figures_of(year)[0]
     assert list(weekly.values) == [w.returns for w in year.per_week]
     total = sum(w.returns for w in year.per_week)
     assert total > 0
@@ -26,13 +26,13 @@ def test_weekly_bars_and_total_are_the_figures(year):
 
 
 def test_status_bars_wear_the_list_colours(year):
-    status = figures_of(year, "EUR")[1]
+    status = figures_of(year)[1]
     assert list(status.colors) == [STATUS_COLORS[s.status] for s in year.by_status]
     assert list(status.labels) == [s.status.label for s in year.by_status]
 
 
 def test_refunds_in_money_and_settling_in_days(year):
-    figures = figures_of(year, "EUR")
+    figures = figures_of(year)
     refunded, settle = figures[3], figures[4]
     assert refunded.value_texts[0].startswith("€")
     assert list(refunded.values) == [m.cents for m in year.refunded]
@@ -41,7 +41,7 @@ def test_refunds_in_money_and_settling_in_days(year):
 
 
 def test_sustainability_says_the_dropoff_share(year):
-    card = figures_of(year, "EUR")[7]
+    card = figures_of(year)[7]
     share = year.sustainability.dropoff_share
     assert card.key == f"{share * 100:.0f}% to a drop-off point"
     assert [row[2] for row in card.csv_rows] == [
@@ -51,7 +51,7 @@ def test_sustainability_says_the_dropoff_share(year):
 
 def test_an_empty_range_says_so_instead_of_charting(db):
     empty = dashboard(db, ReportRange(TODAY, TODAY))
-    figures = figures_of(empty, "EUR")
+    figures = figures_of(empty)
     assert not any(f.has_data for f in figures)
     satisfaction = figures[6]
     assert satisfaction.empty == "No feedback yet"
