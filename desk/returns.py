@@ -135,7 +135,7 @@ def validate_draft(draft: ReturnDraft) -> dict[str, str]:
         errors["reason"] = "Choose the reason for the return."
     if draft.refund_method not in set(RefundMethod):
         errors["refund_method"] = "Choose how the customer wants to be refunded."
-    if draft.currency and (problem := currency_error(draft.currency)):
+    if draft.currency and (problem := currency_error(draft.currency.strip().upper())):
         errors["currency"] = problem
     if draft.status not in INITIAL:
         errors["status"] = "A new return starts as requested or received."

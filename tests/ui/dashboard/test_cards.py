@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from desk.codes import Status
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from desk.settings import SHOP_CURRENCY, set_setting
+from tests.desk.reports.test_dashboard import logged_and_settled
 from ui.dashboard.cards import TITLES, days, figures_of, hours, percent
 from ui.returns.model import STATUS_COLORS
 
@@ -67,3 +72,25 @@ def test_words_for_numbers():
         and hours(None) == "–"
     )
     assert days(2.5) == "2.5 days"
+
+
+def test_refunds_in_two_currencies_chart_the_shop_s_and_list_the_other(db):
+    logged_and_settled(db, "EUR", "original", 4989, Status.REFUNDED)  # before the switch
+    logged_and_settled(db, "BRL", "original", 2500, Status.REFUNDED)
+    logged_and_settled(db, "BRL", "store_credit", 700, Status.CREDITED)
+    refunded = figures_of(dashboard(db, ReportRange(date.today(), date.today())))[3]
+    assert refunded.key == "R$32.00 in total"  # the shop's currency, nothing added from EUR
+    assert list(refunded.values) == [2500, 700]
+    assert list(refunded.value_texts) == ["R$25.00", "R$7.00"]
+    assert refunded.note == "Also €49.89: returns logged in another currency"
+    assert ("original", "EUR", 1, 4989) in refunded.csv_rows
+
+
+def test_a_range_with_only_old_currency_refunds_charts_those(db):
+    logged_and_settled(db, "EUR", "original", 4989, Status.REFUNDED)
+    with db.session() as session:
+        set_setting(session, SHOP_CURRENCY, "BRL")
+        session.commit()
+    refunded = figures_of(dashboard(db, ReportRange(date.today(), date.today())))[3]
+    assert refunded.key == "€49.89 in total" and refunded.note == ""
+    assert list(refunded.value_texts) == ["€49.89"]
