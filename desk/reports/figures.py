@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, case, func, select
 
 from desk.codes import Disposition, Reason, RefundMethod, Status
-from desk.models import Customer, Return
+from desk.models import Customer
 from desk.reports.facts import SETTLED
 from desk.reports.period import ReportRange
 from desk.reports.scope import in_range, scope
@@ -184,23 +184,19 @@ def refunded_by_method(
 
     The amount of a return is its goods value less its fee plus its bonus
     (`total - fee + bonus`, as the policy computes a credit); for an exchange that is
-    the value the replacement goods were set against. Each return's amount is in its
-    own currency (`Return.currency`), so there is one row per method and currency, in
+    the value the replacement goods were set against. Each amount is in its return's
+    currency (kept in the facts), so there is one row per method and currency, in
     method order, then by currency code; amounts in different currencies are not added.
     """
     f = ReportReturn
-    only = sole_currency(conn)
-    codes = [] if only else [Return.currency]
-    query = (  # by settled status first: the order of their index
-        select(f.refund_method, func.count(), func.sum(f.amount_cents), *codes)
+    rows = conn.execute(  # by settled status first: the order of their index
+        select(f.refund_method, f.currency, func.count(), func.sum(f.amount_cents))
         .where(f.settled_status.is_not(None), *scope(conn, rng, now))
-        .group_by(f.settled_status, f.refund_method, *codes)
-    )
-    if only is None:  # several currencies: each fact's from its return (by primary key)
-        query = query.join(Return, Return.id == f.return_id)
+        .group_by(f.settled_status, f.refund_method, f.currency)
+    ).all()
     found: dict[tuple[RefundMethod, str], tuple[int, int]] = {}
-    for m, n, c, *code in conn.execute(query).all():
-        key = (RefundMethod(m), str(code[0]) if code else only)
+    for m, code, n, c in rows:
+        key = (RefundMethod(m), str(code))
         before = found.get(key, (0, 0))
         found[key] = (before[0] + n, before[1] + int(c or 0))
     order = {m: i for i, m in enumerate(RefundMethod)}
@@ -208,20 +204,6 @@ def refunded_by_method(
         MethodAmount(m, n, c, code)
         for (m, code), (n, c) in sorted(found.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
     ]
-
-
-def sole_currency(conn: Connection) -> str | None:
-    """The one currency every return is in (EUR when there are none), or None when several.
-
-    Two index lookups (ix_return_currency): the figures need no join while a shop has
-    only ever used one currency.
-    """
-    low = select(func.min(Return.currency)).scalar_subquery()
-    high = select(func.max(Return.currency)).scalar_subquery()
-    first, last = conn.execute(select(low, high)).one()
-    if first is None:
-        return "EUR"
-    return str(first) if first == last else None
 
 
 def days_to_settle(

@@ -9,7 +9,7 @@ from desk.codes import RefundMethod, Status
 from desk.models import utcnow
 from desk.reports import figures
 from desk.reports.dashboard import as_dict, as_json, dashboard, report_rows
-from desk.reports.figures import MethodAmount, sole_currency
+from desk.reports.figures import MethodAmount
 from desk.reports.period import ReportRange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.services import move_return
@@ -94,14 +94,3 @@ def test_refunds_in_two_currencies_are_never_added_together(db):
     assert found["refunded_by_method", "original.EUR.cents"] == 4989
     assert found["refunded_by_method", "original.BRL.cents"] == 2500
     assert ("refunded_by_method", "original.cents") not in found
-
-
-def test_one_currency_needs_no_join_and_an_empty_database_is_in_eur(db):
-    with db.connect() as conn:
-        assert sole_currency(conn) == "EUR"  # no returns yet
-    logged_and_settled(db, "BRL", "original", 2500, Status.REFUNDED)
-    with db.connect() as conn:
-        assert sole_currency(conn) == "BRL"
-    logged_and_settled(db, "EUR", "original", 100, Status.REFUNDED)
-    with db.connect() as conn:
-        assert sole_currency(conn) is None

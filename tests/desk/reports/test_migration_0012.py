@@ -1,4 +1,5 @@
-"""Migration 0012 fills the reports' facts from the returns a database at 0011 holds."""
+"""Migrations 0012 and 0013 make and fill the reports' facts from the returns a database
+at 0011 holds."""
 
 from __future__ import annotations
 
