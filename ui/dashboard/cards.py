@@ -134,7 +134,9 @@ def _refunded(dash: Dashboard) -> Figure:
         csv_header=("method", "currency", "returns", "cents"),
         csv_rows=[(r.method.value, r.currency, r.returns, r.cents) for r in dash.refunded],
         empty="Nothing refunded in this range",
-        note=f"Also {' and '.join(others)}: returns logged in another currency" if others else "",
+        note=f"Also {' and '.join(others)} from returns logged in another currency"
+        if others
+        else "",
     )
 
 

@@ -82,7 +82,7 @@ def test_refunds_in_two_currencies_chart_the_shop_s_and_list_the_other(db):
     assert refunded.key == "R$32.00 in total"  # the shop's currency, nothing added from EUR
     assert list(refunded.values) == [2500, 700]
     assert list(refunded.value_texts) == ["R$25.00", "R$7.00"]
-    assert refunded.note == "Also €49.89: returns logged in another currency"
+    assert refunded.note == "Also €49.89 from returns logged in another currency"
     assert ("original", "EUR", 1, 4989) in refunded.csv_rows
 
 
