@@ -23,7 +23,7 @@ from desk.paths import database_url
 from desk.portal.cli import add_commands as portal_commands
 from desk.reports import cli as reports_cli
 from desk.returns import get_detail
-from desk.settings import SHOP_CURRENCY, get_setting, setting
+from desk.settings import get_setting, setting
 from desk.workflow import parse_status
 
 STATUS_NAMES = [s.value for s in Status]
@@ -173,8 +173,7 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
     """Print one return."""
     with db.session() as session:
         detail = get_detail(session, number=args.number)
-        currency = get_setting(session, SHOP_CURRENCY)
-    print("\n".join(describe(detail, currency)))
+    print("\n".join(describe(detail, detail.currency)))  # in the return's own currency
     return 0
 
 

@@ -40,6 +40,7 @@ class ReturnRow:
     items: int
     total_cents: int
     status: Status
+    currency: str = "EUR"  # the return's own (ISO code), which its total is in
 
 
 def _conditions(flt: ReturnFilter, dialect: str) -> list:
@@ -95,6 +96,7 @@ def _row_select() -> Select:
         items,
         Return.total_cents,
         Return.status,
+        Return.currency,
     )
     return select(*columns).join(Customer, Customer.id == Return.customer_id)
 
@@ -109,6 +111,7 @@ def _rows(conn: Connection, stmt: Select) -> list[ReturnRow]:
             items=int(r[4]),
             total_cents=r[5],
             status=r[6],
+            currency=r[7],
         )
         for r in conn.execute(stmt)
     ]

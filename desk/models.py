@@ -94,6 +94,9 @@ class Return(ReturnBase, table=True):
     bonus_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # exchange: > 0 the customer pays the difference, < 0 the shop pays it back
     settlement_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # ISO 4217 code of the currency the return was logged in (shop.currency then); its
+    # amounts, exchange lines and reward code are in it, whatever the setting is now
+    currency: str = Field(default="EUR", max_length=3, sa_column_kwargs={"server_default": "EUR"})
 
 
 class ReturnLineBase(SQLModel):

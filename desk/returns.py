@@ -13,6 +13,8 @@ from desk.errors import NotFound, ValidationError
 from desk.models import Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.numbering import next_number
 from desk.reports import facts as report_facts
+from desk.setting_spec import currency as currency_error
+from desk.settings import SHOP_CURRENCY, get_setting
 from desk.validation import (
     MAX_AMOUNT_CENTS,
     amount_error,
@@ -86,6 +88,7 @@ class ReturnDraft:
     bonus_cents: int = 0
     settlement_cents: int = 0  # exchange: > 0 the customer pays, < 0 the shop pays back
     exchange_lines: list[ExchangeDraft] = field(default_factory=list)
+    currency: str = ""  # ISO 4217 code; "" stamps the shop's currency setting of the moment
 
 
 @dataclass
@@ -102,6 +105,11 @@ class ReturnDetail:
     def total_cents(self) -> int:
         """The value of all lines, in cents."""
         return sum(line.quantity * line.unit_price_cents for line in self.lines)
+
+    @property
+    def currency(self) -> str:
+        """The ISO code of the currency the return was logged in (its amounts are in it)."""
+        return self.ret.currency
 
     @property
     def erasure_note(self) -> str:
@@ -127,6 +135,8 @@ def validate_draft(draft: ReturnDraft) -> dict[str, str]:
         errors["reason"] = "Choose the reason for the return."
     if draft.refund_method not in set(RefundMethod):
         errors["refund_method"] = "Choose how the customer wants to be refunded."
+    if draft.currency and (problem := currency_error(draft.currency.strip().upper())):
+        errors["currency"] = problem
     if draft.status not in INITIAL:
         errors["status"] = "A new return starts as requested or received."
     if message := date_error(draft.purchase_date, "purchase date"):
@@ -243,7 +253,8 @@ def _line_errors(line: LineDraft) -> dict[str, str]:
 def add_return(session: Session, draft: ReturnDraft) -> Return:
     """Validate and add a new return exactly as drafted, inside the caller's transaction.
 
-    Adds its lines and first timeline entry and flushes; does not commit and does not
+    Adds its lines and first timeline entry and flushes; stamps the shop's currency
+    setting of the moment unless the draft names one. Does not commit and does not
     apply the return policy (desk.services.create_return does both). Raises
     ValidationError (with one message per field) before writing anything.
     """
@@ -265,6 +276,7 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
         fee_cents=draft.fee_cents,
         bonus_cents=draft.bonus_cents,
         settlement_cents=draft.settlement_cents,
+        currency=draft.currency.strip().upper() or get_setting(session, SHOP_CURRENCY),
         created_at=now,
         updated_at=now,
     )

@@ -36,11 +36,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.shop = shop = shop_basics(db)
-        self.currency = shop.currency
         self.setWindowTitle(f"Return Desk — {shop.name}")
         self.actions_ = build_actions(self)
         self.active_dialog: QWidget | None = None
-        self.model = ReturnsModel(db, self.currency, self)
+        self.model = ReturnsModel(db, self)
         self._select_after_load: int | None = None  # a return to select when the rows arrive
         self._build_toolbar()
         self._build_body()
@@ -54,6 +53,11 @@ class MainWindow(QMainWindow):
         self.counter = feedback_actions.connect(self)
         self.undo = UndoLastMove(self)
         self.apply_filter()
+
+    @property
+    def currency(self) -> str:
+        """The shop's currency now: what new returns are logged in (each return shows its own)."""
+        return self.shop.currency
 
     # construction
 
@@ -77,7 +81,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.empty_label)
-        self.detail = DetailPanel(self.currency)
+        self.detail = DetailPanel()
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
@@ -124,9 +128,7 @@ class MainWindow(QMainWindow):
         a[Act.SETTINGS].triggered.connect(self.edit_settings)
         a[Act.PRINT_INSTRUCTIONS].triggered.connect(self.print_instructions)
         a[Act.EXPORT_INSTRUCTIONS].triggered.connect(self.export_instructions)
-        a[Act.DASHBOARD].triggered.connect(
-            lambda: openers.open_dashboard(self, self.db, self.currency)
-        )
+        a[Act.DASHBOARD].triggered.connect(lambda: openers.open_dashboard(self, self.db))
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.SHORTCUTS].triggered.connect(lambda: self.open_dialog(openers.shortcut_sheet(self)))
         a[Act.GUIDE].triggered.connect(
@@ -359,8 +361,10 @@ class MainWindow(QMainWindow):
         if not saved:
             return
         self.shop = shop_basics(self.db)
-        self.counter.shop_name = self.shop.name
+        self.counter.shop_name, self.counter.currency = self.shop.name, self.currency
         self.setWindowTitle(f"Return Desk — {self.shop.name}")
+        self.refresh()  # what the settings change shows at once (each return its own currency)
+        openers.settings_changed(self)
         self.statusBar().showMessage("Settings saved.", 5000)
 
     # layout memory

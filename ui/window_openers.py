@@ -150,15 +150,23 @@ def open_template_editor(parent: QWidget, db: Database) -> None:
     raise_window(editor)
 
 
-def open_dashboard(parent: QWidget, db: Database, currency: str) -> None:
+def open_dashboard(parent: QWidget, db: Database) -> None:
     """Open the owner's dashboard, or raise it when it is already open."""
     from ui.dashboard.window import DashboardWindow
 
     window = parent.findChild(DashboardWindow)
     if window is None:
-        window = DashboardWindow(db, currency, parent)
+        window = DashboardWindow(db, parent)
         window.setAttribute(Qt.WA_DeleteOnClose)
     raise_window(window)
+
+
+def settings_changed(parent: QWidget) -> None:
+    """Redraw the open windows that show settings (the dashboard's shop currency)."""
+    from ui.dashboard.window import DashboardWindow
+
+    for window in parent.findChildren(DashboardWindow):
+        window.reload()
 
 
 def shortcut_sheet(parent: QWidget) -> QDialog:

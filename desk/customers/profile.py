@@ -60,6 +60,7 @@ class ReturnRow(NamedTuple):
     status: str
     total_cents: int
     return_id: int
+    currency: str = "EUR"  # the return's own, which its total is in
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Profile:
     rules: Rules  # the policy for the customer's segment, now
     returns: list[ReturnRow]  # newest first
     messages: list[OutboxMessage]  # across their returns, newest first
-    currency: str = "EUR"  # the shop's, to show amounts in
+    currency: str = "EUR"  # the shop's now (the spend the shop's system reports is in it)
 
     @property
     def erased(self) -> bool:
@@ -96,7 +97,14 @@ def profile(session: Session, customer_id: int) -> Profile:
     customer = _customer(session, customer_id)
     habits = habits_for(session, customer_id)
     rows = session.exec(
-        select(Return.number, Return.created_at, Return.status, Return.total_cents, Return.id)
+        select(
+            Return.number,
+            Return.created_at,
+            Return.status,
+            Return.total_cents,
+            Return.id,
+            Return.currency,
+        )
         .where(Return.customer_id == customer_id)
         .order_by(col(Return.created_at).desc(), col(Return.id).desc())
     ).all()
@@ -207,7 +215,14 @@ def _export_return(session: Session, ret: Return) -> dict:
     detail = get_detail(session, return_id=ret.id)
     lines, exchanged, changes = detail.lines, detail.exchange_lines, detail.timeline
     fields = ("number", "status", "intake", "purchase_ref", "reason", "reason_text")
-    money = ("refund_method", "total_cents", "fee_cents", "bonus_cents", "settlement_cents")
+    money = (
+        "refund_method",
+        "currency",  # what the amounts (and the lines' prices) are in
+        "total_cents",
+        "fee_cents",
+        "bonus_cents",
+        "settlement_cents",
+    )
     return {
         **{key: getattr(ret, key) for key in fields + money},
         "purchase_date": _stamp(ret.purchase_date),

@@ -52,6 +52,7 @@ from desk.settings import (
     REWARD_MIN_PURCHASE,
     REWARD_VALID_DAYS,
     REWARD_VALUE,
+    SHOP_CURRENCY,
     SHOP_EMAIL,
     SHOP_NAME,
     get_setting,
@@ -122,7 +123,9 @@ def seed_demo(
         customers = maker.customers(ids.customer, owners, plans)
         _insert(conn, Customer.__table__, customers)
         report(0.25)
-        writing = _write_returns(conn, maker, story, plans, owners, customers, ids)
+        with Session(bind=conn) as session:  # the demo's returns are in the shop's currency
+            currency = get_setting(session, SHOP_CURRENCY)
+        writing = _write_returns(conn, maker, story, plans, owners, customers, ids, currency)
         for done in writing:
             report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
@@ -163,6 +166,7 @@ def _write_returns(
     owners: list[int],
     customers: list[dict],
     ids: _Ids,
+    currency: str,
 ) -> Iterator[int]:
     """Draw and insert the returns, and their story, batch by batch; yield how many so far."""
     first_customer, seqs = ids.customer, ids.seqs
@@ -176,6 +180,7 @@ def _write_returns(
             seqs[year] += 1
             ret = maker.return_row(plan, stamps, ids.ret, format_number(year, seqs[year]))
             ret["customer_id"] = first_customer + owner
+            ret["currency"] = currency
             returns.append(ret)
             lines.extend(maker.lines(ret))
             timeline = maker.timeline(ids.ret, plan, stamps)

@@ -57,6 +57,7 @@ def cmd_feedback(db: Database, args: argparse.Namespace) -> int:
 
     with db.session() as session:
         ret = get_detail(session, number=args.number).ret
+        currency = ret.currency  # the reward is in the currency of its return
     result = record_feedback(
         db,
         return_id=ret.id,
@@ -68,7 +69,7 @@ def cmd_feedback(db: Database, args: argparse.Namespace) -> int:
     replaced = " (it replaces the earlier feedback)" if result.replaced else ""
     print(f"Feedback {result.feedback.rating} of 5 recorded for {ret.number}{replaced}.")
     if result.reward is not None:
-        what = describe_reward(result.reward, _currency(db), "en")
+        what = describe_reward(result.reward, currency, "en")
         print(f"Reward code: {result.reward.code}  ({what})")
     if result.thanks is not None:
         kind = "Email" if result.thanks.channel == "email" else "Text message"

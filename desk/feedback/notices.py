@@ -38,7 +38,6 @@ from desk.settings import (
     FEEDBACK_NOTIFY_OWNER,
     FEEDBACK_OWNER_EMAIL,
     NOTIFY,
-    SHOP_CURRENCY,
     SHOP_EMAIL,
     SHOP_NAME,
     get_setting,
@@ -72,7 +71,7 @@ def queue_thanks(
     if channel is None or customer.erased_at is not None:
         return None
     language = normalise_language(customer.preferred_language)
-    text = describe_reward(reward, get_setting(session, SHOP_CURRENCY), language)
+    text = describe_reward(reward, detail.currency, language)  # the return's currency
     composed = compose_message(
         session,
         detail,

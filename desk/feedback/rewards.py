@@ -52,6 +52,7 @@ class CodeInfo:
     redeemed_at: datetime | None
     redeemed_by: str
     return_number: str  # "" when the return is gone
+    currency: str = ""  # the return's (its amounts are in it); "" when the return is gone
 
     @property
     def last_day(self) -> date:
@@ -159,6 +160,7 @@ def _info(session: Session, row: RewardCode, now: datetime) -> CodeInfo:
         redeemed_at=row.redeemed_at,
         redeemed_by=row.redeemed_by,
         return_number=ret.number if ret is not None else "",
+        currency=ret.currency if ret is not None else "",
     )
 
 
@@ -295,12 +297,14 @@ _WORDS = {
 def describe_reward(info: CodeInfo | RewardCode, currency: str, language: str) -> str:
     """What a code gives, in `language` ("en" or "pt_BR"; others read English).
 
-    E.g. "10% off your next purchase over €20.00, until 31 Jan 2027".
+    E.g. "10% off your next purchase over €20.00, until 31 Jan 2027". Amounts are in the
+    currency of the code's return when `info` knows it (CodeInfo), else in `currency`.
     """
     from babel.dates import format_date
 
     from desk.money import format_money
 
+    currency = getattr(info, "currency", "") or currency
     words = _WORDS.get(language, _WORDS["en"])
     locale = words["locale"]
     if info.kind == RewardKind.PERCENT:

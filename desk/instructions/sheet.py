@@ -124,7 +124,7 @@ def build_sheet(
         window = customer_window(session, detail.customer.id)
         deadline = return_deadline(detail, window)
         timing = Timing(get_setting(session, SHOP_CHECK_DAYS), int(shop["shop.refund_days"]))
-        total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
+        total = format_amount(detail.total_cents, detail.currency, language)
         deadline_text = _deadline_text(detail, deadline, language, today, timing, total)
         steps = return_steps(detail, shop, language, deadline)
     labels = dict(section(language, "sheet.label"))
@@ -348,7 +348,7 @@ def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) 
 
 def _settled_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
     text, status = section(language, "sheet.text"), _status(detail)
-    total = format_amount(detail.total_cents, str(shop["shop.currency"]), language)
+    total = format_amount(detail.total_cents, detail.currency, language)
     method = detail.ret.refund_method
     if status == Status.CREDITED or (
         status == Status.CLOSED and method == RefundMethod.STORE_CREDIT

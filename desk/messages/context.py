@@ -186,7 +186,7 @@ def context_for(
     """
     event = Event(event)
     language = check_language(language)
-    currency = str(shop["shop.currency"])
+    currency = detail.currency or str(shop["shop.currency"])  # the return's own, always
     ret, customer = detail.ret, detail.customer
     conditions = section(language, "message.condition")
     items = [
@@ -259,6 +259,7 @@ def sample_detail(language: str = DEFAULT_LANGUAGE) -> ReturnDetail:
         purchase_date=date(2026, 3, 2),
         purchase_ref="INV-10442",
         total_cents=10748,
+        currency="BRL" if portuguese else "EUR",
         created_at=now,
         updated_at=now,
     )

@@ -17,7 +17,6 @@ from desk.feedback.record import FeedbackResult, current_feedback, record_feedba
 from desk.feedback.rewards import describe_reward
 from desk.models import Customer, Return
 from desk.portal.links import return_for_token
-from desk.settings import SHOP_CURRENCY, get_setting
 
 CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.NONE)
 """The ways to be told a customer can choose in the customer space."""
@@ -60,8 +59,8 @@ def give_feedback(
     )
     words = ""
     if result.reward is not None:
-        with db.session() as session:
-            currency = get_setting(session, SHOP_CURRENCY)
+        with db.session() as session:  # the reward is in the currency of its return
+            currency = session.get(Return, owner.return_id).currency
         words = describe_reward(result.reward, currency, owner.customer.preferred_language)
     return result, words
 

@@ -25,6 +25,7 @@ from desk.reports.figures import (
     WeekCount,
 )
 from desk.reports.period import ReportRange
+from desk.settings import SHOP_CURRENCY, get_setting
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,15 @@ class Dashboard:
     sustainability: Sustainability
     top_skus: list[SkuCount]
     frequent_returners: list[Returner]
+    currency: str = "EUR"  # the shop's currency setting now (new returns are logged in it)
+
+    def refunded_totals(self) -> list[tuple[str, int]]:
+        """What settled returns gave back, one (currency, cents) per currency, never added
+        across currencies: the shop's currency first, then the others by code."""
+        totals: dict[str, int] = {}
+        for m in self.refunded:
+            totals[m.currency] = totals.get(m.currency, 0) + m.cents
+        return sorted(totals.items(), key=lambda kv: (kv[0] != self.currency, kv[0]))
 
 
 FIGURES = {
@@ -73,6 +83,8 @@ def dashboard(
     them and not yet in others (the next refresh shows it everywhere).
     """
     now = now or utcnow()
+    with db.session() as session:
+        currency = get_setting(session, SHOP_CURRENCY)
 
     def compute(names: list[str]) -> dict[str, object]:
         with db.connect() as conn:
@@ -87,14 +99,15 @@ def dashboard(
             found = {}
             for part in pool.map(compute, shares):
                 found.update(part)
-    return Dashboard(range=rng, **found)
+    return Dashboard(range=rng, **found, currency=currency)
 
 
 def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
     """The dashboard as (figure, key, value) rows, as the CSV export writes them.
 
     Keys name the counted thing (`2026-11-30`, `wrong_size`, `refunded`) with a suffix
-    where a figure has several values (`original.cents`, `rating.4`, `median_hours`).
+    where a figure has several values (`original.EUR.cents`, `rating.4`, `median_hours`);
+    money keys name their currency.
     Missing values (no data) are None; shares are fractions from 0 to 1.
     """
     d, rows = dash, []
@@ -111,9 +124,9 @@ def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
         add("by_reason", r.reason.value, r.returns)
     for s in d.by_status:
         add("by_status", s.status.value, s.returns)
-    for m in d.refunded:
-        add("refunded_by_method", f"{m.method.value}.returns", m.returns)
-        add("refunded_by_method", f"{m.method.value}.cents", m.cents)
+    for m in d.refunded:  # amounts in different currencies are never added together
+        add("refunded_by_method", f"{m.method.value}.{m.currency}.returns", m.returns)
+        add("refunded_by_method", f"{m.method.value}.{m.currency}.cents", m.cents)
     for t in d.days_to_settle:
         name = t.status.value if t.status else "all"
         add("days_to_settle", f"{name}.returns", t.returns)

@@ -7,7 +7,7 @@ from, so keeping them right is one rule: whatever changes a return, its status c
 its sent messages, its feedback or its lines calls `refresh` with that return's id in the
 same transaction (desk.workflow, desk.returns.add_return, desk.messages.sender when it
 marks a message sent, desk.feedback.record); bulk writers (the demo seed, migration
-0012) call `refresh_since` or `rebuild`. Other writers change nothing the facts hold:
+0013) call `refresh_since` or `rebuild`. Other writers change nothing the facts hold:
 an erasure blanks texts and fails unsent messages, a customer import changes customers
 (the segment is read from them live). Status changes that keep the status are left out.
 Tests compare the figures with the slow queries over the source tables after each kind
@@ -187,6 +187,7 @@ def return_facts(dialect: str, keep: Keep) -> Select:
             Return.reason.label("reason"),
             Return.refund_method.label("refund_method"),
             (Return.total_cents - Return.fee_cents + Return.bonus_cents).label("amount_cents"),
+            Return.currency.label("currency"),
             settled.c.status.label("settled_status"),
             (seconds_between(dialect, received.c.at, settled.c.at) / 86400.0).label("settle_days"),
             rating.c.rating.label("rating"),

@@ -66,6 +66,7 @@ class MethodAmount:
     method: RefundMethod
     returns: int
     cents: int  # goods value, less fees, plus bonuses (what the customer got back)
+    currency: str = "EUR"  # the returns' own (ISO code): amounts in two are never added
 
 
 @dataclass(frozen=True)
@@ -179,23 +180,30 @@ def by_status(
 def refunded_by_method(
     conn: Connection, rng: ReportRange, *, now: datetime | None = None
 ) -> list[MethodAmount]:
-    """Settled returns per refund method, with what they gave back in cents.
+    """Settled returns per refund method and currency, with what they gave back in cents.
 
     The amount of a return is its goods value less its fee plus its bonus
     (`total - fee + bonus`, as the policy computes a credit); for an exchange that is
-    the value the replacement goods were set against.
+    the value the replacement goods were set against. Each amount is in its return's
+    currency (kept in the facts), so there is one row per method and currency, in
+    method order, then by currency code; amounts in different currencies are not added.
     """
     f = ReportReturn
     rows = conn.execute(  # by settled status first: the order of their index
-        select(f.refund_method, func.count(), func.sum(f.amount_cents))
+        select(f.refund_method, f.currency, func.count(), func.sum(f.amount_cents))
         .where(f.settled_status.is_not(None), *scope(conn, rng, now))
-        .group_by(f.settled_status, f.refund_method)
+        .group_by(f.settled_status, f.refund_method, f.currency)
     ).all()
-    found: dict[RefundMethod, tuple[int, int]] = {}
-    for m, n, c in rows:
-        before = found.get(RefundMethod(m), (0, 0))
-        found[RefundMethod(m)] = (before[0] + n, before[1] + int(c or 0))
-    return [MethodAmount(m, *found[m]) for m in RefundMethod if m in found]
+    found: dict[tuple[RefundMethod, str], tuple[int, int]] = {}
+    for m, code, n, c in rows:
+        key = (RefundMethod(m), str(code))
+        before = found.get(key, (0, 0))
+        found[key] = (before[0] + n, before[1] + int(c or 0))
+    order = {m: i for i, m in enumerate(RefundMethod)}
+    return [
+        MethodAmount(m, n, c, code)
+        for (m, code), (n, c) in sorted(found.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
+    ]
 
 
 def days_to_settle(

@@ -32,6 +32,7 @@ class ReportReturn(SQLModel, table=True):
             "ix_report_return_settled",
             "settled_status",
             "refund_method",
+            "currency",
             "day",
             "amount_cents",
             "settle_days",
@@ -53,6 +54,9 @@ class ReportReturn(SQLModel, table=True):
     reason: Reason = Field(sa_type=EnumText(Reason, 40))
     refund_method: RefundMethod = Field(sa_type=EnumText(RefundMethod, 20))
     amount_cents: int  # total - fee + bonus
+    currency: str = Field(  # the return's: amounts in different currencies are not added
+        default="EUR", max_length=3, sa_column_kwargs={"server_default": "EUR"}
+    )
     settled_status: Status | None = Field(default=None, sa_type=EnumText(Status, 20))
     settle_days: float | None = None  # from received to settled
     rating: int | None = None  # the current feedback's

@@ -256,3 +256,9 @@ def test_the_windows_calls_open_their_own_connection(shop, tmp_path_factory):
         assert listing.first_page(empty, ReturnFilter()) == listing.ListPage([], 0, False)
     finally:
         empty.close()
+
+
+def test_each_row_carries_its_return_s_currency(shop):
+    with shop.connect() as conn:
+        (row,) = listing.fetch_page(conn, ReturnFilter(text="jose alvares"))
+    assert row.currency == "EUR"  # what its total is in, whatever the setting is later

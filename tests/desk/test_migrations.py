@@ -249,3 +249,44 @@ def test_an_erasure_recorded_as_a_status_change_moves_onto_the_customer(fresh):
     ]
     assert detail.customer.erased_by == "Marta"
     assert detail.erasure_note == "Customer data erased on request by Marta."
+
+
+@pytest.mark.parametrize(("stored", "expected"), [(None, "EUR"), ("brl", "BRL")])
+def test_0013_gives_existing_returns_the_shop_s_currency(new_db_url, stored, expected):
+    from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
+    from tests.desk.old_schema import copy_rows
+
+    head = open_database(new_db_url("written_at_head"))
+    try:
+        with head.session() as session:
+            for name in ("Ana", "Rui"):
+                save_return(
+                    session=session,
+                    draft=ReturnDraft(
+                        reason="defective",
+                        new_customer=CustomerDraft(name=name),
+                        lines=[LineDraft(sku="KETTLE-1", unit_price_cents=4989)],
+                    ),
+                )
+        url = new_db_url("at_0012")
+        engine = make_engine(url)
+        runner.upgrade(engine, "0012")
+        assert copy_rows(head.engine, engine) > 0
+    finally:
+        head.close()
+    if stored is not None:
+        with engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO setting (key, value) VALUES ('shop.currency', :v)"), {"v": stored}
+            )
+    engine.dispose()
+    db = open_database(url)  # upgrades 0012 -> head
+    try:
+        assert current_revision(db.engine) == HEAD_REVISION
+        with db.connect() as conn:
+            codes = conn.execute(text('SELECT currency FROM "return" ORDER BY id')).scalars().all()
+            assert codes == [expected, expected]
+            rows = listing.fetch_page(conn, ReturnFilter())
+        assert [r.currency for r in rows] == [expected, expected]
+    finally:
+        db.close()

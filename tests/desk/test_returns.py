@@ -341,3 +341,26 @@ def test_an_empty_or_unreadable_number_is_not_found_in_words(engine_db, number, 
     with pytest.raises(NotFound) as caught, engine_db.session() as session:
         get_detail(session, number=number)
     assert str(caught.value) == message
+
+
+def test_a_return_keeps_the_currency_it_was_logged_in(db):
+    from desk.settings import SHOP_CURRENCY, set_setting
+
+    with db.session() as session:
+        old = save_return(session=session, draft=draft())
+        set_setting(session, SHOP_CURRENCY, "brl")
+        session.commit()
+        new = save_return(session=session, draft=draft())
+        chosen = save_return(session=session, draft=draft(currency=" usd "))
+    with db.session() as session:
+        found = [get_detail(session, return_id=r.id).currency for r in (old, new, chosen)]
+    assert found == ["EUR", "BRL", "USD"]  # the setting applies to new returns only
+
+
+def test_a_currency_that_is_no_code_is_refused_and_nothing_saved(db):
+    assert "currency" in validate_draft(draft(currency="EURO"))
+    assert "currency" not in validate_draft(draft())
+    with db.session() as session, pytest.raises(ValidationError):
+        save_return(session=session, draft=draft(currency="XX1"))
+    with db.session() as session:
+        assert row_counts(session)["return"] == 0

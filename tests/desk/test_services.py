@@ -37,6 +37,7 @@ from desk.settings import (
     SHOP_CURRENCY,
     SHOP_NAME,
     save_settings,
+    set_setting,
 )
 from desk.workflow import NoteRequired
 
@@ -389,3 +390,14 @@ def test_a_message_already_sent_is_not_withdrawn_but_counted(db):
         session.commit()
     undone = undo_move(db, return_id=outcome.result.ret.id, change_id=outcome.result.change.id)
     assert (undone.withdrawn, undone.already_sent) == (1, 1)
+
+
+def test_create_return_stamps_the_shop_s_currency_of_the_moment(db):
+    customer_id = customer_on_file(db, returns=0)
+    before = create_return(db, draft=a_draft(customer_id, refund_method="original"), today=TODAY)
+    with db.session() as session:
+        set_setting(session, SHOP_CURRENCY, "BRL")
+        session.commit()
+    after = create_return(db, draft=a_draft(customer_id, refund_method="original"), today=TODAY)
+    assert [r.currency for r in stored_returns(db, customer_id)] == ["EUR", "BRL"]
+    assert (before.currency, after.currency) == ("EUR", "BRL")

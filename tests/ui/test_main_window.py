@@ -358,3 +358,46 @@ def test_a_return_number_is_found_whatever_the_filter(qtbot, window, db):
     wait_for_list(qtbot, window)
     assert visible_numbers(window) == [number]
     assert window.status_combo.currentText().startswith("Open")  # the filter is kept
+
+
+def totals_shown(win) -> dict[str, str]:
+    """Each listed return's number and the total the list shows for it."""
+    from ui.returns.model import TOTAL
+
+    model = win.model
+    return {
+        model.return_at(i).number: model.index(i, TOTAL).data() for i in range(model.rowCount())
+    }
+
+
+def test_changing_the_currency_keeps_old_returns_in_theirs_and_shows_at_once(qtbot, db):
+    from desk.settings import SHOP_CURRENCY
+    from ui import window_openers as openers
+
+    old = add_return(db, "Ana Souza", "ana@example.com", price=4989)
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    wait_for_list(qtbot, win)
+    assert totals_shown(win) == {old.number: "€49.89"}
+    win.edit_settings()  # File › Settings, as staff open it
+    dialog = win.active_dialog
+    field = dialog.fields[SHOP_CURRENCY.key].input
+    field.clear()
+    qtbot.keyClicks(field, "brl")
+    qtbot.waitUntil(lambda: not dialog.keyring_pending(), timeout=3000)
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert win.currency == "BRL"  # no restart: new returns are logged in it
+    new_return = openers.new_return_dialog(win, db, win.currency, lambda _created: None)
+    qtbot.addWidget(new_return)
+    assert new_return.lines.currency == "BRL"
+    new = add_return(db, "Bruno Lima", "bruno@example.com", price=4989)
+    win.refresh()
+    wait_for_list(qtbot, win)
+    assert totals_shown(win) == {old.number: "€49.89", new.number: "R$49.89"}
+    for ret, shown in ((old, "Total €49.89"), (new, "Total R$49.89")):
+        assert win.select_return(ret.id)
+        qtbot.waitUntil(lambda ret=ret: win.detail.number_label.text() == ret.number)
+        assert win.detail.total_label.text() == shown
+        assert win.detail.lines_table.item(0, 3).text() == shown.removeprefix("Total ")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, get_return
+from desk.settings import SHOP_CURRENCY, set_setting
 from desk.workflow import Status
 from ui import state
 from ui.background import running_jobs
@@ -23,6 +24,7 @@ from ui.window_openers import (
     open_customer_profile,
     open_dashboard,
     open_template_editor,
+    settings_changed,
     settings_dialog,
     transition_dialog,
 )
@@ -121,11 +123,12 @@ def test_the_template_editor_opens_once(qtbot, db, parent):
 
 
 def test_the_dashboard_opens_once(qtbot, db, parent):
-    open_dashboard(parent, db, "EUR")
-    open_dashboard(parent, db, "EUR")
+    open_dashboard(parent, db)
+    open_dashboard(parent, db)
     [window] = parent.findChildren(DashboardWindow)
-    assert window.isVisible() and window.currency == "EUR"
+    assert window.isVisible()
     qtbot.waitUntil(lambda: running_jobs() == 0)
+    assert window.dash is not None and window.dash.currency == "EUR"  # read with the figures
     window.close()
 
 
@@ -135,3 +138,17 @@ def test_about_names_the_open_database_without_its_password(qtbot, parent):
     assert dialog.testAttribute(Qt.WA_DeleteOnClose) and not dialog.isVisible()
     assert "Database:</b> postgresql+psycopg://desk@db.shop/returns" in dialog.header.text()
     assert "s3cret" not in dialog.header.text()
+
+
+def test_saved_settings_redraw_an_open_dashboard(qtbot, db, parent):
+    open_dashboard(parent, db)
+    [window] = parent.findChildren(DashboardWindow)
+    qtbot.waitUntil(lambda: running_jobs() == 0 and window.dash is not None)
+    assert window.dash.currency == "EUR"
+    with db.session() as session:
+        set_setting(session, SHOP_CURRENCY, "BRL")
+        session.commit()
+    settings_changed(parent)
+    qtbot.waitUntil(lambda: running_jobs() == 0 and window.dash.currency == "BRL")
+    assert window.figures[3].key == ""  # nothing refunded: no total in either currency
+    window.close()

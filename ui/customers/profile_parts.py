@@ -195,7 +195,7 @@ class HistoryBox(QGroupBox):
                 r.number,
                 local_time(r.created_at)[:10],
                 r.status.label,
-                format_money(r.total_cents, currency),
+                format_money(r.total_cents, r.currency),  # each in its own currency
             )
             for r in p.returns
         ]

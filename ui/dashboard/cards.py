@@ -56,13 +56,13 @@ def days(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} days"
 
 
-def figures_of(dash: Dashboard, currency: str) -> list[Figure]:
+def figures_of(dash: Dashboard) -> list[Figure]:
     """The ten cards of `dash`, in the order of `TITLES`."""
     return [
         _per_week(dash),
         _by_status(dash),
         _by_reason(dash),
-        _refunded(dash, currency),
+        _refunded(dash),
         _settle(dash),
         _response(dash),
         _satisfaction(dash),
@@ -116,20 +116,27 @@ def _by_reason(dash: Dashboard) -> Figure:
     )
 
 
-def _refunded(dash: Dashboard, currency: str) -> Figure:
-    rows = dash.refunded
-    total = sum(r.cents for r in rows)
+def _refunded(dash: Dashboard) -> Figure:
+    """Bars in one currency (the shop's, or the first that has refunds); totals in any other
+    currency are listed beside it, never added in."""
+    totals = dash.refunded_totals()
+    main = totals[0][0] if totals else dash.currency
+    rows = [r for r in dash.refunded if r.currency == main]
+    others = [format_money(cents, code) for code, cents in totals[1:]]
     return Figure(
         name="refunded-by-method",
         title=TITLES[3],
-        key=f"{format_money(total, currency)} in total" if rows else "",
+        key=f"{format_money(totals[0][1], main)} in total" if totals else "",
         labels=[labels.label(labels.REFUND_METHODS, r.method) for r in rows],
         values=[r.cents for r in rows],
-        value_texts=[format_money(r.cents, currency) for r in rows],
+        value_texts=[format_money(r.cents, main) for r in rows],
         horizontal=True,
-        csv_header=("method", "returns", "cents"),
-        csv_rows=[(r.method.value, r.returns, r.cents) for r in rows],
+        csv_header=("method", "currency", "returns", "cents"),
+        csv_rows=[(r.method.value, r.currency, r.returns, r.cents) for r in dash.refunded],
         empty="Nothing refunded in this range",
+        note=f"Also {' and '.join(others)} from returns logged in another currency"
+        if others
+        else "",
     )
 
 

@@ -66,7 +66,6 @@ class DashboardWindow(QWidget):
     def __init__(
         self,
         db: Database,
-        currency: str = "EUR",
         parent: QWidget | None = None,
         *,
         today: date | None = None,
@@ -74,7 +73,7 @@ class DashboardWindow(QWidget):
         super().__init__(parent, Qt.Window)
         self.setObjectName("dashboardWindow")
         self.setWindowTitle("Dashboard — Return Desk")
-        self.db, self.currency = db, currency
+        self.db = db
         self.today = today or date.today()
         self.generation = 0  # of the latest load asked for
         self.answered = 0  # the generation whose figures or error the window shows
@@ -192,7 +191,7 @@ class DashboardWindow(QWidget):
             return  # a newer load is on its way
         self.answered = generation
         self.dash = dash
-        self.figures = figures_of(dash, self.currency)
+        self.figures = figures_of(dash)
         for card, figure in zip(self.cards, self.figures, strict=True):
             card.show_figure(figure)
         self.status.setText(self.heading())

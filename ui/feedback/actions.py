@@ -61,7 +61,7 @@ def print_code(window: MainWindow, reward) -> None:
     if reward is not None and detail is not None:
         language = detail.customer.preferred_language
         print_slip(
-            window, reward, shop=window.shop.name, currency=window.currency, language=language
+            window, reward, shop=window.shop.name, currency=detail.currency, language=language
         )
 
 

@@ -174,7 +174,7 @@ class RecordFeedbackDialog(QDialog):
             rows.append(f"<b style='color:#b91c1c'>⚑ A low rating.</b>{told}")
         reward = result.reward
         if reward is not None:
-            gives = describe_reward(reward, self._currency, "en")
+            gives = describe_reward(reward, self._detail.currency, "en")  # the return's
             rows.append(
                 "Reward code for the customer:<br>"
                 f"<span style='font-family:monospace; font-size:18pt; font-weight:700'>"
@@ -202,5 +202,9 @@ class RecordFeedbackDialog(QDialog):
 
         language = self._detail.customer.preferred_language
         print_slip(
-            self, self.result_.reward, shop=self._shop, currency=self._currency, language=language
+            self,
+            self.result_.reward,
+            shop=self._shop,
+            currency=self._detail.currency,
+            language=language,
         )

@@ -65,9 +65,8 @@ class DetailPanel(QScrollArea):
     export_requested = Signal()
     profile_requested = Signal(int)  # customer id
 
-    def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._currency = currency
         self.detail: ReturnDetail | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
@@ -251,13 +250,14 @@ class DetailPanel(QScrollArea):
         self.return_label.setText("<br>".join(rows))
 
     def _money_rows(self, detail: ReturnDetail) -> list[str]:
-        r, money = detail.ret, (lambda cents: format_money(cents, self._currency))
+        r, money = detail.ret, (lambda cents: format_money(cents, detail.currency))
         rows = []
         if r.fee_cents:
             rows.append(f"<b>Restocking fee:</b> {money(r.fee_cents)}")
         if r.bonus_cents:
             rows.append(
-                "<b>Bonus for keeping the sale:</b> " + format_signed(r.bonus_cents, self._currency)
+                "<b>Bonus for keeping the sale:</b> "
+                + format_signed(r.bonus_cents, detail.currency)
             )
         if detail.exchange_lines:
             items = ", ".join(
@@ -282,8 +282,8 @@ class DetailPanel(QScrollArea):
                 line.sku,
                 f"{line.description}{serial}\n{condition} · {goes_to}".lstrip("\n"),
                 str(line.quantity),
-                format_money(line.unit_price_cents, self._currency),
-                format_money(line.quantity * line.unit_price_cents, self._currency),
+                format_money(line.unit_price_cents, detail.currency),
+                format_money(line.quantity * line.unit_price_cents, detail.currency),
             )
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -291,7 +291,7 @@ class DetailPanel(QScrollArea):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 table.setItem(i, j, item)
         self._fit_lines_height()
-        self.total_label.setText(f"Total {format_money(detail.total_cents, self._currency)}")
+        self.total_label.setText(f"Total {format_money(detail.total_cents, detail.currency)}")
 
     def _fit_lines_height(self) -> None:
         """Make the Items table as tall as its rows, wrapped at the width it has now."""

@@ -93,10 +93,9 @@ class ReturnsModel(QAbstractTableModel):
 
     load_failed = Signal(str)
 
-    def __init__(self, db: Database, currency: str = "EUR", parent=None):
+    def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self._db = db
-        self._currency = currency
         self._filter = self._requested = ReturnFilter(status=listing.OPEN)
         self._generation = self._shown_generation = 0
         self._rows: list[ReturnRow] = []
@@ -278,7 +277,7 @@ class ReturnsModel(QAbstractTableModel):
         if column == ITEMS:
             return str(row.items)
         if column == TOTAL:
-            return format_money(row.total_cents, self._currency)
+            return format_money(row.total_cents, row.currency)  # the return's, not the shop's
         return row.status.label
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:

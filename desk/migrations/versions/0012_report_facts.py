@@ -1,11 +1,8 @@
 """report facts: the dashboard's derived rows per return, answered change and line
 
-Creates report_return, report_response and report_line, and fills them from the
-returns already there (desk.reports.facts.rebuild), on SQLite and PostgreSQL.
-
-The backfill runs today's desk.reports.facts code: if a later revision changes these
-tables, it must drop and rebuild them itself, and this backfill must then be frozen
-(copied here as it was) so that it still matches the 0012 columns.
+Creates report_return, report_response and report_line, empty: revision 0013, which
+adds the return's currency to report_return, fills them from the returns already
+there (desk.reports.facts.rebuild, today's code, which writes today's columns).
 
 Revision ID: 0012
 Revises: 0011
@@ -130,9 +127,7 @@ def upgrade() -> None:
         )
 
     # ### end Alembic commands ###
-    from desk.reports.facts import rebuild
-
-    rebuild(op.get_bind())
+    # filled by 0013 (today's desk.reports.facts writes columns 0013 adds)
 
 
 def downgrade() -> None:

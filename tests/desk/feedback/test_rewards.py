@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -151,9 +152,11 @@ def test_describe_a_reward_in_both_languages(db):
     assert describe_reward(info, "EUR", "en") == (
         f"10% off your next purchase over €20.00, until {day.day} {day:%b} {day.year}"
     )
-    pt = describe_reward(info, "BRL", "pt_BR")
+    pt = describe_reward(replace(info, currency="BRL"), "EUR", "pt_BR")
     assert pt.startswith("10% de desconto na sua próxima compra acima de R$\xa020,00, até ")
     assert pt.endswith(f"{day.year}")
+    # a code's amounts are in its return's currency, whatever the shop's is now
+    assert info.currency == "EUR" and "€20.00" in describe_reward(info, "BRL", "en")
     settings(db, {REWARD_KIND: "amount", REWARD_VALUE: 500, REWARD_MIN_PURCHASE: 0})
     amount = check_code(db, code=issued(db, name="Caio Lima"))
     assert describe_reward(amount, "EUR", "en").startswith("€5.00 off your next purchase, until")

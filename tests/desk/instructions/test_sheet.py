@@ -366,3 +366,21 @@ def test_twelve_points_all_listed_in_order(db):
     assert [p.name for p in sheet(db).dropoff_points] == names
     number = log_return(db, dispositions=("recycle",))
     assert [p.name for p in sheet(db, number).dropoff_points] == names
+
+
+def test_amounts_stay_in_the_currency_the_return_was_logged_in(db):
+    from desk.settings import SHOP_CURRENCY
+
+    old = log_return(db, refund_method="store_credit")
+    move(db, old, "received", "credited")
+    with db.session() as session:
+        set_setting(session, SHOP_CURRENCY, "BRL")
+        session.commit()
+    new = log_return(db, refund_method="store_credit")
+    move(db, new, "received", "credited")
+    assert "Your store credit of €49.99 is ready to use." in texts(sheet(db, old))
+    assert "Your store credit of R$49.99 is ready to use." in texts(sheet(db, new))
+
+
+def texts(result) -> list[str]:
+    return [step.text for step in result.steps]

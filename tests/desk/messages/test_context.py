@@ -105,3 +105,14 @@ def test_shop_settings_are_read_typed_with_defaults(db):
     assert shop["shop.name"] == "Loja da Ana"
     assert shop["shop.refund_days"] == 7
     assert shop["shop.currency"] == "BRL"
+
+
+def test_money_is_in_the_return_s_currency_not_the_shop_s_now():
+    detail = sample_detail("en")  # a return logged in EUR
+    shop = shop_values({"shop.currency": "BRL"})  # the shop has switched since
+    context = context_for(detail, shop, event=Event.REFUNDED, language="en")
+    assert context["total"] == "€107.48"
+    assert context["items"][0]["unit_price"] == "€49.99"
+    assert "€107.48" in context["next_step"] and "R$" not in context["next_step"]
+    detail.ret.currency = "BRL"  # one logged after the switch
+    assert context_for(detail, shop, event=Event.REFUNDED, language="en")["total"] == "R$107.48"

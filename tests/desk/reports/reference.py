@@ -15,7 +15,16 @@ from sqlalchemy import Connection, and_, case, distinct, exists, func, or_, sele
 from sqlalchemy.sql import ColumnElement
 
 from desk.codes import Disposition, Event, OutboxState, Reason, RefundMethod, Status
-from desk.models import Customer, Feedback, OutboxMessage, Return, ReturnLine, StatusChange, utcnow
+from desk.models import (
+    Customer,
+    Feedback,
+    OutboxMessage,
+    Return,
+    ReturnLine,
+    Setting,
+    StatusChange,
+    utcnow,
+)
 from desk.reports.dashboard import Dashboard
 from desk.reports.figures import (
     DispositionCount,
@@ -120,12 +129,16 @@ def refunded_by_method(
     """
     amount = func.sum(Return.total_cents - Return.fee_cents + Return.bonus_cents)
     rows = conn.execute(
-        select(Return.refund_method, func.count(), amount)
+        select(Return.refund_method, Return.currency, func.count(), amount)
         .where(in_range(conn, rng, now=now), _settled())
-        .group_by(Return.refund_method)
+        .group_by(Return.refund_method, Return.currency)
     ).all()
-    found = {RefundMethod(m): (n, int(c or 0)) for m, n, c in rows}
-    return [MethodAmount(m, *found[m]) for m in RefundMethod if m in found]
+    found = {(RefundMethod(m), code): (n, int(c or 0)) for m, code, n, c in rows}
+    return [
+        MethodAmount(m, *found[m, code], code)
+        for m in RefundMethod
+        for code in sorted(code for method, code in found if method == m)
+    ]
 
 
 def days_to_settle(
@@ -327,4 +340,9 @@ def reference_dashboard(db, rng: ReportRange, *, now: datetime) -> Dashboard:
             sustainability=sustainability(conn, rng, now=now),
             top_skus=top_skus(conn, rng, now=now),
             frequent_returners=frequent_returners(conn, rng, now=now),
+            currency=conn.execute(
+                select(func.coalesce(func.max(Setting.value), "EUR")).where(
+                    Setting.key == "shop.currency"
+                )
+            ).scalar_one(),
         )

@@ -1,4 +1,5 @@
-"""Migration 0012 fills the reports' facts from the returns a database at 0011 holds."""
+"""Migrations 0012 and 0013 make and fill the reports' facts from the returns a database
+at 0011 holds."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import pytest
 from sqlalchemy import text
 
 from desk.db import Database, current_revision, make_engine, open_database
-from desk.migrations import runner
+from desk.migrations import HEAD_REVISION, runner
 from desk.paths import sqlite_url
 from desk.reports.dashboard import dashboard
+from tests.desk.old_schema import copy_rows
 from tests.desk.reports.conftest import NOW, RANGE, build
 from tests.desk.reports.reference import reference_dashboard
 from tests.fixtures_db import PG_URL
@@ -32,13 +34,22 @@ def at_0011(request, db_path):
     engine.dispose()
 
 
-def test_upgrade_backfills_the_facts_of_existing_returns(at_0011):
-    build(at_0011, write_facts=False)
+@pytest.fixture
+def head_db(at_0011, new_db_url):
+    """A database at the head on the same engine, where the ORM can write today's rows."""
+    database = open_database(new_db_url("at_head"))
+    yield database
+    database.close()
+
+
+def test_upgrade_backfills_the_facts_of_existing_returns(at_0011, head_db):
+    build(head_db, write_facts=False)
+    assert copy_rows(head_db.engine, at_0011.engine) > 0
     url = at_0011.engine.url.render_as_string(hide_password=False)
     at_0011.engine.dispose()
-    db = open_database(url)  # upgrades to 0012, which fills the facts
+    db = open_database(url)  # upgrades to 0012, which fills the facts, and on to the head
     try:
-        assert current_revision(db.engine) == "0012"
+        assert current_revision(db.engine) == HEAD_REVISION
         with db.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM report_return")).scalar() == 7
             assert conn.execute(text("SELECT count(*) FROM report_line")).scalar() == 9

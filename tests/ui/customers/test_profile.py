@@ -9,6 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from sqlalchemy import update
+from sqlmodel import select
 
 from desk.models import Customer, Return, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
@@ -255,3 +256,25 @@ def test_a_name_too_long_and_notes_with_a_nul_byte_are_shown_inline_and_kept(qtb
     assert profile.name_edit.text() == "N" * 201
     with db.session() as session:
         assert session.get(Customer, profile.customer_id).name == before
+
+
+def test_history_shows_each_return_in_its_own_currency(qtbot, window, db):
+    from desk.settings import SHOP_CURRENCY, set_setting
+
+    with db.session() as session:
+        set_setting(session, SHOP_CURRENCY, "BRL")  # after Ana's six returns
+        session.commit()
+        customer_id = session.exec(select(Customer.id).where(Customer.name == NAME)).one()
+        save_return(
+            session=session,
+            draft=ReturnDraft(
+                reason="defective",
+                customer_id=customer_id,
+                lines=[LineDraft(sku="DRESS-9", unit_price_cents=4990)],
+            ),
+        )
+    profile = CustomerProfile(db, customer_id)
+    qtbot.addWidget(profile)
+    table = profile.history.returns_table
+    totals = [table.item(row, 3).text() for row in range(table.rowCount())]
+    assert totals == ["R$49.90"] + ["€49.90"] * 6  # newest first; old ones keep their euros

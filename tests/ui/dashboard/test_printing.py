@@ -19,7 +19,7 @@ def pdf_text(path) -> str:
 
 def test_one_a4_page_with_every_title(qtbot, year, tmp_path):
     path = tmp_path / "dashboard.pdf"
-    write_pdf("Returns 1 Dec 2025 – 30 Nov 2026 · All customers", figures_of(year, "EUR"), path)
+    write_pdf("Returns 1 Dec 2025 – 30 Nov 2026 · All customers", figures_of(year), path)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "Pages:           1" in info
     assert "842 x 595 pts (A4)" in info  # landscape
@@ -31,7 +31,7 @@ def test_one_a4_page_with_every_title(qtbot, year, tmp_path):
 
 def test_a_missing_folder_is_said(qtbot, year, tmp_path):
     with pytest.raises(OSError, match="does not exist"):
-        write_pdf("x", figures_of(year, "EUR"), tmp_path / "nowhere" / "d.pdf")
+        write_pdf("x", figures_of(year), tmp_path / "nowhere" / "d.pdf")
 
 
 def test_printing_puts_the_dashboard_on_one_page(qtbot, year, tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_printing_puts_the_dashboard_on_one_page(qtbot, year, tmp_path, monkeypa
         return True
 
     monkeypatch.setattr(printing, "choose_printer", to_file)
-    assert printing.print_dashboard(None, "Dashboard", figures_of(year, "EUR"))
+    assert printing.print_dashboard(None, "Dashboard", figures_of(year))
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "Pages:           1" in info and "842 x 595 pts (A4)" in info
     image = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
@@ -53,4 +53,4 @@ def test_printing_puts_the_dashboard_on_one_page(qtbot, year, tmp_path, monkeypa
 
 def test_printing_cancelled_prints_nothing(qtbot, year, monkeypatch):
     monkeypatch.setattr(printing, "choose_printer", lambda parent, printer: False)
-    assert not printing.print_dashboard(None, "Dashboard", figures_of(year, "EUR"))
+    assert not printing.print_dashboard(None, "Dashboard", figures_of(year))

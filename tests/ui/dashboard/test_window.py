@@ -35,7 +35,7 @@ def saved(monkeypatch, tmp_path):
 
 
 def opened(qtbot, db) -> DashboardWindow:
-    window = DashboardWindow(db, "EUR", today=TODAY)
+    window = DashboardWindow(db, today=TODAY)
     qtbot.addWidget(window)
     window.resize(1500, 900)
     window.show()
@@ -60,7 +60,7 @@ def test_presets_end_today():
 
 
 def test_says_loading_then_shows_the_last_12_months(qtbot, demo_db, year):
-    window = DashboardWindow(demo_db, "EUR", today=TODAY)
+    window = DashboardWindow(demo_db, today=TODAY)
     qtbot.addWidget(window)
     assert window.status.text() == "Loading…"
     assert [c.message.text() for c in window.cards] == ["Loading…"] * len(TITLES)
@@ -183,7 +183,7 @@ def test_four_columns_when_wide_two_when_narrow(qtbot, demo_db):
 
 
 def test_closing_while_loading_drops_the_result(qtbot, demo_db):
-    window = DashboardWindow(demo_db, "EUR", today=TODAY)
+    window = DashboardWindow(demo_db, today=TODAY)
     window.setAttribute(Qt.WA_DeleteOnClose)
     window.show()
     window.close()  # the load is still running

@@ -34,7 +34,7 @@ def log_return(db, **fields):
 
 @pytest.fixture
 def panel(qtbot):
-    widget = DetailPanel(currency="EUR")
+    widget = DetailPanel()
     qtbot.addWidget(widget)
     return widget
 

@@ -28,7 +28,7 @@ def model(qtbot, db):
     add_return(db, "Ana Souza", "KETTLE-01")
     add_return(db, "Bruno Lima", "TOASTER-02")
     add_return(db, "Carla Dias", "KETTLE-03")
-    model = ReturnsModel(db, "EUR")
+    model = ReturnsModel(db)
     yield model
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
 
@@ -78,7 +78,7 @@ def test_empty_result_says_whether_there_are_returns_at_all(qtbot, db, model):
 def test_fetch_more_reads_the_next_page(qtbot, db, qtmodeltester):
     for i in range(205):
         add_return(db, f"Customer {i}", f"SKU-{i}")
-    model = ReturnsModel(db, "EUR")
+    model = ReturnsModel(db)
     with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
         model.set_filter(ReturnFilter())
     assert model.rowCount() == 200 and model.canFetchMore(model.index(-1, -1))
@@ -98,7 +98,7 @@ def test_a_low_rating_is_flagged_in_the_status_column(qtbot, db, qtmodeltester):
     record_feedback(db, return_id=ids[-1], rating=1, source="phone")  # newest: first page
     record_feedback(db, return_id=ids[-2], rating=5, source="counter")
     record_feedback(db, return_id=ids[0], rating=2, source="reply")  # oldest: second page
-    model = ReturnsModel(db, "EUR")
+    model = ReturnsModel(db)
     with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
         model.set_filter(ReturnFilter())
 
@@ -130,7 +130,7 @@ def test_the_ratings_of_a_page_are_one_query(qtbot, db):
     seen: list[str] = []
     listener = lambda conn, cursor, statement, *rest: seen.append(statement)  # noqa: E731
     event.listen(db.engine, "before_cursor_execute", listener)
-    model = ReturnsModel(db, "EUR")
+    model = ReturnsModel(db)
     try:
         with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
             model.set_filter(ReturnFilter())
