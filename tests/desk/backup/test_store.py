@@ -91,7 +91,10 @@ def test_a_backup_while_another_process_moves_returns_keeps_every_acknowledged_m
     )
     acknowledged = {int(writer.stdout.readline()) for _ in range(20)}
     copy = make_backup(db)  # the writer keeps moving returns meanwhile
-    rest = writer.communicate(timeout=120)[0].split()
+    rest = (
+        writer.stdout.read().split()
+    )  # not communicate(timeout=): it skips what readline buffered
+    writer.wait(timeout=120)
     assert writer.returncode == 0 and len(acknowledged) + len(rest) == len(ids)
     assert copy.verified and copy.problem == ""
     assert acknowledged <= inspecting(copy.path)
