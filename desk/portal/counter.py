@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,8 +29,24 @@ from desk.db import Database
 from desk.feedback.record import FeedbackResult, record_feedback
 from desk.feedback.rewards import describe_reward
 from desk.messages.context import normalise_language
-from desk.models import CounterPairing, CounterRequest, CounterTablet, Customer, Return, utcnow
-from desk.settings import SHOP_CURRENCY, SHOP_LOCALE, SHOP_NAME, get_setting
+from desk.models import (
+    CounterPairing,
+    CounterRequest,
+    CounterTablet,
+    Customer,
+    Return,
+    RewardCode,
+    utcnow,
+)
+from desk.settings import (
+    FEEDBACK_LOW_RATING,
+    PORTAL_HOST,
+    PORTAL_PORT,
+    SHOP_CURRENCY,
+    SHOP_LOCALE,
+    SHOP_NAME,
+    get_setting,
+)
 
 CODE_DIGITS = 6
 CODE_MINUTES = 10
@@ -88,6 +105,9 @@ class Outcome:
     answered: bool
     rating: int | None
     gone: bool  # superseded or too old: the tablet no longer shows it
+    return_id: int | None = None
+    low: bool = False  # the rating is at or under feedback.low_rating
+    code: str = ""  # the reward code the answer earned, if any
 
 
 def new_pairing_code(db: Database, *, now: datetime | None = None) -> PairingCode:
@@ -227,9 +247,16 @@ def request_outcome(db: Database, *, request_id: int, now: datetime | None = Non
         request = session.get(CounterRequest, request_id)
         if request is None:
             return Outcome(False, None, True)
-        if request.answered_at is not None:
-            return Outcome(True, request.rating, False)
-        return Outcome(False, None, not _is_current(session, request, now))
+        if request.answered_at is None:
+            gone = not _is_current(session, request, now)
+            return Outcome(False, None, gone, request.return_id)
+        reward = session.exec(
+            select(RewardCode.code).where(RewardCode.return_id == request.return_id)
+        ).first()
+        low = request.rating is not None and request.rating <= get_setting(
+            session, FEEDBACK_LOW_RATING
+        )
+        return Outcome(True, request.rating, False, request.return_id, low, reward or "")
 
 
 def answer_request(
@@ -281,3 +308,40 @@ def idle_shop(db: Database) -> tuple[str, str]:
     """The shop's name and language, for the idle screen and the pairing form."""
     with db.session() as session:
         return get_setting(session, SHOP_NAME), get_setting(session, SHOP_LOCALE)
+
+
+@dataclass(frozen=True)
+class TabletAddress:
+    """The address to open on the tablet, and whether the tablet can reach it as set."""
+
+    url: str
+    reachable: bool  # False when the customer space listens on this computer only
+
+
+def tablet_address(db: Database) -> TabletAddress:
+    """Where the tablet opens the counter screen: the customer space's host:port + /counter.
+
+    When it listens on every address (0.0.0.0), the url names this computer's address on
+    the shop's network; on 127.0.0.1 (the default) a tablet cannot reach it.
+    """
+    with db.session() as session:
+        host, port = get_setting(session, PORTAL_HOST), get_setting(session, PORTAL_PORT)
+    host = (host or "127.0.0.1").strip()
+    local = host in {"127.0.0.1", "localhost", "::1"}
+    if host in {"0.0.0.0", "::", ""}:
+        host = _network_address()
+    if ":" in host:
+        host = f"[{host}]"
+    return TabletAddress(f"http://{host}:{port}/counter", not local)
+
+
+def _network_address() -> str:
+    """This computer's address on its network (no packet is sent), or 127.0.0.1."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()

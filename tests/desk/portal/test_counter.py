@@ -113,3 +113,31 @@ def test_a_bad_answer_saves_nothing_and_leaves_the_request_open(db):
     assert current_feedback(db, return_id=ret.id) is None
     assert counter.current_request(db).request_id == request
     assert counter.answer_request(db, request_id=request, rating=3) is not None
+
+
+def test_the_outcome_tells_the_desk_the_rating_the_low_flag_and_the_code(db):
+    save_settings(db, {REWARD_KIND: "percent"})
+    ret = logged(db)
+    paired(db)
+    request = counter.ask_at_tablet(db, return_id=ret.id)
+    waiting = counter.request_outcome(db, request_id=request)
+    assert (waiting.answered, waiting.gone, waiting.return_id) == (False, False, ret.id)
+    result, _ = counter.answer_request(db, request_id=request, rating=1)
+    done = counter.request_outcome(db, request_id=request)
+    assert (done.rating, done.low, done.code) == (1, True, result.reward.code)
+    assert counter.request_outcome(db, request_id=request + 99).gone
+
+
+def test_the_tablet_address_follows_where_the_customer_space_listens(db):
+    from desk.settings import PORTAL_HOST, PORTAL_PORT
+
+    here = counter.tablet_address(db)
+    assert here.url == "http://127.0.0.1:8765/counter" and not here.reachable
+    save_settings(db, {PORTAL_HOST: "192.168.1.20", PORTAL_PORT: 8800})
+    assert counter.tablet_address(db) == counter.TabletAddress(
+        "http://192.168.1.20:8800/counter", True
+    )
+    save_settings(db, {PORTAL_HOST: "0.0.0.0"})
+    everywhere = counter.tablet_address(db)
+    assert everywhere.reachable and "0.0.0.0" not in everywhere.url
+    assert everywhere.url.endswith(":8800/counter")
