@@ -164,8 +164,10 @@ class TabletPage(SettingsPage):
             button = QPushButton("Unpair…")
             button.setAccessibleName(f"Unpair {tablet.name}")
             button.clicked.connect(lambda _=False, t=tablet: self.unpair(t))
-            row.addWidget(label, 1)
+            row.addWidget(label)
+            row.addSpacing(12)
             row.addWidget(button)
+            row.addStretch(1)
             self.unpair_buttons[tablet.id] = button
             self.list_layout.addWidget(line)
         self.show_code_state()
