@@ -57,6 +57,10 @@ REQUEST_MINUTES = 5
 """A request older than this is no longer shown on the tablet."""
 IDLE_SECONDS = 30
 """The thank-you goes back to idle after this long (the Qt counter screen's IDLE_MS)."""
+ONLINE = timedelta(minutes=2)
+"""A tablet that opened /counter this recently is on (it notes itself once a minute)."""
+KEEP_REQUESTS = timedelta(days=1)
+"""Requests older than this are deleted when staff ask again (they are only a hand-over)."""
 TOKEN_BYTES = 32
 
 
@@ -192,20 +196,29 @@ def unpair_tablet(db: Database, *, tablet_id: int, now: datetime | None = None) 
         return bool(done.rowcount)
 
 
-def ask_at_tablet(db: Database, *, return_id: int, now: datetime | None = None) -> int | None:
-    """Ask the paired tablet(s) about `return_id`; the request's id, or None if none is paired."""
+@dataclass(frozen=True)
+class Asked:
+    """A request sent to the tablet(s), and whether one of them looked in lately."""
+
+    request_id: int
+    online: bool  # a paired tablet opened /counter within ONLINE
+
+
+def ask_at_tablet(db: Database, *, return_id: int, now: datetime | None = None) -> Asked | None:
+    """Ask the paired tablet(s) about `return_id`; None (nothing recorded) if none is paired."""
+    now = now or utcnow()
     with db.session() as session, session.begin():
-        paired = session.exec(
-            select(func.count())
-            .select_from(CounterTablet)
-            .where(col(CounterTablet.unpaired_at).is_(None))
-        ).one()
-        if not paired:
+        seen = session.exec(
+            select(CounterTablet.last_seen_at).where(col(CounterTablet.unpaired_at).is_(None))
+        ).all()
+        if not seen:
             return None
-        request = CounterRequest(return_id=return_id, asked_at=now or utcnow())
+        session.exec(delete(CounterRequest).where(CounterRequest.asked_at < now - KEEP_REQUESTS))
+        request = CounterRequest(return_id=return_id, asked_at=now)
         session.add(request)
         session.flush()
-        return request.id
+        online = any(at is not None and now - at <= ONLINE for at in seen)
+        return Asked(request.id, online)
 
 
 def _newest(session: Session) -> CounterRequest | None:

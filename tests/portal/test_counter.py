@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 from starlette.testclient import TestClient
 
 from desk.codes import FeedbackSource
 from desk.feedback.record import current_feedback
 from desk.feedback.rewards import reward_of_return
+from desk.models import CounterPairing, utcnow
 from desk.portal import counter as desk_counter
 from desk.settings import REWARD_KIND, SHOP_NAME, save_settings
 from portal import guard
@@ -72,16 +75,12 @@ def test_the_right_code_sets_a_strict_http_only_device_cookie(db, client):
 
 
 def test_a_wrong_or_expired_code_is_refused_and_pairs_nothing(db, client):
-    from datetime import timedelta
-
-    from desk.models import CounterPairing, utcnow
-
     code = desk_counter.new_pairing_code(db).code
     wrong = pair(client, f"{(int(code) + 1) % 10**6:06d}")
     assert wrong.status_code == 400 and "That code does not work" in wrong.text
     assert DEVICE_COOKIE not in wrong.headers.get("set-cookie", "")
     with db.session() as session, session.begin():
-        for row in session.exec(__import__("sqlmodel").select(CounterPairing)):
+        for row in session.exec(select(CounterPairing)):
             row.expires_at = utcnow() - timedelta(seconds=1)
             session.add(row)
     assert pair(client, code).status_code == 400
@@ -117,7 +116,7 @@ def test_the_flow_end_to_end_hands_out_the_code_and_stores_the_feedback(db, clie
     ret = logged(db)
     paired_client(db, client)
     assert "Júlia" not in client.get("/counter").text  # idle until staff ask
-    request = desk_counter.ask_at_tablet(db, return_id=ret.id)
+    request = desk_counter.ask_at_tablet(db, return_id=ret.id).request_id
     ask = client.get("/counter")
     assert "Como foi a sua devolução hoje, Júlia?" in ask.text and '<html lang="pt-BR">' in ask.text
     assert ask.text.count('name="rating"') == 5 and "Excelente" in ask.text
@@ -142,7 +141,7 @@ def test_the_flow_end_to_end_hands_out_the_code_and_stores_the_feedback(db, clie
 def test_skipping_the_comment_saves_the_rating_alone(db, client):
     ret = logged(db, language="en")
     paired_client(db, client)
-    request = desk_counter.ask_at_tablet(db, return_id=ret.id)
+    request = desk_counter.ask_at_tablet(db, return_id=ret.id).request_id
     fields = {"csrf": token_of(client.get("/counter")), "request": str(request), "rating": "2"}
     fields.update(comment="not sent", skip="1")
     assert "Thank you, Júlia!" in client.post("/counter/answer", data=fields).text
@@ -153,7 +152,7 @@ def test_skipping_the_comment_saves_the_rating_alone(db, client):
 def test_an_answer_without_csrf_or_for_an_old_request_saves_nothing(db, client):
     first, second = logged(db), logged(db, name="Ana Lima", email="ana@example.com")
     paired_client(db, client)
-    old = desk_counter.ask_at_tablet(db, return_id=first.id)
+    old = desk_counter.ask_at_tablet(db, return_id=first.id).request_id
     desk_counter.ask_at_tablet(db, return_id=second.id)  # staff moved on
     token = token_of(client.get("/counter"))
     no_csrf = client.post("/counter/answer", data={"request": str(old), "rating": "5"})
@@ -167,7 +166,7 @@ def test_an_answer_without_csrf_or_for_an_old_request_saves_nothing(db, client):
 def test_a_bad_rating_or_comment_keeps_what_was_typed(db, client):
     ret = logged(db, language="en")
     paired_client(db, client)
-    request = desk_counter.ask_at_tablet(db, return_id=ret.id)
+    request = desk_counter.ask_at_tablet(db, return_id=ret.id).request_id
     token = token_of(client.get("/counter"))
     bad = client.post("/counter/rate", data={"csrf": token, "request": request, "rating": "9"})
     assert bad.status_code == 400 and bad.text.count('name="rating"') == 5
@@ -180,7 +179,7 @@ def test_a_bad_rating_or_comment_keeps_what_was_typed(db, client):
 def test_what_customers_wrote_is_escaped(db, client):
     ret = logged(db, name="<b>Bob</b> Doe", language="en")
     paired_client(db, client)
-    request = desk_counter.ask_at_tablet(db, return_id=ret.id)
+    request = desk_counter.ask_at_tablet(db, return_id=ret.id).request_id
     ask = client.get("/counter")
     assert "<b>Bob</b>" not in ask.text and "&lt;b&gt;Bob&lt;/b&gt;" in ask.text
     fields = {"csrf": token_of(ask), "request": str(request), "rating": "3"}

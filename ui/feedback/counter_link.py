@@ -91,12 +91,13 @@ class CounterLink(QObject):
     def ask(self, detail: ReturnDetail) -> None:
         """Ask about `detail`'s return on the counter screen, or on the paired tablet."""
         if not self.is_open:
-            request = ask_at_tablet(self._db, return_id=detail.ret.id)
-            if request is not None:
-                self.tablet_request = request
+            asked = ask_at_tablet(self._db, return_id=detail.ret.id)
+            if asked is not None:
+                self.tablet_request = asked.request_id
                 self.tablet_timer.start()
                 name = first_name(detail.customer.name)
-                self.said.emit(f"Asking {name} on the counter tablet.")
+                off = "" if asked.online else " It has not looked in lately: is it on?"
+                self.said.emit(f"Asking {name} on the counter tablet.{off}")
                 return
             self.show_on(default_screen(self._window.screen()))
         customer = detail.customer

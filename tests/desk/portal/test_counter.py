@@ -10,7 +10,7 @@ from sqlmodel import select
 from desk.codes import FeedbackSource
 from desk.errors import ValidationError
 from desk.feedback.record import current_feedback
-from desk.models import CounterPairing, CounterTablet, utcnow
+from desk.models import CounterPairing, CounterRequest, CounterTablet, utcnow
 from desk.portal import counter
 from desk.settings import REWARD_KIND, save_settings
 from tests.portal.test_app import logged
@@ -77,10 +77,10 @@ def test_the_tablet_shows_only_the_newest_fresh_unanswered_request(db):
     first, second = logged(db), logged(db, name="Ana Lima", language="en", email="a@x.org")
     paired(db)
     assert counter.current_request(db) is None
-    one = counter.ask_at_tablet(db, return_id=first.id)
+    one = counter.ask_at_tablet(db, return_id=first.id).request_id
     shown = counter.current_request(db)
     assert (shown.request_id, shown.first_name, shown.language) == (one, "Júlia", "pt_BR")
-    two = counter.ask_at_tablet(db, return_id=second.id)  # staff moved on
+    two = counter.ask_at_tablet(db, return_id=second.id).request_id  # staff moved on
     assert counter.current_request(db).request_id == two
     assert counter.answer_request(db, request_id=one, rating=5) is None
     assert counter.request_outcome(db, request_id=one).gone
@@ -93,7 +93,7 @@ def test_an_answer_is_recorded_once_with_its_reward(db):
     save_settings(db, {REWARD_KIND: "percent"})
     ret = logged(db)
     paired(db)
-    request = counter.ask_at_tablet(db, return_id=ret.id)
+    request = counter.ask_at_tablet(db, return_id=ret.id).request_id
     result, words = counter.answer_request(db, request_id=request, rating=4, comment="Rápido")
     assert result.reward is not None and result.reward.code and words
     stored = current_feedback(db, return_id=ret.id)
@@ -107,7 +107,7 @@ def test_an_answer_is_recorded_once_with_its_reward(db):
 def test_a_bad_answer_saves_nothing_and_leaves_the_request_open(db):
     ret = logged(db)
     paired(db)
-    request = counter.ask_at_tablet(db, return_id=ret.id)
+    request = counter.ask_at_tablet(db, return_id=ret.id).request_id
     with pytest.raises(ValidationError):
         counter.answer_request(db, request_id=request, rating=4, comment="x" * 2001)
     assert current_feedback(db, return_id=ret.id) is None
@@ -119,7 +119,7 @@ def test_the_outcome_tells_the_desk_the_rating_the_low_flag_and_the_code(db):
     save_settings(db, {REWARD_KIND: "percent"})
     ret = logged(db)
     paired(db)
-    request = counter.ask_at_tablet(db, return_id=ret.id)
+    request = counter.ask_at_tablet(db, return_id=ret.id).request_id
     waiting = counter.request_outcome(db, request_id=request)
     assert (waiting.answered, waiting.gone, waiting.return_id) == (False, False, ret.id)
     result, _ = counter.answer_request(db, request_id=request, rating=1)
@@ -141,3 +141,24 @@ def test_the_tablet_address_follows_where_the_customer_space_listens(db):
     everywhere = counter.tablet_address(db)
     assert everywhere.reachable and "0.0.0.0" not in everywhere.url
     assert everywhere.url.endswith(":8800/counter")
+
+
+def test_asking_again_forgets_requests_older_than_a_day(db):
+    ret = logged(db)
+    paired(db)
+    counter.ask_at_tablet(db, return_id=ret.id, now=utcnow() - timedelta(days=2))
+    counter.ask_at_tablet(db, return_id=ret.id, now=utcnow() - timedelta(hours=1))
+    counter.ask_at_tablet(db, return_id=ret.id)
+    with db.session() as session:
+        ages = sorted(utcnow() - row.asked_at for row in session.exec(select(CounterRequest)))
+    assert len(ages) == 2 and ages[-1] < timedelta(days=1)
+
+
+def test_asking_says_whether_a_tablet_looked_in_lately(db):
+    ret = logged(db)
+    token = paired(db)
+    assert not counter.ask_at_tablet(db, return_id=ret.id).online  # never opened /counter
+    counter.tablet_of(db, token=token)
+    assert counter.ask_at_tablet(db, return_id=ret.id).online
+    later = utcnow() + counter.ONLINE + timedelta(minutes=1)
+    assert not counter.ask_at_tablet(db, return_id=ret.id, now=later).online

@@ -132,7 +132,8 @@ def test_closing_the_main_window_closes_the_screen(qtbot, window):
 def test_with_a_paired_tablet_ask_goes_there_and_its_answer_reaches_the_window(qtbot, db, window):
     from desk.portal import counter as tablet
 
-    tablet.pair_tablet(db, code=tablet.new_pairing_code(db).code)
+    token = tablet.pair_tablet(db, code=tablet.new_pairing_code(db).code)
+    tablet.tablet_of(db, token=token)  # the tablet opened /counter: it is on
     window.counter.tablet_timer.setInterval(50)
     shown = window.detail.detail
     qtbot.mouseClick(window.detail.feedback_box.ask_button, Qt.LeftButton)
