@@ -160,6 +160,7 @@ class FeedbackSource(enum.StrEnum):
     PORTAL = "portal"  # the customer's own space
     REPLY = "reply"  # a reply to the feedback request, typed by staff
     PHONE = "phone"  # told on the phone, typed by staff
+    TABLET = "tablet"  # the counter tablet (desk.portal.counter), right after the return
 
 
 class RewardKind(enum.StrEnum):

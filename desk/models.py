@@ -298,3 +298,43 @@ class PortalLink(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True)
     created_at: datetime = _stamp()
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class CounterTablet(SQLModel, table=True):
+    """A tablet paired with the desk to show the counter's feedback screen (desk.portal.counter).
+
+    Only the SHA-256 of its device token is kept (the token lives in the tablet's cookie);
+    unpairing sets unpaired_at, after which the token opens nothing.
+    """
+
+    __tablename__ = "counter_tablet"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(default="", max_length=100)
+    token_hash: str = Field(max_length=64, unique=True)
+    paired_at: datetime = _stamp()
+    last_seen_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    unpaired_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class CounterPairing(SQLModel, table=True):
+    """The short code that pairs a tablet: hashed, valid until expires_at, a few tries."""
+
+    __tablename__ = "counter_pairing"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64)
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    attempts: int = Field(default=0)
+
+
+class CounterRequest(SQLModel, table=True):
+    """Staff asked the counter tablet for feedback on one return; answered at most once."""
+
+    __tablename__ = "counter_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
+    asked_at: datetime = _stamp(index=True)
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    rating: int | None = Field(default=None)

@@ -7,6 +7,8 @@ one), with `/feedback` (rating and comment, then the reward code) and `/preferen
 with (posts `number`, `contact` and its CSRF token; answers the same whether the number
 exists or not; rate limited), `/static/portal.css`, `/healthz`; the instructions page
 and PDF under `/r/{token}` (portal.instructions). The pages work
+exists or not; rate limited), `/static/portal.css`, `/healthz`, and the counter
+tablet's `/counter` pages (portal.counter). The pages work
 without JavaScript and read the database through desk/ only.
 """
 
@@ -24,7 +26,7 @@ from desk.messages.context import normalise_language
 from desk.portal import actions
 from desk.portal.view import find_return, return_page, shop_for_pages
 from desk.words import section
-from portal import guard, instructions
+from portal import counter, guard, instructions
 from portal.pages import render, stylesheet
 
 
@@ -184,6 +186,7 @@ def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Sta
             Route("/static/portal.css", css),
             Route("/healthz", health),
             *instructions.routes(db, not_found=not_found),
+            *counter.routes(db, limiter),
         ],
         middleware=[Middleware(guard.SecurityHeaders)],
     )

@@ -4,7 +4,8 @@ Modules:
     links    personal links: unguessable tokens (only their hash is stored), expiry, revoking
     view     what the customer space shows of a return, in its customer's words; finding one
     actions  what a customer changes through their link: feedback, channel, unsubscribe
+    counter  the counter tablet: pairing it, the requests staff send it, its answers
     cli      the `link` and `portal` commands
 """
 
-__all__ = ["links", "view", "actions", "cli"]
+__all__ = ["links", "view", "actions", "cli", "counter"]

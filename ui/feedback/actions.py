@@ -29,6 +29,7 @@ def connect(window: MainWindow) -> CounterLink:
     counter.open_changed.connect(a[Act.CLOSE_COUNTER_SCREEN].setEnabled)
     counter.said.connect(lambda text: window.statusBar().showMessage(text, 6000))
     counter.saved.connect(partial(feedback_saved, window))
+    counter.tablet_answered.connect(partial(tablet_answered, window))
     a[Act.REWARD_CODES].triggered.connect(partial(reward_codes, window))
     box.ask_requested.connect(partial(ask_at_counter, window))
     box.record_requested.connect(partial(record_feedback, window))
@@ -70,6 +71,13 @@ def feedback_saved(window: MainWindow, result) -> None:
     return_id = result.feedback.return_id
     if result.thanks is not None:
         window.outbox_status.queued()  # the thanks message with the code goes out now
+    window.model.refresh_return(return_id)
+    if window.detail.detail is not None and window.detail.detail.ret.id == return_id:
+        window.detail.feedback_box.load(window.db, return_id)
+
+
+def tablet_answered(window: MainWindow, return_id: int) -> None:
+    """Redraw a return the counter tablet just stored feedback for: its row, its box."""
     window.model.refresh_return(return_id)
     if window.detail.detail is not None and window.detail.detail.ret.id == return_id:
         window.detail.feedback_box.load(window.db, return_id)

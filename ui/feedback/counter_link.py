@@ -2,21 +2,27 @@
 
 The main window keeps one `CounterLink`; its actions call `open`, `close` and `ask`, and it
 hears back through `saved(result)` (feedback stored from the counter), `said(text)` (a line
-for the status bar) and `open_changed(is_open)`.
+for the status bar) and `open_changed(is_open)`. When a counter tablet is paired and the
+Qt screen is not open, `ask` asks the tablet instead (desk.portal.counter) and looks in the
+background every TABLET_LOOK_MS for its answer: `tablet_answered(return_id)` and a line.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
+from desk.portal.counter import Outcome, ask_at_tablet, request_outcome
 from desk.returns import ReturnDetail
 from desk.settings import SHOP_LOCALE, load_settings
 from ui.background import run_in_background
 from ui.feedback.counter_screen import CounterScreen, first_name
 from ui.feedback.screen_dialog import ScreenDialog, default_screen
+
+TABLET_LOOK_MS = 3000
+"""How often the staff window looks whether the tablet answered."""
 
 
 def _warm_up() -> None:
@@ -30,6 +36,7 @@ class CounterLink(QObject):
     saved = Signal(object)  # desk.feedback.record.FeedbackResult
     said = Signal(str)
     open_changed = Signal(bool)
+    tablet_answered = Signal(int)  # the return whose feedback the tablet stored
 
     def __init__(
         self, window: QWidget, db: Database, *, shop_name: str, currency: str, idle_ms=None
@@ -40,6 +47,9 @@ class CounterLink(QObject):
         self._idle_ms = idle_ms
         self.screen: CounterScreen | None = None
         self.chooser: ScreenDialog | None = None
+        self.tablet_request: int | None = None  # the tablet's question waiting for an answer
+        self.tablet_timer = QTimer(self, interval=TABLET_LOOK_MS)
+        self.tablet_timer.timeout.connect(self._look_at_tablet)
 
     @property
     def is_open(self) -> bool:
@@ -79,8 +89,16 @@ class CounterLink(QObject):
         return self.screen
 
     def ask(self, detail: ReturnDetail) -> None:
-        """Show the question about `detail`'s return on the counter screen (opening it)."""
+        """Ask about `detail`'s return on the counter screen, or on the paired tablet."""
         if not self.is_open:
+            asked = ask_at_tablet(self._db, return_id=detail.ret.id)
+            if asked is not None:
+                self.tablet_request = asked.request_id
+                self.tablet_timer.start()
+                name = first_name(detail.customer.name)
+                off = "" if asked.online else " It has not looked in lately: is it on?"
+                self.said.emit(f"Asking {name} on the counter tablet.{off}")
+                return
             self.show_on(default_screen(self._window.screen()))
         customer = detail.customer
         self.screen.ask(
@@ -96,6 +114,29 @@ class CounterLink(QObject):
             self.screen.deleteLater()
             self.screen = None
             self.open_changed.emit(False)
+
+    def _look_at_tablet(self) -> None:
+        request, db = self.tablet_request, self._db
+        if request is None:
+            self.tablet_timer.stop()
+            return
+        run_in_background(
+            lambda: (request, request_outcome(db, request_id=request)),
+            owner=self,
+            on_success=self._tablet_said,
+        )
+
+    def _tablet_said(self, answer: tuple[int, Outcome]) -> None:
+        request, outcome = answer
+        if request != self.tablet_request or not (outcome.answered or outcome.gone):
+            return
+        self.tablet_request = None
+        self.tablet_timer.stop()
+        if outcome.answered:
+            code = f"; code {outcome.code} issued" if outcome.code else ""
+            low = " ⚑ low rating" if outcome.low else ""
+            self.said.emit(f"Tablet feedback: {outcome.rating} of 5{low}{code}.")
+            self.tablet_answered.emit(outcome.return_id)
 
     def _saved(self, result) -> None:
         code = f"; code {result.reward.code} issued" if result.reward is not None else ""

@@ -28,6 +28,7 @@ SOURCES: dict[FeedbackSource, str] = {
     FeedbackSource.PORTAL: "in the customer space",
     FeedbackSource.REPLY: "by reply",
     FeedbackSource.PHONE: "by phone",
+    FeedbackSource.TABLET: "on the counter tablet",
 }
 """How staff read where feedback came from."""
 

@@ -8,6 +8,7 @@ Modules:
     dropoff_page  the Drop-off points tab
     amount_field  an amount typed in money or percent, stored as cents or percent
     backup_page   the Backups tab, the daily backup while the app runs, a damaged file at start
+    tablet_page   the Counter tablet tab: the pairing code, the paired tablets, Unpair
 """
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "dropoff_page",
     "amount_field",
     "backup_page",
+    "tablet_page",
 ]

@@ -57,6 +57,7 @@ from ui.settings.pages import (
     caption_label,
 )
 from ui.settings.secret_box import SecretBox
+from ui.settings.tablet_page import TabletPage
 from ui.widgets.form_parts import STYLE_SHEET
 
 AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)
@@ -91,6 +92,8 @@ class SettingsDialog(QDialog):
         self._build_test_email()
         self.dropoff_page = DropOffPage(db)
         self.tabs.addTab(self.dropoff_page, "Drop-off points")
+        self.tablet_page = TabletPage(db)
+        self.tabs.addTab(self.tablet_page, "Counter tablet")
         self.status_label = caption_label("")
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)

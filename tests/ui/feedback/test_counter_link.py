@@ -127,3 +127,25 @@ def test_closing_the_main_window_closes_the_screen(qtbot, window):
     screen = opened(qtbot, window)
     window.close()
     assert not screen.isVisible()
+
+
+def test_with_a_paired_tablet_ask_goes_there_and_its_answer_reaches_the_window(qtbot, db, window):
+    from desk.portal import counter as tablet
+
+    token = tablet.pair_tablet(db, code=tablet.new_pairing_code(db).code)
+    tablet.tablet_of(db, token=token)  # the tablet opened /counter: it is on
+    window.counter.tablet_timer.setInterval(50)
+    shown = window.detail.detail
+    qtbot.mouseClick(window.detail.feedback_box.ask_button, Qt.LeftButton)
+    assert window.counter.screen is None  # the Qt screen stays closed: the tablet asks
+    assert window.statusBar().currentMessage() == "Asking Ana on the counter tablet."
+    asked = tablet.current_request(db)
+    assert asked.return_id == shown.ret.id and asked.first_name == "Ana"
+    tablet.answer_request(db, request_id=asked.request_id, rating=2, comment="Lento")
+    with qtbot.waitSignal(window.counter.tablet_answered, timeout=WAIT_MS) as heard:
+        pass
+    assert heard.args == [shown.ret.id] and window.counter.tablet_request is None
+    assert window.statusBar().currentMessage().startswith("Tablet feedback: 2 of 5")
+    box = window.detail.feedback_box
+    qtbot.waitUntil(lambda: box.feedback is not None, timeout=WAIT_MS)
+    assert "2 of 5" in box.summary.text() and "on the counter tablet" in box.summary.text()

@@ -87,6 +87,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
         "Customer space",
         "Backups",
         "Drop-off points",
+        "Counter tablet",
     ]
     assert set(dialog.fields) == set(SETTINGS)
     assert isinstance(dialog.fields["smtp.port"].input, QSpinBox)
