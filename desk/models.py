@@ -295,3 +295,19 @@ class PortalLink(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True)
     created_at: datetime = _stamp()
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class PortalRevocation(SQLModel, table=True):
+    """One revocation of a return's personal links: its links are signed with a version
+    (desk.portal.links), and revoking raises it, so every earlier link stops working.
+
+    A return's link version is its highest `version` here, 0 when it has none.
+    """
+
+    __tablename__ = "portal_revocation"
+    __table_args__ = (UniqueConstraint("return_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", ondelete="CASCADE")
+    version: int
+    revoked_at: datetime = _stamp()

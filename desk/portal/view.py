@@ -22,7 +22,7 @@ from desk.instructions.sheet import Sheet, build_sheet
 from desk.messages.context import context_for, format_day, normalise_language, shop_settings
 from desk.messages.events import event_for
 from desk.models import Customer, Return
-from desk.portal.links import add_link, return_for_token
+from desk.portal.links import return_for_token, token_for
 from desk.returns import get_detail
 from desk.settings import SHOP_LOGO, get_setting
 from desk.words import section
@@ -118,7 +118,7 @@ def find_return(db: Database, *, number: str, contact: str) -> str | None:
         customer = session.get(Customer, ret.customer_id) if ret is not None else None
         if ret is None or customer is None or not _same_contact(customer, contact):
             return None
-        return add_link(session, ret.id)
+        return token_for(session, ret.id)
 
 
 def shop_for_pages(db: Database) -> dict[str, object]:
