@@ -187,3 +187,33 @@ def test_open_link_finds_the_return_or_says_the_link_is_bad(db):
     revoke_links(db, number=ret.number)
     with pytest.raises(DeskError, match="This personal link opens no return: it was revoked"):
         open_link(db, text=link)
+
+
+def test_without_a_key_messages_go_without_a_link_and_say_why_in_the_log(db, caplog):
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from desk.portal.links import message_link
+    from desk.portal.view import find_return
+
+    draft = ReturnDraft(
+        reason="defective",
+        lines=[LineDraft(sku="LAMP-2", unit_price_cents=3000)],
+        new_customer=CustomerDraft(name="Nina Costa", email="nina@example.com"),
+    )
+    ret = create_return(db, draft=draft)
+    save_settings(db, {PORTAL_PUBLIC_URL: "https://returns.example.com"})
+    with db.session() as session:
+        assert message_link(session, ret.id).startswith("https://returns.example.com/r/")
+    assert find_return(db, number=ret.number, contact="nina@example.com") is not None
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    try:
+        with db.session() as session:
+            assert message_link(session, ret.id) == ""
+        assert find_return(db, number=ret.number, contact="nina@example.com") is None
+        with pytest.raises(DeskError, match="no secure password store"):
+            personal_link(db, number=ret.number)
+    finally:
+        keyring.set_keyring(previous)
+    assert "Messages carry no personal link: This computer has no secure" in caplog.text
+    assert "No personal link to give" in caplog.text and "/r/" not in caplog.text
