@@ -345,6 +345,7 @@ def test_a_template_with_a_nul_byte_is_refused_before_the_database(db):
 
 
 FOLLOW = {"en": "Follow your return", "pt_BR": "Acompanhe sua devolução"}
+GIVE = {"en": "Give your feedback", "pt_BR": "Dê sua opinião"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -367,10 +368,20 @@ def test_defaults_carry_the_personal_link_only_when_a_public_address_is_set(db, 
             message = render_message(session, detail, event)
             for part in ("text", "html", "sms"):
                 assert link in getattr(message, part), (event, part)
-            if event == Event.FEEDBACK:
-                assert f'href="{link}/feedback"' in message.html
+            if event == Event.FEEDBACK:  # the page opens on its feedback button
+                assert f'href="{link}"' in message.html and GIVE[language] in message.html
                 assert f"{link}/feedback" in message.text and f"{link}/feedback" in message.sms
             else:
                 assert f'href="{link}"' in message.html and FOLLOW[language] in message.html
                 assert f"{FOLLOW[language]}: {link}\n" in message.text
             assert render_message(session, detail, event) == message  # preview == sent
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_default_link_button_reads_as_a_simple_mode_button(language):
+    from desk.messages.simple_mode import from_html
+
+    source = from_html(template_store.default_source(Event.RECEIVED, language, "html")).source
+    assert f"{{% if portal_link %}}\n[button: {FOLLOW[language]}](portal_link)\n{{% endif %}}" in (
+        source
+    )
