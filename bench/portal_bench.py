@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
+import secrets
 import statistics
 import subprocess
 import sys
@@ -33,7 +35,7 @@ from desk.db import open_database  # noqa: E402
 from desk.demo.seed import seed_demo  # noqa: E402
 from desk.models import Return  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
-from desk.portal.links import FINAL, personal_link  # noqa: E402
+from desk.portal.links import FINAL, KEY_ENV, personal_link  # noqa: E402
 
 
 def emit(metric: str, value: float, unit: str, **extra) -> None:
@@ -112,6 +114,8 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="reuse this database file (seeded if empty)")
     args = parser.parse_args()
     path = args.db or Path(tempfile.mkdtemp(prefix="portal-bench-")) / "returns.db"
+    # personal links are signed: a throwaway key for this run (its server inherits it)
+    os.environ.setdefault(KEY_ENV, secrets.token_urlsafe(32))
     links = prepare(path, args.returns)
     port = free_port()
     server = subprocess.Popen(

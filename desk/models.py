@@ -338,3 +338,19 @@ class CounterRequest(SQLModel, table=True):
     asked_at: datetime = _stamp(index=True)
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     rating: int | None = Field(default=None)
+
+
+class PortalRevocation(SQLModel, table=True):
+    """One revocation of a return's personal links: its links are signed with a version
+    (desk.portal.links), and revoking raises it, so every earlier link stops working.
+
+    A return's link version is its highest `version` here, 0 when it has none.
+    """
+
+    __tablename__ = "portal_revocation"
+    __table_args__ = (UniqueConstraint("return_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return.id", ondelete="CASCADE")
+    version: int
+    revoked_at: datetime = _stamp()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import secrets
 from dataclasses import dataclass
 
 from desk.errors import DeskError
@@ -22,13 +23,16 @@ SERVICE = "ReturnDesk"
 SECRETS = {"smtp": "SMTP password", "sms": "SMS API token"}
 """Every secret the app keeps, by name, with what staff call it."""
 
+KEYS = {"portal_link_key": "personal-link key"}
+"""Secrets the app makes itself (never typed by staff): created on first use."""
+
 
 class NoSecureStore(DeskError):
     """This machine has no secure keyring; the secret must be typed when needed."""
 
 
 def _check_name(name: str) -> None:
-    if name not in SECRETS:
+    if name not in SECRETS and name not in KEYS:
         raise DeskError(f"Unknown secret {name!r}; use one of: {', '.join(SECRETS)}.")
 
 
@@ -79,6 +83,27 @@ def delete_secret(name: str) -> None:
     errors = _errors()
     with contextlib.suppress(errors.PasswordDeleteError, errors.KeyringError):
         _keyring().delete_password(SERVICE, name)
+
+
+def ensure_key(name: str) -> str:
+    """The app-made secret `name` (see KEYS), created at random and stored on first use.
+
+    Raises NoSecureStore when this computer has no keyring to keep it in.
+    """
+    if name not in KEYS:
+        raise DeskError(f"Unknown key {name!r}; use one of: {', '.join(KEYS)}.")
+    if not keyring_available():
+        raise NoSecureStore(
+            f"This computer has no secure password store (keyring) to keep the {KEYS[name]} "
+            "in. Install and unlock GNOME Keyring, KWallet or KeePassXC, or set "
+            "RETURNDESK_PORTAL_KEY (see the README, “Several desks, one link key”)."
+        )
+    stored = get_secret(name)
+    if stored:
+        return stored
+    created = secrets.token_urlsafe(32)
+    set_secret(name, created)
+    return get_secret(name) or created
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the log folder
     monkeypatch.delenv("RETURNDESK_DB", raising=False)
     monkeypatch.delenv("RETURNDESK_DATABASE_URL", raising=False)
+    monkeypatch.delenv("RETURNDESK_PORTAL_KEY", raising=False)  # links: the memory keyring
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from ui.customers import actions as customer_actions
 from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
 from ui.returns import list_parts as returns_list
-from ui.returns import outbox_actions
+from ui.returns import outbox_actions, scanned_link
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
 from ui.returns.undo import UndoLastMove
@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         """Show the returns matching the search text and status (read in the background);
         then select return `select` when it is among them, else the first row."""
         self._search_timer.stop()
+        if scanned_link.open_if_link(self, self.search_edit.text()):
+            return  # opens the linked return once the link is checked
         self._select_after_load = select
         self.model.set_filter(self.current_filter())
 

@@ -32,6 +32,7 @@ from desk.messages.context import (
     shop_settings,
 )
 from desk.policy.settings import POLICY
+from desk.portal.links import message_link
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import SHOP_CHECK_DAYS, SHOP_LOCALE, get_setting
 from desk.words import section
@@ -131,6 +132,9 @@ def build_sheet(
     if detail is not None and _status(detail) not in _WAITING:
         labels["deadline"] = labels["next"]  # the box says what happens next, not a deadline
     labels["printed"] = labels["printed"].format(date=format_day(today, language))
+    link = message_link(session, detail.ret.id) if detail is not None else ""
+    if link:
+        labels["scan_me"] = labels["scan_link"]  # the code opens the customer's own page
     return Sheet(
         language=language,
         shop_name=str(shop["shop.name"]),
@@ -140,7 +144,7 @@ def build_sheet(
         logo_path=str(shop["shop.logo"]),
         title=text["title"],
         return_number=detail.ret.number if detail else None,
-        qr_text=detail.ret.number if detail else None,
+        qr_text=(link or detail.ret.number) if detail else None,
         customer_name=detail.customer.name if detail else None,
         deadline=deadline,
         deadline_text=deadline_text,

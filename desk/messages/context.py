@@ -13,6 +13,7 @@ from desk.labels import label
 from desk.messages.events import EVENT_FOR_STATUS
 from desk.models import Customer, Return, ReturnLine, Setting, StatusChange
 from desk.money import format_money
+from desk.portal.links import message_link
 from desk.returns import ReturnDetail
 from desk.settings import (
     SETTINGS,
@@ -66,6 +67,8 @@ VARIABLES: dict[str, str] = {
     "today": "Today's date, in the customer's language",
     "event": "The event code, e.g. refunded",
     "language": "The message language: en or pt_BR",
+    "portal_link": "The customer's personal link to follow the return (empty when the "
+    "customer space has no public address)",
 }
 """Every template variable with a one-line description, for the template editor."""
 
@@ -83,6 +86,9 @@ SHOP_KEYS: tuple[str, ...] = keys_of(
         SHOP_REFUND_DAYS,
     )
 )
+
+SAMPLE_LINK = "https://returns.example.com/r/AQAAACoAAAAAgUR7v2iEkUi_GqjKoJ_D5Q"
+"""The personal link of the sample return (what templates are tried on)."""
 
 _STATUS_FOR_EVENT = {event: status for status, event in EVENT_FOR_STATUS.items()}
 
@@ -177,12 +183,14 @@ def context_for(
     today: date | None = None,
     reward: dict[str, str] | None = None,
     note: str | None = None,
+    portal_link: str = "",
 ) -> dict:
     """Return the template variables for `detail`, given the shop settings (no database).
 
     `reward` holds the code and text of a reward code (the thanks message). `note` is the
     note of the step being made (a preview, or the move just recorded); None takes the
-    note of the timeline's last move to the event's status.
+    note of the timeline's last move to the event's status. `portal_link` is the return's
+    personal link (desk.portal.links.message_link), empty for none.
     """
     event = Event(event)
     language = check_language(language)
@@ -235,6 +243,7 @@ def context_for(
         "today": format_day(today or date.today(), language),
         "event": event.value,
         "language": language,
+        "portal_link": portal_link,
     }
 
 
@@ -242,7 +251,14 @@ def build_context(
     session: Session, detail: ReturnDetail, *, event: Event | str, language: str, staff: str = ""
 ) -> dict:
     """Return the template variables for one return, event and language."""
-    return context_for(detail, shop_settings(session), event=event, language=language, staff=staff)
+    return context_for(
+        detail,
+        shop_settings(session),
+        event=event,
+        language=language,
+        staff=staff,
+        portal_link=message_link(session, detail.ret.id),
+    )
 
 
 def sample_detail(language: str = DEFAULT_LANGUAGE) -> ReturnDetail:
@@ -314,4 +330,5 @@ def sample_context(
             if language == "pt_BR"
             else "10% off your next purchase, until 12 May 2026",
         },
+        portal_link=SAMPLE_LINK,
     )

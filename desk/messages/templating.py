@@ -51,6 +51,7 @@ from desk.messages.template_store import (
     settings_and_templates,
     template_name,
 )
+from desk.portal.links import message_link
 from desk.returns import ReturnDetail, get_detail
 
 _CACHE_MAX = 512
@@ -333,7 +334,14 @@ def render_message(
         check_part(part)
     shop, sources = settings_and_templates(session, event, language)
     context = context_for(
-        detail, shop, event=event, language=language, staff=staff, reward=reward, note=note
+        detail,
+        shop,
+        event=event,
+        language=language,
+        staff=staff,
+        reward=reward,
+        note=note,
+        portal_link=message_link(session, detail.ret.id),
     )
     sources.update(overrides or {})
     out = {}

@@ -1,7 +1,7 @@
 """The customer space's domain side: personal links to a return, and what a link may show.
 
 Modules:
-    links    personal links: unguessable tokens (only their hash is stored), expiry, revoking
+    links    personal links: signed tokens (HMAC, key outside the database), expiry, revoking
     view     what the customer space shows of a return, in its customer's words; finding one
     actions  what a customer changes through their link: feedback, channel, unsubscribe
     counter  the counter tablet: pairing it, the requests staff send it, its answers

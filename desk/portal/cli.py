@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 
 from desk.db import Database
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Add `link NUMBER [--revoke]` and `portal [--host H] [--port P]` to the subcommands."""
+    """Add `link NUMBER [--revoke]`, `link-key --export/--import FILE` and
+    `portal [--host H] [--port P]` to the subcommands."""
     link = commands.add_parser(
-        "link", help="print a new personal link to a return, or revoke its links"
+        "link", help="print a return's personal link, or revoke every link to it so far"
     )
     link.add_argument("number", metavar="NUMBER", help="the return number")
     link.add_argument(
         "--revoke", action="store_true", help="stop every link to this return from working"
     )
     link.set_defaults(run=cmd_link)
+
+    key = commands.add_parser(
+        "link-key", help="copy the personal-link key between desks (through a file, never shown)"
+    )
+    way = key.add_mutually_exclusive_group(required=True)
+    way.add_argument("--export", metavar="FILE", help="write this desk's key to a new FILE")
+    way.add_argument("--import", dest="import_", metavar="FILE", help="keep the key in FILE")
+    key.set_defaults(run=cmd_link_key)
 
     portal = commands.add_parser("portal", help="serve the customer space (a small web site)")
     portal.add_argument("--host", help="address to listen on (default: portal.host, 127.0.0.1)")
@@ -26,13 +36,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_link(db: Database, args: argparse.Namespace) -> int:
-    """Print a new personal link to the return, or revoke all of its links."""
+    """Print the return's personal link, or revoke every link to it given so far."""
     from desk.portal.links import personal_link, revoke_links
 
     if args.revoke:
-        count = revoke_links(db, number=args.number)
-        noun = "link" if count == 1 else "links"
-        print(f"Revoked {count} {noun} to {args.number.strip().upper()}.")
+        revoke_links(db, number=args.number)
+        number = args.number.strip().upper()
+        print(
+            f"Every link to {number} given so far stops working; "
+            f"`returndesk link {number}` prints its new one."
+        )
         return 0
     link = personal_link(db, number=args.number)
     print(link)
@@ -53,6 +66,52 @@ def cmd_portal(db: Database, args: argparse.Namespace) -> int:
         host = args.host or get_setting(session, PORTAL_HOST)
         port = args.port or get_setting(session, PORTAL_PORT)
     print(f"Customer space on http://{host}:{port}/ (Ctrl+C stops it).", flush=True)
+    _warn_without_key()
     with contextlib.suppress(KeyboardInterrupt):
         serve(db, host=host, port=port)
     return 0
+
+
+def cmd_link_key(db: Database, args: argparse.Namespace) -> int:
+    """Write the personal-link key to a new file readable by its owner only, or keep the key
+    read from a file in this computer's keyring. The key itself is never printed."""
+    from desk.errors import DeskError
+    from desk.portal.links import KEY_NAME, link_key
+    from desk.secrets import set_secret
+
+    if args.export:
+        key = link_key()
+        try:
+            handle = os.open(args.export, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise DeskError(f"{args.export} exists already; name a new file.") from None
+        except OSError as error:
+            raise DeskError(f"Cannot write {args.export}: {error.strerror}.") from None
+        with os.fdopen(handle, "wb") as out:
+            out.write(key + b"\n")
+        print(
+            f"The personal-link key is in {args.export} (readable by you only). On each "
+            f"other desk and the customer space: returndesk link-key --import FILE; "
+            "then delete the file."
+        )
+        return 0
+    try:
+        with open(args.import_, "rb") as given:
+            key = given.read().decode("utf-8", "replace").strip()
+    except OSError as error:
+        raise DeskError(f"Cannot read {args.import_}: {error.strerror}.") from None
+    if len(key) < 16 or "\n" in key:
+        raise DeskError(f"{args.import_} holds no personal-link key; export it again.")
+    set_secret(KEY_NAME, key)
+    print("Personal-link key saved in the system keyring: this desk's links match the others'.")
+    return 0
+
+
+def _warn_without_key() -> None:
+    from desk.errors import DeskError
+    from desk.portal.links import link_key
+
+    try:
+        link_key()
+    except DeskError as error:
+        print(f"Personal links will not open: {error}", flush=True)

@@ -35,3 +35,23 @@ def test_without_a_keyring_nothing_is_saved_and_setting_says_why():
 def test_an_unknown_secret_is_refused():
     with pytest.raises(DeskError, match="Unknown secret 'ftp'"):
         secrets.get_secret("ftp")
+
+
+def test_an_app_made_key_is_created_once_and_kept(memory_keyring):
+    made = secrets.ensure_key("portal_link_key")
+    assert len(made) >= 40
+    assert memory_keyring.secrets[("ReturnDesk", "portal_link_key")] == made
+    assert secrets.ensure_key("portal_link_key") == made
+    assert "portal_link_key" not in secrets.secrets_state().saved  # staff never type it
+    with pytest.raises(DeskError, match="Unknown key 'smtp'"):
+        secrets.ensure_key("smtp")
+
+
+def test_without_a_keyring_no_key_is_made_and_the_error_says_what_to_do():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    try:
+        with pytest.raises(secrets.NoSecureStore, match="RETURNDESK_PORTAL_KEY"):
+            secrets.ensure_key("portal_link_key")
+    finally:
+        keyring.set_keyring(previous)

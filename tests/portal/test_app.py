@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from desk.models import Customer
-from desk.portal.links import personal_link, revoke_links
+from desk.portal.links import personal_link, revoke_links, token_for
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 from portal import guard
@@ -85,7 +85,7 @@ def find(client, number, contact, *, csrf=True):
     return client.post("/find", data=fields, follow_redirects=False)
 
 
-def test_find_by_number_and_contact_redirects_to_a_new_link(db, client):
+def test_find_by_number_and_contact_redirects_to_its_link(db, client):
     ret = logged(db)
     for contact in ("JULIA@example.com", "(11) 98765-0001"):
         answer = find(client, ret.number.lower(), contact)
@@ -202,6 +202,8 @@ def test_an_email_carries_a_one_click_unsubscribe_that_works(db, smtp_server):
     assert sent["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = str(sent["List-Unsubscribe"]).strip().strip("<>")
     assert url.startswith("https://returns.example.com/u/")
+    with db.session() as session:  # the same stable token as the return's personal link
+        assert url.rsplit("/", 1)[1] == token_for(session, message.return_id)
     with TestClient(create_app(db)) as client:  # the mail provider posts, no cookie
         done = client.post(url.removeprefix("https://returns.example.com"))
     assert done.status_code == 200

@@ -12,7 +12,7 @@ import urllib.request
 from starlette.testclient import TestClient
 
 from desk.db import open_database
-from desk.portal.links import personal_link
+from desk.portal.links import KEY_ENV, personal_link
 from portal.app import create_app
 from portal.server import RequestLog, route_of
 from tests.fixtures_servers import free_port
@@ -33,7 +33,8 @@ def test_the_request_log_names_the_route_not_the_token(db, caplog):
     assert route_of("/find") == "/find"
 
 
-def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db):
+def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db, monkeypatch):
+    monkeypatch.setenv(KEY_ENV, "the key this desk and its customer space share")
     db = open_database(cli_db.url)
     link = personal_link(db, number=logged(db).number)
     db.close()
@@ -59,4 +60,5 @@ def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db):
         server.terminate()
         out, err = server.communicate(timeout=10)
     assert f"Customer space on http://127.0.0.1:{port}/" in out
+    assert "Personal links will not open" not in out
     assert link.rsplit("/", 1)[1] not in out + err

@@ -9,6 +9,7 @@ Modules:
     notify_section     the transition dialog's 'tell the customer' part with its exact preview
     undo               undo the last move for a short while (status bar button, shortcut)
     outbox_actions     the outbox status in the status bar, "Send again" from the detail
+    scanned_link       a personal link scanned or pasted into the search box opens its return
 """
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "notify_section",
     "undo",
     "outbox_actions",
+    "scanned_link",
 ]

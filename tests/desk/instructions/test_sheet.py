@@ -384,3 +384,17 @@ def test_amounts_stay_in_the_currency_the_return_was_logged_in(db):
 
 def texts(result) -> list[str]:
     return [step.text for step in result.steps]
+
+
+def test_the_qr_code_carries_the_personal_link_when_a_public_address_is_set(db):
+    from desk.portal.links import personal_link
+    from desk.settings import PORTAL_PUBLIC_URL, save_settings
+
+    number = log_return(db, language="pt_BR")
+    assert sheet(db, number).labels["scan_me"] == "Mostre este código no balcão"
+    save_settings(db, {PORTAL_PUBLIC_URL: "https://returns.example.com"})
+    result = sheet(db, number)
+    assert result.qr_text == personal_link(db, number=number)
+    assert result.return_number == number
+    assert result.labels["scan_me"].startswith("Leia para acompanhar sua devolução")
+    assert sheet(db).qr_text is None  # the generic sheet has no return to link to

@@ -116,3 +116,30 @@ def test_money_is_in_the_return_s_currency_not_the_shop_s_now():
     assert "€107.48" in context["next_step"] and "R$" not in context["next_step"]
     detail.ret.currency = "BRL"  # one logged after the switch
     assert context_for(detail, shop, event=Event.REFUNDED, language="en")["total"] == "R$107.48"
+
+
+def test_the_context_carries_the_personal_link_only_with_a_public_address(db):
+    from desk.messages.context import build_context
+    from desk.portal.links import personal_link
+    from desk.returns import get_detail
+    from desk.settings import PORTAL_PUBLIC_URL, save_settings
+    from tests.desk.portal.test_links import new_return
+
+    ret = new_return(db)
+    with db.session() as session:
+        detail = get_detail(session, return_id=ret.id)
+        assert (
+            build_context(session, detail, event=Event.RECEIVED, language="en")["portal_link"] == ""
+        )
+    save_settings(db, {PORTAL_PUBLIC_URL: "https://returns.example.com"})
+    with db.session() as session:
+        for event in Event:
+            context = build_context(session, detail, event=event, language="pt_BR")
+            assert context["portal_link"] == personal_link(db, number=ret.number)
+    assert sample_context()["portal_link"].startswith("https://returns.example.com/r/")
+    assert (
+        context_for(sample_detail(), shop_values({}), event="received", language="en")[
+            "portal_link"
+        ]
+        == ""
+    )

@@ -62,7 +62,7 @@ def test_every_default_passes_its_own_check(language):
             assert check_template(source, part, language, event=event) == [], (event, part)
 
 
-def test_english_sms_fit_in_one_message():
+def test_english_sms_fit_in_one_message_two_with_the_personal_link():
     gsm7 = set(
         "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
         "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
@@ -70,14 +70,22 @@ def test_english_sms_fit_in_one_message():
     extension = set("^{}\\[~]|€")
     for event in Event:
         context = sample_context("en", event=event)
-        sms = templating._render(
+        linked = templating._render(
             f"en/{event.value}.sms",
             template_store.default_source(event, "en", "sms"),
             context,
             "sms",
         ).strip()
+        sms = templating._render(
+            f"en/{event.value}.sms",
+            template_store.default_source(event, "en", "sms"),
+            context | {"portal_link": ""},
+            "sms",
+        ).strip()
         assert set(sms) <= gsm7 | extension, (event, set(sms) - gsm7 - extension)
         assert len(sms) + sum(c in extension for c in sms) <= 160, (event, len(sms), sms)
+        assert context["portal_link"] in linked and set(linked) <= gsm7 | extension
+        assert len(linked) + sum(c in extension for c in linked) <= 2 * 153, (event, linked)
 
 
 def test_html_escapes_the_customer_name_and_text_keeps_it(db):
@@ -334,3 +342,46 @@ def test_a_template_with_a_nul_byte_is_refused_before_the_database(db):
             "retype it."
         )
         assert not is_customised(session, "received", "en", "text")
+
+
+FOLLOW = {"en": "Follow your return", "pt_BR": "Acompanhe sua devolução"}
+GIVE = {"en": "Give your feedback", "pt_BR": "Dê sua opinião"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_defaults_carry_the_personal_link_only_when_a_public_address_is_set(db, language):
+    from desk.portal.links import personal_link
+    from desk.settings import PORTAL_PUBLIC_URL
+
+    with db.session() as session:
+        detail = new_return(session, language=language)
+        session.commit()
+        for event in Event:
+            message = render_message(session, detail, event)
+            every_part = message.text + message.html + message.sms
+            assert "/r/" not in every_part and FOLLOW[language] not in every_part, event
+        set_setting(session, PORTAL_PUBLIC_URL, "https://returns.example.com")
+        session.commit()
+    link = personal_link(db, number=detail.ret.number)
+    with db.session() as session:
+        for event in Event:
+            message = render_message(session, detail, event)
+            for part in ("text", "html", "sms"):
+                assert link in getattr(message, part), (event, part)
+            if event == Event.FEEDBACK:  # the page opens on its feedback button
+                assert f'href="{link}"' in message.html and GIVE[language] in message.html
+                assert f"{link}/feedback" in message.text and f"{link}/feedback" in message.sms
+            else:
+                assert f'href="{link}"' in message.html and FOLLOW[language] in message.html
+                assert f"{FOLLOW[language]}: {link}\n" in message.text
+            assert render_message(session, detail, event) == message  # preview == sent
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_default_link_button_reads_as_a_simple_mode_button(language):
+    from desk.messages.simple_mode import from_html
+
+    source = from_html(template_store.default_source(Event.RECEIVED, language, "html")).source
+    assert f"{{% if portal_link %}}\n[button: {FOLLOW[language]}](portal_link)\n{{% endif %}}" in (
+        source
+    )

@@ -267,3 +267,21 @@ def test_export_writes_the_pdf_in_the_background(qtbot, window, tmp_path, monkey
     assert asked == [f"{number}-instructions.pdf"]
     qtbot.waitUntil(lambda: "saved" in win.statusBar().currentMessage(), timeout=10000)
     assert page_sizes(target)[0] == pytest.approx((612, 792), abs=1)
+
+
+@pytest.mark.parametrize("paper", ["a4", "receipt"])
+def test_with_a_public_address_the_qr_code_is_the_personal_link(sheet_db, tmp_path, paper):
+    from desk.portal.links import personal_link
+    from desk.settings import PORTAL_PUBLIC_URL
+
+    db, number = sheet_db
+    with db.session() as session:
+        set_setting(session, PORTAL_PUBLIC_URL, "https://returns.corner-hardware.pt")
+        session.commit()
+    link = personal_link(db, number=number)
+    assert link.startswith("https://returns.corner-hardware.pt/r/")
+    sheet = sheet_of(db, number)
+    pdf = tmp_path / f"{paper}.pdf"
+    write_pdf(sheet, pdf, paper)
+    assert qr_codes(pdf, tmp_path) == [link]
+    assert "Scan to follow your return" in flat(run("pdftotext", str(pdf), "-").stdout)
