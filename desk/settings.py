@@ -214,7 +214,14 @@ PORTAL_LINK_DAYS = SettingSpec(
     "Personal links work for (days after closing)",
     check=positive_days,
 )
-PORTAL_SETTINGS = (PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)
+PORTAL_ENABLED = SettingSpec(
+    "portal.enabled",
+    bool,
+    False,
+    "Start the customer space with the desk",
+    help="yes: opening Return Desk also starts the customer space; closing it stops it",
+)
+PORTAL_SETTINGS = (PORTAL_ENABLED, PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)
 
 # backups (desk.backup)
 

@@ -97,6 +97,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
         QTimer.singleShot(0, window.offer_demo_data_if_empty)
         QTimer.singleShot(2000, window.outbox.start)
         DailyBackup(db, window).start()
+        QTimer.singleShot(0, window.portal.start_if_enabled)
     window.show()
     code = app.exec()
     db.close()

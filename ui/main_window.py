@@ -19,6 +19,7 @@ from ui.actions import Act, build_actions
 from ui.customers import actions as customer_actions
 from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
+from ui.portal_process import PortalProcess
 from ui.returns import list_parts as returns_list
 from ui.returns import outbox_actions, scanned_link
 from ui.returns.detail_panel import DetailPanel
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.outbox = self.outbox_status.runner
         self.counter = feedback_actions.connect(self)
         self.undo = UndoLastMove(self)
+        self.portal = PortalProcess(db, self)  # the customer space, when started
         self.apply_filter()
 
     @property
@@ -357,7 +359,11 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Open the settings dialog; show the new shop name when it is saved."""
-        self.open_dialog(openers.settings_dialog(self, self.db, on_closed=self._settings_closed))
+        self.open_dialog(
+            openers.settings_dialog(
+                self, self.db, on_closed=self._settings_closed, portal=self.portal
+            )
+        )
 
     def _settings_closed(self, saved: bool) -> None:
         if not saved:
@@ -383,6 +389,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.outbox.stop()
+        self.portal.stop_now()
         self.counter.close()
         state.save(state.GEOMETRY, self.saveGeometry())
         state.save(state.SPLITTER, self.splitter.saveState())

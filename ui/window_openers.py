@@ -60,11 +60,14 @@ def import_dialog(parent: QWidget, db: Database, on_imported: Callable[[], None]
     return dialog
 
 
-def settings_dialog(parent: QWidget, db: Database, on_closed: Callable[[bool], None]) -> QDialog:
-    """The settings dialog; `on_closed(saved)` runs when it closes."""
+def settings_dialog(
+    parent: QWidget, db: Database, on_closed: Callable[[bool], None], *, portal=None
+) -> QDialog:
+    """The settings dialog; `on_closed(saved)` runs when it closes; `portal` the desk's
+    customer space process (ui.portal_process.PortalProcess), which the dialog controls."""
     from ui.settings.dialog import SettingsDialog
 
-    dialog = SettingsDialog(db, parent)
+    dialog = SettingsDialog(db, parent, portal=portal)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.finished.connect(lambda _: on_closed(dialog.saved))
     return dialog

@@ -42,7 +42,7 @@ def store_raw(db, key: str, value: str) -> None:
 
 
 def test_every_setting_is_declared_once_with_a_unique_key():
-    assert len(SETTINGS) == 76
+    assert len(SETTINGS) == 77  # 76 + portal.enabled
     assert all(key == spec.key for key, spec in SETTINGS.items())
     families = {key.split(".")[0] for key in SETTINGS}
     assert families == {
@@ -308,3 +308,11 @@ def test_config_set_refuses_a_negative_timeout_in_one_line(db, cli_db_here, caps
     assert (code, out) == (1, "")
     assert err == ("returndesk: SMTP timeout (seconds): Enter a number of seconds from 1 to 300.\n")
     assert stored_text(db, SETTINGS["smtp.timeout"]) is None
+
+
+def test_the_customer_space_stays_off_at_start_until_the_owner_turns_it_on(db):
+    from desk.settings import PORTAL_ENABLED, save_settings
+
+    assert load_settings(db)[PORTAL_ENABLED] is False
+    save_settings(db, {PORTAL_ENABLED: PORTAL_ENABLED.parse("yes")})
+    assert load_settings(db)[PORTAL_ENABLED] is True

@@ -9,6 +9,7 @@ Modules:
     amount_field  an amount typed in money or percent, stored as cents or percent
     backup_page   the Backups tab, the daily backup while the app runs, a damaged file at start
     tablet_page   the Counter tablet tab: the pairing code, the paired tablets, Unpair
+    portal_page   the Customer space tab: start, stop, state, open in browser, its settings
 """
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "amount_field",
     "backup_page",
     "tablet_page",
+    "portal_page",
 ]

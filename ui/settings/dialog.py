@@ -42,6 +42,7 @@ from desk.validation import email_error
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
+from ui.portal_process import PortalProcess
 from ui.settings.amount_field import Unit
 from ui.settings.backup_page import BackupPage
 from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
@@ -56,6 +57,7 @@ from ui.settings.pages import (
     SettingsPage,
     caption_label,
 )
+from ui.settings.portal_page import PortalPage
 from ui.settings.secret_box import SecretBox
 from ui.settings.tablet_page import TabletPage
 from ui.widgets.form_parts import STYLE_SHEET
@@ -75,9 +77,12 @@ QSpinBox[error="true"]::down-button { subcontrol-position: bottom right; width: 
 class SettingsDialog(QDialog):
     """Edit every declared setting; Save checks them all and stores them in one go."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, portal: PortalProcess | None = None
+    ):
         super().__init__(parent)
         self.db = db
+        self.portal = portal or PortalProcess(db, self)  # the desk's own, or one for this dialog
         self.saved = False
         self.setWindowTitle("Settings")
         self.setStyleSheet(STYLE_SHEET + NOTICE_STYLE + EXTRA_STYLE)
@@ -133,6 +138,8 @@ class SettingsDialog(QDialog):
         if title not in self.pages:
             if title == "Backups":
                 page = BackupPage(self.db)
+            elif title == "Customer space":
+                page = PortalPage(self.portal)
             else:
                 page = PolicyPage() if title == "Return policy" else SettingsPage()
             self.pages[title] = page
