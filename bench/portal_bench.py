@@ -1,12 +1,17 @@
 """Measure the customer space serving return pages; print one JSON object per line.
 
     python bench/portal_bench.py --returns 100000 [--requests 2000] [--concurrency 20]
+                                 [--workers 2] [--db returns.db]
 
 Seeds a demo database (or reuses --db), makes personal links to 200 open returns,
-starts `returndesk portal` in its own process (uvicorn, one worker, as shops run it),
+starts `returndesk portal --workers N` in its own process (uvicorn; 1 worker unless told),
 then fetches return pages from `--concurrency` threads over keep-alive connections.
-Metrics: requests_per_s, p50_ms, p95_ms, server_rss_mb; beside them the raw limit,
-a bare Starlette "ok" route on the same server (healthz_per_s), so the ratio shows.
+Metrics: requests_per_s, p50_ms, p95_ms, server_cpu_ms_per_page (the server's CPU time
+per page, which a busy machine changes less than the rates), server_rss_mb (every
+worker's), queries_per_page;
+beside them the raw limits: a bare Starlette "ok" route on the same server (healthz_per_s)
+and the page's own selects through bare sqlite3 in this process (raw_sql_per_s). Each
+line carries the load average, since a busy machine is slower: compare only quiet runs.
 Targets on a 2-core machine: over 300 requests/s and p95 under 50 ms.
 """
 
@@ -39,7 +44,9 @@ from desk.portal.links import FINAL, KEY_ENV, personal_link  # noqa: E402
 
 
 def emit(metric: str, value: float, unit: str, **extra) -> None:
-    print(json.dumps({"metric": metric, "value": round(value, 2), "unit": unit, **extra}))
+    load = round(os.getloadavg()[0], 2)
+    line = {"metric": metric, "value": round(value, 2), "unit": unit, **extra, "load_1m": load}
+    print(json.dumps(line), flush=True)
 
 
 def free_port() -> int:
@@ -100,10 +107,66 @@ def load(port: int, paths: list[str], total: int, concurrency: int) -> tuple[flo
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    """The resident memory of `pid` and its children (the workers), in MB."""
+    total = 0.0
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = children.read_text().split() if children.exists() else []
+    for one in [pid, *map(int, kids)]:
+        for line in Path(f"/proc/{one}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by `pid` and its children (the workers)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = children.read_text().split() if children.exists() else []
+    total = 0
+    for one in [pid, *map(int, kids)]:
+        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def page_queries(path: Path, link: str) -> int:
+    """How many statements one return page sends to the database (in this process)."""
+    from sqlalchemy import event
+
+    from desk.portal.view import return_page
+
+    db = open_database(sqlite_url(path))
+    token = link.rsplit("/", 1)[-1]
+    return_page(db, token=token)  # warm the shop cache, as a running server has
+    seen = []
+    event.listen(db.engine, "before_cursor_execute", lambda *_args: seen.append(1))
+    return_page(db, token=token)
+    db.close()
+    return len(seen)
+
+
+def raw_sql_per_s(path: Path, rounds: int = 2000) -> float:
+    """Pages' worth of the page's selects per second through bare sqlite3: the floor."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    ids = [row[0] for row in conn.execute("SELECT id FROM return ORDER BY id LIMIT 500")]
+    token_hash = conn.execute("SELECT token_hash FROM portal_link LIMIT 1").fetchone()[0]
+    started = time.perf_counter()
+    for i in range(rounds):
+        rid = ids[i % len(ids)]
+        conn.execute("SELECT * FROM portal_link WHERE token_hash = ?", (token_hash,)).fetchall()
+        conn.execute(
+            "SELECT * FROM return r JOIN customer c ON c.id = r.customer_id "
+            "LEFT JOIN return_line l ON l.return_id = r.id WHERE r.id = ? ORDER BY l.id",
+            (rid,),
+        ).fetchall()
+        conn.execute(
+            "SELECT * FROM status_change WHERE return_id = ? ORDER BY at, id", (rid,)
+        ).fetchall()
+    per_s = rounds / (time.perf_counter() - started)
+    conn.close()
+    return per_s
 
 
 def main() -> None:
@@ -112,6 +175,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--db", type=Path, help="reuse this database file (seeded if empty)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args()
     path = args.db or Path(tempfile.mkdtemp(prefix="portal-bench-")) / "returns.db"
     # personal links are signed: a throwaway key for this run (its server inherits it)
@@ -119,27 +183,39 @@ def main() -> None:
     links = prepare(path, args.returns)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "portal", "--port", str(port)],
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "portal", "--port", str(port)]
+        + ["--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
+        for _ in range(300):
+            if server.poll() is not None:
+                raise SystemExit(f"the server stopped at start (exit code {server.returncode})")
             try:
                 http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
                 break
             except OSError:
                 time.sleep(0.1)
         load(port, links, 200, 10)  # warm up
+        cpu_before = cpu_s(server.pid)
         per_s, times = load(port, links, args.requests, args.concurrency)
+        cpu_ms = (cpu_s(server.pid) - cpu_before) * 1000 / len(times)
         raw_per_s, _ = load(port, ["/healthz"], args.requests, args.concurrency)
         cuts = statistics.quantiles(times, n=100)
-        extra = {"returns": args.returns, "concurrency": args.concurrency}
+        extra = {
+            "returns": args.returns,
+            "concurrency": args.concurrency,
+            "workers": args.workers,
+        }
         emit("requests_per_s", per_s, "1/s", **extra)
         emit("p50_ms", cuts[49], "ms", **extra)
         emit("p95_ms", cuts[94], "ms", **extra)
+        emit("server_cpu_ms_per_page", cpu_ms, "ms", **extra)
         emit("healthz_per_s", raw_per_s, "1/s", **extra)
         emit("server_rss_mb", rss_mb(server.pid), "MB", **extra)
+        emit("queries_per_page", page_queries(path, links[0]), "1", **extra)
+        emit("raw_sql_per_s", raw_sql_per_s(path), "1/s", **extra)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -8,10 +8,12 @@ the status instead: nothing personal, no token.
 from __future__ import annotations
 
 import logging
+import os
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from desk.db import Database
+from desk.paths import ENV_DB_URL
 from portal.app import create_app
 
 log = logging.getLogger("returndesk.portal")
@@ -43,15 +45,32 @@ def route_of(path: str) -> str:
     return "/r/{token}" if path.startswith("/r/") else path[:40]
 
 
-def serve(db: Database, *, host: str, port: int) -> None:
-    """Serve the customer space until interrupted (Ctrl+C)."""
+def app_from_environment() -> ASGIApp:
+    """The app over the database RETURNDESK_DATABASE_URL names (each worker opens its own)."""
+    from desk.db import open_database
+    from desk.paths import database_url
+
+    return RequestLog(create_app(open_database(database_url(), migrate=False)))
+
+
+def serve(db: Database, *, host: str, port: int, workers: int = 1) -> None:
+    """Serve the customer space until interrupted (Ctrl+C or SIGTERM).
+
+    uvicorn with its fast parts when installed (httptools, uvloop), its access log off
+    (RequestLog instead). With `workers` > 1, that many processes share the port, each with
+    its own connections to the database, whose URL they read from the environment.
+    """
     import uvicorn
 
-    uvicorn.run(
-        RequestLog(create_app(db)),
-        host=host,
-        port=port,
-        access_log=False,
-        log_level="warning",
-        server_header=False,
-    )
+    options = {
+        "host": host,
+        "port": port,
+        "access_log": False,
+        "log_level": "warning",
+        "server_header": False,
+    }
+    if workers <= 1:
+        uvicorn.run(RequestLog(create_app(db)), **options)
+        return
+    os.environ[ENV_DB_URL] = db.engine.url.render_as_string(hide_password=False)
+    uvicorn.run("portal.server:app_from_environment", factory=True, workers=workers, **options)

@@ -11,7 +11,7 @@ from desk.db import Database
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `link NUMBER [--revoke]`, `link-key --export/--import FILE` and
-    `portal [--host H] [--port P]` to the subcommands."""
+    `portal [--host H] [--port P] [--workers N]` to the subcommands."""
     link = commands.add_parser(
         "link", help="print a return's personal link, or revoke every link to it so far"
     )
@@ -32,6 +32,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     portal = commands.add_parser("portal", help="serve the customer space (a small web site)")
     portal.add_argument("--host", help="address to listen on (default: portal.host, 127.0.0.1)")
     portal.add_argument("--port", type=int, help="port (default: portal.port, 8765)")
+    portal.add_argument(
+        "--workers", type=int, default=1, help="processes serving pages (default 1; 2 on 2 cores)"
+    )
     portal.set_defaults(run=cmd_portal)
 
 
@@ -68,7 +71,7 @@ def cmd_portal(db: Database, args: argparse.Namespace) -> int:
     print(f"Customer space on http://{host}:{port}/ (Ctrl+C stops it).", flush=True)
     _warn_without_key()
     with contextlib.suppress(KeyboardInterrupt):
-        serve(db, host=host, port=port)
+        serve(db, host=host, port=port, workers=max(1, args.workers))
     return 0
 
 

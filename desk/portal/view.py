@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.codes import Status
 from desk.db import Database
@@ -23,9 +24,9 @@ from desk.errors import DeskError
 from desk.instructions.sheet import Sheet, build_sheet
 from desk.messages.context import context_for, format_day, normalise_language, shop_settings
 from desk.messages.events import event_for
-from desk.models import Customer, Return
+from desk.models import Customer, Return, ReturnLine, StatusChange
 from desk.portal.links import return_for_token, token_for
-from desk.returns import get_detail
+from desk.returns import ReturnDetail
 from desk.settings import SHOP_LOGO, get_setting
 from desk.words import section
 
@@ -55,13 +56,17 @@ class ReturnPage:
 
 
 def return_page(db: Database, *, token: str) -> ReturnPage | None:
-    """The page of the return `token` opens, or None (unknown, revoked or expired link)."""
+    """The page of the return `token` opens, or None (unknown, revoked or expired link).
+
+    Past the link's own check, two selects: the customer with the lines, and the
+    timeline; the shop's words come from a cache renewed every SHOP_CACHE_S seconds.
+    """
     with db.session() as session:
         return_id = return_for_token(session, token)
         if return_id is None:
             return None
-        detail = get_detail(session, return_id=return_id)
-        shop = shop_settings(session)
+        detail = _detail(session, return_id)
+        shop = _shop_settings(db, session)
     language = normalise_language(detail.customer.preferred_language)
     status = detail.ret.status
     event = event_for(status) or event_for(Status.RECEIVED)
@@ -78,6 +83,40 @@ def return_page(db: Database, *, token: str) -> ReturnPage | None:
         context=context_for(detail, shop, event=event, language=language),
         words=dict(section(language, "portal")),
     )
+
+
+def _detail(session: Session, return_id: int) -> ReturnDetail:
+    """The return with its customer and lines in one select, its timeline in another:
+    what the page shows (it shows no exchange lines)."""
+    rows = session.exec(
+        select(Return, Customer, ReturnLine)
+        .join(Customer, col(Customer.id) == Return.customer_id)
+        .outerjoin(ReturnLine, col(ReturnLine.return_id) == Return.id)
+        .where(Return.id == return_id)
+        .order_by(col(ReturnLine.id))
+    ).all()
+    timeline = session.exec(
+        select(StatusChange)
+        .where(StatusChange.return_id == return_id)
+        .order_by(col(StatusChange.at), col(StatusChange.id))
+    ).all()
+    ret, customer, _line = rows[0]
+    lines = [line for _ret, _customer, line in rows if line is not None]
+    return ReturnDetail(ret=ret, customer=customer, lines=lines, timeline=list(timeline))
+
+
+SHOP_CACHE_S = 5.0
+"""How long the pages reuse the shop's name, address and such before reading them again:
+a change saved in the desk shows on the site within this many seconds."""
+_shop_cache: dict[int, tuple[float, dict[str, object]]] = {}
+
+
+def _shop_settings(db: Database, session: Session) -> dict[str, object]:
+    cached = _shop_cache.get(id(db))
+    now = time.monotonic()
+    if cached is None or now - cached[0] > SHOP_CACHE_S:
+        cached = _shop_cache[id(db)] = (now, shop_settings(session))
+    return cached[1]
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,45 @@ def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db, monkeypatc
     assert f"Customer space on http://127.0.0.1:{port}/" in out
     assert "Personal links will not open" not in out
     assert link.rsplit("/", 1)[1] not in out + err
+
+
+def test_the_health_url_answers_ok_without_touching_the_database(db):
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    with TestClient(RequestLog(create_app(db))) as client:
+        answer = client.get("/healthz")
+    assert (answer.status_code, answer.text) == (200, "ok")
+    assert seen == []
+
+
+def test_two_workers_serve_a_link_over_the_database_named_in_the_environment(cli_db):
+    db = open_database(cli_db.url)
+    link = personal_link(db, number=logged(db).number)
+    db.close()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "main.py", *cli_db.args(), "portal", "--port", str(port)]
+        + ["--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **cli_db.env()},
+    )
+    try:
+        pages = []
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{link}", timeout=2) as r:
+                    pages.append(r.read().decode())
+                if len(pages) == 4:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        assert len(pages) == 4 and all("Sua devolução" in page for page in pages)
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=20)
+    assert server.returncode is not None
+    assert link.rsplit("/", 1)[1] not in out + err
