@@ -218,7 +218,7 @@ PORTAL_ENABLED = SettingSpec(
     "portal.enabled",
     bool,
     False,
-    "Start the customer space with the desk",
+    "Start with Return Desk",
     help="yes: opening Return Desk also starts the customer space; closing it stops it",
 )
 PORTAL_SETTINGS = (PORTAL_ENABLED, PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)

@@ -39,7 +39,7 @@ class PortalPage(SettingsPage):
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.PlainText)
         self.state_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.add_row("Now", self.state_label)
+        self.add_row("The site", self.state_label)
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("portal:start")
         self.start_button.clicked.connect(self.start)
