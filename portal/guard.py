@@ -16,8 +16,8 @@ import threading
 import time
 from collections import defaultdict, deque
 
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 HEADERS = {
     "Content-Security-Policy": (
@@ -36,14 +36,33 @@ CSRF_FIELD = "csrf"
 LIMIT, WINDOW = 5, 60.0
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    """Add HEADERS to every response."""
+_RAW_HEADERS = [(name.lower().encode(), value.encode()) for name, value in HEADERS.items()]
 
-    async def dispatch(self, request: Request, call_next):
-        response = await call_next(request)
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+
+class SecurityHeaders:
+    """ASGI middleware: add HEADERS to every response that does not set them itself.
+
+    Plain ASGI rather than Starlette's BaseHTTPMiddleware, which cost more per request
+    than the health page's whole answer (0.2-0.5 ms against 0.03 ms, measured in process).
+    """
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _value in headers}
+                headers += [pair for pair in _RAW_HEADERS if pair[0] not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, sending)
 
 
 def new_csrf() -> str:
