@@ -48,7 +48,7 @@ def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db, monkeypatc
     )
     try:
         page = None
-        for _ in range(100):
+        for _ in range(300):  # a busy machine starts the server slowly
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}{link}", timeout=2) as r:
                     page = r.read().decode()
