@@ -10,6 +10,8 @@ from platformdirs import user_data_path
 APP_NAME = "ReturnDesk"
 ENV_DB_PATH = "RETURNDESK_DB"
 ENV_DB_URL = "RETURNDESK_DATABASE_URL"
+ENV_PORTAL_PARENT = "RETURNDESK_PORTAL_PARENT"
+"""Set by the desk, to its process id, for the customer space it starts (portal.server)."""
 
 
 def default_db_path() -> Path:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
+import time
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from desk.db import Database
-from desk.paths import ENV_DB_URL
+from desk.paths import ENV_DB_URL, ENV_PORTAL_PARENT
 from portal.app import create_app
 
 log = logging.getLogger("returndesk.portal")
@@ -53,6 +56,29 @@ def app_from_environment() -> ASGIApp:
     return RequestLog(create_app(open_database(database_url(), migrate=False)))
 
 
+WATCH_S = 1.0
+
+
+def stop_with_parent() -> None:
+    """When ENV_PORTAL_PARENT names this process's parent, stop (SIGTERM to itself) once that
+    parent is gone, even killed without closing: a crashed desk leaves no site behind to
+    hold the port. Where orphans keep their parent's id (Windows), this watches nothing."""
+    try:
+        parent = int(os.environ.get(ENV_PORTAL_PARENT, ""))
+    except ValueError:
+        return
+    if parent != os.getppid():
+        return  # started by hand, or by a process that handed the variable on
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_S)
+        log.warning("The desk that started the customer space is gone: stopping")
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def serve(db: Database, *, host: str, port: int, workers: int = 1) -> None:
     """Serve the customer space until interrupted (Ctrl+C or SIGTERM).
 
@@ -62,6 +88,7 @@ def serve(db: Database, *, host: str, port: int, workers: int = 1) -> None:
     """
     import uvicorn
 
+    stop_with_parent()
     options = {
         "host": host,
         "port": port,

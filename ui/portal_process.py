@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import http.client
 import logging
+import os
 import socket
 import sys
 import time
@@ -22,7 +23,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from desk.db import Database
-from desk.paths import ENV_DB_PATH, ENV_DB_URL
+from desk.paths import ENV_DB_PATH, ENV_DB_URL, ENV_PORTAL_PARENT
 from desk.settings import PORTAL_ENABLED, PORTAL_HOST, PORTAL_PORT, load_settings
 from ui.background import run_in_background
 
@@ -147,6 +148,7 @@ class PortalProcess(QObject):
         environment.insert(ENV_DB_URL, self.db.engine.url.render_as_string(hide_password=False))
         environment.remove(ENV_DB_PATH)
         environment.insert("PYTHONUNBUFFERED", "1")
+        environment.insert(ENV_PORTAL_PARENT, str(os.getpid()))  # the site stops if the desk dies
         self.process.setProcessEnvironment(environment)
         self.url, self.port, self._output = local_url(host, port), port, b""
         self._started_at = time.monotonic()

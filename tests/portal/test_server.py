@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from desk.db import open_database
+from desk.paths import ENV_PORTAL_PARENT
 from desk.portal.links import KEY_ENV, personal_link
 from portal.app import create_app
 from portal.server import RequestLog, route_of
@@ -104,3 +108,55 @@ def test_two_workers_serve_a_link_over_the_database_named_in_the_environment(cli
         out, err = server.communicate(timeout=20)
     assert server.returncode is not None
     assert link.rsplit("/", 1)[1] not in out + err
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie waiting for its new parent to reap it is gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def _answers(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as answer:
+            return answer.read() == b"ok"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows orphans keep their parent's id")
+def test_a_site_started_by_a_desk_stops_when_the_desk_dies_without_closing(cli_db):
+    port = free_port()
+    desk = (
+        "import os, subprocess, sys, time\n"
+        f"env = dict(os.environ, {ENV_PORTAL_PARENT}=str(os.getpid()))\n"
+        f"args = [sys.executable, 'main.py', *{cli_db.args()!r}, 'portal', '--port', '{port}']\n"
+        "print(subprocess.Popen(args, env=env).pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", desk],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **cli_db.env()},
+    )
+    site = int(parent.stdout.readline())
+    try:
+        for _ in range(300):
+            if _answers(port):
+                break
+            time.sleep(0.1)
+        assert _answers(port)
+        parent.kill()  # no closeEvent, no aboutToQuit: as a crash
+        parent.wait(timeout=10)
+        for _ in range(300):
+            if not _alive(site):
+                break
+            time.sleep(0.1)
+        assert not _alive(site)
+    finally:
+        if _alive(site):
+            os.kill(site, signal.SIGKILL)

@@ -3,6 +3,7 @@ and stopped when the desk closes."""
 
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
@@ -55,6 +56,7 @@ def test_the_child_reads_the_desks_database_from_its_environment(qtbot, db, port
     assert environment.value("RETURNDESK_DATABASE_URL") == db.engine.url.render_as_string(
         hide_password=False
     )
+    assert environment.value("RETURNDESK_PORTAL_PARENT") == str(os.getpid())
     assert all("RETURNDESK_DATABASE_URL" not in a for a in portal.process.arguments())
     assert portal.process.arguments()[-4:] == ["--host", "127.0.0.1", "--port", str(port)]
 
