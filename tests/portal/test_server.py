@@ -79,7 +79,8 @@ def test_the_health_url_answers_ok_without_touching_the_database(db):
     assert seen == []
 
 
-def test_two_workers_serve_a_link_over_the_database_named_in_the_environment(cli_db):
+def test_two_workers_serve_a_link_over_the_database_named_in_the_environment(cli_db, monkeypatch):
+    monkeypatch.setenv(KEY_ENV, "the key this desk and its customer space share")
     db = open_database(cli_db.url)
     link = personal_link(db, number=logged(db).number)
     db.close()
