@@ -43,9 +43,17 @@ class RequestLog:
         log.info("%s %s %s", scope["method"], route_of(scope["path"]), status["code"])
 
 
+TOKEN_PATHS = ("/r/", "/u/")
+"""Paths whose second segment is a customer's token: logged as {token}, never in part."""
+
+
 def route_of(path: str) -> str:
-    """The path with any token replaced by its placeholder."""
-    return "/r/{token}" if path.startswith("/r/") else path[:40]
+    """The path with any token replaced by its placeholder (/r/{token}/instructions)."""
+    for prefix in TOKEN_PATHS:
+        if path.startswith(prefix):
+            _, _, rest = path[len(prefix) :].partition("/")
+            return f"{prefix}{{token}}" + (f"/{rest[:30]}" if rest else "")
+    return path[:40]
 
 
 def app_from_environment() -> ASGIApp:

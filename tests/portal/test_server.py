@@ -37,6 +37,19 @@ def test_the_request_log_names_the_route_not_the_token(db, caplog):
     assert route_of("/find") == "/find"
 
 
+def test_no_part_of_any_token_reaches_the_log(db, caplog):
+    token = personal_link(db, number=logged(db).number).rsplit("/", 1)[1]
+    with (
+        caplog.at_level(logging.INFO, logger="returndesk.portal"),
+        TestClient(RequestLog(create_app(db))) as client,
+    ):
+        client.get(f"/u/{token}")
+        client.get(f"/r/{token}/instructions")
+    assert "GET /u/{token} 200" in caplog.text
+    assert "GET /r/{token}/instructions 200" in caplog.text
+    assert token[:8] not in caplog.text
+
+
 def test_returndesk_portal_serves_a_link_from_its_own_process(cli_db, monkeypatch):
     monkeypatch.setenv(KEY_ENV, "the key this desk and its customer space share")
     db = open_database(cli_db.url)
