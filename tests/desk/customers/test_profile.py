@@ -208,7 +208,7 @@ def test_export_holds_returns_lines_timeline_and_messages(db, history):
 
 def test_erase_leaves_no_trace_of_the_personal_data(db, db_path, history):
     cid = history["customer_id"]
-    secrets = [b"Souza", b"souza", EMAIL.encode(), PHONE.encode()]
+    secrets = [b"Souza", b"souza", EMAIL.encode(), b"+5511987654321"]
     if db.engine.dialect.name == "sqlite":
         secrets.append(b"5511987654321")  # the phone's bare digits, in the search index
     secrets += [b"Ana says", b"by Ana", b"ORD-77812"]  # their name in notes, their receipt
