@@ -290,6 +290,8 @@ def test_0013_gives_existing_returns_the_shop_s_currency(new_db_url, stored, exp
         assert [r.currency for r in rows] == [expected, expected]
     finally:
         db.close()
+
+
 MESSY_PHONES = {  # customer id: (stored before 0014, after)
     1: ("07993 672961", "+447993672961"),  # national, in the shop's country
     2: ("+55 (11) 91234-5678", "+5511912345678"),  # international with punctuation

@@ -369,3 +369,16 @@ def engine_db(request, db):
     if request.param == "sqlite":
         return db
     return request.getfixturevalue("pg_db")  # migrated and empty (tests/fixtures_db.py)
+
+
+def test_an_imported_landline_without_email_is_reached_by_letter_not_by_text(db):
+    table = read_csv(b"Name,Phone\nTom Harris,07993 672961\nLia Park,020 7946 0958\n")
+    with db.session() as session:
+        apply_import(session, plan_import(session, table, guess_mapping(table.header)))
+        session.commit()
+    with db.session() as session:
+        found = {c.name: (c.phone, c.preferred_channel) for c in session.exec(select(Customer))}
+    assert found == {
+        "Tom Harris": ("+447993672961", "sms"),
+        "Lia Park": ("+442079460958", "print"),  # a landline cannot receive texts
+    }
