@@ -2,10 +2,11 @@
 
 The ground floor holds what every capability stands on: the database (db, models, the
 column types in columns, the stored-code enums in codes, migrations/), errors, paths,
-logs, money, dates (as staff type them), validation, labels, words (the customers' words
-per language, from resources/words), secrets, settings (and setting_spec: what a setting
-is), about (version, database label, libraries' licences), and the returns themselves
-(returns, workflow, listing, search), the services the faces call for them (services: one
-call per user action, owning its transaction) and the command line (cli).
+logs, money, dates (as staff type them), phones (read, checked, stored in E.164),
+validation, labels, words (the customers' words per language, from resources/words),
+secrets, settings (and setting_spec: what a setting is), about (version, database label,
+libraries' licences), and the returns themselves (returns, workflow, listing, search), the
+services the faces call for them (services: one call per user action, owning its
+transaction) and the command line (cli).
 Each capability has its own package: customers, policy, messages, instructions, demo.
 """

@@ -180,7 +180,7 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
 def describe(detail, currency: str) -> list[str]:
     """Return the lines `show` prints for a return detail."""
     ret, customer = detail.ret, detail.customer
-    contact = ", ".join(x for x in (customer.email, customer.phone) if x)
+    contact = ", ".join(x for x in (customer.email, detail.customer_phone) if x)
     out = [
         f"{ret.number}  {ret.status.label}  (version {ret.version})",
         f"Customer: {customer.name}" + (f" <{contact}>" if contact else ""),

@@ -12,9 +12,10 @@ from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMe
 from desk.errors import NotFound, ValidationError
 from desk.models import Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.numbering import next_number
+from desk.phones import DEFAULT_COUNTRY, show_phone, to_e164
 from desk.reports import facts as report_facts
 from desk.setting_spec import currency as currency_error
-from desk.settings import SHOP_CURRENCY, get_setting
+from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
 from desk.validation import (
     MAX_AMOUNT_CENTS,
     amount_error,
@@ -100,6 +101,12 @@ class ReturnDetail:
     lines: list[ReturnLine]
     timeline: list[StatusChange] = field(default_factory=list)
     exchange_lines: list[ExchangeLine] = field(default_factory=list)
+    country: str = DEFAULT_COUNTRY  # the shop's, to show the customer's phone in
+
+    @property
+    def customer_phone(self) -> str:
+        """The customer's phone as the shop reads it ("07993 672961"; "" when none)."""
+        return show_phone(self.customer.phone, self.country)
 
     @property
     def total_cents(self) -> int:
@@ -120,17 +127,18 @@ class ReturnDetail:
         return f"Customer data erased on request{who}."
 
 
-def validate_draft(draft: ReturnDraft) -> dict[str, str]:
+def validate_draft(draft: ReturnDraft, *, country: str = DEFAULT_COUNTRY) -> dict[str, str]:
     """Return the problems with `draft`, keyed by field ("customer.email", "lines.0.quantity").
 
     The same checks on every engine, before anything is written: text lengths from the
-    model columns, no control characters, amounts within desk.validation's bounds.
+    model columns, no control characters, amounts within desk.validation's bounds, a new
+    customer's phone read with the shop's `country` (a mobile when SMS is their channel).
     """
     errors: dict[str, str] = {}
     if draft.customer_id is None and draft.new_customer is None:
         errors["customer"] = "Choose a customer or enter a new one."
     if draft.new_customer is not None:
-        errors.update(_customer_errors(draft.new_customer))
+        errors.update(_customer_errors(draft.new_customer, country))
     if draft.reason not in set(Reason):
         errors["reason"] = "Choose the reason for the return."
     if draft.refund_method not in set(RefundMethod):
@@ -213,13 +221,16 @@ def override_note(problems: list[str], reason: str) -> str:
     return f"Policy override: {said} — {reason.strip()}"
 
 
-def _customer_errors(customer: CustomerDraft) -> dict[str, str]:
+def _customer_errors(customer: CustomerDraft, country: str) -> dict[str, str]:
     errors = _texts(customer, _CUSTOMER_TEXTS, "customer.")
     if not customer.name.strip():
         errors["customer.name"] = "Enter the customer's name."
     if "customer.email" not in errors and (message := email_error(customer.email)):
         errors["customer.email"] = message
-    if "customer.phone" not in errors and (message := phone_error(customer.phone)):
+    sms = customer.preferred_channel == Channel.SMS
+    if "customer.phone" not in errors and (
+        message := phone_error(customer.phone, country, sms=sms)
+    ):
         errors["customer.phone"] = message
     return errors
 
@@ -258,9 +269,10 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
     apply the return policy (desk.services.create_return does both). Raises
     ValidationError (with one message per field) before writing anything.
     """
-    if errors := validate_draft(draft):
+    country = get_setting(session, SHOP_COUNTRY)
+    if errors := validate_draft(draft, country=country):
         raise ValidationError(errors)
-    customer_id = _customer_for(session, draft)
+    customer_id = _customer_for(session, draft, country)
     now = utcnow()
     ret = Return(
         number=next_number(session, now.year),
@@ -314,7 +326,7 @@ def save_return(*, session: Session, draft: ReturnDraft) -> Return:
     return ret
 
 
-def _customer_for(session: Session, draft: ReturnDraft) -> int:
+def _customer_for(session: Session, draft: ReturnDraft, country: str) -> int:
     if draft.customer_id is not None:
         if session.get(Customer, draft.customer_id) is None:
             raise ValidationError({"customer": "That customer no longer exists; choose again."})
@@ -323,7 +335,7 @@ def _customer_for(session: Session, draft: ReturnDraft) -> int:
     customer = Customer(
         name=new.name.strip(),
         email=new.email.strip() or None,
-        phone=new.phone.strip() or None,
+        phone=to_e164(new.phone, country) if new.phone.strip() else None,
         preferred_channel=new.preferred_channel,
         preferred_language=new.preferred_language,
         preferred_refund=draft.refund_method,
@@ -404,4 +416,5 @@ def get_detail(
         lines=list(lines),
         timeline=list(timeline),
         exchange_lines=list(swaps),
+        country=get_setting(session, SHOP_COUNTRY),
     )

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
+    and_,
     column,
     exists,
     func,
@@ -21,6 +22,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from desk.models import Customer, Return, ReturnLine
+from desk.phones import search_digits
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -89,18 +91,30 @@ def is_return_number(query: str) -> bool:
     return number is not None and len(number.group(3)) >= 5
 
 
+def phone_digits(query: str) -> str | None:
+    """The digits a phone typed any usual way stands for, when they are not just the one
+    word typed: "07993 672961" and "+44 7993 672961" also look for 7993672961 and
+    447993672961, which a stored +447993672961 ends with (desk.phones.search_digits)."""
+    digits = search_digits(query)
+    return digits if digits is not None and words(query) != [digits] else None
+
+
 def fts_query(query: str) -> str:
     """Turn typed text into an FTS5 query: every word, as a prefix, must appear.
 
     A return number ("R-2026-006") is looked up as one word, not as "R", "2026", "006",
-    which would each match nearly every return.
+    which would each match nearly every return. A phone typed with spaces, dashes, its
+    trunk 0 or its country code is also looked up as its digits run together.
     """
     if number := _NUMBER.fullmatch(query):
         letter, year, seq = number.groups()
         if seq and not seq.startswith("0") and len(seq) < 5:
             return f'"{seq}"*'  # typed without the leading zeros: R-2026-636
         return f'"{letter}{year}{seq}"*'
-    return " ".join(f'"{w}"*' for w in words(query))
+    every = " ".join(f'"{w}"*' for w in words(query))
+    if digits := phone_digits(query):
+        return f'({every}) OR "{digits}"*'
+    return every
 
 
 def count_matches(conn: Connection, query: str) -> int:
@@ -154,6 +168,8 @@ def _ilike_matches(found: list[str], name: ColumnElement[str]) -> ColumnElement[
     condition = conditions[0]
     for extra in conditions[1:]:
         condition = condition & extra
+    if phone := phone_digits(" ".join(found)):
+        condition = condition | digits.like(f"%{phone}%")
     return condition
 
 
@@ -187,10 +203,10 @@ def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list
     if not found:
         return []
     name = folded(conn, col(Customer.name))
-    stmt = select(Customer.id)
+    every = []
     for word in found:
         prefix, plain = f"{word}%", f"{fold(word)}%"  # words hold no % or _
-        stmt = stmt.where(
+        every.append(
             or_(
                 name.like(plain),
                 name.like(f"% {plain}"),
@@ -198,6 +214,10 @@ def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list
                 col(Customer.phone).ilike(f"%{word}%"),
             )
         )
+    condition = and_(*every)
+    if phone := phone_digits(query):  # stored in E.164: "+447993672961"
+        condition = condition | col(Customer.phone).like(f"%{phone}%")
+    stmt = select(Customer.id).where(condition)
     return list(conn.execute(stmt.order_by(Customer.name).limit(limit)).scalars())
 
 

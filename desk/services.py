@@ -42,7 +42,14 @@ from desk.returns import (
     validate_draft,
 )
 from desk.search import find_customers
-from desk.settings import NOTIFY, SHOP_CURRENCY, SHOP_LOCALE, SHOP_NAME, get_setting
+from desk.settings import (
+    NOTIFY,
+    SHOP_COUNTRY,
+    SHOP_CURRENCY,
+    SHOP_LOCALE,
+    SHOP_NAME,
+    get_setting,
+)
 from desk.workflow import UNDO_WINDOW, apply_transition
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
@@ -131,7 +138,8 @@ def instructions_sheet(
 def check_return(db: Database, *, draft: ReturnDraft, today: date | None = None) -> dict[str, str]:
     """The problems create_return would refuse `draft` for, keyed by field; saves nothing."""
     with db.session() as session:
-        return validate_draft(with_policy(session, draft, today=today or date.today()))
+        drafted = with_policy(session, draft, today=today or date.today())
+        return validate_draft(drafted, country=get_setting(session, SHOP_COUNTRY))
 
 
 def create_return(db: Database, *, draft: ReturnDraft, today: date | None = None) -> Return:

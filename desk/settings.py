@@ -9,8 +9,8 @@ with `setting(key)`.
 
 What a setting is (SettingSpec, its yes/no words and checks) is in desk.setting_spec.
 
-This module imports only leaf modules (models, setting_spec, policy.settings and the Event
-enum), never a capability that reads settings, so there is no import cycle.
+This module imports only leaf modules (models, setting_spec, policy.settings, phones and
+the Event enum), never a capability that reads settings, so there is no import cycle.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 from desk.codes import Event
 from desk.errors import DeskError
 from desk.models import Setting
+from desk.phones import DEFAULT_COUNTRY, country_error
 from desk.policy.settings import POLICY_SETTINGS
 from desk.setting_spec import (
     SettingSpec,
@@ -64,6 +65,15 @@ SHOP_REFUND_DAYS = SettingSpec(
 )
 SHOP_CHECK_DAYS = SettingSpec(
     "shop.check_days", int, 5, "Business days to check returned items", check=positive_days
+)
+SHOP_COUNTRY = SettingSpec(
+    "shop.country",
+    str,
+    DEFAULT_COUNTRY,
+    "Country (for phone numbers)",
+    check=country_error,
+    uppercase=True,
+    help="Phone numbers typed without a country code are read as numbers of this country",
 )
 
 # sending email and SMS (the password and token are in the keyring: desk.secrets)
@@ -249,6 +259,7 @@ SHOP_SETTINGS = (
     SHOP_LOCALE,
     SHOP_REFUND_DAYS,
     SHOP_CHECK_DAYS,
+    SHOP_COUNTRY,
 )
 MAIL_SETTINGS = (SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USER, SMTP_TIMEOUT)
 SMS_SETTINGS = (SMS_URL, SMS_ACCOUNT, SMS_SENDER)

@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import Column
 
+from desk.phones import DEFAULT_COUNTRY, phone_problem
+
 MAX_UNIT_PRICE_CENTS = 100_000_000
 """The highest unit price of one item: 1,000,000.00 in the shop's currency."""
 MAX_QUANTITY = 10_000
@@ -32,7 +34,6 @@ EARLIEST_DATE = date(1900, 1, 1)
 # spaces; dot-separated labels with a top-level domain of at least two characters.
 _SPECIALS = r"\s<>()\[\]\\,;:\"@\x00-\x1f\x7f"
 _EMAIL = re.compile(rf"^[^{_SPECIALS}]+@(?:[^{_SPECIALS}.]+\.)+[^{_SPECIALS}.]{{2,}}$")
-_PHONE = re.compile(r"^\+?[\d\s().-]{6,}$")
 _LINE_BREAKS = frozenset("\t\n\r")
 
 
@@ -85,14 +86,18 @@ def email_error(value: str) -> str | None:
     return f"“{shown[:80]}” is not an email address; it should look like name@example.com."
 
 
-def phone_error(value: str) -> str | None:
-    """Return why `value` is not a usable phone number, or None if it is (or is empty)."""
+def phone_error(value: str, country: str = DEFAULT_COUNTRY, *, sms: bool = False) -> str | None:
+    """Return why `value` is not a usable phone number, or None if it is (or is empty).
+
+    It is read with `country` (the shop's) as the region of a number typed without a
+    country code (desk.phones); with `sms` it must also be able to receive a text message.
+    """
     value = value.strip()
-    digits = sum(c.isdigit() for c in value)
-    if not value or (_PHONE.match(value) and 6 <= digits <= 20 and len(value) <= 40):
+    if not value:
         return None
-    shown = value if control_character(value) is None else repr(value)
-    return f"“{shown[:80]}” is not a phone number; use digits, spaces and an optional leading +."
+    if control_character(value) is not None:
+        return f"“{repr(value)[:80]}” is not a phone number; retype it."
+    return phone_problem(value, country, sms=sms)
 
 
 def quantity_error(value: int) -> str | None:

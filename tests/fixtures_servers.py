@@ -187,6 +187,11 @@ class SmsServer:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
 
+SMS_REFUSED_NUMBER = "+12025550123"
+"""A well-formed number the fake provider refuses (as a real one refuses a number it
+cannot reach)."""
+
+
 @pytest.fixture
 def sms_server():
     state = SmsServer()
@@ -214,7 +219,7 @@ def sms_server():
                 self._answer(404, {"code": 20404, "message": "Not found", "status": 404})
                 return
             form = dict(urllib.parse.parse_qsl(raw))
-            if not form.get("To", "").startswith("+"):
+            if not form.get("To", "").startswith("+") or form["To"] == SMS_REFUSED_NUMBER:
                 self._answer(400, {"code": 21211, "message": "Invalid 'To' Phone Number"})
                 return
             state.received.append(form)

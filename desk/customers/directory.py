@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from desk import search
 from desk.db import Database
 from desk.models import Customer, Return
+from desk.phones import show_phone
+from desk.settings import SHOP_COUNTRY, get_setting
 
 MAX_MATCHES = 500
 """At most this many customers are listed for a search: staff type more to narrow it."""
@@ -39,7 +41,7 @@ class CustomerRow:
     id: int
     name: str
     email: str
-    phone: str
+    phone: str  # as the shop reads it (desk.phones.show_phone)
     returns: int
     last_return: datetime | None
     created_at: datetime
@@ -77,6 +79,8 @@ def list_customers(
         Customer.erased_at,
     ).outerjoin(returns, returns.c.customer_id == Customer.id)
     with db.connect() as conn:
+        with Session(bind=conn) as session:
+            country = get_setting(session, SHOP_COUNTRY)
         if query.strip():
             ids = search.customer_ids_matching(conn, query, limit=MAX_MATCHES)
             if not ids:
@@ -92,15 +96,15 @@ def list_customers(
         rows = conn.execute(
             stmt.order_by(order.nulls_last(), Customer.id).offset(offset).limit(limit)
         ).all()
-    return [_row(*row) for row in rows]
+    return [_row(*row, country=country) for row in rows]
 
 
-def _row(id_, name, email, phone, returns, last, created_at, erased_at) -> CustomerRow:
+def _row(id_, name, email, phone, returns, last, created_at, erased_at, country) -> CustomerRow:
     return CustomerRow(
         id=id_,
         name=name,
         email=email or "",
-        phone=phone or "",
+        phone=show_phone(phone, country),
         returns=int(returns),
         last_return=last,
         created_at=created_at,

@@ -22,6 +22,8 @@ from desk.customers.mapping import plain_text
 from desk.errors import DeskError
 from desk.messages.context import LANGUAGES
 from desk.models import Customer
+from desk.phones import DEFAULT_COUNTRY, to_e164
+from desk.settings import SHOP_COUNTRY, get_setting
 from desk.validation import (
     MAX_AMOUNT_CENTS,
     MAX_COUNT,
@@ -69,8 +71,13 @@ def cell_values(table: CsvTable, index: int, mapping: dict[str, int]) -> dict[st
     return {k: row[i].strip() if i < len(row) else "" for k, i in mapping.items()}
 
 
-def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | str:
-    """Return data row `index` as customer values, or the reason it cannot be imported."""
+def parse_row(
+    table: CsvTable, index: int, mapping: dict[str, int], country: str = DEFAULT_COUNTRY
+) -> dict | str:
+    """Return data row `index` as customer values, or the reason it cannot be imported.
+
+    A phone is read with the shop's `country` and kept in E.164.
+    """
     row = table.rows[index]
     width = len(table.header)
     if len(row) < width or any(c.strip() for c in row[width:]):
@@ -88,9 +95,9 @@ def parse_row(table: CsvTable, index: int, mapping: dict[str, int]) -> dict | st
             return f"bad email “{email}”"
         values["email"] = email
     if phone := raw.get("phone", ""):
-        if phone_error(phone):
-            return f"bad phone “{phone}”"
-        values["phone"] = phone
+        if phone_error(phone, country) or (stored := to_e164(phone, country)) is None:
+            return f"bad phone “{phone}” (not a number here, nor with a country code)"
+        values["phone"] = stored
     if language := raw.get("preferred_language", ""):
         values["preferred_language"] = _language(language)
     if (chosen := _CHANNELS.get(plain_text(raw.get("preferred_channel", "")))) is not None:
@@ -205,14 +212,15 @@ def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> I
     """
     if "name" not in mapping:
         raise DeskError("Choose the column that holds the customer's name; it is required.")
-    by_email, by_phone, known = _known_customers(session.connection())
+    country = get_setting(session, SHOP_COUNTRY)
+    by_email, by_phone, known = _known_customers(session.connection(), country)
     unreadable = [Rejected(number, reason) for number, reason in table.bad_rows]
     plan = ImportPlan(
         create=[], merge=[], rejected=unreadable, total_rows=len(table.rows) + len(unreadable)
     )
     merges: dict[int, Merge] = {}
     for index, number in enumerate(table.numbers):
-        values = parse_row(table, index, mapping)
+        values = parse_row(table, index, mapping, country)
         if isinstance(values, str):
             plan.rejected.append(Rejected(number, values))
             continue
@@ -258,8 +266,9 @@ def _with_defaults(values: dict) -> dict:
     return {**empty, **unknown, **counts, **values}
 
 
-def _known_customers(conn: Connection) -> tuple[dict, dict, dict]:
-    """Index the customers (not erased) by lower-case email and by phone digits."""
+def _known_customers(conn: Connection, country: str) -> tuple[dict, dict, dict]:
+    """Index the customers (not erased) by lower-case email and by phone digits (of the
+    E.164 form, also for a phone stored as typed that reads as a number of `country`)."""
     c = Customer.__table__.c
     query = select(
         c.id, c.name, c.email, c.phone, c.preferred_language, c.preferred_channel,
@@ -272,6 +281,9 @@ def _known_customers(conn: Connection) -> tuple[dict, dict, dict]:
         known[row["id"]] = dict(row)
         if row["email"]:
             by_email.setdefault(row["email"].casefold(), row["id"])
-        if key := digits(row["phone"]):
+        phone = row["phone"]
+        if phone and not phone.startswith("+"):
+            phone = to_e164(phone, country) or phone
+        if key := digits(phone):
             by_phone.setdefault(key, row["id"])
     return by_email, by_phone, known

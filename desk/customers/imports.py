@@ -29,6 +29,7 @@ from desk.customers.import_plan import ImportPlan, Merge, NewCustomer, Rejected,
 from desk.customers.mapping import guess_mapping
 from desk.db import Database
 from desk.models import Customer, Return, utcnow
+from desk.phones import can_receive_sms
 
 BATCH = 5_000
 """New customers written per Core insert."""
@@ -91,7 +92,7 @@ def _insert_new(conn: Connection, create: list[NewCustomer]) -> None:
 def _default_channel(row: dict) -> Channel:
     if row.get("email"):
         return Channel.EMAIL
-    return Channel.SMS if row.get("phone") else Channel.PRINT
+    return Channel.SMS if can_receive_sms(row.get("phone") or "") else Channel.PRINT
 
 
 def _apply_merges(conn: Connection, merges: list[Merge]) -> list[int]:

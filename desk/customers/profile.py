@@ -22,9 +22,10 @@ from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.labels import LANGUAGES, TIMELINES
 from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
+from desk.phones import DEFAULT_COUNTRY, needs_fixing, show_phone, to_e164
 from desk.policy.rules import Rules, rules_for
 from desk.returns import get_detail
-from desk.settings import SHOP_CURRENCY, get_setting
+from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
 from desk.validation import email_error, phone_error, text_error
 
 log = logging.getLogger(__name__)
@@ -73,11 +74,22 @@ class Profile:
     returns: list[ReturnRow]  # newest first
     messages: list[OutboxMessage]  # across their returns, newest first
     currency: str = "EUR"  # the shop's now (the spend the shop's system reports is in it)
+    country: str = DEFAULT_COUNTRY  # the shop's, to show phones in
 
     @property
     def erased(self) -> bool:
         """True once the customer's personal data has been erased."""
         return self.customer.erased_at is not None
+
+    @property
+    def phone_warning(self) -> str:
+        """Why the stored phone needs fixing ("" when it is fine or empty)."""
+        if not needs_fixing(self.customer.phone):
+            return ""
+        return (
+            "This phone number was kept as typed because it could not be read as a number; "
+            "correct it (with its country code if it is from abroad) so texts can reach it."
+        )
 
 
 def _customer(session: Session, customer_id: int) -> Customer:
@@ -122,6 +134,7 @@ def profile(session: Session, customer_id: int) -> Profile:
         returns=[ReturnRow(*row) for row in rows],
         messages=list(messages),
         currency=get_setting(session, SHOP_CURRENCY),
+        country=get_setting(session, SHOP_COUNTRY),
     )
 
 
@@ -131,8 +144,17 @@ def load_profile(db: Database, customer_id: int) -> Profile:
         return profile(session, customer_id)
 
 
-def validate_changes(changes: dict[str, object]) -> dict[str, str]:
-    """Return the problems with `changes` to a customer, keyed by field."""
+def validate_changes(
+    changes: dict[str, object],
+    *,
+    country: str = DEFAULT_COUNTRY,
+    current: Customer | None = None,
+) -> dict[str, str]:
+    """Return the problems with `changes` to a customer (`current`, if known), by field.
+
+    A phone is read with the shop's `country`; when the customer is (or becomes) reached
+    by SMS, a changed phone, or the channel changed to SMS, must be a mobile number.
+    """
     errors: dict[str, str] = {}
     for key in changes:
         if key not in EDITABLE:
@@ -146,8 +168,8 @@ def validate_changes(changes: dict[str, object]) -> dict[str, str]:
         errors["name"] = "Enter the customer's name."
     if "email" not in errors and (message := email_error(values.get("email", ""))):
         errors["email"] = message
-    if "phone" not in errors and (message := phone_error(values.get("phone", ""))):
-        errors["phone"] = message
+    if "phone" not in errors:
+        errors.update(_phone_errors(values, country, current))
     choices = {
         "preferred_channel": ({c.value for c in Channel}, "Choose how to reach the customer."),
         "preferred_language": (set(LANGUAGES), "Choose the customer's language."),
@@ -158,6 +180,27 @@ def validate_changes(changes: dict[str, object]) -> dict[str, str]:
         if key in values and values[key] not in allowed:
             errors[key] = message
     return errors
+
+
+def _phone_errors(values: dict[str, str], country: str, current: Customer | None) -> dict[str, str]:
+    """A typed phone that is not a number, or not a mobile for a customer reached by SMS.
+
+    A phone left as it is stored (or as it is shown) and a channel left as it is are not
+    checked again, so an old number kept as typed does not stop other changes.
+    """
+    stored = current.phone if current is not None else None
+    channel = values.get("preferred_channel", current.preferred_channel if current else "")
+    sms = channel == Channel.SMS.value
+    phone = values.get("phone")
+    if phone is not None and stored and phone in (stored, show_phone(stored, country)):
+        phone = None  # unchanged
+    channel_changed = current is None or channel != current.preferred_channel
+    if phone is not None:
+        if message := phone_error(phone, country, sms=sms):
+            return {"phone": message}
+    elif sms and channel_changed and stored and (message := phone_error(stored, country, sms=True)):
+        return {"preferred_channel": f"Texts cannot reach the phone number on file: {message}"}
+    return {}
 
 
 def update_customer(db: Database, customer_id: int, changes: dict[str, object]) -> Customer:
@@ -171,12 +214,15 @@ def update_customer(db: Database, customer_id: int, changes: dict[str, object]) 
         customer = _customer(session, customer_id)
         if customer.erased_at is not None:
             raise DeskError("This customer's data was erased; their details cannot be edited.")
-        if errors := validate_changes(changes):
+        country = get_setting(session, SHOP_COUNTRY)
+        if errors := validate_changes(changes, country=country, current=customer):
             raise ValidationError(errors)
         for key, value in changes.items():
             value = str(value if value is not None else "").strip()
             if key in ("email", "phone"):
                 value = value or None
+            if key == "phone" and value and value != customer.phone:
+                value = to_e164(value, country) or customer.phone  # unchanged, as it is shown
             setattr(customer, key, value)
         session.add(customer)
         session.flush()

@@ -254,13 +254,16 @@ def _channel(rng: Rng, email: str | None, phone: str | None) -> str:
 
 
 def _phone(rng: Rng, brazilian: bool) -> str:
+    """A mobile number in E.164, as the desk stores every phone (desk.phones)."""
     if brazilian:
         area, a, b = rng.choice(BR_AREA_CODES), rng.randint(91000, 99999), rng.below(10_000)
-        if rng.random() < 0.5:
-            return f"({area}) {a}-{b:04d}"
-        return f"+55 {area} {a}-{b:04d}"
+        rng.random()  # once chose how it was typed; kept so the rest of the data stays the same
+        return f"+55{area}{a}{b:04d}"
     a, b = rng.randint(7400, 7999), rng.below(1_000_000)
-    return f"0{a} {b:06d}" if rng.random() < 0.5 else f"+44 {a} {b:06d}"
+    rng.random()
+    if a // 100 == 76 or a // 10 in (770, 791):  # pagers and unused ranges, not mobiles
+        a += 200 if a // 100 == 76 else 20
+    return f"+44{a}{b:06d}"
 
 
 @cache

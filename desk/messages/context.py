@@ -214,7 +214,7 @@ def context_for(
             "first_name": _first_name(customer.name),
             "name": customer.name,
             "email": customer.email or "",
-            "phone": customer.phone or "",
+            "phone": detail.customer_phone,
         },
         "return": {
             "number": ret.number,

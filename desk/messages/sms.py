@@ -16,6 +16,7 @@ from typing import Protocol
 from sqlmodel import Session
 
 from desk.messages.mail import UNKNOWN, DeliveryError
+from desk.phones import is_e164
 from desk.settings import SMS_ACCOUNT, SMS_SENDER, SMS_URL, get_setting
 
 GSM7_BASIC = frozenset(
@@ -75,6 +76,23 @@ def _pack(costs: list[int], single: int, part: int) -> int:
     return segments
 
 
+def check_recipient(to: str) -> None:
+    """Refuse, before anything is sent, a recipient that is not a full number in E.164.
+
+    A number without its country code ("07993 672961") would be guessed at by the
+    provider, and may reach someone else; the desk stores every phone in E.164, so one
+    that is not was kept as typed and needs fixing in the customer's profile. Raises a
+    permanent DeliveryError (sending it again will not help).
+    """
+    if not is_e164(to.strip()):
+        raise DeliveryError(
+            "Not sent: the customer's phone number is not a full international number "
+            "(a + and its country code), so it could reach the wrong person. Correct it in the "
+            "customer's profile, then send the message again.",
+            permanent=True,
+        )
+
+
 class TwilioStyleProvider:
     """Sends through a Twilio-compatible REST API (POST .../Accounts/{id}/Messages.json)."""
 
@@ -104,6 +122,7 @@ class TwilioStyleProvider:
         `before_data` is called just before the request goes out. A request that went out
         but got no answer (timeout, connection lost) raises DeliveryError with `unknown`.
         """
+        check_recipient(to)
         if not self.base_url or not self.account_id:
             raise DeliveryError(
                 "The SMS provider is not set up. Enter its address and account in Settings.",

@@ -174,6 +174,7 @@ LEAVES_FOR_SETTINGS = {
     "desk.messages",
     "desk.messages.events",  # the Event enum and its labels
     "desk.models",
+    "desk.phones",  # phone numbers: parse, check, show (imports nothing of desk)
     "desk.policy",
     "desk.policy.settings",  # the policy's own settings, declared as leaves too
     "desk.setting_spec",  # what a setting is, and the checks on its value

@@ -26,7 +26,7 @@ def number(seq: int) -> str:
 # name, email, phone, SKUs, statuses to walk through after "received" (or "requested")
 PEOPLE = [
     ("José Álvares", "jose.alvares@example.com", "+351 912 345 678", ["SHOE-42", "LACE-1"], []),
-    ("Maria Lopes", "maria@shop.test", "(11) 98765-4321", ["HAT-7"], ["refunded", "closed"]),
+    ("Maria Lopes", "maria@shop.test", "+55 11 98765-4321", ["HAT-7"], ["refunded", "closed"]),
     ("Joseph Brown", "jb@example.org", "", ["SHOE-40"], None),
     ("Ana Silva", "", "020 7946 0958", ["BAG-3"], ["cancelled"]),
     ("Zoë Müller", "zoe@example.de", "", ["SCARF-9"], ["approved"]),

@@ -290,3 +290,84 @@ def test_0013_gives_existing_returns_the_shop_s_currency(new_db_url, stored, exp
         assert [r.currency for r in rows] == [expected, expected]
     finally:
         db.close()
+
+
+MESSY_PHONES = {  # customer id: (stored before 0014, after)
+    1: ("07993 672961", "+447993672961"),  # national, in the shop's country
+    2: ("+55 (11) 91234-5678", "+5511912345678"),  # international with punctuation
+    3: ("0044 20 7946 0958", "+442079460958"),  # the international prefix typed out
+    4: ("call after 6", "call after 6"),  # not a number: kept as typed
+    5: ("020 7946 0958 ext. 12", "020 7946 0958 ext. 12"),  # an extension E.164 cannot hold
+    6: ("12345", "12345"),  # too short to be anyone's
+    7: ("+447993672962", "+447993672962"),  # already E.164
+}
+
+
+@pytest.mark.parametrize("country", [None, "GB", "BR"])
+def test_phones_are_rewritten_in_e164_and_unreadable_ones_kept(fresh, country):
+    url, _ = fresh
+    engine = make_engine(url)
+    runner.upgrade(engine, "0012")
+    stamp = "2026-05-04 10:11:12.000000"
+    with engine.begin() as conn:
+        if country:
+            conn.execute(text("INSERT INTO setting (key, value) VALUES ('shop.country', :c)"),
+                         {"c": country.lower()})  # fmt: skip
+        for id_, (phone, _) in MESSY_PHONES.items():
+            conn.execute(
+                text(
+                    "INSERT INTO customer (id, name, phone, preferred_channel,"
+                    " preferred_language, preferred_refund, notes, created_at)"
+                    " VALUES (:id, :name, :phone, 'sms', 'en', 'original', '', :at)"
+                ),
+                {"id": id_, "name": f"Person {id_}", "phone": phone, "at": stamp},
+            )
+            conn.execute(
+                text(
+                    'INSERT INTO "return" (id, number, customer_id, status, intake, reason,'
+                    " purchase_ref, reason_text, refund_method, total_cents, created_at,"
+                    " updated_at, version)"
+                    " VALUES (:id, :number, :id, 'received', 'counter', 'other', '', '',"
+                    " 'original', 100, :at, :at, 1)"
+                ),
+                {"id": id_, "number": f"R-2026-{id_:05d}", "at": stamp},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO status_change (id, return_id, from_status, to_status, at, staff,"
+                " note) VALUES (1, 1, NULL, 'received', :at, '', '')"
+            ),
+            {"at": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO outbox_message (return_id, status_change_id, event, channel,"
+                " language, recipient, subject, body_text, body_html, state, attempts,"
+                " last_error, created_at, next_attempt_at, message_id, staff)"
+                " VALUES (1, 1, 'received', 'sms', 'en', '07993 672961', '', 'Hi', '',"
+                " 'queued', 0, '', :at, :at, '', '')"
+            ),
+            {"at": stamp},
+        )
+    engine.dispose()
+
+    db = open_database(url)
+    try:
+        with db.connect() as conn:
+            stored = dict(conn.execute(text("SELECT id, phone FROM customer")).all())
+            recipient = conn.execute(text("SELECT recipient FROM outbox_message")).scalar_one()
+            found = {
+                typed: [r.number for r in listing.fetch_page(conn, ReturnFilter(text=typed))]
+                for typed in ("07993 672961", "+44 7993 672961", "447993672961", "call after")
+            }
+    finally:
+        db.close()
+    if country == "BR":  # a British national number does not read as Brazilian: kept as is
+        assert stored[1] == "07993 672961" and recipient == "07993 672961"
+        assert stored[2] == "+5511912345678" and stored[4] == "call after 6"
+        return
+    assert stored == {id_: after for id_, (_, after) in MESSY_PHONES.items()}
+    assert recipient == "+447993672961"
+    assert found["07993 672961"] == found["+44 7993 672961"] == ["R-2026-00001"]
+    assert found["447993672961"] == ["R-2026-00001"]
+    assert found["call after"] == ["R-2026-00004"]

@@ -364,3 +364,36 @@ def test_a_currency_that_is_no_code_is_refused_and_nothing_saved(db):
         save_return(session=session, draft=draft(currency="XX1"))
     with db.session() as session:
         assert row_counts(session)["return"] == 0
+
+
+def test_a_new_customers_phone_is_stored_in_e164(db):
+    customer = CustomerDraft(name="Tom Harris", phone="07993 672961")
+    with db.session() as session:
+        ret = save_return(session=session, draft=draft(new_customer=customer))
+        assert session.get(Customer, ret.customer_id).phone == "+447993672961"
+
+
+def test_a_landline_is_refused_when_texts_are_the_channel_and_nothing_is_saved(db):
+    texts = CustomerDraft(name="Tom Harris", phone="020 7946 0958", preferred_channel="sms")
+    errors = validate_draft(draft(new_customer=texts))
+    assert "landline" in errors["customer.phone"] and "email" in errors["customer.phone"]
+    with db.session() as session, pytest.raises(ValidationError):
+        save_return(session=session, draft=draft(new_customer=texts))
+    with db.session() as session:
+        assert session.exec(select(func.count()).select_from(Customer)).one() == 0
+    mail = CustomerDraft(name="Tom Harris", phone="020 7946 0958", preferred_channel="email")
+    assert validate_draft(draft(new_customer=mail)) == {}
+
+
+def test_the_shops_country_reads_a_national_number(db):
+    from desk.settings import SHOP_COUNTRY, set_setting
+
+    brazilian = CustomerDraft(name="Bia Reis", phone="(11) 91234-5678", preferred_channel="sms")
+    assert "customer.phone" in validate_draft(draft(new_customer=brazilian))  # not British
+    assert validate_draft(draft(new_customer=brazilian), country="BR") == {}
+    with db.session() as session:
+        set_setting(session, SHOP_COUNTRY, "BR")
+        ret = save_return(session=session, draft=draft(new_customer=brazilian))
+        assert session.get(Customer, ret.customer_id).phone == "+5511912345678"
+        detail = get_detail(session, return_id=ret.id)
+    assert detail.customer_phone == "(11) 91234-5678"  # the shop's country: national

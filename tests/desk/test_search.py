@@ -272,3 +272,26 @@ def test_main_search_folds_names_like_the_finder(finder_db):
 )
 def test_a_whole_return_number_is_recognised(typed, whole):
     assert search.is_return_number(typed) is whole
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["07993 672961", "07993672961", "+44 7993 672961", "0044 7993 672961", "447993672961",
+     "7993 672961", "672961"],
+)  # fmt: skip
+def test_a_phone_is_found_however_it_is_typed(db, typed):
+    with db.session() as session:
+        for name, phone in (("Tom Harris", "07993 672961"), ("Bia Reis", "(11) 3456-7890")):
+            save_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="defective",
+                    lines=[LineDraft(sku="X-1", quantity=1, unit_price_cents=100)],
+                    new_customer=CustomerDraft(name=name, phone=phone if name[0] == "T" else ""),
+                ),
+            )
+    with db.connect() as conn:
+        found = listing.fetch_page(conn, listing.ReturnFilter(text=typed))
+        customers = search.customer_ids_matching(conn, typed)
+    assert [r.customer_name for r in found] == ["Tom Harris"], typed
+    assert len(customers) == 1, typed

@@ -42,7 +42,7 @@ def store_raw(db, key: str, value: str) -> None:
 
 
 def test_every_setting_is_declared_once_with_a_unique_key():
-    assert len(SETTINGS) == 77  # 76 + portal.enabled
+    assert len(SETTINGS) == 78  # 76 + portal.enabled + shop.country
     assert all(key == spec.key for key, spec in SETTINGS.items())
     families = {key.split(".")[0] for key in SETTINGS}
     assert families == {

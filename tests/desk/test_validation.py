@@ -36,19 +36,20 @@ def test_email_refused(value):
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "country"),
     [
-        "",
-        "  ",
-        "+351 912 345 678",
-        "(11) 98765-4321",
-        "912345678",
-        "030.123.456",
-        " 0044 20 7946 0958 ",
+        ("", "GB"),
+        ("  ", "GB"),
+        ("+351 912 345 678", "GB"),
+        ("(11) 98765-4321", "BR"),
+        ("912345678", "PT"),
+        ("07993 672961", "GB"),
+        (" 0044 20 7946 0958 ", "GB"),
+        ("(650) 253-0000", "US"),
     ],
 )
-def test_phone_accepted(value):
-    assert phone_error(value) is None
+def test_phone_accepted(value, country):
+    assert phone_error(value, country) is None
 
 
 @pytest.mark.parametrize(
@@ -59,6 +60,18 @@ def test_phone_refused(value):
     message = phone_error(value)
     assert message is not None
     assert value.strip() in message
+
+
+def test_a_phone_with_a_control_character_is_refused_without_showing_it_raw():
+    message = phone_error("07993\x00672961")
+    assert message is not None and "\\x00" in message
+
+
+def test_a_landline_is_refused_only_when_texts_go_to_it():
+    assert phone_error("020 7946 0958", "GB") is None
+    message = phone_error("020 7946 0958", "GB", sms=True)
+    assert "landline" in message and "email" in message
+    assert phone_error("07993 672961", "GB", sms=True) is None
 
 
 @pytest.mark.parametrize(("value", "ok"), [(1, True), (99, True), (0, False), (-1, False)])

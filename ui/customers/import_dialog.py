@@ -30,6 +30,7 @@ from desk.customers.imports import ImportReport, check_import, run_import
 from desk.customers.mapping import FIELDS, guess_mapping
 from desk.db import Database
 from desk.errors import DeskError
+from desk.settings import SHOP_COUNTRY, load_settings
 from ui.actions import dialog_keys
 from ui.background import run_in_background
 
@@ -47,6 +48,7 @@ class ImportDialog(QDialog):
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db = db
+        self.country = load_settings(db)[SHOP_COUNTRY]  # phones typed without a country code
         self.table: CsvTable | None = None
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
@@ -206,7 +208,11 @@ class ImportDialog(QDialog):
         self.preview.setRowCount(shown)
         for i in range(shown):
             values = cell_values(self.table, i, mapping)
-            problem = parse_row(self.table, i, mapping) if "name" in mapping else "no name column"
+            problem = (
+                parse_row(self.table, i, mapping, self.country)
+                if "name" in mapping
+                else "no name column"
+            )
             problem = problem if isinstance(problem, str) else ""
             cells = [str(self.table.numbers[i]), problem, *(values[f.key] for f in fields)]
             for column, text in enumerate(cells):

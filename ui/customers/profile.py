@@ -28,6 +28,7 @@ from desk.customers.profile import (
 )
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.phones import example_phone, show_phone
 from ui import prompts, state
 from ui.background import run_in_background
 from ui.customers.profile_parts import (
@@ -113,7 +114,6 @@ class CustomerProfile(QWidget):
         box = QGroupBox("Contact and preferences")
         self.name_edit, self.email_edit, self.phone_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.email_edit.setPlaceholderText("name@example.com")
-        self.phone_edit.setPlaceholderText("+55 11 91234-5678")
         self.channel_combo = combo(labels.CHANNELS)
         self.language_combo = combo(labels.LANGUAGES)
         self.refund_combo = combo(labels.REFUND_METHODS)
@@ -219,7 +219,7 @@ class CustomerProfile(QWidget):
         c = self.profile.customer
         self.name_edit.setText(c.name)
         self.email_edit.setText(c.email or "")
-        self.phone_edit.setText(c.phone or "")
+        self.phone_edit.setText(show_phone(c.phone, self.profile.country))
         select_code(self.channel_combo, c.preferred_channel)
         select_code(self.language_combo, c.preferred_language)
         select_code(self.refund_combo, c.preferred_refund)
@@ -227,11 +227,13 @@ class CustomerProfile(QWidget):
         self.notes_edit.setPlainText(c.notes)
         for error in self.errors.values():
             error.clear()
+        if warning := self.profile.phone_warning:  # kept as typed: it cannot receive texts
+            self.errors["phone"].show(warning)
         erased = self.profile.erased
         for widget in (*self.fields.values(), self.save_button, self.erase_button):
             widget.setEnabled(not erased)
         self.email_edit.setPlaceholderText("—" if erased else "name@example.com")
-        self.phone_edit.setPlaceholderText("—" if erased else "+55 11 91234-5678")
+        self.phone_edit.setPlaceholderText("—" if erased else example_phone(self.profile.country))
         self.notes_edit.setPlaceholderText(
             "—" if erased else "What colleagues should know (no card numbers)"
         )

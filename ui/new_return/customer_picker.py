@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.codes import Channel
 from desk.db import Database
 from desk.labels import CHANNELS, LANGUAGES, REFUND_METHODS, label
 from desk.models import Customer
+from desk.phones import example_phone, show_phone
 from desk.returns import CustomerDraft
 from desk.services import search_customers
+from desk.settings import SHOP_COUNTRY, load_settings
 from desk.validation import email_error, phone_error
 from ui.background import run_in_background
 from ui.widgets.form_parts import ErrorLabel, FieldError, combo, form_grid, with_error
@@ -67,6 +70,7 @@ class CustomerPicker(QGroupBox):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(_TITLES[SEARCH], parent)
         self._db = db
+        self.country = load_settings(db)[SHOP_COUNTRY]  # phones typed without a country code
         self.customer: Customer | None = None
         self.mode = SEARCH
         self._generation = 0
@@ -143,8 +147,9 @@ class CustomerPicker(QGroupBox):
     def _new_page(self) -> QWidget:
         self.name_edit, self.email_edit, self.phone_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.email_edit.setPlaceholderText("name@example.com")
-        self.phone_edit.setPlaceholderText("+351 912 345 678")
+        self.phone_edit.setPlaceholderText(example_phone(self.country))
         self.channel_combo, self.language_combo = combo(CHANNELS), combo(LANGUAGES)
+        self.channel_combo.currentIndexChanged.connect(self._channel_changed)
         self.find_button = QPushButton("Find &existing customer")
         self.find_button.clicked.connect(self.find_existing)
         fields = {}
@@ -209,7 +214,8 @@ class CustomerPicker(QGroupBox):
         self._answered = query
         self.results.clear()
         for customer in customers:
-            item = QTreeWidgetItem([customer.name, customer.email or "", customer.phone or ""])
+            phone = show_phone(customer.phone, self.country)
+            item = QTreeWidgetItem([customer.name, customer.email or "", phone])
             item.setData(0, Qt.UserRole, customer)
             self.results.addTopLevelItem(item)
         if customers:
@@ -288,7 +294,8 @@ class CustomerPicker(QGroupBox):
         """Choose `customer` for the return and show who it is."""
         self.customer = customer
         self.summary_name.setText(f"<b>✓ {escape(customer.name)}</b>")
-        contact = [customer.email or "no email", customer.phone or "no phone"]
+        contact = [customer.email or "no email", show_phone(customer.phone, self.country)]
+        contact[1] = contact[1] or "no phone"
         prefs = [
             f"contact by {label(CHANNELS, customer.preferred_channel).lower()}",
             label(LANGUAGES, customer.preferred_language),
@@ -360,13 +367,19 @@ class CustomerPicker(QGroupBox):
         return None, None
 
     def check_contact(self) -> None:
-        """Show at once whether the typed email and phone look usable."""
-        for key, edit, check in (
-            ("customer.email", self.email_edit, email_error),
-            ("customer.phone", self.phone_edit, phone_error),
-        ):
-            if message := check(edit.text()):
-                self.errors[key].show(message)
+        """Show at once whether the typed email and phone look usable (a phone read with
+        the shop's country; a mobile one when texts are the chosen way to reach them)."""
+        if message := email_error(self.email_edit.text()):
+            self.errors["customer.email"].show(message)
+        sms = self.channel_combo.currentData() == Channel.SMS
+        if message := phone_error(self.phone_edit.text(), self.country, sms=sms):
+            self.errors["customer.phone"].show(message)
+
+    def _channel_changed(self) -> None:
+        """Check the typed phone again: a landline is fine for email, not for texts."""
+        if self.phone_edit.text().strip():
+            self.errors["customer.phone"].clear()
+            self.check_contact()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show the customer messages among `errors` next to their fields."""

@@ -217,7 +217,7 @@ class DetailPanel(QScrollArea):
     def _show_customer(self, detail: ReturnDetail) -> None:
         c = detail.customer
         rows = [f"<b>{escape(c.name)}</b>"]
-        rows += [escape(x) for x in (c.email, c.phone) if x]
+        rows += [escape(x) for x in (c.email, detail.customer_phone) if x]
         rows.append(
             "Prefers: "
             + escape(labels.label(labels.CHANNELS, c.preferred_channel))

@@ -171,7 +171,10 @@ class NotifySection(QGroupBox):
         """'Send this email to Name <address>', for the channel chosen."""
         customer = self._detail.customer
         kind = "email" if self.channel == Channel.EMAIL else "SMS"
-        text = f"Send this {kind} to {customer.name} <{recipient_for(customer, self.channel)}>"
+        address = recipient_for(customer, self.channel)
+        if self.channel == Channel.SMS:
+            address = self._detail.customer_phone  # as the shop reads it
+        text = f"Send this {kind} to {customer.name} <{address}>"
         return text + ("  (always sent for this step)" if self.mode == "auto" else "")
 
     def _setup_choices(self) -> None:

@@ -27,6 +27,7 @@ from desk.settings import (
     REWARD_VALUE,
     SHOP_CURRENCY,
     SHOP_EMAIL,
+    SHOP_LOCALE,
     SHOP_LOGO,
     SHOP_NAME,
     SHOP_REPLY_TO,
@@ -186,6 +187,7 @@ class SettingsDialog(QDialog):
     def _load(self) -> None:
         self.stored = load_settings(self.db)
         for field in self.fields.values():
+            field.name_countries(str(self.stored[SHOP_LOCALE]))
             field.set_value(self.stored[field.spec])
             field.show_error(None)
         self.test_to.setText(self.stored[SHOP_EMAIL])

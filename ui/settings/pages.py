@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.phones import country_names
 from desk.policy.settings import POLICY
 from desk.setting_spec import SettingSpec
 from desk.settings import (
@@ -30,6 +31,7 @@ from desk.settings import (
     REWARD_MIN_PURCHASE,
     REWARD_VALUE,
     SHOP_ADDRESS,
+    SHOP_COUNTRY,
     SHOP_EMAIL,
     SHOP_HOURS,
     SHOP_LOGO,
@@ -69,6 +71,9 @@ SETTING_CHOICE_WORDS = {
 YES_NO = ("yes", "no")
 """The choices a yes/no setting shows (desk.setting_spec.SettingSpec.show)."""
 MULTILINE = {SHOP_ADDRESS, SHOP_HOURS}
+COUNTRY = {SHOP_COUNTRY}
+"""Settings chosen from the countries phone numbers are known for, named in the shop's
+language (desk.phones.country_names)."""
 IMAGE_FILE = {SHOP_LOGO}
 AMOUNTS = {REWARD_MIN_PURCHASE: Unit.MONEY, REWARD_VALUE: Unit.PERCENT}
 """Settings kept in cents (or percent) that staff type as an amount; the reward's value
@@ -111,6 +116,13 @@ class SettingField(QWidget):
         spec = self.spec
         if spec.options:
             return self._option_boxes(spec.options)
+        if spec in COUNTRY:
+            widget = QComboBox()
+            widget.setEditable(False)
+            self._fill_countries(widget, "en")
+            widget.currentIndexChanged.connect(lambda _: self.changed.emit())
+            widget.setMaximumWidth(COMBO_WIDTH)
+            return widget
         if spec.choices or spec.type is bool:
             widget = QComboBox()
             for code in spec.choices or YES_NO:
@@ -137,6 +149,23 @@ class SettingField(QWidget):
             widget.setPlaceholderText(PLACEHOLDERS.get(spec, ""))
             widget.textChanged.connect(lambda _: self.changed.emit())
         return widget
+
+    @staticmethod
+    def _fill_countries(widget: QComboBox, language: str) -> None:
+        chosen = widget.currentData()
+        widget.blockSignals(True)
+        widget.clear()
+        for code, name in country_names(language).items():
+            widget.addItem(f"{name} ({code})", code)
+        widget.blockSignals(False)
+        if chosen:
+            select_code(widget, chosen)
+
+    def name_countries(self, language: str) -> None:
+        """Name the countries of a country setting in `language` (the shop's), keeping the
+        chosen one."""
+        if self.spec in COUNTRY:
+            self._fill_countries(self.input, language)
 
     def _option_boxes(self, options: dict[str, str]) -> QWidget:
         """One checkbox per code, for a setting that holds a set of codes."""

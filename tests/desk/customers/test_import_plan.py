@@ -60,7 +60,7 @@ def test_the_plan_merges_rejects_and_writes_nothing(db):
     ]
     (ana,) = plan.create
     assert isinstance(ana, NewCustomer) and ana.rows == [2, 4]
-    assert ana.values["phone"] == "+351 912 345 678"  # filled from the later row
+    assert ana.values["phone"] == "+351912345678"  # filled from the later row, in E.164
     assert ana.values["orders_count"] == 5  # the later row's
     (eva,) = plan.merge
     assert (eva.name, eva.rows) == ("Eva M.", [5])
@@ -68,3 +68,33 @@ def test_the_plan_merges_rejects_and_writes_nothing(db):
     assert (plan.created, plan.merged_rows, plan.total_rows) == (1, 2, 6)
     with db.session() as session:
         assert session.exec(select(func.count()).select_from(Customer)).one() == 1
+
+
+SHOP_NUMBERS = (
+    "Name,Phone\n"
+    "Bia Reis,(11) 91234-5678\n"  # row 2: national, in a Brazilian shop
+    "Tom Harris,+44 7993 672961\n"  # row 3: abroad, with its country code
+    "Caio Lima,11 3456-7890\n"  # row 4: a landline
+    "Rui Costa,call me\n"  # row 5: not a number
+    "Beatriz Reis,+55 11 91234 5678\n"  # row 6: row 2 again, typed another way
+)
+
+
+def test_phones_are_read_with_the_shops_country_and_matched_in_e164(db):
+    from desk.settings import SHOP_COUNTRY, set_setting
+
+    with db.session() as session:
+        set_setting(session, SHOP_COUNTRY, "BR")
+        session.add(Customer(name="Tom H.", phone="+447993672961"))
+        session.commit()
+    table = read_csv(SHOP_NUMBERS.encode())
+    with db.session() as session:
+        plan = plan_import(session, table, guess_mapping(table.header))
+    assert [str(r) for r in plan.rejected] == [
+        "row 5: bad phone “call me” (not a number here, nor with a country code)"
+    ]
+    bia, caio = plan.create
+    assert (bia.rows, bia.values["phone"]) == ([2, 6], "+5511912345678")  # one person
+    assert caio.values["phone"] == "+551134567890"
+    (tom,) = plan.merge
+    assert (tom.name, tom.rows) == ("Tom H.", [3])

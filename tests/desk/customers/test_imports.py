@@ -138,7 +138,7 @@ def test_duplicates_merge_and_bad_rows_are_rejected_with_row_numbers(db, known):
     assert count_customers(db) == before + 2
     ana = customer_by_email(db, "ana@example.com")
     assert ana.name == "Ana Souza"  # the first row's name stays
-    assert ana.phone == "+351 912 345 678"  # filled from the duplicate row
+    assert ana.phone == "+351912345678"  # filled from the duplicate row, in E.164
     assert (ana.orders_count, ana.lifetime_spend_cents) == (5, 20000)  # the later row's
     assert ana.customer_since == date(2020, 2, 1)  # DD/MM/YYYY
     assert ana.external_ref == "C1"
@@ -369,3 +369,16 @@ def engine_db(request, db):
     if request.param == "sqlite":
         return db
     return request.getfixturevalue("pg_db")  # migrated and empty (tests/fixtures_db.py)
+
+
+def test_an_imported_landline_without_email_is_reached_by_letter_not_by_text(db):
+    table = read_csv(b"Name,Phone\nTom Harris,07993 672961\nLia Park,020 7946 0958\n")
+    with db.session() as session:
+        apply_import(session, plan_import(session, table, guess_mapping(table.header)))
+        session.commit()
+    with db.session() as session:
+        found = {c.name: (c.phone, c.preferred_channel) for c in session.exec(select(Customer))}
+    assert found == {
+        "Tom Harris": ("+447993672961", "sms"),
+        "Lia Park": ("+442079460958", "print"),  # a landline cannot receive texts
+    }

@@ -208,7 +208,7 @@ def test_export_holds_returns_lines_timeline_and_messages(db, history):
 
 def test_erase_leaves_no_trace_of_the_personal_data(db, db_path, history):
     cid = history["customer_id"]
-    secrets = [b"Souza", b"souza", EMAIL.encode(), PHONE.encode()]
+    secrets = [b"Souza", b"souza", EMAIL.encode(), b"+5511987654321"]
     if db.engine.dialect.name == "sqlite":
         secrets.append(b"5511987654321")  # the phone's bare digits, in the search index
     secrets += [b"Ana says", b"by Ana", b"ORD-77812"]  # their name in notes, their receipt
@@ -302,3 +302,47 @@ def test_erase_makes_a_verified_backup_first_and_without_one_erases_nothing(db, 
     erase_customer(db, history["customer_id"], staff="Marta")
     (copy,) = list_copies(db_path)
     assert copy.kind == BackupKind.BEFORE_ERASE and copy.verified
+
+
+def test_a_changed_phone_is_stored_in_e164_and_shown_for_the_shop(db, history):
+    cid = history["customer_id"]
+    customer = update_customer(db, cid, {"phone": "07993 672961"})
+    assert customer.phone == "+447993672961"
+    shown = load_profile(db, cid)
+    assert shown.phone_warning == ""
+    # the form sends back the phone as it shows it: nothing changes, nothing is refused
+    assert update_customer(db, cid, {"phone": "07993 672961", "name": NAME}).phone == (
+        "+447993672961"
+    )
+
+
+def test_texts_need_a_mobile_number(db, history):
+    cid = history["customer_id"]
+    update_customer(db, cid, {"phone": "020 7946 0958", "preferred_channel": "email"})
+    with pytest.raises(ValidationError) as raised:  # the channel changes to SMS
+        update_customer(db, cid, {"preferred_channel": "sms"})
+    assert "landline" in raised.value.errors["preferred_channel"]
+    with pytest.raises(ValidationError) as raised:  # the phone as shown, kept: the channel
+        update_customer(db, cid, {"phone": "020 7946 0958 ", "preferred_channel": "sms"})
+    assert set(raised.value.errors) == {"preferred_channel"}
+    with pytest.raises(ValidationError) as raised:  # another landline typed: the phone
+        update_customer(db, cid, {"phone": "020 7946 0959", "preferred_channel": "sms"})
+    assert set(raised.value.errors) == {"phone"} and "landline" in raised.value.errors["phone"]
+    with db.session() as session:
+        assert session.get(Customer, cid).preferred_channel == "email"
+    customer = update_customer(db, cid, {"phone": "07993 672961", "preferred_channel": "sms"})
+    assert (customer.phone, customer.preferred_channel) == ("+447993672961", "sms")
+
+
+def test_a_phone_kept_as_typed_is_flagged_but_does_not_block_other_changes(db, history):
+    cid = history["customer_id"]
+    with db.session() as session:  # as migration 0014 leaves a phone it cannot read
+        session.exec(update(Customer).where(Customer.id == cid).values(phone="call after 6"))
+        session.commit()
+    shown = load_profile(db, cid)
+    assert "kept as typed" in shown.phone_warning and "correct it" in shown.phone_warning
+    customer = update_customer(db, cid, {"phone": "call after 6", "name": "Ana S."})
+    assert (customer.name, customer.phone) == ("Ana S.", "call after 6")  # never lost
+    with pytest.raises(ValidationError) as raised:
+        update_customer(db, cid, {"phone": "call after 7"})
+    assert "is not a phone number" in raised.value.errors["phone"]

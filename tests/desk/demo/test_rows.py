@@ -20,6 +20,7 @@ from desk.demo.content import (
 from desk.demo.plan import Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker, _ascii, _phone, _till_knowledge
 from desk.numbering import format_number
+from desk.phones import can_receive_sms, is_e164
 from desk.workflow import NOTE_REQUIRED, Status
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
@@ -125,11 +126,14 @@ def test_names_become_email_words():
     assert _ascii("Zoë") == "zoe"
 
 
-def test_phones_look_brazilian_or_british():
+def test_phones_are_brazilian_or_british_mobiles_in_e164():
     rng = Rng(5)
-    for _ in range(50):
-        assert re.fullmatch(r"(\+55 |\()\d\d\)? 9\d{4}-\d{4}", _phone(rng, True))
-        assert re.fullmatch(r"(\+44 |0)7\d{3} \d{6}", _phone(rng, False))
+    for _ in range(500):
+        brazilian, british = _phone(rng, True), _phone(rng, False)
+        assert re.fullmatch(r"\+55\d\d9\d{8}", brazilian)
+        assert re.fullmatch(r"\+447\d{9}", british)
+        for phone in (brazilian, british):
+            assert is_e164(phone) and can_receive_sms(phone), phone
 
 
 def test_what_the_till_knows_adds_up():

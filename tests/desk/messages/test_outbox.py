@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.codes import Event, FeedbackSource, Status
 from desk.errors import DeskError
@@ -60,7 +60,14 @@ from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
 from desk.workflow import TRANSITIONS, IllegalTransition, StaleVersion
 from tests.fixtures_db import stored_bytes
-from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, SMTP_USER, free_port
+from tests.fixtures_servers import (
+    SMS_ACCOUNT,
+    SMS_REFUSED_NUMBER,
+    SMS_TOKEN,
+    SMTP_PASSWORD,
+    SMTP_USER,
+    free_port,
+)
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -428,7 +435,7 @@ def test_sms_message_reaches_the_provider(db, sms_server):
 
     assert report.sent == 1, report
     assert sms_server.received == [
-        {"To": "+351 912 345 678", "From": "+15550001", "Body": message.body_text}
+        {"To": "+351912345678", "From": "+15550001", "Body": message.body_text}
     ]
     stored = row(db, message.id)
     assert stored.state == "sent" and stored.message_id.startswith("SM")
@@ -438,7 +445,7 @@ def test_sms_bad_token_and_bad_number(db, sms_server):
     with db.session() as session:
         set_settings(session, {SMS_URL: sms_server.url, SMS_ACCOUNT_SETTING: SMS_ACCOUNT})
         session.commit()
-    bad_number = queue_one(db, email_addr="", phone="912 345 678", channel="sms")
+    bad_number = queue_one(db, email_addr="", phone=SMS_REFUSED_NUMBER, channel="sms")
 
     report = send_due(db, sms_token="nope")
     stored = row(db, bad_number.id)
@@ -449,6 +456,28 @@ def test_sms_bad_token_and_bad_number(db, sms_server):
     stored = row(db, bad_number.id)
     assert report.failed == 1 and stored.state == "failed"  # refused number: no retry
     assert "Invalid 'To' Phone Number" in stored.last_error
+
+
+def test_an_sms_to_a_number_kept_as_typed_fails_at_once_and_says_why(db, sms_server):
+    with db.session() as session:
+        set_settings(session, {SMS_URL: sms_server.url, SMS_ACCOUNT_SETTING: SMS_ACCOUNT})
+        session.commit()
+    message = queue_one(db, email_addr="", phone="+447993672961", channel="sms")
+    with db.session() as session:  # as a number typed before phones were checked stays
+        session.exec(
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id) == message.id)
+            .values(recipient="07993 672961")
+        )
+        session.commit()
+
+    report = send_due(db, sms_token=SMS_TOKEN)
+
+    stored = row(db, message.id)
+    assert report.failed == 1 and stored.state == "failed"  # not retried: it would not help
+    assert "not a full international number" in stored.last_error
+    assert "Correct it in the customer's profile" in stored.last_error
+    assert sms_server.received == []
 
 
 def test_password_never_reaches_the_database(db, db_path, smtp_server):

@@ -6,7 +6,7 @@ import pytest
 
 from desk.messages.mail import DeliveryError
 from desk.messages.sms import SmsInfo, TwilioStyleProvider, sms_segments
-from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, free_port
+from tests.fixtures_servers import SMS_ACCOUNT, SMS_REFUSED_NUMBER, SMS_TOKEN, free_port
 
 
 def test_pure_gsm_text():
@@ -60,7 +60,7 @@ def test_provider_errors_in_plain_words(sms_server):
     assert caught.value.stop and not caught.value.permanent
 
     with pytest.raises(DeliveryError) as caught:
-        provider(sms_server).send("912", "hi")
+        provider(sms_server).send(SMS_REFUSED_NUMBER, "hi")
     assert "Invalid 'To' Phone Number" in str(caught.value)
     assert caught.value.permanent
 
@@ -73,6 +73,18 @@ def test_provider_errors_in_plain_words(sms_server):
         unknown.send("+351912345678", "hi")
 
     assert SMS_TOKEN not in repr(provider(sms_server))
+
+
+@pytest.mark.parametrize("to", ["07993 672961", "912", "+44 7993 672961", "447993672961", ""])
+def test_a_number_not_in_e164_is_refused_before_anything_is_sent(sms_server, to):
+    handed_over = []
+    with pytest.raises(DeliveryError) as caught:
+        provider(sms_server).send(to, "hi", before_data=lambda: handed_over.append(1))
+    message = str(caught.value)
+    assert "not a full international number" in message and "profile" in message
+    assert not to or to not in message  # the number is personal data: not in the error
+    assert caught.value.permanent and not caught.value.stop and not caught.value.unknown
+    assert sms_server.received == [] and handed_over == []
 
 
 def test_a_request_sent_but_never_answered_is_of_unknown_fate(sms_server):

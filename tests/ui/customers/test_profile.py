@@ -278,3 +278,17 @@ def test_history_shows_each_return_in_its_own_currency(qtbot, window, db):
     table = profile.history.returns_table
     totals = [table.item(row, 3).text() for row in range(table.rowCount())]
     assert totals == ["R$49.90"] + ["€49.90"] * 6  # newest first; old ones keep their euros
+
+
+def test_the_phone_is_shown_for_the_shop_and_one_kept_as_typed_is_flagged(qtbot, db, window):
+    profile = open_profile(qtbot, window)
+    assert profile.phone_edit.text() == "+55 11 98765-4321"  # abroad, for a British shop
+    assert not profile.errors["phone"].label.isVisible()
+    with db.session() as session:  # as migration 0014 leaves a phone it could not read
+        session.exec(update(Customer).values(phone="ring the shop"))
+        session.commit()
+    profile.reload()
+    qtbot.waitUntil(lambda: profile.phone_edit.text() == "ring the shop", timeout=3000)
+    warning = profile.errors["phone"].label
+    assert warning.isVisible() and "kept as typed" in warning.text()
+    assert "correct it" in warning.text()

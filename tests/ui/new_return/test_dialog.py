@@ -152,7 +152,7 @@ def test_new_customer_with_two_lines_is_saved(qtbot, db, dialog):
         "Maria Silva",
         "maria@example.com",
     )
-    assert (customer.phone, customer.preferred_channel) == ("+351 911 222 333", "sms")
+    assert (customer.phone, customer.preferred_channel) == ("+351911222333", "sms")  # E.164
     with db.session() as session:
         [change] = session.exec(select(StatusChange)).all()
     assert (change.staff, change.note) == ("Ana", "Counter, receipt seen")
@@ -443,3 +443,59 @@ def test_too_long_pasted_and_too_big_values_are_shown_inline_and_kept(qtbot, db,
     )
     assert (row.sku.text(), row.price.text()) == ("S" * 70, "10000000000")
     assert saved_returns(db) == []
+
+
+def choose_channel(qtbot, dlg, typed):
+    dlg.customer.channel_combo.setFocus()
+    qtbot.keyClicks(dlg.customer.channel_combo, typed)
+
+
+def test_a_landline_is_refused_for_texts_with_why_and_what_was_typed_stays(qtbot, db, dialog):
+    a_valid_return(qtbot, dialog)
+    qtbot.keyClicks(dialog.customer.phone_edit, "020 7946 0958")
+    choose_channel(qtbot, dialog, "SMS")
+    assert dialog.customer.channel_combo.currentData() == "sms"
+
+    save_with_keys(qtbot, dialog)
+
+    error = dialog.customer.errors["customer.phone"]
+    assert error.label.isVisible()
+    assert "landline" in error.label.text() and "cannot receive text messages" in error.label.text()
+    assert "mobile" in error.label.text() and "email" in error.label.text()
+    assert dialog.customer.phone_edit.property("error") is True
+    assert dialog.customer.phone_edit.text() == "020 7946 0958"  # what was typed stays
+    assert dialog.customer.name_edit.text() == "Maria Silva"
+    assert dialog.isVisible() and dialog.created is None
+    assert saved_returns(db) == [] and customers(db) == []
+
+    combo = dialog.customer.channel_combo  # a landline is fine when mail is the channel
+    combo.setCurrentIndex(combo.findData("email"))
+    assert dialog.customer.channel_combo.currentData() == "email"
+    assert not error.label.isVisible()
+    save_with_keys(qtbot, dialog)
+
+    assert dialog.result() == QDialog.Accepted
+    [customer] = customers(db)
+    assert (customer.phone, customer.preferred_channel) == ("+442079460958", "email")
+
+
+def test_choosing_texts_for_a_typed_landline_says_so_at_once(qtbot, dialog):
+    qtbot.mouseClick(dialog.customer.new_button, Qt.LeftButton)
+    qtbot.keyClicks(dialog.customer.phone_edit, "020 7946 0958")
+    error = dialog.customer.errors["customer.phone"]
+    choose_channel(qtbot, dialog, "SMS")
+    assert error.label.isVisible() and "landline" in error.label.text()
+    assert dialog.customer.phone_edit.text() == "020 7946 0958"
+
+
+def test_a_phone_is_read_with_the_shops_country_and_shown_in_its_format(qtbot, db, dialog):
+    assert dialog.customer.phone_edit.placeholderText() == "07400 123456"  # a British shop
+    add_customer(db, "Tom Harris", "tom@example.com")  # +351 912 345 678, abroad
+    qtbot.keyClicks(dialog.customer.search_box, "Tom")
+    qtbot.waitUntil(lambda: dialog.customer.results.topLevelItemCount() == 1)
+    assert dialog.customer.results.topLevelItem(0).text(2) == "+351 912 345 678"
+    qtbot.mouseClick(dialog.customer.new_button, Qt.LeftButton)
+    qtbot.keyClicks(dialog.customer.phone_edit, "(11) 91234-5678")  # Brazilian, no +55
+    dialog.customer.check_contact()
+    error = dialog.customer.errors["customer.phone"]
+    assert error.label.isVisible() and "+44 7400 123456" in error.label.text()

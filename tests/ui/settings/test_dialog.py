@@ -15,8 +15,10 @@ from desk.settings import (
     NOTIFY,
     SETTINGS,
     SHOP_ADDRESS,
+    SHOP_COUNTRY,
     SHOP_CURRENCY,
     SHOP_EMAIL,
+    SHOP_LOCALE,
     SHOP_NAME,
     SHOP_PHONE,
     SMTP_HOST,
@@ -24,6 +26,7 @@ from desk.settings import (
     SMTP_SECURITY,
     get_setting,
     save_settings,
+    set_settings,
 )
 from tests.fixtures_db import stored_bytes
 from ui import prompts
@@ -441,3 +444,19 @@ def test_reward_amounts_are_typed_in_money_and_stored_in_cents(qtbot, db, dialog
     qtbot.addWidget(reopened)
     assert reopened.fields[REWARD_VALUE.key].input.value() == 15.0
     assert reopened.fields[REWARD_MIN_PURCHASE.key].input.value() == 49.9
+
+
+def test_the_shops_country_is_chosen_by_name_in_the_shops_language(qtbot, db):
+    with db.session() as session:
+        set_settings(session, {SHOP_LOCALE: "pt_BR"})
+        session.commit()
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    combo = dlg.fields[SHOP_COUNTRY.key].input
+    assert isinstance(combo, QComboBox) and combo.currentData() == "GB"
+    assert combo.currentText() == "Reino Unido (GB)"
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert "Brasil (BR)" in names and names.index("Alemanha (DE)") < names.index("Brasil (BR)")
+    combo.setCurrentIndex(combo.findData("BR"))
+    qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
+    assert setting(db, SHOP_COUNTRY) == "BR"
