@@ -57,7 +57,8 @@ def test_a_tablet_pairs_then_the_customer_gives_feedback_with_the_faces(db, site
     assert len(faces) == 5 and all(f.size["height"] >= 100 for f in faces)  # big targets
     assert tablet.execute_script("return document.documentElement.scrollWidth") <= 768
     faces[4].click()
-    tablet.find_element(By.ID, "comment").send_keys("Atendimento ótimo!")
+    comment = WebDriverWait(tablet, 20).until(lambda b: b.find_element(By.ID, "comment"))
+    comment.send_keys("Atendimento ótimo!")  # waited for: the click loads the comment page
     tablet.find_element(By.CSS_SELECTOR, "button.send").click()
     code = WebDriverWait(tablet, 20).until(lambda b: b.find_element(By.CSS_SELECTOR, ".code"))
     assert tablet.find_element(By.TAG_NAME, "h1").text == "Muito obrigado, Júlia!"
