@@ -151,11 +151,12 @@ def raw_sql_per_s(path: Path, rounds: int = 2000) -> float:
 
     conn = sqlite3.connect(path)
     ids = [row[0] for row in conn.execute("SELECT id FROM return ORDER BY id LIMIT 500")]
-    token_hash = conn.execute("SELECT token_hash FROM portal_link LIMIT 1").fetchone()[0]
     started = time.perf_counter()
     for i in range(rounds):
         rid = ids[i % len(ids)]
-        conn.execute("SELECT * FROM portal_link WHERE token_hash = ?", (token_hash,)).fetchall()
+        conn.execute(  # the link's version (desk.portal.links: signed tokens)
+            "SELECT max(version) FROM portal_revocation WHERE return_id = ?", (rid,)
+        ).fetchall()
         conn.execute(
             "SELECT * FROM return r JOIN customer c ON c.id = r.customer_id "
             "LEFT JOIN return_line l ON l.return_id = r.id WHERE r.id = ? ORDER BY l.id",
