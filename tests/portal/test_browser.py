@@ -9,7 +9,10 @@ their PDF.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
+import re
 import shutil
 import threading
 import time
@@ -18,10 +21,13 @@ import pytest
 
 from desk.feedback.record import current_feedback
 from desk.feedback.rewards import reward_of_return
+from desk.messages.sender import send_due
+from desk.models import Status
 from desk.portal.links import personal_link
+from desk.services import move_return
 from desk.settings import PORTAL_PUBLIC_URL, REWARD_KIND, save_settings
 from portal.app import create_app
-from tests.fixtures_servers import free_port
+from tests.fixtures_servers import free_port, point_mail_at
 from tests.portal.test_app import logged
 
 DRIVER = shutil.which("chromedriver")
@@ -80,18 +86,37 @@ def browser(downloads):
     driver.quit()
 
 
-def test_a_customer_follows_the_link_and_gives_feedback_on_a_phone(db, site, browser):
+def link_in_received_email(server) -> str:
+    """The "Follow your return" link of the one email `server` received, from its HTML part."""
+    message = email.message_from_bytes(server.received[0].content, policy=email.policy.default)
+    html = message.get_body(preferencelist=("html",)).get_content()
+    links = re.findall(r'href="([^"]*/r/[^"]+)"', html)
+    assert links, "the email carries no personal link"
+    return links[0]
+
+
+def test_a_customer_follows_the_link_in_a_received_email_and_gives_feedback_on_a_phone(
+    db, site, browser, smtp_server
+):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
 
+    point_mail_at(db, smtp_server.port)
     save_settings(db, {PORTAL_PUBLIC_URL: site, REWARD_KIND: "percent"})
     ret = logged(db)
-    browser.get(personal_link(db, number=ret.number))
-    assert browser.find_element(By.CSS_SELECTOR, ".status-words").text == "Recebida na loja"
+    moved = move_return(db, return_id=ret.id, to=Status.INSPECTING, expected_version=1, notify=True)
+    assert moved.message is not None
+    assert send_due(db).sent >= 1  # through the real SMTP server on 127.0.0.1
+    link = link_in_received_email(smtp_server)
+    assert link == personal_link(db, number=ret.number)
+    browser.get(link)
+    assert browser.find_element(By.CSS_SELECTOR, ".status-words").text == "Em análise"
     assert browser.execute_script("return window.innerWidth") == 390  # a phone's width
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     browser.find_element(By.LINK_TEXT, "Conte como foi a sua devolução").click()
-    browser.find_element(By.CSS_SELECTOR, "label[for=rating5]").click()
+    WebDriverWait(browser, 20).until(  # the click loads the feedback page
+        lambda page: page.find_element(By.CSS_SELECTOR, "label[for=rating5]")
+    ).click()
     browser.find_element(By.ID, "comment").send_keys("Muito rápido, obrigado!")
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     code = (
