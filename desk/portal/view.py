@@ -75,12 +75,16 @@ def return_page(db: Database, *, token: str) -> ReturnPage | None:
         Step(format_day(change.at.astimezone().date(), language), statuses[change.to_status])
         for change in detail.timeline
     ]
+    context = context_for(detail, shop, event=event, language=language)
+    if event_for(status) is None:  # cancelled: no message to take "what happens next" from
+        day = steps[-1].day if steps else format_day(detail.ret.created_at.date(), language)
+        context["next_step"] = section(language, "sheet.text")["cancelled_on"].format(day=day)
     return ReturnPage(
         language=language,
         status=status,
         status_words=statuses[status],
         steps=steps,
-        context=context_for(detail, shop, event=event, language=language),
+        context=context,
         words=dict(section(language, "portal")),
     )
 

@@ -34,6 +34,22 @@ def client(db):
         yield test_client
 
 
+def test_a_cancelled_return_says_nothing_more_is_needed_not_that_items_will_be_checked(db, client):
+    from desk.codes import Status
+    from desk.services import move_return
+
+    for language, said, not_said in (
+        ("en", "Cancelled on ", "We will check the items"),
+        ("pt_BR", "Cancelada em ", "Vamos conferir os itens"),
+    ):
+        ret = logged(db, language=language, email=f"{language}@example.com")
+        move_return(
+            db, return_id=ret.id, to=Status.CANCELLED, expected_version=1, notify=False, note="x"
+        )
+        page = client.get(personal_link(db, number=ret.number))
+        assert said in page.text and not_said not in page.text
+
+
 def test_the_link_opens_the_return_in_the_customers_language(db, client):
     ret = logged(db)
     page = client.get(personal_link(db, number=ret.number))
