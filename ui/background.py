@@ -9,6 +9,7 @@ keeps it alive until the job has finished, so the worker never emits on a delete
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -65,11 +66,15 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as error:  # handed to the UI thread, which shows it
-            self.signals.failed.emit(error)
+            self._tell("failed", error)
         else:
-            self.signals.succeeded.emit(result)
+            self._tell("succeeded", result)
         finally:
-            self.signals.finished.emit()
+            self._tell("finished")
+
+    def _tell(self, signal: str, *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # its Qt object is gone: the app quit meanwhile
+            getattr(self.signals, signal).emit(*args)
 
 
 _running: dict[_Signals, _Relay] = {}

@@ -137,3 +137,14 @@ def test_one_slow_job_does_not_hold_up_the_next(qtbot, owner):
     qtbot.waitUntil(lambda: calls == ["quick"], timeout=WAIT_MS)
     gate.set()
     wait_idle(qtbot)
+
+
+def test_a_job_whose_signals_are_gone_ends_quietly_when_the_app_quits_under_it():
+    """Quitting while work runs deletes the job's Qt signals object; the worker thread then
+    finishes without printing a traceback (it used to raise "Signal source has been deleted")."""
+    for work in (lambda: 42, lambda: 1 / 0):
+        signals = background._Signals()
+        job = background._Job(work, signals)
+        shiboken6.delete(signals)
+        assert not shiboken6.isValid(signals)
+        job.run()  # raises nothing
