@@ -5,7 +5,8 @@ column types in columns, the stored-code enums in codes, migrations/), errors, p
 logs, money, dates (as staff type them), phones (read, checked, stored in E.164),
 validation, labels, words (the customers' words per language, from resources/words),
 secrets, settings (and setting_spec: what a setting is), about (version, database label,
-libraries' licences), and the returns themselves (returns, workflow, listing, search), the
+libraries' licences), and the returns themselves (returns, return_checks: a new return's
+checks, workflow, listing, search), the
 services the faces call for them (services: one call per user action, owning its
 transaction) and the command line (cli).
 Each capability has its own package: customers, policy, messages, instructions, demo.

@@ -34,13 +34,8 @@ from desk.messages.outbox import (
 )
 from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
-from desk.returns import (
-    ReturnDetail,
-    ReturnDraft,
-    add_return,
-    get_detail,
-    validate_draft,
-)
+from desk.return_checks import validate_draft
+from desk.returns import ReturnDetail, ReturnDraft, add_return, get_detail
 from desk.search import find_customers
 from desk.settings import (
     NOTIFY,

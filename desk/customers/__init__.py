@@ -1,7 +1,8 @@
 """Customers as the shop knows them: profiles, habits, segments, and the till's CSV import.
 
 Modules:
-    profile      one customer's profile, changes with validation, export of their data, erasure
+    profile      one customer's profile, and changes to it with validation
+    privacy      a customer's rights over their data: the export of it, erasure on request
     habits       return habits computed from a customer's history, and the segment they fall in
     segments     the segments (new, occasional, loyal, frequent returner) the policy is set per
     csv_table    reading a CSV file as a spreadsheet shows it
@@ -14,6 +15,7 @@ Modules:
 
 __all__ = [
     "profile",
+    "privacy",
     "habits",
     "segments",
     "csv_table",

@@ -1,37 +1,31 @@
-"""One customer as the shop knows them: profile, changes, export of their data, erasure."""
+"""One customer as the shop knows them: their profile, and changes to it with validation.
+
+Exporting and erasing their data (their rights under data protection law) is in
+desk.customers.privacy.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
+from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Engine, case, text, update
 from sqlmodel import Session, col, select
 
 from desk import search
-from desk.backup.folder import BackupKind
-from desk.backup.store import backup_before
-from desk.codes import Channel, OutboxState, RefundMethod
+from desk.codes import Channel, RefundMethod
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.labels import LANGUAGES, TIMELINES
-from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
+from desk.models import Customer, OutboxMessage, Return
 from desk.phones import DEFAULT_COUNTRY, needs_fixing, show_phone, to_e164
 from desk.policy.rules import Rules, rules_for
-from desk.returns import get_detail
 from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
 from desk.validation import email_error, phone_error, text_error
 
 log = logging.getLogger(__name__)
-
-ERASED = "[erased]"
-"""What replaces a personal text (a message, a note) once its customer is erased."""
 
 EDITABLE = (
     "name",
@@ -92,21 +86,23 @@ class Profile:
         )
 
 
-def _customer(session: Session, customer_id: int) -> Customer:
+def get_customer(session: Session, customer_id: int) -> Customer:
+    """The customer `customer_id`, read afresh; NotFound when there is none."""
     customer = session.get(Customer, customer_id, populate_existing=True)
     if customer is None:
         raise NotFound(f"There is no customer #{customer_id}.")
     return customer
 
 
-def _return_ids(session: Session, customer_id: int) -> list[int]:
+def return_ids_of(session: Session, customer_id: int) -> list[int]:
+    """The ids of every return the customer `customer_id` logged."""
     query = select(Return.id).where(Return.customer_id == customer_id)
     return list(session.exec(query))
 
 
 def profile(session: Session, customer_id: int) -> Profile:
     """Load a customer with their habits, current policy, returns and messages."""
-    customer = _customer(session, customer_id)
+    customer = get_customer(session, customer_id)
     habits = habits_for(session, customer_id)
     rows = session.exec(
         select(
@@ -211,7 +207,7 @@ def update_customer(db: Database, customer_id: int, changes: dict[str, object]) 
     not acceptable; DeskError for an erased customer.
     """
     with db.session() as session, session.begin():
-        customer = _customer(session, customer_id)
+        customer = get_customer(session, customer_id)
         if customer.erased_at is not None:
             raise DeskError("This customer's data was erased; their details cannot be edited.")
         country = get_setting(session, SHOP_COUNTRY)
@@ -226,196 +222,5 @@ def update_customer(db: Database, customer_id: int, changes: dict[str, object]) 
             setattr(customer, key, value)
         session.add(customer)
         session.flush()
-        search.reindex(session.connection(), _return_ids(session, customer_id))
+        search.reindex(session.connection(), return_ids_of(session, customer_id))
     return customer
-
-
-def _stamp(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def export_customer(session: Session, customer_id: int) -> dict:
-    """Everything stored about one customer, as JSON-ready data (their copy of it)."""
-    customer = _customer(session, customer_id)
-    returns = session.exec(
-        select(Return).where(Return.customer_id == customer_id).order_by(col(Return.created_at))
-    ).all()
-    return {
-        "exported_at": _stamp(utcnow()),
-        "customer": {
-            "id": customer.id,
-            **{key: getattr(customer, key) for key in EDITABLE},
-            "external_ref": customer.external_ref,
-            "customer_since": _stamp(customer.customer_since),
-            "orders_count": customer.orders_count,
-            "lifetime_spend_cents": customer.lifetime_spend_cents,
-            "created_at": _stamp(customer.created_at),
-            "erased_at": _stamp(customer.erased_at),
-        },
-        "returns": [_export_return(session, ret) for ret in returns],
-        "messages": [_export_message(m, returns) for m in profile(session, customer_id).messages],
-    }
-
-
-def _export_return(session: Session, ret: Return) -> dict:
-    detail = get_detail(session, return_id=ret.id)
-    lines, exchanged, changes = detail.lines, detail.exchange_lines, detail.timeline
-    fields = ("number", "status", "intake", "purchase_ref", "reason", "reason_text")
-    money = (
-        "refund_method",
-        "currency",  # what the amounts (and the lines' prices) are in
-        "total_cents",
-        "fee_cents",
-        "bonus_cents",
-        "settlement_cents",
-    )
-    return {
-        **{key: getattr(ret, key) for key in fields + money},
-        "purchase_date": _stamp(ret.purchase_date),
-        "created_at": _stamp(ret.created_at),
-        "updated_at": _stamp(ret.updated_at),
-        "lines": [line.model_dump(exclude={"id", "return_id"}) for line in lines],
-        "exchange_lines": [line.model_dump(exclude={"id", "return_id"}) for line in exchanged],
-        "timeline": [
-            {"at": _stamp(c.at), "from": c.from_status, "to": c.to_status, "note": c.note}
-            for c in changes
-        ],
-    }
-
-
-def _export_message(message: OutboxMessage, returns: list[Return]) -> dict:
-    numbers = {ret.id: ret.number for ret in returns}
-    return {
-        "return": numbers.get(message.return_id),
-        "event": message.event,
-        "channel": message.channel,
-        "language": message.language,
-        "recipient": message.recipient,
-        "subject": message.subject,
-        "body_text": message.body_text,
-        "body_html": message.body_html,
-        "state": message.state,
-        "created_at": _stamp(message.created_at),
-        "sent_at": _stamp(message.sent_at),
-    }
-
-
-def save_export(db: Database, customer_id: int, path: Path | str) -> Path:
-    """Write a customer's data export to `path` as JSON (UTF-8); return the path."""
-    with db.session() as session:
-        data = export_customer(session, customer_id)
-    target = Path(path)
-    target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    return target
-
-
-def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
-    """Erase a customer's personal data on their request; keep returns for statistics.
-
-    Name, contacts and notes about the person are replaced, and their messages blanked;
-    messages not yet sent are stopped. The business facts stay: reasons, conditions,
-    item notes and the timeline's notes, with the person's name, email and phone taken
-    out of them. The erasure is recorded on the customer (when, by whom), which the
-    timeline shows as an entry of its own: one transaction. On SQLite the file is then
-    compacted, so the old values are gone from the disk, search index included. Erasing
-    again only compacts again. A verified backup is made first (desk.backup); without
-    one, nothing is erased.
-    """
-    backup_before(db, BackupKind.BEFORE_ERASE)
-    with db.session() as session, session.begin():
-        customer = _customer(session, customer_id)
-        if customer.erased_at is None:
-            _anonymise(session, customer, staff.strip())
-    purge_deleted_data(db.engine)
-
-
-def personal_words(customer: Customer) -> list[str]:
-    """What identifies the person in free text: name parts, email, phone; longest first."""
-    words = [part for part in customer.name.replace(",", " ").split() if len(part) > 1]
-    words += [value for value in (customer.email, customer.phone) if value]
-    if customer.phone:
-        words.append(customer.phone.lstrip("+"))
-    return sorted(set(words), key=len, reverse=True)
-
-
-def scrub(text: str, words: list[str]) -> str:
-    """`text` with every one of `words` (any case) replaced by ERASED."""
-    if not text or not words:
-        return text
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return pattern.sub(ERASED, text)
-
-
-def _anonymise(session: Session, customer: Customer, staff: str) -> None:
-    words = personal_words(customer)
-    now = utcnow()
-    customer.name = f"Erased customer #{customer.id}"
-    customer.email = customer.phone = None
-    customer.notes = customer.external_ref = ""
-    customer.preferred_channel = Channel.NONE
-    customer.erased_at, customer.erased_by = now, staff[:100]
-    session.add(customer)
-    ids = _return_ids(session, customer.id)
-    if ids:
-        _blank_messages(session, ids)
-        _scrub_texts(session, ids, words)
-    for ret in session.exec(select(Return).where(col(Return.id).in_(ids))):
-        ret.updated_at = now
-        ret.purchase_ref = ""  # a receipt number leads back to the person's purchase
-        session.add(ret)
-    session.flush()
-    search.reindex(session.connection(), ids)
-
-
-def _scrub_texts(session: Session, ids: list[int], words: list[str]) -> None:
-    """Take the person's name and contacts out of the notes and reasons; keep the rest."""
-    for row in session.exec(select(StatusChange).where(col(StatusChange.return_id).in_(ids))):
-        if (cleaned := scrub(row.note, words)) != row.note:
-            row.note = cleaned
-            session.add(row)
-    for ret in session.exec(select(Return).where(col(Return.id).in_(ids))):
-        ret.reason_text = scrub(ret.reason_text, words)
-        session.add(ret)
-
-
-def _blank_messages(session: Session, ids: list[int]) -> None:
-    def blank(column):
-        return case((column == "", ""), else_=ERASED)
-
-    m = OutboxMessage
-    in_returns = col(m.return_id).in_(ids)
-    session.exec(
-        update(m)
-        .where(in_returns)
-        .values(
-            recipient=ERASED,
-            subject=blank(col(m.subject)),
-            body_text=blank(col(m.body_text)),
-            body_html=blank(col(m.body_html)),
-            last_error=blank(col(m.last_error)),  # a refusal quotes the address
-        )
-    )
-    unsent = (OutboxState.QUEUED, OutboxState.SENDING)
-    session.exec(
-        update(m)
-        .where(in_returns, col(m.state).in_(unsent))
-        .values(state=OutboxState.FAILED, last_error="Not sent: the customer was erased.")
-    )
-
-
-def purge_deleted_data(engine: Engine) -> bool:
-    """Make SQLite forget deleted values: merge the search index, VACUUM, empty the WAL.
-
-    Returns True when done (always for other databases, which are left alone); False
-    when another connection kept the write-ahead log from being emptied.
-    """
-    if engine.dialect.name != "sqlite":
-        return True
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO return_search(return_search) VALUES('optimize')"))
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("VACUUM")
-        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0]
-    if busy:
-        log.warning("Erased data: the write-ahead log is still in use; it empties later.")
-    return not busy

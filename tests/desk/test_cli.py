@@ -137,7 +137,7 @@ def test_show_prints_the_whole_return(shop_db):
 
 
 def test_show_ends_the_timeline_with_the_erasure(shop_db):
-    from desk.customers.profile import erase_customer
+    from desk.customers.privacy import erase_customer
 
     db = open_database(shop_db.url)
     with db.session() as session:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import func, select
@@ -11,14 +11,8 @@ from desk.codes import Status
 from desk.errors import NotFound, ValidationError
 from desk.models import Counter, Customer, Return, ReturnLine, StatusChange
 from desk.numbering import format_number
-from desk.returns import (
-    CustomerDraft,
-    LineDraft,
-    ReturnDraft,
-    get_detail,
-    save_return,
-    validate_draft,
-)
+from desk.return_checks import validate_draft
+from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
 from desk.workflow import transition
 
 YEAR = datetime.now(UTC).year
@@ -130,31 +124,6 @@ def test_validation_error_without_lines(db):
             save_return(session=session, draft=draft(lines=[]))
         assert set(row_counts(session).values()) == {0}
     assert set(caught.value.errors) == {"lines"}
-
-
-def test_validation_keys_for_the_rest_of_the_draft():
-    errors = validate_draft(
-        draft(
-            new_customer=None,
-            refund_method="cash",
-            status="approved",
-            purchase_date=date.today() + timedelta(days=1),
-            lines=[
-                LineDraft(sku="OK-1"),
-                LineDraft(sku="  ", condition="wet", disposition="burn"),
-            ],
-        )
-    )
-    assert set(errors) == {
-        "customer",
-        "refund_method",
-        "status",
-        "purchase_date",
-        "lines.1.sku",
-        "lines.1.condition",
-        "lines.1.disposition",
-    }
-    assert validate_draft(draft()) == {}
 
 
 def test_total_cents(db):
@@ -383,17 +352,3 @@ def test_a_landline_is_refused_when_texts_are_the_channel_and_nothing_is_saved(d
         assert session.exec(select(func.count()).select_from(Customer)).one() == 0
     mail = CustomerDraft(name="Tom Harris", phone="020 7946 0958", preferred_channel="email")
     assert validate_draft(draft(new_customer=mail)) == {}
-
-
-def test_the_shops_country_reads_a_national_number(db):
-    from desk.settings import SHOP_COUNTRY, set_setting
-
-    brazilian = CustomerDraft(name="Bia Reis", phone="(11) 91234-5678", preferred_channel="sms")
-    assert "customer.phone" in validate_draft(draft(new_customer=brazilian))  # not British
-    assert validate_draft(draft(new_customer=brazilian), country="BR") == {}
-    with db.session() as session:
-        set_setting(session, SHOP_COUNTRY, "BR")
-        ret = save_return(session=session, draft=draft(new_customer=brazilian))
-        assert session.get(Customer, ret.customer_id).phone == "+5511912345678"
-        detail = get_detail(session, return_id=ret.id)
-    assert detail.customer_phone == "(11) 91234-5678"  # the shop's country: national

@@ -19,13 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk import labels
-from desk.customers.profile import (
-    Profile,
-    erase_customer,
-    load_profile,
-    save_export,
-    update_customer,
-)
+from desk.customers.privacy import erase_customer, save_export
+from desk.customers.profile import Profile, load_profile, update_customer
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
 from desk.phones import example_phone, show_phone

@@ -2,9 +2,10 @@
 
 Modules:
     editor   edit the shop's wording, check as you type, save or reset
+    chooser  which message is shown: event, language and part, marked when edited
     source   the source pane and the variables list
     simple   the simple mode: mode switch, insert buttons, placeholders shown readably
     preview  the live preview against a real return, and the background check
 """
 
-__all__ = ["editor", "source", "simple", "preview"]
+__all__ = ["editor", "chooser", "source", "simple", "preview"]

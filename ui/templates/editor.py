@@ -9,17 +9,13 @@ takes long to fill in never freezes the window, and the desk bounds it (1 s).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +25,11 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.labels import LANGUAGES
 from desk.messages import template_saving, template_store
-from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
 from desk.messages.context import VARIABLES
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
+from ui.templates.chooser import MessageChooser, column, part_label
 from ui.templates.preview import Checked, PreviewOutcome, TemplatePreview, check_and_preview
 from ui.templates.simple import (
     EMAIL_PARTS,
@@ -46,7 +42,6 @@ from ui.templates.simple import (
 from ui.templates.source import SourcePane, VariableList
 
 CHECK_DELAY_MS = 300
-EDITED = " • edited"
 ERROR_STYLE = "color: #b91c1c;"
 OK_STYLE = "color: #15803d;"
 
@@ -87,21 +82,13 @@ class TemplateEditor(QDialog):
     # construction
 
     def _build(self) -> None:
-        self.event_list = QListWidget()
-        self.event_list.setObjectName("events")
-        for event in Event:
-            item = QListWidgetItem(event.label)
-            item.setData(Qt.UserRole, event.value)
-            self.event_list.addItem(item)
-        rows = self.event_list.sizeHintForRow(0) * self.event_list.count()
-        self.event_list.setFixedHeight(rows + 2 * self.event_list.frameWidth() + 4)
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("language")
-        for code in TEMPLATE_LANGUAGES:
-            self.language_combo.addItem(LANGUAGES.get(code, code), code)
+        self.chooser = MessageChooser(self)
+        self.event_list = self.chooser.event_list
+        self.language_combo = self.chooser.language_combo
+        self.part_tabs = self.chooser.part_tabs
         self.variables = VariableList(VARIABLES)
         self.variable_list = self.variables.list
-        left = _column(
+        left = column(
             QLabel("<b>Message</b>"),
             self.event_list,
             QLabel("<b>Language</b>"),
@@ -109,13 +96,6 @@ class TemplateEditor(QDialog):
             self.variables,
         )
         left.layout().setStretch(4, 1)
-        self.part_tabs = QTabBar()
-        self.part_tabs.setObjectName("parts")
-        self.part_tabs.setExpanding(False)
-        self.part_tabs.setUsesScrollButtons(False)  # every part's name whole, at 1024x700 too
-        for part in template_store.PARTS:
-            self.part_tabs.addTab(_part_label(part))
-            self.part_tabs.setTabData(self.part_tabs.count() - 1, part)
         self.source = SourcePane()
         self.editor, self.problem_list = self.source.edit, self.source.problem_list
         self.status_label = QLabel()
@@ -129,7 +109,7 @@ class TemplateEditor(QDialog):
         for button in (self.reset_button, self.save_button, self.close_button):
             buttons.addWidget(button)
         self.simple_bar = SimpleBar(self.editor)
-        middle = _column(self.part_tabs, self.simple_bar, self.source)
+        middle = column(self.part_tabs, self.simple_bar, self.source)
         middle.layout().setStretch(2, 1)
         self.preview = TemplatePreview(self._db)
         self.splitter = QSplitter()
@@ -142,9 +122,7 @@ class TemplateEditor(QDialog):
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
-        self.event_list.currentRowChanged.connect(lambda _: self._selection_changed())
-        self.language_combo.currentIndexChanged.connect(lambda _: self._selection_changed())
-        self.part_tabs.currentChanged.connect(lambda _: self._selection_changed())
+        self.chooser.changed.connect(self._selection_changed)
         self.editor.textChanged.connect(self._source_changed)
         self.variables.chosen.connect(self.insert_text)
         self.simple_bar.mode_chosen.connect(self.switch_mode)
@@ -159,10 +137,7 @@ class TemplateEditor(QDialog):
 
     def selected_key(self) -> tuple[str, str, str]:
         """The event, language and part the selectors point at."""
-        item = self.event_list.currentItem()
-        event = item.data(Qt.UserRole) if item else Event.ACKNOWLEDGED.value
-        part = self.part_tabs.tabData(self.part_tabs.currentIndex())
-        return event, self.language_combo.currentData(), part
+        return self.chooser.key()
 
     def is_dirty(self) -> bool:
         """True when the source differs from what is saved (or the default)."""
@@ -181,21 +156,11 @@ class TemplateEditor(QDialog):
         if self.is_dirty() and not prompts.ask_yes_no(
             self, "Unsaved changes", "Discard your changes to this template?"
         ):
-            self._select(self._key)
+            self.chooser.select(self._key)
             return
         if self.is_dirty():
             self._modes.clear()  # discarded: back to how each email is stored
         self.load()
-
-    def _select(self, key: tuple[str, str, str]) -> None:
-        event, language, part = key
-        for widget in (self.event_list, self.language_combo, self.part_tabs):
-            widget.blockSignals(True)
-        self.event_list.setCurrentRow([e.value for e in Event].index(event))
-        self.language_combo.setCurrentIndex(self.language_combo.findData(language))
-        self.part_tabs.setCurrentIndex(list(template_store.PARTS).index(part))
-        for widget in (self.event_list, self.language_combo, self.part_tabs):
-            widget.blockSignals(False)
 
     def load(self) -> None:
         """Show the source of the selected part (the shop's own, or the default)."""
@@ -247,19 +212,8 @@ class TemplateEditor(QDialog):
     def _refresh_marks(self) -> None:
         """Mark the parts (and events) the shop has edited."""
         _, language, current_part = self._key
-        edited_parts = template_store.edited_parts(self._db, language)
-        current_edited: frozenset[str] = frozenset()
-        for row in range(self.event_list.count()):
-            item = self.event_list.item(row)
-            event = item.data(Qt.UserRole)
-            edited = edited_parts.get(event, frozenset())
-            item.setText(Event(event).label + (EDITED if edited else ""))
-            if row == self.event_list.currentRow():
-                current_edited = edited
-        for index, part in enumerate(template_store.PARTS):
-            label = _part_label(part)
-            self.part_tabs.setTabText(index, label + (" •" if part in current_edited else ""))
-        self.reset_button.setEnabled(current_part in current_edited)
+        edited = self.chooser.mark_edited(template_store.edited_parts(self._db, language))
+        self.reset_button.setEnabled(current_part in edited)
 
     # checking
 
@@ -363,7 +317,7 @@ class TemplateEditor(QDialog):
             self._saved_source = source
             self._refresh_marks()
         event, _, part = key
-        what = "the email (HTML and plain text)" if self.mode == SIMPLE else _part_label(part)
+        what = "the email (HTML and plain text)" if self.mode == SIMPLE else part_label(part)
         self._say(f"Saved {what} of “{Event(event).label}”.", OK_STYLE)
         self._show_state()
         self.save_finished.emit(True)
@@ -385,7 +339,7 @@ class TemplateEditor(QDialog):
         """After asking, drop the shop's version of this part and show the default."""
         event, language, part = self._key
         question = (
-            f"Replace your {_part_label(part)} of “{Event(event).label}” "
+            f"Replace your {part_label(part)} of “{Event(event).label}” "
             f"({LANGUAGES.get(language, language)}) with the default wording?"
         )
         if not prompts.ask_yes_no(self, "Reset to default", question):
@@ -419,16 +373,3 @@ class TemplateEditor(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def _part_label(part: str) -> str:
-    return template_store.PART_LABELS.get(part, part)
-
-
-def _column(*widgets: QWidget) -> QWidget:
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return column

@@ -10,7 +10,7 @@ from sqlmodel import select
 from desk.codes import Channel
 from desk.customers.directory import list_customers
 from desk.customers.merge import merge_customers
-from desk.customers.profile import erase_customer
+from desk.customers.privacy import erase_customer
 from desk.errors import DeskError, NotFound
 from desk.models import Customer, Return, RewardCode
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft

@@ -17,6 +17,7 @@ from desk.policy.intake import (
 )
 from desk.policy.rules import ItemForFee
 from desk.policy.settings import CREDIT_BONUS, EXCHANGE_BONUS, POLICY
+from desk.return_checks import validate_draft
 from desk.returns import (
     CustomerDraft,
     ExchangeDraft,
@@ -24,7 +25,6 @@ from desk.returns import (
     ReturnDraft,
     get_detail,
     save_return,
-    validate_draft,
 )
 from desk.services import create_return
 from desk.settings import set_settings

@@ -162,7 +162,7 @@ def test_habits_add_the_segment_and_flag_a_frequent_returner(panel, db):
 
 
 def test_an_erased_customer_shows_as_its_own_entry_after_the_moves(panel, db):
-    from desk.customers.profile import erase_customer
+    from desk.customers.privacy import erase_customer
 
     detail = log_return(db)
     erase_customer(db, detail.customer.id, staff="Marta")

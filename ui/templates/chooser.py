@@ -1,0 +1,100 @@
+"""Which message the template editor shows: the event, the language and the part.
+
+`MessageChooser` owns the three selectors (they sit in different columns of the editor),
+says when any of them changes, and marks the events and parts the shop has edited.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QTabBar, QVBoxLayout, QWidget
+
+from desk.codes import Event
+from desk.labels import LANGUAGES
+from desk.messages import template_store
+from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
+
+EDITED = " • edited"
+"""After an event's name in the list when the shop has edited one of its parts."""
+
+Key = tuple[str, str, str]
+"""An event, a language and a part: one template."""
+
+
+class MessageChooser(QObject):
+    """The event list, the language combo and the part tabs; `changed` when one moves."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.event_list = QListWidget()
+        self.event_list.setObjectName("events")
+        for event in Event:
+            item = QListWidgetItem(event.label)
+            item.setData(Qt.UserRole, event.value)
+            self.event_list.addItem(item)
+        rows = self.event_list.sizeHintForRow(0) * self.event_list.count()
+        self.event_list.setFixedHeight(rows + 2 * self.event_list.frameWidth() + 4)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        for code in TEMPLATE_LANGUAGES:
+            self.language_combo.addItem(LANGUAGES.get(code, code), code)
+        self.part_tabs = QTabBar()
+        self.part_tabs.setObjectName("parts")
+        self.part_tabs.setExpanding(False)
+        self.part_tabs.setUsesScrollButtons(False)  # every part's name whole, at 1024x700 too
+        for part in template_store.PARTS:
+            self.part_tabs.addTab(part_label(part))
+            self.part_tabs.setTabData(self.part_tabs.count() - 1, part)
+        self.event_list.currentRowChanged.connect(lambda _: self.changed.emit())
+        self.language_combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self.part_tabs.currentChanged.connect(lambda _: self.changed.emit())
+
+    def key(self) -> Key:
+        """The event, language and part the selectors point at."""
+        item = self.event_list.currentItem()
+        event = item.data(Qt.UserRole) if item else Event.ACKNOWLEDGED.value
+        part = self.part_tabs.tabData(self.part_tabs.currentIndex())
+        return event, self.language_combo.currentData(), part
+
+    def select(self, key: Key) -> None:
+        """Point the selectors at `key` without saying `changed`."""
+        event, language, part = key
+        selectors = (self.event_list, self.language_combo, self.part_tabs)
+        for widget in selectors:
+            widget.blockSignals(True)
+        self.event_list.setCurrentRow([e.value for e in Event].index(event))
+        self.language_combo.setCurrentIndex(self.language_combo.findData(language))
+        self.part_tabs.setCurrentIndex(list(template_store.PARTS).index(part))
+        for widget in selectors:
+            widget.blockSignals(False)
+
+    def mark_edited(self, edited_parts: dict[str, frozenset[str]]) -> frozenset[str]:
+        """Mark the events and the current event's parts the shop has edited (as
+        template_store.edited_parts gives them); return the current event's edited parts."""
+        current: frozenset[str] = frozenset()
+        for row in range(self.event_list.count()):
+            item = self.event_list.item(row)
+            edited = edited_parts.get(item.data(Qt.UserRole), frozenset())
+            item.setText(Event(item.data(Qt.UserRole)).label + (EDITED if edited else ""))
+            if row == self.event_list.currentRow():
+                current = edited
+        for index, part in enumerate(template_store.PARTS):
+            self.part_tabs.setTabText(index, part_label(part) + (" •" if part in current else ""))
+        return current
+
+
+def part_label(part: str) -> str:
+    """The name staff read for a part ("Email (HTML)")."""
+    return template_store.PART_LABELS.get(part, part)
+
+
+def column(*widgets: QWidget) -> QWidget:
+    """The widgets stacked in a column without margins."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return holder
