@@ -133,24 +133,29 @@ def routes(db: Database, limiter: guard.RateLimiter) -> list[Route]:
         typed = str(form.get("rating", "")).strip()
         return int(typed) if typed in {"1", "2", "3", "4", "5"} else None
 
-    async def rate(request: Request) -> Response:
+    async def rated_form(request: Request):
+        """((form, ask, rating), None) for a checked form with a rating, else (None, answer)."""
         checked, refused = await checked_form(request)
         if refused is not None:
-            return refused
+            return None, refused
         form, ask = checked
         rating = rating_of(form)
         if rating is None:
-            return asked(ask, request, status=400, rating=None, refresh=ASK_POLL_SECONDS)
+            return None, asked(ask, request, status=400, rating=None, refresh=ASK_POLL_SECONDS)
+        return (form, ask, rating), None
+
+    async def rate(request: Request) -> Response:
+        rated, refused = await rated_form(request)
+        if refused is not None:
+            return refused
+        _, ask, rating = rated
         return asked(ask, request, rating=rating, refresh=desk_counter.REQUEST_MINUTES * 60)
 
     async def answer(request: Request) -> Response:
-        checked, refused = await checked_form(request)
+        rated, refused = await rated_form(request)
         if refused is not None:
             return refused
-        form, ask = checked
-        rating = rating_of(form)
-        if rating is None:
-            return asked(ask, request, status=400, rating=None, refresh=ASK_POLL_SECONDS)
+        form, ask, rating = rated
         comment = "" if form.get("skip") else str(form.get("comment", ""))[:4000]
         try:
             done = desk_counter.answer_request(

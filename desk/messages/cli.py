@@ -200,16 +200,14 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
 
         print(f"Nothing would be queued: {why_no_channel(detail.customer)}", file=sys.stderr)
         return 1
-    sys.stdout.write(
-        message_block(
-            message.channel,
-            message.recipient,
-            message.subject,
-            message.body_text,
-            message.body_html,
-        )
-    )
+    _write_message(message)
     return 0
+
+
+def _write_message(message) -> None:
+    """Print `message` (composed, or a stored outbox row: the same fields) as it will leave."""
+    parts = (message.subject, message.body_text, message.body_html)
+    sys.stdout.write(message_block(message.channel, message.recipient, *parts))
 
 
 LEFT_TO_SENDING = ("Date", "MIME-Version", "Content-Type", "Content-Transfer-Encoding")
@@ -243,13 +241,5 @@ def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
                 print(f"{key}: {value}")
         if link:
             print("(TOKEN: the customer's personal link, made when the email is sent)")
-    sys.stdout.write(
-        message_block(
-            message.channel,
-            message.recipient,
-            message.subject,
-            message.body_text,
-            message.body_html,
-        )
-    )
+    _write_message(message)
     return 0
