@@ -4,28 +4,13 @@ and stopped when the desk closes."""
 from __future__ import annotations
 
 import os
-import socket
-
-import pytest
 
 from desk.settings import PORTAL_ENABLED, PORTAL_PORT, save_settings
+from tests.fixtures_servers import free_port
 from ui.main_window import MainWindow
-from ui.portal_process import PortalProcess, PortalState, _said, address_problem, answers, local_url
+from ui.portal_process import PortalState, _said, address_problem, answers, local_url
 
 START_MS = 30_000
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def portal(db):
-    process = PortalProcess(db)
-    yield process
-    process.stop_now()
 
 
 def test_the_desk_closing_stops_its_site(qtbot, db):

@@ -1,6 +1,5 @@
 """The Settings dialog, driven through its real widgets over a real SQLite file."""
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from desk.settings import (
     set_settings,
 )
 from tests.fixtures_db import stored_bytes
+from tests.fixtures_servers import free_port
 from ui import prompts
 from ui.settings.dialog import SettingsDialog
 
@@ -238,12 +238,6 @@ def test_cancel_with_changes_asks_first(qtbot, dialog, db, monkeypatch):
     assert len(questions) == 2
     assert not dialog.isVisible()
     assert setting(db, SHOP_NAME) == "My Shop"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_test_email_to_a_closed_port_says_refused(qtbot, dialog, db):

@@ -11,24 +11,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from desk.settings import PORTAL_PORT, PORTAL_SETTINGS
-from ui.portal_process import PortalProcess, PortalState, address_problem
+from tests.fixtures_servers import free_port
+from ui.portal_process import PortalState, address_problem
 from ui.settings.dialog import SettingsDialog
 from ui.settings.portal_page import PortalPage
 
 START_MS = 30_000  # a child's start imports the app and opens the database: slow on a busy CI
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def portal(db):
-    process = PortalProcess(db)
-    yield process
-    process.stop_now()
 
 
 def make_page(portal) -> PortalPage:
