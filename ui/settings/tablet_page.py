@@ -96,14 +96,16 @@ class TabletPage(SettingsPage):
         self.unpair_buttons: dict[int, QPushButton] = {}
         self.timer = QTimer(self, interval=LOOK_MS)
         self.timer.timeout.connect(self.look)
+        self._making_code = False
         self.show_address()
-        self.show_tablets(paired_tablets(db))
+        self.show_tablets([])
+        self.look()  # the paired tablets, read in the background
 
     # showing
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.code is None:
+        if self.code is None and not self._making_code:
             self.new_code()
         self.timer.start()
 
@@ -123,11 +125,25 @@ class TabletPage(SettingsPage):
         )
 
     def new_code(self) -> None:
-        """Make a new pairing code (the old one stops working) and show it."""
-        self.code = new_pairing_code(self.db)
+        """Make a new pairing code in the background (the old one stops working), then show it."""
+        db, self._making_code = self.db, True
+        self.new_button.setEnabled(False)
+        run_in_background(
+            lambda: new_pairing_code(db),
+            owner=self,
+            on_success=self._show_code,
+            on_finished=self._code_made,
+        )
+
+    def _show_code(self, code: PairingCode) -> None:
+        self.code = code
         self._paired_before = {tablet.id for tablet in self.tablets}
-        self.code_label.setText(self.code.shown)
+        self.code_label.setText(code.shown)
         self.show_code_state()
+
+    def _code_made(self) -> None:
+        self._making_code = False
+        self.new_button.setEnabled(True)
 
     def show_code_state(self) -> None:
         """Say until when the code works, or that it was used or is out of date."""
@@ -193,7 +209,14 @@ class TabletPage(SettingsPage):
         )
         if not prompts.ask_yes_no(self, "Unpair tablet", question):
             return
-        unpair_tablet(self.db, tablet_id=tablet.id)
+        db = self.db
+        run_in_background(
+            lambda: unpair_tablet(db, tablet_id=tablet.id),
+            owner=self,
+            on_success=lambda _: self._unpaired(tablet),
+        )
+
+    def _unpaired(self, tablet: Tablet) -> None:
         self.result.setText(f"{tablet.name} unpaired.")
         self.result.setStyleSheet(f"color: {OK_COLOR};")
         self.result.show()

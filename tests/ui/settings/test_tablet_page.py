@@ -18,6 +18,7 @@ def page(qtbot, db):
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.code is not None)  # made in the background
     return widget
 
 
@@ -34,6 +35,7 @@ def test_new_code_replaces_the_shown_one(db, qtbot, page):
     first = page.code.code
     for _ in range(5):  # a new random code: differs from the first almost always
         qtbot.mouseClick(page.new_button, Qt.LeftButton)
+        qtbot.waitUntil(page.new_button.isEnabled)  # the new code is made in the background
         if page.code.code != first:
             break
     assert page.code_label.text() == page.code.shown != ""
@@ -56,6 +58,7 @@ def test_unpair_asks_first_and_no_keeps_the_tablet(db, qtbot, monkeypatch):
     widget = TabletPage(db)
     qtbot.addWidget(widget)
     assert not widget.reach_label.isVisibleTo(widget)
+    qtbot.waitUntil(lambda: len(widget.unpair_buttons) == 1)  # read in the background
     asked, answer = [], [False]
     monkeypatch.setattr(
         prompts, "ask_yes_no", lambda parent, title, text: asked.append(text) or answer[0]
@@ -66,6 +69,7 @@ def test_unpair_asks_first_and_no_keeps_the_tablet(db, qtbot, monkeypatch):
     assert len(counter.paired_tablets(db)) == 1
     answer[0] = True
     qtbot.mouseClick(button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: widget.unpair_buttons == {})  # unpaired in the background
     assert counter.paired_tablets(db) == [] and widget.unpair_buttons == {}
     assert widget.result.text() == "Tablet 1 unpaired."
 
