@@ -177,3 +177,20 @@ class RewardState(enum.StrEnum):
     ISSUED = "issued"  # can be used
     REDEEMED = "redeemed"
     EXPIRED = "expired"  # past its last day, never used
+
+
+class BarcodeKind(enum.StrEnum):
+    """The symbology a product barcode's value belongs to (desk.catalog.barcodes)."""
+
+    EAN13 = "ean13"
+    UPCA = "upca"  # 12 digits
+    EAN8 = "ean8"
+    CODE128 = "code128"  # any printable ASCII: the shop's own labels
+
+
+class PriceSource(enum.StrEnum):
+    """Where a returned line's unit price came from."""
+
+    TYPED = "typed"  # typed by staff
+    CATALOGUE = "catalogue"  # the product's catalogue price: the receipt is not known
+    PAID = "paid"  # the price paid, from the receipt's line

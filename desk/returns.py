@@ -8,7 +8,17 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from desk import search
-from desk.codes import Channel, Condition, Disposition, Intake, Reason, RefundMethod, Status
+from desk.catalog.limits import reference_errors
+from desk.codes import (
+    Channel,
+    Condition,
+    Disposition,
+    Intake,
+    PriceSource,
+    Reason,
+    RefundMethod,
+    Status,
+)
 from desk.errors import NotFound, ValidationError
 from desk.models import Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.numbering import next_number
@@ -43,6 +53,9 @@ class LineDraft:
     serial: str = ""
     condition: Condition = Condition.UNOPENED
     disposition: Disposition = Disposition.RESTOCK
+    product_id: int | None = None  # the catalogue's product, when known
+    sale_line_id: int | None = None  # the receipt's line it came back from, when known
+    price_source: PriceSource = PriceSource.TYPED
 
 
 @dataclass
@@ -82,6 +95,7 @@ class ReturnDraft:
     settlement_cents: int = 0  # exchange: > 0 the customer pays, < 0 the shop pays back
     exchange_lines: list[ExchangeDraft] = field(default_factory=list)
     currency: str = ""  # ISO 4217 code; "" stamps the shop's currency setting of the moment
+    sale_id: int | None = None  # the imported sale (receipt) it came back from
 
 
 @dataclass
@@ -134,7 +148,7 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
     ValidationError (with one message per field) before writing anything.
     """
     country = get_setting(session, SHOP_COUNTRY)
-    if errors := validate_draft(draft, country=country):
+    if errors := validate_draft(draft, country=country) or reference_errors(session, draft):
         raise ValidationError(errors)
     customer_id = _customer_for(session, draft, country)
     now = utcnow()
@@ -153,6 +167,7 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
         bonus_cents=draft.bonus_cents,
         settlement_cents=draft.settlement_cents,
         currency=draft.currency.strip().upper() or get_setting(session, SHOP_CURRENCY),
+        sale_id=draft.sale_id,
         created_at=now,
         updated_at=now,
     )
@@ -240,6 +255,9 @@ def _line_rows(return_id: int, lines: list[LineDraft]) -> list[ReturnLine]:
             unit_price_cents=line.unit_price_cents,
             condition=line.condition,
             disposition=line.disposition,
+            product_id=line.product_id,
+            sale_line_id=line.sale_line_id,
+            price_source=line.price_source,
         )
         for line in lines
     ]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
+from desk.catalog.limits import quantity_problems
 from desk.codes import RefundMethod, Timeline
 from desk.customers import habits as _habits
 from desk.customers.segments import Segment
@@ -256,6 +257,10 @@ def advise_draft(profile: CustomerProfile, draft: ReturnDraft, *, today: date) -
 
 
 def with_policy(session: Session, draft: ReturnDraft, *, today: date) -> ReturnDraft:
-    """Evaluate the policy for `draft` (receipt: its purchase_ref) and fill in what it says."""
+    """Evaluate the policy for `draft` (receipt: its purchase_ref) and fill in what it says,
+    with what it takes back beyond its imported receipt (desk.catalog.limits)."""
     policy = advise_draft(profile_for(session, draft.customer_id), draft, today=today)
-    return apply_advice(draft, policy.advice)
+    applied = apply_advice(draft, policy.advice)
+    if beyond := quantity_problems(session, draft):
+        applied = dataclasses.replace(applied, policy_problems=applied.policy_problems + beyond)
+    return applied

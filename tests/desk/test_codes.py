@@ -31,6 +31,8 @@ def test_the_module_holds_the_stored_codes():
         "FeedbackSource",
         "RewardKind",
         "RewardState",
+        "BarcodeKind",
+        "PriceSource",
     }
 
 

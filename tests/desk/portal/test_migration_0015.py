@@ -11,7 +11,6 @@ from desk.migrations import HEAD_REVISION, runner
 from desk.models import PortalLink
 from desk.paths import sqlite_url
 from desk.portal.links import personal_link, return_for_token, revoke_links
-from tests.desk.portal.test_links import new_return
 
 OLD_TOKEN = "bGlua3MtbWFkZS1iZWZvcmUtMDAxNS0x"  # 32 characters, as token_urlsafe(24) gave
 
@@ -20,12 +19,29 @@ def test_an_old_link_opens_after_the_upgrade_until_revoked(db_path):
     engine = make_engine(sqlite_url(db_path))
     runner.upgrade(engine, "0013")  # the revision before 0015
     assert "portal_revocation" not in inspect(engine).get_table_names()
+    with engine.begin() as conn:  # the 0013 schema's rows, written as it had them
+        conn.execute(
+            text(
+                "INSERT INTO customer (id, name, preferred_channel, preferred_language,"
+                " preferred_refund, preferred_timeline, notes, created_at) VALUES"
+                " (1, 'Ana', 'email', 'en', 'none', 'none', '', '2026-11-01 10:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO return (id, number, customer_id, status, intake,"
+                " purchase_ref, reason, reason_text, refund_method, total_cents,"
+                " created_at, updated_at, version, currency) VALUES (1, 'R-2026-00001',"
+                " 1, 'received', 'counter', '', 'defective', '', 'original', 3000,"
+                " '2026-11-01 10:00:00', '2026-11-01 10:00:00', 1, 'EUR')"
+            )
+        )
     before = Database(engine)
-    ret = new_return(before)
     with before.session() as session, session.begin():
         digest = hashlib.sha256(OLD_TOKEN.encode()).hexdigest()
-        session.add(PortalLink(return_id=ret.id, token_hash=digest))
+        session.add(PortalLink(return_id=1, token_hash=digest))
     engine.dispose()
+    ret = type("Old", (), {"id": 1, "number": "R-2026-00001"})
     db = open_database(sqlite_url(db_path))  # upgrades to the head
     try:
         assert current_revision(db.engine) == HEAD_REVISION
