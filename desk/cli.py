@@ -250,10 +250,12 @@ def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
     from desk.backup.store import backup_before
     from desk.customers.csv_table import read_csv
     from desk.customers.imports import import_customers
-    from desk.customers.mapping import describe_mapping, mapping_from_options
+    from desk.customers.mapping import describe_mapping, mapping_from_options, till_format
 
     table = read_csv(args.file)
     mapping = mapping_from_options(table.header, args.map)
+    till = till_format(table.header)
+    print(f"Format: {till.label if till else 'not a known till export; columns matched by name'}")
     print(f"Columns: {describe_mapping(table.header, mapping) or 'none recognised'}")
     if not args.dry_run:
         backup_before(db, BackupKind.BEFORE_IMPORT)

@@ -440,3 +440,15 @@ class SaleLine(SQLModel, table=True):
     description: str = Field(default="", max_length=300)
     quantity: int = Field(default=1)
     paid_cents: int = Field(default=0)  # per unit, after discounts
+
+
+class ErasedContact(SQLModel, table=True):
+    """The fingerprint of an erased customer's email or phone, so no import brings it back.
+
+    `contact_hash` is the SHA-256 of the contact (email in lower case, phone in E.164) over
+    the shop's random salt (desk.customers.tombstones); nothing else of the person is kept.
+    """
+
+    __tablename__ = "erased_contact"
+
+    contact_hash: str = Field(primary_key=True, max_length=64)

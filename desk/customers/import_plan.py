@@ -2,9 +2,11 @@
 
 `plan_import` says what importing a table would do, row by row, and writes nothing: a
 row becomes a new customer, is merged into a known one (same email in any case, or
-same phone digits) or into an earlier row of the same person, or is rejected with the
-reason a person can act on. Row numbers are the ones a spreadsheet shows: the header is
-row 1. Writing the plan is `desk.customers.imports`.
+same phone digits) or into an earlier row of the same person, is skipped (an erased
+customer's email or phone, desk.customers.tombstones), or is rejected with the reason a
+person can act on. A bad phone on a row with a good email (or a bad email with a good
+phone) is left out and said, and the row imported. Row numbers are the ones a
+spreadsheet shows: the header is row 1. Writing the plan is `desk.customers.imports`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from sqlmodel import Session
 
 from desk.codes import Channel
 from desk.customers.csv_table import CsvTable
-from desk.customers.mapping import plain_text
+from desk.customers.mapping import has_name, plain_text
+from desk.customers.tombstones import erased_matcher
 from desk.errors import DeskError
 from desk.messages.context import LANGUAGES
 from desk.models import Customer
@@ -56,7 +59,7 @@ _CHANNELS = {
 
 @dataclass
 class Rejected:
-    """A row that cannot be imported, and why."""
+    """A row and what is wrong in it: why it cannot be imported, or what was left out."""
 
     row: int
     reason: str
@@ -72,11 +75,19 @@ def cell_values(table: CsvTable, index: int, mapping: dict[str, int]) -> dict[st
 
 
 def parse_row(
-    table: CsvTable, index: int, mapping: dict[str, int], country: str = DEFAULT_COUNTRY
+    table: CsvTable,
+    index: int,
+    mapping: dict[str, int],
+    country: str = DEFAULT_COUNTRY,
+    left_out: list[str] | None = None,
 ) -> dict | str:
     """Return data row `index` as customer values, or the reason it cannot be imported.
 
-    A phone is read with the shop's `country` and kept in E.164.
+    The name is the name column's, else the first and last names joined. The phone is
+    the phone column's, else the other phone's (Shopify's address phone), read with the
+    shop's `country` (a spreadsheet's leading apostrophe dropped) and kept in E.164. A
+    bad phone on a row with a good email is left out, and so is a bad email with a good
+    phone: why is appended to `left_out`.
     """
     row = table.rows[index]
     width = len(table.header)
@@ -84,20 +95,23 @@ def parse_row(
         return f"wrong column count ({len(row)} columns, the header has {width})"
     raw = cell_values(table, index, mapping)
     if not raw.get("name"):
+        raw["name"] = " ".join(p for p in (raw.get("first_name"), raw.get("last_name")) if p)
+    if not raw["name"]:
         return "missing name"
+    if not raw.get("phone"):
+        raw["phone"] = raw.get("phone_2", "")
+    raw["phone"] = raw["phone"].lstrip("'").strip()  # '+5511…: kept as text by a spreadsheet
     for key, (words, multiline) in _TEXTS.items():
         column = Customer.__table__.c[key]
         if message := text_error(raw.get(key, ""), words, limit=column, multiline=multiline):
             return message[0].lower() + message[1:].rstrip(".")
     values: dict = {"name": raw["name"]}
-    if email := raw.get("email", ""):
-        if email_error(email):
-            return f"bad email “{email}”"
-        values["email"] = email
-    if phone := raw.get("phone", ""):
-        if phone_error(phone, country) or (stored := to_e164(phone, country)) is None:
-            return f"bad phone “{phone}” (not a number here, nor with a country code)"
-        values["phone"] = stored
+    contacts = _contacts(raw.get("email", ""), raw["phone"], country)
+    if isinstance(contacts, str):
+        return contacts
+    values.update(contacts[0])
+    if left_out is not None:
+        left_out.extend(contacts[1])
     if language := raw.get("preferred_language", ""):
         values["preferred_language"] = _language(language)
     if (chosen := _CHANNELS.get(plain_text(raw.get("preferred_channel", "")))) is not None:
@@ -132,6 +146,26 @@ def parse_row(
     return values
 
 
+def _contacts(email: str, phone: str, country: str) -> tuple[dict, list[str]] | str:
+    """The row's email and phone (E.164) and what was left out, or why it is rejected."""
+    email_bad = bool(email) and email_error(email) is not None
+    stored = to_e164(phone, country) if phone and not phone_error(phone, country) else None
+    phone_bad = bool(phone) and stored is None
+    bad_email = f"bad email “{email}”"
+    bad_phone = f"bad phone “{phone}” (not a number here, nor with a country code)"
+    if email_bad and stored is None:
+        return bad_email
+    if phone_bad and not (email and not email_bad):
+        return bad_phone
+    values = {"email": email} if email and not email_bad else {}
+    if stored is not None:
+        values["phone"] = stored
+    left_out = [f"{bad_email} left out; imported with the phone"] if email_bad else []
+    if phone_bad:
+        left_out.append(f"{bad_phone} left out; imported with the email")
+    return values, left_out
+
+
 def _language(text: str) -> str:
     plain = plain_text(text)
     for code in LANGUAGES:
@@ -143,14 +177,18 @@ def _language(text: str) -> str:
 
 
 def _date(text: str) -> date | None:
+    """An ISO or day/month/year date (month/day/year when only that reads), a time after it
+    ignored; None when it is not one."""
     text = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T].*)?", text):
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
             return None
-    if found := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
-        day, month, year = map(int, found.groups())
+    if found := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})([ T].*)?", text):
+        day, month, year = map(int, found.groups()[:3])
+        if month > 12 >= day:  # 11/25/2024: only month/day/year (US tills) reads as a date
+            day, month = month, day
         try:
             return date(year, month, day)
         except ValueError:
@@ -186,13 +224,19 @@ class Merge:
 
 @dataclass
 class ImportPlan:
-    """What an import will do, before anything is written."""
+    """What an import will do, before anything is written.
+
+    `left_out`: rows imported without a bad email or phone (row number, what was wrong);
+    `erased`: rows skipped because their email or phone is an erased customer's.
+    """
 
     create: list[NewCustomer]
     merge: list[Merge]
     rejected: list[Rejected]
     merged_rows: int = 0
     total_rows: int = 0
+    left_out: list[Rejected] = field(default_factory=list)
+    erased: int = 0
 
     @property
     def created(self) -> int:
@@ -208,11 +252,13 @@ def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> I
     """Decide, row by row, what importing `table` with `mapping` would do; writes nothing.
 
     A row matching a known customer by email (any case) or phone (digits only) is merged
-    into it; so are rows repeating a person seen earlier in the file.
+    into it; so are rows repeating a person seen earlier in the file. A row with an erased
+    customer's email or phone is skipped and only counted.
     """
-    if "name" not in mapping:
+    if not has_name(mapping):
         raise DeskError("Choose the column that holds the customer's name; it is required.")
     country = get_setting(session, SHOP_COUNTRY)
+    erased = erased_matcher(session)
     by_email, by_phone, known = _known_customers(session.connection(), country)
     unreadable = [Rejected(number, reason) for number, reason in table.bad_rows]
     plan = ImportPlan(
@@ -220,10 +266,15 @@ def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> I
     )
     merges: dict[int, Merge] = {}
     for index, number in enumerate(table.numbers):
-        values = parse_row(table, index, mapping, country)
+        left_out: list[str] = []
+        values = parse_row(table, index, mapping, country, left_out)
         if isinstance(values, str):
             plan.rejected.append(Rejected(number, values))
             continue
+        if erased(values.get("email"), values.get("phone")):
+            plan.erased += 1  # nothing of the row is kept or shown
+            continue
+        plan.left_out.extend(Rejected(number, reason) for reason in left_out)
         email = (values.get("email") or "").casefold()
         phone = digits(values.get("phone"))
         target = (email and by_email.get(email)) or (phone and by_phone.get(phone)) or None

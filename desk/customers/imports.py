@@ -14,7 +14,7 @@ customers (the plan) in `desk.customers.import_plan`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -49,14 +49,37 @@ class ImportReport:
     customers_updated: int = 0
     returns_reindexed: int = 0
     dry_run: bool = False
+    left_out: list[Rejected] = field(default_factory=list)  # imported without a bad contact
+    erased: int = 0  # rows skipped: an erased customer's email or phone
 
     def lines(self) -> list[str]:
-        """The summary line, then one line per rejected row."""
+        """The summary line, the erased rows skipped, then one line per row rejected or
+        imported without a bad email or phone."""
         verb = "Would create" if self.dry_run else "Created"
         head = f"{verb} {self.created}, merged {self.merged}, rejected {self.rejected}."
         if self.dry_run:
             head = f"Dry run, nothing saved. {head}"
-        return [head, *(str(r) for r in self.rejected_rows)]
+        skipped = [erased_line(self.erased)] if self.erased else []
+        rows = sorted([*self.rejected_rows, *self.left_out], key=lambda r: r.row)
+        return [head, *skipped, *(str(r) for r in rows)]
+
+
+def erased_line(count: int) -> str:
+    """What an import says of the rows it skipped as erased customers (no contact shown)."""
+    return f"{count} row{'' if count == 1 else 's'} skipped: erased customers."
+
+
+def _report(plan: ImportPlan, **counts) -> ImportReport:
+    return ImportReport(
+        created=plan.created,
+        merged=plan.merged_rows,
+        rejected=len(plan.rejected),
+        rejected_rows=list(plan.rejected),
+        customers_updated=sum(1 for m in plan.merge if m.changes),
+        left_out=list(plan.left_out),
+        erased=plan.erased,
+        **counts,
+    )
 
 
 def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
@@ -67,14 +90,7 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
     changed = _apply_merges(conn, plan.merge)
     return_ids = _returns_of(conn, changed)
     search.reindex(conn, return_ids)
-    return ImportReport(
-        created=plan.created,
-        merged=plan.merged_rows,
-        rejected=len(plan.rejected),
-        rejected_rows=list(plan.rejected),
-        customers_updated=sum(1 for m in plan.merge if m.changes),
-        returns_reindexed=len(return_ids),
-    )
+    return _report(plan, returns_reindexed=len(return_ids))
 
 
 def _insert_new(conn: Connection, create: list[NewCustomer]) -> None:
@@ -142,14 +158,7 @@ def import_customers(
     plan = plan_import(session, table, guess_mapping(table.header) if mapping is None else mapping)
     if dry_run:
         session.rollback()
-        return ImportReport(
-            created=plan.created,
-            merged=plan.merged_rows,
-            rejected=len(plan.rejected),
-            rejected_rows=list(plan.rejected),
-            customers_updated=sum(1 for m in plan.merge if m.changes),
-            dry_run=True,
-        )
+        return _report(plan, dry_run=True)
     try:
         report = apply_import(session, plan)
         session.commit()

@@ -1,8 +1,11 @@
 """Which CSV column fills which customer field: the fields, their synonyms, the guess.
 
-`guess_mapping` pairs a header's columns with `FIELDS` by name (English or Portuguese,
-ignoring case, accents and punctuation); `mapping_from_options` adjusts that guess with
+`guess_mapping` pairs a header's columns with `FIELDS`: by their published names when
+`till_format` recognises the export of a known till (desk.customers.tills), and otherwise
+(and for the columns such an export does not publish) by name, English or Portuguese,
+ignoring case, accents and punctuation. `mapping_from_options` adjusts that guess with
 the command line's `--map field=COLUMN` options. A mapping is {field key: column index}.
+The name may come from one column or from first and last name columns (`has_name`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desk.customers.tills import TILL_FORMATS, TillFormat
 from desk.errors import DeskError
 
 
@@ -26,8 +30,11 @@ class ImportField:
 
 FIELDS: tuple[ImportField, ...] = (
     ImportField("name", "Name", required=True),
+    ImportField("first_name", "First name"),
+    ImportField("last_name", "Last name"),
     ImportField("email", "Email"),
     ImportField("phone", "Phone"),
+    ImportField("phone_2", "Other phone (if no Phone)"),
     ImportField("preferred_language", "Language"),
     ImportField("preferred_channel", "Preferred channel"),
     ImportField("external_ref", "Till customer number"),
@@ -37,11 +44,19 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("notes", "Notes"),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
+NAME_KEYS = ("name", "first_name", "last_name")
+"""The fields a customer's name comes from: the name, or first and last name joined."""
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": (
         "name", "full name", "customer", "customer name", "client", "client name",
         "nome", "nome completo", "cliente", "nome do cliente", "razao social",
+    ),
+    "first_name": (
+        "first name", "firstname", "given name", "forename", "primeiro nome", "prenome",
+    ),
+    "last_name": (
+        "last name", "lastname", "surname", "family name", "sobrenome", "ultimo nome",
     ),
     "email": (
         "email", "e mail", "email address", "e mail address", "mail",
@@ -50,6 +65,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "phone": (
         "phone", "phone number", "telephone", "tel", "mobile", "mobile phone", "cell",
         "cell phone", "cellphone", "telefone", "celular", "fone", "whatsapp", "telemovel",
+    ),
+    "phone_2": (
+        "other phone", "phone 2", "second phone", "home phone", "work phone", "landline",
+        "telefone 2", "outro telefone", "telefone fixo", "telefone residencial",
     ),
     "preferred_language": (
         "language", "preferred language", "lang", "locale", "idioma", "lingua",
@@ -94,16 +113,49 @@ def plain_text(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", stripped))
 
 
+def has_name(mapping: dict[str, int]) -> bool:
+    """Whether `mapping` gives a name: a name column, or a first or last name column."""
+    return any(key in mapping for key in NAME_KEYS)
+
+
+def till_format(header: Sequence[str]) -> TillFormat | None:
+    """The known till export whose columns `header` has (desk.customers.tills), or None."""
+    plain = {plain_text(h) for h in header}
+    for till in TILL_FORMATS:
+        if any(all(plain_text(c) in plain for c in names) for names in till.signatures):
+            return till
+    return None
+
+
 def guess_mapping(header: Sequence[str]) -> dict[str, int]:
-    """Pair our fields with the header's columns by name (English or Portuguese)."""
+    """Pair our fields with the header's columns: a known till export's by their published
+    names, then the other columns by name (English or Portuguese)."""
     plain = [plain_text(h) for h in header]
     mapping: dict[str, int] = {}
+    till = till_format(header)
+    if till is not None:
+        for key, names in till.columns.items():
+            found = [plain.index(plain_text(n)) for n in names if plain_text(n) in plain]
+            if found:
+                mapping[key] = found[0]
+        known = {plain_text(n) for n in till.known()}
+        plain = [("" if cell in known else cell) for cell in plain]  # those stay as published
+    return _by_synonym(plain, mapping, skip=NAME_KEYS if has_name(mapping) else ())
+
+
+def _by_synonym(
+    plain: list[str], taken: dict[str, int], skip: tuple[str, ...] = ()
+) -> dict[str, int]:
+    """Our fields not in `taken`, paired with the columns (plain names) not taken."""
+    mapping = dict(taken)
     for key in FIELD_KEYS:
+        if key in mapping or key in skip:
+            continue
         synonyms = {plain_text(s) for s in _SYNONYMS[key]} | {plain_text(key)}
         for index, cell in enumerate(plain):
             squeezed = cell.replace(" ", "")
             hit = cell in synonyms or squeezed in {s.replace(" ", "") for s in synonyms}
-            if hit and index not in mapping.values():
+            if cell and hit and index not in mapping.values():
                 mapping[key] = index
                 break
     return mapping
@@ -146,9 +198,12 @@ def describe_mapping(header: Sequence[str], mapping: dict[str, int]) -> str:
 __all__ = [
     "FIELDS",
     "FIELD_KEYS",
+    "NAME_KEYS",
     "ImportField",
     "describe_mapping",
     "guess_mapping",
+    "has_name",
     "mapping_from_options",
     "plain_text",
+    "till_format",
 ]

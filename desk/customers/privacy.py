@@ -21,6 +21,7 @@ from desk.backup.folder import BackupKind
 from desk.backup.store import backup_before
 from desk.codes import Channel, OutboxState
 from desk.customers.profile import EDITABLE, get_customer, profile, return_ids_of
+from desk.customers.tombstones import bury
 from desk.db import Database
 from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.returns import get_detail
@@ -116,8 +117,10 @@ def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
     Name, contacts and notes about the person are replaced, and their messages blanked;
     messages not yet sent are stopped. The business facts stay: reasons, conditions,
     item notes and the timeline's notes, with the person's name, email and phone taken
-    out of them. The erasure is recorded on the customer (when, by whom), which the
-    timeline shows as an entry of its own: one transaction. On SQLite the file is then
+    out of them. The email and phone are buried (desk.customers.tombstones: salted
+    fingerprints), so no later import brings the person back. The erasure is recorded on
+    the customer (when, by whom), which the timeline shows as an entry of its own: one
+    transaction. On SQLite the file is then
     compacted, so the old values are gone from the disk, search index included. Erasing
     again only compacts again. A verified backup is made first (desk.backup); without
     one, nothing is erased.
@@ -149,6 +152,7 @@ def scrub(text: str, words: list[str]) -> str:
 
 def _anonymise(session: Session, customer: Customer, staff: str) -> None:
     words = personal_words(customer)
+    bury(session, customer.email, customer.phone)
     now = utcnow()
     customer.name = f"Erased customer #{customer.id}"
     customer.email = customer.phone = None

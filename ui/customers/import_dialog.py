@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.customers.import_plan import ImportPlan, cell_values, parse_row
-from desk.customers.imports import ImportReport, check_import, run_import
-from desk.customers.mapping import FIELDS, guess_mapping
+from desk.customers.imports import ImportReport, check_import, erased_line, run_import
+from desk.customers.mapping import FIELDS, guess_mapping, has_name, till_format
 from desk.db import Database
 from desk.errors import DeskError
 from desk.settings import SHOP_COUNTRY, load_settings
@@ -35,8 +35,10 @@ from ui.actions import dialog_keys
 from ui.background import run_in_background
 
 PREVIEW_ROWS = 10
+PROBLEM_WIDTH = 280  # pixels: the preview's Problem column leaves room for the values
 NOT_IMPORTED = -1
 BAD_ROW = QColor("#fde2e1")
+LEFT_OUT = QColor("#fff4ce")  # imported, without a bad email or phone
 
 
 class ImportDialog(QDialog):
@@ -69,6 +71,8 @@ class ImportDialog(QDialog):
         self.error_label = QLabel(objectName="importError", wordWrap=True)
         self.error_label.setStyleSheet("color: #a30000; font-weight: bold;")
         self.error_label.hide()
+        self.format_label = QLabel(objectName="tillFormat", wordWrap=True)
+        self.format_label.hide()
 
         self.mapping_table = QTableWidget(len(FIELDS), 2, objectName="mapping")
         self.mapping_table.setHorizontalHeaderLabels(["Field", "Column in the file"])
@@ -85,7 +89,7 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping_table.setCellWidget(row, 1, combo)
             self.combos[spec.key] = combo
-        mapping_box = QGroupBox("Columns  (* required)")
+        mapping_box = QGroupBox("Columns  (* required: the name, or first and last names)")
         QVBoxLayout(mapping_box).addWidget(self.mapping_table)
 
         self.preview = QTableWidget(objectName="preview")
@@ -117,6 +121,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.format_label)
         layout.addWidget(self.error_label)
         layout.addLayout(middle, 1)
         layout.addWidget(check_box)
@@ -155,6 +160,14 @@ class ImportDialog(QDialog):
             return  # another file was chosen meanwhile
         self.table = table
         self.error_label.hide()
+        till = till_format(table.header)
+        self.format_label.setText(
+            f"Recognised: <b>{till.label}</b>. Its columns are chosen below; the others "
+            "(addresses, marketing consent…) are not imported."
+            if till
+            else "Columns chosen by their names; check them below."
+        )
+        self.format_label.show()
         self._fill_combos(table.header, guess_mapping(table.header))
         self._mapping_changed()
         self.file_loaded.emit(True)
@@ -163,6 +176,7 @@ class ImportDialog(QDialog):
         if reading != self._reading:
             return
         self._show_error(str(error) if isinstance(error, DeskError) else f"Cannot read: {error}")
+        self.format_label.hide()
         self._fill_combos([], {})
         self.preview.clear()
         self.preview.setRowCount(0)
@@ -208,20 +222,24 @@ class ImportDialog(QDialog):
         self.preview.setRowCount(shown)
         for i in range(shown):
             values = cell_values(self.table, i, mapping)
-            problem = (
-                parse_row(self.table, i, mapping, self.country)
-                if "name" in mapping
+            left_out: list[str] = []
+            parsed = (
+                parse_row(self.table, i, mapping, self.country, left_out)
+                if has_name(mapping)
                 else "no name column"
             )
-            problem = problem if isinstance(problem, str) else ""
+            problem = parsed if isinstance(parsed, str) else "; ".join(left_out)
+            shade = BAD_ROW if isinstance(parsed, str) else LEFT_OUT
             cells = [str(self.table.numbers[i]), problem, *(values[f.key] for f in fields)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if problem:
-                    item.setBackground(BAD_ROW)
+                    item.setBackground(shade)
                     item.setToolTip(problem)
                 self.preview.setItem(i, column, item)
         self.preview.resizeColumnsToContents()
+        if self.preview.columnWidth(1) > PROBLEM_WIDTH:  # the whole of it is in its tooltip
+            self.preview.setColumnWidth(1, PROBLEM_WIDTH)
 
     # step 2: check; step 3: import
 
@@ -230,7 +248,7 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         mapping = self.mapping()
-        if "name" not in mapping:
+        if not has_name(mapping):
             self._show_error("Choose the column that holds the customer's name; it is required.")
             return
         self.error_label.hide()
@@ -254,10 +272,20 @@ class ImportDialog(QDialog):
             f"{_n(len(plan.rejected), 'row', bold=True)} rejected"
             + (", listed below: they will be left out" if plan.rejected else ""),
         ]
+        if plan.left_out:
+            parts.append(f"{_n(len(plan.left_out), 'bad email or phone', bold=True)} left out")
+        if plan.erased:
+            parts.append(erased_line(plan.erased).rstrip("."))
         self._say(" · ".join(parts) + ". Press Import to save.")
-        self.rejected_list.clear()
-        self.rejected_list.addItems([str(r) for r in plan.rejected])
+        self._list_rows(plan.rejected + plan.left_out, plan.erased)
         self._set_busy(False)
+
+    def _list_rows(self, rows: list, erased: int) -> None:
+        """List the erased rows skipped (a count), then each row rejected or left out."""
+        self.rejected_list.clear()
+        if erased:
+            self.rejected_list.addItem(erased_line(erased))
+        self.rejected_list.addItems([str(r) for r in sorted(rows, key=lambda r: r.row)])
 
     def run_import(self) -> None:
         """Import in the background, in one transaction that checks the rows again."""
@@ -275,10 +303,12 @@ class ImportDialog(QDialog):
     def _imported(self, report: ImportReport) -> None:
         self.report = report
         self.plan = None
+        skipped = f" {erased_line(report.erased)}" if report.erased else ""
         self._say(
             f"Done: <b>{report.created}</b> created, <b>{report.merged}</b> merged, "
-            f"<b>{report.rejected}</b> rejected."
+            f"<b>{report.rejected}</b> rejected.{skipped}"
         )
+        self._list_rows(report.rejected_rows + report.left_out, report.erased)
         self._set_busy(False)
         self.close_button.setFocus()
         self.imported.emit(report)

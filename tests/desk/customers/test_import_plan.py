@@ -98,3 +98,55 @@ def test_phones_are_read_with_the_shops_country_and_matched_in_e164(db):
     assert caio.values["phone"] == "+551134567890"
     (tom,) = plan.merge
     assert (tom.name, tom.rows) == ("Tom H.", [3])
+
+
+CONTACTS = (
+    "First name,Last name,Email,Phone,Other phone,Customer since\n"
+    "Ana,Souza,ana@example.com,12,,2024-11-25\n"  # row 2: bad phone, good email
+    "Bia,,bia@,'+44 7911 123456,,11/25/2024\n"  # row 3: bad email, good phone ('-quoted)
+    ",Reis,rui@,12,,\n"  # row 4: bad email and bad phone
+    "Caio,Lima,,,'+55 11 91234-5678,25/11/2024\n"  # row 5: only the other phone
+    "Dan,,,12,,\n"  # row 6: a bad phone and no email to import him by
+)
+
+
+def test_a_bad_contact_is_left_out_when_the_other_one_is_good(db):
+    table = read_csv(CONTACTS.encode())
+    mapping = guess_mapping(table.header)
+    assert {k: mapping[k] for k in ("first_name", "last_name", "phone_2")} == {
+        "first_name": 0,
+        "last_name": 1,
+        "phone_2": 4,
+    }
+    left_out: list[str] = []
+    ana = parse_row(table, 0, mapping, left_out=left_out)
+    assert ana == {"name": "Ana Souza", "email": "ana@example.com"} | {
+        "customer_since": date(2024, 11, 25)
+    }
+    assert left_out == [
+        "bad phone “12” (not a number here, nor with a country code) left out; "
+        "imported with the email"
+    ]
+    with db.session() as session:
+        plan = plan_import(session, table, mapping)
+    assert [str(r) for r in plan.rejected] == [
+        "row 4: bad email “rui@”",
+        "row 6: bad phone “12” (not a number here, nor with a country code)",
+    ]
+    assert [(r.row, r.reason.split(" left out")[0]) for r in plan.left_out] == [
+        (2, "bad phone “12” (not a number here, nor with a country code)"),
+        (3, "bad email “bia@”"),
+    ]
+    bia, caio = plan.create[1].values, plan.create[2].values
+    assert (bia["name"], bia["email"], bia["phone"]) == ("Bia", None, "+447911123456")
+    assert bia["customer_since"] == date(2024, 11, 25)  # month first: nothing else reads
+    assert (caio["name"], caio["phone"]) == ("Caio Lima", "+5511912345678")
+    assert caio["customer_since"] == date(2024, 11, 25)
+
+
+def test_a_last_name_alone_is_a_name():
+    table = read_csv(b"Last Name,E-mail\nReis,rui@example.com\n")
+    assert parse_row(table, 0, guess_mapping(table.header)) == {
+        "name": "Reis",
+        "email": "rui@example.com",
+    }

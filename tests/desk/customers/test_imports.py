@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[3]
 TILL = (
     "Customer ID,Name,Email,Phone,Customer since,Orders,Total spent,Notes\n"
     "C1,Ana Souza,ana@example.com,,2021-05-02,3,120.50,\n"  # row 2
-    "C2,Bruno Lima,bruno@,+55 11 91234-5678,,,,\n"  # row 3: bad email
+    "C2,Bruno Lima,bruno@,,,,,\n"  # row 3: bad email (and no phone to import him by)
     "C3,Carla Dias,CARLA@example.com,,,,,likes calls\n"  # row 4
     "C4,Dora,dora@example.com\n"  # row 5: wrong column count
     "C5,Ana S.,ANA@EXAMPLE.COM,+351 912 345 678,01/02/2020,5,200,\n"  # row 6: dup of row 2

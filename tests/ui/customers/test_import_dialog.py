@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func
@@ -13,7 +15,7 @@ from ui.customers.import_dialog import NOT_IMPORTED, PREVIEW_ROWS, ImportDialog
 TILL = (
     "\ufeffCódigo;Nome;E-mail;Celular;Cliente desde;Pedidos;Total gasto\n"
     "C1;Ana Souza;ana@example.com;;2021-05-02;3;120,50\n"
-    "C2;Bruno Lima;bruno@;+55 11 91234-5678;;;\n"
+    "C2;Bruno Lima;bruno@;;;;\n"
     "C3;Ana S.;ANA@EXAMPLE.COM;+351 912 345 678;01/02/2020;5;200\n"
     + "".join(f"C{n};Cliente {n};c{n}@example.com;;;;\n" for n in range(4, 16))
 )
@@ -128,6 +130,60 @@ def test_a_customer_added_after_the_check_is_merged_into(qtbot, dialog, db, tmp_
     with db.session() as session:
         four = session.exec(select(Customer).where(Customer.email == "c4@example.com")).one()
     assert (four.name, four.external_ref) == ("Cliente Quatro", "C4")
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "desk" / "customers" / "samples"
+
+
+def test_a_till_export_is_recognised_and_its_bad_phone_left_out(qtbot, dialog, db):
+    assert load(qtbot, dialog, SAMPLES / "shopify_customers.csv")
+    assert dialog.format_label.isVisible()
+    assert "Recognised: <b>Shopify customers export</b>" in dialog.format_label.text()
+    assert dialog.combos["first_name"].currentText() == "2 · First Name"
+    assert dialog.combos["phone_2"].currentText() == "13 · Default Address Phone"
+    assert dialog.combos["name"].currentData() == NOT_IMPORTED
+    headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(4)]
+    assert headers == ["Row", "Problem", "First name", "Last name"]
+    assert cell(dialog.preview, 2, 1).startswith("bad phone “999”")  # row 4, still imported
+    qtbot.mouseClick(dialog.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "<b>4</b> new customers" in dialog.summary_label.text()
+    assert "<b>1</b> bad email or phone left out" in dialog.summary_label.text()
+    assert dialog.rejected_list.item(0).text().startswith("row 4: bad phone “999”")
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    with db.session() as session:
+        lea = session.exec(select(Customer).where(Customer.external_ref == "7398802653252")).one()
+    assert (lea.name, lea.email, lea.phone) == ("Léa Dubois", "lea.dubois@example.fr", None)
+
+
+def test_a_plain_file_says_its_columns_were_matched_by_name(qtbot, dialog, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_bytes(TILL.encode("utf-8"))
+    assert load(qtbot, dialog, path)
+    assert dialog.format_label.text() == "Columns chosen by their names; check them below."
+
+
+def test_rows_of_erased_customers_are_counted_not_shown(qtbot, dialog, db, tmp_path):
+    from desk.customers.privacy import erase_customer
+
+    with db.session() as session:
+        session.add(Customer(name="Léa Dubois", email="lea.dubois@example.fr"))
+        session.commit()
+        lea_id = session.exec(select(Customer.id)).one()
+    erase_customer(db, lea_id, staff="Marta")
+    assert load(qtbot, dialog, SAMPLES / "shopify_customers.csv")
+    qtbot.mouseClick(dialog.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "<b>3</b> new customers" in dialog.summary_label.text()
+    assert "1 row skipped: erased customers" in dialog.summary_label.text()
+    listed = [dialog.rejected_list.item(i).text() for i in range(dialog.rejected_list.count())]
+    assert listed == ["1 row skipped: erased customers."]  # Léa's bad phone is not shown
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert done.args[0].erased == 1
+    assert "1 row skipped: erased customers." in dialog.summary_label.text()
+    assert customer_count(db) == 1 + 3
 
 
 def test_closing_while_reading_a_big_file_raises_nothing(qtbot, db, tmp_path):
