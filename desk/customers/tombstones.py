@@ -15,6 +15,7 @@ not in desk.settings): changing it would let every erased customer back in.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Callable
 
@@ -26,6 +27,8 @@ from sqlmodel import Session, col
 from desk.models import ErasedContact, Setting
 from desk.phones import to_e164
 from desk.settings import SHOP_COUNTRY, get_setting
+
+_E164 = re.compile(r"\+[1-9][0-9]{6,14}")  # already as stored: no need to parse it again
 
 SALT_KEY = "privacy.erased_salt"
 """Where the shop's salt is kept in the setting table (64 hex digits, made on first use)."""
@@ -52,7 +55,8 @@ def _normal(email: str | None, phone: str | None, country: str) -> list[str]:
     if email and email.strip():
         found.append(f"email:{email.strip().lower()}")
     if phone and phone.strip():
-        e164 = to_e164(phone.strip().lstrip("'"), country)
+        phone = phone.strip().lstrip("'")
+        e164 = phone if _E164.fullmatch(phone) else to_e164(phone, country)
         number = e164 or "+" + "".join(c for c in phone if c.isdigit())
         if len(number) > 1:
             found.append(f"phone:{number}")
