@@ -21,7 +21,7 @@ from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
 from ui.portal_process import PortalProcess
 from ui.returns import list_parts as returns_list
-from ui.returns import outbox_actions, scanned_link
+from ui.returns import outbox_actions, scan_open, scanned_link
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
 from ui.returns.undo import UndoLastMove
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.counter = feedback_actions.connect(self)
         self.undo = UndoLastMove(self)
         self.portal = PortalProcess(db, self)  # the customer space, when started
+        self.scanner = scan_open.watch(self)  # the sheet's number or QR code opens its return
         self.apply_filter()
 
     @property

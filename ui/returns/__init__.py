@@ -10,6 +10,7 @@ Modules:
     undo               undo the last move for a short while (status bar button, shortcut)
     outbox_actions     the outbox status in the status bar, "Send again" from the detail
     scanned_link       a personal link scanned or pasted into the search box opens its return
+    scan_open          a scan anywhere in the main window opens its return or a new one
 """
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "undo",
     "outbox_actions",
     "scanned_link",
+    "scan_open",
 ]

@@ -31,12 +31,18 @@ def open_if_link(window: MainWindow, text: str) -> bool:
 
 
 def _opened(window: MainWindow, linked: LinkedReturn) -> None:
+    show_opened(window, linked.id, linked.number, f"{linked.number} opened from its personal link.")
+
+
+def show_opened(window: MainWindow, return_id: int, number: str, said: str) -> None:
+    """Select return `return_id` and show it in the detail, whatever the status filter
+    (its number goes in the search box), and say `said` in the status bar."""
     edit = window.search_edit
     edit.blockSignals(True)
-    edit.setText(linked.number)  # a return number: found whatever the status filter
+    edit.setText(number)  # a return number: found whatever the status filter
     edit.blockSignals(False)
-    window.apply_filter(select=linked.id)
-    window.statusBar().showMessage(f"{linked.number} opened from its personal link.", SHOWN_MS)
+    window.apply_filter(select=return_id)
+    window.statusBar().showMessage(said, SHOWN_MS)
 
 
 def _refused(window: MainWindow, error: Exception) -> None:

@@ -6,6 +6,16 @@ Modules:
     message_preview  a customer message exactly as it will be sent: email or SMS
     look             the app's focus ring, so staff see which field has the focus
     date_field       a date typed the way the shop writes it, or picked on a calendar
+    scanner          a barcode scanner's fast burst recognised wherever the focus is
+    field_state      what a focused field holds, saved and put back (a scan leaves no trace)
 """
 
-__all__ = ["form_parts", "flow_layout", "message_preview", "look", "date_field"]
+__all__ = [
+    "form_parts",
+    "flow_layout",
+    "message_preview",
+    "look",
+    "date_field",
+    "scanner",
+    "field_state",
+]

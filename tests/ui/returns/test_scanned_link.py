@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from desk.portal.links import personal_link, revoke_links
 from desk.settings import PORTAL_PUBLIC_URL, save_settings
+from tests.ui import scanner_input
 from tests.ui.test_main_window import add_return, close_return, visible_numbers, wait_for_list
 from ui.main_window import MainWindow
 
@@ -27,10 +28,9 @@ def shop(qtbot, db):
 
 
 def scan(qtbot, win, text):
-    """Type `text` into the search box as a barcode scanner does, then Enter."""
+    """Scan `text` with the focus in the search box, as a barcode scanner types it."""
     win.search_edit.clear()
-    qtbot.keyClicks(win.search_edit, text)
-    qtbot.keyClick(win.search_edit, Qt.Key_Return)
+    scanner_input.scan(qtbot, win.search_edit, text)
 
 
 def test_a_scanned_link_opens_its_return_whatever_the_filter(qtbot, shop, db):
@@ -54,12 +54,17 @@ def test_a_pasted_path_opens_its_return(qtbot, shop, db):
     assert visible_numbers(win) == [numbers[1]]
 
 
-def test_a_revoked_link_says_so_and_keeps_what_was_scanned(qtbot, shop, db):
+@pytest.mark.parametrize("how", ["scanned", "pasted"])
+def test_a_revoked_link_says_so(qtbot, shop, db, how):
     win, numbers = shop
     link = personal_link(db, number=numbers[2])
     revoke_links(db, number=numbers[2])
     shown = win.detail.number_label.text()
-    scan(qtbot, win, link)
+    if how == "scanned":
+        scan(qtbot, win, link)
+    else:
+        win.search_edit.setText(link)
+        qtbot.keyClick(win.search_edit, Qt.Key_Return)
     qtbot.waitUntil(lambda: "personal link" in win.statusBar().currentMessage(), timeout=5000)
     assert (
         win.statusBar()
@@ -68,7 +73,7 @@ def test_a_revoked_link_says_so_and_keeps_what_was_scanned(qtbot, shop, db):
             "This personal link opens no return: it was revoked, has expired or was misread."
         )
     )
-    assert win.search_edit.text() == link
+    assert win.search_edit.text() == ("" if how == "scanned" else link)  # a scan types nothing
     assert win.detail.number_label.text() == shown
 
 

@@ -1,0 +1,290 @@
+"""Barcode scanners recognised wherever the focus is in a window.
+
+A USB scanner is a keyboard: it types the code in one fast burst (1-5 ms a key) and ends
+with Enter. `ScanDetector(window, on_scan)` watches the key presses of `window` and all
+its children (an application event filter, so whatever has the focus is seen) and calls
+`on_scan(code)` for a burst of at least `MIN_LENGTH` printable characters, each within
+`GAP_MS` of the one before, ended by Enter or Return. The Enter of a scan reaches nobody
+(no default button, no dialog accept, no shortcut), and the focused field is put back as
+it was before the burst: the code never stays in it.
+
+Undo-after for text fields, hold-and-replay for the rest. Holding every key until it is
+clear it is no scan would delay all typing by the gap (30 ms a key, on top of what the
+screen already takes) and replay synthetic keys into input methods and completers. So a
+key reaches a text field (line edit, spin box, editable combo, text edit) at once:
+typing waits for nothing, and the added cost is the filter itself (see "Measured").
+The state of the field is saved before the first key of each burst (ui.widgets.field_state)
+and put back when the burst ends as a scan. Elsewhere a printable key is a command: a
+list's type-ahead search (which selects a row and loads its detail), a button's space, a
+plain combo box's choice, an editable cell's editor opening. Those cannot be taken back,
+so such keys are held and replayed, in order, to the focus as soon as the burst stops
+short of a scan (the gap passes, another key, a click): a key there lands up to `GAP_MS`
+late, which nobody notices when jumping in a list.
+
+The gap: people type 60-200 ms between keys (fast typists' rolled pairs can come 20-40 ms
+apart, never four in a row); scanners 1-5 ms, some Bluetooth ones up to about 15 ms.
+Measured here, a scan driven at 2 ms a key reaches the filter 2-6 ms apart, up to about
+20 ms with the main window's list reloading on a loaded machine. 30 ms sits between.
+The time is the key event's own (when the keyboard sent it, so a busy window does not
+stretch the gaps); events without one (QTest's) are timed as they arrive, less the time
+the UI thread waited for a CPU meanwhile (Linux's schedstat): on a loaded machine that
+wait alone stretched 1 gap in 2,000 past 60 ms.
+
+Not scans: keys with Ctrl, Alt or Meta (shortcuts, mnemonics; AltGr characters are
+printable and count), auto-repeat, dead keys and input-method text (they end any burst
+and pass untouched), fewer than `MIN_LENGTH` characters, and keys of other windows
+(a dialog opened on top watches itself).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.widgets.field_state import Restore, save_state, takes_text
+
+GAP_MS = 30
+"""The longest pause between two keys of one scan (see the module docstring)."""
+
+MIN_LENGTH = 4
+"""The fewest characters a scan has; shorter fast bursts are typing."""
+
+_ENTER = (Qt.Key_Return, Qt.Key_Enter)
+_MODIFIER_KEYS = frozenset(
+    (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_AltGr, Qt.Key_Meta, Qt.Key_CapsLock)
+)  # a scanner presses Shift for capitals: part of the burst, not an end to it
+_COMMAND_MODIFIERS = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
+_ALT_GR = Qt.ControlModifier | Qt.AltModifier  # how Windows reports AltGr
+_FLUSHING_EVENTS = (
+    QEvent.MouseButtonPress,
+    QEvent.MouseButtonDblClick,
+    QEvent.Wheel,
+    QEvent.FocusOut,
+    QEvent.InputMethod,
+)
+
+
+def _printable(event: QKeyEvent) -> bool:
+    """Whether the key types a character a scanner could send (not a shortcut or a repeat)."""
+    text = event.text()
+    if not text or not text.isprintable() or event.isAutoRepeat():
+        return False
+    commands = event.modifiers() & _COMMAND_MODIFIERS
+    return commands == Qt.NoModifier or commands == _ALT_GR
+
+
+def _enter(event: QKeyEvent) -> bool:
+    return event.key() in _ENTER and not event.modifiers() & _COMMAND_MODIFIERS
+
+
+_SCHEDSTAT = "/proc/thread-self/schedstat"  # Linux: time run, time waited for a CPU (ns)
+
+
+def _cpu_wait_ms() -> float:
+    """How long the calling thread has waited for a CPU so far (0 where unknown)."""
+    global _SCHEDSTAT
+    if _SCHEDSTAT:
+        try:
+            with open(_SCHEDSTAT, "rb") as stat:
+                return int(stat.read().split()[1]) / 1e6
+        except (OSError, IndexError, ValueError):
+            _SCHEDSTAT = ""  # not Linux, or no scheduler statistics: wall time alone
+    return 0.0
+
+
+def _now() -> tuple[float, float]:
+    """The time (monotonic ms) and how long the UI thread has waited for a CPU (ms)."""
+    return time.monotonic() * 1000, _cpu_wait_ms()
+
+
+class _Burst:
+    """Keys that came fast one after the other, to one widget."""
+
+    def __init__(self, receiver: QWidget, restore: Restore | None, hold: bool):
+        self.receiver, self.restore, self.hold = receiver, restore, hold
+        self.text = ""
+        self.held: list[QKeyEvent] = []  # presses and releases kept back, in order
+        self.stamp = 0  # the last key's own time (ms), 0 when events have none
+        self.arrived = (0.0, 0.0)  # when the last key reached the filter (see `_now`)
+
+    def gap(self, event: QKeyEvent, now: tuple[float, float]) -> float:
+        """Milliseconds since the burst's last key."""
+        stamp = event.timestamp()
+        if stamp and self.stamp and stamp >= self.stamp:
+            return stamp - self.stamp  # keys queued while the window was busy keep their gaps
+        (clock, waited), (last_clock, last_waited) = now, self.arrived
+        return (clock - last_clock) - (waited - last_waited)  # less waiting for a busy CPU
+
+    def add(self, event: QKeyEvent, now: tuple[float, float]) -> None:
+        self.text += event.text()
+        self.stamp, self.arrived = event.timestamp(), now
+
+
+class ScanDetector(QObject):
+    """Recognises a scanner's bursts in `window` and hands each code to `on_scan`.
+
+    `on_scan(code)` is called on the UI thread just after the Enter (a queued signal of
+    this object, a child of `window`: a lambda connected here dies with the window).
+    """
+
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        on_scan: Callable[[str], None],
+        *,
+        gap_ms: int = GAP_MS,
+        min_length: int = MIN_LENGTH,
+    ):
+        super().__init__(window)
+        self.window, self.gap_ms, self.min_length = window, gap_ms, min_length
+        self._burst: _Burst | None = None
+        self._flush_timer = QTimer(self, singleShot=True, interval=gap_ms)
+        self._flush_timer.timeout.connect(self._gap_passed)
+        self.scanned.connect(on_scan, Qt.QueuedConnection)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.KeyPress:
+            return self._key_press(watched, event)
+        if kind == QEvent.ShortcutOverride:
+            return self._shortcut_override(watched, event)
+        if kind == QEvent.KeyRelease:
+            return self._key_release(watched, event)
+        if kind in _FLUSHING_EVENTS and self._burst is not None and self._burst.held:
+            self._end_burst()  # a click or another field: what was held lands first
+        return False
+
+    def _watches(self, watched: QObject, event: QEvent) -> bool:
+        """A key typed on a device (not a replay or a parent's copy) into this window."""
+        return (
+            event.spontaneous()
+            and isinstance(watched, QWidget)
+            and (watched is self.window or self.window.isAncestorOf(watched))
+        )
+
+    def _continues(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
+        burst = self._burst
+        return (
+            burst is not None and burst.receiver is watched and burst.gap(event, now) <= self.gap_ms
+        )
+
+    def _key_press(self, watched: QObject, event: QKeyEvent) -> bool:
+        if not self._watches(watched, event):
+            return False
+        if event.key() in _MODIFIER_KEYS:
+            return False
+        now = _now()
+        if _enter(event):
+            return self._enter(watched, event, now)
+        if not _printable(event):
+            self._end_burst()
+            return False
+        if self._continues(watched, event, now):
+            burst = self._burst
+            burst.add(event, now)
+            if burst.hold:
+                burst.held.append(_copy(event))
+                self._flush_timer.start(self.gap_ms)
+                return True
+            return False
+        self._end_burst()
+        self._burst = burst = _Burst(watched, save_state(watched), hold=not takes_text(watched))
+        burst.add(event, now)
+        if burst.hold:  # a command key (a list's search, a button's space): held from the first
+            burst.held.append(_copy(event))
+            self._flush_timer.start(self.gap_ms)
+            return True
+        return False
+
+    def _is_scan_end(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
+        return self._continues(watched, event, now) and len(self._burst.text) >= self.min_length
+
+    def _enter(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
+        if not self._is_scan_end(watched, event, now):
+            self._end_burst()
+            return False
+        burst, self._burst = self._burst, None
+        self._flush_timer.stop()
+        if burst.restore is not None:
+            burst.restore()  # the field as it was before the first key of the scan
+        self.scanned.emit(burst.text)
+        return True
+
+    def _shortcut_override(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Before a key press Qt asks the focused widget whether it wants the key, else the
+        key may trigger a shortcut: claim the Enter of a scan and the keys being held."""
+        if not isinstance(watched, QWidget) or self._burst is None:
+            return False
+        if not (watched is self.window or self.window.isAncestorOf(watched)):
+            return False
+        if event.key() in _MODIFIER_KEYS:
+            return False
+        now = _now()
+        if _enter(event):
+            claim = self._is_scan_end(watched, event, now)
+        elif _printable(event):
+            claim = self._burst.hold and self._continues(watched, event, now)
+        else:  # a shortcut's key (Ctrl+S) ends the burst: what was held lands before it acts
+            self._end_burst()
+            claim = False
+        if claim:
+            event.accept()
+        return claim
+
+    def _key_release(self, watched: QObject, event: QKeyEvent) -> bool:
+        burst = self._burst
+        if burst is None or not burst.held or not self._watches(watched, event):
+            return False
+        if watched is burst.receiver:
+            burst.held.append(_copy(event))  # replayed after its press, or dropped with it
+            return True
+        return False
+
+    def _gap_passed(self) -> None:
+        """The timer of the held keys: end the burst unless it fired early by the burst's
+        own clock (the thread waited for a CPU meanwhile: the next key may be queued)."""
+        burst = self._burst
+        if burst is not None and not burst.stamp:
+            (clock, waited), (last_clock, last_waited) = _now(), burst.arrived
+            left = self.gap_ms - ((clock - last_clock) - (waited - last_waited))
+            if left > 0:
+                self._flush_timer.start(max(1, round(left)))
+                return
+        self._end_burst()
+
+    def _end_burst(self) -> None:
+        """The burst is not a scan: hand the keys held back to their widget, in order."""
+        self._flush_timer.stop()
+        burst, self._burst = self._burst, None
+        if burst is None or not burst.held:
+            return
+        for event in burst.held:
+            if not shiboken6.isValid(burst.receiver):
+                return
+            QApplication.sendEvent(_receiver(burst.receiver), event)  # not spontaneous: unseen
+
+
+def _receiver(widget: QWidget) -> QWidget:
+    """Where a held key goes: its widget, or the editor a key before it opened in it."""
+    focused = QApplication.focusWidget()
+    return focused if focused is not None and widget.isAncestorOf(focused) else widget
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    """A key event to replay later (Qt reuses the one it delivers)."""
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
