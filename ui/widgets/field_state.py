@@ -32,7 +32,7 @@ Restore = Callable[[], None]
 def field_of(widget: QWidget) -> QWidget:
     """The field a key sent to `widget` edits: the spin box or combo box around its line edit."""
     parent = widget.parentWidget()
-    if isinstance(widget, QLineEdit) and isinstance(parent, QAbstractSpinBox | QComboBox):
+    if isinstance(widget, QLineEdit) and isinstance(parent, (QAbstractSpinBox, QComboBox)):
         return parent
     return widget
 
@@ -40,7 +40,7 @@ def field_of(widget: QWidget) -> QWidget:
 def takes_text(widget: QWidget) -> bool:
     """Whether printable keys type into `widget` (an editable text, number or date field)."""
     field = field_of(widget)
-    if isinstance(field, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
+    if isinstance(field, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)):
         return not field.isReadOnly()
     return isinstance(field, QComboBox) and field.isEditable()
 
