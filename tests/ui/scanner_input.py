@@ -38,8 +38,12 @@ def _key_of(char: str) -> tuple[int, Qt.KeyboardModifier]:
 
 
 def _receiver(target: QWidget) -> QWidget:
-    """Where a key goes now: the focus, when it is in `target`'s window (a key may have
-    moved it, as opening a cell's editor does), else `target`."""
+    """Where a key goes now, as Qt routes a keyboard's keys: to an open popup (a field's
+    completions), else to the focus when it is in `target`'s window (a key may have moved
+    it, as opening a cell's editor does), else to `target`."""
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup
     focused = QApplication.focusWidget()
     if focused is not None and focused.window() is target.window():
         return focused

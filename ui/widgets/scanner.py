@@ -116,8 +116,8 @@ def _now(event: QKeyEvent | None = None) -> tuple[float, float]:
 class _Burst:
     """Keys that came fast one after the other, to one widget."""
 
-    def __init__(self, receiver: QWidget, restore: Restore | None, hold: bool):
-        self.receiver, self.restore, self.hold = receiver, restore, hold
+    def __init__(self, receiver: QWidget, field: QWidget, restore: Restore | None, hold: bool):
+        self.receiver, self.field, self.restore, self.hold = receiver, field, restore, hold
         self.text = ""
         self.held: list[QKeyEvent] = []  # presses and releases kept back, in order
         self.stamp = 0  # the last key's own time (ms), 0 when events have none
@@ -180,18 +180,25 @@ class ScanDetector(QObject):
             self._end_burst()  # a click or another field: what was held lands first
         return False
 
+    def _field(self, watched: QObject) -> QWidget | None:
+        """The widget of this window a key sent to `watched` is for, or None: `watched`
+        itself, or the field whose completion list (a popup window) has the keys."""
+        if not isinstance(watched, QWidget):
+            return None
+        if watched.windowType() == Qt.Popup and watched.focusProxy() is not None:
+            watched = watched.focusProxy()  # a QCompleter's list hands the keys to its field
+        return watched if watched is self.window or self.window.isAncestorOf(watched) else None
+
     def _watches(self, watched: QObject, event: QEvent) -> bool:
         """A key typed on a device (not a replay or a parent's copy) into this window."""
-        return (
-            event.spontaneous()
-            and isinstance(watched, QWidget)
-            and (watched is self.window or self.window.isAncestorOf(watched))
-        )
+        return event.spontaneous() and self._field(watched) is not None
 
     def _continues(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
         burst = self._burst
         return (
-            burst is not None and burst.receiver is watched and burst.gap(event, now) <= self.gap_ms
+            burst is not None
+            and burst.field is self._field(watched)
+            and burst.gap(event, now) <= self.gap_ms
         )
 
     def _key_press(self, watched: QObject, event: QKeyEvent) -> bool:
@@ -214,7 +221,9 @@ class ScanDetector(QObject):
                 return True
             return False
         self._end_burst()
-        self._burst = burst = _Burst(watched, save_state(watched), hold=not takes_text(watched))
+        field = self._field(watched)
+        hold = not takes_text(field)
+        self._burst = burst = _Burst(watched, field, save_state(field), hold)
         burst.add(event, now)
         if burst.hold:  # a command key (a list's search, a button's space): held from the first
             burst.held.append(_copy(event))
@@ -233,15 +242,16 @@ class ScanDetector(QObject):
         self._flush_timer.stop()
         if burst.restore is not None:
             burst.restore()  # the field as it was before the first key of the scan
+        popup = QApplication.activePopupWidget()
+        if popup is not None and popup.focusProxy() is burst.field:
+            popup.hide()  # the field's completions: the scan chose none of them
         self.scanned.emit(burst.text)
         return True
 
     def _shortcut_override(self, watched: QObject, event: QKeyEvent) -> bool:
         """Before a key press Qt asks the focused widget whether it wants the key, else the
         key may trigger a shortcut: claim the Enter of a scan and the keys being held."""
-        if not isinstance(watched, QWidget) or self._burst is None:
-            return False
-        if not (watched is self.window or self.window.isAncestorOf(watched)):
+        if self._burst is None or self._field(watched) is None:
             return False
         if event.key() in _MODIFIER_KEYS:
             return False
@@ -260,7 +270,7 @@ class ScanDetector(QObject):
         burst = self._burst
         if burst is None or not burst.held or not self._watches(watched, event):
             return False
-        if watched is burst.receiver:
+        if self._field(watched) is burst.field:
             burst.held.append(_copy(event))  # replayed after its press, or dropped with it
             return True
         return False

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QLineEdit,
@@ -198,6 +199,19 @@ def test_shortcuts_still_work_and_none_fires_on_a_scan(qtbot, form):
     assert form.codes == [CODE]
     type_slowly(qtbot, form.table, "", enter=True)
     assert entered == [1]
+
+
+def test_a_scan_while_completions_are_open_closes_them_and_picks_none(qtbot, form):
+    form.line.setCompleter(QCompleter(["Apple", "Apricot", "Banana"], form.line))
+    form.line.clear()
+    type_slowly(qtbot, form.line, "Ap")
+    popup = form.line.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    scan(qtbot, None, CODE)  # the keys go to the completions list, as a keyboard's do
+    assert form.codes == [CODE]
+    assert form.line.text() == "Ap"
+    assert not popup.isVisible()
+    assert form.result() == QDialog.Rejected
 
 
 def test_a_dead_key_ends_the_burst(qtbot, form):
