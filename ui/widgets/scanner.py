@@ -91,6 +91,10 @@ def _enter(event: QKeyEvent) -> bool:
     return event.key() in _ENTER and not event.modifiers() & _COMMAND_MODIFIERS
 
 
+Instant = tuple[float, float | None]
+"""A moment as the detector times it: monotonic ms, and ms the UI thread had waited for a
+CPU so far (None when not read)."""
+
 _SCHEDSTAT = "/proc/thread-self/schedstat"  # Linux: time run, time waited for a CPU (ns)
 
 
@@ -106,11 +110,19 @@ def _cpu_wait_ms() -> float:
     return 0.0
 
 
-def _now(event: QKeyEvent | None = None) -> tuple[float, float]:
+def _now(event: QKeyEvent | None = None) -> Instant:
     """The time (monotonic ms) and how long the UI thread has waited for a CPU (ms; read
     only for an event without a time of its own, the rest are timed by that)."""
     stamped = event is not None and event.timestamp() != 0
-    return time.monotonic() * 1000, 0.0 if stamped else _cpu_wait_ms()
+    return time.monotonic() * 1000, None if stamped else _cpu_wait_ms()
+
+
+def _elapsed(now: Instant, then: Instant) -> float:
+    """Milliseconds from `then` to `now`, less the time spent waiting for a CPU meanwhile."""
+    (clock, waited), (last_clock, last_waited) = now, then
+    if waited is None or last_waited is None:
+        return clock - last_clock
+    return (clock - last_clock) - (waited - last_waited)
 
 
 class _Burst:
@@ -121,19 +133,19 @@ class _Burst:
         self.text = ""
         self.held: list[QKeyEvent] = []  # presses and releases kept back, in order
         self.stamp = 0  # the last key's own time (ms), 0 when events have none
-        self.arrived = (0.0, 0.0)  # when the last key reached the filter (see `_now`)
+        self.arrived: Instant = (0.0, None)  # see `_now`
+        self.rechecked = False  # the held keys' timer gave queued input one more turn
 
-    def gap(self, event: QKeyEvent, now: tuple[float, float]) -> float:
+    def gap(self, event: QKeyEvent, now: Instant) -> float:
         """Milliseconds since the burst's last key."""
         stamp = event.timestamp()
         if stamp and self.stamp and stamp >= self.stamp:
             return stamp - self.stamp  # keys queued while the window was busy keep their gaps
-        (clock, waited), (last_clock, last_waited) = now, self.arrived
-        return (clock - last_clock) - (waited - last_waited)  # less waiting for a busy CPU
+        return _elapsed(now, self.arrived)
 
-    def add(self, event: QKeyEvent, now: tuple[float, float]) -> None:
+    def add(self, event: QKeyEvent, now: Instant) -> None:
         self.text += event.text()
-        self.stamp, self.arrived = event.timestamp(), now
+        self.stamp, self.arrived, self.rechecked = event.timestamp(), now, False
 
 
 class ScanDetector(QObject):
@@ -193,7 +205,7 @@ class ScanDetector(QObject):
         """A key typed on a device (not a replay or a parent's copy) into this window."""
         return event.spontaneous() and self._field(watched) is not None
 
-    def _continues(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
+    def _continues(self, watched: QObject, event: QKeyEvent, now: Instant) -> bool:
         burst = self._burst
         return (
             burst is not None
@@ -231,10 +243,10 @@ class ScanDetector(QObject):
             return True
         return False
 
-    def _is_scan_end(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
+    def _is_scan_end(self, watched: QObject, event: QKeyEvent, now: Instant) -> bool:
         return self._continues(watched, event, now) and len(self._burst.text) >= self.min_length
 
-    def _enter(self, watched: QObject, event: QKeyEvent, now: tuple[float, float]) -> bool:
+    def _enter(self, watched: QObject, event: QKeyEvent, now: Instant) -> bool:
         if not self._is_scan_end(watched, event, now):
             self._end_burst()
             return False
@@ -276,15 +288,20 @@ class ScanDetector(QObject):
         return False
 
     def _gap_passed(self) -> None:
-        """The timer of the held keys: end the burst unless it fired early by the burst's
-        own clock (the thread waited for a CPU meanwhile: the next key may be queued)."""
+        """The timer of the held keys: end the burst, unless the next key may be waiting
+        in the queue (the window was busy, or the thread waited for a CPU meanwhile)."""
         burst = self._burst
-        if burst is not None and not burst.stamp:
-            (clock, waited), (last_clock, last_waited) = _now(), burst.arrived
-            left = self.gap_ms - ((clock - last_clock) - (waited - last_waited))
+        if burst is None:
+            return
+        if not burst.stamp:
+            left = self.gap_ms - _elapsed(_now(), burst.arrived)
             if left > 0:
                 self._flush_timer.start(max(1, round(left)))
                 return
+        if not burst.rechecked:  # a 0 ms timer fires once the queued window events are in
+            burst.rechecked = True
+            self._flush_timer.start(0)
+            return
         self._end_burst()
 
     def _end_burst(self) -> None:

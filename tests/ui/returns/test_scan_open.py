@@ -78,6 +78,7 @@ def test_an_unknown_number_says_so_and_changes_nothing(qtbot, shop):
     win, numbers = shop
     focus(win, "search")
     win.search_edit.setText("bru")
+    qtbot.waitUntil(lambda: win.model.filter.text == "bru", timeout=3000)
     wait_for_list(qtbot, win)
     shown = win.detail.number_label.text()
     scan(qtbot, None, "R-2026-99999")
