@@ -257,3 +257,15 @@ def test_a_person_typing_into_a_cell_edits_it(qtbot, form):
     type_slowly(qtbot, form.grid, "mug", enter=True)
     assert form.grid.item(0, 0).text() == "mug"
     assert form.codes == []
+
+
+def test_keys_through_the_window_with_their_own_time_are_recognised(qtbot, form):
+    form.spin.setFocus()
+    handle = form.windowHandle()
+    for char in CODE:  # the platform's path: each event carries the time it was sent
+        QTest.sendKeyEvent(QTest.KeyAction.Click, handle, Qt.Key(ord(char)), char, Qt.NoModifier)
+        QTest.qWait(2)
+    QTest.sendKeyEvent(QTest.KeyAction.Click, handle, Qt.Key_Return, "\r", Qt.NoModifier)
+    qtbot.waitUntil(lambda: form.codes == [CODE], timeout=2000)
+    assert form.spin.value() == 7
+    assert form.result() == QDialog.Rejected
