@@ -27,15 +27,15 @@ The time is the key event's own (when the keyboard sent it, so a busy window doe
 stretch the gaps); events without one (QTest's) are timed as they arrive, less the time
 the UI thread waited for a CPU meanwhile (Linux's schedstat).
 
-Measured (bench/scanner_bench.py, 2 cores at load average 11): scans driven at 2 ms a
-key into the main window over 2,000 demo returns reach the filter 2.4 ms apart (median;
-99th percentile 3.5 ms, worst of 1,980 gaps 26 ms, with the focus in the list, the search
-box or the detail); by the wall clock alone the 99th percentile was 16 ms and the worst
-67 ms, hence the CPU-wait correction. `GAP_MS` = 30 sits between scanners and people.
-The filter adds about 0.4 µs to every event of the application and 50-100 µs to a key
-typed into a text field (the field's state saved included): a typed character shows
-about 0.5 ms after its key (0.25 ms without the detector), far below a screen refresh.
-A key held in a list lands 31-38 ms late.
+Measured (bench/scanner_bench.py, 2 cores at load average 11-14, two runs): scans driven
+at 2 ms a key into the main window over 2,000 demo returns reach the filter 2.4 ms apart
+(median; 99th percentile 3-3.5 ms, worst of 1,980 gaps 26-27 ms, with the focus in the
+list, the search box or the detail); by the wall clock alone the 99th percentile was
+12-16 ms and the worst 67-175 ms, hence the CPU-wait correction. `GAP_MS` = 30 sits
+between scanners and people. The filter adds 0.4-1.5 µs to every event of the
+application and 50-160 µs to a key typed into a text field (the field's state saved
+included): a typed character shows about 0.5 ms after its key (0.25 ms without the
+detector), far below a screen refresh. A key held in a list lands 31-55 ms late.
 
 Not scans: keys with Ctrl, Alt or Meta (shortcuts, mnemonics; AltGr characters are
 printable and count), auto-repeat, dead keys and input-method text (they end any burst
