@@ -33,6 +33,7 @@ class ProductView:
     returnable: bool
     default_disposition: Disposition | None
     barcodes: tuple[str, ...] = ()
+    external_ref: str = ""  # the till's own id of the product, kept when staff edit it
 
     @property
     def description(self) -> str:
@@ -99,6 +100,7 @@ def _views(session: Session, products: Iterable[Product]) -> list[ProductView]:
             p.returnable,
             p.default_disposition,
             tuple(codes.get(p.id, ())),
+            p.external_ref,
         )
         for p in products
     ]
@@ -211,3 +213,13 @@ def word_rows(product_id: int, sku: str, name: str, variant: str = "") -> list[d
     return [
         {"word": w, "product_id": product_id} for w in sorted(product_words(sku, name, variant))
     ]
+
+
+def product_views(session: Session, products: Iterable[Product]) -> list[ProductView]:
+    """The views of `products`, in their order, with their barcodes (one query for all)."""
+    return _views(session, products)
+
+
+def barcode_forms(value: str) -> list[str]:
+    """The values a scanned barcode may be stored as (a UPC-A also as its EAN-13 form)."""
+    return _barcode_forms(value)

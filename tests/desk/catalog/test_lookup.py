@@ -157,3 +157,20 @@ def test_editing_a_product_replaces_its_barcodes_and_words(db, shop):
     assert look_up_product(db, "4006381333931") is None
     assert [p.id for p in product_completions(db, "cinto")] == [belt]
     assert product_completions(db, "leather") == []
+
+
+def test_product_views_keep_the_order_the_barcodes_and_the_till_reference(db, shop):
+    from sqlmodel import select
+
+    from desk.catalog.lookup import barcode_forms, product_views
+    from desk.models import Product
+
+    save_product(db, ProductDraft("MUG-1", "Mug", barcodes=["96385074"], external_ref="sq-77"))
+    with db.session() as session:
+        products = session.exec(select(Product).order_by(Product.sku.desc())).all()
+        views = product_views(session, products)
+    assert [v.sku for v in views] == [p.sku for p in products]
+    mug = next(v for v in views if v.sku == "MUG-1")
+    assert (mug.barcodes, mug.external_ref) == (("96385074",), "sq-77")
+    assert barcode_forms("036000291452") == ["036000291452", "0036000291452"]
+    assert barcode_forms("0036000291452") == ["0036000291452", "036000291452"]
