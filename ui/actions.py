@@ -37,6 +37,7 @@ class Act(enum.Enum):
     SHORTCUTS = "shortcuts"
     GUIDE = "guide"
     ABOUT = "about"
+    PRODUCTS = "products"
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ SPECS: dict[Act, ActionSpec] = {
     Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "F1", "Every key of the window and dialogs"),
     Act.GUIDE: ActionSpec("User &guide…", None, "How to log, move and close returns"),
     Act.ABOUT: ActionSpec("&About Return Desk", None, "Version, database and licences"),
+    Act.PRODUCTS: ActionSpec(
+        "&Products…", "Ctrl+Shift+P", "The catalogue: search, add, edit or delete products"
+    ),
 }
 
 

@@ -16,6 +16,7 @@ from desk.services import get_return, return_view, shop_basics
 from ui import demo_offer, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
+from ui.catalog import actions as catalog_actions
 from ui.customers import actions as customer_actions
 from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([a[Act.FIND], a[Act.REFRESH], a[Act.SHOW_ALL_STATUSES]])
         view_menu.addSeparator()
         view_menu.addAction(a[Act.CUSTOMERS])
+        view_menu.addAction(a[Act.PRODUCTS])
         feedback_menu = self.menuBar().addMenu("F&eedback")
         feedback_menu.addActions([a[Act.COUNTER_SCREEN], a[Act.CLOSE_COUNTER_SCREEN]])
         feedback_menu.addSeparator()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.detail.print_requested.connect(self.print_instructions)
         self.detail.export_requested.connect(self.export_instructions)
         customer_actions.connect(self)
+        catalog_actions.connect(self)
 
     # list
 

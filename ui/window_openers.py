@@ -142,6 +142,17 @@ def open_customers(
     raise_window(window)
 
 
+def open_products(parent: QWidget, db: Database, *, currency: str) -> None:
+    """Open the Products window, or raise it when it is already open."""
+    from ui.catalog.products_window import ProductsWindow
+
+    window = parent.findChild(ProductsWindow)
+    if window is None:
+        window = ProductsWindow(db, parent, currency=currency)
+        window.setAttribute(Qt.WA_DeleteOnClose)
+    raise_window(window)
+
+
 def open_template_editor(parent: QWidget, db: Database) -> None:
     """Open the message template editor, or raise it when it is already open."""
     from ui.templates.editor import TemplateEditor

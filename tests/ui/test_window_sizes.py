@@ -103,6 +103,7 @@ DIALOG_ACTIONS = [
     Act.SHORTCUTS,
     Act.GUIDE,
     Act.ABOUT,
+    Act.PRODUCTS,
 ]
 
 

@@ -1,0 +1,254 @@
+"""The product form: add a product to the catalogue or change one.
+
+Each problem is said beside its field (a bad barcode by its value: "4006381333932: the
+check digit should be 1"); what was typed stays and nothing is saved until every field
+is right. Saving runs in the background (desk.catalog.products.save_product, one
+transaction), so a refused SKU or barcode saves nothing half.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.catalog.lookup import ProductView
+from desk.catalog.products import ProductDraft, product_errors, save_product
+from desk.db import Database
+from desk.errors import DeskError, ValidationError
+from desk.labels import DISPOSITIONS
+from desk.money import currency_symbol
+from desk.validation import parse_money
+from ui import prompts
+from ui.actions import Key, dialog_keys, shortcut_text
+from ui.background import run_in_background
+from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel, FieldError, form_grid, with_error
+
+NO_DISPOSITION = "Staff choose at each return"
+EXTRA_STYLE = 'QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }'
+FIELD_OF = {"price_cents": "price", "default_disposition": "disposition"}
+"""The form's field for a key of desk.catalog.products.product_errors named otherwise."""
+
+
+def barcode_lines(text: str) -> list[str]:
+    """The barcodes typed in the box, one a line (commas separate them too), blanks left out."""
+    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
+
+
+def field_errors(errors: dict[str, str], barcodes: list[str]) -> dict[str, str]:
+    """desk.catalog.products' errors by the form's fields: the first bad barcode
+    ("barcodes.2") is said beside the barcodes box, named by its value."""
+    found: dict[str, str] = {}
+    for key, message in errors.items():
+        field, _, index = key.partition(".")
+        if field == "barcodes" and index.isdigit() and int(index) < len(barcodes):
+            code = barcodes[int(index)]
+            message = message if code in message else f"{code}: {message}"
+        found.setdefault(FIELD_OF.get(field, field), message)
+    return found
+
+
+def _price_text(cents: int) -> str:
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+class ProductForm(QDialog):
+    """Add a product (`product` None) or edit one; `saved(ProductView)` once it is stored."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        product: ProductView | None = None,
+        *,
+        categories: list[str] = (),
+        currency: str = "EUR",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.product, self.result_ = db, product, None
+        self._saving: ProductDraft | None = None  # the draft on its way to the database
+        self.setWindowTitle(f"Edit {product.sku}" if product else "New product")
+        self.setStyleSheet(STYLE_SHEET + EXTRA_STYLE)
+        self.setMinimumWidth(560)
+        self._build_fields(categories, currency)
+        self.errors: dict[str, FieldError] = {}
+        grid = form_grid(self._rows())
+        self.banner = ErrorLabel()
+        self.banner.setObjectName("productBanner")
+        hint = QLabel(
+            f"{shortcut_text(Key.CONFIRM)} saves · {shortcut_text(Key.CANCEL)} cancels",
+            objectName="productHint",
+        )
+        hint.setProperty("role", "hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
+        self.save_button.setToolTip(f"Save the product ({shortcut_text(Key.CONFIRM)})")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        dialog_keys(self, accept=self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        layout.addWidget(self.banner)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        if product is not None:
+            self._show(product)
+        self._typed = self.draft_fields()
+
+    def _build_fields(self, categories: list[str], currency: str) -> None:
+        self.sku = QLineEdit(placeholderText="e.g. BLT-7402-S")
+        self.name = QLineEdit(placeholderText="e.g. Leather belt")
+        self.variant = QLineEdit(placeholderText="e.g. Brown, size S (optional)")
+        self.price = QLineEdit(placeholderText=f"{currency_symbol(currency)} 0.00")
+        self.price.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.NoInsert)
+        self.category.addItems(["", *categories])
+        self.category.lineEdit().setPlaceholderText("e.g. Electronics (optional)")
+        self.returnable = QCheckBox("Customers may return it")
+        self.returnable.setChecked(True)
+        self.disposition = QComboBox()
+        self.disposition.addItem(NO_DISPOSITION, "")
+        for code, text in DISPOSITIONS.items():
+            self.disposition.addItem(text, str(code))
+        self.barcodes = QPlainTextEdit()
+        self.barcodes.setTabChangesFocus(True)
+        self.barcodes.setFixedHeight(78)
+        self.barcodes.setPlaceholderText("One a line: EAN-13, UPC-A, EAN-8 or any Code 128 text")
+
+    def _rows(self) -> list:
+        boxes = {}
+        for key in ("sku", "name", "variant", "price", "category", "barcodes"):
+            boxes[key], self.errors[key] = with_error(getattr(self, key))
+        disposition_box, self.errors["disposition"] = with_error(self.disposition)
+        return [
+            ("&SKU", boxes["sku"], "&Price", boxes["price"]),
+            ("&Name", boxes["name"], "&Category", boxes["category"]),
+            ("&Variant", boxes["variant"], "Returns", self.returnable),
+            ("&Barcodes", boxes["barcodes"], "&Usually goes to", disposition_box),
+        ]
+
+    def _show(self, product: ProductView) -> None:
+        self.sku.setText(product.sku)
+        self.name.setText(product.name)
+        self.variant.setText(product.variant)
+        self.price.setText(_price_text(product.price_cents))
+        self.category.setCurrentText(product.category)
+        self.returnable.setChecked(product.returnable)
+        found = self.disposition.findData(str(product.default_disposition or ""))
+        self.disposition.setCurrentIndex(max(found, 0))
+        self.barcodes.setPlainText("\n".join(product.barcodes))
+
+    def draft_fields(self) -> tuple:
+        """Everything typed, as text (to tell whether anything changed)."""
+        return (
+            self.sku.text(),
+            self.name.text(),
+            self.variant.text(),
+            self.price.text(),
+            self.category.currentText(),
+            self.returnable.isChecked(),
+            self.disposition.currentData(),
+            self.barcodes.toPlainText(),
+        )
+
+    def draft(self) -> ProductDraft:
+        """What is typed, as a draft; raises ValidationError for a price that is not one."""
+        try:
+            price = parse_money(self.price.text())
+        except ValueError as problem:
+            raise ValidationError({"price": str(problem)}) from None
+        return ProductDraft(
+            sku=self.sku.text().strip(),
+            name=self.name.text().strip(),
+            variant=self.variant.text().strip(),
+            price_cents=price,
+            category=self.category.currentText().strip(),
+            returnable=self.returnable.isChecked(),
+            default_disposition=self.disposition.currentData() or None,
+            barcodes=barcode_lines(self.barcodes.toPlainText()),
+            external_ref=self.product.external_ref if self.product else "",
+        )
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong with what is typed, field by field (empty when it can be saved)."""
+        try:
+            draft = self.draft()
+        except ValidationError as problem:
+            return problem.errors
+        return field_errors(product_errors(draft), draft.barcodes)
+
+    # saving
+
+    def save(self) -> None:
+        """Check what was typed; store it in the background when every field is right."""
+        if not self.save_button.isEnabled():
+            return  # already saving
+        found = self.problems()
+        self._show_problems(found)
+        if found:
+            return
+        draft, db = self.draft(), self.db
+        self._saving = draft
+        product_id = self.product.id if self.product else None
+        self.save_button.setEnabled(False)
+        run_in_background(
+            lambda: save_product(db, draft, product_id=product_id),
+            owner=self,
+            on_success=self._saved,
+            on_failure=self._refused,
+            on_finished=lambda: self.save_button.setEnabled(True),
+        )
+
+    def _show_problems(self, found: dict[str, str], banner: str = "") -> None:
+        first = None
+        for key, error in self.errors.items():
+            if key in found:
+                error.show(found[key])
+                first = first or error.widget
+            else:
+                error.clear()
+        others = [message for key, message in found.items() if key not in self.errors]
+        if found and not banner:
+            banner = " ".join([*others, "Nothing was saved: correct the fields in red."])
+        self.banner.set_message(banner or None)
+        if first is not None:
+            first.setFocus(Qt.OtherFocusReason)
+
+    def _saved(self, product: ProductView) -> None:
+        self.result_ = product
+        self.saved.emit(product)
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            self._show_problems(field_errors(error.errors, self._saving.barcodes))
+        elif isinstance(error, DeskError):
+            self._show_problems({}, f"{error} Nothing was saved.")
+        else:
+            self._show_problems({}, f"Could not save the product ({error}). Nothing was saved.")
+
+    def reject(self) -> None:
+        """Close without saving, after asking when something was changed."""
+        if (
+            self.result_ is None
+            and self.draft_fields() != self._typed
+            and not prompts.ask_yes_no(
+                self, "Discard the changes?", "Close without saving? What you typed will be lost."
+            )
+        ):
+            return
+        super().reject()
