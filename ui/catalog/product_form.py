@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,7 +32,7 @@ from desk.validation import parse_money
 from ui import prompts
 from ui.actions import Key, dialog_keys, shortcut_text
 from ui.background import run_in_background
-from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel, FieldError, form_grid, with_error
+from ui.widgets.form_parts import CAPTION_WIDTH, STYLE_SHEET, ErrorLabel, FieldError, with_error
 
 NO_DISPOSITION = "Staff choose at each return"
 EXTRA_STYLE = 'QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }'
@@ -80,10 +81,10 @@ class ProductForm(QDialog):
         self._saving: ProductDraft | None = None  # the draft on its way to the database
         self.setWindowTitle(f"Edit {product.sku}" if product else "New product")
         self.setStyleSheet(STYLE_SHEET + EXTRA_STYLE)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(520)
         self._build_fields(categories, currency)
         self.errors: dict[str, FieldError] = {}
-        grid = form_grid(self._rows())
+        grid = self._grid()
         self.banner = ErrorLabel()
         self.banner.setObjectName("productBanner")
         hint = QLabel(
@@ -113,6 +114,7 @@ class ProductForm(QDialog):
         self.variant = QLineEdit(placeholderText="e.g. Brown, size S (optional)")
         self.price = QLineEdit(placeholderText=f"{currency_symbol(currency)} 0.00")
         self.price.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.price.setMaximumWidth(160)
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.NoInsert)
@@ -127,19 +129,37 @@ class ProductForm(QDialog):
         self.barcodes = QPlainTextEdit()
         self.barcodes.setTabChangesFocus(True)
         self.barcodes.setFixedHeight(78)
-        self.barcodes.setPlaceholderText("One a line: EAN-13, UPC-A, EAN-8 or any Code 128 text")
+        self.barcodes.setPlaceholderText("One per line: EAN-13, UPC-A, EAN-8 or the shop's own")
 
-    def _rows(self) -> list:
+    def _grid(self) -> QGridLayout:
+        """One column of captioned fields, top-aligned so an error label can grow."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setColumnMinimumWidth(0, CAPTION_WIDTH)
+        grid.setColumnStretch(1, 1)
+        for row, (caption, field) in enumerate(self._rows()):
+            label = QLabel(caption)
+            label.setContentsMargins(0, 4, 0, 0)  # level with the text in the field
+            label.setBuddy(field)
+            grid.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
+            grid.addWidget(field, row, 1)
+        return grid
+
+    def _rows(self) -> list[tuple[str, QWidget]]:
         boxes = {}
-        for key in ("sku", "name", "variant", "price", "category", "barcodes"):
+        for key in ("sku", "name", "variant", "price", "category", "disposition", "barcodes"):
             boxes[key], self.errors[key] = with_error(getattr(self, key))
-        disposition_box, self.errors["disposition"] = with_error(self.disposition)
-        return [
-            ("&SKU", boxes["sku"], "&Price", boxes["price"]),
-            ("&Name", boxes["name"], "&Category", boxes["category"]),
-            ("&Variant", boxes["variant"], "Returns", self.returnable),
-            ("&Barcodes", boxes["barcodes"], "&Usually goes to", disposition_box),
+        rows = [
+            ("&SKU", boxes["sku"]),
+            ("&Name", boxes["name"]),
+            ("&Variant", boxes["variant"]),
+            ("&Price", boxes["price"]),
+            ("&Category", boxes["category"]),
+            ("Returns", self.returnable),
+            ("&Usually goes to", boxes["disposition"]),
+            ("&Barcodes", boxes["barcodes"]),
         ]
+        return rows
 
     def _show(self, product: ProductView) -> None:
         self.sku.setText(product.sku)
@@ -165,17 +185,20 @@ class ProductForm(QDialog):
             self.barcodes.toPlainText(),
         )
 
-    def draft(self) -> ProductDraft:
-        """What is typed, as a draft; raises ValidationError for a price that is not one."""
+    def _price(self) -> tuple[int, str | None]:
+        """The price typed, in cents (0 when it is not an amount), and what is wrong with it."""
         try:
-            price = parse_money(self.price.text())
+            return parse_money(self.price.text()), None
         except ValueError as problem:
-            raise ValidationError({"price": str(problem)}) from None
+            return 0, str(problem)
+
+    def draft(self) -> ProductDraft:
+        """What is typed, as a draft (a price that is not an amount counts as 0)."""
         return ProductDraft(
             sku=self.sku.text().strip(),
             name=self.name.text().strip(),
             variant=self.variant.text().strip(),
-            price_cents=price,
+            price_cents=self._price()[0],
             category=self.category.currentText().strip(),
             returnable=self.returnable.isChecked(),
             default_disposition=self.disposition.currentData() or None,
@@ -185,11 +208,11 @@ class ProductForm(QDialog):
 
     def problems(self) -> dict[str, str]:
         """What is wrong with what is typed, field by field (empty when it can be saved)."""
-        try:
-            draft = self.draft()
-        except ValidationError as problem:
-            return problem.errors
-        return field_errors(product_errors(draft), draft.barcodes)
+        draft = self.draft()
+        found = field_errors(product_errors(draft), draft.barcodes)
+        if price_problem := self._price()[1]:
+            found["price"] = price_problem
+        return found
 
     # saving
 

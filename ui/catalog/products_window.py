@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desk.catalog.browse import delete_product, product_categories
 from desk.catalog.lookup import ProductView
 from desk.db import Database
+from desk.errors import DeskError
 from ui import prompts
 from ui.background import run_in_background
 from ui.catalog.product_form import ProductForm
@@ -80,9 +81,7 @@ class ProductsWindow(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.Stretch)
-        header.setSectionResizeMode(BARCODES, QHeaderView.Interactive)
-        header.setStretchLastSection(False)
-        table.setColumnWidth(BARCODES, 160)
+        header.setSectionResizeMode(BARCODES, QHeaderView.Stretch)  # shares the room with Name
         return table
 
     def _layout(self) -> None:
@@ -237,9 +236,13 @@ class ProductsWindow(QWidget):
             lambda: delete_product(db, product.id),
             owner=self,
             on_success=lambda _: self._deleted(product),
-            on_failure=lambda error: prompts.show_error(self, "Delete product", str(error)),
+            on_failure=lambda error: self._not_deleted(product, error),
             on_finished=self._selection_changed,
         )
+
+    def _not_deleted(self, product: ProductView, error: Exception) -> None:
+        message = str(error) if isinstance(error, DeskError) else f"{product.sku}: {error}"
+        prompts.show_error(self, "Delete product", message)
 
     def _deleted(self, product: ProductView) -> None:
         self.message_label.setText(f"Deleted {product.sku}.")
