@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import and_, delete, false, func, or_
+from sqlalchemy import and_, delete, false, func, or_, union
 from sqlmodel import Session, col, select
 
 from desk.catalog.keys import MAX_WORD, fold
@@ -36,10 +36,9 @@ def _starting(column, prefix: str):
     return and_(col(column) >= prefix, col(column) < after)
 
 
-def _in_words(prefix: str):
-    """The product has a word starting with `prefix` (the products picked by the word index)."""
-    starting = select(ProductWord.product_id).where(_starting(ProductWord.word, prefix))
-    return col(Product.id).in_(starting)
+def _with_word(prefix: str):
+    """The ids of the products having a word that starts with `prefix` (by the word index)."""
+    return select(ProductWord.product_id).where(_starting(ProductWord.word, prefix))
 
 
 def _has_word(prefix: str):
@@ -53,38 +52,41 @@ def _has_word(prefix: str):
 
 def _common(session: Session, prefix: str) -> bool:
     """Whether more than COMMON products have a word starting with `prefix` (counted no further)."""
-    some = (
-        select(ProductWord.product_id).where(_starting(ProductWord.word, prefix)).limit(COMMON + 1)
-    )
-    return session.exec(select(func.count()).select_from(some.subquery())).one() > COMMON
+    some = _with_word(prefix).limit(COMMON + 1).subquery()
+    return session.exec(select(func.count()).select_from(some)).one() > COMMON
 
 
-def _matching(session: Session, text: str):
-    """The condition for the products `text` finds (see the module's docstring).
+def _matching(session: Session, text: str) -> list:
+    """The conditions for the products `text` finds (see the module's docstring).
 
-    Each typed word's products come from the word index; when some typed words are rare
-    and others common ("sku" on every SKU), the rare ones pick the candidates and the
-    common ones are checked on each candidate's own words, so no big set is built.
+    The candidates are the products of one typed word (by the word index) and, for a
+    single typed word, those of the barcodes starting with it: one set both engines
+    look up by the products' ids. The other typed words are checked on the candidates:
+    a rare word by its own set, a common one ("sku" on every SKU) on each candidate's
+    words, so no big set is built when a rare word narrows the search.
     """
     code = text.strip()
     words = sorted({w[:MAX_WORD] for w in _WORD.findall(fold(code))}, key=len, reverse=True)
     common = {w for w in words if len(words) > 1 and _common(session, w)}
-    rare = [w for w in words if w not in common]
-    matched = false()
-    if words:
-        picked = rare or sorted(common)
-        checked = [w for w in words if w not in picked]
-        matched = and_(*(_in_words(w) for w in picked), *(_has_word(w) for w in checked))
+    picked = [w for w in words if w not in common] or sorted(common)
+    sources = [_with_word(picked[0])] if words else []
+    others = [col(Product.id).in_(_with_word(w)) for w in picked[1:]]
+    others += [_has_word(w) for w in words if w not in picked]
+    by_code = None
     if len(code.split()) == 1:  # one word: it may be a barcode, or the start of one
         forms = dict.fromkeys(form for c in (code, code.upper()) for form in barcode_forms(c))
-        by_code = [
-            col(Product.id).in_(
-                select(ProductBarcode.product_id).where(_starting(ProductBarcode.code, form))
-            )
-            for form in forms
-        ]
-        matched = or_(matched, *by_code)
-    return matched
+        by_code = select(ProductBarcode.product_id).where(
+            or_(*(_starting(ProductBarcode.code, form) for form in forms))
+        )
+        sources.append(by_code)
+    if not sources:
+        return [false()]
+    candidates = sources[0] if len(sources) == 1 else union(*sources)
+    conditions = [col(Product.id).in_(candidates)]
+    if others:
+        rest = and_(*others)
+        conditions.append(rest if by_code is None else or_(rest, col(Product.id).in_(by_code)))
+    return conditions
 
 
 def _conditions(session: Session, text: str, category: str | None) -> list:
@@ -92,7 +94,7 @@ def _conditions(session: Session, text: str, category: str | None) -> list:
     if category is not None:
         conditions.append(col(Product.category) == category)
     if text.strip():
-        conditions.append(_matching(session, text))
+        conditions.extend(_matching(session, text))
     return conditions
 
 
