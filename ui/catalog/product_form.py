@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.catalog.browse import product_usage
 from desk.catalog.lookup import ProductView
 from desk.catalog.products import ProductDraft, product_errors, save_product
 from desk.db import Database
@@ -34,7 +35,7 @@ from ui.actions import Key, dialog_keys, shortcut_text
 from ui.background import run_in_background
 from ui.widgets.form_parts import CAPTION_WIDTH, STYLE_SHEET, ErrorLabel, FieldError, with_error
 
-NO_DISPOSITION = "Staff choose at each return"
+NO_DISPOSITION = "None: staff choose at each return"
 EXTRA_STYLE = 'QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }'
 FIELD_OF = {"price_cents": "price", "default_disposition": "disposition"}
 """The form's field for a key of desk.catalog.products.product_errors named otherwise."""
@@ -92,6 +93,9 @@ class ProductForm(QDialog):
             objectName="productHint",
         )
         hint.setProperty("role", "hint")
+        self.usage_label = QLabel(objectName="productUsage")
+        self.usage_label.setProperty("role", "hint")
+        self.usage_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.Save)
         self.save_button.setToolTip(f"Save the product ({shortcut_text(Key.CONFIRM)})")
@@ -100,13 +104,28 @@ class ProductForm(QDialog):
         dialog_keys(self, accept=self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
+        layout.addWidget(self.usage_label)
         layout.addStretch(1)
         layout.addWidget(self.banner)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         if product is not None:
             self._show(product)
+            self._read_usage(product.id)
         self._typed = self.draft_fields()
+
+    def _read_usage(self, product_id: int) -> None:
+        db = self.db
+        run_in_background(
+            lambda: product_usage(db, product_id), owner=self, on_success=self._show_usage
+        )
+
+    def _show_usage(self, usage: tuple[int, int]) -> None:
+        sold, returned = usage
+        self.usage_label.setText(
+            f"Sold {sold:,} and returned {returned:,} so far (imported sales, logged returns)."
+        )
+        self.usage_label.show()
 
     def _build_fields(self, categories: list[str], currency: str) -> None:
         self.sku = QLineEdit(placeholderText="e.g. BLT-7402-S")

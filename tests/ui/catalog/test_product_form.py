@@ -63,6 +63,8 @@ def test_the_desks_field_names_become_the_forms():
 
 def test_a_new_product_is_saved_with_everything_typed(qtbot, db):
     form = shown(qtbot, ProductForm(db, categories=["Casa", "Eletrônicos"], currency="BRL"))
+    assert form.disposition.currentText() == "None: staff choose at each return"
+    assert not form.usage_label.isVisible()
     fill(qtbot, form, barcodes="4006381333931\n96385074")
     qtbot.keyClicks(form.variant, "Preta")
     form.category.setCurrentText("Casa")
@@ -132,6 +134,8 @@ def test_editing_shows_the_product_and_saves_the_change(qtbot, db):
         ),
     )
     form = shown(qtbot, ProductForm(db, lamp, categories=["Casa"]))
+    qtbot.waitUntil(form.usage_label.isVisible, timeout=WAIT_MS)
+    assert form.usage_label.text().startswith("Sold 0 and returned 0 so far")
     assert (form.sku.text(), form.price.text(), form.category.currentText()) == (
         "LMP-77",
         "89.90",
