@@ -8,6 +8,8 @@ transaction), so a refused SKU or barcode saves nothing half.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,8 +44,8 @@ FIELD_OF = {"price_cents": "price", "default_disposition": "disposition"}
 
 
 def barcode_lines(text: str) -> list[str]:
-    """The barcodes typed in the box, one a line (commas separate them too), blanks left out."""
-    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
+    """The barcodes typed in the box, one per line (a Code 128 value may hold a comma)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def field_errors(errors: dict[str, str], barcodes: list[str]) -> dict[str, str]:
@@ -73,7 +75,7 @@ class ProductForm(QDialog):
         db: Database,
         product: ProductView | None = None,
         *,
-        categories: list[str] = (),
+        categories: Sequence[str] = (),
         currency: str = "EUR",
         parent: QWidget | None = None,
     ):
@@ -127,7 +129,7 @@ class ProductForm(QDialog):
         )
         self.usage_label.show()
 
-    def _build_fields(self, categories: list[str], currency: str) -> None:
+    def _build_fields(self, categories: Sequence[str], currency: str) -> None:
         self.sku = QLineEdit(placeholderText="e.g. BLT-7402-S")
         self.name = QLineEdit(placeholderText="e.g. Leather belt")
         self.variant = QLineEdit(placeholderText="e.g. Brown, size S (optional)")

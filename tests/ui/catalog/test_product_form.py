@@ -34,11 +34,11 @@ def fill(qtbot, form, *, sku="LMP-77", name="Luminária de mesa", price="89,90",
         form.barcodes.setPlainText(barcodes)
 
 
-def test_barcodes_are_read_one_a_line_or_by_commas():
-    assert barcode_lines(" 4006381333931\n\n96385074, ABC-1 \n") == [
+def test_barcodes_are_read_one_per_line_blanks_left_out():
+    assert barcode_lines(" 4006381333931\n\n96385074\nLOT 7,A \n") == [
         "4006381333931",
         "96385074",
-        "ABC-1",
+        "LOT 7,A",
     ]
 
 
