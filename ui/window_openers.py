@@ -143,13 +143,15 @@ def open_customers(
 
 
 def open_products(parent: QWidget, db: Database, *, currency: str) -> None:
-    """Open the Products window, or raise it when it is already open."""
+    """Open the Products window, or raise it (its list read again) when it is already open."""
     from ui.catalog.products_window import ProductsWindow
 
     window = parent.findChild(ProductsWindow)
     if window is None:
         window = ProductsWindow(db, parent, currency=currency)
         window.setAttribute(Qt.WA_DeleteOnClose)
+    else:
+        window.refresh()  # products may have been imported meanwhile
     raise_window(window)
 
 

@@ -128,6 +128,13 @@ class ProductsWindow(QWidget):
         self.count_label.setText("Searching…")
         self.model.set_query(self.search_edit.text(), self.chosen_category())
 
+    def refresh(self) -> None:
+        """Read the categories and the list again (products may have been imported since),
+        keeping the selected product selected."""
+        chosen = self.selected()
+        self.reload_categories()
+        self.search(select=chosen.id if chosen else None)
+
     def _loaded(self) -> None:
         self.count_label.setText(self._count_words())
         wanted, self._select_after_load = self._select_after_load, None

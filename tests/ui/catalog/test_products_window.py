@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from desk.catalog.browse import find_products
 from desk.catalog.keys import receipt_key
@@ -216,6 +215,10 @@ def test_the_main_window_opens_it_once_from_its_action(qtbot, db, products):
     assert window is not None and window.isVisible()
     settled(qtbot, window)
     assert skus(window) == ["BLT-7402-S", "CAF-250", "ZZ-1"]
-    action.trigger()
+    window.table.selectRow(1)
+    add(db, "AAA-1", "Imported meanwhile")
+    action.trigger()  # raised, not opened twice, and read again
     assert len(main.findChildren(ProductsWindow)) == 1
-    assert QApplication.activeWindow() in (window, None)
+    qtbot.waitUntil(lambda: "AAA-1" in skus(window), timeout=WAIT_MS)
+    settled(qtbot, window)
+    assert window.selected().sku == "CAF-250"  # still the one chosen
