@@ -287,6 +287,8 @@ class ProductForm(QDialog):
 
     def reject(self) -> None:
         """Close without saving, after asking when something was changed."""
+        if self._saving is not None and not self.save_button.isEnabled():
+            return  # being saved: its answer decides (closing now would hide a refusal)
         if (
             self.result_ is None
             and self.draft_fields() != self._typed
