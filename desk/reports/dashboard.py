@@ -25,6 +25,7 @@ from desk.reports.figures import (
     WeekCount,
 )
 from desk.reports.period import ReportRange
+from desk.reports.products import ProductFigures, product_figures
 from desk.settings import SHOP_CURRENCY, get_setting
 
 
@@ -43,6 +44,7 @@ class Dashboard:
     sustainability: Sustainability
     top_skus: list[SkuCount]
     frequent_returners: list[Returner]
+    products: ProductFigures
     currency: str = "EUR"  # the shop's currency setting now (new returns are logged in it)
 
     def refunded_totals(self) -> list[tuple[str, int]]:
@@ -65,6 +67,7 @@ FIGURES = {
     "sustainability": figures.sustainability,
     "top_skus": figures.top_skus,
     "frequent_returners": figures.frequent_returners,
+    "products": product_figures,
 }
 """Each Dashboard field and the figure function that fills it."""
 
@@ -157,7 +160,34 @@ def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
     for c in d.frequent_returners:
         add("frequent_returners", f"{c.customer_id}.name", c.name)
         add("frequent_returners", f"{c.customer_id}.returns", c.returns)
+    _product_rows(d.products, add)
     return rows
+
+
+def _product_rows(p: ProductFigures, add) -> None:
+    """The product figures' rows: each top product by its SKU, each category by its name.
+
+    Without any sale imported, `products,sales_imported` is False and every sold count and
+    rate is empty (no sales imported, not 0 %).
+    """
+    add("products", "sales_imported", p.sales_known)
+    for figure, listed in (
+        ("products_by_quantity", p.by_quantity),
+        ("products_by_returns", p.by_returns),
+    ):
+        for r in listed:
+            add(figure, f"{r.sku}.name", r.name)
+            add(figure, f"{r.sku}.category", r.category)
+            add(figure, f"{r.sku}.quantity", r.quantity)
+            add(figure, f"{r.sku}.returns", r.returns)
+            for amount in r.refunded:
+                add(figure, f"{r.sku}.refunded.{amount.currency}.cents", amount.cents)
+            add(figure, f"{r.sku}.sold", r.sold)
+            add(figure, f"{r.sku}.return_rate", r.rate)
+    for c in p.categories:
+        add("category_return_rate", f"{c.category}.returned", c.returned)
+        add("category_return_rate", f"{c.category}.sold", c.sold)
+        add("category_return_rate", f"{c.category}.return_rate", c.rate)
 
 
 def as_dict(dash: Dashboard) -> dict:
