@@ -1,4 +1,5 @@
-"""Owner › Dashboard: the returns' figures over a date range and a segment, as chart cards.
+"""Owner › Dashboard: the returns' figures over a date range and a segment, as chart cards,
+and the Products section (most returned products, return rate per category) below them.
 
 The figures come from desk.reports.dashboard, computed off the UI thread. Each load has a
 generation number; a result that arrives after a newer load started is dropped, so a slow
@@ -34,6 +35,7 @@ from ui.background import run_in_background
 from ui.dashboard import exports, printing
 from ui.dashboard.cards import TITLES, figures_of
 from ui.dashboard.charts import ChartCard, Figure
+from ui.dashboard.products import ProductsSection
 from ui.widgets.form_parts import ERROR_COLOR
 
 PRESETS = ("Last 12 months", "Last 30 days", "This year", "Custom")
@@ -93,10 +95,17 @@ class DashboardWindow(QWidget):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(10)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.columns = 0
+        self.products = ProductsSection()
+        content = QWidget()
+        below = QVBoxLayout(content)
+        below.setSpacing(10)
+        below.addWidget(self.grid_host, 1)
+        below.addWidget(self.products)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid_host)
+        scroll.setWidget(content)
         layout.addWidget(scroll, 1)
         self._place_cards()
         self.apply_preset(PRESETS[0])
@@ -194,6 +203,7 @@ class DashboardWindow(QWidget):
         self.figures = figures_of(dash)
         for card, figure in zip(self.cards, self.figures, strict=True):
             card.show_figure(figure)
+        self.products.show_figures(dash.products)
         self.status.setText(self.heading())
 
     def _show_error(self, generation: int, error: Exception) -> None:
@@ -223,6 +233,7 @@ class DashboardWindow(QWidget):
         for card in self.cards:
             self.grid.removeWidget(card)
         printing.place_cards(self.grid, self.cards, columns)
+        self.products.set_side_by_side(columns == 4)
         for card in self.cards:
             card.setMinimumHeight(250 if columns == 4 else 280)
 

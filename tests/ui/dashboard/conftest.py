@@ -11,6 +11,7 @@ import pytest
 from desk.demo.seed import seed_demo
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from tests.desk.reports.catalog import build_catalog
 from tests.desk.reports.conftest import RANGE, crafted  # noqa: F401 (a fixture, used by name)
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
@@ -29,3 +30,9 @@ def demo_db(db):
 def year(demo_db):
     """Every figure of the last 12 months, as desk computes them."""
     return dashboard(demo_db, YEAR)
+
+
+@pytest.fixture
+def catalog(db, crafted):  # noqa: F811 (the crafted fixture, used by name)
+    """The hand-built catalogue and sales over the crafted database (products' ids by letter)."""
+    return build_catalog(db, crafted)
