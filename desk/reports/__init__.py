@@ -13,6 +13,7 @@ Modules:
     products      the product figures: most returned products, return rates per
                   product and per category where sales are known
     dashboard     every figure in one call, and the figures as CSV rows and JSON
+    text          the key numbers and the product tables in words (`report --text`)
     cli           the headless `returndesk report` command
 """
 
@@ -26,5 +27,6 @@ __all__ = [
     "figures",
     "products",
     "dashboard",
+    "text",
     "cli",
 ]

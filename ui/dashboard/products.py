@@ -2,7 +2,7 @@
 
 Two read-only tables of desk.reports.products' figures, side by side on a wide window and
 one above the other on a narrow one; every row is shown (no scrolling inside a table).
-Nothing is computed here beyond choosing words.
+The cells are written by desk.reports.text, as `returndesk report --text` writes them.
 """
 
 from __future__ import annotations
@@ -21,55 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.money import format_money
-from desk.reports.products import ProductFigures, ProductReturns
+from desk.reports.products import ProductFigures
+from desk.reports.text import (
+    CATEGORY_HEADERS,
+    NO_SALES,
+    PRODUCT_HEADERS,
+    category_rows,
+    product_rows,
+)
 from ui.dashboard.charts import MUTED_COLOR, TEXT_COLOR
 
 TITLE = "Products"
-TOP_HEADERS = ("SKU", "Product", "Category", "Items", "Returns", "Refunded", "Return rate")
-CATEGORY_HEADERS = ("Category", "Returned", "Sold", "Return rate")
-NO_SALES = "No sales imported: return rates show once the till's sales are imported."
 CATEGORY_ROWS = 10  # the categories with the highest rates; the report lists them all
 CAPPED_WIDTH = 170  # a long category name gives way to the product's name
-
-
-def rate_text(rate: float | None) -> str:
-    """A return rate as "12.5%"; "–" when there is none (nothing sold in the range)."""
-    return "–" if rate is None else f"{rate * 100:.1f}%"
-
-
-def refunded_text(product: ProductReturns) -> str:
-    """What the product's settled returns were worth, per currency: "€40.00 · R$12.00"."""
-    return " · ".join(format_money(a.cents, a.currency) for a in product.refunded) or "–"
-
-
-def product_rows(figures: ProductFigures) -> list[tuple[str, ...]]:
-    """The most-returned table's cells, one tuple per product (most items first)."""
-    return [
-        (
-            p.sku,
-            p.name,
-            p.category or "–",
-            f"{p.quantity:,}",
-            f"{p.returns:,}",
-            refunded_text(p),
-            rate_text(p.rate),
-        )
-        for p in figures.by_quantity
-    ]
-
-
-def category_rows(figures: ProductFigures) -> list[tuple[str, ...]]:
-    """The category table's cells (highest rate first), at most CATEGORY_ROWS."""
-    return [
-        (
-            c.category,
-            f"{c.returned:,}",
-            "–" if c.sold is None else f"{c.sold:,}",
-            rate_text(c.rate),
-        )
-        for c in figures.categories[:CATEGORY_ROWS]
-    ]
 
 
 def _heading(text: str, size: str = "11pt") -> QLabel:
@@ -142,7 +106,7 @@ class ProductsSection(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {MUTED_COLOR}; font-size: 11pt;")
-        self.top = FigureTable(TOP_HEADERS, stretch=1, numeric=3, capped=(2,))
+        self.top = FigureTable(PRODUCT_HEADERS, stretch=1, numeric=3, capped=(2,))
         self.categories = FigureTable(CATEGORY_HEADERS, stretch=0, numeric=1)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -183,8 +147,8 @@ class ProductsSection(QFrame):
             self.message.setText("No returned item is a catalogue product in this range")
             self.stack.setCurrentWidget(self.message)
             return
-        self.top.show_rows(product_rows(figures))
-        self.categories.show_rows(category_rows(figures))
+        self.top.show_rows(product_rows(figures.by_quantity))
+        self.categories.show_rows(category_rows(figures, CATEGORY_ROWS))
         self.stack.setCurrentIndex(0)
 
     def set_side_by_side(self, wide: bool) -> None:

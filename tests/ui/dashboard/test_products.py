@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QScrollArea
 
-from ui.dashboard.products import NO_SALES, category_rows, product_rows
+from desk.reports.text import NO_SALES, category_rows, product_rows
 from ui.dashboard.window import DashboardWindow
 
 from .conftest import CRAFTED, TODAY
@@ -45,7 +45,7 @@ def test_most_returned_and_rates_of_the_crafted_catalogue(qtbot, db, catalog):
         ("Home", "0", "2", "0.0%"),
     ]
     assert section.note.isHidden()
-    assert cells(section.top) == product_rows(section.figures)
+    assert cells(section.top) == product_rows(section.figures.by_quantity)
     assert cells(section.categories) == category_rows(section.figures)
 
 
