@@ -44,7 +44,7 @@ class Dashboard:
     sustainability: Sustainability
     top_skus: list[SkuCount]
     frequent_returners: list[Returner]
-    products: ProductFigures
+    products: ProductFigures | None = None  # None when left out (`dashboard(products=False)`)
     currency: str = "EUR"  # the shop's currency setting now (new returns are logged in it)
 
     def refunded_totals(self) -> list[tuple[str, int]]:
@@ -77,13 +77,20 @@ database driver let go of Python's lock while a query runs)."""
 
 
 def dashboard(
-    db: Database, rng: ReportRange, *, now: datetime | None = None, workers: int = WORKERS
+    db: Database,
+    rng: ReportRange,
+    *,
+    now: datetime | None = None,
+    workers: int = WORKERS,
+    products: bool = True,
 ) -> Dashboard:
     """Compute every figure over `rng` (read only), `workers` figures at a time.
 
     With one worker every figure reads one connection, so one snapshot; with more, each
     worker reads its own, so a change saved while the figures run may show in some of
-    them and not yet in others (the next refresh shows it everywhere).
+    them and not yet in others (the next refresh shows it everywhere). Without
+    `products` the product figures are left out (`products` None): the window asks for
+    them apart (`product_dashboard`), as they read the source tables and take longer.
     """
     now = now or utcnow()
     with db.session() as session:
@@ -93,16 +100,27 @@ def dashboard(
         with db.connect() as conn:
             return {name: FIGURES[name](conn, rng, now=now) for name in names}
 
-    names = list(FIGURES)
+    names = [name for name in FIGURES if products or name != "products"]
     if workers <= 1:
         found = compute(names)
     else:
-        shares = [names[i::workers] for i in range(workers)]
+        rest = [name for name in names if name != "products"]
+        first = [["products"]] if products else []  # the longest: a worker of its own
+        shares = first + [rest[i :: workers - len(first)] for i in range(workers - len(first))]
         with ThreadPoolExecutor(max_workers=workers) as pool:
             found = {}
             for part in pool.map(compute, shares):
                 found.update(part)
     return Dashboard(range=rng, **found, currency=currency)
+
+
+def product_dashboard(
+    db: Database, rng: ReportRange, *, now: datetime | None = None
+) -> ProductFigures:
+    """The product figures over `rng` alone (read only, one connection): the dashboard's
+    Products section loads them beside the cards."""
+    with db.connect() as conn:
+        return product_figures(conn, rng, now=now or utcnow())
 
 
 def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
@@ -160,7 +178,8 @@ def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
     for c in d.frequent_returners:
         add("frequent_returners", f"{c.customer_id}.name", c.name)
         add("frequent_returners", f"{c.customer_id}.returns", c.returns)
-    _product_rows(d.products, add)
+    if d.products is not None:
+        _product_rows(d.products, add)
     return rows
 
 

@@ -31,6 +31,7 @@ from desk.models import Product, ProductWord, ReturnLine, Sale, SaleLine, utcnow
 from desk.reports.period import ReportRange
 from desk.reports.scope import in_range, scope
 from desk.reports.segment_rule import customers_in
+from desk.reports.sql import no_index
 from desk.reports.tables import ReportLine, ReportReturn
 
 TOP = 10
@@ -287,11 +288,14 @@ def _sold(conn: Connection, rng: ReportRange, now: datetime) -> dict[int, tuple[
     where = [Sale.sold_at >= rng.since, Sale.sold_at < rng.until]
     if rng.segment is not None:
         where.append(Sale.customer_id.in_(customers_in(conn, rng.segment, now=now)))
+    product_id = line.product_id
+    if conn.dialect.name == "sqlite":  # one pass over the lines, then a sort: no index walk
+        product_id = no_index(product_id)
     rows = conn.execute(
         select(line.product_id, sku, func.sum(line.quantity))
         .join_from(line, Sale, Sale.id == line.sale_id)
         .where(*where)
-        .group_by(line.product_id, sku)
+        .group_by(product_id, sku)
     ).all()
     by_id = _products(conn, Product.id, [pid for pid, _, _ in rows if pid is not None])
     by_sku = _products(conn, Product.sku, [code for pid, code, _ in rows if pid is None])

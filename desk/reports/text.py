@@ -111,6 +111,6 @@ def report_text(dash: Dashboard) -> str:
         f"Returns {rng.start.isoformat()} to {rng.end.isoformat()} · {who}",
         f"Returns logged: {returns:,}",
         f"Refunded: {refunded}",
-        *products_text(dash.products),
+        *(products_text(dash.products) if dash.products is not None else []),
     ]
     return "\n".join(lines) + "\n"

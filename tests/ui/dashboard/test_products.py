@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QScrollArea
 
+from desk.reports.dashboard import product_dashboard
+from desk.reports.products import ProductFigures
 from desk.reports.text import NO_SALES, category_rows, product_rows
 from ui.dashboard.window import DashboardWindow
 
@@ -18,7 +20,9 @@ def shown(qtbot, db, width=1500, height=900) -> DashboardWindow:
     window.show()
     window.start_edit.setDate(QDate(2026, 11, 2))
     window.end_edit.setDate(QDate(2026, 11, 15))
-    qtbot.waitUntil(lambda: window.answered == window.generation, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.answered == window.products_answered == window.generation, timeout=20_000
+    )
     assert window.dash.range == CRAFTED
     return window
 
@@ -78,3 +82,12 @@ def test_nothing_cut_off_at_1024_by_700_and_side_by_side_when_wide(qtbot, db, ca
     assert section.width() <= scroll.viewport().width()
     window.resize(1920, 1080)
     assert section.tables.direction() == section.tables.Direction.LeftToRight
+
+
+def test_the_section_is_desks_product_figures_and_a_stale_one_is_dropped(qtbot, db, catalog):
+    window = shown(qtbot, db)
+    assert window.dash.products is None  # the cards' load leaves them out
+    assert window.products.figures == product_dashboard(db, CRAFTED)
+    before = window.products.figures
+    window.show_products(window.generation - 1, ProductFigures([], [], [], sales_known=False))
+    assert window.products.figures is before
