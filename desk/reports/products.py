@@ -11,6 +11,10 @@ Which lines count, over a ReportRange (and its segment, as every figure):
   settled (refunded, exchanged or credited), per the return's currency, never added across
   currencies. Fees and bonuses belong to a whole return, not to one product: left out.
 
+A line tied to one product but carrying another product's SKU counts for the product of
+its SKU (the figures count per SKU over the line facts; lines tied by id are looked up
+only when their SKU is no product's).
+
 A return rate is returned quantity / sold quantity over the same range; None when nothing
 was sold in the range, and `sales_known` says whether any sale was imported at all (then
 the faces say "no sales imported" rather than 0 %). Category rates add up the products of
@@ -221,7 +225,10 @@ def _products(conn: Connection, key, values: list) -> dict:
         for value, *product in rows:
             found[value] = _entry(*product)
     if key is Product.sku:
-        folded = {fold(v): v for v in values if v not in found and fold(v)}
+        folded: dict[str, list[str]] = {}
+        for value in values:
+            if value not in found and fold(value):
+                folded.setdefault(fold(value), []).append(value)
         words = sorted({f[:100] for f in folded})
         for start in range(0, len(words), CHUNK):
             rows = conn.execute(
@@ -230,9 +237,8 @@ def _products(conn: Connection, key, values: list) -> dict:
                 .where(ProductWord.word.in_(words[start : start + CHUNK]))
             ).all()
             for product in rows:
-                value = folded.get(fold(product[1]))
-                if value is not None and value not in found:
-                    found[value] = _entry(*product)
+                for value in folded.get(fold(product[1]), ()):
+                    found.setdefault(value, _entry(*product))
     return found
 
 
