@@ -15,7 +15,8 @@ what came back (INSERT ... SELECT; catalogue_s says how many rows).
 
 Metrics: seed_s, catalogue_s, figure_ms (one line per figure, over the last year, on one
 connection; `products` is desk.reports.products), dashboard_ms (every figure over the last
-year, median of --runs, with the bare GROUP BY beside it),
+year, median of --runs, with the bare GROUP BY beside it), dashboard_cards_ms (the same
+without the product figures, as the window loads its cards),
 dashboard_segment_ms (the same for one segment), report_csv_ms (the figures as CSV rows
 written to a file), feedback_write_ms (desk.feedback.record_feedback, as the counter
 screen calls it) and the raw limits beside them: feedback_row_ms (a bare ORM insert of
@@ -260,6 +261,15 @@ def bench_dashboard(db: Database, runs: int, folder: Path, raw_group_by_ms: floa
         runs=[round(t, 1) for t in times],
         note=f"every figure from {YEAR.start} to {YEAR.end}, median of {runs} after a warm-up; "
         "raw_group_by_ms: one bare sqlite3 GROUP BY reason over the same year",
+    )
+    median, times = timed(lambda: dashboard(db, YEAR, now=NOW, products=False), runs)
+    emit(
+        "dashboard_cards_ms",
+        round(median, 1),
+        "ms",
+        runs=[round(t, 1) for t in times],
+        note="every figure but the product ones, as the window loads its cards (the Products "
+        "section loads beside them: figure_ms products)",
     )
     loyal = ReportRange(YEAR.start, YEAR.end, Segment.LOYAL)
     median, times = timed(lambda: dashboard(db, loyal, now=NOW), runs)
