@@ -8,9 +8,15 @@ brings none (older demos), adds a sent message for most status changes (INSERT .
 SELECT, minutes to hours after the change), a sent feedback request for most closed
 returns and feedback (Core insert) on a share of those.
 
-Metrics: seed_s, figure_ms (one line per figure, over the last year, on one connection),
-dashboard_ms (every figure over the last year, median of --runs, with the bare GROUP BY
-beside it),
+When the demo brings no catalogue (older demos), adds one product per demo SKU, ties every
+other return line to its product by id (the rest count by their SKU) and puts a sale behind
+each return, days before it, with one sale line per return line, sold two to eight times
+what came back (INSERT ... SELECT; catalogue_s says how many rows).
+
+Metrics: seed_s, catalogue_s, figure_ms (one line per figure, over the last year, on one
+connection; `products` is desk.reports.products), dashboard_ms (every figure over the last
+year, median of --runs, with the bare GROUP BY beside it), dashboard_cards_ms (the same
+without the product figures, as the window loads its cards),
 dashboard_segment_ms (the same for one segment), report_csv_ms (the figures as CSV rows
 written to a file), feedback_write_ms (desk.feedback.record_feedback, as the counter
 screen calls it) and the raw limits beside them: feedback_row_ms (a bare ORM insert of
@@ -37,18 +43,21 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select, text  # noqa: E402
 
+from desk.catalog.keys import search_key  # noqa: E402
 from desk.codes import FeedbackSource, Status  # noqa: E402
 from desk.customers.segments import Segment  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
+from desk.demo.content import VARIANTS  # noqa: E402
 from desk.demo.seed import seed_demo  # noqa: E402
 from desk.feedback.record import record_feedback  # noqa: E402
-from desk.models import Feedback, Return, StatusChange  # noqa: E402
+from desk.models import Feedback, Product, Return, StatusChange  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.reports import figures  # noqa: E402
 from desk.reports.cli import csv_text  # noqa: E402
 from desk.reports.dashboard import dashboard, report_rows  # noqa: E402
 from desk.reports.facts import refresh  # noqa: E402
 from desk.reports.period import ReportRange  # noqa: E402
+from desk.reports.products import product_figures  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 """Fixed, so every run seeds the same data."""
@@ -88,6 +97,26 @@ WHERE sc.to_status = 'closed' AND sc.return_id % 10 != 0
 
 RATINGS = (5, 5, 5, 5, 4, 4, 4, 3, 2, 1)  # mostly good, some poor
 
+# every other line tied by id (the rest by SKU); a sale 1 to 20 days before each return,
+# with the sale's id the return's, in the canonical text form of UTCDateTime
+TIE_SQL = """
+UPDATE return_line SET product_id = (SELECT p.id FROM product p WHERE p.sku = return_line.sku)
+WHERE id % 2 = 0
+"""
+SALES_SQL = """
+INSERT INTO sale (id, receipt, receipt_key, sold_at, customer_id, currency, source)
+SELECT r.id, 'B-' || r.id, 'B-' || r.id,
+    strftime('%Y-%m-%d %H:%M:%f', r.created_at, '-' || (r.id % 20 + 1) || ' days') || '000',
+    r.customer_id, r.currency, 'demo'
+FROM return r
+"""
+SALE_LINES_SQL = """
+INSERT INTO sale_line (sale_id, line_no, product_id, sku, description, quantity, paid_cents)
+SELECT rl.return_id, rl.id, CASE WHEN rl.id % 3 != 0 THEN p.id END, rl.sku, rl.description,
+    rl.quantity * (2 + rl.id % 7), rl.unit_price_cents
+FROM return_line rl LEFT JOIN product p ON p.sku = rl.sku
+"""
+
 
 def emit(metric: str, value: float | None, unit: str, **extra: object) -> None:
     """Print one measured figure as a JSON line."""
@@ -119,6 +148,42 @@ def seed(db: Database, returns: int) -> None:
         messages=messages,
         feedback=feedback,
         added_by_bench=not (demo_messages and demo_feedback),
+    )
+
+
+def add_catalogue(db: Database) -> None:
+    """Products for the demo's SKUs, lines tied to them, a sale behind each return."""
+    started = time.perf_counter()
+    with db.engine.begin() as conn:
+        if conn.execute(select(func.count()).select_from(Product)).scalar():
+            return
+        seen: dict[str, dict] = {}
+        for category, sku, description, price in VARIANTS:
+            seen.setdefault(
+                sku,
+                {
+                    "sku": sku,
+                    "name": description,
+                    "price_cents": price,
+                    "category": category,
+                    "search_key": search_key(sku, description),
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                },
+            )
+        conn.execute(insert(Product), list(seen.values()))
+        conn.execute(text(TIE_SQL))
+        conn.execute(text(SALES_SQL))
+        conn.execute(text(SALE_LINES_SQL))
+        sales = conn.execute(text("SELECT count(*) FROM sale")).scalar()
+        lines = conn.execute(text("SELECT count(*) FROM sale_line")).scalar()
+    emit(
+        "catalogue_s",
+        round(time.perf_counter() - started, 3),
+        "s",
+        products=len(seen),
+        sales=sales,
+        sale_lines=lines,
     )
 
 
@@ -170,6 +235,7 @@ FIGURES = (
     ("sustainability", figures.sustainability),
     ("top_skus", figures.top_skus),
     ("returners", figures.frequent_returners),
+    ("products", product_figures),
 )
 """Every figure of the dashboard, by the name the per-figure lines carry."""
 
@@ -195,6 +261,15 @@ def bench_dashboard(db: Database, runs: int, folder: Path, raw_group_by_ms: floa
         runs=[round(t, 1) for t in times],
         note=f"every figure from {YEAR.start} to {YEAR.end}, median of {runs} after a warm-up; "
         "raw_group_by_ms: one bare sqlite3 GROUP BY reason over the same year",
+    )
+    median, times = timed(lambda: dashboard(db, YEAR, now=NOW, products=False), runs)
+    emit(
+        "dashboard_cards_ms",
+        round(median, 1),
+        "ms",
+        runs=[round(t, 1) for t in times],
+        note="every figure but the product ones, as the window loads its cards (the Products "
+        "section loads beside them: figure_ms products)",
     )
     loyal = ReportRange(YEAR.start, YEAR.end, Segment.LOYAL)
     median, times = timed(lambda: dashboard(db, loyal, now=NOW), runs)
@@ -290,6 +365,7 @@ def main() -> int:
         try:
             if not _count(db, ReportRange(date(1970, 1, 1), date(2999, 12, 31))):
                 seed(db, args.returns)
+            add_catalogue(db)
         finally:
             db.close()  # the last connection closing folds the WAL into the file
         db = open_database(sqlite_url(db_path))

@@ -10,7 +10,10 @@ Modules:
     scope         which facts rows a report covers, written for the index to read
     figures       one function per figure: volumes, reasons, statuses, money, speed,
                   satisfaction, sustainability, SKUs, frequent returners
+    products      the product figures: most returned products, return rates per
+                  product and per category where sales are known
     dashboard     every figure in one call, and the figures as CSV rows and JSON
+    text          the key numbers and the product tables in words (`report --text`)
     cli           the headless `returndesk report` command
 """
 
@@ -22,6 +25,8 @@ __all__ = [
     "facts",
     "scope",
     "figures",
+    "products",
     "dashboard",
+    "text",
     "cli",
 ]

@@ -1,10 +1,12 @@
-"""The headless `returndesk report` command: the dashboard's figures as CSV or JSON.
+"""The headless `returndesk report` command: the dashboard's figures as CSV, JSON or text.
 
     returndesk report --from 2026-01-01 --to 2026-12-31 [--segment loyal] --csv OUT.csv
     returndesk report --from 2026-01-01 --to 2026-12-31 --json [OUT.json]
+    returndesk report --from 2026-01-01 --to 2026-12-31 --text [OUT.txt]
 
 `--csv PATH` writes (figure, key, value) rows with a header; `--json` writes one JSON
-document. Either writes to standard output when PATH is `-` (and `--json` alone does).
+document; `--text` the key numbers and the product tables in words (desk.reports.text).
+Each writes to standard output when PATH is `-` (and `--json` or `--text` alone does).
 Days are UTC days, both included.
 """
 
@@ -21,6 +23,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.reports.dashboard import as_json, dashboard, report_rows
 from desk.reports.period import ReportRange, parse_day
+from desk.reports.text import report_text
 
 CSV_HEADER = ("figure", "key", "value")
 
@@ -42,6 +45,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     out.add_argument(
         "--json", nargs="?", const="-", metavar="OUT.json", help="write JSON (default: stdout)"
     )
+    out.add_argument(
+        "--text",
+        nargs="?",
+        const="-",
+        metavar="OUT.txt",
+        help="write the key numbers and the product tables as text (default: stdout)",
+    )
     report.set_defaults(run=cmd_report)
 
 
@@ -55,6 +65,8 @@ def cmd_report(db: Database, args: argparse.Namespace) -> int:
     dash = dashboard(db, rng)
     if args.csv is not None:
         write(args.csv, csv_text(report_rows(dash)))
+    elif args.text is not None:
+        write(args.text, report_text(dash))
     else:
         write(args.json, as_json(dash) + "\n")
     return 0

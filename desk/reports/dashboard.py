@@ -25,6 +25,7 @@ from desk.reports.figures import (
     WeekCount,
 )
 from desk.reports.period import ReportRange
+from desk.reports.products import ProductFigures, product_figures
 from desk.settings import SHOP_CURRENCY, get_setting
 
 
@@ -43,6 +44,7 @@ class Dashboard:
     sustainability: Sustainability
     top_skus: list[SkuCount]
     frequent_returners: list[Returner]
+    products: ProductFigures | None = None  # None when left out (`dashboard(products=False)`)
     currency: str = "EUR"  # the shop's currency setting now (new returns are logged in it)
 
     def refunded_totals(self) -> list[tuple[str, int]]:
@@ -65,6 +67,7 @@ FIGURES = {
     "sustainability": figures.sustainability,
     "top_skus": figures.top_skus,
     "frequent_returners": figures.frequent_returners,
+    "products": product_figures,
 }
 """Each Dashboard field and the figure function that fills it."""
 
@@ -74,13 +77,20 @@ database driver let go of Python's lock while a query runs)."""
 
 
 def dashboard(
-    db: Database, rng: ReportRange, *, now: datetime | None = None, workers: int = WORKERS
+    db: Database,
+    rng: ReportRange,
+    *,
+    now: datetime | None = None,
+    workers: int = WORKERS,
+    products: bool = True,
 ) -> Dashboard:
     """Compute every figure over `rng` (read only), `workers` figures at a time.
 
     With one worker every figure reads one connection, so one snapshot; with more, each
     worker reads its own, so a change saved while the figures run may show in some of
-    them and not yet in others (the next refresh shows it everywhere).
+    them and not yet in others (the next refresh shows it everywhere). Without
+    `products` the product figures are left out (`products` None): the window asks for
+    them apart (`product_dashboard`), as they read the source tables and take longer.
     """
     now = now or utcnow()
     with db.session() as session:
@@ -90,16 +100,27 @@ def dashboard(
         with db.connect() as conn:
             return {name: FIGURES[name](conn, rng, now=now) for name in names}
 
-    names = list(FIGURES)
+    names = [name for name in FIGURES if products or name != "products"]
     if workers <= 1:
         found = compute(names)
     else:
-        shares = [names[i::workers] for i in range(workers)]
+        rest = [name for name in names if name != "products"]
+        first = [["products"]] if products else []  # the longest: a worker of its own
+        shares = first + [rest[i :: workers - len(first)] for i in range(workers - len(first))]
         with ThreadPoolExecutor(max_workers=workers) as pool:
             found = {}
             for part in pool.map(compute, shares):
                 found.update(part)
     return Dashboard(range=rng, **found, currency=currency)
+
+
+def product_dashboard(
+    db: Database, rng: ReportRange, *, now: datetime | None = None
+) -> ProductFigures:
+    """The product figures over `rng` alone (read only, one connection): the dashboard's
+    Products section loads them beside the cards."""
+    with db.connect() as conn:
+        return product_figures(conn, rng, now=now or utcnow())
 
 
 def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
@@ -157,7 +178,35 @@ def report_rows(dash: Dashboard) -> list[tuple[str, str, object]]:
     for c in d.frequent_returners:
         add("frequent_returners", f"{c.customer_id}.name", c.name)
         add("frequent_returners", f"{c.customer_id}.returns", c.returns)
+    if d.products is not None:
+        _product_rows(d.products, add)
     return rows
+
+
+def _product_rows(p: ProductFigures, add) -> None:
+    """The product figures' rows: each top product by its SKU, each category by its name.
+
+    Without any sale imported, `products,sales_imported` is False and every sold count and
+    rate is empty (no sales imported, not 0 %).
+    """
+    add("products", "sales_imported", p.sales_known)
+    for figure, listed in (
+        ("products_by_quantity", p.by_quantity),
+        ("products_by_returns", p.by_returns),
+    ):
+        for r in listed:
+            add(figure, f"{r.sku}.name", r.name)
+            add(figure, f"{r.sku}.category", r.category)
+            add(figure, f"{r.sku}.quantity", r.quantity)
+            add(figure, f"{r.sku}.returns", r.returns)
+            for amount in r.refunded:
+                add(figure, f"{r.sku}.refunded.{amount.currency}.cents", amount.cents)
+            add(figure, f"{r.sku}.sold", r.sold)
+            add(figure, f"{r.sku}.return_rate", r.rate)
+    for c in p.categories:
+        add("category_return_rate", f"{c.category}.returned", c.returned)
+        add("category_return_rate", f"{c.category}.sold", c.sold)
+        add("category_return_rate", f"{c.category}.return_rate", c.rate)
 
 
 def as_dict(dash: Dashboard) -> dict:

@@ -1,6 +1,8 @@
-"""Owner › Dashboard: the returns' figures over a date range and a segment, as chart cards.
+"""Owner › Dashboard: the returns' figures over a date range and a segment, as chart cards,
+and the Products section (most returned products, return rate per category) below them.
 
-The figures come from desk.reports.dashboard, computed off the UI thread. Each load has a
+The figures come from desk.reports.dashboard, computed off the UI thread: the cards' in
+one job, the Products section's in another (they take longer). Each load has a
 generation number; a result that arrives after a newer load started is dropped, so a slow
 query never overwrites what the owner asked for since.
 """
@@ -27,13 +29,15 @@ from PySide6.QtWidgets import (
 from desk.customers.segments import Segment
 from desk.db import Database
 from desk.errors import DeskError
-from desk.reports.dashboard import Dashboard, dashboard
+from desk.reports.dashboard import Dashboard, dashboard, product_dashboard
 from desk.reports.period import ReportRange
+from desk.reports.products import ProductFigures
 from ui import prompts
 from ui.background import run_in_background
 from ui.dashboard import exports, printing
 from ui.dashboard.cards import TITLES, figures_of
 from ui.dashboard.charts import ChartCard, Figure
+from ui.dashboard.products import ProductsSection
 from ui.widgets.form_parts import ERROR_COLOR
 
 PRESETS = ("Last 12 months", "Last 30 days", "This year", "Custom")
@@ -77,6 +81,7 @@ class DashboardWindow(QWidget):
         self.today = today or date.today()
         self.generation = 0  # of the latest load asked for
         self.answered = 0  # the generation whose figures or error the window shows
+        self.products_answered = 0  # the same for the Products section
         self.dash: Dashboard | None = None
         self.figures: list[Figure] = []
         self.resize(1280, 860)
@@ -93,10 +98,17 @@ class DashboardWindow(QWidget):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(10)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.columns = 0
+        self.products = ProductsSection()
+        content = QWidget()
+        below = QVBoxLayout(content)
+        below.setSpacing(10)
+        below.addWidget(self.grid_host, 1)
+        below.addWidget(self.products)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid_host)
+        scroll.setWidget(content)
         layout.addWidget(scroll, 1)
         self._place_cards()
         self.apply_preset(PRESETS[0])
@@ -173,16 +185,25 @@ class DashboardWindow(QWidget):
         try:
             rng = self.report_range()
         except DeskError as error:
+            self.products_answered = self.generation  # the section keeps what it shows
             self._show_error(self.generation, error)
             return
         db, generation = self.db, self.generation
         self.status.setStyleSheet("")
         self.status.setText("Loading…")
+        self.products.show_message("Loading…")
         run_in_background(
-            lambda: dashboard(db, rng),
+            lambda: dashboard(db, rng, products=False),
             owner=self,
             on_success=partial(self.show_result, generation),
             on_failure=partial(self._show_error, generation),
+        )
+        # the product figures read the source tables and take longer: they come apart
+        run_in_background(
+            lambda: product_dashboard(db, rng),
+            owner=self,
+            on_success=partial(self.show_products, generation),
+            on_failure=partial(self._products_failed, generation),
         )
 
     def show_result(self, generation: int, dash: Dashboard) -> None:
@@ -195,6 +216,22 @@ class DashboardWindow(QWidget):
         for card, figure in zip(self.cards, self.figures, strict=True):
             card.show_figure(figure)
         self.status.setText(self.heading())
+
+    def show_products(self, generation: int, figures: ProductFigures) -> None:
+        """Show the product figures of load `generation`, unless a newer load has started."""
+        if generation != self.generation:
+            return
+        self.products_answered = generation
+        self.products.show_figures(figures)
+
+    def _products_failed(self, generation: int, error: Exception) -> None:
+        if generation != self.generation:
+            return
+        self.products_answered = generation
+        if isinstance(error, DeskError):
+            self.products.show_message(str(error))
+        else:
+            self.products.show_message(f"The product figures could not be computed: {error}")
 
     def _show_error(self, generation: int, error: Exception) -> None:
         if generation != self.generation:
@@ -223,6 +260,7 @@ class DashboardWindow(QWidget):
         for card in self.cards:
             self.grid.removeWidget(card)
         printing.place_cards(self.grid, self.cards, columns)
+        self.products.set_side_by_side(columns == 4)
         for card in self.cards:
             card.setMinimumHeight(250 if columns == 4 else 280)
 

@@ -40,6 +40,7 @@ from desk.reports.figures import (
     WeekCount,
 )
 from desk.reports.period import ReportRange
+from desk.reports.products import product_figures
 from desk.reports.segment_rule import customers_in
 from desk.reports.sql import percentiles, seconds_between, week_start
 
@@ -340,6 +341,9 @@ def reference_dashboard(db, rng: ReportRange, *, now: datetime) -> Dashboard:
             sustainability=sustainability(conn, rng, now=now),
             top_skus=top_skus(conn, rng, now=now),
             frequent_returners=frequent_returners(conn, rng, now=now),
+            # the product figures read the source tables where they differ from the facts
+            # (tests/desk/reports/test_products.py checks them by hand)
+            products=product_figures(conn, rng, now=now),
             currency=conn.execute(
                 select(func.coalesce(func.max(Setting.value), "EUR")).where(
                     Setting.key == "shop.currency"

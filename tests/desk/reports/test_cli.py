@@ -12,6 +12,8 @@ from desk.cli import build_parser, run_command
 from desk.reports.cli import CSV_HEADER
 from desk.reports.dashboard import as_dict, dashboard, report_rows
 from desk.reports.period import ReportRange
+from desk.reports.text import NO_SALES, report_text
+from tests.desk.reports.catalog import build_catalog
 from tests.desk.reports.conftest import RANGE
 
 WEEKS = ("--from", "2026-11-02", "--to", "2026-11-15")
@@ -100,3 +102,57 @@ def test_csv_or_json_is_required(cli_db_here):
         build_parser().parse_args(["report", "--from", "2026-11-02", "--to", "2026-11-15"])
     with pytest.raises(SystemExit):
         build_parser().parse_args(["report", "--from", "x", "--to", "y", "--csv", "a", "--json"])
+
+
+def test_csv_and_json_carry_the_product_figures(db, cli_db_here, crafted, capsys):
+    build_catalog(db, crafted)
+    assert report(cli_db_here, *WEEKS, "--csv", "-") == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    found = {(f, k): v for f, k, v in rows[1:]}
+    assert found["products", "sales_imported"] == "True"
+    assert found["products_by_quantity", "SKU-C.quantity"] == "5"
+    assert found["products_by_quantity", "SKU-A.refunded.BRL.cents"] == "2400"
+    assert found["products_by_quantity", "SKU-A.refunded.EUR.cents"] == "7500"
+    assert found["products_by_quantity", "SKU-B.return_rate"] == "0.375"
+    assert found["products_by_quantity", "SKU-E.return_rate"] == ""  # none sold in range
+    assert found["products_by_returns", "SKU-A.returns"] == "3"
+    assert found["category_return_rate", "Home.return_rate"] == "0.0"
+    assert report(cli_db_here, *WEEKS, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["products"]["sales_known"] is True
+    assert data["products"]["by_quantity"][0]["sku"] == "SKU-C"
+    assert data["products"]["by_quantity"][1]["refunded"] == [
+        {"currency": "BRL", "cents": 2400},
+        {"currency": "EUR", "cents": 7500},
+    ]
+    assert data["products"]["categories"][1] == {
+        "category": "Clothing",
+        "returned": 8,
+        "sold": 18,
+        "rate": 8 / 18,
+    }
+
+
+def test_text_to_stdout_and_to_a_file(db, cli_db_here, crafted, capsys, tmp_path):
+    build_catalog(db, crafted)
+    assert report(cli_db_here, *WEEKS, "--text") == 0
+    text = capsys.readouterr().out
+    assert text == report_text(dashboard(db, RANGE))
+    lines = text.splitlines()
+    assert lines[0] == "Returns 2026-11-02 to 2026-11-15 · All customers"
+    assert lines[5:7] == [
+        "SKU    Product    Category  Items  Returns          Refunded  Return rate",
+        "SKU-C  Scarf      Clothing      5        1            €75.00        50.0%",
+    ]
+    assert "Kitchen          4     8        50.0%" in lines
+    out = tmp_path / "r.txt"
+    assert report(cli_db_here, *WEEKS, "--text", str(out)) == 0
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_text_without_sales_says_no_sales_imported(db, cli_db_here, crafted, capsys):
+    build_catalog(db, crafted, sales=False)
+    assert report(cli_db_here, *WEEKS, "--text") == 0
+    text = capsys.readouterr().out
+    assert text.rstrip().endswith(NO_SALES)
+    assert "0.0%" not in text

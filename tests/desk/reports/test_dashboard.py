@@ -94,3 +94,18 @@ def test_refunds_in_two_currencies_are_never_added_together(db):
     assert found["refunded_by_method", "original.EUR.cents"] == 4989
     assert found["refunded_by_method", "original.BRL.cents"] == 2500
     assert ("refunded_by_method", "original.cents") not in found
+
+
+def test_the_product_figures_in_the_dashboard_or_apart(db, crafted):
+    from desk.reports.dashboard import product_dashboard
+    from tests.desk.reports.catalog import build_catalog
+
+    build_catalog(db, crafted)
+    full = dashboard(db, RANGE, now=NOW)
+    assert full.products == product_dashboard(db, RANGE, now=NOW)
+    assert [p.sku for p in full.products.by_quantity] == ["SKU-C", "SKU-A", "SKU-B", "SKU-E"]
+    one = dashboard(db, RANGE, now=NOW, workers=1)
+    assert one == full
+    cards = dashboard(db, RANGE, now=NOW, products=False)
+    assert cards.products is None and cards.top_skus == full.top_skus
+    assert not any(f.startswith("products") for f, _, _ in report_rows(cards))

@@ -11,6 +11,7 @@ import pytest
 from desk.demo.seed import seed_demo
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from tests.desk.reports.catalog import build_catalog
 from tests.desk.reports.conftest import RANGE, crafted  # noqa: F401 (a fixture, used by name)
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
@@ -27,5 +28,12 @@ def demo_db(db):
 
 @pytest.fixture
 def year(demo_db):
-    """Every figure of the last 12 months, as desk computes them."""
-    return dashboard(demo_db, YEAR)
+    """Every card's figure of the last 12 months, as desk computes them for the window
+    (the product figures come apart)."""
+    return dashboard(demo_db, YEAR, products=False)
+
+
+@pytest.fixture
+def catalog(db, crafted):  # noqa: F811 (the crafted fixture, used by name)
+    """The hand-built catalogue and sales over the crafted database (products' ids by letter)."""
+    return build_catalog(db, crafted)

@@ -77,7 +77,7 @@ def test_segment_and_dates_reload(qtbot, demo_db):
     window = opened(qtbot, demo_db)
     window.segment.setCurrentIndex(window.segment.findText(Segment.FREQUENT.label))
     loaded(qtbot, window)
-    frequent = dashboard(demo_db, ReportRange(YEAR.start, TODAY, Segment.FREQUENT))
+    frequent = dashboard(demo_db, ReportRange(YEAR.start, TODAY, Segment.FREQUENT), products=False)
     assert window.dash == frequent
     window.preset.setCurrentText("Last 30 days")
     loaded(qtbot, window)
