@@ -7,6 +7,7 @@ Modules:
     lookup    finding a product by barcode or SKU, a sale by its receipt, SKU completion
     limits    what a draft return may take back from its receipt, as policy problems
     service   the look-ups the new-return dialog makes, one call per user action
+    counter   one code typed or scanned at the counter, with all the dialog fills in from it
 """
 
-__all__ = ["barcodes", "keys", "products", "lookup", "limits", "service"]
+__all__ = ["barcodes", "keys", "products", "lookup", "limits", "service", "counter"]
