@@ -151,7 +151,10 @@ class Intake(QObject):
         self.match = match
         dialog = self.dialog
         if match.customer is not None:
-            dialog.customer.pick(match.customer)
+            before = dialog.focusWidget()
+            dialog.customer.pick(match.customer)  # the dialog then puts the cursor in the items
+            if before is not None and not focus:
+                before.setFocus(Qt.OtherFocusReason)  # where staff went meanwhile
         dialog.return_fields.date_field.set_value(sale.purchase_date)
         self.panel.show_sale(sale)
         for row in dialog.lines.rows:  # rows typed before the receipt was known
@@ -295,9 +298,10 @@ class Intake(QObject):
             for row in row_list:
                 row.set_note("limit", limit_note(line.left) if over else None)
             if over:
-                problems.append(
-                    f"{line.sku}: {asked[line_id]} to return, only {line.left} left on "
-                    f"receipt {sale.receipt} ({line.quantity} bought, {line.returned} returned)."
+                problems.append(  # as desk.catalog.limits says it when saving
+                    f"Only {line.left} of {line.sku or line.description} left to return on "
+                    f"receipt {sale.receipt} ({line.quantity} bought, {line.returned} returned "
+                    f"already); {asked[line_id]} asked."
                 )
         return problems
 
@@ -310,6 +314,5 @@ class Intake(QObject):
         """A ticked row's quantity, typed within what is left, shows in the receipt's lines."""
         for line_id, row in self._ticked_rows.items():
             quantity, problem = parse_quantity(row.quantity.text())
-            line = self.panel.line(line_id)
-            if not problem and line is not None and quantity <= line.left:
+            if not problem and quantity > 0:
                 self.panel.set_quantity(line_id, quantity)

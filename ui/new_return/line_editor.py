@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -27,6 +27,7 @@ from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 HEADERS = ("#", "SKU *", "Description", "Serial / batch", "Qty", "Unit price", "Condition",
            "Disposition", "")  # fmt: skip
 STRETCH = {1: 2, 2: 4, 3: 2}  # SKU, description and serial share the spare width
+MIN_HEIGHT, ROOMY_HEIGHT = 64, 150  # two rows at least; up to four with notes before it scrolls
 NOTE_COLUMN = 4  # notes under the quantity, price and condition; errors under the rest
 ADD_KEY, REMOVE_KEY = shortcut_text(Key.ADD_LINE), shortcut_text(Key.REMOVE_LINE)
 
@@ -173,7 +174,8 @@ class LineEditor(QGroupBox):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
         self.scroll.setWidget(content)
-        self.scroll.setMinimumHeight(64)  # two rows: inline errors elsewhere get room first
+        self.scroll.setMinimumHeight(MIN_HEIGHT)
+        content.installEventFilter(self)  # its rows and notes change: fit_height
         self.add_button = QPushButton("&Add line")
         self.add_button.setToolTip(f"Add another returned item ({ADD_KEY} or Alt+A)")
         self.add_button.clicked.connect(lambda: self.add_line())
@@ -194,6 +196,18 @@ class LineEditor(QGroupBox):
         add_shortcut(self, Key.ADD_LINE, self.add_line)
         add_shortcut(self, Key.REMOVE_LINE, self.remove_current)
         self.add_line(focus=False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The rows asked for another layout: fit the list's height to them."""
+        if watched is self.scroll.widget() and event.type() == QEvent.LayoutRequest:
+            self.fit_height()
+        return super().eventFilter(watched, event)
+
+    def fit_height(self) -> None:
+        """Show up to four rows with their notes before scrolling (the dialog's form scrolls
+        on a small screen, so a taller list squeezes nothing)."""
+        need = self.scroll.widget().layout().sizeHint().height()
+        self.scroll.setMinimumHeight(max(MIN_HEIGHT, min(need, ROOMY_HEIGHT)))
 
     # rows
 

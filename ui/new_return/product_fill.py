@@ -8,7 +8,6 @@ a SKU field as staff type (SKU and name, accents ignored), looked up in the back
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -137,10 +136,6 @@ class SkuCompleter(QObject):
         return self._timer.isActive() or self.answered != self._row.sku.text().strip()
 
     def _edited(self, text: str) -> None:
-        if self.completer.popup().isVisible() and any(
-            self.model.item(i).data(_SKU_ROLE) == text for i in range(self.model.rowCount())
-        ):
-            return  # moving through the list writes the SKU in the field
         self._timer.start()
 
     def _start(self) -> None:
@@ -180,9 +175,6 @@ class SkuCompleter(QObject):
     def _picked(self, index: QModelIndex) -> None:
         product = index.data(_PRODUCT_ROLE)
         if isinstance(product, ProductView):
+            self._row.sku.setText(product.sku)  # not textEdited: no new list
+            self.answered = product.sku
             self._on_pick(self._row, product)
-
-
-def describe_limit(line: SaleLineView) -> str:
-    """The receipt line, as a limit message names it."""
-    return escape(f"{line.sku} {line.description}".strip())

@@ -8,6 +8,7 @@ sets the quantity (never more than is left), + and - change it, Enter says the t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -168,13 +169,17 @@ class ReceiptPanel(QGroupBox):
         return int(text) if text.isdigit() else 1
 
     def set_quantity(self, line_id: int, quantity: int | None) -> None:
-        """Show `quantity` as ticked for the line (None: unticked), without `changed`."""
-        item = self._items.get(line_id)
-        if item is None or not item.flags() & Qt.ItemIsUserCheckable:
+        """Show `quantity` as ticked for the line (None: unticked), without `changed`;
+        more than is left (typed in the item row) shows in red."""
+        item, line = self._items.get(line_id), self.line(line_id)
+        if item is None or line is None or not item.flags() & Qt.ItemIsUserCheckable:
             return
         self.tree.blockSignals(True)
         item.setCheckState(ITEM, Qt.Unchecked if quantity is None else Qt.Checked)
         item.setText(RETURN, "" if quantity is None else str(quantity))
+        over = quantity is not None and quantity > line.left
+        item.setForeground(RETURN, QBrush(QColor("#b91c1c")) if over else QBrush())
+        item.setToolTip(RETURN, f"Only {line.left} left to return" if over else "")
         self.tree.blockSignals(False)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
