@@ -324,3 +324,21 @@ def test_take_scan_routes_receipts_products_and_unknown_codes(qtbot, db):
     settle(qtbot, dlg)
     assert "neither a receipt nor a known product" in dlg.intake.panel.note.text()
     assert len(row_values(dlg)) == 2
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+@pytest.mark.parametrize("currency", ["EUR", "BRL"])
+def test_the_dialog_with_a_receipts_lines_cuts_nothing_off(qtbot, db, size, currency):
+    from tests.ui.widget_fit import cut_widgets
+
+    shop = stock_the_shop(db)
+    dlg = NewReturnDialog(db, currency=currency, staff="Ana")
+    qtbot.addWidget(dlg)
+    dlg.resize(*size)
+    dlg.show()
+    dlg.take_scan(shop.receipt)
+    settle(qtbot, dlg)
+    tick(qtbot, dlg, 0, 1, 2)
+    dlg.lines.rows[1].quantity.setText("3")  # more than is left: the note and the override
+    assert dlg.policy.override_required
+    qtbot.waitUntil(lambda: not cut_widgets(dlg), timeout=3000)
