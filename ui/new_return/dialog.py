@@ -283,7 +283,7 @@ class NewReturnDialog(QDialog):
             new_customer=new_customer,
             staff=self._staff,
             override_reason=self.policy.override_reason(),
-            sale_id=self.intake.sale.id if self.intake.sale is not None else None,
+            sale_id=self.intake.sale_id(),
         )
         if draft.refund_method == RefundMethod.EXCHANGE:
             draft.exchange_lines, exchange_problems = self.exchange.drafts()

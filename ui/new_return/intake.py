@@ -57,12 +57,19 @@ class Intake(QObject):
         ref.installEventFilter(self)
         ref.editingFinished.connect(self.look_up_receipt)
         ref.textEdited.connect(lambda _: self.panel.note.clear())
+        dialog.lines.rows_changed.connect(self._sync_ticks)
         self.sales_known = has_sales(self._db)
 
     @property
     def sale(self) -> SaleView | None:
         """The receipt found for what is in the receipt field, or None."""
         return self.panel.sale
+
+    def sale_id(self) -> int | None:
+        """The sale the return comes from: the receipt found, if the field still names it."""
+        sale = self.sale
+        typed = receipt_key(self.panel.ref_edit.text())
+        return sale.id if sale is not None and typed == receipt_key(sale.receipt) else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter in the receipt field looks it up (and the dialog moves on only if it is not
@@ -170,9 +177,10 @@ class Intake(QObject):
         """Rows ticked from another receipt go; rows tied to its lines are typed ones now."""
         kept = {line.id for line in keep.lines} if keep is not None else set()
         for line_id, row in list(self._ticked_rows.items()):
-            if line_id not in kept and row in self.dialog.lines.rows:
-                self.dialog.lines.remove_line(row)
-            self._ticked_rows.pop(line_id, None)
+            if line_id not in kept:
+                del self._ticked_rows[line_id]
+                if row in self.dialog.lines.rows:
+                    self.dialog.lines.remove_line(row)
         for row in self.dialog.lines.rows:
             if row.sale_line_id is not None and row.sale_line_id not in kept:
                 unlink(row)
@@ -311,7 +319,17 @@ class Intake(QObject):
         self.dialog.refresh_policy()
 
     def _sync_ticks(self) -> None:
-        """A ticked row's quantity, typed within what is left, shows in the receipt's lines."""
+        """Each receipt line with a row shows ticked with the row's quantity (a row filled
+        from a SKU or barcode counts as ticked: unticking removes it)."""
+        rows = self.dialog.lines.rows
+        for line_id, row in list(self._ticked_rows.items()):
+            if row not in rows:  # removed with ✕ or Ctrl+Shift+L
+                del self._ticked_rows[line_id]
+                self.panel.set_quantity(line_id, None)
+        for row in rows:
+            line_id = row.sale_line_id
+            if line_id is not None and self.panel.line(line_id) is not None:
+                self._ticked_rows.setdefault(line_id, row)
         for line_id, row in self._ticked_rows.items():
             quantity, problem = parse_quantity(row.quantity.text())
             if not problem and quantity > 0:

@@ -342,3 +342,34 @@ def test_the_dialog_with_a_receipts_lines_cuts_nothing_off(qtbot, db, size, curr
     dlg.lines.rows[1].quantity.setText("3")  # more than is left: the note and the override
     assert dlg.policy.override_required
     qtbot.waitUntil(lambda: not cut_widgets(dlg), timeout=3000)
+
+
+def test_rows_and_ticks_stay_one_for_one(qtbot, db):
+    shop = stock_the_shop(db)
+    dlg = open_dialog(qtbot, db)
+    enter_receipt(qtbot, dlg, shop.receipt)
+    dlg.take_scan(BELT_EAN)  # the belt scanned: its row counts as its tick
+    settle(qtbot, dlg)
+    tree = dlg.intake.panel.tree
+    assert tree.topLevelItem(0).checkState(0) == Qt.Checked
+    tick(qtbot, dlg, 0)  # unticked: the scanned row goes
+    assert row_values(dlg) == []
+    tick(qtbot, dlg, 1)
+    dlg.lines.remove_line(dlg.lines.rows[-1])  # the mug's row removed: its tick goes
+    assert tree.topLevelItem(1).checkState(0) == Qt.Unchecked
+    tick(qtbot, dlg, 1)
+    dlg.take_scan(shop.receipt)  # the same receipt again: the tick and its row stay one
+    settle(qtbot, dlg)
+    assert tree.topLevelItem(1).checkState(0) == Qt.Checked
+    assert [v[0] for v in row_values(dlg)] == ["MUG-01"]
+    tick(qtbot, dlg, 1)
+    assert row_values(dlg) == []
+
+
+def test_a_receipt_typed_over_after_its_look_up_is_not_the_returns_sale(qtbot, db):
+    shop = stock_the_shop(db)
+    dlg = open_dialog(qtbot, db)
+    enter_receipt(qtbot, dlg, shop.receipt)
+    assert dlg.draft()[0].sale_id == shop.sale_id
+    dlg.ref_edit.setText("R-9999")  # not looked up yet
+    assert dlg.draft()[0].sale_id is None
