@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter
 
@@ -24,6 +24,7 @@ from ui.widgets.form_parts import select_code
 Choice = tuple[Condition, Disposition]
 CATALOGUE_NOTE = "<span style='color:#555555'>catalogue price</span>"
 COMPLETIONS = 10  # products listed under the SKU field at most
+POPUP_WIDTH = 380
 _SKU_ROLE = Qt.UserRole + 1
 _PRODUCT_ROLE = Qt.UserRole + 2
 
@@ -164,7 +165,8 @@ class SkuCompleter(QObject):
             item.setEditable(False)
             self.model.appendRow(item)
         if products and self._row.sku.hasFocus():
-            self.completer.complete()
+            sku = self._row.sku  # the list is wider than the field: names are long
+            self.completer.complete(QRect(0, 0, max(sku.width(), POPUP_WIDTH), sku.height()))
         else:
             self.completer.popup().hide()
 
