@@ -205,13 +205,8 @@ class Intake(QObject):
                 self._ticked_rows[line_id] = row
                 line = self.panel.line(line_id)
                 product = match.products.get(line.product_id) if line.product_id else None
-                fill_from_sale_line(
-                    row,
-                    line,
-                    quantity,
-                    choice=match.choices.get(line.category),
-                    default=product.default_disposition if product else None,
-                )
+                choice = match.choices.get(line.category)
+                fill_from_sale_line(row, line, quantity, product=product, choice=choice)
             else:
                 row.quantity.setText(str(quantity))
         self.check_limits()
@@ -289,8 +284,9 @@ class Intake(QObject):
     # limits
 
     def limit_problems(self) -> list[str]:
-        """What the rows ask for beyond what is left on the receipt (policy problems); the
-        rows concerned get their note beside them (and lose it once within the limit)."""
+        """What the rows take back that the policy refuses without a reason: beyond what is
+        left on the receipt (the rows concerned get their note beside them, and lose it once
+        within the limit), and products marked not returnable."""
         sale = self.sale
         asked: dict[int, int] = defaultdict(int)
         rows: dict[int, list[LineRow]] = defaultdict(list)
@@ -300,6 +296,10 @@ class Intake(QObject):
                 asked[row.sale_line_id] += 0 if problem else quantity
                 rows[row.sale_line_id].append(row)
         problems = []
+        refused = {r.product.id: r.product for r in self.dialog.lines.rows if r.product}
+        for product in refused.values():
+            if not product.returnable:  # as desk.catalog.limits says it when saving
+                problems.append(f"{product.sku} ({product.name}) is marked not returnable.")
         for line_id, row_list in rows.items():
             line = self.panel.line(line_id) if sale is not None else None
             over = line is not None and asked[line_id] > line.left

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.catalog.lookup import ProductView
 from desk.codes import PriceSource
 from desk.labels import CONDITIONS, DISPOSITIONS
 from desk.money import format_money
@@ -84,6 +85,7 @@ class LineRow:
         self.product_id: int | None = None  # what a product or receipt look-up filled in
         self.sale_line_id: int | None = None
         self.price_source = PriceSource.TYPED
+        self.product: ProductView | None = None
         self.notes: dict[str, str] = {}
         self.fields: dict[str, QWidget] = {
             "sku": self.sku,

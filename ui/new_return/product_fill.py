@@ -52,7 +52,7 @@ def apply_choice(row: LineRow, choice: Choice | None, default: Disposition | Non
 
 def unlink(row: LineRow) -> None:
     """The row is no longer the product or receipt line it was filled from (typed over)."""
-    row.product_id = row.sale_line_id = None
+    row.product_id = row.sale_line_id = row.product = None
     row.price_source = PriceSource.TYPED
     row.set_note("price", None)
     row.set_note("limit", None)
@@ -71,16 +71,17 @@ def fill_from_sale_line(
     line: SaleLineView,
     quantity: int,
     *,
+    product: ProductView | None = None,
     choice: Choice | None = None,
-    default: Disposition | None = None,
 ) -> None:
-    """Write a receipt's line into `row`: the price paid, tied to that sale line."""
+    """Write a receipt's line (of `product`, when the catalogue has it) into `row`: the
+    price paid, tied to that sale line."""
     row.sku.setText(line.sku)
     row.description.setText(line.description)
     row.quantity.setText(str(quantity))
     row.price.setText(price_text(line.paid_cents))
-    apply_choice(row, choice, default)
-    row.product_id, row.sale_line_id = line.product_id, line.id
+    apply_choice(row, choice, product.default_disposition if product is not None else None)
+    row.product_id, row.sale_line_id, row.product = line.product_id, line.id, product
     row.price_source = PriceSource.PAID
     row.set_note("price", None)
 
@@ -93,7 +94,7 @@ def fill_from_product(
     line = sale_line_for(sale, product)
     if line is not None:
         quantity = row.quantity.text().strip() or "1"
-        fill_from_sale_line(row, line, 1, choice=choice, default=product.default_disposition)
+        fill_from_sale_line(row, line, 1, product=product, choice=choice)
         row.quantity.setText(quantity)
         row.sku.setText(product.sku)
         return
@@ -101,7 +102,7 @@ def fill_from_product(
     row.description.setText(product.description)
     row.price.setText(price_text(product.price_cents))
     apply_choice(row, choice, product.default_disposition)
-    row.product_id, row.sale_line_id = product.id, None
+    row.product_id, row.sale_line_id, row.product = product.id, None, product
     row.price_source = PriceSource.CATALOGUE
     row.set_note("price", CATALOGUE_NOTE)
 

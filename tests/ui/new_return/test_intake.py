@@ -373,3 +373,14 @@ def test_a_receipt_typed_over_after_its_look_up_is_not_the_returns_sale(qtbot, d
     assert dlg.draft()[0].sale_id == shop.sale_id
     dlg.ref_edit.setText("R-9999")  # not looked up yet
     assert dlg.draft()[0].sale_id is None
+
+
+def test_a_product_marked_not_returnable_needs_the_override_at_once(qtbot, db):
+    from desk.catalog.products import ProductDraft, save_product
+
+    save_product(db, ProductDraft("EAR-9", "Brincos", "", 1500, "Joias", returnable=False))
+    dlg = open_dialog(qtbot, db)
+    dlg.take_scan("EAR-9")
+    settle(qtbot, dlg)
+    assert dlg.policy.override_required
+    assert "EAR-9 (Brincos) is marked not returnable." in dlg.policy.problems.text()

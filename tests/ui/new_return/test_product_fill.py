@@ -58,7 +58,8 @@ def test_a_product_on_the_receipt_gets_the_line_with_something_left(row):
 
 
 def test_a_receipt_line_fills_the_row_with_its_quantity(row):
-    fill_from_sale_line(row, AGAIN, 1, default=Disposition.DONATE)
+    gift = ProductView(5, "KTL-9", "Chaleira", "", 4500, "", True, Disposition.DONATE)
+    fill_from_sale_line(row, AGAIN, 1, product=gift)
     assert (row.sku.text(), row.quantity.text(), row.price.text()) == ("KTL-9", "1", "41.00")
     assert row.disposition.currentData() == Disposition.DONATE
     row.set_note("limit", limit_note(0))
