@@ -8,6 +8,7 @@ Modules:
     limits    what a draft return may take back from its receipt, as policy problems
     service   the look-ups the new-return dialog makes, one call per user action
     browse    the Products window's pages, counts and categories, and deleting a product
+    counter   one code typed or scanned at the counter, with all the dialog fills in from it
 """
 
-__all__ = ["barcodes", "keys", "products", "lookup", "limits", "service", "browse"]
+__all__ = ["barcodes", "keys", "products", "lookup", "limits", "service", "browse", "counter"]

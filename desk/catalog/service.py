@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlmodel import col, select
-
+from desk.catalog.counter import category_choice
 from desk.catalog.lookup import (
     ProductView,
     SaleView,
@@ -17,7 +16,6 @@ from desk.catalog.lookup import (
 )
 from desk.codes import Condition, Disposition
 from desk.db import Database
-from desk.models import Product, ReturnLine
 
 
 @dataclass(frozen=True)
@@ -60,14 +58,5 @@ def product_completions(db: Database, text: str, limit: int = 10) -> list[Produc
 def last_line_choice(db: Database, category: str) -> tuple[Condition, Disposition] | None:
     """The condition and disposition of the newest returned line of a product in
     `category`: what staff chose last time for that kind of item, or None."""
-    if not category:
-        return None
     with db.session() as session:
-        row = session.exec(
-            select(ReturnLine.condition, ReturnLine.disposition)
-            .join(Product, col(Product.id) == col(ReturnLine.product_id))
-            .where(Product.category == category)
-            .order_by(col(ReturnLine.id).desc())
-            .limit(1)
-        ).first()
-    return (Condition(row[0]), Disposition(row[1])) if row else None
+        return category_choice(session, category)

@@ -7,6 +7,9 @@ Modules:
     exchange_editor  the replacement items of an exchange and who pays
     return_fields    reason, refund, intake, purchase, start status
     policy_panel     what the return policy says for this customer, live
+    receipt_panel    the receipt field and the receipt's lines to tick
+    product_fill     an item row filled from a product or a receipt line; SKU completion
+    intake           receipts and products looked up as staff type or scan
 """
 
 __all__ = [
@@ -16,4 +19,7 @@ __all__ = [
     "exchange_editor",
     "return_fields",
     "policy_panel",
+    "receipt_panel",
+    "product_fill",
+    "intake",
 ]

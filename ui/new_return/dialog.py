@@ -31,6 +31,7 @@ from ui import prompts
 from ui.actions import Key, dialog_keys, shortcut_text
 from ui.new_return.customer_picker import CustomerPicker
 from ui.new_return.exchange_editor import ExchangeEditor
+from ui.new_return.intake import Intake
 from ui.new_return.line_editor import LineEditor
 from ui.new_return.policy_panel import PolicyPanel
 from ui.new_return.return_fields import ReturnFields
@@ -81,11 +82,14 @@ class NewReturnDialog(QDialog):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.return_fields = ReturnFields(currency)
+        self._alias_return_fields()
+        self.intake = Intake(self)  # receipts and products from the catalogue
+        self.lines.rows_changed.connect(self._attach_rows)
+        layout.addWidget(self.intake.panel)
         layout.addWidget(self.customer)
         layout.addWidget(self.policy)
         layout.addWidget(self.lines, 1)
-        self.return_fields = ReturnFields(currency)
-        self._alias_return_fields()
         layout.addWidget(self.return_fields)
         layout.addWidget(self.exchange)
         layout.addWidget(self.banner)
@@ -102,8 +106,12 @@ class NewReturnDialog(QDialog):
             signal.connect(self.refresh_policy)
         self._watched_rows: set[int] = set()
         self._watch_lines()
+        self._attach_rows()
         self._fix_tab_order()
-        self.customer.focus_start()
+        if self.intake.sales_known:  # a return starts from the sale
+            self.ref_edit.setFocus(Qt.OtherFocusReason)
+        else:
+            self.customer.focus_start()
 
     def _alias_return_fields(self) -> None:
         """Name the Return section's fields on the dialog too, as callers and tests know them."""
@@ -136,6 +144,7 @@ class NewReturnDialog(QDialog):
 
     def _fix_tab_order(self) -> None:
         chain = [
+            *self.intake.panel.focus_chain(),
             *self.customer.focus_chain(),
             self.policy.override_edit,
             *self.lines.focus_chain(),
@@ -157,6 +166,15 @@ class NewReturnDialog(QDialog):
             self.return_fields.suggest_refund(self.advice.suggested_method)  # preferred, if allowed
         target = self.lines.rows[0].sku if self.lines.rows else self.lines.add_button
         target.setFocus(Qt.OtherFocusReason)
+
+    def _attach_rows(self) -> None:
+        for row in self.lines.rows:
+            self.intake.attach(row)
+
+    def take_scan(self, code: str) -> None:
+        """A scanned code: a receipt goes to the receipt field and is looked up, a product
+        fills a new line (or the first blank one), anything else gets a short note."""
+        self.intake.take_scan(code)
 
     def _watch_lines(self) -> None:
         for row in self.lines.rows:
@@ -201,7 +219,8 @@ class NewReturnDialog(QDialog):
         method = self.return_fields.refund_method()
         policy = advise_draft(self._customer_profile(), self._policy_draft(), today=date.today())
         self.advice = policy.advice
-        self.policy.show_advice(self.advice, method)
+        limits = self.intake.limit_problems() if hasattr(self, "intake") else []
+        self.policy.show_advice(self.advice, method, limits)
         exchange = method == RefundMethod.EXCHANGE
         self.exchange.setVisible(exchange)
         if exchange and policy.settlement is not None:
@@ -264,6 +283,7 @@ class NewReturnDialog(QDialog):
             new_customer=new_customer,
             staff=self._staff,
             override_reason=self.policy.override_reason(),
+            sale_id=self.intake.sale_id(),
         )
         if draft.refund_method == RefundMethod.EXCHANGE:
             draft.exchange_lines, exchange_problems = self.exchange.drafts()

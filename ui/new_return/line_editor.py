@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.catalog.lookup import ProductView
+from desk.codes import PriceSource
 from desk.labels import CONDITIONS, DISPOSITIONS
 from desk.money import format_money
 from desk.returns import LineDraft
@@ -26,6 +28,8 @@ from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 HEADERS = ("#", "SKU *", "Description", "Serial / batch", "Qty", "Unit price", "Condition",
            "Disposition", "")  # fmt: skip
 STRETCH = {1: 2, 2: 4, 3: 2}  # SKU, description and serial share the spare width
+MIN_HEIGHT, ROOMY_HEIGHT = 64, 150  # two rows at least; up to four with notes before it scrolls
+NOTE_COLUMN = 4  # notes under the quantity, price and condition; errors under the rest
 ADD_KEY, REMOVE_KEY = shortcut_text(Key.ADD_LINE), shortcut_text(Key.REMOVE_LINE)
 
 
@@ -74,6 +78,15 @@ class LineRow:
         self.remove_button.setFocusPolicy(Qt.NoFocus)
         self.remove_button.setAutoRaise(True)
         self.error_label = ErrorLabel()
+        self.note = QLabel()  # "catalogue price", "only 1 left to return on this receipt"
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.RichText)
+        self.note.hide()
+        self.product_id: int | None = None  # what a product or receipt look-up filled in
+        self.sale_line_id: int | None = None
+        self.price_source = PriceSource.TYPED
+        self.product: ProductView | None = None
+        self.notes: dict[str, str] = {}
         self.fields: dict[str, QWidget] = {
             "sku": self.sku,
             "description": self.description,
@@ -107,9 +120,21 @@ class LineRow:
             serial=self.serial.text(),
             condition=self.condition.currentData(),
             disposition=self.disposition.currentData(),
+            product_id=self.product_id,
+            sale_line_id=self.sale_line_id,
+            price_source=self.price_source,
         )
         problems = {"quantity": quantity_problem, "unit_price": price_problem}
         return draft, {k: v for k, v in problems.items() if v}
+
+    def set_note(self, key: str, html: str | None) -> None:
+        """Show (or with None, drop) one of the notes under the row ("price", "limit")."""
+        if html:
+            self.notes[key] = html
+        else:
+            self.notes.pop(key, None)
+        self.note.setText(" · ".join(self.notes[k] for k in sorted(self.notes)))
+        self.note.setVisible(bool(self.notes))
 
     def show_error(self, field: str, message: str | None) -> None:
         """Show (or with None, clear) the message about `field`."""
@@ -151,7 +176,8 @@ class LineEditor(QGroupBox):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
         self.scroll.setWidget(content)
-        self.scroll.setMinimumHeight(64)  # two rows: inline errors elsewhere get room first
+        self.scroll.setMinimumHeight(MIN_HEIGHT)
+        content.installEventFilter(self)  # its rows and notes change: fit_height
         self.add_button = QPushButton("&Add line")
         self.add_button.setToolTip(f"Add another returned item ({ADD_KEY} or Alt+A)")
         self.add_button.clicked.connect(lambda: self.add_line())
@@ -172,6 +198,18 @@ class LineEditor(QGroupBox):
         add_shortcut(self, Key.ADD_LINE, self.add_line)
         add_shortcut(self, Key.REMOVE_LINE, self.remove_current)
         self.add_line(focus=False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The rows asked for another layout: fit the list's height to them."""
+        if watched is self.scroll.widget() and event.type() == QEvent.LayoutRequest:
+            self.fit_height()
+        return super().eventFilter(watched, event)
+
+    def fit_height(self) -> None:
+        """Show up to four rows with their notes before scrolling (the dialog's form scrolls
+        on a small screen, so a taller list squeezes nothing)."""
+        need = self.scroll.widget().layout().sizeHint().height()
+        self.scroll.setMinimumHeight(max(MIN_HEIGHT, min(need, ROOMY_HEIGHT)))
 
     # rows
 
@@ -202,7 +240,7 @@ class LineEditor(QGroupBox):
         """Remove `row`; the cursor goes to the row that takes its place."""
         index = self.rows.index(row)
         self.rows.remove(row)
-        for widget in (*row.cells(), row.error_label):
+        for widget in (*row.cells(), row.error_label, row.note):
             self.grid.removeWidget(widget)
             widget.deleteLater()
         self._relayout()
@@ -221,14 +259,15 @@ class LineEditor(QGroupBox):
 
     def _relayout(self) -> None:
         for row in self.rows:
-            for widget in (*row.cells(), row.error_label):
+            for widget in (*row.cells(), row.error_label, row.note):
                 self.grid.removeWidget(widget)
         for i, row in enumerate(self.rows):
             row.number.setText(str(i + 1))
             row.remove_button.setToolTip(f"Remove line {i + 1} ({REMOVE_KEY})")
             for column, widget in enumerate(row.cells()):
                 self.grid.addWidget(widget, 1 + 2 * i, column)
-            self.grid.addWidget(row.error_label, 2 + 2 * i, 1, 1, len(HEADERS) - 1)
+            self.grid.addWidget(row.error_label, 2 + 2 * i, 1, 1, NOTE_COLUMN - 1)
+            self.grid.addWidget(row.note, 2 + 2 * i, NOTE_COLUMN, 1, len(HEADERS) - NOTE_COLUMN)
         self._update_total()
         self.rows_changed.emit()
 

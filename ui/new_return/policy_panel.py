@@ -79,8 +79,12 @@ class PolicyPanel(QGroupBox):
     def _signed(self, cents: int) -> str:
         return format_signed(cents, self.currency)
 
-    def show_advice(self, advice: IntakeAdvice, refund_method: str) -> None:
-        """Redraw the panel for `advice` and the refund method currently chosen."""
+    def show_advice(
+        self, advice: IntakeAdvice, refund_method: str, extra: list[str] | None = None
+    ) -> None:
+        """Redraw the panel for `advice` and the refund method currently chosen; `extra`:
+        problems the dialog found itself (more than is left on the receipt), which need the
+        override reason as the policy's own do."""
         self.summary.setText(f"<b>{escape(advice.summary)}</b>")
         self.why.setText(f"Why: {advice.why}")
         self.badge.setText(f"⚑ {advice.segment.label}")
@@ -100,11 +104,12 @@ class PolicyPanel(QGroupBox):
         offers = [o for o in advice.offers if o.method != refund_method and o.cents]
         self.offer.setText(" · ".join(escape(o.words(self.currency)) for o in offers))
         self.offer.setVisible(bool(offers))
-        said = [*advice.problems, *advice.notices]
+        problems = [*advice.problems, *(extra or [])]
+        said = [*problems, *advice.notices]
         self.problems.setText("\n".join(f"⚠ {line}" for line in said))
         self.problems.setVisible(bool(said))
-        self.override_row.setVisible(bool(advice.problems))
-        if not advice.problems:
+        self.override_row.setVisible(bool(problems))
+        if not problems:
             self.override_error.clear()
 
     @property

@@ -34,7 +34,9 @@ class ReturnFields(QGroupBox):
         self.intake_combo = combo(INTAKES)
         self.status_combo = combo(STATUS_CHOICES)
         self.date_field = DateField(currency)
-        self.ref_edit = QLineEdit(placeholderText="Receipt or order number (optional)")
+        # laid out by the dialog's receipt panel (ui.new_return.receipt_panel), at the top
+        self.ref_edit = QLineEdit(placeholderText="Scan or type the receipt or order number")
+        self.ref_edit.setClearButtonEnabled(True)
         self.note_edit = QLineEdit(placeholderText="Shown in the return's timeline (optional)")
         self.errors: dict[str, FieldError] = {}
         boxes = {}
@@ -57,8 +59,8 @@ class ReturnFields(QGroupBox):
             [
                 (reason_label, boxes["reason"], "Details", self.reason_text),
                 ("Refund", boxes["refund_method"], "Intake", self.intake_combo),
-                (date_label, boxes["purchase_date"], "Receipt / order", self.ref_edit),
-                ("Start as", boxes["status"], "Note", self.note_edit),
+                (date_label, boxes["purchase_date"], "Start as", boxes["status"]),
+                ("Note", self.note_edit, None, None),
             ]
         )
         self.setLayout(grid)
@@ -110,14 +112,13 @@ class ReturnFields(QGroupBox):
         }
 
     def focus_chain(self) -> list[QWidget]:
-        """The fields in the order Tab visits them."""
+        """The fields in the order Tab visits them (the receipt field is the receipt panel's)."""
         return [
             self.reason_combo,
             self.reason_text,
             self.refund_combo,
             self.intake_combo,
             self.date_field.edit,
-            self.ref_edit,
             self.status_combo,
             self.note_edit,
         ]
