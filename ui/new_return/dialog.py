@@ -36,6 +36,7 @@ from ui.new_return.line_editor import LineEditor
 from ui.new_return.policy_panel import PolicyPanel
 from ui.new_return.return_fields import ReturnFields
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
+from ui.widgets.scanner import ScanDetector
 
 _BANNER_STYLE = "QLabel#banner { background: #fef2f2; border: 1px solid #fca5a5; padding: 6px; }"
 
@@ -85,6 +86,7 @@ class NewReturnDialog(QDialog):
         self.return_fields = ReturnFields(currency)
         self._alias_return_fields()
         self.intake = Intake(self)  # receipts and products from the catalogue
+        self.scanner = ScanDetector(self, self.take_scan)  # a scan, wherever the focus is
         self.lines.rows_changed.connect(self._attach_rows)
         layout.addWidget(self.intake.panel)
         layout.addWidget(self.customer)

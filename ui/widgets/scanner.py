@@ -156,6 +156,7 @@ class ScanDetector(QObject):
     """
 
     scanned = Signal(str)
+    active = True  # False: every key passes untouched (the dialog tests that type as a person)
     # While its window is being destroyed, Qt may still pass events to the filter after
     # PySide cleared this object's attributes: these class values then answer.
     _burst: _Burst | None = None
@@ -186,6 +187,8 @@ class ScanDetector(QObject):
         # Every event of the application passes here: isinstance is cheap, while reading
         # a PySide enum such as event.type() costs microseconds.
         if isinstance(event, QKeyEvent):
+            if not self.active:
+                return False
             handler = self._handlers.get(event.type())
             return handler(watched, event) if handler is not None else False
         if self._burst is not None and self._burst.held and event.type() in _FLUSHING_EVENTS:

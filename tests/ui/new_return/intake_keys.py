@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.ui.scanner_input import SCANNER_MS, press_enter, press_keys
 from ui.main_window import MainWindow
 from ui.new_return.dialog import NewReturnDialog
 
@@ -68,8 +69,9 @@ def log_return_from_receipt(
     if not isinstance(dialog, NewReturnDialog):
         raise RuntimeError("Ctrl+N did not open the new-return dialog.")
     _wait(dialog.isActiveWindow, "the new-return dialog")
-    if scan:
-        dialog.take_scan(receipt)  # the scanner types it: no key of staff's
+    if scan:  # the scanner types it, 2 ms a key, where the focus is: no key of staff's
+        press_keys(keys.target(), receipt, SCANNER_MS)
+        press_enter(keys.target(), SCANNER_MS)
     else:
         if keys.target() is not dialog.ref_edit:
             raise RuntimeError("The dialog did not open in the receipt field.")

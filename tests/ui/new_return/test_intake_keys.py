@@ -55,7 +55,7 @@ def test_a_typed_receipt_takes_twelve_keys_or_fewer_plus_its_characters(db, wind
     assert keys == 8 + len(shop.receipt)
 
 
-def test_a_scanned_receipt_takes_twelve_keys_or_fewer(db, window):
+def test_a_scanned_receipt_takes_twelve_keys_or_fewer(db, window, scanner_on):
     shop = stock_the_shop(db, receipt="R-2002")
     keys = log_return_from_receipt(window, shop.receipt, scan=True)
     assert_two_items_from_the_receipt(db, shop)
