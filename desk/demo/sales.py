@@ -187,18 +187,15 @@ class SaleMaker:
             len(SALE_LINES),
         )
         today = self.now - self.now % DAY
-        latest = self.now - 600
         for _ in range(count):
-            day = today - int(random() * span) * DAY
+            day = today - (1 + int(random() * span)) * DAY  # until yesterday's closing
             known = random() >= ANONYMOUS_SHARE and n_customers
             customer = customers[int(random() * n_customers)] if known else None
             if random() < WEB_SHARE:
                 sale_id, receipt, at = self._numbered(WEB, day)
             else:
                 sale_id, receipt, at = self._numbered(TILL, day)
-            sales.append(
-                (sale_id, receipt, receipt, stamp(min(at, latest)), customer, currency, SOURCE)
-            )
+            sales.append((sale_id, receipt, receipt, stamp(at), customer, currency, SOURCE))
             line_id = ids.line
             for line_no in range(1, 1 + SALE_LINES[int(random() * n_lines)]):
                 product_id, sku, description, paid, several = sold[int(random() * n_sold)]
