@@ -8,8 +8,10 @@ rebuilt. The demo turns the feedback reward on (`reward.kind` percent, `reward.v
 
 This module holds `seed_demo` and the database side. What happens to each return is
 planned in `desk.demo.plan`, the rows are drawn in `desk.demo.rows`, the messages,
-feedback and reward codes that follow in `desk.demo.story`, and the names, products,
-notes and tables they draw from are in `desk.demo.content`.
+feedback and reward codes that follow in `desk.demo.story`, the sales behind them and
+beside them in `desk.demo.sales` (written by `desk.demo.till`, with the products of
+`desk.demo.catalogue`), and the names, products, notes and tables they draw from are in
+`desk.demo.content`. `desk.demo.bulk` does the Core inserts.
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def seed_demo(
     Each return carries the messages its statuses sent, and closed ones the feedback
     and reward codes they earned (see desk.demo.story). The demo catalogue's products are
     added unless the shop has their SKUs already; each return with a receipt comes from
-    its sale, and about five times as many sales were never returned (desk.demo.sales).
+    its sale, and about four times as many sales were never returned (desk.demo.sales).
     Same `seed`, `now` and `returns` on an empty database give the same rows. All of it
     is one transaction.
     `progress(done, total)` is called now and then, with `total == returns`; `done`
