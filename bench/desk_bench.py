@@ -55,6 +55,7 @@ def bench_seed(db: Database, returns: int) -> None:
         "s",
         returns=summary.returns,
         customers=summary.customers,
+        sales=summary.sales,
     )
 
 

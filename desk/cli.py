@@ -165,7 +165,12 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     if args.returns < 1:
         raise DeskError("--returns must be at least 1.")
     summary = seed_demo(db, returns=args.returns, seed=args.seed)
-    print(f"Added {summary.returns} returns for {summary.customers} customers.")
+    print(
+        f"Added {summary.returns} returns for {summary.customers} customers"
+        f" and {summary.sales} sales."
+    )
+    if summary.try_receipts:
+        print(f"Try receipt {' or '.join(summary.try_receipts)} in New return.")
     return 0
 
 

@@ -5,8 +5,23 @@ Modules:
     plan           what happens to each demo return, before any row is drawn
     rows           what the demo customers, returns, lines and timelines say
     story          the messages each return sent, its feedback and the reward codes earned
+    sales          the sales behind the returns' receipts, and the sales nobody returned
+    till           the database side of the catalogue and the sales
+    bulk           Core bulk inserts that write what the ORM would
+    catalogue      the demo products, their barcodes, and what sells how often
     content        the fixed tables (names, products, reasons, notes, drop-off points) drawn from
     story_content  the story's tables: message texts per language, ratings, feedback comments
 """
 
-__all__ = ["seed", "plan", "rows", "story", "content", "story_content"]
+__all__ = [
+    "seed",
+    "plan",
+    "rows",
+    "story",
+    "sales",
+    "till",
+    "bulk",
+    "catalogue",
+    "content",
+    "story_content",
+]

@@ -52,6 +52,7 @@ from desk.demo.content import (
     S,
 )
 from desk.demo.plan import Plan, Rng, as_datetime
+from desk.demo.sales import TILL, WEB
 from desk.workflow import NOTE_REQUIRED
 
 
@@ -133,7 +134,7 @@ class RowMaker:
             "status": plan.path[-1],
             "intake": plan.intake,
             "purchase_date": self._purchase_date(stamps[0], reason),
-            "purchase_ref": self._purchase_ref(plan.intake, stamps[0]),
+            "purchase_ref": self._purchase_ref(plan.intake),
             "reason": reason,
             "reason_text": self._reason_text(reason),
             "refund_method": REFUND_BY_SETTLED[settled] if settled else rng.choice(REFUND_TABLE),
@@ -190,14 +191,20 @@ class RowMaker:
             days = rng.randint(1, 28) if rng.random() < 0.9 else rng.randint(29, 90)
         return created.date() - timedelta(days=days)
 
-    def _purchase_ref(self, intake: str, created: datetime) -> str:
+    def _purchase_ref(self, intake: str) -> str:
+        """Return what the customer brings: no receipt (""), a web order or a till receipt.
+
+        desk.demo.sales numbers it and makes its sale; the draws that once made the
+        number here are kept so the rest of the data stays the same.
+        """
         rng = self.rng
         if rng.random() < 0.04:
             return ""
         if intake == Intake.MAIL or rng.random() < 0.25:
-            return f"WEB-{rng.randint(1_000_000, 9_999_999)}"
-        bought = created - timedelta(days=rng.randint(1, 30))
-        return f"POS{rng.randint(1, 4)}-{bought:%y%m%d}-{rng.randint(1, 2_000):04d}"
+            rng.randint(1_000_000, 9_999_999)
+            return WEB
+        rng.randint(1, 30), rng.randint(1, 4), rng.randint(1, 2_000)
+        return TILL
 
     def timeline(self, return_id: int, plan: Plan, stamps: list[datetime]) -> list[dict]:
         rng = self.rng

@@ -8,26 +8,29 @@ rebuilt. The demo turns the feedback reward on (`reward.kind` percent, `reward.v
 
 This module holds `seed_demo` and the database side. What happens to each return is
 planned in `desk.demo.plan`, the rows are drawn in `desk.demo.rows`, the messages,
-feedback and reward codes that follow in `desk.demo.story`, and the names, products,
-notes and tables they draw from are in `desk.demo.content`.
+feedback and reward codes that follow in `desk.demo.story`, the sales behind them and
+beside them in `desk.demo.sales` (written by `desk.demo.till`, with the products of
+`desk.demo.catalogue`), and the names, products, notes and tables they draw from are in
+`desk.demo.content`. `desk.demo.bulk` does the Core inserts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from operator import itemgetter
+from datetime import datetime
 
-from sqlalchemy import Connection, Table, func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, select, text, update
 from sqlmodel import Session, col
 
 from desk import models, search
-from desk.columns import EnumText, UTCDateTime
 from desk.db import Database
+from desk.demo import till
+from desk.demo.bulk import insert_rows
 from desk.demo.content import DEMO_DROPOFF_POINTS
 from desk.demo.plan import Plan, Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker
+from desk.demo.sales import UNRETURNED_PER_RETURN, SaleMaker
 from desk.demo.story import NextIds, StoryMaker, StorySettings
 from desk.models import (
     Counter,
@@ -76,6 +79,10 @@ class DemoSummary:
     messages: int = 0
     feedback: int = 0
     codes: int = 0
+    products: int = 0
+    sales: int = 0
+    try_receipts: tuple[str, ...] = ()
+    """Recent receipts with lines left to return, to type or scan in a new return."""
 
 
 @dataclass
@@ -99,8 +106,11 @@ def seed_demo(
     """Add `returns` demo returns, with their customers, lines and timelines, to `db`.
 
     Each return carries the messages its statuses sent, and closed ones the feedback
-    and reward codes they earned (see desk.demo.story). Same `seed`, `now` and
-    `returns` on an empty database give the same rows. All of it is one transaction.
+    and reward codes they earned (see desk.demo.story). The demo catalogue's products are
+    added unless the shop has their SKUs already; each return with a receipt comes from
+    its sale, and about four times as many sales were never returned (desk.demo.sales).
+    Same `seed`, `now` and `returns` on an empty database give the same rows. All of it
+    is one transaction.
     `progress(done, total)` is called now and then, with `total == returns`; `done`
     grows with the work and equals `total` at the end.
     """
@@ -115,25 +125,29 @@ def seed_demo(
     owners = planner.owners(returns)
     with db.engine.begin() as conn:
         had_returns = _take_write_lock(conn)
+        cache = _more_cache(conn)
         ids = _read_ids(conn, {as_datetime(p.times[0]).year for p in plans})
         first_return = ids.ret
         story = StoryMaker(
             Rng(f"{seed}:story"), now, _story_settings(conn), _next_story_ids(conn), _codes(conn)
         )
         customers = maker.customers(ids.customer, owners, plans)
-        _insert(conn, Customer.__table__, customers)
+        insert_rows(conn, Customer.__table__, customers)
         report(0.25)
         with Session(bind=conn) as session:  # the demo's returns are in the shop's currency
             currency = get_setting(session, SHOP_CURRENCY)
-        writing = _write_returns(conn, maker, story, plans, owners, customers, ids, currency)
+        sales = till.open_till(conn, Rng(f"{seed}:sales"), now, currency, customers, owners)
+        writing = _write_returns(conn, maker, story, sales, plans, owners, customers, ids)
         for done in writing:
             report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
+        till.close_till(conn, sales)
         _fix_sequences(conn)
         _seed_dropoff_points(conn, now or utcnow())
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
         report_facts.refresh_since(conn, first_return)
+        _more_cache(conn, cache)
     report(1.0)
     return DemoSummary(
         returns=returns,
@@ -141,6 +155,9 @@ def seed_demo(
         messages=story.counts.messages,
         feedback=story.counts.feedback,
         codes=story.counts.codes,
+        products=sales.new_products,
+        sales=sales.sales,
+        try_receipts=tuple(sales.try_receipts),
     )
 
 
@@ -162,13 +179,13 @@ def _write_returns(
     conn: Connection,
     maker: RowMaker,
     story: StoryMaker,
+    sales: SaleMaker,
     plans: list[Plan],
     owners: list[int],
     customers: list[dict],
     ids: _Ids,
-    currency: str,
 ) -> Iterator[int]:
-    """Draw and insert the returns, and their story, batch by batch; yield how many so far."""
+    """Draw and insert the returns, their sales and story, batch by batch; yield how many so far."""
     first_customer, seqs = ids.customer, ids.seqs
     for start in range(0, len(plans), BATCH):
         returns, lines, changes = [], [], []
@@ -180,9 +197,11 @@ def _write_returns(
             seqs[year] += 1
             ret = maker.return_row(plan, stamps, ids.ret, format_number(year, seqs[year]))
             ret["customer_id"] = first_customer + owner
-            ret["currency"] = currency
+            ret["currency"] = sales.currency
             returns.append(ret)
-            lines.extend(maker.lines(ret))
+            ret_lines = maker.lines(ret)
+            sales.for_return(ret, ret_lines)
+            lines.extend(ret_lines)
             timeline = maker.timeline(ids.ret, plan, stamps)
             for change in timeline:
                 change["id"] = ids.change
@@ -190,77 +209,29 @@ def _write_returns(
             changes.extend(timeline)
             story.follow(ret, customers[owner], plan, timeline)
             ids.ret += 1
-        _insert(conn, Return.__table__, returns)
-        _insert(conn, ReturnLine.__table__, lines)
-        _insert(conn, StatusChange.__table__, changes)
+        sales.unreturned(len(returns) * UNRETURNED_PER_RETURN)
+        till.write_sales(conn, sales.take_rows())
+        insert_rows(conn, Return.__table__, returns)
+        insert_rows(conn, ReturnLine.__table__, lines)
+        insert_rows(conn, StatusChange.__table__, changes)
         told = story.take_rows()
-        _insert(conn, OutboxMessage.__table__, told.messages)
-        _insert(conn, Feedback.__table__, told.feedback)
-        _insert(conn, RewardCode.__table__, told.codes)
+        insert_rows(conn, OutboxMessage.__table__, told.messages)
+        insert_rows(conn, Feedback.__table__, told.feedback)
+        insert_rows(conn, RewardCode.__table__, told.codes)
         yield start + len(returns)
 
 
-def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
-    """Insert `rows` (dicts with the same keys) into `table` in one executemany.
+def _more_cache(conn: Connection, pages: int | None = None) -> int | None:
+    """On SQLite, give the connection a 64 MB page cache (or back `pages`); return the old size.
 
-    On SQLite the compiled `insert(table)` goes straight to the driver with positional
-    tuples, values converted by the columns' own bind processors (or a quicker one
-    writing the same text, see `_quick_processor`); going through `conn.execute` costs
-    ~5 µs of parameter handling per row, more than SQLite's work.
+    The sales' indexes (customer, product) take rows in no order: with SQLite's default
+    2 MB cache a big demo rereads and rewrites their pages over and over.
     """
-    if not rows:
-        return
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
-        return
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
-    keys = compiled.positiontup
-    # the dialect's own form of each type: its processor writes the same text as the ORM does
-    types = {key: table.c[key].type.dialect_impl(conn.dialect) for key in keys}
-    convert = [
-        (i, processor)
-        for i, key in enumerate(keys)
-        if (
-            processor := _quick_processor(table.c[key].type)
-            or types[key].bind_processor(conn.dialect)
-        )
-        is not None
-    ]
-    missing = {  # columns the rows leave out: their scalar Python-side default
-        key: table.c[key].default.arg
-        for key in keys
-        if key not in rows[0] and table.c[key].default is not None
-    }
-    pick = itemgetter(*keys)
-    params = []
-    for row in rows:
-        values = list(pick({**missing, **row} if missing else row))
-        for i, processor in convert:
-            values[i] = processor(values[i])
-        params.append(tuple(values))
-    conn.exec_driver_sql(compiled.string, params)
-
-
-def _quick_processor(kind: object) -> Callable[[object], object] | None:
-    """A quicker SQLite bind processor for a stamp or enum column, or None for the usual one.
-
-    A stamp is written as its UTC moment with microseconds and no offset, the text the
-    UTCDateTime and DateTime processors write (~0.5 µs instead of ~4 µs); an enum code
-    as its value, refusing an unknown one with KeyError (one dict look-up).
-    """
-    if isinstance(kind, UTCDateTime):
-        return _utc_text
-    if isinstance(kind, EnumText):
-        codes: dict[object, object] = {member.value: member.value for member in kind.enum_cls}
-        return {None: None, **codes}.__getitem__
-    return None
-
-
-def _utc_text(value: object) -> str | None:
-    if value is None:
         return None
-    assert isinstance(value, datetime) and value.tzinfo is not None, value
-    return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+    old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size={int(pages if pages is not None else -65_536)}")
+    return old
 
 
 def _take_write_lock(conn: Connection) -> bool:
@@ -349,7 +320,17 @@ def _fix_sequences(conn: Connection) -> None:
     """On PostgreSQL, move the id sequences past the ids written here explicitly."""
     if conn.dialect.name != "postgresql":
         return
-    tables = ("customer", "return", "status_change", "outbox_message", "feedback", "reward_code")
+    tables = (
+        "customer",
+        "return",
+        "status_change",
+        "outbox_message",
+        "feedback",
+        "reward_code",
+        "product",
+        "sale",
+        "sale_line",
+    )
     for table in tables:
         conn.execute(
             text(

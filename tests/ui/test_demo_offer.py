@@ -1,13 +1,18 @@
-"""The demo-data offer: asked first, then 500 made-up returns behind a progress bar."""
+"""The demo-data offer: asked first, then 500 made-up returns behind a progress bar, and a
+receipt to try."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
+from desk.catalog.service import look_up
+from desk.demo.seed import DemoSummary
 from desk.listing import ReturnFilter, first_page
-from ui.demo_offer import DEMO_RETURNS, offer_demo_data
+from ui.demo_offer import DEMO_RETURNS, done_message, offer_demo_data
 
 
 @pytest.fixture
@@ -56,5 +61,19 @@ def test_yes_seeds_in_the_background_and_says_so(qtbot, db, window):
     assert progress is not None and progress.maximum() == DEMO_RETURNS
     qtbot.waitUntil(lambda: finished == [True], timeout=30_000)
     assert count(db) == DEMO_RETURNS
-    assert window.statusBar().currentMessage() == f"Added {DEMO_RETURNS} demo returns."
+    said = window.statusBar().currentMessage()
+    tried = re.fullmatch(
+        rf"Added {DEMO_RETURNS} demo returns\. Try receipt (\S+) in New return.*", said
+    )
+    assert tried, said
+    sale = look_up(db, tried.group(1)).sale
+    assert sale is not None and len(sale.lines) >= 2 and all(line.left for line in sale.lines)
     assert not progress.isVisible()
+
+
+def test_the_done_message_names_a_receipt_only_when_there_is_one():
+    assert done_message(DemoSummary(returns=5, customers=3)) == "Added 5 demo returns."
+    summary = DemoSummary(returns=5, customers=3, try_receipts=("4821-0173", "4821-0175"))
+    assert done_message(summary) == (
+        "Added 5 demo returns. Try receipt 4821-0173 in New return (Ctrl+N)."
+    )
