@@ -87,8 +87,16 @@ def recognise(header: Sequence[str], formats: Iterable[TillFormat]) -> TillForma
 
 
 def format_columns(header: Sequence[str], till: TillFormat) -> dict[str, int]:
-    """The mapping `till`'s column names give on `header` (each field its first present name)."""
-    return guess_columns(header, {key: names for key, names in till.columns.items()})
+    """The mapping `till`'s column names give on `header`: each field the first of its names
+    (in `till`'s order of preference) that the header has."""
+    squeezed = [_squeezed(h) for h in header]
+    mapping: dict[str, int] = {}
+    for key, names in till.columns.items():
+        for name in names:
+            if _squeezed(name) in squeezed:
+                mapping[key] = squeezed.index(_squeezed(name))
+                break
+    return mapping
 
 
 def apply_options(

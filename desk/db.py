@@ -300,3 +300,16 @@ def _lock_file(handle, source: Path) -> None:
                     f"{UPGRADE_WAIT_S // 60} minutes; wait for it to finish, then start again."
                 ) from None
             time.sleep(0.1)
+
+
+def lock_for_writing(session: Session, *tables: str) -> None:
+    """Start the session's transaction holding the right to write `tables`: SQLite's write
+    lock (BEGIN IMMEDIATE), PostgreSQL's SHARE ROW EXCLUSIVE lock (readers go on, writers
+    of those tables wait). For an import that checks for duplicates, then writes."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        if not conn.connection.dbapi_connection.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        for table in tables:
+            conn.exec_driver_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')

@@ -7,6 +7,23 @@ Modules:
     lookup    finding a product by barcode or SKU, a sale by its receipt, SKU completion
     limits    what a draft return may take back from its receipt, as policy problems
     service   the look-ups the new-return dialog makes, one call per user action
+    till_columns    which column of a till's product or sales export fills which field
+    till_values     reading a till's cells: amounts, quantities, dates, yes/no
+    product_import  `returndesk import-products`: products from a till's export
+    sale_import     `returndesk import-sales`: sales and their lines from a till's export
+    cli       the import-products and import-sales commands
 """
 
-__all__ = ["barcodes", "keys", "products", "lookup", "limits", "service"]
+__all__ = [
+    "barcodes",
+    "keys",
+    "products",
+    "lookup",
+    "limits",
+    "service",
+    "till_columns",
+    "till_values",
+    "product_import",
+    "sale_import",
+    "cli",
+]

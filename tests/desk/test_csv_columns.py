@@ -41,6 +41,12 @@ def test_a_till_format_is_recognised_by_its_signature_the_longest_winning():
     assert format_columns(header, SHOPIFY) == {"receipt": 0, "description": 3, "sku": 4}
 
 
+def test_a_formats_columns_are_taken_in_its_order_of_preference():
+    till = TillFormat("Orders", "csv", ("Name",), {"sold_at": ("Created at", "Paid at")})
+    assert format_columns(["Name", "Paid at", "Created at"], till) == {"sold_at": 2}
+    assert format_columns(["Name", "Paid at"], till) == {"sold_at": 1}
+
+
 def test_options_override_remove_or_are_refused_in_words():
     header = ["Cupom", "Item", "Qtd"]
     mapping = apply_options(header, {"receipt": 0}, ["sku=Item", "quantity=3", "receipt="], KEYS)
