@@ -9,6 +9,7 @@ Modules:
     service   the look-ups the new-return dialog makes, one call per user action
     till_columns    which column of a till's product or sales export fills which field
     till_values     reading a till's cells: amounts, quantities, dates, yes/no
+    import_report   what an import says it did: rows left out, the summary
     product_import  `returndesk import-products`: products from a till's export
     sale_import     `returndesk import-sales`: sales and their lines from a till's export
     cli       the import-products and import-sales commands
@@ -23,6 +24,7 @@ __all__ = [
     "service",
     "till_columns",
     "till_values",
+    "import_report",
     "product_import",
     "sale_import",
     "cli",

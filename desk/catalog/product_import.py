@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from desk.catalog.barcodes import check_barcode
+from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
 from desk.catalog.keys import search_key
 from desk.catalog.lookup import word_rows
 from desk.catalog.till_columns import Columns, product_columns
@@ -34,17 +35,6 @@ _TEXTS = ("sku", "name", "variant", "category", "external_ref")
 
 
 @dataclass
-class Skipped:
-    """A row (or one of its barcodes) that was not imported, and why."""
-
-    row: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}: {self.reason}"
-
-
-@dataclass
 class ProductImportReport:
     """What a product import did (or, for a dry run, would do)."""
 
@@ -59,17 +49,11 @@ class ProductImportReport:
         """The summary line, then one line per skipped row and per barcode left out."""
         verb = "Would create" if self.dry_run else "Created"
         head = (
-            f"{verb} {_n(self.created, 'product')}, updated {self.updated}, skipped "
-            f"{_n(len(self.skipped), 'row')}, left out {_n(len(self.barcode_problems), 'barcode')}."
+            f"{verb} {counted(self.created, 'product')}, updated {self.updated}, skipped "
+            f"{counted(len(self.skipped), 'row')}, left out "
+            f"{counted(len(self.barcode_problems), 'barcode')}."
         )
-        if self.dry_run:
-            head = f"Dry run, nothing saved. {head}"
-        problems = sorted(self.skipped + self.barcode_problems, key=lambda s: s.row)
-        return [head, *(str(p) for p in problems)]
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+        return report_lines(head, self.skipped + self.barcode_problems, dry_run=self.dry_run)
 
 
 @dataclass
@@ -102,8 +86,7 @@ def read_products(
                     group_values.setdefault(key, raw[key])
                 else:
                     raw[key] = group_values.get(key, "")
-        if len(cells) < width or any(c.strip() for c in cells[width:]):
-            why = f"wrong column count ({len(cells)} columns, the header has {width})"
+        if why := width_problem(cells, width):
             report.skipped.append(Skipped(number, why))
             continue
         parsed = _product_row(number, raw, report.barcode_problems)
@@ -279,4 +262,4 @@ def _write_words(conn: Connection, products: list[tuple[int, ProductRow]], repla
         conn.execute(insert(word), rows)
 
 
-__all__ = ["ProductImportReport", "ProductRow", "Skipped", "import_products", "read_products"]
+__all__ = ["ProductImportReport", "ProductRow", "import_products", "read_products"]

@@ -20,8 +20,8 @@ from pathlib import Path
 from sqlalchemy import Connection, func, insert, select
 
 from desk.catalog.barcodes import check_barcode
+from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
 from desk.catalog.keys import receipt_key
-from desk.catalog.product_import import Skipped
 from desk.catalog.till_columns import Columns, sale_columns
 from desk.catalog.till_values import amount_cents, clean, per_unit, sold_at, whole_quantity
 from desk.customers.csv_table import CsvTable, read_csv
@@ -56,20 +56,13 @@ class SaleImportReport:
         """The summary line, then one line per skipped row and per receipt already imported."""
         verb = "Would import" if self.dry_run else "Imported"
         head = (
-            f"{verb} {_n(self.sales, 'sale')} with {_n(self.sale_lines, 'line')} "
+            f"{verb} {counted(self.sales, 'sale')} with {counted(self.sale_lines, 'line')} "
             f"({self.customers_matched} matched to a customer, "
-            f"{_n(self.unknown_products, 'line')} of no known product); skipped "
-            f"{_n(len(self.skipped), 'row')} and {_n(len(self.already_imported), 'receipt')} "
-            "already imported."
+            f"{counted(self.unknown_products, 'line')} of no known product); skipped "
+            f"{counted(len(self.skipped), 'row')} and "
+            f"{counted(len(self.already_imported), 'receipt')} already imported."
         )
-        if self.dry_run:
-            head = f"Dry run, nothing saved. {head}"
-        problems = sorted(self.skipped + self.already_imported, key=lambda s: s.row)
-        return [head, *(str(p) for p in problems)]
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+        return report_lines(head, self.skipped + self.already_imported, dry_run=self.dry_run)
 
 
 @dataclass
@@ -92,8 +85,7 @@ def read_sales(
     carry = columns.source == "shopify"  # its later rows of an order may leave Name empty
     receipt = ""
     for number, cells in zip(table.numbers, table.rows, strict=True):
-        if len(cells) < width or any(c.strip() for c in cells[width:]):
-            why = f"wrong column count ({len(cells)} columns, the header has {width})"
+        if why := width_problem(cells, width):
             skipped.append(Skipped(number, why))
             continue
         raw = {k: clean(cells[i]) for k, i in mapping.items()}

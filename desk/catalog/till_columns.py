@@ -93,13 +93,12 @@ SALE_KEYS = tuple(f.key for f in SALE_FIELDS)
 
 _PRODUCT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "sku": (
-        "sku", "item code", "product code", "article", "code", "ref", "reference",
+        "sku", "item code", "product code", "article number", "code", "ref", "reference",
         "codigo", "cod", "codigo do produto", "cod produto", "codigo interno", "referencia",
-        "artigo",
     ),
     "name": (
         "name", "product", "product name", "item", "item name", "title", "description",
-        "nome", "produto", "nome do produto", "descricao", "descricao do produto",
+        "nome", "produto", "nome do produto", "descricao", "descricao do produto", "artigo",
     ),
     "variant": ("variant", "variation", "option", "size", "variante", "variacao", "tamanho"),
     "price": (
@@ -298,7 +297,9 @@ def _columns(header, options, formats, synonyms, fields) -> Columns:
     columns = Columns(tuple(header), mapping, till, keys)
     missing = [f for f in fields if f.required and f.key not in mapping]
     if missing:
-        needed = ", ".join(f"{f.key} ({f.label.lower()})" for f in missing)
+        needed = ", ".join(
+            f.key if f.key == f.label.lower() else f"{f.key} ({f.label.lower()})" for f in missing
+        )
         raise DeskError(
             f"No column found for {needed}: name it with --map field=COLUMN "
             f"(the file's columns are: {', '.join(header)}). Nothing was imported."
