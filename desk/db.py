@@ -313,3 +313,21 @@ def lock_for_writing(session: Session, *tables: str) -> None:
     elif conn.dialect.name == "postgresql":
         for table in tables:
             conn.exec_driver_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')
+
+
+def reserve_ids(session: Session, table: str, count: int) -> list[int]:
+    """`count` new ids for rows of `table` that a bulk insert gives explicitly (a bulk
+    INSERT ... RETURNING goes row by row on SQLite). Call it holding `lock_for_writing`
+    on `table`: on SQLite the ids follow the largest one there; on PostgreSQL they come
+    from the table's own sequence."""
+    if count <= 0:
+        return []
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table, "n": count},
+        )
+        return [row[0] for row in rows]
+    largest = conn.execute(text(f'SELECT coalesce(max(id), 0) FROM "{table}"')).scalar_one()
+    return list(range(largest + 1, largest + 1 + count))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlmodel import Session
 
 from desk.catalog.barcodes import check_barcode
 from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
@@ -22,7 +23,7 @@ from desk.catalog.lookup import word_rows
 from desk.catalog.till_columns import Columns, product_columns
 from desk.catalog.till_values import amount_cents, clean, flag
 from desk.customers.csv_table import CsvTable, read_csv
-from desk.db import Database, lock_for_writing
+from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
 from desk.models import Product, ProductBarcode, ProductWord, utcnow
 from desk.validation import column_limit, price_error
@@ -156,7 +157,7 @@ def import_products(
         try:
             if not dry_run:
                 lock_for_writing(session, "product", "product_barcode")
-            _write(session.connection(), rows, report)
+            _write(session, rows, report)
             session.rollback() if dry_run else session.commit()
         except Exception:
             session.rollback()
@@ -164,8 +165,9 @@ def import_products(
     return report
 
 
-def _write(conn: Connection, rows: list[ProductRow], report: ProductImportReport) -> None:
+def _write(session: Session, rows: list[ProductRow], report: ProductImportReport) -> None:
     """Match the rows with known products, then insert and update them in bulk."""
+    conn = session.connection()
     p, b = Product.__table__.c, ProductBarcode.__table__.c
     by_sku = dict(conn.execute(select(func.lower(p.sku), p.id)).all())
     by_code = dict(conn.execute(select(b.code, b.product_id)).all())
@@ -189,7 +191,7 @@ def _write(conn: Connection, rows: list[ProductRow], report: ProductImportReport
             seen_target[target] = row.row
             changes.append((target, row))
     now = utcnow()
-    ids = _insert_products(conn, new, now)
+    ids = _insert_products(session, new, now)
     _update_products(conn, changes, now)
     taken = dict(by_code)
     codes = []
@@ -209,13 +211,11 @@ def _write(conn: Connection, rows: list[ProductRow], report: ProductImportReport
     report.created, report.updated = len(new), len(changes)
 
 
-def _insert_products(conn: Connection, new: list[ProductRow], now) -> list[int]:
-    table = Product.__table__
-    ids: list[int] = []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    for start in range(0, len(new), BATCH):
-        batch = [_new_values(row.values, now) for row in new[start : start + BATCH]]
-        ids += conn.execute(statement, batch).scalars().all()
+def _insert_products(session: Session, new: list[ProductRow], now) -> list[int]:
+    ids = reserve_ids(session, "product", len(new))
+    rows = [{"id": i, **_new_values(row.values, now)} for i, row in zip(ids, new, strict=True)]
+    for start in range(0, len(rows), BATCH):
+        session.connection().execute(insert(Product.__table__), rows[start : start + BATCH])
     return ids
 
 

@@ -14,18 +14,20 @@ imports nothing and says why.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select
+from sqlmodel import Session
 
 from desk.catalog.barcodes import check_barcode
 from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
 from desk.catalog.keys import receipt_key
 from desk.catalog.till_columns import Columns, sale_columns
-from desk.catalog.till_values import amount_cents, clean, per_unit, sold_at, whole_quantity
+from desk.catalog.till_values import amount_cents, per_unit, sold_at, whole_quantity
 from desk.customers.csv_table import CsvTable, read_csv
-from desk.db import Database, lock_for_writing
+from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
 from desk.models import Customer, Product, ProductBarcode, Sale, SaleLine
 from desk.phones import to_e164
@@ -35,6 +37,8 @@ from desk.validation import MAX_UNIT_PRICE_CENTS, date_error, quantity_error
 BATCH = 5_000
 """Rows written per Core statement."""
 
+_RECEIPT_LENGTH = Sale.__table__.c.receipt.type.length
+_SKU_LENGTH = SaleLine.__table__.c.sku.type.length
 _REFUNDS = {"refund", "return", "returned", "devolucao", "estorno"}
 _NO_VARIANT = {"regular", "default title", "default"}
 
@@ -71,6 +75,7 @@ class SaleRow:
 
     row: int
     receipt: str
+    key: str  # desk.catalog.keys.receipt_key(receipt)
     order: dict  # sold_at, email, phone, customer_ref, currency, order_discount (when given)
     line: dict  # sku, codes, product_ref, description, quantity, total_cents
 
@@ -81,52 +86,49 @@ def read_sales(
     """Every data row of `table` read as a sale line, and the rows skipped with why."""
     skipped = [Skipped(n, why) for n, why in table.bad_rows]
     lines: list[SaleRow] = []
-    mapping, width = columns.mapping, len(table.header)
+    pairs, width = list(columns.mapping.items()), len(table.header)
     carry = columns.source == "shopify"  # its later rows of an order may leave Name empty
-    receipt = ""
+    receipt, key = "", ""
     for number, cells in zip(table.numbers, table.rows, strict=True):
         if why := width_problem(cells, width):
             skipped.append(Skipped(number, why))
             continue
-        raw = {k: clean(cells[i]) for k, i in mapping.items()}
-        receipt = raw.get("receipt") or (receipt if carry else "")
+        raw = {k: v[1:].strip() if (v := cells[i].strip())[:1] == "'" else v for k, i in pairs}
+        text = raw.get("receipt") or (receipt if carry else "")
+        if text != receipt:
+            receipt, key = text, receipt_key(text)
         try:
-            lines.append(SaleRow(number, receipt, *_read_row(raw, receipt, currency)))
+            order, line = _read_row(raw, receipt, key, currency)
         except ValueError as error:
             skipped.append(Skipped(number, str(error)))
+        else:
+            lines.append(SaleRow(number, receipt, key, order, line))
     return lines, skipped
 
 
-def _read_row(raw: dict[str, str], receipt: str, currency: str) -> tuple[dict, dict]:
+def _read_row(raw: dict[str, str], receipt: str, key: str, currency: str) -> tuple[dict, dict]:
     """The order's and the line's values of one row; ValueError says why it cannot be used."""
-    if not receipt_key(receipt):
+    if not key:
         raise ValueError("no receipt or order number")
-    if len(receipt) > Sale.__table__.c.receipt.type.length:
-        raise ValueError(f"receipt number longer than {Sale.__table__.c.receipt.type.length}")
-    if raw.get("kind", "").casefold() in _REFUNDS:
+    if len(receipt) > _RECEIPT_LENGTH:
+        raise ValueError(f"receipt number longer than {_RECEIPT_LENGTH}")
+    if raw.get("kind") and raw["kind"].casefold() in _REFUNDS:
         raise ValueError("a refund, not a sale")
     order: dict = {}
     if text := raw.get("sold_at"):
-        order["sold_at"] = sold_at(text, raw.get("time", ""), currency=currency)
-        if problem := date_error(order["sold_at"].date(), "sale date", today=_tomorrow()):
-            raise ValueError(problem[0].lower() + problem[1:].rstrip("."))
-    for key in ("email", "customer_ref", "currency"):
-        if raw.get(key):
-            order[key] = raw[key]
+        order["sold_at"] = _sold_at(text, raw.get("time", ""), currency)
+    for name in ("email", "customer_ref", "currency"):
+        if raw.get(name):
+            order[name] = raw[name]
     if phone := raw.get("phone") or raw.get("phone_2"):
         order["phone"] = phone
     if raw.get("order_discount"):
         order["order_discount"] = abs(amount_cents(raw["order_discount"]))
-    text = raw.get("quantity") or "1"
-    quantity = whole_quantity(text)
-    if quantity < 0:
-        raise ValueError(f"quantity {quantity}: a refund, not a sale")
-    if problem := quantity_error(quantity):
-        raise ValueError(f"quantity “{text}”: {problem[0].lower()}{problem[1:].rstrip('.')}")
+    quantity = _quantity(raw.get("quantity") or "1")
     line = {"quantity": quantity, "total_cents": _paid(raw, quantity)}
-    line["sku"] = raw.get("sku", "")
-    if len(line["sku"]) > SaleLine.__table__.c.sku.type.length:
-        raise ValueError(f"SKU longer than {SaleLine.__table__.c.sku.type.length} characters")
+    line["sku"] = sku = raw.get("sku", "")
+    if len(sku) > _SKU_LENGTH:
+        raise ValueError(f"SKU longer than {_SKU_LENGTH} characters")
     line["codes"] = [c for k in ("barcode", "barcode_2") if (c := _code(raw.get(k, "")))]
     line["product_ref"] = raw.get("product_ref", "")
     variant = raw.get("variant", "")
@@ -134,9 +136,28 @@ def _read_row(raw: dict[str, str], receipt: str, currency: str) -> tuple[dict, d
     if variant and variant.casefold() not in _NO_VARIANT and variant not in described:
         described = f"{described} {variant}".strip()
     line["description"] = described
-    if not (line["sku"] or line["codes"] or line["product_ref"] or described):
+    if not (sku or line["codes"] or line["product_ref"] or described):
         raise ValueError("no SKU, barcode or description")
     return order, line
+
+
+@lru_cache(maxsize=4096)
+def _sold_at(text: str, clock: str, currency: str) -> datetime:
+    """When a sale happened (desk.catalog.till_values.sold_at), not after tomorrow."""
+    moment = sold_at(text, clock, currency=currency)
+    if problem := date_error(moment.date(), "sale date", today=_tomorrow()):
+        raise ValueError(problem[0].lower() + problem[1:].rstrip("."))
+    return moment
+
+
+@lru_cache(maxsize=256)
+def _quantity(text: str) -> int:
+    quantity = whole_quantity(text)
+    if quantity < 0:
+        raise ValueError(f"quantity {quantity}: a refund, not a sale")
+    if problem := quantity_error(quantity):
+        raise ValueError(f"quantity “{text}”: {problem[0].lower()}{problem[1:].rstrip('.')}")
+    return quantity
 
 
 def _paid(raw: dict[str, str], quantity: int) -> int:
@@ -193,7 +214,7 @@ def import_sales(
             lines, report.skipped = read_sales(table, columns, currency=currency)
             conn = session.connection()
             sales = _plan(conn, lines, columns, report)
-            _write(conn, sales, _Matcher(conn, country), currency, columns.source, report)
+            _write(session, sales, _Matcher(conn, country), currency, columns.source, report)
             session.rollback() if dry_run else session.commit()
         except Exception:
             session.rollback()
@@ -205,7 +226,7 @@ def _plan(conn: Connection, lines: list[SaleRow], columns: Columns, report) -> l
     """Group the lines by receipt; leave out receipts already imported or without a date."""
     groups: dict[str, list[SaleRow]] = {}
     for line in lines:
-        groups.setdefault(receipt_key(line.receipt), []).append(line)
+        groups.setdefault(line.key, []).append(line)
     known = set()
     keys = list(groups)
     for start in range(0, len(keys), BATCH):
@@ -291,8 +312,9 @@ class _Matcher:
         return self.by_customer_ref.get(order.get("customer_ref", ""))
 
 
-def _write(conn, sales: list[list[SaleRow]], match: _Matcher, currency: str, source: str, report):
+def _write(session: Session, sales: list[list[SaleRow]], match: _Matcher, currency, source, report):
     """Insert the sales, then their lines, in bulk."""
+    conn = session.connection()
     names = dict(conn.execute(select(Product.__table__.c.id, _description())).all())
     heads = []
     for group in sales:
@@ -301,15 +323,15 @@ def _write(conn, sales: list[list[SaleRow]], match: _Matcher, currency: str, sou
         report.customers_matched += customer is not None
         code = order.get("currency", currency).strip().upper()
         heads.append({
-            "receipt": group[0].receipt, "receipt_key": receipt_key(group[0].receipt),
+            "receipt": group[0].receipt, "receipt_key": group[0].key,
             "sold_at": order["sold_at"], "customer_id": customer,
             "currency": code if len(code) == 3 and code.isalpha() else currency, "source": source,
         })  # fmt: skip
-    table = Sale.__table__
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids: list[int] = []
+    ids = reserve_ids(session, "sale", len(heads))
+    for sale_id, head in zip(ids, heads, strict=True):
+        head["id"] = sale_id
     for start in range(0, len(heads), BATCH):
-        ids += conn.execute(statement, heads[start : start + BATCH]).scalars().all()
+        conn.execute(insert(Sale.__table__), heads[start : start + BATCH])
     limit = SaleLine.__table__.c.description.type.length
     rows = []
     for sale_id, group in zip(ids, sales, strict=True):

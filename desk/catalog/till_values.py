@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from desk.dates import day_first
 from desk.validation import parse_money
@@ -35,9 +36,10 @@ _NO = {"n", "no", "false", "0", "nao", "não", "falso"}
 def clean(cell: str) -> str:
     """The cell without surrounding spaces and without a spreadsheet's leading apostrophe."""
     text = cell.strip()
-    return text[1:].strip() if text.startswith("'") else text
+    return text[1:].strip() if text[:1] == "'" else text
 
 
+@lru_cache(maxsize=8192)  # a till repeats its prices: read each once
 def amount_cents(text: str) -> int:
     """An amount as the till wrote it, in integer cents ("R$ 1.299,90" -> 129990).
 
