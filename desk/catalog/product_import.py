@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlmodel import Session
 
 from desk.catalog.barcodes import check_barcode
 from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
-from desk.catalog.keys import search_key
+from desk.catalog.keys import fold, search_key
 from desk.catalog.lookup import word_rows
 from desk.catalog.till_columns import Columns, product_columns
 from desk.catalog.till_values import amount_cents, clean, flag
@@ -168,15 +168,13 @@ def import_products(
 def _write(session: Session, rows: list[ProductRow], report: ProductImportReport) -> None:
     """Match the rows with known products, then insert and update them in bulk."""
     conn = session.connection()
-    p, b = Product.__table__.c, ProductBarcode.__table__.c
-    by_sku = dict(conn.execute(select(func.lower(p.sku), p.id)).all())
-    by_code = dict(conn.execute(select(b.code, b.product_id)).all())
+    by_sku, by_code = _known(conn, rows)
     seen_sku: dict[str, int] = {}
     seen_target: dict[int, int] = {}
     new: list[ProductRow] = []
     changes: list[tuple[int, ProductRow]] = []
     for row in rows:
-        key = row.values["sku"].casefold()
+        key = fold(row.values["sku"])
         target = by_sku.get(key)
         if target is None:  # a new SKU: maybe a known product's barcode (its SKU changed)
             target = next((by_code[c] for c, _ in row.barcodes if c in by_code), None)
@@ -209,6 +207,26 @@ def _write(session: Session, rows: list[ProductRow], report: ProductImportReport
         conn.execute(insert(ProductBarcode.__table__), codes[start : start + BATCH])
     _write_words(conn, [*zip(ids, new, strict=True), *changes], [pid for pid, _ in changes])
     report.created, report.updated = len(new), len(changes)
+
+
+def _known(conn: Connection, rows: list[ProductRow]) -> tuple[dict[str, int], dict[str, int]]:
+    """The known products the rows name: by folded SKU (as desk.catalog.lookup finds a SKU,
+    through its whole-SKU word) and by barcode; only the file's values are looked up."""
+    p, b, w = Product.__table__.c, ProductBarcode.__table__.c, ProductWord.__table__.c
+    skus = sorted({fold(row.values["sku"]) for row in rows})
+    codes = sorted({code for row in rows for code, _ in row.barcodes})
+    by_sku: dict[str, int] = {}
+    by_code: dict[str, int] = {}
+    for start in range(0, len(skus), BATCH):
+        chunk = skus[start : start + BATCH]
+        query = select(p.sku, p.id).select_from(ProductWord.__table__)
+        query = query.join(Product.__table__, p.id == w.product_id)
+        for sku, product_id in conn.execute(query.where(w.word.in_(chunk))):
+            by_sku.setdefault(fold(sku), product_id)
+    for start in range(0, len(codes), BATCH):
+        query = select(b.code, b.product_id).where(b.code.in_(codes[start : start + BATCH]))
+        by_code.update(conn.execute(query).all())
+    return by_sku, by_code
 
 
 def _insert_products(session: Session, new: list[ProductRow], now) -> list[int]:
