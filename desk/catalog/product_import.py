@@ -130,7 +130,7 @@ def _product_row(number: int, raw: dict[str, str], problems: list[Skipped]) -> P
             return f"bad price: {error}"
         if problem := price_error(values["price_cents"]):
             return f"bad price “{price[:30]}”: {problem[0].lower()}{problem[1:].rstrip('.')}"
-    if "returnable" in raw:
+    if raw.get("returnable"):  # an empty cell keeps what a known product has
         try:
             values["returnable"] = flag(raw["returnable"])
         except ValueError as error:

@@ -298,8 +298,9 @@ class _Matcher:
         if (found := self.by_sku.get(line["sku"].casefold())) is not None:
             return found
         for code in line["codes"]:
-            if code in self.by_code:
-                return self.by_code[code]
+            for form in (code, *_other_forms(code)):
+                if form in self.by_code:
+                    return self.by_code[form]
         return self.by_ref.get(line["product_ref"]) if line["product_ref"] else None
 
     def customer(self, order: dict) -> int | None:
@@ -310,6 +311,15 @@ class _Matcher:
         if phone in self.by_phone:
             return self.by_phone[phone]
         return self.by_customer_ref.get(order.get("customer_ref", ""))
+
+
+def _other_forms(code: str) -> tuple[str, ...]:
+    """A UPC-A is stored by some tills as the EAN-13 "0" + its 12 digits, and the reverse."""
+    if code.isdigit() and len(code) == 12:
+        return ("0" + code,)
+    if code.isdigit() and len(code) == 13 and code.startswith("0"):
+        return (code[1:],)
+    return ()
 
 
 def _write(session: Session, sales: list[list[SaleRow]], match: _Matcher, currency, source, report):

@@ -163,3 +163,14 @@ def test_map_options_name_columns_the_guess_misses(db):
     report = import_products(db, data, ["sku=Ref", "name=Artikel", "price=3"])
     assert report.created == 1
     assert products(db)["X-1"].price_cents == 750
+
+
+def test_an_empty_cell_keeps_what_the_product_has(db):
+    import_products(
+        db, "SKU,Name,Price,Category,Returnable\nE-1,Earrings,15.00,Jewellery,no\n".encode()
+    )
+    import_products(db, b"SKU,Name,Price,Category,Returnable\nE-1,Earrings,,,\n")
+    earrings = products(db)["E-1"]
+    assert (earrings.returnable, earrings.price_cents, earrings.category) == (
+        False, 1500, "Jewellery",
+    )  # fmt: skip

@@ -167,6 +167,11 @@ def test_a_plain_portuguese_file_from_a_brazilian_till(db, till):
     assert [(li.sku, li.paid_cents) for li in found.lines] == [("BLU-M", 8495), ("", 200)]
 
 
+def test_a_upc_scanned_as_its_ean13_form_finds_the_product(db, till):
+    import_sales(db, b"Receipt,Date,Barcode,Qty,Price\nU-1,2026-11-01,0036000291452,1,49.99\n")
+    assert sale(db, "U-1").lines[0].product_id == product_id(db, "LS-KETTLE")
+
+
 def test_an_order_discount_alone_is_shared_over_the_lines(db, till):
     data = (
         b"Order,Date,SKU,Qty,Price,Order discount\n"
