@@ -166,9 +166,7 @@ def test_map_options_name_columns_the_guess_misses(db):
 
 
 def test_an_empty_cell_keeps_what_the_product_has(db):
-    import_products(
-        db, "SKU,Name,Price,Category,Returnable\nE-1,Earrings,15.00,Jewellery,no\n".encode()
-    )
+    import_products(db, b"SKU,Name,Price,Category,Returnable\nE-1,Earrings,15.00,Jewellery,no\n")
     import_products(db, b"SKU,Name,Price,Category,Returnable\nE-1,Earrings,,,\n")
     earrings = products(db)["E-1"]
     assert (earrings.returnable, earrings.price_cents, earrings.category) == (
