@@ -71,21 +71,23 @@ class SaleImportReport:
 
 @dataclass
 class SaleRow:
-    """One row of a sales export: its receipt, the order's values and the line's."""
+    """One row of a sales export read as a sale line: its receipt and the line's values."""
 
     row: int
     receipt: str
     key: str  # desk.catalog.keys.receipt_key(receipt)
-    order: dict  # sold_at, email, phone, customer_ref, currency, order_discount (when given)
     line: dict  # sku, codes, product_ref, description, quantity, total_cents
 
 
 def read_sales(
     table: CsvTable, columns: Columns, *, currency: str
-) -> tuple[list[SaleRow], list[Skipped]]:
-    """Every data row of `table` read as a sale line, and the rows skipped with why."""
+) -> tuple[list[SaleRow], dict[str, dict], list[Skipped]]:
+    """Every data row of `table` read as a sale line; each receipt's order values (sold_at,
+    email, phone, customer_ref, currency, order_discount: the first row giving one wins,
+    also a row whose line is skipped); and the rows skipped with why."""
     skipped = [Skipped(n, why) for n, why in table.bad_rows]
     lines: list[SaleRow] = []
+    orders: dict[str, dict] = {}
     pairs, width = list(columns.mapping.items()), len(table.header)
     carry = columns.source == "shopify"  # its later rows of an order may leave Name empty
     receipt, key = "", ""
@@ -98,16 +100,18 @@ def read_sales(
         if text != receipt:
             receipt, key = text, receipt_key(text)
         try:
-            order, line = _read_row(raw, receipt, key, currency)
+            order = _read_order(raw, receipt, key, currency)
+            known = orders.setdefault(key, {})
+            for name, value in order.items():
+                known.setdefault(name, value)
+            lines.append(SaleRow(number, receipt, key, _read_line(raw)))
         except ValueError as error:
             skipped.append(Skipped(number, str(error)))
-        else:
-            lines.append(SaleRow(number, receipt, key, order, line))
-    return lines, skipped
+    return lines, orders, skipped
 
 
-def _read_row(raw: dict[str, str], receipt: str, key: str, currency: str) -> tuple[dict, dict]:
-    """The order's and the line's values of one row; ValueError says why it cannot be used."""
+def _read_order(raw: dict[str, str], receipt: str, key: str, currency: str) -> dict:
+    """The order's values a row gives; ValueError says why the row cannot be used."""
     if not key:
         raise ValueError("no receipt or order number")
     if len(receipt) > _RECEIPT_LENGTH:
@@ -124,6 +128,11 @@ def _read_row(raw: dict[str, str], receipt: str, key: str, currency: str) -> tup
         order["phone"] = phone
     if raw.get("order_discount"):
         order["order_discount"] = abs(amount_cents(raw["order_discount"]))
+    return order
+
+
+def _read_line(raw: dict[str, str]) -> dict:
+    """The line's values of one row; ValueError says why it cannot be imported."""
     quantity = _quantity(raw.get("quantity") or "1")
     line = {"quantity": quantity, "total_cents": _paid(raw, quantity)}
     line["sku"] = sku = raw.get("sku", "")
@@ -138,7 +147,7 @@ def _read_row(raw: dict[str, str], receipt: str, key: str, currency: str) -> tup
     line["description"] = described
     if not (sku or line["codes"] or line["product_ref"] or described):
         raise ValueError("no SKU, barcode or description")
-    return order, line
+    return line
 
 
 @lru_cache(maxsize=4096)
@@ -211,10 +220,11 @@ def import_sales(
                 lock_for_writing(session, "sale", "sale_line")
             currency = get_setting(session, SHOP_CURRENCY)
             country = get_setting(session, SHOP_COUNTRY)
-            lines, report.skipped = read_sales(table, columns, currency=currency)
+            lines, orders, report.skipped = read_sales(table, columns, currency=currency)
             conn = session.connection()
-            sales = _plan(conn, lines, columns, report)
-            _write(session, sales, _Matcher(conn, country), currency, columns.source, report)
+            sales = _plan(conn, lines, orders, columns, report)
+            matcher = _Matcher(conn, country)
+            _write(session, sales, orders, matcher, currency, columns.source, report)
             session.rollback() if dry_run else session.commit()
         except Exception:
             session.rollback()
@@ -222,7 +232,7 @@ def import_sales(
     return report
 
 
-def _plan(conn: Connection, lines: list[SaleRow], columns: Columns, report) -> list[list[SaleRow]]:
+def _plan(conn: Connection, lines, orders, columns: Columns, report) -> list[list[SaleRow]]:
     """Group the lines by receipt; leave out receipts already imported or without a date."""
     groups: dict[str, list[SaleRow]] = {}
     for line in lines:
@@ -240,14 +250,14 @@ def _plan(conn: Connection, lines: list[SaleRow], columns: Columns, report) -> l
             report.already_imported.append(
                 Skipped(group[0].row, f"receipt {group[0].receipt} ({rows}) already imported")
             )
-        elif not any("sold_at" in line.order for line in group):
+        elif "sold_at" not in orders[key]:
             for line in group:
                 report.skipped.append(Skipped(line.row, f"no date for receipt {line.receipt}"))
         else:
             sales.append(group)
     if "order_discount" in columns.mapping and not {"discount", "net"} & set(columns.mapping):
         for group in sales:
-            _share_order_discount(group)
+            _share_order_discount(group, orders[group[0].key].get("order_discount", 0))
     return sales
 
 
@@ -256,9 +266,8 @@ def _rows(group: list[SaleRow]) -> str:
     return f"row {first}" if first == last else f"rows {first}–{last}"
 
 
-def _share_order_discount(group: list[SaleRow]) -> None:
+def _share_order_discount(group: list[SaleRow], discount: int) -> None:
     """Spread an order's discount over its lines in proportion to their totals."""
-    discount = next((ln.order["order_discount"] for ln in group if "order_discount" in ln.order), 0)
     total = sum(ln.line["total_cents"] for ln in group)
     if not discount or not total:
         return
@@ -322,13 +331,13 @@ def _other_forms(code: str) -> tuple[str, ...]:
     return ()
 
 
-def _write(session: Session, sales: list[list[SaleRow]], match: _Matcher, currency, source, report):
-    """Insert the sales, then their lines, in bulk."""
+def _write(session: Session, sales, orders, match: _Matcher, currency, source, report) -> None:
+    """Insert the sales (their order values from `orders`), then their lines, in bulk."""
     conn = session.connection()
     names = dict(conn.execute(select(Product.__table__.c.id, _description())).all())
     heads = []
     for group in sales:
-        order = {k: v for ln in reversed(group) for k, v in ln.order.items()}  # first wins
+        order = orders[group[0].key]
         customer = match.customer(order)
         report.customers_matched += customer is not None
         code = order.get("currency", currency).strip().upper()

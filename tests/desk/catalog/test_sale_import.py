@@ -74,6 +74,7 @@ def test_shopify_orders(db, till):
     )  # fmt: skip
     third = sale(db, "1003")
     assert [li.sku for li in third.lines] == ["TEN-42"]
+    assert third.currency == "BRL"  # from the order's first row, though its line was skipped
     assert [str(s) for s in report.skipped] == ["row 6: quantity “two” is not a number"]
 
 
