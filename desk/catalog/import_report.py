@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desk.validation import control_character
+
 
 @dataclass
 class Skipped:
@@ -29,10 +31,19 @@ def width_problem(cells: list[str], width: int) -> str | None:
     return None
 
 
+def invisible_character(value: str) -> str | None:
+    """Why `value` cannot be stored when it holds a control character ("an invisible
+    character (NUL)"; PostgreSQL refuses NUL), or None. Fast for printable text."""
+    if value.isprintable() or (char := control_character(value)) is None:
+        return None
+    code = "NUL" if char == "\x00" else f"U+{ord(char):04X}"
+    return f"an invisible character ({code})"
+
+
 def report_lines(head: str, problems: Iterable[Skipped], *, dry_run: bool) -> list[str]:
     """The summary line (saying a dry run saved nothing), then each problem by row."""
     first = f"Dry run, nothing saved. {head}" if dry_run else head
     return [first, *(str(p) for p in sorted(problems, key=lambda s: s.row))]
 
 
-__all__ = ["Skipped", "counted", "report_lines", "width_problem"]
+__all__ = ["Skipped", "counted", "invisible_character", "report_lines", "width_problem"]

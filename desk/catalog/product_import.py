@@ -17,7 +17,13 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlmodel import Session
 
 from desk.catalog.barcodes import check_barcode
-from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
+from desk.catalog.import_report import (
+    Skipped,
+    counted,
+    invisible_character,
+    report_lines,
+    width_problem,
+)
 from desk.catalog.keys import fold, search_key
 from desk.catalog.lookup import word_rows
 from desk.catalog.till_columns import Columns, product_columns
@@ -99,8 +105,10 @@ def read_products(
 
 
 def _product_row(number: int, raw: dict[str, str], problems: list[Skipped]) -> ProductRow | str:
-    """One row's product values, or why it cannot be imported (bad barcodes go to `problems`)."""
+    """One row's product values, or why it cannot be imported (the bad barcodes of a row
+    that imports go to `problems`)."""
     barcodes: list[tuple[str, str]] = []
+    bad: list[Skipped] = []
     for key in ("barcode", "barcode_2"):
         if text := raw.get(key, ""):
             try:
@@ -108,7 +116,16 @@ def _product_row(number: int, raw: dict[str, str], problems: list[Skipped]) -> P
                 barcodes.append((code, kind))
             except DeskError as error:
                 why = str(error) if text in str(error) else f"“{text[:48]}”: {error}"
-                problems.append(Skipped(number, f"barcode left out, {why}"))
+                bad.append(Skipped(number, f"barcode left out, {why}"))
+    parsed = _values(raw, barcodes)
+    if isinstance(parsed, str):
+        return parsed
+    problems += bad
+    return ProductRow(number, parsed, barcodes)
+
+
+def _values(raw: dict[str, str], barcodes: list[tuple[str, str]]) -> dict | str:
+    """The product values of one row, or why it cannot be imported."""
     sku = raw.get("sku") or (barcodes[0][0] if barcodes else "") or raw.get("external_ref", "")
     if not sku:
         return "no SKU, barcode or till id"
@@ -120,9 +137,13 @@ def _product_row(number: int, raw: dict[str, str], problems: list[Skipped]) -> P
     values = {"sku": sku, "name": raw["name"], "variant": variant, "category": category}
     values["external_ref"] = raw.get("external_ref", "")
     for key in _TEXTS:
+        if not values[key].isprintable():  # a cell's line breaks and tabs become spaces
+            values[key] = " ".join(values[key].split())
         limit = column_limit(Product.__table__.c[key])
         if limit and len(values[key]) > limit:
             return f"{key.replace('_', ' ')} longer than {limit} characters"
+        if hidden := invisible_character(values[key]):
+            return f"the {key.replace('_', ' ')} holds {hidden}; retype it"
     if price := raw.get("price", ""):
         try:
             values["price_cents"] = amount_cents(price)
@@ -135,7 +156,7 @@ def _product_row(number: int, raw: dict[str, str], problems: list[Skipped]) -> P
             values["returnable"] = flag(raw["returnable"])
         except ValueError as error:
             return f"bad returnable: {error}"
-    return ProductRow(number, values, barcodes)
+    return values
 
 
 def import_products(

@@ -22,7 +22,13 @@ from sqlalchemy import Connection, func, insert, select
 from sqlmodel import Session
 
 from desk.catalog.barcodes import check_barcode
-from desk.catalog.import_report import Skipped, counted, report_lines, width_problem
+from desk.catalog.import_report import (
+    Skipped,
+    counted,
+    invisible_character,
+    report_lines,
+    width_problem,
+)
 from desk.catalog.keys import receipt_key
 from desk.catalog.till_columns import Columns, sale_columns
 from desk.catalog.till_values import amount_cents, per_unit, sold_at, whole_quantity
@@ -118,6 +124,8 @@ def _read_order(raw: dict[str, str], receipt: str, key: str, currency: str) -> d
         raise ValueError(f"receipt number longer than {_RECEIPT_LENGTH}")
     if raw.get("kind") and raw["kind"].casefold() in _REFUNDS:
         raise ValueError("a refund, not a sale")
+    if hidden := invisible_character(receipt):
+        raise ValueError(f"the receipt number holds {hidden}")
     order: dict = {}
     if text := raw.get("sold_at"):
         order["sold_at"] = _sold_at(text, raw.get("time", ""), currency)
@@ -144,7 +152,12 @@ def _read_line(raw: dict[str, str]) -> dict:
     described = raw.get("description", "")
     if variant and variant.casefold() not in _NO_VARIANT and variant not in described:
         described = f"{described} {variant}".strip()
+    if not described.isprintable():  # a cell's line breaks and tabs become spaces
+        described = " ".join(described.split())
     line["description"] = described
+    for name, text in (("SKU", sku), ("description", described)):
+        if hidden := invisible_character(text):
+            raise ValueError(f"the {name} holds {hidden}")
     if not (sku or line["codes"] or line["product_ref"] or described):
         raise ValueError("no SKU, barcode or description")
     return line

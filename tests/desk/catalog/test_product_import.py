@@ -172,3 +172,13 @@ def test_an_empty_cell_keeps_what_the_product_has(db):
     assert (earrings.returnable, earrings.price_cents, earrings.category) == (
         False, 1500, "Jewellery",
     )  # fmt: skip
+
+
+def test_invisible_characters_are_refused_and_line_breaks_become_spaces(db):
+    data = b'SKU,Name,Price\nN-1,"Two\nlines",1.00\nN-2,Bad\x00name,1.00\nN-3,Plain,1.00\n'
+    report = import_products(db, data)
+    assert products(db)["N-1"].name == "Two lines"
+    assert [str(s) for s in report.skipped] == [
+        "row 3: the name holds an invisible character (NUL); retype it"
+    ]
+    assert report.barcode_problems == [] and report.created == 2

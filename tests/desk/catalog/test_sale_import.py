@@ -183,3 +183,16 @@ def test_an_order_discount_alone_is_shared_over_the_lines(db, till):
     lines = sale(db, "A-1").lines
     assert [li.paid_cents for li in lines] == [1050, 1575]  # 48.00 less 6.00 = 42.00 paid
     assert sum(li.paid_cents * li.quantity for li in lines) == 4200
+
+
+def test_invisible_characters_are_refused_and_line_breaks_become_spaces(db, till):
+    data = (
+        b"Receipt,Date,Description,Qty,Price\n"
+        b'I-1,2026-11-01,"Gift\nwrap",1,2.00\n'
+        b"I-1,2026-11-01,Bad\x07bell,1,2.00\n"
+    )
+    report = import_sales(db, data)
+    assert [li.description for li in sale(db, "I-1").lines] == ["Gift wrap"]
+    assert [str(s) for s in report.skipped] == [
+        "row 3: the description holds an invisible character (U+0007)"
+    ]
