@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desk.about import app_version
 from desk.backup import cli as backup_cli
+from desk.catalog import cli as catalog_cli
 from desk.codes import Channel, Status
 from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     portal_commands(commands)
     reports_cli.add_commands(commands)
     backup_cli.add_commands(commands)
+    catalog_cli.add_commands(commands)
     return parser
 
 

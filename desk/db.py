@@ -300,3 +300,34 @@ def _lock_file(handle, source: Path) -> None:
                     f"{UPGRADE_WAIT_S // 60} minutes; wait for it to finish, then start again."
                 ) from None
             time.sleep(0.1)
+
+
+def lock_for_writing(session: Session, *tables: str) -> None:
+    """Start the session's transaction holding the right to write `tables`: SQLite's write
+    lock (BEGIN IMMEDIATE), PostgreSQL's SHARE ROW EXCLUSIVE lock (readers go on, writers
+    of those tables wait). For an import that checks for duplicates, then writes."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        if not conn.connection.dbapi_connection.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        for table in tables:
+            conn.exec_driver_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')
+
+
+def reserve_ids(session: Session, table: str, count: int) -> list[int]:
+    """`count` new ids for rows of `table` that a bulk insert gives explicitly (a bulk
+    INSERT ... RETURNING goes row by row on SQLite). Call it holding `lock_for_writing`
+    on `table`: on SQLite the ids follow the largest one there; on PostgreSQL they come
+    from the table's own sequence."""
+    if count <= 0:
+        return []
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table, "n": count},
+        )
+        return [row[0] for row in rows]
+    largest = conn.execute(text(f'SELECT coalesce(max(id), 0) FROM "{table}"')).scalar_one()
+    return list(range(largest + 1, largest + 1 + count))

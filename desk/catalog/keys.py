@@ -30,7 +30,13 @@ def search_key(sku: str, name: str, variant: str = "") -> str:
 def product_words(sku: str, name: str, variant: str = "") -> set[str]:
     """The words SKU completion finds a product by: the whole folded SKU and every word
     of its SKU, name and variant."""
-    words = set(_WORD.findall(search_key(sku, name, variant)))
+    return key_words(search_key(sku, name, variant), sku)
+
+
+def key_words(key: str, sku: str) -> set[str]:
+    """`product_words` from a product's stored search key (and its SKU), folding nothing
+    but the SKU again."""
+    words = set(_WORD.findall(key))
     whole = fold(sku)
     if whole:
         words.add(whole)

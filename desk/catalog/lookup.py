@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from desk.catalog.keys import fold, product_words, receipt_key
+from desk.catalog.keys import fold, key_words, product_words, receipt_key
 from desk.codes import Disposition, Status
 from desk.models import Product, ProductBarcode, ProductWord, Return, ReturnLine, Sale, SaleLine
 
@@ -196,16 +196,22 @@ def complete_products(session: Session, text: str, limit: int = 10) -> list[Prod
         .where(col(ProductWord.word) >= first, col(ProductWord.word) < _next_prefix(first))
         .limit(_CANDIDATES)
     ).all()
-    products = session.exec(select(Product).where(col(Product.id).in_(set(ids)))).all()
+    found = session.exec(
+        select(Product.id, Product.sku, Product.search_key).where(col(Product.id).in_(set(ids)))
+    ).all()  # the columns only: building 200 Product objects cost most of the time
     wanted = [w for w in typed if w]
-    fitting = [p for p in products if _fits(p, wanted)]
-    fitting.sort(key=lambda p: (not fold(p.sku).startswith(fold(text)), fold(p.name), p.sku))
-    return _views(session, fitting[:limit])
-
-
-def _fits(product: Product, typed: list[str]) -> bool:
-    words = product_words(product.sku, product.name, product.variant)
-    return all(any(w.startswith(t) for w in words) for t in typed)
+    whole = fold(text)
+    ranked = []
+    for product_id, sku, key in found:
+        folded_sku = fold(sku)
+        words = key_words(key, sku)
+        if all(any(w.startswith(t) for w in words) for t in wanted):
+            name = key[len(folded_sku) :].strip()  # the folded "name variant" after the SKU
+            ranked.append((not folded_sku.startswith(whole), name, sku, product_id))
+    ranked.sort()
+    top = [product_id for *_, product_id in ranked[:limit]]
+    products = {p.id: p for p in session.exec(select(Product).where(col(Product.id).in_(top)))}
+    return _views(session, [products[i] for i in top])
 
 
 def word_rows(product_id: int, sku: str, name: str, variant: str = "") -> list[dict]:

@@ -10,23 +10,16 @@ The name may come from one column or from first and last name columns (`has_name
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from desk.csv_columns import (
+    ImportField,
+    apply_options,
+    describe_columns,
+    guess_columns,
+    plain_text,
+)
 from desk.customers.tills import TILL_FORMATS, TillFormat
-from desk.errors import DeskError
-
-
-@dataclass(frozen=True)
-class ImportField:
-    """A customer field a CSV column can fill."""
-
-    key: str
-    label: str
-    required: bool = False
-
 
 FIELDS: tuple[ImportField, ...] = (
     ImportField("name", "Name", required=True),
@@ -106,13 +99,6 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def plain_text(text: str) -> str:
-    """Lower case, no accents, words separated by one space: "E-mail " -> "e mail"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[a-z0-9]+", stripped))
-
-
 def has_name(mapping: dict[str, int]) -> bool:
     """Whether `mapping` gives a name: a name column, or a first or last name column."""
     return any(key in mapping for key in NAME_KEYS)
@@ -132,6 +118,7 @@ def guess_mapping(header: Sequence[str]) -> dict[str, int]:
     names, then the other columns by name (English or Portuguese)."""
     plain = [plain_text(h) for h in header]
     mapping: dict[str, int] = {}
+    ignore: set[int] = set()
     till = till_format(header)
     if till is not None:
         for key, names in till.columns.items():
@@ -139,26 +126,10 @@ def guess_mapping(header: Sequence[str]) -> dict[str, int]:
             if found:
                 mapping[key] = found[0]
         known = {plain_text(n) for n in till.known()}
-        plain = [("" if cell in known else cell) for cell in plain]  # those stay as published
-    return _by_synonym(plain, mapping, skip=NAME_KEYS if has_name(mapping) else ())
-
-
-def _by_synonym(
-    plain: list[str], taken: dict[str, int], skip: tuple[str, ...] = ()
-) -> dict[str, int]:
-    """Our fields not in `taken`, paired with the columns (plain names) not taken."""
-    mapping = dict(taken)
-    for key in FIELD_KEYS:
-        if key in mapping or key in skip:
-            continue
-        synonyms = {plain_text(s) for s in _SYNONYMS[key]} | {plain_text(key)}
-        for index, cell in enumerate(plain):
-            squeezed = cell.replace(" ", "")
-            hit = cell in synonyms or squeezed in {s.replace(" ", "") for s in synonyms}
-            if cell and hit and index not in mapping.values():
-                mapping[key] = index
-                break
-    return mapping
+        ignore = {i for i, cell in enumerate(plain) if cell in known}  # stay as published
+    skip = NAME_KEYS if has_name(mapping) else ()
+    synonyms = {key: _SYNONYMS[key] for key in FIELD_KEYS if key not in skip}
+    return guess_columns(header, synonyms, taken=mapping, ignore=ignore)
 
 
 def mapping_from_options(header: Sequence[str], options: Iterable[str]) -> dict[str, int]:
@@ -166,44 +137,21 @@ def mapping_from_options(header: Sequence[str], options: Iterable[str]) -> dict[
 
     `field=` (nothing after =) leaves that field out. Raises DeskError on a bad option.
     """
-    mapping = guess_mapping(header)
-    plain = [plain_text(h) for h in header]
-    for option in options:
-        key, sep, column = option.partition("=")
-        key = key.strip()
-        if not sep or key not in FIELD_KEYS:
-            raise DeskError(
-                f"--map “{option}” is not field=COLUMN; the fields are: {', '.join(FIELD_KEYS)}."
-            )
-        column = column.strip()
-        if not column:
-            mapping.pop(key, None)
-        elif column.isdigit() and 1 <= int(column) <= len(header):
-            mapping[key] = int(column) - 1
-        elif plain_text(column) in plain:
-            mapping[key] = plain.index(plain_text(column))
-        else:
-            raise DeskError(
-                f"--map {key}=“{column}”: the file has no such column; use a header name "
-                f"or a number from 1 to {len(header)}."
-            )
-    return mapping
+    return apply_options(header, guess_mapping(header), options, FIELD_KEYS)
 
 
 def describe_mapping(header: Sequence[str], mapping: dict[str, int]) -> str:
     """Say which column fills which field: 'name ← “Nome”, email ← “E-mail”'."""
-    return ", ".join(f"{key} ← “{header[mapping[key]]}”" for key in FIELD_KEYS if key in mapping)
+    return describe_columns(header, mapping, FIELD_KEYS)
 
 
 __all__ = [
     "FIELDS",
     "FIELD_KEYS",
     "NAME_KEYS",
-    "ImportField",
     "describe_mapping",
     "guess_mapping",
     "has_name",
     "mapping_from_options",
-    "plain_text",
     "till_format",
 ]
