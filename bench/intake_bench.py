@@ -18,6 +18,11 @@ or psycopg), the floor. Then import_products_rows_per_s and import_sales_rows_pe
 desk.catalog.product_import / sale_import on generated CSV files of --import-products
 products and --import-lines sale lines into that database (reading the file included;
 cpu_s beside the wall-clock seconds shows what a busy machine added).
+Last, intake_keys: the keys from Ctrl+N in the main window (offscreen) to a saved 2-item
+return from one of the demo's "try" receipts for its existing customer, driven through the
+real dialog by tests/ui/new_return/intake_keys.py (the same script the test asserts on):
+the value is with the receipt scanned (a 2 ms burst the dialog's scan detector takes),
+`typed` beside it with the receipt typed key by key (each character counts).
 Targets: barcode under 2 ms, receipt under 5 ms, completion under 10 ms (p95), imports
 well over 10,000 sale lines/s.
 """
@@ -290,6 +295,41 @@ def main() -> None:
              rows=args.import_lines, sales=done.sales, lines=done.sale_lines,
              seconds=round(spent, 2), cpu_s=round(cpu, 2))  # fmt: skip
         db.close()
+        scanned, more = intake_keys(Path(folder))
+        emit("intake_keys", scanned, "keys", target=12, before=77, **more)
+
+
+def intake_keys(folder: Path) -> tuple[int, dict]:
+    """Keys to log a 2-item return from a demo receipt: (scanned, {"typed": n, ...})."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desk.demo.seed import seed_demo
+    from tests.ui.new_return.intake_keys import log_return_from_receipt
+    from ui import prompts
+    from ui.main_window import MainWindow
+    from ui.widgets.scanner import ScanDetector
+
+    app = QApplication.instance() or QApplication([])
+    prompts.ask_yes_no = lambda *a: True  # nothing is asked on this path; never wait on it
+    counted = {}
+    for how in ("scanned", "typed"):
+        db = open_database(sqlite_url(folder / f"keys-{how}.db"))
+        receipt = seed_demo(db, returns=300).try_receipts[0]
+        window = MainWindow(db)
+        window.resize(1366, 768)
+        window.show()
+        while window.model.loading:
+            app.processEvents()
+        ScanDetector.active = how == "scanned"  # typed: a person's keys, never a burst
+        counted[how] = log_return_from_receipt(window, receipt, scan=how == "scanned")
+        counted[f"{how}_receipt_chars"] = len(receipt)
+        window.close()
+        db.close()
+    ScanDetector.active = True
+    return counted["scanned"], {k: v for k, v in counted.items() if k != "scanned"}
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.scanner_input import SCANNER_MS, press_enter, press_keys
+from ui import background
 from ui.main_window import MainWindow
 from ui.new_return.dialog import NewReturnDialog
 
@@ -70,6 +71,8 @@ def log_return_from_receipt(
         raise RuntimeError("Ctrl+N did not open the new-return dialog.")
     _wait(dialog.isActiveWindow, "the new-return dialog")
     if scan:  # the scanner types it, 2 ms a key, where the focus is: no key of staff's
+        _wait(lambda: background.running_jobs() == 0, "the dialog's first look-ups")
+        QTest.qWait(150)  # staff pick the scanner up; QTest's keys carry no time of their own
         press_keys(keys.target(), receipt, SCANNER_MS)
         press_enter(keys.target(), SCANNER_MS)
     else:
