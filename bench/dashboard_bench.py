@@ -44,13 +44,14 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, insert, select, text  # noqa: E402
 
 from desk.catalog.keys import search_key  # noqa: E402
+from desk.catalog.tables import Product  # noqa: E402
 from desk.codes import FeedbackSource, Status  # noqa: E402
 from desk.customers.segments import Segment  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
 from desk.demo.content import VARIANTS  # noqa: E402
 from desk.demo.seed import seed_demo  # noqa: E402
 from desk.feedback.record import record_feedback  # noqa: E402
-from desk.models import Feedback, Product, Return, StatusChange  # noqa: E402
+from desk.models import Feedback, Return, StatusChange  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 from desk.reports import figures  # noqa: E402
 from desk.reports.cli import csv_text  # noqa: E402

@@ -52,9 +52,9 @@ from desk.catalog.lookup import word_rows  # noqa: E402
 from desk.catalog.product_import import import_products  # noqa: E402
 from desk.catalog.sale_import import import_sales  # noqa: E402
 from desk.catalog.service import look_up, product_completions  # noqa: E402
+from desk.catalog.tables import Product, ProductBarcode, ProductWord, Sale, SaleLine  # noqa: E402
 from desk.codes import BarcodeKind  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
-from desk.models import Product, ProductBarcode, ProductWord, Sale, SaleLine  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
+import desk.catalog.tables  # noqa: F401  (registers the catalogue tables beside desk.models')
 from desk.errors import DeskError
 from desk.migrations import HEAD_REVISION
 

@@ -8,7 +8,6 @@ from sqlalchemy import Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from desk.codes import (
-    BarcodeKind,
     Channel,
     Condition,
     Disposition,
@@ -31,7 +30,8 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _stamp(*, index: bool = False) -> Field:
+def stamp(*, index: bool = False) -> Field:
+    """A not-null UTC datetime column that defaults to now (created_at, updated_at…)."""
     return Field(
         default_factory=utcnow,
         sa_column=Column(UTCDateTime(), nullable=False, index=index),
@@ -59,7 +59,7 @@ class Customer(CustomerBase, table=True):
     __tablename__ = "customer"
 
     id: int | None = Field(default=None, primary_key=True)
-    created_at: datetime = _stamp()
+    created_at: datetime = stamp()
     # what the shop's own system knows (None: never told)
     external_ref: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
     customer_since: date | None = None
@@ -89,8 +89,8 @@ class Return(ReturnBase, table=True):
     customer_id: int = Field(foreign_key="customer.id", index=True)
     status: Status = Field(sa_type=EnumText(Status, 20), index=True)
     total_cents: int = Field(default=0)
-    created_at: datetime = _stamp(index=True)
-    updated_at: datetime = _stamp()
+    created_at: datetime = stamp(index=True)
+    updated_at: datetime = stamp()
     version: int = Field(default=1)
     fee_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     bonus_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
@@ -136,7 +136,7 @@ class StatusChange(SQLModel, table=True):
     return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
     from_status: Status | None = Field(default=None, sa_type=EnumText(Status, 20))
     to_status: Status = Field(sa_type=EnumText(Status, 20))
-    at: datetime = _stamp()
+    at: datetime = stamp()
     staff: str = Field(default="", max_length=100)
     note: str = Field(default="")
 
@@ -173,7 +173,7 @@ class MessageTemplate(SQLModel, table=True):
     language: str = Field(max_length=10)
     part: str = Field(max_length=10)  # subject, html, text, sms
     body: str = Field(default="")
-    updated_at: datetime = _stamp()
+    updated_at: datetime = stamp()
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -203,8 +203,8 @@ class OutboxMessage(SQLModel, table=True):
     state: OutboxState = Field(default=OutboxState.QUEUED, sa_type=EnumText(OutboxState, 10))
     attempts: int = Field(default=0)
     last_error: str = Field(default="")
-    created_at: datetime = _stamp()
-    next_attempt_at: datetime = _stamp()
+    created_at: datetime = stamp()
+    next_attempt_at: datetime = stamp()
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     staff: str = Field(default="", max_length=100)
 
@@ -228,7 +228,7 @@ class DropOffPoint(DropOffPointBase, table=True):
     __tablename__ = "dropoff_point"
 
     id: int | None = Field(default=None, primary_key=True)
-    created_at: datetime = _stamp()
+    created_at: datetime = stamp()
 
 
 class ExchangeLine(SQLModel, table=True):
@@ -268,7 +268,7 @@ class Feedback(SQLModel, table=True):
     comment: str = Field(default="")
     source: FeedbackSource = Field(sa_type=EnumText(FeedbackSource, 10))
     staff: str = Field(default="", max_length=100)  # who typed it (phone, reply)
-    at: datetime = _stamp(index=True)
+    at: datetime = stamp(index=True)
     replaced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
 
@@ -289,8 +289,8 @@ class RewardCode(SQLModel, table=True):
     kind: RewardKind = Field(sa_type=EnumText(RewardKind, 10))
     value: int  # percent, or cents off
     min_purchase_cents: int = Field(default=0)
-    issued_at: datetime = _stamp(index=True)
-    expires_at: datetime = _stamp()
+    issued_at: datetime = stamp(index=True)
+    expires_at: datetime = stamp()
     redeemed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     redeemed_by: str = Field(default="", max_length=100)
 
@@ -307,7 +307,7 @@ class PortalLink(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
     token_hash: str = Field(max_length=64, unique=True)
-    created_at: datetime = _stamp()
+    created_at: datetime = stamp()
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
 
@@ -323,7 +323,7 @@ class CounterTablet(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(default="", max_length=100)
     token_hash: str = Field(max_length=64, unique=True)
-    paired_at: datetime = _stamp()
+    paired_at: datetime = stamp()
     last_seen_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     unpaired_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
@@ -346,7 +346,7 @@ class CounterRequest(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
-    asked_at: datetime = _stamp(index=True)
+    asked_at: datetime = stamp(index=True)
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     rating: int | None = Field(default=None)
 
@@ -364,82 +364,7 @@ class PortalRevocation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return.id", ondelete="CASCADE")
     version: int
-    revoked_at: datetime = _stamp()
-
-
-# the shop's catalogue and the till's sales (desk.catalog): what returns start from
-
-
-class Product(SQLModel, table=True):
-    """One sellable item of the shop's catalogue, found by its SKU or any of its barcodes."""
-
-    __tablename__ = "product"
-
-    id: int | None = Field(default=None, primary_key=True)
-    sku: str = Field(max_length=64, unique=True)
-    name: str = Field(max_length=200)
-    variant: str = Field(default="", max_length=100)
-    price_cents: int = Field(default=0)
-    category: str = Field(default="", max_length=100, index=True)
-    returnable: bool = Field(default=True)
-    default_disposition: Disposition | None = Field(
-        default=None, sa_type=EnumText(Disposition, 20), nullable=True
-    )
-    search_key: str = Field(default="", max_length=400)  # desk.catalog.keys.search_key
-    external_ref: str = Field(default="", max_length=100)
-    created_at: datetime = _stamp()
-    updated_at: datetime = _stamp()
-
-
-class ProductBarcode(SQLModel, table=True):
-    """One barcode value of a product, as desk.catalog.barcodes.check_barcode normalizes it."""
-
-    __tablename__ = "product_barcode"
-
-    code: str = Field(primary_key=True, max_length=48)
-    product_id: int = Field(foreign_key="product.id", index=True, ondelete="CASCADE")
-    kind: BarcodeKind = Field(sa_type=EnumText(BarcodeKind, 10))
-
-
-class ProductWord(SQLModel, table=True):
-    """One folded word of a product's SKU, name or variant: SKU completion looks up a
-    typed prefix here by an index range, instead of scanning every product."""
-
-    __tablename__ = "product_word"
-
-    word: str = Field(primary_key=True, max_length=100)
-    product_id: int = Field(
-        primary_key=True, foreign_key="product.id", index=True, ondelete="CASCADE"
-    )
-
-
-class Sale(SQLModel, table=True):
-    """One sale of the shop's till (a receipt or an order), kept to what returns need."""
-
-    __tablename__ = "sale"
-
-    id: int | None = Field(default=None, primary_key=True)
-    receipt: str = Field(max_length=100)  # as printed on the receipt
-    receipt_key: str = Field(max_length=100, unique=True)  # desk.catalog.keys.receipt_key
-    sold_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
-    currency: str = Field(default="EUR", max_length=3)
-    source: str = Field(default="csv", max_length=20)  # csv, square, shopify, lightspeed, demo
-
-
-class SaleLine(SQLModel, table=True):
-    """One line of a sale: what was bought, how many, and the unit price actually paid."""
-
-    __tablename__ = "sale_line"
-
-    id: int | None = Field(default=None, primary_key=True)
-    sale_id: int = Field(foreign_key="sale.id", index=True, ondelete="CASCADE")
-    line_no: int = Field(default=1)
-    product_id: int | None = Field(default=None, foreign_key="product.id", index=True)
-    sku: str = Field(default="", max_length=64)
-    description: str = Field(default="", max_length=300)
-    quantity: int = Field(default=1)
-    paid_cents: int = Field(default=0)  # per unit, after discounts
+    revoked_at: datetime = stamp()
 
 
 class ErasedContact(SQLModel, table=True):

@@ -1,6 +1,7 @@
 """The shop's catalogue and the till's sales: what a return at the counter starts from.
 
 Modules:
+    tables          the catalogue's and the sales' tables (products, barcodes, words, sales)
     barcodes        barcode values: their symbology, and the check digit of EAN-13, UPC-A, EAN-8
     keys            the folded forms products and receipts are found by
     products        a product as typed in, its checks, and saving it
@@ -18,6 +19,7 @@ Modules:
 """
 
 __all__ = [
+    "tables",
     "barcodes",
     "keys",
     "products",

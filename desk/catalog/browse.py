@@ -16,9 +16,10 @@ from sqlmodel import Session, col, select
 
 from desk.catalog.keys import MAX_WORD, fold
 from desk.catalog.lookup import ProductView, barcode_forms, product_views
+from desk.catalog.tables import Product, ProductBarcode, ProductWord, SaleLine
 from desk.db import Database
 from desk.errors import DeskError, NotFound
-from desk.models import Product, ProductBarcode, ProductWord, ReturnLine, SaleLine
+from desk.models import ReturnLine
 
 PAGE = 200
 """Products read at once: the window asks for the next page as the list scrolls down."""

@@ -14,9 +14,10 @@ from typing import Literal
 from sqlmodel import Session, col, select
 
 from desk.catalog.lookup import ProductView, SaleView, find_product, find_sale, product_view
+from desk.catalog.tables import Product, Sale
 from desk.codes import Condition, Disposition
 from desk.db import Database
-from desk.models import Customer, Product, ReturnLine, Sale
+from desk.models import Customer, ReturnLine
 
 Choice = tuple[Condition, Disposition]
 Wanted = Literal["any", "sale", "product"]

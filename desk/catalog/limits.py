@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from desk.catalog.lookup import NOT_TAKEN_BACK
-from desk.models import Product, Return, ReturnLine, Sale, SaleLine
+from desk.catalog.tables import Product, Sale, SaleLine
+from desk.models import Return, ReturnLine
 
 if TYPE_CHECKING:
     from desk.returns import ReturnDraft

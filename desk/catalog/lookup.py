@@ -11,8 +11,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desk.catalog.keys import fold, key_words, product_words, receipt_key
+from desk.catalog.tables import Product, ProductBarcode, ProductWord, Sale, SaleLine
 from desk.codes import Disposition, Status
-from desk.models import Product, ProductBarcode, ProductWord, Return, ReturnLine, Sale, SaleLine
+from desk.models import Return, ReturnLine
 
 NOT_TAKEN_BACK = (Status.CANCELLED, Status.REJECTED)
 """Returns whose items went back to the customer (or never came): they use up nothing."""

@@ -26,12 +26,13 @@ from desk.catalog.import_report import (
 )
 from desk.catalog.keys import fold, search_key
 from desk.catalog.lookup import word_rows
+from desk.catalog.tables import Product, ProductBarcode, ProductWord
 from desk.catalog.till_columns import Columns, product_columns
 from desk.catalog.till_values import amount_cents, clean, flag
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
-from desk.models import Product, ProductBarcode, ProductWord, utcnow
+from desk.models import utcnow
 from desk.validation import column_limit, price_error
 
 BATCH = 5_000

@@ -9,10 +9,11 @@ from sqlmodel import Session, col, delete, select
 from desk.catalog.barcodes import check_barcode
 from desk.catalog.keys import search_key
 from desk.catalog.lookup import ProductView, product_view, word_rows
+from desk.catalog.tables import Product, ProductBarcode, ProductWord
 from desk.codes import Disposition
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
-from desk.models import Product, ProductBarcode, ProductWord, utcnow
+from desk.models import utcnow
 from desk.validation import price_error, text_error
 
 

@@ -30,12 +30,13 @@ from desk.catalog.import_report import (
     width_problem,
 )
 from desk.catalog.keys import receipt_key
+from desk.catalog.tables import Product, ProductBarcode, Sale, SaleLine
 from desk.catalog.till_columns import Columns, sale_columns
 from desk.catalog.till_values import amount_cents, per_unit, sold_at, whole_quantity
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
-from desk.models import Customer, Product, ProductBarcode, Sale, SaleLine
+from desk.models import Customer
 from desk.phones import to_e164
 from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
 from desk.validation import MAX_UNIT_PRICE_CENTS, date_error, quantity_error

@@ -20,11 +20,12 @@ from sqlmodel import col
 from desk.catalog.barcodes import check_barcode
 from desk.catalog.keys import search_key
 from desk.catalog.lookup import word_rows
+from desk.catalog.tables import Product, ProductBarcode, ProductWord, Sale, SaleLine
 from desk.demo.bulk import insert_rows, insert_tuples, stamp_for
 from desk.demo.catalogue import PRODUCTS
 from desk.demo.plan import Rng
 from desk.demo.sales import FIRST_RECEIPT, LINE_COLUMNS, SALE_COLUMNS, SaleIds, SaleMaker, SaleRows
-from desk.models import Counter, Product, ProductBarcode, ProductWord, Sale, SaleLine
+from desk.models import Counter
 
 RECEIPT_COUNTER = "demo-receipt"
 """The Counter row holding the last receipt number a demo run handed out."""

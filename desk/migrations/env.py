@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
+import desk.catalog.tables  # noqa: F401  (and the catalogue's)
 import desk.models  # noqa: F401  (registers the tables)
 import desk.reports.tables  # noqa: F401  (and the reports' own)
 

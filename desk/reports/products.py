@@ -30,8 +30,9 @@ from datetime import datetime
 from sqlalchemy import Connection, and_, case, func, select
 
 from desk.catalog.keys import fold
+from desk.catalog.tables import Product, ProductWord, Sale, SaleLine
 from desk.codes import Status
-from desk.models import Product, ProductWord, ReturnLine, Sale, SaleLine, utcnow
+from desk.models import ReturnLine, utcnow
 from desk.reports.period import ReportRange
 from desk.reports.scope import in_range, scope
 from desk.reports.segment_rule import customers_in

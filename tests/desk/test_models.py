@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
+import desk.catalog.tables  # noqa: F401  (and the catalogue's)
 import desk.models  # noqa: F401  (registers the tables)
 import desk.reports.tables  # noqa: F401  (and the reports' own)
 

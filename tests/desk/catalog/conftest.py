@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from desk.catalog.products import ProductDraft, save_product
+from desk.catalog.tables import Sale, SaleLine
 from desk.codes import Disposition
-from desk.models import Customer, Sale, SaleLine
+from desk.models import Customer
 
 BELT = ProductDraft(
     "BLT-7402-S",

@@ -17,8 +17,8 @@ from desk.catalog.browse import (
 )
 from desk.catalog.keys import receipt_key
 from desk.catalog.products import ProductDraft, save_product
+from desk.catalog.tables import ProductBarcode, Sale, SaleLine
 from desk.errors import DeskError, NotFound
-from desk.models import ProductBarcode, Sale, SaleLine
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlmodel import func, select
 
+from desk.catalog.tables import Product, Sale, SaleLine
 from desk.db import open_database
-from desk.models import Product, Sale, SaleLine
 from tests.desk.test_cli import fail_line, run
 
 SAMPLES = Path(__file__).parent / "samples"

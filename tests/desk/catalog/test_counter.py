@@ -5,8 +5,9 @@ from datetime import UTC, date, datetime
 from sqlmodel import select
 
 from desk.catalog.counter import counter_look_up, has_sales
+from desk.catalog.tables import Sale
 from desk.codes import Condition, Disposition, PriceSource, Reason
-from desk.models import Customer, Sale
+from desk.models import Customer
 from desk.returns import LineDraft, ReturnDraft
 from desk.services import create_return
 

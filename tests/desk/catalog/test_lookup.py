@@ -163,7 +163,7 @@ def test_product_views_keep_the_order_the_barcodes_and_the_till_reference(db, sh
     from sqlmodel import select
 
     from desk.catalog.lookup import barcode_forms, product_views
-    from desk.models import Product
+    from desk.catalog.tables import Product
 
     save_product(db, ProductDraft("MUG-1", "Mug", barcodes=["96385074"], external_ref="sq-77"))
     with db.session() as session:

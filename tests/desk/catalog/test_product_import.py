@@ -10,9 +10,9 @@ from sqlmodel import func, select
 
 from desk.catalog.lookup import complete_products, find_product
 from desk.catalog.product_import import import_products
+from desk.catalog.tables import Product, ProductBarcode
 from desk.codes import BarcodeKind
 from desk.errors import DeskError
-from desk.models import Product, ProductBarcode
 
 SAMPLES = Path(__file__).parent / "samples"
 

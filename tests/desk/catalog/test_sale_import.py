@@ -12,8 +12,9 @@ from sqlmodel import func, select
 from desk.catalog.lookup import find_sale
 from desk.catalog.product_import import import_products
 from desk.catalog.sale_import import import_sales
+from desk.catalog.tables import Product, Sale, SaleLine
 from desk.errors import DeskError
-from desk.models import Customer, Product, Sale, SaleLine
+from desk.models import Customer
 from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, set_settings
 
 SAMPLES = Path(__file__).parent / "samples"

@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from desk.catalog.tables import Sale
 from desk.demo.bulk import epoch_text, insert_rows, insert_tuples, stamp_for
 from desk.demo.sales import SALE_COLUMNS
-from desk.models import Customer, Sale
+from desk.models import Customer
 
 STAMP = datetime(2026, 11, 30, 19, 36, 20, tzinfo=UTC)
 

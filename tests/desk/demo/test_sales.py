@@ -14,13 +14,14 @@ from desk.catalog.keys import receipt_key
 from desk.catalog.limits import quantity_problems
 from desk.catalog.lookup import NOT_TAKEN_BACK, find_product, find_sale
 from desk.catalog.service import look_up
+from desk.catalog.tables import Product, ProductBarcode, Sale, SaleLine
 from desk.codes import PriceSource
 from desk.db import open_database
 from desk.demo.catalogue import BY_SKU, PRODUCTS
 from desk.demo.plan import DAY, Rng
 from desk.demo.sales import TILL, TRY_RECEIPTS, WEB, SaleIds, SaleMaker
 from desk.demo.seed import seed_demo
-from desk.models import Customer, Product, ProductBarcode, Return, ReturnLine, Sale, SaleLine
+from desk.models import Customer, Return, ReturnLine
 from desk.returns import LineDraft, ReturnDraft
 from desk.services import create_return
 from tests.fixtures_db import new_database_url

@@ -8,12 +8,13 @@ from sqlalchemy import func, select
 
 from desk.catalog.lookup import complete_products, find_product
 from desk.catalog.products import ProductDraft, save_product
+from desk.catalog.tables import Product, ProductBarcode, Sale
 from desk.demo.catalogue import BY_SKU, PRODUCTS
 from desk.demo.plan import Rng
 from desk.demo.sales import FIRST_RECEIPT
 from desk.demo.seed import seed_demo
 from desk.demo.till import RECEIPT_COUNTER, close_till, open_till, write_sales
-from desk.models import Counter, Customer, Product, ProductBarcode, Sale
+from desk.models import Counter, Customer
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
 

@@ -29,7 +29,8 @@ from sqlmodel import col, select
 
 from desk.catalog.keys import search_key
 from desk.catalog.lookup import word_rows
-from desk.models import Product, ProductWord, Return, ReturnLine, Sale, SaleLine
+from desk.catalog.tables import Product, ProductWord, Sale, SaleLine
+from desk.models import Return, ReturnLine
 from desk.reports.facts import rebuild
 from tests.desk.reports.conftest import Crafted, at
 

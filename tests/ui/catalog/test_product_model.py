@@ -10,7 +10,7 @@ from desk.catalog.browse import PAGE, count_products
 from desk.catalog.keys import search_key
 from desk.catalog.lookup import word_rows
 from desk.catalog.products import ProductDraft, save_product
-from desk.models import Product, ProductWord
+from desk.catalog.tables import Product, ProductWord
 from ui import background
 from ui.catalog.product_model import BARCODES, PRICE, RETURNABLE, SKU, ProductTableModel
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desk.catalog.browse import find_products
 from desk.catalog.keys import receipt_key
 from desk.catalog.products import ProductDraft, save_product
-from desk.models import Sale, SaleLine
+from desk.catalog.tables import Sale, SaleLine
 from ui import background, prompts
 from ui.actions import Act
 from ui.catalog.product_form import ProductForm

@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from desk.catalog.keys import receipt_key
 from desk.catalog.products import ProductDraft, save_product
+from desk.catalog.tables import Sale, SaleLine
 from desk.codes import Disposition
 from desk.db import Database
-from desk.models import Customer, Sale, SaleLine
+from desk.models import Customer
 
 BELT_EAN = "4006381333931"  # a valid EAN-13
 MUG_EAN = "96385074"  # a valid EAN-8
