@@ -29,6 +29,24 @@ class Status(enum.StrEnum):
         return _STATUS_LABELS[self]
 
 
+OPEN_STATUS_SQL = (
+    "status IN ('requested', 'received', 'inspecting', 'approved', 'rejected', 'refunded', "
+    "'exchanged', 'credited')"
+)
+"""The open returns (desk.workflow.OPEN_STATUSES) in SQL, as the partial index
+`ix_return_open_created` holds them and desk.listing filters them (the same text, or
+SQLite cannot use the index)."""
+
+STATUS_RANK_SQL = (
+    "CASE status "
+    + " ".join(f"WHEN '{status.value}' THEN {rank}" for rank, status in enumerate(Status))
+    + " ELSE 99 END"
+)
+"""A return's place in the workflow (the status column's order) in SQL, as the index
+`ix_return_status_rank` holds it: queries must use this very expression to walk it, and a
+new status needs a migration that builds the index again."""
+
+
 _STATUS_LABELS: dict[Status, str] = {
     Status.REQUESTED: "Requested",
     Status.RECEIVED: "Received",

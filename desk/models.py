@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint, text
+from sqlalchemy import Column, Index, UniqueConstraint, func, text
 from sqlmodel import Field, SQLModel
 
 from desk.codes import (
+    OPEN_STATUS_SQL,
+    STATUS_RANK_SQL,
     Channel,
     Condition,
     Disposition,
@@ -57,6 +59,7 @@ class CustomerBase(SQLModel):
 
 class Customer(CustomerBase, table=True):
     __tablename__ = "customer"
+    __table_args__ = (Index("ix_customer_name_lower", func.lower(text("name")), "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = stamp()
@@ -82,14 +85,29 @@ class ReturnBase(SQLModel):
 
 class Return(ReturnBase, table=True):
     __tablename__ = "return"
-    __table_args__ = (Index("ix_return_status_created", "status", "created_at"),)
+    __table_args__ = (  # the list's orders walk these (desk/list_order.py)
+        Index("ix_return_status_created", "status", "created_at"),
+        Index("ix_return_created_at", "created_at", "id"),
+        Index("ix_return_customer_created", "customer_id", "created_at", "id"),
+        Index("ix_return_total_created", "total_cents", "created_at", "id"),
+        Index("ix_return_items_created", "item_count", "created_at", "id"),
+        Index("ix_return_status_rank", text(STATUS_RANK_SQL), "created_at", "id"),
+        Index(
+            "ix_return_open_created",
+            "created_at",
+            "id",
+            sqlite_where=text(OPEN_STATUS_SQL),
+            postgresql_where=text(OPEN_STATUS_SQL),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     number: str = Field(max_length=20, unique=True)
-    customer_id: int = Field(foreign_key="customer.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id")
     status: Status = Field(sa_type=EnumText(Status, 20), index=True)
     total_cents: int = Field(default=0)
-    created_at: datetime = stamp(index=True)
+    item_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # units
+    created_at: datetime = stamp()
     updated_at: datetime = stamp()
     version: int = Field(default=1)
     fee_cents: int = Field(default=0, sa_column_kwargs={"server_default": "0"})

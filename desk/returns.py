@@ -163,6 +163,7 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
         reason_text=draft.reason_text.strip(),
         refund_method=draft.refund_method,
         total_cents=sum(li.quantity * li.unit_price_cents for li in draft.lines),
+        item_count=sum(li.quantity for li in draft.lines),
         fee_cents=draft.fee_cents,
         bonus_cents=draft.bonus_cents,
         settlement_cents=draft.settlement_cents,

@@ -144,9 +144,11 @@ class MainWindow(QMainWindow):
         )
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.apply_filter)
-        self.status_combo.currentIndexChanged.connect(lambda _: self.apply_filter())
+        self.status_combo.currentIndexChanged.connect(lambda _: self._status_changed())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.model.modelReset.connect(self._after_reset)
+        self.model.rows_loaded.connect(self._rows_loaded)
+        self.model.count_changed.connect(self._after_count_change)
         self.model.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.detail.move_requested.connect(self.move_current)
         self.detail.print_requested.connect(self.print_instructions)
@@ -162,11 +164,8 @@ class MainWindow(QMainWindow):
         text = self.search_edit.text()
         if is_return_number(text):
             status = None  # a return asked for by its number is found whatever its status
-        return ReturnFilter(
-            text=text,
-            status=status,
-            newest_first=self.model.requested.newest_first,
-        )
+        requested = self.model.requested
+        return ReturnFilter(text, status, requested.newest_first, requested.sort)
 
     def apply_filter(self, select: int | None = None) -> None:
         """Show the returns matching the search text and status (read in the background);
@@ -177,6 +176,25 @@ class MainWindow(QMainWindow):
         self._select_after_load = select
         self.model.set_filter(self.current_filter())
 
+    def _status_changed(self) -> None:
+        """A status picked from the open list (or set by the window) applies at once;
+        stepped through with the arrow keys or the wheel on the closed combo, it applies
+        once they rest, as typing does: not a read per step."""
+        if self.status_combo.stepping:
+            self._search_timer.start()
+        else:
+            self.apply_filter()
+
+    def settled(self) -> bool:
+        """Whether the list shows what was asked for, with nothing pending or being read."""
+        return not self._search_timer.isActive() and not self.model.busy
+
+    def _rows_loaded(self, first: int, last: int) -> None:
+        """Rows that were blank have arrived: show the selected one's detail if it is among."""
+        index = self.table.selectionModel().currentIndex()
+        if index.isValid() and first <= index.row() <= last and self.detail.detail is None:
+            self.show_current()
+
     def refresh(self) -> None:
         """Reload the list and the detail, keeping the selected return."""
         self._select_after_load = self.selected_return_id()
@@ -184,7 +202,8 @@ class MainWindow(QMainWindow):
 
     def _after_count_change(self) -> None:
         total = self.model.total
-        self.count_label.setText(f"{total:,} return{'s' if total != 1 else ''}")
+        bound = "" if self.model.exact else f"{self.model.bound.value} "  # about, more than
+        self.count_label.setText(f"{bound}{total:,} return{'s' if total != 1 else ''}")
 
     def _after_reset(self) -> None:
         self._after_count_change()
@@ -213,7 +232,8 @@ class MainWindow(QMainWindow):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return self.model.return_at(index.row()).id
+        row = self.model.return_at(index.row())
+        return None if row is None else row.id  # None: its row is still being read
 
     def select_return(self, return_id: int) -> bool:
         """Select `return_id` in the list if it is there; return whether it was."""
@@ -312,7 +332,9 @@ class MainWindow(QMainWindow):
         if self.model.refresh_return(return_id) or row is None:
             self.show_return(return_id)
         elif self.model.rowCount():
-            self.select_return(self.model.return_at(min(row, self.model.rowCount() - 1)).id)
+            index = self.model.index(min(row, self.model.rowCount() - 1), 0)
+            flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)  # the next row
         else:
             self.refresh()  # the list is empty now: say why, as after a search
         self._after_count_change()

@@ -139,6 +139,7 @@ class RowMaker:
             "reason_text": self._reason_text(reason),
             "refund_method": REFUND_BY_SETTLED[settled] if settled else rng.choice(REFUND_TABLE),
             "total_cents": 0,
+            "item_count": 0,
             "created_at": stamps[0],
             "updated_at": stamps[-1],
             "version": len(plan.path),
@@ -149,6 +150,7 @@ class RowMaker:
         """Return the line rows of `ret`, and set its total."""
         lines = [self._line(ret["id"], item, ret["reason"]) for item in ret.pop("items")]
         ret["total_cents"] = sum(li["quantity"] * li["unit_price_cents"] for li in lines)
+        ret["item_count"] = sum(li["quantity"] for li in lines)
         return lines
 
     def _reason(self, items: list, settled: str | None) -> str:

@@ -32,7 +32,6 @@ from ui.returns.model import (
     ITEMS,
     LOGGED,
     NUMBER,
-    SORTABLE,
     STATUS,
     TOTAL,
     ReturnsModel,
@@ -66,9 +65,29 @@ def search_box() -> QLineEdit:
     return edit
 
 
-def status_filter() -> QComboBox:
+class StatusFilter(QComboBox):
+    """A combo box that says whether its current change comes from stepping through it
+    (arrow keys or the wheel on the closed box) rather than a pick from its open list."""
+
+    stepping = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._step(super().keyPressEvent, event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._step(super().wheelEvent, event)
+
+    def _step(self, handle, event) -> None:
+        self.stepping = True
+        try:
+            handle(event)
+        finally:
+            self.stepping = False
+
+
+def status_filter() -> StatusFilter:
     """The status filter: open returns (the default), all, or one status."""
-    combo = QComboBox()
+    combo = StatusFilter()
     combo.setObjectName("statusFilter")
     combo.addItem("Open (not closed)", listing.OPEN)
     combo.addItem("All", ALL)
@@ -120,7 +139,7 @@ class ColumnFitter(QObject):
         metrics = self.table.fontMetrics()
         bold = self.table.horizontalHeader().fontMetrics()
         pad = 2 * self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin) + 10
-        arrow = 24 if column in SORTABLE else 12  # a sortable header keeps room for its arrow
+        arrow = 24  # every header keeps room for its sort arrow
         header = bold.horizontalAdvance(COLUMNS[column]) + arrow
         return max(header, *(metrics.horizontalAdvance(t) + pad for t in texts))
 

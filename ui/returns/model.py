@@ -1,31 +1,42 @@
-"""The returns list model: rows come from the database a page at a time.
+"""The returns list model: as many rows as returns match, read a page at a time.
 
-A new filter's first page and count are read in the background; the rows shown stay
-until the answer arrives, and an answer to an older filter is dropped (a generation
-counter), so a slow search never overwrites a newer one. The later pages (`fetchMore`,
-one keyset page of `listing.PAGE_SIZE` rows) and the redraw of one return are read on
-the UI thread: they cost about as much as drawing them. Each page's current ratings come
-with it (desk.feedback.record.ratings_for, one query per page), so the Status column flags
-a low-rated return with a red mark and says the rating in its tooltip.
+The model has a row for every matching return (a million, if so), but holds only the pages
+around what was shown (ui/returns/row_cache.py): a row not in memory shows blank and asks
+for its page, read in the background from the nearest row in memory (a keyset page), or
+from the list's end when that is nearer (dragging the scroll bar to the bottom reads the
+last page, not the thousands before it).
+
+Every read runs in the background, never on the UI thread. A new filter's first page comes
+with its count (or an estimate, made exact by a second read); each read carries the
+generation of the filter it is for, so an answer to an older filter is dropped, and the
+reads still running for an older filter are interrupted (desk.cancel). Each page's current
+ratings come with it (desk.feedback.record.ratings_for), so the Status column flags a
+low-rated return with a red mark and says the rating in its tooltip.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from desk import listing
+from desk.cancel import Cancel, Cancelled
 from desk.codes import Status
 from desk.db import Database
 from desk.feedback.record import low_rating, ratings_for
+from desk.list_order import Sort
 from desk.listing import ListPage, ReturnFilter, ReturnRow
 from desk.money import format_money
 from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
+from ui.returns.row_cache import RowCache
 
 COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")
 NUMBER, LOGGED, CUSTOMER, ITEMS, TOTAL, STATUS = range(len(COLUMNS))
-SORTABLE = (NUMBER, LOGGED)
+SORTS = (Sort.NUMBER, Sort.LOGGED, Sort.CUSTOMER, Sort.ITEMS, Sort.TOTAL, Sort.STATUS)
+"""The order each column sorts the list in (every column sorts)."""
 
 STATUS_COLORS: dict[Status, str] = {
     Status.REQUESTED: "#6b7280",
@@ -69,40 +80,66 @@ def status_shown(flt: ReturnFilter, status: Status) -> bool:
 
 
 HIDDEN_SHOWN = 3  # returns named when the status filter hides what the search finds
+MAX_READS = 2  # page reads running at once; older ones (scrolled past) are called off
 
 
 def _first_page(
-    db: Database, flt: ReturnFilter
+    db: Database, flt: ReturnFilter, size: int, cancel: Cancel
 ) -> tuple[ListPage, dict[int, int], int, ListPage | None]:
     """A filter's first page, its rows' current ratings, the low-rating threshold, and
     when a search finds nothing under a status filter, what it finds under every status."""
-    page = listing.first_page(db, flt)
+    page = listing.first_page(db, flt, limit=size, cancel=cancel)
     hidden = None
     if not page.rows and flt.status and flt.text.strip():
-        unfiltered = ReturnFilter(flt.text, None, newest_first=flt.newest_first)
-        hidden = listing.first_page(db, unfiltered, limit=HIDDEN_SHOWN)
+        unfiltered = replace(flt, status=None)
+        hidden = listing.first_page(db, unfiltered, limit=HIDDEN_SHOWN, cancel=cancel)
+    cancel.check()
     return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db), hidden
 
 
-class ReturnsModel(QAbstractTableModel):
-    """Returns matching a filter, newest first by default, fetched in pages on demand.
+def _page(
+    db: Database, flt: ReturnFilter, anchor, start: int, size: int, plan, cancel: Cancel
+) -> tuple[list[ReturnRow], dict[int, int]]:
+    """The rows at positions [start, start + size) read from `anchor`, and their ratings."""
+    wanted = flt.turned() if anchor.backwards else flt
+    rows = listing.read_page(
+        db, wanted, after=anchor.after, offset=anchor.offset, limit=size, plan=plan, cancel=cancel
+    )
+    if anchor.backwards:
+        rows.reverse()
+    cancel.check()
+    return rows, ratings_for(db, [row.id for row in rows])
 
-    `set_filter` answers later: the model resets (`modelReset`) when the rows are there,
-    or emits `load_failed(message)`.
+
+class ReturnsModel(QAbstractTableModel):
+    """Returns matching a filter, newest first by default, read in pages as they are shown.
+
+    `set_filter` answers later: the model resets (`modelReset`) when the first page is
+    there, or emits `load_failed(message)`; `rows_loaded(first, last)` says when rows that
+    were blank have arrived, `count_changed` when the count became exact.
     """
 
     load_failed = Signal(str)
+    rows_loaded = Signal(int, int)
+    count_changed = Signal()
 
-    def __init__(self, db: Database, parent=None):
+    def __init__(
+        self, db: Database, parent=None, *, budget: int = 4000, page_size: int = listing.PAGE_SIZE
+    ):
         super().__init__(parent)
+        self._page_size = page_size
         self._db = db
         self._filter = self._requested = ReturnFilter(status=listing.OPEN)
         self._generation = self._shown_generation = 0
-        self._rows: list[ReturnRow] = []
-        self._ratings: dict[int, int] = {}  # the current rating of each loaded row that has one
+        self._cache = RowCache(budget=budget)
+        self._budget = budget
+        self._ratings: dict[int, int] = {}  # the current rating of each row in memory
         self._low = 0  # feedback.low_rating, read with each first page
-        self._exhausted = True
+        self._plan = listing.Plan.WALK
+        self._reads: dict[int, Cancel] = {}  # page number -> its read, while running
+        self._cancels: list[Cancel] = []  # the first page's and the count's, while running
         self.total = 0
+        self.bound = listing.Bound.EXACT  # what `total` is: exact, or counted meanwhile
         self.any_returns = False  # whether the database holds any return (the empty text)
         self.hidden: ListPage | None = None  # what the status filter hides of an empty search
 
@@ -121,17 +158,41 @@ class ReturnsModel(QAbstractTableModel):
         """True while the rows of the last filter asked for have not arrived yet."""
         return self._shown_generation != self._generation
 
+    @property
+    def exact(self) -> bool:
+        """Whether `total` is the exact count (else an estimate or a lower bound, while
+        the exact count is read in the background)."""
+        return self.bound == listing.Bound.EXACT
+
+    @property
+    def busy(self) -> bool:
+        """True while any read for the list is running (first page, count, or rows)."""
+        return self.loading or bool(self._reads) or bool(self._cancels)
+
     def set_filter(self, flt: ReturnFilter) -> None:
-        """Show the returns matching `flt` from the first page, once read in the background."""
+        """Show the returns matching `flt` from the first page, once read in the background;
+        every read still running for an older filter is called off."""
+        self._call_off()
         self._generation += 1
-        generation, db = self._generation, self._db
+        generation, db, cancel = self._generation, self._db, Cancel()
         self._requested = flt
+        self._cancels.append(cancel)
         run_in_background(
-            lambda: _first_page(db, flt),
+            lambda: _first_page(db, flt, self._page_size, cancel),
             owner=self,
             on_success=lambda found: self._show_page(generation, flt, *found),
             on_failure=lambda error: self._load_failed(generation, error),
+            on_finished=lambda: self._done(cancel),
         )
+
+    def _call_off(self) -> None:
+        for cancel in [*self._cancels, *self._reads.values()]:
+            cancel.cancel()
+        self._reads.clear()
+
+    def _done(self, cancel: Cancel) -> None:
+        if cancel in self._cancels:
+            self._cancels.remove(cancel)
 
     def _show_page(
         self,
@@ -146,31 +207,63 @@ class ReturnsModel(QAbstractTableModel):
             return  # the answer to an older filter, arriving late
         self.hidden = hidden
         self.beginResetModel()
-        self._filter, self._shown_generation = flt, generation
-        self._rows, self.total, self.any_returns = page.rows, page.total, page.any_returns
+        self._filter, self._shown_generation, self._plan = flt, generation, page.plan
+        self._cache = RowCache(budget=self._budget)
+        self._cache.put(0, page.rows)
+        self.total, self.bound, self.any_returns = page.total, page.bound, page.any_returns
         self._ratings, self._low = ratings, low
-        self._exhausted = len(self._rows) < listing.PAGE_SIZE
         self.endResetModel()
+        if not page.exact:
+            self._count_exactly(generation, flt)
+
+    def _count_exactly(self, generation: int, flt: ReturnFilter) -> None:
+        db, cancel = self._db, Cancel()
+        self._cancels.append(cancel)
+        run_in_background(
+            lambda: listing.exact_count(db, flt, cancel=cancel),
+            owner=self,
+            on_success=lambda total: self._counted(generation, total),
+            on_failure=lambda error: self._load_failed(generation, error),
+            on_finished=lambda: self._done(cancel),
+        )
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        if total > self.total:
+            self.beginInsertRows(QModelIndex(), self.total, total - 1)
+            self.total = total
+            self.endInsertRows()
+        elif total < self.total:
+            self.beginRemoveRows(QModelIndex(), total, self.total - 1)
+            self.total = total
+            self.endRemoveRows()
+        self.bound = listing.Bound.EXACT
+        self.count_changed.emit()
 
     def _load_failed(self, generation: int, error: Exception) -> None:
-        if generation == self._generation:
-            self._shown_generation = generation  # nothing more is coming
-            self.load_failed.emit(f"Cannot show the returns: {error}")
+        if isinstance(error, Cancelled) or generation != self._generation:
+            return  # called off: a newer filter is being read
+        self._shown_generation = generation  # nothing more is coming
+        self.load_failed.emit(f"Cannot show the returns: {error}")
 
     def reload(self) -> None:
-        """Fetch the first page again with the filter asked for last."""
+        """Read the first page again with the filter asked for last."""
         self.set_filter(self._requested)
 
-    def row_of(self, return_id: int) -> int | None:
-        """Return the row showing `return_id`, if it is loaded."""
-        for i, row in enumerate(self._rows):
-            if row.id == return_id:
-                return i
-        return None
+    # rows
 
-    def return_at(self, row: int) -> ReturnRow:
-        """The list row at position `row`."""
-        return self._rows[row]
+    def row_of(self, return_id: int) -> int | None:
+        """Return the row showing `return_id`, if its row is in memory (constant time)."""
+        return self._cache.position(return_id)
+
+    def is_loaded(self, row: int) -> bool:
+        """Whether the data of `row` is in memory (else it shows blank until it arrives)."""
+        return self._cache.get(row) is not None
+
+    def return_at(self, row: int) -> ReturnRow | None:
+        """The list row at position `row`, when it is in memory."""
+        return self._cache.get(row)
 
     def rating_of(self, return_id: int) -> int | None:
         """The current rating of a loaded return, if it has one."""
@@ -186,6 +279,7 @@ class ReturnsModel(QAbstractTableModel):
 
         A return whose new status the filter does not show (closed, under "Open") leaves
         the list at once; one that still belongs keeps its place until the next reload.
+        One primary-key read: as cheap as drawing the row.
         """
         row = self.row_of(return_id)
         if row is None:
@@ -193,39 +287,63 @@ class ReturnsModel(QAbstractTableModel):
         fresh = listing.rows_by_id(self._db, [return_id]).get(return_id)
         if fresh is None or not status_shown(self._filter, fresh.status):
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+            self._cache.remove(row)
             self._ratings.pop(return_id, None)
             self.total = max(0, self.total - 1)
             self.endRemoveRows()
             return False
-        self._rows[row] = fresh
+        self._cache.replace(row, fresh)
         self._ratings.pop(return_id, None)
         self._ratings.update(ratings_for(self._db, [return_id]))
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return True
 
+    def _want(self, row: int) -> None:
+        """Ask for the page holding `row` (once), calling off reads scrolled past."""
+        number = row // self._page_size
+        if number in self._reads:
+            return
+        start = number * self._page_size
+        size = min(self._page_size, self.total - start)
+        anchor = self._cache.anchor(start, start + size, self.total if self.exact else None)
+        while len(self._reads) >= MAX_READS:
+            oldest = next(iter(self._reads))
+            self._reads.pop(oldest).cancel()
+        cancel = Cancel()
+        self._reads[number] = cancel
+        generation, db, flt, plan = self._generation, self._db, self._filter, self._plan
+        run_in_background(
+            lambda: _page(db, flt, anchor, start, size, plan, cancel),
+            owner=self,
+            on_success=lambda found: self._page_arrived(generation, number, start, *found),
+            on_failure=lambda error: self._load_failed(generation, error),
+            on_finished=lambda: self._read_over(number, cancel),
+        )
+
+    def _read_over(self, number: int, cancel: Cancel) -> None:
+        if self._reads.get(number) is cancel:
+            del self._reads[number]
+
+    def _page_arrived(
+        self, generation: int, number: int, start: int, rows: list, ratings: dict
+    ) -> None:
+        if generation != self._generation or not rows:
+            return
+        rows = rows[: max(0, self.total - start)]
+        for gone in self._cache.put(start, rows):
+            self._ratings.pop(gone, None)
+        self._ratings.update(ratings)
+        last = start + len(rows) - 1
+        self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
+        self.rows_loaded.emit(start, last)
+
     # Qt model interface
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or not self._rows:
-            return
-        page = listing.next_page(self._db, self._filter, self._rows[-1])
-        self._exhausted = len(page) < listing.PAGE_SIZE
-        if page:
-            self._ratings.update(ratings_for(self._db, [row.id for row in page]))
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
@@ -243,9 +361,14 @@ class ReturnsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self.total:
             return None
-        row, column = self._rows[index.row()], index.column()
+        row, column = self._cache.get(index.row()), index.column()
+        if row is None:
+            if role == Qt.DisplayRole:
+                self._want(index.row())
+                return "…" if column == NUMBER else ""
+            return None
         if role == Qt.DisplayRole:
             return self._display(row, column)
         if role == Qt.TextAlignmentRole and column in (ITEMS, TOTAL):
@@ -281,10 +404,10 @@ class ReturnsModel(QAbstractTableModel):
         return row.status.label
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        """Sort by date (the number follows the date); other columns keep the date order."""
-        if column not in SORTABLE:
+        """Sort by `column` (each one walks its own index, see desk/list_order.py)."""
+        if not 0 <= column < len(SORTS):
             return
-        newest_first = order == Qt.DescendingOrder
         wanted = self._requested
-        if newest_first != wanted.newest_first:
-            self.set_filter(ReturnFilter(wanted.text, wanted.status, newest_first=newest_first))
+        descending = order == Qt.DescendingOrder
+        if (SORTS[column], descending) != (wanted.sort, wanted.newest_first):
+            self.set_filter(replace(wanted, sort=SORTS[column], newest_first=descending))

@@ -2,6 +2,7 @@
 
 import pytest
 
+from desk.codes import Status
 from desk.listing import ReturnFilter
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from tests.slow_queries import SlowQuery
@@ -75,16 +76,76 @@ def test_empty_result_says_whether_there_are_returns_at_all(qtbot, db, model):
     assert model.total == 0 and model.any_returns
 
 
-def test_fetch_more_reads_the_next_page(qtbot, db, qtmodeltester):
+def show_row(qtbot, model, row):
+    """Ask for a row as the view does when it is shown; wait until its page came."""
+    if not model.is_loaded(row):
+        with qtbot.waitSignal(model.rows_loaded, timeout=WAIT_MS):
+            assert model.data(model.index(row, 0)) == "…"  # blank until its page comes
+    assert model.is_loaded(row)
+
+
+def test_rows_beyond_the_first_page_are_read_when_shown(qtbot, db, qtmodeltester):
     for i in range(205):
         add_return(db, f"Customer {i}", f"SKU-{i}")
     model = ReturnsModel(db)
     with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
         model.set_filter(ReturnFilter())
-    assert model.rowCount() == 200 and model.canFetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == 205 and not model.canFetchMore(model.index(-1, -1))
+    assert model.rowCount() == 205 and model.is_loaded(199) and not model.is_loaded(200)
+    show_row(qtbot, model, 204)
+    assert names(model)[-1] == "Customer 0" and len(set(names(model))) == 205
+    assert model.row_of(model.return_at(204).id) == 204
     qtmodeltester.check(model)
+
+
+def test_memory_holds_a_bounded_number_of_rows(qtbot, db):
+    for i in range(30):
+        add_return(db, f"Customer {i}", f"SKU-{i}")
+    model = ReturnsModel(db, budget=10, page_size=5)
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter())
+    assert model.rowCount() == 30
+    for row in (29, 15, 0):  # the end first: read backwards from it, not through the rest
+        show_row(qtbot, model, row)
+    loaded = [row for row in range(30) if model.is_loaded(row)]
+    assert len(loaded) < 30 and 0 in loaded
+    show_row(qtbot, model, 29)  # dropped rows come back when shown again
+    assert model.return_at(29).customer_name == "Customer 0"
+
+
+@pytest.mark.parametrize("column", range(6))
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_column_sorts_both_ways(qtbot, db, column, descending):
+    from PySide6.QtCore import Qt
+
+    from ui.returns.model import SORTS
+
+    for i, name in enumerate(["bea", "Ana", "carl", "Dora", "ed"]):
+        with db.session() as session:
+            save_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="defective",
+                    lines=[LineDraft("S", "", (i * 3) % 5 + 1, unit_price_cents=100 * (i % 3))],
+                    new_customer=CustomerDraft(name=name),
+                    status="requested" if i % 2 else "received",
+                ),
+            )
+    model = ReturnsModel(db)
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter(sort=SORTS[(column + 1) % 6]))
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.sort(column, Qt.DescendingOrder if descending else Qt.AscendingOrder)
+    assert model.filter.sort == SORTS[column] and model.filter.newest_first == descending
+    rows = [model.return_at(i) for i in range(model.rowCount())]
+    key = {
+        0: lambda r: r.number,
+        1: lambda r: (r.created_at, r.id),
+        2: lambda r: (r.customer_name.lower(), r.customer_id),
+        3: lambda r: (r.items, r.created_at, r.id),
+        4: lambda r: (r.total_cents, r.created_at, r.id),
+        5: lambda r: (list(Status).index(r.status), r.created_at, r.id),
+    }[column]
+    assert len(rows) == 5 and rows == sorted(rows, key=key, reverse=descending)
 
 
 def test_a_low_rating_is_flagged_in_the_status_column(qtbot, db, qtmodeltester):
@@ -111,7 +172,7 @@ def test_a_low_rating_is_flagged_in_the_status_column(qtbot, db, qtmodeltester):
     assert cell(ids[-2], Qt.ToolTipRole) == "Rated 5 of 5"  # …but said
     assert cell(ids[-3], Qt.ToolTipRole) is None and not model.is_low(ids[-3])
     assert model.row_of(ids[0]) is None
-    model.fetchMore(model.index(-1, -1))
+    show_row(qtbot, model, 202)
     assert model.is_low(ids[0]) and model.rating_of(ids[0]) == 2  # the next page's ratings came
     record_feedback(db, return_id=ids[-2], rating=2, source="phone")  # a replacement
     model.refresh_return(ids[-2])
