@@ -91,7 +91,7 @@ class Return(ReturnBase, table=True):
         Index("ix_return_customer_created", "customer_id", "created_at", "id"),
         Index("ix_return_total_created", "total_cents", "created_at", "id"),
         Index("ix_return_items_created", "item_count", "created_at", "id"),
-        Index("ix_return_status_rank", text(STATUS_RANK_SQL), "created_at", "id"),
+        Index("ix_return_status_rank", text(f"({STATUS_RANK_SQL})"), "created_at", "id"),
         Index(
             "ix_return_open_created",
             "created_at",

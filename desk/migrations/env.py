@@ -7,14 +7,10 @@ from sqlmodel import SQLModel
 import desk.catalog.tables  # noqa: F401  (and the catalogue's)
 import desk.models  # noqa: F401  (registers the tables)
 import desk.reports.tables  # noqa: F401  (and the reports' own)
+from desk.migrations import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Leave the full-text search tables (made by hand in 0002) out of autogenerate."""
-    return not (type_ == "table" and name and name.startswith("return_search"))
 
 
 def run_migrations_offline() -> None:

@@ -56,7 +56,7 @@ def upgrade() -> None:
     for name, columns in INDEXES:
         op.create_index(name, "return", columns)
     op.create_index(
-        "ix_return_status_rank", "return", [sa.text(STATUS_RANK_SQL), "created_at", "id"]
+        "ix_return_status_rank", "return", [sa.text(f"({STATUS_RANK_SQL})"), "created_at", "id"]
     )
     op.create_index("ix_customer_name_lower", "customer", [sa.text("lower(name)"), "id"])
     op.create_index(
