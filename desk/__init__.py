@@ -6,7 +6,9 @@ logs, money, dates (as staff type them), phones (read, checked, stored in E.164)
 validation, labels, words (the customers' words per language, from resources/words),
 secrets, settings (and setting_spec: what a setting is), about (version, database label,
 libraries' licences), and the returns themselves (returns, return_checks: a new return's
-checks, workflow, listing, search), the
+checks, workflow, search, and the returns list: listing with list_order (the orders and the
+index each walks), list_search (a search's page in the index's own order) and cancel
+(stopping a query that is no longer wanted)), the
 services the faces call for them (services: one call per user action, owning its
 transaction) and the command line (cli).
 Each capability has its own package: customers, policy, messages, instructions, demo.

@@ -1,7 +1,8 @@
 """The returns list and one return's detail: list model and view, detail panel, moves.
 
 Modules:
-    model              the lazy list model: rows come from the database a page at a time
+    model              the list model: a row per matching return, pages read in the background
+    row_cache          the list rows in memory: runs of positions, found by id at once, bounded
     list_parts         search box, status filter, table view and its empty-list text
     detail_panel       one return: customer, lines, timeline, next steps
     messages_box       a return's messages to the customer and their state
@@ -15,6 +16,7 @@ Modules:
 
 __all__ = [
     "model",
+    "row_cache",
     "list_parts",
     "detail_panel",
     "messages_box",
