@@ -12,7 +12,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.listing import ReturnFilter
 from desk.search import is_return_number
-from desk.services import get_return, return_view, shop_basics
+from desk.services import get_return, shop_basics
 from ui import demo_offer, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
@@ -23,6 +23,7 @@ from ui.instructions import actions as instructions_actions
 from ui.portal_process import PortalProcess
 from ui.returns import list_parts as returns_list
 from ui.returns import outbox_actions, scan_open, scanned_link
+from ui.returns.detail_loader import DetailLoader
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
 from ui.returns.undo import UndoLastMove
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         self.active_dialog: QWidget | None = None
         self.model = ReturnsModel(db, self)
+        self.details = DetailLoader(self, db)  # the selected return's, in the background
         self._select_after_load: int | None = None  # a return to select when the rows arrive
         self._build_toolbar()
         self._build_body()
@@ -187,7 +189,8 @@ class MainWindow(QMainWindow):
 
     def settled(self) -> bool:
         """Whether the list shows what was asked for, with nothing pending or being read."""
-        return not self._search_timer.isActive() and not self.model.busy
+        idle = not self.model.busy and not self.details.loading
+        return not self._search_timer.isActive() and idle
 
     def _rows_loaded(self, first: int, last: int) -> None:
         """Rows that were blank have arrived: show the selected one's detail if it is among."""
@@ -252,20 +255,8 @@ class MainWindow(QMainWindow):
         self.show_return(return_id)
 
     def show_return(self, return_id: int | None) -> None:
-        """Load and show one return's detail (or nothing)."""
-        if return_id is None:
-            self.detail.show_detail(None)
-            return
-        try:
-            view = return_view(self.db, return_id=return_id)
-        except DeskError as error:
-            self.statusBar().showMessage(str(error), 5000)
-            self.detail.show_detail(None)
-            return
-        self.detail.show_detail(view.detail)
-        self.detail.show_habits(view.habits)
-        self.detail.messages_box.show_messages(view.messages)
-        self.detail.feedback_box.load(self.db, return_id)
+        """Show one return's detail (or nothing), read in the background."""
+        self.details.show(return_id)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, selecting what is there."""
@@ -335,6 +326,7 @@ class MainWindow(QMainWindow):
             index = self.model.index(min(row, self.model.rowCount() - 1), 0)
             flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
             self.table.selectionModel().setCurrentIndex(index, flags)  # the next row
+            self.show_current()  # Qt may have moved the current row there already, silently
         else:
             self.refresh()  # the list is empty now: say why, as after a search
         self._after_count_change()

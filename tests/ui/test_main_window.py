@@ -39,7 +39,7 @@ def window(qtbot, db):
 
 def wait_for_list(qtbot, win):
     """The list reads its rows in the background: wait until the last ones asked for came."""
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=5000)
+    qtbot.waitUntil(win.settled, timeout=5000)
 
 
 def visible_numbers(win):
@@ -51,6 +51,7 @@ def search(qtbot, win, text):
     win.search_edit.clear()
     qtbot.keyClicks(win.search_edit, text)
     qtbot.waitUntil(lambda: win.model.filter.text == text, timeout=2000)
+    qtbot.waitUntil(lambda: not win.details.loading, timeout=2000)  # its first row's detail
 
 
 def test_lists_newest_first_and_shows_first_detail(window):
@@ -111,6 +112,7 @@ def test_status_filter(qtbot, window, db):
 
 
 def move(qtbot, win, target: Status, note: str = "") -> TransitionDialog:
+    qtbot.waitUntil(lambda: not win.details.loading, timeout=2000)  # the selected one's
     button = win.detail.move_buttons[target]
     qtbot.mouseClick(button, Qt.LeftButton)
     dialog = win.active_dialog
@@ -309,6 +311,7 @@ def test_a_closed_return_leaves_the_open_list_at_once_and_the_next_is_selected(q
     assert visible_numbers(window) == numbers  # refunded is still open: it stays
     move(qtbot, window, Status.CLOSED)
     qtbot.waitUntil(lambda: numbers[1] not in visible_numbers(window), timeout=2000)
+    qtbot.waitUntil(window.settled, timeout=2000)
     assert visible_numbers(window) == [numbers[0], numbers[2]]  # without F5
     assert window.selected_return_id() == window.model.return_at(1).id  # the next row
     assert window.detail.number_label.text() == numbers[2]
@@ -338,6 +341,7 @@ def test_a_search_the_filter_hides_says_where_the_return_is_and_one_key_shows_it
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
     qtbot.waitUntil(lambda: visible_numbers(window) == [number], timeout=3000)
+    qtbot.waitUntil(window.settled, timeout=3000)
     assert window.status_combo.currentText() == "All"
     assert window.detail.number_label.text() == number
 

@@ -41,7 +41,7 @@ def window(qtbot, demo_db):
     win = MainWindow(demo_db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=10_000)
+    qtbot.waitUntil(win.settled, timeout=10_000)
     return win
 
 

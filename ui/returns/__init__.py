@@ -5,6 +5,7 @@ Modules:
     row_cache          the list rows in memory: runs of positions, found by id at once, bounded
     list_parts         search box, status filter, table view and its empty-list text
     detail_panel       one return: customer, lines, timeline, next steps
+    detail_loader      the selected return's detail, read in the background, newest wins
     messages_box       a return's messages to the customer and their state
     transition_dialog  confirm a move with staff name and note
     notify_section     the transition dialog's 'tell the customer' part with its exact preview
@@ -19,6 +20,7 @@ __all__ = [
     "row_cache",
     "list_parts",
     "detail_panel",
+    "detail_loader",
     "messages_box",
     "transition_dialog",
     "notify_section",

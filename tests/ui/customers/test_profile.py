@@ -52,7 +52,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.detail.detail is not None, timeout=5000)  # the list has come
+    qtbot.waitUntil(lambda: win.detail.detail is not None and win.settled(), timeout=5000)  # the list has come
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=5000)
     return win
 
@@ -86,7 +86,7 @@ def test_double_click_on_a_return_selects_it_in_the_main_window(qtbot, window):
     profile = open_profile(qtbot, window)
     oldest = profile.profile.returns[-1]
     window.status_combo.setCurrentIndex(window.status_combo.findData("closed"))  # hides it
-    qtbot.waitUntil(lambda: not window.model.loading, timeout=5000)
+    qtbot.waitUntil(window.settled, timeout=5000)
     profile.history.returns_table.cellDoubleClicked.emit(5, 0)
     qtbot.waitUntil(lambda: window.detail.number_label.text() == oldest.number, timeout=5000)
     assert window.model.filter.text == oldest.number  # found by searching for it

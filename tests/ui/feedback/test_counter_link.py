@@ -37,7 +37,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=WAIT_MS)
+    qtbot.waitUntil(win.settled, timeout=WAIT_MS)
     yield win
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
     win.counter.close()

@@ -34,7 +34,7 @@ def test_f1_and_the_help_menu_open_the_sheet(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=5000)
+    qtbot.waitUntil(win.settled, timeout=5000)
     assert shortcut_text(Act.SHORTCUTS) == "F1"
     help_menu = next(m for m in win.menuBar().actions() if m.text() == "&Help").menu()
     assert [a.text() for a in help_menu.actions() if a.text()] == [

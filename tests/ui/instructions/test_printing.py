@@ -224,7 +224,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.detail.detail is not None, timeout=2000)
+    qtbot.waitUntil(lambda: win.detail.detail is not None and win.settled(), timeout=5000)
     return win, number
 
 

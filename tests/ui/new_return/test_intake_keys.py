@@ -17,7 +17,7 @@ def window(qtbot, db, monkeypatch):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=5000)
+    qtbot.waitUntil(win.settled, timeout=5000)
     return win
 
 

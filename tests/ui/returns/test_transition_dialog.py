@@ -60,7 +60,7 @@ def mail_ready(db, smtp_server):
 
 
 def open_move(qtbot, win, target):
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=5000)  # the list reads in the background
+    qtbot.waitUntil(win.settled, timeout=5000)  # the list reads in the background
     qtbot.mouseClick(win.detail.move_buttons[target], Qt.LeftButton)
     return win.active_dialog
 
@@ -235,6 +235,7 @@ def test_a_message_that_cannot_be_rendered_lets_staff_move_without_it(qtbot, db,
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert not dialog.isVisible()
     assert dialog.outcome.message is None
+    qtbot.waitUntil(win.settled, timeout=5000)  # the detail is read again in the background
     assert win.detail.status_label.text() == "Refunded"
     assert f"{ret.number} is now Refunded." in win.statusBar().currentMessage()
     assert "its template needs fixing" not in win.statusBar().currentMessage()  # not asked

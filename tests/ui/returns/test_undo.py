@@ -45,6 +45,7 @@ def test_ctrl_z_undoes_a_close_and_the_return_is_back_in_the_open_list(qtbot, db
     qtbot.waitUntil(win.isActiveWindow)
     qtbot.keyClick(win.table, Qt.Key_Z, Qt.ControlModifier)
     qtbot.waitUntil(lambda: visible_numbers(win) == numbers, timeout=3000)  # back in "Open"
+    qtbot.waitUntil(win.settled, timeout=3000)  # and its detail read again
     assert win.selected_return_id() == shown.id
     assert win.detail.status_label.text() == "Refunded"
     assert bar.undo_button.isHidden() and not win.undo.action.isEnabled()
@@ -75,6 +76,7 @@ def test_the_offer_ends_and_then_nothing_is_undone(qtbot, db):
     win = window_with_returns(qtbot, db)
     move(qtbot, win, Status.REFUNDED)
     qtbot.waitUntil(lambda: win.status_bar.undo_button.isVisible(), timeout=2000)
+    qtbot.waitUntil(win.settled, timeout=3000)
     win.status_bar._undo_timer.timeout.emit()  # the 10 s are up
     assert win.status_bar.undo_button.isHidden() and not win.undo.action.isEnabled()
     win.undo.undo()

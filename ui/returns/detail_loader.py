@@ -1,0 +1,62 @@
+"""The detail of the return selected in the list, read in the background.
+
+Moving through the list never waits for the database: each selection asks for its return's
+detail, and only the last one asked for is shown when it arrives (a generation counter).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from desk.db import Database
+from desk.errors import DeskError
+from desk.services import return_view
+from ui.background import run_in_background
+
+
+class DetailLoader(QObject):
+    """Reads a return's detail for the window's detail panel, the newest asked for wins."""
+
+    def __init__(self, window, db: Database):
+        super().__init__(window)
+        self.window, self.db = window, db
+        self._asked = self._shown = 0
+
+    @property
+    def loading(self) -> bool:
+        """Whether a return's detail is still being read."""
+        return self._shown != self._asked
+
+    def show(self, return_id: int | None) -> None:
+        """Show `return_id`'s detail once read (or nothing at once)."""
+        self._asked += 1
+        panel = self.window.detail
+        if return_id is None:
+            self._shown = self._asked
+            panel.show_detail(None)
+            return
+        asked, db = self._asked, self.db
+        run_in_background(
+            lambda: return_view(db, return_id=return_id),
+            owner=self,
+            on_success=lambda view: self._arrived(asked, return_id, view),
+            on_failure=lambda error: self._failed(asked, error),
+        )
+
+    def _arrived(self, asked: int, return_id: int, view) -> None:
+        if asked != self._asked:
+            return  # another return was asked for meanwhile
+        self._shown = asked
+        panel = self.window.detail
+        panel.show_detail(view.detail)
+        panel.show_habits(view.habits)
+        panel.messages_box.show_messages(view.messages)
+        panel.feedback_box.load(self.db, return_id)
+
+    def _failed(self, asked: int, error: Exception) -> None:
+        if asked != self._asked:
+            return
+        self._shown = asked
+        message = str(error) if isinstance(error, DeskError) else f"Cannot show it: {error}"
+        self.window.statusBar().showMessage(message, 5000)
+        self.window.detail.show_detail(None)
