@@ -52,7 +52,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.detail.detail is not None and win.settled(), timeout=5000)  # the list has come
+    qtbot.waitUntil(lambda: win.detail.detail is not None and win.settled(), timeout=5000)
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=5000)
     return win
 
