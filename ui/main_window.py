@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the list and the detail, keeping the selected return."""
         self._select_after_load = self.selected_return_id()
+        self.details.stale()  # its detail is read again too
         self.model.reload()
 
     def _after_count_change(self) -> None:
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
                     self.model.filter, any_returns=any_returns, hidden=self.model.hidden
                 )
             )
-            self.detail.show_detail(None)
+            self.details.show(None)
         elif wanted is None or not self.select_return(wanted):
             self.table.selectRow(0)  # a reset clears the selection
 
@@ -250,9 +251,8 @@ class MainWindow(QMainWindow):
         return True
 
     def show_current(self) -> None:
-        """Show the selected return in the detail panel."""
-        return_id = self.selected_return_id()
-        self.show_return(return_id)
+        """Show the selected return in the detail panel (unless it is there already)."""
+        self.details.show(self.selected_return_id(), again=False)
 
     def show_return(self, return_id: int | None) -> None:
         """Show one return's detail (or nothing), read in the background."""

@@ -21,18 +21,26 @@ class DetailLoader(QObject):
         super().__init__(window)
         self.window, self.db = window, db
         self._asked = self._shown = 0
+        self._shown_id: int | None = None  # the return whose detail is on screen
 
     @property
     def loading(self) -> bool:
         """Whether a return's detail is still being read."""
         return self._shown != self._asked
 
-    def show(self, return_id: int | None) -> None:
-        """Show `return_id`'s detail once read (or nothing at once)."""
+    def stale(self) -> None:
+        """The return on screen may have changed: the next `show` reads it again."""
+        self._shown_id = None
+
+    def show(self, return_id: int | None, *, again: bool = True) -> None:
+        """Show `return_id`'s detail once read (or nothing at once); with `again` False,
+        a return already on screen is left as it is (the list reloaded around it)."""
+        if not again and return_id == self._shown_id and not self.loading:
+            return
         self._asked += 1
         panel = self.window.detail
         if return_id is None:
-            self._shown = self._asked
+            self._shown, self._shown_id = self._asked, None
             panel.show_detail(None)
             return
         asked, db = self._asked, self.db
@@ -46,7 +54,7 @@ class DetailLoader(QObject):
     def _arrived(self, asked: int, return_id: int, view) -> None:
         if asked != self._asked:
             return  # another return was asked for meanwhile
-        self._shown = asked
+        self._shown, self._shown_id = asked, return_id
         panel = self.window.detail
         panel.show_detail(view.detail)
         panel.show_habits(view.habits)
@@ -56,7 +64,7 @@ class DetailLoader(QObject):
     def _failed(self, asked: int, error: Exception) -> None:
         if asked != self._asked:
             return
-        self._shown = asked
+        self._shown, self._shown_id = asked, None
         message = str(error) if isinstance(error, DeskError) else f"Cannot show it: {error}"
         self.window.statusBar().showMessage(message, 5000)
         self.window.detail.show_detail(None)
