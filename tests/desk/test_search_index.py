@@ -206,3 +206,21 @@ def test_postgresql_full_reindex_rebuilds_every_row(db):
         search.reindex(conn, None)
         assert search.count_matches(conn, "maria") == 2
         assert conn.execute(text("SELECT count(*) FROM return_search")).scalar() == 12
+
+
+def test_a_merge_fills_the_kept_customers_contacts_into_their_own_returns(db):
+    with db.session() as session:
+        kept, dropped = (
+            save_return(
+                session=session,
+                draft=ReturnDraft(
+                    reason="defective",
+                    new_customer=CustomerDraft(name="Ana Reis", email=email),
+                    lines=[LineDraft(sku="BAG-1", unit_price_cents=1000)],
+                ),
+            ).customer_id
+            for email in ("", "ana.reis@example.com")
+        )
+    assert _count(db, "ana.reis@example") == 1
+    merge_customers(db, keep_id=kept, drop_id=dropped)
+    assert _count(db, "ana.reis@example") == 2  # the kept one's own return has the email now
