@@ -133,13 +133,18 @@ def fts_query(query: str) -> str:
 
 def ts_query(query: str) -> str:
     """Turn typed text into a PostgreSQL tsquery, as `fts_query` does for FTS5: the same
-    prefixes (`_terms`), folded as the index folds its words ("Jo\u00e3o" \u2192 'joao':*).
+    prefixes (`_terms`), folded as the index folds its words ("João" → 'joao':*).
 
-    Terms are words of letters and digits (`words`), so they need no quoting beyond the
-    quotes around each lexeme, and the query is cast, never parsed by a text search
-    configuration that would split or drop what the index keeps.
+    The query is cast, never parsed by a text search configuration that would split or
+    drop what the index keeps. Terms are words of letters and digits (`words`); a group
+    with a term that folds to nothing (a lone halfwidth sound mark) can match no word, so it
+    is left out, and a query of nothing else finds nothing.
     """
-    groups = [" & ".join(f"'{fold(term)}':*" for term in group) for group in _terms(query)]
+    groups = []
+    for group in _terms(query):
+        folded = [fold(term).replace("\\", "\\\\").replace("'", "''") for term in group]
+        if all(folded):
+            groups.append(" & ".join(f"'{term}':*" for term in folded))
     return " | ".join(f"({group})" for group in groups)
 
 

@@ -83,7 +83,7 @@ def _year(db) -> str:
      "+44 7993 672961", "0044 7993 672961", "672961", "+44",
      "shoe", "SHOE-42", "snk-8130", "hat 7",
      "R-{year}-00002", "r{year}00003", "R {year} 00004", "R-{year}-3", "R-{year}-0030", "00002",
-     "xylophone", "zz 12", "", "--", "a OR", "NOT", '"*(', "½"],
+     "xylophone", "zz 12", "", "--", "a OR", "NOT", '"*(', "½", "\uff9e", "maria \uff9e"],
 )  # fmt: skip
 def test_the_same_rows_on_sqlite_and_postgresql(engines, typed):
     typed = typed.format(year=_year(engines["sqlite"]))
