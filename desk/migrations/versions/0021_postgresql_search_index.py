@@ -16,7 +16,7 @@ text search parser (which keeps "maria.silva@gmail.com" or "-2026" as one token)
 database's locale changes what a word is. Nothing changes on SQLite.
 
 Revision ID: 0021
-Revises: 0018
+Revises: 0020
 Create Date: 2026-12-01 18:40:00
 """
 
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0021"
-down_revision: str | None = "0018"
+down_revision: str | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
