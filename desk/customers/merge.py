@@ -59,7 +59,9 @@ def merge_customers(db: Database, *, keep_id: int, drop_id: int, staff: str = ""
         session.add(kept)
         session.delete(dropped)
         session.flush()
-        search.reindex(session.connection(), moved)
+        # the kept customer's own returns too: a filled email or phone is in their entries
+        every = session.exec(select(Return.id).where(Return.customer_id == kept.id)).all()
+        search.reindex(session.connection(), every)
         report_facts.refresh(session.connection(), moved)  # the dashboard's returners
     return result
 
