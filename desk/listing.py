@@ -174,16 +174,9 @@ def _rank_range(flt: ReturnFilter):
     return list_order.status_rank().in_([literal_column(str(r)) for r in ranks])
 
 
-def _needs_customer_join(flt: ReturnFilter, dialect: str) -> bool:
-    searching = bool(search.words(flt.text)) and dialect != "sqlite"
-    return searching or list_order.needs_customer(flt.sort)
-
-
 def _hit_count(conn: Connection, query: str) -> int:
-    """How many returns the search finds, whatever their status."""
-    if conn.dialect.name == "sqlite":
-        return search.count_matches(conn, query)
-    return _count(conn, ReturnFilter(text=query), cap=None)
+    """How many returns the search finds, whatever their status (the index alone)."""
+    return search.count_matches(conn, query)
 
 
 def choose_plan(conn: Connection, flt: ReturnFilter, *, hits: int | None = None) -> Plan:
@@ -309,7 +302,7 @@ def page_statement(
     (what `fetch_page` runs unless the search index's own order gives the page)."""
     dialect = conn.dialect.name
     page = select(Return.id).where(*_conditions(flt, dialect))
-    if _needs_customer_join(flt, dialect):
+    if list_order.needs_customer(flt.sort):
         page = page.join(Customer, Customer.id == Return.customer_id)
     if after is not None:
         page = page.where(list_order.beyond(flt.sort, after.key(), dialect, flt.newest_first))
@@ -366,8 +359,6 @@ def count(conn: Connection, flt: ReturnFilter, *, cap: int | None = None) -> int
 def _count(conn: Connection, flt: ReturnFilter, *, cap: int | None) -> int:
     dialect = conn.dialect.name
     matching = select(Return.id).where(*_conditions(flt, dialect))
-    if search.words(flt.text) and dialect != "sqlite":
-        matching = matching.join(Customer, Customer.id == Return.customer_id)
     if cap is not None:
         matching = matching.limit(cap + 1)
     inner = matching.subquery()
