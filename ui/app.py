@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -26,32 +26,32 @@ class FirstPage(QObject):
 
     The list reads its first page in the background, so the window's first paint shows
     no rows yet: this waits for the model's answer (rows, none, or a failure), then for
-    the next paint of the window or any widget in it, and calls `then` from the event
-    loop right after that paint.
+    the next paint of the list (its rows, or the words of an empty list), and calls
+    `then` from the event loop right after that paint. It watches those two widgets
+    only: an application-wide filter would run for each of the start's thousand events.
     """
 
     def __init__(self, window, then: Callable[[], None]):
         super().__init__(window)
-        self._window, self._then = window, then
+        self._then = then
         self._arrived = not window.model.loading  # a page read before now counts
         self._done = False
+        self._watched = (window.table.viewport(), window.empty_label)
         window.model.modelReset.connect(self._page_arrived)
         window.model.load_failed.connect(self._page_arrived)
-        QApplication.instance().installEventFilter(self)
+        for widget in self._watched:
+            widget.installEventFilter(self)
 
     def _page_arrived(self, *_args) -> None:
         self._arrived = True
+        for widget in self._watched:
+            widget.update()  # a failure changes neither: make sure the list paints again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            self._arrived
-            and not self._done
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and (watched is self._window or self._window.isAncestorOf(watched))
-        ):
+        if self._arrived and not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            QApplication.instance().removeEventFilter(self)
+            for widget in self._watched:
+                widget.removeEventFilter(self)
             QTimer.singleShot(0, self._then)  # after the rest of this paint
         return False
 
