@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_cli(args)
     if args.command:
         return run_command(args)
-    from ui.app import run_app  # only options the fast path did not know, e.g. --db=PATH typos
+    from ui.app import run_app  # the window, asked in a way only the full parser reads (--d PATH)
 
     return run_app(db_path=args.db, exit_after_paint=args.exit_after_paint)
 
