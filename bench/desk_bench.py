@@ -1,9 +1,12 @@
 """Measure Return Desk over a big demo database; print one JSON object per line.
 
     python bench/desk_bench.py --returns 100000
+    python bench/desk_bench.py --db /tmp/me/1m.db   (a copy of a seeded database)
 
 Metrics: seed_s (seed_demo), cold_start_s (a fresh `main.py --exit-after-paint`
-process until it exits after the main window's first paint, median), search_ms and
+process, from its launch to right after the first paint that shows the list's first
+page, median), bare_window_s (bench/bare_window.py, a bare PySide6 window, timed alternately
+with it) and cold_start_ratio (their ratio; targets at 1M: < 0.45 s, < 4), search_ms and
 search_p95_ms (what the list does per keystroke: first page plus count), and
 transition_ms (desk.workflow.transition, as the transition dialog calls it).
 Targets at 100,000 returns: cold start < 1 s, search < 20 ms, transition < 10 ms.
@@ -15,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -59,36 +63,81 @@ def bench_seed(db: Database, returns: int) -> None:
     )
 
 
-def bench_cold_start(db_path: Path, runs: int, home: Path) -> None:
-    """Start the window `runs` times after one warm-up run; report the median wall time."""
-    command = [sys.executable, "main.py", "--db", str(db_path), "--exit-after-paint"]
+def _child_env(home: Path) -> dict[str, str]:
+    """The environment of a started window: offscreen, its own settings, bytecode cached."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         env[name] = str(home / name.lower())  # keep the user's settings and logs untouched
-    times = []
+    # as installed (pip compiles the bytecode): the warm-up run writes it, the timed runs
+    # read it; without this, a PYTHONDONTWRITEBYTECODE shell compiles every module each run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+    return env
+
+
+def _timed_run(command: list[str], env: dict[str, str]) -> tuple[float, float] | str:
+    """Run `command` to its end: (seconds from launch to the `painted_at` it prints, CPU
+    seconds of the whole child), or what failed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    launched = time.time()
+    try:
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "no exit within 60 s of start"
+    if done.returncode != 0:
+        tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        return f"exit code {done.returncode}: {' | '.join(tail)}"
+    said = [line.split() for line in done.stdout.decode().splitlines()]
+    painted = [float(words[1]) for words in said if words[:1] == ["painted_at"]]
+    if not painted:
+        return "exited without saying painted_at"
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return painted[0] - launched, cpu
+
+
+def bare_window_command() -> list[str]:
+    """The floor: a bare PySide6 window with a table that exits after its first paint."""
+    return [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+
+
+def bench_cold_start(db_path: Path, runs: int, home: Path) -> None:
+    """Start the window `runs` times after one warm-up run, each run followed by a bare
+    PySide6 window's (so both see the same load); report both medians and their ratio."""
+    command = [sys.executable, "main.py", "--db", str(db_path), "--exit-after-paint"]
+    env = _child_env(home)
+    times: dict[str, list[tuple[float, float]]] = {"cold_start_s": [], "bare_window_s": []}
     for run in range(runs + 1):
-        started = time.perf_counter()
-        try:
-            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=60)
-        except subprocess.TimeoutExpired:
-            emit("cold_start_s", None, "s", error="no exit within 60 s of start")
-            return
-        elapsed = time.perf_counter() - started
-        if done.returncode != 0:
-            tail = done.stderr.decode(errors="replace").strip().splitlines()[-3:]
-            emit(
-                "cold_start_s", None, "s", error=f"exit code {done.returncode}: {' | '.join(tail)}"
+        for metric, argv in (("cold_start_s", command), ("bare_window_s", bare_window_command())):
+            outcome = _timed_run(argv, env)
+            if isinstance(outcome, str):
+                emit(metric, None, "s", error=outcome)
+                return
+            if run:  # run 0 warms the OS file cache, the bytecode and Qt's caches
+                times[metric].append(outcome)
+    medians = {}
+    for metric, measured in times.items():
+        medians[metric] = statistics.median(wall for wall, _ in measured)
+        emit(
+            metric,
+            round(medians[metric], 3),
+            "s",
+            runs=[round(wall, 3) for wall, _ in measured],
+            cpu_s=round(statistics.median(cpu for _, cpu in measured), 3),
+            note=f"median of {runs} runs after 1 warm-up run (OS file cache and bytecode "
+            "warm), process launch to right after the first paint "
+            + (
+                "that shows the list's first page (main.py --exit-after-paint)"
+                if metric == "cold_start_s"
+                else "of a QMainWindow with a QTableView (bench/bare_window.py)"
             )
-            return
-        if run:  # run 0 warms the OS file cache and Qt's caches
-            times.append(elapsed)
+            + "; QT_QPA_PLATFORM=offscreen; cpu_s: the whole process's CPU, its exit included",
+        )
     emit(
-        "cold_start_s",
-        round(statistics.median(times), 3),
-        "s",
-        runs=[round(t, 3) for t in times],
-        note=f"median of {runs} runs after 1 warm-up run (OS file cache warm); "
-        "process start to exit after the main window's first paint, QT_QPA_PLATFORM=offscreen",
+        "cold_start_ratio",
+        round(medians["cold_start_s"] / medians["bare_window_s"], 2),
+        "x",
+        note="cold_start_s / bare_window_s, measured alternately in the same run; target < 4",
     )
 
 
@@ -187,12 +236,19 @@ def main() -> int:
     parser.add_argument("--returns", type=int, default=100_000)
     parser.add_argument("--cold-runs", type=int, default=5, metavar="N")
     parser.add_argument("--moves", type=int, default=50, metavar="N")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="measure this database (a copy: the benchmark writes to it) instead of seeding",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="desk-bench-") as folder:
-        db_path = Path(folder) / "bench.db"
+        db_path = args.db or Path(folder) / "bench.db"
         db = open_database(sqlite_url(db_path))
         try:
-            bench_seed(db, args.returns)
+            if args.db is None:
+                bench_seed(db, args.returns)
         finally:
             db.close()  # the last connection closing folds the WAL into the file
         bench_cold_start(db_path, args.cold_runs, Path(folder))

@@ -100,8 +100,8 @@ class OutboxStatus(QLabel):
 
     changed = Signal()  # messages changed state: redraw what shows them
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, db: Database, parent: QWidget | None = None, *, count_now: bool = True):
+        super().__init__("   Outbox", parent)
         self.setObjectName("outboxLabel")
         self._db = db
         self._asked_for: set[str] = set()
@@ -115,7 +115,8 @@ class OutboxStatus(QLabel):
         )
         self.retry_button.clicked.connect(self.retry_now)
         self.retry_button.hide()
-        self.show_count()
+        if count_now:  # else the owner calls show_count, e.g. once the window shows its list
+            self.show_count()
 
     def show_count(self, extra: str = "") -> None:
         """Show how many messages wait, with an optional word on the last run."""

@@ -12,7 +12,6 @@ tests and the Settings page use the same ones.
 from __future__ import annotations
 
 import errno
-import http.client
 import logging
 import os
 import socket
@@ -78,6 +77,8 @@ def address_problem(host: str, port: int) -> str | None:
 
 def answers(url: str, *, timeout: float = 1.0) -> bool:
     """True when the site at `url` answers its health check (`/healthz` says ok)."""
+    import http.client  # deferred: only a started site is probed, never at start
+
     host, _, port = url.removeprefix("http://").rpartition(":")
     connection = http.client.HTTPConnection(host.strip("[]"), int(port), timeout=timeout)
     try:

@@ -16,7 +16,6 @@ from sqlmodel import Session, col, select
 from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
-from desk.feedback.notices import OwnerAlert, owner_alert_for, queue_thanks, send_owner_alert
 from desk.feedback.rewards import issue_reward
 from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
 from desk.reports import facts as report_facts
@@ -100,6 +99,9 @@ def record_feedback(
     transaction is saved. Raises ValidationError (one sentence per field) or NotFound;
     then nothing is saved.
     """
+    # deferred: the messages and mail modules it loads are not needed to show the list
+    from desk.feedback.notices import OwnerAlert, owner_alert_for, queue_thanks, send_owner_alert
+
     values = _validated(rating, comment, source, staff)
     now = now or utcnow()
     alert: OwnerAlert | None = None

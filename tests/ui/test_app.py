@@ -53,6 +53,33 @@ def answer_box(seen: list[tuple[str, str]], tries: int = 300) -> None:
     QTimer.singleShot(0, look)
 
 
+def test_first_page_waits_for_the_rows_then_for_their_paint(qtbot, db):
+    from desk.returns import CustomerDraft, LineDraft, ReturnDraft
+    from desk.services import create_return
+    from ui.main_window import MainWindow
+
+    for name in ("Ana Souza", "Bruno Lima"):
+        draft = ReturnDraft(
+            reason="defective",
+            lines=[LineDraft(sku="KETTLE-9", description="Kettle", unit_price_cents=3490)],
+            new_customer=CustomerDraft(name=name),
+        )
+        create_return(db, draft=draft)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    seen = []
+    app_module.FirstPage(
+        window, then=lambda: seen.append((window.model.rowCount(), window.count_label.text()))
+    )
+    assert window.model.loading  # the first page is read in the background
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == [(2, "2 returns")]
+    window.update()
+    qtbot.wait(50)
+    assert len(seen) == 1  # once only
+
+
 def test_first_start_creates_the_database_and_paints_the_window(tmp_path):
     db_path = tmp_path / "shop" / "returns.db"
     env = {

@@ -9,17 +9,24 @@ background every TABLET_LOOK_MS for its answer: `tablet_answered(return_id)` and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
-from desk.portal.counter import Outcome, ask_at_tablet, request_outcome
-from desk.returns import ReturnDetail
 from desk.settings import SHOP_LOCALE, load_settings
 from ui.background import run_in_background
-from ui.feedback.counter_screen import CounterScreen, first_name
-from ui.feedback.screen_dialog import ScreenDialog, default_screen
+
+if TYPE_CHECKING:
+    from desk.portal.counter import Outcome
+    from desk.returns import ReturnDetail
+    from ui.feedback.counter_screen import CounterScreen
+    from ui.feedback.screen_dialog import ScreenDialog
+
+# deferred: the counter screen, its chooser and the tablet's questions load on first use,
+# not with the main window (each method below imports what it needs)
 
 TABLET_LOOK_MS = 3000
 """How often the staff window looks whether the tablet answered."""
@@ -64,12 +71,16 @@ class CounterLink(QObject):
         if len(QGuiApplication.screens()) < 2:
             self.show_on(self._window.screen())
             return
+        from ui.feedback.screen_dialog import ScreenDialog
+
         self.chooser = ScreenDialog(self._window.screen(), self._window)
         self.chooser.accepted.connect(lambda: self.show_on(self.chooser.screen_))
         self.chooser.open()
 
     def show_on(self, screen: QScreen) -> CounterScreen:
         """Show the counter screen on `screen` (full screen unless it is the staff's own)."""
+        from ui.feedback.counter_screen import CounterScreen
+
         if self.screen is None:
             extra = {} if self._idle_ms is None else {"idle_ms": self._idle_ms}
             self.screen = CounterScreen(
@@ -90,6 +101,10 @@ class CounterLink(QObject):
 
     def ask(self, detail: ReturnDetail) -> None:
         """Ask about `detail`'s return on the counter screen, or on the paired tablet."""
+        from desk.portal.counter import ask_at_tablet
+        from ui.feedback.counter_screen import first_name
+        from ui.feedback.screen_dialog import default_screen
+
         if not self.is_open:
             asked = ask_at_tablet(self._db, return_id=detail.ret.id)
             if asked is not None:
@@ -116,6 +131,8 @@ class CounterLink(QObject):
             self.open_changed.emit(False)
 
     def _look_at_tablet(self) -> None:
+        from desk.portal.counter import request_outcome
+
         request, db = self.tablet_request, self._db
         if request is None:
             self.tablet_timer.stop()

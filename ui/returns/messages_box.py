@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.codes import Channel, Event, OutboxState
-from desk.messages.mail import UNKNOWN
 from desk.models import OutboxMessage, utcnow
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
@@ -42,6 +41,13 @@ def _later(due) -> bool:
     return due is not None and due > utcnow()
 
 
+def _unknown(error: str) -> bool:
+    """Whether a failed message's error says it may have been delivered."""
+    from desk.messages.mail import UNKNOWN  # deferred: smtplib and ssl are not needed to start
+
+    return error.startswith(UNKNOWN)
+
+
 def _state_text(message: OutboxMessage) -> str:
     words, _ = STATE_WORDS[message.state]
     if message.state == OutboxState.QUEUED and message.attempts:
@@ -50,7 +56,7 @@ def _state_text(message: OutboxMessage) -> str:
         words = f"Queued for {message.next_attempt_at.astimezone():%Y-%m-%d %H:%M}"
     elif message.state == OutboxState.CANCELLED and message.last_error:
         words = message.last_error.rstrip(".")  # "Not sent: feedback already given"
-    elif message.state == OutboxState.FAILED and message.last_error.startswith(UNKNOWN):
+    elif message.state == OutboxState.FAILED and _unknown(message.last_error):
         words = "Unknown: check first"  # may have been delivered (desk.messages.sender)
     return words
 

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 def connect(window: MainWindow) -> OutboxStatus:
-    """Give the window its outbox status and runner; return the status."""
-    status = OutboxStatus(window.db, window)
+    """Give the window its outbox status and runner; return the status. It counts the
+    waiting messages when asked (`show_count`): ui.app does once the first page shows."""
+    status = OutboxStatus(window.db, window, count_now=False)  # deferred: not before the list
     window.status_bar.attach_outbox(status, status.runner)
     window.statusBar().addPermanentWidget(status.retry_button)
     status.changed.connect(partial(redraw_shown, window))
