@@ -13,9 +13,10 @@ from __future__ import annotations
 import random
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from window_probe import (
     TimedApplication,
@@ -38,6 +39,7 @@ Emit = Callable[..., None]
 FILTERS = {"open": "open", "all": "", "closed": "closed"}
 """The status filters the keystrokes run under: name -> the combo's data."""
 RSS_SEARCHES = 200
+FRAME_MS = 16
 CHUNK = 5000  # rows looked at a time for returns that can move on
 WIDTH, HEIGHT = 1280, 800
 
@@ -56,6 +58,16 @@ def spread(values: list[float]) -> dict[str, float]:
         "p95": round(p95 or ordered[-1], 2),
         "max": round(ordered[-1], 2),
     }
+
+
+def event_name(kind: int) -> str:
+    """A QEvent type's name ("MetaCall": a queued signal, such as a worker's result)."""
+    if kind < 0:
+        return "bench call"  # work the bench called itself, as a slot
+    try:
+        return QEvent.Type(kind).name
+    except ValueError:
+        return str(kind)
 
 
 def measure(app: TimedApplication, window, action: Callable[[], object], timeout: float = 30):
@@ -156,6 +168,7 @@ def bench_keystrokes(
     every: list[float] = []
     searches, rss_done = 0, False
     unsettled = []
+    slow_events: Counter[str] = Counter()  # the longest dispatch of keystrokes over a frame
     for name, data in FILTERS.items():
         clear_search(app, window)
         choose_status(app, window, data)
@@ -167,6 +180,8 @@ def bench_keystrokes(
             longest = 0.0
             for char in query:
                 spent, wall, settled = measure(app, window, lambda c=char, e=edit: type_char(e, c))
+                if spent > FRAME_MS:
+                    slow_events[event_name(app.longest_event)] += 1
                 busy.append(spent)
                 walls.append(wall)
                 longest = max(longest, spent)
@@ -196,7 +211,7 @@ def bench_keystrokes(
         "keystroke_ms", figures["p95"], "ms", filter="every filter", **figures,
         keystrokes=len(every), queries=len(queries), target={"p95": 16, "max": 33},
         worst=[[q, name, round(t, 2)] for t, name, q in overall[:8]],
-        unsettled=unsettled[:10], **labels,
+        slow_events=dict(slow_events.most_common()), unsettled=unsettled[:10], **labels,
     )  # fmt: skip
     clear_search(app, window)
     return worst
