@@ -200,7 +200,8 @@ def _sort_key(name: str, text: str):
 
 
 def column_sorted(model, column: int, name: str, ascending: bool, rows: int = 200) -> bool | None:
-    """Whether the first loaded `rows` rows are in `column`'s order (None: too few rows).
+    """Whether the first loaded `rows` rows are in `column`'s order (None: they hold one
+    value, or fewer than two rows: no order to see).
 
     Texts compare as shown or folded (no accents, lower case), counts and money as
     numbers, statuses in the workflow's order (desk.codes.Status).
@@ -212,8 +213,8 @@ def column_sorted(model, column: int, name: str, ascending: bool, rows: int = 20
         if not row_loaded(model, row):
             break
         texts.append(str(model.data(model.index(row, column), Qt.DisplayRole) or ""))
-    if len(texts) < 2:
-        return None
+    if len(set(texts)) < 2:
+        return None  # one value all through: no order to see
     for keys in ([_sort_key(name, t) for t in texts], [fold(t) for t in texts]):
         pairs = list(zip(keys, keys[1:], strict=False))
         if all(a <= b for a, b in pairs) if ascending else all(a >= b for a, b in pairs):
