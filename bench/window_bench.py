@@ -111,8 +111,9 @@ def window_queries(db, rng: random.Random) -> list[str]:
 
     names = sorted({p.name for p in people})
     accented = sorted({w for n in names for w in n.split() if not w.isascii()})
-    add([w for w in accented if fold(w) not in queries][:1], 1)
-    queries.append(fold(queries[-1]))  # the same name typed without its accents
+    plain = [w for w in accented if w not in queries and fold(w) not in queries][:1]
+    for word in rng.sample(plain, len(plain)):  # (drawn, so the picks after it stay the same)
+        queries += [word, fold(word)]  # a name with its accents, and typed without them
     add([n.split()[0] for n in names], 3)  # first names
     add([n.split()[-1] for n in names], 3)  # last names
     add([" ".join(n.split()[:2]) for n in names if len(n.split()) > 2], 1)  # two words
