@@ -280,6 +280,26 @@ def prepare_sqlite(args: argparse.Namespace, folder: Path) -> Path:
     return db_path
 
 
+def bench_sqlite(args: argparse.Namespace, folder: Path) -> None:
+    """Every figure on SQLite: a copy of --db, else --returns seeded."""
+    db_path = prepare_sqlite(args, folder)
+    if not args.window_only:
+        bench_cold_start(db_path, args.cold_runs, folder)
+    db = open_database(sqlite_url(db_path))
+    try:
+        with db.connect() as conn:
+            returns = conn.execute(select(func.count()).select_from(Return)).scalar_one()
+        labels = {"engine": "sqlite", "returns": returns}
+        if not args.window_only:
+            bench_search(db)
+        found = bench_window(db, args, folder, labels)
+        if not args.window_only:
+            bench_transition(db, args.moves)
+    finally:
+        db.close()
+    raw_search.bench_raw_sqlite(db_path, found, emit, labels)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--returns", type=int, default=100_000)
@@ -289,14 +309,19 @@ def main() -> int:
         "--db",
         type=Path,
         metavar="PATH",
-        help="measure a copy of this "
-        "demo database (never opened in place) instead of seeding --returns",
+        help="measure a copy of this demo "
+        "database (never opened in place) instead of seeding --returns",
     )
     parser.add_argument(
         "--database-url",
         metavar="URL",
-        help="also measure the window on "
-        "this PostgreSQL database (seeded with --returns when it has none)",
+        help="also measure the window on this "
+        "PostgreSQL database (seeded with --returns when it has none)",
+    )
+    parser.add_argument(
+        "--postgresql-only",
+        action="store_true",
+        help="with --database-url: measure only that database",
     )
     parser.add_argument(
         "--window-only", action="store_true", help="only the window's own path and raw_fts_ms"
@@ -309,27 +334,12 @@ def main() -> int:
         metavar="S",
         help="give up scrolling to the end after S seconds (default 120)",
     )
-    args = parser.parse_args()  # fmt: skip
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="desk-bench-") as name:
-        folder = Path(name)
-        db_path = prepare_sqlite(args, folder)
-        if not args.window_only:
-            bench_cold_start(db_path, args.cold_runs, folder)
-        db = open_database(sqlite_url(db_path))
-        try:
-            with db.connect() as conn:
-                returns = conn.execute(select(func.count()).select_from(Return)).scalar_one()
-            labels = {"engine": "sqlite", "returns": returns}
-            if not args.window_only:
-                bench_search(db)
-            found = bench_window(db, args, folder, labels)
-            if not args.window_only:
-                bench_transition(db, args.moves)
-        finally:
-            db.close()
-        raw_search.bench_raw_sqlite(db_path, found, emit, labels)
+        if not (args.postgresql_only and args.database_url):
+            bench_sqlite(args, Path(name))
         if args.database_url:
-            bench_postgresql(args, folder)
+            bench_postgresql(args, Path(name))
     return 0
 
 
