@@ -1,15 +1,43 @@
 """Measure Return Desk over a big demo database; print one JSON object per line.
 
     python bench/desk_bench.py --returns 100000
-    python bench/desk_bench.py --db /tmp/me/1m.db   (a copy of a seeded database)
+    python bench/desk_bench.py --db /tmp/me/1m.db --window-only      # a copy of it is measured
+    python bench/desk_bench.py --db 100k.db --database-url postgresql+psycopg://desk@HOST:PORT/NAME
 
 Metrics: seed_s (seed_demo), cold_start_s (a fresh `main.py --exit-after-paint`
 process, from its launch to right after the first paint that shows the list's first
 page, median), bare_window_s (bench/bare_window.py, a bare PySide6 window, timed alternately
 with it) and cold_start_ratio (their ratio; targets at 1M: < 0.45 s, < 4), search_ms and
-search_p95_ms (what the list does per keystroke: first page plus count), and
+search_p95_ms (listing's first page plus count per query, no window), and
 transition_ms (desk.workflow.transition, as the transition dialog calls it).
 Targets at 100,000 returns: cold start < 1 s, search < 20 ms, transition < 10 ms.
+
+The window's own path (bench/window_bench.py; the real MainWindow and ReturnsModel,
+offscreen, 1280x800, shown): each figure is `busy`, the longest time the UI thread spent
+in one event dispatch from the action until the list settled (a subclassed
+QApplication.notify times them, bench/window_probe.py), with `wall`, the time until it
+settled, beside it.
+- keystroke_ms: p50/p95/max per keystroke, over 30+ queries (broad words like "a" and
+  "gmail", names with and without accents, email prefixes, phone fragments, return
+  numbers, SKU prefixes, no-hit queries) typed one key at a time into the search box,
+  under the Open, All and Closed filters; per filter, overall, and the worst queries.
+- filter_change_ms: the status combo's popup Open -> All -> Closed -> Received -> Open,
+  with no search and with "maria" typed.
+- sort_ms: a click on each column's header, both directions; `sorted` says whether the
+  first rows came out in that column's order, `changed` whether the order changed at all.
+- scroll_end_ms: the All list's scroll bar dragged to its end (again while the list
+  grows under it, as a user keeps pulling) until the last rows show real data.
+- refresh_row_ms: window.show_moved after a move (desk.workflow.transition) of returns
+  among the last rows loaded, after scrolling.
+- rss_mib: VmRSS after showing the window, after 200 searches, after scrolling to the end.
+- raw_fts_ms: each query's worst prefix through bare sqlite3 (the FTS5 MATCH count plus
+  200 rowids), beside that query's worst keystroke under each filter and the ratio;
+  raw_count_ms: a bare count(*) of the returns. With --database-url, the window's figures
+  again on that PostgreSQL (seeded with --returns when empty) with raw psycopg timings
+  of the same search condition as the limit.
+Targets at 1,000,000 returns: keystroke p95 < 16 ms and max < 33 ms; filter change, sort,
+scroll to the end and row refresh < 16 ms each; rss < 250 MiB. Figures on a loaded 2-core
+machine are noisy: compare runs made in the same conditions.
 """
 
 from __future__ import annotations
@@ -19,6 +47,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,8 +58,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before PySide6 is imported
 
-from sqlalchemy import select  # noqa: E402
+import raw_search  # noqa: E402  (bench/, beside this script)
+from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import col  # noqa: E402
 
 from desk import listing  # noqa: E402
@@ -231,6 +262,92 @@ def bench_transition(db: Database, moves: int) -> None:
     emit("transition_ms", round(statistics.median(timings), 2), "ms", moves=len(timings))
 
 
+# -- the window's own path (issue 14): bench/window_bench.py drives the real window ------
+
+
+def copy_database(source: Path, folder: Path) -> Path:
+    """Copy a demo database (and its -wal and -shm) into `folder`: never open it in place."""
+    target = folder / source.name
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    return target
+
+
+def bench_window(db: Database, args: argparse.Namespace, folder: Path, labels: dict) -> dict:
+    """Every figure of the window's own path; return each query's worst keystroke by filter."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(folder / name.lower())  # the window's layout memory stays here
+    import window_bench as steps
+    from PySide6.QtWidgets import QApplication
+    from window_probe import TimedApplication, rss_mib
+
+    app = QApplication.instance() or TimedApplication([sys.argv[0]])
+    if not isinstance(app, TimedApplication):
+        raise SystemExit("bench_window needs the TimedApplication, created before any other")
+    queries = steps.window_queries(db, random.Random(0))[: args.queries]
+    window = steps.open_window(db)
+    emit("rss_mib", rss_mib(), "MiB", at="after showing the window", target=250, **labels)
+    worst = steps.bench_keystrokes(app, window, queries, emit, labels)
+    steps.bench_filter_change(app, window, emit, labels)
+    steps.bench_sort(app, window, emit, labels)
+    steps.bench_scroll_end(app, window, emit, labels, args.scroll_limit)
+    steps.bench_refresh_row(app, window, db, emit, labels)
+    window.close()
+    app.processEvents()
+    return {"queries": queries, "worst": worst}
+
+
+def bench_postgresql(args: argparse.Namespace, folder: Path) -> None:
+    """The window's figures on the PostgreSQL of --database-url, seeded when it has no return."""
+    db = open_database(args.database_url)
+    try:
+        with db.connect() as conn:
+            returns = conn.execute(select(func.count()).select_from(Return)).scalar_one()
+        if not returns:
+            bench_seed(db, args.returns)
+            with db.connect() as conn:
+                returns = conn.execute(select(func.count()).select_from(Return)).scalar_one()
+        labels = {"engine": "postgresql", "returns": returns}
+        found = bench_window(db, args, folder, labels)
+    finally:
+        db.close()
+    raw_search.bench_raw_postgresql(args.database_url, found, emit, labels)
+
+
+def prepare_sqlite(args: argparse.Namespace, folder: Path) -> Path:
+    """The SQLite file to measure: a copy of --db, else --returns seeded in `folder`."""
+    if args.db:
+        return copy_database(args.db, folder)
+    db_path = folder / "bench.db"
+    db = open_database(sqlite_url(db_path))
+    try:
+        bench_seed(db, args.returns)
+    finally:
+        db.close()  # the last connection closing folds the WAL into the file
+    return db_path
+
+
+def bench_sqlite(args: argparse.Namespace, folder: Path) -> None:
+    """Every figure on SQLite: a copy of --db, else --returns seeded."""
+    db_path = prepare_sqlite(args, folder)
+    if not args.window_only:
+        bench_cold_start(db_path, args.cold_runs, folder)
+    db = open_database(sqlite_url(db_path))
+    try:
+        with db.connect() as conn:
+            returns = conn.execute(select(func.count()).select_from(Return)).scalar_one()
+        labels = {"engine": "sqlite", "returns": returns}
+        if not args.window_only:
+            bench_search(db)
+        found = bench_window(db, args, folder, labels)
+        if not args.window_only:
+            bench_transition(db, args.moves)
+    finally:
+        db.close()
+    raw_search.bench_raw_sqlite(db_path, found, emit, labels)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--returns", type=int, default=100_000)
@@ -240,24 +357,37 @@ def main() -> int:
         "--db",
         type=Path,
         metavar="PATH",
-        help="measure this database (a copy: the benchmark writes to it) instead of seeding",
+        help="measure a copy of this demo "
+        "database (never opened in place) instead of seeding --returns",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="also measure the window on this "
+        "PostgreSQL database (seeded with --returns when it has none)",
+    )
+    parser.add_argument(
+        "--postgresql-only",
+        action="store_true",
+        help="with --database-url: measure only that database",
+    )
+    parser.add_argument(
+        "--window-only", action="store_true", help="only the window's own path and raw_fts_ms"
+    )
+    parser.add_argument("--queries", type=int, metavar="N", help="the first N queries only")
+    parser.add_argument(
+        "--scroll-limit",
+        type=float,
+        default=120,
+        metavar="S",
+        help="give up scrolling to the end after S seconds (default 120)",
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="desk-bench-") as folder:
-        db_path = args.db or Path(folder) / "bench.db"
-        db = open_database(sqlite_url(db_path))
-        try:
-            if args.db is None:
-                bench_seed(db, args.returns)
-        finally:
-            db.close()  # the last connection closing folds the WAL into the file
-        bench_cold_start(db_path, args.cold_runs, Path(folder))
-        db = open_database(sqlite_url(db_path))
-        try:
-            bench_search(db)
-            bench_transition(db, args.moves)
-        finally:
-            db.close()
+    with tempfile.TemporaryDirectory(prefix="desk-bench-") as name:
+        if not (args.postgresql_only and args.database_url):
+            bench_sqlite(args, Path(name))
+        if args.database_url:
+            bench_postgresql(args, Path(name))
     return 0
 
 
