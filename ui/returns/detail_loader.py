@@ -22,11 +22,18 @@ class DetailLoader(QObject):
         self.window, self.db = window, db
         self._asked = self._shown = 0
         self._shown_id: int | None = None  # the return whose detail is on screen
+        self._wanted: int | None = None  # the return asked for last
 
     @property
     def loading(self) -> bool:
         """Whether a return's detail is still being read."""
         return self._shown != self._asked
+
+    def again(self) -> None:
+        """Read the return asked for last once more (its messages or status changed): the
+        one being read if any, else the one on screen."""
+        if self._wanted is not None:
+            self.show(self._wanted)
 
     def stale(self) -> None:
         """The return on screen may have changed: the next `show` reads it again."""
@@ -37,7 +44,7 @@ class DetailLoader(QObject):
         a return already on screen is left as it is (the list reloaded around it)."""
         if not again and return_id == self._shown_id and not self.loading:
             return
-        self._asked += 1
+        self._asked, self._wanted = self._asked + 1, return_id
         panel = self.window.detail
         if return_id is None:
             self._shown, self._shown_id = self._asked, None

@@ -41,6 +41,6 @@ def send_message_again(window: MainWindow, message_id: int) -> None:
 
 
 def redraw_shown(window: MainWindow) -> None:
-    """Show the return on screen again (its messages changed)."""
-    if window.detail.detail is not None:
-        window.show_return(window.detail.detail.ret.id)
+    """Show the return on screen again (its messages changed): the one asked for last,
+    which may still be on its way (not the one the panel shows meanwhile)."""
+    window.details.again()
