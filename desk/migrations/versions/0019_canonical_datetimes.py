@@ -55,8 +55,13 @@ def upgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name != "sqlite":
         return  # timestamptz: the server keeps one form
+    by_table: dict[str, list[str]] = {}
     for table, column in datetime_columns(conn):
-        canonicalise(conn, table, column)
+        by_table.setdefault(table, []).append(column)
+    for table, columns in by_table.items():
+        if any_odd(conn, table, columns):  # one scan of the table: the usual case is none
+            for column in columns:
+                canonicalise(conn, table, column)
 
 
 def downgrade() -> None:
@@ -77,11 +82,21 @@ def datetime_columns(conn: Connection) -> list[tuple[str, str]]:
     return found
 
 
+def _odd(column: str) -> str:
+    return f'"{column}" IS NOT NULL AND "{column}" NOT GLOB \'{CANONICAL_GLOB}\''
+
+
+def any_odd(conn: Connection, table: str, columns: list[str]) -> bool:
+    """Whether any of the table's `columns` holds a stamp that is not canonical."""
+    where = " OR ".join(f"({_odd(column)})" for column in columns)
+    found = conn.exec_driver_sql(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1').first()
+    return found is not None
+
+
 def canonicalise(conn: Connection, table: str, column: str) -> int:
     """Rewrite the column's stamps that are not canonical; return how many rows changed."""
-    where = f'"{column}" IS NOT NULL AND "{column}" NOT GLOB \'{CANONICAL_GLOB}\''
-    # one scan to know whether anything is to do: the usual case is nothing
-    if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1').first() is None:
+    where = _odd(column)
+    if not any_odd(conn, table, [column]):
         return 0
     value = f'"{column}"'
     cases = " ".join(
