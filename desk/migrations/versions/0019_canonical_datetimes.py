@@ -11,7 +11,9 @@ The columns are found from the tables' declared types (`DATETIME`, what SQLAlche
 `UPDATE` per column with substr/replace; whatever is still not canonical after that
 (other offsets, short fractions, `Z`) is parsed in Python, row by row. A value that is not
 a date at all is left as it is (and counted in the log). On a canonical database each
-column costs one scan. PostgreSQL stores timestamptz: nothing to do there.
+table costs one scan testing all its stamp columns at once (at 1,000,000 demo returns,
+13 million stamps in seven big tables: about 2.5 s on a loaded 2-core machine).
+PostgreSQL stores timestamptz: nothing to do there.
 
 Revision ID: 0019
 Revises: 0018
@@ -34,21 +36,33 @@ depends_on: str | Sequence[str] | None = None
 
 log = logging.getLogger(__name__)
 
+CANONICAL_GLOB = "????-??-?? ??:??:??.??????"  # 2026-11-30 19:36:20.000000
+"""The shape of a canonical stamp (GLOB): 26 characters, a space between date and time, a
+fraction of six places. Cheap enough to test 13 million stamps in a few seconds (a pattern
+with `[0-9]` in each place costs four times as much); every form an older writer left
+(offsets, `T`, `Z`, no or short fractions, CURRENT_TIMESTAMP) has another shape."""
+
 _D = "[0-9]"
-CANONICAL_GLOB = (
-    f"{_D * 4}-{_D * 2}-{_D * 2} {_D * 2}:{_D * 2}:{_D * 2}.{_D * 6}"  # 2026-11-30 19:36:20.000000
-)
-"""What a canonical stamp looks like (GLOB pattern): 26 characters, digits where digits go."""
 
 _SECONDS = f"{_D * 4}-{_D * 2}-{_D * 2}[ T]{_D * 2}:{_D * 2}:{_D * 2}"
+_FRACTION = "." + _D * 6
+_OFFSET = f"[+-]{_D * 2}:{_D * 2}"
+# the moment of a value with an offset, to the second, in UTC: the fraction is set aside
+# first (strftime would round .9999995 up into the next second) and put back after
+_UTC_SECONDS = "strftime('%Y-%m-%d %H:%M:%S', substr({v}, 1, 19) || substr({v}, -6))"
 SQL_FORMS = (
     # (GLOB of the whole value, SQL giving its canonical text from the column `{v}`)
     (_SECONDS, "replace({v}, 'T', ' ') || '.000000'"),
+    (_SECONDS + _FRACTION, "replace({v}, 'T', ' ')"),
     (_SECONDS + "+00:00", "replace(substr({v}, 1, 19), 'T', ' ') || '.000000'"),
-    (_SECONDS + "." + _D * 6, "replace({v}, 'T', ' ')"),
-    (_SECONDS + "." + _D * 6 + "+00:00", "replace(substr({v}, 1, 26), 'T', ' ')"),
+    (_SECONDS + _FRACTION + "+00:00", "replace(substr({v}, 1, 26), 'T', ' ')"),
+    (_SECONDS + "Z", "replace(substr({v}, 1, 19), 'T', ' ') || '.000000'"),
+    (_SECONDS + _FRACTION + "Z", "replace(substr({v}, 1, 26), 'T', ' ')"),
+    (_SECONDS + _OFFSET, _UTC_SECONDS + " || '.000000'"),
+    (_SECONDS + _FRACTION + _OFFSET, _UTC_SECONDS + " || substr({v}, 20, 7)"),
 )
-"""The forms older writers left, fixed in SQL: already UTC, only the spelling differs."""
+"""The forms older writers left, fixed in SQL; other ones (a short fraction, an offset
+without its colon) are parsed in Python."""
 
 
 def upgrade() -> None:
@@ -59,9 +73,7 @@ def upgrade() -> None:
     for table, column in datetime_columns(conn):
         by_table.setdefault(table, []).append(column)
     for table, columns in by_table.items():
-        if any_odd(conn, table, columns):  # one scan of the table: the usual case is none
-            for column in columns:
-                canonicalise(conn, table, column)
+        canonicalise(conn, table, columns)
 
 
 def downgrade() -> None:
@@ -83,41 +95,56 @@ def datetime_columns(conn: Connection) -> list[tuple[str, str]]:
 
 
 def _odd(column: str) -> str:
-    return f'"{column}" IS NOT NULL AND "{column}" NOT GLOB \'{CANONICAL_GLOB}\''
+    return f"\"{column}\" NOT GLOB '{CANONICAL_GLOB}'"  # NULL NOT GLOB is NULL: not odd
 
 
-def any_odd(conn: Connection, table: str, columns: list[str]) -> bool:
-    """Whether any of the table's `columns` holds a stamp that is not canonical."""
+def canonicalise(conn: Connection, table: str, columns: list[str]) -> int:
+    """Rewrite the stamps of `table`'s `columns` that are not canonical; return how many
+    rows changed. One scan finds whether there is anything to do (the usual case is not);
+    then each row is rewritten once, whichever of its columns were odd."""
     where = " OR ".join(f"({_odd(column)})" for column in columns)
     found = conn.exec_driver_sql(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1').first()
-    return found is not None
-
-
-def canonicalise(conn: Connection, table: str, column: str) -> int:
-    """Rewrite the column's stamps that are not canonical; return how many rows changed."""
-    where = _odd(column)
-    if not any_odd(conn, table, [column]):
+    if found is None:
         return 0
+    sets = ", ".join(f'"{column}" = {_fixed(column)}' for column in columns)
+    changed = conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE {where}').rowcount
+    names = ", ".join(f'"{column}"' for column in columns)
+    left = conn.exec_driver_sql(f'SELECT rowid, {names} FROM "{table}" WHERE {where}').all()
+    unreadable = 0
+    for i, column in enumerate(columns, start=1):
+        fixed = []
+        for row in left:
+            if _canonical_shape(row[i]):
+                continue
+            if (moment := canonical_text(row[i])) is None:
+                unreadable += 1
+            else:
+                fixed.append((moment, row[0]))
+        if fixed:
+            conn.exec_driver_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', fixed)
+    if unreadable:
+        log.warning("%s: %d stamps are not dates; left as they are", table, unreadable)
+    return changed
+
+
+def _fixed(column: str) -> str:
+    """SQL for the column's canonical text when its form is one of SQL_FORMS, else itself."""
     value = f'"{column}"'
     cases = " ".join(
         f"WHEN {value} GLOB '{glob}' THEN {sql.format(v=value)}" for glob, sql in SQL_FORMS
     )
-    known = " OR ".join(f"{value} GLOB '{glob}'" for glob, _ in SQL_FORMS)
-    changed = conn.exec_driver_sql(
-        f'UPDATE "{table}" SET {value} = CASE {cases} END WHERE {where} AND ({known})'
-    ).rowcount
-    odd = conn.exec_driver_sql(f'SELECT rowid, "{column}" FROM "{table}" WHERE {where}').all()
-    fixed, unreadable = [], 0
-    for rowid, text in odd:
-        if (moment := canonical_text(text)) is None:
-            unreadable += 1
-        else:
-            fixed.append((moment, rowid))
-    if fixed:
-        conn.exec_driver_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', fixed)
-    if unreadable:
-        log.warning("%s.%s: %d values are not dates; left as they are", table, column, unreadable)
-    return changed + len(fixed)
+    return f"CASE WHEN {value} GLOB '{CANONICAL_GLOB}' THEN {value} {cases} ELSE {value} END"
+
+
+def _canonical_shape(value: object) -> bool:
+    """What CANONICAL_GLOB says, in Python (None counts as canonical: nothing to fix)."""
+    if value is None:
+        return True
+    return (
+        isinstance(value, str)
+        and len(value) == 26
+        and value[4] + value[7] + value[10] + value[13] + value[16] + value[19] == "-- ::."
+    )
 
 
 def canonical_text(value: object) -> str | None:
