@@ -8,7 +8,7 @@ from sqlalchemy import Engine, event
 
 
 class SlowQuery:
-    """Holds every query whose parameters mention `word` until `release()` (as another
+    """Holds every query whose parameters or text mention `word` until `release()` (as another
     desk's long query would): a real hook on the real engine, none of our code replaced.
 
     Call `remove()` once no query runs any more: the engine's listener list is not
@@ -21,7 +21,8 @@ class SlowQuery:
         event.listen(engine, "before_cursor_execute", self._hold)
 
     def _hold(self, conn, cursor, statement, parameters, context, executemany) -> None:
-        if self.word in repr(parameters):
+        # on PostgreSQL the search's terms are written into the statement, not bound
+        if self.word in repr(parameters) or self.word in statement:
             self.entered.set()
             if not self._gate.wait(self.timeout):
                 raise TimeoutError(f"the query mentioning {self.word!r} was never released")
