@@ -36,9 +36,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlmodel import col
 
 from desk import list_order, list_search, search
-from desk.cancel import Cancel
 from desk.codes import OPEN_STATUS_SQL, Status
-from desk.db import Database
 from desk.list_order import Sort, SortKey
 from desk.list_search import stored_text
 from desk.models import Customer, Return
@@ -56,24 +54,11 @@ hits' list (0.16 µs a hit to build it, 0.2 µs for each of about 200 × returns
 rows walked). The two cost the same near 5,000 matches at 1M."""
 
 
-COUNT_CAP = 10_000
-"""A status filter's count with the first page stops here ("more than 10,000"); the exact
-count follows in the background (65 ms for the 725,000 closed returns at 1M)."""
-
-
 GATHER_UNLIKE = 60_000
 """The same for the orders other than the logged date, whose index walks are not made
 for a filter: a status or a name goes with some values of the order (the open returns
 with the first statuses, "maria" with the names under M), so a walk can pass a great
 many rows before the first match; sorting 60,000 matches costs about 80 ms at 1M."""
-
-
-class Bound(enum.StrEnum):
-    """What a first page's count is: exact, an estimate, or a lower bound."""
-
-    EXACT = "exact"
-    ABOUT = "about"
-    MORE_THAN = "more than"
 
 
 class Plan(enum.StrEnum):
@@ -127,7 +112,7 @@ class ReturnRow:
         )
 
 
-def _statuses(flt: ReturnFilter) -> list[str] | None:
+def statuses(flt: ReturnFilter) -> list[str] | None:
     """The status values the filter keeps (None: every status)."""
     if flt.status == OPEN:
         return [s.value for s in OPEN_STATUSES]
@@ -140,7 +125,7 @@ def _status_sql(flt: ReturnFilter, column: str = "status") -> str | None:
     returns' partial index needs the very text it was made with)."""
     if flt.status == OPEN:
         return OPEN_STATUS_SQL.replace("status", column, 1)
-    values = _statuses(flt)
+    values = statuses(flt)
     if values is None:
         return None
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
@@ -170,11 +155,11 @@ def _rank_range(flt: ReturnFilter):
     past every closed one)."""
     if flt.sort != Sort.STATUS or not flt.status:
         return None
-    ranks = sorted(list_order.RANKS[Status(v)] for v in _statuses(flt))
+    ranks = sorted(list_order.RANKS[Status(v)] for v in statuses(flt))
     return list_order.status_rank().in_([literal_column(str(r)) for r in ranks])
 
 
-def _hit_count(conn: Connection, query: str) -> int:
+def hit_count(conn: Connection, query: str) -> int:
     """How many returns the search finds, whatever their status (the index alone)."""
     return search.count_matches(conn, query)
 
@@ -185,7 +170,7 @@ def choose_plan(conn: Connection, flt: ReturnFilter, *, hits: int | None = None)
     most = GATHER_MAX if flt.sort == Sort.LOGGED else GATHER_UNLIKE
     if search.words(flt.text):
         if hits is None:
-            hits = _hit_count(conn, flt.text)
+            hits = hit_count(conn, flt.text)
         if hits > most and flt.status:
             in_status = _count(conn, replace(flt, text=""), cap=most)
             if in_status <= most:  # fewer in the status than hits: read those, probe hits
@@ -351,7 +336,7 @@ def count(conn: Connection, flt: ReturnFilter, *, cap: int | None = None) -> int
         # no WHERE at all: SQLite counts the table's pages (3 ms at 1M; `WHERE 1` is 11 ms)
         return conn.execute(select(func.count()).select_from(Return)).scalar_one()
     if words and not flt.status:
-        total = _hit_count(conn, flt.text)  # the index alone knows
+        total = hit_count(conn, flt.text)  # the index alone knows
         return total if cap is None else min(total, cap + 1)
     return _count(conn, flt, cap=cap)
 
@@ -376,112 +361,3 @@ def fetch_rows(conn: Connection, ids: list[int]) -> dict[int, ReturnRow]:
 def any_return(conn: Connection) -> bool:
     """True when the database holds any return at all."""
     return conn.execute(select(Return.id).limit(1)).first() is not None
-
-
-# -- what the list window asks for: each call opens (and closes) its own connection -------
-
-
-@dataclass(frozen=True)
-class ListPage:
-    """The first page of the list for a filter, with what the window says around it."""
-
-    rows: list[ReturnRow]
-    total: int  # how many returns match the filter (see `bound`)
-    any_returns: bool  # whether the database holds any return at all
-    bound: Bound = Bound.EXACT  # whether `total` is exact, an estimate, or at least
-    plan: Plan = Plan.WALK
-
-    @property
-    def exact(self) -> bool:
-        """Whether `total` is the exact count (else `exact_count` gives it)."""
-        return self.bound == Bound.EXACT
-
-
-def first_page(
-    db: Database, flt: ReturnFilter, *, limit: int = PAGE_SIZE, cancel: Cancel | None = None
-) -> ListPage:
-    """Read the first page of returns matching `flt`, and how many match: exactly when
-    that is cheap, else an estimate (`exact` False) that `exact_count` makes good."""
-    cancel = cancel or Cancel()
-    with cancel.connect(db) as conn:
-        hits = _hit_count(conn, flt.text) if search.words(flt.text) else None
-        plan = choose_plan(conn, flt, hits=hits)
-        rows = fetch_page(conn, flt, limit=limit, plan=plan)
-        total, bound = _first_count(conn, flt, rows, limit, hits, plan)
-        any_returns = total > 0 or any_return(conn)
-    return ListPage(rows, max(total, len(rows)), any_returns, bound, plan)
-
-
-def _first_count(conn, flt, rows, limit, hits, plan) -> tuple[int, Bound]:
-    """How many match, as far as it is cheap to know with the first page."""
-    if len(rows) < limit:
-        return len(rows), Bound.EXACT
-    if not flt.status:
-        return (count(conn, flt) if hits is None else hits), Bound.EXACT
-    if plan != Plan.WALK:
-        return count(conn, flt), Bound.EXACT
-    if hits is not None:
-        return _estimate(conn, flt, hits), Bound.ABOUT
-    total = count(conn, flt, cap=COUNT_CAP)  # the status index, as far as the cap
-    return min(total, COUNT_CAP), Bound.EXACT if total <= COUNT_CAP else Bound.MORE_THAN
-
-
-def _estimate(conn: Connection, flt: ReturnFilter, hits: int) -> int:
-    """Matches of a search under a status filter, as if the two were independent."""
-    every = count(conn, ReturnFilter())
-    in_status = count(conn, ReturnFilter(status=flt.status), cap=COUNT_CAP)
-    if in_status > COUNT_CAP:  # more than the cap: a sample of the status's share
-        in_status = _status_share(conn, flt, every)
-    return hits * in_status // max(every, 1)
-
-
-def _status_share(conn: Connection, flt: ReturnFilter, every: int) -> int:
-    """How many returns have the filter's status, estimated from the newest 2,000."""
-    newest = select(Return.status).order_by(col(Return.created_at).desc()).limit(2_000)
-    sample = [Status(s).value for s in conn.execute(newest).scalars()]
-    kept = set(_statuses(flt) or [])
-    share = sum(1 for s in sample if s in kept) / max(len(sample), 1)
-    return int(share * every)
-
-
-def exact_count(db: Database, flt: ReturnFilter, *, cancel: Cancel | None = None) -> int:
-    """Count the returns matching `flt` exactly (may take a while: run it in the background)."""
-    cancel = cancel or Cancel()
-    with cancel.connect(db) as conn:
-        return count(conn, flt)
-
-
-def read_page(
-    db: Database,
-    flt: ReturnFilter,
-    *,
-    after: ReturnRow | None = None,
-    offset: int = 0,
-    limit: int = PAGE_SIZE,
-    plan: Plan | None = None,
-    cancel: Cancel | None = None,
-) -> list[ReturnRow]:
-    """Read the rows of `flt` after the row `after` (from the start when None), skipping
-    `offset` rows: the keyset page after a row in memory, or a page further on."""
-    cancel = cancel or Cancel()
-    with cancel.connect(db) as conn:
-        return fetch_page(conn, flt, after=after, offset=offset, limit=limit, plan=plan)
-
-
-def next_page(
-    db: Database, flt: ReturnFilter, after: ReturnRow, *, limit: int = PAGE_SIZE
-) -> list[ReturnRow]:
-    """Read the page of returns matching `flt` that follows the row `after` (one keyset page)."""
-    return read_page(db, flt, after=after, limit=limit)
-
-
-def rows_by_id(db: Database, ids: list[int]) -> dict[int, ReturnRow]:
-    """Read the list rows of the returns with these ids, by id (to redraw them)."""
-    with db.engine.connect() as conn:
-        return fetch_rows(conn, ids)
-
-
-def has_returns(db: Database) -> bool:
-    """True when the database holds any return at all."""
-    with db.engine.connect() as conn:
-        return any_return(conn)

@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desk import listing
 from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
@@ -179,24 +180,29 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
 
     def _status_changed(self) -> None:
-        """A status picked from the open list (or set by the window) applies at once;
-        stepped through with the arrow keys or the wheel on the closed combo, it applies
-        once they rest, as typing does: not a read per step."""
-        if self.status_combo.stepping:
-            self._search_timer.start()
-        else:
-            self.apply_filter()
+        """A status picked from the list applies at once; stepped through with the arrow
+        keys or the wheel on the closed combo, once they rest (as typing does)."""
+        self._search_timer.start() if self.status_combo.stepping else self.apply_filter()
 
     def settled(self) -> bool:
         """Whether the list shows what was asked for, with nothing pending or being read."""
-        idle = not self.model.busy and not self.details.loading
-        return not self._search_timer.isActive() and idle
+        return not (self._search_timer.isActive() or self.model.busy or self.details.loading)
 
     def _rows_loaded(self, first: int, last: int) -> None:
         """Rows that were blank have arrived: show the selected one's detail if it is among."""
         index = self.table.selectionModel().currentIndex()
         if index.isValid() and first <= index.row() <= last and self.detail.detail is None:
             self.show_current()
+
+    def _show_with(self, text: str, status: str, *, select: int) -> None:
+        """Set the search text and status filter at once, then read the list once."""
+        for widget in (self.search_edit, self.status_combo):
+            widget.blockSignals(True)
+        self.search_edit.setText(text)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(status))
+        for widget in (self.search_edit, self.status_combo):
+            widget.blockSignals(False)
+        self.apply_filter(select=select)
 
     def refresh(self) -> None:
         """Reload the list and the detail, keeping the selected return."""
@@ -205,9 +211,7 @@ class MainWindow(QMainWindow):
         self.model.reload()
 
     def _after_count_change(self) -> None:
-        total = self.model.total
-        bound = "" if self.model.exact else f"{self.model.bound.value} "  # about, more than
-        self.count_label.setText(f"{bound}{total:,} return{'s' if total != 1 else ''}")
+        self.count_label.setText(returns_list.count_text(self.model.total, self.model.bound))
 
     def _after_reset(self) -> None:
         self._after_count_change()
@@ -280,13 +284,7 @@ class MainWindow(QMainWindow):
     def _return_created(self, created) -> None:
         if created is None:
             return
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
-        self.status_combo.blockSignals(True)
-        self.status_combo.setCurrentIndex(0)  # Open: a new return always shows there
-        self.status_combo.blockSignals(False)
-        self.apply_filter(select=created.id)
+        self._show_with("", listing.OPEN, select=created.id)  # a new return is open
         self.statusBar().showMessage(f"{created.number} logged.", 5000)
 
     def move_current(self, target: Status) -> None:
@@ -303,18 +301,9 @@ class MainWindow(QMainWindow):
         self.show_moved(return_id)
         if dialog.result_ is not None:
             self.undo.offer(dialog.result_)
-            ret = dialog.result_.ret
-            said = f"{ret.number} is now {ret.status.label}."
-            outcome = dialog.outcome
-            if outcome is not None and outcome.message is not None:
-                said += f" Message to {outcome.message.recipient} queued."
+            for _ in range(dialog.queued()):
                 self.outbox_status.queued()
-            if outcome is not None and outcome.feedback is not None:
-                said += " Feedback request queued."
-                self.outbox_status.queued()
-            if outcome is not None and outcome.template_failed:
-                said += " No message queued: its template needs fixing (Message templates)."
-            self.statusBar().showMessage(said, 6000)
+            self.statusBar().showMessage(dialog.summary(), 6000)
 
     def show_moved(self, return_id: int) -> None:
         """Redraw a return whose status changed where it now belongs: in its row, or out of
@@ -352,13 +341,7 @@ class MainWindow(QMainWindow):
             except DeskError as error:
                 self.statusBar().showMessage(str(error), 5000)
                 return
-            self.search_edit.blockSignals(True)
-            self.search_edit.setText(number)
-            self.search_edit.blockSignals(False)
-            self.status_combo.blockSignals(True)
-            self.status_combo.setCurrentIndex(self.status_combo.findData(returns_list.ALL))
-            self.status_combo.blockSignals(False)
-            self.apply_filter(select=return_id)
+            self._show_with(number, returns_list.ALL, select=return_id)
         self.raise_()
         self.activateWindow()
 

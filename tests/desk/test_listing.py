@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import insert
 
-from desk import listing, search
+from desk import list_window, listing, search
 from desk.codes import Status
 from desk.db import Database, open_database
 from desk.listing import OPEN, ReturnFilter
@@ -241,19 +241,19 @@ def test_counts_over_many(many):
 
 
 def test_the_windows_calls_open_their_own_connection(shop, tmp_path_factory):
-    page = listing.first_page(shop, ReturnFilter(), limit=2)
+    page = list_window.first_page(shop, ReturnFilter(), limit=2)
     assert [r.number for r in page.rows] == [number(5), number(4)]
     assert (page.total, page.any_returns) == (5, True)
-    rest = listing.next_page(shop, ReturnFilter(), page.rows[-1], limit=10)
+    rest = list_window.next_page(shop, ReturnFilter(), page.rows[-1], limit=10)
     assert [r.number for r in rest] == [number(3), number(2), number(1)]
-    nobody = listing.first_page(shop, ReturnFilter(text="nobody-like-this"))
+    nobody = list_window.first_page(shop, ReturnFilter(text="nobody-like-this"))
     assert (nobody.rows, nobody.total, nobody.any_returns) == ([], 0, True)
-    assert listing.rows_by_id(shop, [page.rows[0].id])[page.rows[0].id].number == number(5)
-    assert listing.has_returns(shop)
+    assert list_window.rows_by_id(shop, [page.rows[0].id])[page.rows[0].id].number == number(5)
+    assert list_window.has_returns(shop)
     empty = fresh_database(tmp_path_factory, "listing_empty")
     try:
-        assert not listing.has_returns(empty)
-        assert listing.first_page(empty, ReturnFilter()) == listing.ListPage([], 0, False)
+        assert not list_window.has_returns(empty)
+        assert list_window.first_page(empty, ReturnFilter()) == list_window.ListPage([], 0, False)
     finally:
         empty.close()
 

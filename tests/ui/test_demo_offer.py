@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 
 from desk.catalog.service import look_up
 from desk.demo.seed import DemoSummary
-from desk.listing import ReturnFilter, first_page
+from desk.list_window import first_page
+from desk.listing import ReturnFilter
 from ui.demo_offer import DEMO_RETURNS, done_message, offer_demo_data
 
 

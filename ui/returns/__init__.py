@@ -3,6 +3,7 @@
 Modules:
     model              the list model: a row per matching return, pages read in the background
     row_cache          the list rows in memory: runs of positions, found by id at once, bounded
+    list_look          the list's status colours, low-rating mark and totals' text
     list_parts         search box, status filter, table view and its empty-list text
     detail_panel       one return: customer, lines, timeline, next steps
     detail_loader      the selected return's detail, read in the background, newest wins
@@ -18,6 +19,7 @@ Modules:
 __all__ = [
     "model",
     "row_cache",
+    "list_look",
     "list_parts",
     "detail_panel",
     "detail_loader",

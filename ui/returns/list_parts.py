@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desk import listing
+from desk import list_window, listing
 from desk.codes import Status
 from desk.db import Database
 from desk.listing import ReturnFilter
@@ -162,6 +162,12 @@ class ColumnFitter(QObject):
             self.table.setColumnHidden(column, column in hidden)
 
 
+def count_text(total: int, bound: list_window.Bound) -> str:
+    """The count under the list: "1 return", "12,345 returns", "about 12,000 returns"."""
+    said = "" if bound == list_window.Bound.EXACT else f"{bound.value} "  # about, more than
+    return f"{said}{total:,} return{'s' if total != 1 else ''}"
+
+
 def empty_label() -> QLabel:
     """The label shown instead of the table when no return matches."""
     label = QLabel()
@@ -174,7 +180,7 @@ def empty_label() -> QLabel:
 
 def has_returns(db: Database) -> bool:
     """True when the database holds any return at all."""
-    return listing.has_returns(db)
+    return list_window.has_returns(db)
 
 
 SHOW_ALL_LINK = "show-all-statuses"
@@ -182,7 +188,7 @@ SHOW_ALL_LINK = "show-all-statuses"
 
 
 def empty_text(
-    flt: ReturnFilter, *, any_returns: bool, hidden: listing.ListPage | None = None
+    flt: ReturnFilter, *, any_returns: bool, hidden: list_window.ListPage | None = None
 ) -> str:
     """What to say when no return matches `flt`, and how to find some (rich text).
 

@@ -17,21 +17,21 @@ low-rated return with a red mark and says the rating in its tooltip.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor
 
-from desk import listing
+from desk import list_window, listing
 from desk.cancel import Cancel, Cancelled
 from desk.codes import Status
 from desk.db import Database
 from desk.feedback.record import low_rating, ratings_for
 from desk.list_order import Sort
-from desk.listing import ListPage, ReturnFilter, ReturnRow
-from desk.money import format_money
+from desk.list_window import ListPage
+from desk.listing import ReturnFilter, ReturnRow
 from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
+from ui.returns.list_look import STATUS_COLORS, low_mark, money
 from ui.returns.row_cache import RowCache
 
 COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")
@@ -39,48 +39,11 @@ NUMBER, LOGGED, CUSTOMER, ITEMS, TOTAL, STATUS = range(len(COLUMNS))
 SORTS = (Sort.NUMBER, Sort.LOGGED, Sort.CUSTOMER, Sort.ITEMS, Sort.TOTAL, Sort.STATUS)
 """The order each column sorts the list in (every column sorts)."""
 
-STATUS_COLORS: dict[Status, str] = {
-    Status.REQUESTED: "#6b7280",
-    Status.RECEIVED: "#2563eb",
-    Status.INSPECTING: "#d97706",
-    Status.APPROVED: "#0891b2",
-    Status.REJECTED: "#dc2626",
-    Status.REFUNDED: "#16a34a",
-    Status.EXCHANGED: "#16a34a",
-    Status.CREDITED: "#16a34a",
-    Status.CLOSED: "#374151",
-    Status.CANCELLED: "#9ca3af",
-}
-
 _Index = QModelIndex | QPersistentModelIndex
 
 DISPLAY, ALIGN, FOREGROUND = int(Qt.DisplayRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole)
 DECORATION, TOOLTIP, USER = int(Qt.DecorationRole), int(Qt.ToolTipRole), int(Qt.UserRole)
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-
-LOW_COLOR = "#dc2626"
-_low_mark: list[QPixmap] = []
-
-
-def low_mark() -> QPixmap:
-    """The red dot a low-rated return shows in the Status column (drawn once)."""
-    if not _low_mark:
-        mark = QPixmap(12, 12)
-        mark.fill(QColor(0, 0, 0, 0))
-        painter = QPainter(mark)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setPen(QColor(LOW_COLOR).darker(130))
-        painter.setBrush(QColor(LOW_COLOR))
-        painter.drawEllipse(1, 1, 10, 10)
-        painter.end()
-        _low_mark.append(mark)
-    return _low_mark[0]
-
-
-@lru_cache(maxsize=4096)
-def _money(cents: int, currency: str) -> str:
-    """A total as the list shows it (Babel takes half a millisecond a call; totals repeat)."""
-    return format_money(cents, currency)
 
 
 def status_shown(flt: ReturnFilter, status: Status) -> bool:
@@ -99,11 +62,11 @@ def _first_page(
 ) -> tuple[ListPage, dict[int, int], int, ListPage | None]:
     """A filter's first page, its rows' current ratings, the low-rating threshold, and
     when a search finds nothing under a status filter, what it finds under every status."""
-    page = listing.first_page(db, flt, limit=size, cancel=cancel)
+    page = list_window.first_page(db, flt, limit=size, cancel=cancel)
     hidden = None
     if not page.rows and flt.status and flt.text.strip():
         unfiltered = replace(flt, status=None)
-        hidden = listing.first_page(db, unfiltered, limit=HIDDEN_SHOWN, cancel=cancel)
+        hidden = list_window.first_page(db, unfiltered, limit=HIDDEN_SHOWN, cancel=cancel)
     cancel.check()
     return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db), hidden
 
@@ -113,7 +76,7 @@ def _page(
 ) -> tuple[list[ReturnRow], dict[int, int]]:
     """The rows at positions [start, start + size) read from `anchor`, and their ratings."""
     wanted = flt.turned() if anchor.backwards else flt
-    rows = listing.read_page(
+    rows = list_window.read_page(
         db, wanted, after=anchor.after, offset=anchor.offset, limit=size, plan=plan, cancel=cancel
     )
     if anchor.backwards:
@@ -150,7 +113,7 @@ class ReturnsModel(QAbstractTableModel):
         self._reads: dict[int, Cancel] = {}  # page number -> its read, while running
         self._cancels: list[Cancel] = []  # the first page's and the count's, while running
         self.total = 0
-        self.bound = listing.Bound.EXACT  # what `total` is: exact, or counted meanwhile
+        self.bound = list_window.Bound.EXACT  # what `total` is: exact, or counted meanwhile
         self.any_returns = False  # whether the database holds any return (the empty text)
         self.hidden: ListPage | None = None  # what the status filter hides of an empty search
 
@@ -173,7 +136,7 @@ class ReturnsModel(QAbstractTableModel):
     def exact(self) -> bool:
         """Whether `total` is the exact count (else an estimate or a lower bound, while
         the exact count is read in the background)."""
-        return self.bound == listing.Bound.EXACT
+        return self.bound == list_window.Bound.EXACT
 
     @property
     def busy(self) -> bool:
@@ -231,7 +194,7 @@ class ReturnsModel(QAbstractTableModel):
         db, cancel = self._db, Cancel()
         self._cancels.append(cancel)
         run_in_background(
-            lambda: listing.exact_count(db, flt, cancel=cancel),
+            lambda: list_window.exact_count(db, flt, cancel=cancel),
             owner=self,
             on_success=lambda total: self._counted(generation, total),
             on_failure=lambda error: self._load_failed(generation, error),
@@ -249,7 +212,7 @@ class ReturnsModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), total, self.total - 1)
             self.total = total
             self.endRemoveRows()
-        self.bound = listing.Bound.EXACT
+        self.bound = list_window.Bound.EXACT
         self.count_changed.emit()
 
     def _load_failed(self, generation: int, error: Exception) -> None:
@@ -295,7 +258,7 @@ class ReturnsModel(QAbstractTableModel):
         row = self.row_of(return_id)
         if row is None:
             return False
-        fresh = listing.rows_by_id(self._db, [return_id]).get(return_id)
+        fresh = list_window.rows_by_id(self._db, [return_id]).get(return_id)
         if fresh is None or not status_shown(self._filter, fresh.status):
             self.beginRemoveRows(QModelIndex(), row, row)
             self._cache.remove(row)
@@ -408,7 +371,7 @@ class ReturnsModel(QAbstractTableModel):
         if column == ITEMS:
             return str(row.items)
         if column == TOTAL:
-            return _money(row.total_cents, row.currency)  # the return's, not the shop's
+            return money(row.total_cents, row.currency)  # the return's, not the shop's
         return row.status.label
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:

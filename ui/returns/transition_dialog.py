@@ -128,3 +128,22 @@ class TransitionDialog(QDialog):
             return
         self.result_ = self.outcome.result
         self.accept()
+
+    def queued(self) -> int:
+        """How many messages the move queued (its message and its feedback request)."""
+        outcome = self.outcome
+        if outcome is None:
+            return 0
+        return (outcome.message is not None) + (outcome.feedback is not None)
+
+    def summary(self) -> str:
+        """What the move did, in one line for the status bar."""
+        ret, outcome = self.result_.ret, self.outcome
+        said = f"{ret.number} is now {ret.status.label}."
+        if outcome is not None and outcome.message is not None:
+            said += f" Message to {outcome.message.recipient} queued."
+        if outcome is not None and outcome.feedback is not None:
+            said += " Feedback request queued."
+        if outcome is not None and outcome.template_failed:
+            said += " No message queued: its template needs fixing (Message templates)."
+        return said

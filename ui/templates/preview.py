@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.db import Database
-from desk.listing import ReturnFilter, first_page
+from desk.list_window import first_page
+from desk.listing import ReturnFilter
 from ui.widgets.message_preview import OfflineBrowser, sms_summary, split_preheader
 
 log = logging.getLogger(__name__)
