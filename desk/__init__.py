@@ -7,7 +7,8 @@ validation, labels, words (the customers' words per language, from resources/wor
 secrets, settings (and setting_spec: what a setting is), about (version, database label,
 libraries' licences), and the returns themselves (returns, return_checks: a new return's
 checks, workflow, search, and the returns list: listing with list_order (the orders and the
-index each walks), list_window (the window's calls, each on its own connection), list_search (a search's page in the index's own order) and cancel
+index each walks), list_window (the window's calls, each on its own connection),
+list_search (a search's page in the index's own order) and cancel
 (stopping a query that is no longer wanted)), the
 services the faces call for them (services: one call per user action, owning its
 transaction) and the command line (cli).

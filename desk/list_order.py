@@ -20,8 +20,8 @@ this one") lists every row once.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, tuple_
 from sqlmodel import col
@@ -53,9 +53,8 @@ RANKS = {status: rank for rank, status in enumerate(Status)}
 """Where each status comes in the workflow (as STATUS_RANK_SQL ranks it)."""
 
 
-@dataclass(frozen=True)
-class SortKey:
-    """The values one row has in an order, read from its list row."""
+class SortKey(Protocol):
+    """What an order reads of a row to page after it (desk.listing.ReturnRow has it)."""
 
     id: int
     number: str
@@ -72,7 +71,7 @@ def status_rank() -> ColumnElement[int]:
     return literal_column(STATUS_RANK_SQL.replace("status", '"return".status'))
 
 
-def customer_name(dialect: str) -> ColumnElement[str]:
+def customer_name() -> ColumnElement[str]:
     """The customer's name as the customer order compares it: lower case, as indexed."""
     return func.lower(literal_column("customer.name"))
 
@@ -82,7 +81,7 @@ def needs_customer(sort: Sort) -> bool:
     return sort == Sort.CUSTOMER
 
 
-def columns(sort: Sort, dialect: str) -> list[ColumnElement]:
+def columns(sort: Sort) -> list[ColumnElement]:
     """The expressions the rows are ordered by, most significant first."""
     created, ident = col(Return.created_at), col(Return.id)
     if sort == Sort.NUMBER:
@@ -94,11 +93,11 @@ def columns(sort: Sort, dialect: str) -> list[ColumnElement]:
     if sort == Sort.STATUS:
         return [status_rank(), created, ident]
     if sort == Sort.CUSTOMER:
-        return [customer_name(dialect), col(Customer.id), created, ident]
+        return [customer_name(), col(Customer.id), created, ident]
     return [created, ident]
 
 
-def values(sort: Sort, key: SortKey, dialect: str) -> list:
+def values(sort: Sort, key: SortKey) -> list:
     """The values of `key`'s row in the expressions of `columns(sort)`."""
     if sort == Sort.NUMBER:
         return [key.number, key.id]
@@ -113,15 +112,15 @@ def values(sort: Sort, key: SortKey, dialect: str) -> list:
     return [key.created_at, key.id]
 
 
-def order_by(sort: Sort, dialect: str, descending: bool) -> list:
+def order_by(sort: Sort, descending: bool) -> list:
     """ORDER BY terms of the order, both ways."""
-    terms = columns(sort, dialect)
+    terms = columns(sort)
     return [t.desc() if descending else t.asc() for t in terms]
 
 
-def beyond(sort: Sort, key: SortKey, dialect: str, descending: bool) -> ColumnElement[bool]:
+def beyond(sort: Sort, key: SortKey, descending: bool) -> ColumnElement[bool]:
     """The rows that come after `key`'s row in this order (keyset paging)."""
-    terms, bounds = columns(sort, dialect), values(sort, key, dialect)
+    terms, bounds = columns(sort), values(sort, key)
     if sort != Sort.CUSTOMER:  # one table: a row value, which the index walks
         left, right = tuple_(*terms), tuple_(*bounds)
         return left < right if descending else left > right

@@ -37,7 +37,7 @@ from sqlmodel import col
 
 from desk import list_order, list_search, search
 from desk.codes import OPEN_STATUS_SQL, Status
-from desk.list_order import Sort, SortKey
+from desk.list_order import Sort
 from desk.list_search import stored_text
 from desk.models import Customer, Return
 from desk.workflow import OPEN_STATUSES
@@ -97,19 +97,6 @@ class ReturnRow:
     status: Status
     currency: str = "EUR"  # the return's own (ISO code), which its total is in
     customer_id: int = 0
-
-    def key(self) -> SortKey:
-        """The row's values in every order (for the keyset of the next page)."""
-        return SortKey(
-            id=self.id,
-            number=self.number,
-            created_at=self.created_at,
-            customer_name=self.customer_name,
-            customer_id=self.customer_id,
-            items=self.items,
-            total_cents=self.total_cents,
-            status=self.status,
-        )
 
 
 def statuses(flt: ReturnFilter) -> list[str] | None:
@@ -290,8 +277,8 @@ def page_statement(
     if list_order.needs_customer(flt.sort):
         page = page.join(Customer, Customer.id == Return.customer_id)
     if after is not None:
-        page = page.where(list_order.beyond(flt.sort, after.key(), dialect, flt.newest_first))
-    order = list_order.order_by(flt.sort, dialect, flt.newest_first)
+        page = page.where(list_order.beyond(flt.sort, after, flt.newest_first))
+    order = list_order.order_by(flt.sort, flt.newest_first)
     page = page.order_by(*order).offset(offset or None).limit(limit)
     return _with_hints(page, _hints(flt, plan)) if dialect == "sqlite" else page
 

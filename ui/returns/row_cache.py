@@ -99,10 +99,6 @@ class RowCache:
                 later.start -= 1
         self._where = {i: (p - 1 if p > position else p) for i, p in self._where.items()}
 
-    def missing(self, start: int, end: int) -> bool:
-        """Whether any position in [start, end) is not in memory."""
-        return any(self._segment_at(p) is None for p in range(start, end))
-
     def anchor(self, start: int, end: int, total: int | None) -> Anchor:
         """How to read the rows at [start, end) at least cost: onwards from the nearest row
         in memory before them (or the list's start), or backwards from the nearest one after
