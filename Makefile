@@ -4,13 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-postgres lint bench clean
+.PHONY: run test test-postgres lint bench clean translations
 
-run: $(VENV)/.installed-app
+# compiled catalogs (not kept in git): made from each resources/locale/<lang>/LC_MESSAGES/*.po
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard resources/locale/*/LC_MESSAGES/returndesk.po))
+
+run: $(VENV)/.installed-app $(CATALOGS)
 	./tools/system-deps.sh desktop
 	$(BIN)/returndesk
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(CATALOGS)
 	./tools/system-deps.sh test
 	RETURNDESK_TEST_ENGINE=sqlite $(BIN)/python -m pytest -q -n auto
 	@if [ -n "$${RETURNDESK_TEST_PG_URL:-}" ]; then $(MAKE) --no-print-directory test-postgres; \
@@ -19,6 +22,14 @@ test: $(VENV)/.installed-test
 # The whole suite on PostgreSQL (RETURNDESK_TEST_PG_URL: tools/pg-cluster.sh start DIR PORT).
 test-postgres: $(VENV)/.installed-test
 	RETURNDESK_TEST_ENGINE=postgresql $(BIN)/python -m pytest -q -n auto
+
+# Extract every marked string, update each catalog, compile it, say what is left to translate
+# (how to add a language: TRANSLATING.md).
+translations: $(VENV)/.installed-test
+	$(BIN)/python tools/translations.py --check
+
+$(CATALOGS): %.mo: %.po | $(BIN)/python
+	$(BIN)/python -c 'import sys; from pathlib import Path; from desk.i18n.catalog import compiled; Path(sys.argv[2]).write_bytes(compiled(Path(sys.argv[1])))' $< $@
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(db_path=args.db, exit_after_paint=args.exit_after_paint)
     from desk.cli import build_parser, run_command
+    from desk.i18n.desk_language import start_language
 
+    start_language()
     args = build_parser().parse_args(argv)
     if args.command == "instructions":  # needs Qt, which desk/ never imports
         from ui.instructions.printing import run_cli

@@ -7,6 +7,8 @@ import tempfile
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports PySide6
 # Qt reads the settings folder once per process: keep the user's own out of reach.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="returndesk-test-config-")
+# The suite speaks English whatever the machine's language; a test of Portuguese asks for it.
+os.environ["LANGUAGE"] = "en"
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
@@ -54,6 +56,16 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.delenv("RETURNDESK_DB", raising=False)
     monkeypatch.delenv("RETURNDESK_DATABASE_URL", raising=False)
     monkeypatch.delenv("RETURNDESK_PORTAL_KEY", raising=False)  # links: the memory keyring
+
+
+@pytest.fixture(autouse=True)
+def english_desk():
+    """Each test starts with the desk speaking English, and leaves it so."""
+    from desk.i18n.catalog import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture

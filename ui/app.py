@@ -109,9 +109,11 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Return Desk")
     app.setOrganizationName("ReturnDesk")
+    from ui.language import speak_desk_language
     from ui.prompts import show_error
     from ui.widgets.look import apply_look
 
+    speak_desk_language(app)
     apply_look(app)
 
     try:
