@@ -8,7 +8,6 @@ from sqlalchemy import Column, Index, UniqueConstraint, func, text
 from sqlmodel import Field, SQLModel
 
 from desk.codes import (
-    OPEN_STATUS_SQL,
     STATUS_RANK_SQL,
     Channel,
     Condition,
@@ -92,13 +91,9 @@ class Return(ReturnBase, table=True):
         Index("ix_return_total_created", "total_cents", "created_at", "id"),
         Index("ix_return_items_created", "item_count", "created_at", "id"),
         Index("ix_return_status_rank", text(f"({STATUS_RANK_SQL})"), "created_at", "id"),
-        Index(
-            "ix_return_open_created",
-            "created_at",
-            "id",
-            sqlite_where=text(OPEN_STATUS_SQL),
-            postgresql_where=text(OPEN_STATUS_SQL),
-        ),
+        # and ix_return_open_created, a partial index made by migration 0020 only: declared
+        # here, its postgresql_where would load SQLAlchemy's PostgreSQL dialect at every
+        # start, and autogenerate cannot compare a WHERE clause anyway (desk.migrations)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -270,15 +265,8 @@ class Feedback(SQLModel, table=True):
     """
 
     __tablename__ = "feedback"
-    __table_args__ = (
-        Index(
-            "ux_feedback_current",
-            "return_id",
-            unique=True,
-            sqlite_where=text("replaced_at IS NULL"),
-            postgresql_where=text("replaced_at IS NULL"),
-        ),
-    )
+    # The unique partial index ux_feedback_current (return_id WHERE replaced_at IS NULL) is
+    # made by migration 0007 only, like ix_return_open_created (see Return).
 
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return.id", index=True, ondelete="CASCADE")
