@@ -1,6 +1,7 @@
 """Every shortcut of the app, declared once: the menu and toolbar actions, and the dialogs' keys.
 
-`SPECS` holds the main window's actions (text, shortcut, tip); `KEYS` holds the keys that work
+`SPECS` holds the main window's actions (text, shortcut, tip: English, marked with N_ and
+translated where shown); `KEYS` holds the keys that work
 inside dialogs and forms. `dialog_keys` gives a dialog the house rules (Ctrl+Enter and Ctrl+Return
 confirm, Esc cancels, wherever the focus is); `add_shortcut` binds any other key of `KEYS`;
 `shortcut_text` is the text tooltips, hints and placeholders show for a key.
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
+
+from desk.i18n.catalog import N_, _
 
 
 class Act(enum.Enum):
@@ -48,50 +51,64 @@ class ActionSpec:
 
 
 SPECS: dict[Act, ActionSpec] = {
-    Act.NEW_RETURN: ActionSpec("&New return…", "Ctrl+N", "Log a return at the counter"),
-    Act.FIND: ActionSpec("&Find", "Ctrl+F", "Search by number, customer, email, phone or SKU"),
-    Act.REFRESH: ActionSpec("&Refresh", "F5", "Reload the list from the database"),
+    Act.NEW_RETURN: ActionSpec(N_("&New return…"), "Ctrl+N", N_("Log a return at the counter")),
+    Act.FIND: ActionSpec(
+        N_("&Find"), "Ctrl+F", N_("Search by number, customer, email, phone or SKU")
+    ),
+    Act.REFRESH: ActionSpec(N_("&Refresh"), "F5", N_("Reload the list from the database")),
     Act.UNDO_MOVE: ActionSpec(
-        "&Undo last move", "Ctrl+Z", "Take back the move just made (for a few seconds)"
+        N_("&Undo last move"), "Ctrl+Z", N_("Take back the move just made (for a few seconds)")
     ),
     Act.SHOW_ALL_STATUSES: ActionSpec(
-        "Show &all statuses", "Ctrl+Shift+A", "List returns of every status, closed ones too"
+        N_("Show &all statuses"),
+        "Ctrl+Shift+A",
+        N_("List returns of every status, closed ones too"),
     ),
-    Act.LOAD_DEMO: ActionSpec("Load &demo data…", None, "Fill this database with demo returns"),
+    Act.LOAD_DEMO: ActionSpec(
+        N_("Load &demo data…"), None, N_("Fill this database with demo returns")
+    ),
     Act.CUSTOMERS: ActionSpec(
-        "&Customers…", "Ctrl+Shift+C", "Every customer: search, open a profile, merge duplicates"
+        N_("&Customers…"),
+        "Ctrl+Shift+C",
+        N_("Every customer: search, open a profile, merge duplicates"),
     ),
     Act.IMPORT_CUSTOMERS: ActionSpec(
-        "&Import customers…", None, "Add or update customers from the till's CSV export"
+        N_("&Import customers…"), None, N_("Add or update customers from the till's CSV export")
     ),
     Act.TEMPLATES: ActionSpec(
-        "Message &templates…", "Ctrl+T", "Edit the wording of the messages customers get"
+        N_("Message &templates…"), "Ctrl+T", N_("Edit the wording of the messages customers get")
     ),
-    Act.SETTINGS: ActionSpec("&Settings…", "Ctrl+,", "Shop details, email, SMS and notifications"),
+    Act.SETTINGS: ActionSpec(
+        N_("&Settings…"), "Ctrl+,", N_("Shop details, email, SMS and notifications")
+    ),
     Act.PRINT_INSTRUCTIONS: ActionSpec(
-        "&Print return instructions…", "Ctrl+P", "Print the customer's return instructions"
+        N_("&Print return instructions…"), "Ctrl+P", N_("Print the customer's return instructions")
     ),
     Act.EXPORT_INSTRUCTIONS: ActionSpec(
-        "&Export instructions as PDF…", None, "Save the customer's return instructions as a PDF"
+        N_("&Export instructions as PDF…"),
+        None,
+        N_("Save the customer's return instructions as a PDF"),
     ),
     Act.COUNTER_SCREEN: ActionSpec(
-        "&Counter screen…", None, "Open the customer's feedback screen on a second screen"
+        N_("&Counter screen…"), None, N_("Open the customer's feedback screen on a second screen")
     ),
     Act.CLOSE_COUNTER_SCREEN: ActionSpec(
-        "C&lose counter screen", None, "Close the customer's feedback screen"
+        N_("C&lose counter screen"), None, N_("Close the customer's feedback screen")
     ),
     Act.REWARD_CODES: ActionSpec(
-        "&Reward codes…", "Ctrl+Shift+R", "Look a reward code up and mark it redeemed"
+        N_("&Reward codes…"), "Ctrl+Shift+R", N_("Look a reward code up and mark it redeemed")
     ),
     Act.DASHBOARD: ActionSpec(
-        "&Dashboard…", "Ctrl+D", "Volumes, reasons, speed and satisfaction over a period"
+        N_("&Dashboard…"), "Ctrl+D", N_("Volumes, reasons, speed and satisfaction over a period")
     ),
-    Act.QUIT: ActionSpec("&Quit", "Ctrl+Q"),
-    Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "F1", "Every key of the window and dialogs"),
-    Act.GUIDE: ActionSpec("User &guide…", None, "How to log, move and close returns"),
-    Act.ABOUT: ActionSpec("&About Return Desk", None, "Version, database and licences"),
+    Act.QUIT: ActionSpec(N_("&Quit"), "Ctrl+Q"),
+    Act.SHORTCUTS: ActionSpec(
+        N_("&Keyboard shortcuts"), "F1", N_("Every key of the window and dialogs")
+    ),
+    Act.GUIDE: ActionSpec(N_("User &guide…"), None, N_("How to log, move and close returns")),
+    Act.ABOUT: ActionSpec(N_("&About Return Desk"), None, N_("Version, database and licences")),
     Act.PRODUCTS: ActionSpec(
-        "&Products…", "Ctrl+Shift+P", "The catalogue: search, add, edit or delete products"
+        N_("&Products…"), "Ctrl+Shift+P", N_("The catalogue: search, add, edit or delete products")
     ),
 }
 
@@ -116,11 +133,11 @@ KEYS: dict[Key, tuple[str, ...]] = {
 """Each dialog key's sequences; the first is the one tooltips and hints name."""
 
 KEY_TEXT: dict[Key, str] = {
-    Key.CONFIRM: "Confirm the dialog (save, move, send), wherever the cursor is",
-    Key.CANCEL: "Cancel the dialog or close the window",
-    Key.SAVE: "Save the settings or the message template being edited",
-    Key.ADD_LINE: "Add an item line to a new return",
-    Key.REMOVE_LINE: "Remove the item line the cursor is in",
+    Key.CONFIRM: N_("Confirm the dialog (save, move, send), wherever the cursor is"),
+    Key.CANCEL: N_("Cancel the dialog or close the window"),
+    Key.SAVE: N_("Save the settings or the message template being edited"),
+    Key.ADD_LINE: N_("Add an item line to a new return"),
+    Key.REMOVE_LINE: N_("Remove the item line the cursor is in"),
 }
 """What each dialog key does, as the shortcut sheet says it."""
 
@@ -169,15 +186,15 @@ def build_actions(parent: QWidget) -> dict[Act, QAction]:
     """Create one QAction per spec, owned by `parent`."""
     actions = {}
     for key, spec in SPECS.items():
-        action = QAction(spec.text, parent)
+        action = QAction(_(spec.text), parent)
         action.setObjectName(f"action_{key.value}")
         if spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
         if spec.tip:
-            tip = spec.tip
+            tip = _(spec.tip)
+            action.setStatusTip(tip)
             if spec.shortcut:
                 tip += f" ({shortcut_text(key)})"
             action.setToolTip(tip)
-            action.setStatusTip(spec.tip)
         actions[key] = action
     return actions

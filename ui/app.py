@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.logs import log_file, setup_logging
 from desk.paths import database_url
 
@@ -87,7 +88,7 @@ def _install_error_hook(url: str | None = None) -> None:
 
     def hook(kind, error, tb):
         log.error("Unexpected error", exc_info=(kind, error, tb))
-        show_error(None, "Something went wrong", _in_words(error, url))
+        show_error(None, _("Something went wrong"), _in_words(error, url))
 
     sys.excepthook = hook
 
@@ -101,7 +102,9 @@ def _in_words(error: BaseException, url: str | None = None) -> str:
         return describe_database_error(error, make_url(url), action="use")
     cause = getattr(error, "orig", None) or error
     said = (str(cause).strip().splitlines() or [type(cause).__name__])[0][:200]
-    return f"{said}\n\nNothing you saved was lost. The details are in {log_file()}."
+    return _("{error}\n\nNothing you saved was lost. The details are in {log}.").format(
+        error=said, log=log_file()
+    )
 
 
 def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
@@ -131,7 +134,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
             return 1
     except Exception as error:  # a bug: say it in a line, the details go to the log
         log.error("Cannot open the database", exc_info=error)
-        show_error(None, "Cannot open the database", _in_words(error, url))
+        show_error(None, _("Cannot open the database"), _in_words(error, url))
         return 1
     from ui.main_window import MainWindow
 
@@ -139,7 +142,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
         window = MainWindow(db)
     except Exception as error:  # reading the first screen failed (a damaged page, a lock)
         log.error("Cannot show the window", exc_info=error)
-        show_error(None, "Cannot open the database", _in_words(error, url))
+        show_error(None, _("Cannot open the database"), _in_words(error, url))
         db.close()
         return 1
     if exit_after_paint:  # the start-up benchmark: process start to the first page shown

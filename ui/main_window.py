@@ -11,6 +11,7 @@ from desk import listing
 from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.listing import ReturnFilter
 from desk.search import is_return_number
 from desk.services import get_return, shop_basics
@@ -69,14 +70,14 @@ class MainWindow(QMainWindow):
     # construction
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main")
+        bar = self.addToolBar(_("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.addAction(self.actions_[Act.NEW_RETURN])
         bar.addSeparator()
         self.search_edit = returns_list.search_box()
         bar.addWidget(self.search_edit)
-        bar.addWidget(QLabel("  Status "))
+        bar.addWidget(QLabel("  " + _("Status") + " "))
         self.status_combo = returns_list.status_filter()
         bar.addWidget(self.status_combo)
 
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions_
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(_("&File"))
         file_menu.addActions([a[Act.NEW_RETURN], a[Act.LOAD_DEMO], a[Act.IMPORT_CUSTOMERS]])
         file_menu.addAction(a[Act.TEMPLATES])
         file_menu.addAction(a[Act.SETTINGS])
@@ -109,17 +110,17 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a[Act.PRINT_INSTRUCTIONS], a[Act.EXPORT_INSTRUCTIONS]])
         file_menu.addSeparator()
         file_menu.addAction(a[Act.QUIT])
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addActions([a[Act.FIND], a[Act.REFRESH], a[Act.SHOW_ALL_STATUSES]])
         view_menu.addSeparator()
         view_menu.addAction(a[Act.CUSTOMERS])
         view_menu.addAction(a[Act.PRODUCTS])
-        feedback_menu = self.menuBar().addMenu("F&eedback")
+        feedback_menu = self.menuBar().addMenu(_("F&eedback"))
         feedback_menu.addActions([a[Act.COUNTER_SCREEN], a[Act.CLOSE_COUNTER_SCREEN]])
         feedback_menu.addSeparator()
         feedback_menu.addAction(a[Act.REWARD_CODES])
-        self.menuBar().addMenu("&Owner").addAction(a[Act.DASHBOARD])
-        help_menu = self.menuBar().addMenu("&Help")
+        self.menuBar().addMenu(_("&Owner")).addAction(a[Act.DASHBOARD])
+        help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addActions([a[Act.SHORTCUTS], a[Act.GUIDE]])
         help_menu.addSeparator()
         help_menu.addAction(a[Act.ABOUT])
@@ -285,7 +286,7 @@ class MainWindow(QMainWindow):
         if created is None:
             return
         self._show_with("", listing.OPEN, select=created.id)  # a new return is open
-        self.statusBar().showMessage(f"{created.number} logged.", 5000)
+        self.statusBar().showMessage(_("{number} logged.").format(number=created.number), 5000)
 
     def move_current(self, target: Status) -> None:
         """Ask for the note, then move the shown return to `target`."""
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
         self.show_moved(return_id)
         if dialog.result_ is not None:
             self.undo.offer(dialog.result_)
-            for _ in range(dialog.queued()):
+            for _queued in range(dialog.queued()):
                 self.outbox_status.queued()
             self.statusBar().showMessage(dialog.summary(), 6000)
 
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Return Desk — {self.shop.name}")
         self.refresh()  # what the settings change shows at once (each return its own currency)
         openers.settings_changed(self)
-        self.statusBar().showMessage("Settings saved.", 5000)
+        self.statusBar().showMessage(_("Settings saved."), 5000)
 
     # layout memory
 

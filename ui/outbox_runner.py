@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desk.db import Database
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from ui import prompts
 from ui.background import run_in_background
 
@@ -101,17 +103,19 @@ class OutboxStatus(QLabel):
     changed = Signal()  # messages changed state: redraw what shows them
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, count_now: bool = True):
-        super().__init__("   Outbox", parent)
+        super().__init__("   " + _("Outbox"), parent)
         self.setObjectName("outboxLabel")
         self._db = db
         self._asked_for: set[str] = set()
         self.runner = OutboxRunner(db, self)
         self.runner.finished.connect(self._sent)
-        self.runner.failed.connect(lambda error: self.setText(f"   Outbox: {error}"))
-        self.retry_button = QPushButton("Retry now", self)  # the status bar takes it over
+        self.runner.failed.connect(
+            lambda error: self.setText("   " + _("Outbox: {error}").format(error=error))
+        )
+        self.retry_button = QPushButton(_("Retry now"), self)  # the status bar takes it over
         self.retry_button.setObjectName("outboxRetryButton")
         self.retry_button.setToolTip(
-            "Send the waiting messages now, without waiting for the retry delay"
+            _("Send the waiting messages now, without waiting for the retry delay")
         )
         self.retry_button.clicked.connect(self.retry_now)
         self.retry_button.hide()
@@ -123,9 +127,17 @@ class OutboxStatus(QLabel):
         from desk.messages.sender import outbox_backlog
 
         backlog = outbox_backlog(self._db)
-        text = f"   Outbox: {backlog.waiting} waiting" if backlog.waiting else "   Outbox: all sent"
+        if backlog.waiting:
+            text = ngettext("Outbox: {n} waiting", "Outbox: {n} waiting", backlog.waiting)
+        else:
+            text = _("Outbox: all sent")
+        text = "   " + text.format(n=format_number(backlog.waiting))
         if backlog.unknown:
-            text += f" · {backlog.unknown} to check (may have been delivered)"
+            text += " · " + ngettext(
+                "{n} to check (may have been delivered)",
+                "{n} to check (may have been delivered)",
+                backlog.unknown,
+            ).format(n=format_number(backlog.unknown))
         self.setToolTip(extra)  # the whole word on the last run; the bar shows its start
         self.setText(text + (f" · {_short(extra)}" if _short(extra) else ""))
         self.retry_button.setVisible(backlog.backed_off > 0)
@@ -133,7 +145,7 @@ class OutboxStatus(QLabel):
     def retry_now(self) -> None:
         """Send every waiting message now, without waiting for the retry delay."""
         self.retry_button.hide()
-        self.setText("   Outbox: sending…")
+        self.setText("   " + _("Outbox: sending…"))
         self.runner.retry_now()
 
     def queued(self) -> None:
@@ -145,7 +157,11 @@ class OutboxStatus(QLabel):
         extra = (
             report.problems[0]
             if report.problems
-            else (f"{report.sent} sent" if report.sent else "")
+            else (
+                ngettext("{n} sent", "{n} sent", report.sent).format(n=format_number(report.sent))
+                if report.sent
+                else ""
+            )
         )
         self.show_count(extra)
         self.changed.emit()
@@ -159,12 +175,14 @@ class OutboxStatus(QLabel):
         if keyring_available() or name in self._asked_for:
             return
         self._asked_for.add(name)
-        what = SECRETS[name]
+        what = _(SECRETS[name])
         secret = prompts.ask_secret(
             self.window(),
             what,
-            f"This computer has no secure password store, so Return Desk cannot keep the "
-            f"{what}.\nType it to send the waiting messages (kept until you quit):",
+            _(
+                "This computer has no secure password store, so Return Desk cannot keep the "
+                "{what}.\nType it to send the waiting messages (kept until you quit):"
+            ).format(what=what),
         )
         if secret is None:
             return

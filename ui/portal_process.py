@@ -22,6 +22,8 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from desk.db import Database
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from desk.paths import ENV_DB_PATH, ENV_DB_URL, ENV_PORTAL_PARENT
 from desk.settings import PORTAL_ENABLED, PORTAL_HOST, PORTAL_PORT, load_settings
 from ui.background import run_in_background
@@ -63,15 +65,19 @@ def address_problem(host: str, port: int) -> str | None:
             probe.bind((host or "0.0.0.0", port))
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            return f"Port {port} is in use: choose another port."
+            return _("Port {port} is in use: choose another port.").format(port=port)
         if error.errno == errno.EACCES:
-            return f"Port {port} needs administrator rights: choose a port above 1024."
-        if error.errno == errno.EADDRNOTAVAIL or isinstance(error, socket.gaierror):
-            return (
-                f"This computer has no address {host}: use 127.0.0.1 (this computer only) "
-                "or 0.0.0.0 (the shop's network)."
+            return _("Port {port} needs administrator rights: choose a port above 1024.").format(
+                port=port
             )
-        return f"Cannot listen on {host} port {port} ({error.strerror or error}): choose another."
+        if error.errno == errno.EADDRNOTAVAIL or isinstance(error, socket.gaierror):
+            return _(
+                "This computer has no address {host}: use 127.0.0.1 (this computer only) "
+                "or 0.0.0.0 (the shop's network)."
+            ).format(host=host)
+        return _("Cannot listen on {host} port {port} ({error}): choose another.").format(
+            host=host, port=port, error=error.strerror or error
+        )
     return None
 
 
@@ -94,10 +100,12 @@ def answers(url: str, *, timeout: float = 1.0) -> bool:
 def _said(output: str, port: int) -> str:
     """What a child that stopped by itself said, in one sentence for staff."""
     if "address already in use" in output.lower():
-        return f"Port {port} is in use: choose another port."
+        return _("Port {port} is in use: choose another port.").format(port=port)
     lines = [line.strip() for line in output.splitlines() if line.strip()]
-    last = lines[-1][:200] if lines else "no reason given"
-    return f"The customer space stopped: {last}. Check the settings, then press Start."
+    last = lines[-1][:200] if lines else _("no reason given")
+    return _("The customer space stopped: {reason}. Check the settings, then press Start.").format(
+        reason=last
+    )
 
 
 class PortalProcess(QObject):
@@ -109,7 +117,7 @@ class PortalProcess(QObject):
         super().__init__(parent)
         self.db = db
         self.state = PortalState.STOPPED
-        self.message = "Stopped."
+        self.message = _("Stopped.")
         self.url = ""
         self.port = 0
         self._started_at = 0.0
@@ -154,7 +162,7 @@ class PortalProcess(QObject):
         self.url, self.port, self._output = local_url(host, port), port, b""
         self._started_at = time.monotonic()
         arguments = ["-m", "main", "portal", "--host", host, "--port", str(port)]
-        self._set(PortalState.STARTING, f"Starting on port {port}…")
+        self._set(PortalState.STARTING, _("Starting on port {port}…").format(port=port))
         self.process.start(sys.executable, arguments)
         QTimer.singleShot(PROBE_MS, self, self._probe)
 
@@ -168,14 +176,16 @@ class PortalProcess(QObject):
         if self.state is not PortalState.STARTING:
             return
         if ok:
-            self._set(PortalState.RUNNING, f"Running at {self.url}")
+            self._set(PortalState.RUNNING, _("Running at {url}").format(url=self.url))
             log.info("Customer space running on port %s", self.port)
         elif time.monotonic() - self._started_at > START_TIMEOUT_S:
             self._halt()
             self._set(
                 PortalState.FAILED,
-                f"The customer space did not answer within {START_TIMEOUT_S:.0f} seconds: "
-                "press Start to try again.",
+                _(
+                    "The customer space did not answer within {seconds} seconds: "
+                    "press Start to try again."
+                ).format(seconds=format_number(round(START_TIMEOUT_S))),
             )
         else:
             QTimer.singleShot(PROBE_MS, self, self._probe)
@@ -184,7 +194,7 @@ class PortalProcess(QObject):
         """Ask the site to stop (it finishes its requests); the state says Stopped after."""
         if not self.is_live():
             return
-        self._set(PortalState.STOPPING, "Stopping…")
+        self._set(PortalState.STOPPING, _("Stopping…"))
         self.process.terminate()
         QTimer.singleShot(STOP_WAIT_MS, self, self._kill_if_live)
 
@@ -211,7 +221,7 @@ class PortalProcess(QObject):
         self._read_output()
         if self.state in (PortalState.STOPPING, PortalState.FAILED):
             if self.state is PortalState.STOPPING:
-                self._set(PortalState.STOPPED, "Stopped.")
+                self._set(PortalState.STOPPED, _("Stopped."))
             return
         said = _said(self._output.decode(errors="replace"), self.port)
         log.warning("Customer space stopped by itself (exit code %s)", code)
@@ -219,4 +229,7 @@ class PortalProcess(QObject):
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.FailedToStart:
-            self._set(PortalState.FAILED, f"Cannot start the customer space: {sys.executable}.")
+            self._set(
+                PortalState.FAILED,
+                _("Cannot start the customer space: {program}.").format(program=sys.executable),
+            )

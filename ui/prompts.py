@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desk.i18n.catalog import _
+
 
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     """Ask a yes/no question; return True for yes.
@@ -15,8 +17,8 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.Yes | QMessageBox.No)
     if parent is not None:
         box.setParent(parent, box.windowFlags())
-    box.button(QMessageBox.Yes).setText("&Yes")
-    box.button(QMessageBox.No).setText("&No")
+    box.button(QMessageBox.Yes).setText(_("&Yes"))
+    box.button(QMessageBox.No).setText(_("&No"))
     box.setDefaultButton(QMessageBox.No)
     box.setEscapeButton(QMessageBox.No)
     return box.exec() == QMessageBox.Yes

@@ -335,7 +335,8 @@ def test_a_search_the_filter_hides_says_where_the_return_is_and_one_key_shows_it
     wait_for_list(qtbot, window)
     assert visible_numbers(window) == [] and window.empty_label.isVisible()
     assert window.empty_label.text() == (
-        f"{number} is closed: <a href='show-all-statuses'>show all statuses</a> (Ctrl+Shift+A)."
+        f"{number} has the status Closed: "
+        "<a href='show-all-statuses'>show all statuses</a> (Ctrl+Shift+A)."
     )
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

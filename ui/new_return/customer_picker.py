@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desk.codes import Channel
 from desk.db import Database
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_number
 from desk.labels import CHANNELS, LANGUAGES, REFUND_METHODS, label
 from desk.models import Customer
 from desk.phones import example_phone, show_phone
@@ -34,7 +36,7 @@ from ui.background import run_in_background
 from ui.widgets.form_parts import ErrorLabel, FieldError, combo, form_grid, with_error
 
 SEARCH, PICKED, NEW = "search", "picked", "new"
-_TITLES = {SEARCH: "Customer", PICKED: "Customer: existing", NEW: "Customer: new"}
+_TITLES = {SEARCH: N_("Customer"), PICKED: N_("Customer: existing"), NEW: N_("Customer: new")}
 _ENTER = (Qt.Key_Return, Qt.Key_Enter)
 VISIBLE_MATCHES = 5  # rows of matches shown before the list scrolls
 SEARCH_LIMIT = 20  # matches listed at most
@@ -46,19 +48,34 @@ QFrame#pickedCard {
 """
 
 
-_ONE_HINT = "One customer matches: Enter (or a click) picks it."
-_CHOOSE_FIRST = (
-    "{count} customers match: highlight one with Down or Up, then Enter picks it (or click it)."
-)
-
-
-def _count_text(count: int) -> str:
-    return f"{count} or more" if count >= SEARCH_LIMIT else str(count)
-
-
 def _several_hint(count: int) -> str:
-    more = " Type more to narrow them down." if count >= SEARCH_LIMIT else ""
-    return f"{_count_text(count)} customers match: Down and Up choose one, Enter picks it.{more}"
+    if count >= SEARCH_LIMIT:
+        return _(
+            "{count} or more customers match: Down and Up choose one, Enter picks it. "
+            "Type more to narrow them down."
+        ).format(count=format_number(count))
+    return ngettext(
+        "{count} customer matches: Down and Up choose one, Enter picks it.",
+        "{count} customers match: Down and Up choose one, Enter picks it.",
+        count,
+    ).format(count=format_number(count))
+
+
+def _choose_first(count: int) -> str:
+    if count >= SEARCH_LIMIT:
+        said = _(
+            "{count} or more customers match: highlight one with Down or Up, then Enter picks "
+            "it (or click it)."
+        )
+    else:
+        said = ngettext(
+            "{count} customer matches: highlight it with Down or Up, then Enter picks it "
+            "(or click it).",
+            "{count} customers match: highlight one with Down or Up, then Enter picks it "
+            "(or click it).",
+            count,
+        )
+    return said.format(count=format_number(count))
 
 
 class CustomerPicker(QGroupBox):
@@ -68,7 +85,7 @@ class CustomerPicker(QGroupBox):
     """Emitted with the chosen desk.models.Customer."""
 
     def __init__(self, db: Database, parent: QWidget | None = None):
-        super().__init__(_TITLES[SEARCH], parent)
+        super().__init__(_(_TITLES[SEARCH]), parent)
         self._db = db
         self.country = load_settings(db)[SHOP_COUNTRY]  # phones typed without a country code
         self.customer: Customer | None = None
@@ -94,15 +111,15 @@ class CustomerPicker(QGroupBox):
 
     def _search_page(self) -> QWidget:
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Find customer (name, email or phone)")
+        self.search_box.setPlaceholderText(_("Find customer (name, email or phone)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._search_edited)
         self.search_box.installEventFilter(self)
-        self.new_button = QPushButton("&New customer")
-        self.new_button.setToolTip("Enter a customer who is not on file yet (Alt+N)")
+        self.new_button = QPushButton(_("&New customer"))
+        self.new_button.setToolTip(_("Enter a customer who is not on file yet (Alt+N)"))
         self.new_button.clicked.connect(self.start_new)
         self.results = QTreeWidget()
-        self.results.setHeaderLabels(["Name", "Email", "Phone"])
+        self.results.setHeaderLabels([_("Name"), _("Email"), _("Phone")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.setAlternatingRowColors(True)
@@ -133,8 +150,8 @@ class CustomerPicker(QGroupBox):
         self.summary_details = QLabel()
         self.summary_details.setWordWrap(True)
         self.summary_details.setTextFormat(Qt.PlainText)  # customer data, never markup
-        self.change_button = QPushButton("&Change customer")
-        self.change_button.setToolTip("Pick someone else or enter a new customer (Alt+C)")
+        self.change_button = QPushButton(_("&Change customer"))
+        self.change_button.setToolTip(_("Pick someone else or enter a new customer (Alt+C)"))
         self.change_button.clicked.connect(self.change)
         text = QVBoxLayout()
         text.addWidget(self.summary_name)
@@ -148,9 +165,10 @@ class CustomerPicker(QGroupBox):
         self.name_edit, self.email_edit, self.phone_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.email_edit.setPlaceholderText("name@example.com")
         self.phone_edit.setPlaceholderText(example_phone(self.country))
-        self.channel_combo, self.language_combo = combo(CHANNELS), combo(LANGUAGES)
+        self.channel_combo = combo({code: label(CHANNELS, code) for code in CHANNELS})
+        self.language_combo = combo(LANGUAGES)  # each language in its own words
         self.channel_combo.currentIndexChanged.connect(self._channel_changed)
-        self.find_button = QPushButton("Find &existing customer")
+        self.find_button = QPushButton(_("Find &existing customer"))
         self.find_button.clicked.connect(self.find_existing)
         fields = {}
         for key, edit in (
@@ -163,14 +181,14 @@ class CustomerPicker(QGroupBox):
         for edit in (self.email_edit, self.phone_edit):
             edit.installEventFilter(self)
         header = QHBoxLayout()
-        title = QLabel("<b>New customer</b>, saved together with this return")
+        title = QLabel(_("<b>New customer</b>, saved together with this return"))
         header.addWidget(title, 1)
         header.addWidget(self.find_button)
         grid = form_grid(
             [
-                ("Name *", fields["customer.name"], "Email", fields["customer.email"]),
-                ("Phone", fields["customer.phone"], "Contact by", self.channel_combo),
-                ("Language", self.language_combo, None, None),
+                (_("Name *"), fields["customer.name"], _("Email"), fields["customer.email"]),
+                (_("Phone"), fields["customer.phone"], _("Contact by"), self.channel_combo),
+                (_("Language"), self.language_combo, None, None),
             ]
         )
         page = QWidget()
@@ -225,9 +243,14 @@ class CustomerPicker(QGroupBox):
                 + shown * self.results.sizeHintForRow(0)
                 + 2 * self.results.frameWidth()
             )
-            hint = _several_hint(len(customers)) if len(customers) > 1 else _ONE_HINT
+            if len(customers) > 1:
+                hint = _several_hint(len(customers))
+            else:
+                hint = _("One customer matches: Enter (or a click) picks it.")
         else:
-            hint = f"No customer matches “{query}”. Check the spelling, or Alt+N for a new one."
+            hint = _(
+                "No customer matches “{query}”. Check the spelling, or Alt+N for a new one."
+            ).format(query=query)
         self.results.setVisible(bool(customers))
         self.search_hint.setText(hint)
         self.search_hint.setVisible(bool(query))
@@ -237,7 +260,9 @@ class CustomerPicker(QGroupBox):
 
     def _search_failed(self, error: Exception) -> None:
         self._answered = self.search_box.text().strip()
-        self.customer_error.set_message(f"The customer search failed: {error}")
+        self.customer_error.set_message(
+            _("The customer search failed: {error}").format(error=error)
+        )
 
     def _move_selection(self, step: int) -> None:
         count = self.results.topLevelItemCount()
@@ -257,7 +282,7 @@ class CustomerPicker(QGroupBox):
         elif count and self.results.currentItem() is not None:
             self._pick_item(self.results.currentItem())  # only the highlighted one
         elif count:
-            self.search_hint.setText(_CHOOSE_FIRST.format(count=_count_text(count)))
+            self.search_hint.setText(_choose_first(count))
 
     def _pick_item(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
@@ -286,7 +311,7 @@ class CustomerPicker(QGroupBox):
         for index in range(self.stack.count()):  # size the stack to the page shown
             policy = QSizePolicy.Preferred if index == current else QSizePolicy.Ignored
             self.stack.widget(index).setSizePolicy(policy, policy)
-        self.setTitle(_TITLES[mode])
+        self.setTitle(_(_TITLES[mode]))
         self.errors["customer"].clear()
         self.errors["customer"].widget = self.change_button if mode == PICKED else self.search_box
 
@@ -294,12 +319,14 @@ class CustomerPicker(QGroupBox):
         """Choose `customer` for the return and show who it is."""
         self.customer = customer
         self.summary_name.setText(f"<b>✓ {escape(customer.name)}</b>")
-        contact = [customer.email or "no email", show_phone(customer.phone, self.country)]
-        contact[1] = contact[1] or "no phone"
+        contact = [customer.email or _("no email"), show_phone(customer.phone, self.country)]
+        contact[1] = contact[1] or _("no phone")
+        channel = label(CHANNELS, customer.preferred_channel).lower()
+        refund = label(REFUND_METHODS, customer.preferred_refund).lower()
         prefs = [
-            f"contact by {label(CHANNELS, customer.preferred_channel).lower()}",
+            _("contact by {channel}").format(channel=channel),
             label(LANGUAGES, customer.preferred_language),
-            f"usual refund: {label(REFUND_METHODS, customer.preferred_refund).lower()}",
+            _("usual refund: {method}").format(method=refund),
         ]
         self.summary_details.setText(" · ".join(contact) + "\n" + " · ".join(prefs))
         self._set_mode(PICKED)

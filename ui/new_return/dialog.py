@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from desk.codes import RefundMethod
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.i18n.catalog import _
 from desk.models import Customer, Return
 from desk.money import format_money
 from desk.policy.intake import CustomerProfile, IntakeAdvice, advise_draft
@@ -57,7 +58,7 @@ class NewReturnDialog(QDialog):
         self.created: Return | None = None
         self._profile: tuple[int | None, CustomerProfile] | None = None  # (customer id, profile)
         self.advice: IntakeAdvice | None = None
-        self.setWindowTitle("New return")
+        self.setWindowTitle(_("New return"))
         self.setStyleSheet(STYLE_SHEET + _BANNER_STYLE)
         self.setMinimumSize(820, 480)  # narrower, item columns get cramped; lower, it scrolls
         screen = QGuiApplication.primaryScreen()
@@ -129,12 +130,16 @@ class NewReturnDialog(QDialog):
 
     def _button_row(self) -> QHBoxLayout:
         confirm, cancel = shortcut_text(Key.CONFIRM), shortcut_text(Key.CANCEL)
-        hint = QLabel(f"{confirm} saves · {cancel} cancels · Enter goes to the next field")
+        hint = QLabel(
+            _("{confirm} saves · {cancel} cancels · Enter goes to the next field").format(
+                confirm=confirm, cancel=cancel
+            )
+        )
         hint.setProperty("role", "hint")
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("&Save return")
-        self.save_button.setToolTip(f"Save the return ({confirm})")
+        self.save_button = QPushButton(_("&Save return"))
+        self.save_button.setToolTip(_("Save the return ({shortcut})").format(shortcut=confirm))
         self.save_button.clicked.connect(self.save)
         for button in (self.cancel_button, self.save_button):
             button.setAutoDefault(False)
@@ -197,7 +202,7 @@ class NewReturnDialog(QDialog):
         return lines
 
     def _customer_profile(self) -> CustomerProfile:
-        customer_id, _ = self.customer.draft_part()
+        customer_id, _new = self.customer.draft_part()
         if self._profile is None or self._profile[0] != customer_id:
             # one customer's history: well under a frame
             self._profile = (customer_id, customer_policy(self._db, customer_id=customer_id))
@@ -205,8 +210,8 @@ class NewReturnDialog(QDialog):
 
     def _policy_draft(self) -> ReturnDraft:
         """What is on screen now, as the policy preview sees it."""
-        customer_id, _ = self.customer.draft_part()
-        exchange_lines, _ = self.exchange.drafts()
+        customer_id, _new = self.customer.draft_part()
+        exchange_lines, _problems = self.exchange.drafts()
         return ReturnDraft(
             **self.return_fields.draft_part(),
             lines=self._readable_lines(),
@@ -230,8 +235,9 @@ class NewReturnDialog(QDialog):
             returned = format_money(settlement.returned_cents, self._currency)
             taken = format_money(settlement.replacement_cents, self._currency)
             self.exchange.set_settlement(
-                f"Credit {returned} · replacements {taken} · "
-                f"<b>{settlement.words(self._currency)}</b>"
+                _("Credit {returned} · replacements {taken} · <b>{settlement}</b>").format(
+                    returned=returned, taken=taken, settlement=settlement.words(self._currency)
+                )
             )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -262,7 +268,9 @@ class NewReturnDialog(QDialog):
             self.created is None
             and self.has_input()
             and not prompts.ask_yes_no(
-                self, "Discard this return?", "Close without saving? What you typed will be lost."
+                self,
+                _("Discard this return?"),
+                _("Close without saving? What you typed will be lost."),
             )
         ):
             return
@@ -310,7 +318,11 @@ class NewReturnDialog(QDialog):
             return
         except SQLAlchemyError as error:
             cause = getattr(error, "orig", None) or error
-            self._show_banner(f"The database did not take the return ({cause}). Nothing was saved.")
+            self._show_banner(
+                _("The database did not take the return ({error}). Nothing was saved.").format(
+                    error=cause
+                )
+            )
             return
         self.created = created
         self.accept()
@@ -341,9 +353,10 @@ class NewReturnDialog(QDialog):
             self.policy.override_field().show(errors["override"])
         self.return_fields.show_errors(errors)
         order = self._error_widgets()
-        known = {key for key, _ in order}
+        known = {key for key, _widget in order}
         others = [message for key, message in errors.items() if key not in known]
-        self._show_banner(" ".join(["Nothing was saved: fix the fields marked in red.", *others]))
+        said = _("Nothing was saved: fix the fields marked in red.")
+        self._show_banner(" ".join([said, *others]))
         self._banner_for_fields = not others
         for label in self.findChildren(ErrorLabel):
             if label is not self.banner:

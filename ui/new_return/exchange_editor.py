@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import N_, _
 from desk.returns import ExchangeDraft
 from ui.new_return.line_editor import parse_price, parse_quantity
 from ui.widgets.form_parts import ErrorLabel, mark_error
 
-HEADERS = ("SKU *", "Description", "Qty", "Unit price", "")
+HEADERS = (N_("SKU *"), N_("Description"), N_("Qty"), N_("Unit price"), "")
 
 
 class ExchangeRow:
@@ -35,7 +36,7 @@ class ExchangeRow:
             edit.setFixedWidth(width)
         self.remove_button = QToolButton(text="✕", autoRaise=True)
         self.remove_button.setFocusPolicy(Qt.NoFocus)
-        self.remove_button.setToolTip("Remove this replacement item")
+        self.remove_button.setToolTip(_("Remove this replacement item"))
         self.error_label = ErrorLabel()
         self.fields = {
             "sku": self.sku,
@@ -71,15 +72,15 @@ class ExchangeEditor(QGroupBox):
     """Emitted when a row was added, removed or edited."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Exchange: what the customer takes instead", parent)
+        super().__init__(_("Exchange: what the customer takes instead"), parent)
         self.rows: list[ExchangeRow] = []
         self.grid = QGridLayout()
         self.grid.setVerticalSpacing(3)
         for column, text in enumerate(HEADERS):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>" if text else ""), 0, column)
+            self.grid.addWidget(QLabel(f"<b>{_(text)}</b>" if text else ""), 0, column)
         self.grid.setColumnStretch(0, 2)
         self.grid.setColumnStretch(1, 4)
-        self.add_button = QPushButton("Add &replacement")
+        self.add_button = QPushButton(_("Add &replacement"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self.add_row())
         self.settlement_label = QLabel()
@@ -157,9 +158,9 @@ class ExchangeEditor(QGroupBox):
                 for f in row.fields
                 if f"exchange.{i}.{f}" in errors
             ]
-            for field, _ in said:
+            for field, _message in said:
                 mark_error(row.fields[field], True)
-            row.error_label.set_message(" ".join(message for _, message in said))
+            row.error_label.set_message(" ".join(message for _field, message in said))
 
     def focus_chain(self) -> list[QWidget]:
         """The replacement widgets in tab order."""

@@ -20,6 +20,8 @@ from desk.catalog.counter import CounterMatch, counter_look_up, has_sales
 from desk.catalog.keys import receipt_key
 from desk.catalog.lookup import ProductView, SaleView
 from desk.codes import PriceSource
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from ui.background import run_in_background
 from ui.new_return.line_editor import LineRow, parse_quantity
 from ui.new_return.product_fill import (
@@ -100,7 +102,7 @@ class Intake(QObject):
 
         def failed(error: Exception):
             self.pending -= 1
-            self.panel.note.setText(f"The look-up failed: {error}")
+            self.panel.note.setText(_("The look-up failed: {error}").format(error=error))
 
         run_in_background(work, owner=self, on_success=answered, on_failure=failed)
 
@@ -145,7 +147,9 @@ class Intake(QObject):
             row.quantity.setFocus(Qt.OtherFocusReason)
             row.quantity.selectAll()
         else:
-            self.panel.note.setText(f"“{code[:40]}” is neither a receipt nor a known product.")
+            self.panel.note.setText(
+                _("“{code}” is neither a receipt nor a known product.").format(code=code[:40])
+            )
 
     # a receipt
 
@@ -299,7 +303,11 @@ class Intake(QObject):
         refused = {r.product.id: r.product for r in self.dialog.lines.rows if r.product}
         for product in refused.values():
             if not product.returnable:  # as desk.catalog.limits says it when saving
-                problems.append(f"{product.sku} ({product.name}) is marked not returnable.")
+                problems.append(
+                    _("{sku} ({name}) is marked not returnable.").format(
+                        sku=product.sku, name=product.name
+                    )
+                )
         for line_id, row_list in rows.items():
             line = self.panel.line(line_id) if sale is not None else None
             over = line is not None and asked[line_id] > line.left
@@ -307,9 +315,17 @@ class Intake(QObject):
                 row.set_note("limit", limit_note(line.left) if over else None)
             if over:
                 problems.append(  # as desk.catalog.limits says it when saving
-                    f"Only {line.left} of {line.sku or line.description} left to return on "
-                    f"receipt {sale.receipt} ({line.quantity} bought, {line.returned} returned "
-                    f"already); {asked[line_id]} asked."
+                    _(
+                        "Only {left} of {item} left to return on receipt {receipt} ({bought} "
+                        "bought, {returned} returned already); {asked} asked."
+                    ).format(
+                        left=format_number(line.left),
+                        item=line.sku or line.description,
+                        receipt=sale.receipt,
+                        bought=format_number(line.quantity),
+                        returned=format_number(line.returned),
+                        asked=format_number(asked[line_id]),
+                    )
                 )
         return problems
 

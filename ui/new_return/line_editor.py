@@ -18,15 +18,18 @@ from PySide6.QtWidgets import (
 
 from desk.catalog.lookup import ProductView
 from desk.codes import PriceSource
-from desk.labels import CONDITIONS, DISPOSITIONS
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_number
+from desk.labels import CONDITIONS, DISPOSITIONS, label
 from desk.money import format_money
 from desk.returns import LineDraft
 from desk.validation import parse_money, price_error
 from ui.actions import Key, add_shortcut, shortcut_text
 from ui.widgets.form_parts import ErrorLabel, combo, mark_error
 
-HEADERS = ("#", "SKU *", "Description", "Serial / batch", "Qty", "Unit price", "Condition",
-           "Disposition", "")  # fmt: skip
+HEADERS = ("#", N_("SKU *"), N_("Description"), N_("Serial / batch"), N_("Qty"),
+           N_("Unit price"), N_("Condition"), N_("Disposition"), "")  # fmt: skip
+"""The item columns (English, marked: translated where shown)."""
 STRETCH = {1: 2, 2: 4, 3: 2}  # SKU, description and serial share the spare width
 MIN_HEIGHT, ROOMY_HEIGHT = 64, 150  # two rows at least; up to four with notes before it scrolls
 NOTE_COLUMN = 4  # notes under the quantity, price and condition; errors under the rest
@@ -37,11 +40,20 @@ def parse_quantity(text: str) -> tuple[int, str | None]:
     """Return (quantity, why it cannot be read or None)."""
     text = text.strip()
     if not text:
-        return 1, "Enter the quantity."
+        return 1, _("Enter the quantity.")
     try:
         return int(text), None
     except ValueError:
-        return 1, f"“{text}” is not a whole number."
+        return 1, _("“{text}” is not a whole number.").format(text=text)
+
+
+def price_placeholder() -> str:
+    """What an empty price field shows: "0.00", "0,00" in Portuguese."""
+    from babel.numbers import get_decimal_symbol
+
+    from desk.i18n.formats import locale_name
+
+    return "0" + get_decimal_symbol(locale_name()) + "00"
 
 
 def parse_price(text: str) -> tuple[int, str | None]:
@@ -63,17 +75,18 @@ class LineRow:
         self.number.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.number.setProperty("role", "hint")
         self.sku, self.description, self.serial = QLineEdit(), QLineEdit(), QLineEdit()
-        self.serial.setPlaceholderText("optional")
+        self.serial.setPlaceholderText(_("optional"))
         for edit, width in ((self.sku, 100), (self.description, 120), (self.serial, 90)):
             edit.setMinimumWidth(width)
         self.quantity, self.price = QLineEdit("1"), QLineEdit()
         self.quantity.setMaxLength(6)
         self.price.setMaxLength(16)
-        self.price.setPlaceholderText("0.00")
+        self.price.setPlaceholderText(price_placeholder())
         for edit, width in ((self.quantity, 52), (self.price, 92)):
             edit.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             edit.setFixedWidth(width)
-        self.condition, self.disposition = combo(CONDITIONS), combo(DISPOSITIONS)
+        self.condition = combo({code: label(CONDITIONS, code) for code in CONDITIONS})
+        self.disposition = combo({code: label(DISPOSITIONS, code) for code in DISPOSITIONS})
         self.remove_button = QToolButton(text="✕")
         self.remove_button.setFocusPolicy(Qt.NoFocus)
         self.remove_button.setAutoRaise(True)
@@ -155,7 +168,7 @@ class LineEditor(QGroupBox):
     """Emitted when a row was added or removed."""
 
     def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
-        super().__init__("Items", parent)
+        super().__init__(_("Items"), parent)
         self.currency = currency
         self.rows: list[LineRow] = []
         self._draft_rows: list[LineRow] = []
@@ -163,7 +176,7 @@ class LineEditor(QGroupBox):
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(3)
         for column, text in enumerate(HEADERS):
-            header = QLabel(f"<b>{text}</b>" if text else "")
+            header = QLabel(f"<b>{_(text) if text != '#' else text}</b>" if text else "")
             self.grid.addWidget(header, 0, column)
             self.grid.setColumnStretch(column, STRETCH.get(column, 0))
         self.grid.setColumnMinimumWidth(0, 18)
@@ -178,13 +191,19 @@ class LineEditor(QGroupBox):
         self.scroll.setWidget(content)
         self.scroll.setMinimumHeight(MIN_HEIGHT)
         content.installEventFilter(self)  # its rows and notes change: fit_height
-        self.add_button = QPushButton("&Add line")
-        self.add_button.setToolTip(f"Add another returned item ({ADD_KEY} or Alt+A)")
+        self.add_button = QPushButton(_("&Add line"))
+        self.add_button.setToolTip(
+            _("Add another returned item ({shortcut} or Alt+A)").format(shortcut=ADD_KEY)
+        )
         self.add_button.clicked.connect(lambda: self.add_line())
         self.lines_error = ErrorLabel()
         self.total_label = QLabel()
         self.total_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        keys = QLabel(f"{ADD_KEY} adds a line, {REMOVE_KEY} removes the current one")
+        keys = QLabel(
+            _("{add} adds a line, {remove} removes the current one").format(
+                add=ADD_KEY, remove=REMOVE_KEY
+            )
+        )
         keys.setProperty("role", "hint")
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
@@ -263,7 +282,9 @@ class LineEditor(QGroupBox):
                 self.grid.removeWidget(widget)
         for i, row in enumerate(self.rows):
             row.number.setText(str(i + 1))
-            row.remove_button.setToolTip(f"Remove line {i + 1} ({REMOVE_KEY})")
+            row.remove_button.setToolTip(
+                _("Remove line {n} ({shortcut})").format(n=i + 1, shortcut=REMOVE_KEY)
+            )
             for column, widget in enumerate(row.cells()):
                 self.grid.addWidget(widget, 1 + 2 * i, column)
             self.grid.addWidget(row.error_label, 2 + 2 * i, 1, 1, NOTE_COLUMN - 1)
@@ -280,9 +301,10 @@ class LineEditor(QGroupBox):
                 unread += not row.is_blank()
             else:
                 total += quantity * cents
-        text = f"Total <b>{format_money(total, self.currency)}</b>"
+        text = _("Total <b>{amount}</b>").format(amount=format_money(total, self.currency))
         if unread:
-            text += f" <span style='color:#555555'>({unread} line(s) not counted)</span>"
+            said = ngettext("({n} line not counted)", "({n} lines not counted)", unread)
+            text += f" <span style='color:#555555'>{said.format(n=format_number(unread))}</span>"
         self.total_label.setText(text)
 
     # for the dialog

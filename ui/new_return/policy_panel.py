@@ -7,7 +7,9 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desk.labels import REFUND_METHODS
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_percent
+from desk.labels import REFUND_METHODS, label
 from desk.money import format_money, format_signed
 from desk.policy.intake import IntakeAdvice
 from ui.widgets.form_parts import FieldError, with_error
@@ -36,7 +38,7 @@ class PolicyPanel(QGroupBox):
     """Shows the policy summary, a frequent-returner badge, fee, bonus offer and problems."""
 
     def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
-        super().__init__("Return policy", parent)
+        super().__init__(_("Return policy"), parent)
         self.currency = currency
         self.setStyleSheet(_STYLE)
         self.summary = _label(rich=True)
@@ -48,11 +50,11 @@ class PolicyPanel(QGroupBox):
         self.offer = _label("policyOffer", rich=True)
         self.problems = _label("policyProblems")
         self.override_edit = QLineEdit(
-            placeholderText="Why you accept it anyway (goes in the timeline)"
+            placeholderText=_("Why you accept it anyway (goes in the timeline)")
         )
         box, self.override_error = with_error(self.override_edit)
         self.override_edit.textChanged.connect(self.override_error.clear)
-        self.override_caption = QLabel("Override with &reason *")
+        self.override_caption = QLabel(_("Override with &reason *"))
         self.override_caption.setBuddy(self.override_edit)
         self.override_row = QWidget()
         row = QHBoxLayout(self.override_row)
@@ -86,18 +88,24 @@ class PolicyPanel(QGroupBox):
         problems the dialog found itself (more than is left on the receipt), which need the
         override reason as the policy's own do."""
         self.summary.setText(f"<b>{escape(advice.summary)}</b>")
-        self.why.setText(f"Why: {advice.why}")
+        self.why.setText(_("Why: {why}").format(why=advice.why))
         self.badge.setText(f"⚑ {advice.segment.label}")
-        self.badge.setToolTip("Worth a look; the return is not blocked.")
+        self.badge.setToolTip(_("Worth a look; the return is not blocked."))
         self.badge.setVisible(advice.flagged)
         money = []
         if advice.fee_cents:
-            money.append(f"Restocking fee: <b>{self._money(advice.fee_cents)}</b>")
+            money.append(
+                _("Restocking fee: <b>{amount}</b>").format(amount=self._money(advice.fee_cents))
+            )
         if advice.bonus_cents:
-            name = escape(REFUND_METHODS.get(refund_method, refund_method).lower())
+            name = escape(label(REFUND_METHODS, refund_method).lower())
             percent = advice.profile.bonus_percent.get(refund_method, 0)
             money.append(
-                f"Bonus for {name}: <b>{self._signed(advice.bonus_cents)}</b> ({percent}%)"
+                _("Bonus for {method}: <b>{amount}</b> ({percent})").format(
+                    method=name,
+                    amount=self._signed(advice.bonus_cents),
+                    percent=format_percent(percent / 100),
+                )
             )
         self.money.setText(" · ".join(money))
         self.money.setVisible(bool(money))

@@ -17,12 +17,13 @@ from desk.catalog.lookup import ProductView, SaleLineView, SaleView
 from desk.catalog.service import product_completions
 from desk.codes import Condition, Disposition, PriceSource
 from desk.db import Database
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number, locale_name
 from ui.background import run_in_background
 from ui.new_return.line_editor import LineRow
 from ui.widgets.form_parts import select_code
 
 Choice = tuple[Condition, Disposition]
-CATALOGUE_NOTE = "<span style='color:#555555'>catalogue price</span>"
 COMPLETIONS = 10  # products listed under the SKU field at most
 POPUP_WIDTH = 380
 _SKU_ROLE = Qt.UserRole + 1
@@ -30,15 +31,30 @@ _PRODUCT_ROLE = Qt.UserRole + 2
 
 
 def price_text(cents: int) -> str:
-    """Cents as staff type them in the price field: 1250 → "12.50"."""
+    """Cents as staff type them in the price field: 1250 → "12.50" ("12,50" in Portuguese)."""
+    from babel.numbers import get_decimal_symbol
+
     sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+    point = get_decimal_symbol(locale_name())
+    return f"{sign}{abs(cents) // 100}{point}{abs(cents) % 100:02d}"
+
+
+def catalogue_note() -> str:
+    """The note of a row whose price is the catalogue's (not the price paid)."""
+    return "<span style='color:#555555'>" + _("catalogue price") + "</span>"
 
 
 def limit_note(left: int) -> str:
     """What a row asking for more than is left says beside it."""
-    text = "nothing left" if left <= 0 else f"only {left} left"
-    return f"<span style='color:#b91c1c'>⚠ {text} to return on this receipt</span>"
+    if left <= 0:
+        text = _("⚠ nothing left to return on this receipt")
+    else:
+        text = ngettext(
+            "⚠ only {n} left to return on this receipt",
+            "⚠ only {n} left to return on this receipt",
+            left,
+        ).format(n=format_number(left))
+    return f"<span style='color:#b91c1c'>{text}</span>"
 
 
 def apply_choice(row: LineRow, choice: Choice | None, default: Disposition | None) -> None:
@@ -104,7 +120,7 @@ def fill_from_product(
     apply_choice(row, choice, product.default_disposition)
     row.product_id, row.sale_line_id, row.product = product.id, None, product
     row.price_source = PriceSource.CATALOGUE
-    row.set_note("price", CATALOGUE_NOTE)
+    row.set_note("price", catalogue_note())
 
 
 def completion_text(product: ProductView) -> str:

@@ -22,21 +22,36 @@ from PySide6.QtWidgets import (
 )
 
 from desk.catalog.lookup import SaleLineView, SaleView
-from desk.dates import format_day
+from desk.i18n.catalog import N_, _, ngettext, pgettext
+from desk.i18n.formats import format_date, format_number
 from desk.money import format_money
 
 COLUMNS = ("Item", "SKU", "Paid", "On the receipt", "Return")
+"""The receipt lines' columns (`headers()` gives them in the desk's language)."""
 ITEM, SKU, PAID, BOUGHT, RETURN = range(len(COLUMNS))
 VISIBLE_LINES = 6  # lines shown before the list scrolls
 _ENTER = (Qt.Key_Return, Qt.Key_Enter)
-LINES_HINT = "Space ticks what comes back · Down/Up move · a digit sets the quantity · Enter: done"
-NOT_FOUND = "Not in the imported sales: type the items."
+LINES_HINT = N_(
+    "Space ticks what comes back · Down/Up move · a digit sets the quantity · Enter: done"
+)
+NOT_FOUND = N_("Not in the imported sales: type the items.")
+
+
+def headers() -> list[str]:
+    """The receipt lines' column headers in the desk's language."""
+    # TRANSLATORS: the column of how many of the receipt's line come back
+    back = pgettext("quantity to return", "Return")
+    return [_("Item"), _("SKU"), _("Paid"), _("On the receipt"), back]
 
 
 def bought_text(line: SaleLineView) -> str:
     """ "2 bought · 1 returned", or "1 bought" when nothing came back yet."""
-    text = f"{line.quantity} bought"
-    return f"{text} · {line.returned} returned" if line.returned else text
+    bought = format_number(line.quantity)
+    if line.returned:
+        return _("{bought} bought · {returned} returned").format(
+            bought=bought, returned=format_number(line.returned)
+        )
+    return _("{bought} bought").format(bought=bought)
 
 
 class ReceiptPanel(QGroupBox):
@@ -48,19 +63,19 @@ class ReceiptPanel(QGroupBox):
     """Enter was pressed in the lines: the ticking is over."""
 
     def __init__(self, ref_edit: QLineEdit, currency: str = "EUR", parent: QWidget | None = None):
-        super().__init__("Receipt", parent)
+        super().__init__(_("Receipt"), parent)
         self.currency = currency
         self.ref_edit = ref_edit
         self.sale: SaleView | None = None
         self._items: dict[int, QTreeWidgetItem] = {}
-        caption = QLabel("Receipt / &order")
+        caption = QLabel(_("Receipt / &order"))
         caption.setBuddy(ref_edit)
         self.note = QLabel()
         self.note.setProperty("role", "hint")
         self.note.setTextFormat(Qt.PlainText)  # it quotes what was typed
         self.note.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels(headers())
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -71,7 +86,7 @@ class ReceiptPanel(QGroupBox):
         header.setSectionResizeMode(ITEM, QHeaderView.Stretch)
         self.tree.installEventFilter(self)
         self.tree.itemChanged.connect(self._item_changed)
-        self.lines_hint = QLabel(LINES_HINT)
+        self.lines_hint = QLabel(_(LINES_HINT))
         self.lines_hint.setProperty("role", "hint")
         self.lines_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -112,10 +127,15 @@ class ReceiptPanel(QGroupBox):
             if line.left:
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
                 item.setCheckState(ITEM, Qt.Unchecked)
-                item.setToolTip(ITEM, f"{line.left} left to return")
+                item.setToolTip(
+                    ITEM,
+                    ngettext("{n} left to return", "{n} left to return", line.left).format(
+                        n=format_number(line.left)
+                    ),
+                )
             else:
                 item.setFlags(Qt.ItemIsSelectable)  # all of it came back already: shown, greyed
-                item.setToolTip(ITEM, "Everything bought on this line was returned already")
+                item.setToolTip(ITEM, _("Everything bought on this line was returned already"))
             self.tree.addTopLevelItem(item)
             self._items[line.id] = item
         self.tree.blockSignals(False)
@@ -128,13 +148,18 @@ class ReceiptPanel(QGroupBox):
         if first is not None:
             self.tree.setCurrentItem(first)
         self._show_lines(bool(sale.lines))
-        when = format_day(sale.purchase_date, self.currency)
-        self.note.setText(f"✓ {sale.receipt}, {when}: {len(sale.lines)} line(s)")
+        count = len(sale.lines)
+        said = ngettext("✓ {receipt}, {date}: {n} line", "✓ {receipt}, {date}: {n} lines", count)
+        self.note.setText(
+            said.format(
+                receipt=sale.receipt, date=format_date(sale.purchase_date), n=format_number(count)
+            )
+        )
 
     def show_not_found(self) -> None:
         """Say quietly that the receipt is not known; nothing else changes."""
         self.forget()
-        self.note.setText(NOT_FOUND)
+        self.note.setText(_(NOT_FOUND))
 
     def forget(self) -> None:
         """Drop the receipt's lines (the receipt field was changed)."""
@@ -179,7 +204,8 @@ class ReceiptPanel(QGroupBox):
         item.setText(RETURN, "" if quantity is None else str(quantity))
         over = quantity is not None and quantity > line.left
         item.setForeground(RETURN, QBrush(QColor("#b91c1c")) if over else QBrush())
-        item.setToolTip(RETURN, f"Only {line.left} left to return" if over else "")
+        said = _("Only {n} left to return").format(n=format_number(line.left)) if over else ""
+        item.setToolTip(RETURN, said)
         self.tree.blockSignals(False)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:

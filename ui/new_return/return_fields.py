@@ -7,37 +7,44 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QWidget
 
 from desk.codes import Status
-from desk.labels import INTAKES, REASONS, REFUND_METHODS
+from desk.i18n.catalog import N_, _, pgettext
+from desk.labels import INTAKES, REASONS, REFUND_METHODS, label
 from ui.widgets.date_field import DateField
 from ui.widgets.form_parts import FieldError, combo, form_grid, select_code, with_error
 
 STATUS_CHOICES = {
-    Status.RECEIVED: "Received: the goods are here",
-    Status.REQUESTED: "Requested: announced, not here yet",
+    Status.RECEIVED: N_("Received: the goods are here"),
+    Status.REQUESTED: N_("Requested: announced, not here yet"),
 }
-"""The statuses a new return may start in (desk.workflow.INITIAL), the default first."""
+"""The statuses a new return may start in (desk.workflow.INITIAL), the default first
+(English, marked: translated where shown)."""
+
+
+def _labelled(table: dict) -> dict[str, str]:
+    """`table`'s codes with their words in the desk's language."""
+    return {code: label(table, code) for code in table}
 
 
 class ReturnFields(QGroupBox):
     """The return's own details, each field with its inline error where it can have one."""
 
     def __init__(self, currency: str = "EUR", parent: QWidget | None = None):
-        super().__init__("Return", parent)
+        super().__init__(pgettext("noun", "Return"), parent)
         self.refund_chosen = False  # staff picked a refund method by hand
         self.reason_combo = QComboBox()
-        self.reason_combo.addItem("Choose a reason…", "")
-        for code, text in REASONS.items():
+        self.reason_combo.addItem(_("Choose a reason…"), "")
+        for code, text in _labelled(REASONS).items():
             self.reason_combo.addItem(text, str(code))
-        self.reason_text = QLineEdit(placeholderText="In the customer's words (optional)")
-        self.refund_combo = combo(REFUND_METHODS)
+        self.reason_text = QLineEdit(placeholderText=_("In the customer's words (optional)"))
+        self.refund_combo = combo(_labelled(REFUND_METHODS))
         self.refund_combo.activated.connect(self._refund_picked)
-        self.intake_combo = combo(INTAKES)
-        self.status_combo = combo(STATUS_CHOICES)
+        self.intake_combo = combo(_labelled(INTAKES))
+        self.status_combo = combo({code: _(text) for code, text in STATUS_CHOICES.items()})
         self.date_field = DateField(currency)
         # laid out by the dialog's receipt panel (ui.new_return.receipt_panel), at the top
-        self.ref_edit = QLineEdit(placeholderText="Scan or type the receipt or order number")
+        self.ref_edit = QLineEdit(placeholderText=_("Scan or type the receipt or order number"))
         self.ref_edit.setClearButtonEnabled(True)
-        self.note_edit = QLineEdit(placeholderText="Shown in the return's timeline (optional)")
+        self.note_edit = QLineEdit(placeholderText=_("Shown in the return's timeline (optional)"))
         self.errors: dict[str, FieldError] = {}
         boxes = {}
         for key, widget in (
@@ -51,16 +58,16 @@ class ReturnFields(QGroupBox):
             self.date_field.edit, extra=self.date_field
         )
         self.date_field.changed.connect(self.errors["purchase_date"].clear)
-        reason_label = QLabel("&Reason *")
+        reason_label = QLabel(_("&Reason *"))
         reason_label.setBuddy(self.reason_combo)
-        date_label = QLabel("Purchase &date")
+        date_label = QLabel(_("Purchase &date"))
         date_label.setBuddy(self.date_field.edit)
         grid = form_grid(
             [
-                (reason_label, boxes["reason"], "Details", self.reason_text),
-                ("Refund", boxes["refund_method"], "Intake", self.intake_combo),
-                (date_label, boxes["purchase_date"], "Start as", boxes["status"]),
-                ("Note", self.note_edit, None, None),
+                (reason_label, boxes["reason"], _("Details"), self.reason_text),
+                (_("Refund"), boxes["refund_method"], _("Intake"), self.intake_combo),
+                (date_label, boxes["purchase_date"], _("Start as"), boxes["status"]),
+                (_("Note"), self.note_edit, None, None),
             ]
         )
         self.setLayout(grid)

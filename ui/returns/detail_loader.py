@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.services import return_view
 from ui.background import run_in_background
 
@@ -72,6 +73,9 @@ class DetailLoader(QObject):
         if asked != self._asked:
             return
         self._shown, self._shown_id = asked, None
-        message = str(error) if isinstance(error, DeskError) else f"Cannot show it: {error}"
+        if isinstance(error, DeskError):
+            message = str(error)
+        else:
+            message = _("Cannot show the return: {error}").format(error=error)
         self.window.statusBar().showMessage(message, 5000)
         self.window.detail.show_detail(None)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from desk import labels
 from desk.codes import Status
+from desk.i18n.catalog import N_, _, pgettext
+from desk.i18n.formats import format_date, format_datetime, format_number
 from desk.models import StatusChange
 from desk.money import format_money, format_signed
 from desk.returns import ReturnDetail
@@ -34,7 +36,8 @@ from ui.returns.messages_box import MessagesBox
 from ui.returns.model import STATUS_COLORS
 from ui.widgets.flow_layout import flow_row
 
-LINE_COLUMNS = ("SKU", "Item · condition · goes to", "Qty", "Unit price", "Amount")
+LINE_COLUMNS = (N_("SKU"), N_("Item · condition · goes to"), N_("Qty"), N_("Unit price"),
+                N_("Amount"))  # fmt: skip
 """The Items table's columns; condition and disposition are the item cell's last line, so the
 table fits a 1024-pixel window without a horizontal scroll bar."""
 
@@ -46,15 +49,16 @@ ERASED_COLOR = "#6b7280"
 
 
 def _local(stamp) -> str:
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_datetime(stamp)
 
 
 def _change_text(change: StatusChange) -> str:
     """A timeline entry's kind and status: a move is a coloured dot, an undo an arrow back."""
     status = change.to_status
     if change_kind(change) == ChangeKind.UNDO:
-        return f"<b style='color:{ERASED_COLOR}'>↶ Undone: back to {status.label}</b>"
-    return f"<b style='color:{STATUS_COLORS[status]}'>● {status.label}</b>"
+        said = _("↶ Undone: back to {status}").format(status=escape(status.label))
+        return f"<b style='color:{ERASED_COLOR}'>{said}</b>"
+    return f"<b style='color:{STATUS_COLORS[status]}'>● {escape(status.label)}</b>"
 
 
 class DetailPanel(QScrollArea):
@@ -103,7 +107,7 @@ class DetailPanel(QScrollArea):
         header.addStretch(1)
         self._layout.addLayout(header)
         self._layout.addWidget(self.meta_label)
-        self.actions_hint = QLabel("Next step:")
+        self.actions_hint = QLabel(_("Next step:"))
         self.actions_hint.setStyleSheet("font-weight: 600;")
         buttons = flow_row()
         self.actions_box = buttons.layout()  # the move buttons wrap onto rows as needed
@@ -117,17 +121,19 @@ class DetailPanel(QScrollArea):
     def _build_instructions_row(self) -> None:
         from ui.instructions.paper_formats import format_combo
 
-        hint = QLabel("Instructions for the customer:")
+        hint = QLabel(_("Instructions for the customer:"))
         hint.setStyleSheet("font-weight: 600;")
         self.format_combo = format_combo()
-        self.format_combo.setToolTip("Paper for the printed or exported instructions")
-        self.print_button = QPushButton("Print…")
+        self.format_combo.setToolTip(_("Paper for the printed or exported instructions"))
+        self.print_button = QPushButton(_("Print…"))
         self.print_button.setObjectName("printInstructions")
         self.print_button.setToolTip(
-            f"Preview and print the return instructions ({shortcut_text(Act.PRINT_INSTRUCTIONS)})"
+            _("Preview and print the return instructions ({shortcut})").format(
+                shortcut=shortcut_text(Act.PRINT_INSTRUCTIONS)
+            )
         )
         self.print_button.clicked.connect(self.print_requested)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(_("Export PDF…"))
         self.export_button.setObjectName("exportInstructions")
         self.export_button.clicked.connect(self.export_requested)
         row = flow_row(hint, self.format_combo, self.print_button, self.export_button)
@@ -135,13 +141,13 @@ class DetailPanel(QScrollArea):
 
     def _build_facts(self) -> None:
         self.facts_row = row = QBoxLayout(QBoxLayout.LeftToRight)
-        self.customer_label = self._fact_box(row, "Customer")
-        self.profile_button = QPushButton("Customer profile…")
+        self.customer_label = self._fact_box(row, _("Customer"))
+        self.profile_button = QPushButton(_("Customer profile…"))
         self.profile_button.setObjectName("customerProfile")
-        self.profile_button.setToolTip("Habits, policy, every return; edit, export or erase")
+        self.profile_button.setToolTip(_("Habits, policy, every return; edit, export or erase"))
         self.profile_button.clicked.connect(self._request_profile)
         self.customer_label.parentWidget().layout().addWidget(self.profile_button, 0, Qt.AlignLeft)
-        self.return_label = self._fact_box(row, "Return")
+        self.return_label = self._fact_box(row, pgettext("noun", "Return"))
         self._layout.addLayout(row)
 
     def _request_profile(self) -> None:
@@ -160,10 +166,10 @@ class DetailPanel(QScrollArea):
         return label
 
     def _build_lines(self) -> None:
-        box = QGroupBox("Items")
+        box = QGroupBox(_("Items"))
         layout = QVBoxLayout(box)
         self.lines_table = QTableWidget(0, len(LINE_COLUMNS))
-        self.lines_table.setHorizontalHeaderLabels(LINE_COLUMNS)
+        self.lines_table.setHorizontalHeaderLabels([_(text) for text in LINE_COLUMNS])
         self.lines_table.verticalHeader().setVisible(False)
         self.lines_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.lines_table.setSelectionMode(QAbstractItemView.NoSelection)
@@ -183,7 +189,7 @@ class DetailPanel(QScrollArea):
         self._layout.addWidget(box)
 
     def _build_timeline(self) -> None:
-        box = QGroupBox("Timeline")
+        box = QGroupBox(_("Timeline"))
         self.timeline_grid = QGridLayout(box)
         self.timeline_grid.setHorizontalSpacing(14)
         self.timeline_grid.setColumnStretch(3, 1)
@@ -205,8 +211,11 @@ class DetailPanel(QScrollArea):
             "font-weight: 600;"
         )
         self.meta_label.setText(
-            f"Logged {_local(ret.created_at)} · {labels.label(labels.INTAKES, ret.intake)}"
-            f" · last change {_local(ret.updated_at)}"
+            _("Logged {logged} · {intake} · last change {changed}").format(
+                logged=_local(ret.created_at),
+                intake=labels.label(labels.INTAKES, ret.intake),
+                changed=_local(ret.updated_at),
+            )
         )
         self._show_customer(detail)
         self._show_return(detail)
@@ -219,17 +228,17 @@ class DetailPanel(QScrollArea):
         rows = [f"<b>{escape(c.name)}</b>"]
         rows += [escape(x) for x in (c.email, detail.customer_phone) if x]
         rows.append(
-            "Prefers: "
-            + escape(labels.label(labels.CHANNELS, c.preferred_channel))
-            + " · "
-            + escape(labels.LANGUAGES.get(c.preferred_language, c.preferred_language))
+            _("Prefers: {channel} · {language}").format(
+                channel=escape(labels.label(labels.CHANNELS, c.preferred_channel)),
+                language=escape(labels.LANGUAGES.get(c.preferred_language, c.preferred_language)),
+            )
         )
         self.customer_label.setText("<br>".join(rows))
 
     def show_habits(self, habits) -> None:
         """Add the customer's segment (and a flag for a frequent returner) to their box."""
         color = "#b45309" if habits.flagged else "#15803d"
-        flag = " ⚑ take a look" if habits.flagged else ""
+        flag = " " + _("⚑ take a look") if habits.flagged else ""
         segment = (
             f"<span style='color:{color}; font-weight:600'>{escape(habits.segment.label)}"
             f"{flag}</span> <span style='color:#555'>({escape(habits.why)})</span>"
@@ -239,13 +248,20 @@ class DetailPanel(QScrollArea):
     def _show_return(self, detail: ReturnDetail) -> None:
         r = detail.ret
         reason = labels.label(labels.REASONS, r.reason)
-        rows = [f"<b>Reason:</b> {escape(reason)}"]
+        rows = [_("<b>Reason:</b> {reason}").format(reason=escape(reason))]
         if r.reason_text:
             rows.append(f"<i>“{escape(r.reason_text)}”</i>")
-        rows.append(f"<b>Wants:</b> {escape(labels.label(labels.REFUND_METHODS, r.refund_method))}")
-        bought = r.purchase_date.isoformat() if r.purchase_date else "date unknown"
-        ref = f" · receipt {escape(r.purchase_ref)}" if r.purchase_ref else ""
-        rows.append(f"<b>Bought:</b> {bought}{ref}")
+        wants = escape(labels.label(labels.REFUND_METHODS, r.refund_method))
+        rows.append(_("<b>Wants:</b> {method}").format(method=wants))
+        bought = format_date(r.purchase_date) if r.purchase_date else _("date unknown")
+        if r.purchase_ref:
+            rows.append(
+                _("<b>Bought:</b> {date} · receipt {receipt}").format(
+                    date=bought, receipt=escape(r.purchase_ref)
+                )
+            )
+        else:
+            rows.append(_("<b>Bought:</b> {date}").format(date=bought))
         rows += self._money_rows(detail)
         self.return_label.setText("<br>".join(rows))
 
@@ -253,35 +269,39 @@ class DetailPanel(QScrollArea):
         r, money = detail.ret, (lambda cents: format_money(cents, detail.currency))
         rows = []
         if r.fee_cents:
-            rows.append(f"<b>Restocking fee:</b> {money(r.fee_cents)}")
+            rows.append(_("<b>Restocking fee:</b> {amount}").format(amount=money(r.fee_cents)))
         if r.bonus_cents:
             rows.append(
-                "<b>Bonus for keeping the sale:</b> "
-                + format_signed(r.bonus_cents, detail.currency)
+                _("<b>Bonus for keeping the sale:</b> {amount}").format(
+                    amount=format_signed(r.bonus_cents, detail.currency)
+                )
             )
         if detail.exchange_lines:
             items = ", ".join(
-                f"{x.quantity} × {escape(x.sku)} {escape(x.description)}".strip()
+                f"{format_number(x.quantity)} × {escape(x.sku)} {escape(x.description)}".strip()
                 for x in detail.exchange_lines
             )
-            rows.append(f"<b>Replacement:</b> {items}")
+            rows.append(_("<b>Replacement:</b> {items}").format(items=items))
         if r.settlement_cents > 0:
-            rows.append(f"<b>Customer pays:</b> {money(r.settlement_cents)}")
+            rows.append(
+                _("<b>Customer pays:</b> {amount}").format(amount=money(r.settlement_cents))
+            )
         elif r.settlement_cents < 0:
-            rows.append(f"<b>Give back:</b> {money(-r.settlement_cents)}")
+            rows.append(_("<b>Give back:</b> {amount}").format(amount=money(-r.settlement_cents)))
         return rows
 
     def _show_lines(self, detail: ReturnDetail) -> None:
         table = self.lines_table
         table.setRowCount(len(detail.lines))
         for i, line in enumerate(detail.lines):
-            serial = f"\nSerial/batch {line.serial}" if line.serial else ""
+            serial = _("Serial/batch {serial}").format(serial=line.serial) if line.serial else ""
+            serial = "\n" + serial if serial else ""
             condition = labels.label(labels.CONDITIONS, line.condition)
             goes_to = labels.label(labels.DISPOSITIONS, line.disposition).lower()
             values = (
                 line.sku,
                 f"{line.description}{serial}\n{condition} · {goes_to}".lstrip("\n"),
-                str(line.quantity),
+                format_number(line.quantity),
                 format_money(line.unit_price_cents, detail.currency),
                 format_money(line.quantity * line.unit_price_cents, detail.currency),
             )
@@ -291,7 +311,9 @@ class DetailPanel(QScrollArea):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 table.setItem(i, j, item)
         self._fit_lines_height()
-        self.total_label.setText(f"Total {format_money(detail.total_cents, detail.currency)}")
+        self.total_label.setText(
+            _("Total {amount}").format(amount=format_money(detail.total_cents, detail.currency))
+        )
 
     def _fit_lines_height(self) -> None:
         """Make the Items table as tall as its rows, wrapped at the width it has now."""
@@ -332,9 +354,10 @@ class DetailPanel(QScrollArea):
     def _show_erasure(self, detail: ReturnDetail, row: int) -> None:
         """The erasure is an entry of its own kind: grey, no status."""
         customer = detail.customer
+        erased = _("○ Data erased")
         cells = (
             QLabel(_local(customer.erased_at)),
-            QLabel(f"<b style='color:{ERASED_COLOR}'>○ Data erased</b>"),
+            QLabel(f"<b style='color:{ERASED_COLOR}'>{erased}</b>"),
             QLabel(escape(customer.erased_by) or "—"),
             QLabel(escape(detail.erasure_note)),
         )
@@ -354,7 +377,7 @@ class DetailPanel(QScrollArea):
             button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
             self.actions_box.addWidget(button)
             self.move_buttons[target] = button
-        self.actions_hint.setText("Next step:" if self.move_buttons else "Final status.")
+        self.actions_hint.setText(_("Next step:") if self.move_buttons else _("Final status."))
 
     def timeline_text(self) -> list[str]:
         """The timeline as shown, one string per entry (status, staff, note)."""

@@ -11,6 +11,7 @@ from functools import lru_cache
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from desk.codes import Status
+from desk.i18n.formats import locale_name
 from desk.money import format_money
 
 STATUS_COLORS: dict[Status, str] = {
@@ -46,7 +47,12 @@ def low_mark() -> QPixmap:
     return _low_mark[0]
 
 
-@lru_cache(maxsize=4096)
 def money(cents: int, currency: str) -> str:
-    """A total as the list shows it (Babel takes half a millisecond a call; totals repeat)."""
-    return format_money(cents, currency)
+    """A total as the list shows it, in the desk's language (Babel takes half a millisecond
+    a call; totals repeat, so each is formatted once)."""
+    return _money(cents, currency, locale_name())
+
+
+@lru_cache(maxsize=4096)
+def _money(cents: int, currency: str, locale: str) -> str:
+    return format_money(cents, currency, locale)

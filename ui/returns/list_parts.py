@@ -7,6 +7,7 @@ a readable name, the item count and then the logged date step aside (`ColumnFitt
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 from desk import list_window, listing
 from desk.codes import Status
 from desk.db import Database
+from desk.i18n.catalog import _, ngettext, pgettext
+from desk.i18n.formats import format_date, format_number
 from desk.listing import ReturnFilter
 from desk.money import format_money
 from ui.actions import Act, shortcut_text
 from ui.returns.model import (
-    COLUMNS,
     CUSTOMER,
     ITEMS,
     LOGGED,
@@ -35,18 +37,26 @@ from ui.returns.model import (
     STATUS,
     TOTAL,
     ReturnsModel,
+    headers,
 )
 
 ALL = ""
 """The status filter's data for "All"."""
 
-SAMPLES = {
-    NUMBER: ("R-2026-00000",),
-    LOGGED: ("2026-12-31",),
-    ITEMS: ("999",),
-    STATUS: tuple(s.label for s in Status),
-}
-"""The widest texts each column shows (the total's: four figures in the common currencies)."""
+
+def samples() -> dict[int, tuple[str, ...]]:
+    """The widest texts each column shows, in the desk's language (the total's: four
+    figures in the common currencies)."""
+    totals = tuple(format_money(9_999_99, c) for c in ("EUR", "BRL", "USD", "GBP"))
+    return {
+        NUMBER: ("R-2026-00000",),
+        LOGGED: (format_date(date(2026, 12, 31)), format_date(date(2026, 11, 28))),
+        ITEMS: ("999",),
+        STATUS: tuple(s.label for s in Status),
+        TOTAL: totals,
+    }
+
+
 CUSTOMER_ROOM = "Maria Eduarda S"
 """The customer's name gets at least the width of this text before other columns step aside."""
 OPTIONAL = (ITEMS, LOGGED)
@@ -58,7 +68,9 @@ def search_box() -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName("search")
     edit.setPlaceholderText(
-        f"Search number, customer, email, phone or SKU  ({shortcut_text(Act.FIND)})"
+        _("Search number, customer, email, phone or SKU  ({shortcut})").format(
+            shortcut=shortcut_text(Act.FIND)
+        )
     )
     edit.setClearButtonEnabled(True)
     edit.setMinimumWidth(360)
@@ -89,8 +101,8 @@ def status_filter() -> StatusFilter:
     """The status filter: open returns (the default), all, or one status."""
     combo = StatusFilter()
     combo.setObjectName("statusFilter")
-    combo.addItem("Open (not closed)", listing.OPEN)
-    combo.addItem("All", ALL)
+    combo.addItem(_("Open (not closed)"), listing.OPEN)
+    combo.addItem(pgettext("statuses", "All"), ALL)
     for status in Status:
         combo.addItem(status.label, status.value)
     return combo
@@ -124,10 +136,9 @@ class ColumnFitter(QObject):
     def __init__(self, table: QTableView):
         super().__init__(table)
         self.table = table
-        totals = tuple(format_money(9_999_99, c) for c in ("EUR", "BRL", "USD", "GBP"))
-        samples = {**SAMPLES, TOTAL: totals}
+        self._headers = headers()
         self.widths = {
-            column: self._content_width(column, texts) for column, texts in samples.items()
+            column: self._content_width(column, texts) for column, texts in samples().items()
         }
         for column, width in self.widths.items():
             table.setColumnWidth(column, width)
@@ -140,7 +151,7 @@ class ColumnFitter(QObject):
         bold = self.table.horizontalHeader().fontMetrics()
         pad = 2 * self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin) + 10
         arrow = 24  # every header keeps room for its sort arrow
-        header = bold.horizontalAdvance(COLUMNS[column]) + arrow
+        header = bold.horizontalAdvance(self._headers[column]) + arrow
         return max(header, *(metrics.horizontalAdvance(t) + pad for t in texts))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
@@ -163,9 +174,14 @@ class ColumnFitter(QObject):
 
 
 def count_text(total: int, bound: list_window.Bound) -> str:
-    """The count under the list: "1 return", "12,345 returns", "about 12,000 returns"."""
-    said = "" if bound == list_window.Bound.EXACT else f"{bound.value} "  # about, more than
-    return f"{said}{total:,} return{'s' if total != 1 else ''}"
+    """The count under the list: "1 return", "12,345 returns", "about 12,000 returns",
+    "more than 10,000 returns" (numbers in the desk's language)."""
+    n = format_number(total)
+    if bound == list_window.Bound.ABOUT:
+        return ngettext("about {n} return", "about {n} returns", total).format(n=n)
+    if bound == list_window.Bound.MORE_THAN:
+        return ngettext("more than {n} return", "more than {n} returns", total).format(n=n)
+    return ngettext("{n} return", "{n} returns", total).format(n=n)
 
 
 def empty_label() -> QLabel:
@@ -198,22 +214,39 @@ def empty_text(
     """
     typed = flt.text.strip()
     if typed and hidden is not None and hidden.rows:
-        switch = (
-            f"<a href='{SHOW_ALL_LINK}'>show all statuses</a> "
-            f"({shortcut_text(Act.SHOW_ALL_STATUSES)})"
+        switch = _("<a href='{link}'>show all statuses</a> ({shortcut})").format(
+            link=SHOW_ALL_LINK, shortcut=shortcut_text(Act.SHOW_ALL_STATUSES)
         )
         if hidden.total == 1:
             row = hidden.rows[0]
-            return f"{escape(row.number)} is {row.status.label.lower()}: {switch}."
-        shown = "open" if flt.status == listing.OPEN else Status(flt.status).label.lower()
-        return (
-            f"No {shown} return matches “{escape(typed)}”; {hidden.total:,} with other "
-            f"statuses do: {switch}."
-        )
+            return _("{number} has the status {status}: {switch}.").format(
+                number=escape(row.number), status=escape(row.status.label), switch=switch
+            )
+        n = format_number(hidden.total)
+        if flt.status == listing.OPEN:
+            said = ngettext(
+                "No open return matches “{typed}”; {n} with other statuses does: {switch}.",
+                "No open return matches “{typed}”; {n} with other statuses do: {switch}.",
+                hidden.total,
+            )
+        else:
+            said = ngettext(
+                "No return with the status {status} matches “{typed}”; {n} with other "
+                "statuses does: {switch}.",
+                "No return with the status {status} matches “{typed}”; {n} with other "
+                "statuses do: {switch}.",
+                hidden.total,
+            )
+        status = Status(flt.status).label if flt.status != listing.OPEN else ""
+        return said.format(typed=escape(typed), n=n, switch=switch, status=escape(status))
     if typed:
-        return f"No return matches “{escape(typed)}”. Check the spelling or clear the search."
+        return _("No return matches “{typed}”. Check the spelling or clear the search.").format(
+            typed=escape(typed)
+        )
     if not any_returns:
-        return f"No returns yet. Press {shortcut_text(Act.NEW_RETURN)} to log the first one."
+        return _("No returns yet. Press {shortcut} to log the first one.").format(
+            shortcut=shortcut_text(Act.NEW_RETURN)
+        )
     if flt.status == listing.OPEN:
-        return "No open returns. Choose “All” in Status to see closed ones."
-    return "No returns with this status. Choose “All” to see every return."
+        return _("No open returns. Choose “All” in Status to see closed ones.")
+    return _("No returns with this status. Choose “All” to see every return.")

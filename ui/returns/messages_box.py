@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -18,23 +20,30 @@ from PySide6.QtWidgets import (
 )
 
 from desk.codes import Channel, Event, OutboxState
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_datetime
 from desk.models import OutboxMessage, utcnow
 from ui.actions import dialog_keys
 from ui.widgets.message_preview import MessagePreview
 
 STATE_WORDS = {
-    OutboxState.QUEUED: ("Queued", "#2563eb"),
-    OutboxState.SENDING: ("Sending…", "#d97706"),
-    OutboxState.SENT: ("Sent", "#16a34a"),
-    OutboxState.FAILED: ("Failed", "#dc2626"),
-    OutboxState.CANCELLED: ("Not sent", "#6b7280"),
+    OutboxState.QUEUED: (N_("Queued"), "#2563eb"),
+    OutboxState.SENDING: (N_("Sending…"), "#d97706"),
+    OutboxState.SENT: (N_("Sent"), "#16a34a"),
+    OutboxState.FAILED: (N_("Failed"), "#dc2626"),
+    OutboxState.CANCELLED: (N_("Not sent"), "#6b7280"),
 }
-COLUMNS = ("When", "Message", "To", "State")
+"""Each message state's word (English, marked: translated where shown) and colour."""
+COLUMNS = (N_("When"), N_("Message"), N_("To"), N_("State"))
+
+
+def state_word(state: OutboxState) -> str:
+    """The word of a message state in the desk's language ("Sent")."""
+    return _(STATE_WORDS[state][0])
 
 
 def _when(message: OutboxMessage) -> str:
-    stamp = message.sent_at or message.created_at
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_datetime(message.sent_at or message.created_at)
 
 
 def _later(due) -> bool:
@@ -49,15 +58,15 @@ def _unknown(error: str) -> bool:
 
 
 def _state_text(message: OutboxMessage) -> str:
-    words, _ = STATE_WORDS[message.state]
+    words = state_word(message.state)
     if message.state == OutboxState.QUEUED and message.attempts:
-        words = f"Queued (try {message.attempts + 1})"
+        words = _("Queued (try {n})").format(n=message.attempts + 1)
     elif message.state == OutboxState.QUEUED and _later(message.next_attempt_at):
-        words = f"Queued for {message.next_attempt_at.astimezone():%Y-%m-%d %H:%M}"
+        words = _("Queued for {moment}").format(moment=format_datetime(message.next_attempt_at))
     elif message.state == OutboxState.CANCELLED and message.last_error:
         words = message.last_error.rstrip(".")  # "Not sent: feedback already given"
     elif message.state == OutboxState.FAILED and _unknown(message.last_error):
-        words = "Unknown: check first"  # may have been delivered (desk.messages.sender)
+        words = _("Unknown: check first")  # may have been delivered (desk.messages.sender)
     return words
 
 
@@ -67,11 +76,11 @@ class MessagesBox(QGroupBox):
     retry_requested = Signal(int)  # outbox message id
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Messages to the customer", parent)
+        super().__init__(_("Messages to the customer"), parent)
         self.messages: list[OutboxMessage] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("messagesTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([_(text) for text in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -80,7 +89,7 @@ class MessagesBox(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _: self.open_message(row))
-        self.empty_label = QLabel("No message sent yet.")
+        self.empty_label = QLabel(_("No message sent yet."))
         self.empty_label.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -91,12 +100,12 @@ class MessagesBox(QGroupBox):
         self.messages = list(messages)
         self.table.setRowCount(len(self.messages))
         for i, message in enumerate(self.messages):
-            words, color = STATE_WORDS[message.state]
-            kind = "Email" if message.channel == Channel.EMAIL else "SMS"
-            title = (
-                message.subject if message.channel == Channel.EMAIL else Event(message.event).label
-            )
-            cells = (_when(message), f"{kind}: {title}", message.recipient, _state_text(message))
+            color = STATE_WORDS[message.state][1]
+            if message.channel == Channel.EMAIL:
+                what = _("Email: {title}").format(title=message.subject)
+            else:
+                what = _("SMS: {title}").format(title=Event(message.event).label)
+            cells = (_when(message), what, message.recipient, _state_text(message))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 3:
@@ -126,11 +135,11 @@ class SentMessageDialog(QDialog):
 
     def __init__(self, message: OutboxMessage, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Message to {message.recipient}")
+        self.setWindowTitle(_("Message to {recipient}").format(recipient=message.recipient))
         self.resize(700, 600)
-        _, color = STATE_WORDS[message.state]
+        color = STATE_WORDS[message.state][1]
         words = _state_text(message)
-        state = QLabel(f"<b style='color:{color}'>{words}</b> · {_when(message)}")
+        state = QLabel(f"<b style='color:{color}'>{escape(words)}</b> · {_when(message)}")
         error = QLabel(message.last_error)
         error.setWordWrap(True)
         error.setStyleSheet("color: #b91c1c;")
@@ -144,7 +153,7 @@ class SentMessageDialog(QDialog):
         buttons.rejected.connect(self.reject)
         dialog_keys(self, accept=self.accept)
         if message.state == OutboxState.FAILED:
-            retry = buttons.addButton("Send again", QDialogButtonBox.ActionRole)
+            retry = buttons.addButton(_("Send again"), QDialogButtonBox.ActionRole)
             retry.clicked.connect(lambda: (self.retry.emit(), self.accept()))
         layout = QVBoxLayout(self)
         layout.addWidget(state)

@@ -17,6 +17,7 @@ low-rated return with a red mark and says the rating in its tooltip.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -26,6 +27,8 @@ from desk.cancel import Cancel, Cancelled
 from desk.codes import Status
 from desk.db import Database
 from desk.feedback.record import low_rating, ratings_for
+from desk.i18n.catalog import N_, _, language
+from desk.i18n.formats import format_date, format_number
 from desk.list_order import Sort
 from desk.list_window import ListPage
 from desk.listing import ReturnFilter, ReturnRow
@@ -34,7 +37,8 @@ from ui.background import run_in_background
 from ui.returns.list_look import STATUS_COLORS, low_mark, money
 from ui.returns.row_cache import RowCache
 
-COLUMNS = ("Number", "Logged", "Customer", "Items", "Total", "Status")
+COLUMNS = (N_("Number"), N_("Logged"), N_("Customer"), N_("Items"), N_("Total"), N_("Status"))
+"""The column headers in English (marked; `headers()` gives them in the desk's language)."""
 NUMBER, LOGGED, CUSTOMER, ITEMS, TOTAL, STATUS = range(len(COLUMNS))
 SORTS = (Sort.NUMBER, Sort.LOGGED, Sort.CUSTOMER, Sort.ITEMS, Sort.TOTAL, Sort.STATUS)
 """The order each column sorts the list in (every column sorts)."""
@@ -44,6 +48,11 @@ _Index = QModelIndex | QPersistentModelIndex
 DISPLAY, ALIGN, FOREGROUND = int(Qt.DisplayRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole)
 DECORATION, TOOLTIP, USER = int(Qt.DecorationRole), int(Qt.ToolTipRole), int(Qt.UserRole)
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+
+
+def headers() -> tuple[str, ...]:
+    """The column headers in the desk's language."""
+    return tuple(_(text) for text in COLUMNS)
 
 
 def status_shown(flt: ReturnFilter, status: Status) -> bool:
@@ -116,6 +125,20 @@ class ReturnsModel(QAbstractTableModel):
         self.bound = list_window.Bound.EXACT  # what `total` is: exact, or counted meanwhile
         self.any_returns = False  # whether the database holds any return (the empty text)
         self.hidden: ListPage | None = None  # what the status filter hides of an empty search
+        self._words_language = ""  # the language the words below are in
+        self._headers: tuple[str, ...] = ()
+        self._status_words: dict[Status, str] = {}
+        self._days: dict[date, str] = {}  # the Logged column's text of each day shown
+        self._words()
+
+    def _words(self) -> None:
+        """Translate the headers and statuses once (not per cell painted), again only when
+        the desk's language changed meanwhile (tests do; the app speaks one per run)."""
+        if self._words_language != language():
+            self._words_language = language()
+            self._headers = headers()
+            self._status_words = {status: status.label for status in Status}
+            self._days = {}
 
     @property
     def filter(self) -> ReturnFilter:
@@ -180,6 +203,7 @@ class ReturnsModel(QAbstractTableModel):
         if generation != self._generation:
             return  # the answer to an older filter, arriving late
         self.hidden = hidden
+        self._words()
         self.beginResetModel()
         self._filter, self._shown_generation, self._plan = flt, generation, page.plan
         self._cache = RowCache(budget=self._budget)
@@ -219,7 +243,7 @@ class ReturnsModel(QAbstractTableModel):
         if isinstance(error, Cancelled) or generation != self._generation:
             return  # called off: a newer filter is being read
         self._shown_generation = generation  # nothing more is coming
-        self.load_failed.emit(f"Cannot show the returns: {error}")
+        self.load_failed.emit(_("Cannot show the returns: {error}").format(error=error))
 
     def reload(self) -> None:
         """Read the first page again with the filter asked for last."""
@@ -323,7 +347,7 @@ class ReturnsModel(QAbstractTableModel):
         if orientation != Qt.Horizontal:
             return None
         if role == DISPLAY:
-            return COLUMNS[section]
+            return self._headers[section]
         if role == ALIGN and section in (ITEMS, TOTAL):
             return RIGHT
         return None
@@ -359,20 +383,29 @@ class ReturnsModel(QAbstractTableModel):
         low = rating <= self._low
         if role == DECORATION:
             return low_mark() if low else None
-        return f"Rated {rating} of 5" + (": a low rating" if low else "")
+        if low:
+            return _("Rated {rating} of 5: a low rating").format(rating=rating)
+        return _("Rated {rating} of 5").format(rating=rating)
 
     def _display(self, row: ReturnRow, column: int) -> str:
         if column == NUMBER:
             return row.number
         if column == LOGGED:
-            return row.created_at.astimezone().strftime("%Y-%m-%d")
+            return self._day(row.created_at.astimezone().date())
         if column == CUSTOMER:
             return row.customer_name
         if column == ITEMS:
-            return str(row.items)
+            return str(row.items) if row.items < 1000 else format_number(row.items)
         if column == TOTAL:
             return money(row.total_cents, row.currency)  # the return's, not the shop's
-        return row.status.label
+        return self._status_words[row.status]
+
+    def _day(self, day: date) -> str:
+        """A day as the Logged column shows it (Babel formats each day once)."""
+        text = self._days.get(day)
+        if text is None:
+            text = self._days[day] = format_date(day)
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         """Sort by `column` (each one walks its own index, see desk/list_order.py)."""

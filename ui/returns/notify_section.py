@@ -27,6 +27,8 @@ from desk import labels
 from desk.codes import Channel, Status
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_date, format_time
 from desk.messages.compose import customer_channel, recipient_for
 from desk.messages.context import normalise_language
 from desk.messages.events import event_for, follow_up_for
@@ -43,15 +45,17 @@ RENDER_PAUSE_MS = 200
 def when_words(due: datetime, now: datetime, zone: tzinfo | None = None) -> str:
     """When a message due at `due` goes out, as staff read it: "tomorrow at 10:00"."""
     if due - now < timedelta(minutes=1):
-        return "at once"
+        return _("at once")
     local_due, local_now = due.astimezone(zone), now.astimezone(zone)
     days = (local_due.date() - local_now.date()).days
-    clock = local_due.strftime("%H:%M")
+    clock = format_time(local_due.replace(tzinfo=None).time())
     if days == 0:
-        return f"today at {clock}"
+        return _("today at {time}").format(time=clock)
     if days == 1:
-        return f"tomorrow at {clock}"
-    return f"on {local_due:%a %d %b} at {clock}"
+        return _("tomorrow at {time}").format(time=clock)
+    day = format_date(local_due.date(), "EEEMMMd")
+    # TRANSLATORS: {day} is a short weekday and date, e.g. "Fri, Dec 4"
+    return _("on {day} at {time}").format(day=day, time=clock)
 
 
 class NotifySection(QGroupBox):
@@ -65,7 +69,7 @@ class NotifySection(QGroupBox):
     blocked_changed = Signal()
 
     def __init__(self, db: Database, detail: ReturnDetail, target: Status, parent=None):
-        super().__init__("Tell the customer", parent)
+        super().__init__(_("Tell the customer"), parent)
         self._db, self._detail = db, detail
         self.problem = ""  # why this move's message cannot be sent ("" when it can)
         self.feedback_problem = ""  # the same for the feedback request
@@ -76,8 +80,8 @@ class NotifySection(QGroupBox):
         self.channel_combo = QComboBox(objectName="notifyChannel")
         self.language_combo = QComboBox(objectName="notifyLanguage")
         self.choices = QFormLayout()
-        self.choices.addRow("Send by", self.channel_combo)
-        self.choices.addRow("Language", self.language_combo)
+        self.choices.addRow(_("Send by"), self.channel_combo)
+        self.choices.addRow(_("Language"), self.language_combo)
         self.mode = notify_mode(db, to=target)
         self.feedback_event = follow_up_for(target)
         self.offer = (
@@ -99,7 +103,7 @@ class NotifySection(QGroupBox):
         layout.addWidget(self.notice)
         if self.asks_feedback:
             self.previews.addTab(self.preview, self._event_name())
-            self.previews.addTab(self.feedback_preview, "Feedback request")
+            self.previews.addTab(self.feedback_preview, _("Feedback request"))
             layout.addWidget(self.previews, 1)
         else:
             layout.addWidget(self.preview, 1)
@@ -138,7 +142,7 @@ class NotifySection(QGroupBox):
         return self.asks_feedback and self.offer.possible and self.feedback_box.isChecked()
 
     def _event_name(self) -> str:
-        return self.message_event.label if self.message_event else "Message"
+        return self.message_event.label if self.message_event else _("Message")
 
     def _setup(self) -> None:
         customer = self._detail.customer
@@ -154,7 +158,7 @@ class NotifySection(QGroupBox):
         if self.channel is None:
             self.checkbox.setChecked(False)
             self.checkbox.setEnabled(False)
-            self.checkbox.setText("No message can be sent")
+            self.checkbox.setText(_("No message can be sent"))
             self.notice.setText(self._no_channel_text(customer))
             self.notice.show()
             self.preview.hide()
@@ -170,23 +174,30 @@ class NotifySection(QGroupBox):
     def _send_text(self) -> str:
         """'Send this email to Name <address>', for the channel chosen."""
         customer = self._detail.customer
-        kind = "email" if self.channel == Channel.EMAIL else "SMS"
         address = recipient_for(customer, self.channel)
         if self.channel == Channel.SMS:
             address = self._detail.customer_phone  # as the shop reads it
-        text = f"Send this {kind} to {customer.name} <{address}>"
-        return text + ("  (always sent for this step)" if self.mode == "auto" else "")
+            text = _("Send this SMS to {name} <{address}>")
+        else:
+            text = _("Send this email to {name} <{address}>")
+        text = text.format(name=customer.name, address=address)
+        return text + ("  " + _("(always sent for this step)") if self.mode == "auto" else "")
 
     def _setup_choices(self) -> None:
         """Offer the channels the customer can be reached by, and the languages."""
         customer = self._detail.customer
         for channel in (Channel.EMAIL, Channel.SMS):
             if address := recipient_for(customer, channel):
-                kind = "Email" if channel == Channel.EMAIL else "SMS"
-                self.channel_combo.addItem(f"{kind} to {address}", channel)
+                if channel == Channel.EMAIL:
+                    said = _("Email to {address}").format(address=address)
+                else:
+                    said = _("SMS to {address}").format(address=address)
+                self.channel_combo.addItem(said, channel)
         self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(self.channel), 0))
         for code, name in labels.LANGUAGES.items():
-            preferred = "  (as the customer prefers)" if code == self.preferred_language else ""
+            preferred = (
+                "  " + _("(as the customer prefers)") if code == self.preferred_language else ""
+            )
             self.language_combo.addItem(name + preferred, code)
         self.language_combo.setCurrentIndex(self.language_combo.findData(self.language))
         reachable = self.applies and self.channel is not None
@@ -215,17 +226,21 @@ class NotifySection(QGroupBox):
         if not offer.possible:
             self.feedback_box.setChecked(False)
             self.feedback_box.setEnabled(False)
-            self.feedback_box.setText(f"No feedback request: {offer.reason}")
+            self.feedback_box.setText(
+                _("No feedback request: {reason}").format(reason=offer.reason)
+            )
             self.previews.setTabVisible(self.previews.indexOf(self.feedback_preview), False)
             if self.channel is None:
                 self.previews.hide()
             return
-        self.feedback_box.setText(f"Ask for feedback (sent {when_words(offer.due, utcnow())})")
+        self.feedback_box.setText(
+            _("Ask for feedback (sent {when})").format(when=when_words(offer.due, utcnow()))
+        )
         self.feedback_box.setChecked(True)
         if offer.mode == "auto":
             self.feedback_box.setEnabled(False)
             self.feedback_box.setText(
-                self.feedback_box.text() + "  (always asked when a return closes)"
+                self.feedback_box.text() + "  " + _("(always asked when a return closes)")
             )
         self.feedback_box.toggled.connect(self.feedback_preview.setEnabled)
         self._feedback_text = self.feedback_box.text()
@@ -233,16 +248,18 @@ class NotifySection(QGroupBox):
 
     def _no_channel_text(self, customer) -> str:
         if customer.preferred_channel == Channel.NONE:
-            return f"{escape(customer.name)} asked not to be contacted. Nothing will be sent."
-        if customer.preferred_channel == Channel.PRINT:
-            return (
-                f"{escape(customer.name)} prefers printed information: "
+            said = _("{name} asked not to be contacted. Nothing will be sent.")
+        elif customer.preferred_channel == Channel.PRINT:
+            said = _(
+                "{name} prefers printed information: "
                 "print the return instructions for them instead."
             )
-        return (
-            f"{escape(customer.name)} has no email address or phone number on file, so "
-            "nothing can be sent. Print the return instructions for them instead."
-        )
+        else:
+            said = _(
+                "{name} has no email address or phone number on file, so "
+                "nothing can be sent. Print the return instructions for them instead."
+            )
+        return said.format(name=escape(customer.name))
 
     def set_staff(self, staff: str) -> None:
         """Render again with the staff name as typed (it appears in the message)."""
@@ -281,16 +298,16 @@ class NotifySection(QGroupBox):
 
     def _render_message(self) -> None:
         problem = self._show(self.preview, self.message_event, self._note)
-        self._block(self.checkbox, self._checkbox_text, problem, "problem", "This message")
+        said = _("This message cannot be sent: its template needs fixing")
+        self._block(self.checkbox, self._checkbox_text, problem, "problem", said)
 
     def _render_feedback(self) -> None:
         if self.asks_feedback and self.offer.possible:
             problem = self._show(self.feedback_preview, self.feedback_event, "")
-            self._block(
-                self.feedback_box, self._feedback_text, problem, "feedback_problem", "The request"
-            )
+            said = _("The request cannot be sent: its template needs fixing")
+            self._block(self.feedback_box, self._feedback_text, problem, "feedback_problem", said)
 
-    def _block(self, box: QCheckBox, text: str, problem: str, field: str, what: str) -> None:
+    def _block(self, box: QCheckBox, text: str, problem: str, field: str, blocked: str) -> None:
         """Clear and disable `box` while its message cannot be rendered; restore it after."""
         if problem == getattr(self, field):
             return
@@ -299,15 +316,18 @@ class NotifySection(QGroupBox):
         if problem:
             box.setChecked(False)
             box.setEnabled(False)
-            box.setText(f"{what} cannot be sent: its template needs fixing")
+            box.setText(blocked)
         elif was_blocked:
             box.setText(text)
             box.setChecked(True)
-            box.setEnabled("(always" not in text)
+            mode = self.mode if box is self.checkbox else self.offer.mode
+            box.setEnabled(mode != "auto")  # "always sent": staff cannot untick it
         problems = [p for p in (self.problem, self.feedback_problem) if p]
         self.notice.setText(
             "<br>".join(escape(p) for p in problems)
-            + "<br><b>You can move the return without it, or cancel.</b>"
+            + "<br><b>"
+            + _("You can move the return without it, or cancel.")
+            + "</b>"
         )
         self.notice.setVisible(bool(problems))
         self.blocked_changed.emit()
@@ -328,7 +348,7 @@ class NotifySection(QGroupBox):
                 language=self.language,
             )
         except DeskError as error:
-            preview.show_problem("The message cannot be shown until its template is fixed.")
+            preview.show_problem(_("The message cannot be shown until its template is fixed."))
             return str(error)
         if message.channel == Channel.SMS:
             preview.show_sms(message.body_text)
@@ -336,7 +356,9 @@ class NotifySection(QGroupBox):
             preview.show_email(message.subject, message.body_html, message.body_text)
         setattr(self, field, message)
         language = labels.LANGUAGES.get(message.language, message.language)
-        preferred = message.language == self.preferred_language
-        preferred = ", as the customer prefers" if preferred else ""
-        preview.setToolTip(f"In {language}{preferred}")
+        if message.language == self.preferred_language:
+            tip = _("In {language}, as the customer prefers")
+        else:
+            tip = _("In {language}")
+        preview.setToolTip(tip.format(language=language))
         return ""

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.services import send_again
 from ui import prompts
 from ui.outbox_runner import OutboxStatus
@@ -34,7 +35,7 @@ def send_message_again(window: MainWindow, message_id: int) -> None:
     try:
         send_again(window.db, message_id=message_id)
     except DeskError as error:
-        prompts.show_error(window, "Cannot send again", str(error))
+        prompts.show_error(window, _("Cannot send again"), str(error))
         return
     window.outbox_status.queued()
     redraw_shown(window)

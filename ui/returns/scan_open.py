@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.returns import ReturnDetail
 from desk.search import is_return_number
 from desk.services import get_return
@@ -48,14 +49,16 @@ def open_scanned(window: MainWindow, code: str) -> None:
 
 def _found(window: MainWindow, detail: ReturnDetail) -> None:
     number = detail.ret.number
-    show_opened(window, detail.ret.id, number, f"{number} opened from its scanned number.")
+    said = _("{number} opened from its scanned number.").format(number=number)
+    show_opened(window, detail.ret.id, number, said)
 
 
 def _not_found(window: MainWindow, code: str, error: Exception) -> None:
     if isinstance(error, DeskError):
-        said = f"{error} Check the number on the sheet, or search by the customer's name."
+        said = _("{error} Check the number on the sheet, or search by the customer's name.")
     else:
-        said = f"{code.upper()} could not be looked up; search for it in the box above."
+        said = _("{number} could not be looked up; search for it in the box above.")
+    said = said.format(error=error, number=code.upper())
     window.statusBar().showMessage(said, SHOWN_MS)
 
 

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.portal.links import LinkedReturn, open_link, token_in
 from ui.background import run_in_background
 
@@ -31,7 +32,8 @@ def open_if_link(window: MainWindow, text: str) -> bool:
 
 
 def _opened(window: MainWindow, linked: LinkedReturn) -> None:
-    show_opened(window, linked.id, linked.number, f"{linked.number} opened from its personal link.")
+    said = _("{number} opened from its personal link.").format(number=linked.number)
+    show_opened(window, linked.id, linked.number, said)
 
 
 def show_opened(window: MainWindow, return_id: int, number: str, said: str) -> None:
@@ -49,5 +51,5 @@ def _refused(window: MainWindow, error: Exception) -> None:
     if isinstance(error, DeskError):
         said = str(error)
     else:
-        said = "The personal link could not be checked; search by the return number instead."
+        said = _("The personal link could not be checked; search by the return number instead.")
     window.statusBar().showMessage(said, SHOWN_MS)

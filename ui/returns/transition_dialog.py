@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.returns import ReturnDetail
 from desk.services import move_return
 from desk.workflow import NOTE_REQUIRED, TransitionResult
@@ -41,30 +44,38 @@ class TransitionDialog(QDialog):
         self._db, self._detail, self._target = db, detail, target
         self.result_: TransitionResult | None = None
         source = detail.ret.status
-        self.setWindowTitle(f"{detail.ret.number}: {target.label}")
+        self.setWindowTitle(
+            _("{number}: {status}").format(number=detail.ret.number, status=target.label)
+        )
         self.setMinimumWidth(460)
         intro = QLabel(
-            f"Move <b>{detail.ret.number}</b> ({detail.customer.name}) from "
-            f"<b>{source.label}</b> to <b>{target.label}</b>."
+            _("Move <b>{number}</b> ({customer}) from <b>{source}</b> to <b>{target}</b>.").format(
+                number=escape(detail.ret.number),
+                customer=escape(detail.customer.name),
+                source=escape(source.label),
+                target=escape(target.label),
+            )
         )
         intro.setWordWrap(True)
         self.staff_edit = QLineEdit(staff)
-        self.staff_edit.setPlaceholderText("Your name")
+        self.staff_edit.setPlaceholderText(_("Your name"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(90)
         required = NOTE_REQUIRED.get(target)
-        self.note_edit.setPlaceholderText(required or "Optional note for the timeline")
+        self.note_edit.setPlaceholderText(
+            _(required) if required else _("Optional note for the timeline")
+        )
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         form = QFormLayout()
-        form.addRow("Staff", self.staff_edit)
-        form.addRow("Note" + (" (required)" if required else ""), self.note_edit)
+        form.addRow(_("Staff"), self.staff_edit)
+        form.addRow(_("Note (required)") if required else _("Note"), self.note_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText(f"Move to {target.label}")
+        self.ok_button.setText(_("Move to {status}").format(status=target.label))
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         dialog_keys(self, accept=self.apply)
@@ -87,12 +98,14 @@ class TransitionDialog(QDialog):
 
     def _name_ok_button(self) -> None:
         """'Move to X', or 'Move to X without the message' when its template fails."""
-        label = f"Move to {self._target.label}"
+        status = self._target.label
         if self.notify.problem:
-            label += " without the message"
+            label = _("Move to {status} without the message")
         elif self.notify.feedback_problem:
-            label += " without the feedback request"
-        self.ok_button.setText(label)
+            label = _("Move to {status} without the feedback request")
+        else:
+            label = _("Move to {status}")
+        self.ok_button.setText(label.format(status=status))
 
     def _note_changed(self) -> None:
         self.notify.set_note(self.note_edit.toPlainText())
@@ -139,11 +152,12 @@ class TransitionDialog(QDialog):
     def summary(self) -> str:
         """What the move did, in one line for the status bar."""
         ret, outcome = self.result_.ret, self.outcome
-        said = f"{ret.number} is now {ret.status.label}."
+        said = [_("{number} is now {status}.").format(number=ret.number, status=ret.status.label)]
         if outcome is not None and outcome.message is not None:
-            said += f" Message to {outcome.message.recipient} queued."
+            recipient = outcome.message.recipient
+            said.append(_("Message to {recipient} queued.").format(recipient=recipient))
         if outcome is not None and outcome.feedback is not None:
-            said += " Feedback request queued."
+            said.append(_("Feedback request queued."))
         if outcome is not None and outcome.template_failed:
-            said += " No message queued: its template needs fixing (Message templates)."
-        return said
+            said.append(_("No message queued: its template needs fixing (Message templates)."))
+        return " ".join(said)

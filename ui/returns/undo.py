@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from desk.services import undo_move
 from ui import state
 from ui.actions import Act
@@ -28,9 +30,15 @@ class _Move:
 def _withdrawn_text(withdrawn: int, already_sent: int) -> str:
     said = ""
     if withdrawn:
-        said += f" {withdrawn} message{'s' if withdrawn != 1 else ''} withdrawn."
+        said += " " + ngettext(
+            "{n} message withdrawn.", "{n} messages withdrawn.", withdrawn
+        ).format(n=format_number(withdrawn))
     if already_sent:
-        said += f" {already_sent} had already been sent: tell the customer if it matters."
+        said += " " + ngettext(
+            "{n} had already been sent: tell the customer if it matters.",
+            "{n} had already been sent: tell the customer if it matters.",
+            already_sent,
+        ).format(n=format_number(already_sent))
     return said
 
 
@@ -59,7 +67,9 @@ class UndoLastMove(QObject):
         ret, change = result.ret, result.change
         self._last = _Move(ret.id, change.id, ret.number, change.to_status.label)
         self.action.setEnabled(True)
-        self._window.status_bar.offer_undo(f"Undo move to {change.to_status.label}")
+        self._window.status_bar.offer_undo(
+            _("Undo move to {status}").format(status=change.to_status.label)
+        )
 
     def _expired(self) -> None:
         self._last = None
@@ -81,8 +91,9 @@ class UndoLastMove(QObject):
         except DeskError as error:
             window.status_bar.say(str(error), 8000)
             return
-        said = f"{move.number} is back to {outcome.ret.status.label}: the move to "
-        said += f"{move.to_label} was undone."
+        said = _("{number} is back to {status}: the move to {moved_to} was undone.").format(
+            number=move.number, status=outcome.ret.status.label, moved_to=move.to_label
+        )
         said += _withdrawn_text(outcome.withdrawn, outcome.already_sent)
         window.status_bar.say(said, 8000)
         window.outbox_status.show_count()

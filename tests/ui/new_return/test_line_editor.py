@@ -70,7 +70,7 @@ def test_the_total_counts_readable_rows_and_says_how_many_it_left_out(qtbot, edi
     fill(qtbot, editor.add_line(), "HAT-7", "1", "abc")
     assert editor.total_cents() == 2000
     text = editor.total_label.text()
-    assert "€20.00" in text and "(1 line(s) not counted)" in text
+    assert "€20.00" in text and "(1 line not counted)" in text
 
 
 def test_errors_show_beside_their_row_and_clear(qtbot, editor):

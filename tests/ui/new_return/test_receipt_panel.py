@@ -45,7 +45,7 @@ def test_a_sale_lists_its_lines_a_line_with_nothing_left_greyed(panel):
     hat = tree.topLevelItem(1)
     assert not hat.flags() & Qt.ItemIsUserCheckable and not hat.flags() & Qt.ItemIsEnabled
     assert tree.currentItem() is tree.topLevelItem(0)
-    assert panel.note.text() == "✓ R-77, 20/11/2026: 3 line(s)"
+    assert panel.note.text() == "✓ R-77, 11/20/26: 3 lines"  # the date in the desk's language
 
 
 def test_space_ticks_digits_set_the_quantity_within_what_is_left(qtbot, panel):

@@ -43,3 +43,34 @@ def test_empty_text_escapes_what_was_typed():
     assert empty_text(ReturnFilter(text="<b>zoe"), any_returns=True).startswith(
         "No return matches “&lt;b&gt;zoe”."
     )
+
+
+def test_count_text_counts_in_english_and_portuguese():
+    from desk.i18n.catalog import set_language
+    from desk.list_window import Bound
+    from ui.returns.list_parts import count_text
+
+    assert count_text(1, Bound.EXACT) == "1 return"
+    assert count_text(12_345, Bound.EXACT) == "12,345 returns"
+    assert count_text(12_000, Bound.ABOUT) == "about 12,000 returns"
+    set_language("pt_BR")
+    assert count_text(1, Bound.EXACT) == "1 devolução"
+    assert count_text(2, Bound.EXACT) == "2 devoluções"
+    assert count_text(12_000, Bound.ABOUT) == "cerca de 12.000 devoluções"
+    assert count_text(10_000, Bound.MORE_THAN) == "mais de 10.000 devoluções"
+
+
+def test_the_list_parts_speak_portuguese(qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    combo = status_filter()
+    edit = search_box()
+    qtbot.addWidget(combo)
+    qtbot.addWidget(edit)
+    assert [combo.itemText(0), combo.itemText(1)] == ["Abertas (não encerradas)", "Todas"]
+    assert edit.placeholderText().startswith("Buscar número, cliente, e-mail")
+    assert empty_text(ReturnFilter(text="zoe"), any_returns=True) == (
+        "Nenhuma devolução corresponde a “zoe”. Confira a grafia ou limpe a busca."
+    )
+    assert empty_text(ReturnFilter(), any_returns=False).startswith("Nenhuma devolução ainda.")

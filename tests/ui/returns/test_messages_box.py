@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from desk.codes import OutboxState
+from desk.i18n.catalog import set_language
+from desk.i18n.formats import format_datetime
 from desk.models import OutboxMessage
 from ui.returns.messages_box import STATE_WORDS, MessagesBox, SentMessageDialog
 
@@ -50,7 +52,7 @@ def test_no_messages_says_so(box):
 
 
 def test_rows_name_the_channel_the_message_and_its_state(box):
-    local = AT.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = format_datetime(AT)  # in the desk's language
     box.show_messages(
         [
             message(),
@@ -105,7 +107,7 @@ def test_a_request_due_later_says_when(box):
     box.show_messages(
         [message(state=OutboxState.QUEUED, sent_at=None, next_attempt_at=due, attempts=0)]
     )
-    assert cells(box, 0)[3] == f"Queued for {due.astimezone():%Y-%m-%d %H:%M}"
+    assert cells(box, 0)[3] == f"Queued for {format_datetime(due)}"
 
 
 def test_a_message_of_unknown_fate_says_check_first(box):
@@ -114,3 +116,16 @@ def test_a_message_of_unknown_fate_says_check_first(box):
     box.show_messages([message(state=OutboxState.FAILED, last_error=INTERRUPTED, sent_at=None)])
     assert cells(box, 0)[3] == "Unknown: check first"
     assert box.table.item(0, 3).toolTip() == INTERRUPTED
+
+
+def test_the_messages_speak_portuguese(qtbot):
+    set_language("pt_BR")
+    box = MessagesBox()
+    qtbot.addWidget(box)
+    box.show_messages([message(), message(state=OutboxState.QUEUED, attempts=1)])
+    headers = [box.table.horizontalHeaderItem(c).text() for c in range(4)]
+    assert headers == ["Quando", "Mensagem", "Para", "Situação"]
+    assert cells(box, 0)[0] == "30/11/2026 " + AT.astimezone().strftime("%H:%M")
+    assert cells(box, 0)[1:] == ["E-mail: Your return is approved", "ana@example.com", "Enviada"]
+    assert cells(box, 1)[3] == "Na fila (tentativa 2)"
+    assert box.title() == "Mensagens ao cliente"

@@ -216,9 +216,12 @@ NOW = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)  # 12:30 in São Paulo
     [
         (NOW, "at once"),
         (NOW + timedelta(seconds=30), "at once"),
-        (NOW + timedelta(hours=3), "today at 15:30"),
-        (datetime(2026, 12, 2, 13, 0, tzinfo=UTC), "tomorrow at 10:00"),
-        (datetime(2026, 12, 4, 13, 0, tzinfo=UTC), "on Fri 04 Dec at 10:00"),
+        (NOW + timedelta(hours=3), "today at 3:30\u202fPM"),
+        (datetime(2026, 12, 2, 13, 0, tzinfo=UTC), "tomorrow at 10:00\u202fAM"),
+        (
+            datetime(2026, 12, 4, 13, 0, tzinfo=UTC),
+            "on Fri, Dec 4 at 10:00\u202fAM",
+        ),  # the desk's locale
     ],
 )
 def test_when_words(due, words):
