@@ -191,6 +191,12 @@ def _sort_key(name: str, text: str):
     if name in ("Items", "Total"):
         digits = "".join(c for c in text if c.isdigit())  # "€1.234,56" -> 123456 (cents)
         return int(digits or 0)
+    if name == "Logged":  # a date in the desk's language (11/28/26, 28/11/2026)
+        from babel.dates import parse_date
+
+        from desk.i18n.formats import locale_name
+
+        return parse_date(text, locale=locale_name())
     if name == "Status":
         from desk.codes import Status
 

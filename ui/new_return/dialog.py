@@ -23,6 +23,7 @@ from desk.codes import RefundMethod
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
 from desk.i18n.catalog import _
+from desk.i18n.formats import locale_name
 from desk.models import Customer, Return
 from desk.money import format_money
 from desk.policy.intake import CustomerProfile, IntakeAdvice, advise_draft
@@ -234,9 +235,10 @@ class NewReturnDialog(QDialog):
             settlement = policy.settlement
             returned = format_money(settlement.returned_cents, self._currency)
             taken = format_money(settlement.replacement_cents, self._currency)
+            said = settlement.words(self._currency, locale_name())
             self.exchange.set_settlement(
                 _("Credit {returned} · replacements {taken} · <b>{settlement}</b>").format(
-                    returned=returned, taken=taken, settlement=settlement.words(self._currency)
+                    returned=returned, taken=taken, settlement=said
                 )
             )
 

@@ -76,7 +76,7 @@ class LineRow:
         self.number.setProperty("role", "hint")
         self.sku, self.description, self.serial = QLineEdit(), QLineEdit(), QLineEdit()
         self.serial.setPlaceholderText(_("optional"))
-        for edit, width in ((self.sku, 100), (self.description, 120), (self.serial, 90)):
+        for edit, width in ((self.sku, 90), (self.description, 90), (self.serial, 70)):
             edit.setMinimumWidth(width)
         self.quantity, self.price = QLineEdit("1"), QLineEdit()
         self.quantity.setMaxLength(6)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk.i18n.catalog import _
-from desk.i18n.formats import format_percent
+from desk.i18n.formats import format_percent, locale_name
 from desk.labels import REFUND_METHODS, label
 from desk.money import format_money, format_signed
 from desk.policy.intake import IntakeAdvice
@@ -110,7 +110,8 @@ class PolicyPanel(QGroupBox):
         self.money.setText(" · ".join(money))
         self.money.setVisible(bool(money))
         offers = [o for o in advice.offers if o.method != refund_method and o.cents]
-        self.offer.setText(" · ".join(escape(o.words(self.currency)) for o in offers))
+        said = [escape(o.words(self.currency, locale_name())) for o in offers]
+        self.offer.setText(" · ".join(said))
         self.offer.setVisible(bool(offers))
         problems = [*advice.problems, *(extra or [])]
         said = [*problems, *advice.notices]

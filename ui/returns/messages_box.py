@@ -150,6 +150,7 @@ class SentMessageDialog(QDialog):
         else:
             self.preview.show_email(message.subject, message.body_html, message.body_text)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
         dialog_keys(self, accept=self.accept)
         if message.state == OutboxState.FAILED:

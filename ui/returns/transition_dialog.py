@@ -75,6 +75,7 @@ class TransitionDialog(QDialog):
         form.addRow(_("Note (required)") if required else _("Note"), self.note_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
         self.ok_button.setText(_("Move to {status}").format(status=target.label))
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
