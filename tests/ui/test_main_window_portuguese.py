@@ -4,12 +4,14 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlmodel import select
 
 from desk.i18n.catalog import set_language
 from desk.models import Return
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.settings import SHOP_CURRENCY, save_settings
+from tests.ui.widget_fit import cut_widgets
 from ui.actions import Act
 from ui.main_window import MainWindow
 from ui.returns.model import LOGGED, TOTAL
@@ -81,3 +83,21 @@ def test_an_empty_search_says_so_in_portuguese(qtbot, window):
     qtbot.waitUntil(window.settled, timeout=3000)
     assert window.empty_label.text().startswith("Nenhuma devolução corresponde a “ninguém")
     assert window.count_label.text() == "0 devolução"
+
+
+def test_nothing_is_cut_off_in_portuguese_at_1024_by_700(qtbot, window):
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=2000)
+    qtbot.waitUntil(lambda: not cut_widgets(window), timeout=3000)
+    window.new_return()
+    new_return = window.active_dialog
+    qtbot.waitExposed(new_return)
+    QApplication.processEvents()
+    assert cut_widgets(new_return) == []
+    new_return.done(0)
+    window.move_current(next(iter(window.detail.move_buttons)))
+    move = window.active_dialog
+    qtbot.waitExposed(move)
+    QApplication.processEvents()
+    assert move.windowTitle().startswith("R-") and cut_widgets(move) == []
+    move.reject()
