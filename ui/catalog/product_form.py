@@ -9,6 +9,7 @@ transaction), so a refused SKU or barcode saves nothing half.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,8 @@ from desk.catalog.lookup import ProductView
 from desk.catalog.products import ProductDraft, product_errors, save_product
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_decimal, format_number
 from desk.labels import DISPOSITIONS
 from desk.money import currency_symbol
 from desk.validation import parse_money
@@ -37,7 +40,7 @@ from ui.actions import Key, dialog_keys, shortcut_text
 from ui.background import run_in_background
 from ui.widgets.form_parts import CAPTION_WIDTH, STYLE_SHEET, ErrorLabel, FieldError, with_error
 
-NO_DISPOSITION = "None: staff choose at each return"
+NO_DISPOSITION = N_("None: staff choose at each return")
 EXTRA_STYLE = 'QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }'
 FIELD_OF = {"price_cents": "price", "default_disposition": "disposition"}
 """The form's field for a key of desk.catalog.products.product_errors named otherwise."""
@@ -62,7 +65,8 @@ def field_errors(errors: dict[str, str], barcodes: list[str]) -> dict[str, str]:
 
 
 def _price_text(cents: int) -> str:
-    return f"{cents // 100}.{cents % 100:02d}"
+    """The price as typed in the desk's language: "1.234,50" (parse_money reads it back)."""
+    return format_decimal(Decimal(cents) / 100, 2)
 
 
 class ProductForm(QDialog):
@@ -82,7 +86,9 @@ class ProductForm(QDialog):
         super().__init__(parent)
         self.db, self.product, self.result_ = db, product, None
         self._saving: ProductDraft | None = None  # the draft on its way to the database
-        self.setWindowTitle(f"Edit {product.sku}" if product else "New product")
+        self.setWindowTitle(
+            _("Edit {sku}").format(sku=product.sku) if product else _("New product")
+        )
         self.setStyleSheet(STYLE_SHEET + EXTRA_STYLE)
         self.setMinimumWidth(520)
         self._build_fields(categories, currency)
@@ -91,7 +97,9 @@ class ProductForm(QDialog):
         self.banner = ErrorLabel()
         self.banner.setObjectName("productBanner")
         hint = QLabel(
-            f"{shortcut_text(Key.CONFIRM)} saves · {shortcut_text(Key.CANCEL)} cancels",
+            _("{confirm} saves · {cancel} cancels").format(
+                confirm=shortcut_text(Key.CONFIRM), cancel=shortcut_text(Key.CANCEL)
+            ),
             objectName="productHint",
         )
         hint.setProperty("role", "hint")
@@ -100,7 +108,9 @@ class ProductForm(QDialog):
         self.usage_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setToolTip(f"Save the product ({shortcut_text(Key.CONFIRM)})")
+        self.save_button.setToolTip(
+            _("Save the product ({key})").format(key=shortcut_text(Key.CONFIRM))
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         dialog_keys(self, accept=self.save)
@@ -125,32 +135,34 @@ class ProductForm(QDialog):
     def _show_usage(self, usage: tuple[int, int]) -> None:
         sold, returned = usage
         self.usage_label.setText(
-            f"Sold {sold:,} and returned {returned:,} so far (imported sales, logged returns)."
+            _(
+                "Sold {sold} and returned {returned} so far (imported sales, logged returns)."
+            ).format(sold=format_number(sold), returned=format_number(returned))
         )
         self.usage_label.show()
 
     def _build_fields(self, categories: Sequence[str], currency: str) -> None:
-        self.sku = QLineEdit(placeholderText="e.g. BLT-7402-S")
-        self.name = QLineEdit(placeholderText="e.g. Leather belt")
-        self.variant = QLineEdit(placeholderText="e.g. Brown, size S (optional)")
-        self.price = QLineEdit(placeholderText=f"{currency_symbol(currency)} 0.00")
+        self.sku = QLineEdit(placeholderText=_("e.g. BLT-7402-S"))
+        self.name = QLineEdit(placeholderText=_("e.g. Leather belt"))
+        self.variant = QLineEdit(placeholderText=_("e.g. Brown, size S (optional)"))
+        self.price = QLineEdit(placeholderText=f"{currency_symbol(currency)} {_price_text(0)}")
         self.price.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.price.setMaximumWidth(160)
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.NoInsert)
         self.category.addItems(["", *categories])
-        self.category.lineEdit().setPlaceholderText("e.g. Electronics (optional)")
-        self.returnable = QCheckBox("Customers may return it")
+        self.category.lineEdit().setPlaceholderText(_("e.g. Electronics (optional)"))
+        self.returnable = QCheckBox(_("Customers may return it"))
         self.returnable.setChecked(True)
         self.disposition = QComboBox()
-        self.disposition.addItem(NO_DISPOSITION, "")
+        self.disposition.addItem(_(NO_DISPOSITION), "")
         for code, text in DISPOSITIONS.items():
-            self.disposition.addItem(text, str(code))
+            self.disposition.addItem(_(text), str(code))
         self.barcodes = QPlainTextEdit()
         self.barcodes.setTabChangesFocus(True)
         self.barcodes.setFixedHeight(78)
-        self.barcodes.setPlaceholderText("One per line: EAN-13, UPC-A, EAN-8 or the shop's own")
+        self.barcodes.setPlaceholderText(_("One per line: EAN-13, UPC-A, EAN-8 or the shop's own"))
 
     def _grid(self) -> QGridLayout:
         """One column of captioned fields, top-aligned so an error label can grow."""
@@ -171,14 +183,14 @@ class ProductForm(QDialog):
         for key in ("sku", "name", "variant", "price", "category", "disposition", "barcodes"):
             boxes[key], self.errors[key] = with_error(getattr(self, key))
         rows = [
-            ("&SKU", boxes["sku"]),
-            ("&Name", boxes["name"]),
-            ("&Variant", boxes["variant"]),
-            ("&Price", boxes["price"]),
-            ("&Category", boxes["category"]),
-            ("Returns", self.returnable),
-            ("&Usually goes to", boxes["disposition"]),
-            ("&Barcodes", boxes["barcodes"]),
+            (_("&SKU"), boxes["sku"]),
+            (_("&Name"), boxes["name"]),
+            (_("&Variant"), boxes["variant"]),
+            (_("&Price"), boxes["price"]),
+            (_("&Category"), boxes["category"]),
+            (_("Returns"), self.returnable),
+            (_("&Usually goes to"), boxes["disposition"]),
+            (_("&Barcodes"), boxes["barcodes"]),
         ]
         return rows
 
@@ -267,7 +279,7 @@ class ProductForm(QDialog):
                 error.clear()
         others = [message for key, message in found.items() if key not in self.errors]
         if found and not banner:
-            banner = " ".join([*others, "Nothing was saved: correct the fields in red."])
+            banner = " ".join([*others, _("Nothing was saved: correct the fields in red.")])
         self.banner.set_message(banner or None)
         if first is not None:
             first.setFocus(Qt.OtherFocusReason)
@@ -281,9 +293,12 @@ class ProductForm(QDialog):
         if isinstance(error, ValidationError):
             self._show_problems(field_errors(error.errors, self._saving.barcodes))
         elif isinstance(error, DeskError):
-            self._show_problems({}, f"{error} Nothing was saved.")
+            self._show_problems({}, _("{error} Nothing was saved.").format(error=error))
         else:
-            self._show_problems({}, f"Could not save the product ({error}). Nothing was saved.")
+            self._show_problems(
+                {},
+                _("Could not save the product ({error}). Nothing was saved.").format(error=error),
+            )
 
     def reject(self) -> None:
         """Close without saving, after asking when something was changed."""
@@ -293,7 +308,9 @@ class ProductForm(QDialog):
             self.result_ is None
             and self.draft_fields() != self._typed
             and not prompts.ask_yes_no(
-                self, "Discard the changes?", "Close without saving? What you typed will be lost."
+                self,
+                _("Discard the changes?"),
+                _("Close without saving? What you typed will be lost."),
             )
         ):
             return

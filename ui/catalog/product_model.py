@@ -14,10 +14,20 @@ from PySide6.QtGui import QColor
 from desk.catalog.browse import PAGE, count_products, find_products
 from desk.catalog.lookup import ProductView
 from desk.db import Database
+from desk.i18n.catalog import N_, _
 from desk.money import format_money
 from ui.background import run_in_background
 
-COLUMNS = ("SKU", "Name", "Variant", "Category", "Price", "Returnable", "Barcodes")
+COLUMNS = (
+    N_("SKU"),
+    N_("Name"),
+    N_("Variant"),
+    N_("Category"),
+    N_("Price"),
+    N_("Returnable"),
+    N_("Barcodes"),
+)
+"""The table's headers (translated where shown)."""
 SKU, NAME, VARIANT, CATEGORY, PRICE, RETURNABLE, BARCODES = range(len(COLUMNS))
 NOT_RETURNABLE_COLOR = "#b91c1c"
 
@@ -98,7 +108,7 @@ class ProductTableModel(QAbstractTableModel):
         if generation == self._generation:
             self._shown_generation = generation  # nothing more is coming
             self._fetching = False
-            self.load_failed.emit(f"Could not read the products: {error}")
+            self.load_failed.emit(_("Could not read the products: {error}").format(error=error))
 
     def product_at(self, row: int) -> ProductView:
         """The product shown on line `row`."""
@@ -149,7 +159,7 @@ class ProductTableModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         if role == Qt.TextAlignmentRole and section == PRICE:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
@@ -182,5 +192,5 @@ class ProductTableModel(QAbstractTableModel):
         if column == PRICE:
             return format_money(product.price_cents, self.currency)
         if column == RETURNABLE:
-            return "Yes" if product.returnable else "No"
+            return _("Yes") if product.returnable else _("No")
         return ", ".join(product.barcodes)

@@ -26,14 +26,16 @@ from desk.catalog.browse import delete_product, product_categories
 from desk.catalog.lookup import ProductView
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_number
 from ui import prompts
 from ui.background import run_in_background
 from ui.catalog.product_form import ProductForm
 from ui.catalog.product_model import BARCODES, NAME, ProductTableModel
 
 SEARCH_DELAY_MS = 150
-ALL_CATEGORIES = "All categories"
-NO_CATEGORY = "No category"
+ALL_CATEGORIES = N_("All categories")
+NO_CATEGORY = N_("No category")
 
 
 class ProductsWindow(QWidget):
@@ -43,25 +45,25 @@ class ProductsWindow(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, currency: str = "EUR"):
         super().__init__(parent, Qt.Window)
-        self.setWindowTitle("Products")
+        self.setWindowTitle(_("Products"))
         self.resize(1000, 640)
         self.db, self.currency = db, currency
         self.categories: list[str] = []
         self.form: ProductForm | None = None  # the product form while it is open
         self._select_after_load: int | None = None
-        self.search_edit = QLineEdit(placeholderText="Search by SKU, name, variant or barcode")
+        self.search_edit = QLineEdit(placeholderText=_("Search by SKU, name, variant or barcode"))
         self.search_edit.setClearButtonEnabled(True)
         self.category_combo = QComboBox()
         self.category_combo.setMinimumContentsLength(14)
         self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.category_combo.addItem(ALL_CATEGORIES, None)
+        self.category_combo.addItem(_(ALL_CATEGORIES), None)
         self.count_label = QLabel(objectName="productCount")
         self.message_label = QLabel(objectName="productMessage")
         self.model = ProductTableModel(db, currency, self)
         self.table = self._make_table()
-        self.new_button = QPushButton("&New product…")
-        self.edit_button = QPushButton("&Edit…")
-        self.delete_button = QPushButton("&Delete…")
+        self.new_button = QPushButton(_("&New product…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.delete_button = QPushButton(_("&Delete…"))
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._layout()
         self._connect()
@@ -87,7 +89,7 @@ class ProductsWindow(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
-        top.addWidget(QLabel("Category"))
+        top.addWidget(QLabel(_("Category")))
         top.addWidget(self.category_combo)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
@@ -125,7 +127,7 @@ class ProductsWindow(QWidget):
         then select product `select` when it is among them."""
         self._timer.stop()
         self._select_after_load = select
-        self.count_label.setText("Searching…")
+        self.count_label.setText(_("Searching…"))
         self.model.set_query(self.search_edit.text(), self.chosen_category())
 
     def refresh(self) -> None:
@@ -146,10 +148,10 @@ class ProductsWindow(QWidget):
     def _count_words(self) -> str:
         total, text = self.model.total, self.model.text.strip()
         if not total and text:
-            return f"No product matches “{text}”"
+            return _("No product matches “{text}”").format(text=text)
         if not total and self.model.category is None:
-            return "No products yet: add one with New product…"
-        return f"{total:,} product{'' if total == 1 else 's'}"
+            return _("No products yet: add one with New product…")
+        return ngettext("{n} product", "{n} products", total).format(n=format_number(total))
 
     def reload_categories(self) -> None:
         """Read the categories the products use, for the filter and the form."""
@@ -164,11 +166,11 @@ class ProductsWindow(QWidget):
         combo = self.category_combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(ALL_CATEGORIES, None)
+        combo.addItem(_(ALL_CATEGORIES), None)
         for category in self.categories:
             combo.addItem(category, category)
         if "" in categories:
-            combo.addItem(NO_CATEGORY, "")
+            combo.addItem(_(NO_CATEGORY), "")
         found = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
@@ -221,7 +223,7 @@ class ProductsWindow(QWidget):
         self.form = None
 
     def _saved(self, product: ProductView) -> None:
-        self.message_label.setText(f"Saved {product.sku}.")
+        self.message_label.setText(_("Saved {sku}.").format(sku=product.sku))
         self.reload_categories()
         self.search(select=product.id)
         self.changed.emit()
@@ -232,10 +234,10 @@ class ProductsWindow(QWidget):
         if product is None:
             return
         name = f"{product.sku} {product.description}".strip()
-        question = (
-            f"Delete “{name}” from the catalogue? Its barcodes go with it. This cannot be undone."
-        )
-        if not prompts.ask_yes_no(self, "Delete product", question):
+        question = _(
+            "Delete “{name}” from the catalogue? Its barcodes go with it. This cannot be undone."
+        ).format(name=name)
+        if not prompts.ask_yes_no(self, _("Delete product"), question):
             return
         self.delete_button.setEnabled(False)
         db = self.db
@@ -249,10 +251,10 @@ class ProductsWindow(QWidget):
 
     def _not_deleted(self, product: ProductView, error: Exception) -> None:
         message = str(error) if isinstance(error, DeskError) else f"{product.sku}: {error}"
-        prompts.show_error(self, "Delete product", message)
+        prompts.show_error(self, _("Delete product"), message)
 
     def _deleted(self, product: ProductView) -> None:
-        self.message_label.setText(f"Deleted {product.sku}.")
+        self.message_label.setText(_("Deleted {sku}.").format(sku=product.sku))
         self.reload_categories()
         self.search()
         self.changed.emit()

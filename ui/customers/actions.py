@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from desk.i18n.catalog import ngettext
+from desk.i18n.formats import format_number
 from ui import window_openers as openers
 from ui.actions import Act
 
@@ -47,8 +49,11 @@ def open_customers(window: MainWindow) -> None:
 
 def customers_merged(window: MainWindow, result) -> None:
     """Say what a merge did and show the list as it is now."""
-    moved = f"{result.returns_moved} return(s) moved"
-    window.statusBar().showMessage(f"Merged “{result.dropped_name}”: {moved}.", 8000)
+    n = result.returns_moved
+    text = ngettext(
+        "Merged “{name}”: {n} return moved.", "Merged “{name}”: {n} returns moved.", n
+    ).format(name=result.dropped_name, n=format_number(n))
+    window.statusBar().showMessage(text, 8000)
     window.refresh()
 
 

@@ -32,25 +32,28 @@ from desk.customers.directory import (
 )
 from desk.customers.merge import MergeResult, merge_customers
 from desk.db import Database
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_date, format_number
 from ui import prompts
 from ui.background import run_in_background
 from ui.customers.merge_dialog import choose_kept
 
 COLUMNS = (
-    ("Name", SortKey.NAME),
-    ("Email", None),
-    ("Phone", None),
-    ("Returns", SortKey.RETURNS),
-    ("Last return", SortKey.LAST_RETURN),
-    ("Added", SortKey.SINCE),
+    (N_("Name"), SortKey.NAME),
+    (N_("Email"), None),
+    (N_("Phone"), None),
+    (N_("Returns"), SortKey.RETURNS),
+    (N_("Last return"), SortKey.LAST_RETURN),
+    (N_("Added"), SortKey.SINCE),
 )
-"""The list's columns and the sort each header click asks for (None: not sortable)."""
+"""The list's columns (translated where shown) and the sort each header click asks for
+(None: not sortable)."""
 
 SEARCH_DELAY_MS = 200
 
 
 def _day(stamp) -> str:
-    return stamp.astimezone().strftime("%Y-%m-%d") if stamp is not None else "—"
+    return format_date(stamp) if stamp is not None else "—"
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -74,7 +77,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return _(COLUMNS[section][0])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -99,7 +102,7 @@ class CustomerTableModel(QAbstractTableModel):
             row.name,
             row.email or "—",
             row.phone or "—",
-            str(row.returns),
+            format_number(row.returns),
             _day(row.last_return),
             _day(row.created_at),
         )
@@ -114,19 +117,19 @@ class CustomerDirectory(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, staff: str = ""):
         super().__init__(parent, Qt.Window)
-        self.setWindowTitle("Customers")
+        self.setWindowTitle(_("Customers"))
         self.resize(900, 600)
         self._db, self._staff, self._generation = db, staff, 0
         self.sort, self.descending = SortKey.NAME, False
-        self.search_edit = QLineEdit(placeholderText="Search by name, email or phone")
+        self.search_edit = QLineEdit(placeholderText=_("Search by name, email or phone"))
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("customerCount")
         self.model = CustomerTableModel(self)
         self.table = self._make_table()
-        self.open_button = QPushButton("Open profile")
-        self.merge_button = QPushButton("Merge…")
-        self.merge_button.setToolTip("Select two records of the same person to merge them")
+        self.open_button = QPushButton(_("Open profile"))
+        self.merge_button = QPushButton(_("Merge…"))
+        self.merge_button.setToolTip(_("Select two records of the same person to merge them"))
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._layout()
         self._connect()
@@ -181,7 +184,7 @@ class CustomerDirectory(QWidget):
         self._generation += 1
         generation, query = self._generation, self.search_edit.text()
         sort, descending, db = self.sort, self.descending, self._db
-        self.count_label.setText("Searching…")
+        self.count_label.setText(_("Searching…"))
         run_in_background(
             lambda: (
                 list_customers(db, query=query, sort=sort, descending=descending),
@@ -201,21 +204,28 @@ class CustomerDirectory(QWidget):
     @staticmethod
     def _count_words(query: str, shown: int, total: int) -> str:
         if query.strip() and not total:
-            return f"No customer matches “{query.strip()}”"
+            return _("No customer matches “{text}”").format(text=query.strip())
         if query.strip() and total >= MAX_MATCHES:
-            return f"First {shown} matches: type more to narrow the search"
-        noun = "customer" if total == 1 else "customers"
-        return f"{total} {noun}" if shown >= total else f"{shown} of {total} {noun}"
+            return ngettext(
+                "First {n} match: type more to narrow the search",
+                "First {n} matches: type more to narrow the search",
+                shown,
+            ).format(n=format_number(shown))
+        if shown >= total:
+            return ngettext("{n} customer", "{n} customers", total).format(n=format_number(total))
+        return ngettext("{shown} of {n} customer", "{shown} of {n} customers", total).format(
+            shown=format_number(shown), n=format_number(total)
+        )
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
-            self.count_label.setText(f"Could not read the customers: {error}")
+            self.count_label.setText(_("Could not read the customers: {error}").format(error=error))
 
     def _sort_by(self, section: int) -> None:
         key = COLUMNS[section][1]
         header = self.table.horizontalHeader()
         if key is None:  # not sortable: keep showing the current order
-            current = next(i for i, (_, k) in enumerate(COLUMNS) if k is self.sort)
+            current = next(i for i, (_name, k) in enumerate(COLUMNS) if k is self.sort)
             header.setSortIndicator(
                 current, Qt.DescendingOrder if self.descending else Qt.AscendingOrder
             )
@@ -259,11 +269,14 @@ class CustomerDirectory(QWidget):
         if kept is None:
             return
         dropped = next(r for r in chosen if r.id != kept.id)
-        question = (
-            f"Merge “{dropped.name}” into “{kept.name}”? {dropped.returns} return(s) move to "
-            f"“{kept.name}” and the record of “{dropped.name}” is deleted. This cannot be undone."
-        )
-        if not prompts.ask_yes_no(self, "Merge customers", question):
+        question = ngettext(
+            "Merge “{dropped}” into “{kept}”? {n} return moves to “{kept}” and the record "
+            "of “{dropped}” is deleted. This cannot be undone.",
+            "Merge “{dropped}” into “{kept}”? {n} returns move to “{kept}” and the record "
+            "of “{dropped}” is deleted. This cannot be undone.",
+            dropped.returns,
+        ).format(dropped=dropped.name, kept=kept.name, n=format_number(dropped.returns))
+        if not prompts.ask_yes_no(self, _("Merge customers"), question):
             return
         self.merge_button.setEnabled(False)
         db, staff = self._db, self._staff
@@ -271,7 +284,7 @@ class CustomerDirectory(QWidget):
             lambda: merge_customers(db, keep_id=kept.id, drop_id=dropped.id, staff=staff),
             owner=self,
             on_success=self._merged,
-            on_failure=lambda error: prompts.show_error(self, "Merge customers", str(error)),
+            on_failure=lambda error: prompts.show_error(self, _("Merge customers"), str(error)),
             on_finished=self._selection_changed,
         )
 

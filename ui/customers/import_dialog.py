@@ -30,9 +30,12 @@ from desk.customers.imports import ImportReport, check_import, erased_line, run_
 from desk.customers.mapping import FIELDS, guess_mapping, has_name, till_format
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from desk.settings import SHOP_COUNTRY, load_settings
 from ui.actions import dialog_keys
 from ui.background import run_in_background
+from ui.customers.import_words import check_summary, done_summary
 
 PREVIEW_ROWS = 10
 PROBLEM_WIDTH = 280  # pixels: the preview's Problem column leaves room for the values
@@ -55,17 +58,17 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
         self._reading = 0  # which `load_file` call the shown file comes from
-        self.setWindowTitle("Import customers")
+        self.setWindowTitle(_("Import customers"))
         self.resize(980, 660)
         self._build()
         self._set_busy(False)
 
     def _build(self) -> None:
-        self.path_edit = QLineEdit(readOnly=True, placeholderText="No file chosen")
-        choose = QPushButton("Choose file…", objectName="chooseFile")
+        self.path_edit = QLineEdit(readOnly=True, placeholderText=_("No file chosen"))
+        choose = QPushButton(_("Choose file…"), objectName="chooseFile")
         choose.clicked.connect(self.choose_file)
         top = QHBoxLayout()
-        top.addWidget(QLabel("CSV file from the till:"))
+        top.addWidget(QLabel(_("CSV file from the till:")))
         top.addWidget(self.path_edit, 1)
         top.addWidget(choose)
         self.error_label = QLabel(objectName="importError", wordWrap=True)
@@ -75,7 +78,7 @@ class ImportDialog(QDialog):
         self.format_label.hide()
 
         self.mapping_table = QTableWidget(len(FIELDS), 2, objectName="mapping")
-        self.mapping_table.setHorizontalHeaderLabels(["Field", "Column in the file"])
+        self.mapping_table.setHorizontalHeaderLabels([_("Field"), _("Column in the file")])
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
@@ -83,20 +86,26 @@ class ImportDialog(QDialog):
         self.mapping_table.setMinimumWidth(390)
         self.combos: dict[str, QComboBox] = {}
         for row, spec in enumerate(FIELDS):
-            item = QTableWidgetItem(spec.label + (" *" if spec.required else ""))
+            item = QTableWidgetItem(_(spec.label) + (" *" if spec.required else ""))
             self.mapping_table.setItem(row, 0, item)
             combo = QComboBox(objectName=f"map_{spec.key}")
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping_table.setCellWidget(row, 1, combo)
             self.combos[spec.key] = combo
-        mapping_box = QGroupBox("Columns  (* required: the name, or first and last names)")
+        mapping_box = QGroupBox(_("Columns  (* required: the name, or first and last names)"))
         QVBoxLayout(mapping_box).addWidget(self.mapping_table)
 
         self.preview = QTableWidget(objectName="preview")
         self.preview.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.preview.verticalHeader().hide()
         self.preview.setWordWrap(False)
-        preview_box = QGroupBox(f"Preview: the first {PREVIEW_ROWS} rows as they will be imported")
+        preview_box = QGroupBox(
+            ngettext(
+                "Preview: the first row as it will be imported",
+                "Preview: the first {n} rows as they will be imported",
+                PREVIEW_ROWS,
+            ).format(n=format_number(PREVIEW_ROWS))
+        )
         QVBoxLayout(preview_box).addWidget(self.preview)
         middle = QHBoxLayout()
         middle.addWidget(mapping_box, 0)
@@ -105,14 +114,14 @@ class ImportDialog(QDialog):
         self.summary_label = QLabel(objectName="summary", wordWrap=True)
         self.rejected_list = QListWidget(objectName="rejected")
         self.rejected_list.setMaximumHeight(120)
-        check_box = QGroupBox("What will happen")
+        check_box = QGroupBox(_("What will happen"))
         check_layout = QVBoxLayout(check_box)
         check_layout.addWidget(self.summary_label)
         check_layout.addWidget(self.rejected_list)
 
         buttons = QDialogButtonBox()
-        self.check_button = buttons.addButton("&Check", QDialogButtonBox.ActionRole)
-        self.import_button = buttons.addButton("&Import", QDialogButtonBox.AcceptRole)
+        self.check_button = buttons.addButton(_("&Check"), QDialogButtonBox.ActionRole)
+        self.import_button = buttons.addButton(_("&Import"), QDialogButtonBox.AcceptRole)
         self.close_button = buttons.addButton(QDialogButtonBox.Close)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
@@ -126,14 +135,17 @@ class ImportDialog(QDialog):
         layout.addLayout(middle, 1)
         layout.addWidget(check_box)
         layout.addWidget(buttons)
-        self._say("Choose the CSV file your till exports, then check what will happen.")
+        self._say(_("Choose the CSV file your till exports, then check what will happen."))
 
     # step 1: the file and its mapping
 
     def choose_file(self) -> None:
         """Ask for a CSV file and load it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import customers", "", "CSV files (*.csv *.txt *.tsv);;All files (*)"
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Import customers"),
+            "",
+            _("CSV files (*.csv *.txt *.tsv);;All files (*)"),
         )
         if path:
             self.load_file(path)
@@ -147,7 +159,7 @@ class ImportDialog(QDialog):
         self._reading += 1
         reading = self._reading
         self.table = self.plan = None
-        self._set_busy(True, "Reading the file…")
+        self._set_busy(True, _("Reading the file…"))
         run_in_background(
             lambda: read_csv(path),
             owner=self,
@@ -162,10 +174,12 @@ class ImportDialog(QDialog):
         self.error_label.hide()
         till = till_format(table.header)
         self.format_label.setText(
-            f"Recognised: <b>{till.label}</b>. Its columns are chosen below; the others "
-            "(addresses, marketing consent…) are not imported."
+            _(
+                "Recognised: <b>{till}</b>. Its columns are chosen below; the others "
+                "(addresses, marketing consent…) are not imported."
+            ).format(till=_(till.label))
             if till
-            else "Columns chosen by their names; check them below."
+            else _("Columns chosen by their names; check them below.")
         )
         self.format_label.show()
         self._fill_combos(table.header, guess_mapping(table.header))
@@ -175,13 +189,17 @@ class ImportDialog(QDialog):
     def _file_unreadable(self, reading: int, error: Exception) -> None:
         if reading != self._reading:
             return
-        self._show_error(str(error) if isinstance(error, DeskError) else f"Cannot read: {error}")
+        self._show_error(
+            str(error)
+            if isinstance(error, DeskError)
+            else _("Cannot read: {error}").format(error=error)
+        )
         self.format_label.hide()
         self._fill_combos([], {})
         self.preview.clear()
         self.preview.setRowCount(0)
         self.preview.setColumnCount(0)
-        self._say("Choose the CSV file your till exports, then check what will happen.")
+        self._say(_("Choose the CSV file your till exports, then check what will happen."))
         self._set_busy(False)
         self.file_loaded.emit(False)
 
@@ -189,9 +207,10 @@ class ImportDialog(QDialog):
         for key, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("— not imported —", NOT_IMPORTED)
+            combo.addItem(_("— not imported —"), NOT_IMPORTED)
+            no_name = _("(no name)")
             for index, name in enumerate(header):
-                combo.addItem(f"{index + 1} · {name or '(no name)'}", index)
+                combo.addItem(f"{index + 1} · {name or no_name}", index)
             combo.setCurrentIndex(combo.findData(mapping.get(key, NOT_IMPORTED)))
             combo.blockSignals(False)
 
@@ -207,7 +226,11 @@ class ImportDialog(QDialog):
         self._fill_preview()
         if self.table is not None:
             rows = len(self.table.rows)
-            self._say(f"{rows} row{'s' if rows != 1 else ''} in the file. Press Check.")
+            self._say(
+                ngettext(
+                    "{n} row in the file. Press Check.", "{n} rows in the file. Press Check.", rows
+                ).format(n=format_number(rows))
+            )
         self._set_busy(False)
 
     def _fill_preview(self) -> None:
@@ -217,7 +240,9 @@ class ImportDialog(QDialog):
         fields = [f for f in FIELDS if f.key in mapping]
         self.preview.clear()
         self.preview.setColumnCount(len(fields) + 2)
-        self.preview.setHorizontalHeaderLabels(["Row", "Problem", *(f.label for f in fields)])
+        self.preview.setHorizontalHeaderLabels(
+            [_("Row"), _("Problem"), *(_(f.label) for f in fields)]
+        )
         shown = min(PREVIEW_ROWS, len(self.table.rows))
         self.preview.setRowCount(shown)
         for i in range(shown):
@@ -226,7 +251,7 @@ class ImportDialog(QDialog):
             parsed = (
                 parse_row(self.table, i, mapping, self.country, left_out)
                 if has_name(mapping)
-                else "no name column"
+                else _("no name column")
             )
             problem = parsed if isinstance(parsed, str) else "; ".join(left_out)
             shade = BAD_ROW if isinstance(parsed, str) else LEFT_OUT
@@ -249,11 +274,11 @@ class ImportDialog(QDialog):
             return
         mapping = self.mapping()
         if not has_name(mapping):
-            self._show_error("Choose the column that holds the customer's name; it is required.")
+            self._show_error(_("Choose the column that holds the customer's name; it is required."))
             return
         self.error_label.hide()
         table, db = self.table, self.db
-        self._set_busy(True, "Checking…")
+        self._set_busy(True, _("Checking…"))
         run_in_background(
             lambda: check_import(db, table, mapping),
             owner=self,
@@ -263,20 +288,7 @@ class ImportDialog(QDialog):
 
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
-        updated = sum(1 for m in plan.merge if m.changes)
-        known = f"; {_n(updated, 'known customer')} updated" if updated else ""
-        parts = [
-            f"{_n(plan.created, 'new customer', bold=True)}",
-            f"{_n(plan.merged_rows, 'row', bold=True)} merged (same email or phone as a known "
-            f"customer or an earlier row{known})",
-            f"{_n(len(plan.rejected), 'row', bold=True)} rejected"
-            + (", listed below: they will be left out" if plan.rejected else ""),
-        ]
-        if plan.left_out:
-            parts.append(f"{_n(len(plan.left_out), 'bad email or phone', bold=True)} left out")
-        if plan.erased:
-            parts.append(erased_line(plan.erased).rstrip("."))
-        self._say(" · ".join(parts) + ". Press Import to save.")
+        self._say(check_summary(plan))
         self._list_rows(plan.rejected + plan.left_out, plan.erased)
         self._set_busy(False)
 
@@ -292,7 +304,7 @@ class ImportDialog(QDialog):
         if self.plan is None or self.table is None:
             return
         table, mapping, db = self.table, self.mapping(), self.db
-        self._set_busy(True, "Importing…")
+        self._set_busy(True, _("Importing…"))
         run_in_background(
             lambda: run_import(db, table, mapping),
             owner=self,
@@ -304,17 +316,18 @@ class ImportDialog(QDialog):
         self.report = report
         self.plan = None
         skipped = f" {erased_line(report.erased)}" if report.erased else ""
-        self._say(
-            f"Done: <b>{report.created}</b> created, <b>{report.merged}</b> merged, "
-            f"<b>{report.rejected}</b> rejected.{skipped}"
-        )
+        self._say(done_summary(report) + skipped)
         self._list_rows(report.rejected_rows + report.left_out, report.erased)
         self._set_busy(False)
         self.close_button.setFocus()
         self.imported.emit(report)
 
     def _failed(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, DeskError) else f"Nothing was imported: {error}"
+        message = (
+            str(error)
+            if isinstance(error, DeskError)
+            else _("Nothing was imported: {error}").format(error=error)
+        )
         self._show_error(message)
         self._set_busy(False)
 
@@ -340,8 +353,3 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not busy and self.plan is not None)
         self.mapping_table.setEnabled(not busy)
         self.close_button.setEnabled(not busy)
-
-
-def _n(count: int, noun: str, *, bold: bool = False) -> str:
-    number = f"<b>{count}</b>" if bold else str(count)
-    return f"{number} {noun}{'' if count == 1 else 's'}"

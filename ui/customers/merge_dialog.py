@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.customers.directory import CustomerRow
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from ui.actions import dialog_keys
 
 
@@ -22,9 +24,11 @@ def offered(rows: list[CustomerRow]) -> CustomerRow:
 
 
 def _describe(row: CustomerRow) -> str:
-    contact = " · ".join(x for x in (row.email, row.phone) if x) or "no contact"
-    noun = "return" if row.returns == 1 else "returns"
-    return f"{row.name} (#{row.id}) — {contact} — {row.returns} {noun}"
+    contact = " · ".join(x for x in (row.email, row.phone) if x) or _("no contact")
+    returns = ngettext("{n} return", "{n} returns", row.returns).format(
+        n=format_number(row.returns)
+    )
+    return f"{row.name} (#{row.id}) — {contact} — {returns}"
 
 
 class MergeDialog(QDialog):
@@ -32,11 +36,13 @@ class MergeDialog(QDialog):
 
     def __init__(self, rows: list[CustomerRow], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Merge customers")
+        self.setWindowTitle(_("Merge customers"))
         self.rows = rows
         intro = QLabel(
-            "These two records will become one. Choose the record to <b>keep</b>: the other "
-            "one's returns, reward codes and missing contact details move onto it."
+            _(
+                "These two records will become one. Choose the record to <b>keep</b>: the other "
+                "one's returns, reward codes and missing contact details move onto it."
+            )
         )
         intro.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -50,7 +56,7 @@ class MergeDialog(QDialog):
             self.group.addButton(button, i)
             layout.addWidget(button)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Continue…")
+        buttons.button(QDialogButtonBox.Ok).setText(_("Continue…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

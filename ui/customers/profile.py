@@ -23,11 +23,14 @@ from desk.customers.privacy import erase_customer, save_export
 from desk.customers.profile import Profile, load_profile, update_customer
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from desk.phones import example_phone, show_phone
 from ui import prompts, state
 from ui.background import run_in_background
 from ui.customers.profile_parts import (
     FREQUENT_WARNING,
+    NOTES_HINT,
     SEGMENT_COLORS,
     FactsBox,
     HistoryBox,
@@ -41,8 +44,8 @@ from ui.widgets.form_parts import STYLE_SHEET, combo, form_grid, select_code, wi
 def ask_json_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to save a JSON file; None when cancelled."""
     folder = state.start_folder(state.CUSTOMER_EXPORT_FOLDER)
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export customer data", str(Path(folder) / suggested), "JSON (*.json)"
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export customer data"), str(Path(folder) / suggested), _("JSON (*.json)")
     )
     if not path:
         return None
@@ -87,7 +90,7 @@ class CustomerProfile(QWidget):
         self.name_label.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.segment_badge = QLabel()
         self.segment_badge.setObjectName("segmentBadge")
-        self.warning_badge = QLabel(FREQUENT_WARNING)
+        self.warning_badge = QLabel(_(FREQUENT_WARNING))
         self.warning_badge.setObjectName("frequentWarning")
         self.warning_badge.setStyleSheet(
             "background: #fef3c7; color: #92400e; border: 1px solid #f59e0b;"
@@ -106,15 +109,15 @@ class CustomerProfile(QWidget):
         return row
 
     def _build_form(self) -> QGroupBox:
-        box = QGroupBox("Contact and preferences")
+        box = QGroupBox(_("Contact and preferences"))
         self.name_edit, self.email_edit, self.phone_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.email_edit.setPlaceholderText("name@example.com")
+        self.email_edit.setPlaceholderText(_("name@example.com"))
         self.channel_combo = combo(labels.CHANNELS)
         self.language_combo = combo(labels.LANGUAGES)
         self.refund_combo = combo(labels.REFUND_METHODS)
         self.timeline_combo = combo(labels.TIMELINES)
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText("What colleagues should know (no card numbers)")
+        self.notes_edit.setPlaceholderText(_(NOTES_HINT))
         self.notes_edit.setFixedHeight(70)
         self.fields = {
             "name": self.name_edit,
@@ -127,21 +130,21 @@ class CustomerProfile(QWidget):
             "notes": self.notes_edit,
         }
         captions = (
-            "Name",
-            "Email",
-            "Phone",
-            "Contact by",
-            "Language",
-            "Refund as",
-            "Refund when",
-            "Notes",
+            _("Name"),
+            _("Email"),
+            _("Phone"),
+            _("Contact by"),
+            _("Language"),
+            _("Refund as"),
+            _("Refund when"),
+            _("Notes"),
         )
         self.errors, rows = {}, []
         for (key, widget), caption in zip(self.fields.items(), captions, strict=True):
             cell, self.errors[key] = with_error(widget)
             widget.setObjectName(f"profile_{key}")
             rows.append((caption, cell, None, None))
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setObjectName("saveCustomer")
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
@@ -160,7 +163,7 @@ class CustomerProfile(QWidget):
         return box
 
     def _build_policy(self) -> QGroupBox:
-        self.policy_box = QGroupBox("Return policy for this customer now")
+        self.policy_box = QGroupBox(_("Return policy for this customer now"))
         self.policy_label = QLabel()
         self.policy_label.setObjectName("policySummary")
         self.policy_label.setWordWrap(True)
@@ -168,15 +171,15 @@ class CustomerProfile(QWidget):
         return self.policy_box
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.export_button = QPushButton("Export data…")
+        self.export_button = QPushButton(_("Export data…"))
         self.export_button.setObjectName("exportCustomer")
-        self.export_button.setToolTip("Save everything stored about this customer as JSON")
+        self.export_button.setToolTip(_("Save everything stored about this customer as JSON"))
         self.export_button.clicked.connect(self.export_data)
-        self.erase_button = QPushButton("Erase customer…")
+        self.erase_button = QPushButton(_("Erase customer…"))
         self.erase_button.setObjectName("eraseCustomer")
-        self.erase_button.setToolTip("Remove their personal data for good; returns stay")
+        self.erase_button.setToolTip(_("Remove their personal data for good; returns stay"))
         self.erase_button.clicked.connect(self.erase)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
@@ -192,21 +195,24 @@ class CustomerProfile(QWidget):
         try:
             self.profile = load_profile(self.db, self.customer_id)
         except DeskError as error:
-            prompts.show_error(self, "Cannot show the customer", str(error))
+            prompts.show_error(self, _("Cannot show the customer"), str(error))
             return
         p, c = self.profile, self.profile.customer
-        self.setWindowTitle(f"Customer — {c.name}")
+        self.setWindowTitle(_("Customer — {name}").format(name=c.name))
         self.name_label.setText(escape(c.name))
         segment = p.habits.segment
-        self.segment_badge.setText(segment.label)
+        self.segment_badge.setText(_(segment.label))
         self.segment_badge.setStyleSheet(badge_style(SEGMENT_COLORS[segment]) + "font-weight: 600;")
         self.warning_badge.setVisible(p.habits.flagged and not p.erased)
-        erased = f"Personal data erased {local_time(c.erased_at)}" if p.erased else ""
+        when = local_time(c.erased_at) if p.erased else ""
+        erased = _("Personal data erased {when}").format(when=when) if p.erased else ""
         self.erased_banner.setText(erased)
         self.erased_banner.setVisible(p.erased)
         self._fill_form()
         self.facts.show_profile(p, p.currency)
-        self.policy_box.setTitle(f"Return policy now ({segment.label.lower()})")
+        self.policy_box.setTitle(
+            _("Return policy now ({segment})").format(segment=_(segment.label).lower())
+        )
         self.policy_label.setText(policy_text(p.rules))
         self.history.show_profile(p, p.currency)
 
@@ -227,11 +233,9 @@ class CustomerProfile(QWidget):
         erased = self.profile.erased
         for widget in (*self.fields.values(), self.save_button, self.erase_button):
             widget.setEnabled(not erased)
-        self.email_edit.setPlaceholderText("—" if erased else "name@example.com")
+        self.email_edit.setPlaceholderText("—" if erased else _("name@example.com"))
         self.phone_edit.setPlaceholderText("—" if erased else example_phone(self.profile.country))
-        self.notes_edit.setPlaceholderText(
-            "—" if erased else "What colleagues should know (no card numbers)"
-        )
+        self.notes_edit.setPlaceholderText("—" if erased else _(NOTES_HINT))
 
     # actions
 
@@ -260,10 +264,10 @@ class CustomerProfile(QWidget):
                     field_error.clear()
             return
         except DeskError as error:
-            prompts.show_error(self, "Cannot save the customer", str(error))
+            prompts.show_error(self, _("Cannot save the customer"), str(error))
             return
         self.reload()
-        self.saved_label.setText("Saved.")
+        self.saved_label.setText(_("Saved."))
         self.customer_changed.emit(self.customer_id)
 
     def export_data(self) -> None:
@@ -273,7 +277,7 @@ class CustomerProfile(QWidget):
         if path is None:
             return
         self.export_button.setEnabled(False)
-        self.saved_label.setText("Exporting…")
+        self.saved_label.setText(_("Exporting…"))
         db, customer_id = self.db, self.customer_id
         run_in_background(
             lambda: save_export(db, customer_id, path),
@@ -284,33 +288,34 @@ class CustomerProfile(QWidget):
         )
 
     def _exported(self, written: Path) -> None:
-        self.saved_label.setText(f"Exported to {written}.")
+        self.saved_label.setText(_("Exported to {path}.").format(path=written))
 
     def _export_failed(self, error: Exception) -> None:
         self.saved_label.clear()
-        prompts.show_error(self, "Cannot export the customer's data", str(error))
+        prompts.show_error(self, _("Cannot export the customer's data"), str(error))
 
     def erase(self) -> None:
         """Ask, naming the customer, then erase their personal data in the background."""
         name = self.profile.customer.name
-        question = (
-            f"Erase all personal data of {name}?\n\n"
+        question = _(
+            "Erase all personal data of {name}?\n\n"
             "Their name, email, phone and notes are removed, and so are the messages sent "
             "to them and the notes on their returns. Their returns stay, without a name, "
             "for the shop's figures.\n\nThis cannot be undone."
-        )
+        ).format(name=name)
         if copies := self.db.backup_copies():
-            question += (
-                f"\n\n{len(copies)} backup cop{'y' if len(copies) == 1 else 'ies'} made before "
-                f"upgrades still hold{'s' if len(copies) == 1 else ''} the old data, in "
-                f"{copies[0].parent}: delete {'it' if len(copies) == 1 else 'them'} if you no "
-                "longer need it."
-            )
-        if not prompts.ask_yes_no(self, "Erase customer", question):
+            question += "\n\n" + ngettext(
+                "{n} backup copy made before upgrades still holds the old data, in "
+                "{folder}: delete it if you no longer need it.",
+                "{n} backup copies made before upgrades still hold the old data, in "
+                "{folder}: delete them if you no longer need it.",
+                len(copies),
+            ).format(n=format_number(len(copies)), folder=copies[0].parent)
+        if not prompts.ask_yes_no(self, _("Erase customer"), question):
             return
         staff = state.load_text(state.STAFF)
         self.erase_button.setEnabled(False)
-        self.saved_label.setText("Erasing…")
+        self.saved_label.setText(_("Erasing…"))
         db, customer_id = self.db, self.customer_id
         run_in_background(
             lambda: erase_customer(db, customer_id, staff=staff),
@@ -321,10 +326,10 @@ class CustomerProfile(QWidget):
 
     def _erased(self, _result: None) -> None:
         self.reload()
-        self.saved_label.setText("Personal data erased.")
+        self.saved_label.setText(_("Personal data erased."))
         self.customer_changed.emit(self.customer_id)
 
     def _erase_failed(self, error: Exception) -> None:
         self.saved_label.clear()
         self.erase_button.setEnabled(True)
-        prompts.show_error(self, "Cannot erase the customer", str(error))
+        prompts.show_error(self, _("Cannot erase the customer"), str(error))

@@ -23,35 +23,45 @@ from desk import labels
 from desk.codes import Channel
 from desk.customers.profile import Profile
 from desk.customers.segments import Segment
+from desk.i18n.catalog import N_, _, ngettext, pgettext
+from desk.i18n.formats import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_number,
+    format_percent,
+)
 from desk.money import format_money
 from desk.policy.rules import Rules
 from ui.returns.messages_box import STATE_WORDS
 from ui.returns.model import STATUS_COLORS
 
-UNKNOWN = "unknown"
+UNKNOWN = N_("unknown")
 SEGMENT_COLORS = {
     Segment.NEW: "#2563eb",
     Segment.OCCASIONAL: "#4b5563",
     Segment.LOYAL: "#16a34a",
     Segment.FREQUENT: "#c2410c",
 }
-FREQUENT_WARNING = "⚠ Frequent returner — take a look; never blocked automatically"
+FREQUENT_WARNING = N_("⚠ Frequent returner — take a look; never blocked automatically")
+NOTES_HINT = N_("What colleagues should know (no card numbers)")
 FACTS = (
-    ("since", "Customer since"),
-    ("orders", "Orders"),
-    ("spend", "Lifetime spend"),
-    ("returns", "Returns"),
-    ("rate", "Return rate"),
-    ("reasons", "Typical reasons"),
-    ("refund", "Usual refund"),
-    ("days", "Days from purchase to return"),
-    ("last", "Last return"),
+    ("since", N_("Customer since")),
+    ("orders", N_("Orders")),
+    ("spend", N_("Lifetime spend")),
+    ("returns", N_("Returns")),
+    ("rate", N_("Return rate")),
+    ("reasons", N_("Typical reasons")),
+    ("refund", N_("Usual refund")),
+    ("days", N_("Days from purchase to return")),
+    ("last", N_("Last return")),
 )
+"""The facts' keys and captions (translated where shown)."""
 
 
 def local_time(stamp) -> str:
-    """A stored time as local "YYYY-MM-DD HH:MM"."""
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored time as the desk's local date and time ("01/12/2026 14:05")."""
+    return format_datetime(stamp)
 
 
 def badge_style(color: str) -> str:
@@ -62,53 +72,78 @@ def badge_style(color: str) -> str:
 def fact_values(p: Profile, currency: str) -> dict[str, str]:
     """What the shop knows and what the history says, as the texts shown."""
     c, h = p.customer, p.habits
-    returns = str(h.returns) + (f" (and {h.cancelled} cancelled)" if h.cancelled else "")
-    reasons = ", ".join(f"{labels.label(labels.REASONS, r)} ({n})" for r, n in h.top_reasons)
+    unknown = _(UNKNOWN)
+    returns = format_number(h.returns)
+    if h.cancelled:
+        returns = _("{n} (and {cancelled} cancelled)").format(
+            n=returns, cancelled=format_number(h.cancelled)
+        )
+    reasons = ", ".join(
+        f"{_(labels.label(labels.REASONS, r))} ({format_number(n)})" for r, n in h.top_reasons
+    )
     days = h.median_days_to_return
+    rate = h.return_rate
     return {
-        "since": c.customer_since.isoformat() if c.customer_since else UNKNOWN,
-        "orders": str(c.orders_count) if c.orders_count is not None else UNKNOWN,
+        "since": format_date(c.customer_since) if c.customer_since else unknown,
+        "orders": format_number(c.orders_count) if c.orders_count is not None else unknown,
         "spend": format_money(c.lifetime_spend_cents, currency)
         if c.lifetime_spend_cents is not None
-        else UNKNOWN,
+        else unknown,
         "returns": returns,
-        "rate": f"{h.return_rate:.0%} of orders" if h.return_rate is not None else UNKNOWN,
+        "rate": _("{rate} of orders").format(rate=format_percent(rate))
+        if rate is not None
+        else unknown,
         "reasons": reasons or "—",
-        "refund": labels.label(labels.REFUND_METHODS, h.usual_refund) or "—",
-        "days": f"{days:g} days (median)" if days is not None else UNKNOWN,
-        "last": local_time(h.last_return)[:10] if h.last_return else "—",
+        "refund": _(labels.label(labels.REFUND_METHODS, h.usual_refund)) or "—",
+        "days": _days_text(days) if days is not None else unknown,
+        "last": format_date(h.last_return) if h.last_return else "—",
     }
+
+
+def _days_text(days: float) -> str:
+    whole = float(days).is_integer()
+    shown = format_number(int(days)) if whole else format_decimal(days, 1)
+    count = int(days) if whole else 2  # a fraction reads as a plural
+    return ngettext("{n} day (median)", "{n} days (median)", count).format(n=shown)
 
 
 def policy_text(rules: Rules) -> str:
     """The policy for the customer's segment, in a few lines of rich text."""
-    methods = ", ".join(labels.label(labels.REFUND_METHODS, m) for m in rules.refund_methods)
+    methods = ", ".join(_(labels.label(labels.REFUND_METHODS, m)) for m in rules.refund_methods)
     if rules.fee_percent and rules.fee_conditions:
-        on = ", ".join(labels.label(labels.CONDITIONS, c).lower() for c in rules.fee_conditions)
-        fee = f"{rules.fee_percent}% restocking fee on {on} items"
+        on = ", ".join(_(labels.label(labels.CONDITIONS, c)).lower() for c in rules.fee_conditions)
+        fee = _("{percent} restocking fee on {conditions} items").format(
+            percent=format_percent(rules.fee_percent / 100), conditions=on
+        )
     else:
-        fee = "No restocking fee"
+        fee = _("No restocking fee")
+    window = ngettext(
+        "<b>{n}-day</b> return window", "<b>{n}-day</b> return window", rules.window_days
+    ).format(n=format_number(rules.window_days))
     rows = [
-        f"<b>{rules.window_days}-day</b> return window",
-        f"Refund as: {methods or 'nothing offered'}",
-        fee,
-        "Refund at the counter allowed" if rules.counter_refund else "Refund only after inspection",
-        "Receipt required" if rules.receipt_required else "No receipt needed",
+        escape(_("Refund as: {methods}").format(methods=methods or _("nothing offered"))),
+        escape(fee),
+        escape(
+            _("Refund at the counter allowed")
+            if rules.counter_refund
+            else _("Refund only after inspection")
+        ),
+        escape(_("Receipt required") if rules.receipt_required else _("No receipt needed")),
     ]
-    return "<br>".join(escape(r) if "<b>" not in r else r for r in rows)
+    return "<br>".join([window, *rows])
 
 
 class FactsBox(QGroupBox):
     """Customer since, orders, spend and return habits, with the segment and its reason."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("What the shop knows", parent)
+        super().__init__(_("What the shop knows"), parent)
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)
         self.values: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(FACTS):
-            grid.addWidget(QLabel(caption), i, 0, Qt.AlignTop)
+            grid.addWidget(QLabel(_(caption)), i, 0, Qt.AlignTop)
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
@@ -118,16 +153,16 @@ class FactsBox(QGroupBox):
         self.segment_why = QLabel()
         self.segment_why.setObjectName("segmentWhy")
         self.segment_why.setWordWrap(True)
-        grid.addWidget(QLabel("Segment"), len(FACTS), 0, Qt.AlignTop)
+        grid.addWidget(QLabel(_("Segment")), len(FACTS), 0, Qt.AlignTop)
         grid.addWidget(self.segment_why, len(FACTS), 1, Qt.AlignTop)
 
     def show_profile(self, p: Profile, currency: str) -> None:
         """Fill in the values of `p`."""
         for key, value in fact_values(p, currency).items():
             self.values[key].setText(value)
-            self.values[key].setStyleSheet("color: #6b7280;" if value == UNKNOWN else "")
+            self.values[key].setStyleSheet("color: #6b7280;" if value == _(UNKNOWN) else "")
         h = p.habits
-        self.segment_why.setText(f"<b>{escape(h.segment.label)}</b>: {escape(h.why)}")
+        self.segment_why.setText(f"<b>{escape(_(h.segment.label))}</b>: {escape(h.why)}")
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
@@ -167,21 +202,25 @@ class HistoryBox(QGroupBox):
     return_chosen = Signal(int)  # return id
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Returns and messages", parent)
+        super().__init__(_("Returns and messages"), parent)
         self.return_ids: list[int] = []
-        self.returns_table = _table(("Return", "Logged", "Status", "Total"), "profileReturns")
+        self.returns_table = _table(
+            (pgettext("noun", "Return"), _("Logged"), _("Status"), _("Total")), "profileReturns"
+        )
         header = self.returns_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        self.returns_table.setToolTip("Double-click a return to show it in the main window")
+        self.returns_table.setToolTip(_("Double-click a return to show it in the main window"))
         self.returns_table.cellDoubleClicked.connect(
             lambda row, _: self.return_chosen.emit(self.return_ids[row])
         )
-        self.messages_table = _table(("Sent", "State", "Channel", "Subject"), "profileMessages")
+        self.messages_table = _table(
+            (pgettext("column", "Sent"), _("State"), _("Channel"), _("Subject")), "profileMessages"
+        )
         returns, messages = QVBoxLayout(), QVBoxLayout()
-        returns.addWidget(QLabel("Every return (double-click to show it)"))
+        returns.addWidget(QLabel(_("Every return (double-click to show it)")))
         returns.addWidget(self.returns_table)
-        messages.addWidget(QLabel("Every message sent"))
+        messages.addWidget(QLabel(_("Every message sent")))
         messages.addWidget(self.messages_table)
         layout = QHBoxLayout(self)
         layout.addLayout(returns, 2)
@@ -193,8 +232,8 @@ class HistoryBox(QGroupBox):
         rows = [
             (
                 r.number,
-                local_time(r.created_at)[:10],
-                r.status.label,
+                format_date(r.created_at),
+                _(r.status.label),
                 format_money(r.total_cents, r.currency),  # each in its own currency
             )
             for r in p.returns
@@ -204,8 +243,8 @@ class HistoryBox(QGroupBox):
         messages = [
             (
                 local_time(m.sent_at or m.created_at),
-                STATE_WORDS[m.state][0],
-                "Email" if m.channel == Channel.EMAIL else "SMS",
+                _(STATE_WORDS[m.state][0]),
+                _("Email") if m.channel == Channel.EMAIL else _("SMS"),
                 m.subject or "—",
             )
             for m in p.messages

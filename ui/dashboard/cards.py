@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from desk import labels
 from desk.codes import Disposition
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_date, format_decimal, format_number, format_percent
 from desk.money import format_money
 from desk.reports.dashboard import Dashboard
 from ui.dashboard.charts import Figure
@@ -21,23 +23,24 @@ DISPOSITION_COLORS: dict[Disposition, str] = {
     Disposition.DISCARD: "#9ca3af",
 }
 TITLES = (
-    "Returns per week",
-    "Returns by status now",
-    "Returns by reason",
-    "Refunded by method",
-    "Days from received to settled",
-    "Response time",
-    "Satisfaction",
-    "Sustainability",
-    "Most returned SKUs",
-    "Frequent returners",
+    N_("Returns per week"),
+    N_("Returns by status now"),
+    N_("Returns by reason"),
+    N_("Refunded by method"),
+    N_("Days from received to settled"),
+    N_("Response time"),
+    N_("Satisfaction"),
+    N_("Sustainability"),
+    N_("Most returned SKUs"),
+    N_("Frequent returners"),
 )
-"""The cards' titles, in the order `figures_of` gives them (the grid and the print follow it)."""
+"""The cards' titles, in the order `figures_of` gives them (the grid and the print follow it);
+translated where shown."""
 
 
 def percent(share: float | None) -> str:
-    """A share (0..1) as "35%"; "–" when there is none."""
-    return "–" if share is None else f"{share * 100:.0f}%"
+    """A share (0..1) as "35%" in the desk's language; "–" when there is none."""
+    return "–" if share is None else format_percent(share)
 
 
 def hours(value: float | None) -> str:
@@ -46,14 +49,25 @@ def hours(value: float | None) -> str:
     if value is None:
         return "–"
     if value < 1:
-        return f"{value * 60:.0f} min"
+        return _("{n} min").format(n=format_number(round(value * 60)))
     if value >= 48:
-        return f"{value / 24:.1f} days"
-    return f"{value:.1f} h"
+        return days(value / 24)
+    return _("{n} h").format(n=format_decimal(value, 1))
 
 
 def days(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} days"
+    """Days with one decimal: "2.5 days" ("2,5 dias"); "–" when none."""
+    if value is None:
+        return "–"
+    # TRANSLATORS: {n} has one decimal ("2.5"): the plural form fits every value but 1.0
+    return ngettext("{n} day", "{n} days", 1 if round(value, 1) == 1 else 2).format(
+        n=format_decimal(value, 1)
+    )
+
+
+def count(n: int) -> str:
+    """A count as the bars' ends show it: "1,234" ("1.234")."""
+    return format_number(n)
 
 
 def figures_of(dash: Dashboard) -> list[Figure]:
@@ -77,9 +91,9 @@ def _per_week(dash: Dashboard) -> Figure:
     total = sum(w.returns for w in weeks)
     return Figure(
         name="returns-per-week",
-        title=TITLES[0],
-        key=f"{total:,} returns",
-        labels=[w.week.strftime("%d %b").lstrip("0") for w in weeks],
+        title=_(TITLES[0]),
+        key=ngettext("{n} return", "{n} returns", total).format(n=format_number(total)),
+        labels=[format_date(w.week, "MMMd") for w in weeks],
         values=[w.returns for w in weeks],
         csv_header=("week_starting", "returns"),
         csv_rows=[(w.week.isoformat(), w.returns) for w in weeks],
@@ -90,10 +104,10 @@ def _by_status(dash: Dashboard) -> Figure:
     rows = dash.by_status
     return Figure(
         name="by-status",
-        title=TITLES[1],
-        labels=[r.status.label for r in rows],
+        title=_(TITLES[1]),
+        labels=[_(r.status.label) for r in rows],
         values=[r.returns for r in rows],
-        value_texts=[f"{r.returns:,}" for r in rows],
+        value_texts=[count(r.returns) for r in rows],
         colors=[STATUS_COLORS[r.status] for r in rows],
         horizontal=True,
         csv_header=("status", "returns"),
@@ -105,11 +119,13 @@ def _by_reason(dash: Dashboard) -> Figure:
     rows = dash.by_reason
     return Figure(
         name="by-reason",
-        title=TITLES[2],
-        key=f"Mostly: {labels.label(labels.REASONS, rows[0].reason)}" if rows else "",
-        labels=[labels.label(labels.REASONS, r.reason) for r in rows],
+        title=_(TITLES[2]),
+        key=_("Mostly: {reason}").format(reason=_(labels.label(labels.REASONS, rows[0].reason)))
+        if rows
+        else "",
+        labels=[_(labels.label(labels.REASONS, r.reason)) for r in rows],
         values=[r.returns for r in rows],
-        value_texts=[f"{r.returns:,}" for r in rows],
+        value_texts=[count(r.returns) for r in rows],
         horizontal=True,
         csv_header=("reason", "returns"),
         csv_rows=[(r.reason.value, r.returns) for r in rows],
@@ -125,16 +141,20 @@ def _refunded(dash: Dashboard) -> Figure:
     others = [format_money(cents, code) for code, cents in totals[1:]]
     return Figure(
         name="refunded-by-method",
-        title=TITLES[3],
-        key=f"{format_money(totals[0][1], main)} in total" if totals else "",
-        labels=[labels.label(labels.REFUND_METHODS, r.method) for r in rows],
+        title=_(TITLES[3]),
+        key=_("{amount} in total").format(amount=format_money(totals[0][1], main))
+        if totals
+        else "",
+        labels=[_(labels.label(labels.REFUND_METHODS, r.method)) for r in rows],
         values=[r.cents for r in rows],
         value_texts=[format_money(r.cents, main) for r in rows],
         horizontal=True,
         csv_header=("method", "currency", "returns", "cents"),
         csv_rows=[(r.method.value, r.currency, r.returns, r.cents) for r in dash.refunded],
-        empty="Nothing refunded in this range",
-        note=f"Also {' and '.join(others)} from returns logged in another currency"
+        empty=_("Nothing refunded in this range"),
+        note=_("Also {amounts} from returns logged in another currency").format(
+            amounts=_(" and ").join(others)
+        )
         if others
         else "",
     )
@@ -144,41 +164,48 @@ def _settle(dash: Dashboard) -> Figure:
     rows = dash.days_to_settle
     overall = next((r for r in rows if r.status is None), None)
     each = [r for r in rows if r.status is not None and r.median_days is not None]
-    key = f"Median {days(overall.median_days)}" if overall and overall.returns else ""
+    key = (
+        _("Median {value}").format(value=days(overall.median_days))
+        if overall and overall.returns
+        else ""
+    )
     return Figure(
         name="days-to-settle",
-        title=TITLES[4],
+        title=_(TITLES[4]),
         key=key,
-        labels=[r.status.label for r in each],
+        labels=[_(r.status.label) for r in each],
         values=[r.median_days for r in each],
-        value_texts=[f"{days(r.median_days)} ({r.returns:,})" for r in each],
+        value_texts=[f"{days(r.median_days)} ({count(r.returns)})" for r in each],
         colors=[STATUS_COLORS.get(r.status, "#16a34a") for r in each],
         horizontal=True,
-        note="Median per way of settling (returns settled that way)",
+        note=_("Median per way of settling (returns settled that way)"),
         csv_header=("settled_as", "returns", "median_days"),
         csv_rows=[(r.status.value if r.status else "all", r.returns, r.median_days) for r in rows],
-        empty="No return settled in this range",
+        empty=_("No return settled in this range"),
     )
 
 
 def _response(dash: Dashboard) -> Figure:
     r = dash.response
-    shown = [(n, v) for n, v in (("Median", r.median_hours), ("90%", r.p90_hours)) if v is not None]
+    pairs = ((_("Median"), r.median_hours), (format_percent(0.9), r.p90_hours))
+    shown = [(n, v) for n, v in pairs if v is not None]
     return Figure(
         name="response-time",
-        title=TITLES[5],
-        key=f"Median {hours(r.median_hours)}" if r.messages else "",
+        title=_(TITLES[5]),
+        key=_("Median {value}").format(value=hours(r.median_hours)) if r.messages else "",
         labels=[n for n, _ in shown],
         values=[v for _, v in shown],
         value_texts=[hours(v) for _, v in shown],
         horizontal=True,
         colors=["#2563eb", "#93c5fd"][: len(shown)],
-        note=f"From a status change to its message sent; 90% within {hours(r.p90_hours)}"
+        note=_("From a status change to its message sent; 90% within {value}").format(
+            value=hours(r.p90_hours)
+        )
         if r.messages
         else "",
         csv_header=("messages", "median_hours", "p90_hours"),
         csv_rows=[(r.messages, r.median_hours, r.p90_hours)],
-        empty="No message sent in this range",
+        empty=_("No message sent in this range"),
     )
 
 
@@ -186,26 +213,33 @@ def _satisfaction(dash: Dashboard) -> Figure:
     s = dash.satisfaction
     ratings = [1, 2, 3, 4, 5]
     counts = [s.distribution.get(n, 0) for n in ratings]
-    average = f"Average {s.average:.1f} / 5" if s.average is not None else ""
-    asked = (
-        f"{percent(s.answered_share)} of feedback requests answered "
-        f"({s.requests_answered:,} of {s.requests_sent:,})"
-        if s.requests_sent
-        else "no feedback request sent yet"
+    average = (
+        _("Average {value} / 5").format(value=format_decimal(s.average, 1))
+        if s.average is not None
+        else ""
     )
-    note = f"{percent(s.good_share)} rated 4 or 5 · {asked}"
+    asked = (
+        _("{share} of feedback requests answered ({answered} of {sent})").format(
+            share=percent(s.answered_share),
+            answered=count(s.requests_answered),
+            sent=count(s.requests_sent),
+        )
+        if s.requests_sent
+        else _("no feedback request sent yet")
+    )
+    note = _("{share} rated 4 or 5 · {asked}").format(share=percent(s.good_share), asked=asked)
     return Figure(
         name="satisfaction",
-        title=TITLES[6],
+        title=_(TITLES[6]),
         key=average,
         labels=[f"{n} ★" for n in ratings],
         values=counts,
-        value_texts=[f"{c:,}" for c in counts],
+        value_texts=[count(c) for c in counts],
         colors=RATING_COLORS,
         note=note if s.ratings else "",
         csv_header=("rating", "returns"),
         csv_rows=[(n, c) for n, c in zip(ratings, counts, strict=True)],
-        empty="No feedback yet",
+        empty=_("No feedback yet"),
     )
 
 
@@ -214,19 +248,25 @@ def _sustainability(dash: Dashboard) -> Figure:
     rows = u.by_disposition
     return Figure(
         name="sustainability",
-        title=TITLES[7],
-        key=f"{percent(u.dropoff_share)} to a drop-off point" if u.items else "",
-        labels=[labels.label(labels.DISPOSITIONS, c.disposition) for c in rows],
+        title=_(TITLES[7]),
+        key=_("{share} to a drop-off point").format(share=percent(u.dropoff_share))
+        if u.items
+        else "",
+        labels=[_(labels.label(labels.DISPOSITIONS, c.disposition)) for c in rows],
         values=[c.items for c in rows],
-        value_texts=[f"{c.items:,} ({percent(c.share)})" for c in rows],
+        value_texts=[f"{count(c.items)} ({percent(c.share)})" for c in rows],
         colors=[DISPOSITION_COLORS.get(c.disposition, "#2563eb") for c in rows],
         horizontal=True,
-        note=f"Refurbished, recycled or donated: {u.dropoff_items:,} of {u.items:,} items"
+        note=ngettext(
+            "Refurbished, recycled or donated: {n} of {total} item",
+            "Refurbished, recycled or donated: {n} of {total} items",
+            u.items,
+        ).format(n=count(u.dropoff_items), total=count(u.items))
         if u.items
         else "",
         csv_header=("disposition", "lines", "items", "share"),
         csv_rows=[(c.disposition.value, c.lines, c.items, c.share) for c in rows],
-        empty="No item settled in this range",
+        empty=_("No item settled in this range"),
     )
 
 
@@ -234,12 +274,12 @@ def _skus(dash: Dashboard) -> Figure:
     rows = dash.top_skus
     return Figure(
         name="top-skus",
-        title=TITLES[8],
+        title=_(TITLES[8]),
         labels=[r.sku for r in rows],
         values=[r.quantity for r in rows],
-        value_texts=[f"{r.quantity:,}" for r in rows],
+        value_texts=[count(r.quantity) for r in rows],
         horizontal=True,
-        note="Items returned",
+        note=_("Items returned"),
         csv_header=("sku", "quantity", "returns"),
         csv_rows=[(r.sku, r.quantity, r.returns) for r in rows],
     )
@@ -249,13 +289,13 @@ def _returners(dash: Dashboard) -> Figure:
     rows = dash.frequent_returners
     return Figure(
         name="frequent-returners",
-        title=TITLES[9],
+        title=_(TITLES[9]),
         labels=[r.name for r in rows],
         values=[r.returns for r in rows],
-        value_texts=[f"{r.returns:,}" for r in rows],
+        value_texts=[count(r.returns) for r in rows],
         horizontal=True,
         colors=["#7c3aed"] * len(rows),
-        note="Returns in this range",
+        note=_("Returns in this range"),
         csv_header=("customer_id", "name", "returns"),
         csv_rows=[(r.customer_id, r.name, r.returns) for r in rows],
     )

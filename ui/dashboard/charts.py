@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_decimal
+
 BAR_COLOR = "#2563eb"
 TEXT_COLOR = "#111827"
 MUTED_COLOR = "#6b7280"
@@ -60,7 +63,7 @@ class Figure:
     colors: Sequence[str] = ()
     csv_header: Sequence[str] = ()
     csv_rows: Sequence[Sequence[object]] = field(default_factory=list)
-    empty: str = "No returns in this range"
+    empty: str = N_("No returns in this range")  # translated where shown
     note: str = ""
 
     @property
@@ -68,15 +71,30 @@ class Figure:
         return any(v for v in self.values)
 
 
+def _number(value: float) -> str:
+    """A bar's value in the desk's language: 12 or 2,5."""
+    value = float(value)
+    return format_decimal(value, 0 if value.is_integer() else 1)
+
+
 def _elide(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+class NumberAxis(pg.AxisItem):
+    """A value axis whose numbers are written in the desk's language (1.234; 2,5)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        digits = 0 if spacing * scale >= 1 else min(3, len(f"{spacing * scale:.3g}") - 2)
+        return [format_decimal(v * scale, digits) for v in values]
 
 
 class BarChart(pg.PlotWidget):
     """Bars or columns with their value written at the end; no mouse zoom, no menu."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background="w")
+        axes = {"left": NumberAxis("left"), "bottom": NumberAxis("bottom")}
+        super().__init__(parent, background="w", axisItems=axes)
         self.setMouseEnabled(False, False)
         self.setMenuEnabled(False)
         self.hideButtons()
@@ -140,7 +158,9 @@ class BarChart(pg.PlotWidget):
 
     def _write_values(self, figure: Figure, count: int, top: float) -> None:
         for i in range(count):
-            text = figure.value_texts[i] if i < len(figure.value_texts) else f"{figure.values[i]:g}"
+            text = (
+                figure.value_texts[i] if i < len(figure.value_texts) else _number(figure.values[i])
+            )
             value = float(figure.values[i])
             if figure.horizontal and value > top * INSIDE_FROM:
                 item = pg.TextItem(text, color="w", anchor=(1, 0.5))  # inside the long bar
@@ -194,8 +214,8 @@ class ChartCard(QFrame):
         row = QHBoxLayout(self.buttons)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
-        self.png_button = QPushButton("Export PNG…")
-        self.csv_button = QPushButton("Export CSV…")
+        self.png_button = QPushButton(_("Export PNG…"))
+        self.csv_button = QPushButton(_("Export CSV…"))
         for button in (self.png_button, self.csv_button):
             button.setFlat(True)
             button.setEnabled(False)
@@ -217,7 +237,7 @@ class ChartCard(QFrame):
             self.chart.show_figure(figure)
             self.stack.setCurrentWidget(self.chart)
         else:
-            self.message.setText(figure.empty)
+            self.message.setText(_(figure.empty))
             self.stack.setCurrentWidget(self.message)
         self.png_button.setEnabled(True)
         self.csv_button.setEnabled(True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desk.i18n.catalog import _
 from ui import state
 from ui.dashboard.charts import ChartCard, Figure
 
@@ -15,7 +16,9 @@ from ui.dashboard.charts import ChartCard, Figure
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter: str) -> Path | None:
     """Ask where to save a file (one place, so tests can answer it); None when cancelled."""
     folder = state.start_folder(state.DASHBOARD_EXPORT_FOLDER)
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filter)
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path(folder) / suggested), filter
+    )
     if not path:
         return None
     state.remember_folder(state.DASHBOARD_EXPORT_FOLDER, path)
@@ -38,4 +41,6 @@ def write_csv(figure: Figure, path: Path) -> None:
 def write_png(card: ChartCard, path: Path) -> None:
     """Save `card` as a PNG image; OSError when it cannot be written."""
     if not card.picture().save(str(path), "PNG"):
-        raise OSError(f"Cannot write {path}: check the folder exists and is writable.")
+        raise OSError(
+            _("Cannot write {path}: check the folder exists and is writable.").format(path=path)
+        )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPa
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from desk.i18n.catalog import _
 from ui.dashboard.charts import ChartCard, Figure
 
 PAGE_SIZE = QSize(1680, 1188)  # A4 landscape proportions (297 x 210), in layout pixels
@@ -118,7 +119,11 @@ def write_pdf(heading: str, figures: list[Figure], path: Path) -> None:
     Raises OSError when it cannot be written.
     """
     if not path.parent.is_dir():
-        raise OSError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+        raise OSError(
+            _("Cannot write {path}: the folder {folder} does not exist.").format(
+                path=path, folder=path.parent
+            )
+        )
     partial = path.with_name(path.name + ".part")
     page = PrintPage(heading, figures)
     writer = QPdfWriter(str(partial))
@@ -135,7 +140,9 @@ def write_pdf(heading: str, figures: list[Figure], path: Path) -> None:
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise OSError(f"Cannot write {path}: {error.strerror or error}.") from error
+        raise OSError(
+            _("Cannot write {path}: {error}.").format(path=path, error=error.strerror or error)
+        ) from error
 
 
 def choose_printer(parent: QWidget, printer: QPrinter) -> bool:

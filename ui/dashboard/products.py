@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import N_, _
 from desk.reports.products import ProductFigures
 from desk.reports.text import (
     CATEGORY_HEADERS,
@@ -31,7 +32,7 @@ from desk.reports.text import (
 )
 from ui.dashboard.charts import MUTED_COLOR, TEXT_COLOR
 
-TITLE = "Products"
+TITLE = N_("Products")
 CATEGORY_ROWS = 10  # the categories with the highest rates; the report lists them all
 CAPPED_WIDTH = 170  # a long category name gives way to the product's name
 
@@ -55,7 +56,7 @@ class FigureTable(QTableWidget):
         parent: QWidget | None = None,
     ):
         super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(list(headers))
+        self.setHorizontalHeaderLabels([_(h) for h in headers])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.NoSelection)
@@ -102,7 +103,7 @@ class ProductsSection(QFrame):
         self.figures: ProductFigures | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
-        layout.addWidget(_heading(TITLE, "13pt"))
+        layout.addWidget(_heading(_(TITLE), "13pt"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {MUTED_COLOR}; font-size: 11pt;")
@@ -116,8 +117,8 @@ class ProductsSection(QFrame):
         self.tables.setContentsMargins(0, 0, 0, 0)
         self.tables.setSpacing(16)
         for title, table, share in (
-            ("Most returned products", self.top, 3),
-            ("Return rate by category", self.categories, 2),
+            (_("Most returned products"), self.top, 3),
+            (_("Return rate by category"), self.categories, 2),
         ):
             column = QVBoxLayout()
             column.addWidget(_heading(title))
@@ -129,7 +130,7 @@ class ProductsSection(QFrame):
         self.stack.addWidget(self.message)
         layout.addWidget(self.stack)
         layout.addWidget(self.note)
-        self.show_message("Loading…")
+        self.show_message(_("Loading…"))
 
     def show_message(self, text: str) -> None:
         """A sentence instead of the tables ("Loading…")."""
@@ -141,10 +142,10 @@ class ProductsSection(QFrame):
     def show_figures(self, figures: ProductFigures) -> None:
         """Show `figures`; a sentence when no returned line is tied to a product."""
         self.figures = figures
-        self.note.setText("" if figures.sales_known else NO_SALES)
+        self.note.setText("" if figures.sales_known else _(NO_SALES))
         self.note.setVisible(not figures.sales_known)
         if not figures.by_quantity and not figures.categories:
-            self.message.setText("No returned item is a catalogue product in this range")
+            self.message.setText(_("No returned item is a catalogue product in this range"))
             self.stack.setCurrentWidget(self.message)
             return
         self.top.show_rows(product_rows(figures.by_quantity))

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from desk.customers.segments import Segment
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_date
 from desk.reports.dashboard import Dashboard, dashboard, product_dashboard
 from desk.reports.period import ReportRange
 from desk.reports.products import ProductFigures
@@ -40,7 +42,8 @@ from ui.dashboard.charts import ChartCard, Figure
 from ui.dashboard.products import ProductsSection
 from ui.widgets.form_parts import ERROR_COLOR
 
-PRESETS = ("Last 12 months", "Last 30 days", "This year", "Custom")
+PRESETS = (N_("Last 12 months"), N_("Last 30 days"), N_("This year"), N_("Custom"))
+"""The range presets (translated where shown; the combo keeps each one's English key)."""
 WIDE = 1400  # from this width the cards sit four to a row, else two
 
 
@@ -76,7 +79,7 @@ class DashboardWindow(QWidget):
     ):
         super().__init__(parent, Qt.Window)
         self.setObjectName("dashboardWindow")
-        self.setWindowTitle("Dashboard — Return Desk")
+        self.setWindowTitle(_("Dashboard — Return Desk"))
         self.db = db
         self.today = today or date.today()
         self.generation = 0  # of the latest load asked for
@@ -90,9 +93,9 @@ class DashboardWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("dashboardStatus")
         layout.addWidget(self.status)
-        self.cards = [ChartCard() for _ in TITLES]
+        self.cards = [ChartCard() for _title in TITLES]
         for card, title in zip(self.cards, TITLES, strict=True):
-            card.show_message(title, "Loading…")
+            card.show_message(_(title), _("Loading…"))
             card.export_png_requested.connect(self.export_png)
             card.export_csv_requested.connect(self.export_csv)
         self.grid_host = QWidget()
@@ -116,33 +119,37 @@ class DashboardWindow(QWidget):
     def _build_controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.preset = QComboBox()
-        self.preset.addItems(PRESETS)
+        for preset in PRESETS:
+            self.preset.addItem(_(preset), preset)
         self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(_("d MMM yyyy"))  # a Qt date format
             edit.dateChanged.connect(self._dates_edited)
         self.segment = QComboBox()
-        self.segment.addItem("All customers", "")
+        self.segment.addItem(_("All customers"), "")
         for segment in Segment:
-            self.segment.addItem(segment.label, segment.value)
-        self.print_button = QPushButton("Print…")
-        self.pdf_button = QPushButton("Export PDF…")
+            self.segment.addItem(_(segment.label), segment.value)
+        self.print_button = QPushButton(_("Print…"))
+        self.pdf_button = QPushButton(_("Export PDF…"))
         for widget in (
-            QLabel("Period"),
+            QLabel(_("Period")),
             self.preset,
-            QLabel("from"),
+            # TRANSLATORS: the dashboard's range: Period [preset] from [date] to [date]
+            QLabel(_("from")),
             self.start_edit,
-            QLabel("to"),
+            QLabel(_("to")),
             self.end_edit,
-            QLabel("Customers"),
+            QLabel(_("Customers")),
             self.segment,
         ):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.print_button)
         row.addWidget(self.pdf_button)
-        self.preset.currentTextChanged.connect(self.apply_preset)
+        self.preset.currentIndexChanged.connect(
+            lambda index: self.apply_preset(self.preset.itemData(index))
+        )
         self.segment.currentIndexChanged.connect(lambda _: self.reload())
         self.print_button.clicked.connect(self.print_page)
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -167,7 +174,7 @@ class DashboardWindow(QWidget):
         if getattr(self, "_setting_preset", False):
             return
         self.preset.blockSignals(True)
-        self.preset.setCurrentText("Custom")
+        self.preset.setCurrentIndex(self.preset.findData("Custom"))
         self.preset.blockSignals(False)
         self.reload()
 
@@ -190,8 +197,8 @@ class DashboardWindow(QWidget):
             return
         db, generation = self.db, self.generation
         self.status.setStyleSheet("")
-        self.status.setText("Loading…")
-        self.products.show_message("Loading…")
+        self.status.setText(_("Loading…"))
+        self.products.show_message(_("Loading…"))
         run_in_background(
             lambda: dashboard(db, rng, products=False),
             owner=self,
@@ -231,7 +238,9 @@ class DashboardWindow(QWidget):
         if isinstance(error, DeskError):
             self.products.show_message(str(error))
         else:
-            self.products.show_message(f"The product figures could not be computed: {error}")
+            self.products.show_message(
+                _("The product figures could not be computed: {error}").format(error=error)
+            )
 
     def _show_error(self, generation: int, error: Exception) -> None:
         if generation != self.generation:
@@ -241,14 +250,16 @@ class DashboardWindow(QWidget):
         if isinstance(error, DeskError):
             self.status.setText(str(error))
         else:
-            self.status.setText(f"The figures could not be computed: {error}")
+            self.status.setText(_("The figures could not be computed: {error}").format(error=error))
 
     def heading(self) -> str:
-        """What the figures cover, in words: "Returns 1 Dec 2025 – 30 Nov 2026 · All customers"."""
+        """What the figures cover, in words: "Returns Dec 1, 2025 – Nov 30, 2026 · All customers"
+        ("Devoluções 1 de dez. de 2025 – 30 de nov. de 2026 · Todos os clientes")."""
         rng = self.dash.range if self.dash else self.report_range()
-        who = rng.segment.label if rng.segment else "All customers"
-        span = f"{rng.start:%d %b %Y} – {rng.end:%d %b %Y}".replace(" 0", " ").lstrip("0")
-        return f"Returns {span} · {who}"
+        who = _(rng.segment.label) if rng.segment else _("All customers")
+        return _("Returns {start} – {end} · {who}").format(
+            start=format_date(rng.start, "medium"), end=format_date(rng.end, "medium"), who=who
+        )
 
     # --- layout ---
 
@@ -272,24 +283,27 @@ class DashboardWindow(QWidget):
 
     def export_png(self, card: ChartCard) -> None:
         """Ask where, then save `card` as a PNG image."""
-        self._export(card, "PNG image (*.png)", ".png", lambda path: exports.write_png(card, path))
+        self._export(
+            card, _("PNG image (*.png)"), ".png", lambda path: exports.write_png(card, path)
+        )
 
     def export_csv(self, card: ChartCard) -> None:
         """Ask where, then save `card`'s data as a CSV file."""
         figure = card.figure
-        self._export(card, "CSV (*.csv)", ".csv", lambda path: exports.write_csv(figure, path))
+        self._export(card, _("CSV (*.csv)"), ".csv", lambda path: exports.write_csv(figure, path))
 
     def _export(self, card: ChartCard, kind: str, suffix: str, write) -> None:
         if card.figure is None:
             return
         name = f"{card.figure.name}-{self._range_stem()}{suffix}"
-        path = exports.ask_save_path(self, f"Export {card.figure.title}", name, kind)
+        title = _("Export {title}").format(title=card.figure.title)
+        path = exports.ask_save_path(self, title, name, kind)
         if path is None:
             return
         try:
             write(path)
         except OSError as error:
-            prompts.show_error(self, "Export", str(error))
+            prompts.show_error(self, _("Export"), str(error))
 
     def _range_stem(self) -> str:
         rng = self.report_range()
@@ -300,7 +314,7 @@ class DashboardWindow(QWidget):
         if not self.figures:
             return
         name = f"dashboard-{self._range_stem()}.pdf"
-        path = exports.ask_save_path(self, "Export dashboard as PDF", name, "PDF (*.pdf)")
+        path = exports.ask_save_path(self, _("Export dashboard as PDF"), name, _("PDF (*.pdf)"))
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
@@ -308,7 +322,7 @@ class DashboardWindow(QWidget):
         try:
             printing.write_pdf(self.heading(), self.figures, path)
         except OSError as error:
-            prompts.show_error(self, "Export PDF", str(error))
+            prompts.show_error(self, _("Export PDF"), str(error))
 
     def print_page(self) -> None:
         """Print the whole dashboard on one A4 page."""

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPai
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk.feedback.rewards import CodeInfo, describe_reward
+from desk.i18n.catalog import _
 from desk.messages.context import normalise_language
 from desk.models import RewardCode
 from desk.words import section
@@ -88,7 +89,7 @@ def write_slip_pdf(slip: Slip, path: str | Path) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(600)
     writer.setCreator("Return Desk")
-    writer.setTitle(f"Reward code {slip.code}")
+    writer.setTitle(_("Reward code {code}").format(code=slip.code))
     _page(writer)
     painter = QPainter(writer)
     try:
@@ -106,7 +107,7 @@ def print_slip(
     printer = QPrinter(QPrinter.HighResolution)
     _page(printer)
     chooser = QPrintDialog(printer, parent)
-    chooser.setWindowTitle(f"Print reward code {reward.code}")
+    chooser.setWindowTitle(_("Print reward code {code}").format(code=reward.code))
     if chooser.exec() != QDialog.Accepted:
         return
     slip = slip_for(reward, shop=shop, currency=currency, language=language)

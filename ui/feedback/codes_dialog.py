@@ -28,6 +28,8 @@ from desk.codes import RewardState
 from desk.db import Database
 from desk.errors import DeskError
 from desk.feedback.rewards import CodeInfo, check_code, describe_reward, redeem_code
+from desk.i18n.catalog import N_, _, language, pgettext
+from desk.i18n.formats import format_date, format_datetime
 from ui.actions import dialog_keys
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
 
@@ -37,14 +39,15 @@ STATE_COLORS = {
     RewardState.EXPIRED: "#b45309",
 }
 STATE_WORDS = {
-    RewardState.ISSUED: "Valid: can be redeemed",
-    RewardState.REDEEMED: "Redeemed",
-    RewardState.EXPIRED: "Expired",
+    RewardState.ISSUED: N_("Valid: can be redeemed"),
+    RewardState.REDEEMED: N_("Redeemed"),
+    RewardState.EXPIRED: N_("Expired"),
 }
+"""How staff read a code's state (translated where shown)."""
 
 
 def _local(stamp) -> str:
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_datetime(stamp)
 
 
 class CodesDialog(QDialog):
@@ -61,17 +64,17 @@ class CodesDialog(QDialog):
         super().__init__(parent)
         self._db, self._currency = db, currency
         self.info: CodeInfo | None = None
-        self.setWindowTitle("Reward codes")
+        self.setWindowTitle(_("Reward codes"))
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumWidth(520)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("codeEdit")
-        self.code_edit.setPlaceholderText("Type or scan the customer's code")
+        self.code_edit.setPlaceholderText(_("Type or scan the customer's code"))
         mono = QFont("DejaVu Sans Mono")
         mono.setPointSize(14)
         self.code_edit.setFont(mono)
         self.code_edit.returnPressed.connect(self.check)
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton(_("Check"))
         self.check_button.setObjectName("checkCode")
         self.check_button.clicked.connect(self.check)
         row = QHBoxLayout()
@@ -84,14 +87,14 @@ class CodesDialog(QDialog):
             key: QLabel() for key in ("customer", "gives", "issued", "valid", "redeemed", "ret")
         }
         form = QFormLayout()
-        form.addRow("State", self.state_label)
+        form.addRow(_("State"), self.state_label)
         for key, caption in (
-            ("customer", "Customer"),
-            ("gives", "Gives"),
-            ("issued", "Issued"),
-            ("valid", "Valid until"),
-            ("redeemed", "Redeemed"),
-            ("ret", "For return"),
+            ("customer", _("Customer")),
+            ("gives", _("Gives")),
+            ("issued", _("Issued")),
+            ("valid", _("Valid until")),
+            ("redeemed", pgettext("when", "Redeemed")),
+            ("ret", _("For return")),
         ):
             self.facts[key].setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.facts[key].setWordWrap(True)
@@ -99,12 +102,12 @@ class CodesDialog(QDialog):
         self.details = QWidget()
         self.details.setLayout(form)
         self.staff_edit = QLineEdit(staff)
-        self.staff_edit.setPlaceholderText("Your name")
-        self.redeem_button = QPushButton("Mark redeemed")
+        self.staff_edit.setPlaceholderText(_("Your name"))
+        self.redeem_button = QPushButton(_("Mark redeemed"))
         self.redeem_button.setObjectName("redeemCode")
         self.redeem_button.clicked.connect(self.redeem)
         redeem_row = QHBoxLayout()
-        redeem_row.addWidget(QLabel("Staff"))
+        redeem_row.addWidget(QLabel(_("Staff")))
         redeem_row.addWidget(self.staff_edit, 1)
         redeem_row.addWidget(self.redeem_button)
         self.done_label = QLabel()
@@ -115,7 +118,7 @@ class CodesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         dialog_keys(self, accept=self.check)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Code</b> (Enter checks it)"))
+        layout.addWidget(QLabel(_("<b>Code</b> (Enter checks it)")))
         layout.addLayout(row)
         layout.addWidget(self.error_label)
         layout.addWidget(self.details)
@@ -153,7 +156,10 @@ class CodesDialog(QDialog):
             return
         self._show(info)
         gives = self.facts["gives"].text()
-        self.done_label.setText(f"{info.code} redeemed: give the customer {gives}.")
+        self.done_label.setText(
+            _("{code} redeemed: give the customer {gives}.").format(code=info.code, gives=gives)
+        )
+        self._fit_height()
 
     def _show(self, info: CodeInfo | None, *, error: str = "") -> None:
         self.info = info
@@ -165,17 +171,27 @@ class CodesDialog(QDialog):
             return
         color = STATE_COLORS[info.state]
         self.state_label.setText(
-            f"<b style='color:{color}'>● {STATE_WORDS[info.state]}</b>"
+            f"<b style='color:{color}'>● {escape(_(STATE_WORDS[info.state]))}</b>"
             f" &nbsp;<span style='font-family:monospace'>{escape(info.code)}</span>"
         )
         f = self.facts
         f["customer"].setText(info.customer_name or "—")
-        f["gives"].setText(describe_reward(info, self._currency, "en"))
+        f["gives"].setText(describe_reward(info, self._currency, language()))
         f["issued"].setText(_local(info.issued_at))
-        f["valid"].setText(info.last_day.isoformat())
+        f["valid"].setText(format_date(info.last_day))
         if info.redeemed_at is not None:
-            by = f" by {info.redeemed_by}" if info.redeemed_by else ""
-            f["redeemed"].setText(f"{_local(info.redeemed_at)}{by}")
+            when = _local(info.redeemed_at)
+            if info.redeemed_by:
+                when = _("{when} by {staff}").format(when=when, staff=info.redeemed_by)
+            f["redeemed"].setText(when)
         else:
-            f["redeemed"].setText("Not yet")
+            f["redeemed"].setText(_("Not yet"))
         f["ret"].setText(info.return_number or "—")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every wrapped line (a long "Gives" takes two in Portuguese)."""
+        self.layout().activate()
+        need = self.layout().totalHeightForWidth(self.width())
+        if need > self.height():
+            self.resize(self.width(), need)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
+from desk.i18n.catalog import _
 from desk.settings import SHOP_LOCALE, load_settings
 from ui.background import run_in_background
 
@@ -96,7 +97,7 @@ class CounterLink(QObject):
             run_in_background(_warm_up, owner=self)  # the first thank-you comes at once
         self.screen.show_on(screen, full_screen=screen is not self._window.screen())
         self.open_changed.emit(True)
-        self.said.emit("Counter screen open; close it from here (Close counter screen).")
+        self.said.emit(_("Counter screen open; close it from here (Close counter screen)."))
         return self.screen
 
     def ask(self, detail: ReturnDetail) -> None:
@@ -111,8 +112,10 @@ class CounterLink(QObject):
                 self.tablet_request = asked.request_id
                 self.tablet_timer.start()
                 name = first_name(detail.customer.name)
-                off = "" if asked.online else " It has not looked in lately: is it on?"
-                self.said.emit(f"Asking {name} on the counter tablet.{off}")
+                text = _("Asking {name} on the counter tablet.").format(name=name)
+                if not asked.online:
+                    text += " " + _("It has not looked in lately: is it on?")
+                self.said.emit(text)
                 return
             self.show_on(default_screen(self._window.screen()))
         customer = detail.customer
@@ -120,7 +123,9 @@ class CounterLink(QObject):
             return_id=detail.ret.id, name=customer.name, language=customer.preferred_language
         )
         self._window.activateWindow()  # staff go on typing in their own window
-        self.said.emit(f"Asking {first_name(customer.name)} on the counter screen.")
+        self.said.emit(
+            _("Asking {name} on the counter screen.").format(name=first_name(customer.name))
+        )
 
     def close(self) -> None:
         """Close the counter screen (the only way it closes)."""
@@ -150,13 +155,21 @@ class CounterLink(QObject):
         self.tablet_request = None
         self.tablet_timer.stop()
         if outcome.answered:
-            code = f"; code {outcome.code} issued" if outcome.code else ""
-            low = " ⚑ low rating" if outcome.low else ""
-            self.said.emit(f"Tablet feedback: {outcome.rating} of 5{low}{code}.")
+            text = _("Tablet feedback: {rating} of 5.").format(rating=outcome.rating)
+            self.said.emit(_feedback_line(text, low=outcome.low, code=outcome.code))
             self.tablet_answered.emit(outcome.return_id)
 
     def _saved(self, result) -> None:
-        code = f"; code {result.reward.code} issued" if result.reward is not None else ""
-        low = " ⚑ low rating" if result.low else ""
-        self.said.emit(f"Counter feedback: {result.feedback.rating} of 5{low}{code}.")
+        text = _("Counter feedback: {rating} of 5.").format(rating=result.feedback.rating)
+        code = result.reward.code if result.reward is not None else None
+        self.said.emit(_feedback_line(text, low=result.low, code=code))
         self.saved.emit(result)
+
+
+def _feedback_line(text: str, *, low: bool, code: str | None) -> str:
+    """The status-bar line of a feedback: `text`, then whether it is low and its code."""
+    if low:
+        text += " " + _("⚑ Low rating.")
+    if code:
+        text += " " + _("Code {code} issued.").format(code=code)
+    return text

@@ -20,6 +20,7 @@ from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.feedback.record import record_feedback
 from desk.feedback.rewards import describe_reward
+from desk.i18n.catalog import _
 from desk.messages.context import normalise_language
 from ui.background import run_in_background
 from ui.feedback.counter_pages import STYLE, CounterPages
@@ -83,7 +84,7 @@ class CounterScreen(CounterPages, QWidget):
         self._asked: tuple[int, str] | None = None  # return id, first name
         self._token = 0  # which ask a background answer belongs to
         self.setObjectName("counterScreen")
-        self.setWindowTitle(f"{shop_name}: feedback")
+        self.setWindowTitle(_("{shop}: feedback").format(shop=shop_name))
         self.setContextMenuPolicy(Qt.NoContextMenu)
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
@@ -205,7 +206,9 @@ class CounterScreen(CounterPages, QWidget):
         self._go(THANKS)
 
     def _failed(self, token: int, error: Exception) -> None:
-        self.save_failed.emit(f"The counter screen could not save the feedback: {error}")
+        self.save_failed.emit(
+            _("The counter screen could not save the feedback: {error}").format(error=error)
+        )
         if token != self._token:
             return
         self.thanks_line.hide()

@@ -18,26 +18,28 @@ from desk.codes import FeedbackSource, RewardState
 from desk.db import Database
 from desk.feedback.record import current_feedback, low_rating
 from desk.feedback.rewards import CodeInfo, reward_of_return
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_datetime
 from desk.models import Feedback
 from ui.background import run_in_background
 from ui.feedback.faces import stars
 from ui.widgets.flow_layout import flow_row
 
 SOURCES: dict[FeedbackSource, str] = {
-    FeedbackSource.COUNTER: "at the counter",
-    FeedbackSource.PORTAL: "in the customer space",
-    FeedbackSource.REPLY: "by reply",
-    FeedbackSource.PHONE: "by phone",
-    FeedbackSource.TABLET: "on the counter tablet",
+    FeedbackSource.COUNTER: N_("at the counter"),
+    FeedbackSource.PORTAL: N_("in the customer space"),
+    FeedbackSource.REPLY: N_("by reply"),
+    FeedbackSource.PHONE: N_("by phone"),
+    FeedbackSource.TABLET: N_("on the counter tablet"),
 }
-"""How staff read where feedback came from."""
+"""How staff read where feedback came from (translated where shown)."""
 
 CODE_STATES: dict[RewardState, str] = {
-    RewardState.ISSUED: "not used yet",
-    RewardState.REDEEMED: "used",
-    RewardState.EXPIRED: "expired",
+    RewardState.ISSUED: N_("not used yet"),
+    RewardState.REDEEMED: N_("used"),
+    RewardState.EXPIRED: N_("expired"),
 }
-"""How staff read where a reward code stands."""
+"""How staff read where a reward code stands (translated where shown)."""
 
 LOW_COLOR, GOOD_COLOR = "#b91c1c", "#b45309"
 LOW_STYLE = """
@@ -54,26 +56,30 @@ QGroupBox#feedbackBox::title {
 
 def code_html(reward: CodeInfo) -> str:
     """The reward code line of the box: the code and where it stands."""
-    return (
-        f"Reward code <span style='font-family:monospace; font-weight:700'>"
-        f"{escape(reward.code)}</span> <span style='color:#555'>"
-        f"({CODE_STATES.get(reward.state, str(reward.state))})</span>"
+    code = f"<span style='font-family:monospace; font-weight:700'>{escape(reward.code)}</span>"
+    state = escape(_(CODE_STATES.get(reward.state, str(reward.state))))
+    return _("Reward code {code} {state}").format(
+        code=code, state=f"<span style='color:#555'>({state})</span>"
     )
 
 
 def _local(stamp) -> str:
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_datetime(stamp)
 
 
 def feedback_html(feedback: Feedback, *, low: bool) -> str:
     """The feedback as the box shows it (rich text, every stored word escaped)."""
     color = LOW_COLOR if low else GOOD_COLOR
-    flag = f" <b style='color:{LOW_COLOR}'>⚑ low rating</b>" if low else ""
-    came = SOURCES.get(feedback.source, str(feedback.source))
-    typed = f" · typed by {escape(feedback.staff)}" if feedback.staff else ""
+    flag = escape(_("⚑ low rating"))
+    flag = f" <b style='color:{LOW_COLOR}'>{flag}</b>" if low else ""
+    came = _(SOURCES.get(feedback.source, str(feedback.source)))
+    typed = ""
+    if feedback.staff:
+        typed = " · " + escape(_("typed by {staff}").format(staff=feedback.staff))
+    of_five = escape(_("{rating} of 5").format(rating=feedback.rating))
     rows = [
         f"<span style='color:{color}; font-size:15pt'>{stars(feedback.rating)}</span> "
-        f"<b>{feedback.rating} of 5</b>{flag}",
+        f"<b>{of_five}</b>{flag}",
         f"<span style='color:#555'>{escape(came)} · {_local(feedback.at)}{typed}</span>",
     ]
     if feedback.comment:
@@ -90,7 +96,7 @@ class FeedbackBox(QGroupBox):
     print_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Customer feedback", parent)
+        super().__init__(_("Customer feedback"), parent)
         self.setObjectName("feedbackBox")
         self.feedback: Feedback | None = None
         self.reward: CodeInfo | None = None
@@ -101,17 +107,17 @@ class FeedbackBox(QGroupBox):
         self.summary.setTextFormat(Qt.RichText)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.ask_button = QPushButton("Ask for feedback at the counter")
+        self.ask_button = QPushButton(_("Ask for feedback at the counter"))
         self.ask_button.setObjectName("askAtCounter")
-        self.ask_button.setToolTip("Show this return's question on the counter screen")
+        self.ask_button.setToolTip(_("Show this return's question on the counter screen"))
         self.ask_button.clicked.connect(self.ask_requested)
-        self.record_button = QPushButton("Record feedback…")
+        self.record_button = QPushButton(_("Record feedback…"))
         self.record_button.setObjectName("recordFeedback")
-        self.record_button.setToolTip("Type a rating the customer gave by phone or reply")
+        self.record_button.setToolTip(_("Type a rating the customer gave by phone or reply"))
         self.record_button.clicked.connect(self.record_requested)
-        self.print_button = QPushButton("Print code…")
+        self.print_button = QPushButton(_("Print code…"))
         self.print_button.setObjectName("printRewardCode")
-        self.print_button.setToolTip("Print the reward code again on the receipt printer")
+        self.print_button.setToolTip(_("Print the reward code again on the receipt printer"))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.reward))
         buttons = flow_row(self.ask_button, self.record_button, self.print_button)
         layout = QVBoxLayout(self)
@@ -151,7 +157,8 @@ class FeedbackBox(QGroupBox):
         self.feedback, self.low, self.reward = feedback, low, reward
         self.setStyleSheet(LOW_STYLE if low else "")
         if feedback is None:
-            text = "<span style='color:#555'>No feedback yet.</span>"
+            none = escape(_("No feedback yet."))
+            text = f"<span style='color:#555'>{none}</span>"
         else:
             text = feedback_html(feedback, low=low)
         if reward is not None:

@@ -30,17 +30,20 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.feedback.record import FeedbackResult, record_feedback
 from desk.feedback.rewards import describe_reward
+from desk.i18n.catalog import N_, _, language
 from desk.models import Feedback
 from desk.returns import ReturnDetail
 from ui.actions import dialog_keys
-from ui.feedback.detail_box import SOURCES, feedback_html
+from ui.feedback.detail_box import feedback_html
 from ui.feedback.faces import RATINGS, RatingFaces
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
 
-STAFF_SOURCES = (FeedbackSource.PHONE, FeedbackSource.REPLY)
-"""Where feedback that staff type comes from (the counter screen and portal save their own)."""
+STAFF_SOURCES = {FeedbackSource.PHONE: N_("Phone"), FeedbackSource.REPLY: N_("Reply")}
+"""Where feedback that staff type comes from (the counter screen and portal save their own),
+with its word in the list (translated where shown)."""
 
-RATING_WORDS = {1: "Very poor", 2: "Poor", 3: "OK", 4: "Good", 5: "Excellent"}
+RATING_WORDS = {1: N_("Very poor"), 2: N_("Poor"), 3: N_("OK"), 4: N_("Good"), 5: N_("Excellent")}
+"""The word under each face (translated where shown)."""
 
 
 class RecordFeedbackDialog(QDialog):
@@ -62,35 +65,37 @@ class RecordFeedbackDialog(QDialog):
         super().__init__(parent)
         self._db, self._detail, self._currency, self._shop = db, detail, currency, shop
         self.result_: FeedbackResult | None = None
-        self.setWindowTitle(f"{detail.ret.number}: record feedback")
+        self.setWindowTitle(_("{number}: record feedback").format(number=detail.ret.number))
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumWidth(520)
         intro = QLabel(
-            f"Feedback on <b>{escape(detail.ret.number)}</b> from "
-            f"<b>{escape(detail.customer.name)}</b>, as they gave it by phone or reply."
+            _(
+                "Feedback on <b>{number}</b> from <b>{name}</b>, as they gave it by phone or reply."
+            ).format(number=escape(detail.ret.number), name=escape(detail.customer.name))
         )
         intro.setWordWrap(True)
-        self.faces = RatingFaces(RATING_WORDS, size=64)
+        self.faces = RatingFaces({n: _(word) for n, word in RATING_WORDS.items()}, size=64)
         self.source_combo = QComboBox()
-        for source in STAFF_SOURCES:
-            self.source_combo.addItem(SOURCES[source].removeprefix("by ").capitalize(), source)
+        for source, word in STAFF_SOURCES.items():
+            self.source_combo.addItem(_(word), source)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setTabChangesFocus(True)
         self.comment_edit.setFixedHeight(90)
-        self.comment_edit.setPlaceholderText("What the customer said (optional)")
+        self.comment_edit.setPlaceholderText(_("What the customer said (optional)"))
         self.staff_edit = QLineEdit(staff)
-        self.staff_edit.setPlaceholderText("Your name")
+        self.staff_edit.setPlaceholderText(_("Your name"))
         form = QFormLayout()
-        form.addRow("Rating", self.faces)
-        form.addRow("Came by", self.source_combo)
-        form.addRow("Comment", self.comment_edit)
-        form.addRow("Staff", self.staff_edit)
+        form.addRow(_("Rating"), self.faces)
+        form.addRow(_("Came by"), self.source_combo)
+        form.addRow(_("Comment"), self.comment_edit)
+        form.addRow(_("Staff"), self.staff_edit)
         self.replaces_label = QLabel()
         self.replaces_label.setWordWrap(True)
         self.replaces_label.setVisible(current is not None)
         if current is not None:
             self.replaces_label.setText(
-                "<b>This replaces the current feedback</b> (kept on record):<br>"
+                _("<b>This replaces the current feedback</b> (kept on record):")
+                + "<br>"
                 + feedback_html(current, low=False)
             )
         self.error_label = ErrorLabel()
@@ -99,9 +104,9 @@ class RecordFeedbackDialog(QDialog):
         self.done_label.setWordWrap(True)
         self.done_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.done_label.hide()
-        self.print_button = QPushButton("Print code…")
+        self.print_button = QPushButton(_("Print code…"))
         self.print_button.setObjectName("printCode")
-        self.print_button.setToolTip("Print the reward code on the receipt printer")
+        self.print_button.setToolTip(_("Print the reward code on the receipt printer"))
         self.print_button.clicked.connect(self.print_code)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.Save)
@@ -141,7 +146,7 @@ class RecordFeedbackDialog(QDialog):
     def save(self) -> None:
         """Record the feedback; on a domain error show it and keep what was typed."""
         if self.faces.rating is None:
-            self.error_label.setText("Choose a rating from 1 to 5.")
+            self.error_label.setText(_("Choose a rating from 1 to 5."))
             self.error_label.show()
             return
         try:
@@ -167,28 +172,39 @@ class RecordFeedbackDialog(QDialog):
             widget.setEnabled(False)
         self.save_button.hide()
         self.replaces_label.hide()
-        self.cancel_button.setText("Close")
-        rows = [f"<b>Saved:</b> {result.feedback.rating} of 5."]
+        self.cancel_button.setText(_("Close"))
+        rows = [_("<b>Saved:</b> {rating} of 5.").format(rating=result.feedback.rating)]
         if result.low:
-            told = " The owner is being emailed about it." if result.owner_notified else ""
-            rows.append(f"<b style='color:#b91c1c'>⚑ A low rating.</b>{told}")
+            low = "<b style='color:#b91c1c'>" + escape(_("⚑ A low rating.")) + "</b>"
+            if result.owner_notified:
+                low += " " + escape(_("The owner is being emailed about it."))
+            rows.append(low)
         reward = result.reward
         if reward is not None:
-            gives = describe_reward(reward, self._detail.currency, "en")  # the return's
+            # the return's currency, in the desk's language: staff read it
+            gives = describe_reward(reward, self._detail.currency, language())
             rows.append(
-                "Reward code for the customer:<br>"
-                f"<span style='font-family:monospace; font-size:18pt; font-weight:700'>"
+                escape(_("Reward code for the customer:")) + "<br>"
+                "<span style='font-family:monospace; font-size:18pt; font-weight:700'>"
                 f"{escape(reward.code)}</span><br>{escape(gives)}"
             )
             self.print_button.show()
             if result.thanks is not None:
                 rows.append(
-                    f"The thanks message with it is queued for {escape(result.thanks.recipient)}."
+                    escape(
+                        _("The thanks message with it is queued for {recipient}.").format(
+                            recipient=result.thanks.recipient
+                        )
+                    )
                 )
         else:
             rows.append(
-                "No reward code this time (rewards are off, this replaces earlier feedback,"
-                " or the customer had one recently)."
+                escape(
+                    _(
+                        "No reward code this time (rewards are off, this replaces earlier feedback,"
+                        " or the customer had one recently)."
+                    )
+                )
             )
         self.done_label.setText("<br>".join(rows))
         self.done_label.show()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _, ngettext
 from ui import prompts
 from ui.background import run_in_background
 
@@ -22,7 +23,7 @@ def preview(parent: QMainWindow, db: Database, number: str | None, paper: str) -
     try:
         sheet = instructions_sheet(db, return_number=number)
     except DeskError as error:
-        prompts.show_error(parent, "Cannot print the instructions", str(error))
+        prompts.show_error(parent, _("Cannot print the instructions"), str(error))
         return None
     dialog = InstructionsPreview(sheet, paper, parent)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -40,15 +41,21 @@ def export_pdf(window: QMainWindow, db: Database, number: str | None, paper: str
     if path is None:
         return
     bar = window.statusBar()
-    bar.showMessage(f"Writing {path}…")
+    bar.showMessage(_("Writing {path}…").format(path=path))
     run_in_background(
         lambda: build_and_write(db, number, path, paper),
         owner=window,
-        on_success=lambda pages: bar.showMessage(
-            f"Instructions saved to {path} ({pages} page{'s' if pages != 1 else ''}).", 8000
-        ),
+        on_success=lambda pages: bar.showMessage(_saved_line(path, pages), 8000),
         on_failure=lambda error: (
             bar.clearMessage(),
-            prompts.show_error(window, "Cannot save the instructions", str(error)),
+            prompts.show_error(window, _("Cannot save the instructions"), str(error)),
         ),
     )
+
+
+def _saved_line(path: str, pages: int) -> str:
+    return ngettext(
+        "Instructions saved to {path} ({n} page).",
+        "Instructions saved to {path} ({n} pages).",
+        pages,
+    ).format(path=path, n=pages)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from desk.i18n.catalog import N_, _
 from ui import state
 
 FORMAT_KEY = "instructions/page_format"
@@ -15,7 +16,8 @@ FORMAT_KEY = "instructions/page_format"
 
 @dataclass(frozen=True)
 class PageFormat:
-    """One paper format: size in millimetres (no height: a roll), margins, layout density."""
+    """One paper format: size in millimetres (no height: a roll), margins, layout density;
+    `label` is English (the page size's name), translated where shown."""
 
     key: str
     label: str
@@ -29,8 +31,8 @@ class PageFormat:
 
 FORMATS: dict[str, PageFormat] = {
     "a4": PageFormat("a4", "A4", 210, 297, 14, 2, False, QPageSize.A4),
-    "letter": PageFormat("letter", "US Letter", 215.9, 279.4, 14, 2, False, QPageSize.Letter),
-    "receipt": PageFormat("receipt", "Receipt roll 80 mm", 80, None, 4, 1, True),
+    "letter": PageFormat("letter", N_("US Letter"), 215.9, 279.4, 14, 2, False, QPageSize.Letter),
+    "receipt": PageFormat("receipt", N_("Receipt roll 80 mm"), 80, None, 4, 1, True),
 }
 
 
@@ -39,7 +41,11 @@ def page_format(key: str) -> PageFormat:
     try:
         return FORMATS[key.lower()]
     except KeyError:
-        raise ValueError(f"Unknown page format {key!r}; choose {', '.join(FORMATS)}.") from None
+        raise ValueError(
+            _("Unknown page format {key}; choose {choices}.").format(
+                key=repr(key), choices=", ".join(FORMATS)
+            )
+        ) from None
 
 
 def saved_format() -> str:
@@ -53,7 +59,7 @@ def format_combo(parent: QWidget | None = None) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName("instructionsFormat")
     for key, fmt in FORMATS.items():
-        combo.addItem(fmt.label, key)
+        combo.addItem(_(fmt.label), key)
     combo.setCurrentIndex(combo.findData(saved_format()))
     combo.currentIndexChanged.connect(lambda _: state.save(FORMAT_KEY, combo.currentData()))
     return combo

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
 
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from ui import state
 from ui.actions import dialog_keys
 from ui.instructions.paper_formats import (
@@ -50,7 +51,11 @@ def write_pdf(sheet, path: str | os.PathLike, page_format_key: str = "a4") -> in
 
 def _write_pdf(sheet, target: Path, fmt) -> int:
     if not target.parent.is_dir():
-        raise OSError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        raise OSError(
+            _("Cannot write {path}: the folder {folder} does not exist.").format(
+                path=target, folder=target.parent
+            )
+        )
     partial = target.with_name(target.name + ".part")
     writer = QPdfWriter(str(partial))
     writer.setResolution(PDF_RESOLUTION)
@@ -59,14 +64,18 @@ def _write_pdf(sheet, target: Path, fmt) -> int:
     try:
         pages = render_sheet(sheet, writer, fmt.key)
     except OSError as error:
-        raise OSError(f"Cannot write {target}: check the folder exists and is writable.") from error
+        raise OSError(
+            _("Cannot write {path}: check the folder exists and is writable.").format(path=target)
+        ) from error
     finally:
         del writer  # flushes and closes the file
     try:
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise OSError(f"Cannot write {target}: {error.strerror or error}.") from error
+        raise OSError(
+            _("Cannot write {path}: {error}.").format(path=target, error=error.strerror or error)
+        ) from error
     return pages
 
 
@@ -113,7 +122,11 @@ class InstructionsPreview(QPrintPreviewDialog):
         self.sheet = sheet
         self.page_format = page_format(page_format_key).key
         self.pages = 0
-        title = "Return instructions" + (f" — {sheet.return_number}" if sheet.return_number else "")
+        title = (
+            _("Return instructions — {number}").format(number=sheet.return_number)
+            if sheet.return_number
+            else _("Return instructions")
+        )
         self.setWindowTitle(title)
         self.printer.setDocName(title)
         self.format_combo = format_combo(self)
@@ -123,7 +136,7 @@ class InstructionsPreview(QPrintPreviewDialog):
         prints = [a for a in toolbar.actions() if a.text() == printing] if toolbar else []
         if toolbar is not None:
             toolbar.addSeparator()
-            toolbar.addWidget(QLabel(" Paper "))
+            toolbar.addWidget(QLabel(" " + _("Paper") + " "))
             toolbar.addWidget(self.format_combo)
         dialog_keys(self, accept=prints[0].trigger if prints else self.accept)  # Qt's Print button
         self.format_combo.currentIndexChanged.connect(self._format_changed)
@@ -144,8 +157,11 @@ class InstructionsPreview(QPrintPreviewDialog):
 def ask_pdf_path(parent: QWidget | None, default_name: str) -> str | None:
     """Ask where to save the PDF; return the path (ending in .pdf) or None when cancelled."""
     folder = state.start_folder(state.EXPORT_FOLDER)
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export instructions as PDF", str(Path(folder) / default_name), "PDF (*.pdf)"
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Export instructions as PDF"),
+        str(Path(folder) / default_name),
+        _("PDF (*.pdf)"),
     )
     if not path:
         return None

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
+from desk.i18n.catalog import _
 from ui.instructions.blocks import Block, Header, Hero, Title
 from ui.instructions.guide_blocks import DropRow, Note, StepColumns, StepRow
 from ui.instructions.painting import INK, MUTED, TINT, Context
@@ -218,7 +219,7 @@ def _render(sheet, device: QPagedPaintDevice, fmt: PageFormat) -> int:
     _set_page(device, fmt, pages[0].height_pt)
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("Cannot draw on the printer or write the PDF file.")
+        raise OSError(_("Cannot draw on the printer or write the PDF file."))
     try:
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setRenderHint(QPainter.SmoothPixmapTransform)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 from desk.catalog.browse import find_products, get_product
 from desk.catalog.products import ProductDraft, product_errors, save_product
 from desk.codes import Disposition
+from desk.i18n.catalog import set_language
 from ui import background, prompts
 from ui.catalog.product_form import ProductForm, barcode_lines, field_errors
 
@@ -178,3 +179,20 @@ def test_ctrl_enter_saves_from_the_barcodes_box(qtbot, db):
 def test_the_price_placeholder_shows_the_shop_currency(qtbot, db, currency):
     form = shown(qtbot, ProductForm(db, currency=currency))
     assert form.price.placeholderText().startswith({"EUR": "€", "BRL": "R$"}[currency])
+
+
+def test_in_portuguese_the_form_speaks_it_and_a_price_reads_with_a_comma(qtbot, db):
+    set_language("pt_BR")
+    lamp = save_product(db, ProductDraft(sku="LMP-77", name="Lamp", price_cents=123450))
+    form = shown(qtbot, ProductForm(db, lamp, currency="BRL"))
+    settled(qtbot)
+    assert form.windowTitle() == "Editar LMP-77"
+    assert form.price.text() == "1.234,50"
+    assert form.price.placeholderText() == "R$ 0,00"
+    assert form.returnable.text() == "Os clientes podem devolvê-lo"
+    assert form.disposition.itemText(0) == "Nenhum: a equipe escolhe a cada devolução"
+    assert form.usage_label.text().startswith("0 vendidos e 0 devolvidos até agora")
+    form.price.setText("12,5x")
+    form.save()
+    assert "Nada foi salvo" in form.banner.text()
+    assert form.draft().price_cents == 0 and get_product(db, lamp.id).price_cents == 123450

@@ -11,6 +11,8 @@ from desk.catalog.browse import find_products
 from desk.catalog.keys import receipt_key
 from desk.catalog.products import ProductDraft, save_product
 from desk.catalog.tables import Sale, SaleLine
+from desk.i18n.catalog import set_language
+from tests.ui.widget_fit import cut_widgets
 from ui import background, prompts
 from ui.actions import Act
 from ui.catalog.product_form import ProductForm
@@ -222,3 +224,20 @@ def test_the_main_window_opens_it_once_from_its_action(qtbot, db, products):
     qtbot.waitUntil(lambda: "AAA-1" in skus(window), timeout=WAIT_MS)
     settled(qtbot, window)
     assert window.selected().sku == "CAF-250"  # still the one chosen
+
+
+def test_in_portuguese_the_window_counts_and_prices_in_brazilian_words(qtbot, db, products):
+    set_language("pt_BR")
+    win = ProductsWindow(db, currency="BRL")
+    qtbot.addWidget(win)
+    win.resize(1024, 700)
+    win.show()
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.count_label.text() == "3 produtos", timeout=WAIT_MS)
+    assert win.windowTitle() == "Produtos"
+    assert win.new_button.text() == "&Novo produto…"
+    assert win.model.headerData(SKU + 1, Qt.Horizontal) == "Nome"
+    assert win.model.index(1, 4).data() == "R$\xa018,90"
+    assert win.model.index(1, 5).data() == "Sim"
+    assert win.category_combo.itemText(0) == "Todas as categorias"
+    assert cut_widgets(win) == []

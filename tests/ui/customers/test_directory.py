@@ -7,9 +7,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialog
 
 from desk.customers.directory import list_customers
+from desk.i18n.catalog import set_language
 from desk.models import Customer
 from desk.returns import LineDraft, ReturnDraft
 from desk.services import create_return
+from tests.ui.widget_fit import cut_widgets
 from ui import background, prompts
 from ui.customers import merge_dialog
 from ui.customers.directory import CustomerDirectory
@@ -145,3 +147,42 @@ def test_the_main_window_opens_it_and_a_merge_refreshes_the_list(qtbot, db):
     assert len(win.findChildren(CustomerDirectory)) == 1
     settled(qtbot, directory)
     assert names(directory) == ["Duda Reis"]
+
+
+def test_in_portuguese_the_list_and_the_merge_question_speak_it(qtbot, db, monkeypatch):
+    set_language("pt_BR")
+    add(db, "Caio Lima", returns=2)
+    add(db, "Caio A. Lima", returns=1)
+    win = CustomerDirectory(db)
+    qtbot.addWidget(win)
+    win.resize(1024, 700)
+    win.show()
+    qtbot.waitUntil(lambda: win.count_label.text() == "2 clientes", timeout=WAIT_MS)
+    headers = [win.model.headerData(i, Qt.Horizontal) for i in range(win.model.columnCount())]
+    assert headers == [
+        "Nome",
+        "E-mail",
+        "Telefone",
+        "Devoluções",
+        "Última devolução",
+        "Cadastrado em",
+    ]
+    assert win.merge_button.text() == "Unificar…"
+    assert cut_widgets(win) == []
+    asked = []
+    monkeypatch.setattr(merge_dialog, "choose_kept", lambda parent, rows: rows[1])
+    monkeypatch.setattr("ui.customers.directory.choose_kept", lambda parent, rows: rows[1])
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda p, title, q: asked.append((title, q)))
+    select(win, 0, 1)
+    win.merge_selected()
+    title, question = asked[0]
+    assert title == "Unificar clientes"
+    assert question.startswith("Unificar “Caio A. Lima” em “Caio Lima”? 1 devolução passa")
+    assert question.endswith("Isso não pode ser desfeito.")
+
+
+def test_in_portuguese_counts_use_the_plural_forms():
+    set_language("pt_BR")
+    assert CustomerDirectory._count_words("", 1, 1) == "1 cliente"
+    assert CustomerDirectory._count_words("", 30, 1234) == "30 de 1.234 clientes"
+    assert CustomerDirectory._count_words("zé", 0, 0) == "Nenhum cliente corresponde a “zé”"

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func
 from sqlmodel import select
 
+from desk.i18n.catalog import set_language
 from desk.models import Customer
+from tests.ui.widget_fit import cut_widgets
 from ui.customers.import_dialog import NOT_IMPORTED, PREVIEW_ROWS, ImportDialog
 
 TILL = (
@@ -223,3 +225,28 @@ def test_file_menu_opens_the_dialog(qtbot, db):
     action.trigger()
     qtbot.waitUntil(lambda: isinstance(win.active_dialog, ImportDialog))
     win.active_dialog.close()
+
+
+def test_in_portuguese_the_dialog_checks_and_imports_in_brazilian_words(qtbot, db, tmp_path):
+    set_language("pt_BR")
+    dlg = ImportDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.resize(1024, 700)
+    dlg.show()
+    path = tmp_path / "till.csv"
+    path.write_bytes(TILL.encode("utf-8"))
+    assert load(qtbot, dlg, path)
+    assert dlg.windowTitle() == "Importar clientes"
+    assert dlg.summary_label.text() == "15 linhas no arquivo. Clique em Verificar."
+    headers = [dlg.preview.horizontalHeaderItem(c).text() for c in range(2)]
+    assert headers == ["Linha", "Problema"]
+    assert dlg.combos["preferred_language"].currentText() == "— não importar —"
+    qtbot.mouseClick(dlg.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dlg.plan is not None)
+    assert dlg.summary_label.text().endswith(". Clique em Importar para salvar.")
+    with qtbot.waitSignal(dlg.imported, timeout=10_000):
+        qtbot.mouseClick(dlg.import_button, Qt.LeftButton)
+    assert dlg.summary_label.text().startswith(
+        "Pronto: <b>13</b> criados, <b>1</b> unificados, <b>1</b> recusados."
+    )
+    assert cut_widgets(dlg) == []

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import update
 from sqlmodel import select
 
+from desk.i18n.catalog import set_language
 from desk.models import Customer, Return, utcnow
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
+from tests.ui.widget_fit import cut_widgets
 from ui import background, prompts
 from ui.customers import profile as customer_profile
 from ui.customers.profile import CustomerProfile
@@ -292,3 +294,28 @@ def test_the_phone_is_shown_for_the_shop_and_one_kept_as_typed_is_flagged(qtbot,
     warning = profile.errors["phone"].label
     assert warning.isVisible() and "kept as typed" in warning.text()
     assert "correct it" in warning.text()
+
+
+def test_in_portuguese_the_profile_speaks_it_and_nothing_is_cut(qtbot, db, monkeypatch):
+    set_language("pt_BR")
+    customer_id = ana_with_returns(db, 6)
+    profile = CustomerProfile(db, customer_id)
+    qtbot.addWidget(profile)
+    profile.resize(1024, 700)
+    profile.show()
+    qtbot.waitExposed(profile)
+    assert profile.windowTitle() == f"Cliente — {NAME}"
+    assert profile.warning_badge.text().startswith("⚠ Devolve com frequência")
+    assert profile.facts.values["returns"].text() == "6"
+    assert profile.facts.values["orders"].text() == "não informado"
+    assert profile.facts.values["last"].text().count("/") == 2  # 01/12/2026
+    assert profile.policy_label.text().startswith("Prazo de devolução de <b>")
+    assert profile.erase_button.text() == "Apagar cliente…"
+    assert cut_widgets(profile) == []
+    asked = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, q: asked.append(q) or False)
+    qtbot.mouseClick(profile.erase_button, Qt.LeftButton)
+    assert asked[0].startswith(f"Apagar todos os dados pessoais de {NAME}?")
+    assert asked[0].endswith("Isso não pode ser desfeito.")
+    qtbot.mouseClick(profile.save_button, Qt.LeftButton)
+    assert profile.saved_label.text() == "Salvo."

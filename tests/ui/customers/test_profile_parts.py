@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from desk.customers.profile import load_profile
 from desk.customers.segments import Segment
+from desk.i18n.catalog import set_language
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, move_return
 from desk.workflow import Status
@@ -61,7 +62,7 @@ def test_known_orders_and_spend_are_shown(profile):
     facts = fact_values(replace(profile, habits=habits), "EUR")
     assert facts["orders"] == "8"
     assert "1,234.56" in facts["spend"] or "1234.56" in facts["spend"]
-    assert facts["since"] == "2024-03-01"
+    assert facts["since"] == "3/1/24"  # the desk's short date (English here)
     assert facts["rate"] == "25% of orders"
     assert facts["returns"] == "2 (and 1 cancelled)"
     assert facts["days"] == "4.5 days (median)"
@@ -134,3 +135,33 @@ def test_double_click_on_a_return_names_it(qtbot, profile):
     with qtbot.waitSignal(box.return_chosen) as blocker:
         qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=where)
     assert blocker.args == [profile.returns[1].return_id]
+
+
+def test_in_portuguese_facts_and_policy_read_as_brazilian_staff_speak(qtbot, profile):
+    set_language("pt_BR")
+    customer = profile.customer
+    customer.orders_count, customer.lifetime_spend_cents = 1234, 123456
+    customer.customer_since = date(2024, 3, 1)
+    habits = replace(profile.habits, return_rate=0.25, cancelled=1, median_days_to_return=4.5)
+    facts = fact_values(replace(profile, habits=habits), "BRL")
+    assert facts["orders"] == "1.234"
+    assert facts["spend"] == "R$\xa01.234,56"
+    assert facts["since"] == "01/03/2024"
+    assert facts["rate"] == "25% dos pedidos"
+    assert facts["returns"] == "2 (e 1 canceladas)"
+    assert facts["days"] == "4,5 dias (mediana)"
+    rules = replace(profile.rules, window_days=30, fee_percent=0, receipt_required=False)
+    lines = policy_text(rules).split("<br>")
+    assert lines[0] == "Prazo de devolução de <b>30 dias</b>"
+    assert "Sem taxa de reposição" in lines and "Cupom fiscal não é necessário" in lines
+    box = HistoryBox()
+    qtbot.addWidget(box)
+    headers = [box.returns_table.horizontalHeaderItem(i).text() for i in range(4)]
+    assert headers == ["Devolução", "Registrada", "Status", "Total"]
+    assert box.title() == "Devoluções e mensagens"
+
+
+def test_in_portuguese_a_one_day_window_is_singular(profile):
+    set_language("pt_BR")
+    one_day = policy_text(replace(profile.rules, window_days=1)).split("<br>")[0]
+    assert one_day == "Prazo de devolução de <b>1 dia</b>"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from desk.codes import Status
+from desk.i18n.catalog import set_language
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
 from desk.settings import SHOP_CURRENCY, set_setting
 from tests.desk.reports.test_dashboard import logged_and_settled
-from ui.dashboard.cards import TITLES, days, figures_of, hours, percent
+from ui.dashboard.cards import TITLES, count, days, figures_of, hours, percent
 from ui.returns.model import STATUS_COLORS
 
 from .conftest import TODAY
@@ -17,7 +18,7 @@ from .conftest import TODAY
 
 def test_one_figure_per_title_in_order(year):
     figures = figures_of(year)
-    assert [f.title for f in figures] == list(TITLES)
+    assert [f.title for f in figures] == list(TITLES)  # English: the titles themselves
     assert len({f.name for f in figures}) == len(TITLES)
 
 
@@ -94,3 +95,33 @@ def test_a_range_with_only_old_currency_refunds_charts_those(db):
     refunded = figures_of(dashboard(db, ReportRange(date.today(), date.today())))[3]
     assert refunded.key == "€49.89 in total" and refunded.note == ""
     assert list(refunded.value_texts) == ["€49.89"]
+
+
+def test_in_portuguese_numbers_and_dates_follow_brazilian_forms(year):
+    set_language("pt_BR")
+    assert count(1234) == "1.234"
+    assert percent(0.355) == "36%"
+    assert days(2.5) == "2,5 dias" and days(1) == "1,0 dia"
+    assert hours(3.24) == "3,2 h" and hours(0.2) == "12 min"
+    figures = figures_of(year)
+    assert [f.title for f in figures][:3] == [
+        "Devoluções por semana",
+        "Devoluções por status agora",
+        "Devoluções por motivo",
+    ]
+    total = sum(w.returns for w in year.per_week)
+    assert figures[0].key == f"{total} devoluções"
+    first = year.per_week[0].week
+    months = ["jan.", "fev.", "mar.", "abr.", "mai.", "jun."]
+    months += ["jul.", "ago.", "set.", "out.", "nov.", "dez."]
+    assert figures[0].labels[0] == f"{first.day} de {months[first.month - 1]}"
+
+
+def test_in_portuguese_money_reads_in_reais_and_an_empty_card_says_so(db):
+    set_language("pt_BR")
+    logged_and_settled(db, "BRL", "original", 123456, Status.REFUNDED)
+    refunded = figures_of(dashboard(db, ReportRange(date.today(), date.today())))[3]
+    assert refunded.key == "R$\xa01.234,56 no total"
+    assert refunded.value_texts == ["R$\xa01.234,56"]
+    empty = figures_of(dashboard(db, ReportRange(TODAY, TODAY)))[6]
+    assert empty.empty == "Nenhuma avaliação ainda"

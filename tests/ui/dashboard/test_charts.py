@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ui.dashboard.charts import BarChart, ChartCard, Figure
+from desk.i18n.catalog import set_language
+from ui.dashboard.charts import BarChart, ChartCard, Figure, NumberAxis
 
 FIGURE = Figure(
     name="by-reason",
@@ -67,3 +68,18 @@ def test_many_columns_get_a_value_axis_instead_of_labels(qtbot):
     assert chart.getAxis("left").isVisible()
     chart.show_figure(Figure(name="s", title="s", labels=["1", "2"], values=[4, 5]))
     assert not chart.getAxis("left").isVisible()
+
+
+def test_in_portuguese_the_value_axis_writes_brazilian_numbers(qtbot):
+    set_language("pt_BR")
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    axis = chart.getAxis("left")
+    assert isinstance(axis, NumberAxis)
+    assert axis.tickStrings([0, 1000, 2000], 1, 1000) == ["0", "1.000", "2.000"]
+    assert axis.tickStrings([0, 0.5, 1], 1, 0.5) == ["0,0", "0,5", "1,0"]
+    card = ChartCard()
+    qtbot.addWidget(card)
+    card.show_figure(Figure(name="x", title="T", values=[0]))
+    assert card.message.text() == "Nenhuma devolução neste período"
+    assert card.csv_button.text() == "Exportar CSV…"

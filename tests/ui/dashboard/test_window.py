@@ -11,8 +11,10 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt
 
 from desk.customers.segments import Segment
+from desk.i18n.catalog import set_language
 from desk.reports.dashboard import dashboard
 from desk.reports.period import ReportRange
+from tests.ui.widget_fit import cut_widgets
 from ui.background import running_jobs
 from ui.dashboard import exports
 from ui.dashboard.cards import TITLES
@@ -70,7 +72,7 @@ def test_says_loading_then_shows_the_last_12_months(qtbot, demo_db, year):
     assert window.cards[0].key.text() == f"{total:,} returns"
     overall = next(t for t in year.days_to_settle if t.status is None)
     assert window.cards[4].key.text() == f"Median {overall.median_days:.1f} days"
-    assert window.status.text() == "Returns 1 Dec 2025 – 30 Nov 2026 · All customers"
+    assert window.status.text() == "Returns Dec 1, 2025 – Nov 30, 2026 · All customers"
 
 
 def test_segment_and_dates_reload(qtbot, demo_db):
@@ -189,3 +191,25 @@ def test_closing_while_loading_drops_the_result(qtbot, demo_db):
     window.close()  # the load is still running
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=20_000)
     assert not shiboken6.isValid(window)
+
+
+def test_in_portuguese_the_window_speaks_it_and_nothing_is_cut(qtbot, demo_db, year):
+    set_language("pt_BR")
+    window = DashboardWindow(demo_db, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    assert window.status.text() == "Carregando…"
+    loaded(qtbot, window)
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=20_000)
+    assert window.windowTitle() == "Painel — Return Desk"
+    assert window.preset.currentText() == "Últimos 12 meses"
+    assert window.status.text() == (
+        "Devoluções de 1 de dez. de 2025 a 30 de nov. de 2026 · Todos os clientes"
+    )
+    assert window.cards[0].title.text() == "Devoluções por semana"
+    assert window.cards[0].png_button.text() == "Exportar PNG…"
+    window.preset.setCurrentIndex(window.preset.findText("Últimos 30 dias"))
+    loaded(qtbot, window)
+    assert window.dash.range.start == date(2026, 11, 1)
+    assert cut_widgets(window) == []

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QDialog
 
 from desk.codes import RewardState
 from desk.feedback.record import record_feedback
+from desk.i18n.catalog import set_language
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 from desk.settings import REWARD_KIND, REWARD_MIN_PURCHASE, REWARD_VALUE, save_settings
+from tests.ui.widget_fit import cut_widgets
 from ui.feedback.codes_dialog import CodesDialog
 
 
@@ -96,3 +98,21 @@ def test_the_main_window_opens_it_from_its_action(qtbot, db):
     assert win.actions_[Act.REWARD_CODES].shortcut().toString() == "Ctrl+Shift+R"
     win.active_dialog.reject()
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=5000)
+
+
+def test_in_portuguese_the_code_its_state_and_what_it_gives_read_in_brazilian_words(
+    qtbot, db, code
+):
+    set_language("pt_BR")
+    dialog = CodesDialog(db, currency="BRL", staff="Rita")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    check(qtbot, dialog, code)
+    assert dialog.windowTitle() == "Códigos de recompensa"
+    assert "Válido: pode ser usado" in dialog.state_label.text()
+    assert dialog.facts["gives"].text().startswith("15% de desconto")
+    assert dialog.facts["redeemed"].text() == "Ainda não"
+    qtbot.mouseClick(dialog.redeem_button, Qt.LeftButton)
+    assert dialog.done_label.text().startswith(f"{code} usado: dê ao cliente 15% de desconto")
+    assert dialog.facts["redeemed"].text().endswith(" por Rita")
+    assert cut_widgets(dialog) == []

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from sqlmodel import select
 
+from desk.i18n.catalog import set_language
 from desk.models import Feedback
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
@@ -149,3 +150,21 @@ def test_with_a_paired_tablet_ask_goes_there_and_its_answer_reaches_the_window(q
     box = window.detail.feedback_box
     qtbot.waitUntil(lambda: box.feedback is not None, timeout=WAIT_MS)
     assert "2 of 5" in box.summary.text() and "on the counter tablet" in box.summary.text()
+
+
+def test_in_portuguese_staff_read_the_counter_lines_in_the_desk_language(qtbot, window):
+    set_language("pt_BR")
+    screen = opened(qtbot, window)
+    assert window.statusBar().currentMessage() == (
+        "Tela do balcão aberta; feche-a por aqui (Fechar tela do balcão)."
+    )
+    qtbot.mouseClick(window.detail.feedback_box.ask_button, Qt.LeftButton)
+    assert window.statusBar().currentMessage() == "Perguntando a Ana na tela do balcão."
+    qtbot.keyClick(screen, Qt.Key_2)
+    qtbot.mouseClick(screen.skip_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: screen.state == THANKS, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Avaliação no balcão: 2 de 5."),
+        timeout=WAIT_MS,
+    )
+    assert "⚑ Nota baixa." in window.statusBar().currentMessage()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk.feedback.record import record_feedback
+from desk.i18n.catalog import set_language
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 from ui import background
@@ -100,3 +101,17 @@ def test_no_print_button_without_a_code(qtbot, db):
     loaded(qtbot, box, db, ret.id)
     assert box.reward is None and box.print_button.isHidden()
     assert "Reward code" not in box.summary.text()
+
+
+def test_in_portuguese_the_rating_its_source_and_the_flag_read_in_brazilian_words(qtbot, db):
+    set_language("pt_BR")
+    ret = log_return(db)
+    record_feedback(db, return_id=ret.id, rating=2, source="phone", staff="Rita")
+    box = FeedbackBox()
+    qtbot.addWidget(box)
+    loaded(qtbot, box, db, ret.id)
+    text = box.summary.text()
+    assert "2 de 5" in text and "nota baixa" in text and "por telefone" in text
+    assert "digitada por Rita" in text
+    assert box.title() == "Avaliação do cliente"
+    assert box.record_button.text() == "Registrar avaliação…"

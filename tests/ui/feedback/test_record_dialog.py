@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from desk.codes import FeedbackSource
 from desk.feedback.record import current_feedback, record_feedback
+from desk.i18n.catalog import set_language
 from desk.models import Feedback, RewardCode
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, get_return
@@ -125,3 +126,23 @@ def test_from_the_main_window_the_detail_records_and_the_list_flags(qtbot, db):
     assert "1 of 5" in box.summary.text()
     dialog.accept()
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=5000)
+
+
+def test_in_portuguese_the_dialog_and_what_it_did_read_in_brazilian_words(qtbot, db):
+    set_language("pt_BR")
+    save_settings(db, {REWARD_KIND: "percent", REWARD_VALUE: 10})
+    detail = log_return(db)
+    dialog = opened(qtbot, db, detail)
+    assert dialog.windowTitle() == f"{detail.ret.number}: registrar avaliação"
+    words = [dialog.faces.buttons[n].text() for n in (1, 2, 3, 4, 5)]
+    assert words == ["Muito ruim", "Ruim", "Regular", "Bom", "Excelente"]
+    sources = [dialog.source_combo.itemText(i) for i in range(dialog.source_combo.count())]
+    assert sources == ["Telefone", "Resposta"]
+    dialog.save()
+    assert dialog.error_label.text() == "Escolha uma nota de 1 a 5."
+    dialog.set_rating(5)
+    dialog.save()
+    text = dialog.done_label.text()
+    assert text.startswith("<b>Salva:</b> 5 de 5.")
+    assert "Código de recompensa para o cliente:" in text and "10% de desconto" in text
+    assert dialog.cancel_button.text() == "Fechar"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
+from desk.i18n.catalog import set_language
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return
 from ui import state
@@ -138,3 +139,15 @@ def test_export_asks_in_the_documents_folder_not_the_working_one(
     actions.export_pdf(window, db, number, "a4")
     assert opened == [expected]
     assert opened != [str(tmp_path)]
+
+
+def test_in_portuguese_the_preview_is_titled_and_its_paper_named_in_portuguese(
+    qtbot, db, window, number
+):
+    set_language("pt_BR")
+    dialog = actions.preview(window, db, number, "receipt")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"Instruções de devolução — {number}"
+    assert dialog.format_combo.currentText() == "Bobina de cupom 80 mm"
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert " Papel " in labels

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
+from desk.i18n.catalog import set_language
 from ui import state
 from ui.instructions.paper_formats import (
     FORMAT_KEY,
@@ -48,3 +49,14 @@ def test_the_combo_starts_on_the_saved_format_and_remembers_a_choice(qtbot, forg
     assert combo.currentData() == "letter"
     combo.setCurrentIndex(combo.findData("receipt"))
     assert saved_format() == "receipt"
+
+
+def test_in_portuguese_the_combo_and_the_refusal_speak_it(qtbot, forget_format):
+    set_language("pt_BR")
+    combo = format_combo()
+    qtbot.addWidget(combo)
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts == ["A4", "Carta (EUA)", "Bobina de cupom 80 mm"]
+    assert page_format("letter").label == "US Letter"  # the page size keeps its own name
+    with pytest.raises(ValueError, match="Formato de página desconhecido 'a5'; escolha a4"):
+        page_format("a5")
