@@ -38,11 +38,12 @@ VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 ARCHIVE := dist/returndesk-$(VERSION)-linux-$(shell uname -m).tar.gz
 
 dist: $(VENV)/.installed-dist $(CATALOGS)
+	./tools/system-deps.sh dist
 	rm -rf dist/returndesk
 	$(BIN)/pyinstaller packaging/returndesk.spec --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller
 	cp packaging/linux/install-desktop.sh dist/returndesk/
-	sed 's/@PROGRAM@/returndesk/' packaging/linux/returndesk.desktop > dist/returndesk/returndesk.desktop
+	cp packaging/linux/returndesk.desktop.in dist/returndesk/
 	tar -C dist -czf $(ARCHIVE) returndesk
 	@echo "Built $(ARCHIVE): $$(du -sh $(ARCHIVE) | cut -f1), $$(du -sh dist/returndesk | cut -f1) unpacked"
 

@@ -77,6 +77,20 @@ class Program:
         return done.stdout
 
 
+def menu_entry(run: Program, home: Path) -> None:
+    """The archive's install-desktop.sh puts Return Desk in the user's application menu."""
+    print("smoke: install-desktop.sh puts it in the application menu")
+    script = run.path.parent / "install-desktop.sh"
+    subprocess.run([str(script)], env=run.env, check=True, capture_output=True, timeout=60)
+    data = home / ".local" / "share"
+    entry = data / "applications" / "returndesk.desktop"
+    assert f"Exec={run.path}" in entry.read_text(encoding="utf-8").splitlines()
+    assert (data / "icons/hicolor/48x48/apps/returndesk.png").exists()
+    assert (data / "icons/hicolor/scalable/apps/returndesk.svg").exists()
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(entry)], check=True)
+
+
 def main(argv: list[str]) -> int:
     found = sorted((ROOT / "dist").glob("returndesk-*.*"), key=lambda p: p.stat().st_mtime)
     archive = Path(argv[0]) if argv else found[-1]
@@ -112,6 +126,8 @@ def main(argv: list[str]) -> int:
         first = one(old, 'SELECT number FROM "return" ORDER BY id LIMIT 1')
         assert first in run("--db", str(old), "show", first)
         assert one(old, "SELECT version_num FROM alembic_version") != "0018"
+        if sys.platform.startswith("linux"):
+            menu_entry(run, work / "home")
         size = sum(p.lstat().st_size for p in (work / "app").rglob("*") if not p.is_symlink())
         print(f"smoke: {archive.name} ({size / 2**20:.0f} MiB unpacked) passed")
     return 0

@@ -122,7 +122,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app.setApplicationName("Return Desk")
     app.setOrganizationName("ReturnDesk")
     app.setApplicationVersion(app_version())
-    app.setDesktopFileName("returndesk")  # the menu entry (packaging/linux/returndesk.desktop)
+    app.setDesktopFileName("returndesk")  # the menu entry (packaging/linux/returndesk.desktop.in)
     app.setWindowIcon(app_icon())
     from ui.language import speak_desk_language
     from ui.prompts import show_error

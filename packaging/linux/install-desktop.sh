@@ -26,7 +26,7 @@ for png in "$SOURCE"/returndesk-*.png; do
 done
 mkdir -p "$ICONS/scalable/apps" "$DATA/applications"
 cp "$SOURCE/returndesk.svg" "$ICONS/scalable/apps/returndesk.svg"
-for desktop in "$HERE/returndesk.desktop" "$HERE/../../packaging/linux/returndesk.desktop"; do
+for desktop in "$HERE/returndesk.desktop.in"; do  # the menu entry, @PROGRAM@ to fill in
     [ -f "$desktop" ] && break
 done
 sed "s#@PROGRAM@#$PROGRAM#g" "$desktop" > "$DATA/applications/returndesk.desktop"
