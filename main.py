@@ -24,6 +24,10 @@ def window_arguments(argv: list[str]) -> argparse.Namespace | None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `returndesk` (and `python main.py`)."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_sheet-pdf"]:  # desk.program.SHEET_PDF_HELPER: a PDF for the customer space
+        from portal.sheet_pdf import main as draw_sheet
+
+        return draw_sheet(argv[1:])
     if (args := window_arguments(argv)) is not None:
         # no cyclic garbage collection while start-up builds its many long-lived objects
         # (about a tenth of the start); run_app turns it back on after the first page

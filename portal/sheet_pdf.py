@@ -29,6 +29,7 @@ import threading
 from pathlib import Path
 
 from desk.instructions.sheet import Sheet
+from desk.program import SHEET_PDF_HELPER, own_command
 
 PAPERS = ("a4", "letter")
 HELPER_TIMEOUT = 60.0
@@ -91,7 +92,7 @@ def pdf_in_helper(sheet: Sheet, paper: str) -> bytes:
     """The PDF of `sheet` drawn by a helper process (Qt on its main thread)."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "portal.sheet_pdf", paper],
+            own_command(SHEET_PDF_HELPER, paper),
             input=pickle.dumps(sheet),
             capture_output=True,
             timeout=HELPER_TIMEOUT,

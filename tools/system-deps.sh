@@ -1,7 +1,8 @@
 #!/bin/sh
 # Make sure the Debian packages Qt needs are present.
-# Usage: tools/system-deps.sh offscreen|test|desktop
-# (test: offscreen + the PDF checking tools + a browser and its driver for Selenium)
+# Usage: tools/system-deps.sh offscreen|test|desktop|dist
+# (test: offscreen + the PDF checking tools + a browser and its driver for Selenium;
+#  dist: what make dist and its smoke test use: binutils for PyInstaller, desktop-file-utils)
 # On Debian/Ubuntu as root, installs only the missing ones; elsewhere prints what to run.
 set -eu
 
@@ -10,12 +11,14 @@ DESKTOP="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 PDFTOOLS="poppler-utils qpdf zbar-tools"  # the instruction sheet tests read real PDFs with them
 BROWSER="chromium chromium-driver"  # the customer space's real-browser tests (Selenium)
+BUILD="binutils desktop-file-utils"  # PyInstaller reads binaries with objdump; the menu entry is validated
 
 case "${1:-offscreen}" in
   offscreen) wanted="$OFFSCREEN" ;;
   test) wanted="$OFFSCREEN $PDFTOOLS $BROWSER" ;;
   desktop) wanted="$OFFSCREEN $DESKTOP" ;;
-  *) echo "usage: $0 offscreen|test|desktop" >&2; exit 2 ;;
+  dist) wanted="$OFFSCREEN $PDFTOOLS $BUILD" ;;
+  *) echo "usage: $0 offscreen|test|desktop|dist" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

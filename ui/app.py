@@ -7,12 +7,16 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+import resources
+from desk.about import app_version
 from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
@@ -72,6 +76,14 @@ def after_first_page(window, db: Database) -> None:
     window.portal.start_if_enabled()
 
 
+def app_icon() -> QIcon:
+    """The application's icon, at every size drawn for it (resources/icons/app)."""
+    icon = QIcon()
+    for png in sorted((Path(resources.__file__).parent / "icons" / "app").glob("returndesk-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def _painted_and_quit(app: QApplication) -> None:
     """Say when the first page was painted (epoch seconds, read by bench/desk_bench.py),
     then quit: the time the process then takes to close is not part of the start."""
@@ -112,6 +124,9 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Return Desk")
     app.setOrganizationName("ReturnDesk")
+    app.setApplicationVersion(app_version())
+    app.setDesktopFileName("returndesk")  # the menu entry (packaging/linux/returndesk.desktop.in)
+    app.setWindowIcon(app_icon())
     from ui.language import speak_desk_language
     from ui.prompts import show_error
     from ui.widgets.look import apply_look
@@ -123,6 +138,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
         setup_logging()
     except OSError as error:  # a read-only home: carry on, without a log file
         log.warning("No log file: %s", error)
+    log.info("Return Desk %s starting", app_version())
     url = database_url(db_path)
     _install_error_hook(url)
     try:

@@ -25,6 +25,7 @@ from desk.db import Database
 from desk.i18n.catalog import _
 from desk.i18n.formats import format_number
 from desk.paths import ENV_DB_PATH, ENV_DB_URL, ENV_PORTAL_PARENT
+from desk.program import own_command
 from desk.settings import PORTAL_ENABLED, PORTAL_HOST, PORTAL_PORT, load_settings
 from ui.background import run_in_background
 
@@ -161,9 +162,9 @@ class PortalProcess(QObject):
         self.process.setProcessEnvironment(environment)
         self.url, self.port, self._output = local_url(host, port), port, b""
         self._started_at = time.monotonic()
-        arguments = ["-m", "main", "portal", "--host", host, "--port", str(port)]
+        program, *arguments = own_command("portal", "--host", host, "--port", str(port))
         self._set(PortalState.STARTING, _("Starting on port {port}…").format(port=port))
-        self.process.start(sys.executable, arguments)
+        self.process.start(program, arguments)
         QTimer.singleShot(PROBE_MS, self, self._probe)
 
     def _probe(self) -> None:

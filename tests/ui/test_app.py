@@ -228,3 +228,13 @@ def test_a_database_failure_after_the_start_is_said_in_words(process_state, db, 
     assert seen and seen[0][0] == "Something went wrong"
     assert seen[0][1].startswith(f"Cannot use the database {db_path}: it is damaged")
     assert "SELECT" not in seen[0][1]
+
+
+def test_the_window_carries_the_app_icon_at_every_drawn_size(qapp):
+    from ui.app import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    sizes = {size.width() for size in icon.availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
+    assert icon.pixmap(64, 64).toImage().pixelColor(32, 8).alpha() == 255  # drawn, not blank
