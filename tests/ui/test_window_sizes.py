@@ -1,20 +1,29 @@
 """Nothing is cut off: the main window (demo data, a return shown) at a small counter screen
 and two common ones, and every dialog it opens at 1024×700 (tests/ui/widget_fit.py).
+
+The machinery (`window`, `OPENERS`, `opened_by`, `each_page`) also serves the same windows
+in Portuguese (tests/ui/test_portuguese.py): there `desk_language` is "pt_BR".
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWidget
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from sqlmodel import select
 
-from desk.codes import Status
+from desk.codes import Condition, Status
+from desk.db import Database, open_database
 from desk.demo.seed import seed_demo
+from desk.i18n.catalog import SOURCE_LANGUAGE, set_language
+from desk.i18n.catalog import language as desk_speaks
 from desk.models import Return
+from desk.paths import sqlite_url
 from tests.ui.widget_fit import cut_widgets
 from ui import prompts
 from ui.actions import Act
@@ -26,18 +35,31 @@ SIZES = [(1024, 700), (1366, 768), (1920, 1080)]
 SMALL = SIZES[0]
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from desk.db import open_database
-    from desk.paths import sqlite_url
-
-    db = open_database(sqlite_url(tmp_path_factory.mktemp("demo") / "demo.db"))
-    seed_demo(db, returns=60, seed=3)
+def demo_database(folder: Path, language: str = SOURCE_LANGUAGE) -> Database:
+    """A database of 60 demo returns, made as a desk speaking `language` makes it."""
+    db = open_database(sqlite_url(folder / "demo.db"))
+    speaking = desk_speaks()
+    set_language(language)
+    try:
+        seed_demo(db, returns=60, seed=3)
+    finally:
+        set_language(speaking)
     return db
 
 
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    return demo_database(tmp_path_factory.mktemp("demo"))
+
+
 @pytest.fixture
-def window(qtbot, demo_db):
+def desk_language() -> str:
+    """The language the windows are built in (tests/ui/test_portuguese.py asks for its own)."""
+    return SOURCE_LANGUAGE
+
+
+@pytest.fixture
+def window(qtbot, demo_db, desk_language):
     win = MainWindow(demo_db)
     qtbot.addWidget(win)
     win.show()
@@ -107,24 +129,88 @@ DIALOG_ACTIONS = [
 ]
 
 
+def _action(act: Act) -> Callable[[object, MainWindow], None]:
+    return lambda qtbot, win: win.actions_[act].trigger()
+
+
+def _move(qtbot, win) -> None:
+    next(iter(win.detail.move_buttons.values())).click()
+
+
+def _profile(qtbot, win) -> None:
+    win.detail.profile_button.click()
+
+
+def _record_feedback(qtbot, win) -> None:
+    win.detail.feedback_box.findChild(QPushButton, "recordFeedback").click()
+
+
+def _sent_message(qtbot, win) -> None:
+    """The message a return with messages sent (the demo's closed ones have some) shows."""
+    for return_id in one_return_per_status(win.db):
+        win.show_return(return_id)
+        qtbot.waitUntil(win.settled, timeout=5000)
+        if win.detail.messages_box.messages:
+            win.detail.messages_box.open_message(0)
+            return
+    raise AssertionError("no demo return has a message to open")
+
+
+def _product_form(qtbot, win) -> None:
+    from ui.catalog.products_window import ProductsWindow
+
+    win.actions_[Act.PRODUCTS].trigger()
+    products = win.findChild(ProductsWindow)
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
+    products.new_button.click()
+
+
+def _dropoff_form(qtbot, win) -> None:
+    win.actions_[Act.SETTINGS].trigger()
+    dialog = win.active_dialog
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
+    dialog.tabs.setCurrentWidget(dialog.dropoff_page)
+    dialog.dropoff_page.add_button.click()
+
+
+OPENERS: dict[str, Callable[[object, MainWindow], None]] = {
+    **{act.value: _action(act) for act in DIALOG_ACTIONS},
+    "move": _move,
+    "profile": _profile,
+    "feedback": _record_feedback,
+    "sent_message": _sent_message,
+    "product_form": _product_form,
+    "dropoff_form": _dropoff_form,
+}
+"""Each window or dialog the main window opens (the detail panel's too), and how to open it:
+`opened_by` opens one, the tests here and in tests/ui/test_portuguese.py check what shows."""
+
+
 def opened_windows(before: set[QWidget]) -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
 
 
-def every_page_cut(qtbot, shown: QWidget) -> list[str]:
-    """What is cut off in `shown` at most 1024×700, on each page of each tab widget in it."""
+def each_page(qtbot, shown: QWidget, check: Callable[[QWidget], list[str]]) -> list[str]:
+    """What `check(shown)` finds in `shown` at most 1024×700, on each page of each tab
+    widget in it, each line said with the window's title and the page."""
     width, height = min(shown.width(), SMALL[0]), min(shown.height(), SMALL[1])
     shown.resize(width, height)
     qtbot.wait(30)
     assert shown.width() <= SMALL[0] and shown.height() <= SMALL[1], "larger than the screen"
-    found = [f"{shown.windowTitle()}: {cut}" for cut in settled_cuts(qtbot, shown)]
+    found = {problem: f"{shown.windowTitle()}: {problem}" for problem in check(shown)}
     for tabs in shown.findChildren(QTabWidget):
         for page in range(tabs.count()):
             tabs.setCurrentIndex(page)
             qtbot.wait(30)
             title = f"{shown.windowTitle()} › {tabs.tabText(page)}"
-            found += [f"{title}: {cut}" for cut in settled_cuts(qtbot, shown)]
-    return sorted(set(found))
+            for problem in check(shown):  # each once, on the first page that shows it
+                found.setdefault(problem, f"{title}: {problem}")
+    return sorted(found.values())
+
+
+def every_page_cut(qtbot, shown: QWidget) -> list[str]:
+    """What is cut off in `shown` at most 1024×700, on each page of each tab widget in it."""
+    return each_page(qtbot, shown, lambda widget: settled_cuts(qtbot, widget))
 
 
 def close_all(windows: list[QWidget]) -> None:
@@ -134,64 +220,48 @@ def close_all(windows: list[QWidget]) -> None:
         shown.close()
 
 
-@pytest.mark.parametrize("act", DIALOG_ACTIONS, ids=lambda a: a.value)
-def test_each_dialog_of_the_main_window_cuts_nothing_off(qtbot, window, monkeypatch, act):
-    shown_at(qtbot, window, SMALL)
+@contextlib.contextmanager
+def opened_by(qtbot, win: MainWindow, monkeypatch, name: str) -> Iterator[list[QWidget]]:
+    """Open what `OPENERS[name]` opens from `win` at 1024×700; give the windows that
+    appeared; close them after (answering Yes to whatever closing asks)."""
+    shown_at(qtbot, win, SMALL)
     monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)  # closing asks nothing
     before = set(QApplication.topLevelWidgets())
-    window.actions_[act].trigger()
+    OPENERS[name](qtbot, win)
     qtbot.waitUntil(lambda: bool(opened_windows(before)), timeout=5000)
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
     windows = opened_windows(before)
     try:
-        for shown in windows:
-            assert every_page_cut(qtbot, shown) == []
+        yield windows
     finally:
         close_all(windows)
         qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
 
 
-@pytest.mark.parametrize("target", ["move", "profile", "feedback"])
-def test_the_detail_panels_dialogs_cut_nothing_off(qtbot, window, monkeypatch, target):
-    shown_at(qtbot, window, SMALL)
-    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)
-    detail = window.detail
-    before = set(QApplication.topLevelWidgets())
-    if target == "move":
-        next(iter(detail.move_buttons.values())).click()
-    elif target == "profile":
-        detail.profile_button.click()
-    else:
-        detail.feedback_box.findChild(QPushButton, "recordFeedback").click()
-    qtbot.waitUntil(lambda: bool(opened_windows(before)), timeout=5000)
-    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
-    windows = opened_windows(before)
-    try:
+@pytest.mark.parametrize("name", OPENERS)
+def test_each_window_the_main_window_opens_cuts_nothing_off(qtbot, window, monkeypatch, name):
+    with opened_by(qtbot, window, monkeypatch, name) as windows:
         for shown in windows:
             assert every_page_cut(qtbot, shown) == []
-    finally:
-        close_all(windows)
-        qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
 
 
-def test_the_new_return_dialog_with_all_the_policy_says_cuts_nothing_off(
-    qtbot, window, demo_db, monkeypatch
-):
+def new_return_with_policy(qtbot, win: MainWindow, db) -> QDialog:
+    """The new-return dialog at most 1024×700 with all the policy says: problems, the
+    override and the store-credit offer (a customer, an opened item, 400 days ago)."""
     from desk.models import Customer
 
-    shown_at(qtbot, window, SMALL)
-    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)  # close without saving
-    window.actions_[Act.NEW_RETURN].trigger()
-    dialog = window.active_dialog
+    shown_at(qtbot, win, SMALL)
+    win.actions_[Act.NEW_RETURN].trigger()
+    dialog = win.active_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.resize(min(dialog.width(), SMALL[0]), min(dialog.height(), SMALL[1]))
-    with demo_db.session() as session:
+    with db.session() as session:
         customer = session.exec(select(Customer).order_by(Customer.id)).first()
     dialog.customer.pick(customer)
     row = dialog.lines.rows[0]
     qtbot.keyClicks(row.sku, "SHOE-42")
     qtbot.keyClicks(row.price, "45.00")
-    row.condition.setCurrentIndex(row.condition.findText("Opened"))
+    row.condition.setCurrentIndex(row.condition.findData(Condition.OPENED))
     dialog.refund_combo.setCurrentIndex(dialog.refund_combo.findData("original"))
     dialog.date_field.set_value(date.today() - timedelta(days=400))  # outside every window
     dialog.refresh_policy()
@@ -199,6 +269,14 @@ def test_the_new_return_dialog_with_all_the_policy_says_cuts_nothing_off(
     panel = dialog.policy
     assert panel.problems.isVisible() and panel.override_row.isVisible()
     assert panel.offer.isVisible()  # "Choose store credit: +€4.50 (10%)"
+    return dialog
+
+
+def test_the_new_return_dialog_with_all_the_policy_says_cuts_nothing_off(
+    qtbot, window, demo_db, monkeypatch
+):
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)  # close without saving
+    dialog = new_return_with_policy(qtbot, window, demo_db)
     try:
         assert settled_cuts(qtbot, dialog) == []
     finally:
