@@ -58,6 +58,7 @@ DATA_FOLDERS = ("desk/demo/",)
 SAME_WORDS = frozenset(
     {
         "Return Desk",  # the product's name
+        "returndesk",  # its command
         *LANGUAGE_NAMES.values(),  # each language in its own words: "English" stays English
         "Ctrl",
         "Shift",
