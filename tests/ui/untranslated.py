@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -39,12 +39,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
     QTabBar,
+    QTableView,
     QTextEdit,
     QToolBar,
+    QTreeView,
     QWidget,
 )
 
@@ -88,7 +91,7 @@ _BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|tr|h\d|div)>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 _MNEMONIC = re.compile(r"&(?![#\w]+;)")  # "&Save", not "&amp;"
 _TRAILING = re.compile(r"(?:\s|…|\.\.\.|:)+$")
-_CODE = re.compile(r"\S*(?:\w[_@/.=]\w|\d|\*\.\w|\b_\w|\b[a-z]+[A-Z])\S*")  # shop.name, R-1, *.csv
+_CODE = re.compile(r"\S*(?:\w[_@/.=]\w|\d|://|\*\.\w|\b_\w|\b[a-z]+[A-Z])\S*")  # a.b, R-1, *.csv
 _KEYS = re.compile(r"\b(?:(?:Ctrl|Shift|Alt|Meta)\+)+\S+|\bF\d{1,2}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -136,7 +139,7 @@ class Pattern:
         two, or None when its fixed pieces hold no word ("{name} — {shop}"), or a single
         one between placeholders ("{kind} to {address}")."""
         fixed = plain(_HOLE.join(pieces).replace("\n", " ")).split(_HOLE)
-        words = " ".join(fixed)
+        words = "0".join(fixed)  # a stand-in value: "{id}.name" is the code "0.name"
         if not has_words(words):
             return None
         if not (fixed[0].strip() or fixed[-1].strip()) and len(_WORD.findall(words)) < 2:
@@ -328,13 +331,17 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
     model = view.model()
     if model is None:
         return
-    columns = [c for c in range(model.columnCount()) if not _hidden(view, c)]
+    top = QModelIndex()
+    if isinstance(view, (QTableView, QTreeView)):
+        columns = [c for c in range(model.columnCount(top)) if not _hidden(view, c)]
+    else:  # a list shows one column (a QListWidget's model keeps its count private)
+        columns = [view.modelColumn()] if isinstance(view, QListView) else [0]
     header = getattr(view, "horizontalHeader", getattr(view, "header", None))
     if header is not None and header().isVisible():
         for column in columns:
             for role in (Qt.DisplayRole, Qt.ToolTipRole):
                 yield _str(model.headerData(column, Qt.Horizontal, role)), f"header of {where}"
-    for row in range(min(model.rowCount(), CELLS)):
+    for row in range(min(model.rowCount(top), CELLS)):
         for column in columns:
             index = model.index(row, column)
             for role in (Qt.DisplayRole, Qt.ToolTipRole):
