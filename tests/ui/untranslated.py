@@ -6,8 +6,10 @@ person reads: labels, buttons, window and group titles, tabs, placeholders, tool
 items, menu and toolbar actions, table headers and a few cells. A text is reported when it
 is one of the English source strings: a string literal of desk/, ui/ or portal/ (read once
 with `ast`; docstrings left out), compared after dropping "&" mnemonics, rich-text tags and
-a trailing "…" or ":". A source string with placeholders is a pattern: "Return {number}" (or
-f"Return {number}") matches "Return R-0042".
+a trailing "…" or ":", and also without what the window adds at the end (" (Ctrl+T)",
+" *"). A source string with placeholders is a pattern: "Return {number}" (or
+f"Return {number}") matches "Return R-0042"; one that is a single word between two
+placeholders ("{kind} to {address}") is too loose to be one.
 
 Not reported:
 - a text that is also a translation in the desk's catalog ("Total" is Portuguese too);
@@ -16,6 +18,8 @@ Not reported:
 - data: bare literals of desk/demo/ (customer and product names, notes) are the demo's
   data, not texts (its marked strings, `_("…")`, still count); numbers, return numbers,
   e-mail addresses and names are never source strings;
+- a source string with a letter beyond ASCII ("… na sua próxima compra"): no English
+  string of ours has one, the Portuguese words kept in Python tables do;
 - the contents of text editors and browsers (a message, the guide: documents, not labels).
 """
 
@@ -98,6 +102,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _SAME = re.compile(
     "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in sorted(SAME_WORDS, key=len, reverse=True))
 )
+_ADDED = re.compile(r"\s*(?:\([^()]*\)|\*)$")  # " (Ctrl+T)", " *" after a label
 _FOREIGN = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter beyond ASCII: "próxima", not English
 
 
@@ -116,6 +121,16 @@ def _pieces(text: str) -> list[str]:
     lines = _BREAKS.sub("\n", text).split("\n")
     found = [plain(text)] + ([plain(line) for line in lines] if len(lines) > 1 else [])
     return [piece for piece in dict.fromkeys(found) if _WORD.search(piece)]
+
+
+def _shown_pieces(text: str) -> list[str]:
+    """`_pieces` of a shown text, each also without what the window adds at its end: a
+    key, a mark, a note in brackets ("Edit the wording (Ctrl+T)" -> "Edit the wording")."""
+    found = []
+    for piece in _pieces(text):
+        bare = _ADDED.sub("", piece)
+        found += [piece, bare] if bare != piece and _WORD.search(bare) else [piece]
+    return found
 
 
 def has_words(text: str) -> bool:
@@ -370,10 +385,12 @@ def untranslated_texts(
     title = plain(window.windowTitle()) or type(window).__name__
     found: dict[str, str] = {}  # each text once, where it was seen first
     for text, where in shown_texts(window):
-        for piece in _pieces(text) if text else ():
-            if piece in found or (source := english.source_of(piece)) is None:
+        for piece in _shown_pieces(text) if text else ():
+            source = english.source_of(piece)
+            if source is None or native.source_of(piece) is not None:
                 continue
-            if native.source_of(piece) is None:
+            if piece not in found:
                 said = f"{piece!r} ({where} in {title})"
                 found[piece] = said if plain(source) == piece else f"{said} is {source!r}"
+            break  # one report a text: its whole, else its first English line
     return sorted(found.values())
