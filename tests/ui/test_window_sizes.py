@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from inspect import signature
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,14 @@ SMALL = SIZES[0]
 
 
 def demo_database(folder: Path, language: str = SOURCE_LANGUAGE) -> Database:
-    """A database of 60 demo returns, made as a desk speaking `language` makes it."""
+    """A database of 60 demo returns, made as a desk speaking `language` makes it (the
+    demo shop of that language, once seed_demo has shops by locale: issue 15)."""
     db = open_database(sqlite_url(folder / "demo.db"))
     speaking = desk_speaks()
     set_language(language)
+    shop = {"locale": language} if "locale" in signature(seed_demo).parameters else {}
     try:
-        seed_demo(db, returns=60, seed=3)
+        seed_demo(db, returns=60, seed=3, **shop)
     finally:
         set_language(speaking)
     return db
