@@ -6,10 +6,11 @@ person reads: labels, buttons, window and group titles, tabs, placeholders, tool
 items, menu and toolbar actions, table headers and a few cells. A text is reported when it
 is one of the English source strings: a string literal of desk/, ui/ or portal/ (read once
 with `ast`; docstrings left out), compared after dropping "&" mnemonics, rich-text tags and
-a trailing "…" or ":", and also without what the window adds at the end (" (Ctrl+T)",
-" *"). A source string with placeholders is a pattern: "Return {number}" (or
-f"Return {number}") matches "Return R-0042"; one that is a single word between two
-placeholders ("{kind} to {address}") is too loose to be one.
+a trailing "…" or ":"; also without what the window adds at the end (" (Ctrl+T)", " *"),
+and each part the window joins with " · ", ": " or " — " (a word put into a translated
+sentence: "Motivo: Not as described"). A source string with placeholders is a pattern:
+"Return {number}" (or f"Return {number}") matches "Return R-0042"; a single word between
+two placeholders ("{kind} to {address}") is too loose to be one.
 
 Not reported:
 - a text that is also a translation in the desk's catalog ("Total" is Portuguese too);
@@ -102,6 +103,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _SAME = re.compile(
     "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in sorted(SAME_WORDS, key=len, reverse=True))
 )
+_JOINS = re.compile(r" · |: | — ")  # how the window strings words together
 _ADDED = re.compile(r"\s*(?:\([^()]*\)|\*)$")  # " (Ctrl+T)", " *" after a label
 _FOREIGN = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter beyond ASCII: "próxima", not English
 
@@ -124,13 +126,15 @@ def _pieces(text: str) -> list[str]:
 
 
 def _shown_pieces(text: str) -> list[str]:
-    """`_pieces` of a shown text, each also without what the window adds at its end: a
-    key, a mark, a note in brackets ("Edit the wording (Ctrl+T)" -> "Edit the wording")."""
+    """`_pieces` of a shown text, each also without what the window adds at its end (a
+    key, a mark, a note in brackets: "Edit the wording (Ctrl+T)" -> "Edit the wording"),
+    then the parts the window joins ("Motivo: Not as described", "… · By mail · …")."""
     found = []
     for piece in _pieces(text):
         bare = _ADDED.sub("", piece)
         found += [piece, bare] if bare != piece and _WORD.search(bare) else [piece]
-    return found
+    parts = [plain(part) for piece in found for part in _JOINS.split(piece)]
+    return list(dict.fromkeys(found + [part for part in parts if _WORD.search(part)]))
 
 
 def has_words(text: str) -> bool:
