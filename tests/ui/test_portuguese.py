@@ -110,6 +110,8 @@ def test_the_checker_reads_menus_tooltips_items_headers_and_patterns(qtbot, tmp_
         "ITEM = 'Store credit'\n"
         "SAME = 'Regular'\n"
         "NAMES = '{name} — {shop}'\n"
+        "REASON = 'Changed mind'\n"
+        "QUIT = 'Quit the desk'\n"
     )
     english = english_words((tmp_path,))
     native = Words.of(["Regular", "Devolução {number} movida para {status}."])
@@ -129,14 +131,18 @@ def test_the_checker_reads_menus_tooltips_items_headers_and_patterns(qtbot, tmp_
     layout.addWidget(table)
     for text in ("Regular", "3 returns left", "Ana — Loja", "Devolução R-1 movida para X."):
         layout.addWidget(QLabel(text))
+    layout.addWidget(QLabel("<b>Motivo:</b> Changed mind"))  # English put into Portuguese
+    layout.addWidget(QPushButton("Sair", toolTip="Quit the desk (Ctrl+Q)"))
     win.setCentralWidget(body)
     qtbot.addWidget(win)
     win.show()
     found = untranslated_texts(win, english=english, native=native)
     assert found == [
         "'3 returns left' (QLabel in Detalhes do cliente) is \"f'{left} returns left'\"",
+        "'Changed mind' (QLabel in Detalhes do cliente)",
         "'Customer details' (menu 'Arquivo' in Detalhes do cliente)",
         "'Log a return at the counter' (tooltip of QLabel in Detalhes do cliente)",
+        "'Quit the desk' (tooltip of QPushButton in Detalhes do cliente)",
         "'Refund method' (header of QTableWidget in Detalhes do cliente)",
         "'Return R-0042 moved to Aprovada.' (QLabel in Detalhes do cliente)"
         " is 'Return {number} moved to {status}.'",
