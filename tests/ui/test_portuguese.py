@@ -112,8 +112,11 @@ def test_the_checker_reads_menus_tooltips_items_headers_and_patterns(qtbot, tmp_
         "NAMES = '{name} — {shop}'\n"
         "REASON = 'Changed mind'\n"
         "QUIT = 'Quit the desk'\n"
+        "COUNT = ngettext('{n} return', '{n} returns', 2)\n"
     )
     english = english_words((tmp_path,))
+    assert english.source_of("13 returns") == "{n} returns"
+    assert english.source_of("Find a return") is None  # a count is no sentence
     native = Words.of(["Regular", "Devolução {number} movida para {status}."])
     win = QMainWindow()
     win.setWindowTitle("Detalhes do cliente")

@@ -10,7 +10,8 @@ a trailing "…" or ":"; also without what the window adds at the end (" (Ctrl+T
 and each part the window joins with " · ", ": " or " — " (a word put into a translated
 sentence: "Motivo: Not as described"). A source string with placeholders is a pattern:
 "Return {number}" (or f"Return {number}") matches "Return R-0042"; a single word between
-two placeholders ("{kind} to {address}") is too loose to be one.
+two placeholders ("{kind} to {address}") is too loose to be one, and beside one it takes
+a value without spaces ("{n} return" matches "13 return", not "Find a return").
 
 Not reported:
 - a text that is also a translation in the desk's catalog ("Total" is Portuguese too);
@@ -161,9 +162,12 @@ class Pattern:
         words = "0".join(fixed)  # a stand-in value: "{id}.name" is the code "0.name"
         if not has_words(words):
             return None
-        if not (fixed[0].strip() or fixed[-1].strip()) and len(_WORD.findall(words)) < 2:
+        one_word = len(_WORD.findall(words)) < 2
+        if one_word and not (fixed[0].strip() or fixed[-1].strip()):
             return None  # "{kind} to {address}" would match any sentence with " to "
-        regex = re.compile("(.+?)".join(map(re.escape, fixed)), re.DOTALL)
+        # "{n} return" holds a number or a code ("13 return"), not words ("Find a return")
+        value = r"(\S+?)" if one_word else "(.+?)"
+        regex = re.compile(value.join(map(re.escape, fixed)), re.DOTALL)
         return cls(source, max(fixed, key=len), regex)
 
 
