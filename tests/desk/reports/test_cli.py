@@ -139,7 +139,7 @@ def test_text_to_stdout_and_to_a_file(db, cli_db_here, crafted, capsys, tmp_path
     text = capsys.readouterr().out
     assert text == report_text(dashboard(db, RANGE))
     lines = text.splitlines()
-    assert lines[0] == "Returns 2026-11-02 to 2026-11-15 · All customers"
+    assert lines[0] == "Returns 11/2/26 to 11/15/26 · All customers"
     assert lines[5:7] == [
         "SKU    Product    Category  Items  Returns          Refunded  Return rate",
         "SKU-C  Scarf      Clothing      5        1            €75.00        50.0%",
