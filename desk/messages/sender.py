@@ -42,9 +42,9 @@ from desk.db import Database
 from desk.messages.channels import Senders
 from desk.messages.claims import CONNECTING, HANDED_OVER, claim_note, recover
 from desk.messages.mail import (
-    UNKNOWN,
     DeliveryError,
     explain_smtp_error,
+    unknown_prefixes,
 )
 from desk.messages.outbox import pending_count
 from desk.models import Customer, Feedback, OutboxMessage, Return, utcnow
@@ -184,7 +184,7 @@ def outbox_backlog(db: Database, *, now: datetime | None = None) -> Backlog:
         unknown = session.exec(
             select(func.count()).where(
                 col(OutboxMessage.state) == OutboxState.FAILED,
-                col(OutboxMessage.last_error).startswith(UNKNOWN),
+                or_(*(col(OutboxMessage.last_error).startswith(p) for p in unknown_prefixes())),
             )
         ).one()
         return Backlog(pending_count(session, now=moment), int(backed_off), int(unknown))
