@@ -106,9 +106,12 @@ def this_process() -> Owner:
 def claim_note(owner: Owner, phase: str) -> str:
     """The last_error text of a message `owner` is sending, at `phase`."""
     tag = phase.replace(" ", "-")
+    words = {CONNECTING: N_("connecting"), HANDED_OVER: N_("handed over")}
+    said = _("Being sent by process {pid} on {host} ({phase}).").format(
+        pid=owner.pid, host=owner.host, phase=_(words[phase]) if phase in words else phase
+    )
     return (
-        f"Being sent by process {owner.pid} on {owner.host} ({phase}). "
-        f"[claim host={owner.host} boot={owner.boot} pid={owner.pid} start={owner.start} "
+        f"{said} [claim host={owner.host} boot={owner.boot} pid={owner.pid} start={owner.start} "
         f"phase={tag}]"
     )
 
