@@ -173,12 +173,24 @@ def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
         stamp = format_datetime(m.sent_at or m.created_at)
         error = f"  {m.last_error}" if m.last_error and m.state != OutboxState.SENT else ""
         print(
-            f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "
+            f"#{m.id:<5} {stamp}  {state_word(m.state):<7} {m.channel:<5} {numbers[m.return_id]}  "
             f"{m.event:<12} {m.recipient}  "
             + _("tries {n}").format(n=format_number(m.attempts))
             + error
         )
     return 0
+
+
+def state_word(state: OutboxState | str) -> str:
+    """A message's state as staff read it, in the desk's language ("queued": "na fila")."""
+    words = {
+        OutboxState.QUEUED: pgettext("outbox", "queued"),
+        OutboxState.SENDING: pgettext("outbox", "sending"),
+        OutboxState.SENT: pgettext("outbox", "sent"),
+        OutboxState.FAILED: pgettext("outbox", "failed"),
+        OutboxState.CANCELLED: pgettext("outbox", "cancelled"),
+    }
+    return words.get(state, str(state))
 
 
 def message_block(
@@ -281,7 +293,7 @@ def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
             event=message.event,
             channel=message.channel,
             number=number,
-            state=message.state,
+            state=state_word(message.state),
             due=format_datetime(message.next_attempt_at),
             n=format_number(message.attempts),
         )
