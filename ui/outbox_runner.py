@@ -82,9 +82,9 @@ class OutboxRunner(QObject):
 def _short(extra: str) -> str:
     """The word on the last run as the status bar shows it: its first sentence, at most
     EXTRA_CHARS; nothing for an unknown fate, which the count "to check" says already."""
-    from desk.messages.mail import UNKNOWN
+    from desk.messages.mail import is_unknown_fate
 
-    if extra.startswith(UNKNOWN):
+    if is_unknown_fate(extra):
         return ""
     if len(extra) > EXTRA_CHARS:
         first = extra.split(". ", 1)[0] + "."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from desk.codes import BarcodeKind
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 
 MAX_LENGTH = 48
 _GTIN_KINDS = {8: BarcodeKind.EAN8, 12: BarcodeKind.UPCA, 13: BarcodeKind.EAN13}
@@ -29,20 +30,28 @@ def check_barcode(text: str) -> tuple[BarcodeKind, str]:
     """
     value = text.strip()
     if not value:
-        raise DeskError("The barcode is empty; scan it or type its digits.")
+        raise DeskError(_("The barcode is empty; scan it or type its digits."))
     if value.isdigit() and len(value) in _GTIN_KINDS:
         expected = gtin_check_digit(value[:-1])
         if int(value[-1]) != expected:
             raise DeskError(
-                f"{value}: the check digit should be {expected}; check the digits or scan it again."
+                _(
+                    "{value}: the check digit should be {digit}; check the digits or scan it again."
+                ).format(value=value, digit=expected)
             )
         return _GTIN_KINDS[len(value)], value
     if len(value) > MAX_LENGTH:
         raise DeskError(
-            f"A barcode has at most {MAX_LENGTH} characters; this one has {len(value)}."
+            _("A barcode has at most {limit} characters; this one has {count}.").format(
+                limit=MAX_LENGTH, count=len(value)
+            )
         )
     if not all(" " <= c <= "~" for c in value):
-        raise DeskError(f"{value!r} is not a barcode: it holds characters a barcode cannot carry.")
+        raise DeskError(
+            _("{value} is not a barcode: it holds characters a barcode cannot carry.").format(
+                value=repr(value)
+            )
+        )
     return BarcodeKind.CODE128, value
 
 

@@ -19,6 +19,7 @@ from desk.catalog.lookup import ProductView, barcode_forms, product_views
 from desk.catalog.tables import Product, ProductBarcode, ProductWord, SaleLine
 from desk.db import Database
 from desk.errors import DeskError, NotFound
+from desk.i18n.catalog import N_, _
 from desk.models import ReturnLine
 
 PAGE = 200
@@ -28,7 +29,7 @@ COMMON = 2000
 """A typed word that starts words of more products than this is common (see _matching)."""
 
 _WORD = re.compile(r"[0-9a-z]+")  # the words of desk.catalog.keys.product_words
-GONE = "This product is no longer in the catalogue; it may have been deleted on another desk."
+GONE = N_("This product is no longer in the catalogue; it may have been deleted on another desk.")
 
 
 def _starting(column, prefix: str):
@@ -146,7 +147,7 @@ def get_product(db: Database, product_id: int) -> ProductView:
     with db.session() as session:
         product = session.get(Product, product_id)
         if product is None:
-            raise NotFound(GONE)
+            raise NotFound(_(GONE))
         return product_views(session, [product])[0]
 
 
@@ -184,12 +185,24 @@ def delete_product(db: Database, product_id: int) -> None:
     with db.session() as session:
         product = session.get(Product, product_id)
         if product is None:
-            raise NotFound(GONE)
+            raise NotFound(_(GONE))
         if used := _referred_by(session, product_id):
-            raise DeskError(
-                f"{product.sku} cannot be deleted because {' and '.join(used)} refer to it: "
-                "mark it not returnable instead."
-            )
+            if len(used) > 1:
+                text = _(
+                    "{sku} cannot be deleted because sales and returns refer to it: "
+                    "mark it not returnable instead."
+                )
+            elif used[0] == "sales":
+                text = _(
+                    "{sku} cannot be deleted because sales refer to it: "
+                    "mark it not returnable instead."
+                )
+            else:
+                text = _(
+                    "{sku} cannot be deleted because returns refer to it: "
+                    "mark it not returnable instead."
+                )
+            raise DeskError(text.format(sku=product.sku))
         for table in (ProductBarcode, ProductWord):
             session.exec(delete(table).where(col(table.product_id) == product_id))
         session.delete(product)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from desk.db import Database
+from desk.i18n.catalog import N_, _
 
-_MAP_HELP = (
+_MAP_HELP = N_(
     "which column fills a field (header name or 1-based number); the others are matched "
     "by the till's export format or by header name"
 )
@@ -15,15 +16,19 @@ _MAP_HELP = (
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add the catalogue's import commands to the `returndesk` parser."""
     for name, helptext, run in (
-        ("import-products", "add or update products from the till's CSV export", cmd_products),
-        ("import-sales", "add sales (receipts and lines) from the till's CSV export", cmd_sales),
+        ("import-products", N_("add or update products from the till's CSV export"), cmd_products),
+        (
+            "import-sales",
+            N_("add sales (receipts and lines) from the till's CSV export"),
+            cmd_sales,
+        ),
     ):
-        command = commands.add_parser(name, help=helptext)
+        command = commands.add_parser(name, help=_(helptext))
         command.add_argument("file", metavar="FILE.csv")
         command.add_argument(
-            "--map", action="append", default=[], metavar="FIELD=COLUMN", help=_MAP_HELP
+            "--map", action="append", default=[], metavar="FIELD=COLUMN", help=_(_MAP_HELP)
         )
-        command.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+        command.add_argument("--dry-run", action="store_true", help=_("check only, save nothing"))
         command.set_defaults(run=run)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from desk.validation import control_character
 
 
@@ -16,18 +18,21 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.reason}"
+        return _("row {row}: {reason}").format(row=self.row, reason=self.reason)
 
 
-def counted(count: int, word: str) -> str:
-    """`count` and `word`, plural unless one: "1 row", "3 rows"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def counted(words: dict[str, str], counts: dict[str, int]) -> dict[str, str]:
+    """Each count's words (an ngettext() form holding {n}) with its number in the desk's
+    language: {"rows": "{n} rows"}, {"rows": 3} -> {"rows": "3 rows"}."""
+    return {key: text.format(n=format_number(counts[key])) for key, text in words.items()}
 
 
 def width_problem(cells: list[str], width: int) -> str | None:
     """Why a row does not fit a header of `width` columns, or None."""
     if len(cells) < width or any(c.strip() for c in cells[width:]):
-        return f"wrong column count ({len(cells)} columns, the header has {width})"
+        return _("wrong column count ({count} columns, the header has {width})").format(
+            count=len(cells), width=width
+        )
     return None
 
 
@@ -37,12 +42,12 @@ def invisible_character(value: str) -> str | None:
     if value.isprintable() or (char := control_character(value)) is None:
         return None
     code = "NUL" if char == "\x00" else f"U+{ord(char):04X}"
-    return f"an invisible character ({code})"
+    return _("an invisible character ({code})").format(code=code)
 
 
 def report_lines(head: str, problems: Iterable[Skipped], *, dry_run: bool) -> list[str]:
     """The summary line (saying a dry run saved nothing), then each problem by row."""
-    first = f"Dry run, nothing saved. {head}" if dry_run else head
+    first = _("Dry run, nothing saved. {summary}").format(summary=head) if dry_run else head
     return [first, *(str(p) for p in sorted(problems, key=lambda s: s.row))]
 
 

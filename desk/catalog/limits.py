@@ -14,6 +14,8 @@ from sqlmodel import Session, col, select
 
 from desk.catalog.lookup import NOT_TAKEN_BACK
 from desk.catalog.tables import Product, Sale, SaleLine
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from desk.models import Return, ReturnLine
 
 if TYPE_CHECKING:
@@ -51,14 +53,26 @@ def quantity_problems(session: Session, draft: ReturnDraft) -> list[str]:
             if quantity > left:
                 receipt = session.get(Sale, sold.sale_id).receipt
                 problems.append(
-                    f"Only {left} of {sold.sku or sold.description} left to return on receipt "
-                    f"{receipt} ({sold.quantity} bought, {back[line_id]} returned already); "
-                    f"{quantity} asked."
+                    _(
+                        "Only {left} of {item} left to return on receipt {receipt} "
+                        "({bought} bought, {returned} returned already); {asked} asked."
+                    ).format(
+                        left=format_number(left),
+                        item=sold.sku or sold.description,
+                        receipt=receipt,
+                        bought=format_number(sold.quantity),
+                        returned=format_number(back[line_id]),
+                        asked=format_number(quantity),
+                    )
                 )
     for product_id in {li.product_id for li in draft.lines if li.product_id is not None}:
         product = session.get(Product, product_id)
         if product is not None and not product.returnable:
-            problems.append(f"{product.sku} ({product.name}) is marked not returnable.")
+            problems.append(
+                _("{sku} ({name}) is marked not returnable.").format(
+                    sku=product.sku, name=product.name
+                )
+            )
     return problems
 
 
@@ -67,10 +81,12 @@ def reference_errors(session: Session, draft: ReturnDraft) -> dict[str, str]:
     another desk since the dialog opened), keyed like desk.return_checks."""
     errors: dict[str, str] = {}
     if draft.sale_id is not None and session.get(Sale, draft.sale_id) is None:
-        errors["purchase_ref"] = "This receipt is no longer among the sales; look it up again."
+        errors["purchase_ref"] = _("This receipt is no longer among the sales; look it up again.")
     for i, line in enumerate(draft.lines):
         if line.product_id is not None and session.get(Product, line.product_id) is None:
-            errors[f"lines.{i}.sku"] = "This product is no longer in the catalogue; type it again."
+            errors[f"lines.{i}.sku"] = _(
+                "This product is no longer in the catalogue; type it again."
+            )
         if line.sale_line_id is not None and session.get(SaleLine, line.sale_line_id) is None:
-            errors[f"lines.{i}.sku"] = "This receipt line is gone; look the receipt up again."
+            errors[f"lines.{i}.sku"] = _("This receipt line is gone; look the receipt up again.")
     return errors

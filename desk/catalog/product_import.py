@@ -32,6 +32,8 @@ from desk.catalog.till_values import amount_cents, clean, flag
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_number
 from desk.models import utcnow
 from desk.validation import column_limit, price_error
 
@@ -40,6 +42,13 @@ BATCH = 5_000
 
 _NO_VARIANT = {"regular", "default title", "default"}  # Square's and Shopify's "no option"
 _TEXTS = ("sku", "name", "variant", "category", "external_ref")
+_TEXT_NAMES = {
+    "sku": N_("SKU"),
+    "name": N_("name"),
+    "variant": N_("variant"),
+    "category": N_("category"),
+    "external_ref": N_("till product id"),
+}
 
 
 @dataclass
@@ -55,12 +64,22 @@ class ProductImportReport:
 
     def lines(self) -> list[str]:
         """The summary line, then one line per skipped row and per barcode left out."""
-        verb = "Would create" if self.dry_run else "Created"
-        head = (
-            f"{verb} {counted(self.created, 'product')}, updated {self.updated}, skipped "
-            f"{counted(len(self.skipped), 'row')}, left out "
-            f"{counted(len(self.barcode_problems), 'barcode')}."
-        )
+        created, skipped, left_out = self.created, len(self.skipped), len(self.barcode_problems)
+        words = {
+            "products": ngettext("{n} product", "{n} products", created),
+            "rows": ngettext("{n} row", "{n} rows", skipped),
+            "barcodes": ngettext("{n} barcode", "{n} barcodes", left_out),
+        }
+        counts = {"products": created, "rows": skipped, "barcodes": left_out}
+        if self.dry_run:
+            # TRANSLATORS: products, rows and barcodes are counts such as "3 products".
+            head = _(
+                "Would create {products}, updated {updated}, skipped {rows}, left out {barcodes}."
+            )
+        else:
+            # TRANSLATORS: products, rows and barcodes are counts such as "3 products".
+            head = _("Created {products}, updated {updated}, skipped {rows}, left out {barcodes}.")
+        head = head.format(updated=format_number(self.updated), **counted(words, counts))
         return report_lines(head, self.skipped + self.barcode_problems, dry_run=self.dry_run)
 
 
@@ -117,7 +136,7 @@ def _product_row(number: int, raw: dict[str, str], problems: list[Skipped]) -> P
                 barcodes.append((code, kind))
             except DeskError as error:
                 why = str(error) if text in str(error) else f"“{text[:48]}”: {error}"
-                bad.append(Skipped(number, f"barcode left out, {why}"))
+                bad.append(Skipped(number, _("barcode left out, {why}").format(why=why)))
     parsed = _values(raw, barcodes)
     if isinstance(parsed, str):
         return parsed
@@ -129,9 +148,9 @@ def _values(raw: dict[str, str], barcodes: list[tuple[str, str]]) -> dict | str:
     """The product values of one row, or why it cannot be imported."""
     sku = raw.get("sku") or (barcodes[0][0] if barcodes else "") or raw.get("external_ref", "")
     if not sku:
-        return "no SKU, barcode or till id"
+        return _("no SKU, barcode or till id")
     if not raw.get("name"):
-        return "missing name"
+        return _("missing name")
     options = [raw.get(k, "") for k in ("variant", "variant_2", "variant_3")]
     variant = " / ".join(o for o in options if o and o.casefold() not in _NO_VARIANT)
     category = raw.get("category") or raw.get("category_2", "").rsplit(">", 1)[-1].strip()
@@ -142,21 +161,27 @@ def _values(raw: dict[str, str], barcodes: list[tuple[str, str]]) -> dict | str:
             values[key] = " ".join(values[key].split())
         limit = column_limit(Product.__table__.c[key])
         if limit and len(values[key]) > limit:
-            return f"{key.replace('_', ' ')} longer than {limit} characters"
+            return _("{field} longer than {limit} characters").format(
+                field=_(_TEXT_NAMES[key]), limit=format_number(limit)
+            )
         if hidden := invisible_character(values[key]):
-            return f"the {key.replace('_', ' ')} holds {hidden}; retype it"
+            return _("the {field} holds {what}; retype it").format(
+                field=_(_TEXT_NAMES[key]), what=hidden
+            )
     if price := raw.get("price", ""):
         try:
             values["price_cents"] = amount_cents(price)
         except ValueError as error:
-            return f"bad price: {error}"
+            return _("bad price: {problem}").format(problem=error)
         if problem := price_error(values["price_cents"]):
-            return f"bad price “{price[:30]}”: {problem[0].lower()}{problem[1:].rstrip('.')}"
+            return _("bad price “{text}”: {problem}").format(
+                text=price[:30], problem=problem[0].lower() + problem[1:].rstrip(".")
+            )
     if raw.get("returnable"):  # an empty cell keeps what a known product has
         try:
             values["returnable"] = flag(raw["returnable"])
         except ValueError as error:
-            return f"bad returnable: {error}"
+            return _("bad returnable: {problem}").format(problem=error)
     return values
 
 
@@ -202,7 +227,9 @@ def _write(session: Session, rows: list[ProductRow], report: ProductImportReport
             target = next((by_code[c] for c, _ in row.barcodes if c in by_code), None)
         if key in seen_sku or target in seen_target:
             first = seen_sku.get(key) or seen_target[target]
-            report.skipped.append(Skipped(row.row, f"same product as row {first}"))
+            report.skipped.append(
+                Skipped(row.row, _("same product as row {row}").format(row=first))
+            )
             continue
         seen_sku[key] = row.row
         if target is None:
@@ -220,7 +247,10 @@ def _write(session: Session, rows: list[ProductRow], report: ProductImportReport
             owner = taken.setdefault(code, product_id)
             if owner != product_id:
                 report.barcode_problems.append(
-                    Skipped(row.row, f"barcode {code} left out: another product has it")
+                    Skipped(
+                        row.row,
+                        _("barcode {code} left out: another product has it").format(code=code),
+                    )
                 )
             elif code not in by_code:
                 by_code[code] = product_id

@@ -13,6 +13,7 @@ from desk.catalog.tables import Product, ProductBarcode, ProductWord
 from desk.codes import Disposition
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.i18n.catalog import N_, _
 from desk.models import utcnow
 from desk.validation import price_error, text_error
 
@@ -33,11 +34,11 @@ class ProductDraft:
 
 
 _TEXTS = (  # draft field, words, column
-    ("sku", "SKU", Product.__table__.c.sku),
-    ("name", "product name", Product.__table__.c.name),
-    ("variant", "variant", Product.__table__.c.variant),
-    ("category", "category", Product.__table__.c.category),
-    ("external_ref", "till reference", Product.__table__.c.external_ref),
+    ("sku", N_("SKU"), Product.__table__.c.sku),
+    ("name", N_("product name"), Product.__table__.c.name),
+    ("variant", N_("variant"), Product.__table__.c.variant),
+    ("category", N_("category"), Product.__table__.c.category),
+    ("external_ref", N_("till reference"), Product.__table__.c.external_ref),
 )
 
 
@@ -45,16 +46,16 @@ def product_errors(draft: ProductDraft) -> dict[str, str]:
     """The problems with `draft`, keyed by field ("sku", "barcodes.1"); empty when none."""
     errors: dict[str, str] = {}
     for key, words, column in _TEXTS:
-        if message := text_error(getattr(draft, key).strip(), words, limit=column):
+        if message := text_error(getattr(draft, key).strip(), _(words), limit=column):
             errors[key] = message
     if not draft.sku.strip():
-        errors["sku"] = "Type the product's SKU (its stock code)."
+        errors["sku"] = _("Type the product's SKU (its stock code).")
     if not draft.name.strip():
-        errors["name"] = "Type the product's name."
+        errors["name"] = _("Type the product's name.")
     if message := price_error(draft.price_cents):
         errors["price_cents"] = message
     if draft.default_disposition is not None and draft.default_disposition not in set(Disposition):
-        errors["default_disposition"] = "Choose what is done with it when it comes back."
+        errors["default_disposition"] = _("Choose what is done with it when it comes back.")
     seen: set[str] = set()
     for i, code in enumerate(draft.barcodes):
         try:
@@ -63,7 +64,7 @@ def product_errors(draft: ProductDraft) -> dict[str, str]:
             errors[f"barcodes.{i}"] = str(error)
             continue
         if value in seen:
-            errors[f"barcodes.{i}"] = f"{value} is listed twice."
+            errors[f"barcodes.{i}"] = _("{code} is listed twice.").format(code=value)
         seen.add(value)
     return errors
 
@@ -72,12 +73,16 @@ def _taken(session: Session, draft: ProductDraft, product_id: int | None) -> dic
     errors: dict[str, str] = {}
     other = session.exec(select(Product.id).where(Product.sku == draft.sku.strip())).first()
     if other is not None and other != product_id:
-        errors["sku"] = f"Another product already has the SKU {draft.sku.strip()}."
+        errors["sku"] = _("Another product already has the SKU {sku}.").format(
+            sku=draft.sku.strip()
+        )
     for i, code in enumerate(draft.barcodes):
         value = check_barcode(code)[1]
         owner = session.get(ProductBarcode, value)
         if owner is not None and owner.product_id != product_id:
-            errors[f"barcodes.{i}"] = f"{value} is already the barcode of another product."
+            errors[f"barcodes.{i}"] = _("{code} is already the barcode of another product.").format(
+                code=value
+            )
     return errors
 
 
@@ -88,7 +93,9 @@ def write_product(session: Session, draft: ProductDraft, *, product_id: int | No
         raise ValidationError(errors)
     product = Product() if product_id is None else session.get(Product, product_id)
     if product is None:
-        raise DeskError("This product no longer exists; it may have been deleted on another desk.")
+        raise DeskError(
+            _("This product no longer exists; it may have been deleted on another desk.")
+        )
     product.sku, product.name = draft.sku.strip(), draft.name.strip()
     product.variant, product.category = draft.variant.strip(), draft.category.strip()
     product.price_cents, product.returnable = draft.price_cents, draft.returnable

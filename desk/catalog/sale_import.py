@@ -36,6 +36,8 @@ from desk.catalog.till_values import amount_cents, per_unit, sold_at, whole_quan
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_decimal, format_number
 from desk.models import Customer
 from desk.phones import to_e164
 from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
@@ -65,14 +67,34 @@ class SaleImportReport:
 
     def lines(self) -> list[str]:
         """The summary line, then one line per skipped row and per receipt already imported."""
-        verb = "Would import" if self.dry_run else "Imported"
-        head = (
-            f"{verb} {counted(self.sales, 'sale')} with {counted(self.sale_lines, 'line')} "
-            f"({self.customers_matched} matched to a customer, "
-            f"{counted(self.unknown_products, 'line')} of no known product); skipped "
-            f"{counted(len(self.skipped), 'row')} and "
-            f"{counted(len(self.already_imported), 'receipt')} already imported."
-        )
+        words = {
+            "sales": ngettext("{n} sale", "{n} sales", self.sales),
+            "lines": ngettext("{n} line", "{n} lines", self.sale_lines),
+            "unknown": ngettext("{n} line", "{n} lines", self.unknown_products),
+            "rows": ngettext("{n} row", "{n} rows", len(self.skipped)),
+            "receipts": ngettext("{n} receipt", "{n} receipts", len(self.already_imported)),
+        }
+        numbers = {
+            "sales": self.sales,
+            "lines": self.sale_lines,
+            "unknown": self.unknown_products,
+            "rows": len(self.skipped),
+            "receipts": len(self.already_imported),
+        }
+        counts = counted(words, numbers)
+        if self.dry_run:
+            # TRANSLATORS: sales, lines, unknown, rows and receipts are counts ("3 lines").
+            head = _(
+                "Would import {sales} with {lines} ({matched} matched to a customer, "
+                "{unknown} of no known product); skipped {rows} and {receipts} already imported."
+            )
+        else:
+            # TRANSLATORS: sales, lines, unknown, rows and receipts are counts ("3 lines").
+            head = _(
+                "Imported {sales} with {lines} ({matched} matched to a customer, "
+                "{unknown} of no known product); skipped {rows} and {receipts} already imported."
+            )
+        head = head.format(matched=format_number(self.customers_matched), **counts)
         return report_lines(head, self.skipped + self.already_imported, dry_run=self.dry_run)
 
 
@@ -120,13 +142,15 @@ def read_sales(
 def _read_order(raw: dict[str, str], receipt: str, key: str, currency: str) -> dict:
     """The order's values a row gives; ValueError says why the row cannot be used."""
     if not key:
-        raise ValueError("no receipt or order number")
+        raise ValueError(_("no receipt or order number"))
     if len(receipt) > _RECEIPT_LENGTH:
-        raise ValueError(f"receipt number longer than {_RECEIPT_LENGTH}")
+        raise ValueError(
+            _("receipt number longer than {limit}").format(limit=format_number(_RECEIPT_LENGTH))
+        )
     if raw.get("kind") and raw["kind"].casefold() in _REFUNDS:
-        raise ValueError("a refund, not a sale")
+        raise ValueError(_("a refund, not a sale"))
     if hidden := invisible_character(receipt):
-        raise ValueError(f"the receipt number holds {hidden}")
+        raise ValueError(_("the receipt number holds {what}").format(what=hidden))
     order: dict = {}
     if text := raw.get("sold_at"):
         order["sold_at"] = _sold_at(text, raw.get("time", ""), currency)
@@ -146,7 +170,9 @@ def _read_line(raw: dict[str, str]) -> dict:
     line = {"quantity": quantity, "total_cents": _paid(raw, quantity)}
     line["sku"] = sku = raw.get("sku", "")
     if len(sku) > _SKU_LENGTH:
-        raise ValueError(f"SKU longer than {_SKU_LENGTH} characters")
+        raise ValueError(
+            _("SKU longer than {limit} characters").format(limit=format_number(_SKU_LENGTH))
+        )
     line["codes"] = [c for k in ("barcode", "barcode_2") if (c := _code(raw.get(k, "")))]
     line["product_ref"] = raw.get("product_ref", "")
     variant = raw.get("variant", "")
@@ -156,11 +182,11 @@ def _read_line(raw: dict[str, str]) -> dict:
     if not described.isprintable():  # a cell's line breaks and tabs become spaces
         described = " ".join(described.split())
     line["description"] = described
-    for name, text in (("SKU", sku), ("description", described)):
+    for name, text in ((N_("SKU"), sku), (N_("description"), described)):
         if hidden := invisible_character(text):
-            raise ValueError(f"the {name} holds {hidden}")
+            raise ValueError(_("the {field} holds {what}").format(field=_(name), what=hidden))
     if not (sku or line["codes"] or line["product_ref"] or described):
-        raise ValueError("no SKU, barcode or description")
+        raise ValueError(_("no SKU, barcode or description"))
     return line
 
 
@@ -168,7 +194,7 @@ def _read_line(raw: dict[str, str]) -> dict:
 def _sold_at(text: str, clock: str, currency: str) -> datetime:
     """When a sale happened (desk.catalog.till_values.sold_at), not after tomorrow."""
     moment = sold_at(text, clock, currency=currency)
-    if problem := date_error(moment.date(), "sale date", today=_tomorrow()):
+    if problem := date_error(moment.date(), _("sale date"), today=_tomorrow()):
         raise ValueError(problem[0].lower() + problem[1:].rstrip("."))
     return moment
 
@@ -177,9 +203,13 @@ def _sold_at(text: str, clock: str, currency: str) -> datetime:
 def _quantity(text: str) -> int:
     quantity = whole_quantity(text)
     if quantity < 0:
-        raise ValueError(f"quantity {quantity}: a refund, not a sale")
+        raise ValueError(_("quantity {quantity}: a refund, not a sale").format(quantity=quantity))
     if problem := quantity_error(quantity):
-        raise ValueError(f"quantity “{text}”: {problem[0].lower()}{problem[1:].rstrip('.')}")
+        raise ValueError(
+            _("quantity “{text}”: {problem}").format(
+                text=text, problem=problem[0].lower() + problem[1:].rstrip(".")
+            )
+        )
     return quantity
 
 
@@ -193,11 +223,15 @@ def _paid(raw: dict[str, str], quantity: int) -> int:
     elif raw.get("gross"):
         total = amount_cents(raw["gross"]) - discount
     else:
-        raise ValueError("no price: the file gives no unit price or line total")
+        raise ValueError(_("no price: the file gives no unit price or line total"))
     if total < 0:
-        raise ValueError("the price paid is negative (a discount larger than the price?)")
+        raise ValueError(_("the price paid is negative (a discount larger than the price?)"))
     if quantity and total / quantity > MAX_UNIT_PRICE_CENTS:
-        raise ValueError(f"price must be at most {MAX_UNIT_PRICE_CENTS // 100:,}.00")
+        raise ValueError(
+            _("price must be at most {limit}").format(
+                limit=format_decimal(MAX_UNIT_PRICE_CENTS / 100, 2)
+            )
+        )
     return total
 
 
@@ -262,11 +296,20 @@ def _plan(conn: Connection, lines, orders, columns: Columns, report) -> list[lis
         rows = _rows(group)
         if key in known:
             report.already_imported.append(
-                Skipped(group[0].row, f"receipt {group[0].receipt} ({rows}) already imported")
+                Skipped(
+                    group[0].row,
+                    _("receipt {receipt} ({rows}) already imported").format(
+                        receipt=group[0].receipt, rows=rows
+                    ),
+                )
             )
         elif "sold_at" not in orders[key]:
             for line in group:
-                report.skipped.append(Skipped(line.row, f"no date for receipt {line.receipt}"))
+                report.skipped.append(
+                    Skipped(
+                        line.row, _("no date for receipt {receipt}").format(receipt=line.receipt)
+                    )
+                )
         else:
             sales.append(group)
     if "order_discount" in columns.mapping and not {"discount", "net"} & set(columns.mapping):
@@ -277,7 +320,9 @@ def _plan(conn: Connection, lines, orders, columns: Columns, report) -> list[lis
 
 def _rows(group: list[SaleRow]) -> str:
     first, last = group[0].row, group[-1].row
-    return f"row {first}" if first == last else f"rows {first}–{last}"
+    if first == last:
+        return _("row {row}").format(row=first)
+    return _("rows {first}–{last}").format(first=first, last=last)
 
 
 def _share_order_discount(group: list[SaleRow], discount: int) -> None:

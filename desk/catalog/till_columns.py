@@ -49,44 +49,45 @@ from desk.csv_columns import (
     recognise,
 )
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 
 PRODUCT_FIELDS: tuple[ImportField, ...] = (
-    ImportField("sku", "SKU"),
-    ImportField("name", "Name", required=True),
-    ImportField("variant", "Variant"),
-    ImportField("variant_2", "Second option"),
-    ImportField("variant_3", "Third option"),
-    ImportField("price", "Price"),
-    ImportField("category", "Category"),
-    ImportField("category_2", "Category (when the first is empty)"),
-    ImportField("barcode", "Barcode"),
-    ImportField("barcode_2", "Second barcode"),
-    ImportField("returnable", "Returnable"),
-    ImportField("external_ref", "Till product id"),
-    ImportField("group", "Product group (rows of one product's variants)"),
+    ImportField("sku", N_("SKU")),
+    ImportField("name", N_("Name"), required=True),
+    ImportField("variant", N_("Variant")),
+    ImportField("variant_2", N_("Second option")),
+    ImportField("variant_3", N_("Third option")),
+    ImportField("price", N_("Price")),
+    ImportField("category", N_("Category")),
+    ImportField("category_2", N_("Category (when the first is empty)")),
+    ImportField("barcode", N_("Barcode")),
+    ImportField("barcode_2", N_("Second barcode")),
+    ImportField("returnable", N_("Returnable")),
+    ImportField("external_ref", N_("Till product id")),
+    ImportField("group", N_("Product group (rows of one product's variants)")),
 )
 SALE_FIELDS: tuple[ImportField, ...] = (
-    ImportField("receipt", "Receipt or order number", required=True),
-    ImportField("sold_at", "Date", required=True),
-    ImportField("time", "Time"),
-    ImportField("email", "Customer email"),
-    ImportField("phone", "Customer phone"),
-    ImportField("phone_2", "Customer phone (when the first is empty)"),
-    ImportField("customer_ref", "Till customer id"),
-    ImportField("sku", "SKU"),
-    ImportField("barcode", "Barcode"),
-    ImportField("barcode_2", "Second barcode"),
-    ImportField("product_ref", "Till product id"),
-    ImportField("description", "Description"),
-    ImportField("variant", "Variant"),
-    ImportField("quantity", "Quantity"),
-    ImportField("unit_price", "Unit price (before discounts)"),
-    ImportField("discount", "Line discount"),
-    ImportField("gross", "Line total before discounts"),
-    ImportField("net", "Line total paid"),
-    ImportField("order_discount", "Order discount"),
-    ImportField("currency", "Currency"),
-    ImportField("kind", "Payment or refund"),
+    ImportField("receipt", N_("Receipt or order number"), required=True),
+    ImportField("sold_at", N_("Date"), required=True),
+    ImportField("time", N_("Time")),
+    ImportField("email", N_("Customer email")),
+    ImportField("phone", N_("Customer phone")),
+    ImportField("phone_2", N_("Customer phone (when the first is empty)")),
+    ImportField("customer_ref", N_("Till customer id")),
+    ImportField("sku", N_("SKU")),
+    ImportField("barcode", N_("Barcode")),
+    ImportField("barcode_2", N_("Second barcode")),
+    ImportField("product_ref", N_("Till product id")),
+    ImportField("description", N_("Description")),
+    ImportField("variant", N_("Variant")),
+    ImportField("quantity", N_("Quantity")),
+    ImportField("unit_price", N_("Unit price (before discounts)")),
+    ImportField("discount", N_("Line discount")),
+    ImportField("gross", N_("Line total before discounts")),
+    ImportField("net", N_("Line total paid")),
+    ImportField("order_discount", N_("Order discount")),
+    ImportField("currency", N_("Currency")),
+    ImportField("kind", N_("Payment or refund")),
 )
 PRODUCT_KEYS = tuple(f.key for f in PRODUCT_FIELDS)
 SALE_KEYS = tuple(f.key for f in SALE_FIELDS)
@@ -165,7 +166,7 @@ _SALE_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 PRODUCT_FORMATS: tuple[TillFormat, ...] = (
     TillFormat(
-        name="Square item library export",
+        name=N_("Square item library export"),
         source="square",
         signature=("Token", "Item Name", "Variation Name"),
         columns={
@@ -175,7 +176,7 @@ PRODUCT_FORMATS: tuple[TillFormat, ...] = (
         },
     ),
     TillFormat(
-        name="Shopify products export",
+        name=N_("Shopify products export"),
         source="shopify",
         signature=("Handle", "Title", "Variant SKU"),
         columns={
@@ -187,7 +188,7 @@ PRODUCT_FORMATS: tuple[TillFormat, ...] = (
         },
     ),
     TillFormat(  # the newer export's names ("URL handle", "SKU", "Option1 value")
-        name="Shopify products export",
+        name=N_("Shopify products export"),
         source="shopify",
         signature=("URL handle", "Title", "Option1 value"),
         columns={
@@ -199,7 +200,7 @@ PRODUCT_FORMATS: tuple[TillFormat, ...] = (
         },
     ),
     TillFormat(
-        name="Lightspeed Retail item export",
+        name=N_("Lightspeed Retail item export"),
         source="lightspeed",
         signature=("System ID", "Custom SKU", "Manufact. SKU"),
         columns={
@@ -213,7 +214,7 @@ PRODUCT_FORMATS: tuple[TillFormat, ...] = (
 
 SALE_FORMATS: tuple[TillFormat, ...] = (
     TillFormat(
-        name="Square item details export",
+        name=N_("Square item details export"),
         source="square",
         signature=("Transaction ID", "Price Point Name", "Gross Sales", "Net Sales"),
         columns={
@@ -225,7 +226,7 @@ SALE_FORMATS: tuple[TillFormat, ...] = (
         },
     ),
     TillFormat(
-        name="Shopify orders export",
+        name=N_("Shopify orders export"),
         source="shopify",
         signature=("Name", "Lineitem quantity", "Lineitem name"),
         columns={
@@ -238,7 +239,7 @@ SALE_FORMATS: tuple[TillFormat, ...] = (
         },
     ),
     TillFormat(
-        name="Lightspeed Retail sales lines export",
+        name=N_("Lightspeed Retail sales lines export"),
         source="lightspeed",
         signature=("Sale ID", "System ID", "Custom SKU"),
         columns={
@@ -266,7 +267,7 @@ class Columns:
     @property
     def format_name(self) -> str:
         """The export recognised ("Shopify orders export"), or a plain description."""
-        return self.till.name if self.till else "a CSV file with named columns"
+        return _(self.till.name) if self.till else _("a CSV file with named columns")
 
     @property
     def source(self) -> str:
@@ -275,8 +276,10 @@ class Columns:
 
     def describe(self) -> str:
         """The line a dry run prints: the format and which column fills which field."""
-        fields = describe_columns(self.header, self.mapping, self.keys) or "none recognised"
-        return f"Read as {self.format_name}. Columns: {fields}"
+        fields = describe_columns(self.header, self.mapping, self.keys) or _("none recognised")
+        return _("Read as {format}. Columns: {fields}").format(
+            format=self.format_name, fields=fields
+        )
 
 
 def product_columns(header: Sequence[str], options: Iterable[str] = ()) -> Columns:
@@ -298,11 +301,14 @@ def _columns(header, options, formats, synonyms, fields) -> Columns:
     missing = [f for f in fields if f.required and f.key not in mapping]
     if missing:
         needed = ", ".join(
-            f.key if f.key == f.label.lower() else f"{f.key} ({f.label.lower()})" for f in missing
+            f.key if f.key == _(f.label).lower() else f"{f.key} ({_(f.label).lower()})"
+            for f in missing
         )
         raise DeskError(
-            f"No column found for {needed}: name it with --map field=COLUMN "
-            f"(the file's columns are: {', '.join(header)}). Nothing was imported."
+            _(
+                "No column found for {fields}: name it with --map field=COLUMN "
+                "(the file's columns are: {columns}). Nothing was imported."
+            ).format(fields=needed, columns=", ".join(header))
         )
     return columns
 

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from desk.dates import day_first
+from desk.i18n.catalog import N_, _
 from desk.validation import parse_money
 
 _AMOUNT_JUNK = re.compile(r"[^\d,.\-]")
@@ -28,7 +29,7 @@ _NUMERIC = re.compile(
     r"\s*([AaPp][Mm])?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?"
 )
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
-_NOT_A_DATE = "date “{}” is not a date (use 2026-03-31 or 31/03/2026)"
+_NOT_A_DATE = N_("date “{text}” is not a date (use 2026-03-31 or 31/03/2026)")
 _YES = {"y", "yes", "true", "1", "s", "sim", "verdadeiro", "x"}
 _NO = {"n", "no", "false", "0", "nao", "não", "falso"}
 
@@ -51,11 +52,11 @@ def amount_cents(text: str) -> int:
     if "-" in digits:
         negative, digits = True, digits.replace("-", "")
     if not re.search(r"\d", digits):
-        raise ValueError(f"“{raw[:40]}” is not an amount")
+        raise ValueError(_("“{text}” is not an amount").format(text=raw[:40]))
     try:
         cents = parse_money(digits)
     except ValueError:
-        raise ValueError(f"“{raw[:40]}” is not an amount") from None
+        raise ValueError(_("“{text}” is not an amount").format(text=raw[:40])) from None
     return -cents if negative else cents
 
 
@@ -65,9 +66,9 @@ def whole_quantity(text: str) -> int:
     try:
         value = Decimal(raw.replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"quantity “{raw[:20]}” is not a number") from None
+        raise ValueError(_("quantity “{text}” is not a number").format(text=raw[:20])) from None
     if not value.is_finite() or value != value.to_integral_value():
-        raise ValueError(f"quantity “{raw[:20]}” is not a whole number")
+        raise ValueError(_("quantity “{text}” is not a whole number").format(text=raw[:20]))
     return int(value)
 
 
@@ -86,7 +87,7 @@ def flag(text: str, default: bool = True) -> bool:
         return True
     if raw in _NO:
         return False
-    raise ValueError(f"“{raw[:20]}” is neither yes nor no")
+    raise ValueError(_("“{text}” is neither yes nor no").format(text=raw[:20]))
 
 
 def sold_at(text: str, clock: str = "", *, currency: str) -> datetime:
@@ -106,14 +107,14 @@ def sold_at(text: str, clock: str = "", *, currency: str) -> datetime:
         day, month = (first, second_) if day_first(currency) else (second_, first)
         hour, minute, second, meridiem, zone = found[4], found[5], found[6], found[7], found[8]
     else:
-        raise ValueError(_NOT_A_DATE.format(raw[:40]))
+        raise ValueError(_(_NOT_A_DATE).format(text=raw[:40]))
     if hour is None and (at := _TIME.fullmatch(clean(clock))):
         hour, minute, second, meridiem = at[1], at[2], at[3], at[4]
     try:
         day_part = date(year, month, day)
         clock_part = _clock(hour, minute, second, meridiem)
     except ValueError:
-        raise ValueError(_NOT_A_DATE.format(raw[:40])) from None
+        raise ValueError(_(_NOT_A_DATE).format(text=raw[:40])) from None
     moment = datetime.combine(day_part, clock_part)
     tz = _zone(zone)
     aware = moment.replace(tzinfo=tz) if tz else moment.astimezone()  # naive: local time

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_number
 
 MAX_CELL_CHARS = 1_000_000
 """The longest cell read; a row with a longer one is reported, not read."""
 
-NOT_UTF8_HELP = (
+NOT_UTF8_HELP = N_(
     "Save it again as “CSV UTF-8” from your spreadsheet (Excel: File › Save As › "
     "CSV UTF-8; LibreOffice: Save As › Text CSV, character set Unicode (UTF-8)) "
     "and import that file. Nothing was imported."
@@ -54,8 +56,10 @@ def read_csv(source: str | Path | bytes, *, name: str = "") -> CsvTable:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise DeskError(f"Cannot read “{path}”: {error.strerror or error}.") from None
-    text = _decode(data, name or "The file")
+            raise DeskError(
+                _("Cannot read “{path}”: {error}.").format(path=path, error=error.strerror or error)
+            ) from None
+    text = _decode(data, name)
     dialect = _sniff(text)
     records = _records(io.StringIO(text, newline="").readlines(), dialect)
     numbered = [
@@ -64,7 +68,11 @@ def read_csv(source: str | Path | bytes, *, name: str = "") -> CsvTable:
         if isinstance(row, str) or any(c.strip() for c in row)
     ]
     if not numbered or isinstance(numbered[0][1], str):
-        raise DeskError(f"“{name or 'The file'}” is empty: there is no header row to read.")
+        if name:
+            raise DeskError(
+                _("“{name}” is empty: there is no header row to read.").format(name=name)
+            )
+        raise DeskError(_("The file is empty: there is no header row to read."))
     header = [cell.strip() for cell in numbered[0][1]]
     return CsvTable(
         header=header,
@@ -134,13 +142,27 @@ def _swallowed(row: list[str], width: int | None, delimiter: str) -> bool:
 def _unreadable(error: str, start: int, end: int) -> str:
     """Why the record on lines start+1..end (1-based) cannot be read."""
     first, last = start + 1, max(end, start + 1)
-    span = f"line {last}" if last == first + 1 else f"lines {first + 1}–{last}"
-    taken = "" if last == first else f", taking in {span} (read as rows of their own)"
     if "field larger" in error and last == first:
-        return f"a cell is longer than {MAX_CELL_CHARS:,} characters (line {first})"
+        return _("a cell is longer than {limit} characters (line {line})").format(
+            limit=format_number(MAX_CELL_CHARS), line=first
+        )
     if "field larger" in error or error.startswith(("unexpected end", "unbalanced")):
-        return f'a quote (") opened on line {first} is not closed{taken}; fix it and import again'
-    return f"cannot be read ({error}, line {first}); check its quotes"
+        if last == first:
+            return _(
+                'a quote (") opened on line {line} is not closed; fix it and import again'
+            ).format(line=first)
+        if last == first + 1:
+            return _(
+                'a quote (") opened on line {line} is not closed, taking in line {last} '
+                "(read as rows of their own); fix it and import again"
+            ).format(line=first, last=last)
+        return _(
+            'a quote (") opened on line {line} is not closed, taking in lines {first}–{last} '
+            "(read as rows of their own); fix it and import again"
+        ).format(line=first, first=first + 1, last=last)
+    return _("cannot be read ({error}, line {line}); check its quotes").format(
+        error=error, line=first
+    )
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -151,10 +173,18 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         bad = data[error.start : error.start + 1].hex().upper()
-        raise DeskError(
-            f"“{name}” is not a UTF-8 text file (byte 0x{bad} on line {line} is not UTF-8; "
-            f"it was probably saved as Latin-1 or Windows-1252). {NOT_UTF8_HELP}"
-        ) from None
+        what = (
+            _(
+                "“{name}” is not a UTF-8 text file (byte 0x{byte} on line {line} is not UTF-8; "
+                "it was probably saved as Latin-1 or Windows-1252)."
+            ).format(name=name, byte=bad, line=line)
+            if name
+            else _(
+                "The file is not a UTF-8 text file (byte 0x{byte} on line {line} is not UTF-8; "
+                "it was probably saved as Latin-1 or Windows-1252)."
+            ).format(byte=bad, line=line)
+        )
+        raise DeskError(f"{what} {_(NOT_UTF8_HELP)}") from None
 
 
 def _sniff(text: str) -> type[csv.Dialect]:

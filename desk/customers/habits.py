@@ -11,6 +11,8 @@ from sqlmodel import Session, col, select
 
 from desk.codes import Status
 from desk.customers.segments import Segment
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number, format_percent
 from desk.models import Customer, Return, utcnow
 from desk.policy.settings import SEGMENT_THRESHOLDS
 from desk.settings import get_setting
@@ -89,20 +91,29 @@ def _segment(
     returns: int, last_year: int, orders: int | None, rate: float | None, limits: dict[str, int]
 ) -> tuple[Segment, str]:
     if last_year >= limits["frequent_returns"]:
-        return Segment.FREQUENT, f"{_count(last_year, 'return')} in the last 12 months"
+        return Segment.FREQUENT, ngettext(
+            "{n} return in the last 12 months", "{n} returns in the last 12 months", last_year
+        ).format(n=format_number(last_year))
     if rate is not None and returns >= 3 and rate * 100 >= limits["frequent_rate"]:
-        return Segment.FREQUENT, f"returns {rate:.0%} of {orders} orders"
+        return Segment.FREQUENT, ngettext(
+            "returns {share} of {n} order", "returns {share} of {n} orders", orders or 0
+        ).format(share=format_percent(rate), n=format_number(orders or 0))
     if (
         orders is not None
         and orders >= limits["loyal_orders"]
         and (rate is None or rate * 100 <= limits["loyal_max_rate"])
     ):
-        return Segment.LOYAL, f"{orders} orders, {returns} returned"
+        return Segment.LOYAL, ngettext(
+            "{n} order, {returned} returned", "{n} orders, {returned} returned", orders
+        ).format(n=format_number(orders), returned=format_number(returns))
     if returns <= limits["new_max_returns"] and (orders is None or orders <= 1):
-        return Segment.NEW, "first return" if returns <= 1 else _count(returns, "return")
-    known = f" of {orders} orders" if orders is not None else ""
-    return Segment.OCCASIONAL, f"{_count(returns, 'return')}{known}"
+        return Segment.NEW, _("first return") if returns <= 1 else _count(returns)
+    if orders is None:
+        return Segment.OCCASIONAL, _count(returns)
+    return Segment.OCCASIONAL, ngettext(
+        "{n} return of {orders} orders", "{n} returns of {orders} orders", returns
+    ).format(n=format_number(returns), orders=format_number(orders))
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _count(n: int) -> str:
+    return ngettext("{n} return", "{n} returns", n).format(n=format_number(n))

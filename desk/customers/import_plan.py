@@ -23,6 +23,8 @@ from desk.customers.csv_table import CsvTable
 from desk.customers.mapping import has_name, plain_text
 from desk.customers.tombstones import erased_matcher
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_decimal, format_number
 from desk.messages.context import LANGUAGES
 from desk.models import Customer
 from desk.phones import DEFAULT_COUNTRY, to_e164
@@ -38,11 +40,11 @@ from desk.validation import (
 )
 
 _TEXTS = {  # field: words, may hold line breaks (lengths come from the Customer columns)
-    "name": ("name", False),
-    "email": ("email", False),
-    "phone": ("phone", False),
-    "external_ref": ("till customer number", False),
-    "notes": ("note", True),
+    "name": (N_("name"), False),
+    "email": (N_("email"), False),
+    "phone": (N_("phone"), False),
+    "external_ref": (N_("till customer number"), False),
+    "notes": (N_("note"), True),
 }
 
 _CHANNELS = {
@@ -65,7 +67,7 @@ class Rejected:
     reason: str
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.reason}"
+        return _("row {row}: {reason}").format(row=self.row, reason=self.reason)
 
 
 def cell_values(table: CsvTable, index: int, mapping: dict[str, int]) -> dict[str, str]:
@@ -92,18 +94,20 @@ def parse_row(
     row = table.rows[index]
     width = len(table.header)
     if len(row) < width or any(c.strip() for c in row[width:]):
-        return f"wrong column count ({len(row)} columns, the header has {width})"
+        return _("wrong column count ({count} columns, the header has {width})").format(
+            count=len(row), width=width
+        )
     raw = cell_values(table, index, mapping)
     if not raw.get("name"):
         raw["name"] = " ".join(p for p in (raw.get("first_name"), raw.get("last_name")) if p)
     if not raw["name"]:
-        return "missing name"
+        return _("missing name")
     if not raw.get("phone"):
         raw["phone"] = raw.get("phone_2", "")
     raw["phone"] = raw["phone"].lstrip("'").strip()  # '+5511…: kept as text by a spreadsheet
     for key, (words, multiline) in _TEXTS.items():
         column = Customer.__table__.c[key]
-        if message := text_error(raw.get(key, ""), words, limit=column, multiline=multiline):
+        if message := text_error(raw.get(key, ""), _(words), limit=column, multiline=multiline):
             return message[0].lower() + message[1:].rstrip(".")
     values: dict = {"name": raw["name"]}
     contacts = _contacts(raw.get("email", ""), raw["phone"], country)
@@ -120,26 +124,30 @@ def parse_row(
         values["external_ref"] = ref
     if since := raw.get("customer_since", ""):
         if (day := _date(since)) is None:
-            return f"bad date “{since[:40]}” (use 2024-03-31 or 31/03/2024)"
-        if problem := date_error(day, "customer-since date"):
+            return _("bad date “{text}” (use 2024-03-31 or 31/03/2024)").format(text=since[:40])
+        if problem := date_error(day, _("customer-since date")):
             return problem[0].lower() + problem[1:].rstrip(".")
         values["customer_since"] = day
     if orders := raw.get("orders_count", ""):
         count = orders.replace(" ", "").replace("\u00a0", "")
         if not re.fullmatch(r"[0-9]+", count):
-            return f"bad number of orders “{orders[:40]}”"
+            return _("bad number of orders “{text}”").format(text=orders[:40])
         if len(count) > 9 or int(count) > MAX_COUNT:
-            return f"bad number of orders “{orders[:40]}” (at most {MAX_COUNT:,})"
+            return _("bad number of orders “{text}” (at most {limit})").format(
+                text=orders[:40], limit=format_number(MAX_COUNT)
+            )
         values["orders_count"] = int(count)
     if spend := raw.get("lifetime_spend", ""):
         try:
             cents = parse_money(re.sub(r"^[^\d+-]+|[^\d]+$", "", spend))
         except ValueError:
-            return f"bad amount “{spend[:40]}”"
+            return _("bad amount “{text}”").format(text=spend[:40])
         if cents < 0:
-            return f"bad amount “{spend[:40]}” (negative)"
+            return _("bad amount “{text}” (negative)").format(text=spend[:40])
         if cents > MAX_AMOUNT_CENTS:
-            return f"bad amount “{spend[:40]}” (at most {MAX_AMOUNT_CENTS // 100:,}.00)"
+            return _("bad amount “{text}” (at most {limit})").format(
+                text=spend[:40], limit=format_decimal(MAX_AMOUNT_CENTS / 100, 2)
+            )
         values["lifetime_spend_cents"] = cents
     if notes := raw.get("notes", ""):
         values["notes"] = notes
@@ -151,8 +159,10 @@ def _contacts(email: str, phone: str, country: str) -> tuple[dict, list[str]] | 
     email_bad = bool(email) and email_error(email) is not None
     stored = to_e164(phone, country) if phone and not phone_error(phone, country) else None
     phone_bad = bool(phone) and stored is None
-    bad_email = f"bad email “{email}”"
-    bad_phone = f"bad phone “{phone}” (not a number here, nor with a country code)"
+    bad_email = _("bad email “{email}”").format(email=email)
+    bad_phone = _("bad phone “{phone}” (not a number here, nor with a country code)").format(
+        phone=phone
+    )
     if email_bad and stored is None:
         return bad_email
     if phone_bad and not (email and not email_bad):
@@ -160,9 +170,13 @@ def _contacts(email: str, phone: str, country: str) -> tuple[dict, list[str]] | 
     values = {"email": email} if email and not email_bad else {}
     if stored is not None:
         values["phone"] = stored
-    left_out = [f"{bad_email} left out; imported with the phone"] if email_bad else []
+    left_out = (
+        [_("{problem} left out; imported with the phone").format(problem=bad_email)]
+        if email_bad
+        else []
+    )
     if phone_bad:
-        left_out.append(f"{bad_phone} left out; imported with the email")
+        left_out.append(_("{problem} left out; imported with the email").format(problem=bad_phone))
     return values, left_out
 
 
@@ -256,7 +270,7 @@ def plan_import(session: Session, table: CsvTable, mapping: dict[str, int]) -> I
     customer's email or phone is skipped and only counted.
     """
     if not has_name(mapping):
-        raise DeskError("Choose the column that holds the customer's name; it is required.")
+        raise DeskError(_("Choose the column that holds the customer's name; it is required."))
     country = get_setting(session, SHOP_COUNTRY)
     erased = erased_matcher(session)
     by_email, by_phone, known = _known_customers(session.connection(), country)

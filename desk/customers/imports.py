@@ -28,6 +28,8 @@ from desk.customers.csv_table import CsvTable, read_csv
 from desk.customers.import_plan import ImportPlan, Merge, NewCustomer, Rejected, plan_import
 from desk.customers.mapping import guess_mapping
 from desk.db import Database
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from desk.models import Customer, Return, utcnow
 from desk.phones import can_receive_sms
 
@@ -55,10 +57,18 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The summary line, the erased rows skipped, then one line per row rejected or
         imported without a bad email or phone."""
-        verb = "Would create" if self.dry_run else "Created"
-        head = f"{verb} {self.created}, merged {self.merged}, rejected {self.rejected}."
+        counts = {
+            "created": format_number(self.created),
+            "merged": format_number(self.merged),
+            "rejected": format_number(self.rejected),
+        }
         if self.dry_run:
-            head = f"Dry run, nothing saved. {head}"
+            head = _(
+                "Dry run, nothing saved. Would create {created}, merged {merged}, "
+                "rejected {rejected}."
+            ).format(**counts)
+        else:
+            head = _("Created {created}, merged {merged}, rejected {rejected}.").format(**counts)
         skipped = [erased_line(self.erased)] if self.erased else []
         rows = sorted([*self.rejected_rows, *self.left_out], key=lambda r: r.row)
         return [head, *skipped, *(str(r) for r in rows)]
@@ -66,7 +76,9 @@ class ImportReport:
 
 def erased_line(count: int) -> str:
     """What an import says of the rows it skipped as erased customers (no contact shown)."""
-    return f"{count} row{'' if count == 1 else 's'} skipped: erased customers."
+    return ngettext(
+        "{n} row skipped: erased customers.", "{n} rows skipped: erased customers.", count
+    ).format(n=format_number(count))
 
 
 def _report(plan: ImportPlan, **counts) -> ImportReport:

@@ -20,21 +20,22 @@ from desk.csv_columns import (
     plain_text,
 )
 from desk.customers.tills import TILL_FORMATS, TillFormat
+from desk.i18n.catalog import N_
 
 FIELDS: tuple[ImportField, ...] = (
-    ImportField("name", "Name", required=True),
-    ImportField("first_name", "First name"),
-    ImportField("last_name", "Last name"),
-    ImportField("email", "Email"),
-    ImportField("phone", "Phone"),
-    ImportField("phone_2", "Other phone (if no Phone)"),
-    ImportField("preferred_language", "Language"),
-    ImportField("preferred_channel", "Preferred channel"),
-    ImportField("external_ref", "Till customer number"),
-    ImportField("customer_since", "Customer since (date)"),
-    ImportField("orders_count", "Orders"),
-    ImportField("lifetime_spend", "Total spent"),
-    ImportField("notes", "Notes"),
+    ImportField("name", N_("Name"), required=True),
+    ImportField("first_name", N_("First name")),
+    ImportField("last_name", N_("Last name")),
+    ImportField("email", N_("Email")),
+    ImportField("phone", N_("Phone")),
+    ImportField("phone_2", N_("Other phone (if no Phone)")),
+    ImportField("preferred_language", N_("Language")),
+    ImportField("preferred_channel", N_("Preferred channel")),
+    ImportField("external_ref", N_("Till customer number")),
+    ImportField("customer_since", N_("Customer since (date)")),
+    ImportField("orders_count", N_("Orders")),
+    ImportField("lifetime_spend", N_("Total spent")),
+    ImportField("notes", N_("Notes")),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 NAME_KEYS = ("name", "first_name", "last_name")

@@ -19,6 +19,8 @@ from desk import search
 from desk.codes import Channel
 from desk.db import Database
 from desk.errors import DeskError, NotFound
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_datetime
 from desk.models import Customer, Return, RewardCode, utcnow
 from desk.reports import facts as report_facts
 
@@ -40,16 +42,20 @@ class MergeResult:
 def _get(session: Session, customer_id: int) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise NotFound(f"There is no customer #{customer_id}; refresh the list.")
+        raise NotFound(_("There is no customer #{id}; refresh the list.").format(id=customer_id))
     if customer.erased_at is not None:
-        raise DeskError(f"{customer.name}'s data was erased; an erased record cannot be merged.")
+        raise DeskError(
+            _("{name}'s data was erased; an erased record cannot be merged.").format(
+                name=customer.name
+            )
+        )
     return customer
 
 
 def merge_customers(db: Database, *, keep_id: int, drop_id: int, staff: str = "") -> MergeResult:
     """Merge customer `drop_id` into `keep_id` (returns, codes, missing contacts); record it."""
     if keep_id == drop_id:
-        raise DeskError("Choose two different customers to merge.")
+        raise DeskError(_("Choose two different customers to merge."))
     with db.session() as session, session.begin():
         kept, dropped = _get(session, keep_id), _get(session, drop_id)
         moved = _move_history(session, kept.id, dropped.id)
@@ -102,9 +108,12 @@ def _fill(kept: Customer, dropped: Customer) -> tuple[str, ...]:
 
 
 def _note(kept: Customer, dropped: Customer, staff: str) -> None:
-    when = utcnow().astimezone().strftime("%Y-%m-%d %H:%M")
-    who = f" by {staff}" if staff else ""
-    line = f"Merged with {dropped.name} (#{dropped.id}) on {when}{who}."
+    when = format_datetime(utcnow())
+    fields = {"name": dropped.name, "id": dropped.id, "when": when, "staff": staff}
+    if staff:
+        line = _("Merged with {name} (#{id}) on {when} by {staff}.").format(**fields)
+    else:
+        line = _("Merged with {name} (#{id}) on {when}.").format(**fields)
     if dropped.notes.strip():
-        line += f" Their notes: {dropped.notes.strip()}"
+        line += " " + _("Their notes: {notes}").format(notes=dropped.notes.strip())
     kept.notes = f"{kept.notes.rstrip()}\n{line}".strip()

@@ -23,6 +23,7 @@ from desk.codes import Channel, OutboxState
 from desk.customers.profile import EDITABLE, get_customer, profile, return_ids_of
 from desk.customers.tombstones import bury
 from desk.db import Database
+from desk.i18n.catalog import _
 from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.returns import get_detail
 
@@ -154,7 +155,7 @@ def _anonymise(session: Session, customer: Customer, staff: str) -> None:
     words = personal_words(customer)
     bury(session, customer.email, customer.phone)
     now = utcnow()
-    customer.name = f"Erased customer #{customer.id}"
+    customer.name = _("Erased customer #{id}").format(id=customer.id)
     customer.email = customer.phone = None
     customer.notes = customer.external_ref = ""
     customer.preferred_channel = Channel.NONE
@@ -204,7 +205,7 @@ def _blank_messages(session: Session, ids: list[int]) -> None:
     session.exec(
         update(m)
         .where(in_returns, col(m.state).in_(unsent))
-        .values(state=OutboxState.FAILED, last_error="Not sent: the customer was erased.")
+        .values(state=OutboxState.FAILED, last_error=_("Not sent: the customer was erased."))
     )
 
 

@@ -18,6 +18,7 @@ from desk.codes import Channel, RefundMethod
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.i18n.catalog import N_, _
 from desk.labels import LANGUAGES, TIMELINES
 from desk.models import Customer, OutboxMessage, Return
 from desk.phones import DEFAULT_COUNTRY, needs_fixing, show_phone, to_e164
@@ -40,10 +41,10 @@ EDITABLE = (
 """The customer fields staff may change; the rest comes from the shop's own system."""
 
 _TEXTS = {  # field: words, may hold line breaks (lengths come from the Customer columns)
-    "name": ("customer's name", False),
-    "email": ("email address", False),
-    "phone": ("phone number", False),
-    "notes": ("note", True),
+    "name": (N_("customer's name"), False),
+    "email": (N_("email address"), False),
+    "phone": (N_("phone number"), False),
+    "notes": (N_("note"), True),
 }
 
 
@@ -80,7 +81,7 @@ class Profile:
         """Why the stored phone needs fixing ("" when it is fine or empty)."""
         if not needs_fixing(self.customer.phone):
             return ""
-        return (
+        return _(
             "This phone number was kept as typed because it could not be read as a number; "
             "correct it (with its country code if it is from abroad) so texts can reach it."
         )
@@ -90,7 +91,7 @@ def get_customer(session: Session, customer_id: int) -> Customer:
     """The customer `customer_id`, read afresh; NotFound when there is none."""
     customer = session.get(Customer, customer_id, populate_existing=True)
     if customer is None:
-        raise NotFound(f"There is no customer #{customer_id}.")
+        raise NotFound(_("There is no customer #{id}.").format(id=customer_id))
     return customer
 
 
@@ -154,23 +155,23 @@ def validate_changes(
     errors: dict[str, str] = {}
     for key in changes:
         if key not in EDITABLE:
-            errors[key] = f"{key} cannot be changed here."
+            errors[key] = _("{field} cannot be changed here.").format(field=key)
     values = {k: str(v if v is not None else "").strip() for k, v in changes.items()}
     for key, (words, multiline) in _TEXTS.items():
         column = Customer.__table__.c[key]
-        if message := text_error(values.get(key, ""), words, limit=column, multiline=multiline):
+        if message := text_error(values.get(key, ""), _(words), limit=column, multiline=multiline):
             errors[key] = message
     if "name" in values and not values["name"]:
-        errors["name"] = "Enter the customer's name."
+        errors["name"] = _("Enter the customer's name.")
     if "email" not in errors and (message := email_error(values.get("email", ""))):
         errors["email"] = message
     if "phone" not in errors:
         errors.update(_phone_errors(values, country, current))
     choices = {
-        "preferred_channel": ({c.value for c in Channel}, "Choose how to reach the customer."),
-        "preferred_language": (set(LANGUAGES), "Choose the customer's language."),
-        "preferred_refund": ({m.value for m in RefundMethod}, "Choose a refund method."),
-        "preferred_timeline": (set(TIMELINES), "Choose when the customer wants the refund."),
+        "preferred_channel": ({c.value for c in Channel}, _("Choose how to reach the customer.")),
+        "preferred_language": (set(LANGUAGES), _("Choose the customer's language.")),
+        "preferred_refund": ({m.value for m in RefundMethod}, _("Choose a refund method.")),
+        "preferred_timeline": (set(TIMELINES), _("Choose when the customer wants the refund.")),
     }
     for key, (allowed, message) in choices.items():
         if key in values and values[key] not in allowed:
@@ -195,7 +196,11 @@ def _phone_errors(values: dict[str, str], country: str, current: Customer | None
         if message := phone_error(phone, country, sms=sms):
             return {"phone": message}
     elif sms and channel_changed and stored and (message := phone_error(stored, country, sms=True)):
-        return {"preferred_channel": f"Texts cannot reach the phone number on file: {message}"}
+        return {
+            "preferred_channel": _("Texts cannot reach the phone number on file: {problem}").format(
+                problem=message
+            )
+        }
     return {}
 
 
@@ -209,7 +214,7 @@ def update_customer(db: Database, customer_id: int, changes: dict[str, object]) 
     with db.session() as session, session.begin():
         customer = get_customer(session, customer_id)
         if customer.erased_at is not None:
-            raise DeskError("This customer's data was erased; their details cannot be edited.")
+            raise DeskError(_("This customer's data was erased; their details cannot be edited."))
         country = get_setting(session, SHOP_COUNTRY)
         if errors := validate_changes(changes, country=country, current=customer):
             raise ValidationError(errors)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from desk.i18n.catalog import N_, _
+
 
 class Segment(enum.StrEnum):
     """How the shop knows a customer, for its return policy."""
@@ -16,12 +18,12 @@ class Segment(enum.StrEnum):
     @property
     def label(self) -> str:
         """The name staff read."""
-        return SEGMENT_LABELS[self]
+        return _(SEGMENT_LABELS[self])
 
 
 SEGMENT_LABELS = {
-    Segment.NEW: "New customer",
-    Segment.OCCASIONAL: "Occasional customer",
-    Segment.LOYAL: "Loyal customer",
-    Segment.FREQUENT: "Frequent returner",
+    Segment.NEW: N_("New customer"),
+    Segment.OCCASIONAL: N_("Occasional customer"),
+    Segment.LOYAL: N_("Loyal customer"),
+    Segment.FREQUENT: N_("Frequent returner"),
 }

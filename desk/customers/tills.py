@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desk.i18n.catalog import N_
+
 
 @dataclass(frozen=True)
 class TillFormat:
@@ -38,7 +40,7 @@ class TillFormat:
 # and scripts reading "Square Customer ID", "First Visit", "Creation Date").
 SQUARE = TillFormat(
     key="square",
-    label="Square customers export",
+    label=N_("Square customers export"),
     columns={
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
@@ -66,7 +68,7 @@ SQUARE = TillFormat(
 # spreadsheets); `Phone` is the customer's, `Default Address Phone` the address's.
 SHOPIFY = TillFormat(
     key="shopify",
-    label="Shopify customers export",
+    label=N_("Shopify customers export"),
     columns={
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
@@ -96,7 +98,7 @@ SHOPIFY = TillFormat(
 # retail-x-series-customer), and public Vend integrations posting the same fields.
 LIGHTSPEED = TillFormat(
     key="lightspeed",
-    label="Lightspeed Retail (X-Series) customers export",
+    label=N_("Lightspeed Retail (X-Series) customers export"),
     columns={
         "first_name": ("first_name",),
         "last_name": ("last_name",),

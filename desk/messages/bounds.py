@@ -31,6 +31,9 @@ from time import monotonic
 from jinja2.exceptions import SecurityError
 from jinja2.utils import generate_lorem_ipsum
 
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_decimal, format_number
+
 RENDER_SECONDS = 1.0
 """How long filling in one message (every part) may take."""
 MAX_STEPS = 100_000
@@ -73,7 +76,9 @@ class _Budget:
         self.steps += 1
         if self.steps > MAX_STEPS:
             raise LimitExceeded(
-                f"the loops and calls run more than {MAX_STEPS:,} times; loop over fewer items."
+                _("the loops and calls run more than {limit} times; loop over fewer items.").format(
+                    limit=format_number(MAX_STEPS)
+                )
             )
         self.check_time()
 
@@ -81,8 +86,12 @@ class _Budget:
         """Raise LimitExceeded once the deadline has passed."""
         if monotonic() > self.deadline:
             raise LimitExceeded(
-                f"filling it in took longer than {RENDER_SECONDS:g} s; "
-                "make it simpler (fewer loops, filters and macros)."
+                _(
+                    "filling it in took longer than {seconds} s; "
+                    "make it simpler (fewer loops, filters and macros)."
+                ).format(
+                    seconds=format_decimal(RENDER_SECONDS, 0 if RENDER_SECONDS % 1 == 0 else 1)
+                )
             )
 
     def add_text(self, size: int) -> None:
@@ -90,8 +99,10 @@ class _Budget:
         self.made += size
         if self.made > MAX_MADE:
             raise LimitExceeded(
-                f"it writes more than {MAX_MADE:,} characters in all (loops or macros "
-                "repeating text); write less."
+                _(
+                    "it writes more than {limit} characters in all (loops or macros "
+                    "repeating text); write less."
+                ).format(limit=format_number(MAX_MADE))
             )
 
 
@@ -131,10 +142,12 @@ def off_the_clock() -> Iterator[None]:
             budget.deadline += monotonic() - started
 
 
-def too_long(size: int, what: str = "a text") -> LimitExceeded:
+def too_long(size: int) -> LimitExceeded:
     """The error for a text of `size` characters, over MAX_TEXT."""
     return LimitExceeded(
-        f"it would make {what} of {size:,} characters (at most {MAX_TEXT:,}); write less."
+        _("it would make a text of {size} characters (at most {limit}); write less.").format(
+            size=format_number(size), limit=format_number(MAX_TEXT)
+        )
     )
 
 
@@ -150,7 +163,11 @@ def check_size(value: object) -> object:
 
 def _check_count(count: object, what: str, limit: int = MAX_TEXT) -> None:
     if isinstance(count, int) and count > limit:
-        raise LimitExceeded(f"{what} {count:,} is too large (at most {limit:,}); use less.")
+        raise LimitExceeded(
+            _("{what} {count} is too large (at most {limit}); use less.").format(
+                what=_(what), count=format_number(count), limit=format_number(limit)
+            )
+        )
     if isinstance(count, str) and len(count) > limit:
         raise too_long(len(count))
 
@@ -164,8 +181,9 @@ def check_format_spec(spec: str) -> None:
     for number in _NUMBERS.findall(spec):
         if len(number) > 6 or int(number) > MAX_WIDTH:
             raise LimitExceeded(
-                f"the format width {int(number):,} is too large (at most {MAX_WIDTH:,}); "
-                "use a smaller one."
+                _(
+                    "the format width {width} is too large (at most {limit}); use a smaller one."
+                ).format(width=format_number(int(number)), limit=format_number(MAX_WIDTH))
             )
 
 
@@ -175,7 +193,7 @@ def check_percent_format(text: object) -> None:
         return
     for flags in _PERCENT_SPEC.findall(text):
         if "*" in flags:
-            raise LimitExceeded("a format width from an argument (*) is not allowed.")
+            raise LimitExceeded(_("a format width from an argument (*) is not allowed."))
         check_format_spec(flags)
 
 
@@ -204,11 +222,11 @@ def check_str_method(method: object, args: tuple, kwargs: dict) -> None:
     name = method.__name__
     given = list(args) + list(kwargs.values())
     if name in ("translate", "maketrans"):
-        raise SecurityError(f"the text method {name}() is not allowed.")
+        raise SecurityError(_("the text method {name}() is not allowed.").format(name=name))
     if name in ("ljust", "rjust", "center", "zfill") and given:
-        _check_count(given[0], "the width")
+        _check_count(given[0], N_("the width"))
     elif name == "expandtabs" and given:
-        _check_count(given[0], "the tab size", MAX_WIDTH)
+        _check_count(given[0], N_("the tab size"), MAX_WIDTH)
     elif name == "replace" and len(given) >= 2:
         size = _replaced_size(owner, *given[:3])
         if size > MAX_TEXT:
@@ -223,11 +241,11 @@ def check_str_method(method: object, args: tuple, kwargs: dict) -> None:
 
 
 def _pre_center(value="", width=80):
-    _check_count(width, "the width")
+    _check_count(width, N_("the width"))
 
 
 def _pre_indent(s="", width=4, first=False, blank=False):
-    _check_count(width, "the indent", MAX_WIDTH)
+    _check_count(width, N_("the indent"), MAX_WIDTH)
     lines = str(s).count("\n") + 1
     size = len(str(s)) + lines * (width if isinstance(width, int) else len(str(width)))
     if size > MAX_TEXT:
@@ -252,15 +270,15 @@ def _pre_join(value=(), d="", attribute=None):
 
 
 def _pre_batch(value=(), linecount=1, fill_with=None):
-    _check_count(linecount, "the batch size", MAX_RANGE)
+    _check_count(linecount, N_("the batch size"), MAX_RANGE)
 
 
 def _pre_slice(value=(), slices=1, fill_with=None):
-    _check_count(slices, "the number of slices", MAX_RANGE)
+    _check_count(slices, N_("the number of slices"), MAX_RANGE)
 
 
 def _pre_tojson(value=None, indent=None):
-    _check_count(indent, "the indent", MAX_WIDTH)
+    _check_count(indent, N_("the indent"), MAX_WIDTH)
 
 
 def _pre_wordwrap(s="", width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True):
@@ -309,15 +327,17 @@ def bounded_range(*args: int) -> range:
         size = MAX_RANGE + 1
     if size > MAX_RANGE:
         raise LimitExceeded(
-            f"range() would give {size:,} numbers (at most {MAX_RANGE:,}); loop over fewer numbers."
+            _(
+                "range() would give {size} numbers (at most {limit}); loop over fewer numbers."
+            ).format(size=format_number(size), limit=format_number(MAX_RANGE))
         )
     return numbers
 
 
 def bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:  # noqa: A002
     """lipsum(), refusing more than 20 paragraphs of more than 200 words."""
-    _check_count(n, "the number of paragraphs", 20)
-    _check_count(max, "the number of words", 200)
+    _check_count(n, N_("the number of paragraphs"), 20)
+    _check_count(max, N_("the number of words"), 200)
     return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
 
 
@@ -332,8 +352,9 @@ def check_output(part: str, text: str) -> None:
         segments = sms_segments(text).segments
         if segments > SMS_MAX_SEGMENTS:
             raise LimitExceeded(
-                f"the text message would take {segments} SMS (at most {SMS_MAX_SEGMENTS}); "
-                "shorten it."
+                _(
+                    "the text message would take {segments} SMS (at most {limit}); shorten it."
+                ).format(segments=format_number(segments), limit=SMS_MAX_SEGMENTS)
             )
         return
     if len(text) * 4 <= EMAIL_MAX_BYTES:  # UTF-8 takes at most 4 bytes a character
@@ -341,8 +362,9 @@ def check_output(part: str, text: str) -> None:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > EMAIL_MAX_BYTES:
         raise LimitExceeded(
-            f"the message would be {size / 1024:,.0f} KB (at most "
-            f"{EMAIL_MAX_BYTES // 1024} KB); write less."
+            _("the message would be {size} KB (at most {limit} KB); write less.").format(
+                size=format_number(round(size / 1024)), limit=format_number(EMAIL_MAX_BYTES // 1024)
+            )
         )
 
 
@@ -353,8 +375,9 @@ def collect(pieces: Iterable[str]) -> str:
         size += len(piece)
         if size > EMAIL_MAX_BYTES:
             raise LimitExceeded(
-                f"the message would be over {EMAIL_MAX_BYTES // 1024} KB; write less "
-                "(or loop over fewer items)."
+                _(
+                    "the message would be over {limit} KB; write less (or loop over fewer items)."
+                ).format(limit=format_number(EMAIL_MAX_BYTES // 1024))
             )
         taken.append(piece)
     return "".join(taken)

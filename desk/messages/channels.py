@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from desk.codes import Channel
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.messages.claims import this_process
 from desk.messages.mail import (
     DeliveryError,
@@ -59,8 +60,10 @@ class Senders:
         if not config.host or not self.shop["email"]:
             self.block(
                 "email",
-                "Email is not set up: enter the SMTP server and the shop's "
-                "email address in Settings. Messages stay queued.",
+                _(
+                    "Email is not set up: enter the SMTP server and the shop's "
+                    "email address in Settings. Messages stay queued."
+                ),
             )
             return
         if config.user and password is None:
@@ -69,8 +72,10 @@ class Senders:
                 self.report.missing_secrets.append("smtp")
                 self.block(
                     "email",
-                    "No SMTP password: emails stay queued. Save it with "
-                    "`returndesk config set-password smtp`, or type it when sending.",
+                    _(
+                        "No SMTP password: emails stay queued. Save it with "
+                        "`returndesk config set-password smtp`, or type it when sending."
+                    ),
                 )
                 return
         self.smtp = SmtpSender(config, password)
@@ -79,8 +84,10 @@ class Senders:
         if not get_setting(session, SMS_URL) or not get_setting(session, SMS_ACCOUNT):
             self.block(
                 "sms",
-                "Text messages are not set up: enter the SMS provider in "
-                "Settings. Messages stay queued.",
+                _(
+                    "Text messages are not set up: enter the SMS provider in "
+                    "Settings. Messages stay queued."
+                ),
             )
             return
         token = token if token is not None else get_secret("sms")
@@ -88,8 +95,10 @@ class Senders:
             self.report.missing_secrets.append("sms")
             self.block(
                 "sms",
-                "No SMS API token: text messages stay queued. Save it with "
-                "`returndesk config set-password sms`, or type it when sending.",
+                _(
+                    "No SMS API token: text messages stay queued. Save it with "
+                    "`returndesk config set-password sms`, or type it when sending."
+                ),
             )
             return
         self.sms = provider_from_settings(session, token)
@@ -129,7 +138,9 @@ class Senders:
             return None
         if message.channel == Channel.SMS:
             return self.sms.send(message.recipient, message.body_text, before_data=before_data)
-        raise DeliveryError(f"Unknown channel {message.channel!r}.", permanent=True)
+        raise DeliveryError(
+            _("Unknown channel {channel}.").format(channel=repr(message.channel)), permanent=True
+        )
 
     def close(self) -> None:
         """Close the SMTP connection."""

@@ -21,6 +21,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from desk.codes import OutboxState
+from desk.i18n.catalog import N_, _
 from desk.messages.mail import UNKNOWN
 from desk.models import OutboxMessage, utcnow
 
@@ -32,15 +33,24 @@ LEASE = timedelta(minutes=10)
 """A message "sending" for longer than this, by a process that cannot be checked, was
 left behind by a process that died."""
 
-INTERRUPTED = (
-    f"{UNKNOWN}: sending was interrupted after the message was handed over, so it may "
+_INTERRUPTED = N_(
+    "{unknown}: sending was interrupted after the message was handed over, so it may "
     "have been delivered. Check with the customer, then send it again only if it did "
     "not arrive."
 )
-"""The last_error of a message whose sending process died after handing it over."""
+INTERRUPTED = _INTERRUPTED.format(unknown=UNKNOWN)
+"""The last_error (in English) of a message whose sending process died after handing it
+over; `interrupted()` gives it in the desk's language."""
 
-REQUEUED = "Sending was interrupted before the message left; it is queued again."
-"""The last_error of a message whose sending process died while still connecting."""
+REQUEUED = N_("Sending was interrupted before the message left; it is queued again.")
+"""The last_error of a message whose sending process died while still connecting (stored
+as `_(REQUEUED)`, in the desk's language)."""
+
+
+def interrupted() -> str:
+    """INTERRUPTED in the desk's language."""
+    return _(_INTERRUPTED).format(unknown=_(UNKNOWN))
+
 
 _TAG = re.compile(
     r"\[claim host=(?P<host>\S+) boot=(?P<boot>\S+) pid=(?P<pid>\d+) start=(?P<start>\S+) "
@@ -96,9 +106,12 @@ def this_process() -> Owner:
 def claim_note(owner: Owner, phase: str) -> str:
     """The last_error text of a message `owner` is sending, at `phase`."""
     tag = phase.replace(" ", "-")
+    words = {CONNECTING: N_("connecting"), HANDED_OVER: N_("handed over")}
+    said = _("Being sent by process {pid} on {host} ({phase}).").format(
+        pid=owner.pid, host=owner.host, phase=_(words[phase]) if phase in words else phase
+    )
     return (
-        f"Being sent by process {owner.pid} on {owner.host} ({phase}). "
-        f"[claim host={owner.host} boot={owner.boot} pid={owner.pid} start={owner.start} "
+        f"{said} [claim host={owner.host} boot={owner.boot} pid={owner.pid} start={owner.start} "
         f"phase={tag}]"
     )
 
@@ -164,9 +177,13 @@ def recover(session: Session, now: datetime, lease: timedelta = LEASE) -> tuple[
         claim = read_claim(note)
         alive = is_alive(claim[0]) if claim else None
         if alive is False and claim[1] == CONNECTING:
-            values = {"state": OutboxState.QUEUED, "last_error": REQUEUED, "next_attempt_at": now}
+            values = {
+                "state": OutboxState.QUEUED,
+                "last_error": _(REQUEUED),
+                "next_attempt_at": now,
+            }
         elif alive is False or claimed_at <= now - lease:
-            values = {"state": OutboxState.FAILED, "last_error": INTERRUPTED}
+            values = {"state": OutboxState.FAILED, "last_error": interrupted()}
         else:
             continue  # its process is (or may be) still sending it
         changed = session.exec(

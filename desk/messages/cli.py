@@ -15,6 +15,8 @@ import sys
 from desk.codes import Channel, OutboxState, Status
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _, ngettext, pgettext
+from desk.i18n.formats import format_datetime, format_number
 
 SMS_TOKEN_ENV = "RETURNDESK_SMS_TOKEN"
 """The environment variable `outbox send` reads the SMS API token from, if set."""
@@ -27,71 +29,79 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `preview`, `outbox send`, `outbox list` and `outbox show` to the subcommands."""
     preview = commands.add_parser(
         "preview",
-        help="print the message a move would queue",
-        description="Print the message a move would queue, exactly as `move --notify` with "
-        "the same options queues it: `preview R-2026-00042 rejected --note ...`. With "
-        "--event instead of a status, any message (feedback, thanks); without --note it "
-        "then takes the note of the return's last move to that status.",
+        help=_("print the message a move would queue"),
+        description=_(
+            "Print the message a move would queue, exactly as `move --notify` with "
+            "the same options queues it: `preview R-2026-00042 rejected --note ...`. With "
+            "--event instead of a status, any message (feedback, thanks); without --note it "
+            "then takes the note of the return's last move to that status."
+        ),
     )
-    preview.add_argument("target", nargs="?", metavar="NUMBER", help="the return")
+    preview.add_argument("target", nargs="?", metavar="NUMBER", help=_("the return"))
     preview.add_argument(
-        "status", nargs="?", choices=STATUS_NAMES, metavar="STATUS", help="the move's status"
+        "status", nargs="?", choices=STATUS_NAMES, metavar="STATUS", help=_("the move's status")
     )
-    preview.add_argument("--return", dest="number", metavar="NUMBER", help="the return")
-    preview.add_argument("--event", metavar="EVENT", help="the message, instead of a status")
-    preview.add_argument("--note", default=None, help="the move's note, as `move --note`")
-    preview.add_argument("--staff", default="", help="who moves it, as `move --staff`")
+    preview.add_argument("--return", dest="number", metavar="NUMBER", help=_("the return"))
+    preview.add_argument("--event", metavar="EVENT", help=_("the message, instead of a status"))
+    preview.add_argument("--note", default=None, help=_("the move's note, as `move --note`"))
+    preview.add_argument("--staff", default="", help=_("who moves it, as `move --staff`"))
     preview.add_argument(
-        "--channel", choices=("email", "sms"), default=None, help="default: the customer's"
+        "--channel", choices=("email", "sms"), default=None, help=_("default: the customer's")
     )
     preview.add_argument(
-        "--language", choices=("en", "pt_BR"), default=None, help="default: the customer's"
+        "--language", choices=("en", "pt_BR"), default=None, help=_("default: the customer's")
     )
     preview.set_defaults(run=cmd_preview)
-    outbox = commands.add_parser("outbox", help="send or list customer messages")
+    outbox = commands.add_parser("outbox", help=_("send or list customer messages"))
     outbox_commands = outbox.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
     send = outbox_commands.add_parser(
         "send",
-        help="send the messages that are due (scheduled)",
-        description="Send the queued messages that are due. Without a keyring, give the "
-        "secrets on standard input: one line each, the SMTP password first when both "
-        "flags are given; the SMS token may also come from the environment variable "
-        f"{SMS_TOKEN_ENV}. Prints one line per channel that could not be sent.",
+        help=_("send the messages that are due (scheduled)"),
+        description=_(
+            "Send the queued messages that are due. Without a keyring, give the "
+            "secrets on standard input: one line each, the SMTP password first when both "
+            "flags are given; the SMS token may also come from the environment variable "
+            "{variable}. Prints one line per channel that could not be sent."
+        ).format(variable=SMS_TOKEN_ENV),
     )
     send.add_argument("--limit", type=int, default=200, metavar="N")
     send.add_argument(
         "--now",
         action="store_true",
-        help="also send the messages waiting out a retry delay after a failed try",
+        help=_("also send the messages waiting out a retry delay after a failed try"),
     )
     send.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the SMTP password from standard input (machines without a keyring)",
+        help=_("read the SMTP password from standard input (machines without a keyring)"),
     )
     send.add_argument(
         "--sms-token-stdin",
         action="store_true",
-        help="read the SMS API token from standard input (after the SMTP password "
-        f"when both are given); or set {SMS_TOKEN_ENV}",
+        help=_(
+            "read the SMS API token from standard input (after the SMTP password "
+            "when both are given); or set {variable}"
+        ).format(variable=SMS_TOKEN_ENV),
     )
     send.set_defaults(run=cmd_outbox_send)
-    listed = outbox_commands.add_parser("list", help="recent messages and their state")
+    listed = outbox_commands.add_parser("list", help=_("recent messages and their state"))
     listed.add_argument("--limit", type=int, default=30, metavar="N")
     listed.set_defaults(run=cmd_outbox_list)
     show = outbox_commands.add_parser(
         "show",
-        help="print one message exactly as it will leave",
-        description="Print a message of the outbox as it will leave: its headers, then the "
-        "text and HTML parts of an email, or the text of an SMS.",
+        help=_("print one message exactly as it will leave"),
+        description=_(
+            "Print a message of the outbox as it will leave: its headers, then the "
+            "text and HTML parts of an email, or the text of an SMS."
+        ),
     )
-    show.add_argument("id", type=int, metavar="ID", help="the message number (`outbox list`)")
+    show.add_argument("id", type=int, metavar="ID", help=_("the message number (`outbox list`)"))
     show.set_defaults(run=cmd_outbox_show)
 
 
 def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
     """Send the due messages (for a scheduled task); exit 1 if any failed, waits or is unknown."""
-    from desk.messages.mail import UNKNOWN
+    from desk.messages.mail import is_unknown_fate
     from desk.messages.sender import send_due
 
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
@@ -100,21 +110,49 @@ def cmd_outbox_send(db: Database, args: argparse.Namespace) -> int:
     report = send_due(
         db, limit=args.limit, smtp_password=password or None, sms_token=token, force=args.now
     )
-    print(f"Sent {report.sent}, failed {report.failed}, not tried {report.skipped}.")
+    print(
+        _("Sent {sent}, failed {failed}, not tried {skipped}.").format(
+            sent=format_number(report.sent),
+            failed=format_number(report.failed),
+            skipped=format_number(report.skipped),
+        )
+    )
     if report.cancelled:
-        print(f"{report.cancelled} feedback request(s) no longer wanted, not sent.")
+        print(
+            ngettext(
+                "{n} feedback request no longer wanted, not sent.",
+                "{n} feedback requests no longer wanted, not sent.",
+                report.cancelled,
+            ).format(n=format_number(report.cancelled))
+        )
     if report.recovered:
-        print(f"{report.recovered} message(s) left unfinished by a stopped run recovered.")
+        print(
+            ngettext(
+                "{n} message left unfinished by a stopped run recovered.",
+                "{n} messages left unfinished by a stopped run recovered.",
+                report.recovered,
+            ).format(n=format_number(report.recovered))
+        )
     if report.unknown:
         print(
-            f"{report.unknown} message(s) of unknown fate (may have been delivered): check "
-            "with the customer before sending again (`returndesk outbox list`)."
+            ngettext(
+                "{n} message of unknown fate (may have been delivered): check with the "
+                "customer before sending again (`returndesk outbox list`).",
+                "{n} messages of unknown fate (may have been delivered): check with the "
+                "customer before sending again (`returndesk outbox list`).",
+                report.unknown,
+            ).format(n=format_number(report.unknown))
         )
     for item in report.messages:
         if item.error:
-            words = {OutboxState.QUEUED: "will retry", OutboxState.CANCELLED: "cancelled"}
-            then = words.get(item.state, "gave up")
-            then = "unknown fate" if item.error.startswith(UNKNOWN) else then
+            if is_unknown_fate(item.error):
+                then = _("unknown fate")
+            elif item.state == OutboxState.QUEUED:
+                then = _("will retry")
+            elif item.state == OutboxState.CANCELLED:
+                then = pgettext("outbox", "cancelled")
+            else:
+                then = _("gave up")
             print(f"  #{item.id} {item.recipient} ({then}): {item.error}")
     for line in report.not_sent_lines():
         print(line, file=sys.stderr)
@@ -130,15 +168,29 @@ def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
         messages = recent_messages(session, limit=args.limit)
         numbers = {m.return_id: session.get(Return, m.return_id).number for m in messages}
     if not messages:
-        print("The outbox is empty.")
+        print(_("The outbox is empty."))
     for m in messages:
-        stamp = (m.sent_at or m.created_at).strftime("%Y-%m-%d %H:%M")
+        stamp = format_datetime(m.sent_at or m.created_at)
         error = f"  {m.last_error}" if m.last_error and m.state != OutboxState.SENT else ""
         print(
-            f"#{m.id:<5} {stamp}  {m.state:<7} {m.channel:<5} {numbers[m.return_id]}  "
-            f"{m.event:<12} {m.recipient}  tries {m.attempts}{error}"
+            f"#{m.id:<5} {stamp}  {state_word(m.state):<7} {m.channel:<5} {numbers[m.return_id]}  "
+            f"{m.event:<12} {m.recipient}  "
+            + _("tries {n}").format(n=format_number(m.attempts))
+            + error
         )
     return 0
+
+
+def state_word(state: OutboxState | str) -> str:
+    """A message's state as staff read it, in the desk's language ("queued": "na fila")."""
+    words = {
+        OutboxState.QUEUED: pgettext("outbox", "queued"),
+        OutboxState.SENDING: pgettext("outbox", "sending"),
+        OutboxState.SENT: pgettext("outbox", "sent"),
+        OutboxState.FAILED: pgettext("outbox", "failed"),
+        OutboxState.CANCELLED: pgettext("outbox", "cancelled"),
+    }
+    return words.get(state, str(state))
 
 
 def message_block(
@@ -166,17 +218,19 @@ def _preview_target(args: argparse.Namespace) -> tuple[str, object, str | None]:
 
     number = args.target or args.number
     if not number:
-        raise DeskError("Say which return: `returndesk preview R-2026-00042 STATUS`.")
+        raise DeskError(_("Say which return: `returndesk preview R-2026-00042 STATUS`."))
     if args.status and args.event:
-        raise DeskError("Give a status or --event, not both.")
+        raise DeskError(_("Give a status or --event, not both."))
     if args.status:
         status = parse_status(args.status)
         event = event_for(status)
         if event is None:
-            raise DeskError(f"A move to {status.label.lower()} sends no message.")
+            raise DeskError(
+                _("A move to {status} sends no message.").format(status=status.label.lower())
+            )
         return number, event, args.note or ""  # as `move`, whose note defaults to ""
     if not args.event:
-        raise DeskError("Say which message: a STATUS after the number, or --event EVENT.")
+        raise DeskError(_("Say which message: a STATUS after the number, or --event EVENT."))
     return number, parse_event(args.event), args.note
 
 
@@ -198,7 +252,8 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     if message is None:
         from desk.messages.outbox import why_no_channel
 
-        print(f"Nothing would be queued: {why_no_channel(detail.customer)}", file=sys.stderr)
+        why = why_no_channel(detail.customer)
+        print(_("Nothing would be queued: {why}").format(why=why), file=sys.stderr)
         return 1
     _write_message(message)
     return 0
@@ -224,14 +279,24 @@ def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
     with db.session() as session:
         message = session.get(OutboxMessage, args.id)
         if message is None:
-            raise DeskError(f"There is no message {args.id}; `returndesk outbox list` lists them.")
+            raise DeskError(
+                _("There is no message {id}; `returndesk outbox list` lists them.").format(
+                    id=args.id
+                )
+            )
         number = session.get(Return, message.return_id).number if message.return_id else ""
         shop = shop_from_settings(session)
         public = get_setting(session, PORTAL_PUBLIC_URL)
-    due = message.next_attempt_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(
-        f"Message #{message.id}: {message.event} {message.channel} for {number}, "
-        f"{message.state} (due {due}, tries {message.attempts})"
+        _("Message #{id}: {event} {channel} for {number}, {state} (due {due}, tries {n})").format(
+            id=message.id,
+            event=message.event,
+            channel=message.channel,
+            number=number,
+            state=state_word(message.state),
+            due=format_datetime(message.next_attempt_at),
+            n=format_number(message.attempts),
+        )
     )
     if message.channel == Channel.EMAIL:
         link = unsubscribe_url(public, "TOKEN") if public and message.return_id else None
@@ -240,6 +305,6 @@ def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
             if key not in LEFT_TO_SENDING and key not in ("To", "Subject"):
                 print(f"{key}: {value}")
         if link:
-            print("(TOKEN: the customer's personal link, made when the email is sent)")
+            print(_("(TOKEN: the customer's personal link, made when the email is sent)"))
     _write_message(message)
     return 0

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from desk.codes import Channel, Event, OutboxState
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.messages.context import normalise_language
 from desk.messages.mail import new_message_id
 from desk.models import Customer, OutboxMessage, utcnow
@@ -74,10 +75,6 @@ def customer_channel(customer: Customer) -> Channel | None:
     return other if contacts[other] else None
 
 
-def _label(channel: Channel) -> str:
-    return "email" if channel == Channel.EMAIL else "SMS"
-
-
 def recipient_for(customer: Customer, channel: Channel) -> str:
     """The address `channel` reaches `customer` at: their email, or their phone for SMS."""
     return ((customer.email if channel == Channel.EMAIL else customer.phone) or "").strip()
@@ -113,16 +110,24 @@ def compose_message(
         return None
     channel = Channel(channel or reachable)
     if channel not in SENDING_CHANNELS:
-        raise DeskError(f"Messages are sent by email or SMS, not by “{channel.value}”.")
+        raise DeskError(
+            _("Messages are sent by email or SMS, not by “{channel}”.").format(
+                channel=channel.value
+            )
+        )
     recipient = recipient_for(customer, channel)
     if not recipient:
-        kind, other = (
-            ("email address", "SMS") if channel == Channel.EMAIL else ("phone number", "email")
-        )
-        raise DeskError(
-            f"{customer.name} has no {kind}, so nothing can be sent by {_label(channel)}: "
-            f"send it by {other}, or add the {kind} to their details."
-        )
+        if channel == Channel.EMAIL:
+            text = _(
+                "{name} has no email address, so nothing can be sent by email: "
+                "send it by SMS, or add the email address to their details."
+            )
+        else:
+            text = _(
+                "{name} has no phone number, so nothing can be sent by SMS: "
+                "send it by email, or add the phone number to their details."
+            )
+        raise DeskError(text.format(name=customer.name))
     rendered = render_message(
         session,
         detail,

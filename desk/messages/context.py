@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from desk.codes import Condition, Event, Reason, RefundMethod, Status
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 from desk.labels import label
 from desk.messages.events import EVENT_FOR_STATUS
 from desk.models import Customer, Return, ReturnLine, Setting, StatusChange
@@ -35,42 +36,51 @@ LANGUAGES: tuple[str, ...] = ("en", "pt_BR")
 DEFAULT_LANGUAGE = "en"
 
 VARIABLES: dict[str, str] = {
-    "customer.first_name": "The customer's first name",
-    "customer.name": "The customer's full name",
-    "customer.email": "The customer's email address (may be empty)",
-    "customer.phone": "The customer's phone number (may be empty)",
-    "return.number": "The return number, e.g. R-2026-00042",
-    "return.date": "The day the return was logged, in the customer's language",
-    "return.purchase_date": "The day of purchase, if known (else empty)",
-    "return.purchase_ref": "The receipt or order reference (may be empty)",
-    "return.reason": "Why the customer returns the goods, in their language",
-    "items": "The returned items; loop with {% for item in items %}",
-    "item.sku": "An item's SKU (inside the loop)",
-    "item.description": "An item's description (inside the loop)",
-    "item.quantity": "How many of the item (inside the loop)",
-    "item.unit_price": "An item's unit price, formatted (inside the loop)",
-    "item.amount": "Quantity times unit price, formatted (inside the loop)",
-    "item.condition": "An item's condition, in the customer's language (inside the loop)",
-    "total": "The value of all items, formatted",
-    "refund_method": "How the customer is refunded, in their language",
-    "next_step": "One sentence saying what happens next and when",
-    "reward.code": "The reward code the feedback earned (thanks message; else empty)",
-    "reward.text": "What the reward code gives, e.g. 10% off your next purchase (else empty)",
-    "note": "The staff note of this step, e.g. why a return was rejected (may be empty)",
-    "shop.name": "The shop's name",
-    "shop.address": "The shop's address",
-    "shop.phone": "The shop's phone number",
-    "shop.hours": "The shop's opening hours",
-    "shop.email": "The shop's email address",
-    "shop.logo": 'Whether a logo is set; use {% if shop.logo %}<img src="cid:logo">{% endif %}',
-    "staff": "The name of the staff member sending the message (may be empty)",
-    "today": "Today's date, in the customer's language",
-    "event": "The event code, e.g. refunded",
-    "language": "The message language: en or pt_BR",
-    "portal_link": "The customer's personal link to follow the return (empty when the "
-    "customer space has no public address)",
+    "customer.first_name": N_("The customer's first name"),
+    "customer.name": N_("The customer's full name"),
+    "customer.email": N_("The customer's email address (may be empty)"),
+    "customer.phone": N_("The customer's phone number (may be empty)"),
+    "return.number": N_("The return number, e.g. R-2026-00042"),
+    "return.date": N_("The day the return was logged, in the customer's language"),
+    "return.purchase_date": N_("The day of purchase, if known (else empty)"),
+    "return.purchase_ref": N_("The receipt or order reference (may be empty)"),
+    "return.reason": N_("Why the customer returns the goods, in their language"),
+    "items": N_("The returned items; loop with {% for item in items %}"),
+    "item.sku": N_("An item's SKU (inside the loop)"),
+    "item.description": N_("An item's description (inside the loop)"),
+    "item.quantity": N_("How many of the item (inside the loop)"),
+    "item.unit_price": N_("An item's unit price, formatted (inside the loop)"),
+    "item.amount": N_("Quantity times unit price, formatted (inside the loop)"),
+    "item.condition": N_("An item's condition, in the customer's language (inside the loop)"),
+    "total": N_("The value of all items, formatted"),
+    "refund_method": N_("How the customer is refunded, in their language"),
+    "next_step": N_("One sentence saying what happens next and when"),
+    "reward.code": N_("The reward code the feedback earned (thanks message; else empty)"),
+    "reward.text": N_("What the reward code gives, e.g. 10% off your next purchase (else empty)"),
+    "note": N_("The staff note of this step, e.g. why a return was rejected (may be empty)"),
+    "shop.name": N_("The shop's name"),
+    "shop.address": N_("The shop's address"),
+    "shop.phone": N_("The shop's phone number"),
+    "shop.hours": N_("The shop's opening hours"),
+    "shop.email": N_("The shop's email address"),
+    "shop.logo": N_('Whether a logo is set; use {% if shop.logo %}<img src="cid:logo">{% endif %}'),
+    "staff": N_("The name of the staff member sending the message (may be empty)"),
+    "today": N_("Today's date, in the customer's language"),
+    "event": N_("The event code, e.g. refunded"),
+    "language": N_("The message language: en or pt_BR"),
+    "portal_link": N_(
+        "The customer's personal link to follow the return (empty when the "
+        "customer space has no public address)"
+    ),
 }
-"""Every template variable with a one-line description, for the template editor."""
+"""Every template variable with a one-line description (marked only: the editor shows
+`variable_descriptions()`, in the desk's language)."""
+
+
+def variable_descriptions() -> dict[str, str]:
+    """Every template variable with its description in the desk's language."""
+    return {name: _(description) for name, description in VARIABLES.items()}
+
 
 _BABEL_LOCALE = {"en": "en", "pt_BR": "pt_BR"}
 
@@ -107,7 +117,11 @@ def normalise_language(code: str | None) -> str:
 def check_language(code: str) -> str:
     """Return `code` if templates exist in that language; raise DeskError if not."""
     if code not in LANGUAGES:
-        raise DeskError(f"There are no templates in “{code}”; use one of: {', '.join(LANGUAGES)}.")
+        raise DeskError(
+            _("There are no templates in “{code}”; use one of: {names}.").format(
+                code=code, names=", ".join(LANGUAGES)
+            )
+        )
     return code
 
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from desk.i18n.catalog import _
+
 
 @dataclass(frozen=True)
 class HtmlProblem:
@@ -112,8 +114,10 @@ def stray_braces(source: str) -> list[HtmlProblem]:
             _problem(
                 line,
                 column,
-                f"A stray “{mark}” with no “{other}” to match: delete it, or complete the "
-                "placeholder.",
+                _(
+                    "A stray “{mark}” with no “{other}” to match: delete it, or complete the "
+                    "placeholder."
+                ).format(mark=mark, other=other),
             )
         )
     return problems
@@ -154,9 +158,11 @@ class _Checker(HTMLParser):
                     _problem(
                         line,
                         column,
-                        f'A quote is missing in {name}="…" of this <{tag}>: the text up to '
-                        f"the next quote (“{shown}”) is swallowed and not shown. Add the "
-                        "closing quote.",
+                        _(
+                            'A quote is missing in {name}="…" of this <{tag}>: the text up to '
+                            "the next quote (“{shown}”) is swallowed and not shown. Add the "
+                            "closing quote."
+                        ).format(name=name, tag=tag, shown=shown),
                     )
                 )
                 return
@@ -165,8 +171,10 @@ class _Checker(HTMLParser):
                     _problem(
                         line,
                         column,
-                        f"<{tag}> has a broken attribute “{name}”: check its quotes and "
-                        "the = sign.",
+                        _(
+                            "<{tag}> has a broken attribute “{name}”: check its quotes and "
+                            "the = sign."
+                        ).format(tag=tag, name=name),
                     )
                 )
                 return
@@ -177,7 +185,11 @@ class _Checker(HTMLParser):
             return
         if not any(open_tag == tag for open_tag, _, _ in self.open):
             self.problems.append(
-                _problem(line, column, f"</{tag}> closes nothing: no <{tag}> is open here.")
+                _problem(
+                    line,
+                    column,
+                    _("</{tag}> closes nothing: no <{tag}> is open here.").format(tag=tag),
+                )
             )
             return
         while self.open:
@@ -188,8 +200,9 @@ class _Checker(HTMLParser):
                 _problem(
                     open_line,
                     open_column,
-                    f"<{open_tag}> is not closed before </{tag}> on line {line}: add "
-                    f"</{open_tag}>.",
+                    _(
+                        "<{open}> is not closed before </{tag}> on line {line}: add </{open}>."
+                    ).format(open=open_tag, tag=tag, line=line),
                 )
             )
 
@@ -204,14 +217,17 @@ class _Checker(HTMLParser):
                 _problem(
                     line,
                     column,
-                    f"The tag “{shown}…” never ends: a quote or a > is missing.",
+                    _("The tag “{shown}…” never ends: a quote or a > is missing.").format(
+                        shown=shown
+                    ),
                 )
             )
 
     def finish(self) -> list[HtmlProblem]:
         self.close()
         for tag, line, column in self.open:
-            self.problems.append(_problem(line, column, f"<{tag}> is never closed: add </{tag}>."))
+            text = _("<{tag}> is never closed: add </{tag}>.").format(tag=tag)
+            self.problems.append(_problem(line, column, text))
         return sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
@@ -234,7 +250,8 @@ def check_html_output(html: str) -> list[HtmlProblem]:
     line (the layout is included, so its lines are not the template's), quoting where."""
     problems = []
     for problem in html_problems(html) + stray_braces(html):
-        problems.append(HtmlProblem(None, f"In the filled-in email: {problem.message}"))
+        text = _("In the filled-in email: {problem}").format(problem=problem.message)
+        problems.append(HtmlProblem(None, text))
     return problems
 
 

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from desk.codes import Channel
 from desk.errors import DeskError
+from desk.i18n.catalog import LANGUAGES, N_, _, translation
 from desk.messages.smtp_errors import explain, timed_out
 from desk.models import OutboxMessage, utcnow
 from desk.settings import (
@@ -34,8 +35,19 @@ from desk.settings import (
 
 SECURITY_CHOICES = ("starttls", "ssl", "none")
 
-UNKNOWN = "Unknown, check before resending"
-"""How the error of a message of unknown fate begins: it may have reached the customer."""
+UNKNOWN = N_("Unknown, check before resending")
+"""How the error of a message of unknown fate begins: it may have reached the customer.
+Stored in the desk's language of the moment: `unknown_prefixes` gives every language's."""
+
+
+def unknown_prefixes() -> tuple[str, ...]:
+    """How a message of unknown fate's error begins, in every language the desk speaks."""
+    return tuple(dict.fromkeys(translation(lang).gettext(UNKNOWN) for lang in LANGUAGES))
+
+
+def is_unknown_fate(error: str | None) -> bool:
+    """Whether a failed message's error says it may have been delivered (any language)."""
+    return bool(error) and error.startswith(unknown_prefixes())
 
 
 class DeliveryError(DeskError):
@@ -206,7 +218,7 @@ class SmtpSender:
         config = self.config
         if not config.host:
             raise DeliveryError(
-                "No mail server is set. Enter it in Settings (SMTP server).", stop=True
+                _("No mail server is set. Enter it in Settings (SMTP server)."), stop=True
             )
         if config.security == "ssl":
             context = ssl.create_default_context()
@@ -296,10 +308,12 @@ def send_test_email(
         channel=Channel.EMAIL,
         language="en",
         recipient=to,
-        subject=f"{name}: test message from Return Desk",
+        subject=_("{shop}: test message from Return Desk").format(shop=name),
         body_text=(
-            "This is a test message from Return Desk.\n"
-            "If you can read it, customers will receive your return messages.\n"
+            _("This is a test message from Return Desk.")
+            + "\n"
+            + _("If you can read it, customers will receive your return messages.")
+            + "\n"
         ),
         message_id=new_message_id(shop.get("email", "")),
     )
@@ -315,28 +329,37 @@ def new_message_id(shop_email: str) -> str:
 
 
 def _where(config: SmtpConfig | None) -> str:
-    return f"the mail server {config.host}:{config.port}" if config else "the mail server"
+    if config:
+        return _("the mail server {host}:{port}").format(host=config.host, port=config.port)
+    return _("the mail server")
 
 
 def explain_smtp_error(exc: BaseException, *, config: SmtpConfig | None = None) -> str:
     """Say in plain words why sending failed. Never includes the password."""
-    return explain(exc, _where(config), config.host if config else "the mail server")[0]
+    return explain(exc, _where(config), config.host if config else _("the mail server"))[0]
 
 
 def _delivery_error(
     exc: BaseException, config: SmtpConfig | None, password: str | None, phase: str
 ) -> DeliveryError:
     """The plain-words error for `exc`, raised in `phase` (see _Phases)."""
-    host = config.host if config else "the mail server"
+    host = config.host if config else _("the mail server")
     text, permanent, stop = explain(exc, _where(config), host)
     if phase == "body" and not isinstance(exc, smtplib.SMTPResponseException):
         # the body went out and no verdict came back: the server may have kept it
-        why = "timed out" if timed_out(exc) else "lost the connection"
-        text = (
-            f"{UNKNOWN}: {_where(config)} {why} after the message "
-            "was handed over, so it may have been delivered. Check with the customer, "
-            "then send it again only if it did not arrive."
-        )
+        if timed_out(exc):
+            text = _(
+                "{unknown}: {where} timed out after the message was handed over, so it may "
+                "have been delivered. Check with the customer, then send it again only if "
+                "it did not arrive."
+            )
+        else:
+            text = _(
+                "{unknown}: {where} lost the connection after the message was handed over, "
+                "so it may have been delivered. Check with the customer, then send it again "
+                "only if it did not arrive."
+            )
+        text = text.format(unknown=_(UNKNOWN), where=_where(config))
         return DeliveryError(text, stop=True, unknown=True)
     if phase == "connect":
         stop = True  # refused, not found, no greeting, TLS, login: all would fail alike

@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 
 from desk.codes import Channel, Event, OutboxState, Status
 from desk.errors import DeskError, NotFound
+from desk.i18n.catalog import N_, _
 from desk.messages.events import event_for, follow_up_for
 from desk.models import Customer, Feedback, OutboxMessage, StatusChange, utcnow
 from desk.returns import ReturnDetail, get_detail
@@ -61,10 +62,12 @@ def channel_for(customer: Customer) -> Channel | None:
 def why_no_channel(customer: Customer) -> str:
     """Why `customer` cannot be sent a message, in one sentence."""
     if customer.preferred_channel == Channel.PRINT:
-        return f"{customer.name} prefers a printed letter; print it instead."
+        return _("{name} prefers a printed letter; print it instead.").format(name=customer.name)
     if customer.preferred_channel == Channel.NONE:
-        return f"{customer.name} asked not to be sent messages."
-    return f"{customer.name} has no email address or phone number; print the letter instead."
+        return _("{name} asked not to be sent messages.").format(name=customer.name)
+    return _("{name} has no email address or phone number; print the letter instead.").format(
+        name=customer.name
+    )
 
 
 def move_and_queue(
@@ -105,9 +108,11 @@ def move_and_queue(
     message, reason, detail, failed = None, "", None, False
     event = event_for(result.change.to_status)
     if not notify:
-        reason = "The customer was not notified (not asked)."
+        reason = _("The customer was not notified (not asked).")
     elif event is None:
-        reason = f"A move to {result.change.to_status.label.lower()} sends no message."
+        reason = _("A move to {status} sends no message.").format(
+            status=result.change.to_status.label.lower()
+        )
     else:
         detail = get_detail(session, return_id=return_id)
         try:
@@ -173,7 +178,7 @@ def _new_message(
     return add_composed(session, detail, composed, change_id=change_id, staff=staff, due=due)
 
 
-_ALREADY_QUEUED = "A message for this status change was already queued."
+_ALREADY_QUEUED = N_("A message for this status change was already queued.")
 
 
 def queue_for_change(
@@ -189,11 +194,11 @@ def queue_for_change(
         return None
     queued = select(OutboxMessage.id).where(OutboxMessage.status_change_id == change.id)
     if session.exec(queued).first() is not None:
-        raise DeskError(_ALREADY_QUEUED)
+        raise DeskError(_(_ALREADY_QUEUED))
     try:
         return _new_message(session, detail, change.id, event, staff, note=change.note)
     except IntegrityError:  # queued by someone else meanwhile: the caller rolls back
-        raise DeskError(_ALREADY_QUEUED) from None
+        raise DeskError(_(_ALREADY_QUEUED)) from None
 
 
 MORNING = time(10, 0)
@@ -268,9 +273,9 @@ def feedback_offer(
     channel = channel_for(detail.customer)
     reason = ""
     if has_feedback(session, detail.ret.id):
-        reason = "Feedback was already given for this return."
+        reason = _("Feedback was already given for this return.")
     elif feedback_requested(session, detail.ret.id):
-        reason = "Feedback was already asked for this return."
+        reason = _("Feedback was already asked for this return.")
     elif channel is None:
         reason = why_no_channel(detail.customer)
     mode = get_setting(session, NOTIFY[Event.FEEDBACK])
@@ -355,15 +360,15 @@ def retry(session: Session, message_id: int) -> OutboxMessage:
     """
     message = session.get(OutboxMessage, message_id, populate_existing=True)
     if message is None:
-        raise NotFound(f"Message {message_id} does not exist.")
+        raise NotFound(_("Message {id} does not exist.").format(id=message_id))
     if message.state != OutboxState.FAILED:
         raise DeskError(
             {
-                OutboxState.QUEUED: "This message is already waiting to be sent.",
-                OutboxState.SENDING: "This message is being sent right now.",
-                OutboxState.SENT: "This message was already sent.",
-                OutboxState.CANCELLED: "This message is no longer needed, so it was not sent.",
-            }.get(message.state, "Only a failed message can be sent again.")
+                OutboxState.QUEUED: _("This message is already waiting to be sent."),
+                OutboxState.SENDING: _("This message is being sent right now."),
+                OutboxState.SENT: _("This message was already sent."),
+                OutboxState.CANCELLED: _("This message is no longer needed, so it was not sent."),
+            }.get(message.state, _("Only a failed message can be sent again."))
         )
     changed = session.exec(
         update(OutboxMessage)
@@ -371,6 +376,6 @@ def retry(session: Session, message_id: int) -> OutboxMessage:
         .values(state=OutboxState.QUEUED, next_attempt_at=utcnow(), last_error="")
     )
     if changed.rowcount != 1:
-        raise DeskError("Someone else changed this message meanwhile; reload and try again.")
+        raise DeskError(_("Someone else changed this message meanwhile; reload and try again."))
     session.refresh(message)
     return message

@@ -20,6 +20,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup
 
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from desk.messages.bounds import (
     FILTER_PRECHECKS,
     MAX_DEPTH,
@@ -152,8 +154,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             budget.step()
             if budget.depth >= MAX_DEPTH:
                 raise LimitExceeded(
-                    f"macros call each other more than {MAX_DEPTH} deep; "
-                    "make sure a macro that calls itself stops."
+                    _(
+                        "macros call each other more than {limit} deep; "
+                        "make sure a macro that calls itself stops."
+                    ).format(limit=MAX_DEPTH)
                 )
             budget.depth += 1
         check_str_method(obj, args, kwargs)
@@ -170,20 +174,22 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             budget.check_time()
         if operator_name == "**":
             if isinstance(right, int | float) and abs(right) > 100:
-                raise SecurityError("the exponent is too large (at most 100).")
+                raise SecurityError(_("the exponent is too large (at most 100)."))
             if isinstance(right, int) and _int_bits(left) * max(right, 0) > MAX_INT_BITS:
-                raise LimitExceeded("the number would be too large; use smaller numbers.")
+                raise LimitExceeded(_("the number would be too large; use smaller numbers."))
             return operator.pow(left, right)
         if operator_name == "*":
             for seq, count in ((left, right), (right, left)):
                 sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
                 if sized and len(seq) * count > MAX_TEXT:
                     raise SecurityError(
-                        f"the repeated text is too long (at most {MAX_TEXT:,} characters); "
-                        "repeat less."
+                        _(
+                            "the repeated text is too long (at most {limit} characters); "
+                            "repeat less."
+                        ).format(limit=format_number(MAX_TEXT))
                     )
             if _int_bits(left) + _int_bits(right) > MAX_INT_BITS:
-                raise LimitExceeded("the number would be too large; use smaller numbers.")
+                raise LimitExceeded(_("the number would be too large; use smaller numbers."))
             return check_size(operator.mul(left, right))
         if operator_name == "+":
             sized = isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple)

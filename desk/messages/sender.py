@@ -39,12 +39,14 @@ from sqlmodel import Session, col, select
 
 from desk.codes import Channel, Event, OutboxState
 from desk.db import Database
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_number
 from desk.messages.channels import Senders
 from desk.messages.claims import CONNECTING, HANDED_OVER, claim_note, recover
 from desk.messages.mail import (
-    UNKNOWN,
     DeliveryError,
     explain_smtp_error,
+    unknown_prefixes,
 )
 from desk.messages.outbox import pending_count
 from desk.models import Customer, Feedback, OutboxMessage, Return, utcnow
@@ -56,13 +58,14 @@ MAX_ATTEMPTS = 8
 BACKOFF_MINUTES = (1, 5, 15, 60, 120, 240, 480)
 """Wait after the n-th failed try; the last value repeats."""
 
-CHANNEL_NAMES = {"email": "Email", "sms": "Text messages"}
-"""What the report calls each channel."""
+CHANNEL_NAMES = {"email": N_("Email"), "sms": N_("Text messages")}
+"""What the report calls each channel (marked only: translate where shown)."""
 
-FEEDBACK_GIVEN = "Not sent: feedback already given."
-"""Why a feedback request was cancelled at send time: the customer answered first."""
+FEEDBACK_GIVEN = N_("Not sent: feedback already given.")
+"""Why a feedback request was cancelled at send time: the customer answered first (stored
+as `_(FEEDBACK_GIVEN)`, in the desk's language)."""
 
-NO_CONTACT = "Not sent: the customer asked not to be contacted."
+NO_CONTACT = N_("Not sent: the customer asked not to be contacted.")
 """Why a feedback request was cancelled at send time: the customer opted out meanwhile."""
 
 
@@ -101,8 +104,13 @@ class SendReport:
                 m.channel == channel and m.state == OutboxState.QUEUED for m in self.messages
             )
             waiting = self.untried.get(channel, 0) + retried
-            name = CHANNEL_NAMES[channel]
-            lines.append(f"{name} not sent ({waiting} waiting): {self.blocked[channel]}")
+            lines.append(
+                _("{channel} not sent ({n} waiting): {why}").format(
+                    channel=_(CHANNEL_NAMES[channel]),
+                    n=format_number(waiting),
+                    why=self.blocked[channel],
+                )
+            )
         return lines
 
 
@@ -184,7 +192,7 @@ def outbox_backlog(db: Database, *, now: datetime | None = None) -> Backlog:
         unknown = session.exec(
             select(func.count()).where(
                 col(OutboxMessage.state) == OutboxState.FAILED,
-                col(OutboxMessage.last_error).startswith(UNKNOWN),
+                or_(*(col(OutboxMessage.last_error).startswith(p) for p in unknown_prefixes())),
             )
         ).one()
         return Backlog(pending_count(session, now=moment), int(backed_off), int(unknown))
@@ -222,7 +230,7 @@ def _cancel(session: Session, message_id: int, report: SendReport) -> bool:
                 col(OutboxMessage.state) == OutboxState.QUEUED,
                 condition,
             )
-            .values(state=OutboxState.CANCELLED, last_error=why)
+            .values(state=OutboxState.CANCELLED, last_error=_(why))
         )
         session.commit()
         if cancelled.rowcount == 1:
@@ -234,7 +242,7 @@ def _cancel(session: Session, message_id: int, report: SendReport) -> bool:
                     channel=message.channel,
                     recipient=message.recipient,
                     state=OutboxState.CANCELLED,
-                    error=why,
+                    error=_(why),
                 )
             )
             return True

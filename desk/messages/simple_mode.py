@@ -24,6 +24,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from desk.i18n.catalog import _
+
 SIMPLE_PART = "simple"
 """The stored part that holds the simple source of an email (beside "html" and "text")."""
 
@@ -116,8 +118,11 @@ def simple_problems(source: str) -> list[SimpleProblem]:
             problems.append(
                 SimpleProblem(
                     number,
-                    f"“{line.strip()}” is not a choice: use [items], [footer] or "
-                    "[button: label](link).",
+                    # TRANSLATORS: [items], [footer] and [button: label](link) are the simple
+                    # editor's markup: keep them exactly as they are.
+                    _(
+                        "“{line}” is not a choice: use [items], [footer] or [button: label](link)."
+                    ).format(line=line.strip()),
                     line.index("[") + 1,
                 )
             )
@@ -125,13 +130,15 @@ def simple_problems(source: str) -> list[SimpleProblem]:
             match = _BUTTON.match(line)
             target = match["target"].strip()
             if not match["label"]:
-                problems.append(SimpleProblem(number, "The button has no label.", 1))
+                problems.append(SimpleProblem(number, _("The button has no label."), 1))
             if not (_NAME.match(target) or _URL.match(target) or _JINJA.fullmatch(target)):
                 problems.append(
                     SimpleProblem(
                         number,
-                        f"The button's link “{target}” is not a web address (https://…) "
-                        "nor a placeholder.",
+                        _(
+                            "The button's link “{target}” is not a web address (https://…) "
+                            "nor a placeholder."
+                        ).format(target=target),
                         line.index("(") + 2,
                     )
                 )
@@ -141,7 +148,7 @@ def simple_problems(source: str) -> list[SimpleProblem]:
                 problems.append(
                     SimpleProblem(
                         number,
-                        "A ** starts bold text but none ends it on this line.",
+                        _("A ** starts bold text but none ends it on this line."),
                         text.rindex("**") + 1,
                     )
                 )
@@ -190,7 +197,7 @@ def simple_html(source: str, language: str) -> str:
 def simple_text(source: str, language: str) -> str:
     """Return the plain-text template made from `source`, line for line."""
     out = []
-    for _, kind, line in _blocks(source):
+    for _number, kind, line in _blocks(source):
         if kind == "text":
             out.append(_inline(line, for_html=False))
         elif kind == "statement":
@@ -246,7 +253,7 @@ def _from_line(line: str) -> tuple[str, bool]:
         placeholder = re.fullmatch(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}", href)
         label, lossless = _from_inline(match["label"])
         return f"[button: {label}]({placeholder[1] if placeholder else href})", lossless
-    text, _ = _from_inline(line)
+    text, _lossless = _from_inline(line)
     return text, False
 
 

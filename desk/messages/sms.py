@@ -15,6 +15,7 @@ from typing import Protocol
 
 from sqlmodel import Session
 
+from desk.i18n.catalog import _
 from desk.messages.mail import UNKNOWN, DeliveryError
 from desk.phones import is_e164
 from desk.settings import SMS_ACCOUNT, SMS_SENDER, SMS_URL, get_setting
@@ -86,9 +87,11 @@ def check_recipient(to: str) -> None:
     """
     if not is_e164(to.strip()):
         raise DeliveryError(
-            "Not sent: the customer's phone number is not a full international number "
-            "(a + and its country code), so it could reach the wrong person. Correct it in the "
-            "customer's profile, then send the message again.",
+            _(
+                "Not sent: the customer's phone number is not a full international number "
+                "(a + and its country code), so it could reach the wrong person. Correct it "
+                "in the customer's profile, then send the message again."
+            ),
             permanent=True,
         )
 
@@ -125,7 +128,7 @@ class TwilioStyleProvider:
         check_recipient(to)
         if not self.base_url or not self.account_id:
             raise DeliveryError(
-                "The SMS provider is not set up. Enter its address and account in Settings.",
+                _("The SMS provider is not set up. Enter its address and account in Settings."),
                 stop=True,
             )
         body = urllib.parse.urlencode({"To": to, "From": self.sender, "Body": text}).encode()
@@ -151,17 +154,26 @@ class TwilioStyleProvider:
             raise self._connection_error(error) from None
         except (OSError, http.client.HTTPException) as error:  # sent, but no answer came
             host = urllib.parse.urlsplit(self.base_url).netloc or self.base_url
-            why = "timed out" if isinstance(error, TimeoutError) else "lost the connection"
+            if isinstance(error, TimeoutError):
+                text = _(
+                    "{unknown}: the SMS provider at {host} timed out after the message was "
+                    "handed over, so it may have been delivered. Check with the customer, then "
+                    "send it again only if it did not arrive."
+                )
+            else:
+                text = _(
+                    "{unknown}: the SMS provider at {host} lost the connection after the "
+                    "message was handed over, so it may have been delivered. Check with the "
+                    "customer, then send it again only if it did not arrive."
+                )
             raise DeliveryError(
-                f"{UNKNOWN}: the SMS provider at {host} {why} after "
-                "the message was handed over, so it may have been delivered. Check with the "
-                "customer, then send it again only if it did not arrive.",
+                text.format(unknown=_(UNKNOWN), host=host),
                 stop=True,
                 unknown=True,
             ) from None
         sid = answer.get("sid") or answer.get("id")
         if not sid:
-            raise DeliveryError("The SMS provider answered without a message id; try again.")
+            raise DeliveryError(_("The SMS provider answered without a message id; try again."))
         return str(sid)
 
     def _http_error(self, error: urllib.error.HTTPError) -> DeliveryError:
@@ -169,18 +181,30 @@ class TwilioStyleProvider:
         detail = str(detail).replace(self._token, "***") if self._token else str(detail)
         if error.code in (401, 403):
             return DeliveryError(
-                "Authentication failed: the SMS provider refused the account id or token. "
-                "Check them in Settings.",
+                _(
+                    "Authentication failed: the SMS provider refused the account id or token. "
+                    "Check them in Settings."
+                ),
                 stop=True,
             )
         if error.code == 429 or error.code >= 500:
-            return DeliveryError(f"The SMS provider is busy or failing ({error.code}): {detail}")
+            return DeliveryError(
+                _("The SMS provider is busy or failing ({code}): {detail}").format(
+                    code=error.code, detail=detail
+                )
+            )
         if error.code == 404:
             return DeliveryError(
-                f"The SMS provider address or account is wrong (404): {detail}", stop=True
+                _("The SMS provider address or account is wrong (404): {detail}").format(
+                    detail=detail
+                ),
+                stop=True,
             )
         return DeliveryError(
-            f"The SMS provider refused the message ({error.code}): {detail}", permanent=True
+            _("The SMS provider refused the message ({code}): {detail}").format(
+                code=error.code, detail=detail
+            ),
+            permanent=True,
         )
 
     def _connection_error(self, error: OSError) -> DeliveryError:
@@ -188,17 +212,29 @@ class TwilioStyleProvider:
         host = urllib.parse.urlsplit(self.base_url).netloc or self.base_url
         if isinstance(reason, socket.gaierror):
             return DeliveryError(
-                f"SMS provider not found: there is no server called “{host}”. "
-                "Check the address in Settings and the internet connection.",
+                _(
+                    "SMS provider not found: there is no server called “{host}”. "
+                    "Check the address in Settings and the internet connection."
+                ).format(host=host),
                 stop=True,
             )
         if isinstance(reason, ConnectionRefusedError):
-            return DeliveryError(f"Connection refused by the SMS provider at {host}.", stop=True)
+            return DeliveryError(
+                _("Connection refused by the SMS provider at {host}.").format(host=host), stop=True
+            )
         if isinstance(reason, TimeoutError | socket.timeout):
             return DeliveryError(
-                f"Timed out: the SMS provider at {host} did not answer in time.", stop=True
+                _("Timed out: the SMS provider at {host} did not answer in time.").format(
+                    host=host
+                ),
+                stop=True,
             )
-        return DeliveryError(f"Could not reach the SMS provider at {host}: {reason}.", stop=True)
+        return DeliveryError(
+            _("Could not reach the SMS provider at {host}: {reason}.").format(
+                host=host, reason=reason
+            ),
+            stop=True,
+        )
 
 
 def _json(data: bytes) -> dict:

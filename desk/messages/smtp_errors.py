@@ -6,6 +6,8 @@ import smtplib
 import socket
 import ssl
 
+from desk.i18n.catalog import _
+
 
 def timed_out(exc: BaseException) -> bool:
     """True for a timeout, also when smtplib reports it as a closed connection."""
@@ -25,18 +27,22 @@ def explain(exc: BaseException, where: str, host: str) -> tuple[str, bool, bool]
     """
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return (
-            f"Authentication failed: {where} refused the user name or password. "
-            "Check them in Settings.",
+            _(
+                "Authentication failed: {where} refused the user name or password. "
+                "Check them in Settings."
+            ).format(where=where),
             False,
             True,
         )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        refused = ", ".join(exc.recipients) or "the recipient"
+        refused = ", ".join(exc.recipients) or _("the recipient")
         codes = [code for code, _ in exc.recipients.values()]
         permanent = all(code >= 500 for code in codes) if codes else True
         return (
-            f"The mail server refused the recipient address {refused}. "
-            "Check the customer's email address.",
+            _(
+                "The mail server refused the recipient address {address}. "
+                "Check the customer's email address."
+            ).format(address=refused),
             permanent,
             False,
         )
@@ -44,21 +50,27 @@ def explain(exc: BaseException, where: str, host: str) -> tuple[str, bool, bool]
         answer = exc.smtp_error.decode("utf-8", "replace") if exc.smtp_error else ""
         if "STARTTLS" in answer.upper():
             return (
-                f"Secure connection (TLS) required: {where} asks for STARTTLS first. "
-                "Choose security “starttls” in Settings.",
+                _(
+                    "Secure connection (TLS) required: {where} asks for STARTTLS first. "
+                    "Choose security “starttls” in Settings."
+                ).format(where=where),
                 False,
                 True,
             )
         return (
-            f"Authentication required: {where} wants a login. "
-            "Enter the user name and password in Settings.",
+            _(
+                "Authentication required: {where} wants a login. "
+                "Enter the user name and password in Settings."
+            ).format(where=where),
             False,
             True,
         )
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return (
-            f"The mail server refused the sender address {exc.sender}. "
-            "Check the shop's email address in Settings; it must be one the server allows.",
+            _(
+                "The mail server refused the sender address {address}. "
+                "Check the shop's email address in Settings; it must be one the server allows."
+            ).format(address=exc.sender),
             False,
             True,
         )
@@ -68,47 +80,59 @@ def explain(exc: BaseException, where: str, host: str) -> tuple[str, bool, bool]
         text = str(exc)
         if "AUTH" in text:
             return (
-                f"{where.capitalize()} does not accept a login on this connection. "
-                "Choose security “starttls” or “ssl”, or clear the user name.",
+                _(
+                    "{where} does not accept a login on this connection. "
+                    "Choose security “starttls” or “ssl”, or clear the user name."
+                ).format(where=where.capitalize()),
                 False,
                 True,
             )
         return (
-            f"Secure connection (TLS) failed: {where} does not offer STARTTLS. "
-            "Choose security “ssl” or “none” in Settings, as your provider says.",
+            _(
+                "Secure connection (TLS) failed: {where} does not offer STARTTLS. "
+                "Choose security “ssl” or “none” in Settings, as your provider says."
+            ).format(where=where),
             False,
             True,
         )
     if isinstance(exc, ssl.SSLError):
         reason = getattr(exc, "reason", None) or exc
         return (
-            f"Secure connection (TLS) failed with {where}: {reason}. "
-            "Check the port and security in Settings (587 starttls, 465 ssl).",
+            _(
+                "Secure connection (TLS) failed with {where}: {reason}. "
+                "Check the port and security in Settings (587 starttls, 465 ssl)."
+            ).format(where=where, reason=reason),
             False,
             True,
         )
     if isinstance(exc, socket.gaierror):
         return (
-            f"Mail server not found: there is no server called “{host}”. "
-            "Check the server name in Settings and the internet connection.",
+            _(
+                "Mail server not found: there is no server called “{host}”. "
+                "Check the server name in Settings and the internet connection."
+            ).format(host=host),
             False,
             True,
         )
     if isinstance(exc, ConnectionRefusedError):
         return (
-            f"Connection refused by {where}. The server may be down, or the port is wrong.",
+            _(
+                "Connection refused by {where}. The server may be down, or the port is wrong."
+            ).format(where=where),
             False,
             True,
         )
     if timed_out(exc):
         return (
-            f"Timed out: {where} did not answer in time. Try again later.",
+            _("Timed out: {where} did not answer in time. Try again later.").format(where=where),
             False,
             True,
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return (
-            f"{where.capitalize()} closed the connection unexpectedly. Try again later.",
+            _("{where} closed the connection unexpectedly. Try again later.").format(
+                where=where.capitalize()
+            ),
             False,
             True,
         )
@@ -116,11 +140,17 @@ def explain(exc: BaseException, where: str, host: str) -> tuple[str, bool, bool]
         answer = exc.smtp_error.decode("utf-8", "replace") if exc.smtp_error else ""
         permanent = exc.smtp_code >= 500
         return (
-            f"The mail server did not accept the message: {exc.smtp_code} {answer}".strip(),
+            _("The mail server did not accept the message: {code} {answer}")
+            .format(code=exc.smtp_code, answer=answer)
+            .strip(),
             permanent,
             False,
         )
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc) or type(exc).__name__
-        return f"Could not reach {where}: {reason}.", False, True
-    return f"Sending failed: {exc or type(exc).__name__}.", False, False
+        return (
+            _("Could not reach {where}: {reason}.").format(where=where, reason=reason),
+            False,
+            True,
+        )
+    return _("Sending failed: {reason}.").format(reason=exc or type(exc).__name__), False, False

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from desk.codes import Event
 from desk.db import Database
+from desk.i18n.catalog import _
 from desk.messages.context import check_language
 from desk.messages.html_check import stray_braces
 from desk.messages.simple_mode import (
@@ -52,7 +53,7 @@ def save_template(
     """
     event, language = parse_event(event), check_language(language)
     source = source.replace("\r\n", "\n")
-    if problem := text_error(source, "template", multiline=True):  # NUL: refused by PostgreSQL
+    if problem := text_error(source, _("template"), multiline=True):  # NUL: PostgreSQL refuses
         raise TemplateError([TemplateProblem(None, problem)], part=part)
     if source == default_source(event, language, part):
         reset_template(session, event, language, part)
@@ -176,7 +177,7 @@ def save_simple(session: Session, event: Event | str, language: str, source: str
     commits); refuse it with its problems (TemplateError, nothing stored)."""
     event, language = parse_event(event), check_language(language)
     source = source.replace("\r\n", "\n")
-    if problem := text_error(source, "template", multiline=True):
+    if problem := text_error(source, _("template"), multiline=True):
         raise TemplateError([TemplateProblem(None, problem)], part="html")
     if problems := check_simple(source, language, event=event):
         raise TemplateError(problems, part="html")

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 from desk.messages.context import SHOP_KEYS, check_language, shop_values
 from desk.models import MessageTemplate
 
@@ -27,11 +28,12 @@ PARTS: tuple[str, ...] = ("subject", "html", "text", "sms")
 """The parts of a message: a one-line subject, HTML and plain-text bodies, and an SMS."""
 
 PART_LABELS: dict[str, str] = {
-    "subject": "Subject",
-    "html": "Email (HTML)",
-    "text": "Email (plain text)",
-    "sms": "SMS",
+    "subject": N_("Subject"),
+    "html": N_("Email (HTML)"),
+    "text": N_("Email (plain text)"),
+    "sms": N_("SMS"),
 }
+"""Each part's name for staff (marked only: translate where shown)."""
 
 
 def template_name(event: Event | str, language: str, part: str) -> str:
@@ -55,13 +57,19 @@ def parse_event(value: Event | str) -> Event:
         return Event(str(value).strip().lower())
     except ValueError:
         names = ", ".join(e.value for e in Event)
-        raise DeskError(f"There is no event “{value}”; use one of: {names}.") from None
+        raise DeskError(
+            _("There is no event “{value}”; use one of: {names}.").format(value=value, names=names)
+        ) from None
 
 
 def check_part(part: str) -> str:
     """Return `part` when it is one of PARTS; raise DeskError when it is not."""
     if part not in PARTS:
-        raise DeskError(f"There is no message part “{part}”; use one of: {', '.join(PARTS)}.")
+        raise DeskError(
+            _("There is no message part “{part}”; use one of: {names}.").format(
+                part=part, names=", ".join(PARTS)
+            )
+        )
     return part
 
 

@@ -25,6 +25,8 @@ from sqlmodel import Session
 from desk.codes import Event
 from desk.db import Database
 from desk.errors import ValidationError
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from desk.labels import LANGUAGES
 from desk.messages.bounds import (
     MAX_SOURCE,
@@ -68,7 +70,9 @@ class TemplateProblem:
 
     def __str__(self) -> str:
         """Return 'line N: message', or the message alone when the line is unknown."""
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        if self.line:
+            return _("line {line}: {problem}").format(line=self.line, problem=self.message)
+        return self.message
 
 
 class TemplateError(ValidationError):
@@ -88,15 +92,21 @@ class TemplateError(ValidationError):
     ):
         self.problems = tuple(problems)
         self.part, self.event, self.language = part, event, language
-        label = PART_LABELS.get(part, part)
+        label = _(PART_LABELS[part]) if part in PART_LABELS else part
         said = "; ".join(str(p) for p in self.problems)
         if event is None:
-            text = f"{label} template: {said}" if part else said
-        else:
-            name = f"{label} template of the “{parse_event(event).label}” message"
             text = (
-                f"The {name} in {LANGUAGES.get(language, language)} cannot be used: {said} "
-                "Change it under Message templates, or reset it to the default."
+                _("{part} template: {problems}").format(part=label, problems=said) if part else said
+            )
+        else:
+            text = _(
+                "The {part} template of the “{message}” message in {language} cannot be used: "
+                "{problems} Change it under Message templates, or reset it to the default."
+            ).format(
+                part=label,
+                message=parse_event(event).label,
+                language=LANGUAGES.get(language, language),
+                problems=said,
             )
         super().__init__({"template": text})
 
@@ -173,7 +183,7 @@ def _line_in(traceback: TracebackType | None, filename: str) -> int | None:
 
 def _suggest(name: str, known: set[str]) -> str:
     close = difflib.get_close_matches(name, sorted(known), n=1)
-    return f" Did you mean “{close[0]}”?" if close else ""
+    return " " + _("Did you mean “{name}”?").format(name=close[0]) if close else ""
 
 
 _UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
@@ -183,22 +193,24 @@ _NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'")
 def _problem(error: Exception, name: str) -> TemplateProblem:
     """Describe an error raised while compiling or rendering template `name`."""
     if isinstance(error, TemplateSyntaxError):
-        return TemplateProblem(error.lineno, error.message or "Syntax error.")
+        return TemplateProblem(error.lineno, error.message or _("Syntax error."))
     line = _line_in(error.__traceback__, name)
     text = str(error)
     if isinstance(error, LimitExceeded):
-        return TemplateProblem(line, f"Too much for one message: {text}")
+        return TemplateProblem(line, _("Too much for one message: {problem}").format(problem=text))
     if isinstance(error, RecursionError):
-        return TemplateProblem(line, "A macro calls itself without end; make it stop.")
+        return TemplateProblem(line, _("A macro calls itself without end; make it stop."))
     if isinstance(error, MemoryError):
-        return TemplateProblem(line, "Too much for one message: it needs too much memory.")
+        return TemplateProblem(line, _("Too much for one message: it needs too much memory."))
     if isinstance(error, SecurityError):
-        return TemplateProblem(line, f"Not allowed in a template: {text}")
+        return TemplateProblem(line, _("Not allowed in a template: {problem}").format(problem=text))
     if isinstance(error, UndefinedError):
         if match := _UNDEFINED.match(text):
-            return TemplateProblem(line, f"Unknown variable “{match['name']}”.")
+            return TemplateProblem(line, _("Unknown variable “{name}”.").format(name=match["name"]))
         if match := _NO_ATTRIBUTE.search(text):
-            return TemplateProblem(line, f"Unknown variable part “{match['name']}”.")
+            return TemplateProblem(
+                line, _("Unknown variable part “{name}”.").format(name=match["name"])
+            )
         return TemplateProblem(line, text)
     return TemplateProblem(line, f"{type(error).__name__}: {text}")
 
@@ -206,7 +218,11 @@ def _problem(error: Exception, name: str) -> TemplateProblem:
 def _fill(name: str, source: str, context: dict) -> str:
     """Render `source` (compiled once) within the current budget, stopping at the size limit."""
     if len(source) > MAX_SOURCE:
-        raise LimitExceeded(f"the template is over {MAX_SOURCE:,} characters; shorten it.")
+        raise LimitExceeded(
+            _("the template is over {limit} characters; shorten it.").format(
+                limit=format_number(MAX_SOURCE)
+            )
+        )
     with off_the_clock():
         template = _compile(name, source)
     return collect(template.generate(context))
@@ -239,7 +255,7 @@ def _undeclared(tree: nodes.Template, known: set[str]) -> list[TemplateProblem]:
         problems.append(
             TemplateProblem(
                 min(lines) if lines else None,
-                f"Unknown variable “{variable}”.{_suggest(variable, known)}",
+                _("Unknown variable “{name}”.").format(name=variable) + _suggest(variable, known),
             )
         )
     return sorted(problems, key=lambda p: (p.line or 0, p.message))
@@ -253,7 +269,9 @@ def check_template(
     source, then on the message filled with sample data)."""
     name = template_name(event, check_language(language), part)
     if len(source) > MAX_SOURCE:
-        too_long = f"The template is over {MAX_SOURCE:,} characters; shorten it."
+        too_long = _("The template is over {limit} characters; shorten it.").format(
+            limit=format_number(MAX_SOURCE)
+        )
         return [TemplateProblem(None, too_long)]
     try:
         tree = ENV.parse(source, name=name, filename=name)
@@ -356,7 +374,9 @@ def render_message(
                 out[part] = _finish(part, out[part])
                 check_output(part, out[part])
             except LimitExceeded as error:
-                problem = TemplateProblem(None, f"Too much for one message: {error}")
+                problem = TemplateProblem(
+                    None, _("Too much for one message: {problem}").format(problem=error)
+                )
                 raise TemplateError([problem], part=part, event=event, language=language) from None
     return RenderedMessage(
         event=event.value,

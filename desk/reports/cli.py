@@ -21,6 +21,7 @@ from pathlib import Path
 from desk.customers.segments import Segment
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.reports.dashboard import as_json, dashboard, report_rows
 from desk.reports.period import ReportRange, parse_day
 from desk.reports.text import report_text
@@ -31,26 +32,28 @@ CSV_HEADER = ("figure", "key", "value")
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `report` to the `returndesk` subcommands."""
     report = commands.add_parser(
-        "report", help="write the dashboard's figures over a date range as CSV or JSON"
+        "report", help=_("write the dashboard's figures over a date range as CSV, JSON or text")
     )
     report.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD")
     report.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD")
     report.add_argument(
-        "--segment", choices=[s.value for s in Segment], help="only customers now in this segment"
+        "--segment",
+        choices=[s.value for s in Segment],
+        help=_("only customers now in this segment"),
     )
     out = report.add_mutually_exclusive_group(required=True)
     out.add_argument(
-        "--csv", metavar="OUT.csv", help="write CSV rows (figure, key, value); - for stdout"
+        "--csv", metavar="OUT.csv", help=_("write CSV rows (figure, key, value); - for stdout")
     )
     out.add_argument(
-        "--json", nargs="?", const="-", metavar="OUT.json", help="write JSON (default: stdout)"
+        "--json", nargs="?", const="-", metavar="OUT.json", help=_("write JSON (default: stdout)")
     )
     out.add_argument(
         "--text",
         nargs="?",
         const="-",
         metavar="OUT.txt",
-        help="write the key numbers and the product tables as text (default: stdout)",
+        help=_("write the key numbers and the product tables as text (default: stdout)"),
     )
     report.set_defaults(run=cmd_report)
 
@@ -89,4 +92,6 @@ def write(target: str, text: str) -> None:
     try:
         Path(target).write_text(text, encoding="utf-8", newline="")
     except OSError as error:
-        raise DeskError(f"Cannot write {target}: {error.strerror or error}.") from None
+        raise DeskError(
+            _("Cannot write {path}: {error}.").format(path=target, error=error.strerror or error)
+        ) from None

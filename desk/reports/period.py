@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from desk.customers.segments import Segment
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,9 @@ class ReportRange:
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise DeskError(
-                f"The range starts ({self.start.isoformat()}) after it ends "
-                f"({self.end.isoformat()})."
+                _("The range starts ({start}) after it ends ({end}).").format(
+                    start=self.start.isoformat(), end=self.end.isoformat()
+                )
             )
 
     @property
@@ -44,4 +46,8 @@ def parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise DeskError(f"{what} {text!r} is not a date; write it as YYYY-MM-DD.") from None
+        raise DeskError(
+            _("{option} {text} is not a date; write it as YYYY-MM-DD.").format(
+                option=what, text=repr(text)
+            )
+        ) from None

@@ -8,20 +8,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_date, format_number, format_percent
 from desk.money import format_money
 from desk.reports.dashboard import Dashboard
 from desk.reports.products import ProductFigures, ProductReturns
 
-NO_SALES = "No sales imported: return rates show once the till's sales are imported."
-PRODUCT_HEADERS = ("SKU", "Product", "Category", "Items", "Returns", "Refunded", "Return rate")
-CATEGORY_HEADERS = ("Category", "Returned", "Sold", "Return rate")
+NO_SALES = N_("No sales imported: return rates show once the till's sales are imported.")
+"""Shown where return rates would be (translate it where shown: `_(NO_SALES)`)."""
+PRODUCT_HEADERS = (
+    N_("SKU"),
+    N_("Product"),
+    N_("Category"),
+    N_("Items"),
+    N_("Returns"),
+    N_("Refunded"),
+    N_("Return rate"),
+)
+"""The most-returned tables' column names (marked only: translate each where shown)."""
+CATEGORY_HEADERS = (N_("Category"), N_("Returned"), N_("Sold"), N_("Return rate"))
+"""The category table's column names (marked only: translate each where shown)."""
 WIDEST = 40
 """Characters a text column shows before it is cut with an ellipsis."""
 
 
 def rate_text(rate: float | None) -> str:
-    """A return rate as "12.5%"; "–" when there is none (nothing sold in the range)."""
-    return "–" if rate is None else f"{rate * 100:.1f}%"
+    """A return rate as "12.5%" ("12,5%" in Portuguese); "–" when there is none (nothing
+    sold in the range)."""
+    return "–" if rate is None else format_percent(rate, 1)
 
 
 def refunded_text(product: ProductReturns) -> str:
@@ -36,8 +50,8 @@ def product_rows(products: Sequence[ProductReturns]) -> list[tuple]:
             p.sku,
             p.name,
             p.category or "–",
-            f"{p.quantity:,}",
-            f"{p.returns:,}",
+            format_number(p.quantity),
+            format_number(p.returns),
             refunded_text(p),
             rate_text(p.rate),
         )
@@ -50,8 +64,8 @@ def category_rows(figures: ProductFigures, limit: int | None = None) -> list[tup
     return [
         (
             c.category,
-            f"{c.returned:,}",
-            "–" if c.sold is None else f"{c.sold:,}",
+            format_number(c.returned),
+            "–" if c.sold is None else format_number(c.sold),
             rate_text(c.rate),
         )
         for c in figures.categories[:limit]
@@ -83,34 +97,35 @@ def products_text(figures: ProductFigures) -> list[str]:
     """The product figures as lines: both most-returned lists and the rates per category."""
     out: list[str] = []
     for title, listed in (
-        ("Most returned products (by items)", figures.by_quantity),
-        ("Most returned products (by returns)", figures.by_returns),
+        (_("Most returned products (by items)"), figures.by_quantity),
+        (_("Most returned products (by returns)"), figures.by_returns),
     ):
         out += ["", title]
         if listed:
-            out += table(PRODUCT_HEADERS, product_rows(listed), 3)
+            out += table([_(h) for h in PRODUCT_HEADERS], product_rows(listed), 3)
         else:
-            out.append("No returned item is a catalogue product in this range.")
-    out += ["", "Return rate by category"]
+            out.append(_("No returned item is a catalogue product in this range."))
+    out += ["", _("Return rate by category")]
     if figures.categories:
-        out += table(CATEGORY_HEADERS, category_rows(figures), 1)
+        out += table([_(h) for h in CATEGORY_HEADERS], category_rows(figures), 1)
     else:
-        out.append("No returned or sold item has a category in this range.")
+        out.append(_("No returned or sold item has a category in this range."))
     if not figures.sales_known:
-        out += ["", NO_SALES]
+        out += ["", _(NO_SALES)]
     return out
 
 
 def report_text(dash: Dashboard) -> str:
     """The dashboard's key numbers and product figures as plain text, ending in a newline."""
     rng = dash.range
-    who = rng.segment.label if rng.segment else "All customers"
+    who = rng.segment.label if rng.segment else _("All customers")
     returns = sum(w.returns for w in dash.per_week)
-    refunded = " + ".join(format_money(c, code) for code, c in dash.refunded_totals()) or "nothing"
+    refunded = " + ".join(format_money(c, code) for code, c in dash.refunded_totals())
+    start, end = format_date(rng.start), format_date(rng.end)
     lines = [
-        f"Returns {rng.start.isoformat()} to {rng.end.isoformat()} · {who}",
-        f"Returns logged: {returns:,}",
-        f"Refunded: {refunded}",
+        _("Returns {start} to {end} · {who}").format(start=start, end=end, who=who),
+        _("Returns logged: {count}").format(count=format_number(returns)),
+        _("Refunded: {amount}").format(amount=refunded) if refunded else _("Refunded: nothing"),
         *(products_text(dash.products) if dash.products is not None else []),
     ]
     return "\n".join(lines) + "\n"

@@ -369,7 +369,7 @@ def test_cli_close_asks_for_feedback_and_send_skips_it_once_answered(db, cli_db,
     sent = outbox_send(cli_db, "--password-stdin", stdin=SMTP_PASSWORD + "\n")
     assert sent.returncode == 0, sent.stdout + sent.stderr
     assert "Sent 1, failed 0, not tried 0." in sent.stdout  # the "closed" message
-    assert "1 feedback request(s) no longer wanted, not sent." in sent.stdout
+    assert "1 feedback request no longer wanted, not sent." in sent.stdout
     assert "jose@example.com (cancelled): Not sent: feedback already given." in sent.stdout
     assert len(smtp_server.received) == 1
 

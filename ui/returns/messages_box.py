@@ -52,9 +52,9 @@ def _later(due) -> bool:
 
 def _unknown(error: str) -> bool:
     """Whether a failed message's error says it may have been delivered."""
-    from desk.messages.mail import UNKNOWN  # deferred: smtplib and ssl are not needed to start
+    from desk.messages.mail import is_unknown_fate  # deferred: smtplib, ssl not needed to start
 
-    return error.startswith(UNKNOWN)
+    return is_unknown_fate(error)
 
 
 def _state_text(message: OutboxMessage) -> str:

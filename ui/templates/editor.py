@@ -25,7 +25,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.labels import LANGUAGES
 from desk.messages import template_saving, template_store
-from desk.messages.context import VARIABLES
+from desk.messages.context import variable_descriptions
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
@@ -86,7 +86,7 @@ class TemplateEditor(QDialog):
         self.event_list = self.chooser.event_list
         self.language_combo = self.chooser.language_combo
         self.part_tabs = self.chooser.part_tabs
-        self.variables = VariableList(VARIABLES)
+        self.variables = VariableList(variable_descriptions())
         self.variable_list = self.variables.list
         left = column(
             QLabel("<b>Message</b>"),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk.db import Database
 from desk.messages import simple_mode, template_store
-from desk.messages.context import VARIABLES, sample_context
+from desk.messages.context import VARIABLES, sample_context, variable_descriptions
 from desk.messages.template_saving import EmailSource
 
 SIMPLE, RAW = "simple", "raw"
@@ -85,7 +85,7 @@ def placeholders(event: str, language: str) -> list[tuple[str, str]]:
     context = sample_context(language, event=event)
     found = [
         (name, description)
-        for name, description in VARIABLES.items()
+        for name, description in variable_descriptions().items()
         if name.split(".")[0] in context and name != "items" and not name.startswith("item.")
     ]
     known = {name.split(".")[0] for name in VARIABLES}

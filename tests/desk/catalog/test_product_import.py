@@ -182,3 +182,18 @@ def test_invisible_characters_are_refused_and_line_breaks_become_spaces(db):
         "row 3: the name holds an invisible character (NUL); retype it"
     ]
     assert report.barcode_problems == [] and report.created == 2
+
+
+def test_an_import_report_reads_in_portuguese_with_plural_counts(db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    data = "SKU,Name,Price\nA-1,Chaleira,12.50\nA-2,,3.00\nA-3,Caneca,abc\n"
+    report = import_products(db, data.encode(), dry_run=True)
+    lines = report.lines()
+    assert lines[0] == (
+        "Simulação, nada foi salvo. Criaria 1 produto, atualizaria 0, pularia 2 linhas, "
+        "deixaria de fora 0 código de barras."
+    )
+    assert lines[1] == "linha 3: falta o nome"
+    assert lines[2].startswith("linha 4: preço inválido")

@@ -101,3 +101,14 @@ def test_a_cell_over_128_kb_but_under_the_bound_is_read():
 
 def test_a_nul_byte_is_read_and_left_to_the_row_checks():
     assert read_csv(b"Name,Email\nAna\x00,a@x.com\n").rows == [["Ana\x00", "a@x.com"]]
+
+
+def test_a_file_that_is_not_utf8_says_so_in_portuguese():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    with pytest.raises(DeskError) as caught:
+        read_csv("Nome\nJoão\n".encode("latin-1"), name="clientes.csv")
+    text = str(caught.value)
+    assert text.startswith("“clientes.csv” não é um arquivo de texto UTF-8 (o byte 0xE3 na linha 2")
+    assert text.endswith("Nada foi importado.")

@@ -150,3 +150,23 @@ def test_a_last_name_alone_is_a_name():
         "name": "Reis",
         "email": "rui@example.com",
     }
+
+
+def test_the_plans_problems_read_in_portuguese(db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    table = read_csv(TILL.encode())
+    with db.session() as session:
+        plan = plan_import(session, table, guess_mapping(table.header))
+    assert [str(r) for r in plan.rejected] == [
+        "linha 3: e-mail inválido “bruno@”",
+        "linha 6: falta o nome",
+        "linha 7: número de pedidos inválido “-3”",
+    ]
+    table = read_csv(SHOP_NUMBERS.encode())
+    with db.session() as session:
+        plan = plan_import(session, table, guess_mapping(table.header))
+    assert str(plan.rejected[-1]) == (
+        "linha 5: telefone inválido “call me” (não é um número daqui nem com código do país)"
+    )

@@ -218,3 +218,16 @@ def test_move_and_preview_take_the_same_channel_and_language(db, cli_db_here, ca
     assert (message.channel, message.language) == ("sms", "pt_BR")
     code, shown, err = returndesk(cli_db_here, capsys, "outbox", "show", str(message.id))
     assert shown.endswith(previewed) and "Joana" in previewed
+
+
+def test_outbox_words_read_in_portuguese():
+    from desk.codes import OutboxState
+    from desk.i18n.catalog import set_language
+    from desk.messages.cli import state_word
+
+    assert state_word(OutboxState.QUEUED) == "queued"
+    set_language("pt_BR")
+    assert [state_word(s) for s in (OutboxState.QUEUED, OutboxState.FAILED)] == [
+        "na fila",
+        "com falha",
+    ]

@@ -109,3 +109,11 @@ def test_a_stray_brace_pair_in_an_html_template_is_refused_on_its_line():
     [problem] = check_template(source, "html", event=Event.RECEIVED)
     [line] = [n for n, text in enumerate(source.splitlines(), 1) if "{{ next_step }} }}" in text]
     assert problem.line == line and "stray “}}”" in problem.message
+
+
+def test_html_problems_read_in_portuguese():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    (problem,) = check_html_source("<p>Olá\n")
+    assert problem.message == "<p> nunca é fechada: adicione </p>."

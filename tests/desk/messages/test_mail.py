@@ -212,3 +212,22 @@ def test_tls_failures_in_plain_words(starttls_server, smtp_server):
         send_test_email(ssl_to_plain, SMTP_PASSWORD, "owner@example.com", SHOP)
     assert "Secure connection (TLS) failed" in str(caught.value)  # it answered in plain text
     assert "Check the port and security" in str(caught.value)
+
+
+def test_a_mail_server_problem_reads_in_portuguese():
+    import smtplib
+
+    from desk.i18n.catalog import set_language
+    from desk.messages.mail import UNKNOWN, is_unknown_fate
+
+    set_language("pt_BR")
+    text = explain_smtp_error(ConnectionRefusedError(), config=CONFIG)
+    assert text == (
+        "Conexão recusada: o servidor de e-mail mail.example.com:587 não aceitou a conexão. "
+        "O servidor pode estar fora do ar, ou a porta está errada."
+    )
+    auth = explain_smtp_error(smtplib.SMTPAuthenticationError(535, b"no"), config=CONFIG)
+    assert auth.startswith("Falha na autenticação: o servidor de e-mail mail.example.com:587")
+    assert is_unknown_fate("Destino incerto, confira antes de reenviar: ...")
+    assert is_unknown_fate(f"{UNKNOWN}: ...")  # written while the desk spoke English
+    assert not is_unknown_fate("Falha no envio: x.")

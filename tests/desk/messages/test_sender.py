@@ -451,7 +451,7 @@ def test_kill_9_during_a_send_run_sends_nothing_twice_and_leaves_nothing_sending
     finally:
         server.stop()
     assert code == 1, output  # one message failed: its fate is unknown
-    assert "1 message(s) of unknown fate" in output
+    assert "1 message of unknown fate" in output
     ids = [e.content.split(b"Message-ID: ")[1].split(b"\r\n")[0] for e in server.received]
     assert len(ids) == len(set(ids)) == len(messages)  # none delivered twice
     again = open_database(cli_db.url)

@@ -385,3 +385,17 @@ def test_the_default_link_button_reads_as_a_simple_mode_button(language):
     assert f"{{% if portal_link %}}\n[button: {FOLLOW[language]}](portal_link)\n{{% endif %}}" in (
         source
     )
+
+
+def test_a_template_problem_reads_in_portuguese(db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    (problem,) = check_template("Olá\n\n{{ custmer.name }}\n", "text")
+    assert problem.message == "Variável desconhecida “custmer”. Você quis dizer “customer”?"
+    assert str(problem) == "linha 3: " + problem.message
+    with db.session() as session, pytest.raises(ValidationError) as caught:
+        save_template(session, "received", "pt_BR", "text", "Olá {{ custmer.name }}")
+    assert caught.value.errors["template"].startswith(
+        "Modelo E-mail (texto simples): linha 1: Variável desconhecida “custmer”."
+    )

@@ -139,7 +139,7 @@ def test_text_to_stdout_and_to_a_file(db, cli_db_here, crafted, capsys, tmp_path
     text = capsys.readouterr().out
     assert text == report_text(dashboard(db, RANGE))
     lines = text.splitlines()
-    assert lines[0] == "Returns 2026-11-02 to 2026-11-15 · All customers"
+    assert lines[0] == "Returns 11/2/26 to 11/15/26 · All customers"
     assert lines[5:7] == [
         "SKU    Product    Category  Items  Returns          Refunded  Return rate",
         "SKU-C  Scarf      Clothing      5        1            €75.00        50.0%",
@@ -156,3 +156,33 @@ def test_text_without_sales_says_no_sales_imported(db, cli_db_here, crafted, cap
     text = capsys.readouterr().out
     assert text.rstrip().endswith(NO_SALES)
     assert "0.0%" not in text
+
+
+def test_the_report_command_speaks_portuguese_with_lang_pt_br(db, cli_db, crafted):
+    """The real command line, as a clerk runs it on a Portuguese computer."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    build_catalog(db, crafted)
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="pt_BR.UTF-8", PYTHONIOENCODING="utf-8", **cli_db.env())
+    env["XDG_CONFIG_HOME"] = str(Path(cli_db.path).parent / "config")  # no chosen language
+    repo = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "main.py", *cli_db.args(), "report", *WEEKS, "--text"],
+        cwd=repo, env=env, capture_output=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Devoluções de 02/11/2026 a 15/11/2026 · Todos os clientes"
+    assert lines[1].startswith("Devoluções registradas: ")
+    assert lines[2].startswith("Reembolsado: ")
+    assert "Produtos mais devolvidos (por itens)" in lines
+    assert any(line.endswith("50,0%") for line in lines)
+    helped = subprocess.run(
+        [sys.executable, "main.py", "report", "--help"],
+        cwd=repo, env=env, capture_output=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert "só os clientes que estão hoje neste perfil" in helped.stdout

@@ -34,3 +34,22 @@ def test_no_products_and_no_sales_said_in_words():
     assert lines.count("No returned item is a catalogue product in this range.") == 2
     assert "No returned or sold item has a category in this range." in lines
     assert lines[-1] == NO_SALES
+
+
+def test_the_text_in_portuguese_groups_thousands_and_shows_reais():
+    from desk.i18n.catalog import set_language
+    from desk.reports.text import product_rows
+
+    set_language("pt_BR")
+    kettle = product(quantity=1234, refunded=(Amount("BRL", 123456),), sold=9872, rate=0.125)
+    sku, _name, _category, items, returns, refunded, rate = product_rows([kettle])[0]
+    assert (items, returns, rate) == ("1.234", "2", "12,5%")
+    assert refunded.replace("\xa0", " ") == "R$ 1.234,56"
+    lines = products_text(ProductFigures([kettle], [], [], sales_known=False))
+    assert lines[1] == "Produtos mais devolvidos (por itens)"
+    assert lines[2].split() == [
+        "SKU", "Produto", "Categoria", "Itens", "Devoluções", "Reembolsado", "Taxa", "de",
+        "devolução",
+    ]  # fmt: skip
+    assert "Nenhum item devolvido neste período é um produto do catálogo." in lines
+    assert lines[-1].startswith("Nenhuma venda importada")
