@@ -10,12 +10,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QTabBar, QVBoxLayout, QWidget
 
 from desk.codes import Event
+from desk.i18n.catalog import _
 from desk.labels import LANGUAGES
 from desk.messages import template_store
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
-
-EDITED = " • edited"
-"""After an event's name in the list when the shop has edited one of its parts."""
 
 Key = tuple[str, str, str]
 """An event, a language and a part: one template."""
@@ -31,7 +29,7 @@ class MessageChooser(QObject):
         self.event_list = QListWidget()
         self.event_list.setObjectName("events")
         for event in Event:
-            item = QListWidgetItem(event.label)
+            item = QListWidgetItem(_(event.label))
             item.setData(Qt.UserRole, event.value)
             self.event_list.addItem(item)
         rows = self.event_list.sizeHintForRow(0) * self.event_list.count()
@@ -77,7 +75,7 @@ class MessageChooser(QObject):
         for row in range(self.event_list.count()):
             item = self.event_list.item(row)
             edited = edited_parts.get(item.data(Qt.UserRole), frozenset())
-            item.setText(Event(item.data(Qt.UserRole)).label + (EDITED if edited else ""))
+            item.setText(event_text(Event(item.data(Qt.UserRole)), edited=bool(edited)))
             if row == self.event_list.currentRow():
                 current = edited
         for index, part in enumerate(template_store.PARTS):
@@ -86,8 +84,17 @@ class MessageChooser(QObject):
 
 
 def part_label(part: str) -> str:
-    """The name staff read for a part ("Email (HTML)")."""
-    return template_store.PART_LABELS.get(part, part)
+    """The name staff read for a part ("Email (HTML)"), in the desk's language."""
+    label = template_store.PART_LABELS.get(part)
+    return _(label) if label else part
+
+
+def event_text(event: Event, *, edited: bool) -> str:
+    """An event's line in the list: its name, and a mark when the shop has edited it."""
+    if edited:
+        # TRANSLATORS: a message in the template editor's list that the shop has reworded
+        return _("{message} • edited").format(message=_(event.label))
+    return _(event.label)
 
 
 def column(*widgets: QWidget) -> QWidget:
