@@ -25,7 +25,7 @@ from ui.settings.secret_box import PASSWORD_WORDS, TOKEN_WORDS
 
 PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
     (N_("Shop"), SHOP_SETTINGS),
-    (N_("Email (SMTP)"), MAIL_SETTINGS),
+    (N_("Email"), MAIL_SETTINGS),
     (N_("SMS"), SMS_SETTINGS),
     (N_("Notifications"), tuple(NOTIFY.values())),
     (N_("Return policy"), POLICY_SETTINGS),
@@ -35,7 +35,7 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
 )
 """Each page's title (marked: shown through _()) and the settings it edits, in order."""
 SECRET_PAGES = {
-    "smtp": (N_("Email (SMTP)"), PASSWORD_WORDS),
+    "smtp": (N_("Email"), PASSWORD_WORDS),
     "sms": (N_("SMS"), TOKEN_WORDS),
 }
 """Each secret (by its desk.secrets name): the page its box is on, and what the box says."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from desk.errors import DeskError
 from desk.i18n.catalog import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE, _
 from desk.i18n.desk_language import choose_language, chosen_language, computer_language
-from ui.settings.pages import COMBO_WIDTH
+from ui.settings.pages import combo_width
 from ui.widgets.form_parts import ErrorLabel, with_error
 
 FOLLOW = ""
@@ -40,7 +40,7 @@ class DeskLanguageField(QWidget):
         self.combo.setItemData(0, FOLLOW)
         for code in LANGUAGES:
             self.combo.addItem(LANGUAGE_NAMES[code], code)
-        self.combo.setMaximumWidth(COMBO_WIDTH)
+        self.combo.setMaximumWidth(combo_width(self.combo))
         box, self.error = with_error(self.combo)
         self.note = ErrorLabel()  # wraps, hidden while empty; a hint, not an error
         self.note.setObjectName("desk:language-note")

@@ -95,7 +95,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         self.setStyleSheet(STYLE_SHEET + NOTICE_STYLE + EXTRA_STYLE)
         self.setMinimumSize(660, 560)
-        self.resize(940, 640)  # the return policy grid has a column per kind of customer
+        self.resize(1000, 640)  # a policy column per kind of customer; every tab in view
         self.tabs = QTabWidget()
         self.pages: dict[str, SettingsPage] = {}
         self.fields: dict[str, SettingField] = {}  # by dotted key
@@ -179,7 +179,7 @@ class SettingsDialog(QDialog):
         return box
 
     def _build_test_email(self) -> None:
-        page = self._page("Email (SMTP)")
+        page = self._page("Email")
         page.add_heading(_("Send a test email"))
         hint = caption_label(_("Uses the settings as typed above, before they are saved."))
         hint.setProperty("role", "hint")

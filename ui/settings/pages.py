@@ -74,6 +74,11 @@ def without_label(message: str, spec: SettingSpec) -> str:
     return message
 
 
+def combo_width(box: QComboBox) -> int:
+    """The widest a setting's combo box grows: COMBO_WIDTH, or its longest choice whole."""
+    return max(COMBO_WIDTH, box.sizeHint().width())
+
+
 class SettingField(QWidget):
     """One setting's input, built from its SettingSpec, with its error label under it."""
 
@@ -102,14 +107,14 @@ class SettingField(QWidget):
             widget.setEditable(False)
             self._fill_countries(widget, "en")
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
-            widget.setMaximumWidth(COMBO_WIDTH)
+            widget.setMaximumWidth(COMBO_WIDTH)  # a long country's name is elided
             return widget
         if spec.choices or spec.type is bool:
             widget = QComboBox()
             for code in spec.choices or YES_NO:
                 widget.addItem(choice_words(spec, code), code)
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
-            widget.setMaximumWidth(COMBO_WIDTH)
+            widget.setMaximumWidth(combo_width(widget))
         elif spec in AMOUNTS:
             widget = AmountBox(AMOUNTS[spec])
             widget.textChanged.connect(lambda _: self.changed.emit())

@@ -61,6 +61,6 @@ def segment_title(segment) -> str:
         "new": pgettext("kind of customer", "New"),
         "occasional": pgettext("kind of customer", "Occasional"),
         "loyal": pgettext("kind of customer", "Loyal"),
-        "frequent": pgettext("kind of customer", "Frequent"),
+        "frequent": pgettext("kind of customer", "Frequent returner"),
     }
     return titles.get(segment.value, segment.value)

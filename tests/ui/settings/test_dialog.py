@@ -82,7 +82,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert titles == [
         "Shop",
-        "Email (SMTP)",
+        "Email",
         "SMS",
         "Notifications",
         "Return policy",
@@ -204,7 +204,7 @@ def test_without_a_keyring_says_so_and_saves_the_rest(qtbot, db, db_path, monkey
     qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
     assert dlg.isVisible()  # stays open so the notice is read
     assert "no secure password store" in box.notice.text()
-    assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Email (SMTP)"
+    assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Email"
     assert "not the password" in dlg.status_label.text()
     assert setting(db, SHOP_NAME) == "No Keyring Shop"
     assert not dlg.is_dirty()  # closing now does not ask
