@@ -103,7 +103,7 @@ class ShortcutSheet(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         dialog_keys(self, accept=self.accept)
-        self.resize(720, 520)
+        self.resize(760, 620)  # fits 1024×700, with fewer rows to scroll
 
     def _add_heading(self, text: str) -> None:
         at = self.table.rowCount()

@@ -7,7 +7,15 @@ says when any of them changes, and marks the events and parts the shop has edite
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.codes import Event
 from desk.i18n.catalog import _
@@ -26,14 +34,13 @@ class MessageChooser(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.event_list = QListWidget()
+        self.event_list = WholeList()
         self.event_list.setObjectName("events")
         for event in Event:
             item = QListWidgetItem(_(event.label))
             item.setData(Qt.UserRole, event.value)
             self.event_list.addItem(item)
-        rows = self.event_list.sizeHintForRow(0) * self.event_list.count()
-        self.event_list.setFixedHeight(rows + 2 * self.event_list.frameWidth() + 4)
+        self.event_list.fit()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language")
         for code in TEMPLATE_LANGUAGES:
@@ -81,6 +88,30 @@ class MessageChooser(QObject):
         for index, part in enumerate(template_store.PARTS):
             self.part_tabs.setTabText(index, part_label(part) + (" •" if part in current else ""))
         return current
+
+
+class WholeList(QListWidget):
+    """A list as tall as its rows, a long name wrapped onto a second line: nothing scrolls
+    and nothing is cut off, at 1024×700 and in a language longer than English too."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.ElideNone)
+        self.setResizeMode(QListView.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        """Take the height of every row as wrapped at the list's width now."""
+        self.doItemsLayout()  # the rows as wrapped at this width, not as last laid out
+        height = self.contentsSize().height() + 2 * self.frameWidth() + 4
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()
 
 
 def part_label(part: str) -> str:
