@@ -454,3 +454,44 @@ def test_the_shops_country_is_chosen_by_name_in_the_shops_language(qtbot, db):
     combo.setCurrentIndex(combo.findData("BR"))
     qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
     assert setting(db, SHOP_COUNTRY) == "BR"
+
+
+def test_in_portuguese_every_tab_is_in_view_and_nothing_is_cut_off(qtbot, db):
+    from PySide6.QtWidgets import QLabel, QToolButton
+
+    from desk.i18n.catalog import set_language
+    from tests.ui.widget_fit import cut_widgets
+
+    set_language("pt_BR")
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.windowTitle() == "Configurações"
+    assert dlg.width() <= 1024 and dlg.height() <= 700
+    titles = [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
+    assert titles[:3] == ["Loja", "E-mail", "SMS"]
+    assert {"Área do cliente", "Pontos de coleta", "Tablet do balcão"} <= set(titles)
+    scroll = [b for b in dlg.tabs.tabBar().findChildren(QToolButton) if b.isVisible()]
+    assert scroll == []  # no tab hides behind the tab bar's arrows
+    heads = {label.text() for label in dlg.pages["Return policy"].findChildren(QLabel)}
+    assert {"<b>Novo</b>", "<b>Fiel</b>", "<b>Devolve com frequência</b>"} <= heads
+    security = dlg.fields[SMTP_SECURITY.key].input
+    assert security.itemText(security.findData("none")) == "Nenhuma (sem criptografia)"
+    for page in range(dlg.tabs.count()):
+        dlg.tabs.setCurrentIndex(page)
+        qtbot.wait(20)
+        assert cut_widgets(dlg) == [], titles[page]
+
+
+def test_in_portuguese_a_bad_value_is_said_in_portuguese(qtbot, db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_into(qtbot, dlg, SHOP_EMAIL.key, "not an address")
+    assert not dlg.save()
+    assert dlg.status_label.text() == "Nada foi salvo: corrija os campos marcados em vermelho."
+    assert dlg.save_button.toolTip() == "Salvar todas as configurações (Ctrl+S)"

@@ -178,3 +178,34 @@ def test_policy_page_puts_each_rule_in_its_segment_column(qtbot):
             assert cell is page.fields[spec.key]
             assert cell.toolTip() == spec.label
     assert page.grid.indexOf(plain) >= 0 and page.matrix.indexOf(plain) < 0
+
+
+def test_in_portuguese_each_secret_is_said_in_its_own_gender(qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    password, token = SecretBox(PASSWORD_WORDS), SecretBox(TOKEN_WORDS)
+    for box in (password, token):
+        qtbot.addWidget(box)
+        box.show_state(saved=False, store=True)
+    assert password.status.text() == "Nenhuma senha salva."
+    assert token.status.text() == "Nenhum token da API salvo."
+    assert password.forget_button.text() == "Esquecer a senha"
+    token.show_state(saved=False, store=False)
+    assert "não consegue salvar o token da API" in token.notice.text()
+
+
+def test_in_portuguese_a_choice_reads_whole_in_its_box(field, qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    widget = field(REWARD_KIND)
+    combo = widget.input
+    words = [combo.itemText(i) for i in range(combo.count())]
+    assert words == [
+        "Sem recompensa",
+        "Um percentual de desconto na próxima compra",
+        "Um valor fixo de desconto na próxima compra",
+    ]
+    longest = max(combo.fontMetrics().horizontalAdvance(text) for text in words)
+    assert combo.maximumWidth() >= longest
