@@ -23,7 +23,6 @@ from desk.backup.store import PG_HINT, last_good_backup, make_backup, sqlite_fil
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.i18n.catalog import N_, _
-from desk.i18n.formats import format_datetime
 from ui import prompts
 from ui.background import run_in_background
 from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label
@@ -51,7 +50,7 @@ def describe(copy: BackupCopy | None) -> str:
     """What staff read about the last good backup."""
     if copy is None:
         return _("None yet: use “Back up now”.")
-    return f"{format_datetime(copy.made_at)} · {format_size(copy.size)} · {kind_words(copy)}"
+    return f"{copy.describe()} · {format_size(copy.size)} · {kind_words(copy)}"
 
 
 class BackupPage(SettingsPage):
@@ -159,7 +158,7 @@ class BackupPage(SettingsPage):
             "Restore the backup of {moment} ({kind})?\n\n"
             "Everything recorded since then is replaced by that day's data. The current "
             "file is kept aside, beside the database. Return Desk closes when it is done."
-        ).format(moment=format_datetime(copy.made_at), kind=kind_words(copy))
+        ).format(moment=copy.describe(), kind=kind_words(copy))
         if not prompts.ask_choice(
             self, _("Restore a backup"), question, yes=_("Restore"), no=_("Cancel")
         ):
@@ -247,7 +246,7 @@ def recover_at_start(error: DeskError, url: str) -> Database | None:
     ).format(
         path=error.path,
         reason=error.reason,
-        moment=format_datetime(backup.made_at),
+        moment=backup.describe(),
         size=format_size(backup.size),
     )
     if not prompts.ask_choice(

@@ -13,7 +13,6 @@ from desk.backup.folder import BackupKind, backups_folder, list_copies
 from desk.backup.store import make_backup
 from desk.db import Database, open_database
 from desk.errors import DeskError
-from desk.i18n.formats import format_datetime
 from desk.models import Customer
 from desk.paths import sqlite_url
 from tests.ui.instructions.test_actions import choose, when_modal
@@ -74,7 +73,7 @@ def test_back_up_now_makes_a_verified_copy_and_shows_it(qtbot, page, db_path):
     (copy,) = list_copies(db_path)
     assert copy.kind == BackupKind.MANUAL and copy.verified
     assert page.result.text() == f"Backed up and verified: {copy.path.name}."
-    assert page.last_label.text().startswith(format_datetime(copy.made_at))
+    assert page.last_label.text().startswith(copy.describe())
 
 
 def test_restore_names_the_date_defaults_to_cancel_and_restores(qtbot, page, db):
@@ -88,8 +87,7 @@ def test_restore_names_the_date_defaults_to_cancel_and_restores(qtbot, page, db)
     answer("OK", seen)  # "Backup restored", then the windows close
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
     title, question, default = seen[0]
-    assert title == "Restore a backup" and default == "Cancel"
-    assert format_datetime(copy.made_at) in question
+    assert title == "Restore a backup" and copy.describe() in question and default == "Cancel"
     assert seen[1][0] == "Backup restored" and "set aside" in seen[1][1]
     assert names(db) == ["In the backup"]
     assert not page.isVisible()  # Return Desk closes: staff start it again
@@ -189,7 +187,7 @@ def test_a_damaged_database_at_start_offers_its_last_good_backup(qtbot, db, db_p
         restored.close()
     title, text, default = seen[0]
     assert title == "The database is damaged" and default == "Quit"
-    assert "is damaged" in text and format_datetime(copy.made_at) in text
+    assert "is damaged" in text and copy.describe() in text
     assert seen[1][0] == "Backup restored"
 
 
