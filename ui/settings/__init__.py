@@ -7,6 +7,7 @@ Modules:
     words         what staff read for settings' codes and the policy grid's heads
     desk_language the choice of the desk's own language (this computer, from the next start)
     secret_box    a password or token box: typed here, kept only in the keyring
+    email_check   the Email tab's test email, with the settings as typed
     dropoff_page  the Drop-off points tab
     amount_field  an amount typed in money or percent, stored as cents or percent
     backup_page   the Backups tab, the daily backup while the app runs, a damaged file at start
@@ -21,6 +22,7 @@ __all__ = [
     "words",
     "desk_language",
     "secret_box",
+    "email_check",
     "dropoff_page",
     "amount_field",
     "backup_page",

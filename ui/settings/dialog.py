@@ -7,9 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -24,25 +21,17 @@ from desk.i18n.desk_language import DESK_LANGUAGE
 from desk.money import currency_symbol
 from desk.setting_spec import SettingSpec
 from desk.settings import (
-    MAIL_SETTINGS,
     NOTIFY,
     REWARD_KIND,
     REWARD_VALUE,
     SHOP_CURRENCY,
     SHOP_EMAIL,
     SHOP_LOCALE,
-    SHOP_LOGO,
-    SHOP_NAME,
-    SHOP_REPLY_TO,
-    SMTP_HOST,
     SMTP_PORT,
     SMTP_SECURITY,
-    SMTP_TIMEOUT,
-    SMTP_USER,
     load_settings,
     save_settings,
 )
-from desk.validation import email_error
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
@@ -52,6 +41,7 @@ from ui.settings.backup_page import BackupPage
 from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
 from ui.settings.desk_language import DeskLanguageField
 from ui.settings.dropoff_page import DropOffPage
+from ui.settings.email_check import EmailCheck
 from ui.settings.pages import (
     AMOUNTS,
     ERROR_COLOR,
@@ -70,8 +60,6 @@ from ui.widgets.form_parts import STYLE_SHEET
 
 AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)
 USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-TEST_SHOP = {"name": SHOP_NAME, "email": SHOP_EMAIL, "reply_to": SHOP_REPLY_TO, "logo": SHOP_LOGO}
-"""The shop details desk.messages.mail.send_test_email needs, read from the form as typed."""
 FORGOTTEN = {"smtp": N_("SMTP password forgotten."), "sms": N_("SMS API token forgotten.")}
 """What the dialog says once a secret (by its desk.secrets name) is gone from the keyring."""
 EXTRA_STYLE = """
@@ -106,7 +94,11 @@ class SettingsDialog(QDialog):
         shop = self._page(PAGES[0][0])
         shop.add_heading(_("This computer"))
         shop.add_row(_(DESK_LANGUAGE.label), self.language_field)
-        self._build_test_email()
+        self.email_check = EmailCheck(
+            self._page("Email"), self._parse, self.secret_boxes["smtp"].typed, self
+        )
+        self.test_to = self.email_check.to
+        self.test_button, self.test_result = self.email_check.button, self.email_check.result
         self.dropoff_page = DropOffPage(db)
         self.tabs.addTab(self.dropoff_page, _("Drop-off points"))
         self.tablet_page = TabletPage(db)
@@ -177,29 +169,6 @@ class SettingsDialog(QDialog):
         box.forget_requested.connect(lambda: self._forget(name))
         self._page(title).add_row(_(secrets.SECRETS[name]), box)
         return box
-
-    def _build_test_email(self) -> None:
-        page = self._page("Email")
-        page.add_heading(_("Send a test email"))
-        hint = caption_label(_("Uses the settings as typed above, before they are saved."))
-        hint.setProperty("role", "hint")
-        page.add_wide(hint)
-        self.test_to = QLineEdit()
-        self.test_to.setPlaceholderText(_("name@example.com"))
-        self.test_button = QPushButton(_("Send test email"))
-        self.test_button.setMinimumWidth(self.test_button.sizeHint().width())  # also "Sending…"
-        self.test_button.clicked.connect(self.send_test_email)
-        row = QWidget()
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.test_to, 1)
-        row_layout.addWidget(self.test_button)
-        page.add_row(_("Send to"), row)
-        self.test_result = QLabel()
-        self.test_result.setWordWrap(True)
-        self.test_result.setTextFormat(Qt.PlainText)
-        self.test_result.hide()
-        page.add_row("", self.test_result)
 
     # loading and state
 
@@ -365,63 +334,6 @@ class SettingsDialog(QDialog):
             return
         super().reject()
 
-    # test email
-
     def send_test_email(self) -> None:
         """Send a test email in the background with the settings as typed now."""
-        values = self._parse((*MAIL_SETTINGS, *TEST_SHOP.values()))
-        if values is None:
-            return
-        recipient = self.test_to.text().strip() or values[SHOP_EMAIL]
-        problem = email_error(recipient) or ("" if recipient else _("Type the address to send to."))
-        if not values[SMTP_HOST]:
-            problem = _("Type the SMTP server's name first.")
-        if problem:
-            self._show_test_result(problem, ok=False)
-            return
-        from desk.messages import mail
-
-        config = mail.SmtpConfig(
-            host=values[SMTP_HOST].strip(),
-            port=values[SMTP_PORT],
-            security=values[SMTP_SECURITY],
-            user=values[SMTP_USER].strip(),
-            timeout=float(values[SMTP_TIMEOUT]),
-        )
-        typed = self.secret_boxes["smtp"].typed()
-        shop = {name: values[spec].strip() for name, spec in TEST_SHOP.items()}
-        self._test_recipient = recipient
-        self.test_button.setEnabled(False)
-        self.test_button.setText(_("Sending…"))
-        self.test_result.hide()
-        run_in_background(
-            # the saved password is read from the keyring there too, off the UI thread
-            lambda: mail.send_test_email(
-                config, typed or secrets.get_secret("smtp"), recipient, shop
-            ),
-            owner=self,
-            on_success=self._test_sent,
-            on_failure=self._test_failed,
-            on_finished=self._test_finished,
-        )
-
-    def _test_sent(self, _result: object) -> None:
-        self._show_test_result(
-            _("Test email sent to {address}.").format(address=self._test_recipient), ok=True
-        )
-
-    def _test_failed(self, error: Exception) -> None:
-        if isinstance(error, DeskError):
-            message = str(error)
-        else:
-            message = _("Sending failed: {error}").format(error=error)
-        self._show_test_result(message, ok=False)
-
-    def _test_finished(self) -> None:
-        self.test_button.setEnabled(True)
-        self.test_button.setText(_("Send test email"))
-
-    def _show_test_result(self, message: str, *, ok: bool) -> None:
-        self.test_result.setStyleSheet(f"color: {OK_COLOR if ok else ERROR_COLOR};")
-        self.test_result.setText(message)
-        self.test_result.show()
+        self.email_check.send()
