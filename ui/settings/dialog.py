@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
-from desk.i18n.catalog import N_, _
+from desk.i18n.catalog import N_, _, language
 from desk.i18n.desk_language import DESK_LANGUAGE
 from desk.money import currency_symbol
 from desk.setting_spec import SettingSpec
@@ -26,7 +26,6 @@ from desk.settings import (
     REWARD_VALUE,
     SHOP_CURRENCY,
     SHOP_EMAIL,
-    SHOP_LOCALE,
     SMTP_PORT,
     SMTP_SECURITY,
     load_settings,
@@ -167,7 +166,7 @@ class SettingsDialog(QDialog):
         box = SecretBox(words)
         box.setObjectName(f"secret:{name}")
         box.forget_requested.connect(lambda: self._forget(name))
-        self._page(title).add_row(_(secrets.SECRETS[name]), box)
+        self._page(title).add_row(_(words.caption), box)
         return box
 
     # loading and state
@@ -175,7 +174,7 @@ class SettingsDialog(QDialog):
     def _load(self) -> None:
         self.stored = load_settings(self.db)
         for field in self.fields.values():
-            field.name_countries(str(self.stored[SHOP_LOCALE]))
+            field.name_countries(language())  # staff read them in the desk's language
             field.set_value(self.stored[field.spec])
             field.show_error(None)
         self.test_to.setText(self.stored[SHOP_EMAIL])

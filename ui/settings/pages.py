@@ -46,7 +46,7 @@ YES_NO = ("yes", "no")
 """The choices a yes/no setting shows (desk.setting_spec.SettingSpec.show)."""
 MULTILINE = {SHOP_ADDRESS, SHOP_HOURS}
 COUNTRY = {SHOP_COUNTRY}
-"""Settings chosen from the countries phone numbers are known for, named in the shop's
+"""Settings chosen from the countries phone numbers are known for, named in the desk's
 language (desk.phones.country_names)."""
 IMAGE_FILE = {SHOP_LOGO}
 AMOUNTS = {REWARD_MIN_PURCHASE: Unit.MONEY, REWARD_VALUE: Unit.PERCENT}
@@ -89,7 +89,7 @@ class SettingField(QWidget):
         self.spec = spec
         self.input = self._make_input()
         self.input.setObjectName(f"setting:{spec.key}")
-        if spec.help:
+        if spec.help and not (spec.choices or spec.type is bool):  # a choice says it in words
             self.input.setToolTip(_(spec.help))
         extra = self._image_row() if spec in IMAGE_FILE else None
         box, self.error = with_error(self.input, extra=extra)
@@ -148,7 +148,7 @@ class SettingField(QWidget):
             select_code(widget, chosen)
 
     def name_countries(self, language: str) -> None:
-        """Name the countries of a country setting in `language` (the shop's), keeping the
+        """Name the countries of a country setting in `language` (the desk's), keeping the
         chosen one."""
         if self.spec in COUNTRY:
             self._fill_countries(self.input, language)

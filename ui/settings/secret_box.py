@@ -15,6 +15,7 @@ class SecretWords:
     """What a box says about its secret, each a whole sentence (marked, shown through _()):
     "password" and "token" differ in gender in Portuguese, so no sentence takes a noun."""
 
+    caption: str
     forget: str
     type_new: str
     saved: str
@@ -23,6 +24,7 @@ class SecretWords:
 
 
 PASSWORD_WORDS = SecretWords(
+    caption=N_("Password"),
     forget=N_("Forget password"),
     type_new=N_("Type the password to save it"),
     saved=N_("A password is saved in the system keyring."),
@@ -33,6 +35,7 @@ PASSWORD_WORDS = SecretWords(
     ),
 )
 TOKEN_WORDS = SecretWords(
+    caption=N_("API token"),
     forget=N_("Forget API token"),
     type_new=N_("Type the API token to save it"),
     saved=N_("An API token is saved in the system keyring."),

@@ -440,10 +440,16 @@ def test_reward_amounts_are_typed_in_money_and_stored_in_cents(qtbot, db, dialog
     assert reopened.fields[REWARD_MIN_PURCHASE.key].input.value() == 49.9
 
 
-def test_the_shops_country_is_chosen_by_name_in_the_shops_language(qtbot, db):
+def test_the_shops_country_is_chosen_by_name_in_the_desks_language(qtbot, db):
+    from desk.i18n.catalog import set_language
+
     with db.session() as session:
-        set_settings(session, {SHOP_LOCALE: "pt_BR"})
+        set_settings(session, {SHOP_LOCALE: "en"})  # the customers' language is not the staff's
         session.commit()
+    english = SettingsDialog(db)
+    qtbot.addWidget(english)
+    assert english.fields[SHOP_COUNTRY.key].input.currentText() == "United Kingdom (GB)"
+    set_language("pt_BR")
     dlg = SettingsDialog(db)
     qtbot.addWidget(dlg)
     combo = dlg.fields[SHOP_COUNTRY.key].input
