@@ -140,9 +140,7 @@ class MainWindow(QMainWindow):
         a[Act.DASHBOARD].triggered.connect(lambda: openers.open_dashboard(self, self.db))
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.SHORTCUTS].triggered.connect(lambda: self.open_dialog(openers.shortcut_sheet(self)))
-        a[Act.GUIDE].triggered.connect(
-            lambda: self.open_dialog(openers.guide_dialog(self, self.shop.locale))
-        )
+        a[Act.GUIDE].triggered.connect(lambda: self.open_dialog(openers.guide_dialog(self)))
         a[Act.ABOUT].triggered.connect(
             lambda: self.open_dialog(openers.about_dialog(self, self.db.url))
         )

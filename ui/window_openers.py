@@ -194,8 +194,8 @@ def shortcut_sheet(parent: QWidget) -> QDialog:
     return dialog
 
 
-def guide_dialog(parent: QWidget, language: str) -> QDialog:
-    """The user guide in `language` (the shop's), not yet open."""
+def guide_dialog(parent: QWidget, language: str | None = None) -> QDialog:
+    """The user guide in `language` (None: the desk's), not yet open."""
     from ui.help.guide import GuideDialog
 
     dialog = GuideDialog(language, parent)

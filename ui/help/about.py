@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.about import app_version, database_label, library_licences
+from desk.i18n.catalog import _
 from ui.actions import dialog_keys
 
 
@@ -25,18 +26,19 @@ class AboutDialog(QDialog):
 
     def __init__(self, db_url: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("About Return Desk")
+        self.setWindowTitle(_("About Return Desk"))
         self.version = app_version()
         self.database = database_label(str(db_url))
         self.header = QLabel(
-            f"<h2>Return Desk {escape(self.version)}</h2>"
-            "<p>Returns at the counter, from arrival to closing.</p>"
-            f"<p><b>Database:</b> {escape(self.database)}</p>"
+            f"<h2>Return Desk {escape(self.version)}</h2><p>{{}}</p>".format(
+                _("Returns at the counter, from arrival to closing.")
+            )
+            + _("<p><b>Database:</b> {database}</p>").format(database=escape(self.database))
         )
         self.header.setWordWrap(True)
         self.libraries = library_licences()
         self.table = QTableWidget(len(self.libraries), 3)
-        self.table.setHorizontalHeaderLabels(["Library", "Version", "Licence"])
+        self.table.setHorizontalHeaderLabels([_("Library"), _("Version"), _("Licence")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         for row, lib in enumerate(self.libraries):
@@ -51,7 +53,9 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(QLabel("Built on these libraries, each under its own licence:"))
+        built_on = QLabel(_("Built on these libraries, each under its own licence:"))
+        built_on.setWordWrap(True)
+        layout.addWidget(built_on)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         dialog_keys(self, accept=self.accept)

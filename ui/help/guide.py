@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.actions import Act, Key, dialog_keys, shortcut_text
+from desk.i18n.catalog import LANGUAGE_NAMES, _, language
+from ui.actions import Act, Key, dialog_keys, sequences
 
-LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
+LANGUAGES = LANGUAGE_NAMES
+"""The guide's languages, each in its own words."""
 _PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
 _TITLE = re.compile(r"<h1>(.*?)</h1>", re.S)
 
@@ -42,9 +45,11 @@ class GuidePage:
 def _key_words(name: str) -> str:
     for kind in (Act, Key):
         try:
-            return shortcut_text(kind(name)) or "(no key)"
+            found = sequences(kind(name))
         except ValueError:
             continue
+        # the key's name in the desk's language ("Espaço"), by Qt's own catalog
+        return found[0].toString(QKeySequence.NativeText) if found else _("(no key)")
     raise KeyError(f"the guide names a key that ui/actions.py does not have: {name}")
 
 
@@ -71,13 +76,14 @@ def guide_pages(language: str) -> list[GuidePage]:
 class GuideDialog(QDialog):
     """The guide: page titles on the left, the page on the right, a language choice."""
 
-    def __init__(self, language: str = "en", parent: QWidget | None = None):
+    def __init__(self, language_code: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Return Desk — user guide")
+        self.setWindowTitle(_("Return Desk — user guide"))
+        shown = language_code or language()  # the desk's language unless told
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language.setCurrentIndex(max(self.language.findData(shown), 0))
         self.titles = QListWidget()
         self.page = QTextBrowser()
         self.page.setOpenExternalLinks(False)
@@ -87,7 +93,7 @@ class GuideDialog(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([220, 560])
         top = QHBoxLayout()
-        top.addWidget(QLabel("Language"))
+        top.addWidget(QLabel(_("Language")))
         top.addWidget(self.language)
         top.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)

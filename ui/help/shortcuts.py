@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import N_, _
 from ui.actions import KEY_TEXT, SPECS, Key, dialog_keys, sequences
 
-MAIN_WINDOW = "Main window"
-DIALOGS = "In dialogs and forms"
+MAIN_WINDOW = N_("Main window")
+DIALOGS = N_("In dialogs and forms")
+"""The sheet's sections (marked: shown through _())."""
 
 
 @dataclass(frozen=True)
@@ -35,19 +38,34 @@ def _menu_words(text: str) -> str:
     return text.replace("&", "").rstrip("…").strip()
 
 
+def _keys(found: list[QKeySequence]) -> str:
+    """The keys as staff read them, in the desk's language (Qt's own words: "Espaço")."""
+    # TRANSLATORS: between two keys that do the same ("Ctrl+Enter or Ctrl+Return")
+    return _(" or ").join(seq.toString(QKeySequence.NativeText) for seq in found)
+
+
 def shortcut_rows() -> list[ShortcutRow]:
     """Every bound key of the app: the main window's actions, then the dialogs' keys."""
     rows = []
     for act, spec in SPECS.items():
         found = sequences(act)
         if found:
-            does = _menu_words(spec.text) + (f": {spec.tip}" if spec.tip else "")
-            keys = " or ".join(seq.toString() for seq in found)
-            rows.append(ShortcutRow(MAIN_WINDOW, keys, does))
+            does = _menu_words(_(spec.text))
+            if spec.tip:
+                does = _("{action}: {what_it_does}").format(action=does, what_it_does=_(spec.tip))
+            rows.append(ShortcutRow(_(MAIN_WINDOW), _keys(found), does))
     for key in Key:
-        keys = " or ".join(seq.toString() for seq in sequences(key))
-        rows.append(ShortcutRow(DIALOGS, keys, KEY_TEXT[key]))
+        rows.append(ShortcutRow(_(DIALOGS), _keys(sequences(key)), _(KEY_TEXT[key])))
     return rows
+
+
+def menu_note() -> str:
+    """How menus open from the keyboard, with the File menu's own letter as the example."""
+    menu = _("&File")
+    letter = menu[menu.index("&") + 1].upper() if "&" in menu[:-1] else menu[:1].upper()
+    return _("Menus also open with Alt and the underlined letter (Alt+{letter}: {menu}).").format(
+        letter=letter, menu=menu.replace("&", "")
+    )
 
 
 class ShortcutSheet(QDialog):
@@ -55,10 +73,10 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.rows = shortcut_rows()
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -79,13 +97,13 @@ class ShortcutSheet(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        note = QLabel("Menus also open with Alt and the underlined letter (Alt+F: File).")
+        note = QLabel(menu_note())
         note.setWordWrap(True)
         layout.addWidget(self.table)
         layout.addWidget(note)
         layout.addWidget(buttons)
         dialog_keys(self, accept=self.accept)
-        self.resize(720, 520)
+        self.resize(760, 620)  # fits 1024×700, with fewer rows to scroll
 
     def _add_heading(self, text: str) -> None:
         at = self.table.rowCount()

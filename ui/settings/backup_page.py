@@ -22,6 +22,7 @@ from desk.backup.schedule import run_daily_backup
 from desk.backup.store import PG_HINT, last_good_backup, make_backup, sqlite_file
 from desk.db import Database, open_database
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 from ui import prompts
 from ui.background import run_in_background
 from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label
@@ -29,13 +30,27 @@ from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label
 log = logging.getLogger(__name__)
 HOUR_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 3000
+KIND_WORDS = {
+    BackupKind.DAILY: N_("daily"),
+    BackupKind.MANUAL: N_("made by hand"),
+    BackupKind.BEFORE_IMPORT: N_("before an import"),
+    BackupKind.BEFORE_ERASE: N_("before an erase"),
+    BackupKind.BEFORE_UPGRADE: N_("before an upgrade"),
+}
+"""Why a copy was made, as staff read it (marked: shown through _())."""
+
+
+def kind_words(copy: BackupCopy) -> str:
+    """Why `copy` was made, in the desk's language."""
+    words = KIND_WORDS.get(copy.kind)
+    return _(words) if words else str(copy.kind.value)
 
 
 def describe(copy: BackupCopy | None) -> str:
     """What staff read about the last good backup."""
     if copy is None:
-        return "None yet: use “Back up now”."
-    return f"{copy.describe()} · {format_size(copy.size)} · {copy.kind.value}"
+        return _("None yet: use “Back up now”.")
+    return f"{copy.describe()} · {format_size(copy.size)} · {kind_words(copy)}"
 
 
 class BackupPage(SettingsPage):
@@ -46,24 +61,26 @@ class BackupPage(SettingsPage):
         self.db = db
         self.db_file = sqlite_file(db)
         hint = caption_label(
-            "Return Desk copies the database every day it runs and before each customer "
-            "erase or import, checks each copy, and keeps the newest ones (number below)."
+            _(
+                "Return Desk copies the database every day it runs and before each customer "
+                "erase or import, checks each copy, and keeps the newest ones (number below)."
+            )
         )
         hint.setProperty("role", "hint")
         self.add_wide(hint)
         self.last_label = caption_label("")
         self.last_label.setObjectName("backup:last")
-        self.add_row("Last good backup", self.last_label)
+        self.add_row(_("Last good backup"), self.last_label)
         folder = backups_folder(self.db_file) if self.db_file else None
         self.folder_label = caption_label(str(folder) if folder else "")
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.add_row("Kept in", self.folder_label)
-        self.backup_button = QPushButton("Back up now")
+        self.add_row(_("Kept in"), self.folder_label)
+        self.backup_button = QPushButton(_("Back up now"))
         self.backup_button.setMinimumWidth(self.backup_button.sizeHint().width() + 20)
         self.backup_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(_("Restore…"))
         self.restore_button.clicked.connect(self.restore)
-        self.folder_button = QPushButton("Open folder")
+        self.folder_button = QPushButton(_("Open folder"))
         self.folder_button.clicked.connect(self.open_folder)
         row = QWidget()
         buttons = QHBoxLayout(row)
@@ -78,7 +95,7 @@ class BackupPage(SettingsPage):
         self.result.hide()
         self.add_row("", self.result)
         if self.db_file is None:
-            self.last_label.setText(PG_HINT)
+            self.last_label.setText(_(PG_HINT))
             for button in (self.backup_button, self.restore_button, self.folder_button):
                 button.setEnabled(False)
         else:
@@ -96,7 +113,7 @@ class BackupPage(SettingsPage):
     def back_up_now(self) -> None:
         """Make a verified copy in the background."""
         self.backup_button.setEnabled(False)
-        self.backup_button.setText("Backing up…")
+        self.backup_button.setText(_("Backing up…"))
         self.result.hide()
         db = self.db
         run_in_background(
@@ -109,40 +126,45 @@ class BackupPage(SettingsPage):
 
     def _backed_up(self, copy: BackupCopy) -> None:
         if copy.verified:
-            self._say(f"Backed up and verified: {copy.path.name}.", ok=True)
+            self._say(_("Backed up and verified: {file}.").format(file=copy.path.name), ok=True)
         else:
-            self._say(f"Backed up, but the copy is not sound: {copy.problem}.", ok=False)
+            message = _("Backed up, but the copy is not sound: {problem}.")
+            self._say(message.format(problem=copy.problem), ok=False)
         self.show_last()
 
     def _backup_finished(self) -> None:
         self.backup_button.setEnabled(True)
-        self.backup_button.setText("Back up now")
+        self.backup_button.setText(_("Back up now"))
 
     def open_folder(self) -> None:
         """Show the backups folder in the file manager."""
         folder = backups_folder(self.db_file)
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._say(f"Could not open the folder; it is {folder}.", ok=False)
+            self._say(
+                _("Could not open the folder; it is {folder}.").format(folder=folder), ok=False
+            )
 
     def restore(self) -> None:
         """Choose a copy, confirm naming its date, restore it, then close Return Desk."""
         folder = backups_folder(self.db_file)
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Restore a backup", str(folder), "Backups (*.bak);;All files (*)"
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore a backup"), str(folder), _("Backups (*.bak);;All files (*)")
         )
         if not path:
             return
         copy = read_copy(Path(path))
-        question = (
-            f"Restore the backup of {copy.describe()} ({copy.kind.value})?\n\n"
+        question = _(
+            "Restore the backup of {moment} ({kind})?\n\n"
             "Everything recorded since then is replaced by that day's data. The current "
             "file is kept aside, beside the database. Return Desk closes when it is done."
-        )
-        if not prompts.ask_choice(self, "Restore a backup", question, yes="Restore", no="Cancel"):
+        ).format(moment=copy.describe(), kind=kind_words(copy))
+        if not prompts.ask_choice(
+            self, _("Restore a backup"), question, yes=_("Restore"), no=_("Cancel")
+        ):
             return
         self.restore_button.setEnabled(False)
-        self._say("Restoring…", ok=True)
+        self._say(_("Restoring…"), ok=True)
         db = self.db
         run_in_background(
             lambda: restore_backup(db, copy.path),
@@ -155,16 +177,18 @@ class BackupPage(SettingsPage):
         self._say(restored.message(), ok=True)
         prompts.show_info(
             self,
-            "Backup restored",
-            f"{restored.message()}\n\nReturn Desk closes now: start it again to work "
-            "with the restored data.",
+            _("Backup restored"),
+            _(
+                "{what_was_done}\n\nReturn Desk closes now: start it again to work "
+                "with the restored data."
+            ).format(what_was_done=restored.message()),
         )
         QApplication.closeAllWindows()
 
     def _restore_failed(self, error: Exception) -> None:
         self.restore_button.setEnabled(True)
         self._say(str(error), ok=False)
-        prompts.show_error(self, "Cannot restore the backup", str(error))
+        prompts.show_error(self, _("Cannot restore the backup"), str(error))
 
 
 class DailyBackup(QObject):
@@ -202,7 +226,7 @@ class DailyBackup(QObject):
         log.warning("The daily backup failed: %s", error)
         if not self._told:  # once a session: an hourly box would be worse than none
             self._told = True
-            prompts.show_error(None, "The daily backup failed", str(error))
+            prompts.show_error(None, _("The daily backup failed"), str(error))
 
 
 def recover_at_start(error: DeskError, url: str) -> Database | None:
@@ -213,22 +237,31 @@ def recover_at_start(error: DeskError, url: str) -> Database | None:
     """
     backup = error.backup if isinstance(error, DamagedDatabase) else None
     if backup is None:
-        prompts.show_error(None, "Cannot open the database", str(error))
+        prompts.show_error(None, _("Cannot open the database"), str(error))
         return None
-    question = (
-        f"The database {error.path} is damaged or is not a Return Desk database "
-        f"({error.reason}).\n\nRestore the last good backup, made {backup.describe()} "
-        f"({format_size(backup.size)})? The damaged file is kept aside, beside it."
+    question = _(
+        "The database {path} is damaged or is not a Return Desk database "
+        "({reason}).\n\nRestore the last good backup, made {moment} "
+        "({size})? The damaged file is kept aside, beside it."
+    ).format(
+        path=error.path,
+        reason=error.reason,
+        moment=backup.describe(),
+        size=format_size(backup.size),
     )
     if not prompts.ask_choice(
-        None, "The database is damaged", question, yes="Restore last good backup", no="Quit"
+        None,
+        _("The database is damaged"),
+        question,
+        yes=_("Restore last good backup"),
+        no=_("Quit"),
     ):
         return None
     try:
         restored = restore_database(url, backup.path)
         db = open_database(url)
     except DeskError as failed:
-        prompts.show_error(None, "Cannot restore the backup", str(failed))
+        prompts.show_error(None, _("Cannot restore the backup"), str(failed))
         return None
-    prompts.show_info(None, "Backup restored", restored.message())
+    prompts.show_info(None, _("Backup restored"), restored.message())
     return db

@@ -6,6 +6,7 @@ every declared setting is on exactly one page.
 
 from __future__ import annotations
 
+from desk.i18n.catalog import N_
 from desk.policy.settings import POLICY_SETTINGS
 from desk.setting_spec import SettingSpec
 from desk.settings import (
@@ -20,22 +21,26 @@ from desk.settings import (
     SHOP_SETTINGS,
     SMS_SETTINGS,
 )
+from ui.settings.secret_box import PASSWORD_WORDS, TOKEN_WORDS
 
 PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
-    ("Shop", SHOP_SETTINGS),
-    ("Email (SMTP)", MAIL_SETTINGS),
-    ("SMS", SMS_SETTINGS),
-    ("Notifications", tuple(NOTIFY.values())),
-    ("Return policy", POLICY_SETTINGS),
-    ("Feedback and rewards", (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
-    ("Customer space", PORTAL_SETTINGS),
-    ("Backups", BACKUP_SETTINGS),
+    (N_("Shop"), SHOP_SETTINGS),
+    (N_("Email"), MAIL_SETTINGS),
+    (N_("SMS"), SMS_SETTINGS),
+    (N_("Notifications"), tuple(NOTIFY.values())),
+    (N_("Return policy"), POLICY_SETTINGS),
+    (N_("Feedback and rewards"), (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
+    (N_("Customer space"), PORTAL_SETTINGS),
+    (N_("Backups"), BACKUP_SETTINGS),
 )
-"""Each page's title and the settings it edits, in the order they are shown."""
-SECRET_PAGES = {"smtp": ("Email (SMTP)", "password"), "sms": ("SMS", "API token")}
-"""Each secret (by its desk.secrets name): the page its box is on, and what the box calls it."""
+"""Each page's title (marked: shown through _()) and the settings it edits, in order."""
+SECRET_PAGES = {
+    "smtp": (N_("Email"), PASSWORD_WORDS),
+    "sms": (N_("SMS"), TOKEN_WORDS),
+}
+"""Each secret (by its desk.secrets name): the page its box is on, and what the box says."""
 CAPTIONS: dict[SettingSpec, str] = {
-    REWARD_VALUE: "Reward value",
-    REWARD_MIN_PURCHASE: "Minimum purchase for the reward",
+    REWARD_VALUE: N_("Reward value"),
+    REWARD_MIN_PURCHASE: N_("Minimum purchase for the reward"),
 }
 """Captions where the setting's own label speaks of storage (cents) that the field hides."""

@@ -7,9 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -19,27 +16,21 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _, language
+from desk.i18n.desk_language import DESK_LANGUAGE
 from desk.money import currency_symbol
 from desk.setting_spec import SettingSpec
 from desk.settings import (
-    MAIL_SETTINGS,
+    NOTIFY,
     REWARD_KIND,
     REWARD_VALUE,
     SHOP_CURRENCY,
     SHOP_EMAIL,
-    SHOP_LOCALE,
-    SHOP_LOGO,
-    SHOP_NAME,
-    SHOP_REPLY_TO,
-    SMTP_HOST,
     SMTP_PORT,
     SMTP_SECURITY,
-    SMTP_TIMEOUT,
-    SMTP_USER,
     load_settings,
     save_settings,
 )
-from desk.validation import email_error
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
@@ -47,7 +38,9 @@ from ui.portal_process import PortalProcess
 from ui.settings.amount_field import Unit
 from ui.settings.backup_page import BackupPage
 from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
+from ui.settings.desk_language import DeskLanguageField
 from ui.settings.dropoff_page import DropOffPage
+from ui.settings.email_check import EmailCheck
 from ui.settings.pages import (
     AMOUNTS,
     ERROR_COLOR,
@@ -57,6 +50,7 @@ from ui.settings.pages import (
     SettingField,
     SettingsPage,
     caption_label,
+    without_label,
 )
 from ui.settings.portal_page import PortalPage
 from ui.settings.secret_box import SecretBox
@@ -65,8 +59,8 @@ from ui.widgets.form_parts import STYLE_SHEET
 
 AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)
 USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-TEST_SHOP = {"name": SHOP_NAME, "email": SHOP_EMAIL, "reply_to": SHOP_REPLY_TO, "logo": SHOP_LOGO}
-"""The shop details desk.messages.mail.send_test_email needs, read from the form as typed."""
+FORGOTTEN = {"smtp": N_("SMTP password forgotten."), "sms": N_("SMS API token forgotten.")}
+"""What the dialog says once a secret (by its desk.secrets name) is gone from the keyring."""
 EXTRA_STYLE = """
 QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }
 QSpinBox[error="true"] { border: 2px solid #b91c1c; border-radius: 3px; padding: 1px 16px 1px 3px; }
@@ -85,26 +79,36 @@ class SettingsDialog(QDialog):
         self.db = db
         self.portal = portal or PortalProcess(db, self)  # the desk's own, or one for this dialog
         self.saved = False
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(_("Settings"))
         self.setStyleSheet(STYLE_SHEET + NOTICE_STYLE + EXTRA_STYLE)
         self.setMinimumSize(660, 560)
-        self.resize(940, 640)  # the return policy grid has a column per kind of customer
+        self.resize(1000, 640)  # a policy column per kind of customer; every tab in view
         self.tabs = QTabWidget()
         self.pages: dict[str, SettingsPage] = {}
         self.fields: dict[str, SettingField] = {}  # by dotted key
         self._secrets_asked = self._secrets_shown = 0  # keyring reads asked for, and shown
         self._build_setting_pages()
         self.secret_boxes = {name: self._add_secret(name) for name in SECRET_PAGES}
-        self._build_test_email()
+        self.language_field = DeskLanguageField()
+        shop = self._page(PAGES[0][0])
+        shop.add_heading(_("This computer"))
+        shop.add_row(_(DESK_LANGUAGE.label), self.language_field)
+        self.email_check = EmailCheck(
+            self._page("Email"), self._parse, self.secret_boxes["smtp"].typed, self
+        )
+        self.test_to = self.email_check.to
+        self.test_button, self.test_result = self.email_check.button, self.email_check.result
         self.dropoff_page = DropOffPage(db)
-        self.tabs.addTab(self.dropoff_page, "Drop-off points")
+        self.tabs.addTab(self.dropoff_page, _("Drop-off points"))
         self.tablet_page = TabletPage(db)
-        self.tabs.addTab(self.tablet_page, "Counter tablet")
+        self.tabs.addTab(self.tablet_page, _("Counter tablet"))
         self.status_label = caption_label("")
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setToolTip(f"Save all settings ({shortcut_text(Key.SAVE)})")
+        self.save_button.setToolTip(
+            _("Save all settings ({keys})").format(keys=shortcut_text(Key.SAVE))
+        )
         buttons.accepted.connect(self.save_and_close)
         buttons.rejected.connect(self.reject)
         dialog_keys(self, accept=self.save_and_close)
@@ -120,15 +124,21 @@ class SettingsDialog(QDialog):
     # construction
 
     def _build_setting_pages(self) -> None:
+        events = {spec: event for event, spec in NOTIFY.items()}
         for title, specs in PAGES:
             page = self._page(title)
             for spec in specs:
-                caption = CAPTIONS.get(spec, spec.label.removeprefix("Notify: "))
+                if spec in events:  # the Notifications page: one row per message
+                    caption = _(events[spec].label)
+                else:
+                    caption = _(CAPTIONS[spec]) if spec in CAPTIONS else None
                 self.fields[spec.key] = page.add_setting(spec, caption)
         if notify := self.pages.get("Notifications"):
             hint = caption_label(
-                "For each message to the customer: <b>Off</b> never offers it, <b>Ask</b> "
-                "offers it ticked when staff change the status, <b>Auto</b> always sends it."
+                _(
+                    "For each message to the customer: <b>Off</b> never offers it, <b>Ask</b> "
+                    "offers it ticked when staff change the status, <b>Auto</b> always sends it."
+                )
             )
             notify.outer.insertWidget(0, hint)
         self.fields[SMTP_SECURITY.key].changed.connect(self._suggest_port)
@@ -148,46 +158,23 @@ class SettingsDialog(QDialog):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.NoFrame)
             scroll.setWidget(page)
-            self.tabs.addTab(scroll, title)
+            self.tabs.addTab(scroll, _(title))
         return self.pages[title]
 
     def _add_secret(self, name: str) -> SecretBox:
-        title, noun = SECRET_PAGES[name]
-        box = SecretBox(noun)
+        title, words = SECRET_PAGES[name]
+        box = SecretBox(words)
         box.setObjectName(f"secret:{name}")
         box.forget_requested.connect(lambda: self._forget(name))
-        self._page(title).add_row(secrets.SECRETS[name], box)
+        self._page(title).add_row(_(words.caption), box)
         return box
-
-    def _build_test_email(self) -> None:
-        page = self._page("Email (SMTP)")
-        page.add_heading("Send a test email")
-        hint = caption_label("Uses the settings as typed above, before they are saved.")
-        hint.setProperty("role", "hint")
-        page.add_wide(hint)
-        self.test_to = QLineEdit()
-        self.test_to.setPlaceholderText("name@example.com")
-        self.test_button = QPushButton("Send test email")
-        self.test_button.setMinimumWidth(self.test_button.sizeHint().width())  # also "Sending…"
-        self.test_button.clicked.connect(self.send_test_email)
-        row = QWidget()
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.test_to, 1)
-        row_layout.addWidget(self.test_button)
-        page.add_row("Send to", row)
-        self.test_result = QLabel()
-        self.test_result.setWordWrap(True)
-        self.test_result.setTextFormat(Qt.PlainText)
-        self.test_result.hide()
-        page.add_row("", self.test_result)
 
     # loading and state
 
     def _load(self) -> None:
         self.stored = load_settings(self.db)
         for field in self.fields.values():
-            field.name_countries(str(self.stored[SHOP_LOCALE]))
+            field.name_countries(language())  # staff read them in the desk's language
             field.set_value(self.stored[field.spec])
             field.show_error(None)
         self.test_to.setText(self.stored[SHOP_EMAIL])
@@ -213,8 +200,7 @@ class SettingsDialog(QDialog):
             return  # a newer read is on its way
         self._secrets_shown = asked
         for name, box in self.secret_boxes.items():
-            noun = SECRET_PAGES[name][1]
-            box.show_state(saved=state.saved[name], store=state.store, noun=noun)
+            box.show_state(saved=state.saved[name], store=state.store)
 
     def _keyring_failed(self, _error: Exception) -> None:
         """The keyring could not be read: say a secret cannot be saved here."""
@@ -228,6 +214,7 @@ class SettingsDialog(QDialog):
     def _snapshot(self) -> dict[str, str]:
         snap = {key: field.text() for key, field in self.fields.items()}
         snap.update({f"secret:{n}": box.typed() for n, box in self.secret_boxes.items()})
+        snap[DESK_LANGUAGE.key] = self.language_field.code()
         return snap
 
     def is_dirty(self) -> bool:
@@ -271,7 +258,7 @@ class SettingsDialog(QDialog):
             try:
                 values[spec] = spec.parse(field.text())
             except DeskError as error:
-                field.show_error(str(error).removeprefix(f"{field.spec.label}: "))
+                field.show_error(without_label(str(error), field.spec))
                 first_bad = first_bad or field
             else:
                 field.show_error(None)
@@ -284,19 +271,27 @@ class SettingsDialog(QDialog):
         """Check and store every setting, then the secrets; True when all of it was kept."""
         values = self._parse(field.spec for field in self.fields.values())
         if values is None:
-            self._say("Nothing was saved: correct the fields marked in red.", ERROR_COLOR)
+            self._say(_("Nothing was saved: correct the fields marked in red."), ERROR_COLOR)
             return False
         changed = {k: v for k, v in values.items() if v != self.stored.get(k)}
         if changed:
             self.stored.update(save_settings(self.db, changed))
         self.saved = True
-        kept = self._save_secrets()
+        secrets_kept = self._save_secrets()
+        language_kept = self.language_field.save()
         self.initial = self._snapshot()
-        if kept:
-            self._say("Settings saved.", OK_COLOR)
+        if not secrets_kept:
+            self._say(
+                _("Settings saved, but not the password: see the yellow notice."), ERROR_COLOR
+            )
+        elif not language_kept:
+            self._reveal(self.language_field)
+            self._say(
+                _("Settings saved, but not the desk's language: see why under it."), ERROR_COLOR
+            )
         else:
-            self._say("Settings saved, but not the password: see the yellow notice.", ERROR_COLOR)
-        return kept
+            self._say(_("Settings saved."), OK_COLOR)
+        return secrets_kept and language_kept
 
     def _save_secrets(self) -> bool:
         kept = True
@@ -324,7 +319,7 @@ class SettingsDialog(QDialog):
     def _forget(self, name: str) -> None:
         secrets.delete_secret(name)
         self._refresh_secret_state()
-        self._say(f"{secrets.SECRETS[name]} forgotten.", OK_COLOR)
+        self._say(_(FORGOTTEN[name]), OK_COLOR)
 
     def _say(self, message: str, color: str) -> None:
         self.status_label.setStyleSheet(f"color: {color};")
@@ -333,63 +328,11 @@ class SettingsDialog(QDialog):
     def reject(self) -> None:
         """Close without saving, asking first when something was changed."""
         if self.is_dirty() and not prompts.ask_yes_no(
-            self, "Unsaved settings", "Close the settings without saving your changes?"
+            self, _("Unsaved settings"), _("Close the settings without saving your changes?")
         ):
             return
         super().reject()
 
-    # test email
-
     def send_test_email(self) -> None:
         """Send a test email in the background with the settings as typed now."""
-        values = self._parse((*MAIL_SETTINGS, *TEST_SHOP.values()))
-        if values is None:
-            return
-        recipient = self.test_to.text().strip() or values[SHOP_EMAIL]
-        problem = email_error(recipient) or ("" if recipient else "Type the address to send to.")
-        if not values[SMTP_HOST]:
-            problem = "Type the SMTP server's name first."
-        if problem:
-            self._show_test_result(problem, ok=False)
-            return
-        from desk.messages import mail
-
-        config = mail.SmtpConfig(
-            host=values[SMTP_HOST].strip(),
-            port=values[SMTP_PORT],
-            security=values[SMTP_SECURITY],
-            user=values[SMTP_USER].strip(),
-            timeout=float(values[SMTP_TIMEOUT]),
-        )
-        typed = self.secret_boxes["smtp"].typed()
-        shop = {name: values[spec].strip() for name, spec in TEST_SHOP.items()}
-        self._test_recipient = recipient
-        self.test_button.setEnabled(False)
-        self.test_button.setText("Sending…")
-        self.test_result.hide()
-        run_in_background(
-            # the saved password is read from the keyring there too, off the UI thread
-            lambda: mail.send_test_email(
-                config, typed or secrets.get_secret("smtp"), recipient, shop
-            ),
-            owner=self,
-            on_success=self._test_sent,
-            on_failure=self._test_failed,
-            on_finished=self._test_finished,
-        )
-
-    def _test_sent(self, _result: object) -> None:
-        self._show_test_result(f"Test email sent to {self._test_recipient}.", ok=True)
-
-    def _test_failed(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, DeskError) else f"Sending failed: {error}"
-        self._show_test_result(message, ok=False)
-
-    def _test_finished(self) -> None:
-        self.test_button.setEnabled(True)
-        self.test_button.setText("Send test email")
-
-    def _show_test_result(self, message: str, *, ok: bool) -> None:
-        self.test_result.setStyleSheet(f"color: {OK_COLOR if ok else ERROR_COLOR};")
-        self.test_result.setText(message)
-        self.test_result.show()
+        self.email_check.send()

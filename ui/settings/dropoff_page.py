@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.i18n.catalog import N_, _, language
 from desk.instructions.dropoff import (
     DropOffDraft,
     accepts_text,
@@ -37,7 +38,8 @@ from ui import prompts
 from ui.actions import dialog_keys
 from ui.widgets.form_parts import CAPTION_WIDTH, STYLE_SHEET, FieldError, with_error
 
-COLUMNS = ("Name", "Address", "Hours", "Accepts", "Active")
+COLUMNS = (N_("Name"), N_("Address"), N_("Hours"), N_("Accepts"), N_("Active"))
+"""The list's column heads (marked: shown through _())."""
 INACTIVE_COLOR = "#8a8a8a"
 EXTRA_STYLE = 'QPlainTextEdit[error="true"] { border: 2px solid #b91c1c; }'
 
@@ -64,19 +66,22 @@ class DropOffForm(QDialog):
         self.db = db
         self.point_id = point.id if point else None
         self._active = point.active if point else True
-        self.setWindowTitle(f"Edit “{point.name}”" if point else "New drop-off point")
+        if point:
+            self.setWindowTitle(_("Edit “{name}”").format(name=point.name))
+        else:
+            self.setWindowTitle(_("New drop-off point"))
         self.setStyleSheet(STYLE_SHEET + EXTRA_STYLE)
         self.setMinimumWidth(520)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. City recycling centre")
+        self.name.setPlaceholderText(_("e.g. City recycling centre"))
         self.address = _text_box(52)
         self.hours = QLineEdit()
-        self.hours.setPlaceholderText("e.g. Mon–Sat 8:00–18:00")
-        self.reuse = QCheckBox("Reuse")
-        self.recycling = QCheckBox("Recycling")
-        self.donation = QCheckBox("Donation")
+        self.hours.setPlaceholderText(_("e.g. Mon–Sat 8:00–18:00"))
+        self.reuse = QCheckBox(_("Reuse"))
+        self.recycling = QCheckBox(_("Recycling"))
+        self.donation = QCheckBox(_("Donation"))
         self.categories = QLineEdit()
-        self.categories.setPlaceholderText("e.g. electronics, batteries, textiles")
+        self.categories.setPlaceholderText(_("e.g. electronics, batteries, textiles"))
         self.notes = _text_box(52)
         self.errors: dict[str, FieldError] = {}
         name_box, self.errors["name"] = with_error(self.name)
@@ -92,12 +97,12 @@ class DropOffForm(QDialog):
         grid.setColumnMinimumWidth(0, CAPTION_WIDTH)
         grid.setColumnStretch(1, 1)
         rows = (
-            ("&Name", name_box),
-            ("&Address", address_box),
-            ("&Hours", self.hours),
-            ("Accepts", accepts),
-            ("&Categories", self.categories),
-            ("N&otes", self.notes),
+            (_("&Name"), name_box),
+            (_("&Address"), address_box),
+            (_("&Hours"), self.hours),
+            (_("Accepts"), accepts),
+            (_("&Categories"), self.categories),
+            (_("N&otes"), self.notes),
         )
         for row_number, (caption, field) in enumerate(rows):
             label = QLabel(caption)
@@ -188,15 +193,17 @@ class DropOffPage(QWidget):
         self.form: DropOffForm | None = None
         self.points: list[DropOffPoint] = []
         hint = QLabel(
-            "Places near the shop that take goods for reuse, recycling or donation. Active "
-            "points are printed on the return instructions, in this order. Changes here are "
-            "saved at once."
+            _(
+                "Places near the shop that take goods for reuse, recycling or donation. Active "
+                "points are printed on the return instructions, in this order. Changes here are "
+                "saved at once."
+            )
         )
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("dropoffTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -208,14 +215,18 @@ class DropOffPage(QWidget):
         header.setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_point())
-        self.add_button = QPushButton("Add…")
-        self.edit_button = QPushButton("Edit…")
-        self.toggle_button = QPushButton("Deactivate")
-        self.toggle_button.setMinimumWidth(QPushButton("Reactivate").sizeHint().width())
+        self.add_button = QPushButton(_("Add…"))
+        self.edit_button = QPushButton(_("Edit…"))
+        self.toggle_button = QPushButton(_("Deactivate"))
+        longer = max(_("Deactivate"), _("Reactivate"), key=len)
+        self.toggle_button.setMinimumWidth(QPushButton(longer).sizeHint().width())
         self.add_button.clicked.connect(self.add_point)
         self.edit_button.clicked.connect(self.edit_point)
         self.toggle_button.clicked.connect(self.toggle_active)
-        self.empty = QLabel("No drop-off points yet: add the places customers can take goods to.")
+        self.empty = QLabel(
+            _("No drop-off points yet: add the places customers can take goods to.")
+        )
+        self.empty.setWordWrap(True)
         self.empty.setProperty("role", "hint")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -239,8 +250,8 @@ class DropOffPage(QWidget):
                 point.name,
                 _one_line(point.address),
                 _one_line(point.hours),
-                accepts_text(point) or "—",
-                "Yes" if point.active else "No",
+                accepts_text(point, language()) or "—",
+                _("Yes") if point.active else _("No"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -282,7 +293,8 @@ class DropOffPage(QWidget):
         point = self.selected_point()
         self.edit_button.setEnabled(point is not None)
         self.toggle_button.setEnabled(point is not None)
-        self.toggle_button.setText("Reactivate" if point and not point.active else "Deactivate")
+        reactivate = point and not point.active
+        self.toggle_button.setText(_("Reactivate") if reactivate else _("Deactivate"))
 
     def add_point(self) -> None:
         """Open the form for a new point."""
@@ -296,7 +308,7 @@ class DropOffPage(QWidget):
         try:
             point = load_point(self.db, point_id)
         except DeskError as problem:
-            prompts.show_error(self, "Drop-off point", str(problem))
+            prompts.show_error(self, _("Drop-off point"), str(problem))
             self.reload()
             return
         self._open_form(point)
@@ -316,15 +328,15 @@ class DropOffPage(QWidget):
         if point is None:
             return
         if point.active:
-            question = (
-                f"Deactivate “{point.name}”? It will no longer be printed on return "
+            question = _(
+                "Deactivate “{name}”? It will no longer be printed on return "
                 "instructions. It is kept, and you can reactivate it later."
-            )
-            if not prompts.ask_yes_no(self, "Deactivate drop-off point", question):
+            ).format(name=point.name)
+            if not prompts.ask_yes_no(self, _("Deactivate drop-off point"), question):
                 return
         try:
             set_dropoff_active(self.db, point.id, not point.active)
         except DeskError as problem:
-            prompts.show_error(self, "Drop-off point", str(problem))
+            prompts.show_error(self, _("Drop-off point"), str(problem))
         self.reload(select_id=point.id)
         self.changed.emit()

@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import N_, _
 from desk.phones import country_names
 from desk.policy.settings import POLICY
 from desk.setting_spec import SettingSpec
 from desk.settings import (
-    FEEDBACK_REQUEST_WHEN,
-    REWARD_KIND,
     REWARD_MIN_PURCHASE,
     REWARD_VALUE,
     SHOP_ADDRESS,
@@ -40,47 +39,22 @@ from desk.settings import (
     SMTP_HOST,
 )
 from ui.settings.amount_field import AmountBox, Unit
+from ui.settings.words import RULE_CAPTIONS, choice_words, segment_title
 from ui.widgets.form_parts import select_code, with_error
-
-CHOICE_WORDS = {
-    "starttls": "STARTTLS (port 587)",
-    "ssl": "SSL/TLS (port 465)",
-    "none": "None (not encrypted)",
-    "off": "Off (never sent)",
-    "ask": "Ask (offered, ticked)",
-    "auto": "Auto (always sent)",
-    "en": "English",
-    "pt_BR": "Português (Brasil)",
-}
-"""What staff read for a choice code; a code not listed here is shown as it is."""
-
-SETTING_CHOICE_WORDS = {
-    FEEDBACK_REQUEST_WHEN: {
-        "now": "At once",
-        "hours": "After the hours below",
-        "next_morning": "The next morning at 10:00",
-    },
-    REWARD_KIND: {
-        "off": "No reward",
-        "percent": "A percentage off the next purchase",
-        "amount": "A fixed amount off the next purchase",
-    },
-}
-"""Words for the codes of one setting, where the shared words above would mislead."""
 
 YES_NO = ("yes", "no")
 """The choices a yes/no setting shows (desk.setting_spec.SettingSpec.show)."""
 MULTILINE = {SHOP_ADDRESS, SHOP_HOURS}
 COUNTRY = {SHOP_COUNTRY}
-"""Settings chosen from the countries phone numbers are known for, named in the shop's
+"""Settings chosen from the countries phone numbers are known for, named in the desk's
 language (desk.phones.country_names)."""
 IMAGE_FILE = {SHOP_LOGO}
 AMOUNTS = {REWARD_MIN_PURCHASE: Unit.MONEY, REWARD_VALUE: Unit.PERCENT}
 """Settings kept in cents (or percent) that staff type as an amount; the reward's value
 turns to money when the reward kind is a fixed amount (the dialog switches it)."""
 PLACEHOLDERS = {
-    SHOP_EMAIL: "shop@example.com",
-    SHOP_REPLY_TO: "Optional: where customers' replies go",
+    SHOP_EMAIL: N_("shop@example.com"),
+    SHOP_REPLY_TO: N_("Optional: where customers' replies go"),
     SMTP_HOST: "smtp.example.com",
     SMS_URL: "https://api.example.com/2010-04-01",
 }
@@ -93,6 +67,18 @@ NOTICE_STYLE = (
 OK_COLOR, ERROR_COLOR = "#15803d", "#b91c1c"
 
 
+def without_label(message: str, spec: SettingSpec) -> str:
+    """A setting's error without the setting's label in front (the field is beside it)."""
+    for label in (_(spec.label), spec.label):
+        message = message.removeprefix(f"{label}: ")
+    return message
+
+
+def combo_width(box: QComboBox) -> int:
+    """The widest a setting's combo box grows: COMBO_WIDTH, or its longest choice whole."""
+    return max(COMBO_WIDTH, box.sizeHint().width())
+
+
 class SettingField(QWidget):
     """One setting's input, built from its SettingSpec, with its error label under it."""
 
@@ -103,8 +89,8 @@ class SettingField(QWidget):
         self.spec = spec
         self.input = self._make_input()
         self.input.setObjectName(f"setting:{spec.key}")
-        if spec.help:
-            self.input.setToolTip(spec.help)
+        if spec.help and not (spec.choices or spec.type is bool):  # a choice says it in words
+            self.input.setToolTip(_(spec.help))
         extra = self._image_row() if spec in IMAGE_FILE else None
         box, self.error = with_error(self.input, extra=extra)
         layout = QVBoxLayout(self)
@@ -121,15 +107,14 @@ class SettingField(QWidget):
             widget.setEditable(False)
             self._fill_countries(widget, "en")
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
-            widget.setMaximumWidth(COMBO_WIDTH)
+            widget.setMaximumWidth(COMBO_WIDTH)  # a long country's name is elided
             return widget
         if spec.choices or spec.type is bool:
             widget = QComboBox()
             for code in spec.choices or YES_NO:
-                words = SETTING_CHOICE_WORDS.get(spec, CHOICE_WORDS)
-                widget.addItem(words.get(code, code), code)
+                widget.addItem(choice_words(spec, code), code)
             widget.currentIndexChanged.connect(lambda _: self.changed.emit())
-            widget.setMaximumWidth(COMBO_WIDTH)
+            widget.setMaximumWidth(combo_width(widget))
         elif spec in AMOUNTS:
             widget = AmountBox(AMOUNTS[spec])
             widget.textChanged.connect(lambda _: self.changed.emit())
@@ -146,7 +131,8 @@ class SettingField(QWidget):
             widget.textChanged.connect(self.changed.emit)
         else:
             widget = QLineEdit()
-            widget.setPlaceholderText(PLACEHOLDERS.get(spec, ""))
+            hint = PLACEHOLDERS.get(spec, "")
+            widget.setPlaceholderText(_(hint) if hint else "")
             widget.textChanged.connect(lambda _: self.changed.emit())
         return widget
 
@@ -162,7 +148,7 @@ class SettingField(QWidget):
             select_code(widget, chosen)
 
     def name_countries(self, language: str) -> None:
-        """Name the countries of a country setting in `language` (the shop's), keeping the
+        """Name the countries of a country setting in `language` (the desk's), keeping the
         chosen one."""
         if self.spec in COUNTRY:
             self._fill_countries(self.input, language)
@@ -175,7 +161,7 @@ class SettingField(QWidget):
         layout.setSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
         for code, words in options.items():
-            box = self.boxes[code] = QCheckBox(words)
+            box = self.boxes[code] = QCheckBox(_(words))
             box.setObjectName(f"option:{code}")
             box.toggled.connect(lambda _: self.changed.emit())
             layout.addWidget(box)
@@ -191,7 +177,7 @@ class SettingField(QWidget):
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setWordWrap(True)
         self.preview.setStyleSheet("border: 1px solid #d4d4d4; color: #666; font-size: 10px;")
-        browse = QPushButton("Choose…")
+        browse = QPushButton(_("Choose…"))
         browse.setObjectName(f"browse:{self.spec.key}")
         browse.clicked.connect(self._choose_image)
         column = QVBoxLayout()
@@ -206,8 +192,8 @@ class SettingField(QWidget):
 
     def _choose_image(self) -> None:
         start = str(Path(self.text()).parent) if self.text() else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.spec.label, start, "Images (*.png *.jpg *.jpeg)"
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _(self.spec.label), start, _("Images (*.png *.jpg *.jpeg)")
         )
         if path:
             self.set_value(path)
@@ -217,7 +203,7 @@ class SettingField(QWidget):
         pixmap = QPixmap(path) if path else QPixmap()
         if pixmap.isNull():
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("Cannot read this image" if path else "No logo")
+            self.preview.setText(_("Cannot read this image") if path else _("No logo"))
             return
         size = PREVIEW_SIZE - 4
         self.preview.setPixmap(
@@ -246,8 +232,9 @@ class SettingField(QWidget):
             chosen = {c.strip() for c in str(value).split(",")}
             for code, box in self.boxes.items():
                 box.setChecked(code in chosen)
-        elif isinstance(widget, QComboBox):
-            select_code(widget, self.spec.show(value))
+        elif isinstance(widget, QComboBox):  # a choice's code, "yes"/"no" in any language
+            yes_no = ("yes" if value else "no") if self.spec.type is bool else None
+            select_code(widget, yes_no or self.spec.show(value))
         elif isinstance(widget, AmountBox):
             widget.set_stored(int(value))
         elif isinstance(widget, QSpinBox):
@@ -302,10 +289,11 @@ class SettingsPage(QWidget):
         self.grid.addWidget(widget, row, 1)
 
     def add_setting(self, spec: SettingSpec, caption: str | None = None) -> SettingField:
-        """Add the field for `spec`, captioned with its label unless told otherwise."""
+        """Add the field for `spec`, captioned with its label (translated) unless told
+        otherwise (`caption`, already in the desk's language)."""
         field = SettingField(spec)
         self.fields[spec.key] = field
-        self.add_row(caption or spec.label, field)
+        self.add_row(caption or _(spec.label), field)
         return field
 
     def add_heading(self, text: str) -> None:
@@ -338,12 +326,12 @@ class PolicyPage(SettingsPage):
         self.matrix.setHorizontalSpacing(10)
         self.matrix.setVerticalSpacing(6)
         self.matrix.setColumnMinimumWidth(0, self.CAPTION_WIDTH)
-        heading = QLabel("<b>Policy for each kind of customer</b>")
+        heading = QLabel("<b>{}</b>".format(_("Policy for each kind of customer")))
         heading.setContentsMargins(0, 12, 0, 0)
         self.matrix.addWidget(heading, 0, 0, 1, len(self.segments) + 1)
         for column, segment in enumerate(Segment, start=1):
-            title = segment.label.removesuffix(" customer")
-            self.matrix.addWidget(QLabel(f"<b>{title}</b>"), 1, column, Qt.AlignLeft)
+            title = QLabel(f"<b>{segment_title(segment)}</b>")
+            self.matrix.addWidget(title, 1, column, Qt.AlignLeft)
             self.matrix.setColumnStretch(column, 1)
         self.outer.insertLayout(1, self.matrix)
 
@@ -356,10 +344,10 @@ class PolicyPage(SettingsPage):
         self.fields[spec.key] = field
         if rule not in self.rule_rows:
             row = self.rule_rows[rule] = self.matrix.rowCount()
-            label = caption_label(spec.label.split(": ", 1)[-1].capitalize())
+            label = caption_label(_(RULE_CAPTIONS[rule]))
             label.setFixedWidth(self.CAPTION_WIDTH)
             self.matrix.addWidget(label, row, 0, Qt.AlignTop | Qt.AlignLeft)
         column = self.segments.index(segment) + 1
-        field.setToolTip(spec.label)
+        field.setToolTip(_(spec.label))
         self.matrix.addWidget(field, self.rule_rows[rule], column)
         return field

@@ -14,9 +14,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _, pgettext
 from desk.settings import PORTAL_HOST, PORTAL_PORT
 from ui.portal_process import PortalProcess, PortalState
-from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label
+from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label, without_label
 
 STATE_COLORS = {PortalState.RUNNING: OK_COLOR, PortalState.FAILED: ERROR_COLOR}
 
@@ -28,9 +29,11 @@ class PortalPage(SettingsPage):
         super().__init__(parent)
         self.portal = portal
         hint = caption_label(
-            "A small web site over this database where customers follow their return, "
-            "give feedback and choose how to be told. Start uses the address and port as "
-            "typed below; Save keeps them for the next start."
+            _(
+                "A small web site over this database where customers follow their return, "
+                "give feedback and choose how to be told. Start uses the address and port as "
+                "typed below; Save keeps them for the next start."
+            )
         )
         hint.setProperty("role", "hint")
         self.add_wide(hint)
@@ -39,14 +42,14 @@ class PortalPage(SettingsPage):
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.PlainText)
         self.state_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.add_row("The site", self.state_label)
-        self.start_button = QPushButton("Start")
+        self.add_row(_("The site"), self.state_label)
+        self.start_button = QPushButton(pgettext("the customer space", "Start"))
         self.start_button.setObjectName("portal:start")
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(pgettext("the customer space", "Stop"))
         self.stop_button.setObjectName("portal:stop")
         self.stop_button.clicked.connect(portal.stop)
-        self.open_button = QPushButton("Open in browser")
+        self.open_button = QPushButton(_("Open in browser"))
         self.open_button.setObjectName("portal:open")
         self.open_button.clicked.connect(self.open_in_browser)
         row = QWidget()
@@ -57,7 +60,7 @@ class PortalPage(SettingsPage):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.add_row("", row)
-        self.add_heading("Settings")
+        self.add_heading(_("Settings"))
         portal.changed.connect(self.show_state)
         self.show_state()
 
@@ -69,7 +72,7 @@ class PortalPage(SettingsPage):
             try:
                 values[spec] = spec.parse(field.text())
             except DeskError as error:
-                field.show_error(str(error).removeprefix(f"{spec.label}: "))
+                field.show_error(without_label(str(error), spec))
                 field.setFocus(Qt.OtherFocusReason)
                 return
             field.show_error(None)

@@ -14,6 +14,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk.db import Database
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_datetime, format_time
 from desk.models import utcnow
 from desk.portal.counter import (
     CODE_MINUTES,
@@ -24,6 +26,7 @@ from desk.portal.counter import (
     tablet_address,
     unpair_tablet,
 )
+from desk.settings import PORTAL_HOST
 from ui import prompts
 from ui.background import run_in_background
 from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label
@@ -33,7 +36,7 @@ LOOK_MS = 5000
 
 
 def _when(moment) -> str:
-    return moment.astimezone().strftime("%-d %b %Y, %H:%M")
+    return format_datetime(moment)
 
 
 class TabletPage(SettingsPage):
@@ -46,10 +49,12 @@ class TabletPage(SettingsPage):
         self.tablets: list[Tablet] = []
         self._paired_before: set[int] = set()
         hint = caption_label(
-            "A tablet at the counter can show the feedback screen: staff ask from a return "
-            "as for the counter screen, the customer taps a face there. Open the address "
-            f"below on the tablet and type the code once; a code works {CODE_MINUTES} "
-            "minutes, for one tablet."
+            _(
+                "A tablet at the counter can show the feedback screen: staff ask from a return "
+                "as for the counter screen, the customer taps a face there. Open the address "
+                "below on the tablet and type the code once; a code works {minutes} "
+                "minutes, for one tablet."
+            ).format(minutes=CODE_MINUTES)
         )
         hint.setProperty("role", "hint")
         self.add_wide(hint)
@@ -63,18 +68,18 @@ class TabletPage(SettingsPage):
         column.setContentsMargins(0, 4, 0, 0)
         column.addWidget(self.address_label)
         column.addWidget(self.reach_label)
-        self.add_row("Open on the tablet", address)
+        self.add_row(_("Open on the tablet"), address)
         self.code_label = QLabel("…")
         self.code_label.setObjectName("tablet:code")
         self.code_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.code_label.setAccessibleName("Pairing code")
+        self.code_label.setAccessibleName(_("Pairing code"))
         font = QFont("DejaVu Sans Mono")
         font.setPixelSize(34)
         font.setBold(True)
         self.code_label.setFont(font)
         self.code_state = caption_label("")
-        self.new_button = QPushButton("New code")
-        self.new_button.setToolTip("Make a new pairing code; the old one stops working")
+        self.new_button = QPushButton(_("New code"))
+        self.new_button.setToolTip(_("Make a new pairing code; the old one stops working"))
         self.new_button.clicked.connect(self.new_code)
         code_row = QWidget()
         row = QHBoxLayout(code_row)
@@ -83,9 +88,9 @@ class TabletPage(SettingsPage):
         row.addSpacing(16)
         row.addWidget(self.new_button, 0, Qt.AlignVCenter)
         row.addStretch(1)
-        self.add_row("Pairing code", code_row)
+        self.add_row(_("Pairing code"), code_row)
         self.add_row("", self.code_state)
-        self.add_heading("Paired tablets")
+        self.add_heading(_("Paired tablets"))
         self.list_box = QWidget()
         self.list_layout = QVBoxLayout(self.list_box)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,9 +124,11 @@ class TabletPage(SettingsPage):
         self.address_label.setText(address.url)
         self.reach_label.setVisible(not address.reachable)
         self.reach_label.setText(
-            "The customer space listens on this computer only, so a tablet cannot reach "
-            "it: in the Customer space tab, set “Customer space listens on” to 0.0.0.0, "
-            "save, and start the customer space again."
+            _(
+                "The customer space listens on this computer only, so a tablet cannot reach "
+                "it: in the Customer space tab, set “{setting}” to 0.0.0.0, "
+                "save, and start the customer space again."
+            ).format(setting=_(PORTAL_HOST.label))
         )
 
     def new_code(self) -> None:
@@ -151,12 +158,16 @@ class TabletPage(SettingsPage):
             return
         new = [t for t in self.tablets if t.id not in self._paired_before]
         if new:
-            text, color = f"Used: {new[-1].name} is paired. New code pairs another.", OK_COLOR
+            text = _("Used: {tablet} is paired. New code pairs another.").format(
+                tablet=new[-1].name
+            )
+            color = OK_COLOR
         elif utcnow() >= self.code.expires_at:
-            text, color = "Out of date: press New code, then type it on the tablet.", ERROR_COLOR
+            text = _("Out of date: press New code, then type it on the tablet.")
+            color = ERROR_COLOR
         else:
-            until = self.code.expires_at.astimezone().strftime("%H:%M")
-            text, color = f"Works until {until}, for one tablet.", ""
+            until = format_time(self.code.expires_at)
+            text, color = _("Works until {time}, for one tablet.").format(time=until), ""
         self.code_state.setText(text)
         self.code_state.setStyleSheet(f"color: {color};" if color else "")
         self.code_label.setEnabled(not new and color != ERROR_COLOR)
@@ -170,15 +181,24 @@ class TabletPage(SettingsPage):
                 item.widget().deleteLater()
         self.unpair_buttons = {}
         if not self.tablets:
-            self.list_layout.addWidget(caption_label("No tablet is paired yet."))
+            self.list_layout.addWidget(caption_label(_("No tablet is paired yet.")))
         for tablet in self.tablets:
-            seen = f", last seen {_when(tablet.last_seen_at)}" if tablet.last_seen_at else ""
             line = QWidget()
             row = QHBoxLayout(line)
             row.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(f"{tablet.name}: paired {_when(tablet.paired_at)}{seen}")
-            button = QPushButton("Unpair…")
-            button.setAccessibleName(f"Unpair {tablet.name}")
+            if tablet.last_seen_at:
+                text = _("{tablet}: paired {paired}, last seen {seen}").format(
+                    tablet=tablet.name,
+                    paired=_when(tablet.paired_at),
+                    seen=_when(tablet.last_seen_at),
+                )
+            else:
+                text = _("{tablet}: paired {paired}").format(
+                    tablet=tablet.name, paired=_when(tablet.paired_at)
+                )
+            label = QLabel(text)
+            button = QPushButton(_("Unpair…"))
+            button.setAccessibleName(_("Unpair {tablet}").format(tablet=tablet.name))
             button.clicked.connect(lambda _=False, t=tablet: self.unpair(t))
             row.addWidget(label)
             row.addSpacing(12)
@@ -203,11 +223,11 @@ class TabletPage(SettingsPage):
 
     def unpair(self, tablet: Tablet) -> None:
         """Unpair `tablet` after asking (No is the default): it shows only the pairing form."""
-        question = (
-            f"Unpair {tablet.name}? It stops showing the feedback screen until it is paired "
+        question = _(
+            "Unpair {tablet}? It stops showing the feedback screen until it is paired "
             "again with a new code."
-        )
-        if not prompts.ask_yes_no(self, "Unpair tablet", question):
+        ).format(tablet=tablet.name)
+        if not prompts.ask_yes_no(self, _("Unpair tablet"), question):
             return
         db = self.db
         run_in_background(
@@ -217,7 +237,7 @@ class TabletPage(SettingsPage):
         )
 
     def _unpaired(self, tablet: Tablet) -> None:
-        self.result.setText(f"{tablet.name} unpaired.")
+        self.result.setText(_("{tablet} unpaired.").format(tablet=tablet.name))
         self.result.setStyleSheet(f"color: {OK_COLOR};")
         self.result.show()
         self.show_tablets([t for t in self.tablets if t.id != tablet.id])

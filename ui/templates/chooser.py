@@ -7,15 +7,21 @@ says when any of them changes, and marks the events and parts the shop has edite
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.codes import Event
+from desk.i18n.catalog import _
 from desk.labels import LANGUAGES
 from desk.messages import template_store
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
-
-EDITED = " • edited"
-"""After an event's name in the list when the shop has edited one of its parts."""
 
 Key = tuple[str, str, str]
 """An event, a language and a part: one template."""
@@ -28,14 +34,13 @@ class MessageChooser(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.event_list = QListWidget()
+        self.event_list = WholeList()
         self.event_list.setObjectName("events")
         for event in Event:
-            item = QListWidgetItem(event.label)
+            item = QListWidgetItem(_(event.label))
             item.setData(Qt.UserRole, event.value)
             self.event_list.addItem(item)
-        rows = self.event_list.sizeHintForRow(0) * self.event_list.count()
-        self.event_list.setFixedHeight(rows + 2 * self.event_list.frameWidth() + 4)
+        self.event_list.fit()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language")
         for code in TEMPLATE_LANGUAGES:
@@ -77,7 +82,7 @@ class MessageChooser(QObject):
         for row in range(self.event_list.count()):
             item = self.event_list.item(row)
             edited = edited_parts.get(item.data(Qt.UserRole), frozenset())
-            item.setText(Event(item.data(Qt.UserRole)).label + (EDITED if edited else ""))
+            item.setText(event_text(Event(item.data(Qt.UserRole)), edited=bool(edited)))
             if row == self.event_list.currentRow():
                 current = edited
         for index, part in enumerate(template_store.PARTS):
@@ -85,9 +90,42 @@ class MessageChooser(QObject):
         return current
 
 
+class WholeList(QListWidget):
+    """A list as tall as its rows, a long name wrapped onto a second line: nothing scrolls
+    and nothing is cut off, at 1024×700 and in a language longer than English too."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.ElideNone)
+        self.setResizeMode(QListView.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        """Take the height of every row as wrapped at the list's width now."""
+        self.doItemsLayout()  # the rows as wrapped at this width, not as last laid out
+        height = self.contentsSize().height() + 2 * self.frameWidth() + 4
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()
+
+
 def part_label(part: str) -> str:
-    """The name staff read for a part ("Email (HTML)")."""
-    return template_store.PART_LABELS.get(part, part)
+    """The name staff read for a part ("Email (HTML)"), in the desk's language."""
+    label = template_store.PART_LABELS.get(part)
+    return _(label) if label else part
+
+
+def event_text(event: Event, *, edited: bool) -> str:
+    """An event's line in the list: its name, and a mark when the shop has edited it."""
+    if edited:
+        # TRANSLATORS: a message in the template editor's list that the shop has reworded
+        return _("{message} • edited").format(message=_(event.label))
+    return _(event.label)
 
 
 def column(*widgets: QWidget) -> QWidget:

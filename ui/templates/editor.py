@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.labels import LANGUAGES
 from desk.messages import template_saving, template_store
 from desk.messages.context import variable_descriptions
@@ -70,7 +71,7 @@ class TemplateEditor(QDialog):
         self.checking = False  # a check runs in the background
         self.saving = False  # a save runs in the background
         self.problems: list[str] = []
-        self.setWindowTitle("Message templates")
+        self.setWindowTitle(_("Message templates"))
         self.resize(1200, 800)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_now)
@@ -89,9 +90,9 @@ class TemplateEditor(QDialog):
         self.variables = VariableList(variable_descriptions())
         self.variable_list = self.variables.list
         left = column(
-            QLabel("<b>Message</b>"),
+            QLabel("<b>{}</b>".format(_("Message"))),
             self.event_list,
-            QLabel("<b>Language</b>"),
+            QLabel("<b>{}</b>".format(_("Language"))),
             self.language_combo,
             self.variables,
         )
@@ -100,10 +101,12 @@ class TemplateEditor(QDialog):
         self.editor, self.problem_list = self.source.edit, self.source.problem_list
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip(f"Save this part ({shortcut_text(Key.SAVE)})")
-        self.reset_button = QPushButton("Reset to default…")
-        self.close_button = QPushButton("Close")
+        self.save_button = QPushButton(_("&Save"))
+        self.save_button.setToolTip(
+            _("Save this part ({keys})").format(keys=shortcut_text(Key.SAVE))
+        )
+        self.reset_button = QPushButton(_("Reset to default…"))
+        self.close_button = QPushButton(_("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         for button in (self.reset_button, self.save_button, self.close_button):
@@ -154,7 +157,7 @@ class TemplateEditor(QDialog):
             self.check_now()
             return
         if self.is_dirty() and not prompts.ask_yes_no(
-            self, "Unsaved changes", "Discard your changes to this template?"
+            self, _("Unsaved changes"), _("Discard your changes to this template?")
         ):
             self.chooser.select(self._key)
             return
@@ -198,7 +201,11 @@ class TemplateEditor(QDialog):
             self._db, self._key, mode, self.editor.toPlainText(), self.is_dirty(), self._email
         )
         if switch.loses and not prompts.ask_choice(
-            self, "Switch to simple mode", LOSSY_SWITCH, yes="Switch to simple", no="Cancel"
+            self,
+            _("Switch to simple mode"),
+            _(LOSSY_SWITCH),
+            yes=_("Switch to simple"),
+            no=_("Cancel"),
         ):
             self.simple_bar.show_mode(self.mode)
             return
@@ -239,7 +246,10 @@ class TemplateEditor(QDialog):
             on_failure=lambda error: self._checked(
                 generation,
                 key,
-                Checked([(None, f"The check failed: {error}", None)], PreviewOutcome()),
+                Checked(
+                    [(None, _("The check failed: {error}").format(error=error), None)],
+                    PreviewOutcome(),
+                ),
             ),
         )
 
@@ -263,9 +273,9 @@ class TemplateEditor(QDialog):
         ready = self.is_dirty() and not self.problems and not pending and not self.saving
         self.save_button.setEnabled(ready)
         if self.problems and not pending:
-            self._say("Fix the problems listed before saving.", ERROR_STYLE)
+            self._say(_("Fix the problems listed before saving."), ERROR_STYLE)
         elif self.is_dirty():
-            self._say("Unsaved changes.", "")
+            self._say(_("Unsaved changes."), "")
         elif self.status_label.styleSheet() != OK_STYLE:
             self._say("", "")
 
@@ -291,18 +301,18 @@ class TemplateEditor(QDialog):
             return False
         pending = self._check_timer.isActive() or self.checking
         if self.problems and not pending:
-            self._say("Not saved: fix the problems listed first.", ERROR_STYLE)
+            self._say(_("Not saved: fix the problems listed first."), ERROR_STYLE)
             self.source.go_to_first_problem()
             return False
         key, source, db = self._key, self.editor.toPlainText(), self._db
         if self.mode == SIMPLE:
-            event, language, _ = key
+            event, language, _part = key
             work = lambda: template_saving.save_shop_simple(db, event, language, source)  # noqa: E731
         else:
             work = lambda: template_saving.save_shop_template(db, *key, source)  # noqa: E731
         self.saving = True
         self._show_state()
-        self._say("Saving…", "")
+        self._say(_("Saving…"), "")
         run_in_background(
             work,
             owner=self,
@@ -316,17 +326,22 @@ class TemplateEditor(QDialog):
         if key == self._key:
             self._saved_source = source
             self._refresh_marks()
-        event, _, part = key
-        what = "the email (HTML and plain text)" if self.mode == SIMPLE else part_label(part)
-        self._say(f"Saved {what} of “{Event(event).label}”.", OK_STYLE)
+        event, _language, part = key
+        message = _(Event(event).label)
+        if self.mode == SIMPLE:
+            said = _("Saved the email (HTML and plain text) of “{message}”.")
+            self._say(said.format(message=message), OK_STYLE)
+        else:
+            said = _("Saved {part} of “{message}”.")
+            self._say(said.format(part=part_label(part), message=message), OK_STYLE)
         self._show_state()
         self.save_finished.emit(True)
 
     def _not_saved(self, key: tuple[str, str, str], error: Exception) -> None:
         self.saving = False
         if not isinstance(error, DeskError):
-            error = f"it could not be stored ({type(error).__name__})."
-        self._say(f"Not saved: {error}", ERROR_STYLE)
+            error = _("it could not be stored ({reason}).").format(reason=type(error).__name__)
+        self._say(_("Not saved: {reason}").format(reason=error), ERROR_STYLE)
         problems = getattr(error, "problems", None)
         if problems and key == self._key:
             found = [(p.line, p.message, p.column) for p in problems]
@@ -338,11 +353,14 @@ class TemplateEditor(QDialog):
     def reset(self) -> None:
         """After asking, drop the shop's version of this part and show the default."""
         event, language, part = self._key
-        question = (
-            f"Replace your {part_label(part)} of “{Event(event).label}” "
-            f"({LANGUAGES.get(language, language)}) with the default wording?"
+        question = _(
+            "Replace your {part} of “{message}” ({language}) with the default wording?"
+        ).format(
+            part=part_label(part),
+            message=_(Event(event).label),
+            language=LANGUAGES.get(language, language),
         )
-        if not prompts.ask_yes_no(self, "Reset to default", question):
+        if not prompts.ask_yes_no(self, _("Reset to default"), question):
             return
         try:
             if self.mode == SIMPLE:
@@ -353,11 +371,11 @@ class TemplateEditor(QDialog):
             self._say(str(error), ERROR_STYLE)
             return
         self.load()
-        self._say("Back to the default wording.", OK_STYLE)
+        self._say(_("Back to the default wording."), OK_STYLE)
 
     def _may_close(self) -> bool:
         if self.is_dirty() and not prompts.ask_yes_no(
-            self, "Unsaved changes", "Close and discard your changes to this template?"
+            self, _("Unsaved changes"), _("Close and discard your changes to this template?")
         ):
             return False
         self._saved_source = self.editor.toPlainText()  # discarded: do not ask twice

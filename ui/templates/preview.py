@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.db import Database
+from desk.i18n.catalog import N_, _
 from desk.list_window import first_page
 from desk.listing import ReturnFilter
 from ui.widgets.message_preview import OfflineBrowser, sms_summary, split_preheader
@@ -37,7 +38,7 @@ class PreviewOutcome:
     error: Exception | None = None
 
 
-NO_RETURN = "Log a return to see a preview: it is filled with a real return."
+NO_RETURN = N_("Log a return to see a preview: it is filled with a real return.")
 
 
 def render_preview(
@@ -58,7 +59,7 @@ def render_preview(
     from desk.messages.templating import preview_template
 
     if return_id is None:
-        return PreviewOutcome(note=NO_RETURN)
+        return PreviewOutcome(note=_(NO_RETURN))
     try:
         message = preview_template(
             db,
@@ -72,12 +73,12 @@ def render_preview(
         return PreviewOutcome(note=str(error))
     except Exception as error:  # the shop's own template: any failure is shown, not raised
         return PreviewOutcome(
-            note="The preview cannot be shown until the problem is fixed.", error=error
+            note=_("The preview cannot be shown until the problem is fixed."), error=error
         )
     return PreviewOutcome(message=message)
 
 
-STALE_PREVIEW = "The preview shows the last version without problems."
+STALE_PREVIEW = N_("The preview shows the last version without problems.")
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def check_and_preview(
         overrides = {part: source}
     found = [(p.line, p.message, p.column) for p in checked]
     if found:
-        return Checked(found, PreviewOutcome(note=STALE_PREVIEW))
+        return Checked(found, PreviewOutcome(note=_(STALE_PREVIEW)))
     outcome = render_preview(
         db, return_id, event, language, part, source, staff, overrides=overrides
     )
@@ -126,8 +127,9 @@ def _render_problems(error: Exception | None) -> list[tuple[int | None, str, int
         return []
     problems = getattr(error, "problems", None)
     if problems:
-        return [(p.line, f"Preview: {p.message}", p.column) for p in problems]
-    return [(getattr(error, "lineno", None), f"Preview: {error}", None)]
+        said = _("Preview: {problem}")
+        return [(p.line, said.format(problem=p.message), p.column) for p in problems]
+    return [(getattr(error, "lineno", None), _("Preview: {problem}").format(problem=error), None)]
 
 
 class TemplatePreview(QWidget):
@@ -143,7 +145,7 @@ class TemplatePreview(QWidget):
         self._db = db
         self.return_combo = QComboBox()
         self.return_combo.setObjectName("previewReturn")
-        self.return_combo.setToolTip("The return whose data fills the preview")
+        self.return_combo.setToolTip(_("The return whose data fills the preview"))
         self.subject_label = QLabel()
         self.subject_label.setObjectName("previewSubject")
         self.subject_label.setWordWrap(True)
@@ -165,7 +167,7 @@ class TemplatePreview(QWidget):
         self.note_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Preview</b> for return")
+        title = QLabel(_("<b>Preview</b> for return"))
         layout.addWidget(title)
         layout.addWidget(self.return_combo)
         layout.addWidget(self.subject_label)
@@ -208,12 +210,16 @@ class TemplatePreview(QWidget):
         """Show the subject, then the body in the form `part` takes."""
         self.note_label.clear()
         self.subject_label.setVisible(part != "sms")
-        self.subject_label.setText(f"Subject: {message.subject}")
+        self.subject_label.setText(_("Subject: {subject}").format(subject=message.subject))
         self.count_label.clear()
         if part in ("html", "subject"):
             body, hidden = split_preheader(message.html)
             if hidden:
-                self.subject_label.setText(f"Subject: {message.subject}\nInbox preview: {hidden}")
+                self.subject_label.setText(
+                    _("Subject: {subject}\nInbox preview: {preheader}").format(
+                        subject=message.subject, preheader=hidden
+                    )
+                )
             self.browser.setHtml(body)
             self.stack.setCurrentWidget(self.browser)
             return

@@ -23,22 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from desk.db import Database
+from desk.i18n.catalog import N_, _
 from desk.messages import simple_mode, template_store
 from desk.messages.context import VARIABLES, sample_context, variable_descriptions
 from desk.messages.template_saving import EmailSource
 
 SIMPLE, RAW = "simple", "raw"
 EMAIL_PARTS = ("html", "text")
-MODE_LABELS = {SIMPLE: "Simple (text)", RAW: "HTML (for experts)"}
-SIMPLE_HELP = (
+MODE_LABELS = {SIMPLE: N_("Simple (text)"), RAW: N_("HTML (for experts)")}
+SIMPLE_HELP = N_(
     "Write the email as text: a blank line starts a new paragraph, **bold** makes bold. "
     "The HTML and plain-text emails are both made from it, in the shop's layout."
 )
-RAW_HELP = "HTML and Jinja, checked as you type. Saving here keeps this email in HTML mode."
-BUTTON_LABEL = "Label"
-BUTTON_SNIPPET = f"[button: {BUTTON_LABEL}](https://)"
+RAW_HELP = N_("HTML and Jinja, checked as you type. Saving here keeps this email in HTML mode.")
+# TRANSLATORS: the words of a button inserted in an email, selected for the shop to type over
+BUTTON_LABEL = N_("Label")
+BUTTON_SNIPPET = "[button: {label}](https://)"
 MUTED_STYLE = "color: #555;"
-LOSSY_SWITCH = (
+LOSSY_SWITCH = N_(
     "The simple mode cannot keep all of this email's HTML (its own styles, tables or other "
     "tags) nor its own plain-text wording: when you save, both are made again from the text. "
     "Switch anyway?"
@@ -144,34 +146,34 @@ class SimpleBar(QWidget):
         self.mode_combo = QComboBox()
         self.mode_combo.setObjectName("mode")
         for mode, label in MODE_LABELS.items():
-            self.mode_combo.addItem(label, mode)
-        self.mode_combo.setToolTip("How this email is written")
+            self.mode_combo.addItem(_(label), mode)
+        self.mode_combo.setToolTip(_("How this email is written"))
         self.help = QLabel()
         self.help.setWordWrap(True)
         self.help.setStyleSheet(MUTED_STYLE)
         self.placeholder_button = QToolButton()
         self.placeholder_button.setObjectName("insertPlaceholder")
-        self.placeholder_button.setText("Insert placeholder")
-        self.placeholder_button.setToolTip("A value filled in for each return, by name")
+        self.placeholder_button.setText(_("Insert placeholder"))
+        self.placeholder_button.setToolTip(_("A value filled in for each return, by name"))
         self.placeholder_button.setPopupMode(QToolButton.InstantPopup)
         self.placeholder_menu = QMenu(self.placeholder_button)
         self.placeholder_button.setMenu(self.placeholder_menu)
         self.buttons = {
-            "paragraph": _tool("Paragraph"),
-            "bold": _tool("Bold"),
-            "button": _tool("Button"),
-            "items": _tool("Items"),
-            "footer": _tool("Footer"),
+            "paragraph": _tool(_("Paragraph")),
+            "bold": _tool(_("Bold")),
+            "button": _tool(_("Button")),
+            "items": _tool(_("Items")),
+            "footer": _tool(_("Footer")),
         }
-        self.buttons["paragraph"].setToolTip("Start a new paragraph (a blank line)")
-        self.buttons["bold"].setToolTip("Make the selected words bold (**like this**)")
-        self.buttons["button"].setToolTip("A button-style link: [button: label](link)")
-        self.buttons["items"].setToolTip("The table of returned items: [items]")
+        self.buttons["paragraph"].setToolTip(_("Start a new paragraph (a blank line)"))
+        self.buttons["bold"].setToolTip(_("Make the selected words bold (**like this**)"))
+        self.buttons["button"].setToolTip(_("A button-style link: [button: label](link)"))
+        self.buttons["items"].setToolTip(_("The table of returned items: [items]"))
         self.buttons["footer"].setToolTip(
-            "The shop's name, address, hours and contacts, at the bottom: [footer]"
+            _("The shop's name, address, hours and contacts, at the bottom: [footer]")
         )
         top = QHBoxLayout()
-        top.addWidget(QLabel("Write as:"))
+        top.addWidget(QLabel(_("Write as:")))
         top.addWidget(self.mode_combo)
         top.addStretch(1)
         self.inserts = QWidget()
@@ -203,7 +205,7 @@ class SimpleBar(QWidget):
         simple = mode == SIMPLE
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode or RAW))
         self.inserts.setVisible(simple)
-        self.help.setText(SIMPLE_HELP if simple else RAW_HELP)
+        self.help.setText(_(SIMPLE_HELP) if simple else _(RAW_HELP))
         self.highlighter.setDocument(self.edit.document() if simple else None)
 
     def set_placeholders(self, names: list[tuple[str, str]]) -> None:
@@ -211,8 +213,8 @@ class SimpleBar(QWidget):
         self.placeholder_menu.clear()
         for name, description in names:
             action = self.placeholder_menu.addAction(f"{{{{ {name} }}}}")
-            action.setToolTip(description)
-            action.setStatusTip(description)
+            action.setToolTip(_(description) if description else "")
+            action.setStatusTip(_(description) if description else "")
             action.triggered.connect(lambda _=False, n=name: self.insert(f"{{{{ {n} }}}}"))
 
     def insert(self, text: str) -> None:
@@ -234,16 +236,17 @@ class SimpleBar(QWidget):
 
     def insert_button(self) -> None:
         """Insert a button line and select its label, to be typed over."""
-        cursor = self.insert_line(BUTTON_SNIPPET)
-        end = cursor.block().position() + cursor.block().text().index(BUTTON_LABEL)
+        label = _(BUTTON_LABEL)
+        cursor = self.insert_line(BUTTON_SNIPPET.format(label=label))
+        end = cursor.block().position() + cursor.block().text().index(label)
         cursor.setPosition(end)
-        cursor.setPosition(end + len(BUTTON_LABEL), QTextCursor.KeepAnchor)
+        cursor.setPosition(end + len(label), QTextCursor.KeepAnchor)
         self.edit.setTextCursor(cursor)
 
     def make_bold(self) -> None:
         """Wrap the selection in ** (or insert bold words to type over)."""
         cursor = self.edit.textCursor()
-        selected = cursor.selectedText() or "bold words"
+        selected = cursor.selectedText() or _("bold words")
         start = cursor.selectionStart()
         cursor.insertText(f"**{selected}**")
         cursor.setPosition(start + 2)

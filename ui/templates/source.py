@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import N_, _
+
 MUTED_STYLE = "color: #555;"
 PROBLEM_COLOR = QColor("#b91c1c")
 PROBLEM_LINE = QColor("#fde2e2")
 DESCRIPTION_ROLE = Qt.UserRole + 1
 COLUMN_ROLE = Qt.UserRole + 2
-NO_PROBLEMS = "No problems found."
+NO_PROBLEMS = N_("No problems found.")
 
 
 def _mono():
@@ -48,7 +50,7 @@ class SourcePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.cursor_label)
-        layout.addWidget(QLabel("<b>Problems</b>"))
+        layout.addWidget(QLabel("<b>{}</b>".format(_("Problems"))))
         layout.addWidget(self.problem_list)
         self.edit.cursorPositionChanged.connect(self.show_cursor)
         self.problem_list.itemActivated.connect(self._go_to_problem)
@@ -69,19 +71,21 @@ class SourcePane(QWidget):
         for line, message, *rest in found:
             column = rest[0] if rest else None
             if line and column:
-                message = f"Line {line}, column {column}: {message}"
+                message = _("Line {line}, column {column}: {problem}").format(
+                    line=line, column=column, problem=message
+                )
             elif line:
-                message = f"Line {line}: {message}"
+                message = _("Line {line}: {problem}").format(line=line, problem=message)
             shown.append(message)
         self.problem_list.clear()
-        for (line, _, *rest), text in zip(found, shown, strict=True):
+        for (line, _problem, *rest), text in zip(found, shown, strict=True):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, line)
             item.setData(COLUMN_ROLE, rest[0] if rest else None)
             item.setForeground(PROBLEM_COLOR)
             self.problem_list.addItem(item)
         if not found:
-            self.problem_list.addItem(NO_PROBLEMS)
+            self.problem_list.addItem(_(NO_PROBLEMS))
         self._highlight({line for line, *_ in found if line})
         return shown
 
@@ -127,7 +131,9 @@ class SourcePane(QWidget):
         """Show where the cursor is, as problems name lines."""
         cursor = self.edit.textCursor()
         self.cursor_label.setText(
-            f"Line {cursor.blockNumber() + 1}, column {cursor.positionInBlock() + 1}"
+            _("Line {line}, column {column}").format(
+                line=cursor.blockNumber() + 1, column=cursor.positionInBlock() + 1
+            )
         )
 
 
@@ -144,10 +150,10 @@ class VariableList(QWidget):
         for name, description in variables.items():
             item = QListWidgetItem(name)
             item.setData(Qt.UserRole, name)
-            item.setData(DESCRIPTION_ROLE, description)
-            item.setToolTip(f"<p>{html.escape(description)}</p>")  # rich text, shown literally
+            item.setData(DESCRIPTION_ROLE, _(description))
+            item.setToolTip(f"<p>{html.escape(_(description))}</p>")  # rich text, shown literally
             self.list.addItem(item)
-        self.help = QLabel("Double-click a variable to insert it at the cursor.")
+        self.help = QLabel(_("Double-click a variable to insert it at the cursor."))
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.PlainText)
         self.help.setStyleSheet(MUTED_STYLE)
@@ -155,7 +161,7 @@ class VariableList(QWidget):
         self.help.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Variables</b>"))
+        layout.addWidget(QLabel("<b>{}</b>".format(_("Variables"))))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.help)
         self.simple = False
@@ -183,4 +189,8 @@ class VariableList(QWidget):
 
     def _describe(self, item: QListWidgetItem | None) -> None:
         if item is not None:
-            self.help.setText(f"{item.data(DESCRIPTION_ROLE)}. Double-click to insert it.")
+            self.help.setText(
+                _("{description}. Double-click to insert it.").format(
+                    description=item.data(DESCRIPTION_ROLE)
+                )
+            )

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from desk.dates import format_day, parse_day, pattern
 from desk.errors import DeskError
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_date
 
 
 class DateField(QWidget):
@@ -35,14 +37,18 @@ class DateField(QWidget):
         super().__init__(parent)
         self.currency = currency
         self.edit = QLineEdit()
-        hint = pattern(currency) + (", optional" if optional else "")
-        self.edit.setPlaceholderText(hint)
-        self.edit.setToolTip(f"Type the date as {pattern(currency)}, or just the day (20)")
+        form = pattern(currency)
+        # TRANSLATORS: a date field's placeholder; {pattern} is how to type it ("dd/mm/yyyy")
+        hint = _("{pattern}, optional").format(pattern=form)
+        self.edit.setPlaceholderText(hint if optional else form)
+        self.edit.setToolTip(
+            _("Type the date as {pattern}, or just the day (20)").format(pattern=form)
+        )
         self.weekday = QLabel()
         self.weekday.setProperty("role", "hint")
         self.button = QToolButton()
         self.button.setText("▾")
-        self.button.setToolTip("Pick the date on a calendar")
+        self.button.setToolTip(_("Pick the date on a calendar"))
         self.button.setFocusPolicy(Qt.NoFocus)
         self.button.clicked.connect(self.pick)
         layout = QHBoxLayout(self)
@@ -85,7 +91,7 @@ class DateField(QWidget):
         self._show_weekday(day)
 
     def _show_weekday(self, day: date | None) -> None:
-        self.weekday.setText(day.strftime("%a") if day else "")
+        self.weekday.setText(format_date(day, "EEE") if day else "")  # "Mon", "seg."
 
     def pick(self) -> None:
         """Open a calendar under the field; a click on a day fills it in."""

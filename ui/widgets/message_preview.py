@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
+
 HIDDEN_DIV = re.compile(r'<div style="display:\s*none[^"]*">(?P<text>[^<]*)</div>', re.I)
 """A hidden preheader: mail apps show it only in the inbox list; Qt would show it inline."""
 
@@ -44,9 +47,15 @@ def sms_summary(text: str) -> str:
     from desk.messages.sms import sms_segments
 
     info = sms_segments(text)
-    counted = f" (counted as {info.characters})" if info.characters != len(text) else ""
-    plural = "SMS" if info.segments == 1 else "SMS messages"
-    return f"{len(text)} characters{counted} · {info.encoding} · {info.segments} {plural}"
+    n = len(text)
+    if info.characters != n:
+        length = ngettext(
+            "{n} character (counted as {counted})", "{n} characters (counted as {counted})", n
+        ).format(n=format_number(n), counted=format_number(info.characters))
+    else:
+        length = ngettext("{n} character", "{n} characters", n).format(n=format_number(n))
+    parts = ngettext("{n} SMS", "{n} SMS messages", info.segments)
+    return f"{length} · {info.encoding} · {parts.format(n=format_number(info.segments))}"
 
 
 class MessagePreview(QWidget):
@@ -66,8 +75,8 @@ class MessagePreview(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         self.text_view.setFont(mono)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.html_view, "Email (HTML)")
-        self.tabs.addTab(self.text_view, "Plain text")
+        self.tabs.addTab(self.html_view, _("Email (HTML)"))
+        self.tabs.addTab(self.text_view, _("Plain text"))
         self.info_label = QLabel()
         self.info_label.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -82,17 +91,19 @@ class MessagePreview(QWidget):
         self.html, self.text = html, text
         body, inbox = split_preheader(html)
         inbox_line = (
-            f"<br><span style='font-weight: normal; color: #555;'>Inbox preview: "
-            f"{html_lib.escape(inbox)}</span>"
+            "<br><span style='font-weight: normal; color: #555;'>{}</span>".format(
+                _("Inbox preview: {preheader}").format(preheader=html_lib.escape(inbox))
+            )
             if inbox
             else ""
         )
-        self.subject_label.setText(f"Subject: {html_lib.escape(subject)}{inbox_line}")
+        said = _("Subject: {subject}").format(subject=html_lib.escape(subject))
+        self.subject_label.setText(said + inbox_line)
         self.subject_label.show()
         self.html_view.setHtml(body)
         self.text_view.setPlainText(text)
         self.tabs.setTabVisible(0, True)
-        self.tabs.setTabText(1, "Plain text")
+        self.tabs.setTabText(1, _("Plain text"))
         self.tabs.setCurrentIndex(0)
         self.info_label.hide()
 
@@ -102,7 +113,7 @@ class MessagePreview(QWidget):
         self.subject_label.hide()
         self.text_view.setPlainText(text)
         self.tabs.setTabVisible(0, False)
-        self.tabs.setTabText(1, "SMS")
+        self.tabs.setTabText(1, _("SMS"))
         self.tabs.setCurrentIndex(1)
         self.info_label.setText(sms_summary(text))
         self.info_label.show()

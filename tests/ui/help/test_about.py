@@ -29,3 +29,16 @@ def test_the_help_menu_opens_about_for_the_open_database(qtbot, db):
     assert isinstance(about, AboutDialog) and about.isVisible()
     assert about.database == db.url.replace(":***@", "@")
     about.close()
+
+
+def test_in_portuguese_about_speaks_portuguese(qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    dialog = AboutDialog("sqlite:///returns.db")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Sobre o Return Desk"
+    assert "<b>Banco de dados:</b> sqlite:///returns.db" in dialog.header.text()
+    assert "Devoluções no balcão" in dialog.header.text()
+    headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(3)]
+    assert headers == ["Biblioteca", "Versão", "Licença"]

@@ -46,3 +46,24 @@ def test_the_dialog_turns_pages_and_changes_language(qtbot):
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     assert dialog.titles.item(0).text() == "Log a return"
     assert dialog.page.toPlainText().startswith("Log a return")
+
+
+def test_the_guide_opens_in_the_desks_language_unless_told(qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "pt_BR"
+    assert dialog.titles.item(0).text() == "Registrar uma devolução"
+    assert dialog.windowTitle() == "Return Desk — guia de uso"
+    set_language("en")
+    english = GuideDialog()
+    qtbot.addWidget(english)
+    assert english.titles.item(0).text() == "Log a return"
+
+
+def test_the_portuguese_guide_names_no_english_menu():
+    text = " ".join(page.html for page in guide_pages("pt_BR"))
+    for english in ("File ›", "Settings ›", "Help ›", "for experts"):
+        assert english not in text

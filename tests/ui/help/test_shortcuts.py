@@ -48,3 +48,20 @@ def test_f1_and_the_help_menu_open_the_sheet(qtbot, db):
     assert sheet.isVisible()
     qtbot.keyClick(sheet, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not sheet.isVisible(), timeout=2000)
+
+
+def test_in_portuguese_the_sheet_speaks_portuguese(qtbot):
+    from desk.i18n.catalog import set_language
+    from ui.help.shortcuts import menu_note
+
+    set_language("pt_BR")
+    sheet = ShortcutSheet()
+    qtbot.addWidget(sheet)
+    texts = sheet.texts()
+    assert texts[0] == ("Janela principal", "")
+    assert ("Em diálogos e formulários", "") in texts
+    assert any(keys == "Ctrl+Enter ou Ctrl+Return" for keys, _does in texts)
+    assert sheet.windowTitle() == "Atalhos de teclado"
+    headers = [sheet.table.horizontalHeaderItem(i).text() for i in range(2)]
+    assert headers == ["Teclas", "O que fazem"]
+    assert menu_note() == "Os menus também abrem com Alt e a letra sublinhada (Alt+A: Arquivo)."

@@ -206,3 +206,17 @@ def test_other_start_errors_are_shown_as_they_are(qtbot, tmp_path):
     error = DeskError("The database is locked by another program.")
     assert recover_at_start(error, sqlite_url(tmp_path / "x.db")) is None
     assert seen == [("Cannot open the database", str(error), seen[0][2])]
+
+
+def test_in_portuguese_the_page_speaks_portuguese(qtbot, db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    widget = BackupPage(db)
+    qtbot.addWidget(widget)
+    assert widget.last_label.text() == "Nenhum ainda: use “Fazer backup agora”."
+    assert widget.backup_button.text() == "Fazer backup agora"
+    qtbot.mouseClick(widget.backup_button, Qt.LeftButton)
+    qtbot.waitUntil(widget.backup_button.isEnabled, timeout=10_000)
+    assert widget.result.text().startswith("Backup feito e conferido: ")
+    assert widget.last_label.text().endswith(" · feito manualmente")

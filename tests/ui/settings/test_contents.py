@@ -13,7 +13,7 @@ def test_every_declared_setting_is_on_exactly_one_page():
 def test_page_titles_are_distinct_and_the_mail_page_edits_the_mail_settings():
     titles = [title for title, _ in PAGES]
     assert len(set(titles)) == len(titles)
-    assert dict(PAGES)["Email (SMTP)"] == MAIL_SETTINGS and SMTP_HOST in MAIL_SETTINGS
+    assert dict(PAGES)["Email"] == MAIL_SETTINGS and SMTP_HOST in MAIL_SETTINGS
 
 
 def test_each_secret_has_its_box_on_a_declared_page():

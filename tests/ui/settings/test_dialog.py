@@ -82,7 +82,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert titles == [
         "Shop",
-        "Email (SMTP)",
+        "Email",
         "SMS",
         "Notifications",
         "Return policy",
@@ -204,7 +204,7 @@ def test_without_a_keyring_says_so_and_saves_the_rest(qtbot, db, db_path, monkey
     qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
     assert dlg.isVisible()  # stays open so the notice is read
     assert "no secure password store" in box.notice.text()
-    assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Email (SMTP)"
+    assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Email"
     assert "not the password" in dlg.status_label.text()
     assert setting(db, SHOP_NAME) == "No Keyring Shop"
     assert not dlg.is_dirty()  # closing now does not ask
@@ -440,10 +440,16 @@ def test_reward_amounts_are_typed_in_money_and_stored_in_cents(qtbot, db, dialog
     assert reopened.fields[REWARD_MIN_PURCHASE.key].input.value() == 49.9
 
 
-def test_the_shops_country_is_chosen_by_name_in_the_shops_language(qtbot, db):
+def test_the_shops_country_is_chosen_by_name_in_the_desks_language(qtbot, db):
+    from desk.i18n.catalog import set_language
+
     with db.session() as session:
-        set_settings(session, {SHOP_LOCALE: "pt_BR"})
+        set_settings(session, {SHOP_LOCALE: "en"})  # the customers' language is not the staff's
         session.commit()
+    english = SettingsDialog(db)
+    qtbot.addWidget(english)
+    assert english.fields[SHOP_COUNTRY.key].input.currentText() == "United Kingdom (GB)"
+    set_language("pt_BR")
     dlg = SettingsDialog(db)
     qtbot.addWidget(dlg)
     combo = dlg.fields[SHOP_COUNTRY.key].input
@@ -454,3 +460,44 @@ def test_the_shops_country_is_chosen_by_name_in_the_shops_language(qtbot, db):
     combo.setCurrentIndex(combo.findData("BR"))
     qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
     assert setting(db, SHOP_COUNTRY) == "BR"
+
+
+def test_in_portuguese_every_tab_is_in_view_and_nothing_is_cut_off(qtbot, db):
+    from PySide6.QtWidgets import QLabel, QToolButton
+
+    from desk.i18n.catalog import set_language
+    from tests.ui.widget_fit import cut_widgets
+
+    set_language("pt_BR")
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.windowTitle() == "Configurações"
+    assert dlg.width() <= 1024 and dlg.height() <= 700
+    titles = [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
+    assert titles[:3] == ["Loja", "E-mail", "SMS"]
+    assert {"Área do cliente", "Pontos de coleta", "Tablet do balcão"} <= set(titles)
+    scroll = [b for b in dlg.tabs.tabBar().findChildren(QToolButton) if b.isVisible()]
+    assert scroll == []  # no tab hides behind the tab bar's arrows
+    heads = {label.text() for label in dlg.pages["Return policy"].findChildren(QLabel)}
+    assert {"<b>Novo</b>", "<b>Fiel</b>", "<b>Devolve com frequência</b>"} <= heads
+    security = dlg.fields[SMTP_SECURITY.key].input
+    assert security.itemText(security.findData("none")) == "Nenhuma (sem criptografia)"
+    for page in range(dlg.tabs.count()):
+        dlg.tabs.setCurrentIndex(page)
+        qtbot.wait(20)
+        assert cut_widgets(dlg) == [], titles[page]
+
+
+def test_in_portuguese_a_bad_value_is_said_in_portuguese(qtbot, db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    dlg = SettingsDialog(db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_into(qtbot, dlg, SHOP_EMAIL.key, "not an address")
+    assert not dlg.save()
+    assert dlg.status_label.text() == "Nada foi salvo: corrija os campos marcados em vermelho."
+    assert dlg.save_button.toolTip() == "Salvar todas as configurações (Ctrl+S)"

@@ -149,3 +149,21 @@ def test_settings_dialog_has_the_tab(qtbot, db, monkeypatch):
     assert dialog.tabs.widget(titles.index("Drop-off points")) is dialog.dropoff_page
     assert dialog.dropoff_page.table.rowCount() == 1
     assert "policy.new.window_days" in dialog.pages["Return policy"].fields
+
+
+def test_in_portuguese_the_list_and_the_form_speak_portuguese(qtbot, db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    add_stored(db, "Ecoponto", accepts_recycling=True)
+    widget = DropOffPage(db)
+    qtbot.addWidget(widget)
+    heads = [widget.table.horizontalHeaderItem(c).text() for c in range(5)]
+    assert heads == ["Nome", "Endereço", "Horário", "Aceita", "Ativo"]
+    assert cells(widget, 0)[3:] == ["Reciclagem", "Sim"]
+    widget.table.selectRow(0)
+    assert widget.toggle_button.text() == "Desativar"
+    widget.edit_point()
+    assert widget.form.windowTitle() == "Editar “Ecoponto”"
+    assert widget.form.recycling.text() == "Reciclagem" and widget.form.recycling.isChecked()
+    widget.form.reject()

@@ -24,7 +24,7 @@ from desk.settings import (
     set_setting,
 )
 from ui.settings.pages import PolicyPage, SettingField, SettingsPage
-from ui.settings.secret_box import SecretBox
+from ui.settings.secret_box import PASSWORD_WORDS, TOKEN_WORDS, SecretBox
 
 
 @pytest.fixture
@@ -119,15 +119,15 @@ def test_logo_preview_shows_the_image_or_says_why_not(field, tmp_path):
 
 
 def test_secret_box_says_whether_one_is_saved(qtbot):
-    box = SecretBox("SMTP password")
+    box = SecretBox(PASSWORD_WORDS)
     qtbot.addWidget(box)
-    assert box.forget_button.text() == "Forget smtp password"
+    assert box.forget_button.text() == "Forget password"
     box.show_checking()
     assert not box.forget_button.isEnabled()
-    box.show_state(saved=True, store=True, noun="password")
+    box.show_state(saved=True, store=True)
     assert box.status.text() == "A password is saved in the system keyring."
     assert box.forget_button.isEnabled()
-    box.show_state(saved=False, store=True, noun="password")
+    box.show_state(saved=False, store=True)
     assert box.status.text() == "No password saved."
     assert not box.forget_button.isEnabled()
     assert box.edit.placeholderText() == "Type the password to save it"
@@ -138,12 +138,12 @@ def test_secret_box_says_whether_one_is_saved(qtbot):
 
 
 def test_secret_box_without_a_keyring_says_so(qtbot):
-    box = SecretBox("API token")
+    box = SecretBox(TOKEN_WORDS)
     qtbot.addWidget(box)
-    box.show_state(saved=False, store=False, noun="token")
+    box.show_state(saved=False, store=False)
     assert box.forget_button.isHidden() and box.status.isHidden()
     assert not box.notice.isHidden()
-    assert "cannot save the token" in box.notice.text()
+    assert "cannot save the API token" in box.notice.text()
     box.show_notice(None)
     assert box.notice.isHidden()
 
@@ -178,3 +178,34 @@ def test_policy_page_puts_each_rule_in_its_segment_column(qtbot):
             assert cell is page.fields[spec.key]
             assert cell.toolTip() == spec.label
     assert page.grid.indexOf(plain) >= 0 and page.matrix.indexOf(plain) < 0
+
+
+def test_in_portuguese_each_secret_is_said_in_its_own_gender(qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    password, token = SecretBox(PASSWORD_WORDS), SecretBox(TOKEN_WORDS)
+    for box in (password, token):
+        qtbot.addWidget(box)
+        box.show_state(saved=False, store=True)
+    assert password.status.text() == "Nenhuma senha salva."
+    assert token.status.text() == "Nenhum token da API salvo."
+    assert password.forget_button.text() == "Esquecer a senha"
+    token.show_state(saved=False, store=False)
+    assert "não consegue salvar o token da API" in token.notice.text()
+
+
+def test_in_portuguese_a_choice_reads_whole_in_its_box(field, qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    widget = field(REWARD_KIND)
+    combo = widget.input
+    words = [combo.itemText(i) for i in range(combo.count())]
+    assert words == [
+        "Sem recompensa",
+        "Um percentual de desconto na próxima compra",
+        "Um valor fixo de desconto na próxima compra",
+    ]
+    longest = max(combo.fontMetrics().horizontalAdvance(text) for text in words)
+    assert combo.maximumWidth() >= longest

@@ -85,3 +85,24 @@ def test_settings_dialog_has_the_tab(qtbot, db, monkeypatch):
     dialog.tabs.setCurrentIndex(titles.index("Counter tablet"))
     qtbot.waitUntil(lambda: dialog.tablet_page.code is not None)
     assert dialog.tablet_page.code_label.text() == dialog.tablet_page.code.shown
+
+
+def test_in_portuguese_the_code_works_until_a_brazilian_time_and_a_tablet_reads_in_words(db, qtbot):
+    from desk.i18n.catalog import set_language
+    from desk.i18n.formats import format_datetime, format_time
+
+    set_language("pt_BR")
+    widget = TabletPage(db)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.code is not None)
+    until = format_time(widget.code.expires_at)
+    assert widget.code_state.text() == f"Vale até {until}, para um tablet."
+    assert "AM" not in until and "PM" not in until  # 14:05, not 2:05 PM
+    assert counter.pair_tablet(db, code=widget.code.code) is not None
+    widget.look()
+    qtbot.waitUntil(lambda: bool(widget.unpair_buttons))
+    tablet = widget.tablets[0]
+    label = widget.list_box.findChildren(type(widget.address_label))[0].text()
+    assert label == f"{tablet.name}: pareado em {format_datetime(tablet.paired_at)}"
+    assert widget.code_state.text().startswith(f"Usado: {tablet.name} está pareado.")

@@ -289,3 +289,27 @@ def test_saving_before_the_check_is_refused_by_the_desk_with_the_reason(qtbot, d
     assert any("12 SMS" in p for p in problems(editor))
     assert editor.editor.toPlainText() == source and editor.is_dirty()
     assert saved_rows(db) == []
+
+
+def test_in_portuguese_the_editor_speaks_portuguese_and_shows_every_message_whole(qtbot, db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    add_return(db, "Ana Souza")
+    editor = TemplateEditor(db)
+    qtbot.addWidget(editor)
+    editor.resize(1024, 700)
+    editor.show()
+    wait_checked(qtbot, editor)
+    assert editor.windowTitle() == "Modelos de mensagem"
+    assert [editor.save_button.text(), editor.close_button.text()] == ["&Salvar", "Fechar"]
+    assert editor.problem_list.item(0).text() == "Nenhum problema encontrado."
+    assert editor.source.cursor_label.text() == "Linha 1, coluna 1"
+    events = editor.event_list
+    last = events.visualRect(events.model().index(events.count() - 1, 0))
+    assert last.bottom() < events.viewport().height()  # the last message is not cut off
+    assert not events.verticalScrollBar().isVisible()
+    type_at_end(qtbot, editor, "{{ nope(")
+    wait_checked(qtbot, editor)
+    assert editor.problems and editor.problems[0].startswith("Linha ")
+    assert editor.status_label.text() == "Corrija os problemas listados antes de salvar."

@@ -35,3 +35,28 @@ def test_the_focused_combo_box_has_a_ring_the_others_do_not(qtbot):
         assert ring_pixels(other) == 0
     finally:
         app.setStyleSheet(before)
+
+
+def unselected_tab_image(qtbot, text: str):
+    """The tab bar with `text` on a tab that is not the current one."""
+    from PySide6.QtWidgets import QTabBar
+
+    bar = QTabBar()
+    qtbot.addWidget(bar)
+    bar.addTab("Loja")
+    bar.addTab(text)
+    bar.setCurrentIndex(0)
+    bar.show()
+    qtbot.waitExposed(bar)
+    return bar.grab(bar.tabRect(1)).toImage()
+
+
+def test_a_tab_not_current_shows_the_accent_of_a_capital(qtbot):
+    app = QApplication.instance()
+    before_style, before_sheet = app.style().name(), app.styleSheet()
+    try:
+        apply_look(app)
+        assert unselected_tab_image(qtbot, "Área") != unselected_tab_image(qtbot, "Area")
+    finally:
+        app.setStyleSheet(before_sheet)
+        app.setStyle(before_style)

@@ -63,3 +63,18 @@ def test_a_problem_replaces_the_message(qtbot):
     preview.show_problem("No email <address>")
     assert preview.subject_label.text() == "No email &lt;address&gt;"
     assert preview.text_view.toPlainText() == "" and preview.html_view.toPlainText() == ""
+
+
+def test_in_portuguese_the_count_takes_the_plural_form_and_the_decimal_grouping(qtbot):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    assert sms_summary("a") == "1 caractere · GSM-7 · 1 SMS"
+    assert sms_summary("€" * 80) == "80 caracteres (contados como 160) · GSM-7 · 1 SMS"
+    assert sms_summary("a" * 1200).startswith("1.200 caracteres · GSM-7 · ")
+    preview = MessagePreview()
+    qtbot.addWidget(preview)
+    preview.show_email("Seu reembolso", HTML, "Oi Ana")
+    assert preview.subject_label.text().startswith("Assunto: Seu reembolso")
+    assert "Prévia na caixa de entrada: Your refund" in preview.subject_label.text()
+    assert [preview.tabs.tabText(i) for i in range(2)] == ["E-mail (HTML)", "Texto simples"]
