@@ -96,7 +96,7 @@ def test_a_portuguese_desk_asks_in_portuguese_and_seeds_the_brazilian_shop(qtbot
     with db.session() as session:
         assert get_setting(session, SHOP_CURRENCY) == "BRL"
         assert get_setting(session, SHOP_LOCALE) == "pt_BR"
-        assert get_setting(session, SHOP_NAME) == "Loja Jacarandá"
+        assert get_setting(session, SHOP_NAME) == "Loja Ipê"
     rows = first_page(db, ReturnFilter(), limit=DEMO_RETURNS).rows
     assert len(rows) == DEMO_RETURNS
 

@@ -94,7 +94,7 @@ def test_the_brazilian_shop_sells_in_reais_in_sao_paulo(brazil):
     for key, value in content_br.SHOP_SETTINGS.items():
         assert stored[key] == value, key
     assert stored["shop.currency"] == "BRL" and stored["shop.locale"] == "pt_BR"
-    assert "São Paulo" in stored["shop.address"] and stored["shop.name"] == "Loja Jacarandá"
+    assert "São Paulo" in stored["shop.address"] and stored["shop.name"] == "Loja Ipê"
     with database.connect() as conn:
         assert set(conn.execute(select(Return.currency)).scalars()) == {"BRL"}
         assert set(conn.execute(select(Sale.currency)).scalars()) == {"BRL"}
@@ -152,7 +152,7 @@ def test_messages_and_feedback_speak_each_customers_language(brazil):
         said = conn.execute(select(OutboxMessage.language, OutboxMessage.body_text)).all()
     portuguese = [body for language, body in said if language == "pt_BR"]
     assert len(portuguese) > 0.8 * len(said)
-    assert all("Loja Jacarandá" in body for _, body in said)  # signed with the shop's name
+    assert all("Loja Ipê" in body for _, body in said)  # signed with the shop's name
 
 
 def test_the_shops_own_settings_stay(db):
