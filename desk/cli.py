@@ -17,6 +17,8 @@ from desk.codes import Channel, Status
 from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
 from desk.feedback.cli import add_commands as feedback_commands
+from desk.i18n.catalog import LANGUAGES, _, language, ngettext
+from desk.i18n.formats import format_number
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.messages.cli import add_commands as outbox_commands
 from desk.money import format_money
@@ -38,9 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="fill the database with demo returns")
-    demo.add_argument("--returns", type=int, default=500, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo = commands.add_parser("demo", help=_("fill the database with demo returns"))
+    demo.add_argument(
+        "--returns", type=int, default=500, metavar="N", help=_("how many returns to add")
+    )
+    demo.add_argument(
+        "--seed", type=int, default=1, metavar="S", help=_("the same seed gives the same data")
+    )
+    demo.add_argument(
+        "--locale",
+        choices=LANGUAGES,
+        default=None,
+        help=_(
+            "the demo shop: en (English), pt_BR (a shop in São Paulo, in reais); "
+            "default: this desk's language"
+        ),
+    )
     demo.set_defaults(run=cmd_demo)
 
     show = commands.add_parser("show", help="print a return with its lines and timeline")
@@ -165,14 +180,30 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     from desk.demo.seed import seed_demo
 
     if args.returns < 1:
-        raise DeskError("--returns must be at least 1.")
-    summary = seed_demo(db, returns=args.returns, seed=args.seed)
-    print(
-        f"Added {summary.returns} returns for {summary.customers} customers"
-        f" and {summary.sales} sales."
+        raise DeskError(_("--returns must be at least 1."))
+    locale = args.locale or language()
+    summary = seed_demo(db, returns=args.returns, seed=args.seed, locale=locale)
+    added = ngettext(
+        "Added {returns} demo return (customers: {customers}, sales: {sales}).",
+        "Added {returns} demo returns (customers: {customers}, sales: {sales}).",
+        summary.returns,
     )
-    if summary.try_receipts:
-        print(f"Try receipt {' or '.join(summary.try_receipts)} in New return.")
+    print(
+        added.format(
+            returns=format_number(summary.returns),
+            customers=format_number(summary.customers),
+            sales=format_number(summary.sales),
+        )
+    )
+    receipts = summary.try_receipts
+    if len(receipts) > 1:
+        print(
+            _("Try receipt {first} or {second} in New return.").format(
+                first=receipts[0], second=receipts[1]
+            )
+        )
+    elif receipts:
+        print(_("Try receipt {receipt} in New return.").format(receipt=receipts[0]))
     return 0
 
 

@@ -9,7 +9,9 @@ Modules:
     till           the database side of the catalogue and the sales
     bulk           Core bulk inserts that write what the ORM would
     catalogue      the demo products, their barcodes, and what sells how often
+    shops          the demo shop of each language: which tables it draws from, its settings
     content        the fixed tables (names, products, reasons, notes, drop-off points) drawn from
+    content_br     the Brazilian shop's tables: products in reais, Portuguese notes, São Paulo
     story_content  the story's tables: message texts per language, ratings, feedback comments
 """
 
@@ -22,6 +24,8 @@ __all__ = [
     "till",
     "bulk",
     "catalogue",
+    "shops",
     "content",
+    "content_br",
     "story_content",
 ]

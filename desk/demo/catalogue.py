@@ -7,12 +7,17 @@ most (a UK or a Brazilian company prefix, a real check digit from
 `desk.catalog.barcodes.gtin_check_digit`), UPC-A for the imported electronics, and
 Code 128 labels the shop printed itself for its handmade home goods. No randomness and no
 database here: `desk.demo.seed` writes the products, `desk.demo.sales` sells them.
+
+`build_catalogue` makes a shop's catalogue from its tables; `ENGLISH` is the English demo's
+(its PRODUCTS, BY_SKU, SOLD and RETURNABLE_SOLD also stand alone), and `desk.demo.shops`
+builds the Brazilian shop's from `desk.demo.content_br`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from desk.catalog.barcodes import gtin_check_digit
 from desk.demo.content import (
@@ -23,6 +28,7 @@ from desk.demo.content import (
     SHOES,
     Disposition,
     pool,
+    variants,
 )
 
 PERSONAL_CARE = "personal care"
@@ -66,10 +72,37 @@ class DemoProduct:
     variant: str
     description: str  # as a return or sale line spells it
     price_cents: int
-    category: str
+    category: str  # the demo's code: APPAREL, SHOES, ELECTRONICS, HOME, PERSONAL_CARE
     returnable: bool
     default_disposition: str | None
     barcodes: tuple[str, ...]
+    category_name: str = ""  # what the shop's till calls it (stored); "" for the code itself
+
+    @property
+    def shelf(self) -> str:
+        """The category the product is stored under: its name at the till, or its code."""
+        return self.category_name or self.category
+
+
+@dataclass(frozen=True)
+class Prefixes:
+    """The GS1 company prefixes on a shop's labels: clothes and shoes, home and care goods."""
+
+    fashion: str
+    home: str
+
+
+@dataclass(frozen=True, eq=False)
+class DemoCatalogue:
+    """One shop's demo products, and the `choice` tables that sell and return them."""
+
+    products: tuple[DemoProduct, ...]
+    by_sku: MappingProxyType  # SKU -> DemoProduct
+    sold: tuple[DemoProduct, ...]
+    """A `choice` table of what a sale sells (SOLD_SHARES)."""
+    returnable_sold: tuple[DemoProduct, ...]
+    variants: tuple[tuple[str, str, str, int], ...]
+    """A `choice` table of what a return brings back: (category, SKU, description, price)."""
 
 
 def _ean13(prefix: str, ref: int) -> str:
@@ -82,27 +115,62 @@ def _upca(ref: int) -> str:
     return f"{body}{gtin_check_digit(body)}"
 
 
-def _barcodes(stem: str, category: str, ref: int, size_index: int) -> tuple[str, ...]:
+ENGLISH_PREFIXES = Prefixes(fashion=UK_PREFIX, home=BR_PREFIX)
+
+
+def _barcodes(
+    stem: str, category: str, ref: int, size_index: int, prefixes: Prefixes = ENGLISH_PREFIXES
+) -> tuple[str, ...]:
     """The codes on a product's label: by where it comes from, see the module docstring."""
     if stem in LABEL_STEMS:
         return (f"SHOP-{stem}" + (f"-{size_index}" if size_index else ""),)
     if category == ELECTRONICS:
         upc = _upca(ref)
-        return (upc, _ean13(UK_PREFIX, ref)) if ref % 3 == 0 else (upc,)
-    prefix = BR_PREFIX if category in (HOME, PERSONAL_CARE) else UK_PREFIX
+        return (upc, _ean13(prefixes.fashion, ref)) if ref % 3 == 0 else (upc,)
+    prefix = prefixes.home if category in (HOME, PERSONAL_CARE) else prefixes.fashion
     return (_ean13(prefix, ref),)
 
 
-def _products() -> tuple[DemoProduct, ...]:
+Table = dict[str, tuple[tuple[str, str, int, tuple[str, ...]], ...]]
+
+
+def build_catalogue(
+    catalogue: Table,
+    hygiene: tuple[tuple[str, str, int, tuple[str, ...]], ...],
+    *,
+    size_label: str = "size {size}",
+    category_names: dict[str, str] | None = None,
+    prefixes: Prefixes = ENGLISH_PREFIXES,
+) -> DemoCatalogue:
+    """Return the demo catalogue of a shop selling `catalogue` (as content.CATALOGUE) and
+    `hygiene` (as HYGIENE): each size its own product, `size_label` its variant ("size M")."""
+    products = _products(catalogue, hygiene, size_label, category_names or {}, prefixes)
+    sold = _sold(products)
+    return DemoCatalogue(
+        products=products,
+        by_sku=MappingProxyType({product.sku: product for product in products}),
+        sold=sold,
+        returnable_sold=tuple(product for product in sold if product.returnable),
+        variants=variants(catalogue, size_label),
+    )
+
+
+def _products(
+    catalogue: Table,
+    hygiene: tuple,
+    size_label: str,
+    category_names: dict[str, str],
+    prefixes: Prefixes,
+) -> tuple[DemoProduct, ...]:
     products = []
-    tables = [*CATALOGUE.items(), (PERSONAL_CARE, HYGIENE)]
+    tables = [*catalogue.items(), (PERSONAL_CARE, hygiene)]
     for category, items in tables:
         for stem, name, price, sizes in items:
-            variants = [(stem, "", name)] if not sizes else []
-            variants += [
-                (f"{stem}-{size}", f"size {size}", f"{name}, size {size}") for size in sizes
-            ]
-            for index, (sku, variant, description) in enumerate(variants, start=1 if sizes else 0):
+            kinds = [(stem, "", name)] if not sizes else []
+            for size in sizes:
+                label = size_label.format(size=size)
+                kinds.append((f"{stem}-{size}", label, f"{name}, {label}"))
+            for index, (sku, variant, description) in enumerate(kinds, start=1 if sizes else 0):
                 ref = len(products) + 1
                 products.append(
                     DemoProduct(
@@ -114,20 +182,17 @@ def _products() -> tuple[DemoProduct, ...]:
                         category=category,
                         returnable=category != PERSONAL_CARE,
                         default_disposition=DEFAULT_DISPOSITION[category],
-                        barcodes=_barcodes(stem, category, ref, index),
+                        barcodes=_barcodes(stem, category, ref, index, prefixes),
+                        category_name=category_names.get(category, ""),
                     )
                 )
     return tuple(products)
 
 
-PRODUCTS = _products()
-BY_SKU = {product.sku: product for product in PRODUCTS}
-
-
-def _sold() -> tuple[DemoProduct, ...]:
+def _sold(products: tuple[DemoProduct, ...]) -> tuple[DemoProduct, ...]:
     """Return a `choice` table of what a sale sells: categories as SOLD_SHARES say."""
     per_category: dict[str, list[DemoProduct]] = {}
-    for product in PRODUCTS:
+    for product in products:
         per_category.setdefault(product.category, []).append(product)
     weights: dict[DemoProduct, int] = {}
     for category, products in per_category.items():
@@ -144,5 +209,7 @@ def _factor(stem: str) -> int:
     return 1 if stem in OFTEN_RETURNED else 4 if stem in SELDOM_RETURNED else 2
 
 
-SOLD = _sold()
-RETURNABLE_SOLD = tuple(product for product in SOLD if product.returnable)
+ENGLISH = build_catalogue(CATALOGUE, HYGIENE)
+"""The English demo's catalogue (content.CATALOGUE and HYGIENE)."""
+PRODUCTS, BY_SKU = ENGLISH.products, ENGLISH.by_sku
+SOLD, RETURNABLE_SOLD = ENGLISH.sold, ENGLISH.returnable_sold

@@ -274,25 +274,32 @@ REASON_TEXTS: dict[str, tuple[str, ...]] = {
 # -- the choice tables the generator draws from ---------------------------------------------
 
 
-def _variants() -> tuple[tuple[str, str, str, int], ...]:
+def variants(
+    catalogue: dict[str, tuple[tuple[str, str, int, tuple[str, ...]], ...]] = CATALOGUE,
+    size_label: str = "size {size}",
+) -> tuple[tuple[str, str, str, int], ...]:
     """Return a `choice` table of (category, SKU, description, price), sizes spelled out.
 
     Categories come up as CATEGORY_SHARES says; products, and sizes, evenly within them.
+    `size_label` spells a size ("size M"; "tamanho M" in the Brazilian shop).
     """
     table = []
-    for category, products in CATALOGUE.items():
+    for category, products in catalogue.items():
         for stem, description, price, sizes in products:
-            variants = (
+            kinds = (
                 [(stem, description)]
                 if not sizes
-                else [(f"{stem}-{size}", f"{description}, size {size}") for size in sizes]
+                else [
+                    (f"{stem}-{size}", f"{description}, {size_label.format(size=size)}")
+                    for size in sizes
+                ]
             )
-            weight = round(CATEGORY_SHARES[category] * 500 / len(products) / len(variants))
-            table.extend([(category, sku, text, price) for sku, text in variants] * weight)
+            weight = round(CATEGORY_SHARES[category] * 500 / len(products) / len(kinds))
+            table.extend([(category, sku, text, price) for sku, text in kinds] * weight)
     return tuple(table)
 
 
-VARIANTS = _variants()
+VARIANTS = variants()
 EMAIL_STYLES = pool({"{given}.{family}": 40, "{given}{family}": 15, "{initial}.{family}": 15,
                      "number": 15, "year": 15})  # fmt: skip
 REFUND_TABLE = pool({RefundMethod.ORIGINAL: 65, RefundMethod.STORE_CREDIT: 20,

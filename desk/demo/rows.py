@@ -5,7 +5,8 @@
 them), returns (number, reason, purchase, refund method), their lines (products,
 serials, condition, disposition) and their status changes (staff, notes). It draws
 from the same random generator as the planner, always in the same order, and from the
-tables of `desk.demo.content`. It touches no database: `desk.demo.seed` writes the rows.
+tables of its `desk.demo.shops.DemoShop` (the English demo's unless told). It touches no
+database: `desk.demo.seed` writes the rows.
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from desk.demo.content import (
     APPAREL,
     BR_AREA_CODES,
     BROKEN_DISPOSITIONS,
-    CANCELLED_UNSENT,
     CHANNELS,
-    CUSTOMER_NOTES,
     ELECTRONICS,
     EMAIL_STYLES,
     EN_DOMAINS,
@@ -35,16 +34,12 @@ from desk.demo.content import (
     PT_DOMAINS,
     PT_FIRST,
     PT_LAST,
-    REASON_TEXTS,
     REASONS_APPAREL,
     REASONS_OTHER,
     REFUND_BY_SETTLED,
     REFUND_TABLE,
     SERIAL_PREFIX,
     SHOES,
-    STAFF,
-    STATUS_NOTES,
-    VARIANTS,
     Condition,
     Disposition,
     Intake,
@@ -53,15 +48,17 @@ from desk.demo.content import (
 )
 from desk.demo.plan import Plan, Rng, as_datetime
 from desk.demo.sales import TILL, WEB
+from desk.demo.shops import ENGLISH_SHOP, DemoShop
 from desk.workflow import NOTE_REQUIRED
 
 
 class RowMaker:
-    """Draws the demo rows from `rng`; emails stay unique across all of its customers."""
+    """Draws the demo rows of `shop` from `rng`; emails stay unique across its customers."""
 
-    def __init__(self, rng: Rng):
-        self.rng = rng
+    def __init__(self, rng: Rng, shop: DemoShop = ENGLISH_SHOP):
+        self.rng, self.shop = rng, shop
         self.emails: set[str] = set()
+        self.variants, self.staff = shop.catalogue.variants, shop.staff
 
     # -- customers ---------------------------------------------------------------------------
 
@@ -79,19 +76,21 @@ class RowMaker:
         return rows
 
     def _customer(self, first_return: int) -> dict:
-        rng = self.rng
-        brazilian = rng.random() < 0.45
+        rng, shop = self.rng, self.shop
+        brazilian = rng.random() < shop.local_share
         if brazilian:
             first = rng.choice(PT_COMPOUND) if rng.random() < 0.25 else rng.choice(PT_FIRST)
             lasts = rng.sample(PT_LAST, 2 if rng.random() < 0.55 else 1)
-            language = "pt_BR" if rng.random() < 0.92 else "en"
+            language = "pt_BR" if rng.random() < shop.local_portuguese else "en"
         else:
             first, lasts = rng.choice(EN_FIRST), [rng.choice(EN_LAST)]
             if rng.random() < 0.05:
                 lasts = [f"{lasts[0]}-{rng.choice(EN_LAST)}"]
-            language = "en" if rng.random() < 0.97 else "pt_BR"
+            language = "en" if rng.random() < shop.others_english else "pt_BR"
         email = self._email(first, lasts, brazilian) if rng.random() < 0.88 else None
-        phone = _phone(rng, brazilian) if rng.random() < 0.8 or email is None else None
+        phone = None
+        if rng.random() < 0.8 or email is None:
+            phone = _phone(rng, brazilian or shop.local_phones, shop.area_codes)
         return {
             "name": " ".join([first, *lasts]),
             "email": email,
@@ -99,7 +98,7 @@ class RowMaker:
             "preferred_channel": _channel(rng, email, phone),
             "preferred_language": language,
             "preferred_refund": rng.choice(REFUND_TABLE),
-            "notes": rng.choice(CUSTOMER_NOTES) if rng.random() < 0.04 else "",
+            "notes": rng.choice(shop.customer_notes) if rng.random() < 0.04 else "",
             "created_at": as_datetime(first_return - rng.randint(60, 600)),
         }
 
@@ -125,7 +124,8 @@ class RowMaker:
     def return_row(self, plan: Plan, stamps: list[datetime], return_id: int, number: str) -> dict:
         """Return the row of a return; its lines are drawn next, from "items" and "reason"."""
         rng = self.rng
-        items = [rng.choice(VARIANTS) for _ in range(rng.choice(LINE_COUNTS))]
+        variants = self.variants
+        items = [rng.choice(variants) for _ in range(rng.choice(LINE_COUNTS))]
         settled = next((s for s in plan.path if s in REFUND_BY_SETTLED), None)
         reason = self._reason(items, settled)
         return {
@@ -162,7 +162,7 @@ class RowMaker:
 
     def _reason_text(self, reason: str) -> str:
         if reason == Reason.OTHER or self.rng.random() < 0.18:
-            return self.rng.choice(REASON_TEXTS[reason])
+            return self.rng.choice(self.shop.reason_texts[reason])
         return ""
 
     def _line(self, return_id: int, item: tuple, reason: str) -> dict:
@@ -219,7 +219,7 @@ class RowMaker:
                     "from_status": previous,
                     "to_status": status,
                     "at": at,
-                    "staff": "" if online and previous is None else rng.choice(STAFF),
+                    "staff": "" if online and previous is None else rng.choice(self.staff),
                     "note": self._note(previous, status),
                 }
             )
@@ -228,10 +228,11 @@ class RowMaker:
 
     def _note(self, previous: str | None, status: str) -> str:
         rng = self.rng
+        notes = self.shop.status_notes
         if status == S.CANCELLED and previous == S.REQUESTED:
-            return rng.choice(CANCELLED_UNSENT)
-        if status in NOTE_REQUIRED or (rng.random() < 0.2 and status in STATUS_NOTES):
-            return rng.choice(STATUS_NOTES[status])
+            return rng.choice(self.shop.cancelled_unsent)
+        if status in NOTE_REQUIRED or (rng.random() < 0.2 and status in notes):
+            return rng.choice(notes[status])
         return ""
 
 
@@ -262,10 +263,13 @@ def _channel(rng: Rng, email: str | None, phone: str | None) -> str:
     return rng.choice(CHANNELS[email is not None, phone is not None])
 
 
-def _phone(rng: Rng, brazilian: bool) -> str:
-    """A mobile number in E.164, as the desk stores every phone (desk.phones)."""
+def _phone(rng: Rng, brazilian: bool, area_codes: tuple[str, ...] = BR_AREA_CODES) -> str:
+    """A mobile number in E.164, as the desk stores every phone (desk.phones).
+
+    A Brazilian one has an area code drawn from `area_codes`; else it is a British one.
+    """
     if brazilian:
-        area, a, b = rng.choice(BR_AREA_CODES), rng.randint(91000, 99999), rng.below(10_000)
+        area, a, b = rng.choice(area_codes), rng.randint(91000, 99999), rng.below(10_000)
         rng.random()  # once chose how it was typed; kept so the rest of the data stays the same
         return f"+55{area}{a}{b:04d}"
     a, b = rng.randint(7400, 7999), rng.below(1_000_000)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desk.codes import PriceSource
-from desk.demo.catalogue import BY_SKU, RETURNABLE_SOLD, SOLD, DemoProduct
+from desk.demo.catalogue import ENGLISH, DemoCatalogue, DemoProduct
 from desk.demo.content import APPAREL, HOME, pool
 from desk.demo.plan import DAY, WINDOW_DAYS, Rng
 
@@ -85,7 +85,8 @@ class SaleMaker:
 
     `now` is in epoch seconds; `stamp(epoch seconds)` gives a moment as its column takes
     it. Sales go to `customer_ids` (a quarter to nobody known), try receipts to one of the
-    `occasional` ones; `taken` holds the receipt keys of the shop's own sales.
+    `occasional` ones; `taken` holds the receipt keys of the shop's own sales. It sells
+    the products of `catalogue` (the English demo's unless told).
     """
 
     def __init__(
@@ -100,6 +101,7 @@ class SaleMaker:
         customer_ids: list[int],
         occasional: list[int],
         taken: set[str] | None = None,
+        catalogue: DemoCatalogue = ENGLISH,
     ):
         self.rng, self.now, self.product_ids, self.ids = rng, now, product_ids, ids
         self.currency, self.stamp = currency, stamp
@@ -109,9 +111,10 @@ class SaleMaker:
         self.sales = 0
         self.new_products = 0  # how many of the products it sells the demo added
         self.try_receipts: list[str] = []
-        facts = {product: self._facts(product) for product in set(SOLD)}
-        self.sold = [facts[product] for product in SOLD]
-        self.facts = {product.sku: self._facts(product) for product in BY_SKU.values()}
+        self.returnable_sold = catalogue.returnable_sold
+        facts = {product: self._facts(product) for product in set(catalogue.sold)}
+        self.sold = [facts[product] for product in catalogue.sold]
+        self.facts = {product.sku: self._facts(product) for product in catalogue.products}
 
     def _facts(self, product: DemoProduct) -> tuple:
         """(product id, SKU, description, the 100 prices paid to draw from, sells two?)"""
@@ -215,7 +218,7 @@ class SaleMaker:
         self.try_receipts.append(receipt)
         chosen: list[DemoProduct] = []
         while len(chosen) < 2 + rng.below(2):
-            product = rng.choice(RETURNABLE_SOLD)
+            product = rng.choice(self.returnable_sold)
             if all(product.name != other.name for other in chosen):
                 chosen.append(product)
         for line_no, product in enumerate(chosen, start=1):

@@ -6,6 +6,11 @@ written with Core `insert()` in batches, in one transaction, then the search ind
 rebuilt. The demo turns the feedback reward on (`reward.kind` percent, `reward.value`
 10) unless the shop has set them already.
 
+`locale` picks the demo shop (desk.demo.shops): "en" is the demo as it always was, in
+the shop's currency; "pt_BR" a shop in São Paulo, which also stores its name, address,
+phone, hours, currency (BRL), customers' language and country, each unless the shop
+has set it already (so a shop's own choices stay, and its currency wins).
+
 This module holds `seed_demo` and the database side. What happens to each return is
 planned in `desk.demo.plan`, the rows are drawn in `desk.demo.rows`, the messages,
 feedback and reward codes that follow in `desk.demo.story`, the sales behind them and
@@ -27,10 +32,10 @@ from desk import models, search
 from desk.db import Database
 from desk.demo import till
 from desk.demo.bulk import insert_rows
-from desk.demo.content import DEMO_DROPOFF_POINTS
 from desk.demo.plan import Plan, Planner, Rng, as_datetime
 from desk.demo.rows import RowMaker
 from desk.demo.sales import UNRETURNED_PER_RETURN, SaleMaker
+from desk.demo.shops import DemoShop, demo_shop
 from desk.demo.story import NextIds, StoryMaker, StorySettings
 from desk.models import (
     Counter,
@@ -60,6 +65,7 @@ from desk.settings import (
     SHOP_NAME,
     get_setting,
     set_setting,
+    setting,
 )
 
 __all__ = ["DemoSummary", "Progress", "seed_demo"]
@@ -102,6 +108,7 @@ def seed_demo(
     seed: int = 1,
     now: datetime | None = None,
     progress: Progress | None = None,
+    locale: str = "en",
 ) -> DemoSummary:
     """Add `returns` demo returns, with their customers, lines and timelines, to `db`.
 
@@ -112,15 +119,17 @@ def seed_demo(
     Same `seed`, `now` and `returns` on an empty database give the same rows. All of it
     is one transaction.
     `progress(done, total)` is called now and then, with `total == returns`; `done`
-    grows with the work and equals `total` at the end.
+    grows with the work and equals `total` at the end. `locale` picks the demo shop
+    (see the module docstring); DeskError for a language the desk does not speak.
     """
+    shop = demo_shop(locale)
     if returns < 1:
         return DemoSummary(returns=0, customers=0)
     report = _scaled(progress, returns)
     report(0.0)
     now = now or utcnow()
     rng = Rng(seed)
-    planner, maker = Planner(rng, now), RowMaker(rng)
+    planner, maker = Planner(rng, now), RowMaker(rng, shop)
     plans = planner.plans(returns)
     owners = planner.owners(returns)
     with db.engine.begin() as conn:
@@ -128,22 +137,30 @@ def seed_demo(
         cache = _more_cache(conn)
         ids = _read_ids(conn, {as_datetime(p.times[0]).year for p in plans})
         first_return = ids.ret
+        _shop_settings(conn, shop)
         story = StoryMaker(
-            Rng(f"{seed}:story"), now, _story_settings(conn), _next_story_ids(conn), _codes(conn)
+            Rng(f"{seed}:story"),
+            now,
+            _story_settings(conn),
+            _next_story_ids(conn),
+            _codes(conn),
+            shop=shop,
         )
         customers = maker.customers(ids.customer, owners, plans)
         insert_rows(conn, Customer.__table__, customers)
         report(0.25)
         with Session(bind=conn) as session:  # the demo's returns are in the shop's currency
             currency = get_setting(session, SHOP_CURRENCY)
-        sales = till.open_till(conn, Rng(f"{seed}:sales"), now, currency, customers, owners)
+        sales = till.open_till(
+            conn, Rng(f"{seed}:sales"), now, currency, customers, owners, shop.catalogue
+        )
         writing = _write_returns(conn, maker, story, sales, plans, owners, customers, ids)
         for done in writing:
             report(0.25 + 0.5 * done / returns)
         _save_counters(conn, ids.seqs)
         till.close_till(conn, sales)
         _fix_sequences(conn)
-        _seed_dropoff_points(conn, now or utcnow())
+        _seed_dropoff_points(conn, now, shop.dropoff_points)
         new_ids = range(first_return, ids.ret)
         search.reindex(conn, new_ids if had_returns and returns <= 2_000 else None)
         report_facts.refresh_since(conn, first_return)
@@ -288,6 +305,16 @@ def _story_settings(conn: Connection) -> StorySettings:
         )
 
 
+def _shop_settings(conn: Connection, shop: DemoShop) -> None:
+    """Store the demo shop's settings the shop has not set itself (in the demo's transaction)."""
+    if not shop.settings:
+        return
+    with Session(bind=conn) as session:
+        for key, value in shop.settings.items():
+            if session.get(Setting, key) is None:
+                set_setting(session, setting(key), value)
+
+
 def _save_counters(conn: Connection, seqs: dict[int, int]) -> None:
     """Store each year's last number, so returns logged later continue after them."""
     for year, value in sorted(seqs.items()):
@@ -297,8 +324,8 @@ def _save_counters(conn: Connection, seqs: dict[int, int]) -> None:
         conn.execute(insert(Counter.__table__).values(name=name, value=value))
 
 
-def _seed_dropoff_points(conn: Connection, now: datetime) -> None:
-    """Add the demo drop-off points, unless the shop already lists some."""
+def _seed_dropoff_points(conn: Connection, now: datetime, points: tuple[dict, ...]) -> None:
+    """Add the demo shop's drop-off `points`, unless the shop already lists some."""
     table = models.DropOffPoint.__table__
     if conn.execute(select(func.count()).select_from(table)).scalar():
         return
@@ -312,7 +339,7 @@ def _seed_dropoff_points(conn: Connection, now: datetime) -> None:
         active=True,
         created_at=now,
     )
-    rows = [{**defaults, **point, "position": i} for i, point in enumerate(DEMO_DROPOFF_POINTS)]
+    rows = [{**defaults, **point, "position": i} for i, point in enumerate(points)]
     conn.execute(insert(table), rows)
 
 

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk.codes import Event
-from desk.demo.content import REFUND_BY_SETTLED, STAFF, Channel, Intake, S
+from desk.demo.content import REFUND_BY_SETTLED, Channel, Intake, S
 from desk.demo.plan import DAY, Plan, Rng, as_datetime
+from desk.demo.shops import ENGLISH_SHOP, DemoShop
 from desk.demo.story_content import (
     COMMENT_SHARE,
     FEEDBACK_ANSWERS,
@@ -33,7 +34,6 @@ from desk.demo.story_content import (
     RATINGS,
     RATINGS_AFTER_REJECTION,
     SEND_DELAYS,
-    SEND_ERRORS,
     SIGN_OFFS,
 )
 from desk.feedback.codes import ALPHABET, RANDOM_LENGTH, check_character, format_code
@@ -100,7 +100,10 @@ class StoryCounts:
 
 
 class StoryMaker:
-    """Draws the messages, feedback and reward codes of demo returns from `rng`."""
+    """Draws the messages, feedback and reward codes of demo returns from `rng`.
+
+    `shop` names the staff and says why a message failed in its language.
+    """
 
     def __init__(
         self,
@@ -109,9 +112,11 @@ class StoryMaker:
         settings: StorySettings,
         ids: NextIds,
         taken_codes: set[str] | None = None,
+        shop: DemoShop = ENGLISH_SHOP,
     ):
         self.rng, self.now, self.settings, self.ids = rng, int(now.timestamp()), settings, ids
         self.taken = taken_codes if taken_codes is not None else set()
+        self.staff, self.send_errors = shop.staff, shop.send_errors
         self.rewarded: dict[int, int] = {}  # customer id -> when they last earned a code
         self.rows = StoryRows()
         self.counts = StoryCounts()
@@ -167,7 +172,7 @@ class StoryMaker:
         failed, refused, error = rng.random() < FAILED_SHARE, False, ""
         if failed:
             refused = rng.random() < 0.7
-            error = SEND_ERRORS[channel][0 if refused else 1].format(recipient=recipient)
+            error = self.send_errors[channel][0 if refused else 1].format(recipient=recipient)
         message_id = self.ids.message
         self.ids.message += 1
         self.rows.messages.append(
@@ -215,7 +220,7 @@ class StoryMaker:
             at = sent + rng.randint(1_200, 3 * DAY)
             if at <= now:
                 source = rng.choice(FEEDBACK_ANSWERS)
-                staff = "" if source == "portal" else rng.choice(STAFF)
+                staff = "" if source == "portal" else rng.choice(self.staff)
                 self._rate(ret, customer, plan, source, at, staff=staff)
 
     def _request_due(self, closed: int) -> int:
@@ -245,7 +250,7 @@ class StoryMaker:
                 )
                 first["replaced_at"] = as_datetime(later)
                 rating, comment = 3 + rng.below(3), rng.choice(pools["made_right"])
-                self._add_feedback(ret, rating, comment, "phone", rng.choice(STAFF), later)
+                self._add_feedback(ret, rating, comment, "phone", rng.choice(self.staff), later)
 
     def _add_feedback(
         self, ret: dict, rating: int, comment: str, source: str, staff: str, at: int
@@ -292,7 +297,7 @@ class StoryMaker:
                 "issued_at": issued,
                 "expires_at": expires,
                 "redeemed_at": redeemed,
-                "redeemed_by": rng.choice(STAFF) if redeemed else "",
+                "redeemed_by": rng.choice(self.staff) if redeemed else "",
             }
         )
         self.ids.code += 1

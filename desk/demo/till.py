@@ -22,7 +22,7 @@ from desk.catalog.keys import search_key
 from desk.catalog.lookup import word_rows
 from desk.catalog.tables import Product, ProductBarcode, ProductWord, Sale, SaleLine
 from desk.demo.bulk import insert_rows, insert_tuples, stamp_for
-from desk.demo.catalogue import PRODUCTS
+from desk.demo.catalogue import ENGLISH, DemoCatalogue, DemoProduct
 from desk.demo.plan import Rng
 from desk.demo.sales import FIRST_RECEIPT, LINE_COLUMNS, SALE_COLUMNS, SaleIds, SaleMaker, SaleRows
 from desk.models import Counter
@@ -38,13 +38,14 @@ def open_till(
     currency: str,
     customers: list[dict],
     owners: list[int],
+    catalogue: DemoCatalogue = ENGLISH,
 ) -> SaleMaker:
-    """Write the missing demo products; return a SaleMaker selling to `customers`.
+    """Write the missing products of `catalogue`; return a SaleMaker selling to `customers`.
 
     `owners` gives the customer index of each demo return (see desk.demo.plan): the
     receipts to try go to customers with one return and an email address.
     """
-    product_ids, added = _write_catalogue(conn, now)
+    product_ids, added = _write_catalogue(conn, now, catalogue.products)
     ids = SaleIds(
         sale=_next_id(conn, Sale),
         line=_next_id(conn, SaleLine),
@@ -62,6 +63,7 @@ def open_till(
         customer_ids=[c["id"] for c in customers],
         occasional=occasional,
         taken=_shop_receipts(conn),
+        catalogue=catalogue,
     )
     maker.new_products = added
     return maker
@@ -83,13 +85,15 @@ def close_till(conn: Connection, maker: SaleMaker) -> None:
         conn.execute(insert(Counter.__table__).values(name=RECEIPT_COUNTER, value=value))
 
 
-def _write_catalogue(conn: Connection, now: datetime) -> tuple[dict[str, int], int]:
+def _write_catalogue(
+    conn: Connection, now: datetime, products: tuple[DemoProduct, ...]
+) -> tuple[dict[str, int], int]:
     """Add the demo products whose SKU is new; return every demo SKU's id and how many."""
     known = {sku: id_ for sku, id_ in conn.execute(select(Product.sku, Product.id))}
     next_id = _next_id(conn, Product)
     product_ids, rows, codes, words = {}, [], [], []
     taken = set(conn.execute(select(ProductBarcode.code)).scalars())
-    for product in PRODUCTS:
+    for product in products:
         if product.sku in known:
             product_ids[product.sku] = known[product.sku]
             continue
@@ -101,7 +105,7 @@ def _write_catalogue(conn: Connection, now: datetime) -> tuple[dict[str, int], i
                 "name": product.name,
                 "variant": product.variant,
                 "price_cents": product.price_cents,
-                "category": product.category,
+                "category": product.shelf,
                 "returnable": product.returnable,
                 "default_disposition": product.default_disposition,
                 "search_key": search_key(product.sku, product.name, product.variant),

@@ -369,7 +369,7 @@ def test_demo_command(cli_db):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Added 50 returns for ")
+    assert result.stdout.startswith("Added 50 demo returns (customers: ")
     tried = re.search(r"^Try receipt (\S+) or (\S+) in New return", result.stdout, re.M)
     assert tried, result.stdout
     database = open_database(cli_db.url)
