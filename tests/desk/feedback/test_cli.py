@@ -115,7 +115,7 @@ def test_export_writes_a_csv_the_csv_module_reads(shop_db, tmp_path):
     out = tmp_path / "codes.csv"
     done = run("code", "export", "--csv", str(out), db=path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"Wrote 1 code(s) to {out}."
+    assert done.stdout.strip() == f"Wrote 1 code to {out}."
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(r["code"], r["kind"], r["value"], r["min_purchase"], r["state"]) for r in rows] == [

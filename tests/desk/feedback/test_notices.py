@@ -54,7 +54,7 @@ def test_the_alert_says_who_rated_what_and_is_sent(db, smtp_server):
         message["Subject"].startswith("Low rating for return R-") and "1 of 5" in message["Subject"]
     )
     body = message.get_content()
-    assert "Ana Souza rated return" in body and "Nobody answered" in body and "(phone)" in body
+    assert "Ana Souza rated return" in body and "Nobody answered" in body and "(by phone)" in body
     assert send_owner_alert(built) is None  # the server needs a password the keyring lacks
     set_secret("smtp", SMTP_PASSWORD)
     thread = send_owner_alert(built)

@@ -133,7 +133,7 @@ def test_portuguese_customer_gets_a_portuguese_sheet(db):
     assert result.title == "Como devolver seus itens"
     assert result.deadline_text == f"Traga até {format_day(deadline, 'pt_BR')}"
     assert " de " in format_day(deadline, "pt_BR")  # "12 de dezembro de 2026"
-    assert result.steps[-1].text == "O crédito na loja é liberado no balcão após a aprovação."
+    assert result.steps[-1].text == "O vale-troca é liberado no balcão após a aprovação."
     assert result.steps[0].text == "Embale os itens com acessórios, manuais e etiquetas."
     assert result.dropoff_title == "Pontos de coleta perto de você"
     assert result.labels["return_number"] == "Número da devolução"
@@ -396,5 +396,5 @@ def test_the_qr_code_carries_the_personal_link_when_a_public_address_is_set(db):
     result = sheet(db, number)
     assert result.qr_text == personal_link(db, number=number)
     assert result.return_number == number
-    assert result.labels["scan_me"].startswith("Leia para acompanhar sua devolução")
+    assert result.labels["scan_me"].startswith("Escaneie para acompanhar sua devolução")
     assert sheet(db).qr_text is None  # the generic sheet has no return to link to
