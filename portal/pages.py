@@ -22,9 +22,10 @@ from desk.messages.templating import ENV
 @lru_cache(maxsize=1)
 def _env():
     folder = resources.files("resources") / "portal"
-    return ENV.overlay(
-        loader=FileSystemLoader(str(folder)), autoescape=True, extensions=["jinja2.ext.i18n"]
-    )
+    env = ENV.overlay(loader=FileSystemLoader(str(folder)), autoescape=True)
+    env.globals = dict(ENV.globals)  # an overlay shares them: i18n must not add to ENV's
+    env.add_extension("jinja2.ext.i18n")
+    return env
 
 
 def render(name: str, language: str, **values: object) -> str:

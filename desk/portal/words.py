@@ -97,7 +97,8 @@ def tablet_words(t: NullTranslations) -> dict[str, str]:
         "code_label": t.gettext("Pairing code"),
         "pair_button": t.gettext("Pair this tablet"),
         "comment_refused": t.gettext(
-            "We could not keep your comment: shorten it to 2,000 characters and send it again."
+            "We could not keep your comment: write it again, in at most 2,000 characters, "
+            "and send it."
         ),
         # TRANSLATORS: name the button and the Settings tab as the desk shows them.
         "pair_wrong": t.gettext(

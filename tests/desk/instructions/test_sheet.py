@@ -9,6 +9,7 @@ import pytest
 from desk.codes import Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError, NotFound
+from desk.i18n.catalog import set_language
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, add_business_days, build_sheet
 from desk.messages.context import format_day
@@ -145,6 +146,37 @@ def test_portuguese_refund_to_card(db):
     assert sheet(db, number).steps[-1].text == (
         "O reembolso chega ao seu cartão em até 3 dias úteis após a aprovação."
     )
+
+
+def test_the_sheet_speaks_the_customers_language_not_the_desks(db):
+    set_language("pt_BR")  # a Brazilian desk prints for an English-speaking customer
+    english = sheet(db, log_return(db, language="en"))
+    assert english.title == "How to return your items"
+    assert english.labels["deadline"] == "Deadline"
+    set_language("en")
+    portuguese = sheet(db, log_return(db, language="pt_BR", intake="mail"))
+    assert portuguese.title == "Como devolver seus itens"
+    assert portuguese.labels["deadline"] == "Prazo"
+    assert portuguese.steps[1].text.startswith("Coloque esta folha no pacote")
+
+
+def test_portuguese_counts_take_their_plural_form(db):
+    with db.session() as session:
+        set_setting(session, SHOP_REFUND_DAYS, 1)
+        session.commit()
+    number = log_return(db, language="pt_BR")
+    assert sheet(db, number).steps[-1].text == (
+        "O reembolso chega ao seu cartão em até 1 dia útil após a aprovação."
+    )
+    generic = sheet(db, language="pt_BR")
+    assert generic.deadline_text == "Devolva seus itens em até 30 dias após a compra"
+    assert generic.steps[1].text == "Traga o cupom fiscal ou o número do pedido junto com os itens."
+
+
+def test_an_unknown_language_is_refused_in_the_desks_language(db):
+    set_language("pt_BR")
+    with pytest.raises(DeskError, match="Não há instruções em “fr”; use um destes: en, pt_BR."):
+        sheet(db, language="fr")
 
 
 def test_language_asked_for_wins_and_unknown_ones_are_refused(db):
