@@ -185,7 +185,7 @@ def test_refusals_are_said_in_the_desks_language(db):
     code = issued(db)
     set_language("pt_BR")
     redeem_code(db, code=code, staff="Bia", now=NOW)
-    with pytest.raises(DeskError, match=f"^{code} já foi resgatado em .* às .* por Bia.$"):
+    with pytest.raises(DeskError, match=f"^{code} já foi usado em .* às .* por Bia.$"):
         redeem_code(db, code=code, now=NOW)
     with pytest.raises(NotFound, match="não é um código emitido por esta loja"):
         check_code(db, code="2222-2222-2222-2")
