@@ -3,7 +3,7 @@
 The ground floor holds what every capability stands on: the database (db, models, the
 column types in columns, the stored-code enums in codes, migrations/), errors, paths,
 logs, money, dates (as staff type them), phones (read, checked, stored in E.164),
-validation, labels, words (the customers' words per language, from resources/words),
+validation, labels, words (the customers' words in their language, through gettext),
 secrets, settings (and setting_spec: what a setting is), about (version, database label,
 libraries' licences), and the returns themselves (returns, return_checks: a new return's
 checks, workflow, search, and the returns list: listing with list_order (the orders and the

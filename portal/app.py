@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from desk.db import Database
 from desk.errors import DeskError, ValidationError
+from desk.i18n.catalog import LANGUAGE_NAMES, SOURCE_LANGUAGE, supported
 from desk.messages.context import normalise_language
 from desk.portal import actions
 from desk.portal.view import find_return, return_page, shop_for_pages
@@ -31,39 +32,49 @@ from portal.pages import render, stylesheet
 
 
 def _language(request: Request) -> str:
+    """The language of a page without a return: ?lang=, else the browser's first language
+    the customer space speaks ("pt-BR,pt;q=0.9,en;q=0.8" -> pt_BR), else English."""
     asked = request.query_params.get("lang") or request.headers.get("accept-language", "")
-    return "pt_BR" if asked.lower().startswith("pt") else "en"
+    names = (part.split(";")[0].strip() for part in asked.split(","))
+    return next((lang for name in names if (lang := supported(name))), SOURCE_LANGUAGE)
 
 
 def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Starlette:
     """The customer space over `db`; `limiter` counts lookups (a fresh one by default)."""
     limiter = limiter or guard.RateLimiter()
 
-    def page(name: str, status: int = 200, **values) -> HTMLResponse:
-        return HTMLResponse(render(name, **values), status_code=status)
+    def page(name: str, language: str, status: int = 200, **values) -> HTMLResponse:
+        return HTMLResponse(render(name, language, **values), status_code=status)
 
     def not_found(request: Request) -> HTMLResponse:
         language = _language(request)
         words = dict(section(language, "portal"))
         shop = shop_for_pages(db)
-        return page("not_found.html", 404, words=words, shop=shop, language=language)
+        return page("not_found.html", language, 404, words=words, shop=shop)
 
     async def show_return(request: Request) -> Response:
         found = return_page(db, token=request.path_params["token"])
         if found is None:
             return not_found(request)
         token = request.path_params["token"]
-        return page("return.html", view=found, c=found.context, words=found.words, token=token)
+        return page(
+            "return.html",
+            found.language,
+            view=found,
+            c=found.context,
+            words=found.words,
+            token=token,
+        )
 
     def find_form(request: Request, *, status: int = 200, problem: str = "", number=""):
         language = _language(request)
         token = guard.new_csrf()
         response = page(
             "find.html",
+            language,
             status,
             words=dict(section(language, "portal")),
             shop=shop_for_pages(db),
-            language=language,
             csrf=token,
             problem=problem,
             number=number,
@@ -94,11 +105,13 @@ def create_app(db: Database, *, limiter: guard.RateLimiter | None = None) -> Sta
         csrf = guard.new_csrf()
         response = page(
             name,
+            found.language,
             status,
             view=found,
             c=found.context,
             words=found.words,
             counter=dict(section(found.language, "counter")),
+            languages=LANGUAGE_NAMES,  # each in its own words (the preferences page)
             token=token,
             csrf=csrf,
             **values,

@@ -51,7 +51,7 @@ def routes(db: Database, limiter: guard.RateLimiter) -> list[Route]:
         csrf = request.cookies.get(guard.CSRF_COOKIE) or guard.new_csrf()
         shop, _ = desk_counter.idle_shop(db)
         shown = {"refresh": 0, "problem": "", "comment": "", **words(language), **values}
-        html = render(name, shop=shop, language=language, csrf=csrf, colors=FACE_COLORS, **shown)
+        html = render(name, language, shop=shop, csrf=csrf, colors=FACE_COLORS, **shown)
         response = HTMLResponse(html, status_code=status)
         response.set_cookie(guard.CSRF_COOKIE, csrf, httponly=True, samesite="strict")
         return response
@@ -161,10 +161,9 @@ def routes(db: Database, limiter: guard.RateLimiter) -> list[Route]:
             done = desk_counter.answer_request(
                 db, request_id=ask.request_id, rating=rating, comment=comment
             )
-        except ValidationError as error:
-            return asked(
-                ask, request, status=400, rating=rating, comment=comment, problem=str(error)
-            )
+        except ValidationError:  # a comment too long to keep: said in the customer's words
+            problem = section(ask.language, "counter.tablet")["comment_refused"]
+            return asked(ask, request, status=400, rating=rating, comment=comment, problem=problem)
         if done is None:
             return RedirectResponse("/counter", status_code=303)
         result, reward_words = done

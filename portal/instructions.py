@@ -101,12 +101,12 @@ def routes(db: Database, *, not_found: Callable[[Request], Response]) -> list[Ro
         sheet, words = found.sheet, found.words
         html = render(
             "instructions.html",
+            found.language,
             view=found,
             sheet=sheet,
             words=words,
             own=words["instructions"],
             shop=found.shop,
-            language=found.language,
             token=request.path_params["token"],
             qr=qr_svg(
                 sheet.qr_text or "",

@@ -5,6 +5,7 @@
 - rewards: issuing, checking, redeeming, exporting and describing reward codes
 - notices: what feedback sends: the thanks message with the code, the owner's alert
 - cli: the `feedback` and `code` commands of `returndesk`
+- words: the counter screen's words, gettext msgids (read through desk.words)
 """
 
-__all__ = ["cli", "codes", "notices", "record", "rewards"]
+__all__ = ["cli", "codes", "notices", "record", "rewards", "words"]

@@ -8,39 +8,49 @@ from typing import TYPE_CHECKING
 
 from desk.codes import FeedbackSource, RewardState
 from desk.db import Database
+from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.formats import format_datetime, format_number
 from desk.returns import get_detail
 from desk.settings import SHOP_CURRENCY, get_setting
 
 if TYPE_CHECKING:  # the services load when a command runs, not when the window starts
     from desk.feedback.rewards import CodeInfo
 
+STATE_WORDS: dict[RewardState, str] = {
+    RewardState.ISSUED: N_("issued"),
+    RewardState.REDEEMED: N_("redeemed"),
+    RewardState.EXPIRED: N_("expired"),
+}
+"""Where a reward code stands, as `code check` prints it."""
+
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `feedback NUMBER ...` and `code check|redeem|export` to the subcommands."""
     feedback = commands.add_parser(
-        "feedback", help="record a customer's rating of a return (told by phone or reply)"
+        "feedback", help=_("record a customer's rating of a return (told by phone or reply)")
     )
-    feedback.add_argument("number", metavar="NUMBER", help="the return number")
-    feedback.add_argument("--rating", type=int, required=True, metavar="N", help="1 to 5")
-    feedback.add_argument("--comment", default="", metavar="TEXT")
+    feedback.add_argument("number", metavar="NUMBER", help=_("the return number"))
+    feedback.add_argument("--rating", type=int, required=True, metavar="N", help=_("1 to 5"))
+    feedback.add_argument("--comment", default="", metavar="TEXT", help=_("what the customer said"))
     feedback.add_argument(
         "--source",
         choices=(FeedbackSource.PHONE.value, FeedbackSource.REPLY.value),
         default=FeedbackSource.PHONE.value,
+        help=_("how the customer told you (default: phone)"),
     )
-    feedback.add_argument("--staff", default="", metavar="NAME")
+    feedback.add_argument("--staff", default="", metavar="NAME", help=_("who typed it in"))
     feedback.set_defaults(run=cmd_feedback)
 
-    code = commands.add_parser("code", help="look up, redeem or export reward codes")
+    code = commands.add_parser("code", help=_("look up, redeem or export reward codes"))
     actions = code.add_subparsers(dest="code_command", metavar="ACTION", required=True)
-    check = actions.add_parser("check", help="what a code gives and whether it can be used")
+    check = actions.add_parser("check", help=_("what a code gives and whether it can be used"))
     check.add_argument("code", metavar="CODE")
     check.set_defaults(run=cmd_code_check)
-    redeem = actions.add_parser("redeem", help="mark a code used (once)")
+    redeem = actions.add_parser("redeem", help=_("mark a code used (once)"))
     redeem.add_argument("code", metavar="CODE")
-    redeem.add_argument("--staff", default="", metavar="NAME")
+    redeem.add_argument("--staff", default="", metavar="NAME", help=_("who redeems it"))
     redeem.set_defaults(run=cmd_code_redeem)
-    export = actions.add_parser("export", help="write every code as CSV for the till")
+    export = actions.add_parser("export", help=_("write every code as CSV for the till"))
     export.add_argument("--csv", required=True, metavar="OUT.csv", type=Path)
     export.set_defaults(run=cmd_code_export)
 
@@ -66,33 +76,45 @@ def cmd_feedback(db: Database, args: argparse.Namespace) -> int:
         source=args.source,
         staff=args.staff,
     )
-    replaced = " (it replaces the earlier feedback)" if result.replaced else ""
-    print(f"Feedback {result.feedback.rating} of 5 recorded for {ret.number}{replaced}.")
+    if result.replaced:
+        line = _("Feedback {rating} of 5 recorded for {number} (it replaces the earlier feedback).")
+    else:
+        line = _("Feedback {rating} of 5 recorded for {number}.")
+    print(line.format(rating=result.feedback.rating, number=ret.number))
     if result.reward is not None:
-        what = describe_reward(result.reward, currency, "en")
-        print(f"Reward code: {result.reward.code}  ({what})")
+        what = describe_reward(result.reward, currency, None)
+        print(_("Reward code: {code}  ({gives})").format(code=result.reward.code, gives=what))
     if result.thanks is not None:
-        kind = "Email" if result.thanks.channel == "email" else "Text message"
-        print(f"{kind} with the code to {result.thanks.recipient} queued (thanks).")
+        if result.thanks.channel == "email":
+            queued = _("Email with the code to {recipient} queued (thanks).")
+        else:
+            queued = _("Text message with the code to {recipient} queued (thanks).")
+        print(queued.format(recipient=result.thanks.recipient))
     if result.low:
-        owner = "; the owner is being emailed" if result.owner_notified else ""
-        print(f"Low rating flagged{owner}.")
+        if result.owner_notified:
+            print(_("Low rating flagged; the owner is being emailed."))
+        else:
+            print(_("Low rating flagged."))
     return 0
 
 
 def _describe(info: CodeInfo, currency: str) -> list[str]:
     from desk.feedback.rewards import describe_reward
 
+    if info.return_number:
+        customer = _("Customer: {name}  (return {number})")
+    else:
+        customer = _("Customer: {name}")
     lines = [
-        f"{info.code}  {info.state.value}",
-        describe_reward(info, currency, "en"),
-        f"Customer: {info.customer_name}"
-        + (f"  (return {info.return_number})" if info.return_number else ""),
-        f"Issued: {info.issued_at.astimezone():%Y-%m-%d %H:%M}",
+        f"{info.code}  {_(STATE_WORDS[info.state])}",
+        describe_reward(info, currency, None),
+        customer.format(name=info.customer_name, number=info.return_number),
+        _("Issued: {when}").format(when=format_datetime(info.issued_at)),
     ]
     if info.redeemed_at is not None:
-        by = f" by {info.redeemed_by}" if info.redeemed_by else ""
-        lines.append(f"Redeemed: {info.redeemed_at.astimezone():%Y-%m-%d %H:%M}{by}")
+        when = format_datetime(info.redeemed_at)
+        redeemed = _("Redeemed: {when} by {staff}") if info.redeemed_by else _("Redeemed: {when}")
+        lines.append(redeemed.format(when=when, staff=info.redeemed_by))
     return lines
 
 
@@ -110,7 +132,8 @@ def cmd_code_redeem(db: Database, args: argparse.Namespace) -> int:
     from desk.feedback.rewards import describe_reward, redeem_code
 
     info = redeem_code(db, code=args.code, staff=args.staff)
-    print(f"{info.code} redeemed: {describe_reward(info, _currency(db), 'en')}.")
+    gives = describe_reward(info, _currency(db), None)
+    print(_("{code} redeemed: {gives}.").format(code=info.code, gives=gives))
     return 0
 
 
@@ -119,5 +142,6 @@ def cmd_code_export(db: Database, args: argparse.Namespace) -> int:
     from desk.feedback.rewards import export_codes
 
     count = export_codes(db, args.csv)
-    print(f"Wrote {count} code(s) to {args.csv}.")
+    wrote = ngettext("Wrote {count} code to {path}.", "Wrote {count} codes to {path}.", count)
+    print(wrote.format(count=format_number(count), path=args.csv))
     return 0

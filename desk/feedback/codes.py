@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import secrets
 
+from desk.i18n.catalog import _
+
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 """The 32 symbols of a code: digits and capital letters without 0, O, 1 and I."""
 
@@ -71,24 +73,28 @@ def is_well_formed(code: str) -> bool:
 def code_problem(code: str) -> str:
     """Why `code` cannot be a reward code, as a sentence; empty when it is well formed."""
     symbols = normalise_code(code)
-    shown = code.strip() or "(nothing)"
+    shown = code.strip() or _("(nothing)")
     strange = sorted({s for s in symbols if s not in _VALUE})
     if strange:
         if set(strange) <= set("01OI"):
-            return (
-                f"{shown} is not a reward code: codes never contain 0, O, 1 or I; "
+            text = _(
+                "{code} is not a reward code: codes never contain 0, O, 1 or I; "
                 "check the code and type it again."
             )
-        return (
-            f"{shown} is not a reward code: codes hold only letters and digits; "
-            "check the code and type it again."
-        )
+        else:
+            text = _(
+                "{code} is not a reward code: codes hold only letters and digits; "
+                "check the code and type it again."
+            )
+        return text.format(code=shown)
     if len(symbols) != LENGTH:
-        return (
-            f"{shown} is not a reward code: a code has {LENGTH} letters and digits "
-            f"(like {format_code('K7QXM4RT9HWZ' + check_character('K7QXM4RT9HWZ'))}), "
-            f"this has {len(symbols)}."
-        )
+        example = format_code("K7QXM4RT9HWZ" + check_character("K7QXM4RT9HWZ"))
+        return _(
+            "{code} is not a reward code: a code has {length} letters and digits "
+            "(like {example}), this has {count}."
+        ).format(code=shown, length=LENGTH, example=example, count=len(symbols))
     if not _check_holds(symbols):
-        return f"{format_code(symbols)} has a typo: one letter or digit is wrong; check it again."
+        return _("{code} has a typo: one letter or digit is wrong; check it again.").format(
+            code=format_code(symbols)
+        )
     return ""

@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 from desk.codes import Event, FeedbackSource
 from desk.feedback.rewards import describe_reward
+from desk.i18n.catalog import N_, _
 from desk.messages.context import normalise_language
 from desk.messages.mail import DeliveryError, SmtpConfig, new_message_id, send_email
 from desk.messages.outbox import channel_for
@@ -48,6 +49,15 @@ log = logging.getLogger(__name__)
 
 THANKED_SOURCES = (FeedbackSource.PHONE, FeedbackSource.REPLY)
 """Feedback typed by staff, whose reward code the customer has not seen yet."""
+
+SOURCE_WORDS: dict[FeedbackSource, str] = {
+    FeedbackSource.COUNTER: N_("at the counter"),
+    FeedbackSource.PORTAL: N_("in the customer space"),
+    FeedbackSource.REPLY: N_("by reply"),
+    FeedbackSource.PHONE: N_("by phone"),
+    FeedbackSource.TABLET: N_("on the counter tablet"),
+}
+"""How the owner's alert says where a rating came from."""
 
 
 def queue_thanks(
@@ -107,18 +117,28 @@ def owner_alert_for(session: Session, ret: Return, feedback: Feedback) -> OwnerA
     customer = session.get(Customer, ret.customer_id)
     shop_email = get_setting(session, SHOP_EMAIL).strip()
     message = EmailMessage()
-    message["Subject"] = f"Low rating for return {ret.number}: {feedback.rating} of 5"
+    message["Subject"] = _("Low rating for return {number}: {rating} of 5").format(
+        number=ret.number, rating=feedback.rating
+    )
     message["From"] = shop_email or owner
     message["To"] = owner
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = new_message_id(shop_email)
-    comment = feedback.comment or "(no comment)"
+    body = _(
+        "{customer} rated return {number} {rating} of 5 ({source}).\n\n"
+        "Comment:\n{comment}\n\n"
+        "Open the return in Return Desk to follow it up.\n"
+        "-- {shop}\n"
+    )
     message.set_content(
-        f"{customer.name if customer else 'A customer'} rated return {ret.number} "
-        f"{feedback.rating} of 5 ({feedback.source.value}).\n\n"
-        f"Comment:\n{comment}\n\n"
-        f"Open the return in Return Desk to follow it up.\n"
-        f"-- {get_setting(session, SHOP_NAME)}\n",
+        body.format(
+            customer=customer.name if customer else _("A customer"),
+            number=ret.number,
+            rating=feedback.rating,
+            source=_(SOURCE_WORDS.get(feedback.source, feedback.source.value)),
+            comment=feedback.comment or _("(no comment)"),
+            shop=get_setting(session, SHOP_NAME),
+        ),
         charset="utf-8",
         cte="quoted-printable",
     )

@@ -17,6 +17,8 @@ from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.rewards import issue_reward
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_number
 from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
 from desk.reports import facts as report_facts
 from desk.settings import FEEDBACK_LOW_RATING, get_setting
@@ -26,7 +28,7 @@ COMMENT_MAX = 2000
 """The longest comment kept, in characters."""
 
 
-_AT_ONCE = (
+_AT_ONCE = N_(
     "Feedback on this return was recorded elsewhere at the same moment; "
     "look at the return again, then record it once more if it is still needed."
 )
@@ -47,23 +49,23 @@ class FeedbackResult:
 def _validated(rating: object, comment: str, source: object, staff: str) -> dict[str, object]:
     errors: dict[str, str] = {}
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
-        errors["rating"] = "Choose a rating from 1 to 5."
+        errors["rating"] = _("Choose a rating from 1 to 5.")
     comment = (comment or "").strip()
     if len(comment) > COMMENT_MAX:
-        errors["comment"] = (
-            f"The comment is {len(comment)} characters long; keep it to {COMMENT_MAX}."
+        errors["comment"] = _("The comment is {length} characters long; keep it to {most}.").format(
+            length=format_number(len(comment)), most=format_number(COMMENT_MAX)
         )
     elif "\x00" in comment:
-        errors["comment"] = "The comment holds a character that cannot be stored; retype it."
+        errors["comment"] = _("The comment holds a character that cannot be stored; retype it.")
     try:
         source = FeedbackSource(source)
     except ValueError:
         names = ", ".join(s.value for s in FeedbackSource)
-        errors["source"] = f"Feedback comes from one of: {names}."
+        errors["source"] = _("Feedback comes from one of: {names}.").format(names=names)
     staff = (staff or "").strip()
     if len(staff) > 100:
-        errors["staff"] = "The staff name is too long; keep it to 100 characters."
-    elif problem := text_error(staff, "staff name"):  # a NUL byte: refused by PostgreSQL
+        errors["staff"] = _("The staff name is too long; keep it to 100 characters.")
+    elif problem := text_error(staff, _("staff name")):  # a NUL byte: refused by PostgreSQL
         errors["staff"] = problem
     if errors:
         raise ValidationError(errors)
@@ -109,7 +111,7 @@ def record_feedback(
         try:
             ret = session.get(Return, return_id)
             if ret is None:
-                raise NotFound(f"Return {return_id} does not exist.")
+                raise NotFound(_("Return {id} does not exist.").format(id=return_id))
             replaced = _current(session, return_id)
             if replaced is not None:
                 replaced.replaced_at = now
@@ -135,7 +137,7 @@ def record_feedback(
             session.commit()
         except IntegrityError:  # recorded at another till at the same moment
             session.rollback()
-            raise DeskError(_AT_ONCE) from None
+            raise DeskError(_(_AT_ONCE)) from None
         except Exception:
             session.rollback()
             raise

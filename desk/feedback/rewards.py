@@ -22,6 +22,10 @@ from desk.codes import RewardKind, RewardState
 from desk.db import Database
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.feedback.codes import code_problem, format_code, new_code, normalise_code
+from desk.i18n.catalog import SOURCE_LANGUAGE, _, supported, translation
+from desk.i18n.catalog import language as desk_language
+from desk.i18n.formats import format_date as desk_date
+from desk.i18n.formats import format_time as desk_time
 from desk.models import Customer, Return, RewardCode, utcnow
 from desk.settings import (
     REWARD_EVERY_DAYS,
@@ -120,11 +124,13 @@ def issue_reward(
 
 
 def _unused_code(session: Session) -> str:
-    for _ in range(10):  # a clash among 2^60 codes is unheard of; the unique index guards too
+    for _attempt in range(
+        10
+    ):  # a clash among 2^60 codes is unheard of; the unique index guards too
         code = new_code()
         if session.exec(select(RewardCode.id).where(RewardCode.code == code)).first() is None:
             return code
-    raise DeskError("Could not draw an unused reward code; try again.")  # pragma: no cover
+    raise DeskError(_("Could not draw an unused reward code; try again."))  # pragma: no cover
 
 
 # looking up and redeeming
@@ -141,7 +147,11 @@ def _find(session: Session, code: str) -> RewardCode:
         .execution_options(populate_existing=True)
     ).first()
     if row is None:
-        raise NotFound(f"{written} is not a code this shop issued; check it with the customer.")
+        raise NotFound(
+            _("{code} is not a code this shop issued; check it with the customer.").format(
+                code=written
+            )
+        )
     return row
 
 
@@ -179,16 +189,16 @@ def reward_of_return(
         return _info(session, row, now or utcnow()) if row is not None else None
 
 
-def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%-d %b %Y at %H:%M")
-
-
 def _refusal(row: RewardCode, now: datetime) -> str:
     if row.redeemed_at is not None:
-        by = f" by {row.redeemed_by}" if row.redeemed_by else ""
-        return f"{row.code} was already redeemed on {_when(row.redeemed_at)}{by}."
-    day = last_day(row.expires_at).strftime("%-d %b %Y")
-    return f"{row.code} expired: it could be used until {day}."
+        day, time = desk_date(row.redeemed_at, "medium"), desk_time(row.redeemed_at)
+        if row.redeemed_by:
+            text = _("{code} was already redeemed on {day} at {time} by {staff}.")
+        else:
+            text = _("{code} was already redeemed on {day} at {time}.")
+        return text.format(code=row.code, day=day, time=time, staff=row.redeemed_by)
+    day = desk_date(last_day(row.expires_at), "medium")
+    return _("{code} expired: it could be used until {day}.").format(code=row.code, day=day)
 
 
 def redeem_code(
@@ -197,7 +207,7 @@ def redeem_code(
     """Mark a code redeemed, once; raises DeskError when it was redeemed or has expired."""
     now = now or utcnow()
     staff = staff.strip()[:100]
-    if problem := text_error(staff, "staff name"):  # a NUL byte: refused by PostgreSQL
+    if problem := text_error(staff, _("staff name")):  # a NUL byte: refused by PostgreSQL
         raise ValidationError({"staff": problem})
     with db.session() as session:
         try:
@@ -268,34 +278,19 @@ def export_codes(db: Database, path: Path, *, now: datetime | None = None) -> in
             os.replace(partial, path)
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise DeskError(f"Cannot write {path} ({error.strerror or error}).") from error
+            problem = error.strerror or str(error)
+            raise DeskError(
+                _("Cannot write {path} ({problem}).").format(path=path, problem=problem)
+            ) from error
     return count
 
 
 # describing, for the counter screen, messages and the receipt
 
-_WORDS = {
-    "en": {
-        "percent": "{value}% off your next purchase",
-        "amount": "{value} off your next purchase",
-        "over": " over {amount}",
-        "until": ", until {day}",
-        "pattern": "d MMM yyyy",
-        "locale": "en",
-    },
-    "pt_BR": {
-        "percent": "{value}% de desconto na sua próxima compra",
-        "amount": "{value} de desconto na sua próxima compra",
-        "over": " acima de {amount}",
-        "until": ", até {day}",
-        "pattern": "d 'de' MMM 'de' yyyy",
-        "locale": "pt_BR",
-    },
-}
 
-
-def describe_reward(info: CodeInfo | RewardCode, currency: str, language: str) -> str:
-    """What a code gives, in `language` ("en" or "pt_BR"; others read English).
+def describe_reward(info: CodeInfo | RewardCode, currency: str, language: str | None) -> str:
+    """What a code gives, in `language` (a customer's: "pt_BR", "pt-BR"; one the desk does
+    not speak reads English; None: the desk's own language).
 
     E.g. "10% off your next purchase over €20.00, until 31 Jan 2027". Amounts are in the
     currency of the code's return when `info` knows it (CodeInfo), else in `currency`.
@@ -304,14 +299,23 @@ def describe_reward(info: CodeInfo | RewardCode, currency: str, language: str) -
 
     from desk.money import format_money
 
+    lang = (supported(language) or SOURCE_LANGUAGE) if language is not None else desk_language()
+    t = translation(lang)
     currency = getattr(info, "currency", "") or currency
-    words = _WORDS.get(language, _WORDS["en"])
-    locale = words["locale"]
+    over = format_money(info.min_purchase_cents, currency, lang)
+    # TRANSLATORS: how the last day of a reward code is written (a Babel date pattern).
+    pattern = t.pgettext("date pattern", "d MMM yyyy")
+    day = format_date(last_day(info.expires_at), format=pattern, locale=lang)
     if info.kind == RewardKind.PERCENT:
-        text = words["percent"].format(value=info.value)
+        value = str(info.value)
+        if info.min_purchase_cents > 0:
+            text = t.gettext("{value}% off your next purchase over {amount}, until {day}")
+        else:
+            text = t.gettext("{value}% off your next purchase, until {day}")
     else:
-        text = words["amount"].format(value=format_money(info.value, currency, locale))
-    if info.min_purchase_cents > 0:
-        text += words["over"].format(amount=format_money(info.min_purchase_cents, currency, locale))
-    day = format_date(last_day(info.expires_at), format=words["pattern"], locale=locale)
-    return text + words["until"].format(day=day)
+        value = format_money(info.value, currency, lang)
+        if info.min_purchase_cents > 0:
+            text = t.gettext("{value} off your next purchase over {amount}, until {day}")
+        else:
+            text = t.gettext("{value} off your next purchase, until {day}")
+    return text.format(value=value, amount=over, day=day)

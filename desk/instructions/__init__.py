@@ -3,8 +3,7 @@
 Modules:
     sheet    the content of a return's instruction sheet, in the customer's language
     dropoff  drop-off points near the shop for reuse, recycling or donation
-
-The sheet's words per language are in resources/words (read through desk.words).
+    words    the sheet's and the drop-off points' words, gettext msgids (read through desk.words)
 """
 
-__all__ = ["sheet", "dropoff"]
+__all__ = ["sheet", "dropoff", "words"]

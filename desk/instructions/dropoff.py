@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desk.errors import NotFound, ValidationError
+from desk.i18n.catalog import N_, _
 from desk.models import DropOffPoint
 from desk.validation import text_error
 from desk.words import languages, section
@@ -125,21 +126,32 @@ def _localize(table: str, text: str, language: str) -> str:
     )
 
 
+_FIELDS: dict[str, str] = {
+    "name": N_("name"),
+    "address": N_("address"),
+    "hours": N_("opening hours"),
+    "categories": N_("categories"),
+    "notes": N_("notes"),
+}
+"""The fields of a drop-off point as a sentence about one of them names it."""
+
+
 def validate_point(data: DropOffDraft) -> dict[str, str]:
     """Return the problems with `data`, keyed by field ("name", "address", "position")."""
     errors: dict[str, str] = {}
     if not data.name.strip():
-        errors["name"] = "Enter the name of the drop-off point."
+        errors["name"] = _("Enter the name of the drop-off point.")
     elif len(data.name.strip()) > 200:
-        errors["name"] = "Keep the name under 200 characters."
+        errors["name"] = _("Keep the name under 200 characters.")
     if not data.address.strip():
-        errors["address"] = "Enter the address, so customers can find it."
+        errors["address"] = _("Enter the address, so customers can find it.")
     if data.position is not None and not 0 <= data.position <= 1_000_000:
-        errors["position"] = "The position is a number from 0 up."
-    for key in ("name", "address", "hours", "categories", "notes"):
-        words = "opening hours" if key == "hours" else key
+        errors["position"] = _("The position is a number from 0 up.")
+    for key, field_name in _FIELDS.items():
         if key not in errors and (
-            problem := text_error(getattr(data, key).strip(), words, multiline=key != "name")
+            problem := text_error(
+                getattr(data, key).strip(), _(field_name), multiline=key != "name"
+            )
         ):
             errors[key] = problem  # a NUL byte: refused by PostgreSQL
     return errors
@@ -160,7 +172,11 @@ def get_point(session: Session, point_id: int) -> DropOffPoint:
     """Return the drop-off point `point_id`; raise NotFound when there is none."""
     point = session.get(DropOffPoint, point_id)
     if point is None:
-        raise NotFound(f"There is no drop-off point {point_id}; it may have been removed.")
+        raise NotFound(
+            _("There is no drop-off point {number}; it may have been removed.").format(
+                number=point_id
+            )
+        )
     return point
 
 

@@ -1,9 +1,9 @@
 """The printable return instructions: what the sheet says, in the customer's language.
 
 Only the content lives here; the drawing (Qt painter, PDF, preview) is done elsewhere
-from the `Sheet` that `build_sheet` returns. The localized words themselves (the sheet's
-sentences and captions, per language) are in resources/words, read through desk.words;
-this module picks the steps.
+from the `Sheet` that `build_sheet` returns. The sheet's sentences and captions are
+gettext msgids (desk.instructions.words), read in the customer's language through
+desk.words; this module picks the steps.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlmodel import Session
 from desk.codes import Disposition, Intake, RefundMethod, Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError
+from desk.i18n.catalog import _, translation
 from desk.instructions.dropoff import (
     DropOffView,
     Kind,
@@ -35,7 +36,7 @@ from desk.policy.settings import POLICY
 from desk.portal.links import message_link
 from desk.returns import ReturnDetail, get_detail
 from desk.settings import SHOP_CHECK_DAYS, SHOP_LOCALE, get_setting
-from desk.words import section
+from desk.words import business_days, section
 
 ICONS: tuple[str, ...] = (
     "pack",
@@ -117,7 +118,12 @@ def build_sheet(
     if detail is None:
         points = list_points(session, active_only=True)
         kinds = set(Kind)
-        deadline, deadline_text = None, text["deadline_generic"].format(days=window)
+        generic = translation(language).ngettext(
+            "Bring your items back within {days} day of purchase",
+            "Bring your items back within {days} days of purchase",
+            window,
+        )
+        deadline, deadline_text = None, generic.format(days=window)
         steps = _generic_steps(text)
     else:
         kinds = kinds_for(detail)
@@ -163,7 +169,11 @@ def _language(session: Session, asked: str | None, detail: ReturnDetail | None) 
         for known in LANGUAGES:
             if code.lower() == known.lower():
                 return known
-        raise DeskError(f"There are no instructions in “{asked}”; use one of: en, pt_BR.")
+        raise DeskError(
+            _("There are no instructions in “{language}”; use one of: {languages}.").format(
+                language=asked, languages=", ".join(LANGUAGES)
+            )
+        )
     if detail is not None:
         preferred = (detail.customer.preferred_language or "").replace("-", "_")
         if preferred.lower() in {code.lower() for code in LANGUAGES}:
@@ -332,12 +342,6 @@ def return_steps(
     ]
 
 
-def _days(days: int, language: str) -> str:
-    if language == "pt_BR":
-        return "1 dia útil" if days == 1 else f"{days} dias úteis"
-    return "1 business day" if days == 1 else f"{days} business days"
-
-
 def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) -> Step:
     """The last step while the return is open: how the customer gets their due."""
     text, method = section(language, "sheet.text"), detail.ret.refund_method
@@ -346,7 +350,7 @@ def _outcome_step(detail: ReturnDetail, shop: dict[str, object], language: str) 
         return Step("credit", text["credit_mail" if mail else "credit"])
     if method == RefundMethod.EXCHANGE:
         return Step("exchange", text["exchange_mail" if mail else "exchange"])
-    days = _days(int(shop["shop.refund_days"]), language)
+    days = business_days(language, int(shop["shop.refund_days"]))
     return Step("refund", text["refund"].format(days=days))
 
 
@@ -360,7 +364,7 @@ def _settled_step(detail: ReturnDetail, shop: dict[str, object], language: str) 
         return Step("credit", text["credit_done"].format(total=total))
     if status == Status.EXCHANGED or (status == Status.CLOSED and method == RefundMethod.EXCHANGE):
         return Step("exchange", text["exchange_done"])
-    days = _days(int(shop["shop.refund_days"]), language)
+    days = business_days(language, int(shop["shop.refund_days"]))
     return Step("refund", text["refund_done"].format(total=total, days=days))
 
 

@@ -6,6 +6,7 @@ Modules:
     actions  what a customer changes through their link: feedback, channel, unsubscribe
     counter  the counter tablet: pairing it, the requests staff send it, its answers
     cli      the `link` and `portal` commands
+    words    the customer space's words, gettext msgids (read through desk.words)
 """
 
-__all__ = ["links", "view", "actions", "cli", "counter"]
+__all__ = ["links", "view", "actions", "cli", "counter", "words"]

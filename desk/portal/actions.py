@@ -15,6 +15,7 @@ from desk.customers.profile import update_customer
 from desk.db import Database
 from desk.feedback.record import FeedbackResult, current_feedback, record_feedback
 from desk.feedback.rewards import describe_reward
+from desk.messages.context import normalise_language
 from desk.models import Customer, Return
 from desk.portal.links import return_for_token
 
@@ -61,7 +62,8 @@ def give_feedback(
     if result.reward is not None:
         with db.session() as session:  # the reward is in the currency of its return
             currency = session.get(Return, owner.return_id).currency
-        words = describe_reward(result.reward, currency, owner.customer.preferred_language)
+        language = normalise_language(owner.customer.preferred_language)  # the page's
+        words = describe_reward(result.reward, currency, language)
     return result, words
 
 

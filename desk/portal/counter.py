@@ -28,6 +28,7 @@ from desk.codes import FeedbackSource
 from desk.db import Database
 from desk.feedback.record import FeedbackResult, record_feedback
 from desk.feedback.rewards import describe_reward
+from desk.i18n.catalog import _
 from desk.messages.context import normalise_language
 from desk.models import (
     CounterPairing,
@@ -144,7 +145,8 @@ def pair_tablet(db: Database, *, code: str, now: datetime | None = None) -> str 
         session.delete(live)
         token = secrets.token_urlsafe(TOKEN_BYTES)
         count = session.exec(select(func.count()).select_from(CounterTablet)).one()
-        session.add(CounterTablet(name=f"Tablet {count + 1}", token_hash=_hash(token)))
+        name = _("Tablet {number}").format(number=count + 1)  # staff may rename it
+        session.add(CounterTablet(name=name, token_hash=_hash(token)))
     return token
 
 
@@ -312,7 +314,7 @@ def answer_request(
         with db.session() as session:
             currency = get_setting(session, SHOP_CURRENCY)
             customer = session.get(Customer, session.get(Return, return_id).customer_id)
-            language = customer.preferred_language
+            language = normalise_language(customer.preferred_language)
         words = describe_reward(result.reward, currency, language)
     return result, words
 

@@ -35,6 +35,7 @@ from sqlmodel import Session, col, select
 from desk.codes import Status
 from desk.db import Database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.models import PortalLink, PortalRevocation, Return, StatusChange, utcnow
 from desk.secrets import ensure_key
 from desk.settings import PORTAL_LINK_DAYS, PORTAL_PUBLIC_URL, get_setting
@@ -72,7 +73,9 @@ def link_key() -> bytes:
     if _cached_key is not None and _cached_key[0] == env and _cached_key[1] is backend:
         return _cached_key[2]
     if env is not None and len(env) < 16:
-        raise DeskError(f"{KEY_ENV} is too short: give it at least 16 characters.")
+        raise DeskError(
+            _("{variable} is too short: give it at least 16 characters.").format(variable=KEY_ENV)
+        )
     key = (env or ensure_key(KEY_NAME)).encode()
     _cached_key = (env, backend, key)
     return key
@@ -181,7 +184,8 @@ def revoke_links(db: Database, *, number: str) -> int:
 def _return(session: Session, number: str) -> Return:
     ret = session.exec(select(Return).where(Return.number == number.strip().upper())).first()
     if ret is None:
-        raise DeskError(f"There is no return {number.strip().upper() or '(no number given)'}.")
+        shown = number.strip().upper() or _("(no number given)")
+        raise DeskError(_("There is no return {number}.").format(number=shown))
     return ret
 
 
@@ -258,7 +262,9 @@ def open_link(db: Database, *, text: str) -> LinkedReturn:
         ret = session.get(Return, return_id) if return_id is not None else None
     if ret is None:
         raise DeskError(
-            "This personal link opens no return: it was revoked, has expired or was "
-            "misread. Search by the return number instead."
+            _(
+                "This personal link opens no return: it was revoked, has expired or was "
+                "misread. Search by the return number instead."
+            )
         )
     return LinkedReturn(ret.id, ret.number)

@@ -1,4 +1,4 @@
-"""The words files under resources/words: one per language, the same keys in each."""
+"""The customers' words: gettext msgids in Python tables, read in each customer's language."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ import pytest
 
 from desk.codes import Condition, Event, Reason, RefundMethod
 from desk.errors import DeskError
+from desk.i18n.catalog import LANGUAGES, set_language, translation
 from desk.instructions.dropoff import Kind
-from desk.messages.context import LANGUAGES, next_step
-from desk.words import languages, section, words
+from desk.messages.context import next_step
+from desk.words import business_days, languages, section, words
+
+SAME_IN_PORTUGUESE = {"dropoff.goods.metal", "portal.total"}
+"""The words that are the same in both languages ("metal", "Total")."""
 
 
 def leaves(table: Mapping, prefix: str = "") -> dict[str, str]:
@@ -30,17 +34,19 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
-def test_there_are_words_for_every_template_language():
-    assert languages() == tuple(sorted(LANGUAGES))
+def test_customers_read_every_language_of_the_catalog():
+    assert languages() == LANGUAGES == ("en", "pt_BR")
 
 
 @pytest.mark.parametrize("language", [lang for lang in languages() if lang != "en"])
-def test_every_language_has_the_same_keys_and_placeholders_as_english(language):
+def test_every_word_is_translated_with_the_same_placeholders(language):
     english, other = leaves(words("en")), leaves(words(language))
     assert set(other) == set(english)
     for key, text in english.items():
         assert isinstance(other[key], str) and other[key].strip(), key
         assert placeholders(other[key]) == placeholders(text), key
+    untranslated = {key for key, text in english.items() if other[key] == text}
+    assert untranslated == SAME_IN_PORTUGUESE
 
 
 @pytest.mark.parametrize("language", languages())
@@ -62,6 +68,23 @@ def test_words_are_read_once_and_cannot_be_changed():
         section("en", "sheet.label")["page"] = "changed"
 
 
+def test_the_words_are_the_catalogs_translations_of_the_english():
+    english, portuguese = section("en", "sheet.text"), section("pt_BR", "sheet.text")
+    assert english["title"] == "How to return your items"
+    assert portuguese["title"] == translation("pt_BR").gettext(english["title"])
+    assert portuguese["title"] == "Como devolver seus itens"
+    # the same English word, two meanings: a context keeps them apart
+    assert section("pt_BR", "dropoff.hours")["closed"] == "Fechado"
+    assert section("pt_BR", "counter.rating")["3"] == "Regular"
+
+
+def test_the_customers_language_is_not_the_desks():
+    set_language("pt_BR")
+    assert section("en", "portal")["find_title"] == "Find your return"
+    set_language("en")
+    assert section("pt_BR", "portal")["find_title"] == "Encontre sua devolução"
+
+
 def test_exact_words_come_through():
     assert section("pt_BR", "dropoff.kind")[Kind.DONATION] == "Doação"
     assert next_step(Event.REFUNDED, RefundMethod.ORIGINAL, "en", "€5.00", 1) == (
@@ -73,6 +96,33 @@ def test_exact_words_come_through():
     )
 
 
-def test_an_unknown_language_is_refused():
+def test_store_credit_is_vale_troca_everywhere_in_portuguese():
+    portuguese = leaves(words("pt_BR"))
+    assert section("pt_BR", "message.refund_method")[RefundMethod.STORE_CREDIT] == "Vale-troca"
+    assert section("pt_BR", "portal.status")["credited"] == "Vale-troca emitido"
+    assert not [key for key, text in portuguese.items() if "crédito" in text.lower()]
+    credit = [key for key, text in leaves(words("en")).items() if "store credit" in text.lower()]
+    assert credit and all("vale-troca" in portuguese[key].lower() for key in credit)
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "said"),
+    [
+        ("en", 1, "1 business day"),
+        ("en", 5, "5 business days"),
+        ("pt_BR", 1, "1 dia útil"),
+        ("pt_BR", 5, "5 dias úteis"),
+    ],
+)
+def test_business_days_take_the_languages_plural(language, days, said):
+    assert business_days(language, days) == said
+    forms = section(language, "message.business_days")
+    assert (forms["one"] if days == 1 else forms["other"].format(days=days)) == said
+
+
+def test_an_unknown_language_is_refused_in_the_desks_language():
     with pytest.raises(DeskError, match="no words in “fr”"):
+        words("fr")
+    set_language("pt_BR")
+    with pytest.raises(DeskError, match="Não há palavras em “fr”; use um destes: en, pt_BR"):
         words("fr")

@@ -60,6 +60,31 @@ def test_the_link_opens_the_return_in_the_customers_language(db, client):
     assert "Vamos conferir os itens" in page.text  # what happens next, in Portuguese
 
 
+@pytest.mark.parametrize(
+    ("asked", "lang", "title"),
+    [
+        ({"accept-language": "pt-BR,pt;q=0.9,en;q=0.8"}, "pt-BR", "Encontre sua devolução"),
+        ({"accept-language": "de-DE,pt;q=0.5"}, "pt-BR", "Encontre sua devolução"),
+        ({"accept-language": "de-DE,fr;q=0.5"}, "en", "Find your return"),
+        ({}, "en", "Find your return"),
+    ],
+)
+def test_a_page_without_a_return_speaks_the_browsers_first_language_we_have(
+    client, asked, lang, title
+):
+    page = client.get("/find", headers=asked)
+    assert f'<html lang="{lang}">' in page.text and f"<h1>{title}</h1>" in page.text
+    assert client.get("/find?lang=pt").text.count("Número da devolução") == 1
+
+
+def test_the_preferences_offer_each_language_in_its_own_words(db, client):
+    ret = logged(db)
+    page = client.get(personal_link(db, number=ret.number) + "/preferences")
+    assert "Como avisamos você sobre a sua devolução" in page.text
+    assert '<option value="en" lang="en">English</option>' in page.text
+    assert '<option value="pt_BR" lang="pt-BR" selected>Português (Brasil)</option>' in page.text
+
+
 def test_every_answer_carries_the_safety_headers(db, client):
     for path in ("/find", "/r/nothing", "/static/portal.css", "/healthz"):
         answer = client.get(path)

@@ -176,6 +176,17 @@ def test_a_bad_rating_or_comment_keeps_what_was_typed(db, client):
     assert current_feedback(db, return_id=ret.id) is None
 
 
+def test_a_comment_that_cannot_be_kept_is_refused_in_the_customers_words(db, client):
+    ret = logged(db)  # Júlia, pt_BR
+    paired_client(db, client)
+    request = desk_counter.ask_at_tablet(db, return_id=ret.id).request_id
+    token = token_of(client.get("/counter"))
+    fields = {"csrf": token, "request": str(request), "rating": "4", "comment": "ok\x00"}
+    kept = client.post("/counter/answer", data=fields)
+    assert kept.status_code == 400
+    assert "Não conseguimos guardar seu comentário" in kept.text and "Tell us" not in kept.text
+
+
 def test_what_customers_wrote_is_escaped(db, client):
     ret = logged(db, name="<b>Bob</b> Doe", language="en")
     paired_client(db, client)

@@ -6,7 +6,7 @@ every shortcut swallowed, and Esc, Alt+F4 or closing the window do nothing; only
 closes it. Staff send it a return with `ask`; the customer taps a face (or presses 1 to 5),
 may add a comment, and the feedback is saved in the background; after `idle_ms` without
 input it goes back to the idle screen. Words come from the `counter` section of the
-customer's language (resources/words). The pages themselves (widgets, layout, words, sizes)
+customer's language (desk.words). The pages themselves (widgets, layout, words, sizes)
 are in `ui.feedback.counter_pages`.
 """
 

@@ -115,9 +115,31 @@ def test_export_writes_a_csv_the_csv_module_reads(shop_db, tmp_path):
     out = tmp_path / "codes.csv"
     done = run("code", "export", "--csv", str(out), db=path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"Wrote 1 code(s) to {out}."
+    assert done.stdout.strip() == f"Wrote 1 code to {out}."
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(r["code"], r["kind"], r["value"], r["min_purchase"], r["state"]) for r in rows] == [
         (code, "percent", "10", "20.00", "issued")
     ]
+
+
+PORTUGUESE = {"LANGUAGE": "pt_BR", "LANG": "pt_BR.UTF-8"}
+
+
+def test_the_commands_speak_the_desks_language(shop_db, tmp_path):
+    path, _, number = shop_db
+    done = run("feedback", number, "--rating", "5", db=path, env=PORTUGUESE)
+    assert done.returncode == 0, done.stderr
+    assert f"Avaliação 5 de 5 registrada para {number}." in done.stdout
+    (line,) = [x for x in done.stdout.splitlines() if x.startswith("Código de recompensa: ")]
+    assert "(10% de desconto na sua próxima compra acima de €\xa020,00, até " in line
+    code = line.split()[3]
+    checked = run("code", "check", code, db=path, env=PORTUGUESE)
+    assert (
+        checked.stdout.startswith(f"{code}  emitido\n") and "Cliente: Ana Souza" in checked.stdout
+    )
+    out = tmp_path / "codes.csv"
+    wrote = run("code", "export", "--csv", str(out), db=path, env=PORTUGUESE)
+    assert wrote.stdout.strip() == f"1 código gravado em {out}."
+    helped = run("code", "--help", env=PORTUGUESE)
+    assert "check     o que um código dá e se ainda pode ser usado" in helped.stdout

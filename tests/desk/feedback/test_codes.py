@@ -23,6 +23,7 @@ from desk.feedback.codes import (
     new_code,
     normalise_code,
 )
+from desk.i18n.catalog import set_language
 
 MANY = 100_000
 
@@ -110,3 +111,14 @@ def test_problems_are_said_in_one_sentence():
     assert "this has 3" in code_problem("ABC")
     assert "only letters and digits" in code_problem(code[:-1] + "*")
     assert "(nothing)" in code_problem("  ")
+
+
+def test_problems_are_said_in_the_desks_language():
+    set_language("pt_BR")
+    code = new_code()
+    wrong = code[:-1] + ("2" if code[-1] != "2" else "3")
+    assert code_problem(wrong).endswith(
+        "tem um erro de digitação: uma letra ou um algarismo está errado; confira de novo."
+    )
+    assert code_problem("  ").startswith("(nada) não é um código de recompensa")
+    assert "este tem 3." in code_problem("ABC")

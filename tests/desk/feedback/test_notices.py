@@ -5,6 +5,7 @@ from __future__ import annotations
 from desk.codes import Event, FeedbackSource
 from desk.feedback.notices import owner_alert_for, send_owner_alert
 from desk.feedback.record import record_feedback
+from desk.i18n.catalog import set_language
 from desk.messages.outbox import messages_for_return
 from desk.messages.templating import render_message
 from desk.models import Customer, Feedback, OutboxMessage, Return
@@ -54,7 +55,7 @@ def test_the_alert_says_who_rated_what_and_is_sent(db, smtp_server):
         message["Subject"].startswith("Low rating for return R-") and "1 of 5" in message["Subject"]
     )
     body = message.get_content()
-    assert "Ana Souza rated return" in body and "Nobody answered" in body and "(phone)" in body
+    assert "Ana Souza rated return" in body and "Nobody answered" in body and "(by phone)" in body
     assert send_owner_alert(built) is None  # the server needs a password the keyring lacks
     set_secret("smtp", SMTP_PASSWORD)
     thread = send_owner_alert(built)
@@ -76,6 +77,19 @@ def test_phone_feedback_that_earned_a_code_queues_the_thanks_with_it(db):
     assert "Bia at" in message.body_text
     with db.session() as session:
         assert [m.id for m in messages_for_return(session, return_id)] == [message.id]
+
+
+def test_the_alert_is_in_the_desks_language(db, smtp_server):
+    return_id, _ = add_return(db)
+    configure(db, smtp_server.port)
+    settings(db, {FEEDBACK_NOTIFY_OWNER: True, FEEDBACK_OWNER_EMAIL: "owner@example.com"})
+    set_language("pt_BR")
+    message = alert(db, return_id).message
+    assert message["Subject"].startswith("Nota baixa na devolução R-")
+    assert message["Subject"].endswith(": 1 de 5")
+    body = message.get_content()
+    assert "Ana Souza deu nota 1 de 5 à devolução R-" in body and "(por telefone)" in body
+    assert "Comentário:\nNobody answered" in body
 
 
 def test_the_thanks_is_in_the_customers_language_and_by_sms_when_preferred(db):

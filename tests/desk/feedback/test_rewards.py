@@ -23,6 +23,7 @@ from desk.feedback.rewards import (
     redeem_code,
     reward_of_return,
 )
+from desk.i18n.catalog import set_language
 from desk.settings import REWARD_KIND, REWARD_MIN_PURCHASE, REWARD_VALUE
 from tests.desk.feedback.test_record import NOW, add_return, reward_on, settings
 
@@ -160,6 +161,34 @@ def test_describe_a_reward_in_both_languages(db):
     settings(db, {REWARD_KIND: "amount", REWARD_VALUE: 500, REWARD_MIN_PURCHASE: 0})
     amount = check_code(db, code=issued(db, name="Caio Lima"))
     assert describe_reward(amount, "EUR", "en").startswith("€5.00 off your next purchase, until")
+
+
+def test_a_portuguese_slip_says_the_amount_in_reais_and_the_day_in_portuguese(db):
+    reward_on(db)
+    settings(db, {REWARD_KIND: "amount", REWARD_VALUE: 1500, REWARD_MIN_PURCHASE: 10000})
+    info = replace(check_code(db, code=issued(db), now=NOW), currency="BRL")
+    said = describe_reward(info, "EUR", "pt_BR")
+    assert said.startswith(
+        "R$\xa015,00 de desconto na sua próxima compra acima de R$\xa0100,00, até "
+    )
+    month = {1: "jan.", 2: "fev.", 3: "mar.", 4: "abr.", 5: "mai.", 6: "jun.", 7: "jul."}
+    month |= {8: "ago.", 9: "set.", 10: "out.", 11: "nov.", 12: "dez."}
+    day = info.last_day
+    assert said.endswith(f"até {day.day} de {month[day.month]} de {day.year}")
+    assert describe_reward(info, "EUR", "pt-BR") == said  # as a customer's language is stored
+    set_language("pt_BR")
+    assert describe_reward(info, "EUR", None) == said  # None: the desk's own language
+
+
+def test_refusals_are_said_in_the_desks_language(db):
+    reward_on(db)
+    code = issued(db)
+    set_language("pt_BR")
+    redeem_code(db, code=code, staff="Bia", now=NOW)
+    with pytest.raises(DeskError, match=f"^{code} já foi usado em .* às .* por Bia.$"):
+        redeem_code(db, code=code, now=NOW)
+    with pytest.raises(NotFound, match="não é um código emitido por esta loja"):
+        check_code(db, code="2222-2222-2222-2")
 
 
 def test_the_code_of_a_return_is_found_with_where_it_stands(db):

@@ -6,6 +6,7 @@ import pytest
 from sqlmodel import func, select
 
 from desk.errors import NotFound, ValidationError
+from desk.i18n.catalog import set_language
 from desk.instructions.dropoff import (
     DropOffDraft,
     Kind,
@@ -106,6 +107,19 @@ def test_invalid_edit_changes_nothing(db):
         save_dropoff_point(db, point(id=saved.id, name=""))
     with db.session() as session:
         assert session.get(DropOffPoint, saved.id).name == "Ecoponto Vila Mariana"
+
+
+def test_staff_read_the_refusals_in_the_desks_language(db):
+    set_language("pt_BR")
+    with db.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            save_point(session, point(name="", address=""))
+        assert caught.value.errors == {
+            "name": "Digite o nome do ponto de coleta.",
+            "address": "Digite o endereço, para os clientes encontrarem o ponto.",
+        }
+        with pytest.raises(NotFound, match="Não há ponto de coleta 999"):
+            save_point(session, point(id=999))
 
 
 def test_editing_a_missing_point_says_so(db):

@@ -9,6 +9,7 @@ import pytest
 from desk.codes import Status
 from desk.customers.segments import Segment
 from desk.errors import DeskError, NotFound
+from desk.i18n.catalog import set_language
 from desk.instructions.dropoff import DropOffDraft, save_dropoff_point, set_dropoff_active
 from desk.instructions.sheet import ICONS, add_business_days, build_sheet
 from desk.messages.context import format_day
@@ -133,7 +134,7 @@ def test_portuguese_customer_gets_a_portuguese_sheet(db):
     assert result.title == "Como devolver seus itens"
     assert result.deadline_text == f"Traga até {format_day(deadline, 'pt_BR')}"
     assert " de " in format_day(deadline, "pt_BR")  # "12 de dezembro de 2026"
-    assert result.steps[-1].text == "O crédito na loja é liberado no balcão após a aprovação."
+    assert result.steps[-1].text == "O vale-troca é liberado no balcão após a aprovação."
     assert result.steps[0].text == "Embale os itens com acessórios, manuais e etiquetas."
     assert result.dropoff_title == "Pontos de coleta perto de você"
     assert result.labels["return_number"] == "Número da devolução"
@@ -145,6 +146,37 @@ def test_portuguese_refund_to_card(db):
     assert sheet(db, number).steps[-1].text == (
         "O reembolso chega ao seu cartão em até 3 dias úteis após a aprovação."
     )
+
+
+def test_the_sheet_speaks_the_customers_language_not_the_desks(db):
+    set_language("pt_BR")  # a Brazilian desk prints for an English-speaking customer
+    english = sheet(db, log_return(db, language="en"))
+    assert english.title == "How to return your items"
+    assert english.labels["deadline"] == "Deadline"
+    set_language("en")
+    portuguese = sheet(db, log_return(db, language="pt_BR", intake="mail"))
+    assert portuguese.title == "Como devolver seus itens"
+    assert portuguese.labels["deadline"] == "Prazo"
+    assert portuguese.steps[1].text.startswith("Coloque esta folha no pacote")
+
+
+def test_portuguese_counts_take_their_plural_form(db):
+    with db.session() as session:
+        set_setting(session, SHOP_REFUND_DAYS, 1)
+        session.commit()
+    number = log_return(db, language="pt_BR")
+    assert sheet(db, number).steps[-1].text == (
+        "O reembolso chega ao seu cartão em até 1 dia útil após a aprovação."
+    )
+    generic = sheet(db, language="pt_BR")
+    assert generic.deadline_text == "Devolva seus itens em até 30 dias após a compra"
+    assert generic.steps[1].text == "Traga o cupom fiscal ou o número do pedido junto com os itens."
+
+
+def test_an_unknown_language_is_refused_in_the_desks_language(db):
+    set_language("pt_BR")
+    with pytest.raises(DeskError, match="Não há instruções em “fr”; use um destes: en, pt_BR."):
+        sheet(db, language="fr")
 
 
 def test_language_asked_for_wins_and_unknown_ones_are_refused(db):
@@ -396,5 +428,5 @@ def test_the_qr_code_carries_the_personal_link_when_a_public_address_is_set(db):
     result = sheet(db, number)
     assert result.qr_text == personal_link(db, number=number)
     assert result.return_number == number
-    assert result.labels["scan_me"].startswith("Leia para acompanhar sua devolução")
+    assert result.labels["scan_me"].startswith("Escaneie para acompanhar sua devolução")
     assert sheet(db).qr_text is None  # the generic sheet has no return to link to

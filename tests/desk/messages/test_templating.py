@@ -162,7 +162,7 @@ def test_next_step_depends_on_the_refund_method(db):
         }
     assert "store credit" in step[credit.ret.number]
     assert "replacement" in step[exchange.ret.number]
-    assert "crédito na loja" in step[pt.ret.number]
+    assert "vale-troca" in step[pt.ret.number]
 
 
 def test_variables_describe_every_context_name():

@@ -189,6 +189,16 @@ def test_open_link_finds_the_return_or_says_the_link_is_bad(db):
         open_link(db, text=link)
 
 
+def test_staff_read_a_bad_link_in_the_desks_language(db):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    with pytest.raises(DeskError, match="^Este link pessoal não abre nenhuma devolução"):
+        open_link(db, text="https://returns.example.com/r/" + "A" * 34)
+    with pytest.raises(DeskError, match="^Não há devolução R-1999-00001.$"):
+        revoke_links(db, number="r-1999-00001")
+
+
 def test_without_a_key_messages_go_without_a_link_and_say_why_in_the_log(db, caplog):
     from keyring.backends.fail import Keyring as FailKeyring
 

@@ -17,14 +17,16 @@ lines, and the timeline; the shop's words come from the cache. More means a regr
 (the page took 8 before)."""
 
 
-def logged(db, lines: int = 2):
+def logged(db, lines: int = 2, language: str = "en"):
     draft = ReturnDraft(
         reason="defective",
         lines=[
             LineDraft(sku=f"SKU-{i}", description=f"Item {i}", unit_price_cents=1000 * (i + 1))
             for i in range(lines)
         ],
-        new_customer=CustomerDraft(name="Ana Souza", email="ana@example.com"),
+        new_customer=CustomerDraft(
+            name="Ana Souza", email="ana@example.com", preferred_language=language
+        ),
     )
     return create_return(db, draft=draft)
 
@@ -82,3 +84,30 @@ def test_the_shop_name_saved_in_the_desk_shows_once_the_cache_is_renewed(db, mon
     assert view.return_page(db, token=token).context["shop"]["name"] == "Loja Um"  # cached
     monkeypatch.setattr(view, "SHOP_CACHE_S", 0.0)
     assert view.return_page(db, token=token).context["shop"]["name"] == "Loja Dois"
+
+
+def test_a_portuguese_customers_page_is_in_portuguese_on_an_english_desk(db):
+    ret = create_return(
+        db,
+        draft=ReturnDraft(
+            reason="defective",
+            refund_method="store_credit",
+            lines=[LineDraft(sku="SKU-1", description="Chaleira", unit_price_cents=8990)],
+            new_customer=CustomerDraft(
+                name="Júlia Prado", email="j@example.com", preferred_language="pt_BR"
+            ),
+        ),
+    )
+    for status in (Status.APPROVED, Status.CREDITED):  # logged at the counter: received
+        ret = move_return(
+            db, return_id=ret.id, to=status, expected_version=ret.version, notify=False
+        ).result.ret
+    page = view.return_page(db, token=token_of(db, ret.number))
+    assert page.language == "pt_BR" and page.status_words == "Vale-troca emitido"
+    assert [step.status for step in page.steps][:1] == ["Recebida na loja"]
+    assert page.words["refund"] == "Forma de reembolso"
+    assert page.context["refund_method"] == "Vale-troca"
+    sheet = view.instructions_page(db, token=token_of(db, ret.number)).sheet
+    assert sheet.title == "Como devolver seus itens" and sheet.steps[0].text.startswith(
+        "Seu vale-troca de "
+    )
