@@ -79,7 +79,7 @@ def test_the_default_of_each_setting_passes_its_own_checks():
 
 def test_an_unknown_key_fails_at_the_boundary_and_a_string_fails_at_once(db):
     assert setting(" smtp.port ") is SMTP_PORT
-    with pytest.raises(DeskError, match="Unknown setting 'shop.nmae'"):
+    with pytest.raises(DeskError, match="Unknown setting “shop.nmae”"):
         setting("shop.nmae")
     with db.session() as session:
         with pytest.raises(TypeError, match="not a declared setting"):
@@ -260,7 +260,7 @@ def test_config_takes_the_dotted_key_and_shows_yes_no(db, cli_db_here, capsys):
 def test_config_refuses_an_unknown_key_or_a_bad_value(db, cli_db_here, capsys):
     code, out, err = config(cli_db_here, capsys, "get", "shop.nmae")
     assert (code, out) == (1, "")
-    assert err == "returndesk: Unknown setting 'shop.nmae'; see `returndesk config list`.\n"
+    assert err == "returndesk: Unknown setting “shop.nmae”; see `returndesk config list`.\n"
     code, _, err = config(cli_db_here, capsys, "set", POLICY[Segment.LOYAL].fee_percent.key, "150")
     assert code == 1 and "percentage from 0 to 100" in err
     assert stored_text(db, POLICY[Segment.LOYAL].fee_percent) is None
@@ -287,9 +287,9 @@ def test_every_number_setting_has_a_range(spec):
             "My\x00Shop",
             "Shop name: The value contains an invisible character (NUL); retype it",
         ),
-        (SHOP_NAME, "S" * 2001, "Shop name: The value is too long (2001 characters); use at most"),
+        (SHOP_NAME, "S" * 2001, "Shop name: The value is too long (2,001 characters); use at most"),
         (SHOP_NAME, "Line\nbreak", "Shop name: The value contains an invisible character (U+000A)"),
-        (SMTP_PORT, "9" * 5000, "SMTP port: The value is too long (5000 characters)"),
+        (SMTP_PORT, "9" * 5000, "SMTP port: The value is too long (5,000 characters)"),
     ],
 )
 def test_text_settings_refuse_control_characters_and_huge_values(spec, typed, message):

@@ -247,7 +247,7 @@ class SettingField(QWidget):
             for code, box in self.boxes.items():
                 box.setChecked(code in chosen)
         elif isinstance(widget, QComboBox):
-            select_code(widget, self.spec.show(value))
+            select_code(widget, self.spec.choice_code(value))
         elif isinstance(widget, AmountBox):
             widget.set_stored(int(value))
         elif isinstance(widget, QSpinBox):
