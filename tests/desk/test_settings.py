@@ -6,8 +6,9 @@ import pytest
 from sqlmodel import select
 
 from desk.codes import Event
-from desk.customers.segments import Segment
+from desk.customers.segments import SEGMENT_LABELS, Segment
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.models import Setting
 from desk.policy.settings import CREDIT_BONUS, POLICY, SEGMENT_FREQUENT_RATE
 from desk.setting_spec import SettingSpec
@@ -316,3 +317,25 @@ def test_the_customer_space_stays_off_at_start_until_the_owner_turns_it_on(db):
     assert load_settings(db)[PORTAL_ENABLED] is False
     save_settings(db, {PORTAL_ENABLED: PORTAL_ENABLED.parse("yes")})
     assert load_settings(db)[PORTAL_ENABLED] is True
+
+
+def test_every_notify_label_names_its_event_as_the_event_is_named():
+    for event in Event:
+        assert NOTIFY[event].label == f"Notify: {event.label}", event  # an English desk
+
+
+def test_every_policy_label_starts_with_its_segments_name():
+    for segment, policy in POLICY.items():
+        for spec in policy.all():
+            assert spec.label.startswith(f"{SEGMENT_LABELS[segment]}: "), spec.key
+
+
+def test_every_label_and_help_reads_in_portuguese():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")  # the segment names are desk.customers' (translated there)
+    same = [s.key for s in SETTINGS.values() if s.title == s.label]
+    assert same == []
+    assert all(_(s.help) != s.help for s in SETTINGS.values() if s.help)
+    assert NOTIFY[Event.RECEIVED].title == "Avisar: Item recebido"
+    assert POLICY[Segment.LOYAL].window_days.title == "Cliente fiel: prazo de devolução (dias)"
