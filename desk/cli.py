@@ -221,9 +221,14 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
             sales=format_number(summary.sales),
         )
     )
-    if summary.try_receipts:
-        receipts = ", ".join(summary.try_receipts)
-        print(_("Try receipt {receipts} in New return.").format(receipts=receipts))
+    if len(receipts := summary.try_receipts) == 1:
+        print(_("Try receipt {receipt} in New return.").format(receipt=receipts[0]))
+    elif receipts:
+        print(
+            _("Try receipt {first} or {last} in New return.").format(
+                first=", ".join(receipts[:-1]), last=receipts[-1]
+            )
+        )
     return 0
 
 
