@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from desk.codes import RefundMethod
 from desk.customers.segments import Segment
-from desk.i18n.catalog import _, ngettext
+from desk.i18n.catalog import _, ngettext, pgettext
 from desk.i18n.formats import format_date, format_number, format_percent
 from desk.labels import CONDITIONS, REFUND_METHODS, label
 from desk.policy.settings import POLICY
@@ -152,7 +152,8 @@ def _with_summary(d: Decision) -> Decision:
     if d.fee_cents:
         conditions = ", ".join(label(CONDITIONS, c).lower() for c in r.fee_conditions)
         parts.append(
-            _("{percent} restocking fee on {conditions} items").format(
+            # TRANSLATORS: one part of the policy's one-line summary, after "; ": lower case
+            pgettext("policy summary", "{percent} restocking fee on {conditions} items").format(
                 percent=format_percent(r.fee_percent / 100), conditions=conditions
             )
         )
