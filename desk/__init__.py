@@ -11,6 +11,6 @@ index each walks), list_window (the window's calls, each on its own connection),
 list_search (a search's page in the index's own order) and cancel
 (stopping a query that is no longer wanted)), the
 services the faces call for them (services: one call per user action, owning its
-transaction) and the command line (cli).
+transaction) and the command line (cli, with argparse's own words in cli_words).
 Each capability has its own package: customers, policy, messages, instructions, demo.
 """

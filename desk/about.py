@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from desk.i18n.catalog import _
+
 DISTRIBUTION = "returndesk"
 _PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -61,7 +63,7 @@ def _licence_of(dist: metadata.Distribution) -> str:
     text = (meta.get("License") or "").strip()
     if text and "\n" not in text and len(text) <= 60:
         return text
-    return "see the library's own files" if text else "not stated"
+    return _("see the library's own files") if text else _("not stated")
 
 
 def _applies(requirement: str) -> bool:

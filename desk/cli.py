@@ -1,4 +1,11 @@
-"""The headless commands of `returndesk`: demo, show, move."""
+"""The headless commands of `returndesk`: demo, show, move.
+
+They speak the desk's language (main.py sets it before building the parser): every help
+text, output line and error, and argparse's own words ("usage:", "options", "the following
+arguments are required"), which argparse looks up through its module-level `_` and
+`ngettext`: build_parser points those at our catalogs (desk.cli_words.speak_argparse).
+Command and option names, status codes and setting keys stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +20,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from desk.about import app_version
 from desk.backup import cli as backup_cli
 from desk.catalog import cli as catalog_cli
+from desk.cli_words import speak_argparse
 from desk.codes import Channel, Status
 from desk.db import Database, describe_database_error, open_database
 from desk.errors import DeskError
 from desk.feedback.cli import add_commands as feedback_commands
-from desk.i18n.catalog import LANGUAGES, _, language, ngettext
-from desk.i18n.formats import format_number
+from desk.i18n.catalog import LANGUAGES, _, language, ngettext, pgettext
+from desk.i18n.formats import format_datetime, format_number
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.messages.cli import add_commands as outbox_commands
 from desk.money import format_money
@@ -33,10 +41,17 @@ STATUS_NAMES = [s.value for s in Status]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the parser for every `returndesk` command (no command: start the window)."""
+    """Return the parser for every `returndesk` command (no command: start the window),
+    speaking the desk's language, argparse's own words included (desk.cli_words)."""
+    speak_argparse()
     parser = argparse.ArgumentParser(prog="returndesk", description="Return Desk")
-    parser.add_argument("--version", action="version", version=f"returndesk {app_version()}")
-    parser.add_argument("--db", metavar="PATH", help="SQLite database file to use")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"returndesk {app_version()}",
+        help=_("show the version number and exit"),
+    )
+    parser.add_argument("--db", metavar="PATH", help=_("SQLite database file to use"))
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -58,66 +73,90 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(run=cmd_demo)
 
-    show = commands.add_parser("show", help="print a return with its lines and timeline")
-    show.add_argument("number")
+    show = commands.add_parser("show", help=_("print a return with its lines and timeline"))
+    show.add_argument("number", metavar="NUMBER", help=_("the return's number, e.g. R-2026-00042"))
     show.set_defaults(run=cmd_show)
 
     outbox_commands(commands)
 
-    config = commands.add_parser("config", help="read or change shop settings")
+    config = commands.add_parser("config", help=_("read or change shop settings"))
     config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    config_commands.add_parser("list", help="every setting").set_defaults(run=cmd_config_list)
-    get = config_commands.add_parser("get", help="one setting")
-    get.add_argument("key")
+    config_commands.add_parser("list", help=_("every setting")).set_defaults(run=cmd_config_list)
+    get = config_commands.add_parser("get", help=_("one setting"))
+    get.add_argument("key", metavar="KEY", help=_("the setting's key, e.g. shop.name"))
     get.set_defaults(run=cmd_config_get)
-    put = config_commands.add_parser("set", help="change one setting")
-    put.add_argument("key")
-    put.add_argument("value")
+    put = config_commands.add_parser("set", help=_("change one setting"))
+    put.add_argument("key", metavar="KEY", help=_("the setting's key, e.g. shop.name"))
+    put.add_argument("value", metavar="VALUE", help=_("its new value"))
     put.set_defaults(run=cmd_config_set)
     secret = config_commands.add_parser(
-        "set-password", help="save a password in the keyring, read from standard input"
+        "set-password", help=_("save a password in the keyring, read from standard input")
     )
-    secret.add_argument("name", choices=("smtp", "sms"))
+    secret.add_argument(
+        "name", choices=("smtp", "sms"), help=_("smtp: the mail server's; sms: the SMS token")
+    )
     secret.set_defaults(run=cmd_config_set_password)
 
-    move = commands.add_parser("move", help="move a return to another status")
-    move.add_argument("number")
+    move = commands.add_parser("move", help=_("move a return to another status"))
+    move.add_argument("number", metavar="NUMBER", help=_("the return's number, e.g. R-2026-00042"))
     move.add_argument("status", choices=STATUS_NAMES, metavar="STATUS", help=" ".join(STATUS_NAMES))
-    move.add_argument("--note", default="")
-    move.add_argument("--staff", default="")
-    move.add_argument("--channel", choices=("email", "sms"), default=None)
-    move.add_argument("--language", choices=("en", "pt_BR"), default=None)
+    move.add_argument("--note", default="", help=_("a note for the timeline"))
+    move.add_argument("--staff", default="", help=_("who makes the move"))
+    move.add_argument(
+        "--channel",
+        choices=("email", "sms"),
+        default=None,
+        help=_("how to send the message (default: the customer's choice)"),
+    )
+    move.add_argument(
+        "--language",
+        choices=("en", "pt_BR"),
+        default=None,
+        help=_("the message's language (default: the customer's)"),
+    )
     move.add_argument(
         "--notify",
         action="store_true",
-        help="queue the customer's message (events set to auto always queue it)",
+        help=_("queue the customer's message (events set to auto always queue it)"),
     )
     move.set_defaults(run=cmd_move)
 
     sheet = commands.add_parser(
-        "instructions", help="write the printable return instructions as a PDF"
+        "instructions", help=_("write the printable return instructions as a PDF")
     )
     sheet.add_argument(
-        "--return", dest="number", metavar="NUMBER", help="the return (default: a generic sheet)"
+        "--return",
+        dest="number",
+        metavar="NUMBER",
+        help=_("the return (default: a generic sheet)"),
     )
-    sheet.add_argument("--format", choices=("a4", "letter", "receipt"), default="a4")
-    sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the PDF file to write")
-    sheet.add_argument("--language", choices=("en", "pt_BR"), default=None)
+    sheet.add_argument(
+        "--format", choices=("a4", "letter", "receipt"), default="a4", help=_("the paper")
+    )
+    sheet.add_argument("--pdf", required=True, metavar="OUT.pdf", help=_("the PDF file to write"))
+    sheet.add_argument(
+        "--language",
+        choices=("en", "pt_BR"),
+        default=None,
+        help=_("the sheet's language (default: the customer's)"),
+    )
     sheet.set_defaults(run=None)  # drawn with Qt: main.py hands it to ui.instructions.printing
 
     imports = commands.add_parser(
-        "import-customers", help="add or update customers from the till's CSV export"
+        "import-customers", help=_("add or update customers from the till's CSV export")
     )
-    imports.add_argument("file", metavar="FILE.csv")
+    imports.add_argument("file", metavar="FILE.csv", help=_("the CSV file to read"))
     imports.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="FIELD=COLUMN",
-        help="which column fills a field (header name or 1-based number); "
-        "the others are matched by header name",
+        help=_(
+            "which column fills a field (header name or 1-based number); "
+            "the others are matched by header name"
+        ),
     )
-    imports.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+    imports.add_argument("--dry-run", action="store_true", help=_("check only, save nothing"))
     imports.set_defaults(run=cmd_import_customers)
     feedback_commands(commands)
     portal_commands(commands)
@@ -169,10 +208,12 @@ def unexpected_error(error: BaseException) -> str:
     try:
         setup_logging()
         logging.getLogger("returndesk").error("Unexpected error", exc_info=error)
-        where = f"The details are in {log_file()}."
+        where = _("The details are in {file}.").format(file=log_file())
     except OSError:
-        where = "The log file could not be written either."
-    return f"Something went wrong ({type(error).__name__}); nothing was lost. {where}"
+        where = _("The log file could not be written either.")
+    return _("Something went wrong ({error}); nothing was lost. {where}").format(
+        error=type(error).__name__, where=where
+    )
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
@@ -216,37 +257,40 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
 
 
 def describe(detail, currency: str) -> list[str]:
-    """Return the lines `show` prints for a return detail."""
+    """Return the lines `show` prints for a return detail, in the desk's language."""
     ret, customer = detail.ret, detail.customer
     contact = ", ".join(x for x in (customer.email, detail.customer_phone) if x)
+    reason = label(REASONS, ret.reason) + (f" - {ret.reason_text}" if ret.reason_text else "")
     out = [
-        f"{ret.number}  {ret.status.label}  (version {ret.version})",
-        f"Customer: {customer.name}" + (f" <{contact}>" if contact else ""),
-        f"Reason: {label(REASONS, ret.reason)}"
-        + (f" - {ret.reason_text}" if ret.reason_text else ""),
-        f"Refund: {label(REFUND_METHODS, ret.refund_method)}   "
-        f"Intake: {label(INTAKES, ret.intake)}",
-        "Lines:",
+        _("{number}  {status}  (version {version})").format(
+            number=ret.number, status=ret.status.label, version=ret.version
+        ),
+        _("Customer: {name}").format(name=customer.name) + (f" <{contact}>" if contact else ""),
+        _("Reason: {reason}").format(reason=reason),
+        _("Refund: {method}   Intake: {intake}").format(
+            method=label(REFUND_METHODS, ret.refund_method), intake=label(INTAKES, ret.intake)
+        ),
+        _("Lines:"),
     ]
     for line in detail.lines:
         amount = format_money(line.quantity * line.unit_price_cents, currency)
         serial = f" [{line.serial}]" if line.serial else ""
         out.append(
-            f"  {line.quantity} x {line.sku}{serial} {line.description} "
+            f"  {format_number(line.quantity)} x {line.sku}{serial} {line.description} "
             f"@ {format_money(line.unit_price_cents, currency)} = {amount} "
             f"({label(CONDITIONS, line.condition)}, {label(DISPOSITIONS, line.disposition)})"
         )
-    out.append(f"Total: {format_money(detail.total_cents, currency)}")
-    out.append("Timeline:")
+    out.append(_("Total: {amount}").format(amount=format_money(detail.total_cents, currency)))
+    out.append(_("Timeline:"))
     for change in detail.timeline:
-        source = change.from_status.label if change.from_status else "new"
-        who = f" by {change.staff}" if change.staff else ""
-        note = f": {change.note}" if change.note else ""
-        stamp = change.at.strftime("%Y-%m-%d %H:%M")
-        out.append(f"  {stamp}  {source} -> {change.to_status.label}{who}{note}")
+        # TRANSLATORS: where a return's timeline starts (before its first status)
+        source = change.from_status.label if change.from_status else pgettext("timeline", "new")
+        entry = f"  {format_datetime(change.at)}  {source} -> {change.to_status.label}"
+        if change.staff:
+            entry += " " + _("by {staff}").format(staff=change.staff)
+        out.append(entry + (f": {change.note}" if change.note else ""))
     if detail.erasure_note:
-        stamp = detail.customer.erased_at.strftime("%Y-%m-%d %H:%M")
-        out.append(f"  {stamp}  {detail.erasure_note}")
+        out.append(f"  {format_datetime(detail.customer.erased_at)}  {detail.erasure_note}")
     return out
 
 
@@ -268,17 +312,28 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
         language=args.language,
     )
     result = outcome.result
-    print(f"{result.ret.number} is now {result.ret.status.label.lower()}.")
+    print(
+        _("{number} is now {status}.").format(
+            number=result.ret.number, status=result.ret.status.label.lower()
+        )
+    )
     if outcome.message is not None:
-        kind = "Email" if outcome.message.channel == Channel.EMAIL else "Text message"
-        print(f"{kind} to {outcome.message.recipient} queued; `returndesk outbox send` sends it.")
+        if outcome.message.channel == Channel.EMAIL:
+            said = _("Email to {recipient} queued; `returndesk outbox send` sends it.")
+        else:
+            said = _("Text message to {recipient} queued; `returndesk outbox send` sends it.")
+        print(said.format(recipient=outcome.message.recipient))
     elif outcome.notify:
-        print(f"No message queued: {outcome.reason_not_sent}")
+        print(_("No message queued: {reason}").format(reason=outcome.reason_not_sent))
     if outcome.feedback is not None:
-        due = outcome.feedback.next_attempt_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"Feedback request to {outcome.feedback.recipient} queued for {due}.")
+        print(
+            _("Feedback request to {recipient} queued for {due}.").format(
+                recipient=outcome.feedback.recipient,
+                due=format_datetime(outcome.feedback.next_attempt_at),
+            )
+        )
     elif outcome.feedback_reason:
-        print(f"No feedback request: {outcome.feedback_reason}")
+        print(_("No feedback request: {reason}").format(reason=outcome.feedback_reason))
     return 0
 
 
@@ -293,8 +348,12 @@ def cmd_import_customers(db: Database, args: argparse.Namespace) -> int:
     table = read_csv(args.file)
     mapping = mapping_from_options(table.header, args.map)
     till = till_format(table.header)
-    print(f"Format: {till.label if till else 'not a known till export; columns matched by name'}")
-    print(f"Columns: {describe_mapping(table.header, mapping) or 'none recognised'}")
+    if till:
+        print(_("Format: {name}").format(name=_(till.label)))
+    else:
+        print(_("Format: not a known till export; columns matched by name"))
+    columns = describe_mapping(table.header, mapping) or _("none recognised")
+    print(_("Columns: {columns}").format(columns=columns))
     if not args.dry_run:
         backup_before(db, BackupKind.BEFORE_IMPORT)
     with db.session() as session:
@@ -343,12 +402,13 @@ def cmd_config_set_password(db: Database, args: argparse.Namespace) -> int:
 
     if not keyring_available():
         set_secret(args.name, "")  # raises NoSecureStore with the plain explanation
+    what = _(SECRETS[args.name])
     if sys.stdin.isatty():
-        secret = getpass.getpass(f"{SECRETS[args.name]}: ")
+        secret = getpass.getpass(f"{what}: ")
     else:
         secret = sys.stdin.read().removesuffix("\n").removesuffix("\r")
     if not secret:
-        raise DeskError(f"No {SECRETS[args.name]} was given; nothing was saved.")
+        raise DeskError(_("No {secret} was given; nothing was saved.").format(secret=what))
     set_secret(args.name, secret)
-    print(f"{SECRETS[args.name]} saved in the system keyring.")
+    print(_("{secret} saved in the system keyring.").format(secret=what))
     return 0

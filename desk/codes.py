@@ -1,5 +1,8 @@
 """The stored codes: the enums whose values the tables hold as text, with their labels.
 
+A label is English marked for translation and comes out in the desk's language when read
+(`Status.label`), never at import: the language is set after the imports.
+
 Each value is what a row stores (through desk.columns.EnumText) and what the command line
 takes; changing one needs a migration.
 """
@@ -7,6 +10,8 @@ takes; changing one needs a migration.
 from __future__ import annotations
 
 import enum
+
+from desk.i18n.catalog import N_, _
 
 
 class Status(enum.StrEnum):
@@ -25,7 +30,12 @@ class Status(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The name staff read on screen."""
+        """The name staff read on screen, in the desk's language."""
+        return _(_STATUS_LABELS[self])
+
+    @property
+    def english_label(self) -> str:
+        """The name staff read on an English desk (the source of `label`)."""
         return _STATUS_LABELS[self]
 
 
@@ -48,16 +58,16 @@ new status needs a migration that builds the index again."""
 
 
 _STATUS_LABELS: dict[Status, str] = {
-    Status.REQUESTED: "Requested",
-    Status.RECEIVED: "Received",
-    Status.INSPECTING: "Inspecting",
-    Status.APPROVED: "Approved",
-    Status.REJECTED: "Rejected",
-    Status.REFUNDED: "Refunded",
-    Status.EXCHANGED: "Exchanged",
-    Status.CREDITED: "Store credit issued",
-    Status.CLOSED: "Closed",
-    Status.CANCELLED: "Cancelled",
+    Status.REQUESTED: N_("Requested"),
+    Status.RECEIVED: N_("Received"),
+    Status.INSPECTING: N_("Inspecting"),
+    Status.APPROVED: N_("Approved"),
+    Status.REJECTED: N_("Rejected"),
+    Status.REFUNDED: N_("Refunded"),
+    Status.EXCHANGED: N_("Exchanged"),
+    Status.CREDITED: N_("Store credit issued"),
+    Status.CLOSED: N_("Closed"),
+    Status.CANCELLED: N_("Cancelled"),
 }
 
 
@@ -142,22 +152,22 @@ class Event(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The name staff read."""
-        return _EVENT_LABELS[self]
+        """The name staff read, in the desk's language."""
+        return _(_EVENT_LABELS[self])
 
 
 _EVENT_LABELS: dict[Event, str] = {
-    Event.ACKNOWLEDGED: "Return request acknowledged",
-    Event.RECEIVED: "Item received",
-    Event.INSPECTING: "Inspection started",
-    Event.APPROVED: "Return approved",
-    Event.REFUNDED: "Refund issued",
-    Event.EXCHANGED: "Exchange ready",
-    Event.CREDITED: "Store credit issued",
-    Event.REJECTED: "Return rejected",
-    Event.CLOSED: "Return closed",
-    Event.FEEDBACK: "Feedback request",
-    Event.THANKS: "Thanks for feedback (reward code)",
+    Event.ACKNOWLEDGED: N_("Return request acknowledged"),
+    Event.RECEIVED: N_("Item received"),
+    Event.INSPECTING: N_("Inspection started"),
+    Event.APPROVED: N_("Return approved"),
+    Event.REFUNDED: N_("Refund issued"),
+    Event.EXCHANGED: N_("Exchange ready"),
+    Event.CREDITED: N_("Store credit issued"),
+    Event.REJECTED: N_("Return rejected"),
+    Event.CLOSED: N_("Return closed"),
+    Event.FEEDBACK: N_("Feedback request"),
+    Event.THANKS: N_("Thanks for feedback (reward code)"),
 }
 
 

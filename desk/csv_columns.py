@@ -16,11 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 
 
 @dataclass(frozen=True)
 class ImportField:
-    """A field a CSV column can fill."""
+    """A field a CSV column can fill (`label`: marked English, shown with `_()`)."""
 
     key: str
     label: str
@@ -116,7 +118,9 @@ def apply_options(
         key = key.strip()
         if not sep or key not in keys:
             raise DeskError(
-                f"--map “{option}” is not field=COLUMN; the fields are: {', '.join(keys)}."
+                _("--map “{option}” is not field=COLUMN; the fields are: {fields}.").format(
+                    option=option, fields=", ".join(keys)
+                )
             )
         column = column.strip()
         if not column:
@@ -127,8 +131,10 @@ def apply_options(
             mapping[key] = plain.index(plain_text(column))
         else:
             raise DeskError(
-                f"--map {key}=“{column}”: the file has no such column; use a header name "
-                f"or a number from 1 to {len(header)}."
+                _(
+                    "--map {field}=“{column}”: the file has no such column; use a header name "
+                    "or a number from 1 to {last}."
+                ).format(field=key, column=column, last=format_number(len(header)))
             )
     return mapping
 

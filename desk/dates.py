@@ -4,6 +4,8 @@ The order of day and month is the shop's: month first for a shop in US dollars, 
 first everywhere else (Brazil, the euro and pound countries). A date typed without its
 month or year is the most recent one that is not in the future: typing "20" on
 1 December means 20 November, "3/12" on 1 December 2026 means 3 December 2025.
+The words that say how to type a date are in the desk's language ("dd/mm/aaaa" in
+Portuguese); the order of day and month stays the shop's.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from datetime import date
 
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 
 _PARTS = re.compile(r"\d+")
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
@@ -23,8 +26,13 @@ def day_first(currency: str) -> bool:
 
 
 def pattern(currency: str) -> str:
-    """How the shop writes a date, for a placeholder: "dd/mm/yyyy" or "mm/dd/yyyy"."""
-    return "dd/mm/yyyy" if day_first(currency) else "mm/dd/yyyy"
+    """How the shop writes a date, for a placeholder: "dd/mm/yyyy" or "mm/dd/yyyy" (in the
+    desk's language: "dd/mm/aaaa")."""
+    if day_first(currency):
+        # TRANSLATORS: a placeholder: how to type a date (d = day, m = month, y = year)
+        return _("dd/mm/yyyy")
+    # TRANSLATORS: a placeholder: how to type a date in a US-dollar shop (month first)
+    return _("mm/dd/yyyy")
 
 
 def format_day(day: date, currency: str) -> str:
@@ -54,7 +62,7 @@ def parse_day(text: str, *, currency: str, today: date) -> date | None:
 
 def _recent(day, month, year, text, currency, today, *, by: str) -> date:
     """The latest valid such day not after today, going back month by month (or by year)."""
-    for _ in range(12 if by == "month" else 8):  # 8 years back reaches a 29 February
+    for _step in range(12 if by == "month" else 8):  # 8 years back reaches a 29 February
         found = _make(year, month, day, text, currency, strict=False)
         if found is not None and found <= today:
             return found
@@ -76,6 +84,6 @@ def _make(year, month, day, text, currency, *, strict: bool = True) -> date | No
 
 def _how(text: str, currency: str) -> str:
     example = format_day(date(2026, 11, 20), currency)
-    return (
-        f"“{text.strip()}” is not a date: type it as {example} ({pattern(currency)}), or pick it."
+    return _("“{text}” is not a date: type it as {example} ({pattern}), or pick it.").format(
+        text=text.strip(), example=example, pattern=pattern(currency)
     )

@@ -17,6 +17,8 @@ from sqlmodel import Session
 
 import desk.catalog.tables  # noqa: F401  (registers the catalogue tables beside desk.models')
 from desk.errors import DeskError
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 from desk.migrations import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 5000
@@ -139,8 +141,10 @@ def _upgrade(engine: Engine, revision: str | None) -> None:
 
     if revision is not None and not runner.is_known(revision):
         raise DeskError(
-            f"This database was made by a newer Return Desk (schema {revision}). "
-            "Install the newer version to open it."
+            _(
+                "This database was made by a newer Return Desk (schema {revision}). "
+                "Install the newer version to open it."
+            ).format(revision=revision)
         )
     if revision is not None or _has_user_tables(engine):
         backup_sqlite(engine, label=revision or "unversioned")
@@ -232,36 +236,57 @@ def describe_database_error(error: BaseException, url: URL, *, action: str = "op
     """One or two sentences saying what is wrong with the database at `url` and what to do.
 
     `action` is what could not be done: "open" it (at start) or "use" it (later on).
+    In the desk's language.
     """
     path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
     where = str(path) if path else url.render_as_string(hide_password=True)
     cause = getattr(error, "orig", None) or error
     reason = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
     problem = database_problem(error, path)
-    seconds = BUSY_TIMEOUT_MS // 1000
     words = {
-        DatabaseProblem.LOCKED: f"it stayed locked by another program for {seconds} s (another "
-        "Return Desk, or a backup or sync tool). Close that program or try again in a moment; "
-        "nothing was changed.",
-        DatabaseProblem.FULL: f"the disk refused a write ({reason}): it is probably full. Free "
-        "some space and try again; nothing was changed.",
-        DatabaseProblem.READ_ONLY: "the file or its folder is read-only. Make them writable, "
-        "or choose another file with --db.",
-        DatabaseProblem.DAMAGED: f"it is damaged or is not a Return Desk database ({reason}). "
-        "It was left as it is: `returndesk backups` lists the good copies and `returndesk "
-        "restore PATH` puts one back; or choose another database with --db.",
-        DatabaseProblem.FOLDER: "that is a folder, not a database file. Give a file name "
-        f"inside it with --db, such as {Path(where) / 'returndesk.db'}.",
-        DatabaseProblem.CANNOT_OPEN: f"{reason}. Check that its folder exists and that you may "
-        "write in it, or choose another file with --db.",
-        DatabaseProblem.UNREACHABLE: f"the server cannot be reached ({reason}). Check that it "
-        "runs and that the address, user and password are right.",
+        DatabaseProblem.LOCKED: _(
+            "it stayed locked by another program for {seconds} s (another Return Desk, or a "
+            "backup or sync tool). Close that program or try again in a moment; nothing was "
+            "changed."
+        ),
+        DatabaseProblem.FULL: _(
+            "the disk refused a write ({reason}): it is probably full. Free some space and try "
+            "again; nothing was changed."
+        ),
+        DatabaseProblem.READ_ONLY: _(
+            "the file or its folder is read-only. Make them writable, or choose another file "
+            "with --db."
+        ),
+        DatabaseProblem.DAMAGED: _(
+            "it is damaged or is not a Return Desk database ({reason}). It was left as it is: "
+            "`returndesk backups` lists the good copies and `returndesk restore PATH` puts one "
+            "back; or choose another database with --db."
+        ),
+        DatabaseProblem.FOLDER: _(
+            "that is a folder, not a database file. Give a file name inside it with --db, such "
+            "as {example}."
+        ),
+        DatabaseProblem.CANNOT_OPEN: _(
+            "{reason}. Check that its folder exists and that you may write in it, or choose "
+            "another file with --db."
+        ),
+        DatabaseProblem.UNREACHABLE: _(
+            "the server cannot be reached ({reason}). Check that it runs and that the address, "
+            "user and password are right."
+        ),
     }
-    default = (
-        f"{reason}. Check that it is a Return Desk database you may read and write, or choose "
+    default = _(
+        "{reason}. Check that it is a Return Desk database you may read and write, or choose "
         "another one with --db."
     )
-    return f"Cannot {action} the database {where}: {words.get(problem, default)}"
+    why = words.get(problem, default).format(
+        reason=reason,
+        seconds=format_number(BUSY_TIMEOUT_MS // 1000),
+        example=Path(where) / "returndesk.db",
+    )
+    if action == "use":
+        return _("Cannot use the database {where}: {why}").format(where=where, why=why)
+    return _("Cannot open the database {where}: {why}").format(where=where, why=why)
 
 
 @contextmanager
@@ -308,8 +333,13 @@ def _lock_file(handle, source: Path) -> None:
         except BlockingIOError:
             if time.monotonic() > deadline:
                 raise DeskError(
-                    f"Another Return Desk has been upgrading {source} for over "
-                    f"{UPGRADE_WAIT_S // 60} minutes; wait for it to finish, then start again."
+                    ngettext(
+                        "Another Return Desk has been upgrading {database} for over {minutes} "
+                        "minute; wait for it to finish, then start again.",
+                        "Another Return Desk has been upgrading {database} for over {minutes} "
+                        "minutes; wait for it to finish, then start again.",
+                        UPGRADE_WAIT_S // 60,
+                    ).format(database=source, minutes=format_number(UPGRADE_WAIT_S // 60))
                 ) from None
             time.sleep(0.1)
 

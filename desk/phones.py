@@ -6,7 +6,8 @@ a number typed without a country code ("07993 672961" in the United Kingdom is
 belongs to the shop's country and in the international one otherwise (`show_phone`).
 A stored value that is not E.164 (typed before numbers were checked, and not readable)
 is shown as it is and flagged (`needs_fixing`). Uses Google's libphonenumber rules (the
-`phonenumbers` package); imports nothing of desk, so any module may use it.
+`phonenumbers` package); imports nothing of desk but the catalogs (its messages are in the
+desk's language), so any module may use it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from functools import cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
+
+from desk.i18n.catalog import _
 
 DEFAULT_COUNTRY = "GB"
 """The shop's country until it is set: the demo shop and its counter numbers are British."""
@@ -85,20 +88,20 @@ def phone_problem(text: str, country: str = DEFAULT_COUNTRY, *, sms: bool = Fals
     if number is None:
         national = _example(country, PhoneNumberFormat.NATIONAL)
         international = _example(country, PhoneNumberFormat.INTERNATIONAL)
-        return (
-            f"“{shown}” is not a phone number; type it as dialled in the shop ({national}) "
-            f"or with its country code ({international})."
-        )
+        return _(
+            "“{text}” is not a phone number; type it as dialled in the shop ({national}) "
+            "or with its country code ({international})."
+        ).format(text=shown, national=national, international=international)
     if number.extension:
-        return (
-            f"“{shown}” has an extension, which a phone number cannot keep; type the number "
+        return _(
+            "“{text}” has an extension, which a phone number cannot keep; type the number "
             "without it and put the extension in the notes."
-        )
+        ).format(text=shown)
     if sms and phonenumbers.number_type(number) not in SMS_TYPES:
-        return (
-            f"“{shown}” is a landline, so it cannot receive text messages; type a mobile "
+        return _(
+            "“{text}” is a landline, so it cannot receive text messages; type a mobile "
             "number, or contact the customer by email or a printed letter instead."
-        )
+        ).format(text=shown)
     return None
 
 
@@ -146,7 +149,9 @@ def country_error(value: object) -> str | None:
     code = str(value).strip().upper()
     if len(code) == 2 and is_country(code):
         return None
-    return f"“{code[:10]}” is not a country code; use two letters like GB, BR, PT or US."
+    return _("“{code}” is not a country code; use two letters like GB, BR, PT or US.").format(
+        code=code[:10]
+    )
 
 
 @cache

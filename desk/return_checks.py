@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk.codes import Channel, Condition, Disposition, Reason, RefundMethod
+from desk.i18n.catalog import N_, _
 from desk.models import Customer, Return, ReturnLine, StatusChange
 from desk.phones import DEFAULT_COUNTRY
 from desk.setting_spec import currency as currency_error
@@ -38,48 +39,48 @@ def validate_draft(draft: ReturnDraft, *, country: str = DEFAULT_COUNTRY) -> dic
     """
     errors: dict[str, str] = {}
     if draft.customer_id is None and draft.new_customer is None:
-        errors["customer"] = "Choose a customer or enter a new one."
+        errors["customer"] = _("Choose a customer or enter a new one.")
     if draft.new_customer is not None:
         errors.update(_customer_errors(draft.new_customer, country))
     if draft.reason not in set(Reason):
-        errors["reason"] = "Choose the reason for the return."
+        errors["reason"] = _("Choose the reason for the return.")
     if draft.refund_method not in set(RefundMethod):
-        errors["refund_method"] = "Choose how the customer wants to be refunded."
+        errors["refund_method"] = _("Choose how the customer wants to be refunded.")
     if draft.currency and (problem := currency_error(draft.currency.strip().upper())):
         errors["currency"] = problem
     if draft.status not in INITIAL:
-        errors["status"] = "A new return starts as requested or received."
-    if message := date_error(draft.purchase_date, "purchase date"):
+        errors["status"] = _("A new return starts as requested or received.")
+    if message := date_error(draft.purchase_date, N_("purchase date")):
         errors["purchase_date"] = message
     errors.update(_texts(draft, _RETURN_TEXTS))
     if not draft.lines:
-        errors["lines"] = "Add at least one returned item."
+        errors["lines"] = _("Add at least one returned item.")
     for i, line in enumerate(draft.lines):
         errors.update({f"lines.{i}.{k}": v for k, v in _line_errors(line).items()})
     for i, line in enumerate(draft.exchange_lines):
         errors.update({f"exchange.{i}.{k}": v for k, v in _exchange_errors(line).items()})
     errors.update(_amount_errors(draft, errors))
     if draft.policy_problems and not draft.override_reason.strip():
-        errors["override"] = "The policy is not met: say why you accept this return anyway."
+        errors["override"] = _("The policy is not met: say why you accept this return anyway.")
     return errors
 
 
 _RETURN_TEXTS = (  # draft field, words, column (None: unbounded), may hold line breaks
-    ("reason_text", "reason details", None, True),
-    ("purchase_ref", "receipt or order number", Return.__table__.c.purchase_ref, False),
-    ("staff", "staff name", StatusChange.__table__.c.staff, False),
-    ("note", "note", None, True),
-    ("override", "reason for the override", None, True),
+    ("reason_text", N_("reason details"), None, True),
+    ("purchase_ref", N_("receipt or order number"), Return.__table__.c.purchase_ref, False),
+    ("staff", N_("staff name"), StatusChange.__table__.c.staff, False),
+    ("note", N_("note"), None, True),
+    ("override", N_("reason for the override"), None, True),
 )
 _LINE_TEXTS = (
-    ("sku", "SKU", ReturnLine.__table__.c.sku, False),
-    ("description", "description", ReturnLine.__table__.c.description, True),
-    ("serial", "serial number", ReturnLine.__table__.c.serial, False),
+    ("sku", N_("SKU"), ReturnLine.__table__.c.sku, False),
+    ("description", N_("description"), ReturnLine.__table__.c.description, True),
+    ("serial", N_("serial number"), ReturnLine.__table__.c.serial, False),
 )
 _CUSTOMER_TEXTS = (
-    ("name", "customer's name", Customer.__table__.c.name, False),
-    ("email", "email address", Customer.__table__.c.email, False),
-    ("phone", "phone number", Customer.__table__.c.phone, False),
+    ("name", N_("customer's name"), Customer.__table__.c.name, False),
+    ("email", N_("email address"), Customer.__table__.c.email, False),
+    ("phone", N_("phone number"), Customer.__table__.c.phone, False),
 )
 
 
@@ -101,15 +102,15 @@ def _amount_errors(draft: ReturnDraft, errors: dict[str, str]) -> dict[str, str]
                 continue
             if line.quantity * line.unit_price_cents > MAX_AMOUNT_CENTS:
                 found[f"{prefix}.{i}.quantity"] = amount_error(
-                    line.quantity * line.unit_price_cents, "line's value (quantity × price)"
+                    line.quantity * line.unit_price_cents, N_("line's value (quantity × price)")
                 )
     if not found and not errors:
         total = sum(li.quantity * li.unit_price_cents for li in draft.lines)
         amounts = {
-            "lines": (total, "return's total"),
-            "fee": (draft.fee_cents, "restocking fee"),
-            "bonus": (draft.bonus_cents, "bonus"),
-            "settlement": (draft.settlement_cents, "exchange's difference"),
+            "lines": (total, N_("return's total")),
+            "fee": (draft.fee_cents, N_("restocking fee")),
+            "bonus": (draft.bonus_cents, N_("bonus")),
+            "settlement": (draft.settlement_cents, N_("exchange's difference")),
         }
         for key, (cents, words) in amounts.items():
             if message := amount_error(cents, words):
@@ -120,7 +121,7 @@ def _amount_errors(draft: ReturnDraft, errors: dict[str, str]) -> dict[str, str]
 def _customer_errors(customer: CustomerDraft, country: str) -> dict[str, str]:
     errors = _texts(customer, _CUSTOMER_TEXTS, "customer.")
     if not customer.name.strip():
-        errors["customer.name"] = "Enter the customer's name."
+        errors["customer.name"] = _("Enter the customer's name.")
     if "customer.email" not in errors and (message := email_error(customer.email)):
         errors["customer.email"] = message
     sms = customer.preferred_channel == Channel.SMS
@@ -134,7 +135,7 @@ def _customer_errors(customer: CustomerDraft, country: str) -> dict[str, str]:
 def _exchange_errors(line: ExchangeDraft) -> dict[str, str]:
     errors = _texts(line, _LINE_TEXTS[:2])
     if not line.sku.strip():
-        errors["sku"] = "Enter the replacement item's SKU."
+        errors["sku"] = _("Enter the replacement item's SKU.")
     if message := quantity_error(line.quantity):
         errors["quantity"] = message
     if message := price_error(line.unit_price_cents):
@@ -145,13 +146,13 @@ def _exchange_errors(line: ExchangeDraft) -> dict[str, str]:
 def _line_errors(line: LineDraft) -> dict[str, str]:
     errors = _texts(line, _LINE_TEXTS)
     if not line.sku.strip():
-        errors["sku"] = "Enter the item's SKU."
+        errors["sku"] = _("Enter the item's SKU.")
     if message := quantity_error(line.quantity):
         errors["quantity"] = message
     if message := price_error(line.unit_price_cents):
         errors["unit_price"] = message
     if line.condition not in set(Condition):
-        errors["condition"] = "Choose the item's condition."
+        errors["condition"] = _("Choose the item's condition.")
     if line.disposition not in set(Disposition):
-        errors["disposition"] = "Choose what happens to the item."
+        errors["disposition"] = _("Choose what happens to the item.")
     return errors

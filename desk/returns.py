@@ -20,6 +20,7 @@ from desk.codes import (
     Status,
 )
 from desk.errors import NotFound, ValidationError
+from desk.i18n.catalog import N_, _
 from desk.models import Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.numbering import next_number
 from desk.phones import DEFAULT_COUNTRY, show_phone, to_e164
@@ -129,14 +130,18 @@ class ReturnDetail:
         """The timeline's words for the customer's erasure ("" when not erased)."""
         if self.customer.erased_at is None:
             return ""
-        who = f" by {self.customer.erased_by}" if self.customer.erased_by else ""
-        return f"Customer data erased on request{who}."
+        if self.customer.erased_by:
+            return _("Customer data erased on request by {staff}.").format(
+                staff=self.customer.erased_by
+            )
+        return _("Customer data erased on request.")
 
 
 def override_note(problems: list[str], reason: str) -> str:
-    """The timeline words for a policy override: "Policy override: outside … — reason"."""
+    """The timeline words for a policy override: "Policy override: outside … — reason"
+    (kept in the desk's language, as a note typed by staff)."""
     said = "; ".join(p.rstrip(".")[:1].lower() + p.rstrip(".")[1:] for p in problems)
-    return f"Policy override: {said} — {reason.strip()}"
+    return _("Policy override: {problems} — {reason}").format(problems=said, reason=reason.strip())
 
 
 def add_return(session: Session, draft: ReturnDraft) -> Return:
@@ -209,7 +214,7 @@ def save_return(*, session: Session, draft: ReturnDraft) -> Return:
 def _customer_for(session: Session, draft: ReturnDraft, country: str) -> int:
     if draft.customer_id is not None:
         if session.get(Customer, draft.customer_id) is None:
-            raise ValidationError({"customer": "That customer no longer exists; choose again."})
+            raise ValidationError({"customer": _("That customer no longer exists; choose again.")})
         return draft.customer_id
     new = draft.new_customer
     customer = Customer(
@@ -270,9 +275,13 @@ def get_detail(
     """Return a return with its customer, lines and timeline, by number or id."""
     wanted = (number or "").strip().upper()
     if return_id is None and not wanted:
-        raise NotFound("Give a return number, like R-2026-00042.")
-    if return_id is None and (text_error(wanted, "return number", limit=40) is not None):
-        raise NotFound(f"There is no return {wanted[:40]!r}; a number looks like R-2026-00042.")
+        raise NotFound(_("Give a return number, like R-2026-00042."))
+    if return_id is None and (text_error(wanted, N_("return number"), limit=40) is not None):
+        raise NotFound(
+            _("There is no return “{number}”; a number looks like R-2026-00042.").format(
+                number=repr(wanted[:40])[1:-1]
+            )
+        )
     if return_id is not None:
         ret = session.get(Return, return_id, populate_existing=True)
     else:
@@ -280,7 +289,7 @@ def get_detail(
             select(Return).where(Return.number == wanted).execution_options(populate_existing=True)
         ).first()
     if ret is None:
-        raise NotFound(f"There is no return {wanted or return_id}.")
+        raise NotFound(_("There is no return {number}.").format(number=wanted or return_id))
     lines = session.exec(
         select(ReturnLine).where(ReturnLine.return_id == ret.id).order_by(col(ReturnLine.id))
     ).all()

@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass
 
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 
 
 def _keyring():
@@ -20,10 +21,11 @@ def _errors():
 
 
 SERVICE = "ReturnDesk"
-SECRETS = {"smtp": "SMTP password", "sms": "SMS API token"}
-"""Every secret the app keeps, by name, with what staff call it."""
+SECRETS = {"smtp": N_("SMTP password"), "sms": N_("SMS API token")}
+"""Every secret the app keeps, by name, with what staff call it (marked English: shown
+with `_()`)."""
 
-KEYS = {"portal_link_key": "personal-link key"}
+KEYS = {"portal_link_key": N_("personal-link key")}
 """Secrets the app makes itself (never typed by staff): created on first use."""
 
 
@@ -33,7 +35,11 @@ class NoSecureStore(DeskError):
 
 def _check_name(name: str) -> None:
     if name not in SECRETS and name not in KEYS:
-        raise DeskError(f"Unknown secret {name!r}; use one of: {', '.join(SECRETS)}.")
+        raise DeskError(
+            _("Unknown secret “{name}”; use one of: {names}.").format(
+                name=name, names=", ".join(SECRETS)
+            )
+        )
 
 
 def keyring_available() -> bool:
@@ -44,9 +50,11 @@ def keyring_available() -> bool:
 
 def _no_store() -> NoSecureStore:
     return NoSecureStore(
-        "This computer has no secure password store (keyring), so the password cannot be "
-        "saved. Return Desk will ask for it each time it sends. On Linux, install and "
-        "unlock GNOME Keyring, KWallet or KeePassXC to save it."
+        _(
+            "This computer has no secure password store (keyring), so the password cannot be "
+            "saved. Return Desk will ask for it each time it sends. On Linux, install and "
+            "unlock GNOME Keyring, KWallet or KeePassXC to save it."
+        )
     )
 
 
@@ -61,7 +69,9 @@ def set_secret(name: str, value: str) -> None:
     except errors.NoKeyringError:
         raise _no_store() from None
     except errors.KeyringError as error:
-        raise DeskError(f"The password store refused the password: {error}") from None
+        raise DeskError(
+            _("The password store refused the password: {error}").format(error=error)
+        ) from None
 
 
 def get_secret(name: str) -> str | None:
@@ -91,12 +101,16 @@ def ensure_key(name: str) -> str:
     Raises NoSecureStore when this computer has no keyring to keep it in.
     """
     if name not in KEYS:
-        raise DeskError(f"Unknown key {name!r}; use one of: {', '.join(KEYS)}.")
+        raise DeskError(
+            _("Unknown key “{name}”; use one of: {names}.").format(name=name, names=", ".join(KEYS))
+        )
     if not keyring_available():
         raise NoSecureStore(
-            f"This computer has no secure password store (keyring) to keep the {KEYS[name]} "
-            "in. Install and unlock GNOME Keyring, KWallet or KeePassXC, or set "
-            "RETURNDESK_PORTAL_KEY (see the README, “Several desks, one link key”)."
+            _(
+                "This computer has no secure password store (keyring) to keep the {key} in. "
+                "Install and unlock GNOME Keyring, KWallet or KeePassXC, or set "
+                "RETURNDESK_PORTAL_KEY (see the README, “Several desks, one link key”)."
+            ).format(key=_(KEYS[name]))
         )
     stored = get_secret(name)
     if stored:

@@ -22,6 +22,8 @@ from desk.codes import Event, OutboxState, Status
 from desk.customers.habits import Habits, habits_for
 from desk.db import Database
 from desk.errors import DeskError, NotFound
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_number
 from desk.messages.events import event_for, follow_up_for
 from desk.messages.outbox import (
     FeedbackOffer,
@@ -278,19 +280,31 @@ def undo_move(
             change = session.get(StatusChange, change_id)
             ret = session.get(Return, return_id)
             if change is None or ret is None or change.return_id != return_id:
-                raise NotFound(f"Return {return_id} has no move {change_id} to undo.")
+                raise NotFound(
+                    _("Return {id} has no move {change} to undo.").format(
+                        id=return_id, change=change_id
+                    )
+                )
             last = session.exec(
                 select(func.max(StatusChange.id)).where(StatusChange.return_id == return_id)
             ).one()
             if last != change.id or change.from_status is None:
                 raise DeskError(
-                    f"{ret.number} has moved since (it is now {Status(ret.status).label}): "
-                    "only its last move can be undone; move it on from there."
+                    _(
+                        "{number} has moved since (it is now {status}): only its last move "
+                        "can be undone; move it on from there."
+                    ).format(number=ret.number, status=Status(ret.status).label)
                 )
             if (now or utcnow()) - change.at > UNDO_WINDOW:
                 raise DeskError(
-                    f"The move of {ret.number} to {Status(change.to_status).label} is too old "
-                    f"to undo (after {UNDO_WINDOW.seconds} s); move it on from there."
+                    _(
+                        "The move of {number} to {status} is too old to undo (after {seconds} s); "
+                        "move it on from there."
+                    ).format(
+                        number=ret.number,
+                        status=Status(change.to_status).label,
+                        seconds=format_number(UNDO_WINDOW.seconds),
+                    )
                 )
             undone = Status(change.to_status)
             result = apply_transition(
@@ -299,10 +313,12 @@ def undo_move(
                 to=Status(change.from_status),
                 expected_version=ret.version,
                 staff=staff,
-                note=f"Undid the move to {undone.label}.",
+                # kept in the timeline in the desk's language, as a note typed by staff
+                note=_("Undid the move to {status}.").format(status=undone.label),
                 undoing=change,
             )
-            withdrawn, sent = _withdraw(session, change, f"The move to {undone.label} was undone.")
+            why = _("The move to {status} was undone.").format(status=undone.label)
+            withdrawn, sent = _withdraw(session, change, why)
             session.commit()
         except Exception:
             session.rollback()

@@ -8,6 +8,7 @@ name fails at import. Only the command line turns a dotted key the user typed in
 with `setting(key)`.
 
 What a setting is (SettingSpec, its yes/no words and checks) is in desk.setting_spec.
+Labels and help are English marked with N_(): staff read them with `_(spec.label)`.
 
 This module imports only leaf modules (models, setting_spec, policy.settings, phones and
 the Event enum), never a capability that reads settings, so there is no import cycle.
@@ -22,6 +23,7 @@ from sqlmodel import Session, select
 
 from desk.codes import Event
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 from desk.models import Setting
 from desk.phones import DEFAULT_COUNTRY, country_error
 from desk.policy.settings import POLICY_SETTINGS
@@ -49,45 +51,49 @@ LANGUAGE_CHOICES = ("en", "pt_BR")
 
 # the shop
 
-SHOP_NAME = SettingSpec("shop.name", str, "My Shop", "Shop name")
-SHOP_EMAIL = SettingSpec("shop.email", str, "", "Sender address", check=email_or_empty)
-SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", "Reply-to address", check=email_or_empty)
-SHOP_PHONE = SettingSpec("shop.phone", str, "", "Phone")
-SHOP_ADDRESS = SettingSpec("shop.address", str, "", "Address", multiline=True)
-SHOP_HOURS = SettingSpec("shop.hours", str, "", "Opening hours", multiline=True)
-SHOP_LOGO = SettingSpec("shop.logo", str, "", "Logo (path to a PNG or JPEG file)")
+SHOP_NAME = SettingSpec("shop.name", str, "My Shop", N_("Shop name"))
+SHOP_EMAIL = SettingSpec("shop.email", str, "", N_("Sender address"), check=email_or_empty)
+SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", N_("Reply-to address"), check=email_or_empty)
+SHOP_PHONE = SettingSpec("shop.phone", str, "", N_("Phone"))
+SHOP_ADDRESS = SettingSpec("shop.address", str, "", N_("Address"), multiline=True)
+SHOP_HOURS = SettingSpec("shop.hours", str, "", N_("Opening hours"), multiline=True)
+SHOP_LOGO = SettingSpec("shop.logo", str, "", N_("Logo (path to a PNG or JPEG file)"))
 SHOP_CURRENCY = SettingSpec(
-    "shop.currency", str, "EUR", "Currency (ISO code)", check=currency, uppercase=True
+    "shop.currency", str, "EUR", N_("Currency (ISO code)"), check=currency, uppercase=True
 )
-SHOP_LOCALE = SettingSpec("shop.locale", str, "en", "Shop language", choices=LANGUAGE_CHOICES)
+SHOP_LOCALE = SettingSpec("shop.locale", str, "en", N_("Shop language"), choices=LANGUAGE_CHOICES)
 SHOP_REFUND_DAYS = SettingSpec(
-    "shop.refund_days", int, 3, "Business days for a refund to reach the card", check=positive_days
+    "shop.refund_days",
+    int,
+    3,
+    N_("Business days for a refund to reach the card"),
+    check=positive_days,
 )
 SHOP_CHECK_DAYS = SettingSpec(
-    "shop.check_days", int, 5, "Business days to check returned items", check=positive_days
+    "shop.check_days", int, 5, N_("Business days to check returned items"), check=positive_days
 )
 SHOP_COUNTRY = SettingSpec(
     "shop.country",
     str,
     DEFAULT_COUNTRY,
-    "Country (for phone numbers)",
+    N_("Country (for phone numbers)"),
     check=country_error,
     uppercase=True,
-    help="Phone numbers typed without a country code are read as numbers of this country",
+    help=N_("Phone numbers typed without a country code are read as numbers of this country"),
 )
 
 # sending email and SMS (the password and token are in the keyring: desk.secrets)
 
-SMTP_HOST = SettingSpec("smtp.host", str, "", "SMTP server")
-SMTP_PORT = SettingSpec("smtp.port", int, 587, "SMTP port", check=port)
+SMTP_HOST = SettingSpec("smtp.host", str, "", N_("SMTP server"))
+SMTP_PORT = SettingSpec("smtp.port", int, 587, N_("SMTP port"), check=port)
 SMTP_SECURITY = SettingSpec(
-    "smtp.security", str, "starttls", "Security", choices=("starttls", "ssl", "none")
+    "smtp.security", str, "starttls", N_("Security"), choices=("starttls", "ssl", "none")
 )
-SMTP_USER = SettingSpec("smtp.user", str, "", "SMTP user name")
-SMTP_TIMEOUT = SettingSpec("smtp.timeout", int, 20, "SMTP timeout (seconds)", check=seconds)
-SMS_URL = SettingSpec("sms.url", str, "", "SMS provider API base URL (Twilio-style)")
-SMS_ACCOUNT = SettingSpec("sms.account", str, "", "SMS account id")
-SMS_SENDER = SettingSpec("sms.sender", str, "", "SMS sender number or name")
+SMTP_USER = SettingSpec("smtp.user", str, "", N_("SMTP user name"))
+SMTP_TIMEOUT = SettingSpec("smtp.timeout", int, 20, N_("SMTP timeout (seconds)"), check=seconds)
+SMS_URL = SettingSpec("sms.url", str, "", N_("SMS provider API base URL (Twilio-style)"))
+SMS_ACCOUNT = SettingSpec("sms.account", str, "", N_("SMS account id"))
+SMS_SENDER = SettingSpec("sms.sender", str, "", N_("SMS sender number or name"))
 
 # messages to the customer, per event (desk.messages.events)
 
@@ -105,14 +111,28 @@ _NOTIFY_DEFAULTS = {
     Event.THANKS: "auto",  # feedback typed by staff (phone, reply) that earned a code
 }
 
+_NOTIFY_LABELS = {  # each event's label (desk.codes), as a whole phrase for translators
+    Event.ACKNOWLEDGED: N_("Notify: Return request acknowledged"),
+    Event.RECEIVED: N_("Notify: Item received"),
+    Event.INSPECTING: N_("Notify: Inspection started"),
+    Event.APPROVED: N_("Notify: Return approved"),
+    Event.REFUNDED: N_("Notify: Refund issued"),
+    Event.EXCHANGED: N_("Notify: Exchange ready"),
+    Event.CREDITED: N_("Notify: Store credit issued"),
+    Event.REJECTED: N_("Notify: Return rejected"),
+    Event.CLOSED: N_("Notify: Return closed"),
+    Event.FEEDBACK: N_("Notify: Feedback request"),
+    Event.THANKS: N_("Notify: Thanks for feedback (reward code)"),
+}
+
 NOTIFY: dict[Event, SettingSpec[str]] = {
     event: SettingSpec(
         f"notify.{event.value}",
         str,
         default,
-        f"Notify: {event.label}",
+        _NOTIFY_LABELS[event],
         choices=NOTIFY_CHOICES,
-        help="off: never offered; ask: offered, ticked; auto: always sent",
+        help=N_("off: never offered; ask: offered, ticked; auto: always sent"),
     )
     for event, default in _NOTIFY_DEFAULTS.items()
 }
@@ -125,52 +145,54 @@ FEEDBACK_LOW_RATING = SettingSpec(
     "feedback.low_rating",
     int,
     2,
-    "A rating this low or lower is flagged",
+    N_("A rating this low or lower is flagged"),
     check=rating,
 )
 FEEDBACK_NOTIFY_OWNER = SettingSpec(
-    "feedback.notify_owner", bool, False, "Email the owner about a low rating"
+    "feedback.notify_owner", bool, False, N_("Email the owner about a low rating")
 )
 FEEDBACK_OWNER_EMAIL = SettingSpec(
-    "feedback.owner_email", str, "", "Owner's email address", check=email_or_empty
+    "feedback.owner_email", str, "", N_("Owner's email address"), check=email_or_empty
 )
 FEEDBACK_REQUEST_WHEN = SettingSpec(
     "feedback.request_when",
     str,
     "next_morning",
-    "When to ask for feedback after a return closes",
+    N_("When to ask for feedback after a return closes"),
     choices=("now", "hours", "next_morning"),
-    help="now: at once; hours: after feedback.request_hours; next_morning: the next day at 10:00",
+    help=N_(
+        "now: at once; hours: after feedback.request_hours; next_morning: the next day at 10:00"
+    ),
 )
 FEEDBACK_REQUEST_HOURS = SettingSpec(
-    "feedback.request_hours", int, 24, "Hours to wait before asking", check=hours
+    "feedback.request_hours", int, 24, N_("Hours to wait before asking"), check=hours
 )
 REWARD_KIND = SettingSpec(
     "reward.kind",
     str,
     "off",
-    "Reward for feedback",
+    N_("Reward for feedback"),
     choices=("off", "percent", "amount"),
-    help="off: none; percent: a share off the next purchase; amount: a fixed amount off",
+    help=N_("off: none; percent: a share off the next purchase; amount: a fixed amount off"),
 )
 REWARD_VALUE = SettingSpec(
     "reward.value",
     int,
     10,
-    "Reward value (percent, or cents off)",
+    N_("Reward value (percent, or cents off)"),
     check=not_negative,
 )
 REWARD_MIN_PURCHASE = SettingSpec(
-    "reward.min_purchase", int, 0, "Minimum purchase for the reward (cents)", check=not_negative
+    "reward.min_purchase", int, 0, N_("Minimum purchase for the reward (cents)"), check=not_negative
 )
 REWARD_VALID_DAYS = SettingSpec(
-    "reward.valid_days", int, 60, "Reward code valid for (days)", check=positive_days
+    "reward.valid_days", int, 60, N_("Reward code valid for (days)"), check=positive_days
 )
 REWARD_EVERY_DAYS = SettingSpec(
     "reward.every_days",
     int,
     30,
-    "At most one reward per customer every (days)",
+    N_("At most one reward per customer every (days)"),
     check=positive_days,
 )
 FEEDBACK_SETTINGS = (
@@ -196,7 +218,7 @@ def _web_address(value: object) -> str | None:
     if not text:
         return None
     if not text.startswith(("https://", "http://")) or " " in text or len(text) > 200:
-        return "Type the address customers open, like https://returns.myshop.com."
+        return _("Type the address customers open, like https://returns.myshop.com.")
     return None
 
 
@@ -204,32 +226,34 @@ PORTAL_PUBLIC_URL = SettingSpec(
     "portal.public_url",
     str,
     "",
-    "Address customers open",
+    N_("Address customers open"),
     check=_web_address,
-    help="The customer space as customers reach it, e.g. https://returns.myshop.com; "
-    "empty: messages and sheets carry no personal link",
+    help=N_(
+        "The customer space as customers reach it, e.g. https://returns.myshop.com; "
+        "empty: messages and sheets carry no personal link"
+    ),
 )
 PORTAL_HOST = SettingSpec(
     "portal.host",
     str,
     "127.0.0.1",
-    "Customer space listens on",
-    help="127.0.0.1: this computer only (behind a reverse proxy); 0.0.0.0: the shop's network",
+    N_("Customer space listens on"),
+    help=N_("127.0.0.1: this computer only (behind a reverse proxy); 0.0.0.0: the shop's network"),
 )
-PORTAL_PORT = SettingSpec("portal.port", int, 8765, "Customer space port", check=port)
+PORTAL_PORT = SettingSpec("portal.port", int, 8765, N_("Customer space port"), check=port)
 PORTAL_LINK_DAYS = SettingSpec(
     "portal.link_days",
     int,
     90,
-    "Personal links work for (days after closing)",
+    N_("Personal links work for (days after closing)"),
     check=positive_days,
 )
 PORTAL_ENABLED = SettingSpec(
     "portal.enabled",
     bool,
     False,
-    "Start with Return Desk",
-    help="yes: opening Return Desk also starts the customer space; closing it stops it",
+    N_("Start with Return Desk"),
+    help=N_("yes: opening Return Desk also starts the customer space; closing it stops it"),
 )
 PORTAL_SETTINGS = (PORTAL_ENABLED, PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)
 
@@ -237,11 +261,11 @@ PORTAL_SETTINGS = (PORTAL_ENABLED, PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, 
 
 
 def _backups_kept(value: object) -> str | None:
-    return None if 1 <= int(value) <= 365 else "Enter a number of backups from 1 to 365."
+    return None if 1 <= int(value) <= 365 else _("Enter a number of backups from 1 to 365.")
 
 
 BACKUP_KEEP_DAILY = SettingSpec(
-    "backup.keep_daily", int, 14, "Daily backups to keep", check=_backups_kept
+    "backup.keep_daily", int, 14, N_("Daily backups to keep"), check=_backups_kept
 )
 BACKUP_SETTINGS = (BACKUP_KEEP_DAILY,)
 
@@ -290,7 +314,9 @@ def setting(key: str) -> SettingSpec:
     try:
         return SETTINGS[key.strip()]
     except KeyError:
-        raise DeskError(f"Unknown setting {key!r}; see `returndesk config list`.") from None
+        raise DeskError(
+            _("Unknown setting “{key}”; see `returndesk config list`.").format(key=key)
+        ) from None
 
 
 def _declared(spec: object) -> SettingSpec:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from desk.codes import Status
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.i18n.catalog import N_, _
 from desk.models import Return, StatusChange, utcnow
 from desk.reports import facts as report_facts
 from desk.validation import text_error
@@ -41,10 +42,11 @@ INITIAL: tuple[Status, ...] = (Status.REQUESTED, Status.RECEIVED)
 """The statuses a new return may start in."""
 
 NOTE_REQUIRED: dict[Status, str] = {
-    Status.REJECTED: "Say why the return is rejected.",
-    Status.CANCELLED: "Say why the return is cancelled.",
+    Status.REJECTED: N_("Say why the return is rejected."),
+    Status.CANCELLED: N_("Say why the return is cancelled."),
 }
-"""Statuses whose arrival must be explained, with the prompt shown to staff."""
+"""Statuses whose arrival must be explained, with the prompt shown to staff (marked
+English: shown with `_()`)."""
 
 OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if TRANSITIONS[s])
 
@@ -74,13 +76,16 @@ class NoteRequired(DeskError):
 
 
 def parse_status(name: str) -> Status:
-    """Return the status called `name` (its command-line name or its label)."""
+    """Return the status called `name`: its command-line name, or its label in English or
+    in the desk's language ("closed", "Closed", "Encerrada")."""
     key = name.strip().lower()
     for status in Status:
-        if key in (status.value, status.label.lower()):
+        if key in (status.value, status.english_label.lower(), status.label.lower()):
             return status
     names = " ".join(s.value for s in Status)
-    raise DeskError(f"Unknown status {name!r}; use one of: {names}.")
+    raise DeskError(
+        _("Unknown status “{name}”; use one of: {names}.").format(name=name, names=names)
+    )
 
 
 def allowed_next(status: Status | str) -> tuple[Status, ...]:
@@ -92,21 +97,27 @@ def check_transition(current: Status | str, target: Status | str, note: str = ""
     """Raise a domain error if moving from `current` to `target` with `note` is not allowed."""
     current, target = Status(current), Status(target)
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(s.label for s in TRANSITIONS[current]) or "nothing (it is final)"
+        if nexts := TRANSITIONS[current]:
+            allowed = ", ".join(s.label for s in nexts)
+            message = _("A {current} return cannot be moved to {target}; it can go to: {allowed}.")
+        else:
+            allowed = ""
+            message = _("A {current} return cannot be moved to {target}; it is final.")
         raise IllegalTransition(
-            f"A {current.label.lower()} return cannot be moved to {target.label.lower()}; "
-            f"it can go to: {allowed}."
+            message.format(
+                current=current.label.lower(), target=target.label.lower(), allowed=allowed
+            )
         )
     if target in NOTE_REQUIRED and not note.strip():
-        raise NoteRequired(NOTE_REQUIRED[target])
+        raise NoteRequired(_(NOTE_REQUIRED[target]))
 
 
 def _check_texts(*, staff: str, note: str) -> None:
     """Refuse a staff name or a note the database would refuse (or silently cut)."""
     errors = {}
-    if problem := text_error(staff, "staff name", limit=StatusChange.__table__.c.staff):
+    if problem := text_error(staff, N_("staff name"), limit=StatusChange.__table__.c.staff):
         errors["staff"] = problem
-    if problem := text_error(note, "note", multiline=True):
+    if problem := text_error(note, N_("note"), multiline=True):
         errors["note"] = problem
     if errors:
         raise ValidationError(errors)
@@ -183,14 +194,18 @@ def apply_transition(
     """
     ret = session.get(Return, return_id)
     if ret is None:
-        raise NotFound(f"Return {return_id} does not exist.")
+        raise NotFound(_("Return {id} does not exist.").format(id=return_id))
     if ret.version != expected_version:
         raise _stale(ret)
     target, source = Status(to), Status(ret.status)
     if undoing is None:
         check_transition(source, target, note)
     elif (undoing.to_status, undoing.from_status) != (source, target):
-        raise IllegalTransition(f"The last move of {ret.number} was not to {source.label}.")
+        raise IllegalTransition(
+            _("The last move of {number} was not to {status}.").format(
+                number=ret.number, status=source.label
+            )
+        )
     _check_texts(staff=staff.strip(), note=note.strip())
     now = utcnow()
     result = session.exec(
@@ -217,6 +232,8 @@ def apply_transition(
 
 def _stale(ret: Return) -> StaleVersion:
     return StaleVersion(
-        f"Return {ret.number} was changed by someone else meanwhile "
-        f"(it is now {Status(ret.status).label.lower()}). Reload it and try again."
+        _(
+            "Return {number} was changed by someone else meanwhile (it is now {status}). "
+            "Reload it and try again."
+        ).format(number=ret.number, status=Status(ret.status).label.lower())
     )

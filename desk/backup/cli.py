@@ -16,21 +16,23 @@ from pathlib import Path
 from desk.backup.folder import backups_folder, format_size
 from desk.backup.store import PG_HINT, list_backups, make_backup, sqlite_file
 from desk.db import Database
+from desk.i18n.catalog import _, ngettext
+from desk.i18n.formats import format_number
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `backup`, `backups` and `restore` to the `returndesk` subcommands."""
-    backup = commands.add_parser("backup", help="make a verified copy of the database now")
+    backup = commands.add_parser("backup", help=_("make a verified copy of the database now"))
     backup.add_argument(
-        "--to", type=Path, metavar="PATH", help="file or folder (default: the backups folder)"
+        "--to", type=Path, metavar="PATH", help=_("file or folder (default: the backups folder)")
     )
     backup.set_defaults(run=cmd_backup)
-    listed = commands.add_parser("backups", help="list the copies in the backups folder")
+    listed = commands.add_parser("backups", help=_("list the copies in the backups folder"))
     listed.set_defaults(run=cmd_backups)
     restore = commands.add_parser(
-        "restore", help="put a backup in place of the database (which is set aside first)"
+        "restore", help=_("put a backup in place of the database (which is set aside first)")
     )
-    restore.add_argument("path", type=Path, metavar="PATH", help="the copy to restore")
+    restore.add_argument("path", type=Path, metavar="PATH", help=_("the copy to restore"))
     restore.set_defaults(run=None, run_unopened=cmd_restore)
 
 
@@ -40,13 +42,23 @@ def cmd_backup(db: Database, args: argparse.Namespace) -> int:
 
     copy = make_backup(db, BackupKind.MANUAL, to=args.to)
     if copy is None:
-        print(PG_HINT, file=sys.stderr)
+        print(_(PG_HINT), file=sys.stderr)
         return 1
     if not copy.verified:
-        print(f"Backed up to {copy.path}, but the copy is not sound: {copy.problem}.")
+        print(
+            _("Backed up to {path}, but the copy is not sound: {problem}.").format(
+                path=copy.path, problem=copy.problem
+            )
+        )
         return 1
     rows = sum(copy.tables.values())
-    print(f"Backed up to {copy.path} ({format_size(copy.size)}, {rows} rows, verified).")
+    print(
+        ngettext(
+            "Backed up to {path} ({size}, {rows} row, verified).",
+            "Backed up to {path} ({size}, {rows} rows, verified).",
+            rows,
+        ).format(path=copy.path, size=format_size(copy.size), rows=format_number(rows))
+    )
     return 0
 
 
@@ -54,16 +66,19 @@ def cmd_backups(db: Database, args: argparse.Namespace) -> int:
     """Print every copy in the backups folder, oldest first."""
     copies = list_backups(db)
     if copies is None:
-        print(PG_HINT)
+        print(_(PG_HINT))
         return 0
     if not copies:
         folder = backups_folder(sqlite_file(db))
-        print(f"No backups yet in {folder}; `returndesk backup` makes one.")
+        print(_("No backups yet in {folder}; `returndesk backup` makes one.").format(folder=folder))
+    verified, unverified = _("verified"), _("NOT verified")
+    width = max(len(verified), len(unverified))
+    kinds = max((len(copy.kind.label) for copy in copies), default=0)
     for copy in copies:
-        verified = "verified" if copy.verified else "NOT verified"
+        said = verified if copy.verified else unverified
         print(
-            f"{copy.describe()}  {format_size(copy.size):>9}  {verified:<12}  "
-            f"{copy.kind.value:<14}  {copy.path}"
+            f"{copy.describe()}  {format_size(copy.size):>9}  {said:<{width}}  "
+            f"{copy.kind.label:<{kinds}}  {copy.path}"
         )
     return 0
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desk.backup.folder import BackupCopy, newest_verified
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -23,18 +24,19 @@ class DamagedDatabase(DeskError):
     def __init__(self, path: Path, reason: str, backup: BackupCopy | None):
         self.path, self.reason, self.backup = path, reason, backup
         if backup is not None:
-            way_out = (
-                f"Restore the last good backup ({backup.describe()}): "
-                f"returndesk restore {backup.path}"
+            way_out = _("Restore the last good backup ({made}): returndesk restore {path}").format(
+                made=backup.describe(), path=backup.path
             )
         else:
-            way_out = (
-                f"There is no verified backup of it in {path.parent / 'backups'}; to put back "
-                "a copy kept elsewhere: returndesk restore PATH"
-            )
+            way_out = _(
+                "There is no verified backup of it in {folder}; to put back a copy kept "
+                "elsewhere: returndesk restore PATH"
+            ).format(folder=path.parent / "backups")
         super().__init__(
-            f"Cannot open the database {path}: it is damaged or is not a Return Desk "
-            f"database ({reason}). {way_out}; or choose another database with --db."
+            _(
+                "Cannot open the database {path}: it is damaged or is not a Return Desk "
+                "database ({reason}). {way_out}; or choose another database with --db."
+            ).format(path=path, reason=reason, way_out=way_out)
         )
 
 
@@ -43,12 +45,12 @@ def header_problem(path: Path) -> str:
     with open(path, "rb") as file:
         head = file.read(HEADER_SIZE)
     if not head.startswith(SQLITE_HEADER) or len(head) < HEADER_SIZE:
-        return "its first bytes are not those of an SQLite database"
+        return _("its first bytes are not those of an SQLite database")
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages, change, valid_for = (int.from_bytes(head[i : i + 4], "big") for i in (28, 24, 92))
     if change == valid_for and pages * page_size > path.stat().st_size:
-        return "the file is shorter than its header says: it was cut off"
+        return _("the file is shorter than its header says: it was cut off")
     return ""
 
 

@@ -15,6 +15,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from desk.i18n.catalog import N_, _
+from desk.i18n.formats import format_datetime, format_decimal, format_number
+
 FOLDER_NAME = "backups"
 SIDECAR_SUFFIX = ".json"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
@@ -28,6 +31,20 @@ class BackupKind(StrEnum):
     BEFORE_IMPORT = "before-import"
     BEFORE_ERASE = "before-erase"
     BEFORE_UPGRADE = "before-upgrade"
+
+    @property
+    def label(self) -> str:
+        """The name staff read, in the desk's language."""
+        return _(_KIND_LABELS[self])
+
+
+_KIND_LABELS = {
+    BackupKind.DAILY: N_("daily"),
+    BackupKind.MANUAL: N_("manual"),
+    BackupKind.BEFORE_IMPORT: N_("before an import"),
+    BackupKind.BEFORE_ERASE: N_("before an erasure"),
+    BackupKind.BEFORE_UPGRADE: N_("before an upgrade"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +61,8 @@ class BackupCopy:
     problem: str = ""  # why verification failed, when it did
 
     def describe(self) -> str:
-        """`made_at` in local time, as staff read it: 2026-12-01 10:28."""
-        return self.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        """`made_at` in local time, as staff read it in the desk's language: 01/12/2026 10:28."""
+        return format_datetime(self.made_at)
 
 
 def backups_folder(db_file: Path) -> Path:
@@ -140,9 +157,9 @@ def newest_verified(db_file: Path, kind: BackupKind | None = None) -> BackupCopy
 
 
 def format_size(size: int) -> str:
-    """A file size as staff read it: 812 KB, 3.4 MB."""
+    """A file size as staff read it, in the desk's language: 812 KB, 3.4 MB (3,4 MB)."""
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
+        return f"{format_number(max(1, round(size / 1024)))} KB"
     if size < 1024**3:
-        return f"{size / 1024**2:.1f} MB"
-    return f"{size / 1024**3:.2f} GB"
+        return f"{format_decimal(size / 1024**2, 1)} MB"
+    return f"{format_decimal(size / 1024**3, 2)} GB"

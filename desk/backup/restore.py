@@ -20,6 +20,7 @@ from desk.backup.folder import STAMP_FORMAT, BackupCopy, read_copy
 from desk.backup.store import BUSY_TIMEOUT_S, check_file, sqlite_file
 from desk.db import Database, open_database
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.paths import sqlite_url
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -34,14 +35,22 @@ class Restored:
     set_aside: Path | None  # where the file it replaced went (None: there was none)
 
     def message(self) -> str:
-        """One line saying what was done."""
-        done = (
-            f"Restored the backup of {self.copy.describe()} ({self.copy.kind.value}) "
-            f"into {self.database}"
-        )
+        """One line saying what was done, in the desk's language."""
+        values = {
+            "made": self.copy.describe(),
+            "kind": self.copy.kind.label,
+            "database": self.database,
+            "aside": self.set_aside,
+        }
         if self.set_aside is None:
-            return f"{done}; there was no database file to set aside."
-        return f"{done}; the file it replaced was set aside as {self.set_aside}."
+            return _(
+                "Restored the backup of {made} ({kind}) into {database}; there was no database "
+                "file to set aside."
+            ).format(**values)
+        return _(
+            "Restored the backup of {made} ({kind}) into {database}; the file it replaced was "
+            "set aside as {aside}."
+        ).format(**values)
 
 
 def check_copy(path: Path) -> BackupCopy:
@@ -52,12 +61,18 @@ def check_copy(path: Path) -> BackupCopy:
     """
     path = Path(path)
     if not path.is_file():
-        raise DeskError(f"There is no backup file at {path}; `returndesk backups` lists them.")
+        raise DeskError(
+            _("There is no backup file at {path}; `returndesk backups` lists them.").format(
+                path=path
+            )
+        )
     copy = read_copy(path)
     if problem := check_file(path, copy.tables or None):
         raise DeskError(
-            f"The backup {path} cannot be restored: {problem}. "
-            "Choose another copy; `returndesk backups` lists them."
+            _(
+                "The backup {path} cannot be restored: {problem}. Choose another copy; "
+                "`returndesk backups` lists them."
+            ).format(path=path, problem=problem)
         )
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     try:
@@ -67,13 +82,17 @@ def check_copy(path: Path) -> BackupCopy:
     finally:
         conn.close()
     if row is None:
-        raise DeskError(f"{path} is not a Return Desk database; it was not restored.")
+        raise DeskError(
+            _("{path} is not a Return Desk database; it was not restored.").format(path=path)
+        )
     from desk.migrations import runner  # alembic loads only when there is work
 
     if not runner.is_known(row[0]):
         raise DeskError(
-            f"The backup {path} was made by a newer Return Desk (schema {row[0]}); "
-            "install that version to restore it. Nothing was changed."
+            _(
+                "The backup {path} was made by a newer Return Desk (schema {revision}); "
+                "install that version to restore it. Nothing was changed."
+            ).format(path=path, revision=row[0])
         )
     return replace(copy, revision=row[0])
 
@@ -102,8 +121,10 @@ def restore_file(db_file: Path, copy_path: Path) -> Restored:
         if incoming.is_file():
             incoming.unlink()
         raise DeskError(
-            f"Could not restore {copy.path} into {db_file} ({error}). Check that the folder "
-            "may be written and has free space."
+            _(
+                "Could not restore {copy} into {database} ({error}). Check that the folder "
+                "may be written and has free space."
+            ).format(copy=copy.path, database=db_file, error=error)
         ) from error
     return Restored(copy=copy, database=db_file, set_aside=set_aside)
 

@@ -29,15 +29,17 @@ from desk.backup.folder import (
     write_sidecar,
 )
 from desk.errors import DeskError
+from desk.i18n.catalog import N_, _
 
 if TYPE_CHECKING:  # desk.db uses this module: no import of it at run time
     from desk.db import Database
 
 BUSY_TIMEOUT_S = 5.0
-PG_HINT = (
+PG_HINT = N_(
     "Return Desk does not back up a PostgreSQL database: use pg_dump -Fc to back it up and "
     "pg_restore --clean to restore it (see “Backups” in the README)."
 )
+"""Marked English: shown with `_(PG_HINT)`."""
 PRUNED_KINDS = (BackupKind.DAILY, BackupKind.BEFORE_IMPORT, BackupKind.BEFORE_ERASE)
 """Kinds of which only the newest `backup.keep_daily` are kept; manual and pre-upgrade
 copies are never deleted by the desk."""
@@ -79,16 +81,18 @@ def check_file(path: Path, expected: dict[str, int] | None = None) -> str:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
-        return f"it cannot be opened ({error})"
+        return _("it cannot be opened ({error})").format(error=error)
     try:
         result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
-            return f"its integrity check failed ({'; '.join(result[:3])})"
+            return _("its integrity check failed ({details})").format(details="; ".join(result[:3]))
         if expected is not None and (counts := table_counts(conn)) != expected:
             wrong = sorted(k for k in {*counts, *expected} if counts.get(k) != expected.get(k))
-            return f"its row counts differ from those recorded, in {', '.join(wrong)}"
+            return _("its row counts differ from those recorded, in {tables}").format(
+                tables=", ".join(wrong)
+            )
     except sqlite3.DatabaseError as error:
-        return f"it is not a readable database ({error})"
+        return _("it is not a readable database ({error})").format(error=error)
     finally:
         conn.close()
     return ""
@@ -122,8 +126,10 @@ def write_copy(source: Path, target: Path, kind: BackupKind) -> BackupCopy:
         if partial.is_file():
             partial.unlink()
         raise DeskError(
-            f"Could not back up {source} to {target.parent} ({error}). Check that the "
-            "folder exists, may be written and has free space."
+            _(
+                "Could not back up {source} to {folder} ({error}). Check that the folder "
+                "exists, may be written and has free space."
+            ).format(source=source, folder=target.parent, error=error)
         ) from error
     problem = check_file(target, counts)
     copy = BackupCopy(
@@ -152,7 +158,9 @@ def make_backup(
     if source is None:
         return None
     if not source.is_file():
-        raise DeskError(f"There is no database file at {source} to back up.")
+        raise DeskError(
+            _("There is no database file at {source} to back up.").format(source=source)
+        )
     if to is None:
         target = new_copy_path(source, kind)
     elif Path(to).is_dir():
@@ -160,7 +168,9 @@ def make_backup(
     else:
         target = Path(to)
         if target.exists():
-            raise DeskError(f"{target} already exists; choose a new file name.")
+            raise DeskError(
+                _("{target} already exists; choose a new file name.").format(target=target)
+            )
     copy = write_copy(source, target, kind)
     if to is None:
         prune(source, keep=keep_daily(db))
@@ -175,8 +185,10 @@ def backup_before(db: Database, kind: BackupKind) -> BackupCopy | None:
     copy = make_backup(db, kind)
     if copy is not None and not copy.verified:
         raise DeskError(
-            f"The backup made before this change could not be verified ({copy.problem}); "
-            "nothing was changed. Check the disk, then try again."
+            _(
+                "The backup made before this change could not be verified ({problem}); "
+                "nothing was changed. Check the disk, then try again."
+            ).format(problem=copy.problem)
         )
     return copy
 

@@ -13,7 +13,9 @@ from desk.catalog.limits import quantity_problems
 from desk.codes import RefundMethod, Timeline
 from desk.customers import habits as _habits
 from desk.customers.segments import Segment
-from desk.labels import REFUND_METHODS
+from desk.i18n.catalog import _
+from desk.i18n.formats import format_percent
+from desk.labels import REFUND_METHODS, label
 from desk.models import Customer
 from desk.money import format_money, format_signed
 from desk.policy import rules as _policy
@@ -46,10 +48,14 @@ class BonusOffer:
     percent: int
     cents: int
 
-    def words(self, currency: str = "EUR", locale: str = "en") -> str:
-        """Say the offer: "Choose store credit: +€4.50 (10%)"."""
-        name = REFUND_METHODS.get(self.method, self.method).lower()
-        return f"Choose {name}: {format_signed(self.cents, currency, locale)} ({self.percent}%)"
+    def words(self, currency: str = "EUR", locale: str | None = None) -> str:
+        """Say the offer: "Choose store credit: +€4.50 (10%)", in the desk's language (money
+        in `locale`'s format, the desk's when None)."""
+        return _("Choose {method}: {amount} ({percent})").format(
+            method=label(REFUND_METHODS, self.method).lower(),
+            amount=format_signed(self.cents, currency, locale),
+            percent=format_percent(self.percent / 100),
+        )
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ def profile_for(
     customer = session.get(Customer, customer_id) if customer_id is not None else None
     timeline = customer.preferred_timeline if customer is not None else Timeline.NO_PREFERENCE
     if customer is None:
-        segment, why, flagged, preferred = Segment.NEW, "new customer", False, None
+        segment, why, flagged, preferred = Segment.NEW, _("new customer"), False, None
     else:
         habits = _habits.habits_for(session, customer.id, now=now)
         segment, why, flagged = habits.segment, habits.why, habits.flagged
@@ -149,10 +155,12 @@ def advise(
     notices = []
     if profile.preferred_timeline == Timeline.COUNTER:
         notices.append(
-            "Prefers the refund at the counter: allowed for this customer."
+            _("Prefers the refund at the counter: allowed for this customer.")
             if profile.rules.counter_refund
-            else "Prefers the refund at the counter, but this customer's policy refunds "
-            "after inspection: explain the timing."
+            else _(
+                "Prefers the refund at the counter, but this customer's policy refunds "
+                "after inspection: explain the timing."
+            )
         )
     return IntakeAdvice(profile, decision, returned, bonus, offers, notices)
 
@@ -186,14 +194,15 @@ class Settlement:
     replacement_cents: int
     difference_cents: int
 
-    def words(self, currency: str = "EUR", locale: str = "en") -> str:
-        """Say who pays what: "Customer pays €12.00" / "Give back €8.50 by original payment"."""
+    def words(self, currency: str = "EUR", locale: str | None = None) -> str:
+        """Say who pays what: "Customer pays €12.00" / "Give back €8.50 by original payment",
+        in the desk's language (money in `locale`'s format, the desk's when None)."""
         money = format_money(abs(self.difference_cents), currency, locale)
         if self.difference_cents > 0:
-            return f"Customer pays {money}"
+            return _("Customer pays {amount}").format(amount=money)
         if self.difference_cents < 0:
-            return f"Give back {money} by original payment"
-        return "Even exchange: nothing to pay"
+            return _("Give back {amount} by original payment").format(amount=money)
+        return _("Even exchange: nothing to pay")
 
 
 def settle_exchange(returned_cents: int, replacement_lines: list[ExchangeDraft]) -> Settlement:

@@ -9,7 +9,9 @@ from sqlmodel import Session
 
 from desk.codes import RefundMethod
 from desk.customers.segments import Segment
-from desk.labels import CONDITIONS, REFUND_METHODS
+from desk.i18n.catalog import _, ngettext, pgettext
+from desk.i18n.formats import format_date, format_number, format_percent
+from desk.labels import CONDITIONS, REFUND_METHODS, label
 from desk.policy.settings import POLICY
 from desk.settings import get_setting
 
@@ -55,7 +57,7 @@ class ItemForFee:
 
 @dataclass(frozen=True)
 class Decision:
-    """What the policy says for one return, with the reasons in words."""
+    """What the policy says for one return, with the reasons in words (the desk's language)."""
 
     rules: Rules
     deadline: date | None
@@ -89,14 +91,22 @@ def evaluate(
     fee = max(fee_base, 0) * rules.fee_percent // 100  # never a negative fee
     problems = []
     if not within:
-        problems.append(f"Outside the {rules.window_days}-day window (ended {deadline}).")
+        problems.append(
+            ngettext(
+                "Outside the {days}-day window (ended {deadline}).",
+                "Outside the {days}-day window (ended {deadline}).",
+                rules.window_days,
+            ).format(days=format_number(rules.window_days), deadline=format_date(deadline))
+        )
     if refund_method not in rules.refund_methods:
         problems.append(
-            f"{REFUND_METHODS.get(refund_method, refund_method)} is not offered to this customer."
+            _("{method} is not offered to this customer.").format(
+                method=label(REFUND_METHODS, refund_method)
+            )
         )
     missing = rules.receipt_required and not has_receipt
     if missing:
-        problems.append("A receipt or order reference is required.")
+        problems.append(_("A receipt or order reference is required."))
     decision = Decision(
         rules,
         deadline,
@@ -121,16 +131,32 @@ def _suggested(rules: Rules, preferred: str | None, current: str) -> str:
 
 def _with_summary(d: Decision) -> Decision:
     r = d.rules
-    parts = [f"{r.segment.label}: {r.window_days}-day window"]
-    if d.days_left is not None:
-        parts[0] += f", {d.days_left} days left" if d.days_left >= 0 else ", window passed"
-    parts.append("refund at the counter allowed" if r.counter_refund else "refund after inspection")
+    values = {"segment": r.segment.label, "days": format_number(r.window_days)}
+    if d.days_left is None:
+        window = ngettext(
+            "{segment}: {days}-day window", "{segment}: {days}-day window", r.window_days
+        )
+    elif d.days_left >= 0:
+        values["left"] = format_number(d.days_left)
+        window = ngettext(
+            "{segment}: {days}-day window, {left} day left",
+            "{segment}: {days}-day window, {left} days left",
+            d.days_left,
+        )
+    else:
+        window = _("{segment}: {days}-day window, window passed")
+    parts = [window.format(**values)]
+    parts.append(
+        _("refund at the counter allowed") if r.counter_refund else _("refund after inspection")
+    )
     if d.fee_cents:
+        conditions = ", ".join(label(CONDITIONS, c).lower() for c in r.fee_conditions)
         parts.append(
-            f"{r.fee_percent}% restocking fee on "
-            + ", ".join(CONDITIONS.get(c, c).lower() for c in r.fee_conditions)
-            + " items"
+            # TRANSLATORS: one part of the policy's one-line summary, after "; ": lower case
+            pgettext("policy summary", "{percent} restocking fee on {conditions} items").format(
+                percent=format_percent(r.fee_percent / 100), conditions=conditions
+            )
         )
     if r.receipt_required:
-        parts.append("receipt required")
+        parts.append(_("receipt required"))
     return Decision(**{**d.__dict__, "summary": "; ".join(parts)})

@@ -12,6 +12,7 @@ import pytest
 
 from desk.codes import Event, FeedbackSource
 from desk.db import open_database
+from desk.i18n.formats import format_date
 from desk.models import Feedback, Return
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
@@ -133,7 +134,7 @@ def test_show_prints_the_whole_return(shop_db):
     timeline = out[out.index("Timeline:") + 1 :]
     assert len(timeline) == 1
     assert timeline[0].endswith("new -> Received by Ann: at the counter")
-    assert timeline[0].strip().startswith(str(YEAR))
+    assert timeline[0].strip().startswith(format_date(datetime.now(UTC)))  # the desk's form
 
 
 def test_show_ends_the_timeline_with_the_erasure(shop_db):
@@ -462,3 +463,65 @@ def test_version_prints_one_line_with_the_package_version():
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"returndesk {app_version()}\n"
     assert app_version()[0].isdigit()
+
+
+def run_in_portuguese(*args: str, db: CliDatabase | None = None):
+    """Run main.py as on a computer whose language is Brazilian Portuguese (LANG only)."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
+    environment.update(LANG="pt_BR.UTF-8", PYTHONIOENCODING="utf-8", **(db.env() if db else {}))
+    command = [sys.executable, "main.py", *(db.args() if db else []), *args]
+    return subprocess.run(
+        command, cwd=REPO, env=environment, capture_output=True, encoding="utf-8", timeout=60
+    )
+
+
+ENGLISH_SENTENCES = (
+    "usage:",
+    "options:",
+    "show this help message",
+    "print a return with its lines",
+    "the following arguments",
+    "unrecognized arguments",
+    "There is no return",
+    "Customer:",
+    "Timeline:",
+    "cannot be moved",
+    "error:",
+)
+
+
+def test_the_command_line_speaks_portuguese_on_a_portuguese_computer(shop_db):
+    helped = run_in_portuguese("--help")
+    assert helped.returncode == 0, helped.stderr
+    assert helped.stdout.startswith("uso: returndesk")
+    for words in ("opções:", "mostra esta mensagem de ajuda e sai", "lê ou altera as configura"):
+        assert words in helped.stdout, words
+    missing = run_in_portuguese("show", "R-1999-99999", db=shop_db)
+    assert fail_line(missing) == "returndesk: Não existe a devolução R-1999-99999."
+    bad = run_in_portuguese("show", FIRST, "--bogus", db=shop_db)
+    assert bad.returncode == 2 and bad.stderr.startswith("uso: returndesk")
+    assert "returndesk: erro: argumentos não reconhecidos: --bogus" in bad.stderr
+    required = run_in_portuguese("move", db=shop_db)
+    assert "os seguintes argumentos são obrigatórios: NUMBER, STATUS" in required.stderr
+    shown = run_in_portuguese("show", FIRST, db=shop_db)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == f"{FIRST}  Recebida  (versão 1)"
+    assert lines[2] == "Motivo: Tamanho ou caimento errado"
+    assert (
+        "  2 x SHOE-42 [SN-1] Trail shoe @ €\u00a049,99 = €\u00a099,98 (Aberto, Voltar ao estoque)"
+        in lines
+    )
+    assert lines[lines.index("Histórico:") + 1].endswith("nova -> Recebida por Ann: at the counter")
+    refused = run_in_portuguese("move", FIRST, "closed", db=shop_db)
+    assert "não pode passar para “encerrada”" in fail_line(refused)
+    flag = run_in_portuguese("config", "get", "feedback.notify_owner", db=shop_db)
+    assert flag.stdout == "não\n"
+    said = "\n".join(
+        p.stdout + p.stderr for p in (helped, missing, bad, required, shown, refused, flag)
+    )
+    assert [s for s in ENGLISH_SENTENCES if s in said] == []

@@ -8,6 +8,7 @@ import pytest
 
 from desk import codes
 from desk.codes import Event, Status
+from desk.i18n.catalog import set_language
 
 ENUMS = [
     value
@@ -48,3 +49,17 @@ def test_every_member_has_a_distinct_label(enum_cls):
     labels = [member.label for member in enum_cls]
     assert all(labels) and len(set(labels)) == len(labels)
     assert Status.CREDITED.label == "Store credit issued"
+
+
+def test_status_and_event_labels_come_in_the_desks_language():
+    assert Status.CREDITED.label == "Store credit issued"
+    set_language("pt_BR")
+    assert [s.label for s in (Status.REQUESTED, Status.INSPECTING, Status.CLOSED)] == [
+        "Solicitada",
+        "Em análise",
+        "Encerrada",
+    ]
+    assert Status.CREDITED.label == "Vale-troca emitido"
+    assert Status.CREDITED.english_label == "Store credit issued"
+    assert Event.RECEIVED.label == "Item recebido"
+    assert all(s.label != s.english_label for s in Status)  # every status has its Portuguese

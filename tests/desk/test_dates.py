@@ -39,3 +39,15 @@ def test_nothing_typed_is_no_date_and_the_shop_order_shows():
     assert parse_day("  ", currency="EUR", today=TODAY) is None
     assert (pattern("USD"), format_day(date(2026, 3, 4), "USD")) == ("mm/dd/yyyy", "03/04/2026")
     assert format_day(date(2026, 3, 4), "BRL") == "04/03/2026"
+
+
+def test_how_to_type_a_date_is_said_in_the_desks_language():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    assert pattern("BRL") == "dd/mm/aaaa" and pattern("USD") == "mm/dd/aaaa"
+    with pytest.raises(
+        DeskError, match=r"^“ontem” não é uma data: digite como 20/11/2026 \(dd/mm/aaaa\)"
+    ):
+        parse_day("ontem", currency="BRL", today=TODAY)
+    assert parse_day("20/11", currency="BRL", today=TODAY) == date(2026, 11, 20)

@@ -170,6 +170,9 @@ LEAVES_FOR_SETTINGS = {
     "desk.customers",
     "desk.customers.segments",  # the Segment enum and its labels
     "desk.errors",
+    "desk.i18n",  # the catalogs and Babel's formats: labels and messages in the desk's language
+    "desk.i18n.catalog",
+    "desk.i18n.formats",
     "desk.labels",
     "desk.messages",
     "desk.messages.events",  # the Event enum and its labels

@@ -138,3 +138,14 @@ def test_country_codes_are_checked(code, ok):
     assert (message is None) is ok
     if not ok:
         assert "two letters" in message
+
+
+def test_the_refusals_speak_the_desks_language():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    message = phone_problem("nope", "BR")
+    assert message.startswith("“nope” não é um número de telefone; digite como se disca na loja")
+    assert example_phone("BR") in message
+    assert "telefone fixo" in phone_problem("+551134567890", "BR", sms=True)
+    assert country_error("XX").startswith("“XX” não é um código de país")

@@ -302,7 +302,7 @@ def get_return_detail(database, number):
     [
         ("", "Give a return number, like R-2026-00042."),
         ("  ", "Give a return number, like R-2026-00042."),
-        ("R-1\x00", "There is no return 'R-1\\x00'; a number looks like R-2026-00042."),
+        ("R-1\x00", "There is no return “R-1\\x00”; a number looks like R-2026-00042."),
         ("R-2026-99999", "There is no return R-2026-99999."),
     ],
 )

@@ -33,7 +33,7 @@ def test_without_a_keyring_nothing_is_saved_and_setting_says_why():
 
 
 def test_an_unknown_secret_is_refused():
-    with pytest.raises(DeskError, match="Unknown secret 'ftp'"):
+    with pytest.raises(DeskError, match="Unknown secret “ftp”"):
         secrets.get_secret("ftp")
 
 
@@ -43,7 +43,7 @@ def test_an_app_made_key_is_created_once_and_kept(memory_keyring):
     assert memory_keyring.secrets[("ReturnDesk", "portal_link_key")] == made
     assert secrets.ensure_key("portal_link_key") == made
     assert "portal_link_key" not in secrets.secrets_state().saved  # staff never type it
-    with pytest.raises(DeskError, match="Unknown key 'smtp'"):
+    with pytest.raises(DeskError, match="Unknown key “smtp”"):
         secrets.ensure_key("smtp")
 
 

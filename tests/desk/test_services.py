@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from desk.codes import Event, Status
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.i18n.catalog import set_language
 from desk.messages.templating import TemplateError
 from desk.models import Customer, ExchangeLine, MessageTemplate, OutboxMessage, Return, StatusChange
 from desk.policy.intake import advise_draft
@@ -401,3 +402,22 @@ def test_create_return_stamps_the_shop_s_currency_of_the_moment(db):
     after = create_return(db, draft=a_draft(customer_id, refund_method="original"), today=TODAY)
     assert [r.currency for r in stored_returns(db, customer_id)] == ["EUR", "BRL"]
     assert (before.currency, after.currency) == ("EUR", "BRL")
+
+
+def test_a_services_refusal_reads_in_the_desks_language(db):
+    ret = received_return(db, email="rui@example.com")
+    set_language("pt_BR")
+    with pytest.raises(NotFound, match="^Não existe a devolução R-2026-99999.$"):
+        get_return(db, number="R-2026-99999")
+    with pytest.raises(NoteRequired, match="^Diga por que a devolução foi recusada.$"):
+        move_return(db, return_id=ret.id, to="rejected", expected_version=ret.version, notify=False)
+    with pytest.raises(DeskError) as refused:
+        move_return(db, return_id=ret.id, to="closed", expected_version=ret.version, notify=False)
+    assert str(refused.value).startswith(
+        "Uma devolução na situação “recebida” não pode passar para “encerrada”; ela pode ir "
+        "para: Em análise, Aprovada, Recusada"
+    )
+    with pytest.raises(ValidationError) as bad:
+        create_return(db, draft=ReturnDraft(reason="", lines=[], customer_id=None))
+    assert bad.value.errors["lines"] == "Adicione pelo menos um item devolvido."
+    assert bad.value.errors["customer"] == "Escolha um cliente ou cadastre um novo."

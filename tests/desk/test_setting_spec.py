@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desk.errors import DeskError
+from desk.i18n.catalog import set_language
 from desk.setting_spec import (
     FALSE_WORDS,
     TRUE_WORDS,
@@ -64,3 +65,25 @@ def test_a_code_set_takes_known_comma_separated_codes():
     assert some("") == "choose at least one."
     assert some("a,c") == "unknown c; use a, b (comma-separated)."
     assert code_set({"a": "A"})("") is None
+
+
+def test_a_portuguese_desk_shows_sim_nao_and_takes_both_words_back():
+    set_language("pt_BR")
+    assert (FLAG.show(True), FLAG.show(False)) == ("sim", "não")
+    assert FLAG.parse("sim") is True and FLAG.parse("Não") is False and FLAG.parse("yes") is True
+    assert FLAG.parse(FLAG.show(True)) is True and FLAG.parse(FLAG.show(False)) is False
+    assert (FLAG.choice_code(True), FLAG.choice_code(False)) == ("yes", "no")  # codes stay
+    assert FLAG.to_stored(True) == "true"  # what is stored never changes with the language
+    with pytest.raises(DeskError, match="^“Flag” deve ser sim ou não, não “talvez”.$"):
+        FLAG.parse("talvez")
+    with pytest.raises(DeskError, match="^“Count” deve ser um número inteiro, não “x”.$"):
+        COUNT.parse("x")
+    with pytest.raises(DeskError, match=r"^Count: Digite um número de 0 a 2\.000\.000\.000\.$"):
+        COUNT.parse("-1")
+
+
+def test_a_setting_label_is_marked_english_and_its_title_is_translated():
+    from desk.settings import SHOP_NAME
+
+    set_language("pt_BR")
+    assert SHOP_NAME.label == "Shop name" and SHOP_NAME.title == "Nome da loja"

@@ -6,8 +6,9 @@ import pytest
 from sqlmodel import select
 
 from desk.codes import Event
-from desk.customers.segments import Segment
+from desk.customers.segments import SEGMENT_LABELS, Segment
 from desk.errors import DeskError
+from desk.i18n.catalog import _
 from desk.models import Setting
 from desk.policy.settings import CREDIT_BONUS, POLICY, SEGMENT_FREQUENT_RATE
 from desk.setting_spec import SettingSpec
@@ -79,7 +80,7 @@ def test_the_default_of_each_setting_passes_its_own_checks():
 
 def test_an_unknown_key_fails_at_the_boundary_and_a_string_fails_at_once(db):
     assert setting(" smtp.port ") is SMTP_PORT
-    with pytest.raises(DeskError, match="Unknown setting 'shop.nmae'"):
+    with pytest.raises(DeskError, match="Unknown setting “shop.nmae”"):
         setting("shop.nmae")
     with db.session() as session:
         with pytest.raises(TypeError, match="not a declared setting"):
@@ -260,7 +261,7 @@ def test_config_takes_the_dotted_key_and_shows_yes_no(db, cli_db_here, capsys):
 def test_config_refuses_an_unknown_key_or_a_bad_value(db, cli_db_here, capsys):
     code, out, err = config(cli_db_here, capsys, "get", "shop.nmae")
     assert (code, out) == (1, "")
-    assert err == "returndesk: Unknown setting 'shop.nmae'; see `returndesk config list`.\n"
+    assert err == "returndesk: Unknown setting “shop.nmae”; see `returndesk config list`.\n"
     code, _, err = config(cli_db_here, capsys, "set", POLICY[Segment.LOYAL].fee_percent.key, "150")
     assert code == 1 and "percentage from 0 to 100" in err
     assert stored_text(db, POLICY[Segment.LOYAL].fee_percent) is None
@@ -287,9 +288,9 @@ def test_every_number_setting_has_a_range(spec):
             "My\x00Shop",
             "Shop name: The value contains an invisible character (NUL); retype it",
         ),
-        (SHOP_NAME, "S" * 2001, "Shop name: The value is too long (2001 characters); use at most"),
+        (SHOP_NAME, "S" * 2001, "Shop name: The value is too long (2,001 characters); use at most"),
         (SHOP_NAME, "Line\nbreak", "Shop name: The value contains an invisible character (U+000A)"),
-        (SMTP_PORT, "9" * 5000, "SMTP port: The value is too long (5000 characters)"),
+        (SMTP_PORT, "9" * 5000, "SMTP port: The value is too long (5,000 characters)"),
     ],
 )
 def test_text_settings_refuse_control_characters_and_huge_values(spec, typed, message):
@@ -316,3 +317,25 @@ def test_the_customer_space_stays_off_at_start_until_the_owner_turns_it_on(db):
     assert load_settings(db)[PORTAL_ENABLED] is False
     save_settings(db, {PORTAL_ENABLED: PORTAL_ENABLED.parse("yes")})
     assert load_settings(db)[PORTAL_ENABLED] is True
+
+
+def test_every_notify_label_names_its_event_as_the_event_is_named():
+    for event in Event:
+        assert NOTIFY[event].label == f"Notify: {event.label}", event  # an English desk
+
+
+def test_every_policy_label_starts_with_its_segments_name():
+    for segment, policy in POLICY.items():
+        for spec in policy.all():
+            assert spec.label.startswith(f"{SEGMENT_LABELS[segment]}: "), spec.key
+
+
+def test_every_label_and_help_reads_in_portuguese():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")  # the segment names are desk.customers' (translated there)
+    same = [s.key for s in SETTINGS.values() if s.title == s.label]
+    assert same == []
+    assert all(_(s.help) != s.help for s in SETTINGS.values() if s.help)
+    assert NOTIFY[Event.RECEIVED].title == "Avisar: Item recebido"
+    assert POLICY[Segment.LOYAL].window_days.title == "Cliente fiel: prazo de devolução (dias)"

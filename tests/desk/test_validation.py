@@ -202,3 +202,29 @@ def test_amounts_and_dates_have_bounds():
 def test_parse_money_refuses_exponents_and_absurd_lengths(typed):
     with pytest.raises(ValueError):
         parse_money(typed)
+
+
+def test_the_checks_speak_the_desks_language_with_its_numbers():
+    from desk.i18n.catalog import N_, set_language
+    from desk.validation import amount_error, date_error, text_error
+
+    set_language("pt_BR")
+    assert quantity_error(20_000) == "A quantidade deve ser no máximo 10.000."
+    assert price_error(10**12) == "O preço deve ser no máximo 1.000.000,00."
+    assert text_error("a" * 41, N_("note"), limit=40) == (
+        "O texto de “observação” é longo demais (41 caracteres); use no máximo 40."
+    )
+    assert text_error("a\x00", N_("staff name")) == (
+        "Há um caractere invisível (NUL) em “nome do atendente”; digite de novo."
+    )
+    assert amount_error(3 * 10**9, N_("restocking fee")).startswith(
+        "O limite para “taxa de reposição” é 20.000.000,00"
+    )
+    from datetime import date
+
+    assert date_error(date(2999, 1, 1), N_("purchase date")) == (
+        "A data da compra não pode estar no futuro."
+    )
+    with pytest.raises(ValueError, match="^“x” não é um valor; digite como 12,50.$"):
+        parse_money("x")
+    assert parse_money("1.299,50") == 129950  # typing rules do not change with the language

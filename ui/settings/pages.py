@@ -232,9 +232,8 @@ class SettingField(QWidget):
             chosen = {c.strip() for c in str(value).split(",")}
             for code, box in self.boxes.items():
                 box.setChecked(code in chosen)
-        elif isinstance(widget, QComboBox):  # a choice's code, "yes"/"no" in any language
-            yes_no = ("yes" if value else "no") if self.spec.type is bool else None
-            select_code(widget, yes_no or self.spec.show(value))
+        elif isinstance(widget, QComboBox):
+            select_code(widget, self.spec.choice_code(value))
         elif isinstance(widget, AmountBox):
             widget.set_stored(int(value))
         elif isinstance(widget, QSpinBox):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from desk.backup.folder import (
+    BackupCopy,
     BackupKind,
     backups_folder,
     format_size,
@@ -16,6 +19,8 @@ from desk.backup.folder import (
     sidecar_path,
 )
 from desk.backup.store import make_backup
+from desk.i18n.catalog import set_language
+from desk.i18n.formats import format_datetime
 
 pytestmark = pytest.mark.sqlite_only(
     "backs up the SQLite file; PostgreSQL is backed up with pg_dump"
@@ -68,3 +73,14 @@ def test_sizes_read_as_staff_read_them():
     assert format_size(812 * 1024) == "812 KB"
     assert format_size(int(3.4 * 1024**2)) == "3.4 MB"
     assert format_size(5 * 1024**3) == "5.00 GB"
+
+
+def test_sizes_dates_and_kinds_in_portuguese(tmp_path):
+    set_language("pt_BR")
+    assert format_size(int(3.4 * 1024**2)) == "3,4 MB"
+    assert format_size(1500 * 1024) == "1,5 MB" and format_size(999 * 1024) == "999 KB"
+    assert BackupKind.BEFORE_IMPORT.label == "antes de uma importação"
+    assert BackupKind.BEFORE_IMPORT.value == "before-import"  # what the sidecar keeps
+    made = datetime(2026, 12, 1, 10, 28, tzinfo=UTC)
+    copy = BackupCopy(tmp_path / "x.bak", BackupKind.MANUAL, made, verified=True, size=1)
+    assert copy.describe() == format_datetime(made) and copy.describe().startswith("01/12/2026")

@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from desk.customers.segments import Segment
 from desk.errors import ValidationError
+from desk.i18n.formats import format_date
 from desk.models import Customer, ExchangeLine, Return, StatusChange
 from desk.policy.intake import (
     policy_for,
@@ -92,7 +93,7 @@ def test_window_edges_per_segment(db, segment, window, method):
     assert last_day.problems == [] and last_day.decision.days_left == 0
     assert last_day.summary.startswith(f"{segment.label}: {window}-day window, 0 days left")
     assert day_after.problems == [
-        f"Outside the {window}-day window (ended {TODAY - timedelta(days=1)})."
+        f"Outside the {window}-day window (ended {format_date(TODAY - timedelta(days=1))})."
     ]
     assert "window passed" in day_after.summary
     assert last_day.flagged is (segment is Segment.FREQUENT)
@@ -266,7 +267,7 @@ def test_outside_the_window_needs_an_override_reason_recorded_in_the_timeline(db
         draft.note = "Box opened"
         ret = save_return(session=session, draft=draft)
         first = session.exec(select(StatusChange).where(StatusChange.return_id == ret.id)).one()
-    ended = TODAY - timedelta(days=1)
+    ended = format_date(TODAY - timedelta(days=1))  # in the desk's language: 11/30/26
     assert first.note == (
         f"Policy override: outside the 30-day window (ended {ended}) — "
         "Customer was abroad; manager agreed\nBox opened"

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from desk.customers.segments import Segment
+from desk.i18n.catalog import set_language
 from desk.policy.rules import ItemForFee, evaluate, rules_for
 from desk.policy.settings import POLICY
 from desk.settings import set_settings
@@ -76,3 +77,36 @@ def test_policy_settings_are_checked(db):
     with db.session() as session, pytest.raises(DeskError, match="unknown cash"):
         set_settings(session, {POLICY[Segment.LOYAL].refund_methods: "original,cash"})
         session.commit()
+
+
+def test_the_decision_reads_in_the_desks_language(db):
+    with db.session() as session:
+        rules = rules_for(session, Segment.FREQUENT)
+    set_language("pt_BR")
+    bought = date(2026, 9, 1)
+    decision = evaluate(
+        rules,
+        purchase_date=bought,
+        today=bought + timedelta(days=31),
+        refund_method="original",
+        preferred_method=None,
+        items=[ItemForFee("opened", 10_000)],
+        has_receipt=False,
+    )
+    assert decision.problems == [
+        "Fora do prazo de devolução de 30 dias (terminou em 01/10/2026).",
+        "Pagamento original não é oferecido a este cliente.",
+        "É obrigatório o cupom fiscal ou o número do pedido.",
+    ]
+    assert "prazo de 30 dias, prazo encerrado" in decision.summary
+    assert "taxa de reposição de 10% sobre itens: aberto, danificado" in decision.summary
+    one_left = evaluate(
+        rules,
+        purchase_date=bought,
+        today=bought + timedelta(days=29),
+        refund_method="store_credit",
+        preferred_method=None,
+        items=[],
+        has_receipt=True,
+    )
+    assert "prazo de 30 dias, resta 1 dia" in one_left.summary  # the singular

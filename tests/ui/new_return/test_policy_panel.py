@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
+from desk.i18n.formats import format_date
 from desk.models import Customer, ExchangeLine, Return, StatusChange
 from desk.returns import LineDraft, ReturnDraft, save_return
 from ui import prompts
@@ -133,7 +134,7 @@ def test_outside_the_window_needs_a_reason_which_goes_in_the_timeline(qtbot, db,
     bought_days_ago(qtbot, dialog, 31)
     panel = dialog.policy
     assert "New customer: 30-day window, window passed" in panel.summary.text()
-    ended = date.today() - timedelta(days=1)
+    ended = format_date(date.today() - timedelta(days=1))  # in the desk's language
     assert f"Outside the 30-day window (ended {ended})." in panel.problems.text()
     assert panel.override_row.isVisible()
 
