@@ -22,7 +22,7 @@ PRODUCT_HEADERS = (
     N_("Category"),
     N_("Items"),
     N_("Returns"),
-    N_("Refunded"),
+    N_("Amount refunded"),
     N_("Return rate"),
 )
 """The most-returned tables' column names (marked only: translate each where shown)."""
