@@ -83,7 +83,7 @@ class ImportDialog(QDialog):
         self.mapping_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.mapping_table.horizontalHeader().setStretchLastSection(True)
-        self.mapping_table.setMinimumWidth(390)
+        self.mapping_table.setMinimumWidth(470)  # the Portuguese field names and choices fit
         self.combos: dict[str, QComboBox] = {}
         for row, spec in enumerate(FIELDS):
             item = QTableWidgetItem(_(spec.label) + (" *" if spec.required else ""))

@@ -195,6 +195,7 @@ class ChartCard(QFrame):
         self.title.setStyleSheet(f"font-weight: 600; font-size: 11pt; color: {TEXT_COLOR};")
         self.key = QLabel()
         self.key.setStyleSheet(f"font-weight: 700; font-size: 17pt; color: {TEXT_COLOR};")
+        self.key.setWordWrap(True)  # "Principalmente: Desistência da compra" in a narrow card
         self.chart = BarChart()
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignCenter)

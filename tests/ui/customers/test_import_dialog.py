@@ -227,10 +227,6 @@ def test_file_menu_opens_the_dialog(qtbot, db):
     win.active_dialog.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the mapping combos cut their longest Portuguese choice (101 of 110 px) with the merged catalog (issue 15 left open)",  # noqa: E501
-)
 def test_in_portuguese_the_dialog_checks_and_imports_in_brazilian_words(qtbot, db, tmp_path):
     set_language("pt_BR")
     dlg = ImportDialog(db)

@@ -193,10 +193,6 @@ def test_closing_while_loading_drops_the_result(qtbot, demo_db):
     assert not shiboken6.isValid(window)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with every part of the catalog merged, the dashboard cards are wider than 1024 px after choosing the last 30 days (issue 15 left open)",  # noqa: E501
-)
 def test_in_portuguese_the_window_speaks_it_and_nothing_is_cut(qtbot, demo_db, year):
     set_language("pt_BR")
     window = DashboardWindow(demo_db, today=TODAY)
