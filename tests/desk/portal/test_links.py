@@ -195,7 +195,7 @@ def test_staff_read_a_bad_link_in_the_desks_language(db):
     set_language("pt_BR")
     with pytest.raises(DeskError, match="^Este link pessoal não abre nenhuma devolução"):
         open_link(db, text="https://returns.example.com/r/" + "A" * 34)
-    with pytest.raises(DeskError, match="^Não há devolução R-1999-00001.$"):
+    with pytest.raises(DeskError, match="^Não existe a devolução R-1999-00001.$"):
         revoke_links(db, number="r-1999-00001")
 
 

@@ -141,7 +141,7 @@ def test_text_to_stdout_and_to_a_file(db, cli_db_here, crafted, capsys, tmp_path
     lines = text.splitlines()
     assert lines[0] == "Returns 11/2/26 to 11/15/26 · All customers"
     assert lines[5:7] == [
-        "SKU    Product    Category  Items  Returns          Refunded  Return rate",
+        "SKU    Product    Category  Items  Returns   Amount refunded  Return rate",
         "SKU-C  Scarf      Clothing      5        1            €75.00        50.0%",
     ]
     assert "Kitchen          4     8        50.0%" in lines
