@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from sqlmodel import select
@@ -49,7 +50,8 @@ def screen(qtbot, db):
     widget.show()
     yield widget
     qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
-    widget.close_from_staff()
+    if shiboken6.isValid(widget):  # a slow machine: the screen may have closed itself already
+        widget.close_from_staff()
 
 
 def wait_thanks(qtbot, screen):
