@@ -1,4 +1,5 @@
-"""The headless commands of `returndesk`: demo, show, move.
+"""The headless commands of `returndesk`: show, move, config, import-customers (the other
+packages add theirs: demo, reports, backups, catalog, messages, feedback, portal).
 
 They speak the desk's language (main.py sets it before building the parser): every help
 text, output line and error, and argparse's own words ("usage:", "options", "the following
@@ -23,9 +24,10 @@ from desk.catalog import cli as catalog_cli
 from desk.cli_words import speak_argparse
 from desk.codes import Channel, Status
 from desk.db import Database, describe_database_error, open_database
+from desk.demo import cli as demo_cli
 from desk.errors import DeskError
 from desk.feedback.cli import add_commands as feedback_commands
-from desk.i18n.catalog import LANGUAGES, _, language, ngettext, pgettext
+from desk.i18n.catalog import _, pgettext
 from desk.i18n.formats import format_datetime, format_number
 from desk.labels import CONDITIONS, DISPOSITIONS, INTAKES, REASONS, REFUND_METHODS, label
 from desk.messages.cli import add_commands as outbox_commands
@@ -55,23 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help=_("fill the database with demo returns"))
-    demo.add_argument(
-        "--returns", type=int, default=500, metavar="N", help=_("how many returns to add")
-    )
-    demo.add_argument(
-        "--seed", type=int, default=1, metavar="S", help=_("the same seed gives the same data")
-    )
-    demo.add_argument(
-        "--locale",
-        choices=LANGUAGES,
-        default=None,
-        help=_(
-            "the demo shop: en (English), pt_BR (a shop in São Paulo, in reais); "
-            "default: this desk's language"
-        ),
-    )
-    demo.set_defaults(run=cmd_demo)
+    demo_cli.add_commands(commands)
 
     show = commands.add_parser("show", help=_("print a return with its lines and timeline"))
     show.add_argument("number", metavar="NUMBER", help=_("the return's number, e.g. R-2026-00042"))
@@ -214,38 +200,6 @@ def unexpected_error(error: BaseException) -> str:
     return _("Something went wrong ({error}); nothing was lost. {where}").format(
         error=type(error).__name__, where=where
     )
-
-
-def cmd_demo(db: Database, args: argparse.Namespace) -> int:
-    """Fill the database with demo data."""
-    from desk.demo.seed import seed_demo
-
-    if args.returns < 1:
-        raise DeskError(_("--returns must be at least 1."))
-    locale = args.locale or language()
-    summary = seed_demo(db, returns=args.returns, seed=args.seed, locale=locale)
-    added = ngettext(
-        "Added {returns} demo return (customers: {customers}, sales: {sales}).",
-        "Added {returns} demo returns (customers: {customers}, sales: {sales}).",
-        summary.returns,
-    )
-    print(
-        added.format(
-            returns=format_number(summary.returns),
-            customers=format_number(summary.customers),
-            sales=format_number(summary.sales),
-        )
-    )
-    receipts = summary.try_receipts
-    if len(receipts) > 1:
-        print(
-            _("Try receipt {first} or {second} in New return.").format(
-                first=receipts[0], second=receipts[1]
-            )
-        )
-    elif receipts:
-        print(_("Try receipt {receipt} in New return.").format(receipt=receipts[0]))
-    return 0
 
 
 def cmd_show(db: Database, args: argparse.Namespace) -> int:

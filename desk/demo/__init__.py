@@ -13,6 +13,7 @@ Modules:
     content        the fixed tables (names, products, reasons, notes, drop-off points) drawn from
     content_br     the Brazilian shop's tables: products in reais, Portuguese notes, São Paulo
     story_content  the story's tables: message texts per language, ratings, feedback comments
+    cli            the `demo` command of returndesk
 """
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "content",
     "content_br",
     "story_content",
+    "cli",
 ]
