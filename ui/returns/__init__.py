@@ -3,6 +3,7 @@
 Modules:
     model              the list model: a row per matching return, pages read in the background
     row_cache          the list rows in memory: runs of positions, found by id at once, bounded
+    list_reads         the first page and later pages, read in the background
     list_look          the list's status colours, low-rating mark and totals' text
     list_parts         search box, status filter, table view and its empty-list text
     detail_panel       one return: customer, lines, timeline, next steps
@@ -19,6 +20,7 @@ Modules:
 __all__ = [
     "model",
     "row_cache",
+    "list_reads",
     "list_look",
     "list_parts",
     "detail_panel",

@@ -26,7 +26,7 @@ from desk import list_window, listing
 from desk.cancel import Cancel, Cancelled
 from desk.codes import Status
 from desk.db import Database
-from desk.feedback.record import low_rating, ratings_for
+from desk.feedback.record import ratings_for
 from desk.i18n.catalog import N_, _, language
 from desk.i18n.formats import format_date, format_number
 from desk.list_order import Sort
@@ -34,6 +34,7 @@ from desk.list_window import ListPage
 from desk.listing import ReturnFilter, ReturnRow
 from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
+from ui.returns import list_reads
 from ui.returns.list_look import STATUS_COLORS, low_mark, money
 from ui.returns.row_cache import RowCache
 
@@ -62,36 +63,7 @@ def status_shown(flt: ReturnFilter, status: Status) -> bool:
     return not flt.status or Status(flt.status) == status
 
 
-HIDDEN_SHOWN = 3  # returns named when the status filter hides what the search finds
 MAX_READS = 2  # page reads running at once; older ones (scrolled past) are called off
-
-
-def _first_page(
-    db: Database, flt: ReturnFilter, size: int, cancel: Cancel
-) -> tuple[ListPage, dict[int, int], int, ListPage | None]:
-    """A filter's first page, its rows' current ratings, the low-rating threshold, and
-    when a search finds nothing under a status filter, what it finds under every status."""
-    page = list_window.first_page(db, flt, limit=size, cancel=cancel)
-    hidden = None
-    if not page.rows and flt.status and flt.text.strip():
-        unfiltered = replace(flt, status=None)
-        hidden = list_window.first_page(db, unfiltered, limit=HIDDEN_SHOWN, cancel=cancel)
-    cancel.check()
-    return page, ratings_for(db, [row.id for row in page.rows]), low_rating(db), hidden
-
-
-def _page(
-    db: Database, flt: ReturnFilter, anchor, start: int, size: int, plan, cancel: Cancel
-) -> tuple[list[ReturnRow], dict[int, int]]:
-    """The rows at positions [start, start + size) read from `anchor`, and their ratings."""
-    wanted = flt.turned() if anchor.backwards else flt
-    rows = list_window.read_page(
-        db, wanted, after=anchor.after, offset=anchor.offset, limit=size, plan=plan, cancel=cancel
-    )
-    if anchor.backwards:
-        rows.reverse()
-    cancel.check()
-    return rows, ratings_for(db, [row.id for row in rows])
 
 
 class ReturnsModel(QAbstractTableModel):
@@ -175,7 +147,7 @@ class ReturnsModel(QAbstractTableModel):
         self._requested = flt
         self._cancels.append(cancel)
         run_in_background(
-            lambda: _first_page(db, flt, self._page_size, cancel),
+            lambda: list_reads.first_page(db, flt, self._page_size, cancel),
             owner=self,
             on_success=lambda found: self._show_page(generation, flt, *found),
             on_failure=lambda error: self._load_failed(generation, error),
@@ -311,7 +283,7 @@ class ReturnsModel(QAbstractTableModel):
         self._reads[number] = cancel
         generation, db, flt, plan = self._generation, self._db, self._filter, self._plan
         run_in_background(
-            lambda: _page(db, flt, anchor, start, size, plan, cancel),
+            lambda: list_reads.page(db, flt, anchor, start, size, plan, cancel),
             owner=self,
             on_success=lambda found: self._page_arrived(generation, number, start, *found),
             on_failure=lambda error: self._load_failed(generation, error),
