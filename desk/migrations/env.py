@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 import desk.catalog.tables  # noqa: F401  (and the catalogue's)
 import desk.models  # noqa: F401  (registers the tables)
 import desk.reports.tables  # noqa: F401  (and the reports' own)
+import desk.staff.tables  # noqa: F401  (and the staff accounts and audit)
 from desk.migrations import include_object
 
 config = context.config

@@ -1,0 +1,201 @@
+"""Staff accounts: add, rename, change role, turn off, set a PIN; one call per action.
+
+Each change needs Permission.STAFF_ACCOUNTS (the owner's, by default) and is audited. The
+owner's account is made by migration 0022, without a PIN: until some active account has a
+PIN, the desk asks nobody to sign in (`pins_in_use`), so a shop of one changes nothing.
+A PIN is unique among active accounts, because a PIN alone signs a person in (F2, PIN).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, func, select
+
+from desk.db import Database
+from desk.errors import NotFound, ValidationError
+from desk.i18n.catalog import _
+from desk.search import fold
+from desk.staff.actor import Actor, require
+from desk.staff.audit import HIDDEN, record
+from desk.staff.codes import AuditAction
+from desk.staff.pins import hash_pin, pin_matches, pin_problem
+from desk.staff.roles import Permission, Role
+from desk.staff.tables import StaffAccount
+
+NAME_CHARS = 100
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    """An account as the staff page and `staff list` show it (never its PIN)."""
+
+    id: int
+    name: str
+    role: Role
+    active: bool
+    has_pin: bool
+    locked: bool
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: "Ana  Lúcia" and "ana lucia" are one person."""
+    return " ".join(fold(name).split())
+
+
+def _info(row: StaffAccount) -> StaffInfo:
+    return StaffInfo(
+        id=row.id or 0,
+        name=row.name,
+        role=row.role,
+        active=row.active,
+        has_pin=row.pin_hash is not None,
+        locked=row.locked_until is not None,
+    )
+
+
+def list_staff(db: Database) -> list[StaffInfo]:
+    """Every account, active ones first, each in name order."""
+    with db.session() as session:
+        rows = session.exec(select(StaffAccount)).all()
+    return [_info(r) for r in sorted(rows, key=lambda r: (not r.active, r.name_key))]
+
+
+def pins_in_use(db: Database) -> bool:
+    """Whether staff sign in at this shop: some active account has a PIN."""
+    with db.session() as session:
+        return _pins_in_use(session)
+
+
+def _pins_in_use(session: Session) -> bool:
+    query = select(func.count()).where(
+        col(StaffAccount.active), col(StaffAccount.pin_hash).is_not(None)
+    )
+    return bool(session.exec(query).one())
+
+
+def owner_account(db: Database) -> StaffInfo:
+    """The first active owner account (migration 0022 makes one)."""
+    with db.session() as session:
+        query = select(StaffAccount).where(
+            col(StaffAccount.active), StaffAccount.role == Role.OWNER
+        )
+        row = session.exec(query.order_by(col(StaffAccount.id))).first()
+        if row is None:
+            raise NotFound(_("There is no active owner account."))
+        return _info(row)
+
+
+def _checked_name(session: Session, name: str, *, other_than: int | None = None) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": _("Type the person's name.")})
+    if len(name) > NAME_CHARS:
+        raise ValidationError({"name": _("Keep the name to 100 characters.")})
+    if "\x00" in name:
+        raise ValidationError({"name": _("The name holds a character that cannot be stored.")})
+    same = session.exec(select(StaffAccount).where(StaffAccount.name_key == name_key(name)))
+    if (found := same.first()) is not None and found.id != other_than:
+        raise ValidationError(
+            {"name": _("There is already an account named {name}.").format(name=found.name)}
+        )
+    return name
+
+
+def _checked_pin(session: Session, pin: str, *, other_than: int | None = None) -> str:
+    if problem := pin_problem(pin):
+        raise ValidationError({"pin": problem})
+    others = session.exec(
+        select(StaffAccount).where(
+            col(StaffAccount.active), col(StaffAccount.pin_hash).is_not(None)
+        )
+    )
+    if any(r.id != other_than and pin_matches(pin, r.pin_hash) for r in others):
+        raise ValidationError({"pin": _("Someone else has this PIN; choose another.")})
+    return hash_pin(pin)
+
+
+def _get(session: Session, name_or_id: str | int) -> StaffAccount:
+    if isinstance(name_or_id, int):
+        row = session.get(StaffAccount, name_or_id)
+    else:
+        query = select(StaffAccount).where(StaffAccount.name_key == name_key(name_or_id))
+        row = session.exec(query).first()
+    if row is None:
+        raise NotFound(_("There is no staff account {name}.").format(name=name_or_id))
+    return row
+
+
+def add_staff(
+    db: Database, *, name: str, role: Role, pin: str | None = None, actor: Actor | None = None
+) -> StaffInfo:
+    """Add an account named `name` with `role` and, optionally, a PIN; return it."""
+    with db.session() as session:
+        actor = require(session, actor, Permission.STAFF_ACCOUNTS)
+        row = StaffAccount(name=_checked_name(session, name), role=Role(role))
+        row.name_key = name_key(row.name)
+        if pin:
+            row.pin_hash = _checked_pin(session, pin)
+        session.add(row)
+        session.flush()
+        record(session, actor, AuditAction.STAFF_ADDED, row.name, new=row.role.value)
+        session.commit()
+        return _info(row)
+
+
+def change_staff(
+    db: Database,
+    name_or_id: str | int,
+    *,
+    name: str | None = None,
+    role: Role | None = None,
+    active: bool | None = None,
+    actor: Actor | None = None,
+) -> StaffInfo:
+    """Rename an account, change its role, or turn it off or on; return it.
+
+    The last active owner can be neither turned off nor given another role.
+    """
+    with db.session() as session:
+        actor = require(session, actor, Permission.STAFF_ACCOUNTS)
+        row = _get(session, name_or_id)
+        before = f"{row.name} · {row.role.value} · {'active' if row.active else 'off'}"
+        if name is not None:
+            row.name = _checked_name(session, name, other_than=row.id)
+            row.name_key = name_key(row.name)
+        if role is not None:
+            row.role = Role(role)
+        if active is not None:
+            row.active = active
+        _keep_an_owner(session, row)
+        after = f"{row.name} · {row.role.value} · {'active' if row.active else 'off'}"
+        record(session, actor, AuditAction.STAFF_CHANGED, row.name, old=before, new=after)
+        session.commit()
+        return _info(row)
+
+
+def _keep_an_owner(session: Session, changed: StaffAccount) -> None:
+    session.flush()
+    owners = select(func.count()).where(col(StaffAccount.active), StaffAccount.role == Role.OWNER)
+    if not session.exec(owners).one():
+        session.rollback()
+        raise ValidationError(
+            {"role": _("The shop needs an active owner: make someone else the owner first.")}
+        )
+
+
+def set_pin(
+    db: Database, name_or_id: str | int, pin: str | None, *, actor: Actor | None = None
+) -> StaffInfo:
+    """Set (or, with None, remove) an account's PIN; a person may always change their own."""
+    with db.session() as session:
+        row = _get(session, name_or_id)
+        if actor is None or actor.account_id != row.id:
+            actor = require(session, actor, Permission.STAFF_ACCOUNTS)
+        row.pin_hash = _checked_pin(session, pin, other_than=row.id) if pin else None
+        row.failed_pins, row.next_try_at, row.locked_until = 0, None, None
+        record(
+            session, actor, AuditAction.PIN_SET, row.name, old=HIDDEN, new=HIDDEN if pin else None
+        )
+        session.commit()
+        return _info(row)
