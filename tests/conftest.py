@@ -68,6 +68,16 @@ def english_desk():
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def nobody_signed_in():
+    """Each test starts and ends with no one signed in: services act as the computer's user."""
+    from desk.staff.actor import set_desk_actor
+
+    set_desk_actor(None)
+    yield
+    set_desk_actor(None)
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "returns.db"

@@ -8,7 +8,20 @@ Modules:
     actor       the person behind an action, whether they may do it (may, require, approval)
     audit       recording a change in its own transaction, reading the audit back
     accounts    adding and changing accounts and their PINs
+    grants      the owner's changes to what each role may do
+    audit_export the audit as a CSV file, and as lines for a person
     signin      signing in with a PIN, the slow-down and lockout of wrong PINs
 """
 
-__all__ = ["roles", "codes", "tables", "pins", "actor", "audit", "accounts", "signin"]
+__all__ = [
+    "roles",
+    "codes",
+    "tables",
+    "pins",
+    "actor",
+    "audit",
+    "accounts",
+    "grants",
+    "audit_export",
+    "signin",
+]

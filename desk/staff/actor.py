@@ -1,10 +1,12 @@
 """The person behind an action, and whether they may do it.
 
-Every owner-only service takes `actor=` (keyword-only). None means the computer's user: a
-command or a script, which acts as the owner and says so in the audit (ActingAs.COMPUTER).
-The window passes the person signed in (or, in a shop without PINs, the owner under the
-name typed). A person who may not do something can still do it once with the approval of
-one who may: `actor.approved(by)`; the audit records both names.
+Every owner-only service takes `actor=` (keyword-only). None means the desk's actor: the
+person the window has signed in (`set_desk_actor`, called by the face at each sign-in and
+sign-out; in a shop without PINs, the owner), or, where no face set one (a command, a
+script), the computer's user, who acts as the owner and says so in the audit
+(ActingAs.COMPUTER). So a service called without `actor=` from the window still acts as the
+person signed in, never silently as the owner. A person who may not do something can still
+do it once with the approval of one who may: `actor.approved(by)`; the audit records both.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session, select
 
+from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.staff.codes import ActingAs
@@ -59,9 +62,23 @@ def computer_user() -> Actor:
     return Actor(name=name[:100], role=Role.OWNER, acting_as=ActingAs.COMPUTER)
 
 
+_desk_actor: Actor | None = None
+
+
+def set_desk_actor(actor: Actor | None) -> None:
+    """Make `actor` the person behind this process's actions (None: the computer's user)."""
+    global _desk_actor
+    _desk_actor = actor
+
+
+def desk_actor() -> Actor:
+    """The person behind this process's actions: the one signed in, or the computer's user."""
+    return _desk_actor if _desk_actor is not None else computer_user()
+
+
 def acting(actor: Actor | None) -> Actor:
-    """`actor`, or the computer's user when None."""
-    return actor if actor is not None else computer_user()
+    """`actor`, or the desk's actor when None."""
+    return actor if actor is not None else desk_actor()
 
 
 def computer_name() -> str:
@@ -88,8 +105,14 @@ def may(session: Session, actor: Actor | None, permission: Permission) -> bool:
     return actor.approved_by is not None and permission in table[actor.approved_by.role]
 
 
+def allowed(db: Database, actor: Actor | None, permission: Permission) -> bool:
+    """Whether `actor` (the desk's actor when None) may do `permission`: a face's question."""
+    with db.session() as session:
+        return may(session, actor, permission)
+
+
 def require(session: Session, actor: Actor | None, permission: Permission) -> Actor:
-    """`actor` (the computer's user when None) if it may do `permission`; else NotAllowed."""
+    """`actor` (the desk's actor when None) if it may do `permission`; else NotAllowed."""
     actor = acting(actor)
     if not may(session, actor, permission):
         raise NotAllowed(actor, permission)

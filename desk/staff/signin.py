@@ -21,11 +21,11 @@ from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.models import utcnow
 from desk.staff.accounts import _get
-from desk.staff.actor import Actor
+from desk.staff.actor import Actor, require
 from desk.staff.audit import record
 from desk.staff.codes import ActingAs, AuditAction
 from desk.staff.pins import pin_matches
-from desk.staff.roles import Role
+from desk.staff.roles import Permission, Role
 from desk.staff.tables import StaffAccount
 
 FREE_TRIES = 2
@@ -97,6 +97,29 @@ def sign_in(
         record(session, actor, AuditAction.SIGNED_IN, row.name)
         session.commit()
         return actor
+
+
+def approve(
+    db: Database, pin: str, permission: Permission, *, guard: PadGuard | None = None
+) -> Actor:
+    """The person whose PIN is `pin`, if they may do `permission` ("manager approval").
+
+    The PIN counts like a sign-in's (slow-down, lockout); approving is not signing in: the
+    approver is recorded with the action they approved (Actor.approved), not on their own.
+    Raises SignInRefused for a wrong PIN, NotAllowed for a person who may not approve this.
+    """
+    guard = guard if guard is not None else PadGuard()
+    now = utcnow()
+    with db.session() as session:
+        guard.check(now)
+        row = _by_pin(session, pin, now)
+        if row is None:
+            guard.failed(now)
+            record(session, UNKNOWN, AuditAction.PIN_REFUSED, "", new=str(guard.failures))
+            session.commit()
+            raise SignInRefused(_("Nobody has this PIN. Try again."))
+        guard.succeeded()
+        return require(session, actor_of(row), permission)
 
 
 def sign_out(db: Database, actor: Actor, *, idle: bool = False) -> None:

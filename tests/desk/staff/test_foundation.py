@@ -93,3 +93,47 @@ def test_the_audit_is_append_only(db):
             conn.execute(text(statement))
     with db.session() as session:
         assert [e.actor_name for e in entries(session, AuditQuery())] != ["x"]
+
+
+def test_the_owner_changes_what_a_role_may_do(db):
+    from desk.staff.grants import role_grants, set_grant
+
+    assert Permission.REDEEM_CODE not in role_grants(db)[Role.CLERK]
+    after = set_grant(db, Role.CLERK, Permission.REDEEM_CODE, True)
+    assert Permission.REDEEM_CODE in after[Role.CLERK]
+    assert Permission.REDEEM_CODE in role_grants(db)[Role.CLERK]
+    with pytest.raises(ValidationError):
+        set_grant(db, Role.OWNER, Permission.SETTINGS, False)
+
+
+def test_an_approval_needs_the_pin_of_someone_who_may(db):
+    accounts.add_staff(db, name="Ana", role=Role.CLERK, pin="4821")
+    accounts.add_staff(db, name="Rui", role=Role.MANAGER, pin="5930")
+    assert signin.approve(db, "5930", Permission.REDEEM_CODE).name == "Rui"
+    with pytest.raises(NotAllowed):
+        signin.approve(db, "5930", Permission.SETTINGS)
+    with pytest.raises(signin.SignInRefused):
+        signin.approve(db, "0000", Permission.REDEEM_CODE)
+
+
+def test_a_service_called_without_actor_acts_as_the_person_signed_in(db):
+    from desk.staff.actor import set_desk_actor
+
+    accounts.add_staff(db, name="Ana", role=Role.CLERK, pin="4821")
+    set_desk_actor(signin.sign_in(db, "4821"))
+    with pytest.raises(NotAllowed):
+        accounts.add_staff(db, name="Caio", role=Role.CLERK)
+
+
+def test_the_audit_exports_as_csv(db, tmp_path):
+    import csv
+
+    from desk.staff.audit_export import COLUMNS, export_audit
+
+    accounts.add_staff(db, name="Ana", role=Role.CLERK, pin="4821")
+    signin.sign_in(db, "4821")
+    count = export_audit(db, tmp_path / "audit.csv", AuditQuery())
+    rows = list(csv.reader((tmp_path / "audit.csv").open(encoding="utf-8")))
+    assert count == 2 and tuple(rows[0]) == COLUMNS
+    assert [r[1] for r in rows[1:]] == ["signed_in", "staff_added"]
+    assert "4821" not in (tmp_path / "audit.csv").read_text(encoding="utf-8")
