@@ -15,17 +15,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
+from typing import TYPE_CHECKING
 
 from desk.i18n.catalog import _
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
 
 DEFAULT_COUNTRY = "GB"
 """The shop's country until it is set: the demo shop and its counter numbers are British."""
 
-SMS_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
-"""The kinds of number a text message reaches."""
+
+@cache
+def _numbers():
+    """The `phonenumbers` package, imported at the first phone (its metadata takes about
+    15 ms to load, which the window's start does not need)."""
+    import phonenumbers
+
+    return phonenumbers
+
+
+def _sms_types() -> frozenset[int]:
+    """The kinds of number a text message reaches."""
+    kinds = _numbers().PhoneNumberType
+    return frozenset({kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE})
+
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _TYPED = re.compile(r"^[\d\s()./+-]+$")  # what a phone typed in a search box looks like
@@ -49,10 +63,10 @@ def parse(text: str, country: str = DEFAULT_COUNTRY) -> PhoneNumber | None:
 
 def _valid(text: str, region: str | None) -> PhoneNumber | None:
     try:
-        number = phonenumbers.parse(text, region)
-    except NumberParseException:
+        number = _numbers().parse(text, region)
+    except _numbers().NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    return number if _numbers().is_valid_number(number) else None
 
 
 def to_e164(text: str, country: str = DEFAULT_COUNTRY) -> str | None:
@@ -61,7 +75,7 @@ def to_e164(text: str, country: str = DEFAULT_COUNTRY) -> str | None:
     number = parse(text, country)
     if number is None or number.extension:
         return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return _numbers().format_number(number, _numbers().PhoneNumberFormat.E164)
 
 
 def is_e164(text: str | None) -> bool:
@@ -72,7 +86,7 @@ def is_e164(text: str | None) -> bool:
 def can_receive_sms(text: str, country: str = DEFAULT_COUNTRY) -> bool:
     """Whether `text` is a mobile number (or one that may be mobile), so a text reaches it."""
     number = parse(text, country)
-    return number is not None and phonenumbers.number_type(number) in SMS_TYPES
+    return number is not None and _numbers().number_type(number) in _sms_types()
 
 
 def phone_problem(text: str, country: str = DEFAULT_COUNTRY, *, sms: bool = False) -> str | None:
@@ -86,8 +100,8 @@ def phone_problem(text: str, country: str = DEFAULT_COUNTRY, *, sms: bool = Fals
     shown = text[:40] if text.isprintable() else repr(text[:40])
     number = parse(text, country)
     if number is None:
-        national = _example(country, PhoneNumberFormat.NATIONAL)
-        international = _example(country, PhoneNumberFormat.INTERNATIONAL)
+        national = _example(country, _numbers().PhoneNumberFormat.NATIONAL)
+        international = _example(country, _numbers().PhoneNumberFormat.INTERNATIONAL)
         return _(
             "“{text}” is not a phone number; type it as dialled in the shop ({national}) "
             "or with its country code ({international})."
@@ -97,7 +111,7 @@ def phone_problem(text: str, country: str = DEFAULT_COUNTRY, *, sms: bool = Fals
             "“{text}” has an extension, which a phone number cannot keep; type the number "
             "without it and put the extension in the notes."
         ).format(text=shown)
-    if sms and phonenumbers.number_type(number) not in SMS_TYPES:
+    if sms and _numbers().number_type(number) not in _sms_types():
         return _(
             "“{text}” is a landline, so it cannot receive text messages; type a mobile "
             "number, or contact the customer by email or a printed letter instead."
@@ -114,10 +128,14 @@ def show_phone(stored: str | None, country: str = DEFAULT_COUNTRY) -> str:
     number = parse(stored, country)
     if number is None or not stored.startswith("+"):
         return stored
-    region = phonenumbers.region_code_for_number(number)
+    region = _numbers().region_code_for_number(number)
     national = region == (country or DEFAULT_COUNTRY).upper()
-    style = PhoneNumberFormat.NATIONAL if national else PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(number, style)
+    style = (
+        _numbers().PhoneNumberFormat.NATIONAL
+        if national
+        else _numbers().PhoneNumberFormat.INTERNATIONAL
+    )
+    return _numbers().format_number(number, style)
 
 
 def needs_fixing(stored: str | None) -> bool:
@@ -141,7 +159,7 @@ def search_digits(query: str) -> str | None:
 
 def is_country(code: str) -> bool:
     """Whether `code` is a two-letter country whose phone numbers are known ("GB", "BR")."""
-    return code.upper() in phonenumbers.SUPPORTED_REGIONS
+    return code.upper() in _numbers().SUPPORTED_REGIONS
 
 
 def country_error(value: object) -> str | None:
@@ -164,7 +182,7 @@ def country_names(language: str = "en") -> dict[str, str]:
         names = Locale.parse(language).territories
     except (ValueError, TypeError):
         names = Locale.parse("en").territories
-    found = {code: names.get(code, code) for code in phonenumbers.SUPPORTED_REGIONS}
+    found = {code: names.get(code, code) for code in _numbers().SUPPORTED_REGIONS}
     return dict(sorted(found.items(), key=lambda item: _sort_key(item[1])))
 
 
@@ -179,13 +197,13 @@ def _sort_key(name: str) -> str:
 
 def example_phone(country: str = DEFAULT_COUNTRY) -> str:
     """A mobile number of `country` as it is dialled there ("07400 123456"): a placeholder."""
-    return _example(country, PhoneNumberFormat.NATIONAL)
+    return _example(country, _numbers().PhoneNumberFormat.NATIONAL)
 
 
 def _example(country: str, style: int) -> str:
-    example = phonenumbers.example_number_for_type(
-        (country or DEFAULT_COUNTRY).upper(), PhoneNumberType.MOBILE
+    example = _numbers().example_number_for_type(
+        (country or DEFAULT_COUNTRY).upper(), _numbers().PhoneNumberType.MOBILE
     )
     if example is None:
-        example = phonenumbers.parse("+447993672961")
-    return phonenumbers.format_number(example, style)
+        example = _numbers().parse("+447993672961")
+    return _numbers().format_number(example, style)

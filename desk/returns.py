@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sqlmodel import Session, col, select
 
@@ -110,9 +111,10 @@ class ReturnDetail:
     exchange_lines: list[ExchangeLine] = field(default_factory=list)
     country: str = DEFAULT_COUNTRY  # the shop's, to show the customer's phone in
 
-    @property
+    @cached_property
     def customer_phone(self) -> str:
-        """The customer's phone as the shop reads it ("07993 672961"; "" when none)."""
+        """The customer's phone as the shop reads it ("07993 672961"; "" when none); read
+        once, where the detail is read (off the UI thread, for the window)."""
         return show_phone(self.customer.phone, self.country)
 
     @property

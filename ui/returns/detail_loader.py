@@ -53,7 +53,7 @@ class DetailLoader(QObject):
             return
         asked, db = self._asked, self.db
         run_in_background(
-            lambda: return_view(db, return_id=return_id),
+            lambda: _read(db, return_id),
             owner=self,
             on_success=lambda view: self._arrived(asked, return_id, view),
             on_failure=lambda error: self._failed(asked, error),
@@ -79,3 +79,11 @@ class DetailLoader(QObject):
             message = _("Cannot show the return: {error}").format(error=error)
         self.window.statusBar().showMessage(message, 5000)
         self.window.detail.show_detail(None)
+
+
+def _read(db, return_id: int):
+    """The return's view, its customer's phone already formatted (phonenumbers is loaded
+    there at the first detail, not on the UI thread)."""
+    view = return_view(db, return_id=return_id)
+    view.detail.customer_phone  # noqa: B018 (a cached property: formatted here)
+    return view
