@@ -33,8 +33,8 @@ from desk.i18n.formats import (
 )
 from desk.money import format_money
 from desk.policy.rules import Rules
+from ui.returns.list_look import STATUS_COLORS
 from ui.returns.messages_box import STATE_WORDS
-from ui.returns.model import STATUS_COLORS
 
 UNKNOWN = N_("unknown")
 SEGMENT_COLORS = {

@@ -12,7 +12,7 @@ from desk.i18n.formats import format_date, format_decimal, format_number, format
 from desk.money import format_money
 from desk.reports.dashboard import Dashboard
 from ui.dashboard.charts import Figure
-from ui.returns.model import STATUS_COLORS
+from ui.returns.list_look import STATUS_COLORS
 
 RATING_COLORS = ("#dc2626", "#f97316", "#eab308", "#84cc16", "#16a34a")
 DISPOSITION_COLORS: dict[Disposition, str] = {

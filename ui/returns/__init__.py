@@ -3,6 +3,7 @@
 Modules:
     model              the list model: a row per matching return, pages read in the background
     row_cache          the list rows in memory: runs of positions, found by id at once, bounded
+    row_texts          what each row shows: its texts made once per row read, the colours
     list_reads         the first page and later pages, read in the background
     list_look          the list's status colours, low-rating mark and totals' text
     list_parts         search box, status filter, table view and its empty-list text
@@ -20,6 +21,7 @@ Modules:
 __all__ = [
     "model",
     "row_cache",
+    "row_texts",
     "list_reads",
     "list_look",
     "list_parts",

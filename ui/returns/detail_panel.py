@@ -32,8 +32,8 @@ from desk.returns import ReturnDetail
 from desk.workflow import ChangeKind, allowed_next, change_kind
 from ui.actions import Act, shortcut_text
 from ui.feedback.detail_box import FeedbackBox
+from ui.returns.list_look import STATUS_COLORS
 from ui.returns.messages_box import MessagesBox
-from ui.returns.model import STATUS_COLORS
 from ui.widgets.flow_layout import flow_row
 
 LINE_COLUMNS = (N_("SKU"), N_("Item · condition · goes to"), N_("Qty"), N_("Unit price"),

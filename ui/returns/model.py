@@ -17,30 +17,34 @@ low-rated return with a red mark and says the rating in its tooltip.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from desk import list_window, listing
 from desk.cancel import Cancel, Cancelled
 from desk.codes import Status
 from desk.db import Database
 from desk.feedback.record import ratings_for
-from desk.i18n.catalog import N_, _, language
-from desk.i18n.formats import format_date, format_number
+from desk.i18n.catalog import _
 from desk.list_order import Sort
 from desk.list_window import ListPage
 from desk.listing import ReturnFilter, ReturnRow
 from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
 from ui.returns import list_reads
-from ui.returns.list_look import STATUS_COLORS, low_mark, money
+from ui.returns.list_look import low_mark
 from ui.returns.row_cache import RowCache
+from ui.returns.row_texts import (  # noqa: F401 (the columns, named beside their model too)
+    COLUMNS,
+    CUSTOMER,
+    ITEMS,
+    LOGGED,
+    NUMBER,
+    STATUS,
+    TOTAL,
+    RowTexts,
+)
 
-COLUMNS = (N_("Number"), N_("Logged"), N_("Customer"), N_("Items"), N_("Total"), N_("Status"))
-"""The column headers in English (marked; `headers()` gives them in the desk's language)."""
-NUMBER, LOGGED, CUSTOMER, ITEMS, TOTAL, STATUS = range(len(COLUMNS))
 SORTS = (Sort.NUMBER, Sort.LOGGED, Sort.CUSTOMER, Sort.ITEMS, Sort.TOTAL, Sort.STATUS)
 """The order each column sorts the list in (every column sorts)."""
 
@@ -49,6 +53,7 @@ _Index = QModelIndex | QPersistentModelIndex
 DISPLAY, ALIGN, FOREGROUND = int(Qt.DisplayRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole)
 DECORATION, TOOLTIP, USER = int(Qt.DecorationRole), int(Qt.ToolTipRole), int(Qt.UserRole)
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+ANSWERED = frozenset({DISPLAY, ALIGN, FOREGROUND, DECORATION, TOOLTIP, USER})
 
 
 def headers() -> tuple[str, ...]:
@@ -97,20 +102,7 @@ class ReturnsModel(QAbstractTableModel):
         self.bound = list_window.Bound.EXACT  # what `total` is: exact, or counted meanwhile
         self.any_returns = False  # whether the database holds any return (the empty text)
         self.hidden: ListPage | None = None  # what the status filter hides of an empty search
-        self._words_language = ""  # the language the words below are in
-        self._headers: tuple[str, ...] = ()
-        self._status_words: dict[Status, str] = {}
-        self._days: dict[date, str] = {}  # the Logged column's text of each day shown
-        self._words()
-
-    def _words(self) -> None:
-        """Translate the headers and statuses once (not per cell painted), again only when
-        the desk's language changed meanwhile (tests do; the app speaks one per run)."""
-        if self._words_language != language():
-            self._words_language = language()
-            self._headers = headers()
-            self._status_words = {status: status.label for status in Status}
-            self._days = {}
+        self._texts = RowTexts(headers(), held=2 * page_size)
 
     @property
     def filter(self) -> ReturnFilter:
@@ -175,7 +167,7 @@ class ReturnsModel(QAbstractTableModel):
         if generation != self._generation:
             return  # the answer to an older filter, arriving late
         self.hidden = hidden
-        self._words()
+        self._texts.speak(headers())
         self.beginResetModel()
         self._filter, self._shown_generation, self._plan = flt, generation, page.plan
         self._cache = RowCache(budget=self._budget)
@@ -319,16 +311,16 @@ class ReturnsModel(QAbstractTableModel):
         if orientation != Qt.Horizontal:
             return None
         if role == DISPLAY:
-            return self._headers[section]
+            return self._texts.headers[section]
         if role == ALIGN and section in (ITEMS, TOTAL):
             return RIGHT
         return None
 
     def data(self, index: _Index, role: int = DISPLAY):
-        # roles compared as plain ints: a comparison with a Qt enum costs 8 µs in PySide6,
-        # and a screenful of rows asks for some 1,700 cells × roles per paint
+        # roles compared as plain ints (a comparison with a Qt enum costs 8 µs in PySide6);
+        # a paint asks each cell for some 7 roles, 4 of which no cell answers
         position = index.row()
-        if not 0 <= position < self.total:
+        if role not in ANSWERED or not 0 <= position < self.total:
             return None
         row, column = self._cache.get(position), index.column()
         if row is None:
@@ -337,11 +329,11 @@ class ReturnsModel(QAbstractTableModel):
                 return "…" if column == NUMBER else ""
             return None
         if role == DISPLAY:
-            return self._display(row, column)
+            return self._texts.cells(position, row)[column]
         if role == ALIGN:
             return RIGHT if column in (ITEMS, TOTAL) else None
         if column == STATUS and role == FOREGROUND:
-            return QColor(STATUS_COLORS[row.status])
+            return self._texts.colors[row.status]
         if column == STATUS and role in (DECORATION, TOOLTIP):
             return self._rating_hint(row.id, role)
         if role == USER:
@@ -358,26 +350,6 @@ class ReturnsModel(QAbstractTableModel):
         if low:
             return _("Rated {rating} of 5: a low rating").format(rating=rating)
         return _("Rated {rating} of 5").format(rating=rating)
-
-    def _display(self, row: ReturnRow, column: int) -> str:
-        if column == NUMBER:
-            return row.number
-        if column == LOGGED:
-            return self._day(row.created_at.astimezone().date())
-        if column == CUSTOMER:
-            return row.customer_name
-        if column == ITEMS:
-            return str(row.items) if row.items < 1000 else format_number(row.items)
-        if column == TOTAL:
-            return money(row.total_cents, row.currency)  # the return's, not the shop's
-        return self._status_words[row.status]
-
-    def _day(self, day: date) -> str:
-        """A day as the Logged column shows it (Babel formats each day once)."""
-        text = self._days.get(day)
-        if text is None:
-            text = self._days[day] = format_date(day)
-        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         """Sort by `column` (each one walks its own index, see desk/list_order.py)."""

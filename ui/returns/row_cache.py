@@ -45,6 +45,7 @@ class RowCache:
     _segments: list[_Segment] = field(default_factory=list)
     _where: dict[int, int] = field(default_factory=dict)  # return id -> position
     _clock: int = 0
+    _last: _Segment | None = None  # the run found last: a screenful of cells is in one run
 
     def __len__(self) -> int:
         return len(self._where)
@@ -93,6 +94,7 @@ class RowCache:
             gone = segment.rows.pop(position - segment.start)
             self._where.pop(gone.id, None)
             if not segment.rows:
+                self._forget(segment)
                 self._segments.remove(segment)
         for later in self._segments:
             if later.start > position:
@@ -117,18 +119,27 @@ class RowCache:
         return min(choices, key=lambda a: a.offset)
 
     def _segment_at(self, position: int) -> _Segment | None:
+        last = self._last  # a paint asks for every cell of the same few rows, role by role
+        if last is not None and last.start <= position < last.start + len(last.rows):
+            return last
         i = bisect_right([s.start for s in self._segments], position) - 1
         if i >= 0 and position < self._segments[i].end:
-            return self._segments[i]
+            self._last = self._segments[i]
+            return self._last
         return None
 
     def _drop(self, segment: _Segment) -> list[int]:
+        self._forget(segment)
         self._segments.remove(segment)
         ids = [row.id for row in segment.rows]
         for return_id in ids:
             if segment.start <= self._where.get(return_id, -1) < segment.end:
                 self._where.pop(return_id, None)
         return ids
+
+    def _forget(self, segment: _Segment) -> None:
+        if self._last is segment:
+            self._last = None
 
     def _evict(self, keep: _Segment) -> list[int]:
         dropped: list[int] = []

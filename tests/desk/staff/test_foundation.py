@@ -50,7 +50,7 @@ def test_wrong_pins_slow_down_then_lock_and_the_lock_ends(db):
     accounts.add_staff(db, name="Ana", role=Role.CLERK, pin="4821")
     now = utcnow()
     messages = []
-    for step in range(signin.LOCK_AFTER):
+    for _ in range(signin.LOCK_AFTER):
         with pytest.raises(signin.SignInRefused) as refused:
             signin.sign_in(db, "1111", name="Ana", now=now)
         messages.append(str(refused.value))

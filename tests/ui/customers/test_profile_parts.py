@@ -22,7 +22,7 @@ from ui.customers.profile_parts import (
     fact_values,
     policy_text,
 )
-from ui.returns.model import STATUS_COLORS
+from ui.returns.list_look import STATUS_COLORS
 
 
 def log(db, *, customer_id=None, reason="defective", cents=3490):

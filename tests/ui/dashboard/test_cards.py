@@ -11,7 +11,7 @@ from desk.reports.period import ReportRange
 from desk.settings import SHOP_CURRENCY, set_setting
 from tests.desk.reports.test_dashboard import logged_and_settled
 from ui.dashboard.cards import TITLES, count, days, figures_of, hours, percent
-from ui.returns.model import STATUS_COLORS
+from ui.returns.list_look import STATUS_COLORS
 
 from .conftest import TODAY
 
