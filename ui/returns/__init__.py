@@ -9,6 +9,7 @@ Modules:
     list_parts         search box, status filter, table view and its empty-list text
     detail_panel       one return: customer, lines, timeline, next steps
     detail_loader      the selected return's detail, read in the background, newest wins
+    timeline_box       the detail's timeline: a row per move, its labels reused
     messages_box       a return's messages to the customer and their state
     transition_dialog  confirm a move with staff name and note
     notify_section     the transition dialog's 'tell the customer' part with its exact preview
@@ -27,6 +28,7 @@ __all__ = [
     "list_parts",
     "detail_panel",
     "detail_loader",
+    "timeline_box",
     "messages_box",
     "transition_dialog",
     "notify_section",

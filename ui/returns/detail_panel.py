@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,14 +25,14 @@ from desk import labels
 from desk.codes import Status
 from desk.i18n.catalog import N_, _, pgettext
 from desk.i18n.formats import format_date, format_datetime, format_number
-from desk.models import StatusChange
 from desk.money import format_money, format_signed
 from desk.returns import ReturnDetail
-from desk.workflow import ChangeKind, allowed_next, change_kind
+from desk.workflow import allowed_next
 from ui.actions import Act, shortcut_text
 from ui.feedback.detail_box import FeedbackBox
 from ui.returns.list_look import STATUS_COLORS
 from ui.returns.messages_box import MessagesBox
+from ui.returns.timeline_box import TimelineBox
 from ui.widgets.flow_layout import flow_row
 
 LINE_COLUMNS = (N_("SKU"), N_("Item · condition · goes to"), N_("Qty"), N_("Unit price"),
@@ -45,20 +44,8 @@ STACK_BELOW = 600
 """Below this width (pixels) the Customer and Return boxes stand one above the other."""
 
 
-ERASED_COLOR = "#6b7280"
-
-
 def _local(stamp) -> str:
     return format_datetime(stamp)
-
-
-def _change_text(change: StatusChange) -> str:
-    """A timeline entry's kind and status: a move is a coloured dot, an undo an arrow back."""
-    status = change.to_status
-    if change_kind(change) == ChangeKind.UNDO:
-        said = _("↶ Undone: back to {status}").format(status=escape(status.label))
-        return f"<b style='color:{ERASED_COLOR}'>{said}</b>"
-    return f"<b style='color:{STATUS_COLORS[status]}'>● {escape(status.label)}</b>"
 
 
 class DetailPanel(QScrollArea):
@@ -115,7 +102,8 @@ class DetailPanel(QScrollArea):
         actions.addWidget(self.actions_hint, 0, Qt.AlignTop)
         actions.addWidget(buttons, 1)
         self._layout.addLayout(actions)
-        self.move_buttons: dict[Status, QPushButton] = {}
+        self.move_buttons: dict[Status, QPushButton] = {}  # the next steps shown
+        self._move_pool: dict[Status, QPushButton] = {}  # each made once, shown when it applies
         self._build_instructions_row()
 
     def _build_instructions_row(self) -> None:
@@ -189,11 +177,8 @@ class DetailPanel(QScrollArea):
         self._layout.addWidget(box)
 
     def _build_timeline(self) -> None:
-        box = QGroupBox(_("Timeline"))
-        self.timeline_grid = QGridLayout(box)
-        self.timeline_grid.setHorizontalSpacing(14)
-        self.timeline_grid.setColumnStretch(3, 1)
-        self._layout.addWidget(box)
+        self.timeline = TimelineBox()
+        self._layout.addWidget(self.timeline)
 
     def show_detail(self, detail: ReturnDetail | None) -> None:
         """Show `detail`, or an empty hint when nothing is selected."""
@@ -206,10 +191,12 @@ class DetailPanel(QScrollArea):
         self.number_label.setText(ret.number)
         color = STATUS_COLORS[status]
         self.status_label.setText(status.label)
-        self.status_label.setStyleSheet(
-            f"background: {color}; color: white; border-radius: 9px; padding: 3px 10px;"
-            "font-weight: 600;"
-        )
+        if self.status_label.property("color") != color:  # a style sheet re-polishes: once
+            self.status_label.setProperty("color", color)
+            self.status_label.setStyleSheet(
+                f"background: {color}; color: white; border-radius: 9px; padding: 3px 10px;"
+                "font-weight: 600;"
+            )
         self.meta_label.setText(
             _("Logged {logged} · {intake} · last change {changed}").format(
                 logged=_local(ret.created_at),
@@ -334,56 +321,27 @@ class DetailPanel(QScrollArea):
             self._fit_lines_height()
 
     def _show_timeline(self, detail: ReturnDetail) -> None:
-        grid = self.timeline_grid
-        while grid.count():
-            widget = grid.takeAt(0).widget()
-            widget.hide()
-            widget.deleteLater()
-        for i, change in enumerate(detail.timeline):
-            when = QLabel(_local(change.at))
-            what = QLabel(_change_text(change))
-            who = QLabel(escape(change.staff) or "—")
-            note = QLabel(escape(change.note))
-            note.setWordWrap(True)
-            for j, widget in enumerate((when, what, who, note)):
-                widget.setObjectName(f"timeline_{i}_{j}")
-                grid.addWidget(widget, i, j, Qt.AlignTop)
-        if detail.erasure_note:
-            self._show_erasure(detail, len(detail.timeline))
-
-    def _show_erasure(self, detail: ReturnDetail, row: int) -> None:
-        """The erasure is an entry of its own kind: grey, no status."""
-        customer = detail.customer
-        erased = _("○ Data erased")
-        cells = (
-            QLabel(_local(customer.erased_at)),
-            QLabel(f"<b style='color:{ERASED_COLOR}'>{erased}</b>"),
-            QLabel(escape(customer.erased_by) or "—"),
-            QLabel(escape(detail.erasure_note)),
-        )
-        for j, widget in enumerate(cells):
-            widget.setObjectName(f"timeline_{row}_{j}")
-            self.timeline_grid.addWidget(widget, row, j, Qt.AlignTop)
+        self.timeline.show_detail(detail)
 
     def _show_moves(self, status: Status) -> None:
         for button in self.move_buttons.values():
             self.actions_box.removeWidget(button)
-            button.hide()  # gone at once, not only when the deletion comes round
-            button.deleteLater()
+            button.hide()  # kept for the next return that can move there
         self.move_buttons = {}
         for target in allowed_next(status):
-            button = QPushButton(target.label)
-            button.setObjectName(f"move_{target.value}")
-            button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
+            button = self._move_pool.get(target) or self._move_button(target)
+            button.setText(target.label)
             self.actions_box.addWidget(button)
+            button.show()
             self.move_buttons[target] = button
         self.actions_hint.setText(_("Next step:") if self.move_buttons else _("Final status."))
 
+    def _move_button(self, target: Status) -> QPushButton:
+        button = self._move_pool[target] = QPushButton(target.label)
+        button.setObjectName(f"move_{target.value}")
+        button.clicked.connect(lambda _=False, t=target: self.move_requested.emit(t))
+        return button
+
     def timeline_text(self) -> list[str]:
         """The timeline as shown, one string per entry (status, staff, note)."""
-        grid, rows = self.timeline_grid, []
-        for i in range(grid.rowCount()):
-            cells = [grid.itemAtPosition(i, j) for j in range(4)]
-            if all(cells):
-                rows.append(" | ".join(c.widget().text() for c in cells))
-        return rows
+        return self.timeline.texts()
