@@ -27,3 +27,23 @@ def test_euro_in_english_by_default():
 def test_signed_amounts_never_read_plus_minus(cents, shown):
     assert format_signed(cents) == shown
     assert "+-" not in format_signed(cents)
+
+
+@pytest.mark.parametrize(
+    ("currency", "locale"),
+    [("EUR", "en"), ("BRL", "pt_BR"), ("GBP", "en"), ("USD", "pt_BR"), ("JPY", "en"),
+     ("EUR", "fr"), ("CHF", "de_CH"), ("INR", "en_IN")],
+)  # fmt: skip
+def test_format_money_says_what_babel_says(currency, locale):
+    """The quick layout read off Babel (two decimals in groups of three) gives Babel's text
+    for every amount; the other layouts go to Babel itself."""
+    import random
+    from decimal import Decimal
+
+    from babel.numbers import format_currency
+
+    amounts = [0, 1, 9, 10, 99, 100, 101, 999, 1000, 99999, 100000, 12345678, 10**15]
+    amounts += random.Random(3).sample(range(-(10**9), 10**9), 300)
+    for cents in amounts:
+        expected = format_currency(Decimal(cents) / 100, currency, locale=locale)
+        assert format_money(cents, currency, locale) == expected, cents
