@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -32,6 +31,8 @@ def app_version() -> str:
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
+        import tomllib  # a source tree without its package installed
+
         try:
             project = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]
         except (OSError, KeyError, tomllib.TOMLDecodeError):
@@ -98,6 +99,8 @@ def library_licences() -> list[LibraryLicence]:
     try:
         wanted = _required_names(metadata.distribution(DISTRIBUTION))
     except metadata.PackageNotFoundError:
+        import tomllib
+
         project = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]
         wanted = [m.group(0) for r in project["dependencies"] if (m := _NAME.match(r))]
     found: dict[str, LibraryLicence] = {}

@@ -16,7 +16,6 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 import desk.catalog.tables  # noqa: F401  (registers the catalogue tables beside desk.models')
-import desk.staff.tables  # noqa: F401  (and the staff accounts and audit)
 from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number

@@ -13,7 +13,6 @@ from desk.codes import Status
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.i18n.catalog import N_, _
 from desk.models import Return, StatusChange, utcnow
-from desk.reports import facts as report_facts
 from desk.validation import text_error
 
 _SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
@@ -225,6 +224,8 @@ def apply_transition(
     )
     session.add(change)
     session.flush()
+    from desk.reports import facts as report_facts  # not needed to show the list
+
     report_facts.refresh(session.connection(), [return_id])
     session.refresh(ret)
     return TransitionResult(ret=ret, change=change)
