@@ -25,7 +25,6 @@ from desk.i18n.catalog import N_, _
 from desk.models import Customer, ExchangeLine, Return, ReturnLine, StatusChange, utcnow
 from desk.numbering import next_number
 from desk.phones import DEFAULT_COUNTRY, show_phone, to_e164
-from desk.reports import facts as report_facts
 from desk.return_checks import validate_draft
 from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
 from desk.validation import (
@@ -194,6 +193,8 @@ def add_return(session: Session, draft: ReturnDraft) -> Return:
     )
     session.flush()
     search.reindex(session.connection(), [ret.id])
+    from desk.reports import facts as report_facts  # not needed to show the list
+
     report_facts.refresh(session.connection(), [ret.id])
     return ret
 

@@ -42,7 +42,6 @@ DEFERRED = (
     "desk.portal.counter",
     "desk.reports.dashboard",
     "desk.reports.tables",  # the report facts: refreshed by a move, read by the dashboard
-    "tomllib",  # the version from pyproject.toml: only a source tree not installed
     "desk.demo.seed",
     "desk.backup.store",
     "ui.settings.backup_page",  # the daily backup starts after the first page

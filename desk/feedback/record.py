@@ -20,7 +20,6 @@ from desk.feedback.rewards import issue_reward
 from desk.i18n.catalog import N_, _
 from desk.i18n.formats import format_number
 from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
-from desk.reports import facts as report_facts
 from desk.settings import FEEDBACK_LOW_RATING, get_setting
 from desk.validation import text_error
 
@@ -120,6 +119,8 @@ def record_feedback(
             feedback = Feedback(return_id=return_id, at=now, **values)
             session.add(feedback)
             session.flush()
+            from desk.reports import facts as report_facts  # not needed to show the list
+
             report_facts.refresh(session.connection(), [return_id])
             reward = issue_reward(
                 session,
