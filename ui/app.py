@@ -167,5 +167,9 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
         FirstPage(window, then=lambda: after_first_page(window, db))
     window.show()
     code = app.exec()
+    from ui.background import wait_for_jobs
+
+    if not wait_for_jobs():
+        log.warning("Some background work was still running at exit")
     db.close()
     return code

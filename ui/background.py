@@ -96,6 +96,12 @@ def _forget(signals: _Signals) -> None:
     signals.deleteLater()
 
 
+def wait_for_jobs(timeout_ms: int = 3000) -> bool:
+    """Let the jobs still running end (at most `timeout_ms`): before the database closes
+    and Python shuts down under them; False if some did not end in time."""
+    return _thread_pool().waitForDone(timeout_ms)
+
+
 def running_jobs() -> int:
     """How many jobs have not yet reported that they finished (on the UI thread)."""
     return len(_running)
