@@ -89,6 +89,7 @@ class PostgresForTests:
     def __init__(self, url: str):
         self.url = url
         self.tables: list[str] | None = None
+        self.seeded: list[tuple[str, list[dict]]] = []
         self.engine: Engine | None = None
 
     def _admin(self) -> Engine:
@@ -116,12 +117,19 @@ class PostgresForTests:
                     )
                 )
             ]
+            self.seeded = [  # what the migrations put in (the owner's account, 0022)
+                (name, [dict(row) for row in rows])
+                for name in self.tables
+                if (rows := conn.execute(text(f'SELECT * FROM "{name}"')).mappings().all())
+            ]
 
     def clean(self) -> str:
-        """Empty every table but alembic_version (ids start at 1 again); return the URL.
+        """Empty every table but alembic_version (ids start at 1 again), put back the rows
+        the migrations seed, so that it is a freshly migrated database; return the URL.
 
-        The migrations seed no rows, so an emptied database is a freshly migrated one. A test
-        that changed the schema itself (or a run of another branch) gets a full reset.
+        The audit's triggers refuse TRUNCATE: they are held off for this session
+        (session_replication_role, the test role is the cluster's superuser). A test that
+        changed the schema itself (or a run of another branch) gets a full reset.
         """
         if self.tables is None:
             self.reset()
@@ -130,14 +138,29 @@ class PostgresForTests:
                 conn.execute(text(f"SET lock_timeout = '{LOCK_TIMEOUT}'"))
                 if not self._intact(conn):
                     raise LookupError("schema changed")
+                conn.execute(text("SET session_replication_role = replica"))
                 try:
                     conn.execute(text(self._truncate()))
                 except OperationalError:  # a lock left by an earlier test's open session
                     self._close_others(conn)
                     conn.execute(text(self._truncate()))
+                conn.execute(text("SET session_replication_role = origin"))
+                self._reseed(conn)
         except (LookupError, ProgrammingError):  # a table or alembic_version is gone
             self.reset()
         return self.url
+
+    def _reseed(self, conn) -> None:
+        for name, rows in self.seeded:
+            columns = list(rows[0])
+            names = ", ".join(f'"{c}"' for c in columns)
+            values = ", ".join(f":{c}" for c in columns)
+            conn.execute(text(f'INSERT INTO "{name}" ({names}) VALUES ({values})'), rows)
+            if "id" in columns:  # the next id follows the seeded ones
+                conn.execute(
+                    text(f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), :top)"),
+                    {"top": max(row["id"] for row in rows)},
+                )
 
     def _truncate(self) -> str:
         names = ", ".join(f'"{name}"' for name in self.tables)
