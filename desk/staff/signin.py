@@ -80,7 +80,7 @@ def sign_in(
                 raise SignInRefused(_("Nobody has this PIN. Try again."))
             guard.succeeded()
         else:
-            row = _get(session, name)
+            row = _locked_row(session, _get(session, name))
             _refuse_if_waiting(row, now)
             if not row.active:
                 raise SignInRefused(_("{name}'s account is turned off.").format(name=row.name))
@@ -127,6 +127,13 @@ def sign_out(db: Database, actor: Actor, *, idle: bool = False) -> None:
     with db.session() as session:
         record(session, actor, AuditAction.SIGNED_OUT, actor.name, new="idle" if idle else None)
         session.commit()
+
+
+def _locked_row(session: Session, row: StaffAccount) -> StaffAccount:
+    """`row` read again and held (FOR UPDATE on PostgreSQL) until the commit: two desks
+    typing wrong PINs for one account at once count every try, none lost."""
+    held = session.get(StaffAccount, row.id, with_for_update=True, populate_existing=True)
+    return held if held is not None else row
 
 
 def _by_pin(session: Session, pin: str, now: datetime) -> StaffAccount | None:

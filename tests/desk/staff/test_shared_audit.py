@@ -162,3 +162,31 @@ def test_the_export_reads_every_page(db, tmp_path):
     }
     assert read[-1]["subject"] == "entry 3001"
     assert (read[3]["subject"], read[3]["approved_by"]) == ("entry 4090", "Bia")
+
+
+@pytest.mark.postgresql_only("SQLite takes one writer at a time: desks share PostgreSQL")
+def test_wrong_pins_typed_at_once_on_two_desks_all_count(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    desks = [open_database(db_url) for _desk in range(4)]
+    try:
+        accounts.add_staff(desks[0], name="Ana", role=Role.CLERK, pin="739164")
+        now, start = utcnow(), Barrier(len(desks))
+
+        def wrong(desk) -> str:
+            start.wait()
+            with pytest.raises(signin.SignInRefused) as refused:
+                signin.sign_in(desk, "318275", name="Ana", now=now)
+            return str(refused.value)
+
+        with ThreadPoolExecutor(len(desks)) as pool:
+            said = list(pool.map(wrong, desks))
+        with desks[0].session() as session:
+            refused = entries(session, AuditQuery(actions=[AuditAction.PIN_REFUSED]))
+    finally:
+        for desk in desks:
+            desk.close()
+    # one after the other: three count, the fourth is asked to wait (after the third)
+    assert sorted(e.new_value for e in refused) == ["1", "2", "3"]
+    assert sum("wait" in s for s in said) == 1
