@@ -23,6 +23,7 @@ HIDDEN = "••••••"
 """What the audit shows for a secret's old and new values."""
 
 _VALUE_CHARS = 2000
+_NAME_CHARS = 100
 
 
 def record(
@@ -43,10 +44,10 @@ def record(
     approver = actor.approved_by
     entry = AuditEntry(
         action=action,
-        actor_name=actor.name,
+        actor_name=_name(actor.name),
         actor_id=actor.account_id,
         acting_as=actor.acting_as,
-        approver_name=approver.name if approver else None,
+        approver_name=_name(approver.name) if approver else None,
         approver_id=approver.account_id if approver else None,
         subject=(_text(subject) or "")[:200],
         old_value=_text(old),
@@ -55,6 +56,12 @@ def record(
     )
     session.add(entry)
     return entry
+
+
+def _name(name: str) -> str:
+    """A person's name as the audit keeps it: 100 characters at most, no NUL (a name typed
+    at a desk without PINs is checked nowhere else)."""
+    return (_text(name) or "")[:_NAME_CHARS]
 
 
 def _text(value: object) -> str | None:

@@ -100,7 +100,12 @@ def sign_in(
 
 
 def approve(
-    db: Database, pin: str, permission: Permission, *, guard: PadGuard | None = None
+    db: Database,
+    pin: str,
+    permission: Permission,
+    *,
+    guard: PadGuard | None = None,
+    now: datetime | None = None,
 ) -> Actor:
     """The person whose PIN is `pin`, if they may do `permission` ("manager approval").
 
@@ -109,7 +114,7 @@ def approve(
     Raises SignInRefused for a wrong PIN, NotAllowed for a person who may not approve this.
     """
     guard = guard if guard is not None else PadGuard()
-    now = utcnow()
+    now = now or utcnow()
     with db.session() as session:
         guard.check(now)
         row = _by_pin(session, pin, now)

@@ -128,3 +128,28 @@ def test_the_audit_finds_a_name_however_it_is_typed(db, sao_paulo_clock):
     assert line.endswith(" · Ana Lúcia, approved by Rui · Policy overridden · R-2026-00007")
     local = override.at - timedelta(hours=3)  # this computer's time, not UTC
     assert line.startswith(f"{local:%Y-%m-%d %H:%M} · ")
+
+
+def test_a_long_typed_name_is_audited_cut_to_the_column(db):
+    from desk.staff.actor import Actor
+    from desk.staff.codes import ActingAs
+
+    typed = Actor(name="Ana " * 40, role=Role.OWNER, acting_as=ActingAs.NO_PINS)
+    boss = Actor(name="R\x00ui" + "i" * 120, role=Role.OWNER, acting_as=ActingAs.NO_PINS)
+    with db.session() as session:
+        record(session, typed.approved(boss), AuditAction.SETTING_CHANGED, "shop.name")
+        session.commit()
+    (entry,) = audit(db, AuditAction.SETTING_CHANGED)
+    assert entry.actor_name == ("Ana " * 40)[:100]
+    assert entry.approver_name == ("R\ufffdui" + "i" * 120)[:100]
+
+
+def test_an_approver_who_is_locked_cannot_approve(db):
+    accounts.add_staff(db, name="Rui", role=Role.MANAGER, pin="582039")
+    now = utcnow()
+    lock_out(db, "Rui", "318275", now=now)
+    with pytest.raises(signin.SignInRefused, match="locked") as refused:
+        signin.approve(db, "582039", Permission.REDEEM_CODE, now=now + timedelta(minutes=1))
+    assert refused.value.locked
+    later = now + timedelta(minutes=signin.LOCK_MINUTES + 1)
+    assert signin.approve(db, "582039", Permission.REDEEM_CODE, now=later).name == "Rui"
