@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desk.cli import build_parser
 from desk.db import open_database
 from desk.models import utcnow
 from desk.staff import accounts, signin
@@ -28,6 +29,7 @@ from main import main
 from tests.desk.staff.test_pin_secrecy import lock_out
 from tests.desk.test_cli import REPO, fail_line, run_in_portuguese
 from tests.fixtures_db import CliDatabase
+from tests.test_cli_portuguese import english_in, names, portuguese_computer  # noqa: F401
 
 ENTRY_POINT = Path(sys.executable).with_name("returndesk")
 LOGIN = "caixa-teste"
@@ -350,3 +352,62 @@ def test_the_staff_commands_speak_portuguese(cli_db):
     )
     shown = run_in_portuguese("audit", db=cli_db)
     assert shown.stdout.rstrip().endswith("Conta de funcionário criada · Bia"), shown.stderr
+
+
+@pytest.mark.usefixtures("portuguese_computer")
+def test_nothing_the_staff_commands_say_is_english_in_portuguese(here, tmp_path):
+    said = []
+    for args, stdin in (
+        (("staff", "rename", "Owner", "Dona Lúcia"), ""),  # the first account's name is English
+        (("staff", "rename", "Zé", "José"), ""),
+        (("staff", "role", "Dona Lúcia", "clerk"), ""),
+        (("staff", "add", "Bia", "--role", "clerk", "--pin-stdin"), "739164\n"),
+        (("staff", "add", "bia", "--role", "clerk"), ""),
+        (("staff", "add", "Caio", "--role", "clerk", "--pin-stdin"), "12\n"),
+        (("staff", "set-pin", "Bia", "--pin-stdin"), ""),
+        (("staff", "set-pin", "Bia", "--pin-stdin"), "582039\n"),
+        (("staff", "set-pin", "Bia", "--remove"), ""),
+        (("staff", "disable", "Bia"), ""),
+        (("staff", "enable", "Bia"), ""),
+        (("staff", "disable", "Owner"), ""),
+        (("staff", "disable", "Zé"), ""),
+        (("staff", "list"), ""),
+        (("staff", "grants"), ""),
+        (("staff", "grant", "clerk", "redeem_code", "on"), ""),
+        (("staff", "grant", "clerk", "redeem_code", "off"), ""),
+        (("staff", "grant", "owner", "settings", "off"), ""),
+        (("audit",), ""),
+        (("audit", "--action", "locked_out"), ""),
+        (("audit", "--csv", str(tmp_path / "audit.csv")), ""),
+        (("audit", "--csv", str(tmp_path / "no" / "audit.csv")), ""),
+        (("audit", "--from", "amanhã"), ""),
+        (("audit", "--from", "2026-11-21", "--to", "2026-11-20"), ""),
+    ):
+        code, out, err = here(*args, stdin=stdin)
+        assert out or err.startswith("returndesk: "), args
+        said.append(out + err)
+    assert said[0] == "Owner agora se chama Dona Lúcia.\n"
+    assert "Bia (Atendente) adicionado(a), com PIN." in said[3]
+    assert said[-1].startswith("returndesk: --from (2026-11-21) é depois de --to (2026-11-20).")
+    found = english_in("\n".join(said), names(build_parser()))
+    assert not found, "English in what `returndesk staff` says:\n  " + "\n  ".join(found)
+
+
+def test_rename_and_role(here, cli_db):
+    assert here("staff", "rename", "owner", "Dona  Lúcia")[:2] == (
+        0,
+        "Owner is now called Dona Lúcia.\n",
+    )
+    here("staff", "add", "Rui", "--role", "manager")
+    assert here("staff", "role", "rui", "owner")[:2] == (0, "Rui is now: Owner.\n")
+    assert here("staff", "role", "dona lucia", "clerk")[:2] == (0, "Dona Lúcia is now: Clerk.\n")
+    code, _out, err = here("staff", "rename", "Rui", "DONA LUCIA")
+    assert (code, err) == (2, "returndesk: There is already an account named Dona Lúcia.\n")
+    code, _out, err = here("staff", "role", "Rui", "manager")  # the last active owner
+    assert code == 2 and "needs an active owner" in err
+    changes = [e for e in audit_of(cli_db) if e.action is AuditAction.STAFF_CHANGED]
+    assert [(e.subject, e.old_value, e.new_value) for e in changes] == [
+        ("Dona Lúcia", "Dona Lúcia · owner · active", "Dona Lúcia · clerk · active"),
+        ("Rui", "Rui · manager · active", "Rui · owner · active"),
+        ("Dona Lúcia", "Owner · owner · active", "Dona Lúcia · owner · active"),
+    ]

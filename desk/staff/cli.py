@@ -2,6 +2,7 @@
 
     returndesk staff add NAME --role clerk|manager|owner [--pin-stdin]
     returndesk staff list | disable NAME | enable NAME | set-pin NAME --pin-stdin|--remove
+    returndesk staff rename NAME NEW_NAME | role NAME ROLE
     returndesk staff grant ROLE PERMISSION on|off      returndesk staff grants
     returndesk audit [--from DATE] [--to DATE] [--action ACTION] [--who NAME] [--csv OUT]
 
@@ -79,6 +80,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         switch = actions.add_parser(word, help=help_text)
         switch.add_argument("name", metavar="NAME", help=_("the person's name"))
         switch.set_defaults(run=refusing_input(cmd_staff_switch), active=active)
+
+    rename = actions.add_parser("rename", help=_("change the name of an account"))
+    rename.add_argument("name", metavar="NAME", help=_("the person's name"))
+    rename.add_argument("new_name", metavar="NEW_NAME", help=_("the name to give it"))
+    rename.set_defaults(run=refusing_input(cmd_staff_rename))
+    role = actions.add_parser("role", help=_("give an account another role"))
+    role.add_argument("name", metavar="NAME", help=_("the person's name"))
+    role.add_argument("role", choices=roles, metavar="ROLE", help=" ".join(roles))
+    role.set_defaults(run=refusing_input(cmd_staff_role))
 
     pin = actions.add_parser("set-pin", help=_("set or remove an account's PIN"))
     pin.add_argument("name", metavar="NAME", help=_("the person's name"))
@@ -194,6 +204,26 @@ def cmd_staff_switch(db: Database, args: argparse.Namespace) -> int:
         print(_("{name} is turned on and can sign in again.").format(name=info.name))
     else:
         print(_("{name} is turned off and can no longer sign in.").format(name=info.name))
+    return 0
+
+
+def cmd_staff_rename(db: Database, args: argparse.Namespace) -> int:
+    """Give an account another name (the audit keeps the names it was written with)."""
+    from desk.staff.accounts import change_staff, list_staff, name_key
+
+    key = name_key(args.name)
+    before = next((s.name for s in list_staff(db) if name_key(s.name) == key), args.name)
+    info = change_staff(db, args.name, name=args.new_name)
+    print(_("{old} is now called {new}.").format(old=before, new=info.name))
+    return 0
+
+
+def cmd_staff_role(db: Database, args: argparse.Namespace) -> int:
+    """Give an account another role (the shop keeps an active owner)."""
+    from desk.staff.accounts import change_staff
+
+    info = change_staff(db, args.name, role=Role(args.role))
+    print(_("{name} is now: {role}.").format(name=info.name, role=info.role.label))
     return 0
 
 
