@@ -1,5 +1,5 @@
 """The headless commands of `returndesk`: show, move, config, import-customers (the other
-packages add theirs: demo, reports, backups, catalog, messages, feedback, portal).
+packages add theirs: demo, reports, backups, catalog, messages, feedback, portal, staff).
 
 They speak the desk's language (main.py sets it before building the parser): every help
 text, output line and error, and argparse's own words ("usage:", "options", "the following
@@ -37,6 +37,7 @@ from desk.portal.cli import add_commands as portal_commands
 from desk.reports import cli as reports_cli
 from desk.returns import get_detail
 from desk.settings import get_setting, setting
+from desk.staff import cli as staff_cli
 from desk.workflow import parse_status
 
 STATUS_NAMES = [s.value for s in Status]
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports_cli.add_commands(commands)
     backup_cli.add_commands(commands)
     catalog_cli.add_commands(commands)
+    staff_cli.add_commands(commands)
     return parser
 
 

@@ -11,6 +11,7 @@ Modules:
     grants      the owner's changes to what each role may do
     audit_export the audit as a CSV file, and as lines for a person
     signin      signing in with a PIN, the slow-down and lockout of wrong PINs
+    cli         the `staff` and `audit` commands of `returndesk`
 """
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "grants",
     "audit_export",
     "signin",
+    "cli",
 ]

@@ -3,20 +3,23 @@
 Each change needs Permission.STAFF_ACCOUNTS (the owner's, by default) and is audited. The
 owner's account is made by migration 0022, without a PIN: until some active account has a
 PIN, the desk asks nobody to sign in (`pins_in_use`), so a shop of one changes nothing.
-A PIN is unique among active accounts, because a PIN alone signs a person in (F2, PIN).
+A PIN is unique among the accounts that have one, because a PIN alone signs a person in
+(F2, PIN); turned-off accounts count too, so turning one on again never makes two alike.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
 from desk.db import Database
 from desk.errors import NotFound, ValidationError
 from desk.i18n.catalog import _
+from desk.models import utcnow
 from desk.search import fold
-from desk.staff.actor import Actor, require
+from desk.staff.actor import Actor, acting, require
 from desk.staff.audit import HIDDEN, record
 from desk.staff.codes import AuditAction
 from desk.staff.pins import hash_pin, pin_matches, pin_problem
@@ -43,14 +46,17 @@ def name_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-def _info(row: StaffAccount) -> StaffInfo:
+def _info(row: StaffAccount, now: datetime | None = None) -> StaffInfo:
+    """The account as shown; `locked` only while its lock lasts (a lock that ran out is kept
+    in the row until the next try, which starts the count again)."""
+    now = now or utcnow()
     return StaffInfo(
         id=row.id or 0,
         name=row.name,
         role=row.role,
         active=row.active,
         has_pin=row.pin_hash is not None,
-        locked=row.locked_until is not None,
+        locked=row.locked_until is not None and now < row.locked_until,
     )
 
 
@@ -90,7 +96,7 @@ def _checked_name(session: Session, name: str, *, other_than: int | None = None)
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError({"name": _("Type the person's name.")})
-    if len(name) > NAME_CHARS:
+    if len(name) > NAME_CHARS or len(name_key(name)) > NAME_CHARS:
         raise ValidationError({"name": _("Keep the name to 100 characters.")})
     if "\x00" in name:
         raise ValidationError({"name": _("The name holds a character that cannot be stored.")})
@@ -105,11 +111,7 @@ def _checked_name(session: Session, name: str, *, other_than: int | None = None)
 def _checked_pin(session: Session, pin: str, *, other_than: int | None = None) -> str:
     if problem := pin_problem(pin):
         raise ValidationError({"pin": problem})
-    others = session.exec(
-        select(StaffAccount).where(
-            col(StaffAccount.active), col(StaffAccount.pin_hash).is_not(None)
-        )
-    )
+    others = session.exec(select(StaffAccount).where(col(StaffAccount.pin_hash).is_not(None)))
     if any(r.id != other_than and pin_matches(pin, r.pin_hash) for r in others):
         raise ValidationError({"pin": _("Someone else has this PIN; choose another.")})
     return hash_pin(pin)
@@ -159,7 +161,7 @@ def change_staff(
     with db.session() as session:
         actor = require(session, actor, Permission.STAFF_ACCOUNTS)
         row = _get(session, name_or_id)
-        before = f"{row.name} · {row.role.value} · {'active' if row.active else 'off'}"
+        before = _state(row)
         if name is not None:
             row.name = _checked_name(session, name, other_than=row.id)
             row.name_key = name_key(row.name)
@@ -168,10 +170,14 @@ def change_staff(
         if active is not None:
             row.active = active
         _keep_an_owner(session, row)
-        after = f"{row.name} · {row.role.value} · {'active' if row.active else 'off'}"
-        record(session, actor, AuditAction.STAFF_CHANGED, row.name, old=before, new=after)
+        if (after := _state(row)) != before:  # turning off an account already off: no entry
+            record(session, actor, AuditAction.STAFF_CHANGED, row.name, old=before, new=after)
         session.commit()
         return _info(row)
+
+
+def _state(row: StaffAccount) -> str:
+    return f"{row.name} · {row.role.value} · {'active' if row.active else 'off'}"
 
 
 def _keep_an_owner(session: Session, changed: StaffAccount) -> None:
@@ -190,12 +196,12 @@ def set_pin(
     """Set (or, with None, remove) an account's PIN; a person may always change their own."""
     with db.session() as session:
         row = _get(session, name_or_id)
-        if actor is None or actor.account_id != row.id:
+        actor = acting(actor)  # the person signed in, when None: they too may set their own
+        if actor.account_id != row.id:
             actor = require(session, actor, Permission.STAFF_ACCOUNTS)
+        had = HIDDEN if row.pin_hash is not None else None
         row.pin_hash = _checked_pin(session, pin, other_than=row.id) if pin else None
         row.failed_pins, row.next_try_at, row.locked_until = 0, None, None
-        record(
-            session, actor, AuditAction.PIN_SET, row.name, old=HIDDEN, new=HIDDEN if pin else None
-        )
+        record(session, actor, AuditAction.PIN_SET, row.name, old=had, new=HIDDEN if pin else None)
         session.commit()
         return _info(row)

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
+from desk.search import fold, folded
 from desk.staff.actor import Actor, acting, computer_name
 from desk.staff.codes import AuditAction
 from desk.staff.tables import AuditEntry
@@ -22,6 +23,7 @@ HIDDEN = "••••••"
 """What the audit shows for a secret's old and new values."""
 
 _VALUE_CHARS = 2000
+_NAME_CHARS = 100
 
 
 def record(
@@ -42,12 +44,12 @@ def record(
     approver = actor.approved_by
     entry = AuditEntry(
         action=action,
-        actor_name=actor.name,
+        actor_name=_name(actor.name),
         actor_id=actor.account_id,
         acting_as=actor.acting_as,
-        approver_name=approver.name if approver else None,
+        approver_name=_name(approver.name) if approver else None,
         approver_id=approver.account_id if approver else None,
-        subject=subject[:200],
+        subject=(_text(subject) or "")[:200],
         old_value=_text(old),
         new_value=_text(new),
         computer=computer_name(),
@@ -56,10 +58,16 @@ def record(
     return entry
 
 
+def _name(name: str) -> str:
+    """A person's name as the audit keeps it: 100 characters at most, no NUL (a name typed
+    at a desk without PINs is checked nowhere else)."""
+    return (_text(name) or "")[:_NAME_CHARS]
+
+
 def _text(value: object) -> str | None:
     if value is None:
         return None
-    return str(value)[:_VALUE_CHARS]
+    return str(value).replace("\x00", "\ufffd")[:_VALUE_CHARS]  # PostgreSQL refuses NUL
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ class AuditQuery:
     since: datetime | None = None
     until: datetime | None = None
     actions: Sequence[AuditAction] = ()
-    actor_name: str | None = None
+    actor_name: str | None = None  # who acted or approved, in any case and accents
     limit: int = 500
     before_id: int | None = None  # for the next page: entries older than this one
 
@@ -83,10 +91,11 @@ def entries(session: Session, query: AuditQuery) -> list[AuditEntry]:
         statement = statement.where(col(AuditEntry.at) < query.until)
     if query.actions:
         statement = statement.where(col(AuditEntry.action).in_(list(query.actions)))
-    if query.actor_name:
+    if query.actor_name:  # "ana lucia" finds Ana Lúcia: names compared folded
+        conn, key = session.connection(), fold(" ".join(query.actor_name.split()))
         statement = statement.where(
-            (col(AuditEntry.actor_name) == query.actor_name)
-            | (col(AuditEntry.approver_name) == query.actor_name)
+            (folded(conn, col(AuditEntry.actor_name)) == key)
+            | (folded(conn, func.coalesce(col(AuditEntry.approver_name), "")) == key)
         )
     if query.before_id is not None:
         statement = statement.where(col(AuditEntry.id) < query.before_id)

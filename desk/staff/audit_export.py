@@ -78,10 +78,10 @@ def _row(entry: AuditEntry) -> list[str]:
 
 
 def describe(entry: AuditEntry) -> str:
-    """One line for a person: when, who (and who approved), what, on what."""
+    """One line for a person: when (this computer's time), who (and who approved), what, on
+    what."""
     who = entry.actor_name or _("(unknown)")
     if entry.approver_name:
         who = _("{name}, approved by {approver}").format(name=who, approver=entry.approver_name)
-    return f"{entry.at:%Y-%m-%d %H:%M} · {who} · {entry.action.label} · {entry.subject}".rstrip(
-        " ·"
-    )
+    parts = [f"{entry.at.astimezone():%Y-%m-%d %H:%M}", who, entry.action.label]
+    return " · ".join([*parts, entry.subject] if entry.subject else parts)

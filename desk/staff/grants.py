@@ -22,6 +22,7 @@ def set_grant(
     db: Database, role: Role, permission: Permission, allowed: bool, *, actor: Actor | None = None
 ) -> dict[Role, frozenset[Permission]]:
     """Let `role` do `permission` or not (audited); return every role's grants after it."""
+    role, permission = Role(role), Permission(permission)  # "owner" typed is the owner too
     if role is Role.OWNER:
         raise ValidationError({"role": _("The owner may always do everything.")})
     with db.session() as session:
