@@ -34,3 +34,15 @@ def test_an_unclosed_if_is_said_in_the_desks_language_with_its_line(qtbot, db, l
     [shown] = problems(editor)
     assert shown.startswith(f"{line} {lines + 1}") and shown.endswith(said), shown
     assert "Jinja was looking" not in shown
+
+
+def test_a_portuguese_desk_opens_on_the_portuguese_templates(qtbot, db):
+    from ui.templates.editor import TemplateEditor
+
+    set_language("pt_BR")
+    editor = TemplateEditor(db)
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_checked(qtbot, editor)
+    assert editor.selected_key()[1] == "pt_BR"
+    assert "abrimos sua devolução" in editor.editor.toPlainText()
