@@ -76,9 +76,11 @@ class ReturnView:
 
 
 def shop_basics(db: Database) -> ShopBasics:
-    """The shop's name, currency and language."""
+    """The shop's name (the default one in the desk's language until the shop names
+    itself), currency and language."""
     with db.session() as session:
         name = get_setting(session, SHOP_NAME)
+        name = _(name) if name == SHOP_NAME.default else name
         currency = get_setting(session, SHOP_CURRENCY)
         locale = get_setting(session, SHOP_LOCALE)
     return ShopBasics(name=name, currency=currency, locale=locale)

@@ -51,7 +51,7 @@ LANGUAGE_CHOICES = ("en", "pt_BR")
 
 # the shop
 
-SHOP_NAME = SettingSpec("shop.name", str, "My Shop", N_("Shop name"))
+SHOP_NAME = SettingSpec("shop.name", str, N_("My Shop"), N_("Shop name"))
 SHOP_EMAIL = SettingSpec("shop.email", str, "", N_("Sender address"), check=email_or_empty)
 SHOP_REPLY_TO = SettingSpec("shop.reply_to", str, "", N_("Reply-to address"), check=email_or_empty)
 SHOP_PHONE = SettingSpec("shop.phone", str, "", N_("Phone"))

@@ -105,3 +105,83 @@ def test_a_failing_command_says_so_in_portuguese(portuguese_computer, capsys, tm
     assert said.strip(), "a failing command says why"
     found = english_in(said, names(build_parser()))
     assert not found, "English in what `returndesk show` says:\n  " + "\n  ".join(found)
+
+
+@pytest.fixture
+def brazilian_demo(portuguese_computer, capsys, tmp_path):
+    """The `--db` option of a Brazilian demo shop made by `returndesk demo` in Portuguese."""
+    db = ["--db", str(tmp_path / "demo.db")]
+    assert main([*db, "demo", "--returns", "40", "--seed", "3"]) == 0
+    capsys.readouterr()
+    return db
+
+
+def said_by(capsys, db: list[str], *command: str) -> str:
+    """What `returndesk … command` prints, on both outputs (the exit code does not matter)."""
+    main([*db, *command])
+    out = capsys.readouterr()
+    return out.out + out.err
+
+
+def a_portuguese_message(db: list[str]) -> tuple[int, str]:
+    """A demo message in Portuguese: its id and its return's number."""
+    from sqlmodel import select
+
+    from desk.db import open_database
+    from desk.models import OutboxMessage, Return
+    from desk.paths import sqlite_url
+
+    database = open_database(sqlite_url(db[1]))
+    try:
+        with database.session() as session:
+            message = session.exec(
+                select(OutboxMessage)
+                .where(OutboxMessage.language == LANGUAGE, OutboxMessage.channel == "email")
+                .order_by(OutboxMessage.id)
+            ).first()
+            return message.id, session.get(Return, message.return_id).number
+    finally:
+        database.close()
+
+
+ENGLISH_HEADS = re.compile(r"^(?:To|Subject|From|Reply-To):|--- text ---", re.MULTILINE)
+
+
+def test_what_the_commands_print_on_a_brazilian_desk_is_portuguese(brazilian_demo, capsys):
+    db = brazilian_demo
+    message, number = a_portuguese_message(db)
+    commands = [
+        ("show", number),
+        ("preview", number, "approved"),
+        ("outbox", "list"),
+        ("outbox", "show", str(message)),
+        ("feedback", number, "--rating", "2", "--comment", "Demorou"),
+        ("move", number, "received"),
+        ("outbox", "send"),
+        ("report", "--from", "2026-01-01", "--to", "2026-12-31", "--text"),
+        ("report", "--from", "2020-01-01", "--to", "2020-01-31", "--text"),
+        ("backups",),
+        ("config", "get", "shop.name"),
+    ]
+    typed = names(build_parser())
+    found = []
+    for command in commands:
+        shown = said_by(capsys, db, *command)
+        assert shown.strip(), f"`returndesk {' '.join(command)}` says something"
+        found += [f"{' '.join(command)}: {f}" for f in english_in(shown, typed)]
+        found += [
+            f"{' '.join(command)}: {head.group()!r}" for head in ENGLISH_HEADS.finditer(shown)
+        ]
+    assert not found, f"{len(found)} English in what the commands print:\n  " + "\n  ".join(found)
+
+
+def test_the_outbox_list_names_channels_and_messages_in_portuguese(brazilian_demo, capsys):
+    listed = said_by(capsys, brazilian_demo, "outbox", "list")
+    assert " E-mail " in listed or " SMS " in listed
+    assert "Pedido de devolução confirmado" in listed  # not "acknowledged"
+    assert not re.search(r"\b(?:acknowledged|received|email)\b", listed)
+    message, _number = a_portuguese_message(brazilian_demo)
+    shown = said_by(capsys, brazilian_demo, "outbox", "show", str(message))
+    assert shown.startswith(f"Mensagem nº {message} (E-mail) para R-")
+    assert "\nPara: " in shown and "\nAssunto: " in shown and "\nDe: " in shown
+    assert "\n--- texto ---\n" in shown

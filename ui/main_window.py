@@ -351,7 +351,13 @@ class MainWindow(QMainWindow):
 
     def offer_demo_data(self) -> None:
         """Ask, then fill the database with demo returns in the background."""
-        demo_offer.offer_demo_data(self, self.db, on_finished=self.refresh)
+        demo_offer.offer_demo_data(self, self.db, on_finished=self._shop_changed)
+
+    def _shop_changed(self) -> None:  # the settings, or the demo (the Brazilian one names it)
+        self.shop = shop_basics(self.db)
+        self.counter.shop_name, self.counter.currency = self.shop.name, self.currency
+        self.setWindowTitle(f"Return Desk — {self.shop.name}")
+        self.refresh()  # what the change shows at once (each return its own currency)
 
     def edit_templates(self) -> None:
         """Open the message template editor, or raise it when it is already open."""
@@ -368,10 +374,7 @@ class MainWindow(QMainWindow):
     def _settings_closed(self, saved: bool) -> None:
         if not saved:
             return
-        self.shop = shop_basics(self.db)
-        self.counter.shop_name, self.counter.currency = self.shop.name, self.currency
-        self.setWindowTitle(f"Return Desk — {self.shop.name}")
-        self.refresh()  # what the settings change shows at once (each return its own currency)
+        self._shop_changed()
         openers.settings_changed(self)
         self.statusBar().showMessage(_("Settings saved."), 5000)
 

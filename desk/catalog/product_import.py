@@ -65,10 +65,14 @@ class ProductImportReport:
     def lines(self) -> list[str]:
         """The summary line, then one line per skipped row and per barcode left out."""
         created, skipped, left_out = self.created, len(self.skipped), len(self.barcode_problems)
-        words = {
-            "products": ngettext("{n} product", "{n} products", created),
-            "rows": ngettext("{n} row", "{n} rows", skipped),
-            "barcodes": ngettext("{n} barcode", "{n} barcodes", left_out),
+        words = {  # 0 has words of its own: Portuguese plurals make it singular
+            "products": ngettext("{n} product", "{n} products", created)
+            if created
+            else _("no products"),
+            "rows": ngettext("{n} row", "{n} rows", skipped) if skipped else _("no rows"),
+            "barcodes": ngettext("{n} barcode", "{n} barcodes", left_out)
+            if left_out
+            else _("no barcodes"),
         }
         counts = {"products": created, "rows": skipped, "barcodes": left_out}
         if self.dry_run:

@@ -36,7 +36,7 @@ from desk.catalog.till_values import amount_cents, per_unit, sold_at, whole_quan
 from desk.customers.csv_table import CsvTable, read_csv
 from desk.db import Database, lock_for_writing, reserve_ids
 from desk.errors import DeskError
-from desk.i18n.catalog import N_, _, ngettext
+from desk.i18n.catalog import N_, _, ngettext, pgettext
 from desk.i18n.formats import format_decimal, format_number
 from desk.models import Customer
 from desk.phones import to_e164
@@ -74,6 +74,13 @@ class SaleImportReport:
             "rows": ngettext("{n} row", "{n} rows", len(self.skipped)),
             "receipts": ngettext("{n} receipt", "{n} receipts", len(self.already_imported)),
         }
+        nothing = {  # 0 has words of its own: Portuguese plurals make it singular
+            "sales": _("no sales"),
+            "lines": _("no lines"),
+            "unknown": pgettext("sale lines", "none"),
+            "rows": _("no rows"),
+            "receipts": _("no receipts"),
+        }
         numbers = {
             "sales": self.sales,
             "lines": self.sale_lines,
@@ -81,6 +88,7 @@ class SaleImportReport:
             "rows": len(self.skipped),
             "receipts": len(self.already_imported),
         }
+        words = {key: text if numbers[key] else nothing[key] for key, text in words.items()}
         counts = counted(words, numbers)
         if self.dry_run:
             # TRANSLATORS: sales, lines, unknown, rows and receipts are counts ("3 lines").

@@ -142,6 +142,10 @@ def cmd_code_export(db: Database, args: argparse.Namespace) -> int:
     from desk.feedback.rewards import export_codes
 
     count = export_codes(db, args.csv)
-    wrote = ngettext("Wrote {count} code to {path}.", "Wrote {count} codes to {path}.", count)
+    wrote = (
+        ngettext("Wrote {count} code to {path}.", "Wrote {count} codes to {path}.", count)
+        if count
+        else _("Wrote {path} without codes: none has been issued yet.")
+    )
     print(wrote.format(count=format_number(count), path=args.csv))
     return 0

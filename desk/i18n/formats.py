@@ -78,3 +78,15 @@ def format_datetime(moment: datetime) -> str:
 
     local = moment.astimezone().replace(tzinfo=None)
     return babel_datetime(local, "short", locale=_locale(locale_name()))
+
+
+def file_name_part(words: str) -> str:
+    """Words (already in the desk's language) as part of a file name staff are offered:
+    lower case, without accents, joined by "-".
+
+    "Devoluções por semana" -> "devolucoes-por-semana"."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or "export"

@@ -7,6 +7,7 @@ Modules:
     bounds          the limits of filling in a template: time, work, size; the budget they use
     sandbox         the bounded sandbox class of the one Jinja environment
     html_check      checking a template's HTML with a real parser, with line and column
+    jinja_errors    Jinja's error messages said in the desk's language, with what to fix
     templating      the one sandboxed Jinja environment; checking and rendering messages
     simple_mode     emails written as text with a few choices, made into the shop's layout
     template_saving saving and resetting the shop's own versions of the templates
@@ -28,6 +29,7 @@ __all__ = [
     "bounds",
     "sandbox",
     "html_check",
+    "jinja_errors",
     "templating",
     "simple_mode",
     "template_saving",

@@ -12,11 +12,12 @@ import argparse
 import os
 import sys
 
-from desk.codes import Channel, OutboxState, Status
+from desk.codes import Channel, Event, OutboxState, Status
 from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext, pgettext
 from desk.i18n.formats import format_datetime, format_number
+from desk.labels import CHANNELS, label
 
 SMS_TOKEN_ENV = "RETURNDESK_SMS_TOKEN"
 """The environment variable `outbox send` reads the SMS API token from, if set."""
@@ -169,16 +170,40 @@ def cmd_outbox_list(db: Database, args: argparse.Namespace) -> int:
         numbers = {m.return_id: session.get(Return, m.return_id).number for m in messages}
     if not messages:
         print(_("The outbox is empty."))
+    events = max((len(event_word(m.event)) for m in messages), default=0)
+    channels = max((len(label(CHANNELS, m.channel)) for m in messages), default=0)
     for m in messages:
         stamp = format_datetime(m.sent_at or m.created_at)
         error = f"  {m.last_error}" if m.last_error and m.state != OutboxState.SENT else ""
         print(
-            f"#{m.id:<5} {stamp}  {state_word(m.state):<7} {m.channel:<5} {numbers[m.return_id]}  "
-            f"{m.event:<12} {m.recipient}  "
+            f"#{m.id:<5} {stamp}  {state_word(m.state):<7} "
+            f"{label(CHANNELS, m.channel):<{channels}}  {numbers[m.return_id]}  "
+            f"{event_word(m.event):<{events}}  {m.recipient}  "
             + _("tries {n}").format(n=format_number(m.attempts))
             + error
         )
     return 0
+
+
+def event_word(event: Event | str) -> str:
+    """A message's event as staff read it ("Return approved"; the code when unknown)."""
+    try:
+        return Event(event).label
+    except ValueError:
+        return str(event)
+
+
+def header_word(name: str) -> str:
+    """An email header's name as staff read it ("Subject": "Assunto" in Portuguese); the
+    technical ones (List-Unsubscribe, which mail programs read) as they are."""
+    words = {
+        "From": pgettext("email header", "From"),
+        "To": pgettext("email header", "To"),
+        "Reply-To": pgettext("email header", "Reply-To"),
+        "Subject": pgettext("email header", "Subject"),
+        "Message-ID": pgettext("email header", "Message-ID"),
+    }
+    return words.get(name, name)
 
 
 def state_word(state: OutboxState | str) -> str:
@@ -198,10 +223,12 @@ def message_block(
 ) -> str:
     """A message as `preview` and `outbox show` print it: To and Subject, then the text and
     HTML parts of an email, or the text of an SMS; every character as stored."""
+    to = f"{header_word('To')}: {recipient}\n"
     if channel == Channel.SMS:
-        return f"To: {recipient}\n--- SMS ---\n{_ended(body_text)}"
+        return f"{to}--- SMS ---\n{_ended(body_text)}"
+    text = pgettext("message part", "text")
     return (
-        f"To: {recipient}\nSubject: {subject}\n--- text ---\n{_ended(body_text)}"
+        f"{to}{header_word('Subject')}: {subject}\n--- {text} ---\n{_ended(body_text)}"
         f"--- html ---\n{_ended(body_html)}"
     )
 
@@ -288,10 +315,10 @@ def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
         shop = shop_from_settings(session)
         public = get_setting(session, PORTAL_PUBLIC_URL)
     print(
-        _("Message #{id}: {event} {channel} for {number}, {state} (due {due}, tries {n})").format(
+        _("Message #{id} ({channel}) for {number}: {event}; {state} (due {due}, tries {n})").format(
             id=message.id,
-            event=message.event,
-            channel=message.channel,
+            event=event_word(message.event),
+            channel=label(CHANNELS, message.channel),
             number=number,
             state=state_word(message.state),
             due=format_datetime(message.next_attempt_at),
@@ -303,7 +330,7 @@ def cmd_outbox_show(db: Database, args: argparse.Namespace) -> int:
         email = build_email(message, shop, unsubscribe=link)
         for key, value in email.items():
             if key not in LEFT_TO_SENDING and key not in ("To", "Subject"):
-                print(f"{key}: {value}")
+                print(f"{header_word(key)}: {value}")
         if link:
             print(_("(TOKEN: the customer's personal link, made when the email is sent)"))
     _write_message(message)

@@ -43,6 +43,7 @@ from desk.messages.context import (
     sample_context,
 )
 from desk.messages.html_check import check_html_output, check_html_source, stray_braces
+from desk.messages.jinja_errors import explain_failure, explain_syntax, explain_undefined
 from desk.messages.sandbox import BoundedSandbox
 from desk.messages.template_store import (
     PART_LABELS,
@@ -186,14 +187,10 @@ def _suggest(name: str, known: set[str]) -> str:
     return " " + _("Did you mean “{name}”?").format(name=close[0]) if close else ""
 
 
-_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
-_NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'")
-
-
 def _problem(error: Exception, name: str) -> TemplateProblem:
     """Describe an error raised while compiling or rendering template `name`."""
     if isinstance(error, TemplateSyntaxError):
-        return TemplateProblem(error.lineno, error.message or _("Syntax error."))
+        return TemplateProblem(error.lineno, explain_syntax(error.message))
     line = _line_in(error.__traceback__, name)
     text = str(error)
     if isinstance(error, LimitExceeded):
@@ -205,14 +202,8 @@ def _problem(error: Exception, name: str) -> TemplateProblem:
     if isinstance(error, SecurityError):
         return TemplateProblem(line, _("Not allowed in a template: {problem}").format(problem=text))
     if isinstance(error, UndefinedError):
-        if match := _UNDEFINED.match(text):
-            return TemplateProblem(line, _("Unknown variable “{name}”.").format(name=match["name"]))
-        if match := _NO_ATTRIBUTE.search(text):
-            return TemplateProblem(
-                line, _("Unknown variable part “{name}”.").format(name=match["name"])
-            )
-        return TemplateProblem(line, text)
-    return TemplateProblem(line, f"{type(error).__name__}: {text}")
+        return TemplateProblem(line, explain_undefined(text))
+    return TemplateProblem(line, explain_failure(error))
 
 
 def _fill(name: str, source: str, context: dict) -> str:
@@ -273,12 +264,13 @@ def check_template(
             limit=format_number(MAX_SOURCE)
         )
         return [TemplateProblem(None, too_long)]
-    try:
+    context = sample_context(language, event=event)
+    try:  # an unknown filter or test fails as the variables are looked for
         tree = ENV.parse(source, name=name, filename=name)
+        problems = _undeclared(tree, set(context) | set(ENV.globals))
     except TemplateSyntaxError as error:
         return [_problem(error, name)]
-    context = sample_context(language, event=event)
-    if problems := _undeclared(tree, set(context) | set(ENV.globals)):
+    if problems:
         return problems
     marks = check_html_source(source) if part == "html" else stray_braces(source)
     if marks:

@@ -136,7 +136,9 @@ def _with_summary(d: Decision) -> Decision:
         window = ngettext(
             "{segment}: {days}-day window", "{segment}: {days}-day window", r.window_days
         )
-    elif d.days_left >= 0:
+    elif d.days_left == 0:
+        window = _("{segment}: {days}-day window, its last day is today")
+    elif d.days_left > 0:
         values["left"] = format_number(d.days_left)
         window = ngettext(
             "{segment}: {days}-day window, {left} day left",

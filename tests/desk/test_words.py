@@ -105,6 +105,28 @@ def test_store_credit_is_vale_troca_everywhere_in_portuguese():
     assert credit and all("vale-troca" in portuguese[key].lower() for key in credit)
 
 
+def test_the_shipped_portuguese_templates_say_vale_troca_where_english_says_store_credit():
+    from jinja2 import TemplateNotFound
+
+    from desk.messages.template_store import PARTS, default_source
+
+    said = {}
+    for event in Event:
+        for part in PARTS:
+            try:
+                said[event, part] = (
+                    default_source(event, "en", part),
+                    default_source(event, "pt_BR", part),
+                )
+            except TemplateNotFound:  # an event without that part
+                continue
+    assert said, "the templates were read"
+    assert not [key for key, (_en, pt) in said.items() if "crédito" in pt.lower()]
+    credit = [key for key, (en, _pt) in said.items() if "store credit" in en.lower()]
+    assert (Event.CREDITED, "text") in credit
+    assert all("vale-troca" in said[key][1] for key in credit), credit
+
+
 @pytest.mark.parametrize(
     ("language", "days", "said"),
     [

@@ -9,9 +9,12 @@ The first tests check the checker, so that the rest can fail.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QItemSelectionModel, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialogButtonBox,
     QLabel,
@@ -21,8 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import select
 
 from desk.i18n.desk_language import DESK_LANGUAGE, choose_language
+from desk.models import Return
 from tests.ui.test_window_sizes import (  # noqa: F401 (window: a fixture, used by name)
     OPENERS,
     SMALL,
@@ -221,3 +226,137 @@ def test_the_guide_opens_in_the_desks_language(qtbot, main_window, monkeypatch):
     with opened_by(qtbot, main_window, monkeypatch, "guide") as windows:
         (guide,) = windows
         assert guide.language.currentData() == LANGUAGE
+
+
+# what blocks in exec(), the customer's screens, the slips
+
+
+def modal_problems(qtbot, kind: type[QWidget], trigger, seen=None) -> list[str]:
+    """Call `trigger`, which opens a modal `kind` and waits in its exec(); while it is up,
+    what is wrong with it in Portuguese (each tab page too), and `seen(it)`; then it is
+    cancelled."""
+    found: list[str] | None = None
+
+    def look(left: int = 300) -> None:
+        nonlocal found
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, kind):
+            if left:
+                QTimer.singleShot(10, lambda: look(left - 1))
+            return
+        try:
+            found = each_page(qtbot, modal, lambda widget: problems(qtbot, widget))
+            if seen is not None:
+                seen(modal)
+        finally:
+            modal.reject()
+
+    QTimer.singleShot(0, look)
+    trigger()
+    assert found is not None, f"no {kind.__name__} came up"
+    return found
+
+
+def a_return_of_a_portuguese_customer(db) -> int:
+    """A demo return whose customer reads Portuguese and who has given no feedback yet."""
+    from desk.models import Customer, Feedback
+
+    with db.session() as session:
+        rated = set(session.exec(select(Feedback.return_id)).all())
+        rows = session.exec(
+            select(Return.id)
+            .join(Customer, Customer.id == Return.customer_id)
+            .where(Customer.preferred_language == LANGUAGE)
+            .order_by(Return.id)
+        ).all()
+    return next(return_id for return_id in rows if return_id not in rated)
+
+
+def test_the_counter_screen_speaks_portuguese_to_a_portuguese_customer(qtbot, main_window, demo_db):
+    shown_at(qtbot, main_window, SMALL)
+    main_window.show_return(a_return_of_a_portuguese_customer(demo_db))
+    qtbot.waitUntil(lambda: running_jobs() == 0 and main_window.settled(), timeout=5000)
+    main_window.actions_[Act.COUNTER_SCREEN].trigger()
+    screen = main_window.counter.screen
+    try:
+        screen.resize(*SMALL)
+        found = {f"idle: {p}" for p in problems(qtbot, screen)}
+        main_window.detail.feedback_box.ask_button.click()
+        assert screen.state == "ask"
+        found |= {f"ask: {p}" for p in problems(qtbot, screen)}
+        screen.faces.choose(5)
+        found |= {f"ask, rated: {p}" for p in problems(qtbot, screen)}
+        screen.send_button.click()
+        qtbot.waitUntil(lambda: screen.state == "thanks", timeout=10_000)
+        assert screen.reward_box.isVisible(), "the demo shop gives a reward code"
+        found |= {f"thanks: {p}" for p in problems(qtbot, screen)}
+        found |= {f"status bar: {p}" for p in untranslated_texts(main_window)}
+    finally:
+        main_window.counter.close()
+    assert not found, said(sorted(found))
+
+
+def test_the_merge_dialog_and_its_question_in_portuguese(qtbot, main_window, monkeypatch):
+    from ui.customers.directory import CustomerDirectory
+
+    with opened_by(qtbot, main_window, monkeypatch, Act.CUSTOMERS.value) as windows:
+        (directory,) = [w for w in windows if isinstance(w, CustomerDirectory)]
+        qtbot.waitUntil(lambda: directory.model.rowCount() >= 2, timeout=5000)
+        flags = QItemSelectionModel.Select | QItemSelectionModel.Rows
+        for row in (0, 1):
+            directory.table.selectionModel().select(directory.model.index(row, 0), flags)
+        assert directory.merge_button.isEnabled()
+        from ui.customers.merge_dialog import MergeDialog
+
+        found = modal_problems(qtbot, MergeDialog, directory.merge_button.click)
+    assert not found, said(found)
+
+
+def test_the_reward_code_slip_and_its_print_dialog_in_portuguese(
+    qtbot, main_window, demo_db, tmp_path
+):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from desk.models import RewardCode
+    from ui.feedback.code_slip import print_slip, slip_for
+
+    with demo_db.session() as session:
+        reward = session.exec(select(RewardCode).order_by(RewardCode.id)).first()
+        session.expunge(reward)
+    assert reward is not None, "the demo issued reward codes"
+    slip = slip_for(reward, shop="Loja Ipê", currency="BRL", language=LANGUAGE)
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    for text in (slip.thanks, slip.intro, slip.gives, slip.hint):
+        layout.addWidget(QLabel(text))
+    qtbot.addWidget(box)
+    box.show()
+    found = untranslated_texts(box)
+    found += modal_problems(
+        qtbot,
+        QPrintDialog,
+        lambda: print_slip(main_window, reward, shop="Loja Ipê", currency="BRL", language=LANGUAGE),
+    )
+    assert not found, said(found)
+
+
+def test_the_dashboards_print_and_export_dialogs_in_portuguese(qtbot, main_window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.dashboard.window import DashboardWindow
+
+    with opened_by(qtbot, main_window, monkeypatch, Act.DASHBOARD.value) as windows:
+        (dashboard,) = [w for w in windows if isinstance(w, DashboardWindow)]
+        qtbot.waitUntil(lambda: bool(dashboard.figures), timeout=10_000)
+        found = modal_problems(qtbot, QPrintDialog, dashboard.print_button.click)
+        offered: list[str] = []
+
+        def offers(dialog: QFileDialog) -> None:
+            offered.append(Path(dialog.selectedFiles()[0]).name)
+
+        found += modal_problems(qtbot, QFileDialog, dashboard.pdf_button.click, offers)
+        card = dashboard.cards[0]
+        found += modal_problems(qtbot, QFileDialog, lambda: dashboard.export_csv(card), offers)
+    assert [name.split("-2")[0] for name in offered] == ["painel", "devolucoes-por-semana"]
+    assert not found, said(found)

@@ -151,6 +151,8 @@ class ProductsWindow(QWidget):
             return _("No product matches “{text}”").format(text=text)
         if not total and self.model.category is None:
             return _("No products yet: add one with New product…")
+        if not total:
+            return _("No products in this category")
         return ngettext("{n} product", "{n} products", total).format(n=format_number(total))
 
     def reload_categories(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from desk.i18n.catalog import ngettext
+from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from ui import window_openers as openers
 from ui.actions import Act
@@ -50,9 +50,12 @@ def open_customers(window: MainWindow) -> None:
 def customers_merged(window: MainWindow, result) -> None:
     """Say what a merge did and show the list as it is now."""
     n = result.returns_moved
-    text = ngettext(
-        "Merged “{name}”: {n} return moved.", "Merged “{name}”: {n} returns moved.", n
-    ).format(name=result.dropped_name, n=format_number(n))
+    if n:
+        text = ngettext(
+            "Merged “{name}”: {n} return moved.", "Merged “{name}”: {n} returns moved.", n
+        ).format(name=result.dropped_name, n=format_number(n))
+    else:
+        text = _("Merged “{name}”: it had no returns to move.").format(name=result.dropped_name)
     window.statusBar().showMessage(text, 8000)
     window.refresh()
 

@@ -211,6 +211,8 @@ class CustomerDirectory(QWidget):
                 "First {n} matches: type more to narrow the search",
                 shown,
             ).format(n=format_number(shown))
+        if total == 0:
+            return _("No customers yet")
         if shown >= total:
             return ngettext("{n} customer", "{n} customers", total).format(n=format_number(total))
         return ngettext("{shown} of {n} customer", "{shown} of {n} customers", total).format(
@@ -275,7 +277,16 @@ class CustomerDirectory(QWidget):
             "Merge “{dropped}” into “{kept}”? {n} returns move to “{kept}” and the record "
             "of “{dropped}” is deleted. This cannot be undone.",
             dropped.returns,
-        ).format(dropped=dropped.name, kept=kept.name, n=format_number(dropped.returns))
+        )
+        if not dropped.returns:
+            question = _(
+                "Merge “{dropped}” into “{kept}”? “{dropped}” has no returns; its missing "
+                "contact details move to “{kept}” and its record is deleted. This cannot be "
+                "undone."
+            )
+        question = question.format(
+            dropped=dropped.name, kept=kept.name, n=format_number(dropped.returns)
+        )
         if not prompts.ask_yes_no(self, _("Merge customers"), question):
             return
         self.merge_button.setEnabled(False)

@@ -35,11 +35,12 @@ def check_summary(plan: ImportPlan) -> str:
             rejected,
         )
     else:
-        rejected_text = ngettext("{n} row rejected", "{n} rows rejected", rejected)
+        rejected_text = _("no rows rejected")  # 0 in words of its own, not "0 linha"
+    created = ngettext("{n} new customer", "{n} new customers", plan.created)
+    if not merged:
+        merged_text = _("no rows merged")
     parts = [
-        ngettext("{n} new customer", "{n} new customers", plan.created).format(
-            n=_bold(plan.created)
-        ),
+        (created if plan.created else _("no new customers")).format(n=_bold(plan.created)),
         merged_text.format(
             n=_bold(merged), updated=known.format(n=format_number(updated)) if updated else ""
         ),

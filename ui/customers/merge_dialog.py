@@ -25,8 +25,10 @@ def offered(rows: list[CustomerRow]) -> CustomerRow:
 
 def _describe(row: CustomerRow) -> str:
     contact = " · ".join(x for x in (row.email, row.phone) if x) or _("no contact")
-    returns = ngettext("{n} return", "{n} returns", row.returns).format(
-        n=format_number(row.returns)
+    returns = (
+        ngettext("{n} return", "{n} returns", row.returns).format(n=format_number(row.returns))
+        if row.returns
+        else _("no returns")
     )
     return f"{row.name} (#{row.id}) — {contact} — {returns}"
 

@@ -272,7 +272,8 @@ class CustomerProfile(QWidget):
 
     def export_data(self) -> None:
         """Ask where, then write the customer's data as JSON in the background."""
-        suggested = f"customer-{self.customer_id}.json"
+        # TRANSLATORS: a file name offered to save a customer's data: no spaces, no accents
+        suggested = _("customer-{id}.json").format(id=self.customer_id)
         path = ask_json_path(self, suggested)
         if path is None:
             return

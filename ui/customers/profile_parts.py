@@ -101,6 +101,8 @@ def fact_values(p: Profile, currency: str) -> dict[str, str]:
 
 
 def _days_text(days: float) -> str:
+    if days == 0:
+        return _("the same day (median)")
     whole = float(days).is_integer()
     shown = format_number(int(days)) if whole else format_decimal(days, 1)
     count = int(days) if whole else 2  # a fraction reads as a plural

@@ -92,7 +92,9 @@ def _per_week(dash: Dashboard) -> Figure:
     return Figure(
         name="returns-per-week",
         title=_(TITLES[0]),
-        key=ngettext("{n} return", "{n} returns", total).format(n=format_number(total)),
+        key=ngettext("{n} return", "{n} returns", total).format(n=format_number(total))
+        if total
+        else _("No returns"),
         labels=[format_date(w.week, "MMMd") for w in weeks],
         values=[w.returns for w in weeks],
         csv_header=("week_starting", "returns"),

@@ -30,7 +30,7 @@ from desk.customers.segments import Segment
 from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import N_, _
-from desk.i18n.formats import format_date
+from desk.i18n.formats import file_name_part, format_date
 from desk.reports.dashboard import Dashboard, dashboard, product_dashboard
 from desk.reports.period import ReportRange
 from desk.reports.products import ProductFigures
@@ -295,7 +295,7 @@ class DashboardWindow(QWidget):
     def _export(self, card: ChartCard, kind: str, suffix: str, write) -> None:
         if card.figure is None:
             return
-        name = f"{card.figure.name}-{self._range_stem()}{suffix}"
+        name = f"{file_name_part(card.figure.title)}-{self._range_stem()}{suffix}"
         title = _("Export {title}").format(title=card.figure.title)
         path = exports.ask_save_path(self, title, name, kind)
         if path is None:
@@ -313,7 +313,9 @@ class DashboardWindow(QWidget):
         """Ask where, then write the whole dashboard as a one-page A4 PDF."""
         if not self.figures:
             return
-        name = f"dashboard-{self._range_stem()}.pdf"
+        # TRANSLATORS: the start of the file name offered for the dashboard's PDF
+        start = file_name_part(_("dashboard"))
+        name = f"{start}-{self._range_stem()}.pdf"
         path = exports.ask_save_path(self, _("Export dashboard as PDF"), name, _("PDF (*.pdf)"))
         if path is None:
             return

@@ -173,4 +173,8 @@ def ask_pdf_path(parent: QWidget | None, default_name: str) -> str | None:
 
 def default_pdf_name(number: str | None) -> str:
     """R-2026-00042-instructions.pdf, or return-instructions.pdf for the generic sheet."""
-    return f"{number}-instructions.pdf" if number else "return-instructions.pdf"
+    if number:
+        # TRANSLATORS: a file name offered to save the sheet: no spaces, no accents
+        return _("{number}-instructions.pdf").format(number=number)
+    # TRANSLATORS: a file name offered to save the sheet: no spaces, no accents
+    return _("return-instructions.pdf")

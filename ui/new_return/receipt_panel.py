@@ -46,12 +46,17 @@ def headers() -> list[str]:
 
 def bought_text(line: SaleLineView) -> str:
     """ "2 bought · 1 returned", or "1 bought" when nothing came back yet."""
-    bought = format_number(line.quantity)
-    if line.returned:
-        return _("{bought} bought · {returned} returned").format(
-            bought=bought, returned=format_number(line.returned)
-        )
-    return _("{bought} bought").format(bought=bought)
+    # TRANSLATORS: how many of a receipt line were bought ("1 comprado", "2 comprados")
+    bought = ngettext("{n} bought", "{n} bought", line.quantity)
+    bought = bought.format(n=format_number(line.quantity))
+    if not line.returned:
+        return bought
+    # TRANSLATORS: how many of a receipt line came back already ("1 devolvido")
+    returned = ngettext("{n} returned", "{n} returned", line.returned)
+    # TRANSLATORS: "2 bought · 1 returned": the two counts above, side by side
+    return _("{bought} · {returned}").format(
+        bought=bought, returned=returned.format(n=format_number(line.returned))
+    )
 
 
 class ReceiptPanel(QGroupBox):

@@ -175,7 +175,10 @@ class ColumnFitter(QObject):
 
 def count_text(total: int, bound: list_window.Bound) -> str:
     """The count under the list: "1 return", "12,345 returns", "about 12,000 returns",
-    "more than 10,000 returns" (numbers in the desk's language)."""
+    "more than 10,000 returns" (numbers in the desk's language); "No returns" for none
+    (a text of its own: Portuguese plurals make 0 singular, "0 devolução")."""
+    if total == 0:
+        return _("No returns")
     n = format_number(total)
     if bound == list_window.Bound.ABOUT:
         return ngettext("about {n} return", "about {n} returns", total).format(n=n)

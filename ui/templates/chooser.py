@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.codes import Event
-from desk.i18n.catalog import _
+from desk.i18n.catalog import _, language
 from desk.labels import LANGUAGES
 from desk.messages import template_store
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
@@ -45,6 +45,8 @@ class MessageChooser(QObject):
         self.language_combo.setObjectName("language")
         for code in TEMPLATE_LANGUAGES:
             self.language_combo.addItem(LANGUAGES.get(code, code), code)
+        # the desk's language first: a Portuguese desk opens on the Portuguese templates
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language())))
         self.part_tabs = QTabBar()
         self.part_tabs.setObjectName("parts")
         self.part_tabs.setExpanding(False)

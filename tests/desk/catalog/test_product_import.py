@@ -193,7 +193,7 @@ def test_an_import_report_reads_in_portuguese_with_plural_counts(db):
     lines = report.lines()
     assert lines[0] == (
         "Simulação, nada foi salvo. Criaria 1 produto, atualizaria 0, pularia 2 linhas, "
-        "deixaria de fora 0 código de barras."
+        "deixaria de fora nenhum código de barras."  # not "0 código"
     )
     assert lines[1] == "linha 3: falta o nome"
     assert lines[2].startswith("linha 4: preço inválido")

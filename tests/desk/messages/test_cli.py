@@ -92,7 +92,8 @@ def test_preview_prints_what_move_queues_and_outbox_show_prints_it(
     else:
         assert previewed == f"To: {recipient}\n--- SMS ---\n{message.body_text}\n"
         assert "From:" not in shown
-    assert shown.startswith(f"Message #{message.id}: rejected {channel} for {number}, queued")
+    said = "Email" if channel == "email" else "SMS"
+    assert shown.startswith(f"Message #{message.id} ({said}) for {number}: Return rejected; queued")
 
 
 def test_preview_with_event_takes_the_timeline_note_unless_given(db, cli_db_here, capsys):

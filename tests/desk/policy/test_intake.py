@@ -91,7 +91,9 @@ def test_window_edges_per_segment(db, segment, window, method):
         )
     assert last_day.segment is segment
     assert last_day.problems == [] and last_day.decision.days_left == 0
-    assert last_day.summary.startswith(f"{segment.label}: {window}-day window, 0 days left")
+    assert last_day.summary.startswith(
+        f"{segment.label}: {window}-day window, its last day is today"
+    )
     assert day_after.problems == [
         f"Outside the {window}-day window (ended {format_date(TODAY - timedelta(days=1))})."
     ]

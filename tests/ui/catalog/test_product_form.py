@@ -191,7 +191,7 @@ def test_in_portuguese_the_form_speaks_it_and_a_price_reads_with_a_comma(qtbot, 
     assert form.price.placeholderText() == "R$ 0,00"
     assert form.returnable.text() == "Os clientes podem devolvê-lo"
     assert form.disposition.itemText(0) == "Nenhum: a equipe escolhe a cada devolução"
-    assert form.usage_label.text().startswith("0 vendidos e 0 devolvidos até agora")
+    assert form.usage_label.text().startswith("Até agora: vendidos 0, devolvidos 0")
     form.price.setText("12,5x")
     form.save()
     assert "Nada foi salvo" in form.banner.text()

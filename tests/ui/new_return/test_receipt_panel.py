@@ -37,6 +37,17 @@ def test_bought_text_says_what_came_back_already():
     assert bought_text(SALE.lines[2]) == "1 bought"
 
 
+def test_bought_text_in_portuguese_agrees_with_each_count():
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    try:
+        assert bought_text(SALE.lines[0]) == "3 comprados · 1 devolvido"
+        assert bought_text(SALE.lines[2]) == "1 comprado"  # not "1 comprados"
+    finally:
+        set_language("en")
+
+
 def test_a_sale_lists_its_lines_a_line_with_nothing_left_greyed(panel):
     tree = panel.tree
     assert tree.topLevelItemCount() == 3 and tree.isVisible()
