@@ -161,7 +161,7 @@ def create_return(
         try:
             actor = require(session, actor, Permission.LOG_RETURN)
             drafted = with_policy(session, draft, today=today or date.today())
-            if drafted.policy_problems:
+            if drafted.policy_problems and drafted.override_reason.strip():  # else: refused
                 actor = require(session, actor, Permission.OVERRIDE_POLICY)
             staff = timeline_name(actor, drafted.staff)
             ret = add_return(session, dataclasses.replace(drafted, staff=staff))
