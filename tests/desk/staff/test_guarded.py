@@ -329,3 +329,17 @@ def test_a_restore_needs_the_owner_and_the_restored_database_records_it(db, staf
         "Owner",
     )
     assert entry.new_value.startswith(copy.made_at.isoformat(timespec="seconds")[:10])
+
+
+def test_a_setting_changed_on_the_command_line_is_audited_as_the_computer_s_user(db, cli_db):
+    from tests.desk.test_cli import run
+
+    db.close()
+    done = run("config", "set", "shop.name", "Loja Ação", db=cli_db)
+    assert done.returncode == 0, done.stderr
+    (entry,) = audit(db, AuditAction.SETTING_CHANGED)
+    assert (entry.acting_as, entry.old_value, entry.new_value) == (
+        ActingAs.COMPUTER,
+        "My Shop",
+        "Loja Ação",
+    )
