@@ -17,7 +17,9 @@ from desk.staff.roles import Permission, Role
 from tests.ui.customers.test_profile import open_profile
 from tests.ui.customers.test_profile import window as window  # the main window with Ana
 from tests.ui.feedback.test_codes_dialog import check, code, opened
+from tests.ui.new_return.test_policy_panel import bought_days_ago, fill_item, saved
 from ui import background, prompts
+from ui.new_return.dialog import NewReturnDialog
 from ui.settings.dialog import SettingsDialog
 from ui.staff.session import StaffSession
 
@@ -136,3 +138,28 @@ def test_a_clerk_redeems_a_code_with_a_manager_s_pin(qtbot, db, code, approvals,
     assert dialog.info.state.value == "redeemed" and dialog.info.redeemed_by == "Ana"
     (entry,) = audit(db, AuditAction.CODE_REDEEMED)
     assert (entry.actor_name, entry.approver_name) == ("Ana", "Rui")
+
+
+def test_a_clerk_s_override_at_intake_needs_a_manager_and_the_form_keeps_what_was_typed(
+    qtbot, db, monkeypatch, approvals, clerk_signed_in
+):
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: False)  # closing at teardown
+    dialog = NewReturnDialog(db, currency="EUR", staff="Ana")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.customer.new_button, Qt.LeftButton)
+    qtbot.keyClicks(dialog.customer.name_edit, "Nina New")
+    fill_item(qtbot, dialog, condition="Unopened")
+    bought_days_ago(qtbot, dialog, 31)
+    qtbot.keyClicks(dialog.policy.override_edit, "Gift, receipt came late")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)  # nobody approves
+    assert approvals.asked == [Permission.OVERRIDE_POLICY]
+    assert dialog.isVisible() and saved(db) == []
+    assert dialog.policy.override_edit.text() == "Gift, receipt came late"
+    approvals.pin = "5930"
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    (entry,) = audit(db, AuditAction.POLICY_OVERRIDDEN)
+    assert (entry.actor_name, entry.approver_name) == ("Ana", "Rui")
+    assert "30-day window" in entry.new_value and entry.subject == f"return {dialog.created.number}"
