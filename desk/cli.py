@@ -339,13 +339,11 @@ def cmd_config_get(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_config_set(db: Database, args: argparse.Namespace) -> int:
-    """Check and store one setting."""
-    from desk.settings import set_setting
+    """Check and store one setting (audited: the computer's user acts as the owner)."""
+    from desk.settings import save_settings
 
-    with db.session() as session:
-        spec = setting(args.key)
-        value = set_setting(session, spec, args.value)
-        session.commit()
+    spec = setting(args.key)
+    value = save_settings(db, {spec: args.value})[spec]
     print(f"{spec.key} = {spec.show(value)}")
     return 0
 
@@ -354,7 +352,7 @@ def cmd_config_set_password(db: Database, args: argparse.Namespace) -> int:
     """Read a password from standard input and keep it in the OS keyring (never echoed)."""
     import getpass
 
-    from desk.secrets import SECRETS, keyring_available, set_secret
+    from desk.secrets import SECRETS, keyring_available, save_secret, set_secret
 
     if not keyring_available():
         set_secret(args.name, "")  # raises NoSecureStore with the plain explanation
@@ -365,6 +363,6 @@ def cmd_config_set_password(db: Database, args: argparse.Namespace) -> int:
         secret = sys.stdin.read().removesuffix("\n").removesuffix("\r")
     if not secret:
         raise DeskError(_("No {secret} was given; nothing was saved.").format(secret=what))
-    set_secret(args.name, secret)
+    save_secret(db, args.name, secret)  # audited as changed, never shown
     print(_("{secret} saved in the system keyring.").format(secret=what))
     return 0

@@ -6,9 +6,16 @@ import contextlib
 import importlib
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
 from desk.i18n.catalog import N_, _
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from desk.db import Database
+    from desk.staff.actor import Actor
 
 
 def _keyring():
@@ -135,3 +142,48 @@ def secrets_state() -> SecretsState:
     """
     store = keyring_available()
     return SecretsState(store, {name: store and bool(get_secret(name)) for name in SECRETS})
+
+
+def save_secret(db: Database, name: str, value: str, *, actor: Actor | None = None) -> bool:
+    """Store the secret `name` as a settings change: Permission.SETTINGS, audited as
+    changed (HIDDEN, never the value) when it differs from the one kept; True if it did.
+
+    Raises NotAllowed, NoSecureStore, or DeskError when the keyring refuses it (then no
+    audit entry is written).
+    """
+    with db.session() as session:
+        actor = _require_settings(session, actor)
+        if get_secret(name) == value:
+            return False
+        set_secret(name, value)
+        _record_secret(session, actor, name)
+        session.commit()
+        return True
+
+
+def forget_secret(db: Database, name: str, *, actor: Actor | None = None) -> bool:
+    """Forget the secret `name` as a settings change (Permission.SETTINGS; audited, HIDDEN,
+    when one was kept); True if one was."""
+    with db.session() as session:
+        actor = _require_settings(session, actor)
+        if not get_secret(name):
+            return False
+        delete_secret(name)
+        _record_secret(session, actor, name)
+        session.commit()
+        return True
+
+
+def _require_settings(session: Session, actor: Actor | None) -> Actor:
+    from desk.staff.actor import require  # the staff tables load SQLModel: not at start
+    from desk.staff.roles import Permission
+
+    return require(session, actor, Permission.SETTINGS)
+
+
+def _record_secret(session: Session, actor: Actor, name: str) -> None:
+    """Audit a secret's change by its name only: HIDDEN for both values."""
+    from desk.staff.audit import HIDDEN, record
+    from desk.staff.codes import AuditAction
+
+    record(session, actor, AuditAction.SETTING_CHANGED, f"secret.{name}", old=HIDDEN, new=HIDDEN)

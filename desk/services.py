@@ -11,6 +11,7 @@ desk.messages.outbox.move_and_queue, queue_for_change and retry.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -47,6 +48,11 @@ from desk.settings import (
     SHOP_NAME,
     get_setting,
 )
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.guard import timeline_name
+from desk.staff.roles import Permission
 from desk.workflow import UNDO_WINDOW, apply_transition
 
 if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not needed to start
@@ -141,17 +147,30 @@ def check_return(db: Database, *, draft: ReturnDraft, today: date | None = None)
         return validate_draft(drafted, country=get_setting(session, SHOP_COUNTRY))
 
 
-def create_return(db: Database, *, draft: ReturnDraft, today: date | None = None) -> Return:
+def create_return(
+    db: Database, *, draft: ReturnDraft, today: date | None = None, actor: Actor | None = None
+) -> Return:
     """Log a new return with the shop's policy applied, in one transaction.
 
     The policy fills in the restocking fee, the store-credit or exchange bonus and an
     exchange's settlement, and lists what is outside it; then `draft.override_reason`
-    is required and goes in the timeline. Raises ValidationError (one message per field)
-    and saves nothing when the draft is not valid.
+    is required and goes in the timeline, and the override needs
+    Permission.OVERRIDE_POLICY (managers'), audited with the problems; any return needs
+    Permission.LOG_RETURN. A person signed in with their PIN is the timeline's staff name.
+    Raises ValidationError (one message per field) or NotAllowed, and saves nothing.
     """
     with db.session() as session:
         try:
-            ret = add_return(session, with_policy(session, draft, today=today or date.today()))
+            actor = require(session, actor, Permission.LOG_RETURN)
+            drafted = with_policy(session, draft, today=today or date.today())
+            if drafted.policy_problems and drafted.override_reason.strip():  # else: refused
+                actor = require(session, actor, Permission.OVERRIDE_POLICY)
+            staff = timeline_name(actor, drafted.staff)
+            ret = add_return(session, dataclasses.replace(drafted, staff=staff))
+            if drafted.policy_problems:
+                problems = "; ".join(drafted.policy_problems)
+                subject = f"return {ret.number}"
+                record(session, actor, AuditAction.POLICY_OVERRIDDEN, subject, new=problems)
             session.commit()
         except Exception:
             session.rollback()

@@ -10,8 +10,9 @@ with `setting(key)`.
 What a setting is (SettingSpec, its yes/no words and checks) is in desk.setting_spec.
 Labels and help are English marked with N_(): staff read them with `_(spec.label)`.
 
-This module imports only leaf modules (models, setting_spec, policy.settings, phones and
-the Event enum), never a capability that reads settings, so there is no import cycle.
+This module imports only leaf modules (models, setting_spec, policy.settings, phones, the
+Event enum, and desk.staff for the guard and audit of `save_settings`), never a capability
+that reads settings, so there is no import cycle.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ from desk.setting_spec import (
     rating,
     seconds,
 )
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.roles import Permission
 
 if TYPE_CHECKING:
     from desk.db import Database
@@ -369,13 +374,23 @@ def load_settings(db: Database) -> dict[SettingSpec, object]:
         return all_settings(session)
 
 
-def save_settings(db: Database, values: dict[SettingSpec, object]) -> dict[SettingSpec, object]:
-    """Check and store `values` in one transaction; return them typed.
+def save_settings(
+    db: Database, values: dict[SettingSpec, object], *, actor: Actor | None = None
+) -> dict[SettingSpec, object]:
+    """Check and store `values` in one transaction, auditing each changed key; return them
+    typed.
 
-    Raises DeskError, storing nothing, when any value is bad.
+    Needs Permission.SETTINGS (NotAllowed). Raises DeskError, storing nothing, when any
+    value is bad.
     """
     with db.session() as session:
+        actor = require(session, actor, Permission.SETTINGS)
+        before = all_settings(session)
         typed = set_settings(session, values)
+        for spec, value in typed.items():
+            if value != before[spec]:
+                old, new = spec.to_stored(before[spec]), spec.to_stored(value)
+                record(session, actor, AuditAction.SETTING_CHANGED, spec.key, old=old, new=new)
         session.commit()
     return typed
 

@@ -364,10 +364,17 @@ class MainWindow(QMainWindow):
         openers.open_template_editor(self, self.db)
 
     def edit_settings(self) -> None:
-        """Open the settings dialog; show the new shop name when it is saved."""
+        """Open the settings dialog, for the owner or with their approval; show the new shop
+        name when it is saved."""
+        from desk.staff.roles import Permission
+        from ui.staff.gate import authorised
+
+        actor = authorised(self, self.db, Permission.SETTINGS)
+        if actor is None:
+            return
         self.open_dialog(
             openers.settings_dialog(
-                self, self.db, on_closed=self._settings_closed, portal=self.portal
+                self, self.db, on_closed=self._settings_closed, portal=self.portal, actor=actor
             )
         )
 

@@ -61,13 +61,14 @@ def import_dialog(parent: QWidget, db: Database, on_imported: Callable[[], None]
 
 
 def settings_dialog(
-    parent: QWidget, db: Database, on_closed: Callable[[bool], None], *, portal=None
+    parent: QWidget, db: Database, on_closed: Callable[[bool], None], *, portal=None, actor=None
 ) -> QDialog:
     """The settings dialog; `on_closed(saved)` runs when it closes; `portal` the desk's
-    customer space process (ui.portal_process.PortalProcess), which the dialog controls."""
+    customer space process (ui.portal_process.PortalProcess), which the dialog controls;
+    `actor` who saves (desk.staff.actor.Actor, authorised when opened)."""
     from ui.settings.dialog import SettingsDialog
 
-    dialog = SettingsDialog(db, parent, portal=portal)
+    dialog = SettingsDialog(db, parent, portal=portal, actor=actor)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.finished.connect(lambda _: on_closed(dialog.saved))
     return dialog

@@ -22,6 +22,11 @@ from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.paths import sqlite_url
+from desk.staff.actor import Actor, acting, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.guard import known_here
+from desk.staff.roles import Permission
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -143,30 +148,46 @@ def _set_aside(db_file: Path) -> Path | None:
     return aside
 
 
-def restore_database(url: str, copy_path: Path) -> Restored | None:
+def restore_database(url: str, copy_path: Path, *, actor: Actor | None = None) -> Restored | None:
     """Restore the copy into the SQLite database at `url`, then upgrade its schema.
 
-    Returns None on PostgreSQL (the desk does not back it up; see desk.backup.store.PG_HINT).
+    The restored database's audit then records the restore (by `actor`: the desk's actor
+    when None), with the copy's date and name. This is the command line's restore, and the
+    start's, when the database is damaged: no permission is asked of the file replaced;
+    the window's `restore_backup` asks first. Returns None on PostgreSQL (the desk does
+    not back it up; see desk.backup.store.PG_HINT).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     restored = restore_file(Path(parsed.database), copy_path)
-    open_database(sqlite_url(restored.database)).close()  # upgrades an older copy's schema
+    restored_db = open_database(sqlite_url(restored.database))  # upgrades an older copy
+    try:
+        with restored_db.session() as session:
+            who = known_here(session, acting(actor))
+            copy = restored.copy
+            made = f"{copy.made_at.isoformat(timespec='seconds')} ({copy.kind.value})"
+            record(session, who, AuditAction.BACKUP_RESTORED, copy_path.name, new=made)
+            session.commit()
+    finally:
+        restored_db.close()
     return restored
 
 
-def restore_backup(db: Database, copy_path: Path) -> Restored | None:
+def restore_backup(db: Database, copy_path: Path, *, actor: Actor | None = None) -> Restored | None:
     """The window's restore: close `db`'s connections, restore, upgrade; None on PostgreSQL.
 
+    Needs Permission.RESTORE_BACKUP in the database replaced (NotAllowed, before anything).
     `db` stays usable afterwards: its next connection opens the restored file.
     """
+    with db.session() as session:
+        actor = require(session, actor, Permission.RESTORE_BACKUP)
     db_file = sqlite_file(db)
     if db_file is None:
         return None
     check_copy(copy_path)  # refuse before closing anything
     db.close()
     try:
-        return restore_database(sqlite_url(db_file), copy_path)
+        return restore_database(sqlite_url(db_file), copy_path, actor=actor)
     finally:
         db.close()  # drop any connection opened on the old file meanwhile

@@ -41,6 +41,10 @@ from desk.i18n.formats import format_decimal, format_number
 from desk.models import Customer
 from desk.phones import to_e164
 from desk.settings import SHOP_COUNTRY, SHOP_CURRENCY, get_setting
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.roles import Permission
 from desk.validation import MAX_UNIT_PRICE_CENTS, date_error, quantity_error
 
 BATCH = 5_000
@@ -261,8 +265,11 @@ def import_sales(
     options: tuple[str, ...] | list[str] = (),
     *,
     dry_run: bool = False,
+    actor: Actor | None = None,
 ) -> SaleImportReport:
     """Import a sales export in one transaction (a dry run writes nothing).
+
+    Writing needs Permission.IMPORT_DATA (NotAllowed) and is audited with its counts.
 
     Raises DeskError, saying why, when the file cannot be read or lacks a receipt or date
     column.
@@ -274,6 +281,7 @@ def import_sales(
         try:
             if not dry_run:
                 lock_for_writing(session, "sale", "sale_line")
+                actor = require(session, actor, Permission.IMPORT_DATA)
             currency = get_setting(session, SHOP_CURRENCY)
             country = get_setting(session, SHOP_COUNTRY)
             lines, orders, report.skipped = read_sales(table, columns, currency=currency)
@@ -281,6 +289,10 @@ def import_sales(
             sales = _plan(conn, lines, orders, columns, report)
             matcher = _Matcher(conn, country)
             _write(session, sales, orders, matcher, currency, columns.source, report)
+            if not dry_run:
+                skipped = len(report.skipped)
+                counts = f"sales={report.sales} lines={report.sale_lines} skipped={skipped}"
+                record(session, actor, AuditAction.DATA_IMPORTED, "sales", new=counts)
             session.rollback() if dry_run else session.commit()
         except Exception:
             session.rollback()

@@ -32,6 +32,10 @@ from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from desk.models import Customer, Return, utcnow
 from desk.phones import can_receive_sms
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.roles import Permission
 
 BATCH = 5_000
 """New customers written per Core insert."""
@@ -156,23 +160,28 @@ def import_customers(
     mapping: dict[str, int] | None = None,
     *,
     dry_run: bool = False,
+    actor: Actor | None = None,
 ) -> ImportReport:
     """Read, map (guessed from the header when None), check and apply a customer CSV.
 
     Planning and writing are one transaction that holds the right to write customers from
     the start (SQLite's write lock, PostgreSQL's lock on the customer table), so no customer
     can be added between the duplicate check and the writing.
-    Commits (a dry run writes nothing).
+    Commits (a dry run writes nothing). Writing needs Permission.IMPORT_DATA (NotAllowed)
+    and is audited with its counts.
     """
     table = source if isinstance(source, CsvTable) else read_csv(source)
     if not dry_run:
         _lock_for_writing(session)
+        actor = require(session, actor, Permission.IMPORT_DATA)
     plan = plan_import(session, table, guess_mapping(table.header) if mapping is None else mapping)
     if dry_run:
         session.rollback()
         return _report(plan, dry_run=True)
     try:
         report = apply_import(session, plan)
+        counts = f"created={report.created} merged={report.merged} rejected={report.rejected}"
+        record(session, actor, AuditAction.DATA_IMPORTED, "customers", new=counts)
         session.commit()
     except Exception:
         session.rollback()
@@ -196,13 +205,18 @@ def check_import(db: Database, table: CsvTable, mapping: dict[str, int]) -> Impo
         return plan_import(session, table, mapping)
 
 
-def run_import(db: Database, table: CsvTable, mapping: dict[str, int]) -> ImportReport:
+def run_import(
+    db: Database, table: CsvTable, mapping: dict[str, int], *, actor: Actor | None = None
+) -> ImportReport:
     """Import `table` with `mapping`: plan again and apply, in one transaction.
 
     The report says what was done, which differs from an earlier `check_import` when
     customers changed meanwhile: a customer added since then is merged into, not doubled.
     A verified backup is made first (desk.backup); without one, nothing is imported.
+    Needs Permission.IMPORT_DATA (NotAllowed, before the backup).
     """
+    with db.session() as session:
+        actor = require(session, actor, Permission.IMPORT_DATA)
     backup_before(db, BackupKind.BEFORE_IMPORT)
     with db.session() as session:
-        return import_customers(session, table, mapping)
+        return import_customers(session, table, mapping, actor=actor)

@@ -23,6 +23,11 @@ from desk.i18n.catalog import _
 from desk.i18n.formats import format_datetime
 from desk.models import Customer, Return, RewardCode, utcnow
 from desk.reports import facts as report_facts
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.guard import customer_subject, timeline_name
+from desk.staff.roles import Permission
 
 FILLED = ("email", "phone", "external_ref")
 """Fields the kept record takes from the dropped one when it has none itself."""
@@ -52,15 +57,21 @@ def _get(session: Session, customer_id: int) -> Customer:
     return customer
 
 
-def merge_customers(db: Database, *, keep_id: int, drop_id: int, staff: str = "") -> MergeResult:
-    """Merge customer `drop_id` into `keep_id` (returns, codes, missing contacts); record it."""
+def merge_customers(
+    db: Database, *, keep_id: int, drop_id: int, staff: str = "", actor: Actor | None = None
+) -> MergeResult:
+    """Merge customer `drop_id` into `keep_id` (returns, codes, missing contacts); record it
+    in the kept one's notes and in the audit (by number). Needs Permission.MERGE_CUSTOMERS."""
     if keep_id == drop_id:
         raise DeskError(_("Choose two different customers to merge."))
     with db.session() as session, session.begin():
+        actor = require(session, actor, Permission.MERGE_CUSTOMERS)
         kept, dropped = _get(session, keep_id), _get(session, drop_id)
         moved = _move_history(session, kept.id, dropped.id)
         filled = _fill(kept, dropped)
-        _note(kept, dropped, staff.strip())
+        _note(kept, dropped, timeline_name(actor, staff))
+        subject, gone = customer_subject(kept.id), customer_subject(dropped.id)
+        record(session, actor, AuditAction.CUSTOMERS_MERGED, subject, old=gone, new=subject)
         result = MergeResult(kept.id, dropped.id, dropped.name, len(moved), filled)
         session.add(kept)
         session.delete(dropped)

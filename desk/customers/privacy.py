@@ -26,6 +26,11 @@ from desk.db import Database
 from desk.i18n.catalog import _
 from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.returns import get_detail
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.guard import customer_subject, timeline_name
+from desk.staff.roles import Permission
 
 log = logging.getLogger(__name__)
 
@@ -103,16 +108,26 @@ def _export_message(message: OutboxMessage, returns: list[Return]) -> dict:
     }
 
 
-def save_export(db: Database, customer_id: int, path: Path | str) -> Path:
-    """Write a customer's data export to `path` as JSON (UTF-8); return the path."""
+def save_export(
+    db: Database, customer_id: int, path: Path | str, *, actor: Actor | None = None
+) -> Path:
+    """Write a customer's data export to `path` as JSON (UTF-8); return the path.
+
+    Needs Permission.EXPORT_CUSTOMER (NotAllowed); audited by customer number once written.
+    """
     with db.session() as session:
+        actor = require(session, actor, Permission.EXPORT_CUSTOMER)
         data = export_customer(session, customer_id)
-    target = Path(path)
-    target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        target = Path(path)
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        record(session, actor, AuditAction.CUSTOMER_EXPORTED, customer_subject(customer_id))
+        session.commit()
     return target
 
 
-def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
+def erase_customer(
+    db: Database, customer_id: int, *, staff: str = "", actor: Actor | None = None
+) -> None:
     """Erase a customer's personal data on their request; keep returns for statistics.
 
     Name, contacts and notes about the person are replaced, and their messages blanked;
@@ -120,17 +135,22 @@ def erase_customer(db: Database, customer_id: int, *, staff: str) -> None:
     item notes and the timeline's notes, with the person's name, email and phone taken
     out of them. The email and phone are buried (desk.customers.tombstones: salted
     fingerprints), so no later import brings the person back. The erasure is recorded on
-    the customer (when, by whom), which the timeline shows as an entry of its own: one
+    the customer (when, by whom: `staff`, or the name of the person signed in), which the
+    timeline shows as an entry of its own, and in the audit by customer number only: one
     transaction. On SQLite the file is then
     compacted, so the old values are gone from the disk, search index included. Erasing
     again only compacts again. A verified backup is made first (desk.backup); without
-    one, nothing is erased.
+    one, nothing is erased. Needs Permission.ERASE_CUSTOMER (NotAllowed, before the backup).
     """
+    with db.session() as session:
+        require(session, actor, Permission.ERASE_CUSTOMER)
     backup_before(db, BackupKind.BEFORE_ERASE)
     with db.session() as session, session.begin():
+        actor = require(session, actor, Permission.ERASE_CUSTOMER)
         customer = get_customer(session, customer_id)
         if customer.erased_at is None:
-            _anonymise(session, customer, staff.strip())
+            _anonymise(session, customer, timeline_name(actor, staff))
+            record(session, actor, AuditAction.CUSTOMER_ERASED, customer_subject(customer_id))
     purge_deleted_data(db.engine)
 
 

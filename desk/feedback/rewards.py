@@ -35,6 +35,11 @@ from desk.settings import (
     REWARD_VALUE,
     get_setting,
 )
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.guard import timeline_name
+from desk.staff.roles import Permission
 from desk.validation import text_error
 
 CSV_HEADER = ("code", "kind", "value", "min_purchase", "issued", "expires", "state")
@@ -202,15 +207,25 @@ def _refusal(row: RewardCode, now: datetime) -> str:
 
 
 def redeem_code(
-    db: Database, *, code: str, staff: str = "", now: datetime | None = None
+    db: Database,
+    *,
+    code: str,
+    staff: str = "",
+    now: datetime | None = None,
+    actor: Actor | None = None,
 ) -> CodeInfo:
-    """Mark a code redeemed, once; raises DeskError when it was redeemed or has expired."""
+    """Mark a code redeemed, once; raises DeskError when it was redeemed or has expired.
+
+    Needs Permission.REDEEM_CODE (NotAllowed); audited with the code. `staff` is the name
+    kept on the code, unless the person signed in with their PIN (then theirs).
+    """
     now = now or utcnow()
-    staff = staff.strip()[:100]
     if problem := text_error(staff, _("staff name")):  # a NUL byte: refused by PostgreSQL
         raise ValidationError({"staff": problem})
     with db.session() as session:
         try:
+            actor = require(session, actor, Permission.REDEEM_CODE)
+            staff = timeline_name(actor, staff)[:100]
             row = _find(session, code)
             if state_of(row, now) != RewardState.ISSUED:
                 raise DeskError(_refusal(row, now))
@@ -225,6 +240,7 @@ def redeem_code(
             if changed.rowcount != 1:  # redeemed by someone else a moment ago
                 session.rollback()
                 raise DeskError(_refusal(_find(session, code), now))
+            record(session, actor, AuditAction.CODE_REDEEMED, row.code)
             session.commit()
         except Exception:
             session.rollback()

@@ -31,6 +31,7 @@ from desk.messages.template_store import (
     parse_event,
     stored_template,
     template_name,
+    template_source,
 )
 from desk.messages.templating import (
     TemplateError,
@@ -39,6 +40,10 @@ from desk.messages.templating import (
     forget_compiled,
 )
 from desk.models import MessageTemplate, utcnow
+from desk.staff.actor import Actor, require
+from desk.staff.audit import record
+from desk.staff.codes import AuditAction
+from desk.staff.roles import Permission
 from desk.validation import text_error
 
 
@@ -99,17 +104,52 @@ def reset_template(session: Session, event: Event | str, language: str, part: st
 
 
 def save_shop_template(
-    db: Database, event: Event | str, language: str, part: str, source: str
+    db: Database,
+    event: Event | str,
+    language: str,
+    part: str,
+    source: str,
+    *,
+    actor: Actor | None = None,
 ) -> MessageTemplate | None:
-    """Save the shop's version of a template (see `save_template`) in its own transaction."""
+    """Save the shop's version of a template (see `save_template`) in its own transaction.
+
+    Needs Permission.TEMPLATES (NotAllowed); audited with the old and the new text.
+    """
     with db.session() as session, session.begin():
-        return save_template(session, event, language, part, source)
+        actor = require(session, actor, Permission.TEMPLATES)
+        old = template_source(session, event, language, part)
+        row = save_template(session, event, language, part, source)
+        _audit(session, actor, AuditAction.TEMPLATE_SAVED, (event, language, part), old, source)
+        return row
 
 
-def reset_shop_template(db: Database, event: Event | str, language: str, part: str) -> None:
-    """Go back to the default wording of a template, in its own transaction."""
+def reset_shop_template(
+    db: Database, event: Event | str, language: str, part: str, *, actor: Actor | None = None
+) -> None:
+    """Go back to the default wording of a template, in its own transaction (audited;
+    Permission.TEMPLATES)."""
     with db.session() as session, session.begin():
+        actor = require(session, actor, Permission.TEMPLATES)
+        old = template_source(session, event, language, part)
         reset_template(session, event, language, part)
+        new = default_source(event, language, part)
+        _audit(session, actor, AuditAction.TEMPLATE_RESET, (event, language, part), old, new)
+
+
+def _audit(
+    session: Session,
+    actor: Actor,
+    action: AuditAction,
+    which: tuple[Event | str, str, str],
+    old: str,
+    new: str,
+) -> None:
+    """Record a template's change as "event / part / language", when its text changed."""
+    event, language, part = which
+    if old != new.replace("\r\n", "\n"):
+        subject = f"{parse_event(event).value} / {part} / {language}"
+        record(session, actor, action, subject, old=old, new=new)
 
 
 @dataclass(frozen=True)
@@ -186,15 +226,27 @@ def save_simple(session: Session, event: Event | str, language: str, source: str
     _store(session, event, language, SIMPLE_PART, source)
 
 
-def save_shop_simple(db: Database, event: Event | str, language: str, source: str) -> None:
-    """Save an email written in the simple mode (see `save_simple`) in its own transaction."""
+def save_shop_simple(
+    db: Database, event: Event | str, language: str, source: str, *, actor: Actor | None = None
+) -> None:
+    """Save an email written in the simple mode (see `save_simple`) in its own transaction
+    (audited as the email's simple source; Permission.TEMPLATES)."""
     with db.session() as session, session.begin():
+        actor = require(session, actor, Permission.TEMPLATES)
+        old = email_source(session, event, language).simple
         save_simple(session, event, language, source)
+        _audit(session, actor, AuditAction.TEMPLATE_SAVED, (event, language, "email"), old, source)
 
 
-def reset_shop_email(db: Database, event: Event | str, language: str) -> None:
+def reset_shop_email(
+    db: Database, event: Event | str, language: str, *, actor: Actor | None = None
+) -> None:
     """Go back to the default HTML and text of an email (and drop its simple source), in
-    its own transaction."""
+    its own transaction (audited with the old and new HTML; Permission.TEMPLATES)."""
     with db.session() as session, session.begin():
+        actor = require(session, actor, Permission.TEMPLATES)
+        old = template_source(session, event, language, "html")
         for part in ("html", "text"):
             reset_template(session, event, language, part)
+        new = default_source(event, language, "html")
+        _audit(session, actor, AuditAction.TEMPLATE_RESET, (event, language, "email"), old, new)

@@ -89,7 +89,7 @@ def cmd_link_key(db: Database, args: argparse.Namespace) -> int:
     read from a file in this computer's keyring. The key itself is never printed."""
     from desk.errors import DeskError
     from desk.portal.links import KEY_NAME, link_key
-    from desk.secrets import set_secret
+    from desk.secrets import save_secret
 
     if args.export:
         key = link_key()
@@ -126,7 +126,7 @@ def cmd_link_key(db: Database, args: argparse.Namespace) -> int:
         raise DeskError(
             _("{path} holds no personal-link key; export it again.").format(path=args.import_)
         )
-    set_secret(KEY_NAME, key)
+    save_secret(db, KEY_NAME, key)  # a settings change: audited, the key never shown
     print(_("Personal-link key saved in the system keyring: this desk's links match the others'."))
     return 0
 

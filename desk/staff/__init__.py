@@ -12,6 +12,7 @@ Modules:
     audit_export the audit as a CSV file, and as lines for a person
     signin      signing in with a PIN, the slow-down and lockout of wrong PINs
     cli         the `staff` and `audit` commands of `returndesk`
+    guard       what guarded services share: the timeline's staff name, a customer's subject
 """
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "audit_export",
     "signin",
     "cli",
+    "guard",
 ]

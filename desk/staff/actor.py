@@ -14,15 +14,18 @@ from __future__ import annotations
 import getpass
 import socket
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.staff.codes import ActingAs
 from desk.staff.roles import DEFAULT_GRANTS, Permission, Role
 from desk.staff.tables import RoleGrant
+
+if TYPE_CHECKING:  # not imported: desk.settings guards its saves with this module
+    from desk.db import Database
 
 
 @dataclass(frozen=True)

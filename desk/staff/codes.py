@@ -30,6 +30,7 @@ class AuditAction(enum.StrEnum):
     CUSTOMERS_MERGED = "customers_merged"
     BACKUP_RESTORED = "backup_restored"
     CODE_REDEEMED = "code_redeemed"
+    DATA_IMPORTED = "data_imported"
     SIGNED_IN = "signed_in"
     SIGNED_OUT = "signed_out"
     PIN_REFUSED = "pin_refused"
@@ -55,6 +56,7 @@ _ACTION_LABELS = {
     AuditAction.CUSTOMERS_MERGED: N_("Customers merged"),
     AuditAction.BACKUP_RESTORED: N_("Backup restored"),
     AuditAction.CODE_REDEEMED: N_("Reward code redeemed"),
+    AuditAction.DATA_IMPORTED: N_("Data imported"),
     AuditAction.SIGNED_IN: N_("Signed in"),
     AuditAction.SIGNED_OUT: N_("Signed out"),
     AuditAction.PIN_REFUSED: N_("Wrong PIN"),

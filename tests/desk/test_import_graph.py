@@ -181,6 +181,11 @@ LEAVES_FOR_SETTINGS = {
     "desk.policy",
     "desk.policy.settings",  # the policy's own settings, declared as leaves too
     "desk.setting_spec",  # what a setting is, and the checks on its value
+    "desk.staff",  # who may change settings, and the audit of each change (save_settings):
+    "desk.staff.actor",  # these read no setting and import only leaves and the staff tables
+    "desk.staff.audit",
+    "desk.staff.codes",
+    "desk.staff.roles",
     "desk.validation",
 }
 

@@ -34,9 +34,11 @@ from desk.customers.merge import MergeResult, merge_customers
 from desk.db import Database
 from desk.i18n.catalog import N_, _, ngettext
 from desk.i18n.formats import format_date, format_number
+from desk.staff.roles import Permission
 from ui import prompts
 from ui.background import run_in_background
 from ui.customers.merge_dialog import choose_kept
+from ui.staff.gate import authorised
 
 COLUMNS = (
     (N_("Name"), SortKey.NAME),
@@ -289,10 +291,15 @@ class CustomerDirectory(QWidget):
         )
         if not prompts.ask_yes_no(self, _("Merge customers"), question):
             return
+        actor = authorised(self, self._db, Permission.MERGE_CUSTOMERS)
+        if actor is None:
+            return
         self.merge_button.setEnabled(False)
         db, staff = self._db, self._staff
         run_in_background(
-            lambda: merge_customers(db, keep_id=kept.id, drop_id=dropped.id, staff=staff),
+            lambda: merge_customers(
+                db, keep_id=kept.id, drop_id=dropped.id, staff=staff, actor=actor
+            ),
             owner=self,
             on_success=self._merged,
             on_failure=lambda error: prompts.show_error(self, _("Merge customers"), str(error)),

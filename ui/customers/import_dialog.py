@@ -33,9 +33,11 @@ from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from desk.settings import SHOP_COUNTRY, load_settings
+from desk.staff.roles import Permission
 from ui.actions import dialog_keys
 from ui.background import run_in_background
 from ui.customers.import_words import check_summary, done_summary
+from ui.staff.gate import authorised
 
 PREVIEW_ROWS = 10
 PROBLEM_WIDTH = 280  # pixels: the preview's Problem column leaves room for the values
@@ -303,10 +305,13 @@ class ImportDialog(QDialog):
         """Import in the background, in one transaction that checks the rows again."""
         if self.plan is None or self.table is None:
             return
+        actor = authorised(self, self.db, Permission.IMPORT_DATA)
+        if actor is None:
+            return
         table, mapping, db = self.table, self.mapping(), self.db
         self._set_busy(True, _("Importing…"))
         run_in_background(
-            lambda: run_import(db, table, mapping),
+            lambda: run_import(db, table, mapping, actor=actor),
             owner=self,
             on_success=self._imported,
             on_failure=self._failed,

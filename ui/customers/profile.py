@@ -26,6 +26,7 @@ from desk.errors import DeskError, ValidationError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from desk.phones import example_phone, show_phone
+from desk.staff.roles import Permission
 from ui import prompts, state
 from ui.background import run_in_background
 from ui.customers.profile_parts import (
@@ -38,6 +39,7 @@ from ui.customers.profile_parts import (
     local_time,
     policy_text,
 )
+from ui.staff.gate import authorised
 from ui.widgets.form_parts import STYLE_SHEET, combo, form_grid, select_code, with_error
 
 
@@ -272,6 +274,9 @@ class CustomerProfile(QWidget):
 
     def export_data(self) -> None:
         """Ask where, then write the customer's data as JSON in the background."""
+        actor = authorised(self, self.db, Permission.EXPORT_CUSTOMER)
+        if actor is None:
+            return
         # TRANSLATORS: a file name offered to save a customer's data: no spaces, no accents
         suggested = _("customer-{id}.json").format(id=self.customer_id)
         path = ask_json_path(self, suggested)
@@ -281,7 +286,7 @@ class CustomerProfile(QWidget):
         self.saved_label.setText(_("Exporting…"))
         db, customer_id = self.db, self.customer_id
         run_in_background(
-            lambda: save_export(db, customer_id, path),
+            lambda: save_export(db, customer_id, path, actor=actor),
             owner=self,
             on_success=self._exported,
             on_failure=self._export_failed,
@@ -314,12 +319,15 @@ class CustomerProfile(QWidget):
             ).format(n=format_number(len(copies)), folder=copies[0].parent)
         if not prompts.ask_yes_no(self, _("Erase customer"), question):
             return
+        actor = authorised(self, self.db, Permission.ERASE_CUSTOMER)
+        if actor is None:
+            return
         staff = state.load_text(state.STAFF)
         self.erase_button.setEnabled(False)
         self.saved_label.setText(_("Erasing…"))
         db, customer_id = self.db, self.customer_id
         run_in_background(
-            lambda: erase_customer(db, customer_id, staff=staff),
+            lambda: erase_customer(db, customer_id, staff=staff, actor=actor),
             owner=self,
             on_success=self._erased,
             on_failure=self._erase_failed,

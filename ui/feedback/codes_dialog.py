@@ -30,7 +30,9 @@ from desk.errors import DeskError
 from desk.feedback.rewards import CodeInfo, check_code, describe_reward, redeem_code
 from desk.i18n.catalog import N_, _, language, pgettext
 from desk.i18n.formats import format_date, format_datetime
+from desk.staff.roles import Permission
 from ui.actions import dialog_keys
+from ui.staff.gate import authorised
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
 
 STATE_COLORS = {
@@ -147,8 +149,11 @@ class CodesDialog(QDialog):
         """Mark the code shown redeemed; a refusal is shown in the dialog."""
         if self.info is None:
             return
+        actor = authorised(self, self._db, Permission.REDEEM_CODE)
+        if actor is None:
+            return
         try:
-            info = redeem_code(self._db, code=self.info.code, staff=self.staff)
+            info = redeem_code(self._db, code=self.info.code, staff=self.staff, actor=actor)
         except DeskError as error:
             self.done_label.clear()
             self.error_label.setText(str(error))

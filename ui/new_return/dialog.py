@@ -29,6 +29,7 @@ from desk.money import format_money
 from desk.policy.intake import CustomerProfile, IntakeAdvice, advise_draft
 from desk.returns import LineDraft, ReturnDraft
 from desk.services import check_return, create_return, customer_policy
+from desk.staff.roles import Permission
 from ui import prompts
 from ui.actions import Key, dialog_keys, shortcut_text
 from ui.new_return.customer_picker import CustomerPicker
@@ -37,6 +38,7 @@ from ui.new_return.intake import Intake
 from ui.new_return.line_editor import LineEditor
 from ui.new_return.policy_panel import PolicyPanel
 from ui.new_return.return_fields import ReturnFields
+from ui.staff.gate import authorised
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel
 from ui.widgets.scanner import ScanDetector
 
@@ -311,7 +313,12 @@ class NewReturnDialog(QDialog):
             if problems:  # unreadable text: say all that is wrong at once, save nothing
                 self.show_errors({**check_return(self._db, draft=draft), **problems})
                 return
-            created = create_return(self._db, draft=draft)
+            actor = None  # the desk's actor: everyone may log a return
+            if self.policy.override_required and draft.override_reason.strip():
+                actor = authorised(self, self._db, Permission.OVERRIDE_POLICY)
+                if actor is None:  # nobody approved: the form keeps what was typed
+                    return
+            created = create_return(self._db, draft=draft, actor=actor)
         except ValidationError as error:
             self.show_errors(error.errors)
             return

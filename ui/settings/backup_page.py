@@ -23,9 +23,11 @@ from desk.backup.store import PG_HINT, last_good_backup, make_backup, sqlite_fil
 from desk.db import Database, open_database
 from desk.errors import DeskError
 from desk.i18n.catalog import N_, _
+from desk.staff.roles import Permission
 from ui import prompts
 from ui.background import run_in_background
 from ui.settings.pages import ERROR_COLOR, OK_COLOR, SettingsPage, caption_label
+from ui.staff.gate import authorised
 
 log = logging.getLogger(__name__)
 HOUR_MS = 60 * 60 * 1000
@@ -163,11 +165,14 @@ class BackupPage(SettingsPage):
             self, _("Restore a backup"), question, yes=_("Restore"), no=_("Cancel")
         ):
             return
+        actor = authorised(self, self.db, Permission.RESTORE_BACKUP)
+        if actor is None:
+            return
         self.restore_button.setEnabled(False)
         self._say(_("Restoring…"), ok=True)
         db = self.db
         run_in_background(
-            lambda: restore_backup(db, copy.path),
+            lambda: restore_backup(db, copy.path, actor=actor),
             owner=self,
             on_success=self._restored,
             on_failure=self._restore_failed,

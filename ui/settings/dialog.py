@@ -31,6 +31,8 @@ from desk.settings import (
     load_settings,
     save_settings,
 )
+from desk.staff.actor import Actor, NotAllowed
+from desk.staff.roles import Permission
 from ui import prompts
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
@@ -55,6 +57,7 @@ from ui.settings.pages import (
 from ui.settings.portal_page import PortalPage
 from ui.settings.secret_box import SecretBox
 from ui.settings.tablet_page import TabletPage
+from ui.staff.gate import authorised
 from ui.widgets.form_parts import STYLE_SHEET
 
 AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)
@@ -73,10 +76,16 @@ class SettingsDialog(QDialog):
     """Edit every declared setting; Save checks them all and stores them in one go."""
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, *, portal: PortalProcess | None = None
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        portal: PortalProcess | None = None,
+        actor: Actor | None = None,
     ):
         super().__init__(parent)
         self.db = db
+        self.actor = actor  # who saves (approved when opened); None: asked at the first save
         self.portal = portal or PortalProcess(db, self)  # the desk's own, or one for this dialog
         self.saved = False
         self.setWindowTitle(_("Settings"))
@@ -273,9 +282,16 @@ class SettingsDialog(QDialog):
         if values is None:
             self._say(_("Nothing was saved: correct the fields marked in red."), ERROR_COLOR)
             return False
+        if self._saver() is None:  # nobody approved: what was typed stays
+            self._say(_("Nothing was saved: nobody approved the change."), ERROR_COLOR)
+            return False
         changed = {k: v for k, v in values.items() if v != self.stored.get(k)}
-        if changed:
-            self.stored.update(save_settings(self.db, changed))
+        try:
+            if changed:
+                self.stored.update(save_settings(self.db, changed, actor=self.actor))
+        except NotAllowed as refused:
+            self._say(str(refused), ERROR_COLOR)
+            return False
         self.saved = True
         secrets_kept = self._save_secrets()
         language_kept = self.language_field.save()
@@ -299,7 +315,7 @@ class SettingsDialog(QDialog):
             if not box.typed():
                 continue
             try:
-                secrets.set_secret(name, box.typed())
+                secrets.save_secret(self.db, name, box.typed(), actor=self.actor)
             except DeskError as error:  # NoSecureStore included: say so, keep what was typed
                 box.show_notice(str(error))
                 self._reveal(box)
@@ -316,8 +332,20 @@ class SettingsDialog(QDialog):
         if self.save():
             self.accept()
 
+    def _saver(self) -> Actor | None:
+        """Who saves: the person authorised when the dialog opened, else asked now."""
+        if self.actor is None:
+            self.actor = authorised(self, self.db, Permission.SETTINGS)
+        return self.actor
+
     def _forget(self, name: str) -> None:
-        secrets.delete_secret(name)
+        if self._saver() is None:
+            return
+        try:
+            secrets.forget_secret(self.db, name, actor=self.actor)
+        except DeskError as error:
+            self._say(str(error), ERROR_COLOR)
+            return
         self._refresh_secret_state()
         self._say(_(FORGOTTEN[name]), OK_COLOR)
 

@@ -27,9 +27,11 @@ from desk.i18n.catalog import _
 from desk.labels import LANGUAGES
 from desk.messages import template_saving, template_store
 from desk.messages.context import variable_descriptions
+from desk.staff.roles import Permission
 from ui import prompts, state
 from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
 from ui.background import run_in_background
+from ui.staff.gate import authorised
 from ui.templates.chooser import MessageChooser, column, part_label
 from ui.templates.preview import Checked, PreviewOutcome, TemplatePreview, check_and_preview
 from ui.templates.simple import (
@@ -304,12 +306,16 @@ class TemplateEditor(QDialog):
             self._say(_("Not saved: fix the problems listed first."), ERROR_STYLE)
             self.source.go_to_first_problem()
             return False
+        if (actor := authorised(self, self._db, Permission.TEMPLATES)) is None:
+            return False  # nobody approved: what was typed stays
         key, source, db = self._key, self.editor.toPlainText(), self._db
         if self.mode == SIMPLE:
             event, language, _part = key
-            work = lambda: template_saving.save_shop_simple(db, event, language, source)  # noqa: E731
+            work = lambda: template_saving.save_shop_simple(  # noqa: E731
+                db, event, language, source, actor=actor
+            )
         else:
-            work = lambda: template_saving.save_shop_template(db, *key, source)  # noqa: E731
+            work = lambda: template_saving.save_shop_template(db, *key, source, actor=actor)  # noqa: E731
         self.saving = True
         self._show_state()
         self._say(_("Saving…"), "")
@@ -362,11 +368,13 @@ class TemplateEditor(QDialog):
         )
         if not prompts.ask_yes_no(self, _("Reset to default"), question):
             return
+        if (actor := authorised(self, self._db, Permission.TEMPLATES)) is None:
+            return
         try:
             if self.mode == SIMPLE:
-                template_saving.reset_shop_email(self._db, event, language)
+                template_saving.reset_shop_email(self._db, event, language, actor=actor)
             else:
-                template_saving.reset_shop_template(self._db, event, language, part)
+                template_saving.reset_shop_template(self._db, event, language, part, actor=actor)
         except DeskError as error:
             self._say(str(error), ERROR_STYLE)
             return

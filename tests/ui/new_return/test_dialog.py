@@ -319,7 +319,7 @@ def test_fixing_the_errors_clears_them_and_saves(qtbot, db, dialog):
 
 
 def test_a_domain_error_is_shown_in_the_dialog(qtbot, db, dialog, monkeypatch):
-    def refuse(db, *, draft):
+    def refuse(db, *, draft, actor=None):
         raise DeskError("The shop is closed for inventory; try again tomorrow.")
 
     monkeypatch.setattr("ui.new_return.dialog.create_return", refuse)
