@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from desk.db import Database
 from desk.staff.actor import Actor, acting, computer_name
 from desk.staff.codes import AuditAction
 from desk.staff.tables import AuditEntry
@@ -91,3 +92,10 @@ def entries(session: Session, query: AuditQuery) -> list[AuditEntry]:
     if query.before_id is not None:
         statement = statement.where(col(AuditEntry.id) < query.before_id)
     return list(session.exec(statement))
+
+
+def read_entries(db: Database, query: AuditQuery) -> list[AuditEntry]:
+    """The entries `query` asks for, newest first, read in a session of their own (a face's
+    page: the audit window reads the next one with `before_id`)."""
+    with db.session() as session:
+        return entries(session, query)

@@ -55,6 +55,7 @@ from ui.settings.pages import (
 from ui.settings.portal_page import PortalPage
 from ui.settings.secret_box import SecretBox
 from ui.settings.tablet_page import TabletPage
+from ui.staff.accounts_page import StaffPage
 from ui.widgets.form_parts import STYLE_SHEET
 
 AMOUNT_KEYS = tuple(spec.key for spec in AMOUNTS)
@@ -102,6 +103,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.dropoff_page, _("Drop-off points"))
         self.tablet_page = TabletPage(db)
         self.tabs.addTab(self.tablet_page, _("Counter tablet"))
+        self.staff_page = StaffPage(db)
+        self.tabs.addTab(self.staff_page, _("Staff"))
         self.status_label = caption_label("")
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
