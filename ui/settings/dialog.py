@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
-from desk.i18n.catalog import N_, _, language
+from desk.i18n.catalog import N_, _, language, pgettext
 from desk.i18n.desk_language import DESK_LANGUAGE
 from desk.money import currency_symbol
 from desk.setting_spec import SettingSpec
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         self.tablet_page = TabletPage(db)
         self.tabs.addTab(self.tablet_page, _("Counter tablet"))
         self.staff_page = StaffPage(db)
-        self.tabs.addTab(self.staff_page, _("Staff"))
+        self.tabs.addTab(self.staff_page, pgettext("settings tab", "Staff"))
         self.status_label = caption_label("")
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)

@@ -14,7 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desk.db import Database
-from desk.i18n.catalog import N_, _
+from desk.i18n.catalog import N_, _, pgettext
 from desk.i18n.formats import format_datetime
 from desk.staff.audit import AuditQuery, read_entries
 from desk.staff.codes import AuditAction
@@ -24,9 +24,21 @@ from ui.background import run_in_background
 
 PAGE = 200
 """Entries read at a time."""
-COLUMNS = (N_("When"), N_("Who"), N_("Approved by"), N_("What"), N_("Subject"), N_("Change"))
-"""The table's headers (translated where shown)."""
-WHEN, WHO, APPROVER, WHAT, SUBJECT, CHANGE = range(len(COLUMNS))
+WHEN, WHO, APPROVER, WHAT, SUBJECT, CHANGE = COLUMNS = range(6)
+
+
+def column_titles() -> tuple[str, ...]:
+    """The table's headers, in the desk's language."""
+    return (
+        pgettext("audit column", "When"),
+        pgettext("audit column", "Who"),
+        _("Approved by"),
+        pgettext("audit column", "What"),
+        pgettext("audit column", "Subject"),
+        pgettext("audit column", "Change"),
+    )
+
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -224,4 +236,4 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
         shown = role == Qt.DisplayRole and orientation == Qt.Horizontal
-        return _(COLUMNS[section]) if shown and 0 <= section < len(COLUMNS) else None
+        return column_titles()[section] if shown and 0 <= section < len(COLUMNS) else None

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.db import Database
-from desk.i18n.catalog import _, ngettext
+from desk.i18n.catalog import _, ngettext, pgettext
 from desk.i18n.formats import format_number
 from desk.staff.accounts import list_staff
 from desk.staff.actor import computer_user
@@ -37,8 +37,11 @@ from desk.staff.audit_export import export_audit
 from desk.staff.codes import AuditAction
 from ui import prompts
 from ui.background import run_in_background
-from ui.staff.audit_model import CHANGE, COLUMNS, SUBJECT, WHAT, WHEN, AuditModel
+from ui.staff.audit_model import APPROVER, CHANGE, COLUMNS, SUBJECT, WHAT, WHEN, WHO, AuditModel
 from ui.widgets.form_parts import ERROR_COLOR
+
+WIDEST = 260
+"""The widest a column but the change's is made to fit its first rows (pixels)."""
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
@@ -71,6 +74,8 @@ class AuditWindow(QWidget):
         self.exporting = False
         self.model = AuditModel(db, self)
         self.model.loaded.connect(self._show_count)
+        self.model.loaded.connect(self._fit_columns)
+        self._fitted = False  # the columns fitted to the first rows (then the person's)
         self.model.modelReset.connect(self._show_count)
         self.model.load_failed.connect(self._load_failed)
         self.resize(1180, 720)
@@ -87,9 +92,6 @@ class AuditWindow(QWidget):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
         header.setSectionResizeMode(CHANGE, QHeaderView.Stretch)
-        header.resizeSection(WHEN, 150)
-        header.resizeSection(WHAT, 190)
-        header.resizeSection(SUBJECT, 220)
         layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setObjectName("audit:status")
@@ -98,9 +100,9 @@ class AuditWindow(QWidget):
         self.apply_filters()
 
     def _filters(self) -> QHBoxLayout:
-        self.from_check = QCheckBox(_("From"))
+        self.from_check = QCheckBox(pgettext("audit dates", "From"))
         self.from_date = self._date_edit(self.today - timedelta(days=30))
-        self.to_check = QCheckBox(_("To"))
+        self.to_check = QCheckBox(pgettext("audit dates", "To"))
         self.to_date = self._date_edit(self.today)
         self.action_combo = QComboBox()
         self.action_combo.addItem(_("Every action"), None)
@@ -191,6 +193,16 @@ class AuditWindow(QWidget):
         text = ngettext("{count} entry shown", "{count} entries shown", shown)
         more = _("; scroll down for older ones") if self.model.canFetchMore() else ""
         self.status.setText(text.format(count=format_number(shown)) + more + ".")
+
+    def _fit_columns(self) -> None:
+        """Fit the columns but the last to the first rows read, each at most WIDEST."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        for column in (WHEN, WHO, APPROVER, WHAT, SUBJECT):
+            self.table.resizeColumnToContents(column)
+            width = self.table.columnWidth(column)
+            self.table.setColumnWidth(column, min(width + 8, WIDEST))
 
     def _load_failed(self, message: str) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOR};")
