@@ -73,6 +73,7 @@ class StaffPage(QWidget):
             )
         )
         hint.setProperty("role", "hint")
+        self.hint = hint
         self.sign_in_label = QLabel()
         self.sign_in_label.setObjectName("staff:signIn")
         self.table = QTableView()

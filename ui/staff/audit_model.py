@@ -188,13 +188,13 @@ class AuditModel(QAbstractTableModel):
         generation, page = answer
         if generation != self._generation:
             return  # a page of an older filter
-        self._fetching = False
-        self._exhausted = len(page) < PAGE
-        if page:
+        if page:  # still "fetching" meanwhile: a view asking for more gets nothing twice
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+        self._fetching = False
+        self._exhausted = len(page) < PAGE
         self.loaded.emit()
 
     def _failed(self, generation: int, error: Exception) -> None:
