@@ -37,6 +37,7 @@ from ui.background import run_in_background
 from ui.portal_process import PortalProcess
 from ui.settings.amount_field import Unit
 from ui.settings.backup_page import BackupPage
+from ui.settings.compact_tabs import compact_tabs
 from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
 from ui.settings.desk_language import DeskLanguageField
 from ui.settings.dropoff_page import DropOffPage
@@ -85,6 +86,7 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(660, 560)
         self.resize(1000, 640)  # a policy column per kind of customer; every tab in view
         self.tabs = QTabWidget()
+        compact_tabs(self.tabs)  # every tab in view at 1024×700, Staff's too
         self.pages: dict[str, SettingsPage] = {}
         self.fields: dict[str, SettingField] = {}  # by dotted key
         self._secrets_asked = self._secrets_shown = 0  # keyring reads asked for, and shown
