@@ -33,7 +33,7 @@ from ui import prompts
 from ui.background import run_in_background
 from ui.settings.pages import ERROR_COLOR, OK_COLOR, caption_label
 from ui.staff.staff_form import Mode, StaffForm, StaffValues
-from ui.staff.staff_models import ACCOUNT_COLUMNS, NAME, AccountsModel, GrantsModel
+from ui.staff.staff_models import ACCOUNT_COLUMNS, NAME, AccountsModel, GrantsModel, shown_name
 
 
 def _sign_in_state(accounts: list[StaffInfo]) -> str:
@@ -216,7 +216,7 @@ class StaffPage(QWidget):
         self.form.open()
 
     def _saved(self, info: StaffInfo, done: str) -> None:
-        self.say(done.format(name=info.name))
+        self.say(done.format(name=shown_name(info.name)))
         self._select_after = info.id
         self.reload()
 
@@ -236,7 +236,7 @@ class StaffPage(QWidget):
         db, actor = self.db, desk_actor()
 
         def save(values: StaffValues) -> StaffInfo:
-            name = values.name if values.name != info.name else None
+            name = values.name if values.name != shown_name(info.name) else None
             role = values.role if values.role is not info.role else None
             return change_staff(db, info.id, name=name, role=role, actor=actor)
 
@@ -259,7 +259,9 @@ class StaffPage(QWidget):
         if (info := self.selected()) is None or not info.has_pin:
             return
         question = _("Remove the PIN of {name}? They cannot sign in until they have one again.")
-        if not prompts.ask_yes_no(self, _("Remove PIN"), question.format(name=info.name)):
+        if not prompts.ask_yes_no(
+            self, _("Remove PIN"), question.format(name=shown_name(info.name))
+        ):
             return
         db, actor = self.db, desk_actor()
         self._run(
@@ -277,7 +279,7 @@ class StaffPage(QWidget):
         else:
             title, question = _("Turn on"), _("Turn on {name} again?")
             done = _("{name} turned on.")
-        if not prompts.ask_yes_no(self, title, question.format(name=info.name)):
+        if not prompts.ask_yes_no(self, title, question.format(name=shown_name(info.name))):
             return
         db, actor, active = self.db, desk_actor(), not info.active
         self._run(

@@ -21,6 +21,7 @@ from desk.staff.codes import AuditAction
 from desk.staff.roles import Permission, Role
 from desk.staff.tables import AuditEntry
 from ui.background import run_in_background
+from ui.staff.staff_models import shown_name
 
 PAGE = 200
 """Entries read at a time."""
@@ -118,7 +119,7 @@ def cell_text(row: AuditRow, column: int) -> str:
         return change_text(row)
     if column == SUBJECT:
         return readable(row, row.subject) if row.subject else ""
-    return {WHO: row.who, APPROVER: row.approver}[column]
+    return shown_name({WHO: row.who, APPROVER: row.approver}[column])
 
 
 class AuditModel(QAbstractTableModel):

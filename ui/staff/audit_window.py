@@ -38,6 +38,7 @@ from desk.staff.codes import AuditAction
 from ui import prompts
 from ui.background import run_in_background
 from ui.staff.audit_model import APPROVER, CHANGE, COLUMNS, SUBJECT, WHAT, WHEN, WHO, AuditModel
+from ui.staff.staff_models import shown_name
 from ui.widgets.form_parts import ERROR_COLOR
 
 WIDEST = 260
@@ -156,7 +157,7 @@ class AuditWindow(QWidget):
         while self.person_combo.count() > 1:
             self.person_combo.removeItem(1)
         for name in dict.fromkeys([*names, computer_user().name]):
-            self.person_combo.addItem(name, name)
+            self.person_combo.addItem(shown_name(name), name)
         if chosen is not None:
             self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(chosen)))
         self.person_combo.blockSignals(False)

@@ -30,6 +30,7 @@ from desk.staff.pins import PIN_DIGITS, pin_problem
 from desk.staff.roles import Role
 from ui.actions import dialog_keys
 from ui.background import run_in_background
+from ui.staff.staff_models import shown_name
 from ui.widgets.form_parts import STYLE_SHEET, ErrorLabel, FieldError, with_error
 
 
@@ -81,7 +82,7 @@ class StaffForm(QDialog):
         self.setMinimumWidth(440)
         form = QFormLayout()
         self.errors: dict[str, FieldError] = {}
-        self.name_edit = QLineEdit(account.name if account else "")
+        self.name_edit = QLineEdit(shown_name(account.name) if account else "")
         self.name_edit.setMaxLength(NAME_CHARS)
         self.role_combo = QComboBox()
         for role in (Role.CLERK, Role.MANAGER, Role.OWNER):
@@ -117,7 +118,7 @@ class StaffForm(QDialog):
     def _title(self) -> str:
         if self.mode is Mode.ADD:
             return _("Add a staff account")
-        name = self.account.name if self.account else ""
+        name = shown_name(self.account.name) if self.account else ""
         if self.mode is Mode.EDIT:
             return _("Edit {name}").format(name=name)
         return _("PIN of {name}").format(name=name)
@@ -127,8 +128,8 @@ class StaffForm(QDialog):
         if account.locked:
             return _(
                 "{name} is locked out after wrong PINs: a new PIN unlocks the account."
-            ).format(name=account.name)
-        return _("{name} signs in with this PIN from now on.").format(name=account.name)
+            ).format(name=shown_name(account.name))
+        return _("{name} signs in with this PIN from now on.").format(name=shown_name(account.name))
 
     def _field(self, key: str, widget: QWidget) -> QWidget:
         box, self.errors[key] = with_error(widget)

@@ -22,11 +22,19 @@ ACCOUNT_COLUMNS = (N_("Name"), N_("Role"), N_("Active"), N_("PIN"), N_("Locked")
 NAME, ROLE, ACTIVE, PIN, LOCKED = range(len(ACCOUNT_COLUMNS))
 ROLES = (Role.CLERK, Role.MANAGER, Role.OWNER)
 """The grants matrix's columns after the permission's own, in this order."""
+FIRST_OWNER = "Owner"
+"""The name migration 0022 gives the owner's account, in English whatever the language."""
+
+
+def shown_name(name: str) -> str:
+    """`name` as staff read it: the first owner's English placeholder in the desk's language
+    (the owner renames it with Edit…); any other name as it was typed."""
+    return Role.OWNER.label if name == FIRST_OWNER else name
 
 
 def _account_text(info: StaffInfo, column: int) -> str:
     if column == NAME:
-        return info.name
+        return shown_name(info.name)
     if column == ROLE:
         return info.role.label
     if column == ACTIVE:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from desk.errors import DeskError
@@ -258,3 +259,22 @@ def test_the_settings_dialog_has_the_staff_tab(db, qtbot):
     assert index >= 0 and tabs.tabText(index) == "Staff"
     settled(qtbot)
     assert dialog.staff_page.model.rowCount() == 1
+
+
+def test_the_first_owners_english_name_is_shown_in_the_desks_language(db, qtbot, monkeypatch):
+    from desk.i18n.catalog import set_language
+
+    set_language("pt_BR")
+    widget = StaffPage(db)
+    qtbot.addWidget(widget)
+    settled(qtbot)
+    assert owner_account(db).name == "Owner"  # as migration 0022 made it
+    assert widget.model.index(0, 0).data() == Role.OWNER.label == "Dono(a) da loja"
+    widget.table.selectRow(0)
+    widget.edit_account()
+    form = widget.form
+    assert form.name_edit.text() == "Dono(a) da loja"
+    form.submit()  # saved as shown: not renamed to the shown words
+    settled(qtbot)
+    assert not shiboken6.isValid(form)  # closed and gone
+    assert owner_account(db).name == "Owner"
