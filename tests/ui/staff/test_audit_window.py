@@ -139,9 +139,13 @@ def test_the_window_reads_more_as_it_scrolls(qtbot, shop, monkeypatch):
     widget.resize(1024, 700)
     widget.show()
     settled(qtbot)
-    widget.table.scrollToBottom()
-    settled(qtbot)
-    widget.table.scrollToBottom()
+    model = widget.model
+
+    def all_read() -> bool:
+        widget.table.scrollToBottom()  # the view asks for the next page at the end
+        return not model.canFetchMore() and not model.loading
+
+    qtbot.waitUntil(all_read, timeout=10_000)
     settled(qtbot)
     assert widget.model.rowCount() == 8 and not widget.model.canFetchMore()
     assert widget.status.text() == "8 entries shown."
