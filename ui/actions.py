@@ -36,6 +36,7 @@ class Act(enum.Enum):
     CLOSE_COUNTER_SCREEN = "close_counter_screen"
     REWARD_CODES = "reward_codes"
     DASHBOARD = "dashboard"
+    AUDIT = "audit"
     QUIT = "quit"
     SHORTCUTS = "shortcuts"
     GUIDE = "guide"
@@ -100,6 +101,9 @@ SPECS: dict[Act, ActionSpec] = {
     ),
     Act.DASHBOARD: ActionSpec(
         N_("&Dashboard…"), "Ctrl+D", N_("Volumes, reasons, speed and satisfaction over a period")
+    ),
+    Act.AUDIT: ActionSpec(
+        N_("&Audit…"), None, N_("Who changed what and when, and who approved it")
     ),
     Act.QUIT: ActionSpec(N_("&Quit"), "Ctrl+Q"),
     Act.SHORTCUTS: ActionSpec(

@@ -178,6 +178,23 @@ def open_dashboard(parent: QWidget, db: Database) -> None:
     raise_window(window)
 
 
+def open_audit(parent: QWidget, db: Database) -> None:
+    """Open the audit window (once the person may read it, or someone approved), or raise it."""
+    from desk.staff.roles import Permission
+    from ui.staff.audit_window import AuditWindow
+    from ui.staff.gate import authorised
+
+    window = parent.findChild(AuditWindow)
+    if window is None:
+        if authorised(parent, db, Permission.READ_AUDIT) is None:
+            return
+        window = AuditWindow(db, parent)
+        window.setAttribute(Qt.WA_DeleteOnClose)
+    else:
+        window.reload()  # entries made since it opened
+    raise_window(window)
+
+
 def settings_changed(parent: QWidget) -> None:
     """Redraw the open windows that show settings (the dashboard's shop currency)."""
     from ui.dashboard.window import DashboardWindow

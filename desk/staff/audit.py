@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, func, select
 
@@ -18,6 +19,9 @@ from desk.search import fold, folded
 from desk.staff.actor import Actor, acting, computer_name
 from desk.staff.codes import AuditAction
 from desk.staff.tables import AuditEntry
+
+if TYPE_CHECKING:
+    from desk.db import Database
 
 HIDDEN = "••••••"
 """What the audit shows for a secret's old and new values."""
@@ -100,3 +104,10 @@ def entries(session: Session, query: AuditQuery) -> list[AuditEntry]:
     if query.before_id is not None:
         statement = statement.where(col(AuditEntry.id) < query.before_id)
     return list(session.exec(statement))
+
+
+def read_entries(db: Database, query: AuditQuery) -> list[AuditEntry]:
+    """The entries `query` asks for, newest first, read in a session of their own (a face's
+    page: the audit window reads the next one with `before_id`)."""
+    with db.session() as session:
+        return entries(session, query)

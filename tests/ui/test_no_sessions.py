@@ -31,6 +31,7 @@ CONVERTED = [
     "returns/list_parts.py",
     "demo_offer.py",
     *sorted(p.relative_to(UI).as_posix() for p in (UI / "catalog").glob("*.py")),
+    *sorted(p.relative_to(UI).as_posix() for p in (UI / "staff").glob("*.py")),
 ]
 """The modules already going through desk services; add each one as it is converted."""
 

@@ -176,8 +176,18 @@ def _dropoff_form(qtbot, win) -> None:
     dialog.dropoff_page.add_button.click()
 
 
+def _staff_form(qtbot, win) -> None:
+    """The Staff tab's Add form (the tab itself is walked with the Settings dialog)."""
+    win.actions_[Act.SETTINGS].trigger()
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)
+    win.active_dialog.tabs.setCurrentWidget(win.active_dialog.staff_page)
+    win.active_dialog.staff_page.add_button.click()
+
+
 OPENERS: dict[str, Callable[[object, MainWindow], None]] = {
     **{act.value: _action(act) for act in DIALOG_ACTIONS},
+    "audit": _action(Act.AUDIT),
+    "staff_form": _staff_form,
     "move": _move,
     "profile": _profile,
     "feedback": _record_feedback,

@@ -13,6 +13,7 @@ Modules:
     backup_page   the Backups tab, the daily backup while the app runs, a damaged file at start
     tablet_page   the Counter tablet tab: the pairing code, the paired tablets, Unpair
     portal_page   the Customer space tab: start, stop, state, open in browser, its settings
+    compact_tabs  the tab bar with a little less room around each tab, every tab in view
 """
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "backup_page",
     "tablet_page",
     "portal_page",
+    "compact_tabs",
 ]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desk import secrets
 from desk.db import Database
 from desk.errors import DeskError
-from desk.i18n.catalog import N_, _, language
+from desk.i18n.catalog import N_, _, language, pgettext
 from desk.i18n.desk_language import DESK_LANGUAGE
 from desk.money import currency_symbol
 from desk.setting_spec import SettingSpec
@@ -39,6 +39,7 @@ from ui.background import run_in_background
 from ui.portal_process import PortalProcess
 from ui.settings.amount_field import Unit
 from ui.settings.backup_page import BackupPage
+from ui.settings.compact_tabs import compact_tabs
 from ui.settings.contents import CAPTIONS, PAGES, SECRET_PAGES
 from ui.settings.desk_language import DeskLanguageField
 from ui.settings.dropoff_page import DropOffPage
@@ -57,6 +58,7 @@ from ui.settings.pages import (
 from ui.settings.portal_page import PortalPage
 from ui.settings.secret_box import SecretBox
 from ui.settings.tablet_page import TabletPage
+from ui.staff.accounts_page import StaffPage
 from ui.staff.gate import authorised
 from ui.widgets.form_parts import STYLE_SHEET
 
@@ -93,6 +95,7 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(660, 560)
         self.resize(1000, 640)  # a policy column per kind of customer; every tab in view
         self.tabs = QTabWidget()
+        compact_tabs(self.tabs)  # every tab in view at 1024×700, Staff's too
         self.pages: dict[str, SettingsPage] = {}
         self.fields: dict[str, SettingField] = {}  # by dotted key
         self._secrets_asked = self._secrets_shown = 0  # keyring reads asked for, and shown
@@ -111,6 +114,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.dropoff_page, _("Drop-off points"))
         self.tablet_page = TabletPage(db)
         self.tabs.addTab(self.tablet_page, _("Counter tablet"))
+        self.staff_page = StaffPage(db)
+        self.tabs.addTab(self.staff_page, pgettext("settings tab", "Staff"))
         self.status_label = caption_label("")
         self.status_label.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)

@@ -91,6 +91,7 @@ def test_every_declared_setting_has_a_field_on_its_page(dialog):
         "Backups",
         "Drop-off points",
         "Counter tablet",
+        "Staff",
     ]
     assert set(dialog.fields) == set(SETTINGS)
     assert isinstance(dialog.fields["smtp.port"].input, QSpinBox)
