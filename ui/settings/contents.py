@@ -20,6 +20,7 @@ from desk.settings import (
     REWARD_VALUE,
     SHOP_SETTINGS,
     SMS_SETTINGS,
+    STAFF_SETTINGS,
 )
 from ui.settings.secret_box import PASSWORD_WORDS, TOKEN_WORDS
 
@@ -32,6 +33,7 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
     (N_("Feedback and rewards"), (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
     (N_("Customer space"), PORTAL_SETTINGS),
     (N_("Backups"), BACKUP_SETTINGS),
+    (N_("Staff"), STAFF_SETTINGS),
 )
 """Each page's title (marked: shown through _()) and the settings it edits, in order."""
 SECRET_PAGES = {
