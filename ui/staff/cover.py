@@ -39,7 +39,7 @@ class Cover(QWidget):
         self._window = window
         self.hidden: list[QWidget] = []
         self._covering = False
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WA_StyledBackground, True)  # its own background, opaque
         self.setStyleSheet("#signInCover { background: #f3f4f6; }")
         heading = QLabel(title, objectName="coverTitle", alignment=Qt.AlignCenter)
         heading.setStyleSheet("font-size: 24px; font-weight: 600;")

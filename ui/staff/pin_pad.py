@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desk.db import Database
 from desk.errors import DeskError
-from desk.i18n.catalog import _
+from desk.i18n.catalog import _, pgettext
 from desk.models import utcnow
 from desk.staff.actor import Actor
 from desk.staff.pins import PIN_DIGITS
@@ -39,6 +39,7 @@ from ui.background import run_in_background
 
 ERROR_STYLE = "color: #b91c1c;"
 KEY_STYLE = "QPushButton { font-size: 22px; min-width: 76px; min-height: 58px; }"
+MESSAGE_STYLE = "font-size: 14px;"
 DOT = "●"
 
 Check = Callable[[str, "str | None"], Actor]
@@ -66,7 +67,7 @@ class PinPad(QWidget):
         self.names.setStyleSheet(
             "QListWidget { font-size: 16px; } QListWidget::item { padding: 8px; }"
         )
-        self.names.setMaximumWidth(240)
+        self.names.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.names.hide()
         self.dots = QLabel(objectName="pinDots", alignment=Qt.AlignCenter)
         self.dots.setMinimumHeight(48)
@@ -80,7 +81,7 @@ class PinPad(QWidget):
             grid.addWidget(self._key(digit, digit), i // 3, i % 3)
         grid.addWidget(self._key("erase", "⌫", _("Erase the last digit (Backspace)")), 3, 0)
         grid.addWidget(self._key("0", "0"), 3, 1)
-        self.ok_button = self._key("ok", _("OK"), _("Check the PIN (Enter)"))
+        self.ok_button = self._key("ok", pgettext("pin pad", "OK"), _("Check the PIN (Enter)"))
         self.ok_button.setDefault(True)
         grid.addWidget(self.ok_button, 3, 2)
         self.cancel_button = QPushButton(_("Cancel"), objectName="pinCancel")
@@ -94,7 +95,7 @@ class PinPad(QWidget):
         pad.addWidget(self.message)
         pad.addWidget(self.cancel_button, 0, Qt.AlignHCenter)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.names)
+        layout.addWidget(self.names, 0, Qt.AlignTop)
         layout.addLayout(pad)
         self._show_dots()
 
@@ -175,6 +176,11 @@ class PinPad(QWidget):
             item.setData(Qt.UserRole, name)
             self.names.addItem(item)
         self.names.setCurrentRow(0)
+        rows = sum(self.names.sizeHintForRow(i) for i in range(min(self.names.count(), 8)))
+        frame = 2 * self.names.frameWidth() + 4
+        self.names.setFixedHeight(rows + frame)
+        wide = max(self.names.sizeHintForColumn(0), 160) + frame + 24
+        self.names.setFixedWidth(min(wide, 360))
         self.names.show()
 
     def chosen_name(self) -> str | None:
@@ -186,7 +192,7 @@ class PinPad(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """Show `text` under the keys (in red for a refusal)."""
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setStyleSheet(MESSAGE_STYLE + (ERROR_STYLE if error else ""))
         self.message.setText(text)
 
     def clear(self) -> None:
@@ -249,7 +255,7 @@ class PinPad(QWidget):
         if left <= 0:
             self._retry_at = None
             self._countdown.stop()
-            self.ok_button.setText(_("OK"))
+            self.ok_button.setText(pgettext("pin pad", "OK"))
             self.ok_button.setEnabled(not self._busy)
             return
         seconds = int(left + 0.999)
