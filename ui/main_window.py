@@ -347,9 +347,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def offer_demo_data_if_empty(self) -> None:
-        """On a first start with an empty database, offer to load demo data."""
-        if not returns_list.has_returns(self.db):
-            self.offer_demo_data()
+        """On a first start with an empty database (and no PINs), offer to load demo data."""
+        if not self.staff.pins and not returns_list.has_returns(self.db):
+            self.offer_demo_data()  # not to whoever is at a covered window
 
     def offer_demo_data(self) -> None:
         """Ask, then fill the database with demo returns in the background."""

@@ -109,7 +109,10 @@ class Cover(QWidget):
             self.hidden.append(top)
 
     def _in_window(self, watched: QObject) -> bool:
-        return isinstance(watched, QWidget) and _descends(watched, self._window)
+        """Whether `watched` is of the covered window itself (not a dialog opened over it)."""
+        if not isinstance(watched, QWidget):  # an action's or a shortcut's: its widget's
+            watched = watched.parent()
+        return isinstance(watched, QWidget) and watched.window() is self._window
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """Keep the cover over the whole window; while covering, run no shortcut but the pad's."""
@@ -118,7 +121,7 @@ class Cover(QWidget):
             self.setGeometry(self._window.rect())
         elif not self.covering:
             pass
-        elif kind == QEvent.Shortcut and not _descends(watched, self):
+        elif kind == QEvent.Shortcut and self._in_window(watched):
             return True
         elif kind in (QEvent.KeyPress, QEvent.KeyRelease) and self._in_window(watched):
             if kind == QEvent.KeyPress:  # the pad's, at once: no scan under the cover

@@ -158,3 +158,92 @@ def test_a_move_records_the_signed_in_name(qtbot, with_pins):
     qtbot.waitUntil(lambda: win.detail.status_label.text() == "Inspecting", timeout=3000)
     timeline = get_return(with_pins, return_id=return_id).timeline
     assert [(c.to_status, c.staff) for c in timeline][-1] == ("inspecting", "Ana")
+
+
+def test_f2_without_pins_says_how_to_give_them(qtbot, db):
+    win = open_window(qtbot, db)
+    qtbot.keyClick(win, Qt.Key_F2)
+    qtbot.waitUntil(lambda: "Nobody signs in" in win.statusBar().currentMessage(), timeout=3000)
+    assert win.staff.cover is None and win.active_dialog is None
+
+
+def test_f2_after_pins_were_given_asks_for_one(qtbot, db):
+    win = open_window(qtbot, db)
+    qtbot.waitUntil(lambda: win.staff.actor is not None, timeout=3000)
+    accounts.add_staff(db, name="Ana", role=Role.CLERK, pin=ANA_PIN)  # the Staff page, say
+    qtbot.keyClick(win, Qt.Key_F2)
+    qtbot.waitUntil(lambda: win.staff.cover is not None and win.staff.cover.covering, timeout=3000)
+    sign_in(qtbot, win, ANA_PIN)
+    assert win.staff.who.text() == "Ana · Clerk"
+
+
+def test_open_windows_hide_under_the_cover_and_come_back_to_the_same_person(qtbot, with_pins):
+    from ui import window_openers as openers
+    from ui.customers.directory import CustomerDirectory
+
+    win = open_window(qtbot, with_pins)
+    sign_in(qtbot, win, ANA_PIN)
+    openers.open_customers(win, with_pins, on_profile=lambda _id: None, on_merged=lambda _r: None)
+    customers = win.findChild(CustomerDirectory)
+    assert customers.isVisible()
+    win.staff.sign_out()
+    assert not customers.isVisible()
+    sign_in(qtbot, win, ANA_PIN)
+    assert customers.isVisible()  # Ana's, back to her
+    win.staff.sign_out()
+    sign_in(qtbot, win, OWNER_PIN)
+    qtbot.waitUntil(lambda: win.findChild(CustomerDirectory) is None, timeout=2000)
+
+
+def test_a_dialog_over_the_cover_keeps_its_keys(qtbot, with_pins):
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    win = open_window(qtbot, with_pins)
+    box = QDialog(win)
+    edit = QLineEdit(box)
+    QVBoxLayout(box).addWidget(edit)
+    box.show()
+    qtbot.keyClicks(edit, "yes")
+    assert edit.text() == "yes" and win.staff.cover.pad.typed == 0
+
+
+def test_the_redeem_and_feedback_dialogs_show_the_signed_in_name(qtbot, with_pins):
+    from ui import window_openers as openers
+
+    win = open_window(qtbot, with_pins)
+    sign_in(qtbot, win, OWNER_PIN)
+    codes = openers.codes_dialog(win, with_pins, "EUR")
+    qtbot.addWidget(codes)
+    assert codes.staff_edit.text() == "Owner" and codes.staff_edit.isReadOnly()
+    assert codes.staff == "Owner"
+    detail = win.detail.detail
+    record = openers.record_feedback_dialog(win, with_pins, detail, win.shop, None, print)
+    qtbot.addWidget(record)
+    assert record.staff_edit.text() == "Owner" and record.staff_edit.isReadOnly()
+
+
+def test_a_clerk_reaching_an_owners_action_asks_for_an_approval_on_the_pad(qtbot, with_pins):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desk.staff.roles import Permission
+    from ui.staff.approval import ApprovalDialog
+    from ui.staff.gate import authorised
+
+    win = open_window(qtbot, with_pins)
+    sign_in(qtbot, win, ANA_PIN)
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ApprovalDialog):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.pad, OWNER_PIN)
+        qtbot.keyClick(dialog.pad, Qt.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    actor = authorised(win, with_pins, Permission.SETTINGS)
+    assert seen == ["Approval needed"]
+    assert (actor.name, actor.approved_by.name) == ("Ana", "Owner")
