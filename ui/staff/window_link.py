@@ -96,6 +96,20 @@ class StaffLink(QObject):
         self.idle.stop()
         offered.offer(self._window.actions_, self._window.menuBar(), ())
         self.cover.cover()
+        if self.session.actor is None and self._left is not None:  # PINs may be gone since
+            db = self._db
+            run_in_background(lambda: pins_in_use(db), owner=self, on_success=self._pins_left)
+
+    def _pins_left(self, in_use: bool) -> None:
+        """After a sign-out: when nobody has a PIN any more, the shop works without."""
+        if in_use or self.session.actor is not None or self.cover is None:
+            return
+        self.pins = False
+        for window in self.cover.uncover():
+            window.show()
+        offered.offer(self._window.actions_, self._window.menuBar(), Permission)
+        db = self._db
+        run_in_background(lambda: owner_account(db), owner=self, on_success=self._no_pins)
 
     def _covered_sign_in(self, actor: Actor) -> None:
         left, self._left = self._left, None

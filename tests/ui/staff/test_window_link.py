@@ -247,3 +247,15 @@ def test_a_clerk_reaching_an_owners_action_asks_for_an_approval_on_the_pad(qtbot
     actor = authorised(win, with_pins, Permission.SETTINGS)
     assert seen == ["Approval needed"]
     assert (actor.name, actor.approved_by.name) == ("Ana", "Owner")
+
+
+def test_when_the_last_pin_is_removed_a_sign_out_leaves_the_shop_without_pins(qtbot, with_pins):
+    win = open_window(qtbot, with_pins)
+    sign_in(qtbot, win, OWNER_PIN)
+    accounts.set_pin(with_pins, "Ana", None)
+    accounts.set_pin(with_pins, "Owner", None)
+    win.actions_[Act.SIGN_OUT].trigger()
+    qtbot.waitUntil(lambda: not win.staff.cover.covering, timeout=3000)
+    qtbot.waitUntil(lambda: win.staff.actor is not None, timeout=3000)
+    assert win.staff.actor.acting_as is ActingAs.NO_PINS and not win.staff.who.isVisible()
+    assert shown(win, Act.SETTINGS) and not shown(win, Act.SIGN_OUT)
