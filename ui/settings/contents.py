@@ -25,7 +25,7 @@ from desk.settings import (
 from ui.settings.secret_box import PASSWORD_WORDS, TOKEN_WORDS
 
 PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
-    (N_("Shop"), SHOP_SETTINGS),
+    (N_("Shop"), (*SHOP_SETTINGS, *STAFF_SETTINGS)),  # until a Staff page holds them
     (N_("Email"), MAIL_SETTINGS),
     (N_("SMS"), SMS_SETTINGS),
     (N_("Notifications"), tuple(NOTIFY.values())),
@@ -33,7 +33,6 @@ PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
     (N_("Feedback and rewards"), (*FEEDBACK_SETTINGS, *REWARD_SETTINGS)),
     (N_("Customer space"), PORTAL_SETTINGS),
     (N_("Backups"), BACKUP_SETTINGS),
-    (N_("Staff"), STAFF_SETTINGS),
 )
 """Each page's title (marked: shown through _()) and the settings it edits, in order."""
 SECRET_PAGES = {

@@ -239,7 +239,8 @@ class PinPad(QWidget):
         self.clear()
         if not isinstance(error, DeskError):
             self._set_busy(False)
-            self.say(_("The PIN could not be checked: {error}").format(error=error), error=True)
+            said = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+            self.say(_("The PIN could not be checked: {error}").format(error=said), error=True)
             return
         retry_at = getattr(error, "retry_at", None)
         locked = getattr(error, "locked", False)

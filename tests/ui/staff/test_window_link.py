@@ -259,3 +259,16 @@ def test_when_the_last_pin_is_removed_a_sign_out_leaves_the_shop_without_pins(qt
     qtbot.waitUntil(lambda: win.staff.actor is not None, timeout=3000)
     assert win.staff.actor.acting_as is ActingAs.NO_PINS and not win.staff.who.isVisible()
     assert shown(win, Act.SETTINGS) and not shown(win, Act.SIGN_OUT)
+
+
+def test_the_idle_time_is_the_settings_and_zero_never_signs_out(qtbot, with_pins):
+    from desk.settings import STAFF_IDLE_MINUTES, save_settings
+
+    win = open_window(qtbot, with_pins)
+    sign_in(qtbot, win, ANA_PIN)
+    assert win.staff.idle._timer.interval() == 10 * 60_000  # the default: 10 minutes
+    win.staff.sign_out()
+    save_settings(with_pins, {STAFF_IDLE_MINUTES: 0})
+    type_pin(qtbot, win.staff.cover.pad, OWNER_PIN)
+    qtbot.waitUntil(lambda: shown(win, Act.SETTINGS), timeout=3000)  # the owner's, read
+    assert not win.staff.idle.active
