@@ -36,6 +36,7 @@ class Act(enum.Enum):
     CLOSE_COUNTER_SCREEN = "close_counter_screen"
     REWARD_CODES = "reward_codes"
     DASHBOARD = "dashboard"
+    AUDIT = "audit"
     QUIT = "quit"
     SHORTCUTS = "shortcuts"
     GUIDE = "guide"
@@ -43,7 +44,6 @@ class Act(enum.Enum):
     PRODUCTS = "products"
     SWITCH_USER = "switch_user"
     SIGN_OUT = "sign_out"
-    AUDIT = "audit"
 
 
 @dataclass(frozen=True)
