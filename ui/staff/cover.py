@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -85,7 +86,7 @@ class Cover(QWidget):
         for child in self._parts():
             child.setEnabled(True)
         hidden, self.hidden = self.hidden, []
-        return hidden
+        return [w for w in hidden if shiboken6.isValid(w)]  # some closed meanwhile
 
     def _parts(self) -> list[QWidget]:
         w = self._window

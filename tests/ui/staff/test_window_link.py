@@ -272,3 +272,16 @@ def test_the_idle_time_is_the_settings_and_zero_never_signs_out(qtbot, with_pins
     type_pin(qtbot, win.staff.cover.pad, OWNER_PIN)
     qtbot.waitUntil(lambda: shown(win, Act.SETTINGS), timeout=3000)  # the owner's, read
     assert not win.staff.idle.active
+
+
+def test_an_approval_left_unanswered_ends_at_the_idle_sign_out(qtbot, with_pins):
+    from desk.staff.roles import Permission
+    from ui.staff.gate import authorised
+
+    win = open_window(qtbot, with_pins)
+    win.staff.idle_ms = 300
+    sign_in(qtbot, win, ANA_PIN)
+    assert authorised(win, with_pins, Permission.SETTINGS) is None  # nobody typed a PIN
+    assert win.staff.cover.covering
+    sign_in(qtbot, win, ANA_PIN)  # the same person: what was left open comes back, if alive
+    assert win.staff.actor.name == "Ana"
