@@ -274,6 +274,18 @@ BACKUP_KEEP_DAILY = SettingSpec(
 )
 BACKUP_SETTINGS = (BACKUP_KEEP_DAILY,)
 
+# staff at the counter (desk.staff; the window signs the person out)
+
+STAFF_IDLE_MINUTES = SettingSpec(
+    "staff.idle_minutes",
+    int,
+    10,
+    N_("Sign out after this many minutes without use"),
+    check=lambda v: None if 0 <= int(v) <= 720 else _("Enter minutes from 0 (never) to 720."),
+    help=N_("0: never; only when staff sign in with PINs"),
+)
+STAFF_SETTINGS = (STAFF_IDLE_MINUTES,)
+
 # the catalogue, in the order `returndesk config list` prints it
 
 SHOP_SETTINGS = (
@@ -306,6 +318,7 @@ SETTINGS: dict[str, SettingSpec] = {
         *REWARD_SETTINGS,
         *PORTAL_SETTINGS,
         *BACKUP_SETTINGS,
+        *STAFF_SETTINGS,
     )
 }
 """Every setting by its dotted key."""

@@ -42,6 +42,8 @@ class Act(enum.Enum):
     GUIDE = "guide"
     ABOUT = "about"
     PRODUCTS = "products"
+    SWITCH_USER = "switch_user"
+    SIGN_OUT = "sign_out"
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,12 @@ SPECS: dict[Act, ActionSpec] = {
     Act.ABOUT: ActionSpec(N_("&About Return Desk"), None, N_("Version, database and licences")),
     Act.PRODUCTS: ActionSpec(
         N_("&Products…"), "Ctrl+Shift+P", N_("The catalogue: search, add, edit or delete products")
+    ),
+    Act.SWITCH_USER: ActionSpec(
+        N_("S&witch user…"), "F2", N_("Another person signs in with their PIN")
+    ),
+    Act.SIGN_OUT: ActionSpec(
+        N_("Sign &out"), None, N_("Sign out and cover the window until the next PIN")
     ),
 }
 

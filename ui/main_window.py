@@ -29,6 +29,8 @@ from ui.returns.detail_loader import DetailLoader
 from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
 from ui.returns.undo import UndoLastMove
+from ui.staff import names
+from ui.staff.window_link import StaffLink
 from ui.status_bar import StatusBar
 
 SEARCH_DELAY_MS = 120
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoLastMove(self)
         self.portal = PortalProcess(db, self)  # the customer space, when started
         self.scanner = scan_open.watch(self)  # the sheet's number or QR code opens its return
+        self.staff = StaffLink(self, db)  # sign-in with PINs, F2, sign-out, what is offered
         self.apply_filter()
 
     @property
@@ -296,8 +299,7 @@ class MainWindow(QMainWindow):
         self.open_dialog(openers.transition_dialog(self, self.db, detail, target, moved))
 
     def _moved(self, dialog, return_id: int) -> None:
-        if dialog.staff:
-            state.save(state.STAFF, dialog.staff)
+        names.remember(dialog.staff)
         self.show_moved(return_id)
         if dialog.result_ is not None:
             self.undo.offer(dialog.result_)
@@ -346,9 +348,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def offer_demo_data_if_empty(self) -> None:
-        """On a first start with an empty database, offer to load demo data."""
-        if not returns_list.has_returns(self.db):
-            self.offer_demo_data()
+        """On a first start with an empty database (and no PINs), offer to load demo data."""
+        if not self.staff.pins and not returns_list.has_returns(self.db):
+            self.offer_demo_data()  # not to whoever is at a covered window
 
     def offer_demo_data(self) -> None:
         """Ask, then fill the database with demo returns in the background."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desk.codes import Status
 from desk.db import Database
-from ui import state
+from ui.staff import names
 
 
 def raise_window(window: QWidget) -> None:
@@ -30,9 +30,7 @@ def new_return_dialog(
     """The new-return dialog; `on_created(ret)` runs when it is saved."""
     from ui.new_return.dialog import NewReturnDialog
 
-    dialog = NewReturnDialog(
-        db, currency=currency, staff=state.load_text(state.STAFF), parent=parent
-    )
+    dialog = NewReturnDialog(db, currency=currency, staff=names.staff_name(), parent=parent)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: on_created(dialog.created))
     return dialog
@@ -44,7 +42,8 @@ def transition_dialog(
     """The dialog that moves a return to `target`; `on_finished(dialog)` runs when it closes."""
     from ui.returns.transition_dialog import TransitionDialog
 
-    dialog = TransitionDialog(db, detail, target, staff=state.load_text(state.STAFF), parent=parent)
+    dialog = TransitionDialog(db, detail, target, staff=names.staff_name(), parent=parent)
+    names.hold(dialog.staff_edit)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.finished.connect(lambda _: on_finished(dialog))
     return dialog
@@ -86,12 +85,13 @@ def record_feedback_dialog(
         currency=shop.currency,
         shop=shop.name,
         current=current,
-        staff=state.load_text(state.STAFF),
+        staff=names.staff_name(),
         parent=parent,
     )
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.saved.connect(on_saved)
-    dialog.saved.connect(lambda _: dialog.staff and state.save(state.STAFF, dialog.staff))
+    names.hold(dialog.staff_edit)
+    dialog.saved.connect(lambda _: names.remember(dialog.staff))
     return dialog
 
 
@@ -99,7 +99,8 @@ def codes_dialog(parent: QWidget, db: Database, currency: str) -> QDialog:
     """The reward codes dialog: look a code up, mark it redeemed."""
     from ui.feedback.codes_dialog import CodesDialog
 
-    dialog = CodesDialog(db, currency=currency, staff=state.load_text(state.STAFF), parent=parent)
+    dialog = CodesDialog(db, currency=currency, staff=names.staff_name(), parent=parent)
+    names.hold(dialog.staff_edit)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     return dialog
 
@@ -136,7 +137,7 @@ def open_customers(
 
     window = parent.findChild(CustomerDirectory)
     if window is None:
-        window = CustomerDirectory(db, parent, staff=state.load_text(state.STAFF))
+        window = CustomerDirectory(db, parent, staff=names.staff_name())
         window.setAttribute(Qt.WA_DeleteOnClose)
         window.profile_requested.connect(on_profile)
         window.merged.connect(on_merged)

@@ -43,7 +43,7 @@ def store_raw(db, key: str, value: str) -> None:
 
 
 def test_every_setting_is_declared_once_with_a_unique_key():
-    assert len(SETTINGS) == 78  # 76 + portal.enabled + shop.country
+    assert len(SETTINGS) == 79  # 76 + portal.enabled + shop.country + staff.idle_minutes
     assert all(key == spec.key for key, spec in SETTINGS.items())
     families = {key.split(".")[0] for key in SETTINGS}
     assert families == {
@@ -57,6 +57,7 @@ def test_every_setting_is_declared_once_with_a_unique_key():
         "reward",
         "portal",
         "backup",
+        "staff",
     }
     assert {NOTIFY[event].key for event in Event} == {f"notify.{e.value}" for e in Event}
     for segment in Segment:

@@ -15,8 +15,8 @@ from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from desk.services import undo_move
-from ui import state
 from ui.actions import Act
+from ui.staff import names
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class UndoLastMove(QObject):
                 window.db,
                 return_id=move.return_id,
                 change_id=move.change_id,
-                staff=state.load_text(state.STAFF) or "",
+                staff=names.staff_name(),
             )
         except DeskError as error:
             window.status_bar.say(str(error), 8000)

@@ -20,11 +20,12 @@ from desk.settings import (
     REWARD_VALUE,
     SHOP_SETTINGS,
     SMS_SETTINGS,
+    STAFF_SETTINGS,
 )
 from ui.settings.secret_box import PASSWORD_WORDS, TOKEN_WORDS
 
 PAGES: tuple[tuple[str, tuple[SettingSpec, ...]], ...] = (
-    (N_("Shop"), SHOP_SETTINGS),
+    (N_("Shop"), (*SHOP_SETTINGS, *STAFF_SETTINGS)),  # until a Staff page holds them
     (N_("Email"), MAIL_SETTINGS),
     (N_("SMS"), SMS_SETTINGS),
     (N_("Notifications"), tuple(NOTIFY.values())),

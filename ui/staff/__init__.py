@@ -1,9 +1,16 @@
-"""Staff at the window: who is signed in, the PIN pad, and asking for an approval.
+"""Staff at the window: who is signed in, the PIN pad, approvals, the staff page, the audit.
 
 Modules:
-    session     the person signed in at this window (the desk's actor), and its changes
-    pin_pad     the PIN pad: signing in, switching user, approving an action
-    gate        the one question before a guarded action: may they, or who approves it
+    session         the person signed in at this window (the desk's actor), and its changes
+    pin_pad         the PIN pad widget (touch and keyboard), and `ask_approval`
+    approval        manager approval: an authorised person's PIN for one action
+    sign_in_dialog  the pad that signs a person in, and F2's switch-user dialog
+    cover           the panel over the window while nobody is signed in
+    idle            the time without use before signing out
+    offered         which window actions need which permission; hiding the others
+    names           the staff name a timeline entry records (signed in, or typed)
+    window_link     the main window's wiring of all of the above
+    gate            the one question before a guarded action: may they, or who approves it
     accounts_page   Settings › Staff: the accounts, their PINs, what each role may do
     staff_form      the page's form: add an account, edit one, set its PIN (typed twice)
     staff_models    the page's tables: the accounts, and the role grants matrix
@@ -14,6 +21,13 @@ Modules:
 __all__ = [
     "session",
     "pin_pad",
+    "approval",
+    "sign_in_dialog",
+    "cover",
+    "idle",
+    "offered",
+    "names",
+    "window_link",
     "gate",
     "accounts_page",
     "staff_form",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desk.staff.actor import Actor, set_desk_actor
+from desk.staff.codes import ActingAs
+from desk.staff.signin import PadGuard
 
 
 class StaffSession(QObject):
@@ -21,8 +24,26 @@ class StaffSession(QObject):
         """The person signed in, or None (nobody yet, or signed out)."""
         return self._actor
 
+    @property
+    def by_pin(self) -> bool:
+        """Whether someone signed in with their PIN (the shop uses PINs)."""
+        return self._actor is not None and self._actor.acting_as is ActingAs.PIN
+
     def sign_in(self, actor: Actor | None) -> None:
         """Make `actor` the person behind this window's actions (None: sign out)."""
         self._actor = actor
         set_desk_actor(actor)
         self.changed.emit()
+
+
+def guard_for(widget: QWidget) -> PadGuard:
+    """The one PadGuard of `widget`'s window (its topmost parent): PINs that match nobody
+    count there, whichever pad of that window they were typed on."""
+    top = widget
+    while top.parentWidget() is not None:
+        top = top.parentWidget()
+    guard = getattr(top, "pad_guard", None)
+    if not isinstance(guard, PadGuard):
+        guard = PadGuard()
+        top.pad_guard = guard
+    return guard
