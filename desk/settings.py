@@ -1,11 +1,11 @@
 """Shop settings: every one declared once, with its key, type, default, label and checks.
 
 Each setting is a module-level constant (`SHOP_NAME`, `NOTIFY[Event.APPROVED]`); the return
-policy's own (`POLICY[Segment.LOYAL].window_days`) are declared in desk.policy.settings and
-listed in this module's catalogue. Code reads and writes them through
-`get_setting(session, SHOP_NAME)` and `set_setting(session, SHOP_NAME, value)`, so a mistyped
-name fails at import. Only the command line turns a dotted key the user typed into a setting,
-with `setting(key)`.
+policy's own (`POLICY[Segment.LOYAL].window_days`) are declared in desk.policy.settings, the
+customer space's in desk.portal.settings, and listed in this module's catalogue. Code reads
+and writes them through `get_setting(session, SHOP_NAME)` and `set_setting(session,
+SHOP_NAME, value)`, so a mistyped name fails at import. Only the command line turns a
+dotted key the user typed into a setting, with `setting(key)`.
 
 What a setting is (SettingSpec, its yes/no words and checks) is in desk.setting_spec.
 Labels and help are English marked with N_(): staff read them with `_(spec.label)`.
@@ -28,6 +28,24 @@ from desk.i18n.catalog import N_, _
 from desk.models import Setting
 from desk.phones import DEFAULT_COUNTRY, country_error
 from desk.policy.settings import POLICY_SETTINGS
+from desk.portal.settings import (  # declared beside the customer space, listed here
+    PORTAL_ENABLED as PORTAL_ENABLED,
+)
+from desk.portal.settings import (
+    PORTAL_HOST as PORTAL_HOST,
+)
+from desk.portal.settings import (
+    PORTAL_LINK_DAYS as PORTAL_LINK_DAYS,
+)
+from desk.portal.settings import (
+    PORTAL_PORT as PORTAL_PORT,
+)
+from desk.portal.settings import (
+    PORTAL_PUBLIC_URL as PORTAL_PUBLIC_URL,
+)
+from desk.portal.settings import (
+    PORTAL_SETTINGS,
+)
 from desk.setting_spec import (
     SettingSpec,
     currency,
@@ -214,53 +232,6 @@ REWARD_SETTINGS = (
     REWARD_VALID_DAYS,
     REWARD_EVERY_DAYS,
 )
-
-# the customer space (desk.portal): where it listens, the address customers use, links
-
-
-def _web_address(value: object) -> str | None:
-    text = str(value).strip()
-    if not text:
-        return None
-    if not text.startswith(("https://", "http://")) or " " in text or len(text) > 200:
-        return _("Type the address customers open, like https://returns.myshop.com.")
-    return None
-
-
-PORTAL_PUBLIC_URL = SettingSpec(
-    "portal.public_url",
-    str,
-    "",
-    N_("Address customers open"),
-    check=_web_address,
-    help=N_(
-        "The customer space as customers reach it, e.g. https://returns.myshop.com; "
-        "empty: messages and sheets carry no personal link"
-    ),
-)
-PORTAL_HOST = SettingSpec(
-    "portal.host",
-    str,
-    "127.0.0.1",
-    N_("Customer space listens on"),
-    help=N_("127.0.0.1: this computer only (behind a reverse proxy); 0.0.0.0: the shop's network"),
-)
-PORTAL_PORT = SettingSpec("portal.port", int, 8765, N_("Customer space port"), check=port)
-PORTAL_LINK_DAYS = SettingSpec(
-    "portal.link_days",
-    int,
-    90,
-    N_("Personal links work for (days after closing)"),
-    check=positive_days,
-)
-PORTAL_ENABLED = SettingSpec(
-    "portal.enabled",
-    bool,
-    False,
-    N_("Start with Return Desk"),
-    help=N_("yes: opening Return Desk also starts the customer space; closing it stops it"),
-)
-PORTAL_SETTINGS = (PORTAL_ENABLED, PORTAL_PUBLIC_URL, PORTAL_HOST, PORTAL_PORT, PORTAL_LINK_DAYS)
 
 # backups (desk.backup)
 

@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self._connect()
-        self._restore_layout()
+        state.restore_layout(self, self.splitter, size=(1360, 820), sizes=[700, 660])
         self.outbox_status = outbox_actions.connect(self)
         self.outbox = self.outbox_status.runner
         self.counter = feedback_actions.connect(self)
@@ -367,18 +367,10 @@ class MainWindow(QMainWindow):
         openers.open_template_editor(self, self.db)
 
     def edit_settings(self) -> None:
-        """Open the settings dialog, for the owner or with their approval; show the new shop
+        """Open the settings dialog (the owner's, or with their approval); show the new shop
         name when it is saved."""
-        from desk.staff.roles import Permission
-        from ui.staff.gate import authorised
-
-        actor = authorised(self, self.db, Permission.SETTINGS)
-        if actor is None:
-            return
         self.open_dialog(
-            openers.settings_dialog(
-                self, self.db, on_closed=self._settings_closed, portal=self.portal, actor=actor
-            )
+            openers.authorised_settings(self, self.db, self._settings_closed, portal=self.portal)
         )
 
     def _settings_closed(self, saved: bool) -> None:
@@ -388,22 +380,9 @@ class MainWindow(QMainWindow):
         openers.settings_changed(self)
         self.statusBar().showMessage(_("Settings saved."), 5000)
 
-    # layout memory
-
-    def _restore_layout(self) -> None:
-        if geometry := state.load_bytes(state.GEOMETRY):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
-        if splitter := state.load_bytes(state.SPLITTER):
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([700, 660])
-
     def closeEvent(self, event) -> None:  # noqa: N802
         self.outbox.stop()
         self.portal.stop_now()
         self.counter.close()
-        state.save(state.GEOMETRY, self.saveGeometry())
-        state.save(state.SPLITTER, self.splitter.saveState())
+        state.save_layout(self, self.splitter)
         super().closeEvent(event)

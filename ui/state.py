@@ -48,3 +48,21 @@ def start_folder(key: str) -> str:
 def remember_folder(key: str, path: str | Path) -> None:
     """Remember the folder of the file just saved at `path` under `key`."""
     save(key, str(Path(path).parent))
+
+
+def restore_layout(window, splitter, *, size: tuple[int, int], sizes: list[int]) -> None:
+    """Give `window` and its `splitter` the layout they had when last closed (or these)."""
+    if geometry := load_bytes(GEOMETRY):
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(*size)
+    if state := load_bytes(SPLITTER):
+        splitter.restoreState(state)
+    else:
+        splitter.setSizes(sizes)
+
+
+def save_layout(window, splitter) -> None:
+    """Remember `window`'s and its `splitter`'s layout for the next start."""
+    save(GEOMETRY, window.saveGeometry())
+    save(SPLITTER, splitter.saveState())

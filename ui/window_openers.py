@@ -73,6 +73,19 @@ def settings_dialog(
     return dialog
 
 
+def authorised_settings(
+    parent: QWidget, db: Database, on_closed: Callable[[bool], None], *, portal=None
+) -> QDialog | None:
+    """The settings dialog for the owner, or with their approval (None: nobody approved)."""
+    from desk.staff.roles import Permission
+    from ui.staff.gate import authorised
+
+    actor = authorised(parent, db, Permission.SETTINGS)
+    if actor is None:
+        return None
+    return settings_dialog(parent, db, on_closed, portal=portal, actor=actor)
+
+
 def record_feedback_dialog(
     parent: QWidget, db: Database, detail, shop, current, on_saved: Callable[[object], None]
 ) -> QDialog:

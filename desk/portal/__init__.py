@@ -7,6 +7,7 @@ Modules:
     counter  the counter tablet: pairing it, the requests staff send it, its answers
     cli      the `link` and `portal` commands
     words    the customer space's words, gettext msgids (read through desk.words)
+    settings where it listens, the address customers use, how long links work
 """
 
-__all__ = ["links", "view", "actions", "cli", "counter", "words"]
+__all__ = ["links", "view", "actions", "cli", "counter", "words", "settings"]
