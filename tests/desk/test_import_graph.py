@@ -180,6 +180,8 @@ LEAVES_FOR_SETTINGS = {
     "desk.phones",  # phone numbers: parse, check, show (imports nothing of desk)
     "desk.policy",
     "desk.policy.settings",  # the policy's own settings, declared as leaves too
+    "desk.portal",
+    "desk.portal.settings",  # and the customer space's
     "desk.setting_spec",  # what a setting is, and the checks on its value
     "desk.staff",  # who may change settings, and the audit of each change (save_settings):
     "desk.staff.actor",  # these read no setting and import only leaves and the staff tables
@@ -195,5 +197,6 @@ def test_settings_import_only_leaf_modules():
     graph = import_graph()
     assert graph["module"]["desk.settings"] <= LEAVES_FOR_SETTINGS
     assert graph["function"].get("desk.settings", set()) <= LEAVES_FOR_SETTINGS
-    for leaf in LEAVES_FOR_SETTINGS - {"desk", "desk.customers", "desk.messages", "desk.policy"}:
+    packages = {"desk", "desk.customers", "desk.messages", "desk.policy", "desk.portal"}
+    for leaf in LEAVES_FOR_SETTINGS - packages:
         assert "desk.settings" not in graph["module"][leaf], leaf
