@@ -11,6 +11,7 @@ Modules:
     templating      the one sandboxed Jinja environment; checking and rendering messages
     simple_mode     emails written as text with a few choices, made into the shop's layout
     template_saving saving and resetting the shop's own versions of the templates
+    template_editing the editor's one call per action: open, save or reset a part
     compose         the one way a message is made, for the preview and the outbox alike
     outbox          queueing messages with the status change that causes them
     sender          the sending run: claim, send, back off, recover interrupted sends
@@ -33,6 +34,7 @@ __all__ = [
     "templating",
     "simple_mode",
     "template_saving",
+    "template_editing",
     "compose",
     "outbox",
     "sender",

@@ -128,13 +128,18 @@ def read_source(db: Database, event: Event | str, language: str, part: str) -> s
 
 def edited_parts(db: Database, language: str) -> dict[str, frozenset[str]]:
     """For each event (by value), the parts the shop has its own version of in `language`."""
-    language = check_language(language)
     with db.session() as session:
-        rows = session.exec(
-            select(MessageTemplate.event, MessageTemplate.part).where(
-                MessageTemplate.language == language
-            )
-        ).all()
+        return edited_in(session, language)
+
+
+def edited_in(session: Session, language: str) -> dict[str, frozenset[str]]:
+    """`edited_parts` read in the caller's session."""
+    language = check_language(language)
+    rows = session.exec(
+        select(MessageTemplate.event, MessageTemplate.part).where(
+            MessageTemplate.language == language
+        )
+    ).all()
     found: dict[str, set[str]] = {}
     for event, part in rows:
         if part in PARTS:  # not the simple source stored beside an email
@@ -154,6 +159,7 @@ __all__ = [
     "check_part",
     "default_source",
     "default_source_by_name",
+    "edited_in",
     "edited_parts",
     "is_customised",
     "parse_event",

@@ -376,7 +376,9 @@ def template_editor(qtbot, db):
     from ui.templates.editor import TemplateEditor
 
     add_return(db)
-    return shown(qtbot, TemplateEditor(db))
+    editor = shown(qtbot, TemplateEditor(db))
+    qtbot.waitUntil(lambda: not editor.loading, timeout=5000)  # the part is read in the background
+    return editor
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Which message the template editor shows: the event, the language and the part.
 
 `MessageChooser` owns the three selectors (they sit in different columns of the editor),
-says when any of them changes, and marks the events and parts the shop has edited.
+says when any of them changes, and marks the events and parts the shop has edited; the
+words the editor says about one part (saved, reset) are here too.
 """
 
 from __future__ import annotations
@@ -128,6 +129,25 @@ def event_text(event: Event, *, edited: bool) -> str:
         # TRANSLATORS: a message in the template editor's list that the shop has reworded
         return _("{message} • edited").format(message=_(event.label))
     return _(event.label)
+
+
+def saved_text(key: Key, *, simple: bool) -> str:
+    """What the editor says once part `key` is saved (`simple`: the whole email was)."""
+    event, _language, part = key
+    message = _(Event(event).label)
+    if simple:
+        return _("Saved the email (HTML and plain text) of “{message}”.").format(message=message)
+    return _("Saved {part} of “{message}”.").format(part=part_label(part), message=message)
+
+
+def reset_question(key: Key) -> str:
+    """The question asked before part `key` goes back to the default wording."""
+    event, language, part = key
+    return _("Replace your {part} of “{message}” ({language}) with the default wording?").format(
+        part=part_label(part),
+        message=_(Event(event).label),
+        language=LANGUAGES.get(language, language),
+    )
 
 
 def column(*widgets: QWidget) -> QWidget:

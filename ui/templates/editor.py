@@ -3,46 +3,33 @@
 An email (its HTML and plain-text parts) is written in the simple mode (text with a few
 choices, ui.templates.simple) unless it was edited as HTML; experts switch to HTML.
 
-Checking, previewing and saving run in the background (ui.background): a template that
-takes long to fill in never freezes the window, and the desk bounds it (1 s).
+Reading a part, checking, previewing, saving and resetting run in the background
+(ui.background): a template that takes long to fill in never freezes the window, and the
+desk bounds it (1 s). While a part is read the editor is disabled and says so; a part that
+arrives after another was chosen is dropped (ui.templates.part_loader), and what the user
+typed is never replaced without asking.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
-from desk.codes import Event
 from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
-from desk.labels import LANGUAGES
-from desk.messages import template_saving, template_store
-from desk.messages.context import variable_descriptions
+from desk.messages import template_editing
+from desk.messages.template_editing import EMAIL_PARTS, SIMPLE, PartText
 from desk.staff.roles import Permission
 from ui import prompts, state
-from ui.actions import Key, add_shortcut, dialog_keys, shortcut_text
+from ui.actions import Key, add_shortcut, dialog_keys
 from ui.background import run_in_background
 from ui.staff.gate import authorised
-from ui.templates.chooser import MessageChooser, column, part_label
-from ui.templates.preview import Checked, PreviewOutcome, TemplatePreview, check_and_preview
-from ui.templates.simple import (
-    EMAIL_PARTS,
-    LOSSY_SWITCH,
-    SIMPLE,
-    SimpleBar,
-    placeholders,
-    switched_source,
-)
-from ui.templates.source import SourcePane, VariableList
+from ui.templates.chooser import reset_question, saved_text
+from ui.templates.layout import build
+from ui.templates.part_loader import PartLoader
+from ui.templates.preview import Checked, PreviewOutcome, check_and_preview
+from ui.templates.simple import LOSSY_SWITCH, placeholders, switched_source
 
 CHECK_DELAY_MS = 300
 ERROR_STYLE = "color: #b91c1c;"
@@ -53,10 +40,11 @@ class TemplateEditor(QDialog):
     """Edit one part of one event's message in one language, with a live preview.
 
     Non-modal; asks before throwing away unsaved changes (switching or closing).
-    `checked` is emitted when a check has been shown, `save_finished(saved)` when a save
-    is over.
+    `loaded` is emitted when a part read in the background is shown, `checked` when a
+    check has been shown, `save_finished(saved)` when a save is over.
     """
 
+    loaded = Signal()
     checked = Signal()
     save_finished = Signal(bool)
 
@@ -64,11 +52,13 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self._db = db
         self._staff = state.load_text(state.STAFF)
-        self._key: tuple[str, str, str] | None = None  # event, language, part shown
+        self._key: tuple[str, str, str] | None = None  # event, language, part chosen
         self._saved_source = ""
         self.mode: str | None = None  # SIMPLE or RAW for an email part, else None
         self._modes: dict[tuple[str, str], str] = {}  # switched by hand, per event/language
-        self._email: template_saving.EmailSource | None = None
+        self._shown: PartText | None = None  # the part on screen, as read
+        self._said_after_load = ""  # what to say once the part being read is shown
+        self.loader = PartLoader(self, db)
         self._generation = 0  # of the latest check: older results are dropped
         self.checking = False  # a check runs in the background
         self.saving = False  # a save runs in the background
@@ -77,54 +67,10 @@ class TemplateEditor(QDialog):
         self.resize(1200, 800)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_now)
-        self._build()
+        build(self)
         self._connect()
         self.event_list.setCurrentRow(0)
         self.load()
-
-    # construction
-
-    def _build(self) -> None:
-        self.chooser = MessageChooser(self)
-        self.event_list = self.chooser.event_list
-        self.language_combo = self.chooser.language_combo
-        self.part_tabs = self.chooser.part_tabs
-        self.variables = VariableList(variable_descriptions())
-        self.variable_list = self.variables.list
-        left = column(
-            QLabel("<b>{}</b>".format(_("Message"))),
-            self.event_list,
-            QLabel("<b>{}</b>".format(_("Language"))),
-            self.language_combo,
-            self.variables,
-        )
-        left.layout().setStretch(4, 1)
-        self.source = SourcePane()
-        self.editor, self.problem_list = self.source.edit, self.source.problem_list
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.save_button = QPushButton(_("&Save"))
-        self.save_button.setToolTip(
-            _("Save this part ({keys})").format(keys=shortcut_text(Key.SAVE))
-        )
-        self.reset_button = QPushButton(_("Reset to default…"))
-        self.close_button = QPushButton(_("Close"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status_label, 1)
-        for button in (self.reset_button, self.save_button, self.close_button):
-            buttons.addWidget(button)
-        self.simple_bar = SimpleBar(self.editor)
-        middle = column(self.part_tabs, self.simple_bar, self.source)
-        middle.layout().setStretch(2, 1)
-        self.preview = TemplatePreview(self._db)
-        self.splitter = QSplitter()
-        for widget in (left, middle, self.preview):
-            self.splitter.addWidget(widget)
-        self.splitter.setSizes([280, 520, 400])
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(buttons)
 
     def _connect(self) -> None:
         self.chooser.changed.connect(self._selection_changed)
@@ -144,15 +90,24 @@ class TemplateEditor(QDialog):
         """The event, language and part the selectors point at."""
         return self.chooser.key()
 
+    @property
+    def loading(self) -> bool:
+        """Whether the part chosen is still being read (the editor is disabled meanwhile)."""
+        return self.loader.loading
+
     def is_dirty(self) -> bool:
         """True when the source differs from what is saved (or the default)."""
-        return self.editor.toPlainText() != self._saved_source
+        return not self.loading and self.editor.toPlainText() != self._saved_source
 
     def _selection_changed(self) -> None:
         key = self.selected_key()
+        if self._key is None and not self.editor.isEnabled():
+            self.load()  # the last read failed: try this one
+            return
         if self._key is None or key == self._key:
             return
-        if self.mode == SIMPLE and key[:2] == self._key[:2] and key[2] in EMAIL_PARTS:
+        same_email = key[:2] == self._key[:2] and key[2] in EMAIL_PARTS
+        if self.mode == SIMPLE and same_email and not self.loading:
             self._key = key  # the other part of the same simple email: same source, kept
             self._show_source(self.editor.toPlainText())
             self._refresh_marks()
@@ -168,21 +123,49 @@ class TemplateEditor(QDialog):
         self.load()
 
     def load(self) -> None:
-        """Show the source of the selected part (the shop's own, or the default)."""
+        """Read the selected part (the shop's own, or the default) in the background and
+        show it when it arrives; the editor is disabled meanwhile."""
         self._key = self.selected_key()
-        event, language, part = self._key
-        self.mode, shown = None, None
-        if part in EMAIL_PARTS:
-            self._email = template_saving.read_email_source(self._db, event, language)
-            self.mode = self._modes.get((event, language), self._email.mode)
-            shown = self._email.simple if self.mode == SIMPLE else None
-        if self.mode == SIMPLE and self._email.mode == SIMPLE:
-            self._saved_source = shown
-        else:
-            self._saved_source = template_store.read_source(self._db, event, language, part)
-        self._show_source(shown if shown is not None else self._saved_source)
+        event, language, _part = self._key
+        self._said_after_load = ""
+        self.loader.open(self._key, self._modes.get((event, language)))
+        self._start_loading()  # it arrives from the event loop: after this
+
+    def _start_loading(self) -> None:
+        self._check_timer.stop()
+        self._generation += 1  # a check still running is for what is no longer shown
+        self.checking = False
+        self.source.set_source("", wrap=True)
+        self.editor.setEnabled(False)
+        self.simple_bar.show_mode(None)  # the part's mode is not known yet
+        self.reset_button.setEnabled(False)
+        self._show_state()
+
+    def show_part(self, shown: PartText) -> None:
+        """Show a part read in the background (the newest asked for)."""
+        self._shown, self._key, self.mode = shown, shown.key, shown.mode
+        self._saved_source = shown.saved
+        self.editor.setEnabled(True)
+        self._show_source(shown.shown)
         self._refresh_marks()
+        if self._said_after_load:
+            self._say(self._said_after_load, OK_STYLE)
+            self._said_after_load = ""
         self.check_now()
+        self.loaded.emit()
+
+    def part_failed(self, error: Exception) -> None:
+        """Say why the part cannot be shown; choosing it again retries (a failed reset
+        shows the part as it still is)."""
+        reset, self._said_after_load = self._said_after_load, ""
+        if not isinstance(error, DeskError):
+            error = _("it could not be read ({reason}).").format(reason=type(error).__name__)
+        if reset:
+            self.load()
+            self._say(_("Not reset: {reason}").format(reason=error), ERROR_STYLE)
+            return
+        self._saved_source, self._key = "", None  # nothing shown: choosing it reads again
+        self._say(_("Cannot show this template: {reason}").format(reason=error), ERROR_STYLE)
 
     def _show_source(self, source: str) -> None:
         event, language, part = self._key
@@ -196,11 +179,11 @@ class TemplateEditor(QDialog):
     def switch_mode(self, mode: str) -> None:
         """Write the email shown as simple text or as HTML; going to simple asks first
         when it would lose HTML (or the email's own plain-text wording)."""
-        if self._key is None or self.mode is None or mode == self.mode:
+        if self._key is None or self.mode is None or mode == self.mode or self.loading:
             return
         event, language, part = self._key
         switch = switched_source(
-            self._db, self._key, mode, self.editor.toPlainText(), self.is_dirty(), self._email
+            self._shown, self._key, mode, self.editor.toPlainText(), self.is_dirty()
         )
         if switch.loses and not prompts.ask_choice(
             self,
@@ -220,8 +203,8 @@ class TemplateEditor(QDialog):
 
     def _refresh_marks(self) -> None:
         """Mark the parts (and events) the shop has edited."""
-        _, language, current_part = self._key
-        edited = self.chooser.mark_edited(template_store.edited_parts(self._db, language))
+        current_part = self._key[2]
+        edited = self.chooser.mark_edited(self._shown.edited)
         self.reset_button.setEnabled(current_part in edited)
 
     # checking
@@ -233,7 +216,7 @@ class TemplateEditor(QDialog):
     def check_now(self) -> None:
         """Check the source and render the preview in the background; list what is wrong."""
         self._check_timer.stop()
-        if self._key is None:
+        if self._key is None or self.loading:
             return
         self._generation += 1
         generation, key, source = self._generation, self._key, self.editor.toPlainText()
@@ -274,7 +257,9 @@ class TemplateEditor(QDialog):
         pending = self._check_timer.isActive() or self.checking
         ready = self.is_dirty() and not self.problems and not pending and not self.saving
         self.save_button.setEnabled(ready)
-        if self.problems and not pending:
+        if self.loading:
+            self._say(_("Loading…"), "")
+        elif self.problems and not pending:
             self._say(_("Fix the problems listed before saving."), ERROR_STYLE)
         elif self.is_dirty():
             self._say(_("Unsaved changes."), "")
@@ -299,7 +284,7 @@ class TemplateEditor(QDialog):
         The desk checks it again (bounded in time and size) and refuses it with the
         reason; what was typed stays in the editor either way.
         """
-        if self.saving or self._key is None:
+        if self.saving or self._key is None or self.loading:
             return False
         pending = self._check_timer.isActive() or self.checking
         if self.problems and not pending:
@@ -308,38 +293,35 @@ class TemplateEditor(QDialog):
             return False
         if (actor := authorised(self, self._db, Permission.TEMPLATES)) is None:
             return False  # nobody approved: what was typed stays
-        key, source, db = self._key, self.editor.toPlainText(), self._db
-        if self.mode == SIMPLE:
-            event, language, _part = key
-            work = lambda: template_saving.save_shop_simple(  # noqa: E731
-                db, event, language, source, actor=actor
-            )
-        else:
-            work = lambda: template_saving.save_shop_template(db, *key, source, actor=actor)  # noqa: E731
+        key, source, db, mode = self._key, self.editor.toPlainText(), self._db, self.mode
+        event, language, part = key
         self.saving = True
         self._show_state()
         self._say(_("Saving…"), "")
         run_in_background(
-            work,
+            lambda: template_editing.save_part(
+                db,
+                event=event,
+                language=language,
+                part=part,
+                source=source,
+                mode=mode,
+                actor=actor,
+            ),
             owner=self,
-            on_success=lambda _: self._saved(key, source),
+            on_success=lambda stored: self._saved(key, source, stored),
             on_failure=lambda error: self._not_saved(key, error),
         )
         return True
 
-    def _saved(self, key: tuple[str, str, str], source: str) -> None:
+    def _saved(self, key: tuple[str, str, str], source: str, stored: PartText) -> None:
+        """The save is over: what is typed is kept as it is (more may have been typed
+        meanwhile); only what it is compared with and the marks change."""
         self.saving = False
-        if key == self._key:
-            self._saved_source = source
+        if key == self._key and not self.loading:
+            self._saved_source, self._shown = source, stored
             self._refresh_marks()
-        event, _language, part = key
-        message = _(Event(event).label)
-        if self.mode == SIMPLE:
-            said = _("Saved the email (HTML and plain text) of “{message}”.")
-            self._say(said.format(message=message), OK_STYLE)
-        else:
-            said = _("Saved {part} of “{message}”.")
-            self._say(said.format(part=part_label(part), message=message), OK_STYLE)
+        self._say(saved_text(key, simple=stored.mode == SIMPLE), OK_STYLE)
         self._show_state()
         self.save_finished.emit(True)
 
@@ -358,28 +340,15 @@ class TemplateEditor(QDialog):
 
     def reset(self) -> None:
         """After asking, drop the shop's version of this part and show the default."""
-        event, language, part = self._key
-        question = _(
-            "Replace your {part} of “{message}” ({language}) with the default wording?"
-        ).format(
-            part=part_label(part),
-            message=_(Event(event).label),
-            language=LANGUAGES.get(language, language),
-        )
-        if not prompts.ask_yes_no(self, _("Reset to default"), question):
+        if self._key is None or self.loading:
+            return
+        if not prompts.ask_yes_no(self, _("Reset to default"), reset_question(self._key)):
             return
         if (actor := authorised(self, self._db, Permission.TEMPLATES)) is None:
             return
-        try:
-            if self.mode == SIMPLE:
-                template_saving.reset_shop_email(self._db, event, language, actor=actor)
-            else:
-                template_saving.reset_shop_template(self._db, event, language, part, actor=actor)
-        except DeskError as error:
-            self._say(str(error), ERROR_STYLE)
-            return
-        self.load()
-        self._say(_("Back to the default wording."), OK_STYLE)
+        self._said_after_load = _("Back to the default wording.")
+        self.loader.reset(self._key, self.mode, actor=actor)
+        self._start_loading()
 
     def _may_close(self) -> bool:
         if self.is_dirty() and not prompts.ask_yes_no(

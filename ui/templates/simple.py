@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.db import Database
 from desk.i18n.catalog import N_, _
-from desk.messages import simple_mode, template_store
+from desk.messages import simple_mode
 from desk.messages.context import VARIABLES, sample_context, variable_descriptions
-from desk.messages.template_saving import EmailSource
+from desk.messages.template_editing import RAW, SIMPLE, PartText
 
-SIMPLE, RAW = "simple", "raw"
-EMAIL_PARTS = ("html", "text")
+Key = tuple[str, str, str]
 MODE_LABELS = {SIMPLE: N_("Simple (text)"), RAW: N_("HTML (for experts)")}
 SIMPLE_HELP = N_(
     "Write the email as text: a blank line starts a new paragraph, **bold** makes bold. "
@@ -57,27 +55,22 @@ class Switch:
     loses: bool = False
 
 
-def switched_source(
-    db: Database,
-    key: tuple[str, str, str],
-    mode: str,
-    text: str,
-    dirty: bool,
-    email: EmailSource,
-) -> Switch:
+def switched_source(shown: PartText, key: Key, mode: str, text: str, dirty: bool) -> Switch:
     """Work out the switch of email part `key` (event, language, part) to `mode`, from the
-    `text` in the editor (`dirty` when unsaved) and how the email is stored (`email`)."""
+    `text` in the editor (`dirty` when unsaved) and the email as read (`shown`). Reads
+    nothing: the stored sources came with `shown`."""
     event, language, part = key
+    email = shown.email
     if mode == RAW and dirty:
         make = simple_mode.simple_html if part == "html" else simple_mode.simple_text
         return Switch(make(text, language))
     if mode == RAW:
-        stored = template_store.read_source(db, event, language, part)
+        stored = shown.sources[part]
         return Switch(stored, saved=stored)
     if email.mode == SIMPLE and not dirty:
         return Switch(email.simple, saved=email.simple)
     conversion = simple_mode.from_html(text if part == "html" else email.html)
-    edited = template_store.edited_parts(db, language).get(event, frozenset())
+    edited = shown.edited.get(event, frozenset())
     return Switch(conversion.source, loses=not conversion.lossless or "text" in edited)
 
 

@@ -29,7 +29,7 @@ def open_editor(qtbot, db, event="refunded", language="en", part="text", mode="r
     editor = TemplateEditor(db)
     qtbot.addWidget(editor)
     editor.show()
-    choose(editor, event, language, part)
+    choose(editor, event, language, part, qtbot)
     if part in ("html", "text") and editor.mode != mode:
         editor.switch_mode(mode)
     wait_checked(qtbot, editor)
@@ -37,12 +37,20 @@ def open_editor(qtbot, db, event="refunded", language="en", part="text", mode="r
     return editor
 
 
-def choose(editor, event, language, part):
+def choose(editor, event, language, part, qtbot):
+    """Point the selectors at one part and wait until it is read and shown."""
     rows = [editor.event_list.item(i).data(Qt.UserRole) for i in range(editor.event_list.count())]
     editor.event_list.setCurrentRow(rows.index(event))
     editor.language_combo.setCurrentIndex(editor.language_combo.findData(language))
     editor.part_tabs.setCurrentIndex(list(template_store.PARTS).index(part))
     assert editor.selected_key() == (event, language, part)
+    wait_loaded(qtbot, editor)
+
+
+def wait_loaded(qtbot, editor):
+    """Wait for the part chosen to be read in the background and shown."""
+    qtbot.waitUntil(lambda: not editor.loading, timeout=5000)
+    assert editor.editor.isEnabled()
 
 
 def type_at_end(qtbot, editor, text):
@@ -59,9 +67,10 @@ def problems(editor):
 
 
 def wait_checked(qtbot, editor):
-    """Wait for the typing pause and the background check after it."""
+    """Wait for the part to be read, the typing pause and the background check after it."""
     qtbot.waitUntil(
-        lambda: not editor._check_timer.isActive() and not editor.checking, timeout=5000
+        lambda: not (editor.loading or editor._check_timer.isActive() or editor.checking),
+        timeout=5000,
     )
 
 
@@ -132,8 +141,11 @@ def test_edit_check_save_and_reset(qtbot, db, answers):
         detail = get_detail(session, return_id=ret.id)
         assert templating.render_message(session, detail, "refunded").text.strip() == "Thanks Ana!"
 
-    qtbot.mouseClick(editor.reset_button, Qt.LeftButton)
-    assert answers[1] == ["Reset to default"]
+    with qtbot.waitSignal(editor.loaded, timeout=5000):
+        qtbot.mouseClick(editor.reset_button, Qt.LeftButton)
+        assert answers[1] == ["Reset to default"]
+        assert editor.loading and not editor.editor.isEnabled()  # reset in the background
+    assert editor.status_label.text() == "Back to the default wording."
     assert saved_rows(db) == []
     assert editor.editor.toPlainText() == default
     assert not editor.reset_button.isEnabled()

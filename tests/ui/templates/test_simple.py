@@ -188,7 +188,7 @@ def test_portuguese_simple_email_previews_in_portuguese(qtbot, db, answers):
     editor = open_editor(qtbot, db, event="received", language="pt_BR", part="html", mode="simple")
     assert editor.editor.toPlainText().startswith("Olá, {{ customer.first_name }}!")
     assert "Olá, Ana!" in editor.preview.browser.toPlainText()
-    choose(editor, "received", "en", "html")
+    choose(editor, "received", "en", "html", qtbot)
     wait_checked(qtbot, editor)
     assert "Hi Ana," in editor.preview.browser.toPlainText()
 
@@ -198,7 +198,7 @@ def test_subject_and_sms_have_no_mode_switch(qtbot, db, answers):
     qtbot.addWidget(editor)
     editor.show()
     for part in ("subject", "sms"):
-        choose(editor, "received", "en", part)
+        choose(editor, "received", "en", part, qtbot)
         assert editor.mode is None and not editor.simple_bar.isVisible()
     type_at_end(qtbot, editor, " ok")
     assert editor.is_dirty()
