@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,6 +40,9 @@ from desk.returns import get_detail
 from desk.settings import get_setting, setting
 from desk.staff import cli as staff_cli
 from desk.workflow import parse_status
+
+if TYPE_CHECKING:
+    from desk.migrations.runner import UpgradeStep  # alembic: loaded only for an upgrade
 
 STATUS_NAMES = [s.value for s in Status]
 
@@ -154,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say_step(step: UpgradeStep) -> None:
+    """Print a step of a schema upgrade on stderr (stdout stays the command's output)."""
+    print(f"returndesk: {step.text}", file=sys.stderr, flush=True)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed headless command; print a one-line error and return 1 on failure.
 
@@ -165,7 +174,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if unopened := getattr(args, "run_unopened", None):  # restore: works on a damaged file
             return unopened(url, args)
-        db = open_database(url)
+        db = open_database(url, on_step=say_step)
         try:
             return command(db, args)
         finally:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -20,6 +21,9 @@ from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from desk.migrations import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from desk.migrations.runner import OnStep
 
 BUSY_TIMEOUT_MS = 5000
 UPGRADE_WAIT_S = 300
@@ -98,14 +102,15 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
+def open_database(url: str, *, migrate: bool = True, on_step: OnStep | None = None) -> Database:
     """Open the database at `url`, upgrading its schema to this version of the app.
 
-    An SQLite file with data is copied aside before an upgrade. A database made by a
-    newer version of the app is refused rather than touched. A file that is not a
-    database, a folder, a locked or read-only file, a full disk, or a server that cannot
-    be reached raises DeskError saying so. Two processes starting on an old database at
-    once take turns: one upgrades while the other waits, then opens the upgraded one.
+    An SQLite file with data is copied aside before an upgrade; `on_step` is told each
+    step of an upgrade as it starts (runner.UpgradeStep). A database made by a newer
+    version of the app is refused rather than touched. A file that is not a database, a
+    folder, a locked or read-only file, a full disk, or a server that cannot be reached
+    raises DeskError saying so. Two processes starting on an old database at once take
+    turns: one upgrades while the other waits, then opens the upgraded one.
     """
     try:
         engine = make_engine(url)
@@ -115,7 +120,9 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         if migrate and current_revision(engine) != HEAD_REVISION:
             with upgrade_lock(engine):
                 if (revision := current_revision(engine)) != HEAD_REVISION:
-                    _upgrade(engine, revision)
+                    from desk.migrations import runner  # alembic: only loaded for an upgrade
+
+                    runner.upgrade_database(engine, revision, on_step, copy_aside=_copy_aside)
     except (SQLAlchemyError, OSError, sqlite3.Error) as error:
         engine.dispose()
         damaged = None
@@ -136,24 +143,24 @@ def _cannot_open(engine: Engine, error: BaseException) -> str:
     return describe_database_error(error, engine.url)
 
 
-def _upgrade(engine: Engine, revision: str | None) -> None:
-    from desk.migrations import runner  # alembic is only loaded when there is work
+def upgrade_pending(url: str) -> bool:
+    """Whether opening `url` upgrades its schema first (a quick look, for a face to show
+    the upgrade's progress; False when it cannot tell: `open_database` then says why)."""
+    try:
+        engine = make_engine(url)
+    except OSError:
+        return False
+    try:
+        revision = current_revision(engine)  # None: a new database, made in a moment
+        return revision is not None and revision != HEAD_REVISION
+    except (SQLAlchemyError, OSError, sqlite3.Error):
+        return False
+    finally:
+        engine.dispose()
 
-    if revision is not None and not runner.is_known(revision):
-        raise DeskError(
-            _(
-                "This database was made by a newer Return Desk (schema {revision}). "
-                "Install the newer version to open it."
-            ).format(revision=revision)
-        )
-    if revision is not None or _has_user_tables(engine):
-        backup_sqlite(engine, label=revision or "unversioned")
-    runner.upgrade(engine)
 
-
-def _has_user_tables(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return bool(inspect(conn).get_table_names())
+def _copy_aside(engine: Engine, label: str) -> None:
+    backup_sqlite(engine, label=label)
 
 
 def backup_sqlite(engine: Engine, *, label: str) -> Path | None:

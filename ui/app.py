@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import resources
 from desk.about import app_version
-from desk.db import Database, describe_database_error, open_database
+from desk.db import Database, describe_database_error
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.logs import log_file, setup_logging
@@ -141,8 +141,10 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
     log.info("Return Desk %s starting", app_version())
     url = database_url(db_path)
     _install_error_hook(url)
+    from ui.upgrade_window import open_with_progress  # an upgrade's steps, in a window
+
     try:
-        db = open_database(url)
+        db = open_with_progress(url)
     except DeskError as error:
         from ui.settings.backup_page import recover_at_start  # offers the last good backup
 

@@ -35,6 +35,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             include_object=include_object,
+            on_version_apply=config.attributes.get("on_version_apply", ()),  # runner's steps
         )
         with context.begin_transaction():
             context.run_migrations()
