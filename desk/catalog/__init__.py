@@ -14,6 +14,7 @@ Modules:
     till_values     reading a till's cells: amounts, quantities, dates, yes/no
     import_report   what an import says it did: rows left out, the summary
     product_import  `returndesk import-products`: products from a till's export
+    sale_rows       a till's sales export read row by row: sale lines and their receipts' values
     sale_import     `returndesk import-sales`: sales and their lines from a till's export
     cli             the import-products and import-sales commands
 """
@@ -32,6 +33,7 @@ __all__ = [
     "till_values",
     "import_report",
     "product_import",
+    "sale_rows",
     "sale_import",
     "cli",
 ]

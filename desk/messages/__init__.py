@@ -5,6 +5,7 @@ Modules:
     context         the variables a template can use for one return, in the customer's language
     template_store  where templates come from: shipped defaults and the shop's own versions
     bounds          the limits of filling in a template: time, work, size; the budget they use
+    filter_bounds   the filters' arguments checked before they run; every filter's output counted
     sandbox         the bounded sandbox class of the one Jinja environment
     html_check      checking a template's HTML with a real parser, with line and column
     jinja_errors    Jinja's error messages said in the desk's language, with what to fix
@@ -28,6 +29,7 @@ __all__ = [
     "context",
     "template_store",
     "bounds",
+    "filter_bounds",
     "sandbox",
     "html_check",
     "jinja_errors",

@@ -9,7 +9,8 @@ keeps every render inside one `bounded()` budget, with the limits and checks her
   counting wrapper, added to the parsed tree), range() of at most MAX_RANGE numbers,
   macros nested at most MAX_DEPTH deep;
 - size: no one text over MAX_TEXT characters (padding widths, `*`, `+`, `~`, `%`,
-  `format`, `replace`, `join` are checked before the text is made), MAX_MADE characters
+  `format`, `replace`, `join` are checked before the text is made, the filters' arguments
+  in desk.messages.filter_bounds), MAX_MADE characters
   made in all, and the finished part within `check_output` (256 KB for email, at most
   SMS_MAX_SEGMENTS for a text message).
 
@@ -20,12 +21,11 @@ template.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 import types
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from time import monotonic
 
 from jinja2.exceptions import SecurityError
@@ -161,7 +161,8 @@ def check_size(value: object) -> object:
     return value
 
 
-def _check_count(count: object, what: str, limit: int = MAX_TEXT) -> None:
+def check_count(count: object, what: str, limit: int = MAX_TEXT) -> None:
+    """Refuse a count (`what`, marked for translation) over `limit`."""
     if isinstance(count, int) and count > limit:
         raise LimitExceeded(
             _("{what} {count} is too large (at most {limit}); use less.").format(
@@ -197,7 +198,8 @@ def check_percent_format(text: object) -> None:
         check_format_spec(flags)
 
 
-def _replaced_size(text: str, old: object, new: object, count: object = -1) -> int:
+def replaced_size(text: str, old: object, new: object, count: object = -1) -> int:
+    """The length of `text` after replace(old, new, count), worked out without making it."""
     found = text.count(old) if isinstance(old, str) else 0
     if isinstance(count, int) and count >= 0:
         found = min(found, count)
@@ -205,7 +207,8 @@ def _replaced_size(text: str, old: object, new: object, count: object = -1) -> i
     return len(text) + found * max(growth, 0)
 
 
-def _joined_size(separator: str, items: object) -> int:
+def joined_size(separator: str, items: object) -> int:
+    """The length of separator.join(items), worked out without making it (0: not known)."""
     if not isinstance(items, list | tuple | str):
         return 0  # an iterator: its items are counted as they are made
     texts = [len(item) if isinstance(item, str) else len(str(item)) for item in items]
@@ -224,98 +227,17 @@ def check_str_method(method: object, args: tuple, kwargs: dict) -> None:
     if name in ("translate", "maketrans"):
         raise SecurityError(_("the text method {name}() is not allowed.").format(name=name))
     if name in ("ljust", "rjust", "center", "zfill") and given:
-        _check_count(given[0], N_("the width"))
+        check_count(given[0], N_("the width"))
     elif name == "expandtabs" and given:
-        _check_count(given[0], N_("the tab size"), MAX_WIDTH)
+        check_count(given[0], N_("the tab size"), MAX_WIDTH)
     elif name == "replace" and len(given) >= 2:
-        size = _replaced_size(owner, *given[:3])
+        size = replaced_size(owner, *given[:3])
         if size > MAX_TEXT:
             raise too_long(size)
     elif name == "join" and given:
-        size = _joined_size(owner, given[0])
+        size = joined_size(owner, given[0])
         if size > MAX_TEXT:
             raise too_long(size)
-
-
-# filters whose arguments can ask for a huge result: checked before they run
-
-
-def _pre_center(value="", width=80):
-    _check_count(width, N_("the width"))
-
-
-def _pre_indent(s="", width=4, first=False, blank=False):
-    _check_count(width, N_("the indent"), MAX_WIDTH)
-    lines = str(s).count("\n") + 1
-    size = len(str(s)) + lines * (width if isinstance(width, int) else len(str(width)))
-    if size > MAX_TEXT:
-        raise too_long(size)
-
-
-def _pre_format(value="", *args, **kwargs):
-    check_percent_format(value)
-
-
-def _pre_replace(s="", old="", new="", count=None):
-    size = _replaced_size(str(s), old, new, -1 if count is None else count)
-    if size > MAX_TEXT:
-        raise too_long(size)
-
-
-def _pre_join(value=(), d="", attribute=None):
-    if attribute is None and isinstance(d, str):
-        size = _joined_size(d, value)
-        if size > MAX_TEXT:
-            raise too_long(size)
-
-
-def _pre_batch(value=(), linecount=1, fill_with=None):
-    _check_count(linecount, N_("the batch size"), MAX_RANGE)
-
-
-def _pre_slice(value=(), slices=1, fill_with=None):
-    _check_count(slices, N_("the number of slices"), MAX_RANGE)
-
-
-def _pre_tojson(value=None, indent=None):
-    _check_count(indent, N_("the indent"), MAX_WIDTH)
-
-
-def _pre_wordwrap(s="", width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True):
-    if isinstance(wrapstring, str) and isinstance(width, int):
-        lines = len(str(s)) // max(width, 1) + str(s).count("\n") + 1
-        size = len(str(s)) + lines * len(wrapstring)
-        if size > MAX_TEXT:
-            raise too_long(size)
-
-
-FILTER_PRECHECKS: dict[str, Callable[..., None]] = {
-    "center": _pre_center,
-    "indent": _pre_indent,
-    "format": _pre_format,
-    "replace": _pre_replace,
-    "join": _pre_join,
-    "batch": _pre_batch,
-    "slice": _pre_slice,
-    "tojson": _pre_tojson,
-    "wordwrap": _pre_wordwrap,
-}
-
-
-def guarded_filter(func: Callable, precheck: Callable[..., None] | None) -> Callable:
-    """`func` (a filter) counting what it makes, after `precheck` of its arguments."""
-    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
-
-    @functools.wraps(func)
-    def guarded(*args, **kwargs):
-        if (budget := current_budget()) is not None:
-            budget.check_time()
-        if precheck is not None:
-            with suppress(TypeError):  # wrong arguments: the filter itself says so
-                precheck(*args[skip:], **kwargs)
-        return check_size(func(*args, **kwargs))
-
-    return guarded
 
 
 def bounded_range(*args: int) -> range:
@@ -336,8 +258,8 @@ def bounded_range(*args: int) -> range:
 
 def bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:  # noqa: A002
     """lipsum(), refusing more than 20 paragraphs of more than 200 words."""
-    _check_count(n, N_("the number of paragraphs"), 20)
-    _check_count(max, N_("the number of words"), 200)
+    check_count(n, N_("the number of paragraphs"), 20)
+    check_count(max, N_("the number of words"), 200)
     return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
 
 
@@ -385,14 +307,15 @@ def collect(pieces: Iterable[str]) -> str:
 
 __all__ = [
     "MAX_INT_BITS",
+    "check_count",
     "check_size",
+    "joined_size",
+    "replaced_size",
     "check_str_method",
     "current_budget",
     "off_the_clock",
-    "guarded_filter",
     "too_long",
     "EMAIL_MAX_BYTES",
-    "FILTER_PRECHECKS",
     "MAX_DEPTH",
     "MAX_MADE",
     "MAX_RANGE",

@@ -23,7 +23,6 @@ from markupsafe import EscapeFormatter, Markup
 from desk.i18n.catalog import _
 from desk.i18n.formats import format_number
 from desk.messages.bounds import (
-    FILTER_PRECHECKS,
     MAX_DEPTH,
     MAX_INT_BITS,
     MAX_TEXT,
@@ -35,9 +34,9 @@ from desk.messages.bounds import (
     check_size,
     check_str_method,
     current_budget,
-    guarded_filter,
     too_long,
 )
+from desk.messages.filter_bounds import FILTER_PRECHECKS, guarded_filter
 
 
 @pass_context

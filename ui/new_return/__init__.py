@@ -3,6 +3,7 @@
 Modules:
     dialog           the dialog: customer, items, return details, save
     customer_picker  find a customer as you type, or enter a new one
+    customer_parts   the picked customer's card and the hints under the matches
     line_editor      one row of fields per returned item, and a total
     exchange_editor  the replacement items of an exchange and who pays
     return_fields    reason, refund, intake, purchase, start status
@@ -15,6 +16,7 @@ Modules:
 __all__ = [
     "dialog",
     "customer_picker",
+    "customer_parts",
     "line_editor",
     "exchange_editor",
     "return_fields",

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from desk.codes import Channel
 from desk.db import Database
-from desk.i18n.catalog import N_, _, ngettext
-from desk.i18n.formats import format_number
-from desk.labels import CHANNELS, LANGUAGES, REFUND_METHODS, label
+from desk.i18n.catalog import N_, _
+from desk.labels import CHANNELS, LANGUAGES, label
 from desk.models import Customer
 from desk.phones import example_phone, show_phone
 from desk.returns import CustomerDraft
@@ -33,49 +29,13 @@ from desk.services import search_customers
 from desk.settings import SHOP_COUNTRY, load_settings
 from desk.validation import email_error, phone_error
 from ui.background import run_in_background
+from ui.new_return.customer_parts import SEARCH_LIMIT, PickedCard, choose_first, several_hint
 from ui.widgets.form_parts import ErrorLabel, FieldError, combo, form_grid, with_error
 
 SEARCH, PICKED, NEW = "search", "picked", "new"
 _TITLES = {SEARCH: N_("Customer"), PICKED: N_("Customer: existing"), NEW: N_("Customer: new")}
 _ENTER = (Qt.Key_Return, Qt.Key_Enter)
 VISIBLE_MATCHES = 5  # rows of matches shown before the list scrolls
-SEARCH_LIMIT = 20  # matches listed at most
-_CARD_STYLE = """
-QFrame#pickedCard {
-    background: #ecfdf5; border: 1px solid #a7f3d0; border-left: 5px solid #059669;
-    border-radius: 4px;
-}
-"""
-
-
-def _several_hint(count: int) -> str:
-    if count >= SEARCH_LIMIT:
-        return _(
-            "{count} or more customers match: Down and Up choose one, Enter picks it. "
-            "Type more to narrow them down."
-        ).format(count=format_number(count))
-    return ngettext(
-        "{count} customer matches: Down and Up choose one, Enter picks it.",
-        "{count} customers match: Down and Up choose one, Enter picks it.",
-        count,
-    ).format(count=format_number(count))
-
-
-def _choose_first(count: int) -> str:
-    if count >= SEARCH_LIMIT:
-        said = _(
-            "{count} or more customers match: highlight one with Down or Up, then Enter picks "
-            "it (or click it)."
-        )
-    else:
-        said = ngettext(
-            "{count} customer matches: highlight it with Down or Up, then Enter picks it "
-            "(or click it).",
-            "{count} customers match: highlight one with Down or Up, then Enter picks it "
-            "(or click it).",
-            count,
-        )
-    return said.format(count=format_number(count))
 
 
 class CustomerPicker(QGroupBox):
@@ -98,7 +58,11 @@ class CustomerPicker(QGroupBox):
         self.errors: dict[str, FieldError] = {}
         self.stack = QStackedWidget()
         self.stack.addWidget(self._search_page())
-        self.stack.addWidget(self._picked_page())
+        self.card = PickedCard()
+        self.summary_name, self.summary_details = self.card.name, self.card.details
+        self.change_button = self.card.change_button
+        self.change_button.clicked.connect(self.change)
+        self.stack.addWidget(self.card)
         self.stack.addWidget(self._new_page())
         self.customer_error = ErrorLabel()
         self.errors["customer"] = FieldError(self.search_box, self.customer_error)
@@ -142,24 +106,6 @@ class CustomerPicker(QGroupBox):
         layout.addWidget(self.results)
         layout.addWidget(self.search_hint)
         return page
-
-    def _picked_page(self) -> QWidget:
-        card = QFrame(objectName="pickedCard")
-        card.setStyleSheet(_CARD_STYLE)
-        self.summary_name = QLabel()
-        self.summary_details = QLabel()
-        self.summary_details.setWordWrap(True)
-        self.summary_details.setTextFormat(Qt.PlainText)  # customer data, never markup
-        self.change_button = QPushButton(_("&Change customer"))
-        self.change_button.setToolTip(_("Pick someone else or enter a new customer (Alt+C)"))
-        self.change_button.clicked.connect(self.change)
-        text = QVBoxLayout()
-        text.addWidget(self.summary_name)
-        text.addWidget(self.summary_details)
-        layout = QHBoxLayout(card)
-        layout.addLayout(text, 1)
-        layout.addWidget(self.change_button, 0, Qt.AlignVCenter)
-        return card
 
     def _new_page(self) -> QWidget:
         self.name_edit, self.email_edit, self.phone_edit = QLineEdit(), QLineEdit(), QLineEdit()
@@ -244,7 +190,7 @@ class CustomerPicker(QGroupBox):
                 + 2 * self.results.frameWidth()
             )
             if len(customers) > 1:
-                hint = _several_hint(len(customers))
+                hint = several_hint(len(customers))
             else:
                 hint = _("One customer matches: Enter (or a click) picks it.")
         else:
@@ -282,7 +228,7 @@ class CustomerPicker(QGroupBox):
         elif count and self.results.currentItem() is not None:
             self._pick_item(self.results.currentItem())  # only the highlighted one
         elif count:
-            self.search_hint.setText(_choose_first(count))
+            self.search_hint.setText(choose_first(count))
 
     def _pick_item(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
@@ -318,17 +264,7 @@ class CustomerPicker(QGroupBox):
     def pick(self, customer: Customer) -> None:
         """Choose `customer` for the return and show who it is."""
         self.customer = customer
-        self.summary_name.setText(f"<b>✓ {escape(customer.name)}</b>")
-        contact = [customer.email or _("no email"), show_phone(customer.phone, self.country)]
-        contact[1] = contact[1] or _("no phone")
-        channel = label(CHANNELS, customer.preferred_channel).lower()
-        refund = label(REFUND_METHODS, customer.preferred_refund).lower()
-        prefs = [
-            _("contact by {channel}").format(channel=channel),
-            label(LANGUAGES, customer.preferred_language),
-            _("usual refund: {method}").format(method=refund),
-        ]
-        self.summary_details.setText(" · ".join(contact) + "\n" + " · ".join(prefs))
+        self.card.show_customer(customer, self.country)
         self._set_mode(PICKED)
         self.picked.emit(customer)
 
