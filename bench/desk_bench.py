@@ -285,6 +285,9 @@ def bench_window(db: Database, args: argparse.Namespace, folder: Path, labels: d
     app = QApplication.instance() or TimedApplication([sys.argv[0]])
     if not isinstance(app, TimedApplication):
         raise SystemExit("bench_window needs the TimedApplication, created before any other")
+    from ui.widgets.look import apply_look
+
+    apply_look(app)  # the app's look, as ui.app gives it: its style sheet costs every paint
     queries = steps.window_queries(db, random.Random(0))[: args.queries]
     window = steps.open_window(db)
     emit("rss_mib", rss_mib(), "MiB", at="after showing the window", target=250, **labels)

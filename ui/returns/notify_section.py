@@ -35,6 +35,7 @@ from desk.messages.events import event_for, follow_up_for
 from desk.models import utcnow
 from desk.returns import ReturnDetail
 from desk.services import feedback_request_offer, notify_mode, preview_message
+from ui.widgets.look import tab_look
 from ui.widgets.message_preview import MessagePreview
 
 NOTICE_STYLE = "background: #fffbeb; border: 1px solid #fcd34d; padding: 6px;"
@@ -96,6 +97,7 @@ class NotifySection(QGroupBox):
         self.preview.setMinimumHeight(260)
         self.feedback_preview = MessagePreview()
         self.previews = QTabWidget()
+        tab_look(self.previews.tabBar())
         layout = QVBoxLayout(self)
         layout.addWidget(self.checkbox)
         layout.addWidget(self.feedback_box)

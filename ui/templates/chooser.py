@@ -23,6 +23,7 @@ from desk.i18n.catalog import _, language
 from desk.labels import LANGUAGES
 from desk.messages import template_store
 from desk.messages.context import LANGUAGES as TEMPLATE_LANGUAGES
+from ui.widgets.look import tab_look
 
 Key = tuple[str, str, str]
 """An event, a language and a part: one template."""
@@ -49,6 +50,7 @@ class MessageChooser(QObject):
         # the desk's language first: a Portuguese desk opens on the Portuguese templates
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language())))
         self.part_tabs = QTabBar()
+        tab_look(self.part_tabs)
         self.part_tabs.setObjectName("parts")
         self.part_tabs.setExpanding(False)
         self.part_tabs.setUsesScrollButtons(False)  # every part's name whole, at 1024x700 too

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
+from ui.widgets.look import tab_look
 
 HIDDEN_DIV = re.compile(r'<div style="display:\s*none[^"]*">(?P<text>[^<]*)</div>', re.I)
 """A hidden preheader: mail apps show it only in the inbox list; Qt would show it inline."""
@@ -75,6 +76,7 @@ class MessagePreview(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         self.text_view.setFont(mono)
         self.tabs = QTabWidget()
+        tab_look(self.tabs.tabBar())
         self.tabs.addTab(self.html_view, _("Email (HTML)"))
         self.tabs.addTab(self.text_view, _("Plain text"))
         self.info_label = QLabel()

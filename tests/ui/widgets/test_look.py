@@ -3,7 +3,7 @@
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QVBoxLayout, QWidget
 
-from ui.widgets.look import FOCUS_COLOR, FOCUS_STYLE, apply_look
+from ui.widgets.look import FOCUS_COLOR, FOCUS_STYLE, TabBarStyle, apply_look, tab_look
 
 
 def ring_pixels(widget) -> int:
@@ -42,6 +42,7 @@ def unselected_tab_image(qtbot, text: str):
     from PySide6.QtWidgets import QTabBar
 
     bar = QTabBar()
+    tab_look(bar)
     qtbot.addWidget(bar)
     bar.addTab("Loja")
     bar.addTab(text)
@@ -52,11 +53,16 @@ def unselected_tab_image(qtbot, text: str):
 
 
 def test_a_tab_not_current_shows_the_accent_of_a_capital(qtbot):
+    assert unselected_tab_image(qtbot, "Área") != unselected_tab_image(qtbot, "Area")
+
+
+def test_the_app_keeps_its_own_style_only_tab_bars_get_theirs(qtbot):
+    """A Python style for the whole app is asked for metrics at every paint of every widget:
+    the tab look lives with each tab bar."""
     app = QApplication.instance()
-    before_style, before_sheet = app.style().name(), app.styleSheet()
+    before = app.styleSheet()
     try:
         apply_look(app)
-        assert unselected_tab_image(qtbot, "Área") != unselected_tab_image(qtbot, "Area")
+        assert not isinstance(app.style(), TabBarStyle)
     finally:
-        app.setStyleSheet(before_sheet)
-        app.setStyle(before_style)
+        app.setStyleSheet(before)
