@@ -137,7 +137,11 @@ def _with_summary(d: Decision) -> Decision:
             "{segment}: {days}-day window", "{segment}: {days}-day window", r.window_days
         )
     elif d.days_left == 0:
-        window = _("{segment}: {days}-day window, its last day is today")
+        window = ngettext(
+            "{segment}: {days}-day window, its last day is today",
+            "{segment}: {days}-day window, its last day is today",
+            r.window_days,
+        )
     elif d.days_left > 0:
         values["left"] = format_number(d.days_left)
         window = ngettext(
@@ -146,7 +150,11 @@ def _with_summary(d: Decision) -> Decision:
             d.days_left,
         )
     else:
-        window = _("{segment}: {days}-day window, window passed")
+        window = ngettext(
+            "{segment}: {days}-day window, window passed",
+            "{segment}: {days}-day window, window passed",
+            r.window_days,
+        )
     parts = [window.format(**values)]
     parts.append(
         _("refund at the counter allowed") if r.counter_refund else _("refund after inspection")

@@ -339,3 +339,18 @@ def test_preferred_timeline_is_weighed_against_the_policy(db):
     )
     # a new customer is refunded after inspection by default
     assert any("after inspection" in n for n in advice.notices)
+
+
+def test_a_one_day_window_reads_in_the_singular_in_portuguese():
+    """'prazo de 1 dia', not '1 dias', on its last day and after it."""
+    from desk.i18n.catalog import set_language
+    from desk.policy.rules import Decision, Rules, _with_summary
+
+    rules = Rules(Segment.NEW, 1, ("original",), 0, (), True, False)
+    set_language("pt_BR")
+    said = []
+    for left in (0, -1):
+        decision = Decision(rules, TODAY, left, left >= 0, True, "original", 0, True, False)
+        said.append(_with_summary(decision).summary)
+    assert said[0].startswith(f"{Segment.NEW.label}: prazo de 1 dia, que termina hoje")
+    assert said[1].startswith(f"{Segment.NEW.label}: prazo de 1 dia, prazo encerrado")
