@@ -168,15 +168,20 @@ def _refuse_if_waiting(row: StaffAccount, now: datetime) -> None:
             retry_at=row.locked_until,
             locked=True,
         )
-    if row.next_try_at is not None and now < row.next_try_at:
-        seconds = max(1, round((row.next_try_at - now).total_seconds()))
+    _wait_until(row.next_try_at, now)
+
+
+def _wait_until(retry_at: datetime | None, now: datetime) -> None:
+    """Refuse a try before `retry_at`, saying how long to wait."""
+    if retry_at is not None and now < retry_at:
+        seconds = max(1, round((retry_at - now).total_seconds()))
         raise SignInRefused(
             ngettext(
                 "Too many wrong PINs: wait {n} second before the next try.",
                 "Too many wrong PINs: wait {n} seconds before the next try.",
                 seconds,
             ).format(n=seconds),
-            retry_at=row.next_try_at,
+            retry_at=retry_at,
         )
 
 
@@ -221,16 +226,7 @@ class PadGuard:
     def check(self, now: datetime | None = None) -> None:
         """Raise SignInRefused while the pad must wait."""
         now = now or utcnow()
-        if self.retry_at is not None and now < self.retry_at:
-            seconds = max(1, round((self.retry_at - now).total_seconds()))
-            raise SignInRefused(
-                ngettext(
-                    "Too many wrong PINs: wait {n} second before the next try.",
-                    "Too many wrong PINs: wait {n} seconds before the next try.",
-                    seconds,
-                ).format(n=seconds),
-                retry_at=self.retry_at,
-            )
+        _wait_until(self.retry_at, now)
 
     def failed(self, now: datetime | None = None) -> None:
         """Count one more PIN that matched nobody."""

@@ -1,7 +1,7 @@
 """Staff at the window: who is signed in, the PIN pad, approvals, the staff page, the audit.
 
 Modules:
-    session         the person signed in at this window (the desk's actor), and its changes
+    signed_in       the person signed in at this window (the desk's actor), and its changes
     pin_pad         the PIN pad widget (touch and keyboard), and `ask_approval`
     approval        manager approval: an authorised person's PIN for one action
     sign_in_dialog  the pad that signs a person in, and F2's switch-user dialog
@@ -19,7 +19,7 @@ Modules:
 """
 
 __all__ = [
-    "session",
+    "signed_in",
     "pin_pad",
     "approval",
     "sign_in_dialog",

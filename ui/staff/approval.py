@@ -2,49 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
 from desk.i18n.catalog import _
 from desk.staff.actor import Actor
 from desk.staff.roles import Permission
 from desk.staff.signin import approve
-from ui.actions import dialog_keys
-from ui.staff.pin_pad import PinPad
-from ui.staff.session import guard_for
+from ui.staff.pin_pad import PadDialog, PinPad
+from ui.staff.signed_in import guard_for
 
 
-class ApprovalDialog(QDialog):
+class ApprovalDialog(PadDialog):
     """Asks for an approver's PIN for `permission`; `approver` is who approved, if anyone."""
 
     def __init__(self, db: Database, permission: Permission, parent: QWidget | None = None):
-        super().__init__(parent)
+        guard = guard_for(parent) if parent is not None else None
+        text = _("{what}: the PIN of someone who may do this.").format(what=permission.label)
+        pad = PinPad(lambda pin, _name: approve(db, pin, permission, guard=guard))
+        super().__init__(text, pad, parent)
         self.setObjectName("approvalDialog")
         self.setWindowTitle(_("Approval needed"))
-        self.approver: Actor | None = None
-        guard = guard_for(parent) if parent is not None else None
-        intro = QLabel(
-            _("{what}: the PIN of someone who may do this.").format(what=permission.label),
-            wordWrap=True,
-        )
-        intro.setMaximumWidth(340)
-        self.pad = PinPad(lambda pin, _name: approve(db, pin, permission, guard=guard))
-        self.pad.accepted.connect(self._approved)
-        self.pad.cancelled.connect(self.reject)
-        dialog_keys(self, accept=self.pad.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.pad)
-        self.pad.setFocus()
 
-    def _approved(self, actor: Actor) -> None:
-        self.approver = actor
-        self.accept()
-
-    def reject(self) -> None:
-        """Close without an approval (not while a PIN is being checked)."""
-        if not self.pad.busy:
-            super().reject()
+    @property
+    def approver(self) -> Actor | None:
+        """Who approved, once someone did."""
+        return self.actor
 
 
 def ask_approval(parent: QWidget, db: Database, permission: Permission) -> Actor | None:

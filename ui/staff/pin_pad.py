@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,7 @@ from desk.models import utcnow
 from desk.staff.actor import Actor
 from desk.staff.pins import PIN_DIGITS
 from desk.staff.roles import Permission
+from ui.actions import dialog_keys
 from ui.background import run_in_background
 
 ERROR_STYLE = "color: #b91c1c;"
@@ -267,6 +269,36 @@ class PinPad(QWidget):
     def waiting(self) -> bool:
         """Whether OK is off until the next try is taken."""
         return self._retry_at is not None
+
+
+class PadDialog(QDialog):
+    """A short text above a PIN pad; `actor` is the person whose PIN the pad took, if any.
+
+    Esc closes it (not while a PIN is being checked). The approval and F2's switch-user
+    dialogs are this with their own text and pad."""
+
+    def __init__(self, text: str, pad: PinPad, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor: Actor | None = None
+        intro = QLabel(text, wordWrap=True)
+        intro.setMaximumWidth(340)
+        self.pad = pad
+        pad.accepted.connect(self._took)
+        pad.cancelled.connect(self.reject)
+        dialog_keys(self, accept=pad.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(pad)
+        pad.setFocus()
+
+    def _took(self, actor: Actor) -> None:
+        self.actor = actor
+        self.accept()
+
+    def reject(self) -> None:
+        """Close without a PIN taken (not while one is being checked)."""
+        if not self.pad.busy:
+            super().reject()
 
 
 def ask_approval(parent: QWidget, db: Database, permission: Permission) -> Actor | None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
 from desk.i18n.catalog import _
 from desk.staff.accounts import list_staff
 from desk.staff.actor import Actor
 from desk.staff.signin import PadGuard, sign_in
-from ui.actions import dialog_keys
 from ui.background import run_in_background
-from ui.staff.pin_pad import PinPad
+from ui.staff.pin_pad import PadDialog, PinPad
 
 
 def _names(db: Database) -> list[str]:
@@ -28,35 +27,16 @@ def sign_in_pad(
     return pad
 
 
-class SignInDialog(QDialog):
+class SignInDialog(PadDialog):
     """F2: the next person's PIN; Esc keeps `current` signed in. `actor` once signed in."""
 
     def __init__(self, db: Database, guard: PadGuard, current: Actor | None, parent=None):
-        super().__init__(parent)
-        self.setObjectName("signInDialog")
-        self.setWindowTitle(_("Switch user"))
-        self.actor: Actor | None = None
         if current is not None:
             text = _(
                 "{name} ({role}) is signed in. Type your PIN to take over; Esc keeps {name}."
             ).format(name=current.name, role=current.role.label)
         else:
             text = _("Type your PIN to sign in.")
-        intro = QLabel(text, wordWrap=True)
-        self.pad = sign_in_pad(db, guard, cancel=True)
-        self.pad.accepted.connect(self._signed_in)
-        self.pad.cancelled.connect(self.reject)
-        dialog_keys(self, accept=self.pad.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.pad)
-        self.pad.setFocus()
-
-    def _signed_in(self, actor: Actor) -> None:
-        self.actor = actor
-        self.accept()
-
-    def reject(self) -> None:
-        """Close, keeping who was signed in (not while a PIN is being checked)."""
-        if not self.pad.busy:
-            super().reject()
+        super().__init__(text, sign_in_pad(db, guard, cancel=True), parent)
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(_("Switch user"))

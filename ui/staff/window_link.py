@@ -31,7 +31,7 @@ from ui.background import run_in_background
 from ui.staff import offered
 from ui.staff.cover import Cover
 from ui.staff.idle import IdleWatch
-from ui.staff.session import StaffSession, guard_for
+from ui.staff.signed_in import SignedIn, guard_for
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -48,7 +48,7 @@ class StaffLink(QObject):
     def __init__(self, window: MainWindow, db: Database):
         super().__init__(window)
         self._window, self._db = window, db
-        self.session = StaffSession(self)
+        self.person = SignedIn(self)
         self.guard = guard_for(window)
         self.cover: Cover | None = None
         self._left: Actor | None = None  # who signed out last (their windows wait for them)
@@ -68,7 +68,7 @@ class StaffLink(QObject):
                 menu.insertSeparator(quit_action)
         self.switch_action.triggered.connect(self.switch_user)
         self.sign_out_action.triggered.connect(lambda: self.sign_out())
-        self.session.changed.connect(self._show_who)
+        self.person.changed.connect(self._show_who)
         self.pins = pins_in_use(db)  # one count: known before the first paint shows the list
         if self.pins:
             self.ask_for_pin()
@@ -79,12 +79,12 @@ class StaffLink(QObject):
     @property
     def actor(self) -> Actor | None:
         """The person signed in (the owner's account in a shop without PINs)."""
-        return self.session.actor
+        return self.person.actor
 
     def _no_pins(self, owner) -> None:
-        if not self.pins and self.session.actor is None:
+        if not self.pins and self.person.actor is None:
             actor = Actor(owner.name, Role.OWNER, ActingAs.NO_PINS, account_id=owner.id)
-            self.session.sign_in(actor)
+            self.person.sign_in(actor)
 
     # signing in and out
 
@@ -96,13 +96,13 @@ class StaffLink(QObject):
         self.idle.stop()
         offered.offer(self._window.actions_, self._window.menuBar(), ())
         self.cover.cover()
-        if self.session.actor is None and self._left is not None:  # PINs may be gone since
+        if self.person.actor is None and self._left is not None:  # PINs may be gone since
             db = self._db
             run_in_background(lambda: pins_in_use(db), owner=self, on_success=self._pins_left)
 
     def _pins_left(self, in_use: bool) -> None:
         """After a sign-out: when nobody has a PIN any more, the shop works without."""
-        if in_use or self.session.actor is not None or self.cover is None:
+        if in_use or self.person.actor is not None or self.cover is None:
             return
         self.pins = False
         for window in self.cover.uncover():
@@ -126,7 +126,7 @@ class StaffLink(QObject):
     def signed_in(self, actor: Actor) -> None:
         """`actor` signed in: theirs are the window's actions, and what it offers."""
         self.pins = True
-        self.session.sign_in(actor)
+        self.person.sign_in(actor)
         self.idle.stop()
         run_in_background(
             lambda: _after_sign_in(self._db, actor.role),
@@ -136,20 +136,20 @@ class StaffLink(QObject):
         self._window.statusBar().showMessage(_("{name} signed in.").format(name=actor.name), 4000)
 
     def _offer(self, actor: Actor, may: frozenset[Permission], minutes: int) -> None:
-        if self.session.actor != actor:
+        if self.person.actor != actor:
             return  # someone else signed in meanwhile
         offered.offer(self._window.actions_, self._window.menuBar(), may)
         self.idle.start(self.idle_ms if self.idle_ms is not None else minutes * 60_000)
 
     def switch_user(self) -> None:
         """F2: another person's PIN (Esc keeps the one signed in)."""
-        if not self.session.by_pin:
+        if not self.person.by_pin:
             db = self._db
             run_in_background(lambda: pins_in_use(db), owner=self, on_success=self._pins_now)
             return
         from ui.staff.sign_in_dialog import SignInDialog
 
-        dialog = SignInDialog(self._db, self.guard, self.session.actor, self._window)
+        dialog = SignInDialog(self._db, self.guard, self.person.actor, self._window)
         dialog.accepted.connect(lambda: self._switched(dialog.actor))
         self._window.open_dialog(dialog)
 
@@ -162,7 +162,7 @@ class StaffLink(QObject):
             )
 
     def _switched(self, actor: Actor | None) -> None:
-        before = self.session.actor
+        before = self.person.actor
         if actor is None or before is None or before.account_id == actor.account_id:
             return
         db = self._db
@@ -171,13 +171,13 @@ class StaffLink(QObject):
 
     def sign_out(self, *, idle: bool = False) -> None:
         """Sign the person out (recorded) and cover the window until the next PIN."""
-        actor = self.session.actor
-        if not self.session.by_pin or actor is None:
+        actor = self.person.actor
+        if not self.person.by_pin or actor is None:
             return
         db = self._db
         run_in_background(lambda: sign_out(db, actor, idle=idle), owner=self)
         self._left = actor
-        self.session.sign_in(None)
+        self.person.sign_in(None)
         self.ask_for_pin()
         if idle:
             self.cover.pad.say(
@@ -185,8 +185,8 @@ class StaffLink(QObject):
             )
 
     def _show_who(self) -> None:
-        actor = self.session.actor
-        by_pin = self.session.by_pin
+        actor = self.person.actor
+        by_pin = self.person.by_pin
         self.sign_out_action.setEnabled(by_pin)
         self.sign_out_action.setVisible(self.pins)
         self.who.setVisible(by_pin)

@@ -21,7 +21,7 @@ from tests.ui.new_return.test_policy_panel import bought_days_ago, fill_item, sa
 from ui import background, prompts
 from ui.new_return.dialog import NewReturnDialog
 from ui.settings.dialog import SettingsDialog
-from ui.staff.session import StaffSession
+from ui.staff.signed_in import SignedIn
 
 __all__ = ["code", "window"]  # fixtures used here
 
@@ -58,9 +58,9 @@ def clerk_signed_in(db):
     accounts.add_staff(db, name="Ana", role=Role.CLERK, pin="4821")
     accounts.add_staff(db, name="Rui", role=Role.MANAGER, pin="5930")
     accounts.set_pin(db, "Owner", "908172")
-    session = StaffSession()
-    session.sign_in(signin.sign_in(db, "4821"))
-    return session
+    person = SignedIn()
+    person.sign_in(signin.sign_in(db, "4821"))
+    return person
 
 
 def audit(db, action: AuditAction):

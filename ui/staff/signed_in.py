@@ -10,7 +10,7 @@ from desk.staff.codes import ActingAs
 from desk.staff.signin import PadGuard
 
 
-class StaffSession(QObject):
+class SignedIn(QObject):
     """Who acts at this window; `changed` fires at each sign-in and sign-out."""
 
     changed = Signal()
