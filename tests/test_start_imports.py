@@ -42,6 +42,7 @@ DEFERRED = (
     "desk.portal.counter",
     "desk.reports.dashboard",
     "desk.reports.tables",  # the report facts: refreshed by a move, read by the dashboard
+    "phonenumbers",  # the first detail (a customer's phone) is read after the first page
     "desk.demo.seed",
     "desk.backup.store",
     "ui.settings.backup_page",  # the daily backup starts after the first page

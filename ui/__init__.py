@@ -8,3 +8,7 @@ Each window family has its own package: returns, new_return, customers, settings
 templates, instructions, help (shortcut sheet, guide, About); widgets holds the parts
 several of them share.
 """
+
+from ui import pyside_feature
+
+pyside_feature.quicken()  # before the window's ~430 modules are imported (see the module)

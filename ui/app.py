@@ -69,6 +69,7 @@ def after_first_page(window, db: Database) -> None:
 
     gc.freeze()  # start-up's objects stay: later collections need not walk them again
     gc.enable()
+    window.details.release()
     window.outbox_status.show_count()
     window.offer_demo_data_if_empty()
     QTimer.singleShot(2000, window.outbox.start)
@@ -163,6 +164,7 @@ def run_app(db_path: str | None = None, exit_after_paint: bool = False) -> int:
         show_error(None, _("Cannot open the database"), _in_words(error, url))
         db.close()
         return 1
+    window.details.hold()  # the first page paints before the first detail is read
     if exit_after_paint:  # the start-up benchmark: process start to the first page shown
         FirstPage(window, then=lambda: _painted_and_quit(app))
     else:

@@ -408,3 +408,18 @@ def test_changing_the_currency_keeps_old_returns_in_theirs_and_shows_at_once(qtb
         qtbot.waitUntil(lambda ret=ret: win.detail.number_label.text() == ret.number)
         assert win.detail.total_label.text() == shown
         assert win.detail.lines_table.item(0, 3).text() == shown.removeprefix("Total ")
+
+
+def test_a_held_detail_is_read_when_released(qtbot, db):
+    """At start the first page paints before the first detail is read (ui.app)."""
+    add_return(db, "Ana Souza", "ana@example.com", "KETTLE-01")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.details.hold()
+    win.show()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 1, timeout=5000)
+    qtbot.wait(100)
+    assert win.detail.detail is None and win.details.loading  # asked for, not read yet
+    win.details.release()
+    qtbot.waitUntil(win.settled, timeout=5000)
+    assert win.detail.number_label.text() == visible_numbers(win)[0]

@@ -24,6 +24,7 @@ class DetailLoader(QObject):
         self._asked = self._shown = 0
         self._shown_id: int | None = None  # the return whose detail is on screen
         self._wanted: int | None = None  # the return asked for last
+        self._held = False
 
     @property
     def loading(self) -> bool:
@@ -40,12 +41,27 @@ class DetailLoader(QObject):
         """The return on screen may have changed: the next `show` reads it again."""
         self._shown_id = None
 
+    def hold(self) -> None:
+        """Read nothing until `release()`: at start the first page paints first. A read
+        in the background holds Python's lock in 5 ms slices, and the paint needs it for
+        each cell it asks the model for (ui.app.FirstPage releases it)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Read what was asked for while held, if anything."""
+        if self._held:
+            self._held = False
+            if self._wanted is not None:
+                self.show(self._wanted)
+
     def show(self, return_id: int | None, *, again: bool = True) -> None:
         """Show `return_id`'s detail once read (or nothing at once); with `again` False,
         a return already on screen is left as it is (the list reloaded around it)."""
         if not again and return_id == self._shown_id and not self.loading:
             return
         self._asked, self._wanted = self._asked + 1, return_id
+        if self._held:
+            return
         panel = self.window.detail
         if return_id is None:
             self._shown, self._shown_id = self._asked, None
