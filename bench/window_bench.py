@@ -25,6 +25,7 @@ from window_probe import (
     header_columns,
     open_popup,
     pick_in_popup,
+    pump,
     row_loaded,
     rss_mib,
     shown_ids,
@@ -146,7 +147,7 @@ def choose_status(app: TimedApplication, window, data: str):
     combo = window.status_combo
     index = combo.findData(data)
     open_popup(combo)
-    QTest.qWait(20)  # the popup's own showing is not the filter's cost
+    pump(20)  # the popup's own showing is not the filter's cost
     return measure(app, window, lambda: pick_in_popup(combo, index))
 
 
@@ -304,7 +305,7 @@ def bench_scroll_end(
         if bar.value() != bar.maximum() or not pulls:
             timed(app, drag_to_end)  # the drag's mouse moves are events: one dispatch each
             pulls += 1
-        QTest.qWait(1)
+        pump(1)
     reached = _at_end(window)
     wall = time.perf_counter() - started
     wait_settled(window)

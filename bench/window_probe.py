@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -115,17 +115,27 @@ def visible_loaded(window) -> bool:
     return all(row_loaded(window.model, row) for row in visible_rows(window.table))
 
 
+def pump(ms: int) -> None:
+    """Run the event loop for `ms` milliseconds as the app's own loop runs: waiting for
+    events with Python's lock let go. QTest.qWait sleeps holding it, so a worker that
+    finished its SQL could not hand its rows back until the sleep ended, and every read
+    looked slower than the window makes it."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def wait_settled(window, *, timeout: float = SETTLE_TIMEOUT_S, tail_ms: int = TAIL_MS) -> bool:
     """Let the event loop run until the list is settled and its visible rows are real,
     then `tail_ms` more (and again if that unsettled it); False on timeout."""
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         if window_settled(window) and visible_loaded(window):
-            QTest.qWait(tail_ms)
+            pump(tail_ms)
             if window_settled(window) and visible_loaded(window):
                 return True
         else:
-            QTest.qWait(1)
+            pump(1)
     return False
 
 

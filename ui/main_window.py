@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
                 )
             )
             self.details.show(None)
-        elif wanted is None or not self.select_return(wanted):
+            return
+        self.details.hold_until_painted(self.table.viewport())  # the rows paint first
+        if wanted is None or not self.select_return(wanted):
             self.table.selectRow(0)  # a reset clears the selection
 
     def show_all_statuses(self) -> None:

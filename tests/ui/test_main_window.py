@@ -423,3 +423,20 @@ def test_a_held_detail_is_read_when_released(qtbot, db):
     win.details.release()
     qtbot.waitUntil(win.settled, timeout=5000)
     assert win.detail.number_label.text() == visible_numbers(win)[0]
+
+
+def test_after_a_reload_the_rows_paint_before_the_detail_is_read(qtbot, window):
+    loader = window.details
+    loader.hold_until_painted(window.table.viewport())
+    loader.show(window.selected_return_id())
+    assert loader._held and loader.loading  # asked for, waiting for the paint
+    qtbot.waitUntil(lambda: not loader._held, timeout=2000)
+    qtbot.waitUntil(window.settled, timeout=5000)
+    assert window.detail.number_label.text() == visible_numbers(window)[0]
+
+
+def test_a_list_that_never_paints_does_not_hold_the_detail_back(qtbot, window):
+    window.table.hide()
+    loader = window.details
+    loader.hold_until_painted(window.table.viewport(), at_most_ms=30)
+    qtbot.waitUntil(lambda: not loader._held, timeout=1000)
