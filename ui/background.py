@@ -10,44 +10,15 @@ keeps it alive until the job has finished, so the worker never emits on a delete
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 MIN_THREADS = 4
 """Background work waits mostly on the disk or the network: one slow job (an SMTP server
 that does not answer) must not hold up the others on a machine with one or two cores."""
-
-
-WORKER_NICE = 10
-"""How much less CPU a worker thread asks for than the UI thread (Linux nice steps).
-
-On two cores, a search's page and its count (or a report) running in two workers leave
-the UI thread waiting for a core: a keystroke's paint then takes twice its time or more.
-At nice 10 a worker weighs about a tenth of the UI thread when they compete for a core,
-and still gets a whole core whenever the UI thread waits for events, which is nearly
-always."""
-
-_lowered = threading.local()
-
-
-def _yield_to_the_ui() -> None:
-    """Lower the calling worker thread's priority below the UI thread's (once a thread)."""
-    if getattr(_lowered, "done", False):
-        return
-    _lowered.done = True
-    if sys.platform.startswith("linux"):  # Qt's priorities do nothing there (SCHED_OTHER)
-        thread = threading.get_native_id()
-        with contextlib.suppress(OSError):
-            nice = os.getpriority(os.PRIO_PROCESS, thread)  # the UI thread's, inherited
-            os.setpriority(os.PRIO_PROCESS, thread, min(19, nice + WORKER_NICE))
-    else:
-        QThread.currentThread().setPriority(QThread.Priority.LowPriority)
 
 
 class _Signals(QObject):
@@ -92,7 +63,6 @@ class _Job(QRunnable):
         self.work, self.signals = work, signals
 
     def run(self) -> None:
-        _yield_to_the_ui()
         try:
             result = self.work()
         except Exception as error:  # handed to the UI thread, which shows it

@@ -1,7 +1,5 @@
 """The background helper: results reach a live owner on the UI thread, nobody once it is gone."""
 
-import os
-import sys
 import threading
 
 import pytest
@@ -151,17 +149,3 @@ def test_a_job_whose_signals_are_gone_ends_quietly_when_the_app_quits_under_it()
         assert not shiboken6.isValid(signals)
         job.run()  # raises nothing
 
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread nice values: Linux")
-def test_work_runs_at_a_lower_priority_than_the_ui_thread(qtbot, owner):
-    """On two cores a busy worker must not take the UI thread's core away."""
-    ui_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    seen = []
-    run_in_background(
-        lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()),
-        owner=owner,
-        on_success=seen.append,
-    )
-    wait_idle(qtbot)
-    assert seen == [min(19, ui_nice + background.WORKER_NICE)]
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ui_nice
