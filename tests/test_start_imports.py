@@ -8,9 +8,6 @@ template module, the keyring, the PDF or the customer space into the start's pat
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +15,7 @@ import pytest
 from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.paths import sqlite_url
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.fresh_process import run_python
 
 DEFERRED = (
     "alembic",  # schema upgrades: desk.db asks for the revision with one plain query
@@ -84,21 +80,12 @@ def shop(tmp_path) -> Path:
 
 
 def start(path: Path, tmp_path: Path) -> dict:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
+    folders = {
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
-    done = subprocess.run(
-        [sys.executable, "-c", START, "--db", str(path)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    done = run_python(START, "--db", str(path), env=folders)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("painted_at ")  # said once the first page was painted

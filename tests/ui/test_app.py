@@ -17,6 +17,7 @@ from desk.db import current_revision, open_database
 from desk.logs import log_file
 from desk.migrations import HEAD_REVISION
 from desk.paths import sqlite_url
+from tests.fresh_process import run_python
 from ui import app as app_module
 
 REPO = Path(__file__).resolve().parents[2]
@@ -188,15 +189,7 @@ def test_a_damaged_database_offers_the_last_good_backup_then_opens(tmp_path):
     copy = make_backup(database)
     database.close()
     path.write_bytes(os.urandom(30_000))  # the disk garbled it
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run(
-        [sys.executable, "-c", ANSWER_AND_START, str(path)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    done = run_python(ANSWER_AND_START, str(path), timeout=60)
     assert done.returncode == 0, done.stderr
     boxes = [line.split(" | ") for line in done.stdout.splitlines() if line.startswith("BOX ")]
     assert [title for title, _ in boxes] == ["BOX The database is damaged", "BOX Backup restored"]

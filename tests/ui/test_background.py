@@ -148,4 +148,3 @@ def test_a_job_whose_signals_are_gone_ends_quietly_when_the_app_quits_under_it()
         shiboken6.delete(signals)
         assert not shiboken6.isValid(signals)
         job.run()  # raises nothing
-

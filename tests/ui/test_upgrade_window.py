@@ -3,9 +3,6 @@ progress bar, which cannot be closed half-way, then opens the upgraded database.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from desk.db import current_revision, open_database
 from desk.migrations import HEAD_REVISION
 from desk.paths import sqlite_url
 from tests.desk.test_upgrade_steps import expected_steps, old_shop
+from tests.fresh_process import run_python
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,16 +52,7 @@ process: the start's own event loops would upset the later tests' waits)."""
 @pytest.mark.sqlite_only("the old shop is an SQLite file")
 def test_an_old_database_is_upgraded_at_start_with_its_steps_shown(tmp_path):
     path = old_shop(tmp_path / "returns.db")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
-    env |= {"LANGUAGE": "en", "LANG": "C.UTF-8"}
-    done = subprocess.run(
-        [sys.executable, "-c", WATCH_AND_START, str(path)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    done = run_python(WATCH_AND_START, str(path), env={"LANGUAGE": "en", "LANG": "C.UTF-8"})
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert "STILL SHOWN True" in lines and "MODAL True" in lines

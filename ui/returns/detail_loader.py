@@ -70,7 +70,7 @@ class DetailLoader(QObject):
     def hold(self) -> None:
         """Read nothing until `release()`: at start the first page paints first. A read
         in the background holds Python's lock in 5 ms slices, and the paint needs it for
-        each cell it asks the model for (ui.app.FirstPage releases it)."""
+        each cell it asks the model for (ui.app releases it once the first page shows)."""
         self._held = True
 
     def release(self) -> None:
