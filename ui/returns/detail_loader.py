@@ -6,39 +6,14 @@ detail, and only the last one asked for is shown when it arrives (a generation c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 
 from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.services import return_view
 from ui.background import run_in_background
-
-PAINT_WAIT_MS = 50
-"""The longest a detail waits for the list's paint (a hidden list never paints)."""
-
-
-class _AfterPaint(QObject):
-    """Releases `loader` right after `widget`'s next paint, or after `ms` at the latest."""
-
-    def __init__(self, loader: DetailLoader, widget, ms: int):
-        super().__init__(loader)
-        self._loader, self._widget = loader, widget
-        widget.installEventFilter(self)
-        QTimer.singleShot(ms, self, self._release)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._release)  # after the rest of this paint
-        return False
-
-    def _release(self) -> None:
-        if self._loader is not None:
-            self._widget.removeEventFilter(self)
-            self._loader.release()
-            self._loader = None
-            self.deleteLater()
+from ui.widgets.after_paint import PAINT_WAIT_MS, after_paint
 
 
 class DetailLoader(QObject):
@@ -86,7 +61,7 @@ class DetailLoader(QObject):
         if self._held:
             return
         self.hold()
-        _AfterPaint(self, widget, at_most_ms)
+        after_paint(widget, self.release, at_most_ms=at_most_ms)
 
     def show(self, return_id: int | None, *, again: bool = True) -> None:
         """Show `return_id`'s detail once read (or nothing at once); with `again` False,

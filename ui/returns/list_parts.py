@@ -39,6 +39,7 @@ from ui.returns.model import (
     ReturnsModel,
     headers,
 )
+from ui.widgets.after_paint import after_paint
 
 ALL = ""
 """The status filter's data for "All"."""
@@ -126,6 +127,8 @@ def returns_table(model: ReturnsModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setSectionResizeMode(CUSTOMER, QHeaderView.Stretch)
     table.column_fitter = ColumnFitter(table)
+    viewport = table.viewport()
+    model.paint_first = lambda start: after_paint(viewport, start)  # the rows paint first
     return table
 
 

@@ -16,6 +16,7 @@ low-rated return with a red mark and says the rating in its tooltip.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -68,6 +69,10 @@ def status_shown(flt: ReturnFilter, status: Status) -> bool:
     return not flt.status or Status(flt.status) == status
 
 
+def _at_once(start: Callable[[], None]) -> None:
+    start()
+
+
 MAX_READS = 2  # page reads running at once; older ones (scrolled past) are called off
 
 
@@ -103,6 +108,10 @@ class ReturnsModel(QAbstractTableModel):
         self.any_returns = False  # whether the database holds any return (the empty text)
         self.hidden: ListPage | None = None  # what the status filter hides of an empty search
         self._texts = RowTexts(headers(), held=2 * page_size)
+        self.paint_first: Callable[[Callable[[], None]], None] = _at_once
+        """Starts what can wait until the new rows have painted (the exact count): the
+        table passes ui.widgets.after_paint on its viewport; a model alone starts it at once."""
+        self._count_waiting = False  # the exact count, until `paint_first` starts it
 
     @property
     def filter(self) -> ReturnFilter:
@@ -128,7 +137,7 @@ class ReturnsModel(QAbstractTableModel):
     @property
     def busy(self) -> bool:
         """True while any read for the list is running (first page, count, or rows)."""
-        return self.loading or bool(self._reads) or bool(self._cancels)
+        return self.loading or self._count_waiting or bool(self._reads) or bool(self._cancels)
 
     def set_filter(self, flt: ReturnFilter) -> None:
         """Show the returns matching `flt` from the first page, once read in the background;
@@ -147,6 +156,7 @@ class ReturnsModel(QAbstractTableModel):
         )
 
     def _call_off(self) -> None:
+        self._count_waiting = False
         for cancel in [*self._cancels, *self._reads.values()]:
             cancel.cancel()
         self._reads.clear()
@@ -176,9 +186,13 @@ class ReturnsModel(QAbstractTableModel):
         self._ratings, self._low = ratings, low
         self.endResetModel()
         if not page.exact:
-            self._count_exactly(generation, flt)
+            self._count_waiting = True  # a read beside the paint would slow it down
+            self.paint_first(lambda: self._count_exactly(generation, flt))
 
     def _count_exactly(self, generation: int, flt: ReturnFilter) -> None:
+        if generation != self._generation:
+            return  # another filter was asked for meanwhile: its own count follows
+        self._count_waiting = False
         db, cancel = self._db, Cancel()
         self._cancels.append(cancel)
         run_in_background(

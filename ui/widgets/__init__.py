@@ -8,6 +8,7 @@ Modules:
     date_field       a date typed the way the shop writes it, or picked on a calendar
     scanner          a barcode scanner's fast burst recognised wherever the focus is
     field_state      what a focused field holds, saved and put back (a scan leaves no trace)
+    after_paint      run something right after a widget's next paint (reads that can wait)
 """
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "date_field",
     "scanner",
     "field_state",
+    "after_paint",
 ]

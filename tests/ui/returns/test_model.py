@@ -223,3 +223,41 @@ def test_a_return_moved_out_of_the_filter_leaves_the_list(qtbot, model, db, qtmo
     assert status_shown(ReturnFilter(status=None), Status.CLOSED)
     assert status_shown(ReturnFilter(status="closed"), Status.CLOSED)
     assert not status_shown(ReturnFilter(status="closed"), Status.REFUNDED)
+
+
+def test_the_exact_count_starts_only_after_the_rows_painted(qtbot, db, monkeypatch):
+    """A count read beside the paint of new rows would slow that paint down."""
+    from desk import listing
+    from desk.list_window import Bound
+
+    for name in ("Ana Souza", "Bruno Lima", "Carla Dias"):
+        add_return(db, name, "KETTLE-01")
+    monkeypatch.setattr(listing, "GATHER_MAX", 0)  # walk, as for a broad search at 1M
+    model = ReturnsModel(db, page_size=2)
+    waiting = []
+    model.paint_first = waiting.append  # the table would start it after its next paint
+    model.set_filter(ReturnFilter(text="kettle", status=listing.OPEN))
+    qtbot.waitUntil(lambda: bool(waiting), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: background.running_jobs() == 0, timeout=WAIT_MS)
+    assert model.bound == Bound.ABOUT and model.busy  # estimated; the count still to come
+    with qtbot.waitSignal(model.count_changed, timeout=WAIT_MS):
+        waiting.pop()()
+    assert (model.total, model.bound, model.busy) == (3, Bound.EXACT, False)
+
+
+def test_a_count_that_waited_for_an_older_filter_is_not_read(qtbot, db, monkeypatch):
+    from desk import listing
+
+    for name in ("Ana Souza", "Bruno Lima", "Carla Dias"):
+        add_return(db, name, "KETTLE-01")
+    monkeypatch.setattr(listing, "GATHER_MAX", 0)
+    model = ReturnsModel(db, page_size=2)
+    waiting = []
+    model.paint_first = waiting.append
+    model.set_filter(ReturnFilter(text="kettle", status=listing.OPEN))
+    qtbot.waitUntil(lambda: bool(waiting), timeout=WAIT_MS)
+    model.set_filter(ReturnFilter(text="zzz", status=listing.OPEN))
+    waiting.pop()()  # the first filter's count, started late
+    assert background.running_jobs() <= 1  # only the new filter's page is read
+    qtbot.waitUntil(lambda: not model.busy, timeout=WAIT_MS)
+    assert model.total == 0 and waiting == []
