@@ -50,9 +50,10 @@ class MainWindow(QMainWindow):
         self.details = DetailLoader(self, db)  # the selected return's, in the background
         self._select_after_load: int | None = None  # a return to select when the rows arrive
         self._build_toolbar()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.apply_filter()  # read while the rest of the window is built
         self._build_body()
         self._build_menus()
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self._connect()
         state.restore_layout(self, self.splitter, size=(1360, 820), sizes=[700, 660])
@@ -63,7 +64,6 @@ class MainWindow(QMainWindow):
         self.portal = PortalProcess(db, self)  # the customer space, when started
         self.scanner = scan_open.watch(self)  # the sheet's number or QR code opens its return
         self.staff = StaffLink(self, db)  # sign-in with PINs, F2, sign-out, what is offered
-        self.apply_filter()
 
     @property
     def currency(self) -> str:

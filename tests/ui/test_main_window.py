@@ -440,3 +440,19 @@ def test_a_list_that_never_paints_does_not_hold_the_detail_back(qtbot, window):
     loader = window.details
     loader.hold_until_painted(window.table.viewport(), at_most_ms=30)
     qtbot.waitUntil(lambda: not loader._held, timeout=1000)
+
+
+def test_the_window_reads_its_first_page_once_while_it_is_built(qtbot, db, monkeypatch):
+    """Setting up the table's sort indicator asks for no read of its own (it did twice)."""
+    from ui.returns import list_reads
+
+    add_return(db, "Ana Souza", "ana@example.com", "KETTLE-01")
+    asked = []
+    real = list_reads.first_page
+    monkeypatch.setattr(list_reads, "first_page", lambda *args: asked.append(args) or real(*args))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(win.settled, timeout=5000)
+    assert len(asked) == 1
+    assert visible_numbers(win) and win.model.filter.sort.value == "logged"
