@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, Index, UniqueConstraint, func, text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from desk.codes import (
     STATUS_RANK_SQL,
@@ -23,7 +23,7 @@ from desk.codes import (
     Status,
     Timeline,
 )
-from desk.columns import EnumText, UTCDateTime
+from desk.columns import EnumText, Table, UTCDateTime
 
 
 def utcnow() -> datetime:
@@ -39,7 +39,7 @@ def stamp(*, index: bool = False) -> Field:
     )
 
 
-class CustomerBase(SQLModel):
+class CustomerBase(Table):
     name: str = Field(max_length=200, index=True)
     email: str | None = Field(default=None, max_length=254, index=True)
     phone: str | None = Field(default=None, max_length=40, index=True)
@@ -71,7 +71,7 @@ class Customer(CustomerBase, table=True):
     erased_by: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
 
 
-class ReturnBase(SQLModel):
+class ReturnBase(Table):
     intake: Intake = Field(default=Intake.COUNTER, sa_type=EnumText(Intake, 20))
     purchase_date: date | None = None
     purchase_ref: str = Field(default="", max_length=100)
@@ -116,7 +116,7 @@ class Return(ReturnBase, table=True):
     sale_id: int | None = Field(default=None, foreign_key="sale.id", index=True)
 
 
-class ReturnLineBase(SQLModel):
+class ReturnLineBase(Table):
     sku: str = Field(max_length=64, index=True)
     description: str = Field(default="", max_length=300)
     serial: str = Field(default="", max_length=100)
@@ -140,7 +140,7 @@ class ReturnLine(ReturnLineBase, table=True):
     )
 
 
-class StatusChange(SQLModel, table=True):
+class StatusChange(Table, table=True):
     __tablename__ = "status_change"
     # covering index for the reports' settle times (desk.reports.figures)
     __table_args__ = (Index("ix_status_change_report", "to_status", "return_id", "at"),)
@@ -154,7 +154,7 @@ class StatusChange(SQLModel, table=True):
     note: str = Field(default="")
 
 
-class Setting(SQLModel, table=True):
+class Setting(Table, table=True):
     """A shop setting, stored as text under a dotted key."""
 
     __tablename__ = "setting"
@@ -163,7 +163,7 @@ class Setting(SQLModel, table=True):
     value: str = Field(default="")
 
 
-class Counter(SQLModel, table=True):
+class Counter(Table, table=True):
     """A named sequence, such as the return numbers of one year."""
 
     __tablename__ = "counter"
@@ -172,7 +172,7 @@ class Counter(SQLModel, table=True):
     value: int = Field(default=0)
 
 
-class MessageTemplate(SQLModel, table=True):
+class MessageTemplate(Table, table=True):
     """A shop's own wording for one part of one event's message in one language.
 
     Only edited parts are stored; the defaults ship in resources/templates.
@@ -189,7 +189,7 @@ class MessageTemplate(SQLModel, table=True):
     updated_at: datetime = stamp()
 
 
-class OutboxMessage(SQLModel, table=True):
+class OutboxMessage(Table, table=True):
     """A message to a customer, rendered once when queued and sent exactly as stored."""
 
     __tablename__ = "outbox_message"
@@ -222,7 +222,7 @@ class OutboxMessage(SQLModel, table=True):
     staff: str = Field(default="", max_length=100)
 
 
-class DropOffPointBase(SQLModel):
+class DropOffPointBase(Table):
     name: str = Field(max_length=200)
     address: str = Field(default="")
     hours: str = Field(default="")
@@ -244,7 +244,7 @@ class DropOffPoint(DropOffPointBase, table=True):
     created_at: datetime = stamp()
 
 
-class ExchangeLine(SQLModel, table=True):
+class ExchangeLine(Table, table=True):
     """A replacement item handed over in an exchange."""
 
     __tablename__ = "exchange_line"
@@ -257,7 +257,7 @@ class ExchangeLine(SQLModel, table=True):
     unit_price_cents: int = Field(default=0)
 
 
-class Feedback(SQLModel, table=True):
+class Feedback(Table, table=True):
     """A customer's rating of one return; a later one replaces it, and the old one is kept.
 
     At most one row per return is current (`replaced_at` is None); replacing sets
@@ -278,7 +278,7 @@ class Feedback(SQLModel, table=True):
     replaced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
 
-class RewardCode(SQLModel, table=True):
+class RewardCode(Table, table=True):
     """A discount code earned by giving feedback: issued, then redeemed or expired.
 
     At most one per return (a unique index; codes whose return is gone have none).
@@ -301,7 +301,7 @@ class RewardCode(SQLModel, table=True):
     redeemed_by: str = Field(default="", max_length=100)
 
 
-class PortalLink(SQLModel, table=True):
+class PortalLink(Table, table=True):
     """A personal link to one return in the customer space: only its token's hash is kept.
 
     The token itself goes into the message or onto the sheet and is never stored, so the
@@ -317,7 +317,7 @@ class PortalLink(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
 
-class CounterTablet(SQLModel, table=True):
+class CounterTablet(Table, table=True):
     """A tablet paired with the desk to show the counter's feedback screen (desk.portal.counter).
 
     Only the SHA-256 of its device token is kept (the token lives in the tablet's cookie);
@@ -334,7 +334,7 @@ class CounterTablet(SQLModel, table=True):
     unpaired_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
 
-class CounterPairing(SQLModel, table=True):
+class CounterPairing(Table, table=True):
     """The short code that pairs a tablet: hashed, valid until expires_at, a few tries."""
 
     __tablename__ = "counter_pairing"
@@ -345,7 +345,7 @@ class CounterPairing(SQLModel, table=True):
     attempts: int = Field(default=0)
 
 
-class CounterRequest(SQLModel, table=True):
+class CounterRequest(Table, table=True):
     """Staff asked the counter tablet for feedback on one return; answered at most once."""
 
     __tablename__ = "counter_request"
@@ -357,7 +357,7 @@ class CounterRequest(SQLModel, table=True):
     rating: int | None = Field(default=None)
 
 
-class PortalRevocation(SQLModel, table=True):
+class PortalRevocation(Table, table=True):
     """One revocation of a return's personal links: its links are signed with a version
     (desk.portal.links), and revoking raises it, so every earlier link stops working.
 
@@ -373,7 +373,7 @@ class PortalRevocation(SQLModel, table=True):
     revoked_at: datetime = stamp()
 
 
-class ErasedContact(SQLModel, table=True):
+class ErasedContact(Table, table=True):
     """The fingerprint of an erased customer's email or phone, so no import brings it back.
 
     `contact_hash` is the SHA-256 of the contact (email in lower case, phone in E.164) over

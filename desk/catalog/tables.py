@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Column
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from desk.codes import BarcodeKind, Disposition
-from desk.columns import EnumText, UTCDateTime
+from desk.columns import EnumText, Table, UTCDateTime
 from desk.models import stamp
 
 
-class Product(SQLModel, table=True):
+class Product(Table, table=True):
     """One sellable item of the shop's catalogue, found by its SKU or any of its barcodes."""
 
     __tablename__ = "product"
@@ -38,7 +38,7 @@ class Product(SQLModel, table=True):
     updated_at: datetime = stamp()
 
 
-class ProductBarcode(SQLModel, table=True):
+class ProductBarcode(Table, table=True):
     """One barcode value of a product, as desk.catalog.barcodes.check_barcode normalizes it."""
 
     __tablename__ = "product_barcode"
@@ -48,7 +48,7 @@ class ProductBarcode(SQLModel, table=True):
     kind: BarcodeKind = Field(sa_type=EnumText(BarcodeKind, 10))
 
 
-class ProductWord(SQLModel, table=True):
+class ProductWord(Table, table=True):
     """One folded word of a product's SKU, name or variant: SKU completion looks up a
     typed prefix here by an index range, instead of scanning every product."""
 
@@ -60,7 +60,7 @@ class ProductWord(SQLModel, table=True):
     )
 
 
-class Sale(SQLModel, table=True):
+class Sale(Table, table=True):
     """One sale of the shop's till (a receipt or an order), kept to what returns need."""
 
     __tablename__ = "sale"
@@ -74,7 +74,7 @@ class Sale(SQLModel, table=True):
     source: str = Field(default="csv", max_length=20)  # csv, square, shopify, lightspeed, demo
 
 
-class SaleLine(SQLModel, table=True):
+class SaleLine(Table, table=True):
     """One line of a sale: what was bought, how many, and the unit price actually paid."""
 
     __tablename__ = "sale_line"

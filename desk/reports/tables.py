@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Index
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from desk.codes import Disposition, Reason, RefundMethod, Status
-from desk.columns import EnumText
+from desk.columns import EnumText, Table
 
 
-class ReportReturn(SQLModel, table=True):
+class ReportReturn(Table, table=True):
     """What the dashboard needs to know of one return, kept in step by the services.
 
     Derived data: desk.reports.facts.refresh rewrites a return's row from its return,
@@ -73,7 +73,7 @@ class ReportReturn(SQLModel, table=True):
     discard_items: int = 0
 
 
-class ReportResponse(SQLModel, table=True):
+class ReportResponse(Table, table=True):
     """How long one status change waited for its first sent message (derived, see above)."""
 
     __tablename__ = "report_response"
@@ -94,7 +94,7 @@ class ReportResponse(SQLModel, table=True):
     hours: float  # from the change to its first sent message
 
 
-class ReportLine(SQLModel, table=True):
+class ReportLine(Table, table=True):
     """One returned line as the most-returned-SKUs figure counts it (derived, see above)."""
 
     __tablename__ = "report_line"

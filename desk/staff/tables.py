@@ -9,15 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Column, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from desk.columns import EnumText, UTCDateTime
+from desk.columns import EnumText, Table, UTCDateTime
 from desk.models import stamp
 from desk.staff.codes import ActingAs, AuditAction
 from desk.staff.roles import Permission, Role
 
 
-class StaffAccount(SQLModel, table=True):
+class StaffAccount(Table, table=True):
     """A person who works at the desk: their name, role, PIN (as a slow salted hash only)."""
 
     __tablename__ = "staff_account"
@@ -34,7 +34,7 @@ class StaffAccount(SQLModel, table=True):
     created_at: datetime = stamp()
 
 
-class RoleGrant(SQLModel, table=True):
+class RoleGrant(Table, table=True):
     """The owner's change to a role's default grant (desk.staff.roles.DEFAULT_GRANTS)."""
 
     __tablename__ = "role_grant"
@@ -44,7 +44,7 @@ class RoleGrant(SQLModel, table=True):
     allowed: bool
 
 
-class AuditEntry(SQLModel, table=True):
+class AuditEntry(Table, table=True):
     """One change that matters, who made it (and who approved it), never updated or deleted."""
 
     __tablename__ = "audit_entry"
