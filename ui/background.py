@@ -2,14 +2,17 @@
 
 Every job has an owner (the widget or object that asked for it). The callbacks are held by
 a small relay object parented to the owner: when the owner is destroyed, Qt destroys the
-relay and disconnects it, so a result that arrives later is dropped instead of reaching a
-deleted widget. The object the worker emits on is not parented to anything; this module
-keeps it alive until the job has finished, so the worker never emits on a deleted object.
+relay, so a result that arrives later is dropped instead of reaching a deleted widget.
+Every worker emits on one object that lives as long as the app (`_Signals`), tagged with its
+job's number. Each job used to have its own, deleted on the UI thread as soon as the job's
+last signal arrived there, which could be while the worker was still inside that emit:
+Qt then touched a deleted object, and the process crashed (rarely, under load).
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -22,11 +25,24 @@ that does not answer) must not hold up the others on a machine with one or two c
 
 
 class _Signals(QObject):
-    """What the worker emits; owned by `_running` until `finished` reached the UI thread."""
+    """What every worker emits on, `done(job, kind, value)`, handed to the job's relay on
+    the UI thread. One object for the app's life: a worker never emits on a deleted one."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
-    finished = Signal()
+    done = Signal(int, str, object)  # the job's number; "succeeded", "failed", "finished"
+
+    @Slot(int, str, object)
+    def deliver(self, job: int, kind: str, value: object) -> None:
+        relay = _running.pop(job, None) if kind == "finished" else _running.get(job)
+        if relay is None or not shiboken6.isValid(relay):
+            return  # its owner is gone
+        if kind == "succeeded":
+            relay.succeeded(value)
+        elif kind == "failed":
+            relay.failed(value)
+        else:
+            relay.finished()
+            if shiboken6.isValid(relay):  # the callback may have deleted the owner
+                relay.drop()
 
 
 class _Relay(QObject):
@@ -58,9 +74,9 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals):
+    def __init__(self, work: Callable[[], Any], signals: _Signals, number: int):
         super().__init__()
-        self.work, self.signals = work, signals
+        self.work, self.signals, self.number = work, signals, number
 
     def run(self) -> None:
         try:
@@ -72,12 +88,22 @@ class _Job(QRunnable):
         finally:
             self._tell("finished")
 
-    def _tell(self, signal: str, *args: Any) -> None:
+    def _tell(self, kind: str, value: Any = None) -> None:
         with contextlib.suppress(RuntimeError):  # its Qt object is gone: the app quit meanwhile
-            getattr(self.signals, signal).emit(*args)
+            self.signals.done.emit(self.number, kind, value)
 
 
-_running: dict[_Signals, _Relay] = {}
+_running: dict[int, _Relay] = {}  # job number: its relay, until the job has finished
+_numbers = itertools.count(1)
+_shared: list[_Signals] = []  # the one emitter, made on the UI thread at the first job
+
+
+def _signals() -> _Signals:
+    if not _shared:
+        signals = _Signals()
+        signals.done.connect(signals.deliver)  # queued: it lives on the UI thread
+        _shared.append(signals)
+    return _shared[0]
 
 
 def _thread_pool() -> QThreadPool:
@@ -85,15 +111,6 @@ def _thread_pool() -> QThreadPool:
     if pool.maxThreadCount() < MIN_THREADS:
         pool.setMaxThreadCount(MIN_THREADS)
     return pool
-
-
-def _forget(signals: _Signals) -> None:
-    """The job is over: let go of its objects (not from inside the relay: dropping the
-    callbacks may delete the owner, and the relay with it)."""
-    relay = _running.pop(signals, None)
-    if relay is not None and shiboken6.isValid(relay):
-        relay.drop()
-    signals.deleteLater()
 
 
 def wait_for_jobs(timeout_ms: int = 3000) -> bool:
@@ -121,14 +138,9 @@ def run_in_background(
     `owner` exists; once `owner` is destroyed they are dropped (the work itself runs to
     its end). `work` runs on another thread: give it values, not widgets.
     """
-    signals = _Signals()
-    relay = _Relay(owner, on_success, on_failure, on_finished)
-    signals.succeeded.connect(relay.succeeded)
-    signals.failed.connect(relay.failed)
-    signals.finished.connect(relay.finished)
-    signals.finished.connect(lambda: _forget(signals))  # runs even when the relay is gone
-    _running[signals] = relay
-    _thread_pool().start(_Job(work, signals))
+    number = next(_numbers)
+    _running[number] = _Relay(owner, on_success, on_failure, on_finished)
+    _thread_pool().start(_Job(work, _signals(), number))
 
 
 class _ProgressEmitter(QObject):

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui import background
@@ -144,7 +145,23 @@ def test_a_job_whose_signals_are_gone_ends_quietly_when_the_app_quits_under_it()
     finishes without printing a traceback (it used to raise "Signal source has been deleted")."""
     for work in (lambda: 42, lambda: 1 / 0):
         signals = background._Signals()
-        job = background._Job(work, signals)
+        job = background._Job(work, signals, 1)
         shiboken6.delete(signals)
         assert not shiboken6.isValid(signals)
         job.run()  # raises nothing
+
+
+def test_every_job_emits_on_one_object_that_outlives_them(qtbot):
+    """A job's own emitter, deleted on the UI thread as its last signal arrived, could be
+    deleted while the worker was still inside that emit (a rare crash under load)."""
+    owners = [QObject() for _ in range(40)]
+    finished = []
+    for i, owner in enumerate(owners * 5):
+        run_in_background(lambda i=i: i, owner=owner, on_finished=lambda i=i: finished.append(i))
+    for owner in owners[::2]:
+        shiboken6.delete(owner)  # half the owners go while their jobs run
+    wait_idle(qtbot)
+    emitter = background._signals()
+    assert shiboken6.isValid(emitter) and background.running_jobs() == 0
+    kept = {i for i in range(200) if (i % 40) % 2 == 1}
+    assert sorted(finished) == sorted(kept)  # the others' owners were gone before delivery

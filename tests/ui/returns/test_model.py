@@ -242,7 +242,8 @@ def test_the_exact_count_starts_only_after_the_rows_painted(qtbot, db, monkeypat
     assert model.bound == Bound.ABOUT and model.busy  # estimated; the count still to come
     with qtbot.waitSignal(model.count_changed, timeout=WAIT_MS):
         waiting.pop()()
-    assert (model.total, model.bound, model.busy) == (3, Bound.EXACT, False)
+    qtbot.waitUntil(lambda: not model.busy, timeout=WAIT_MS)
+    assert (model.total, model.bound) == (3, Bound.EXACT)
 
 
 def test_a_count_that_waited_for_an_older_filter_is_not_read(qtbot, db, monkeypatch):
