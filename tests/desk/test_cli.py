@@ -20,6 +20,7 @@ from desk.services import move_return
 from desk.settings import FEEDBACK_REQUEST_WHEN, NOTIFY, SMS_URL, set_settings
 from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
+from tests.cli_here import run_here
 from tests.desk.messages.test_outbox import configure, new_return, queue_one
 from tests.fixtures_db import CliDatabase
 from tests.fixtures_servers import SMS_ACCOUNT, SMS_TOKEN, SMTP_PASSWORD, free_port
@@ -33,22 +34,27 @@ SECOND = f"R-{YEAR}-00002"
 def run(
     *args: str,
     db: CliDatabase | Path | None = None,
-    env: dict[str, str] | None = None,
+    env: dict[str, str | None] | None = None,
     stdin: str | None = None,
+    fresh: bool = False,
 ):
-    """Run main.py with `args` on database `db` (the test's, or an SQLite file), `stdin` as its
-    input; return the finished process."""
-    command = [sys.executable, "main.py"]
+    """Run `returndesk args` on database `db` (the test's, or an SQLite file), with `env`
+    over the environment (None removes a variable) and `stdin` as its input; return the
+    finished command. In this process (tests/cli_here.py) unless `fresh`: then in a new
+    one, for what only a process shows (no traceback on screen, the language it starts in)."""
+    argv = list(args)
     if isinstance(db, CliDatabase):
-        command += db.args()
+        argv = [*db.args(), *argv]
         env = {**db.env(), **(env or {})}
     elif db is not None:
-        command += ["--db", str(db)]
+        argv = ["--db", str(db), *argv]
+    if not fresh:
+        return run_here(argv, env, stdin)
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
-        [*command, *args],
+        [sys.executable, "main.py", *argv],
         cwd=REPO,
-        env=environment,
+        env={key: value for key, value in environment.items() if value is not None},
         input=stdin,
         capture_output=True,
         encoding="utf-8",
@@ -169,8 +175,9 @@ def test_show_unknown_number(shop_db):
 def test_a_file_that_is_no_database_is_one_line_not_a_traceback(tmp_path):
     not_a_db = tmp_path / "customers.csv"
     not_a_db.write_text("name,email\nAna,ana@example.com\n" * 200)
-    done = run("show", "R-2026-00001", db=not_a_db)
+    done = run("show", "R-2026-00001", db=not_a_db, fresh=True)
     assert done.returncode == 1
+    assert "Traceback" not in done.stderr
     line = fail_line(done)
     assert "Cannot open the database" in line and str(not_a_db) in line
     assert not_a_db.read_text().startswith("name,email")  # left as it was
@@ -465,18 +472,11 @@ def test_version_prints_one_line_with_the_package_version():
     assert app_version()[0].isdigit()
 
 
-def run_in_portuguese(*args: str, db: CliDatabase | None = None):
-    """Run main.py as on a computer whose language is Brazilian Portuguese (LANG only)."""
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-    }
-    environment.update(LANG="pt_BR.UTF-8", PYTHONIOENCODING="utf-8", **(db.env() if db else {}))
-    command = [sys.executable, "main.py", *(db.args() if db else []), *args]
-    return subprocess.run(
-        command, cwd=REPO, env=environment, capture_output=True, encoding="utf-8", timeout=60
-    )
+def run_in_portuguese(*args: str, db: CliDatabase | None = None, fresh: bool = False):
+    """Run `returndesk args` as on a computer whose language is Brazilian Portuguese (LANG
+    only), in this process unless `fresh`."""
+    unset: dict[str, str | None] = dict.fromkeys(("LANGUAGE", "LC_ALL", "LC_MESSAGES"))
+    return run(*args, db=db, env={**unset, "LANG": "pt_BR.UTF-8"}, fresh=fresh)
 
 
 ENGLISH_SENTENCES = (
@@ -495,7 +495,7 @@ ENGLISH_SENTENCES = (
 
 
 def test_the_command_line_speaks_portuguese_on_a_portuguese_computer(shop_db):
-    helped = run_in_portuguese("--help")
+    helped = run_in_portuguese("--help", fresh=True)  # as the process starts
     assert helped.returncode == 0, helped.stderr
     assert helped.stdout.startswith("uso: returndesk")
     for words in ("opções:", "mostra esta mensagem de ajuda e sai", "lê ou altera as configura"):

@@ -98,12 +98,16 @@ import pytest  # noqa: E402
 
 from desk.db import DatabaseProblem, database_problem, open_database  # noqa: E402
 from desk.errors import DeskError  # noqa: E402
+from tests.cli_here import run_here  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def returndesk(*args: str, limit_file_size: int | None = None) -> subprocess.CompletedProcess:
-    """Run `python main.py ARGS` as a user would (optionally with a file size limit)."""
+def returndesk(*args: str, limit_file_size: int | None = None):
+    """Run `returndesk ARGS` as a user would: in this process (tests/cli_here.py), or with a
+    file size limit in a process of its own."""
+    if not limit_file_size:
+        return run_here(list(args))
 
     def limits() -> None:  # writes past the limit fail with EFBIG, like a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
@@ -115,11 +119,11 @@ def returndesk(*args: str, limit_file_size: int | None = None) -> subprocess.Com
         capture_output=True,
         text=True,
         timeout=120,
-        preexec_fn=limits if limit_file_size else None,
+        preexec_fn=limits,
     )
 
 
-def one_line(done: subprocess.CompletedProcess) -> str:
+def one_line(done) -> str:
     assert done.returncode == 1, done.stdout
     assert "Traceback" not in done.stderr
     lines = done.stderr.splitlines()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,18 +11,9 @@ from desk.backup.folder import list_copies
 from desk.db import open_database
 from desk.models import Customer
 from desk.paths import sqlite_url
+from tests.desk.test_cli import run
 
-REPO = Path(__file__).resolve().parents[3]
 PG_URL = os.environ.get("RETURNDESK_TEST_PG_URL")
-
-
-def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None):
-    """Run main.py with `args` (after `--db db` when given); return the finished process."""
-    command = [sys.executable, "main.py", *(["--db", str(db)] if db else []), *args]
-    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run(
-        command, cwd=REPO, env=environment, capture_output=True, encoding="utf-8", timeout=60
-    )
 
 
 @pytest.fixture

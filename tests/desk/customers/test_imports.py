@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -24,6 +21,7 @@ from desk.listing import ReturnFilter
 from desk.listing import count as count_found
 from desk.models import Customer
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
+from tests.cli_here import run_on
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -209,24 +207,13 @@ def test_mapping_options_by_name_or_number():
 # -- the command line ---------------------------------------------------------------------
 
 
-def run(cli_db, *args: str):
-    return subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), *args],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **cli_db.env()},
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-
-
 def test_cli_imports_and_lists_rejected_rows(cli_db, tmp_path):
     csv_path = tmp_path / "till.csv"
     csv_path.write_text(TILL, encoding="utf-8")
-    dry = run(cli_db, "import-customers", str(csv_path), "--dry-run")
+    dry = run_on(cli_db, "import-customers", str(csv_path), "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "Dry run, nothing saved. Would create 3, merged 1, rejected 5." in dry.stdout
-    done = run(cli_db, "import-customers", str(csv_path))
+    done = run_on(cli_db, "import-customers", str(csv_path))
     assert done.returncode == 0, done.stderr
     assert "Created 3, merged 1, rejected 5." in done.stdout
     assert "row 3: bad email “bruno@”" in done.stdout
@@ -243,7 +230,7 @@ def test_cli_imports_and_lists_rejected_rows(cli_db, tmp_path):
 def test_cli_map_option(cli_db, tmp_path):
     csv_path = tmp_path / "till.csv"
     csv_path.write_text("Who,Contact\nAna,ana@example.com\n", encoding="utf-8")
-    done = run(
+    done = run_on(
         cli_db, "import-customers", str(csv_path), "--map", "name=Who",
         "--map", "email=2",
     )  # fmt: skip
@@ -254,12 +241,12 @@ def test_cli_map_option(cli_db, tmp_path):
 def test_cli_unreadable_file_exits_1_with_one_line(cli_db, tmp_path):
     csv_path = tmp_path / "till.csv"
     csv_path.write_bytes("Name\nJos\xe9\n".encode("latin-1"))
-    done = run(cli_db, "import-customers", str(csv_path))
+    done = run_on(cli_db, "import-customers", str(csv_path))
     assert done.returncode == 1
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("returndesk: ")
     assert "not a UTF-8" in lines[0]
-    missing = run(cli_db, "import-customers", str(tmp_path / "nope.csv"))
+    missing = run_on(cli_db, "import-customers", str(tmp_path / "nope.csv"))
     assert missing.returncode == 1 and "Cannot read" in missing.stderr
 
 

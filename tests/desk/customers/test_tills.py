@@ -7,9 +7,6 @@ Brazilian and British numbers, an empty last name.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from desk.customers.tills import LIGHTSPEED, SHOPIFY, SQUARE, TILL_FORMATS
 from desk.db import open_database
 from desk.models import Customer
 from desk.settings import SHOP_COUNTRY, set_setting
+from tests.cli_here import run_on
 
 SAMPLES = Path(__file__).parent / "samples"
 REPO = Path(__file__).resolve().parents[3]
@@ -130,27 +128,16 @@ def test_lightspeed_export(db):
     assert (kenji.name, kenji.email, kenji.phone) == ("Kenji", None, "+5521977776666")
 
 
-def run(cli_db, *args: str):
-    return subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), *args],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **cli_db.env()},
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-
-
 def test_the_command_line_says_the_format_and_imports_without_map(cli_db):
-    assert run(cli_db, "config", "set", "shop.country", "BR").returncode == 0
-    dry = run(cli_db, "import-customers", str(SAMPLES / "shopify_customers.csv"), "--dry-run")
+    assert run_on(cli_db, "config", "set", "shop.country", "BR").returncode == 0
+    dry = run_on(cli_db, "import-customers", str(SAMPLES / "shopify_customers.csv"), "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert dry.stdout.startswith("Format: Shopify customers export\n")
     assert "first_name ← “First Name”, last_name ← “Last Name”" in dry.stdout
     assert "Dry run, nothing saved. Would create 4, merged 0, rejected 0." in dry.stdout
     assert "row 4: bad phone “999”" in dry.stdout
     for sample in ("square", "shopify", "lightspeed"):
-        done = run(cli_db, "import-customers", str(SAMPLES / f"{sample}_customers.csv"))
+        done = run_on(cli_db, "import-customers", str(SAMPLES / f"{sample}_customers.csv"))
         assert done.returncode == 0, done.stderr
     database = open_database(cli_db.url)
     try:

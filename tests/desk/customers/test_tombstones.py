@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +21,7 @@ from desk.customers.tombstones import (
 from desk.db import open_database
 from desk.models import Customer, ErasedContact, Setting
 from desk.settings import SHOP_COUNTRY, set_setting
+from tests.cli_here import run_on
 from tests.desk.customers.histories import EMAIL, PHONE
 
 REPO = Path(__file__).resolve().parents[3]
@@ -149,17 +147,6 @@ def test_fingerprints_are_kept_by_backup_and_restore(db, db_path, history):
         restored.close()
 
 
-def run(cli_db, *args: str):
-    return subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), *args],
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **cli_db.env()},
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-
-
 def test_the_command_line_says_how_many_rows_it_skipped(cli_db, tmp_path):
     database = open_database(cli_db.url)
     try:
@@ -172,7 +159,7 @@ def test_the_command_line_says_how_many_rows_it_skipped(cli_db, tmp_path):
         database.close()
     path = tmp_path / "shopify.csv"
     path.write_text(CSV, encoding="utf-8")
-    done = run(cli_db, "import-customers", str(path))
+    done = run_on(cli_db, "import-customers", str(path))
     assert done.returncode == 0, done.stderr
     assert "Created 2, merged 0, rejected 0.\n1 row skipped: erased customers.\n" in done.stdout
     assert EMAIL.lower() not in done.stdout.lower()

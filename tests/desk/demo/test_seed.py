@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from collections import Counter as Tally
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
@@ -37,6 +34,7 @@ from desk.numbering import format_number
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.settings import NOTIFY, REWARD_KIND, REWARD_VALUE, get_setting, set_setting
 from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS
+from tests.cli_here import run_on
 from tests.fixtures_db import new_database_url
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
@@ -365,14 +363,7 @@ def test_progress_is_reported_up_to_the_total(db):
 
 
 def test_demo_command(cli_db):
-    result = subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), "demo", "--returns", "50"],
-        cwd=ROOT,
-        env={**os.environ, **cli_db.env()},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_on(cli_db, "demo", "--returns", "50")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Added 50 demo returns (customers: ")
     tried = re.search(r"^Try receipt (\S+) or (\S+) in New return", result.stdout, re.M)

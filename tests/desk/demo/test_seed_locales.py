@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,6 +27,7 @@ from desk.models import (
 )
 from desk.money import format_money
 from desk.settings import SHOP_CURRENCY, SHOP_NAME, get_setting, load_settings, set_setting
+from tests.cli_here import run_on
 from tests.fixtures_db import new_database_url
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
@@ -170,16 +168,8 @@ def test_the_shops_own_settings_stay(db):
         assert set(conn.execute(select(Return.currency)).scalars()) == {"EUR"}
 
 
-def returndesk(cli_db, *args: str, language: str = "en") -> subprocess.CompletedProcess:
-    env = {**os.environ, **cli_db.env(), "LANGUAGE": language}
-    return subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def returndesk(cli_db, *args: str, language: str = "en"):
+    return run_on(cli_db, *args, env={"LANGUAGE": language})
 
 
 def currencies(cli_db) -> set[str]:

@@ -1,16 +1,13 @@
 """Hostile templates are bounded: in the check, the preview, a real move, on every engine.
 
 No timed asserts: each hostile template must fail with its own clear message (a bound
-that is never reached would let it run on), and the command-line runs carry a
-subprocess timeout as a guard only.
+that is never reached would let it run on); the command-line runs go through main() in
+this process (tests/cli_here.py).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -22,8 +19,8 @@ from desk.messages.templating import TemplateError, check_template, render_messa
 from desk.models import MessageTemplate, OutboxMessage
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, get_detail, save_return
+from tests.cli_here import run_here
 
-REPO = Path(__file__).resolve().parents[3]
 PG_URL = os.environ.get("RETURNDESK_TEST_PG_URL")
 
 HOSTILE = {
@@ -186,17 +183,9 @@ def test_a_move_with_a_hostile_template_moves_and_queues_nothing(engine_db):
         assert session.exec(select(OutboxMessage)).all() == []
 
 
-def run_cli(url: str, *args: str) -> subprocess.CompletedProcess:
-    """Run `returndesk` on the database at `url`; the timeout guards against a hang only."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "RETURNDESK_DATABASE_URL": url}
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=30,
-    )
+def run_cli(url: str, *args: str):
+    """Run `returndesk args` (in this process) on the database at `url`."""
+    return run_here(list(args), {"RETURNDESK_DATABASE_URL": url})
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from desk.reports.cli import CSV_HEADER
 from desk.reports.dashboard import as_dict, dashboard, report_rows
 from desk.reports.period import ReportRange
 from desk.reports.text import NO_SALES, report_text
+from tests.cli_here import run_on
 from tests.desk.reports.catalog import build_catalog
 from tests.desk.reports.conftest import RANGE
 
@@ -159,21 +160,10 @@ def test_text_without_sales_says_no_sales_imported(db, cli_db_here, crafted, cap
 
 
 def test_the_report_command_speaks_portuguese_with_lang_pt_br(db, cli_db, crafted):
-    """The real command line, as a clerk runs it on a Portuguese computer."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
+    """The command line, as a clerk runs it on a Portuguese computer."""
     build_catalog(db, crafted)
-    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-    env.update(LANG="pt_BR.UTF-8", PYTHONIOENCODING="utf-8", **cli_db.env())
-    env["XDG_CONFIG_HOME"] = str(Path(cli_db.path).parent / "config")  # no chosen language
-    repo = Path(__file__).resolve().parents[3]
-    done = subprocess.run(
-        [sys.executable, "main.py", *cli_db.args(), "report", *WEEKS, "--text"],
-        cwd=repo, env=env, capture_output=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+    portuguese = {"LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "pt_BR.UTF-8"}
+    done = run_on(cli_db, "report", *WEEKS, "--text", env=portuguese)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "Devoluções de 02/11/2026 a 15/11/2026 · Todos os clientes"
@@ -181,8 +171,5 @@ def test_the_report_command_speaks_portuguese_with_lang_pt_br(db, cli_db, crafte
     assert lines[2].startswith("Reembolsado: ")
     assert "Produtos mais devolvidos (por itens)" in lines
     assert any(line.endswith("50,0%") for line in lines)
-    helped = subprocess.run(
-        [sys.executable, "main.py", "report", "--help"],
-        cwd=repo, env=env, capture_output=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+    helped = run_on(cli_db, "report", "--help", env=portuguese)
     assert "só os clientes que estão hoje neste perfil" in helped.stdout
