@@ -47,6 +47,7 @@ from desk.settings import (
     SHOP_LOCALE,
     SHOP_NAME,
     get_setting,
+    get_settings,
 )
 from desk.staff.actor import Actor, require
 from desk.staff.audit import record
@@ -85,10 +86,8 @@ def shop_basics(db: Database) -> ShopBasics:
     """The shop's name (the default one in the desk's language until the shop names
     itself), currency and language."""
     with db.session() as session:
-        name = get_setting(session, SHOP_NAME)
-        name = _(name) if name == SHOP_NAME.default else name
-        currency = get_setting(session, SHOP_CURRENCY)
-        locale = get_setting(session, SHOP_LOCALE)
+        name, currency, locale = get_settings(session, SHOP_NAME, SHOP_CURRENCY, SHOP_LOCALE)
+    name = _(name) if name == SHOP_NAME.default else name
     return ShopBasics(name=name, currency=currency, locale=locale)
 
 

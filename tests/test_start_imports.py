@@ -51,6 +51,10 @@ DEFERRED = (
     "ui.help.guide",
     "ui.instructions.printing",
     "ui.feedback.counter_screen",
+    "ui.returns.detail_panel",  # built right after the first page has painted
+    "ui.returns.messages_box",
+    "ui.feedback.detail_box",
+    "ui.widgets.message_preview",
 )
 """Modules the start must not load: each is loaded on first use of what needs it."""
 

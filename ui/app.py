@@ -69,6 +69,7 @@ def after_first_page(window, db: Database) -> None:
 
     gc.freeze()  # start-up's objects stay: later collections need not walk them again
     gc.enable()
+    window.detail  # noqa: B018 (builds the detail panel, which the first paint did without)
     window.details.release()
     window.outbox_status.show_count()
     window.offer_demo_data_if_empty()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -26,14 +27,17 @@ from ui.portal_process import PortalProcess
 from ui.returns import list_parts as returns_list
 from ui.returns import outbox_actions, scan_open, scanned_link
 from ui.returns.detail_loader import DetailLoader
-from ui.returns.detail_panel import DetailPanel
 from ui.returns.model import ReturnsModel
 from ui.returns.undo import UndoLastMove
 from ui.staff import names
 from ui.staff.window_link import StaffLink
 from ui.status_bar import StatusBar
 
+if TYPE_CHECKING:
+    from ui.returns.detail_panel import DetailPanel
+
 SEARCH_DELAY_MS = 120
+LIST_STRETCH, DETAIL_STRETCH = 5, 6  # how the list and the detail share a resize
 
 
 class MainWindow(QMainWindow):
@@ -92,12 +96,13 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.empty_label)
-        self.detail = DetailPanel()
+        self._detail: DetailPanel | None = None
+        self._detail_place = QWidget()  # until the panel is built, after the first paint
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.addWidget(self._detail_place)
+        self.splitter.setStretchFactor(0, LIST_STRETCH)
+        self.splitter.setStretchFactor(1, DETAIL_STRETCH)
         self.setCentralWidget(self.splitter)
         self.status_bar = StatusBar(self)
         self.setStatusBar(self.status_bar)
@@ -156,11 +161,28 @@ class MainWindow(QMainWindow):
         self.model.rows_loaded.connect(self._rows_loaded)
         self.model.count_changed.connect(self._after_count_change)
         self.model.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.detail.move_requested.connect(self.move_current)
-        self.detail.print_requested.connect(self.print_instructions)
-        self.detail.export_requested.connect(self.export_instructions)
         customer_actions.connect(self)
         catalog_actions.connect(self)
+
+    @property
+    def detail(self) -> DetailPanel:
+        """The selected return's panel. Built at its first use, which a start makes right
+        after the first page has painted (ui.app): the panel, its boxes and the modules
+        they need cost about a tenth of the window's build, and the list comes first."""
+        if self._detail is None:
+            from ui.returns.detail_panel import DetailPanel
+
+            panel = self._detail = DetailPanel()
+            self.splitter.replaceWidget(1, panel)
+            self.splitter.setStretchFactor(1, DETAIL_STRETCH)  # a factor is the widget's
+            self._detail_place.deleteLater()
+            panel.move_requested.connect(self.move_current)
+            panel.print_requested.connect(self.print_instructions)
+            panel.export_requested.connect(self.export_instructions)
+            customer_actions.connect_detail(self, panel)
+            feedback_actions.connect_detail(self, panel)
+            outbox_actions.connect_detail(self, panel)
+        return self._detail
 
     # list
 
@@ -194,7 +216,8 @@ class MainWindow(QMainWindow):
     def _rows_loaded(self, first: int, last: int) -> None:
         """Rows that were blank have arrived: show the selected one's detail if it is among."""
         index = self.table.selectionModel().currentIndex()
-        if index.isValid() and first <= index.row() <= last and self.detail.detail is None:
+        blank = self._detail is None or self._detail.detail is None
+        if index.isValid() and first <= index.row() <= last and blank:
             self.show_current()
 
     def _show_with(self, text: str, status: str, *, select: int) -> None:

@@ -21,6 +21,7 @@ from desk.settings import (
     SMTP_PORT,
     all_settings,
     get_setting,
+    get_settings,
     load_settings,
     save_settings,
     set_setting,
@@ -340,3 +341,17 @@ def test_every_label_and_help_reads_in_portuguese():
     assert all(_(s.help) != s.help for s in SETTINGS.values() if s.help)
     assert NOTIFY[Event.RECEIVED].title == "Avisar: Item recebido"
     assert POLICY[Segment.LOYAL].window_days.title == "Cliente fiel: prazo de devolução (dias)"
+
+
+def test_several_settings_read_together_come_back_typed_in_the_order_asked(db):
+    with db.session() as session:
+        set_setting(session, SMTP_PORT, "2525")
+        set_setting(session, SHOP_CURRENCY, "brl")
+        session.commit()
+        assert get_settings(session, SHOP_CURRENCY, SHOP_REFUND_DAYS, SMTP_PORT) == (
+            "BRL",
+            SHOP_REFUND_DAYS.default,  # never set
+            2525,
+        )
+        with pytest.raises(TypeError, match="not a declared setting"):
+            get_settings(session, SMTP_PORT, "shop.name")

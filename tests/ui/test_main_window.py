@@ -1,7 +1,7 @@
 """The main window, driven through its real widgets over a real SQLite file."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import SIGNAL, Qt
 from sqlmodel import select
 
 from desk.codes import Status
@@ -35,6 +35,26 @@ def window(qtbot, db):
     win.show()
     wait_for_list(qtbot, win)
     return win
+
+
+def test_the_detail_panel_is_built_at_its_first_use_in_its_place_and_wired(qtbot, db):
+    from ui.returns.detail_panel import DetailPanel
+
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    place = win.splitter.widget(1)
+    assert not isinstance(place, DetailPanel)  # the start paints without it (ui.app)
+    panel = win.detail
+    assert win.splitter.widget(1) is panel and win.detail is panel
+    assert win.splitter.count() == 2
+    assert panel.sizePolicy().horizontalStretch() == place.sizePolicy().horizontalStretch() > 0
+    for sender, signal in (
+        (panel, "move_requested(PyObject)"),
+        (panel, "profile_requested(int)"),
+        (panel.messages_box, "retry_requested(int)"),
+        (panel.feedback_box, "ask_requested()"),
+    ):
+        assert sender.receivers(SIGNAL(signal)) >= 1, signal
 
 
 def wait_for_list(qtbot, win):

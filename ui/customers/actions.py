@@ -16,14 +16,19 @@ from ui.actions import Act
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.returns.detail_panel import DetailPanel
 
 
 def connect(window: MainWindow) -> None:
-    """Wire the window's customer actions and its detail's profile button."""
+    """Wire the window's customer actions."""
     a = window.actions_
     a[Act.IMPORT_CUSTOMERS].triggered.connect(partial(import_customers, window))
     a[Act.CUSTOMERS].triggered.connect(partial(open_customers, window))
-    window.detail.profile_requested.connect(partial(open_profile, window))
+
+
+def connect_detail(window: MainWindow, panel: DetailPanel) -> None:
+    """Wire the detail's profile button."""
+    panel.profile_requested.connect(partial(open_profile, window))
 
 
 def open_profile(window: MainWindow, customer_id: int) -> None:

@@ -1,7 +1,8 @@
 """Feedback from the main window: the counter screen, recording feedback, reward codes.
 
-`connect(window)` wires the Feedback menu and the detail's feedback box to the functions
-here and returns the window's `CounterLink`, which the window keeps as `window.counter`.
+`connect(window)` wires the Feedback menu to the functions here and returns the window's
+`CounterLink`, which the window keeps as `window.counter`; `connect_detail` wires the
+detail's feedback box once the window has built its detail panel.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from ui.actions import Act
 if TYPE_CHECKING:
     from ui.feedback.counter_link import CounterLink
     from ui.main_window import MainWindow
+    from ui.returns.detail_panel import DetailPanel
 
 
 def connect(window: MainWindow) -> CounterLink:
-    """Wire the window's feedback actions and its detail's feedback box; return the link."""
+    """Wire the window's feedback actions; return the link."""
     from ui.feedback.counter_link import CounterLink
 
-    a, box = window.actions_, window.detail.feedback_box
+    a = window.actions_
     counter = CounterLink(window, window.db, shop_name=window.shop.name, currency=window.currency)
     a[Act.COUNTER_SCREEN].triggered.connect(counter.open)
     a[Act.CLOSE_COUNTER_SCREEN].triggered.connect(counter.close)
@@ -31,10 +33,15 @@ def connect(window: MainWindow) -> CounterLink:
     counter.saved.connect(partial(feedback_saved, window))
     counter.tablet_answered.connect(partial(tablet_answered, window))
     a[Act.REWARD_CODES].triggered.connect(partial(reward_codes, window))
+    return counter
+
+
+def connect_detail(window: MainWindow, panel: DetailPanel) -> None:
+    """Wire the buttons of the detail's feedback box."""
+    box = panel.feedback_box
     box.ask_requested.connect(partial(ask_at_counter, window))
     box.record_requested.connect(partial(record_feedback, window))
     box.print_requested.connect(partial(print_code, window))
-    return counter
 
 
 def ask_at_counter(window: MainWindow) -> None:

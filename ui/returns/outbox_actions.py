@@ -17,6 +17,7 @@ from ui.outbox_runner import OutboxStatus
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.returns.detail_panel import DetailPanel
 
 
 def connect(window: MainWindow) -> OutboxStatus:
@@ -26,8 +27,12 @@ def connect(window: MainWindow) -> OutboxStatus:
     window.status_bar.attach_outbox(status, status.runner)
     window.statusBar().addPermanentWidget(status.retry_button)
     status.changed.connect(partial(redraw_shown, window))
-    window.detail.messages_box.retry_requested.connect(partial(send_message_again, window))
     return status
+
+
+def connect_detail(window: MainWindow, panel: DetailPanel) -> None:
+    """Wire the detail's "send again" of a failed message."""
+    panel.messages_box.retry_requested.connect(partial(send_message_again, window))
 
 
 def send_message_again(window: MainWindow, message_id: int) -> None:
