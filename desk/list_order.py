@@ -24,10 +24,9 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, tuple_
-from sqlmodel import col
 
 from desk.codes import STATUS_RANK_SQL, Status
-from desk.models import Customer, Return
+from desk.models import CUSTOMERS, RETURNS
 
 
 class Sort(enum.StrEnum):
@@ -83,17 +82,17 @@ def needs_customer(sort: Sort) -> bool:
 
 def columns(sort: Sort) -> list[ColumnElement]:
     """The expressions the rows are ordered by, most significant first."""
-    created, ident = col(Return.created_at), col(Return.id)
+    created, ident = RETURNS.c.created_at, RETURNS.c.id
     if sort == Sort.NUMBER:
-        return [col(Return.number), ident]
+        return [RETURNS.c.number, ident]
     if sort == Sort.TOTAL:
-        return [col(Return.total_cents), created, ident]
+        return [RETURNS.c.total_cents, created, ident]
     if sort == Sort.ITEMS:
-        return [col(Return.item_count), created, ident]
+        return [RETURNS.c.item_count, created, ident]
     if sort == Sort.STATUS:
         return [status_rank(), created, ident]
     if sort == Sort.CUSTOMER:
-        return [customer_name(), col(Customer.id), created, ident]
+        return [customer_name(), CUSTOMERS.c.id, created, ident]
     return [created, ident]
 
 

@@ -12,14 +12,13 @@ import enum
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
-from sqlmodel import col
 
 from desk import listing, search
 from desk.cancel import Cancel
 from desk.codes import Status
 from desk.db import Database
 from desk.listing import PAGE_SIZE, Plan, ReturnFilter, ReturnRow
-from desk.models import Return
+from desk.models import RETURNS
 
 COUNT_CAP = 10_000
 """A status filter's count with the first page stops here ("more than 10,000"); the exact
@@ -90,7 +89,7 @@ def _estimate(conn: Connection, flt: ReturnFilter, hits: int) -> int:
 
 def _status_share(conn: Connection, flt: ReturnFilter, every: int) -> int:
     """How many returns have the filter's status, estimated from the newest 2,000."""
-    newest = select(Return.status).order_by(col(Return.created_at).desc()).limit(2_000)
+    newest = select(RETURNS.c.status).order_by(RETURNS.c.created_at.desc()).limit(2_000)
     sample = [Status(s).value for s in conn.execute(newest).scalars()]
     kept = set(listing.statuses(flt) or [])
     share = sum(1 for s in sample if s in kept) / max(len(sample), 1)

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from desk.models import Customer, Return
+from desk.models import CUSTOMERS, RETURNS, Customer, Return
 from desk.phones import search_digits
 
 _WORD = re.compile(r"[^\W_]+")
@@ -207,7 +207,7 @@ def matches(query: str, dialect: str) -> ColumnElement[bool] | None:
     """Return a condition on Return alone that keeps the returns matching `query`
     (`Return.id IN match_ids`), or None when there is no word to look for."""
     ids = match_ids(query, dialect)
-    return None if ids is None else col(Return.id).in_(ids)
+    return None if ids is None else RETURNS.c.id.in_(ids)
 
 
 def reindex(conn: Connection, return_ids: Iterable[int] | None = None) -> None:
@@ -271,7 +271,7 @@ def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list
     found = words(query)
     if not found:
         return []
-    name = folded(conn, col(Customer.name))
+    name = folded(conn, CUSTOMERS.c.name)
     every = []
     for word in found:
         prefix, plain = f"{word}%", f"{fold(word)}%"  # words hold no % or _
@@ -279,15 +279,15 @@ def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list
             or_(
                 name.like(plain),
                 name.like(f"% {plain}"),
-                col(Customer.email).ilike(prefix),
-                col(Customer.phone).ilike(f"%{word}%"),
+                CUSTOMERS.c.email.ilike(prefix),
+                CUSTOMERS.c.phone.ilike(f"%{word}%"),
             )
         )
     condition = and_(*every)
     if phone := phone_digits(query):  # stored in E.164: "+447993672961"
-        condition = condition | col(Customer.phone).like(f"%{phone}%")
-    stmt = select(Customer.id).where(condition)
-    return list(conn.execute(stmt.order_by(Customer.name).limit(limit)).scalars())
+        condition = condition | CUSTOMERS.c.phone.like(f"%{phone}%")
+    stmt = select(CUSTOMERS.c.id).where(condition)
+    return list(conn.execute(stmt.order_by(CUSTOMERS.c.name).limit(limit)).scalars())
 
 
 def find_customers(session: Session, query: str, limit: int = 20) -> list[Customer]:

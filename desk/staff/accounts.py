@@ -82,14 +82,13 @@ def _pins_in_use(session: Session) -> bool:
 
 def owner_account(db: Database) -> StaffInfo:
     """The first active owner account (migration 0022 makes one)."""
-    with db.session() as session:
-        query = select(StaffAccount).where(
-            col(StaffAccount.active), StaffAccount.role == Role.OWNER
-        )
-        row = session.exec(query.order_by(col(StaffAccount.id))).first()
-        if row is None:
-            raise NotFound(_("There is no active owner account."))
-        return _info(row)
+    table = StaffAccount.__table__  # Core: the window reads it at start (desk.models.RETURNS)
+    query = select(table).where(table.c.active, table.c.role == Role.OWNER).order_by(table.c.id)
+    with db.connect() as conn:
+        row = conn.execute(query).first()
+    if row is None:
+        raise NotFound(_("There is no active owner account."))
+    return _info(row)
 
 
 def _checked_name(session: Session, name: str, *, other_than: int | None = None) -> str:
