@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.empty_label)
         self._detail: DetailPanel | None = None
-        self._detail_place = QWidget()  # until the panel is built, after the first paint
+        self._detail_place = QWidget()  # the panel goes in at its first use (`detail`)
+        QVBoxLayout(self._detail_place).setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self._detail_place)
@@ -173,9 +174,7 @@ class MainWindow(QMainWindow):
             from ui.returns.detail_panel import DetailPanel
 
             panel = self._detail = DetailPanel()
-            self.splitter.replaceWidget(1, panel)
-            self.splitter.setStretchFactor(1, DETAIL_STRETCH)  # a factor is the widget's
-            self._detail_place.deleteLater()
+            self._detail_place.layout().addWidget(panel)
             panel.move_requested.connect(self.move_current)
             panel.print_requested.connect(self.print_instructions)
             panel.export_requested.connect(self.export_instructions)
