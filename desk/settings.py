@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Select
 from sqlmodel import Session, select
 
 from desk.codes import Event
@@ -331,7 +330,7 @@ def get_settings(session: Session, *specs: SettingSpec) -> tuple:
     basics with it, so SQLAlchemy sets up its mappers (about 30 ms) after the first paint."""
     table = Setting.__table__
     keys = [_declared(spec).key for spec in specs]
-    rows = session.execute(Select(table.c.key, table.c.value).where(table.c.key.in_(keys)))
+    rows = session.execute(select(table.c.key, table.c.value).where(table.c.key.in_(keys)))
     stored = {key: value for key, value in rows}
     return tuple(
         spec.from_stored(stored[spec.key]) if spec.key in stored else spec.default for spec in specs

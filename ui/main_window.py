@@ -23,6 +23,7 @@ from ui.catalog import actions as catalog_actions
 from ui.customers import actions as customer_actions
 from ui.feedback import actions as feedback_actions
 from ui.instructions import actions as instructions_actions
+from ui.menus import build_menus
 from ui.portal_process import PortalProcess
 from ui.returns import list_parts as returns_list
 from ui.returns import outbox_actions, scan_open, scanned_link
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from ui.returns.detail_panel import DetailPanel
 
 SEARCH_DELAY_MS = 120
-LIST_STRETCH, DETAIL_STRETCH = 5, 6  # how the list and the detail share a resize
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.apply_filter()  # read while the rest of the window is built
         self._build_body()
-        self._build_menus()
+        build_menus(self.menuBar(), self.actions_)
         self._search_timer.timeout.connect(self.apply_filter)
         self._connect()
         state.restore_layout(self, self.splitter, size=(1360, 820), sizes=[700, 660])
@@ -102,37 +102,12 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self._detail_place)
-        self.splitter.setStretchFactor(0, LIST_STRETCH)
-        self.splitter.setStretchFactor(1, DETAIL_STRETCH)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
         self.setCentralWidget(self.splitter)
         self.status_bar = StatusBar(self)
         self.setStatusBar(self.status_bar)
         self.count_label = self.status_bar.count_label
-
-    def _build_menus(self) -> None:
-        a = self.actions_
-        file_menu = self.menuBar().addMenu(_("&File"))
-        file_menu.addActions([a[Act.NEW_RETURN], a[Act.LOAD_DEMO], a[Act.IMPORT_CUSTOMERS]])
-        file_menu.addAction(a[Act.TEMPLATES])
-        file_menu.addAction(a[Act.SETTINGS])
-        file_menu.addSeparator()
-        file_menu.addActions([a[Act.PRINT_INSTRUCTIONS], a[Act.EXPORT_INSTRUCTIONS]])
-        file_menu.addSeparator()
-        file_menu.addAction(a[Act.QUIT])
-        view_menu = self.menuBar().addMenu(_("&View"))
-        view_menu.addActions([a[Act.FIND], a[Act.REFRESH], a[Act.SHOW_ALL_STATUSES]])
-        view_menu.addSeparator()
-        view_menu.addAction(a[Act.CUSTOMERS])
-        view_menu.addAction(a[Act.PRODUCTS])
-        feedback_menu = self.menuBar().addMenu(_("F&eedback"))
-        feedback_menu.addActions([a[Act.COUNTER_SCREEN], a[Act.CLOSE_COUNTER_SCREEN]])
-        feedback_menu.addSeparator()
-        feedback_menu.addAction(a[Act.REWARD_CODES])
-        self.menuBar().addMenu(_("&Owner")).addActions([a[Act.DASHBOARD], a[Act.AUDIT]])
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        help_menu.addActions([a[Act.SHORTCUTS], a[Act.GUIDE]])
-        help_menu.addSeparator()
-        help_menu.addAction(a[Act.ABOUT])
 
     def _connect(self) -> None:
         a = self.actions_

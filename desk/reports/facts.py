@@ -242,7 +242,7 @@ def line_facts(dialect: str, keep: Keep) -> Select:
 
     A return's first line of each SKU is found by a window over its lines, sorted once: a
     probe per line for an earlier one (NOT EXISTS) made PostgreSQL, whose statistics had not
-    yet seen a bulk load, intersect the SKU's index for each of a million lines (for hours).
+    yet seen a bulk load, intersect the SKU's index for each line (over 40 minutes at 1M).
     `keep` keeps whole returns, so each window holds all of its return's lines."""
     partition = (ReturnLine.return_id, ReturnLine.sku)
     first = func.row_number().over(partition_by=partition, order_by=ReturnLine.id) == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import Row
 from sqlmodel import Session, col, func, select
 
 from desk.db import Database
@@ -46,9 +47,10 @@ def name_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-def _info(row: StaffAccount, now: datetime | None = None) -> StaffInfo:
-    """The account as shown; `locked` only while its lock lasts (a lock that ran out is kept
-    in the row until the next try, which starts the count again)."""
+def _info(row: StaffAccount | Row, now: datetime | None = None) -> StaffInfo:
+    """The account (its object, or a Core row of its table) as shown; `locked` only while
+    its lock lasts (a lock that ran out is kept in the row until the next try, which starts
+    the count again)."""
     now = now or utcnow()
     return StaffInfo(
         id=row.id or 0,
