@@ -102,7 +102,9 @@ def test_in_portuguese_the_code_works_until_a_brazilian_time_and_a_tablet_reads_
     assert counter.pair_tablet(db, code=widget.code.code) is not None
     widget.look()
     qtbot.waitUntil(lambda: bool(widget.unpair_buttons))
+    labels = lambda: widget.list_box.findChildren(type(widget.address_label))  # noqa: E731
+    qtbot.waitUntil(lambda: len(labels()) == 1)  # the old "none yet" is deleted later
     tablet = widget.tablets[0]
-    label = widget.list_box.findChildren(type(widget.address_label))[0].text()
+    label = labels()[0].text()
     assert label == f"{tablet.name}: pareado em {format_datetime(tablet.paired_at)}"
     assert widget.code_state.text().startswith(f"Usado: {tablet.name} está pareado.")
