@@ -65,12 +65,13 @@ from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import col  # noqa: E402
 
 from desk import listing  # noqa: E402
+from desk.codes import OPEN_STATUSES  # noqa: E402
 from desk.db import Database, open_database  # noqa: E402
 from desk.demo.seed import seed_demo  # noqa: E402
 from desk.listing import ReturnFilter  # noqa: E402
 from desk.models import Customer, Return, ReturnLine  # noqa: E402
 from desk.paths import sqlite_url  # noqa: E402
-from desk.workflow import NOTE_REQUIRED, OPEN_STATUSES, allowed_next, transition  # noqa: E402
+from desk.workflow import NOTE_REQUIRED, allowed_next, transition  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 """Fixed, so every run seeds the same data."""

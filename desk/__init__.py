@@ -1,7 +1,8 @@
 """The domain core of Return Desk: no Qt, usable from a script, the CLI, a web page or a test.
 
 The ground floor holds what every capability stands on: the database (db, models, the
-column types in columns, the stored-code enums in codes, migrations/), errors, paths,
+column types in columns, core_tables: the tables the first screen reads through Core
+without the ORM, the stored-code enums and the status graph in codes, migrations/), errors, paths,
 logs, money, dates (as staff type them), phones (read, checked, stored in E.164),
 validation, labels, words (the customers' words in their language, through gettext),
 secrets, settings (and setting_spec: what a setting is), about (version, database label,

@@ -43,9 +43,37 @@ OPEN_STATUS_SQL = (
     "status IN ('requested', 'received', 'inspecting', 'approved', 'rejected', 'refunded', "
     "'exchanged', 'credited')"
 )
-"""The open returns (desk.workflow.OPEN_STATUSES) in SQL, as the partial index
+"""The open returns (OPEN_STATUSES, below) in SQL, as the partial index
 `ix_return_open_created` holds them and desk.listing filters them (the same text, or
 SQLite cannot use the index)."""
+
+_SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
+
+TRANSITIONS: dict[Status, tuple[Status, ...]] = {
+    Status.REQUESTED: (Status.RECEIVED, Status.CANCELLED),
+    Status.RECEIVED: (
+        Status.INSPECTING,
+        Status.APPROVED,
+        Status.REJECTED,
+        *_SETTLED,
+        Status.CANCELLED,
+    ),
+    Status.INSPECTING: (Status.APPROVED, Status.REJECTED),
+    Status.APPROVED: _SETTLED,
+    Status.REJECTED: (Status.CLOSED,),
+    Status.REFUNDED: (Status.CLOSED,),
+    Status.EXCHANGED: (Status.CLOSED,),
+    Status.CREDITED: (Status.CLOSED,),
+    Status.CLOSED: (),
+    Status.CANCELLED: (),
+}
+"""Every allowed move: from a status to the statuses it may go to next."""
+
+INITIAL: tuple[Status, ...] = (Status.REQUESTED, Status.RECEIVED)
+"""The statuses a new return may start in."""
+
+OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if TRANSITIONS[s])
+"""The statuses a return is open in: those it may still move on from."""
 
 STATUS_RANK_SQL = (
     "CASE status "

@@ -1,5 +1,7 @@
-"""What the tables share: their base class, and the column types they use (aware UTC
-datetimes, enum members stored as text)."""
+"""The column types the tables use (aware UTC datetimes, enum members stored as text).
+
+SQLAlchemy Core only: the window's first screen reads through them (desk.core_tables)
+without loading SQLModel or pydantic. The tables' base class is desk.models.Table."""
 
 from __future__ import annotations
 
@@ -9,17 +11,6 @@ from typing import Any, TypeVar
 
 from sqlalchemy import DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import SQLModel
-from sqlmodel.main import SQLModelConfig
-
-
-class Table(SQLModel):
-    """The base of every table class: pydantic builds a class's validator when the class
-    is first validated, not when it is defined. Defining the thirty tables built thirty
-    validators at every start (about 15 ms of it), and most are never used in a run: rows
-    read from the database are not validated."""
-
-    model_config = SQLModelConfig(defer_build=True)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

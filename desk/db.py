@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlmodel import Session
 
-import desk.catalog.tables  # noqa: F401  (registers the catalogue tables beside desk.models')
 from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from desk.migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from desk.migrations.runner import OnStep
 
 BUSY_TIMEOUT_MS = 5000
@@ -42,7 +42,12 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     def session(self) -> Session:
-        """Return a new session; the caller closes it (use it in a `with`)."""
+        """Return a new session; the caller closes it (use it in a `with`).
+
+        SQLModel (and pydantic, and the ORM) load at the first session: the window's first
+        screen reads through Core (desk.core_tables) and paints without them."""
+        from sqlmodel import Session
+
         return Session(self.engine, expire_on_commit=False)
 
     @contextmanager

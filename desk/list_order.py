@@ -26,7 +26,7 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, tuple_
 
 from desk.codes import STATUS_RANK_SQL, Status
-from desk.models import CUSTOMERS, RETURNS
+from desk.core_tables import CUSTOMERS, RETURNS
 
 
 class Sort(enum.StrEnum):

@@ -16,9 +16,9 @@ from sqlalchemy import Connection, select
 from desk import listing, search
 from desk.cancel import Cancel
 from desk.codes import Status
+from desk.core_tables import RETURNS
 from desk.db import Database
 from desk.listing import PAGE_SIZE, Plan, ReturnFilter, ReturnRow
-from desk.models import RETURNS
 
 COUNT_CAP = 10_000
 """A status filter's count with the first page stops here ("more than 10,000"); the exact

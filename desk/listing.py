@@ -35,11 +35,10 @@ from sqlalchemy import (
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from desk import list_order, list_search, search
-from desk.codes import OPEN_STATUS_SQL, Status
+from desk.codes import OPEN_STATUS_SQL, OPEN_STATUSES, Status
+from desk.core_tables import CUSTOMERS, RETURNS
 from desk.list_order import Sort
 from desk.list_search import stored_text
-from desk.models import CUSTOMERS, RETURNS
-from desk.workflow import OPEN_STATUSES
 
 OPEN = "open"
 """Status filter value meaning: every return not yet closed or cancelled."""

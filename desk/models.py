@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, Index, UniqueConstraint, func, text
 from sqlmodel import Field
 
+import desk.catalog.tables  # noqa: F401  (Return and ReturnLine refer to its tables)
 from desk.codes import (
     STATUS_RANK_SQL,
     Channel,
@@ -23,20 +24,9 @@ from desk.codes import (
     Status,
     Timeline,
 )
-from desk.columns import EnumText, Table, UTCDateTime
-
-
-def utcnow() -> datetime:
-    """Return the current time, timezone-aware, in UTC."""
-    return datetime.now(UTC)
-
-
-def stamp(*, index: bool = False) -> Field:
-    """A not-null UTC datetime column that defaults to now (created_at, updated_at…)."""
-    return Field(
-        default_factory=utcnow,
-        sa_column=Column(UTCDateTime(), nullable=False, index=index),
-    )
+from desk.columns import EnumText, UTCDateTime
+from desk.table_base import Table, stamp
+from desk.table_base import utcnow as utcnow  # the services' clock, imported from here
 
 
 class CustomerBase(Table):
@@ -383,10 +373,3 @@ class ErasedContact(Table, table=True):
     __tablename__ = "erased_contact"
 
     contact_hash: str = Field(primary_key=True, max_length=64)
-
-
-RETURNS, CUSTOMERS = Return.__table__, Customer.__table__
-"""The returns' and customers' tables for Core queries (`RETURNS.c.created_at`). A query on
-them needs no ORM mapper, where one on the classes makes SQLAlchemy set up every mapper
-first (about 30 ms): the list reads through them, so the window's first page does not wait
-for that setup (the first ORM query after it, the first detail, pays it)."""

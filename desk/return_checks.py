@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desk.codes import Channel, Condition, Disposition, Reason, RefundMethod
+from desk.codes import INITIAL, Channel, Condition, Disposition, Reason, RefundMethod
 from desk.i18n.catalog import N_, _
 from desk.models import Customer, Return, ReturnLine, StatusChange
 from desk.phones import DEFAULT_COUNTRY
@@ -24,7 +24,6 @@ from desk.validation import (
     quantity_error,
     text_error,
 )
-from desk.workflow import INITIAL
 
 if TYPE_CHECKING:
     from desk.returns import CustomerDraft, ExchangeDraft, LineDraft, ReturnDraft

@@ -22,9 +22,8 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlmodel import Session, col
 
-from desk.models import CUSTOMERS, RETURNS, Customer, Return
+from desk.core_tables import CUSTOMERS, RETURNS
 from desk.phones import search_digits
 
 _WORD = re.compile(r"[^\W_]+")
@@ -195,7 +194,7 @@ def count_matches(conn: Connection, query: str, *, cap: int | None = None) -> in
     """Return how many returns match `query`, counted in the search index alone (every
     return when it holds no word); with `cap`, stop counting at `cap`."""
     if not words(query):
-        return conn.execute(select(func.count()).select_from(Return)).scalar_one()
+        return conn.execute(select(func.count()).select_from(RETURNS)).scalar_one()
     sql = "SELECT count(*) FROM return_search WHERE {match}"
     if cap is not None:
         limit = f"LIMIT {int(cap)}"
@@ -204,8 +203,8 @@ def count_matches(conn: Connection, query: str, *, cap: int | None = None) -> in
 
 
 def matches(query: str, dialect: str) -> ColumnElement[bool] | None:
-    """Return a condition on Return alone that keeps the returns matching `query`
-    (`Return.id IN match_ids`), or None when there is no word to look for."""
+    """Return a condition on desk.core_tables.RETURNS alone that keeps the returns matching
+    `query` (`RETURNS.c.id IN match_ids`), or None when there is no word to look for."""
     ids = match_ids(query, dialect)
     return None if ids is None else RETURNS.c.id.in_(ids)
 
@@ -288,12 +287,3 @@ def customer_ids_matching(conn: Connection, query: str, limit: int = 20) -> list
         condition = condition | CUSTOMERS.c.phone.like(f"%{phone}%")
     stmt = select(CUSTOMERS.c.id).where(condition)
     return list(conn.execute(stmt.order_by(CUSTOMERS.c.name).limit(limit)).scalars())
-
-
-def find_customers(session: Session, query: str, limit: int = 20) -> list[Customer]:
-    """Return customers whose name, email or phone matches what was typed."""
-    ids = customer_ids_matching(session.connection(), query, limit)
-    if not ids:
-        return []
-    rows = session.scalars(select(Customer).where(col(Customer.id).in_(ids))).all()
-    return sorted(rows, key=lambda c: c.name.lower())

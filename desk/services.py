@@ -39,15 +39,11 @@ from desk.models import Customer, OutboxMessage, Return, StatusChange, utcnow
 from desk.policy.intake import CustomerProfile, profile_for, with_policy
 from desk.return_checks import validate_draft
 from desk.returns import ReturnDetail, ReturnDraft, add_return, get_detail
-from desk.search import find_customers
+from desk.search import customer_ids_matching
 from desk.settings import (
     NOTIFY,
     SHOP_COUNTRY,
-    SHOP_CURRENCY,
-    SHOP_LOCALE,
-    SHOP_NAME,
     get_setting,
-    get_settings,
 )
 from desk.staff.actor import Actor, require
 from desk.staff.audit import record
@@ -62,15 +58,6 @@ if TYPE_CHECKING:  # loaded when first used: Jinja and the sheet's texts are not
 
 
 @dataclass(frozen=True)
-class ShopBasics:
-    """What the window's frame shows of the shop: its name, currency and language."""
-
-    name: str
-    currency: str
-    locale: str = "en"
-
-
-@dataclass(frozen=True)
 class ReturnView:
     """One return as the detail panel shows it: detail, the customer's habits, messages."""
 
@@ -80,15 +67,6 @@ class ReturnView:
 
 
 # reading
-
-
-def shop_basics(db: Database) -> ShopBasics:
-    """The shop's name (the default one in the desk's language until the shop names
-    itself), currency and language."""
-    with db.session() as session:
-        name, currency, locale = get_settings(session, SHOP_NAME, SHOP_CURRENCY, SHOP_LOCALE)
-    name = _(name) if name == SHOP_NAME.default else name
-    return ShopBasics(name=name, currency=currency, locale=locale)
 
 
 def get_return(
@@ -111,7 +89,11 @@ def return_view(db: Database, *, return_id: int) -> ReturnView:
 def search_customers(db: Database, *, query: str, limit: int = 20) -> list[Customer]:
     """Customers whose name, email or phone matches what was typed, by name."""
     with db.session() as session:
-        return find_customers(session, query, limit=limit)
+        ids = customer_ids_matching(session.connection(), query, limit)
+        if not ids:
+            return []
+        rows = session.scalars(select(Customer).where(col(Customer.id).in_(ids))).all()
+    return sorted(rows, key=lambda c: c.name.lower())
 
 
 def customer_policy(db: Database, *, customer_id: int | None) -> CustomerProfile:

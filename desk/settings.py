@@ -10,22 +10,24 @@ dotted key the user typed into a setting, with `setting(key)`.
 What a setting is (SettingSpec, its yes/no words and checks) is in desk.setting_spec.
 Labels and help are English marked with N_(): staff read them with `_(spec.label)`.
 
-This module imports only leaf modules (models, setting_spec, policy.settings, phones, the
-Event enum, and desk.staff for the guard and audit of `save_settings`), never a capability
-that reads settings, so there is no import cycle.
+This module imports only leaf modules (core_tables, setting_spec, policy.settings, phones,
+the Event enum; desk.models and desk.staff when a setting is written), never a capability
+that reads settings, so there is no import cycle. It reads through SQLAlchemy Core: the
+window's first screen reads the shop's settings before SQLModel and the ORM are loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlmodel import Session, select
+from sqlalchemy import select
 
 from desk.codes import Event
+from desk.core_tables import SETTING_ROWS
 from desk.errors import DeskError
 from desk.i18n.catalog import N_, _
-from desk.models import Setting
 from desk.phones import DEFAULT_COUNTRY, country_error
 from desk.policy.settings import POLICY_SETTINGS
 from desk.portal.settings import (  # declared beside the customer space, listed here
@@ -57,13 +59,13 @@ from desk.setting_spec import (
     rating,
     seconds,
 )
-from desk.staff.actor import Actor, require
-from desk.staff.audit import record
-from desk.staff.codes import AuditAction
-from desk.staff.roles import Permission
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlmodel import Session
+
     from desk.db import Database
+    from desk.staff.actor import Actor
 
 T = TypeVar("T")
 
@@ -319,27 +321,27 @@ def _declared(spec: object) -> SettingSpec:
 
 def get_setting(session: Session, spec: SettingSpec[T]) -> T:
     """Return the value of `spec`, or its default when it was never set."""
-    row = session.get(Setting, _declared(spec).key)
-    return spec.default if row is None else spec.from_stored(row.value)
+    return get_settings(session, spec)[0]
 
 
-def get_settings(session: Session, *specs: SettingSpec) -> tuple:
+def get_settings(session: Session | Connection, *specs: SettingSpec) -> tuple:
     """Return the values of `specs` (each its default when never set), read in one query.
 
-    A Core query on the setting table, not the ORM's: the window's start reads the shop's
-    basics with it, so SQLAlchemy sets up its mappers (about 30 ms) after the first paint."""
-    table = Setting.__table__
+    Reads through Core (desk.core_tables), in a session or on a plain connection: the
+    window's start reads the shop's settings before SQLModel and the ORM are loaded."""
     keys = [_declared(spec).key for spec in specs]
-    rows = session.execute(select(table.c.key, table.c.value).where(table.c.key.in_(keys)))
-    stored = {key: value for key, value in rows}
+    table = SETTING_ROWS.c
+    stored = dict(session.execute(select(table.key, table.value).where(table.key.in_(keys))).all())
     return tuple(
         spec.from_stored(stored[spec.key]) if spec.key in stored else spec.default for spec in specs
     )
 
 
-def all_settings(session: Session) -> dict[SettingSpec, object]:
-    """Return every declared setting with its current value, in declaration order."""
-    stored = {row.key: row.value for row in session.exec(select(Setting))}
+def all_settings(session: Session | Connection) -> dict[SettingSpec, object]:
+    """Return every declared setting with its current value, in declaration order (read
+    through Core, as get_settings)."""
+    table = SETTING_ROWS.c
+    stored = dict(session.execute(select(table.key, table.value)).all())
     return {
         spec: spec.from_stored(stored[key]) if key in stored else spec.default
         for key, spec in SETTINGS.items()
@@ -348,6 +350,8 @@ def all_settings(session: Session) -> dict[SettingSpec, object]:
 
 def set_setting(session: Session, spec: SettingSpec[T], value: object) -> T:
     """Check and store `value` for `spec` (flushed; the caller commits); return it typed."""
+    from desk.models import Setting
+
     typed = _declared(spec).parse(value)
     session.merge(Setting(key=spec.key, value=spec.to_stored(typed)))
     session.flush()
@@ -359,6 +363,8 @@ def set_settings(session: Session, values: dict[SettingSpec, object]) -> dict[Se
 
     Returns the typed values. Raises DeskError, storing nothing, when any value is bad.
     """
+    from desk.models import Setting
+
     typed = {_declared(spec): spec.parse(value) for spec, value in values.items()}
     for spec, value in typed.items():
         session.merge(Setting(key=spec.key, value=spec.to_stored(value)))
@@ -367,9 +373,9 @@ def set_settings(session: Session, values: dict[SettingSpec, object]) -> dict[Se
 
 
 def load_settings(db: Database) -> dict[SettingSpec, object]:
-    """Every setting with its current value, read in a session of its own."""
-    with db.session() as session:
-        return all_settings(session)
+    """Every setting with its current value, read on a connection of its own."""
+    with db.connect() as conn:
+        return all_settings(conn)
 
 
 def save_settings(
@@ -381,6 +387,11 @@ def save_settings(
     Needs Permission.SETTINGS (NotAllowed). Raises DeskError, storing nothing, when any
     value is bad.
     """
+    from desk.staff.actor import require  # the ORM's: loaded at the first change, not to read
+    from desk.staff.audit import record
+    from desk.staff.codes import AuditAction
+    from desk.staff.roles import Permission
+
     with db.session() as session:
         actor = require(session, actor, Permission.SETTINGS)
         before = all_settings(session)
@@ -391,6 +402,24 @@ def save_settings(
                 record(session, actor, AuditAction.SETTING_CHANGED, spec.key, old=old, new=new)
         session.commit()
     return typed
+
+
+@dataclass(frozen=True)
+class ShopBasics:
+    """What the window's frame shows of the shop: its name, currency and language."""
+
+    name: str
+    currency: str
+    locale: str = "en"
+
+
+def shop_basics(db: Database) -> ShopBasics:
+    """The shop's name (the default one in the desk's language until the shop names
+    itself), currency and language."""
+    with db.connect() as conn:
+        name, currency, locale = get_settings(conn, SHOP_NAME, SHOP_CURRENCY, SHOP_LOCALE)
+    name = _(name) if name == SHOP_NAME.default else name
+    return ShopBasics(name=name, currency=currency, locale=locale)
 
 
 def keys_of(specs: Iterable[SettingSpec]) -> tuple[str, ...]:

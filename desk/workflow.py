@@ -1,4 +1,4 @@
-"""The status graph of a return and the service that moves a return along it."""
+"""The service that moves a return along its status graph (desk.codes.TRANSITIONS)."""
 
 from __future__ import annotations
 
@@ -9,36 +9,11 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlmodel import Session
 
-from desk.codes import Status
+from desk.codes import TRANSITIONS, Status
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.i18n.catalog import N_, _
 from desk.models import Return, StatusChange, utcnow
 from desk.validation import text_error
-
-_SETTLED = (Status.REFUNDED, Status.EXCHANGED, Status.CREDITED)
-
-TRANSITIONS: dict[Status, tuple[Status, ...]] = {
-    Status.REQUESTED: (Status.RECEIVED, Status.CANCELLED),
-    Status.RECEIVED: (
-        Status.INSPECTING,
-        Status.APPROVED,
-        Status.REJECTED,
-        *_SETTLED,
-        Status.CANCELLED,
-    ),
-    Status.INSPECTING: (Status.APPROVED, Status.REJECTED),
-    Status.APPROVED: _SETTLED,
-    Status.REJECTED: (Status.CLOSED,),
-    Status.REFUNDED: (Status.CLOSED,),
-    Status.EXCHANGED: (Status.CLOSED,),
-    Status.CREDITED: (Status.CLOSED,),
-    Status.CLOSED: (),
-    Status.CANCELLED: (),
-}
-"""Every allowed move: from a status to the statuses it may go to next."""
-
-INITIAL: tuple[Status, ...] = (Status.REQUESTED, Status.RECEIVED)
-"""The statuses a new return may start in."""
 
 NOTE_REQUIRED: dict[Status, str] = {
     Status.REJECTED: N_("Say why the return is rejected."),
@@ -46,8 +21,6 @@ NOTE_REQUIRED: dict[Status, str] = {
 }
 """Statuses whose arrival must be explained, with the prompt shown to staff (marked
 English: shown with `_()`)."""
-
-OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if TRANSITIONS[s])
 
 
 class ChangeKind(enum.StrEnum):

@@ -2,6 +2,7 @@
 (on SQLite or PostgreSQL: tests/fixtures_db.py)."""
 
 import os
+import sys
 import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports PySide6
@@ -36,6 +37,23 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service, username):
         self.secrets.pop((service, username), None)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Close the widgets a test leaves open without asking, before pytest-qt would: a
+    failed test's traceback keeps them alive, so an editor with unsaved changes would ask
+    "discard them?" and wait for a click for ever, hanging the whole run. The answers are
+    patched for the closing only: a fixture's own patch of them is undone after it."""
+    prompts = sys.modules.get("ui.prompts")  # not loaded: no widget of the app can ask
+    if prompts is not None and getattr(item, "qt_widgets", None):
+        from pytestqt.qtbot import _close_widgets  # what pytest-qt's teardown calls
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(prompts, "ask_yes_no", lambda *_args: True)
+            patch.setattr(prompts, "ask_choice", lambda *_args, **_kwargs: True)
+            _close_widgets(item)
+    return (yield)
 
 
 @pytest.fixture(autouse=True)

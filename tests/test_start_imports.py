@@ -18,6 +18,10 @@ from desk.paths import sqlite_url
 from tests.fresh_process import run_python
 
 DEFERRED = (
+    "sqlmodel",  # the first screen reads through Core (desk.core_tables): the ORM, SQLModel,
+    "pydantic",  # pydantic and the table classes load at the first ORM query, after it
+    "sqlalchemy.orm",
+    "desk.models",
     "alembic",  # schema upgrades: desk.db asks for the revision with one plain query
     "jinja2",  # message templates
     "markupsafe",
@@ -67,9 +71,9 @@ import main
 
 code = main.main()
 window = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"][0]
+said = {"code": code, "rows": window.model.rowCount(), "modules": sorted(sys.modules)}
 from desk.models import Return  # __mapper__: reading it sets nothing up, unlike inspect()
 
-said = {"code": code, "rows": window.model.rowCount(), "modules": sorted(sys.modules)}
 print(json.dumps({**said, "mappers_set_up": Return.__mapper__.configured}))
 """
 """Start as `main.py --db PATH --exit-after-paint` does, then say what got loaded."""
@@ -104,12 +108,12 @@ def test_the_start_shows_the_first_page_without_the_deferred_modules(shop, tmp_p
     assert started["code"] == 0
     assert started["rows"] > 0  # the window quit only once the rows were there
     loaded = set(started["modules"])
-    assert {"ui.main_window", "desk.listing", "sqlmodel"} <= loaded  # the check sees modules
+    assert {"ui.main_window", "desk.listing", "sqlalchemy"} <= loaded  # the check sees modules
     assert sorted(name for name in DEFERRED if name in loaded) == []
 
 
 def test_the_first_page_paints_before_sqlalchemy_sets_up_its_mappers(shop, tmp_path):
-    """The first screen reads through Core (desk.models.RETURNS): the ORM's setup of every
+    """The first screen reads through Core (desk.core_tables): the ORM's setup of every
     mapper (about 30 ms) waits for the first ORM query, after the first page."""
     started = start(shop, tmp_path)
     assert started["rows"] > 0

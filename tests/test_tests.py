@@ -50,3 +50,34 @@ def test_the_check_finds_a_smoke_test():
         "def test_raises():\n    with pytest.raises(ValueError):\n        int('x')\n"
     )
     assert unchecked_tests(source) == ["test_smoke", "test_waits"]
+
+
+LEFT_OPEN = """
+from tests.ui.templates.test_editor import open_editor, type_at_end
+
+
+def test_fails_with_unsaved_changes(qtbot, db):
+    editor = open_editor(qtbot, db)
+    type_at_end(qtbot, editor, "x")
+    assert False, "failed on purpose"
+"""
+
+
+def test_a_failed_test_leaving_unsaved_changes_open_does_not_hang_the_run(tmp_path):
+    """Its traceback keeps the editor alive to the teardown, where it is closed: the
+    question about its unsaved changes must not wait for a click (tests/conftest.py)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "test_left_open.py").write_text(LEFT_OPEN, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest"]
+        + ["--rootdir", str(tmp_path), str(tmp_path / "test_left_open.py")],
+        cwd=TESTS.parent,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert "1 failed" in done.stdout and "failed on purpose" in done.stdout, done.stdout[-2000:]

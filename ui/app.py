@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -22,6 +23,7 @@ from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.logs import log_file, setup_logging
 from desk.paths import database_url
+from ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +64,35 @@ class FirstPage(QObject):
 
 
 def after_first_page(window, db: Database) -> None:
-    """What a start does once the first page shows: collect garbage again, count the
-    outbox, offer demo data to an empty database, start sending, the daily backup and the
-    customer space."""
-    from ui.settings.backup_page import DailyBackup  # deferred: not needed to paint
-
+    """What a start does once the first page shows: collect garbage again, load the ORM
+    in the background, then the rest (`after_the_orm`)."""
     gc.freeze()  # start-up's objects stay: later collections need not walk them again
     gc.enable()
+    then = partial(after_the_orm, window, db)
+    run_in_background(load_the_orm, owner=window, on_finished=then)
+
+
+def load_the_orm() -> None:
+    """Import the services and their table classes (SQLModel, pydantic, SQLAlchemy's ORM)
+    and set up the mappers: a third of a start, which the first page painted without
+    (desk.core_tables). Off the UI thread, which stays free to answer the keyboard: the
+    import gives up Python's lock every few milliseconds."""
+    from sqlalchemy.orm import configure_mappers
+
+    import desk.feedback.record  # noqa: F401  (the detail panel's reads)
+    import desk.portal.links  # noqa: F401
+    import desk.services  # noqa: F401
+    import desk.staff.accounts  # noqa: F401
+    import desk.staff.signin  # noqa: F401
+
+    configure_mappers()
+
+
+def after_the_orm(window, db: Database) -> None:
+    """Build the detail panel and show the first detail, count the outbox, offer demo data
+    to an empty database, start sending, the daily backup and the customer space."""
+    from ui.settings.backup_page import DailyBackup  # deferred: not needed to paint
+
     window.detail  # noqa: B018 (builds the detail panel, which the first paint did without)
     window.details.release()
     window.outbox_status.show_count()

@@ -15,7 +15,7 @@ from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.listing import ReturnFilter
 from desk.search import is_return_number
-from desk.services import get_return, shop_basics
+from desk.settings import shop_basics
 from ui import demo_offer, state
 from ui import window_openers as openers
 from ui.actions import Act, build_actions
@@ -337,6 +337,8 @@ class MainWindow(QMainWindow):
     def reveal_return(self, return_id: int) -> None:
         """Select a return in the list; when it is not there, search for its number."""
         if not self.select_return(return_id):
+            from desk.services import get_return  # the ORM's: not loaded to paint
+
             try:
                 number = get_return(self.db, return_id=return_id).ret.number
             except DeskError as error:

@@ -1,8 +1,8 @@
 """The tables of the shop's catalogue and the till's sales: what returns start from.
 
 Products are found by SKU, barcode or word (desk.catalog.lookup); sales keep what returns
-need of the till's receipts. desk.db imports this module, so the tables are always in the
-metadata beside desk.models' (Return and ReturnLine refer to them).
+need of the till's receipts. desk.models imports this module, so the tables are always in
+the metadata beside its own (Return and ReturnLine refer to them).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from sqlalchemy import Column
 from sqlmodel import Field
 
 from desk.codes import BarcodeKind, Disposition
-from desk.columns import EnumText, Table, UTCDateTime
-from desk.models import stamp
+from desk.columns import EnumText, UTCDateTime
+from desk.table_base import Table, stamp
 
 
 class Product(Table, table=True):

@@ -20,7 +20,7 @@ from desk.feedback.rewards import issue_reward
 from desk.i18n.catalog import N_, _
 from desk.i18n.formats import format_number
 from desk.models import Feedback, OutboxMessage, Return, RewardCode, utcnow
-from desk.settings import FEEDBACK_LOW_RATING, get_setting, get_settings
+from desk.settings import FEEDBACK_LOW_RATING, get_setting
 from desk.validation import text_error
 
 COMMENT_MAX = 2000
@@ -168,21 +168,3 @@ def feedback_history(db: Database, *, return_id: int) -> list[Feedback]:
             .order_by(col(Feedback.at), col(Feedback.id))
         )
         return list(session.exec(query))
-
-
-def ratings_for(db: Database, return_ids: list[int]) -> dict[int, int]:
-    """The current rating of each of `return_ids` that has one, in one query."""
-    if not return_ids:
-        return {}
-    table = Feedback.__table__  # Core: read with each first page (desk.models.RETURNS)
-    query = select(table.c.return_id, table.c.rating).where(
-        table.c.return_id.in_(list(return_ids)), table.c.replaced_at.is_(None)
-    )
-    with db.connect() as conn:
-        return {return_id: rating for return_id, rating in conn.execute(query)}
-
-
-def low_rating(db: Database) -> int:
-    """The rating at or under which feedback is flagged (feedback.low_rating)."""
-    with db.session() as session:
-        return get_settings(session, FEEDBACK_LOW_RATING)[0]  # Core, as ratings_for

@@ -37,6 +37,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.models import PortalLink, PortalRevocation, Return, StatusChange, utcnow
+from desk.portal.link_text import token_in
 from desk.secrets import ensure_key
 from desk.settings import PORTAL_LINK_DAYS, PORTAL_PUBLIC_URL, get_setting
 from desk.workflow import allowed_next
@@ -56,7 +57,6 @@ _FORMAT = 1
 _PAYLOAD = struct.Struct(">BII")  # format, return id, link version
 _MAC_BYTES = 16
 _SIGNED = re.compile(r"[A-Za-z0-9_-]{34}")  # 9 + 16 bytes in base64url without padding
-_TOKEN = re.compile(r"(?:^|/)r/([A-Za-z0-9_-]{20,100})/?$")
 _DOMAIN = b"returndesk personal link\x00"
 
 _cached_key: tuple[str | None, object, bytes] | None = None
@@ -234,13 +234,6 @@ def _expired(session: Session, ret: Return, now: datetime) -> bool:
     ).one()
     days = get_setting(session, PORTAL_LINK_DAYS)
     return ended is not None and now > ended + timedelta(days=days)
-
-
-def token_in(text: str) -> str | None:
-    """The token of a personal link as scanned or pasted (the full URL, or /r/<token>),
-    or None when `text` is not shaped like one."""
-    found = _TOKEN.search(text.strip().split("?", 1)[0].split("#", 1)[0])
-    return found.group(1) if found else None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from sqlalchemy import Index
 from sqlmodel import Field
 
 from desk.codes import Disposition, Reason, RefundMethod, Status
-from desk.columns import EnumText, Table
+from desk.columns import EnumText
+from desk.table_base import Table
 
 
 class ReportReturn(Table, table=True):

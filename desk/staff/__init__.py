@@ -7,6 +7,7 @@ Modules:
     pins        what a PIN may be, its slow salted hash, checking one
     actor       the person behind an action, whether they may do it (may, require, approval)
     audit       recording a change in its own transaction, reading the audit back
+    lookup      what the start reads: whether PINs are used, the owner's account (Core)
     accounts    adding and changing accounts and their PINs
     grants      the owner's changes to what each role may do
     audit_export the audit as a CSV file, and as lines for a person
@@ -22,6 +23,7 @@ __all__ = [
     "pins",
     "actor",
     "audit",
+    "lookup",
     "accounts",
     "grants",
     "audit_export",

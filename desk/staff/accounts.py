@@ -2,27 +2,24 @@
 
 Each change needs Permission.STAFF_ACCOUNTS (the owner's, by default) and is audited. The
 owner's account is made by migration 0022, without a PIN: until some active account has a
-PIN, the desk asks nobody to sign in (`pins_in_use`), so a shop of one changes nothing.
+PIN, the desk asks nobody to sign in (desk.staff.lookup.pins_in_use), so a shop of one
+changes nothing.
 A PIN is unique among the accounts that have one, because a PIN alone signs a person in
 (F2, PIN); turned-off accounts count too, so turning one on again never makes two alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
-from sqlalchemy import Row
 from sqlmodel import Session, col, func, select
 
 from desk.db import Database
 from desk.errors import NotFound, ValidationError
 from desk.i18n.catalog import _
-from desk.models import utcnow
 from desk.search import fold
 from desk.staff.actor import Actor, acting, require
 from desk.staff.audit import HIDDEN, record
 from desk.staff.codes import AuditAction
+from desk.staff.lookup import StaffInfo, staff_info
 from desk.staff.pins import hash_pin, pin_matches, pin_problem
 from desk.staff.roles import Permission, Role
 from desk.staff.tables import StaffAccount
@@ -30,67 +27,16 @@ from desk.staff.tables import StaffAccount
 NAME_CHARS = 100
 
 
-@dataclass(frozen=True)
-class StaffInfo:
-    """An account as the staff page and `staff list` show it (never its PIN)."""
-
-    id: int
-    name: str
-    role: Role
-    active: bool
-    has_pin: bool
-    locked: bool
-
-
 def name_key(name: str) -> str:
     """The form two names are compared in: "Ana  Lúcia" and "ana lucia" are one person."""
     return " ".join(fold(name).split())
-
-
-def _info(row: StaffAccount | Row, now: datetime | None = None) -> StaffInfo:
-    """The account (its object, or a Core row of its table) as shown; `locked` only while
-    its lock lasts (a lock that ran out is kept in the row until the next try, which starts
-    the count again)."""
-    now = now or utcnow()
-    return StaffInfo(
-        id=row.id or 0,
-        name=row.name,
-        role=row.role,
-        active=row.active,
-        has_pin=row.pin_hash is not None,
-        locked=row.locked_until is not None and now < row.locked_until,
-    )
 
 
 def list_staff(db: Database) -> list[StaffInfo]:
     """Every account, active ones first, each in name order."""
     with db.session() as session:
         rows = session.exec(select(StaffAccount)).all()
-    return [_info(r) for r in sorted(rows, key=lambda r: (not r.active, r.name_key))]
-
-
-def pins_in_use(db: Database) -> bool:
-    """Whether staff sign in at this shop: some active account has a PIN."""
-    with db.session() as session:
-        return _pins_in_use(session)
-
-
-def _pins_in_use(session: Session) -> bool:
-    query = select(func.count()).where(
-        col(StaffAccount.active), col(StaffAccount.pin_hash).is_not(None)
-    )
-    return bool(session.exec(query).one())
-
-
-def owner_account(db: Database) -> StaffInfo:
-    """The first active owner account (migration 0022 makes one)."""
-    table = StaffAccount.__table__  # Core: the window reads it at start (desk.models.RETURNS)
-    query = select(table).where(table.c.active, table.c.role == Role.OWNER).order_by(table.c.id)
-    with db.connect() as conn:
-        row = conn.execute(query).first()
-    if row is None:
-        raise NotFound(_("There is no active owner account."))
-    return _info(row)
+    return [staff_info(r) for r in sorted(rows, key=lambda r: (not r.active, r.name_key))]
 
 
 def _checked_name(session: Session, name: str, *, other_than: int | None = None) -> str:
@@ -143,7 +89,7 @@ def add_staff(
         session.flush()
         record(session, actor, AuditAction.STAFF_ADDED, row.name, new=row.role.value)
         session.commit()
-        return _info(row)
+        return staff_info(row)
 
 
 def change_staff(
@@ -174,7 +120,7 @@ def change_staff(
         if (after := _state(row)) != before:  # turning off an account already off: no entry
             record(session, actor, AuditAction.STAFF_CHANGED, row.name, old=before, new=after)
         session.commit()
-        return _info(row)
+        return staff_info(row)
 
 
 def _state(row: StaffAccount) -> str:
@@ -205,4 +151,4 @@ def set_pin(
         row.failed_pins, row.next_try_at, row.locked_until = 0, None, None
         record(session, actor, AuditAction.PIN_SET, row.name, old=had, new=HIDDEN if pin else None)
         session.commit()
-        return _info(row)
+        return staff_info(row)

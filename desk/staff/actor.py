@@ -16,15 +16,18 @@ import socket
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlalchemy import select
 
+from desk.core_tables import ROLE_GRANTS
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.staff.codes import ActingAs
 from desk.staff.roles import DEFAULT_GRANTS, Permission, Role
-from desk.staff.tables import RoleGrant
 
 if TYPE_CHECKING:  # not imported: desk.settings guards its saves with this module
+    from sqlalchemy import Connection
+    from sqlmodel import Session
+
     from desk.db import Database
 
 
@@ -89,14 +92,22 @@ def computer_name() -> str:
     return socket.gethostname()[:100]
 
 
-def grants(session: Session) -> dict[Role, frozenset[Permission]]:
-    """What each role may do: the defaults with the owner's changes (the owner: everything)."""
+def grants(session: Session | Connection) -> dict[Role, frozenset[Permission]]:
+    """What each role may do: the defaults with the owner's changes (the owner: everything).
+
+    Read through Core (desk.core_tables), which the window's start needs without the ORM."""
     allowed = {role: set(perms) for role, perms in DEFAULT_GRANTS.items()}
-    for row in session.exec(select(RoleGrant)):
+    for row in session.execute(select(ROLE_GRANTS)):
         if row.role is Role.OWNER:
             continue
         (allowed[row.role].add if row.allowed else allowed[row.role].discard)(row.permission)
     return {role: frozenset(perms) for role, perms in allowed.items()}
+
+
+def role_grants(db: Database) -> dict[Role, frozenset[Permission]]:
+    """What each role may do now."""
+    with db.connect() as conn:
+        return grants(conn)
 
 
 def may(session: Session, actor: Actor | None, permission: Permission) -> bool:

@@ -31,8 +31,8 @@ from desk.staff.codes import AuditAction
 from desk.staff.roles import Permission, Role
 
 if TYPE_CHECKING:  # the services load when a command runs
-    from desk.staff.accounts import StaffInfo
     from desk.staff.audit import AuditQuery
+    from desk.staff.lookup import StaffInfo
 
 INPUT_ERROR = 2
 """The exit code of input the desk refuses, as argparse's for input it cannot parse."""
@@ -255,7 +255,7 @@ def cmd_staff_grant(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_staff_grants(db: Database, args: argparse.Namespace) -> int:
     """Print what each role may do: a permission a line, a column for each role."""
-    from desk.staff.grants import role_grants
+    from desk.staff.actor import role_grants
 
     table = role_grants(db)
     header = (_("Permission"), "", *(role.label for role in Role))

@@ -12,12 +12,6 @@ from desk.staff.roles import DEFAULT_GRANTS, Permission, Role
 from desk.staff.tables import RoleGrant
 
 
-def role_grants(db: Database) -> dict[Role, frozenset[Permission]]:
-    """What each role may do now."""
-    with db.session() as session:
-        return grants(session)
-
-
 def set_grant(
     db: Database, role: Role, permission: Permission, allowed: bool, *, actor: Actor | None = None
 ) -> dict[Role, frozenset[Permission]]:

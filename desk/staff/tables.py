@@ -11,10 +11,10 @@ from datetime import datetime
 from sqlalchemy import Column, Text
 from sqlmodel import Field
 
-from desk.columns import EnumText, Table, UTCDateTime
-from desk.models import stamp
+from desk.columns import EnumText, UTCDateTime
 from desk.staff.codes import ActingAs, AuditAction
 from desk.staff.roles import Permission, Role
+from desk.table_base import Table, stamp
 
 
 class StaffAccount(Table, table=True):

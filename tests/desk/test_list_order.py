@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import select, text, update
 
 from desk import listing
-from desk.codes import OPEN_STATUS_SQL, STATUS_RANK_SQL, Status
+from desk.codes import OPEN_STATUS_SQL, OPEN_STATUSES, STATUS_RANK_SQL, Status
 from desk.list_order import Sort
 from desk.listing import OPEN, Plan, ReturnFilter
 from desk.models import Return
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
-from desk.workflow import OPEN_STATUSES, transition
+from desk.workflow import transition
 from tests.fixtures_db import ON_POSTGRES
 
 NAMES = ["ana Lima", "Bruno Lima", "carla Dias", "Ana Souza", "édson Reis", "Dora lima"]

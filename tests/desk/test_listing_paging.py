@@ -19,7 +19,7 @@ from sqlmodel import select
 
 from desk import listing, search
 from desk.catalog.sale_import import import_sales
-from desk.codes import Reason, Status
+from desk.codes import OPEN_STATUSES, Reason, Status
 from desk.customers.imports import import_customers
 from desk.db import Database, make_engine, open_database
 from desk.demo.seed import seed_demo
@@ -28,7 +28,6 @@ from desk.migrations import runner
 from desk.models import Customer, Return
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft
 from desk.services import create_return, move_return
-from desk.workflow import OPEN_STATUSES
 from tests.fixtures_db import new_database_url
 
 TESTS = Path(__file__).parent

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from desk import search
+from desk.core_tables import RETURNS
 from desk.customers.merge import merge_customers
 from desk.customers.privacy import erase_customer
 from desk.customers.profile import update_customer
@@ -129,7 +130,7 @@ def _customer(db, typed: str) -> int:
     with db.connect() as conn:
         (customer_id,) = set(
             conn.execute(
-                select(Return.customer_id).where(search.matches(typed, conn.dialect.name))
+                select(RETURNS.c.customer_id).where(search.matches(typed, conn.dialect.name))
             ).scalars()
         )
     return customer_id

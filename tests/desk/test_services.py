@@ -28,7 +28,6 @@ from desk.services import (
     return_view,
     search_customers,
     send_again,
-    shop_basics,
     waiting_messages,
 )
 from desk.settings import (
@@ -39,6 +38,7 @@ from desk.settings import (
     SHOP_NAME,
     save_settings,
     set_setting,
+    shop_basics,
 )
 from desk.workflow import NoteRequired
 

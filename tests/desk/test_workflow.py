@@ -7,14 +7,12 @@ from collections import deque
 import pytest
 from sqlmodel import func, select
 
-from desk.codes import Status
+from desk.codes import INITIAL, TRANSITIONS, Status
 from desk.errors import DeskError, NotFound
 from desk.models import Return, StatusChange
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.workflow import (
-    INITIAL,
     NOTE_REQUIRED,
-    TRANSITIONS,
     IllegalTransition,
     NoteRequired,
     StaleVersion,

@@ -81,6 +81,26 @@ def test_first_page_waits_for_the_rows_then_for_their_paint(qtbot, db):
     assert len(seen) == 1  # once only
 
 
+def test_after_the_first_page_the_orm_loads_in_the_background_then_the_detail_shows(qtbot, db):
+    from desk.returns import CustomerDraft, LineDraft, ReturnDraft
+    from desk.services import create_return
+    from ui.main_window import MainWindow
+
+    draft = ReturnDraft(
+        reason="defective",
+        lines=[LineDraft(sku="KETTLE-9", description="Kettle", unit_price_cents=3490)],
+        new_customer=CustomerDraft(name="Ana Souza"),
+    )
+    number = create_return(db, draft=draft).number
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.details.hold()  # as run_app does
+    app_module.FirstPage(window, then=lambda: app_module.after_first_page(window, db))
+    window.show()
+    qtbot.waitUntil(lambda: window._detail is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.detail.number_label.text() == number, timeout=10_000)
+
+
 def test_first_start_creates_the_database_and_paints_the_window(tmp_path):
     db_path = tmp_path / "shop" / "returns.db"
     env = {

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from desk.codes import FeedbackSource, RewardState
 from desk.db import Database
-from desk.feedback.record import current_feedback, low_rating
+from desk.feedback.ratings import low_rating
+from desk.feedback.record import current_feedback
 from desk.feedback.rewards import CodeInfo, reward_of_return
 from desk.i18n.catalog import N_, _
 from desk.i18n.formats import format_datetime

@@ -16,7 +16,7 @@ STATUS_CHOICES = {
     Status.RECEIVED: N_("Received: the goods are here"),
     Status.REQUESTED: N_("Requested: announced, not here yet"),
 }
-"""The statuses a new return may start in (desk.workflow.INITIAL), the default first
+"""The statuses a new return may start in (desk.codes.INITIAL), the default first
 (English, marked: translated where shown)."""
 
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject
 from desk.db import Database
 from desk.errors import DeskError
 from desk.i18n.catalog import _
-from desk.services import return_view
 from ui.background import run_in_background
 from ui.widgets.after_paint import PAINT_WAIT_MS, after_paint
 
@@ -109,6 +108,8 @@ class DetailLoader(QObject):
 def _read(db, return_id: int):
     """The return's view, its customer's phone already formatted (phonenumbers is loaded
     there at the first detail, not on the UI thread)."""
+    from desk.services import return_view  # the ORM: loaded after the first page
+
     view = return_view(db, return_id=return_id)
     view.detail.customer_phone  # noqa: B018 (a cached property: formatted here)
     return view

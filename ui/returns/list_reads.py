@@ -9,7 +9,7 @@ from dataclasses import replace
 from desk import list_window
 from desk.cancel import Cancel
 from desk.db import Database
-from desk.feedback.record import low_rating, ratings_for
+from desk.feedback.ratings import low_rating, ratings_for
 from desk.list_window import ListPage
 from desk.listing import ReturnFilter, ReturnRow
 

@@ -10,7 +10,7 @@ Every read runs in the background, never on the UI thread. A new filter's first 
 with its count (or an estimate, made exact by a second read); each read carries the
 generation of the filter it is for, so an answer to an older filter is dropped, and the
 reads still running for an older filter are interrupted (desk.cancel). Each page's current
-ratings come with it (desk.feedback.record.ratings_for), so the Status column flags a
+ratings come with it (desk.feedback.ratings.ratings_for), so the Status column flags a
 low-rated return with a red mark and says the rating in its tooltip.
 """
 
@@ -23,14 +23,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desk import list_window, listing
 from desk.cancel import Cancel, Cancelled
-from desk.codes import Status
+from desk.codes import OPEN_STATUSES, Status
 from desk.db import Database
-from desk.feedback.record import ratings_for
+from desk.feedback.ratings import ratings_for
 from desk.i18n.catalog import _
 from desk.list_order import Sort
 from desk.list_window import ListPage
 from desk.listing import ReturnFilter, ReturnRow
-from desk.workflow import OPEN_STATUSES
 from ui.background import run_in_background
 from ui.returns import list_reads
 from ui.returns.list_look import low_mark

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
 from desk.i18n.catalog import _
-from desk.services import send_again
 from ui import prompts
 from ui.outbox_runner import OutboxStatus
 
@@ -37,6 +36,8 @@ def connect_detail(window: MainWindow, panel: DetailPanel) -> None:
 
 def send_message_again(window: MainWindow, message_id: int) -> None:
     """Queue a failed message again and send it now."""
+    from desk.services import send_again  # the ORM: loaded after the first page
+
     try:
         send_again(window.db, message_id=message_id)
     except DeskError as error:

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
 from desk.i18n.catalog import _
-from desk.returns import ReturnDetail
 from desk.search import is_return_number
-from desk.services import get_return
 from ui.background import run_in_background
 from ui.returns.scanned_link import SHOWN_MS, open_if_link, show_opened
 from ui.widgets.scanner import ScanDetector
 
 if TYPE_CHECKING:
+    from desk.returns import ReturnDetail
     from ui.main_window import MainWindow
 
 
@@ -37,6 +36,8 @@ def open_scanned(window: MainWindow, code: str) -> None:
     if open_if_link(window, code):
         return
     if is_return_number(code):
+        from desk.services import get_return  # the ORM: loaded after the first page
+
         run_in_background(
             partial(get_return, window.db, number=code),
             owner=window,

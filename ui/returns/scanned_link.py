@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
 from desk.i18n.catalog import _
-from desk.portal.links import LinkedReturn, open_link, token_in
+from desk.portal.link_text import token_in
 from ui.background import run_in_background
 
 if TYPE_CHECKING:
+    from desk.portal.links import LinkedReturn
     from ui.main_window import MainWindow
 
 SHOWN_MS = 8000
@@ -22,6 +23,8 @@ def open_if_link(window: MainWindow, text: str) -> bool:
     return True; else return False and let the search go on."""
     if token_in(text) is None:
         return False
+    from desk.portal.links import open_link  # the ORM: loaded after the first page
+
     run_in_background(
         partial(open_link, window.db, text=text),
         owner=window,

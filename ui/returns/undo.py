@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject
 from desk.errors import DeskError
 from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
-from desk.services import undo_move
 from ui.actions import Act
 from ui.staff import names
 
@@ -81,6 +80,8 @@ class UndoLastMove(QObject):
         if move is None:
             return
         window.status_bar.hide_undo()
+        from desk.services import undo_move  # the ORM: loaded after the first page
+
         try:
             outcome = undo_move(
                 window.db,

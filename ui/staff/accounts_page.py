@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError
 from desk.i18n.catalog import _
 from desk.staff.accounts import StaffInfo, add_staff, change_staff, list_staff, set_pin
-from desk.staff.actor import desk_actor
-from desk.staff.grants import role_grants, set_grant
+from desk.staff.actor import desk_actor, role_grants
+from desk.staff.grants import set_grant
 from desk.staff.roles import Permission, Role
 from ui import prompts
 from ui.background import run_in_background

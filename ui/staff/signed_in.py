@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desk.staff.actor import Actor, set_desk_actor
 from desk.staff.codes import ActingAs
-from desk.staff.signin import PadGuard
+
+if TYPE_CHECKING:
+    from desk.staff.signin import PadGuard
 
 
 class SignedIn(QObject):
@@ -39,6 +43,8 @@ class SignedIn(QObject):
 def guard_for(widget: QWidget) -> PadGuard:
     """The one PadGuard of `widget`'s window (its topmost parent): PINs that match nobody
     count there, whichever pad of that window they were typed on."""
+    from desk.staff.signin import PadGuard  # the ORM: loaded after the first page
+
     top = widget
     while top.parentWidget() is not None:
         top = top.parentWidget()

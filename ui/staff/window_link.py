@@ -20,21 +20,20 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu
 from desk.db import Database
 from desk.i18n.catalog import _
 from desk.settings import STAFF_IDLE_MINUTES, load_settings
-from desk.staff.accounts import owner_account, pins_in_use
-from desk.staff.actor import Actor
+from desk.staff.actor import Actor, role_grants
 from desk.staff.codes import ActingAs
-from desk.staff.grants import role_grants
+from desk.staff.lookup import owner_account, pins_in_use
 from desk.staff.roles import Permission, Role
-from desk.staff.signin import sign_out
 from ui.actions import Act
 from ui.background import run_in_background
 from ui.staff import offered
-from ui.staff.cover import Cover
 from ui.staff.idle import IdleWatch
 from ui.staff.signed_in import SignedIn, guard_for
 
 if TYPE_CHECKING:
+    from desk.staff.signin import PadGuard
     from ui.main_window import MainWindow
+    from ui.staff.cover import Cover
 
 
 def _after_sign_in(db: Database, role: Role) -> tuple[frozenset[Permission], int]:
@@ -49,7 +48,6 @@ class StaffLink(QObject):
         super().__init__(window)
         self._window, self._db = window, db
         self.person = SignedIn(self)
-        self.guard = guard_for(window)
         self.cover: Cover | None = None
         self._left: Actor | None = None  # who signed out last (their windows wait for them)
         self.idle = IdleWatch(self)
@@ -86,11 +84,18 @@ class StaffLink(QObject):
             actor = Actor(owner.name, Role.OWNER, ActingAs.NO_PINS, account_id=owner.id)
             self.person.sign_in(actor)
 
+    @property
+    def guard(self) -> PadGuard:
+        """The window's count of PINs that matched nobody (made at the first PIN pad)."""
+        return guard_for(self._window)
+
     # signing in and out
 
     def ask_for_pin(self) -> None:
         """Cover the window until someone signs in with their PIN."""
         if self.cover is None:
+            from ui.staff.cover import Cover  # the PIN pad: the ORM, loaded when first asked
+
             self.cover = Cover(self._window, self._db, self.guard, self._window.shop.name)
             self.cover.signed_in.connect(self._covered_sign_in)
         self.idle.stop()
@@ -165,6 +170,8 @@ class StaffLink(QObject):
         before = self.person.actor
         if actor is None or before is None or before.account_id == actor.account_id:
             return
+        from desk.staff.signin import sign_out  # the ORM: loaded after the first page
+
         db = self._db
         run_in_background(lambda: sign_out(db, before), owner=self)
         self.signed_in(actor)
@@ -174,6 +181,8 @@ class StaffLink(QObject):
         actor = self.person.actor
         if not self.person.by_pin or actor is None:
             return
+        from desk.staff.signin import sign_out  # the ORM: loaded after the first page
+
         db = self._db
         run_in_background(lambda: sign_out(db, actor, idle=idle), owner=self)
         self._left = actor

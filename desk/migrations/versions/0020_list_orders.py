@@ -28,7 +28,7 @@ STATUS_RANK_SQL = (
     "WHEN 'cancelled' THEN 9 ELSE 99 END"
 )
 
-# the open returns (desk.workflow.OPEN_STATUSES), as desk.listing filters them: the list's
+# the open returns (desk.codes.OPEN_STATUSES), as desk.listing filters them: the list's
 # default filter walks this index in logged order (old returns are nearly all closed)
 OPEN_SQL = (
     "status IN ('requested', 'received', 'inspecting', 'approved', 'rejected', 'refunded', "

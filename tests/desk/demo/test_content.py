@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from desk import codes
+from desk.codes import TRANSITIONS
 from desk.demo import content
 from desk.demo.content import (
     CATALOGUE,
@@ -23,7 +24,7 @@ from desk.demo.content import (
     VARIANTS,
 )
 from desk.instructions.dropoff import DropOffDraft
-from desk.workflow import NOTE_REQUIRED, TRANSITIONS, Status
+from desk.workflow import NOTE_REQUIRED, Status
 
 PRODUCTS = [product for products in CATALOGUE.values() for product in products]
 

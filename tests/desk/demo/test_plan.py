@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desk.codes import Status
+from desk.codes import INITIAL, TRANSITIONS, Status
 from desk.demo.content import STATUS_SHARES
 from desk.demo.plan import DAY, WINDOW_DAYS, Planner, Rng, _quota, as_datetime
-from desk.workflow import INITIAL, TRANSITIONS
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 N = 400

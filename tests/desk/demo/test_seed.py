@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from desk.catalog.service import look_up
-from desk.codes import Event, RewardState, Status
+from desk.codes import INITIAL, TRANSITIONS, Event, RewardState, Status
 from desk.db import open_database
 from desk.demo.seed import seed_demo
 from desk.errors import DeskError
@@ -33,7 +33,7 @@ from desk.models import (
 from desk.numbering import format_number
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from desk.settings import NOTIFY, REWARD_KIND, REWARD_VALUE, get_setting, set_setting
-from desk.workflow import INITIAL, NOTE_REQUIRED, TRANSITIONS
+from desk.workflow import NOTE_REQUIRED
 from tests.cli_here import run_on
 from tests.fixtures_db import new_database_url
 

@@ -13,12 +13,11 @@ from sqlmodel import select
 
 from desk.codes import FeedbackSource, RewardKind
 from desk.errors import DeskError, NotFound, ValidationError
+from desk.feedback.ratings import low_rating, ratings_for
 from desk.feedback.record import (
     COMMENT_MAX,
     current_feedback,
     feedback_history,
-    low_rating,
-    ratings_for,
     record_feedback,
 )
 from desk.models import Feedback, RewardCode

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col, select
 
-from desk.codes import Event, FeedbackSource, Status
+from desk.codes import TRANSITIONS, Event, FeedbackSource, Status
 from desk.errors import DeskError
 from desk.messages.claims import INTERRUPTED, recover_interrupted
 from desk.messages.outbox import (
@@ -58,7 +58,7 @@ from desk.settings import (
 )
 from desk.settings import SMS_ACCOUNT as SMS_ACCOUNT_SETTING
 from desk.settings import SMTP_USER as SMTP_USER_SETTING
-from desk.workflow import TRANSITIONS, IllegalTransition, StaleVersion
+from desk.workflow import IllegalTransition, StaleVersion
 from tests.fixtures_db import stored_bytes
 from tests.fixtures_servers import (
     SMS_ACCOUNT,

@@ -13,11 +13,11 @@ import pytest
 from desk.errors import ValidationError
 from desk.models import utcnow
 from desk.staff import accounts, signin
-from desk.staff.actor import NotAllowed, set_desk_actor
+from desk.staff.actor import NotAllowed, role_grants, set_desk_actor
 from desk.staff.audit import AuditQuery, entries, record
 from desk.staff.audit_export import describe
 from desk.staff.codes import AuditAction
-from desk.staff.grants import role_grants, set_grant
+from desk.staff.grants import set_grant
 from desk.staff.roles import Permission, Role
 from tests.desk.staff.test_pin_secrecy import lock_out
 

@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt
 
 from desk.errors import DeskError
 from desk.models import utcnow
-from desk.staff.accounts import add_staff, list_staff, owner_account, pins_in_use
+from desk.staff.accounts import add_staff, list_staff
+from desk.staff.actor import role_grants
 from desk.staff.audit import AuditQuery, read_entries
 from desk.staff.codes import AuditAction
-from desk.staff.grants import role_grants
+from desk.staff.lookup import owner_account, pins_in_use
 from desk.staff.roles import Permission, Role
 from desk.staff.signin import sign_in
 from ui import prompts
