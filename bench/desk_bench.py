@@ -30,6 +30,9 @@ settled, beside it.
 - refresh_row_ms: window.show_moved after a move (desk.workflow.transition) of returns
   among the last rows loaded, after scrolling.
 - rss_mib: VmRSS after showing the window, after 200 searches, after scrolling to the end.
+- window_paint_ms: a full repaint of the main window (median of 15), beside the same for a
+  bare QTableView of its size and columns (a bare Python model, and a C++ one): the paint
+  every action above ends with, and Qt's own floor under it.
 - raw_fts_ms: each query's worst prefix through bare sqlite3 (the FTS5 MATCH count plus
   200 rowids), beside that query's worst keystroke under each filter and the ratio;
   raw_count_ms: a bare count(*) of the returns. With --database-url, the window's figures
@@ -297,6 +300,7 @@ def bench_window(db: Database, args: argparse.Namespace, folder: Path, labels: d
     steps.bench_sort(app, window, emit, labels)
     steps.bench_scroll_end(app, window, emit, labels, args.scroll_limit)
     steps.bench_refresh_row(app, window, db, emit, labels)
+    steps.bench_paint(app, window, emit, labels)
     window.close()
     app.processEvents()
     return {"queries": queries, "worst": worst}

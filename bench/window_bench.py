@@ -132,9 +132,11 @@ def window_queries(db, rng: random.Random) -> list[str]:
 
 def open_window(db):
     """The main window over `db`, 1280x800, shown and settled."""
+    from ui.app import load_the_orm
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
+    load_the_orm()  # as a start does after the first page (ui.app), not on a first action
     window.resize(WIDTH, HEIGHT)
     window.show()
     QTest.qWaitForWindowExposed(window)
@@ -370,5 +372,74 @@ def bench_refresh_row(
     emit(
         "refresh_row_ms", max(busy), "ms", median=round(statistics.median(busy), 2),
         wall_max=max(walls), moves=len(busy), rows_loaded=rows, rows_moved=where, target=16,
+        **labels,
+    )  # fmt: skip
+
+
+class _BareModel:
+    """A bare table model: the list's columns, one fixed text per cell, nothing else."""
+
+    @staticmethod
+    def make(rows: int, columns: int):
+        from PySide6.QtCore import QAbstractTableModel
+
+        class Bare(QAbstractTableModel):
+            texts = [f"R-2026-{column:06d}" for column in range(columns)]
+
+            def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+                return 0 if parent.isValid() else rows
+
+            def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
+                return 0 if parent.isValid() else columns
+
+            def data(self, index, role=0):
+                return self.texts[index.column()] if role == 0 else None
+
+        return Bare()
+
+
+def _repaint_ms(app: TimedApplication, widget, times: int = 15) -> list[float]:
+    spent = []
+    for _ in range(times):
+        app.reset()
+        timed(app, widget.repaint)
+        spent.append(ms(app.longest))
+    return spent
+
+
+def bench_paint(app: TimedApplication, window, emit: Emit, labels: dict) -> None:
+    """The floor under every figure above: each action ends in a paint of the window. Time
+    a full repaint of the main window as it is, beside a bare QTableView of the same size
+    and columns (a bare Python model with one text per cell, then a C++ one), in the same
+    application (its style sheet too)."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    shown = _repaint_ms(app, window)
+    columns = window.model.columnCount()
+    floors = {}
+    for name in ("python", "c++"):
+        if name == "python":
+            model = _BareModel.make(window.model.rowCount(), columns)
+        else:
+            model = QStandardItemModel(200, columns)
+            for row in range(200):
+                for column in range(columns):
+                    model.setItem(row, column, QStandardItem(f"R-2026-{row:06d}"))
+        view = QTableView()
+        view.setModel(model)
+        view.resize(WIDTH, HEIGHT)
+        view.show()
+        QTest.qWaitForWindowExposed(view)
+        floors[name] = statistics.median(_repaint_ms(app, view))
+        view.close()
+        view.deleteLater()
+        pump(50)
+    median = statistics.median(shown)
+    emit(
+        "window_paint_ms", round(median, 2), "ms", max=max(shown), repaints=len(shown),
+        raw_table_paint_ms={k: round(v, 2) for k, v in floors.items()},
+        ratio=round(median / floors["python"], 1) if floors["python"] else None,
+        note="a full repaint of the main window; raw: a bare QTableView of the same size",
         **labels,
     )  # fmt: skip

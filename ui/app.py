@@ -73,10 +73,10 @@ def after_first_page(window, db: Database) -> None:
 
 
 def load_the_orm() -> None:
-    """Import the services and their table classes (SQLModel, pydantic, SQLAlchemy's ORM)
-    and set up the mappers: a third of a start, which the first page painted without
-    (desk.core_tables). Off the UI thread, which stays free to answer the keyboard: the
-    import gives up Python's lock every few milliseconds."""
+    """Import the services and their table classes (SQLModel, pydantic, SQLAlchemy's ORM),
+    set up the mappers and read the catalogues the detail needs: a third of a start, which
+    the first page painted without (desk.core_tables). Off the UI thread, which stays free
+    to answer the keyboard: the import gives up Python's lock every few milliseconds."""
     from sqlalchemy.orm import configure_mappers
 
     import desk.feedback.record  # noqa: F401  (the detail panel's reads)
@@ -84,8 +84,10 @@ def load_the_orm() -> None:
     import desk.services  # noqa: F401
     import desk.staff.accounts  # noqa: F401
     import desk.staff.signin  # noqa: F401
+    from desk.messages.mail import unknown_prefixes
 
     configure_mappers()
+    unknown_prefixes()  # the first failed message shown reads every language's catalogue
 
 
 def after_the_orm(window, db: Database) -> None:

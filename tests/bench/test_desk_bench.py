@@ -21,7 +21,7 @@ from desk.paths import sqlite_url
 ROOT = Path(__file__).resolve().parents[2]
 WINDOW_METRICS = {
     "rss_mib", "keystroke_ms", "filter_change_ms", "sort_ms", "sort_wall_max_ms",
-    "scroll_end_ms", "refresh_row_ms", "raw_count_ms", "raw_fts_ms",
+    "scroll_end_ms", "refresh_row_ms", "raw_count_ms", "raw_fts_ms", "window_paint_ms",
 }  # fmt: skip
 
 
@@ -50,4 +50,6 @@ def test_the_window_bench_prints_every_figure(tmp_path):
     assert by_metric["scroll_end_ms"][0]["reached_end"]
     assert {r["at"] for r in by_metric["rss_mib"]} >= {"after showing the window"}
     assert [r["query"] for r in by_metric["raw_fts_ms"]] == ["a"]
+    [paint] = by_metric["window_paint_ms"]
+    assert paint["value"] > 0 and set(paint["raw_table_paint_ms"]) == {"python", "c++"}
     assert source.read_bytes() == before  # measured on a copy, never opened in place
