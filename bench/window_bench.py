@@ -136,7 +136,7 @@ def open_window(db):
     from ui.main_window import MainWindow
 
     window = MainWindow(db)
-    load_the_orm()  # as a start does after the first page (ui.app), not on a first action
+    load_the_orm(db)  # as a start does after the first page (ui.app), not on a first action
     window.resize(WIDTH, HEIGHT)
     window.show()
     QTest.qWaitForWindowExposed(window)

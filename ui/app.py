@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -24,6 +25,9 @@ from desk.i18n.catalog import _
 from desk.logs import log_file, setup_logging
 from desk.paths import database_url
 from ui.background import run_in_background
+
+if TYPE_CHECKING:
+    from desk.messages.sender import Backlog
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +72,20 @@ def after_first_page(window, db: Database) -> None:
     in the background, then the rest (`after_the_orm`)."""
     gc.freeze()  # start-up's objects stay: later collections need not walk them again
     gc.enable()
-    then = partial(after_the_orm, window, db)
-    run_in_background(load_the_orm, owner=window, on_finished=then)
+    run_in_background(
+        partial(load_the_orm, db),
+        owner=window,
+        on_success=partial(after_the_orm, window, db),
+        on_failure=lambda _error: after_the_orm(window, db, None),  # said by what needs it
+    )
 
 
-def load_the_orm() -> None:
+def load_the_orm(db: Database) -> Backlog:
     """Import the services and their table classes (SQLModel, pydantic, SQLAlchemy's ORM),
-    set up the mappers and read the catalogues the detail needs: a third of a start, which
-    the first page painted without (desk.core_tables). Off the UI thread, which stays free
-    to answer the keyboard: the import gives up Python's lock every few milliseconds."""
+    set up the mappers, read the catalogues the detail needs and count the outbox: a third
+    of a start, which the first page painted without (desk.core_tables). Off the UI thread,
+    which stays free to answer the keyboard: the import gives up Python's lock every few
+    milliseconds. Returns the outbox's backlog, for the status bar."""
     from sqlalchemy.orm import configure_mappers
 
     import desk.feedback.record  # noqa: F401  (the detail panel's reads)
@@ -85,19 +94,31 @@ def load_the_orm() -> None:
     import desk.staff.accounts  # noqa: F401
     import desk.staff.signin  # noqa: F401
     from desk.messages.mail import unknown_prefixes
+    from desk.messages.sender import outbox_backlog
 
     configure_mappers()
     unknown_prefixes()  # the first failed message shown reads every language's catalogue
+    return outbox_backlog(db)
 
 
-def after_the_orm(window, db: Database) -> None:
-    """Build the detail panel and show the first detail, count the outbox, offer demo data
-    to an empty database, start sending, the daily backup and the customer space."""
-    from ui.settings.backup_page import DailyBackup  # deferred: not needed to paint
-
+def after_the_orm(window, db: Database, backlog: Backlog | None) -> None:
+    """Build the detail panel and show the first detail and the outbox's `backlog` (None:
+    count it now); then, at the next turn of the event loop (keys typed meanwhile come
+    first), the rest of the start (`start_the_rest`)."""
     window.detail  # noqa: B018 (builds the detail panel, which the first paint did without)
     window.details.release()
-    window.outbox_status.show_count()
+    if backlog is None:
+        window.outbox_status.show_count()
+    else:
+        window.outbox_status.show_backlog(backlog)
+    QTimer.singleShot(0, window, partial(start_the_rest, window, db))
+
+
+def start_the_rest(window, db: Database) -> None:
+    """Offer demo data to an empty database, start sending, the daily backup and the
+    customer space."""
+    from ui.settings.backup_page import DailyBackup  # deferred: not needed to paint
+
     window.offer_demo_data_if_empty()
     QTimer.singleShot(2000, window.outbox.start)
     DailyBackup(db, window).start()

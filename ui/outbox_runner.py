@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -10,6 +12,9 @@ from desk.i18n.catalog import _, ngettext
 from desk.i18n.formats import format_number
 from ui import prompts
 from ui.background import run_in_background
+
+if TYPE_CHECKING:
+    from desk.messages.sender import Backlog
 
 INTERVAL_MS = 15_000
 EXTRA_CHARS = 80
@@ -126,7 +131,11 @@ class OutboxStatus(QLabel):
         """Show how many messages wait, with an optional word on the last run."""
         from desk.messages.sender import outbox_backlog
 
-        backlog = outbox_backlog(self._db)
+        self.show_backlog(outbox_backlog(self._db), extra)
+
+    def show_backlog(self, backlog: Backlog, extra: str = "") -> None:
+        """Show `backlog` (desk.messages.sender.outbox_backlog, read by the caller: ui.app
+        reads it in the background at start), with an optional word on the last run."""
         if backlog.waiting:
             text = ngettext("Outbox: {n} waiting", "Outbox: {n} waiting", backlog.waiting)
         else:

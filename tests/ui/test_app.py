@@ -99,6 +99,7 @@ def test_after_the_first_page_the_orm_loads_in_the_background_then_the_detail_sh
     window.show()
     qtbot.waitUntil(lambda: window._detail is not None, timeout=10_000)
     qtbot.waitUntil(lambda: window.detail.number_label.text() == number, timeout=10_000)
+    assert window.outbox_status.text() == "   Outbox: all sent"  # counted in the background
 
 
 def test_first_start_creates_the_database_and_paints_the_window(tmp_path):
