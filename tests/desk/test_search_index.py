@@ -15,7 +15,6 @@ from desk.customers.privacy import erase_customer
 from desk.customers.profile import update_customer
 from desk.db import open_database
 from desk.demo.seed import seed_demo
-from desk.models import Return
 from desk.paths import sqlite_url
 from desk.returns import CustomerDraft, LineDraft, ReturnDraft, save_return
 from tests.fixtures_db import PG_URL, PostgresForTests
@@ -64,7 +63,7 @@ def engines(tmp_path_factory):
 def _numbers(db, typed: str) -> set[str]:
     with db.connect() as conn:
         found = search.matches(typed, conn.dialect.name)
-        stmt = select(Return.number)
+        stmt = select(RETURNS.c.number)
         rows = set(conn.execute(stmt if found is None else stmt.where(found)).scalars())
         assert search.count_matches(conn, typed) == len(rows)
     return rows
@@ -72,7 +71,7 @@ def _numbers(db, typed: str) -> set[str]:
 
 def _year(db) -> str:
     with db.connect() as conn:
-        return conn.execute(select(func.max(Return.number))).scalar_one()[2:6]
+        return conn.execute(select(func.max(RETURNS.c.number))).scalar_one()[2:6]
 
 
 @pytest.mark.parametrize(
@@ -122,7 +121,7 @@ def test_count_matches_stops_at_its_cap(db):
         assert search.count_matches(conn, "xylophone", cap=20) == 0
         assert (
             search.count_matches(conn, "")
-            == conn.execute(select(func.count()).select_from(Return)).scalar_one()
+            == conn.execute(select(func.count()).select_from(RETURNS)).scalar_one()
         )
 
 
@@ -191,7 +190,7 @@ def test_postgresql_uses_the_gin_index_for_a_word(db):
         # a dozen rows fit in one page: make reading them all (or all the keys) cost more
         conn.execute(text("SET LOCAL enable_seqscan = off"))
         conn.execute(text("SET LOCAL enable_indexscan = off"))
-        query = select(Return.id).where(search.matches("maria", "postgresql"))
+        query = select(RETURNS.c.id).where(search.matches("maria", "postgresql"))
         sql = query.compile(conn, compile_kwargs={"literal_binds": True})
         plan = "\n".join(conn.execute(text(f"EXPLAIN {sql}")).scalars())
         assert "ix_return_search_doc" in plan
