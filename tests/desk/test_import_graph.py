@@ -172,6 +172,8 @@ LEAVES_FOR_SETTINGS = {
     "desk.customers",
     "desk.customers.segments",  # the Segment enum and its labels
     "desk.errors",
+    "desk.feedback",  # the feedback and reward settings, declared beside feedback
+    "desk.feedback.settings",
     "desk.i18n",  # the catalogs and Babel's formats: labels and messages in the desk's language
     "desk.i18n.catalog",
     "desk.i18n.formats",
@@ -199,6 +201,13 @@ def test_settings_import_only_leaf_modules():
     graph = import_graph()
     assert graph["module"]["desk.settings"] <= LEAVES_FOR_SETTINGS
     assert graph["function"].get("desk.settings", set()) <= LEAVES_FOR_SETTINGS
-    packages = {"desk", "desk.customers", "desk.messages", "desk.policy", "desk.portal"}
+    packages = {
+        "desk",
+        "desk.customers",
+        "desk.feedback",
+        "desk.messages",
+        "desk.policy",
+        "desk.portal",
+    }
     for leaf in LEAVES_FOR_SETTINGS - packages:
         assert "desk.settings" not in graph["module"][leaf], leaf
