@@ -17,24 +17,30 @@ PAINT_WAIT_MS = 50
 
 
 class _AfterPaint(QObject):
-    """Calls `then` once: right after `widget`'s next paint, or after `ms` at the latest."""
+    """Calls `then` once: right after its parent widget's next paint, or after `ms` at the latest.
+
+    It holds no Python reference to the widget and drops `then` before it is deleted: a
+    child that holds the last reference to its parent frees the parent while its own
+    deferred delete runs, and the parent's destructor then deletes the child a second time
+    (the worker crash in CI). So it reaches the widget through `parent()`.
+    """
 
     def __init__(self, widget, then: Callable[[], None], ms: int):
         super().__init__(widget)
-        self._widget, self._then = widget, then
+        self._then = then
         widget.installEventFilter(self)
         QTimer.singleShot(ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._run)  # after the rest of this paint
         return False
 
     def _run(self) -> None:
         if self._then is not None:
             then, self._then = self._then, None
-            self._widget.removeEventFilter(self)
+            self.parent().removeEventFilter(self)
             self.deleteLater()
             then()
 

@@ -1,9 +1,17 @@
 """after_paint: something that can wait starts right after a widget's next paint."""
 
+import os
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from ui.widgets.after_paint import after_paint
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class Paints(QObject):
@@ -55,3 +63,44 @@ def test_nothing_runs_when_the_widget_is_gone(qtbot):
     label.deleteLater()
     qtbot.wait(100)
     assert ran == []
+
+
+def test_it_keeps_no_widget_alive(qtbot):
+    label = QLabel("dropped")
+    gone = weakref.ref(label)
+    after_paint(label, lambda: None, at_most_ms=5000)
+    del label
+    assert gone() is None  # freed with its last reference, the helper with it
+
+
+DROPPED_WHILE_IT_WAITS = """
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from ui.widgets.after_paint import after_paint
+
+app = QApplication([])
+for _ in range(100):
+    label, ran = QLabel("dropped"), []
+    after_paint(label, lambda: ran.append(True), at_most_ms=5)
+    while not ran:  # as qtbot.wait does: a nested event loop
+        loop = QEventLoop()
+        QTimer.singleShot(2, loop.quit)
+        loop.exec()
+    del label  # its last reference: the helper's deferred delete is still to come
+    app.processEvents()
+print("survived")
+"""
+
+
+def test_a_widget_dropped_while_its_helper_waits_to_be_deleted_survives():
+    # The helper used to keep its widget: its deferred delete freed the widget, whose
+    # destructor deleted the helper a second time (a segfault, within a few rounds).
+    done = subprocess.run(
+        [sys.executable, "-c", DROPPED_WHILE_IT_WAITS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "survived")
