@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 
@@ -54,10 +54,9 @@ def answer_box(seen: list[tuple[str, str]], tries: int = 300) -> None:
     QTimer.singleShot(0, look)
 
 
-def test_first_page_waits_for_the_rows_then_for_their_paint(qtbot, db):
+def _log_two_returns(db) -> None:
     from desk.returns import CustomerDraft, LineDraft, ReturnDraft
     from desk.services import create_return
-    from ui.main_window import MainWindow
 
     for name in ("Ana Souza", "Bruno Lima"):
         draft = ReturnDraft(
@@ -66,6 +65,12 @@ def test_first_page_waits_for_the_rows_then_for_their_paint(qtbot, db):
             new_customer=CustomerDraft(name=name),
         )
         create_return(db, draft=draft)
+
+
+def test_first_page_waits_for_the_rows_then_for_their_paint(qtbot, db):
+    from ui.main_window import MainWindow
+
+    _log_two_returns(db)
     window = MainWindow(db)
     qtbot.addWidget(window)
     seen = []
@@ -79,6 +84,47 @@ def test_first_page_waits_for_the_rows_then_for_their_paint(qtbot, db):
     window.update()
     qtbot.wait(50)
     assert len(seen) == 1  # once only
+
+
+def test_the_window_is_shown_with_its_first_page_and_paints_once(qtbot, db):
+    from ui.main_window import MainWindow
+    from ui.widgets.after_paint import after_paint
+
+    _log_two_returns(db)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.model.loading
+    app_module.wait_for_first_page(window.model)
+    assert (window.model.loading, window.model.rowCount()) == (False, 2)
+    assert not window.isVisible()  # read before the window shows
+    paints = []
+    after_paint(window.table.viewport(), lambda: paints.append(window.model.rowCount()))
+    window.show()
+    qtbot.waitUntil(lambda: bool(paints), timeout=10_000)
+    assert paints == [2]  # its first paint shows the rows
+
+
+def test_the_wait_for_the_first_page_gives_up_after_the_time_given(qtbot, db):
+    import threading
+    import time
+
+    from ui.background import _thread_pool, run_in_background
+    from ui.main_window import MainWindow
+
+    gate, owner = threading.Event(), QObject()
+    for _ in range(_thread_pool().maxThreadCount()):  # every helper thread busy
+        run_in_background(lambda: gate.wait(10), owner=owner)
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        started = time.monotonic()
+        app_module.wait_for_first_page(window.model, at_most_ms=100)
+        waited = time.monotonic() - started
+        assert window.model.loading  # not read yet: the window shows without it
+        assert 0.09 <= waited < 5
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
 
 
 def test_after_the_first_page_the_orm_loads_in_the_background_then_the_detail_shows(qtbot, db):
@@ -179,7 +225,7 @@ def test_the_error_hook_writes_the_traceback_to_the_log(process_state, caplog):
 
 ANSWER_AND_START = """
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 app = QApplication([])
