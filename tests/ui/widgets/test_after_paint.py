@@ -1,17 +1,12 @@
 """after_paint: something that can wait starts right after a widget's next paint."""
 
-import os
-import subprocess
-import sys
 import weakref
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
+from tests.fresh_process import run_python
 from ui.widgets.after_paint import after_paint
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 class Paints(QObject):
@@ -95,12 +90,5 @@ print("survived")
 def test_a_widget_dropped_while_its_helper_waits_to_be_deleted_survives():
     # The helper used to keep its widget: its deferred delete freed the widget, whose
     # destructor deleted the helper a second time (a segfault, within a few rounds).
-    done = subprocess.run(
-        [sys.executable, "-c", DROPPED_WHILE_IT_WAITS],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    done = run_python(DROPPED_WHILE_IT_WAITS)
     assert (done.returncode, done.stdout.strip()) == (0, "survived")
