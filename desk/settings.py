@@ -27,56 +27,29 @@ from sqlalchemy import select
 from desk.codes import Event
 from desk.core_tables import SETTING_ROWS
 from desk.errors import DeskError
-from desk.feedback.settings import (  # declared beside feedback, listed here
-    FEEDBACK_LOW_RATING as FEEDBACK_LOW_RATING,
-)
-from desk.feedback.settings import (
-    FEEDBACK_NOTIFY_OWNER as FEEDBACK_NOTIFY_OWNER,
-)
-from desk.feedback.settings import (
-    FEEDBACK_OWNER_EMAIL as FEEDBACK_OWNER_EMAIL,
-)
-from desk.feedback.settings import (
-    FEEDBACK_REQUEST_HOURS as FEEDBACK_REQUEST_HOURS,
-)
-from desk.feedback.settings import (
-    FEEDBACK_REQUEST_WHEN as FEEDBACK_REQUEST_WHEN,
-)
-from desk.feedback.settings import FEEDBACK_SETTINGS, REWARD_SETTINGS
-from desk.feedback.settings import (
-    REWARD_EVERY_DAYS as REWARD_EVERY_DAYS,
-)
-from desk.feedback.settings import (
-    REWARD_KIND as REWARD_KIND,
-)
-from desk.feedback.settings import (
-    REWARD_MIN_PURCHASE as REWARD_MIN_PURCHASE,
-)
-from desk.feedback.settings import (
-    REWARD_VALID_DAYS as REWARD_VALID_DAYS,
-)
-from desk.feedback.settings import (
-    REWARD_VALUE as REWARD_VALUE,
+from desk.feedback.settings import (  # noqa: F401  (declared beside feedback, listed here)
+    FEEDBACK_LOW_RATING,
+    FEEDBACK_NOTIFY_OWNER,
+    FEEDBACK_OWNER_EMAIL,
+    FEEDBACK_REQUEST_HOURS,
+    FEEDBACK_REQUEST_WHEN,
+    FEEDBACK_SETTINGS,
+    REWARD_EVERY_DAYS,
+    REWARD_KIND,
+    REWARD_MIN_PURCHASE,
+    REWARD_SETTINGS,
+    REWARD_VALID_DAYS,
+    REWARD_VALUE,
 )
 from desk.i18n.catalog import N_, _
 from desk.phones import DEFAULT_COUNTRY, country_error
 from desk.policy.settings import POLICY_SETTINGS
-from desk.portal.settings import (  # declared beside the customer space, listed here
-    PORTAL_ENABLED as PORTAL_ENABLED,
-)
-from desk.portal.settings import (
-    PORTAL_HOST as PORTAL_HOST,
-)
-from desk.portal.settings import (
-    PORTAL_LINK_DAYS as PORTAL_LINK_DAYS,
-)
-from desk.portal.settings import (
-    PORTAL_PORT as PORTAL_PORT,
-)
-from desk.portal.settings import (
-    PORTAL_PUBLIC_URL as PORTAL_PUBLIC_URL,
-)
-from desk.portal.settings import (
+from desk.portal.settings import (  # noqa: F401  (declared beside the portal, listed here)
+    PORTAL_ENABLED,
+    PORTAL_HOST,
+    PORTAL_LINK_DAYS,
+    PORTAL_PORT,
+    PORTAL_PUBLIC_URL,
     PORTAL_SETTINGS,
 )
 from desk.setting_spec import (
