@@ -329,13 +329,36 @@ class ReturnsModel(QAbstractTableModel):
             return RIGHT
         return None
 
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # one call into Python per cell a paint draws, where Qt's own asks rowCount and
+        # columnCount (two calls, each waiting for Python's lock while a read runs it)
+        if parent.isValid() or not (0 <= row < self.total and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def multiData(self, index: _Index, roles) -> None:  # noqa: N802 (Qt's name)
+        # A paint asks each cell for 7 roles in one span (QStyledItemDelegate): answered
+        # in one call instead of 7 calls of `data`, each taking Python's lock again. With a
+        # read running Python beside the paint, each taking could wait up to 5 ms.
+        position, column = index.row(), index.column()
+        row = self._cache.get(position) if 0 <= position < self.total else None
+        for wanted in roles:
+            role = wanted.role()
+            value = self._answer(position, column, row, role) if role in ANSWERED else None
+            if value is None:
+                wanted.clearData()  # the delegate's span is reused: the last cell's is there
+            else:
+                wanted.setData(value)
+
     def data(self, index: _Index, role: int = DISPLAY):
         # roles compared as plain ints (a comparison with a Qt enum costs 8 µs in PySide6);
         # a paint asks each cell for some 7 roles, 4 of which no cell answers
         position = index.row()
         if role not in ANSWERED or not 0 <= position < self.total:
             return None
-        row, column = self._cache.get(position), index.column()
+        return self._answer(position, index.column(), self._cache.get(position), role)
+
+    def _answer(self, position: int, column: int, row: ReturnRow | None, role: int):
         if row is None:
             if role == DISPLAY:
                 self._want(position)

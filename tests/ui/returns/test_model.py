@@ -262,3 +262,61 @@ def test_a_count_that_waited_for_an_older_filter_is_not_read(qtbot, db, monkeypa
     assert background.running_jobs() <= 1  # only the new filter's page is read
     qtbot.waitUntil(lambda: not model.busy, timeout=WAIT_MS)
     assert model.total == 0 and waiting == []
+
+
+def test_a_paint_asks_each_cell_once_and_gets_what_data_answers(qtbot, db):
+    """A paint asks each cell for all its roles in one call (multiData: one taking of
+    Python's lock per cell, not seven), and gets what `data` answers for each role."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+    from desk.feedback.record import record_feedback
+    from ui.returns.model import COLUMNS, STATUS
+
+    ids = [add_return(db, f"Customer {i}", f"SKU-{i}").id for i in range(3)]
+    record_feedback(db, return_id=ids[-1], rating=1, source="phone")  # flagged in the list
+    asked: list[str] = []
+
+    class Counted(ReturnsModel):
+        def data(self, index, role=Qt.DisplayRole):
+            asked.append("data")
+            return super().data(index, role)
+
+        def multiData(self, index, roles):  # noqa: N802 (Qt's name)
+            asked.append("multiData")
+            super().multiData(index, roles)
+
+    class Options(QStyledItemDelegate):
+        def option(self, index):
+            option = QStyleOptionViewItem()
+            self.initStyleOption(option, index)  # what a paint does for each cell
+            return option
+
+    model = Counted(db)
+    with qtbot.waitSignal(model.modelReset, timeout=WAIT_MS):
+        model.set_filter(ReturnFilter())
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: "multiData" in asked, timeout=WAIT_MS)  # the first paint
+    asked.clear()
+    table.viewport().repaint()
+    assert asked == ["multiData"] * (3 * len(COLUMNS))  # each cell once, no `data` call
+    delegate, plain = Options(), QStyleOptionViewItem()
+    low = model.index(model.row_of(ids[-1]), STATUS)
+    for column in (STATUS, *range(len(COLUMNS))):  # after the flagged cell, every other one
+        for row in (model.row_of(ids[-1]), *range(3)):
+            index = model.index(row, column)
+            option = delegate.option(index)
+            assert option.text == model.data(index, Qt.DisplayRole) != ""
+            align = model.data(index, Qt.TextAlignmentRole)
+            assert option.displayAlignment == (plain.displayAlignment if align is None else align)
+            color = model.data(index, Qt.ForegroundRole)
+            text = option.palette.color(QPalette.Text)
+            assert text == (plain.palette.color(QPalette.Text) if color is None else color)
+            assert option.icon.isNull() is (index != low)  # the low-rating mark, only there
+    assert model.index(3, 0).isValid() is False and model.index(0, len(COLUMNS)).isValid() is False
