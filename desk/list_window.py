@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
 from desk import listing, search
 from desk.cancel import Cancel
@@ -97,10 +97,22 @@ def _status_share(conn: Connection, flt: ReturnFilter, every: int) -> int:
 
 
 def exact_count(db: Database, flt: ReturnFilter, *, cancel: Cancel | None = None) -> int:
-    """Count the returns matching `flt` exactly (may take a while: run it in the background)."""
+    """Count the returns matching `flt` exactly (may take a while: run it in the background).
+
+    On PostgreSQL the count runs in one server process. It only refines a figure the list
+    already shows, and the server's parallel workers (two by default) would take every core
+    of a machine it shares with the window: measured at 1M on 2 cores, a count of "george"
+    under Closed ran as 3 processes, and the window's paints beside it waited for the CPU
+    (keystroke p95 18.4 ms, max 36 ms).
+    """
     cancel = cancel or Cancel()
     with cancel.connect(db) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(ONE_PROCESS)  # for this transaction only
         return listing.count(conn, flt)
+
+
+ONE_PROCESS = text("SET LOCAL max_parallel_workers_per_gather = 0")
 
 
 def read_page(

@@ -240,6 +240,27 @@ def test_counts_over_many(many):
         assert listing.count(conn, ReturnFilter(text="customer ginger")) == MANY // 10
 
 
+@pytest.mark.postgresql_only("parallel workers are PostgreSQL's")
+def test_the_exact_count_runs_in_one_server_process_for_its_transaction_only(shop):
+    from sqlalchemy import event, text
+
+    seen: list[tuple[int, str]] = []
+
+    def listener(conn, cursor, statement, *rest):
+        seen.append((id(conn.connection.driver_connection), statement))
+
+    event.listen(shop.engine, "before_cursor_execute", listener)
+    try:
+        assert list_window.exact_count(shop, ReturnFilter(text="shoe", status=OPEN)) == 2
+    finally:
+        event.remove(shop.engine, "before_cursor_execute", listener)
+    first, then = seen[0], seen[-1]
+    assert "max_parallel_workers_per_gather = 0" in first[1] and "count" in then[1]
+    assert first[0] == then[0]  # the same connection: the setting holds for the count
+    with shop.connect() as conn:  # and leaves with its transaction, not with the pool
+        assert conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar() != "0"
+
+
 def test_the_windows_calls_open_their_own_connection(shop, tmp_path_factory):
     page = list_window.first_page(shop, ReturnFilter(), limit=2)
     assert [r.number for r in page.rows] == [number(5), number(4)]
