@@ -96,6 +96,10 @@ def _status_share(conn: Connection, flt: ReturnFilter, every: int) -> int:
     return int(share * every)
 
 
+ONE_PROCESS = text("SET LOCAL max_parallel_workers_per_gather = 0")
+"""What `exact_count` runs first on PostgreSQL: no parallel workers, for its transaction."""
+
+
 def exact_count(db: Database, flt: ReturnFilter, *, cancel: Cancel | None = None) -> int:
     """Count the returns matching `flt` exactly (may take a while: run it in the background).
 
@@ -110,9 +114,6 @@ def exact_count(db: Database, flt: ReturnFilter, *, cancel: Cancel | None = None
         if conn.dialect.name == "postgresql":
             conn.execute(ONE_PROCESS)  # for this transaction only
         return listing.count(conn, flt)
-
-
-ONE_PROCESS = text("SET LOCAL max_parallel_workers_per_gather = 0")
 
 
 def read_page(

@@ -341,10 +341,12 @@ class ReturnsModel(QAbstractTableModel):
         # in one call instead of 7 calls of `data`, each taking Python's lock again. With a
         # read running Python beside the paint, each taking could wait up to 5 ms.
         position, column = index.row(), index.column()
-        row = self._cache.get(position) if 0 <= position < self.total else None
+        shown = 0 <= position < self.total  # else a row gone meanwhile: nothing to ask for
+        row = self._cache.get(position) if shown else None
         for wanted in roles:
             role = wanted.role()
-            value = self._answer(position, column, row, role) if role in ANSWERED else None
+            asked = shown and role in ANSWERED
+            value = self._answer(position, column, row, role) if asked else None
             if value is None:
                 wanted.clearData()  # the delegate's span is reused: the last cell's is there
             else:

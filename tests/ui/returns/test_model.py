@@ -267,7 +267,7 @@ def test_a_count_that_waited_for_an_older_filter_is_not_read(qtbot, db, monkeypa
 def test_a_paint_asks_each_cell_once_and_gets_what_data_answers(qtbot, db):
     """A paint asks each cell for all its roles in one call (multiData: one taking of
     Python's lock per cell, not seven), and gets what `data` answers for each role."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
@@ -320,3 +320,7 @@ def test_a_paint_asks_each_cell_once_and_gets_what_data_answers(qtbot, db):
             assert text == (plain.palette.color(QPalette.Text) if color is None else color)
             assert option.icon.isNull() is (index != low)  # the low-rating mark, only there
     assert model.index(3, 0).isValid() is False and model.index(0, len(COLUMNS)).isValid() is False
+    gone = QModelRoleData(Qt.DisplayRole)  # a cell of a row no longer in the list
+    gone.setData("stale")
+    model.multiData(model.createIndex(3, 0), QModelRoleDataSpan(gone))
+    assert gone.data() is None and not model.busy  # cleared, and no page asked for
